@@ -1,0 +1,62 @@
+# FOI Desk: `make help` lists the targets. CI calls these same targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Install FOI Desk and its tools into .venv
+
+.PHONY: run
+run: install ## Migrate, load the demo data and serve on http://127.0.0.1:$(PORT)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/foidesk demo
+	$(BIN)/foidesk serve --port $(PORT)
+
+.PHONY: demo
+demo: install ## Load the demo data (idempotent)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/foidesk demo
+
+.PHONY: test
+test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL; SQLite otherwise)
+	$(BIN)/pytest -q -n 2 --dist loadgroup
+
+.PHONY: lint
+lint: install ## ruff, mypy and the migrations check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check src/foidesk/core
+	$(BIN)/mypy
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+.PHONY: bench
+bench: install ## Run the benchmarks; figures go to docs/benchmarks.md
+	$(BIN)/python benchmarks/run.py
+
+.PHONY: eval
+eval: install ## Score the request parser on the labelled set in tests/data/requests/
+	$(BIN)/python -m foidesk.core.parsing_eval tests/data/requests
+
+.PHONY: assets
+assets: ## Refresh the vendored GOV.UK and MOJ Frontend assets from the npm registry
+	bash scripts/vendor-assets.sh
+
+.PHONY: clean
+clean: ## Remove the virtual environment and local data
+	rm -rf $(VENV) var

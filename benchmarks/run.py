@@ -1,0 +1,69 @@
+"""Run every benchmark in benchmarks/ and write docs/benchmarks.md.
+
+Each ``benchmarks/bench_*.py`` module defines ``main() -> str`` returning a Markdown section
+(a ``## Heading`` then the figures, with the target beside each). ``make bench`` runs them all;
+``python benchmarks/run.py clock parsing`` runs only those named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUTPUT = HERE.parent / "docs" / "benchmarks.md"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores, {cpu}{memory}; Python {platform.python_version()}; {platform.system()}"
+
+
+def main(names: list[str]) -> int:
+    sys.path.insert(0, str(HERE))
+    modules = sorted(p.stem for p in HERE.glob("bench_*.py"))
+    if names:
+        modules = [m for m in modules if m.removeprefix("bench_") in names]
+    sections: list[str] = []
+    for module_name in modules:
+        started = time.perf_counter()
+        print(f"running {module_name} ...", file=sys.stderr, flush=True)
+        module = importlib.import_module(module_name)
+        sections.append(module.main().strip())
+        print(f"  done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    header = (
+        "# Benchmarks\n\n"
+        f"Measured {stamp} on {machine()}.\n"
+        "Written by `make bench` (benchmarks/run.py); every figure below comes from that run.\n"
+    )
+    if names and OUTPUT.exists():
+        print("(partial run: sections printed, docs/benchmarks.md left as it was)", file=sys.stderr)
+        print("\n\n".join(sections))
+        return 0
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(header + "\n" + "\n\n".join(sections) + "\n")
+    print(f"wrote {OUTPUT}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

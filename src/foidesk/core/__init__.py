@@ -1,0 +1,1 @@
+"""The law and the algorithms of FOI Desk: pure, typed Python with no Django import."""

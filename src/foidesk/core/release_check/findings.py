@@ -1,0 +1,67 @@
+"""What the release gate reports about a file: findings with a code, a severity and a place.
+
+Shared by every format's inspector (spreadsheets, documents, PDF, images, archives).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+
+class Severity(StrEnum):
+    """``block`` stops a file leaving; ``warn`` needs a decision maker's recorded override."""
+
+    BLOCK = "block"
+    WARN = "warn"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing found in a file that a reader of the release would not see, or should not get.
+
+    ``code`` is stable and dotted, format first (``xlsx.hidden_sheet``, ``pdf.covered_text``,
+    ``file.cannot_inspect``); ``where`` names the place (sheet, cell range, page, XML part).
+    """
+
+    code: str
+    severity: Severity
+    where: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "severity": self.severity.value, "where": self.where, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionLimits:
+    """Bounds that keep a hostile file (zip bomb, deep nesting) from exhausting the machine."""
+
+    max_uncompressed_bytes: int = 1_000_000_000
+    max_compression_ratio: float = 200.0
+    max_archive_depth: int = 3
+    max_archive_members: int = 10_000
+
+
+class Inspector(Protocol):
+    """A format's inspector: reads the file at ``path`` and returns what it finds."""
+
+    def __call__(self, path: str, limits: InspectionLimits) -> list[Finding]: ...
+
+
+class Sanitiser(Protocol):
+    """A format's sanitiser: writes a clean copy of ``source`` to ``target``."""
+
+    def __call__(self, source: str, target: str, limits: InspectionLimits) -> None: ...
+
+
+class CannotInspect(Exception):
+    """The file cannot be read well enough to inspect it (encrypted, corrupt, truncated, unknown).
+
+    The gate turns this into a ``block`` finding ``file.cannot_inspect``: never a pass.
+    """
+
+
+class CannotSanitise(Exception):
+    """No clean copy can be made of the file; the message says why."""

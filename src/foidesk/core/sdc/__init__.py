@@ -1,0 +1,1 @@
+"""Statistical disclosure control: table suppression, interval audit, release ledger, k-anonymity."""

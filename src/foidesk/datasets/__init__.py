@@ -1,0 +1,1 @@
+"""FOI Desk datasets layer."""

@@ -1,0 +1,1 @@
+"""FOI Desk render layer."""

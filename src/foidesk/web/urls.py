@@ -1,0 +1,10 @@
+"""Addresses of FOI Desk (../shared/DESIGN.md, "Addresses")."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
