@@ -51,7 +51,7 @@ bench: install ## Run the benchmarks; figures go to docs/benchmarks.md
 
 .PHONY: eval
 eval: install ## Score the request parser on the labelled set in tests/data/requests/
-	$(BIN)/python -m foidesk.core.parsing_eval tests/data/requests
+	$(BIN)/python benchmarks/eval_parsing.py tests/data/requests
 
 .PHONY: assets
 assets: ## Refresh the vendored GOV.UK and MOJ Frontend assets from the npm registry
