@@ -1,1 +1,271 @@
-"""Models of the cases app."""
+"""The staff side: requests, their parts, decisions, clock events, documents and reviews."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from foidesk.core.outcome import Outcome
+from foidesk.core.regime import Regime
+
+RegimeChoices = models.TextChoices("RegimeChoices", [(r.name, (r.value, r.label)) for r in Regime])
+OutcomeChoices = models.TextChoices("OutcomeChoices", [(o.name, (o.value, o.label)) for o in Outcome])
+
+
+class Channel(models.TextChoices):
+    WEB = "web", "Web form"
+    EMAIL = "email", "Email"
+    POST = "post", "Post"
+    API = "api", "API"
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    IN_PROGRESS = "in_progress", "In progress"
+    AWAITING_CLARIFICATION = "awaiting_clarification", "Awaiting clarification"
+    AWAITING_FEE = "awaiting_fee", "Awaiting fee"
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+    RESPONDED = "responded", "Responded"
+    CLOSED = "closed", "Closed"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+    @classmethod
+    def open_values(cls) -> list[str]:
+        return [cls.NEW, cls.IN_PROGRESS, cls.AWAITING_CLARIFICATION, cls.AWAITING_FEE, cls.AWAITING_APPROVAL]
+
+
+class Request(models.Model):
+    """A request for information, from intake to response (DESIGN.md "Request")."""
+
+    reference = models.CharField(max_length=40, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    regime = models.CharField(max_length=10, choices=RegimeChoices.choices, default=Regime.FOIA.value)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
+    received_on = models.DateField()
+    text = models.TextField()
+    requester_name = models.CharField(max_length=200)
+    requester_email = models.EmailField(blank=True)
+    requester_address = models.TextField(blank=True)
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.NEW, db_index=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_requests",
+    )
+    due_on = models.DateField(help_text="Statutory response date, recomputed by the clock on every event.")
+    extended_due_on = models.DateField(null=True, blank=True)
+    calendar_version = models.CharField(max_length=40, blank=True)
+    responded_on = models.DateField(null=True, blank=True)
+    is_synthetic = models.BooleanField(default=False, help_text="Demonstration data, not a real request.")
+    publication = models.OneToOneField(
+        "publication.Publication", null=True, blank=True, on_delete=models.SET_NULL, related_name="request"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due_on", "reference"]
+        indexes = [models.Index(fields=["status", "due_on"], name="request_status_due_idx")]
+        permissions = [
+            ("record_decision", "Can record decisions on parts"),
+            ("approve_release", "Can approve a response and its documents for release"),
+            ("view_statistics", "Can view performance statistics"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def get_absolute_url(self) -> str:
+        return f"/staff/cases/{self.reference}/"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in Status.open_values()
+
+
+class RequestLink(models.Model):
+    """A relation between two requests found at intake or by an officer."""
+
+    class Kind(models.TextChoices):
+        DUPLICATE = "duplicate", "Duplicate"
+        REPEAT = "repeat", "Repeated request (s.14(2))"
+        ROUND_ROBIN = "round_robin", "Round-robin"
+        AGGREGATED = "aggregated", "Aggregated for the cost limit (reg 5)"
+
+    from_request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="links")
+    to_request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    score = models.FloatField(null=True, blank=True)
+    confirmed = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["from_request", "to_request", "kind"], name="unique_request_link")
+        ]
+
+
+class ClockEvent(models.Model):
+    """Something that moves the statutory clock: clarification, fee, extension (core/clock.py)."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="clock_events")
+    kind = models.CharField(max_length=40)
+    on = models.DateField()
+    days = models.PositiveSmallIntegerField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["on", "id"]
+
+
+class Part(models.Model):
+    """One numbered question of a request ("Request 2, Q1")."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="parts")
+    position = models.PositiveSmallIntegerField()
+    request_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    question_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    label = models.CharField(max_length=60)
+    text = models.TextField()
+    date_ranges = models.JSONField(default=list, blank=True)
+    topics = models.JSONField(default=list, blank=True)
+    flags = models.JSONField(default=list, blank=True)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["request", "position"]
+        constraints = [models.UniqueConstraint(fields=["request", "position"], name="unique_part_position")]
+
+    def __str__(self) -> str:
+        return f"{self.request.reference} {self.label}"
+
+
+class Decision(models.Model):
+    """What was decided for one part (DESIGN.md "Decision")."""
+
+    part = models.OneToOneField(Part, on_delete=models.CASCADE, related_name="decision")
+    outcome = models.CharField(max_length=30, choices=OutcomeChoices.choices, default=Outcome.UNDECIDED.value)
+    answer = models.TextField(
+        blank=True, help_text="The answer given for this part, as it appears in the letter."
+    )
+    s21_publication = models.ForeignKey(
+        "publication.Publication", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    s21_url = models.URLField(blank=True)
+    s21_title = models.CharField(max_length=300, blank=True)
+    advice = models.TextField(blank=True, help_text="Advice and assistance given under s.16.")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.get_outcome_display()}"
+
+
+class DecisionExemption(models.Model):
+    """An exemption relied on for a part, with the reasons s.17(1) and (3) require."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="exemptions")
+    code = models.CharField(max_length=40, help_text='As cited, e.g. "s.40(2)" (core/exemptions.py).')
+    reasons = models.TextField()
+    public_interest_for = models.TextField(blank=True)
+    public_interest_against = models.TextField(blank=True)
+    public_interest_conclusion = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["decision", "code"], name="unique_decision_exemption")]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def document_path(instance: Document, filename: str) -> str:
+    return f"cases/{instance.request.reference}/{filename}"
+
+
+class Document(models.Model):
+    """A letter or attachment of a response; it leaves only through the release gate."""
+
+    class Kind(models.TextChoices):
+        LETTER = "letter", "Letter"
+        ATTACHMENT = "attachment", "Attachment"
+
+    class CheckStatus(models.TextChoices):
+        UNCHECKED = "unchecked", "Not checked"
+        CLEAN = "clean", "Clean"
+        WARN = "warn", "Warnings"
+        BLOCK = "block", "Blocked"
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ATTACHMENT)
+    title = models.CharField(max_length=300)
+    file = models.FileField(upload_to=document_path, max_length=300)
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    check_status = models.CharField(max_length=20, choices=CheckStatus.choices, default=CheckStatus.UNCHECKED)
+    findings = models.JSONField(default=list, blank=True)
+    checked_at = models.DateTimeField(null=True, blank=True)
+    override_reason = models.TextField(blank=True)
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["request", "kind", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Review(models.Model):
+    """An internal review of a response (its own clock)."""
+
+    class ReviewOutcome(models.TextChoices):
+        PENDING = "pending", "Pending"
+        UPHELD = "upheld", "Original response upheld"
+        PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+        OVERTURNED = "overturned", "Overturned"
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="reviews")
+    requested_on = models.DateField()
+    due_on = models.DateField()
+    grounds = models.TextField(blank=True)
+    outcome = models.CharField(max_length=20, choices=ReviewOutcome.choices, default=ReviewOutcome.PENDING)
+    decided_on = models.DateField(null=True, blank=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["requested_on"]
+
+
+class Appeal(models.Model):
+    """A complaint to the ICO (s.50), its decision notice, and any tribunal appeal (s.57)."""
+
+    class Stage(models.TextChoices):
+        ICO_COMPLAINT = "ico_complaint", "Complaint to the ICO (s.50)"
+        DECISION_NOTICE = "decision_notice", "ICO decision notice"
+        TRIBUNAL = "tribunal", "First-tier Tribunal appeal (s.57)"
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="appeals")
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    external_reference = models.CharField(max_length=60, blank=True)
+    received_on = models.DateField()
+    outcome = models.TextField(blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["received_on"]
