@@ -1,0 +1,119 @@
+"""The release gate on images: metadata found chunk by chunk, and a clean copy of the pixels alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from foidesk.core.release_check.findings import CannotInspect, InspectionLimits, Severity
+from foidesk.core.release_check.images import inspect_image, sanitise_image
+from tests.core.release_check.corpus_documents import IMAGES, CorpusFile, every_byte, exif_block
+
+LIMITS = InspectionLimits()
+
+
+def _codes(path: Path) -> set[str]:
+    return {finding.code for finding in inspect_image(str(path), LIMITS)}
+
+
+@pytest.mark.parametrize("entry", IMAGES, ids=lambda e: e.name)
+def test_corpus_image_findings_are_exactly_the_expected_ones(entry: CorpusFile, tmp_path: Path) -> None:
+    path = tmp_path / entry.name
+    entry.build(path)
+    assert _codes(path) == entry.expected
+
+
+@pytest.mark.parametrize("entry", [e for e in IMAGES if not e.is_clean], ids=lambda e: e.name)
+def test_leaky_image_sanitises_to_a_clean_copy_without_the_secret(entry: CorpusFile, tmp_path: Path) -> None:
+    source, target = tmp_path / entry.name, tmp_path / f"clean-{entry.name}"
+    entry.build(source)
+    if entry.secret:
+        assert entry.secret.encode() in every_byte(source)
+    sanitise_image(str(source), str(target), LIMITS)
+    assert inspect_image(str(target), LIMITS) == []
+    if entry.secret:
+        assert entry.secret.encode() not in every_byte(target)
+    with Image.open(source) as before, Image.open(target) as after:
+        assert after.format == before.format
+
+
+def test_sanitised_image_keeps_the_pixels(tmp_path: Path) -> None:
+    entry = next(e for e in IMAGES if e.name == "text.png")
+    source, target = tmp_path / "a.png", tmp_path / "b.png"
+    entry.build(source)
+    sanitise_image(str(source), str(target), LIMITS)
+    with Image.open(source) as before, Image.open(target) as after:
+        assert ImageChops.difference(before.convert("RGB"), after.convert("RGB")).getbbox() is None
+
+
+def test_exif_rotation_is_applied_before_the_exif_is_dropped(tmp_path: Path) -> None:
+    entry = next(e for e in IMAGES if e.name == "rotated.jpg")
+    source, target = tmp_path / "a.jpg", tmp_path / "b.jpg"
+    entry.build(source)
+    sanitise_image(str(source), str(target), LIMITS)
+    with Image.open(target) as after:
+        assert after.size == (48, 64)  # 64x48 shown turned a quarter: orientation 6
+
+
+def test_icc_profile_is_kept_because_it_identifies_nobody(tmp_path: Path) -> None:
+    entry = next(e for e in IMAGES if e.name == "icc.png")
+    source, target = tmp_path / "a.png", tmp_path / "b.png"
+    entry.build(source)
+    sanitise_image(str(source), str(target), LIMITS)
+    with Image.open(target) as after:
+        assert after.info.get("icc_profile")
+
+
+def test_gps_is_a_block(tmp_path: Path) -> None:
+    path = tmp_path / "gps.jpg"
+    next(e for e in IMAGES if e.name == "gps.jpg").build(path)
+    gps = [f for f in inspect_image(str(path), LIMITS) if f.code == "image.gps"]
+    assert gps and gps[0].severity is Severity.BLOCK
+
+
+def test_hand_built_exif_is_read_by_pillow_as_an_artist() -> None:
+    block = exif_block("Someone")
+    exif = Image.Exif()
+    exif.load(block[6:])
+    assert exif[315] == "Someone"
+
+
+def test_empty_file_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "empty.png"
+    path.write_bytes(b"")
+    with pytest.raises(CannotInspect):
+        inspect_image(str(path), LIMITS)
+
+
+def test_truncated_png_cannot_be_inspected(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.png"
+    next(e for e in IMAGES if e.name == "icc.png").build(whole)
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(whole.read_bytes()[:-40])
+    with pytest.raises(CannotInspect):
+        inspect_image(str(cut), LIMITS)
+
+
+def test_truncated_jpeg_cannot_be_inspected(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.jpg"
+    next(e for e in IMAGES if e.name == "plain.jpg").build(whole)
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(whole.read_bytes()[:300])
+    with pytest.raises(CannotInspect):
+        inspect_image(str(cut), LIMITS)
+
+
+def test_text_that_is_not_an_image_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "fake.png"
+    path.write_bytes(b"not an image at all")
+    with pytest.raises(CannotInspect):
+        inspect_image(str(path), LIMITS)
+
+
+def test_picture_larger_than_the_limit_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "big.png"
+    Image.new("RGB", (100, 100)).save(path)
+    with pytest.raises(CannotInspect):
+        inspect_image(str(path), InspectionLimits(max_uncompressed_bytes=1000))
