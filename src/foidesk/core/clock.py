@@ -164,7 +164,7 @@ def due_after_pauses(
     cumulative = calendar.tables(rule).cumulative
     remaining = working_days
     cursor = received
-    for pause in _merged(pauses):
+    for pause in merge_pauses(pauses):
         if pause.end <= cursor:
             continue
         start = max(pause.start, cursor + dt.timedelta(days=1))
@@ -178,7 +178,7 @@ def due_after_pauses(
     return add_working_days(cursor, remaining, rule, calendar)
 
 
-def _merged(pauses: Iterable[Pause]) -> list[Pause]:
+def merge_pauses(pauses: Iterable[Pause]) -> list[Pause]:
     merged: list[Pause] = []
     for pause in sorted(pauses, key=lambda p: (p.start, p.end)):
         if merged and pause.start <= merged[-1].end + dt.timedelta(days=1):
@@ -600,7 +600,7 @@ def _finish(state: _CaseState, as_of: dt.date | None) -> CaseDeadlines:
         extended_due=extended_due,
         paused=pause_reason is not None,
         pause_reason=pause_reason,
-        pauses=tuple(_merged(state.pauses)),
+        pauses=tuple(merge_pauses(state.pauses)),
         fee_last_day=fee_last_day,
         lapsed_on=lapsed_on,
         answered_on=state.answered_on,
