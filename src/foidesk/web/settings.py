@@ -60,11 +60,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
-    "foidesk.web.accounts",
     "foidesk.web.audit",
     "foidesk.web.publication",
     "foidesk.web.cases",
     "foidesk.web.records",
+    # Last: its post_migrate handler sets up the roles once every app's permissions exist.
+    "foidesk.web.accounts",
 ]
 
 MIDDLEWARE = [

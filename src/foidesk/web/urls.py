@@ -3,8 +3,28 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from foidesk.web.accounts.views import SignInView, SignOutView
+from foidesk.web.cases.public_views import make_a_request
+from foidesk.web.publication import views as public_views
+from foidesk.web.publication.feeds import DisclosureLogSitemap
+
+admin.site.site_header = "FOI Desk administration"
+admin.site.site_title = "FOI Desk"
 
 urlpatterns = [
+    path("", RedirectView.as_view(url="/disclosure-log/", permanent=False)),
+    path("disclosure-log/", include("foidesk.web.publication.urls")),
+    path("make-a-request/", make_a_request, name="make-a-request"),
+    path("cookies/", public_views.cookies, name="cookies"),
+    path("accessibility/", public_views.accessibility, name="accessibility"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"disclosure-log": DisclosureLogSitemap}}, name="sitemap"),
+    path("healthz", public_views.healthz, name="healthz"),
+    path("staff/sign-in/", SignInView.as_view(), name="sign-in"),
+    path("staff/sign-out/", SignOutView.as_view(), name="sign-out"),
+    path("staff/", include("foidesk.web.cases.urls")),
     path("admin/", admin.site.urls),
 ]

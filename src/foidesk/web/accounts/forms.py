@@ -1,0 +1,23 @@
+"""Staff sign-in: password, and a one-time code for users who have set up two-factor sign-in."""
+
+from __future__ import annotations
+
+from django_otp.forms import OTPAuthenticationForm
+
+from foidesk.web.forms import GovukFormMixin
+
+
+class SignInForm(GovukFormMixin, OTPAuthenticationForm):
+    error_messages = {
+        **OTPAuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "inactive": "This account is not active. Ask an administrator.",
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["otp_token"].label = "Security code"
+        self.fields["otp_token"].help_text = "Only if you have set up two-factor sign-in: the 6-digit code from your app."
+        self.fields["otp_token"].widget.attrs.update({"autocomplete": "one-time-code", "inputmode": "numeric"})
+        self.fields["username"].widget.attrs.update({"autocomplete": "username", "spellcheck": "false"})
+        self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})

@@ -1,0 +1,102 @@
+"""Forms of the staff workspace and the public request form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from foidesk.core.exemptions import UnknownExemption, exemption
+from foidesk.core.outcome import Outcome
+from foidesk.core.regime import Regime
+from foidesk.web.cases.models import Channel
+from foidesk.web.forms import GovukFormMixin
+
+MAX_REQUEST_CHARACTERS = 100_000
+
+
+class PublicRequestForm(GovukFormMixin, forms.Form):
+    """The public's request form: what s.8 FOIA needs (a name, an address for reply, a description)."""
+
+    name = forms.CharField(label="Your name", max_length=200,
+                           help_text="A request must give a real name (section 8 of the Freedom of Information Act).")
+    email = forms.EmailField(label="Email address", max_length=254, help_text="We will send our reply here.")
+    request = forms.CharField(
+        label="What information do you want?", max_length=MAX_REQUEST_CHARACTERS,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Be as specific as you can: the subject, the dates, and the form you would like it in.",
+    )
+
+    def clean_request(self) -> str:
+        text = self.cleaned_data["request"].strip()
+        if len(text) < 10:
+            raise forms.ValidationError("Describe the information you want in a few words or more.")
+        return text
+
+
+class StaffIntakeForm(GovukFormMixin, forms.Form):
+    """A request that arrived by email or post, logged by an officer."""
+
+    requester_name = forms.CharField(label="Requester's name", max_length=200)
+    requester_email = forms.EmailField(label="Requester's email address", required=False)
+    requester_address = forms.CharField(label="Postal address", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    channel = forms.ChoiceField(label="How it arrived", choices=Channel.choices, initial=Channel.EMAIL)
+    regime = forms.ChoiceField(label="Regime", choices=[(r.value, r.label) for r in Regime], initial=Regime.FOIA.value)
+    received_on = forms.DateField(label="Date received", help_text="For example, 27 3 2026 or 2026-03-27.",
+                                  input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"])
+    text = forms.CharField(label="The request as written", max_length=MAX_REQUEST_CHARACTERS,
+                           widget=forms.Textarea(attrs={"rows": 12}))
+
+    def clean_received_on(self) -> dt.date:
+        received: dt.date = self.cleaned_data["received_on"]
+        if received > timezone.localdate():
+            raise forms.ValidationError("The date received cannot be in the future.")
+        return received
+
+
+class DecisionForm(GovukFormMixin, forms.Form):
+    outcome = forms.ChoiceField(label="Outcome", choices=[(o.value, o.label) for o in Outcome])
+    answer = forms.CharField(label="Answer for this part", required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    exemption_codes = forms.CharField(
+        label="Exemptions relied on", required=False, max_length=200,
+        help_text='Separated by commas, as cited, for example "s.40(2), s.31(1)(a)".',
+    )
+    reasons = forms.CharField(label="Why the exemptions apply", required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    public_interest = forms.CharField(
+        label="Public interest test (qualified exemptions)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    s21_reference = forms.CharField(label="Already published at (disclosure-log reference)", required=False,
+                                    max_length=40)
+    advice = forms.CharField(label="Advice and assistance (s.16)", required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_exemption_codes(self) -> list[str]:
+        raw = self.cleaned_data.get("exemption_codes") or ""
+        codes = []
+        for piece in (p.strip() for p in raw.split(",")):
+            if not piece:
+                continue
+            try:
+                codes.append(exemption(piece).code)
+            except UnknownExemption as error:
+                raise forms.ValidationError(f"{piece} is not an exemption FOI Desk knows.") from error
+        return codes
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("exemption_codes") and not (data.get("reasons") or "").strip():
+            self.add_error("reasons", "Give the reasons for relying on the exemptions (s.17(1)(c)).")
+        return data
+
+
+class ClockEventForm(GovukFormMixin, forms.Form):
+    kind = forms.ChoiceField(label="What happened")
+    on = forms.DateField(label="Date", input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
+                         help_text="For example, 2026-03-27.")
+    days = forms.IntegerField(label="Working days (extensions only)", required=False, min_value=1, max_value=60)
+    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+    def __init__(self, *args: object, kinds: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds

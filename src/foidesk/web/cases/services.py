@@ -1,0 +1,275 @@
+"""Writes to cases: every change goes through a function here, inside a transaction, into the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from foidesk.core import clock
+from foidesk.core.exemptions import exemption
+from foidesk.core.outcome import Outcome
+from foidesk.core.regime import Regime
+from foidesk.web.audit.services import audit_record
+from foidesk.web.cases.models import (
+    Channel,
+    ClockEvent,
+    Decision,
+    DecisionExemption,
+    Part,
+    Request,
+    Status,
+)
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+class CaseError(Exception):
+    """A change to a case that the rules do not allow; the message is shown to the officer."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartSpec:
+    """One part as parsed or as corrected by an officer."""
+
+    label: str
+    text: str
+    request_number: int | None = None
+    question_number: int | None = None
+    date_ranges: list[dict[str, str]] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ExemptionSpec:
+    code: str
+    reasons: str
+    public_interest_for: str = ""
+    public_interest_against: str = ""
+    public_interest_conclusion: str = ""
+
+
+def next_reference(received_on: dt.date) -> str:
+    """The next reference in the authority's format (settings.FOIDESK_REFERENCE_FORMAT)."""
+    template: str = settings.FOIDESK_REFERENCE_FORMAT
+    yy = f"{received_on.year % 100:02d}"
+    prefix = template.split("{n", 1)[0].format(yy=yy, yyyy=received_on.year)
+    numbers = [
+        int(match.group(1))
+        for ref in Request.objects.filter(reference__startswith=prefix).values_list("reference", flat=True)
+        if (match := re.search(r"(\d+)$", ref))
+    ]
+    return template.format(yy=yy, yyyy=received_on.year, n=max(numbers, default=0) + 1)
+
+
+def request_open(
+    *,
+    text: str,
+    requester_name: str,
+    received_on: dt.date,
+    requester_email: str = "",
+    requester_address: str = "",
+    regime: Regime = Regime.FOIA,
+    channel: str = Channel.WEB,
+    title: str = "",
+    reference: str | None = None,
+    actor: Actor = None,
+    parse: bool = True,
+    is_synthetic: bool = False,
+) -> Request:
+    """Open a case for a request received on ``received_on``: reference, clock and parts."""
+    text = text.strip()
+    if not text:
+        raise CaseError("The request has no text.")
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                request = Request(
+                    reference=reference or next_reference(received_on),
+                    title=title or _title_from(text),
+                    regime=regime.value,
+                    channel=channel,
+                    received_on=received_on,
+                    text=text,
+                    requester_name=requester_name.strip(),
+                    requester_email=requester_email.strip(),
+                    requester_address=requester_address.strip(),
+                    due_on=received_on,
+                    is_synthetic=is_synthetic,
+                )
+                _apply_deadlines(request, [])
+                request.save()
+                audit_record(actor=actor, action="request.opened", obj=request,
+                             details={"channel": channel, "regime": regime.value, "received_on": received_on})
+                if parse:
+                    request_parts_set(request=request, parts=parse_parts(text, received_on), actor=actor)
+                return request
+        except IntegrityError:
+            if reference is not None or attempt == 4:
+                raise
+    raise AssertionError("unreachable")
+
+
+def parse_parts(text: str, received_on: dt.date) -> list[PartSpec]:
+    """The request's parts as the parser reads them; the whole text as one part if it finds none."""
+    from foidesk.core.parsing import InvalidRequestText, parse_request
+
+    try:
+        parsed = parse_request(text, received_on)
+    except InvalidRequestText:
+        return [PartSpec(label="Q1", text=text[:5000], question_number=1, flags=["unparsed"])]
+    return [
+        PartSpec(
+            label=part.label,
+            text=part.text,
+            request_number=part.request,
+            question_number=part.question,
+            date_ranges=[{"start": r.start.isoformat(), "end": r.end.isoformat()} for r in part.date_ranges],
+            topics=list(part.topics),
+            flags=[str(flag) for flag in part.flags],
+        )
+        for part in parsed.parts
+    ]
+
+
+def request_parts_set(*, request: Request, parts: Sequence[PartSpec], actor: Actor) -> list[Part]:
+    """Replace the parts of a request that has no decisions yet (parsed, or corrected by an officer)."""
+    with transaction.atomic():
+        if Decision.objects.filter(part__request=request).exclude(outcome=Outcome.UNDECIDED.value).exists():
+            raise CaseError("Parts cannot be replaced once a decision has been recorded.")
+        request.parts.all().delete()
+        user = actor if isinstance(actor, AbstractBaseUser) else None
+        created = Part.objects.bulk_create(
+            Part(
+                request=request,
+                position=position,
+                request_number=spec.request_number,
+                question_number=spec.question_number,
+                label=spec.label,
+                text=spec.text,
+                date_ranges=spec.date_ranges,
+                topics=spec.topics,
+                flags=spec.flags,
+                corrected_by=user,
+            )
+            for position, spec in enumerate(parts, start=1)
+        )
+        audit_record(actor=actor, action="request.parts_set", obj=request,
+                     details={"parts": [spec.label for spec in parts]})
+        return created
+
+
+def clock_event_record(
+    *, request: Request, kind: str, on: dt.date, actor: Actor, days: int | None = None, note: str = ""
+) -> ClockEvent:
+    """Record something that moves the clock, and recompute the due dates."""
+    with transaction.atomic():
+        event = ClockEvent.objects.create(
+            request=request, kind=kind, on=on, days=days, note=note,
+            recorded_by=actor if isinstance(actor, AbstractBaseUser) else None,
+        )
+        try:
+            _apply_deadlines(request, list(request.clock_events.all()))
+        except clock.ClockError as error:
+            raise CaseError(str(error)) from error
+        request.save(update_fields=["due_on", "extended_due_on", "calendar_version", "updated_at"])
+        audit_record(actor=actor, action="clock.event", obj=request,
+                     details={"kind": kind, "on": on, "days": days, "due_on": request.due_on})
+        return event
+
+
+def _apply_deadlines(request: Request, events: Iterable[ClockEvent]) -> None:
+    deadlines = clock.case_deadlines(
+        Regime(request.regime),
+        request.received_on,
+        [clock.ClockEvent(kind=clock.EventKind(e.kind), on=e.on, days=e.days) for e in events],
+        clock.default_calendar(),
+    )
+    request.due_on = deadlines.due
+    request.extended_due_on = deadlines.extended_due
+    request.calendar_version = deadlines.calendar_version
+
+
+def request_assign(*, request: Request, officer: AbstractBaseUser | None, actor: Actor) -> None:
+    with transaction.atomic():
+        request.assigned_to = officer  # type: ignore[assignment]
+        if request.status == Status.NEW and officer is not None:
+            request.status = Status.IN_PROGRESS
+        request.save(update_fields=["assigned_to", "status", "updated_at"])
+        audit_record(actor=actor, action="request.assigned", obj=request,
+                     details={"officer": officer.get_username() if officer else None})
+
+
+def decision_record(
+    *,
+    part: Part,
+    outcome: Outcome,
+    actor: Actor,
+    answer: str = "",
+    exemptions: Sequence[ExemptionSpec] = (),
+    s21_publication_id: int | None = None,
+    s21_url: str = "",
+    s21_title: str = "",
+    advice: str = "",
+) -> Decision:
+    """Record the decision on one part, with the exemptions relied on and their reasons (s.17(1))."""
+    for spec in exemptions:
+        exemption(spec.code)  # raises UnknownExemption for a code that is not in the catalogue
+        if not spec.reasons.strip():
+            raise CaseError(f"Give the reasons for relying on {spec.code} (s.17(1)(c) FOIA).")
+    if outcome is Outcome.ALREADY_PUBLISHED and not (s21_publication_id or s21_url):
+        raise CaseError("Say where the information is already published (s.21): a disclosure-log entry or a link.")
+    with transaction.atomic():
+        decision, _ = Decision.objects.update_or_create(
+            part=part,
+            defaults={
+                "outcome": outcome.value,
+                "answer": answer,
+                "s21_publication_id": s21_publication_id,
+                "s21_url": s21_url,
+                "s21_title": s21_title,
+                "advice": advice,
+                "decided_by": actor if isinstance(actor, AbstractBaseUser) else None,
+                "decided_at": timezone.now(),
+            },
+        )
+        decision.exemptions.all().delete()
+        DecisionExemption.objects.bulk_create(
+            DecisionExemption(
+                decision=decision,
+                code=exemption(spec.code).code,
+                reasons=spec.reasons,
+                public_interest_for=spec.public_interest_for,
+                public_interest_against=spec.public_interest_against,
+                public_interest_conclusion=spec.public_interest_conclusion,
+            )
+            for spec in exemptions
+        )
+        if part.request.status == Status.NEW:
+            part.request.status = Status.IN_PROGRESS
+            part.request.save(update_fields=["status", "updated_at"])
+        audit_record(actor=actor, action="decision.recorded", obj=part,
+                     details={"outcome": outcome.value, "exemptions": [s.code for s in exemptions]})
+        return decision
+
+
+def sha256_of(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def stored_file(content: bytes, filename: str) -> ContentFile[bytes]:
+    return ContentFile(content, name=filename)
+
+
+def _title_from(text: str) -> str:
+    first = " ".join(text.split())[:120]
+    return first if len(first) < 120 else first.rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,186 @@
+"""The staff workspace: thin views over selectors (reads) and services (writes)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from foidesk.core import clock
+from foidesk.core.exemptions import exemption
+from foidesk.core.outcome import Outcome
+from foidesk.core.regime import Regime
+from foidesk.web.cases import selectors, services
+from foidesk.web.cases.forms import ClockEventForm, DecisionForm, StaffIntakeForm
+from foidesk.web.cases.models import Part, Request
+from foidesk.web.publication.models import Publication
+
+
+def _case_or_404(request: HttpRequest, reference: str) -> Request:
+    case = selectors.case_for(request.user, reference)
+    if case is None:
+        raise Http404("No case has that reference.")
+    return case
+
+
+@require_safe
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    rows = selectors.case_rows(request.user, show="open", today=today)
+    return render(request, "staff/overview.html", {
+        "counts": selectors.case_counts(request.user, today),
+        "urgent": [row for row in rows if row.is_overdue or row.is_due_soon][:10],
+        "today": today,
+    })
+
+
+@require_safe
+@login_required
+@permission_required("cases.view_request", raise_exception=True)
+def case_list(request: HttpRequest) -> HttpResponse:
+    show = request.GET.get("show", "open")
+    if show not in selectors.CASE_FILTERS:
+        show = "open"
+    today = timezone.localdate()
+    return render(request, "staff/case_list.html", {
+        "rows": selectors.case_rows(request.user, show=show, today=today),
+        "show": show,
+        "filters": selectors.CASE_FILTERS,
+        "today": today,
+    })
+
+
+@require_safe
+@login_required
+@permission_required("cases.view_request", raise_exception=True)
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case_or_404(request, reference)
+    today = timezone.localdate()
+    parts = list(case.parts.all())
+    return render(request, "staff/case_detail.html", {
+        "case": case,
+        "row": selectors.case_row(case, today),
+        "parts": parts,
+        "decisions": {p.pk: getattr(p, "decision", None) for p in parts},
+        "exemption_titles": _exemption_titles(parts),
+        "events": list(case.clock_events.all()),
+        "documents": list(case.documents.all()),
+        "suggestions": _suggestions(case),
+        "today": today,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("cases.add_request", raise_exception=True)
+def case_new(request: HttpRequest) -> HttpResponse:
+    form = StaffIntakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.request_open(
+                text=data["text"], requester_name=data["requester_name"], requester_email=data["requester_email"],
+                requester_address=data["requester_address"], received_on=data["received_on"],
+                regime=Regime(data["regime"]), channel=data["channel"], actor=request.user,
+            )
+        except services.CaseError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Case {case.reference} opened. Check the parts FOI Desk found.")
+            return HttpResponseRedirect(case.get_absolute_url())
+    return render(request, "staff/case_new.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("cases.change_decision", raise_exception=True)
+def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpResponse:
+    case = _case_or_404(request, reference)
+    part = case.parts.filter(position=position).first()
+    if part is None:
+        raise Http404("No such part.")
+    form = DecisionForm(request.POST or None, initial=_decision_initial(part))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        s21 = None
+        if data["s21_reference"]:
+            s21 = Publication.objects.published().filter(reference=data["s21_reference"].strip()).first()
+            if s21 is None:
+                form.add_error("s21_reference", "No published disclosure-log entry has that reference.")
+        if not form.errors:
+            try:
+                services.decision_record(
+                    part=part, outcome=Outcome(data["outcome"]), actor=request.user, answer=data["answer"],
+                    exemptions=[
+                        services.ExemptionSpec(code=code, reasons=data["reasons"],
+                                               public_interest_conclusion=data["public_interest"])
+                        for code in data["exemption_codes"]
+                    ],
+                    s21_publication_id=s21.pk if s21 else None, s21_title=s21.title if s21 else "",
+                    advice=data["advice"],
+                )
+            except services.CaseError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, f"Decision on {part.label} recorded.")
+                return HttpResponseRedirect(case.get_absolute_url())
+    return render(request, "staff/decision_edit.html", {"case": case, "part": part, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("cases.add_clockevent", raise_exception=True)
+def clock_event_new(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case_or_404(request, reference)
+    kinds = [(kind.value, kind.value.replace("_", " ").capitalize()) for kind in clock.EventKind]
+    form = ClockEventForm(request.POST or None, kinds=kinds, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.clock_event_record(request=case, kind=data["kind"], on=data["on"], days=data["days"],
+                                        note=data["note"], actor=request.user)
+        except services.CaseError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Clock updated: now due {case.due_on:%-d %B %Y}.")
+            return HttpResponseRedirect(case.get_absolute_url())
+    return render(request, "staff/clock_event_new.html", {"case": case, "form": form})
+
+
+def _decision_initial(part: Part) -> dict[str, object]:
+    decision = getattr(part, "decision", None)
+    if decision is None:
+        return {}
+    exemptions = list(decision.exemptions.all())
+    return {
+        "outcome": decision.outcome,
+        "answer": decision.answer,
+        "exemption_codes": ", ".join(e.code for e in exemptions),
+        "reasons": exemptions[0].reasons if exemptions else "",
+        "public_interest": exemptions[0].public_interest_conclusion if exemptions else "",
+        "s21_reference": decision.s21_publication.reference if decision.s21_publication else "",
+        "advice": decision.advice,
+    }
+
+
+def _exemption_titles(parts: list[Part]) -> dict[str, str]:
+    titles = {}
+    for part in parts:
+        decision = getattr(part, "decision", None)
+        for entry in decision.exemptions.all() if decision else []:
+            titles[entry.code] = exemption(entry.code).title
+    return titles
+
+
+def _suggestions(case: Request) -> list[object]:
+    """Earlier published answers that may already cover the request (s.21), when search is available."""
+    try:
+        from foidesk.web.publication.search import search_publications
+    except ImportError:
+        return []
+    topics = sorted({t for part in case.parts.all() for t in part.topics})
+    return [m for m in search_publications(case.text, topics=topics, limit=5) if m.reference != case.reference]

@@ -1,0 +1,108 @@
+"""Publishing a response to the disclosure log: a snapshot, taken only when every file passes the gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+
+from foidesk.core.outcome import Outcome
+from foidesk.web.audit.services import audit_record
+from foidesk.web.cases.documents import document_check, release_blocker
+from foidesk.web.cases.models import Document, Request, Status
+from foidesk.web.cases.services import Actor, CaseError
+from foidesk.web.publication.models import Publication, PublishedAttachment
+
+
+def reference_slug(reference: str) -> str:
+    """The stable public address of a reference: 01.FOI.22.024648 -> 01-foi-22-024648."""
+    return slugify(reference.replace(".", "-").replace("/", "-"))
+
+
+def response_publish(
+    *,
+    request: Request,
+    title: str,
+    summary: str,
+    response_text: str,
+    published_on: dt.date,
+    actor: Actor,
+    require_approval: bool = True,
+) -> Publication:
+    """Publish a decided response: every part decided, every document clean (checked again now) and approved."""
+    parts = list(request.parts.select_related("decision").prefetch_related("decision__exemptions"))
+    undecided = [p.label for p in parts if not hasattr(p, "decision") or p.decision.outcome == Outcome.UNDECIDED]
+    if undecided:
+        raise CaseError(f"Decide every part before publishing: {', '.join(undecided)}.")
+    documents = list(request.documents.filter(kind=Document.Kind.ATTACHMENT))
+    with transaction.atomic():
+        for document in documents:
+            document_check(document=document, actor=actor)
+            release_blocker(document)
+            if require_approval and document.approved_by_id is None:
+                raise CaseError(f"{document.filename} has not been approved for release by a second person.")
+        snapshot = [_part_snapshot(part) for part in parts]
+        publication, _ = Publication.objects.update_or_create(
+            reference=request.reference,
+            defaults={
+                "slug": reference_slug(request.reference),
+                "title": title.strip(),
+                "summary": summary.strip(),
+                "regime": request.regime,
+                "request_text": request.text,
+                "response_text": response_text.strip(),
+                "parts": snapshot,
+                "topics": sorted({t for part in parts for t in part.topics}),
+                "outcomes": sorted({part["outcome"] for part in snapshot}),
+                "exemptions": sorted({code for part in snapshot for code in part["exemptions"]}),
+                "received_on": request.received_on,
+                "responded_on": request.responded_on or published_on,
+                "published_on": published_on,
+                "is_published": True,
+                "is_synthetic": request.is_synthetic,
+            },
+        )
+        publication.points_to.set([p.decision.s21_publication_id for p in parts if p.decision.s21_publication_id])
+        publication.attachments.all().delete()
+        for position, document in enumerate(documents):
+            with document.file.open("rb") as handle:
+                content = handle.read()
+            PublishedAttachment.objects.create(
+                publication=publication, title=document.title, filename=document.filename,
+                file=ContentFile(content, name=document.filename), content_type=document.content_type,
+                size=document.size, sha256=document.sha256, position=position,
+            )
+        request.publication = publication
+        request.status = Status.RESPONDED if request.is_open else request.status
+        request.responded_on = request.responded_on or published_on
+        request.save(update_fields=["publication", "status", "responded_on", "updated_at"])
+        audit_record(actor=actor, action="response.published", obj=publication,
+                     details={"request": request.reference, "attachments": [d.sha256 for d in documents]})
+    return publication
+
+
+def publication_withdraw(*, publication: Publication, reason: str, actor: Actor) -> None:
+    if not reason.strip():
+        raise CaseError("Say why the entry is withdrawn.")
+    with transaction.atomic():
+        publication.is_published = False
+        publication.withdrawn_reason = reason.strip()
+        publication.save(update_fields=["is_published", "withdrawn_reason", "updated_at"])
+        audit_record(actor=actor, action="response.withdrawn", obj=publication, details={"reason": reason})
+
+
+def _part_snapshot(part: object) -> dict[str, object]:
+    decision = part.decision  # type: ignore[attr-defined]
+    return {
+        "label": part.label,  # type: ignore[attr-defined]
+        "request": part.request_number,  # type: ignore[attr-defined]
+        "question": part.question_number,  # type: ignore[attr-defined]
+        "text": part.text,  # type: ignore[attr-defined]
+        "outcome": decision.outcome,
+        "answer": decision.answer,
+        "exemptions": [e.code for e in decision.exemptions.all()],
+        "s21_title": decision.s21_title,
+        "s21_url": decision.s21_url,
+    }

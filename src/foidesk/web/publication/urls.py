@@ -1,0 +1,13 @@
+from django.urls import path
+
+from foidesk.web.publication import views
+from foidesk.web.publication.feeds import DisclosureLogFeed
+
+app_name = "publication"
+
+urlpatterns = [
+    path("", views.disclosure_log, name="log"),
+    path("feed.atom", DisclosureLogFeed(), name="feed"),
+    path("<slug:slug>/", views.disclosure_entry, name="entry"),
+    path("<slug:slug>/files/<int:attachment_id>/<str:filename>", views.attachment_download, name="attachment"),
+]

@@ -1,0 +1,103 @@
+"""The public site: the disclosure log and its entries. Every read goes through selectors."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from foidesk.core.exemptions import UnknownExemption, exemption
+from foidesk.core.outcome import Outcome
+from foidesk.web.publication.forms import LogSearchForm
+from foidesk.web.publication.selectors import disclosure_log_search, log_facets, published_entry
+
+
+@require_safe
+def disclosure_log(request: HttpRequest) -> HttpResponse:
+    form = LogSearchForm(request.GET)
+    filters = form.filters()
+    page = disclosure_log_search(filters, form.page_number())
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "public/disclosure_log.html",
+        {"form": form, "filters": filters, "page": page, "facets": log_facets(), "query": query.urlencode()},
+    )
+
+
+@require_safe
+def disclosure_entry(request: HttpRequest, slug: str) -> HttpResponse:
+    entry = published_entry(slug)
+    if entry is None:
+        raise Http404("No published response has that reference.")
+    exemptions = [_exemption_label(code) for code in entry.exemptions]
+    parts = [
+        {**part, "outcome_label": _outcome_label(part.get("outcome", ""))} for part in entry.parts
+    ]
+    return render(
+        request,
+        "public/disclosure_entry.html",
+        {"entry": entry, "exemptions": exemptions, "parts": parts, "requests": _group_by_request(parts)},
+    )
+
+
+@require_safe
+def attachment_download(request: HttpRequest, slug: str, attachment_id: int) -> FileResponse:
+    entry = published_entry(slug)
+    if entry is None:
+        raise Http404("No published response has that reference.")
+    attachment = entry.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404("No such attachment.")
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
+                            content_type=attachment.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def cookies(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/cookies.html")
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/accessibility.html")
+
+
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def _exemption_label(code: str) -> dict[str, str]:
+    try:
+        found = exemption(code)
+    except UnknownExemption:
+        return {"code": code, "title": ""}
+    return {"code": found.code, "title": found.title}
+
+
+def _outcome_label(value: str) -> str:
+    try:
+        return Outcome(value).label
+    except ValueError:
+        return value
+
+
+def _group_by_request(parts: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Parts grouped under "Request 1", "Request 2" where the request had several; one group otherwise."""
+    groups: list[dict[str, object]] = []
+    for part in parts:
+        number = part.get("request")
+        if not groups or groups[-1]["number"] != number:
+            groups.append({"number": number, "parts": []})
+        parts_list = groups[-1]["parts"]
+        assert isinstance(parts_list, list)
+        parts_list.append(part)
+    return groups
