@@ -1,0 +1,711 @@
+"""A response to a request as plain values, and its check against the law of refusal notices.
+
+A refusal, in whole or in part, must (s.17 FOIA; reg 14 EIR; ss.16 and 19 FOISA): say that the request
+is refused, name the exemption and say why it applies; for a qualified exemption give the public
+interest reasons, or, while that test is still open, an estimated date for the decision (s.17(2)-(3));
+and give particulars of the internal review and of the right to complain to the regulator (s.17(7):
+s.50 ICO; reg 14(5): reg 11 and reg 18; s.19 FOISA: s.20 review and s.47 Commissioner).
+
+Two entry points:
+- ``check_response(response)`` checks a response built from decisions (the ``Response`` value);
+- ``check_notice_text(text)`` checks a letter pasted in as text, by reading what it cites and says.
+
+Findings are coded ``notice.*``; the full list with what each means is ``FINDING_CODES``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import TypeVar
+
+from foidesk.core.costs import Activity, AuthorityKind, CostEstimate, CostItem, InvalidCostItem, estimate_cost
+from foidesk.core.exemptions import Exemption, UnknownExemption, exemption, parse_citation
+from foidesk.core.outcome import Outcome
+from foidesk.core.regime import Regime
+
+
+class Severity(StrEnum):
+    """``error``: the notice does not meet the statute; ``warn``: it is poor practice or looks wrong."""
+
+    ERROR = "error"
+    WARN = "warn"
+
+
+FINDING_CODES: dict[str, str] = {
+    "notice.no_parts": "the response answers nothing",
+    "notice.undecided_part": "a part has no outcome yet",
+    "notice.missing_exemption": "a refusal names no exemption (s.17(1)(b); reg 14(3); FOISA s.16(1)(c))",
+    "notice.missing_reasons": "an exemption is claimed without saying why it applies (s.17(1)(c))",
+    "notice.missing_public_interest": "a qualified exemption without the public interest reasons (s.17(3))",
+    "notice.public_interest_one_sided": "the public interest test lists factors on one side only",
+    "notice.absolute_with_pit": "a public interest test for an absolute exemption (s.2(3)): not needed",
+    "notice.pit_not_applicable": "a public interest test for a ground that takes none",
+    "notice.pit_extension_not_available": "a public interest extension under a regime without one",
+    "notice.pit_extension_without_pending_test": "an estimated decision date but no test is open (s.17(2))",
+    "notice.pit_estimate_in_past": "the estimated public interest decision date is before the notice",
+    "notice.missing_review_rights": "no particulars of the review (s.17(7)(a); reg 14(5)(a); FOISA s.19)",
+    "notice.missing_ico_rights": "no particulars of the right to complain to the regulator (s.17(7)(b))",
+    "notice.ncnd_not_available": "neither confirm nor deny under an exemption with no NCND provision",
+    "notice.s21_without_pointer": "information said to be accessible elsewhere without saying where (s.21)",
+    "notice.s12_without_estimate": "a cost-limit refusal without the estimate behind it (s.12; ICO guidance)",
+    "notice.s12_limit_not_exceeded": "a cost-limit refusal whose own estimate is within the limit",
+    "notice.s12_without_advice": "a cost-limit refusal without advice on narrowing the request (s.16)",
+    "notice.no_cost_limit_in_regime": "a cost-limit refusal under the EIR, which have none: reg 12(4)(b)",
+    "notice.wrong_regime": "an exemption of another regime than the request's",
+    "notice.late": "the notice is issued after its due date (s.10(1), s.17(1))",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing wrong with a notice: a code from ``FINDING_CODES``, where it is, and what to do."""
+
+    code: str
+    severity: Severity
+    where: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "where": self.where,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PublicInterest:
+    """The public interest test for one qualified exemption (s.2(1)(b), s.2(2)(b); reg 12(1)(b))."""
+
+    for_disclosure: tuple[str, ...]
+    for_withholding: tuple[str, ...]
+    conclusion: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExemptionClaim:
+    """An exemption relied on for a part, and why it applies (s.17(1)(c))."""
+
+    exemption: Exemption
+    reasons: str
+    public_interest: PublicInterest | None = None
+    reasons_omitted_under_s17_4: bool = (
+        False  # s.17(4): the reasons would themselves reveal exempt information
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PartResponse:
+    """The answer to one part: its outcome, the exemptions relied on, and what goes with them."""
+
+    label: str
+    outcome: Outcome
+    claims: tuple[ExemptionClaim, ...] = ()
+    s21_pointer: str = ""  # where the information is already accessible (a link or a reference)
+    advice: str = ""  # s.16 advice and assistance, e.g. how to narrow a request to fit the cost limit
+    cost_estimate: CostEstimate | None = None  # s.12
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A response to a request, part by part, with the rights a refusal must state."""
+
+    reference: str
+    regime: Regime
+    parts: tuple[PartResponse, ...]
+    review_rights: str = ""  # the internal review (s.17(7)(a)), reconsideration (reg 11), review (FOISA s.20)
+    ico_rights: str = ""  # the regulator: ICO (s.50 FOIA, reg 18 EIR) or Scottish Commissioner (FOISA s.47)
+    public_interest_decision_due: date | None = None  # s.17(2): the estimated date for an open PIT
+    issued: date | None = None
+    due: date | None = None
+
+    @property
+    def is_refusal(self) -> bool:
+        return any(_needs_notice(part.outcome, self.regime) for part in self.parts)
+
+
+_ACCESSIBLE_ELSEWHERE = {Regime.FOIA: "s.21", Regime.FOISA: "FOISA s.25"}  # EIR, EISR: reg 6(1)(b)
+_COST_LIMIT_GROUND = {
+    Regime.FOIA: "s.12",
+    Regime.FOISA: "FOISA s.12",
+    Regime.EIR: "reg.12(4)(b)",
+    Regime.EISR: "EISR reg.10(4)(b)",
+}
+# Not held is a refusal under the EIR (reg 12(4)(a)) and needs a s.17 notice with s.19 particulars under
+# FOISA; under FOIA it is a denial under s.1(1)(a), not a refusal.
+_NOT_HELD_IS_REFUSAL = frozenset({Regime.EIR, Regime.EISR, Regime.FOISA})
+_NEEDS_EXEMPTION = frozenset({Outcome.WITHHELD, Outcome.PARTLY_DISCLOSED, Outcome.NCND})
+
+
+def _needs_notice(outcome: Outcome, regime: Regime) -> bool:
+    return outcome.is_refusal or (outcome is Outcome.NOT_HELD and regime in _NOT_HELD_IS_REFUSAL)
+
+
+def _error(code: str, where: str, message: str) -> Finding:
+    return Finding(code, Severity.ERROR, where, message)
+
+
+def _warn(code: str, where: str, message: str) -> Finding:
+    return Finding(code, Severity.WARN, where, message)
+
+
+# ---------------------------------------------------------------------------------------------------
+# A response built from decisions
+# ---------------------------------------------------------------------------------------------------
+
+
+def check_response(response: Response) -> list[Finding]:
+    """Every way ``response`` falls short of s.17 FOIA, reg 14 EIR or ss.16-19 FOISA, in reading order."""
+    if not response.parts:
+        return [_error("notice.no_parts", "response", "The response has no parts.")]
+    findings: list[Finding] = []
+    for part in response.parts:
+        findings.extend(_check_part(part, response))
+    findings.extend(_check_public_interest_extension(response))
+    findings.extend(_check_rights(response))
+    if response.issued is not None and response.due is not None and response.issued > response.due:
+        findings.append(
+            _warn(
+                "notice.late",
+                "response",
+                f"Issued {response.issued.isoformat()}, due {response.due.isoformat()}.",
+            )
+        )
+    return findings
+
+
+def _check_part(part: PartResponse, response: Response) -> list[Finding]:
+    where = part.label
+    if part.outcome is Outcome.UNDECIDED:
+        return [_error("notice.undecided_part", where, "Decide this part before the response is issued.")]
+    findings: list[Finding] = []
+    if part.outcome in _NEEDS_EXEMPTION and not part.claims:
+        findings.append(
+            _error(
+                "notice.missing_exemption", where, f"A '{part.outcome.label}' part must name its exemption."
+            )
+        )
+    if part.outcome is Outcome.ALREADY_PUBLISHED and not part.s21_pointer.strip():
+        findings.append(
+            _error("notice.s21_without_pointer", where, "Say where the information is already accessible.")
+        )
+    if part.outcome is Outcome.COST_LIMIT:
+        findings.extend(_check_cost_limit(part, response.regime))
+    if part.outcome is Outcome.NOT_HELD and response.regime in (Regime.EIR, Regime.EISR) and not part.claims:
+        findings.append(
+            _error(
+                "notice.missing_exemption",
+                where,
+                "Under the EIR 'not held' is an exception: cite reg 12(4)(a).",
+            )
+        )
+    for claim in part.claims:
+        findings.extend(_check_claim(claim, part, response))
+    return findings
+
+
+def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) -> list[Finding]:
+    e = claim.exemption
+    where = f"{part.label}: {e.code}"
+    findings: list[Finding] = []
+    if e.regime is not response.regime:
+        findings.append(
+            _error(
+                "notice.wrong_regime",
+                where,
+                f"{e.code} belongs to the {e.regime.label}, not the {response.regime.label}.",
+            )
+        )
+    if not claim.reasons.strip() and not claim.reasons_omitted_under_s17_4:
+        findings.append(_error("notice.missing_reasons", where, f"Say why {e.code} applies (s.17(1)(c))."))
+    if part.outcome is Outcome.NCND and not e.allows_ncnd:
+        findings.append(
+            _error(
+                "notice.ncnd_not_available", where, f"{e.code} has no provision to neither confirm nor deny."
+            )
+        )
+    if e.code == _ACCESSIBLE_ELSEWHERE.get(e.regime) and not part.s21_pointer.strip():
+        findings.append(
+            _error("notice.s21_without_pointer", where, f"{e.code}: say where the information is.")
+        )
+    findings.extend(_check_public_interest(claim, where, response))
+    return findings
+
+
+def _check_public_interest(claim: ExemptionClaim, where: str, response: Response) -> list[Finding]:
+    e, test = claim.exemption, claim.public_interest
+    if not e.public_interest_test:
+        if test is None:
+            return []
+        if e.absolute:
+            return [
+                _warn("notice.absolute_with_pit", where, f"{e.code} is absolute: no public interest test.")
+            ]
+        return [_warn("notice.pit_not_applicable", where, f"{e.code} takes no public interest test.")]
+    if test is None:
+        if response.public_interest_decision_due is not None:
+            return []  # s.17(2): the test is still open and the notice gives an estimated date
+        return [
+            _error(
+                "notice.missing_public_interest",
+                where,
+                f"{e.code} is qualified: give the public interest factors and the conclusion (s.17(3)), "
+                "or an estimated date for the decision (s.17(2)).",
+            )
+        ]
+    findings: list[Finding] = []
+    if not test.conclusion.strip():
+        findings.append(
+            _error(
+                "notice.missing_public_interest", where, "Say where the balance of the public interest lies."
+            )
+        )
+    if not test.for_disclosure or not test.for_withholding:
+        findings.append(
+            _warn(
+                "notice.public_interest_one_sided", where, "Give the factors both for and against disclosure."
+            )
+        )
+    return findings
+
+
+def _check_cost_limit(part: PartResponse, regime: Regime) -> list[Finding]:
+    where = part.label
+    ground = _COST_LIMIT_GROUND[regime]
+    if regime in (Regime.EIR, Regime.EISR):
+        if any(c.exemption.code == ground for c in part.claims):
+            return []
+        return [
+            _error(
+                "notice.no_cost_limit_in_regime",
+                where,
+                f"The {regime.label} have no cost limit: cite {ground}.",
+            )
+        ]
+    findings: list[Finding] = []
+    estimate = part.cost_estimate
+    if estimate is None:
+        findings.append(
+            _error(
+                "notice.s12_without_estimate", where, "Give the estimate: activities, hours, cost and limit."
+            )
+        )
+    elif not estimate.exceeds_limit:
+        findings.append(
+            _error(
+                "notice.s12_limit_not_exceeded",
+                where,
+                f"The estimate (£{estimate.cost}) does not exceed the limit (£{estimate.limit}).",
+            )
+        )
+    if not part.advice.strip():
+        findings.append(
+            _warn(
+                "notice.s12_without_advice", where, "Advise how the request could be narrowed to fit (s.16)."
+            )
+        )
+    return findings
+
+
+def _check_public_interest_extension(response: Response) -> list[Finding]:
+    due = response.public_interest_decision_due
+    if due is None:
+        return []
+    if response.regime is not Regime.FOIA:
+        # EIR reg 7 extends for complexity and volume only; FOISA s.10 has no extension [S].
+        return [
+            _error(
+                "notice.pit_extension_not_available",
+                "response",
+                f"The {response.regime.label} has no public interest extension.",
+            )
+        ]
+    findings: list[Finding] = []
+    pending = [
+        claim
+        for part in response.parts
+        for claim in part.claims
+        if claim.exemption.public_interest_test and claim.public_interest is None
+    ]
+    if not pending:
+        findings.append(
+            _warn("notice.pit_extension_without_pending_test", "response", "No public interest test is open.")
+        )
+    if response.issued is not None and due < response.issued:
+        findings.append(
+            _error(
+                "notice.pit_estimate_in_past", "response", f"The estimated date {due.isoformat()} has passed."
+            )
+        )
+    return findings
+
+
+_REVIEW_PROVISION = {
+    Regime.FOIA: "s.17(7)(a)",
+    Regime.EIR: "reg 14(5)(a) and reg 11",
+    Regime.FOISA: "s.19 and s.20",
+    Regime.EISR: "reg 13(e) and reg 16 [UNVERIFIED]",
+}
+_REGULATOR = {
+    Regime.FOIA: "the Information Commissioner (s.17(7)(b), s.50)",
+    Regime.EIR: "the Information Commissioner (reg 14(5)(b), reg 18)",
+    Regime.FOISA: "the Scottish Information Commissioner (s.19, s.47)",
+    Regime.EISR: "the Scottish Information Commissioner (reg 17)",
+}
+
+
+def _check_rights(response: Response) -> list[Finding]:
+    if not response.is_refusal:
+        return []
+    findings: list[Finding] = []
+    if not response.review_rights.strip():
+        findings.append(
+            _error(
+                "notice.missing_review_rights",
+                "response",
+                f"Give particulars of the internal review ({_REVIEW_PROVISION[response.regime]}).",
+            )
+        )
+    if not response.ico_rights.strip():
+        findings.append(
+            _error(
+                "notice.missing_ico_rights",
+                "response",
+                f"Give particulars of the right to complain to {_REGULATOR[response.regime]}.",
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------------
+# A letter pasted in as text
+# ---------------------------------------------------------------------------------------------------
+
+_REFUSAL = re.compile(
+    r"refusal notice|section 17\b|\bexempt|withh[eo]ld|neither (?:to )?confirm nor deny|"
+    r"\brefus(?:e|ed|ing)\b",
+    re.IGNORECASE,
+)
+_REVIEW = re.compile(
+    r"internal review|\breview (?:of )?(?:our|the|this|that) (?:decision|response|handling)|"
+    r"(?:request|ask for|apply for|requirement for) (?:a |an )?review|reconsideration|regulation 11\b|"
+    r"complaints? procedure",
+    re.IGNORECASE,
+)
+_REGULATOR_RIGHTS = re.compile(
+    r"Information Commissioner|\bICO\b|section 50\b|ico\.org\.uk|itspublicknowledge|regulation 18\b",
+    re.IGNORECASE,
+)
+_PUBLIC_INTEREST = re.compile(r"public interest", re.IGNORECASE)
+_BALANCING = re.compile(
+    r"balanc\w* (?:of |test )?(?:the )?public interest|public interest (?:test|factors|considerations)|"
+    r"factors? (?:favouring|in favour of|for|against) (?:disclosure|release)",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:no|not|without|nor|need not|does not|is not)\b", re.IGNORECASE)
+_POINTER = re.compile(
+    r"https?://|\bwww\.|\blink\b|available (?:at|on|from|via)|published (?:at|on|in)|can be found|"
+    r"please (?:see|refer to)",
+    re.IGNORECASE,
+)
+_ESTIMATE = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:hours?|hrs?)\b|£\s?\d|\b(?:18|24|40)[- ]hours?\b", re.IGNORECASE
+)
+_COST_LIMIT = re.compile(r"appropriate limit|cost limit|cost of compl\w+|(?:18|24)[- ]hour", re.IGNORECASE)
+_ADVICE = re.compile(
+    r"advice and assistance|section 16\b|narrow|refin(?:e|ing)|"
+    r"reduc(?:e|ing) the (?:scope|timeframe|time frame)|"
+    r"within the (?:cost |appropriate )?limit",
+    re.IGNORECASE,
+)
+_NCND = re.compile(r"neither (?:to )?confirms? nor den(?:y|ies)|\bNCND\b", re.IGNORECASE)
+_REASONS = re.compile(
+    r"\breasons?\b|\bbecause\b|\bas (?:it|this|the)\b|\bexceed|would (?:take|cost|require)|"
+    r"would(?:,)? (?:or would be likely to,? )?"
+    r"(?:prejudice|harm|identify|breach|endanger|reveal|undermine)|likely to",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeTextCheck:
+    """What a letter cites and says, and what it leaves out."""
+
+    exemptions: tuple[Exemption, ...]
+    is_refusal: bool
+    states_review_rights: bool
+    states_regulator_rights: bool
+    findings: tuple[Finding, ...]
+
+
+def check_notice_text(text: str, regime: Regime | None = None) -> NoticeTextCheck:
+    """Read a notice written as text: which exemptions it cites, and whether it says what s.17 requires.
+
+    Heuristic, by design: it looks for the words a notice that meets the statute uses (an internal review,
+    the Information Commissioner, the public interest, a link for s.21, hours for s.12). A finding says
+    what is missing; its ``where`` is the line of the citation concerned, or ``letter``.
+    """
+    exemptions = tuple(parse_citation(text, regime))
+    review = bool(_REVIEW.search(text))
+    regulator = bool(_REGULATOR_RIGHTS.search(text))
+    is_refusal = bool(exemptions) or bool(_REFUSAL.search(text))
+    findings: list[Finding] = []
+    if is_refusal:
+        findings.extend(_text_refusal_findings(text, exemptions))
+        if not review:
+            findings.append(
+                _error(
+                    "notice.missing_review_rights",
+                    "letter",
+                    "The letter does not say how to ask for a review.",
+                )
+            )
+        if not regulator:
+            findings.append(
+                _error(
+                    "notice.missing_ico_rights",
+                    "letter",
+                    "The letter does not give the right to complain to the Information Commissioner (s.50).",
+                )
+            )
+    return NoticeTextCheck(exemptions, is_refusal, review, regulator, tuple(findings))
+
+
+def _text_refusal_findings(text: str, exemptions: Sequence[Exemption]) -> list[Finding]:
+    if not exemptions:
+        return [_error("notice.missing_exemption", "letter", "The letter refuses but cites no exemption.")]
+    findings: list[Finding] = []
+    if not _REASONS.search(text):
+        findings.append(
+            _error("notice.missing_reasons", "letter", "The letter does not say why the exemptions apply.")
+        )
+    for e in exemptions:
+        where = _line_of(text, e)
+        if e.public_interest_test and not _PUBLIC_INTEREST.search(text):
+            findings.append(
+                _error(
+                    "notice.missing_public_interest",
+                    where,
+                    f"{e.code} is qualified: weigh the public interest.",
+                )
+            )
+        if e.code in _ACCESSIBLE_ELSEWHERE.values() and not _POINTER.search(text):
+            findings.append(
+                _error("notice.s21_without_pointer", where, f"{e.code}: say where the information is.")
+            )
+        if e.code in ("s.12", "FOISA s.12"):
+            findings.extend(_text_cost_findings(text, where))
+    if not any(e.code in ("s.12", "FOISA s.12") for e in exemptions) and _COST_LIMIT.search(text):
+        findings.extend(_text_cost_findings(text, "letter"))
+    findings.extend(_text_ncnd_findings(text, exemptions))
+    if all(e.absolute for e in exemptions) and _weighs_public_interest(text):
+        findings.append(
+            _warn(
+                "notice.absolute_with_pit",
+                "letter",
+                "Every exemption cited is absolute: no public interest test.",
+            )
+        )
+    return findings
+
+
+def _text_cost_findings(text: str, where: str) -> list[Finding]:
+    findings: list[Finding] = []
+    if not _ESTIMATE.search(text):
+        findings.append(_error("notice.s12_without_estimate", where, "Give the estimate in hours or pounds."))
+    if not _ADVICE.search(text):
+        findings.append(_warn("notice.s12_without_advice", where, "Advise how to narrow the request (s.16)."))
+    return findings
+
+
+def _text_ncnd_findings(text: str, exemptions: Sequence[Exemption]) -> list[Finding]:
+    """Exemptions cited in the same paragraph as "neither confirm nor deny" must have an NCND provision."""
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for number, paragraph in _paragraphs(text):
+        if not _NCND.search(paragraph):
+            continue
+        for e in parse_citation(paragraph, exemptions[0].regime if exemptions else None):
+            if not e.allows_ncnd and e.code not in seen:
+                seen.add(e.code)
+                findings.append(
+                    _error("notice.ncnd_not_available", f"line {number}", f"{e.code} has no NCND provision.")
+                )
+    return findings
+
+
+def _weighs_public_interest(text: str) -> bool:
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return any(_BALANCING.search(s) and not _NEGATION.search(s) for s in sentences)
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their 1-based numbers (a pasted letter keeps one paragraph to a line)."""
+    return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+
+def _line_of(text: str, e: Exemption) -> str:
+    for number, paragraph in _paragraphs(text):
+        if e in parse_citation(paragraph, e.regime):
+            return f"line {number}"
+    return "letter"
+
+
+# ---------------------------------------------------------------------------------------------------
+# A response as JSON (the check-notice command and the API)
+# ---------------------------------------------------------------------------------------------------
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class InvalidResponse(ValueError):
+    """A response structure that cannot be read; the message names the field."""
+
+
+def response_from_mapping(data: Mapping[str, object]) -> Response:
+    """Read a response from its JSON form (documented in the check-notice command)."""
+    regime = _enum(Regime, data.get("regime", "foia"), "regime")
+    parts_data = data.get("parts")
+    if not isinstance(parts_data, list):
+        raise InvalidResponse("parts: expected a list")
+    parts = tuple(
+        _part_from_mapping(_mapping(p, f"parts[{i}]"), f"parts[{i}]", regime)
+        for i, p in enumerate(parts_data)
+    )
+    return Response(
+        reference=_text(data, "reference"),
+        regime=regime,
+        parts=parts,
+        review_rights=_text(data, "review_rights"),
+        ico_rights=_text(data, "ico_rights"),
+        public_interest_decision_due=_date(
+            data.get("public_interest_decision_due"), "public_interest_decision_due"
+        ),
+        issued=_date(data.get("issued"), "issued"),
+        due=_date(data.get("due"), "due"),
+    )
+
+
+def _part_from_mapping(data: Mapping[str, object], where: str, regime: Regime) -> PartResponse:
+    claims_data = data.get("exemptions", [])
+    if not isinstance(claims_data, list):
+        raise InvalidResponse(f"{where}.exemptions: expected a list")
+    claims = tuple(
+        _claim_from_mapping(_mapping(c, f"{where}.exemptions[{i}]"), f"{where}.exemptions[{i}]")
+        for i, c in enumerate(claims_data)
+    )
+    estimate_data = data.get("cost_estimate")
+    estimate = None
+    if estimate_data is not None:
+        estimate = _estimate_from_mapping(
+            _mapping(estimate_data, f"{where}.cost_estimate"), f"{where}.cost_estimate", regime
+        )
+    return PartResponse(
+        label=_text(data, "label") or where,
+        outcome=_enum(Outcome, data.get("outcome"), f"{where}.outcome"),
+        claims=claims,
+        s21_pointer=_text(data, "s21_pointer"),
+        advice=_text(data, "advice"),
+        cost_estimate=estimate,
+    )
+
+
+def _claim_from_mapping(data: Mapping[str, object], where: str) -> ExemptionClaim:
+    code = _text(data, "code")
+    try:
+        entry = exemption(code)
+    except UnknownExemption:
+        raise InvalidResponse(f"{where}.code: unknown exemption {code!r}") from None
+    test = None
+    test_data = data.get("public_interest")
+    if test_data is not None:
+        t = _mapping(test_data, f"{where}.public_interest")
+        test = PublicInterest(
+            for_disclosure=_strings(t.get("for_disclosure", []), f"{where}.public_interest.for_disclosure"),
+            for_withholding=_strings(
+                t.get("for_withholding", []), f"{where}.public_interest.for_withholding"
+            ),
+            conclusion=_text(t, "conclusion"),
+        )
+    return ExemptionClaim(
+        exemption=entry,
+        reasons=_text(data, "reasons"),
+        public_interest=test,
+        reasons_omitted_under_s17_4=data.get("reasons_omitted_under_s17_4") is True,
+    )
+
+
+def _estimate_from_mapping(data: Mapping[str, object], where: str, regime: Regime) -> CostEstimate | None:
+    if regime in (Regime.EIR, Regime.EISR):
+        return None  # no cost limit to measure against; the check reports the missing reg 12(4)(b)
+    items_data = data.get("items", [])
+    if not isinstance(items_data, list):
+        raise InvalidResponse(f"{where}.items: expected a list")
+    items = []
+    for i, raw in enumerate(items_data):
+        item = _mapping(raw, f"{where}.items[{i}]")
+        try:
+            items.append(
+                CostItem(
+                    _enum(Activity, item.get("activity"), f"{where}.items[{i}].activity"),
+                    Decimal(str(item.get("hours"))),
+                    _text(item, "description"),
+                )
+            )
+        except (InvalidOperation, InvalidCostItem) as error:
+            raise InvalidResponse(f"{where}.items[{i}]: {error}") from None
+    rate = data.get("hourly_rate")
+    try:
+        return estimate_cost(
+            items,
+            regime=regime,
+            authority=_enum(AuthorityKind, data.get("authority", "other"), f"{where}.authority"),
+            hourly_rate=None if rate is None else Decimal(str(rate)),
+        )
+    except (InvalidOperation, InvalidCostItem) as error:
+        raise InvalidResponse(f"{where}: {error}") from None
+
+
+def _mapping(value: object, where: str) -> Mapping[str, object]:
+    if not isinstance(value, Mapping):
+        raise InvalidResponse(f"{where}: expected an object")
+    return value
+
+
+def _text(data: Mapping[str, object], key: str) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidResponse(f"{key}: expected text")
+    return value
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidResponse(f"{where}: expected a list of text")
+    return tuple(value)
+
+
+def _date(value: object, where: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidResponse(f"{where}: expected a date as YYYY-MM-DD") from None
+
+
+def _enum(kind: type[_E], value: object, where: str) -> _E:
+    try:
+        return kind(str(value))
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise InvalidResponse(f"{where}: {value!r} is not one of {allowed}") from None

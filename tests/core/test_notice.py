@@ -1,0 +1,432 @@
+"""Tests for responses and refusal notices (src/foidesk/core/notice.py).
+
+The rules are s.17 FOIA (via FOIwiki and ICO guidance, DOMAIN.md A), reg 14 EIR and ss.16-19 FOISA;
+the letter is the MPS response to 01.FOI.22.024648 (/work/shared/reference), a page excerpt that cites
+s.21 and s.40(2) and, being an excerpt, shows no review or ICO paragraph.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foidesk.core.costs import Activity, CostItem, estimate_cost
+from foidesk.core.exemptions import exemption
+from foidesk.core.notice import (
+    FINDING_CODES,
+    ExemptionClaim,
+    InvalidResponse,
+    PartResponse,
+    PublicInterest,
+    Response,
+    Severity,
+    check_notice_text,
+    check_response,
+    response_from_mapping,
+)
+from foidesk.core.outcome import Outcome
+from foidesk.core.regime import Regime
+
+REFERENCE = Path("/work/shared/reference/mps-foi-01.FOI.22.024648.txt")
+REVIEW = "You may ask for an internal review within 40 working days of this response."
+ICO = "You may then complain to the Information Commissioner under section 50 of the Act."
+BALANCED = PublicInterest(
+    for_disclosure=("Transparency about how misconduct is handled.",),
+    for_withholding=("Disclosure would prejudice live investigations.",),
+    conclusion="The balance favours maintaining the exemption.",
+)
+
+
+def claim(
+    code: str, *, reasons: str = "Because it would identify officers.", test: PublicInterest | None = None
+):
+    return ExemptionClaim(exemption(code), reasons, test)
+
+
+def response(*parts: PartResponse, regime: Regime = Regime.FOIA, **kwargs: object) -> Response:
+    fields: dict[str, object] = {"review_rights": REVIEW, "ico_rights": ICO}
+    fields.update(kwargs)
+    return Response("01.FOI.22.024648", regime, parts, **fields)  # type: ignore[arg-type]
+
+
+def codes(findings) -> list[str]:
+    return [f.code for f in findings]
+
+
+def test_a_sound_partial_refusal_has_no_findings() -> None:
+    parts = (
+        PartResponse("Request 1, Q3", Outcome.WITHHELD, (claim("s.40(2)"),)),
+        PartResponse("Request 2, Q1", Outcome.PARTLY_DISCLOSED, (claim("s.31(1)(g)", test=BALANCED),)),
+        PartResponse("Request 1, Q1", Outcome.ALREADY_PUBLISHED, (claim("s.21"),), s21_pointer="https://x/y"),
+        PartResponse("Request 2, Q4", Outcome.NOT_HELD),
+    )
+    assert check_response(response(*parts)) == []
+
+
+def test_a_full_disclosure_needs_no_rights() -> None:
+    r = response(PartResponse("Q1", Outcome.DISCLOSED), review_rights="", ico_rights="")
+    assert check_response(r) == []
+
+
+def test_withheld_part_without_exemption() -> None:
+    found = check_response(response(PartResponse("Request 1, Q3", Outcome.WITHHELD)))
+    assert codes(found) == ["notice.missing_exemption"]
+    assert found[0].where == "Request 1, Q3"
+    assert found[0].severity is Severity.ERROR
+
+
+def test_exemption_without_reasons() -> None:
+    part = PartResponse("Q1", Outcome.WITHHELD, (claim("s.40(2)", reasons="  "),))
+    assert codes(check_response(response(part))) == ["notice.missing_reasons"]
+
+
+def test_reasons_may_be_left_out_under_s17_4() -> None:
+    c = dataclasses.replace(claim("s.40(2)", reasons=""), reasons_omitted_under_s17_4=True)
+    assert check_response(response(PartResponse("Q1", Outcome.WITHHELD, (c,)))) == []
+
+
+def test_qualified_exemption_without_public_interest_test() -> None:
+    found = check_response(response(PartResponse("Q1", Outcome.WITHHELD, (claim("s.31(1)(a)"),))))
+    assert codes(found) == ["notice.missing_public_interest"]
+    assert found[0].where == "Q1: s.31(1)(a)"
+
+
+def test_open_public_interest_test_with_an_estimated_date_is_allowed_s17_2() -> None:
+    part = PartResponse("Q1", Outcome.WITHHELD, (claim("s.31(1)(a)"),))
+    r = response(part, public_interest_decision_due=date(2022, 7, 8), issued=date(2022, 6, 10))
+    assert check_response(r) == []
+
+
+def test_public_interest_extension_is_foia_only() -> None:
+    part = PartResponse("Q1", Outcome.WITHHELD, (claim("FOISA s.35(1)(a)"),))
+    r = response(part, regime=Regime.FOISA, public_interest_decision_due=date(2022, 7, 8))
+    assert "notice.pit_extension_not_available" in codes(check_response(r))
+
+
+def test_estimated_pit_date_in_the_past() -> None:
+    part = PartResponse("Q1", Outcome.WITHHELD, (claim("s.31(1)(a)"),))
+    r = response(part, public_interest_decision_due=date(2022, 6, 1), issued=date(2022, 6, 10))
+    assert codes(check_response(r)) == ["notice.pit_estimate_in_past"]
+
+
+def test_one_sided_public_interest_test_is_a_warning() -> None:
+    one_sided = PublicInterest((), ("Prejudice to investigations.",), "Maintain the exemption.")
+    found = check_response(
+        response(PartResponse("Q1", Outcome.WITHHELD, (claim("s.30(1)(a)", test=one_sided),)))
+    )
+    assert codes(found) == ["notice.public_interest_one_sided"]
+    assert found[0].severity is Severity.WARN
+
+
+def test_public_interest_test_without_conclusion() -> None:
+    no_conclusion = dataclasses.replace(BALANCED, conclusion="")
+    found = check_response(
+        response(PartResponse("Q1", Outcome.WITHHELD, (claim("s.42", test=no_conclusion),)))
+    )
+    assert codes(found) == ["notice.missing_public_interest"]
+
+
+def test_absolute_exemption_with_public_interest_test_is_a_warning() -> None:
+    found = check_response(response(PartResponse("Q1", Outcome.WITHHELD, (claim("s.41", test=BALANCED),))))
+    assert codes(found) == ["notice.absolute_with_pit"]
+    assert found[0].severity is Severity.WARN
+
+
+def test_missing_review_and_ico_rights_in_a_refusal() -> None:
+    part = PartResponse("Q1", Outcome.WITHHELD, (claim("s.40(2)"),))
+    found = check_response(response(part, review_rights="", ico_rights=""))
+    assert codes(found) == ["notice.missing_review_rights", "notice.missing_ico_rights"]
+    assert "s.50" in found[1].message
+
+
+def test_ncnd_needs_an_exemption_with_an_ncnd_provision() -> None:
+    part = PartResponse("Q1", Outcome.NCND, (claim("s.21"),))
+    found = check_response(response(part))
+    assert "notice.ncnd_not_available" in codes(found)
+
+
+def test_police_ncnd_under_30_3_31_3_and_40_5_is_available() -> None:
+    claims = (claim("s.30(1)(a)", test=BALANCED), claim("s.31(1)(g)", test=BALANCED), claim("s.40(2)"))
+    assert check_response(response(PartResponse("Q1", Outcome.NCND, claims))) == []
+
+
+def test_s21_without_a_pointer() -> None:
+    part = PartResponse("Request 1", Outcome.ALREADY_PUBLISHED, (claim("s.21"),))
+    assert codes(check_response(response(part))) == [
+        "notice.s21_without_pointer",
+        "notice.s21_without_pointer",
+    ]
+
+
+def test_s12_without_estimate_or_advice() -> None:
+    found = check_response(response(PartResponse("Q1", Outcome.COST_LIMIT)))
+    assert codes(found) == ["notice.s12_without_estimate", "notice.s12_without_advice"]
+
+
+def test_s12_with_an_estimate_within_the_limit() -> None:
+    estimate = estimate_cost([CostItem(Activity.LOCATE, Decimal(10))], regime=Regime.FOIA)
+    part = PartResponse("Q1", Outcome.COST_LIMIT, cost_estimate=estimate, advice="Narrow it to one year.")
+    assert codes(check_response(response(part))) == ["notice.s12_limit_not_exceeded"]
+
+
+def test_s12_with_an_estimate_over_the_limit_and_advice() -> None:
+    estimate = estimate_cost([CostItem(Activity.EXTRACT, Decimal(30))], regime=Regime.FOIA)
+    part = PartResponse("Q1", Outcome.COST_LIMIT, cost_estimate=estimate, advice="Narrow it to one year.")
+    assert check_response(response(part)) == []
+
+
+def test_eir_has_no_cost_limit() -> None:
+    part = PartResponse("Q1", Outcome.COST_LIMIT)
+    assert codes(check_response(response(part, regime=Regime.EIR))) == ["notice.no_cost_limit_in_regime"]
+
+
+def test_eir_not_held_is_an_exception_that_needs_reg_12_4_a_and_rights() -> None:
+    found = check_response(
+        response(PartResponse("Q1", Outcome.NOT_HELD), regime=Regime.EIR, review_rights="")
+    )
+    assert codes(found) == ["notice.missing_exemption", "notice.missing_review_rights"]
+
+
+def test_foia_not_held_needs_no_refusal_notice() -> None:
+    r = response(PartResponse("Q1", Outcome.NOT_HELD), review_rights="", ico_rights="")
+    assert check_response(r) == []
+
+
+def test_exemption_of_another_regime() -> None:
+    found = check_response(response(PartResponse("Q1", Outcome.WITHHELD, (claim("FOISA s.38(1)(b)"),))))
+    assert codes(found) == ["notice.wrong_regime"]
+
+
+def test_undecided_part_and_empty_response() -> None:
+    assert codes(check_response(response(PartResponse("Q1", Outcome.UNDECIDED)))) == ["notice.undecided_part"]
+    assert codes(check_response(response())) == ["notice.no_parts"]
+
+
+def test_late_notice_is_a_warning() -> None:
+    r = response(PartResponse("Q1", Outcome.DISCLOSED), issued=date(2022, 6, 20), due=date(2022, 6, 17))
+    assert codes(check_response(r)) == ["notice.late"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(Outcome)),
+            st.lists(
+                st.sampled_from(["s.21", "s.31(1)(a)", "s.40(2)", "s.42", "s.12", "FOISA s.25"]), max_size=3
+            ),
+            st.booleans(),
+        ),
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_every_finding_has_a_known_code_and_refusals_without_rights_are_always_flagged(
+    raw: list[tuple[Outcome, list[str], bool]], with_rights: bool
+) -> None:
+    parts = tuple(
+        PartResponse(f"Q{i}", outcome, tuple(claim(c, test=BALANCED if pit else None) for c in cs))
+        for i, (outcome, cs, pit) in enumerate(raw, start=1)
+    )
+    r = response(*parts, review_rights=REVIEW if with_rights else "", ico_rights=ICO if with_rights else "")
+    found = check_response(r)
+    assert all(f.code in FINDING_CODES for f in found)
+    assert ("notice.missing_review_rights" in codes(found)) == (r.is_refusal and not with_rights)
+
+
+# --- letters as text -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reference_text() -> str:
+    if not REFERENCE.exists():
+        pytest.skip("reference response not available")
+    return REFERENCE.read_text(encoding="utf-8")
+
+
+def test_reference_response_cites_s21_and_s40_2(reference_text: str) -> None:
+    check = check_notice_text(reference_text)
+    assert [e.code for e in check.exemptions] == ["s.40(2)", "s.21"]
+    assert check.is_refusal
+
+
+def test_reference_excerpt_has_no_review_or_ico_paragraph_and_nothing_else_missing(
+    reference_text: str,
+) -> None:
+    # The page excerpt stops after the disclosure section: the text holds neither "review" nor
+    # "Commissioner" (checked below), so both rights are reported missing. s.21 points to "this link";
+    # s.40(2) is absolute, so no public interest test is needed; reasons are given ("Reason for decision").
+    assert "review" not in reference_text.lower()
+    assert "commissioner" not in reference_text.lower()
+    check = check_notice_text(reference_text)
+    assert codes(check.findings) == ["notice.missing_review_rights", "notice.missing_ico_rights"]
+    assert not check.states_review_rights
+    assert not check.states_regulator_rights
+
+
+def test_reference_with_rights_appended_is_clean(reference_text: str) -> None:
+    check = check_notice_text(reference_text + "\n" + REVIEW + "\n" + ICO + "\n")
+    assert check.findings == ()
+
+
+LETTER_31 = (
+    """Freedom of information request reference no: 01.FOI.23.000001
+I have decided to withhold the information under Section 31(1)(a) - Law enforcement.
+Disclosure would be likely to prejudice the prevention of crime.
+"""
+    + REVIEW
+    + "\n"
+    + ICO
+)
+
+
+def test_letter_with_qualified_exemption_and_no_public_interest() -> None:
+    check = check_notice_text(LETTER_31)
+    assert codes(check.findings) == ["notice.missing_public_interest"]
+    assert check.findings[0].where == "line 2"
+
+
+def test_letter_with_qualified_exemption_and_public_interest() -> None:
+    letter = (
+        LETTER_31 + "\nHaving weighed the public interest, the balance favours maintaining the exemption."
+    )
+    assert check_notice_text(letter).findings == ()
+
+
+def test_letter_refusing_without_any_exemption() -> None:
+    letter = (
+        "We are unable to provide this information and have refused your request.\n" + REVIEW + "\n" + ICO
+    )
+    assert codes(check_notice_text(letter).findings) == ["notice.missing_exemption"]
+
+
+def test_letter_s12_without_estimate_or_advice() -> None:
+    letter = (
+        "Your request is refused under Section 12 as it would exceed the cost limit.\n" + REVIEW + "\n" + ICO
+    )
+    assert codes(check_notice_text(letter).findings) == [
+        "notice.s12_without_estimate",
+        "notice.s12_without_advice",
+    ]
+
+
+def test_letter_s12_with_estimate_and_advice() -> None:
+    letter = (
+        "Your request is refused under Section 12: locating the files would take 40 hours, over the 18 hour "
+        "limit. If you narrow your request to one year we may be able to help.\n" + REVIEW + "\n" + ICO
+    )
+    assert check_notice_text(letter).findings == ()
+
+
+def test_letter_s21_without_pointer() -> None:
+    letter = (
+        "This information is exempt under Section 21 as it is reasonably accessible.\n" + REVIEW + "\n" + ICO
+    )
+    assert codes(check_notice_text(letter).findings) == ["notice.s21_without_pointer"]
+
+
+def test_letter_ncnd_under_s21_is_not_available() -> None:
+    letter = (
+        "The MPS can neither confirm nor deny that it holds this information by virtue of Section 21.\n"
+        "This is because confirming would reveal information.\n" + REVIEW + "\n" + ICO
+    )
+    assert codes(check_notice_text(letter).findings) == [
+        "notice.s21_without_pointer",
+        "notice.ncnd_not_available",
+    ]
+
+
+def test_letter_ncnd_under_40_5_is_available() -> None:
+    letter = (
+        "The MPS can neither confirm nor deny that it holds this information by virtue of Section 40(5).\n"
+        "This is because confirming would identify an officer.\n" + REVIEW + "\n" + ICO
+    )
+    assert check_notice_text(letter).findings == ()
+
+
+def test_letter_weighing_public_interest_for_absolute_exemption_only_warns() -> None:
+    letter = (
+        "Section 40(2) applies because disclosure would identify officers. "
+        "The public interest factors favouring disclosure were weighed against those against.\n"
+        + REVIEW
+        + "\n"
+        + ICO
+    )
+    found = check_notice_text(letter).findings
+    assert codes(found) == ["notice.absolute_with_pit"]
+    assert found[0].severity is Severity.WARN
+
+
+def test_letter_saying_absolute_needs_no_public_interest_test_is_fine() -> None:
+    letter = (
+        "Section 40(2) applies because disclosure would identify officers. "
+        "It is absolute, so there is no public interest test.\n" + REVIEW + "\n" + ICO
+    )
+    assert check_notice_text(letter).findings == ()
+
+
+def test_a_disclosure_letter_is_not_a_refusal() -> None:
+    check = check_notice_text("Please find attached the spreadsheet you asked for.")
+    assert not check.is_refusal
+    assert check.findings == ()
+
+
+# --- the JSON form ---------------------------------------------------------------------------------
+
+
+def test_response_from_mapping_reads_the_documented_shape() -> None:
+    data = {
+        "reference": "01.FOI.22.024648",
+        "regime": "foia",
+        "issued": "2022-06-10",
+        "review_rights": REVIEW,
+        "ico_rights": ICO,
+        "parts": [
+            {
+                "label": "Request 1, Q3",
+                "outcome": "withheld",
+                "exemptions": [
+                    {"code": "s.31(1)(g)", "reasons": "Would prejudice misconduct investigations.",
+                     "public_interest": {"for_disclosure": ["a"], "for_withholding": ["b"],
+                                         "conclusion": "c"}}
+                ],
+            },
+            {
+                "label": "Request 2, Q4",
+                "outcome": "cost_limit",
+                "advice": "Narrow to one year.",
+                "cost_estimate": {"authority": "other", "items": [{"activity": "extract", "hours": 25}]},
+            },
+        ],
+    }  # fmt: skip
+    r = response_from_mapping(data)
+    assert r.issued == date(2022, 6, 10)
+    assert r.parts[0].claims[0].exemption.code == "s.31(1)(g)"
+    assert r.parts[1].cost_estimate is not None and r.parts[1].cost_estimate.cost == Decimal(625)
+    assert check_response(r) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"parts": "nope"},
+        {"parts": [{"outcome": "maybe"}]},
+        {"parts": [{"outcome": "withheld", "exemptions": [{"code": "s.99"}]}]},
+        {"regime": "gdpr", "parts": []},
+        {"issued": "10/06/2022", "parts": []},
+        {
+            "parts": [
+                {"outcome": "cost_limit", "cost_estimate": {"items": [{"activity": "locate", "hours": -1}]}}
+            ]
+        },
+    ],
+)
+def test_response_from_mapping_rejects_bad_input(data: dict[str, object]) -> None:
+    with pytest.raises(InvalidResponse):
+        response_from_mapping(data)
