@@ -1,13 +1,452 @@
-"""Release-gate inspection and sanitising of PDF files."""
+"""Release-gate inspection and sanitising of PDF files.
+
+A PDF shows its pages, but it also carries whatever was ever drawn on them and much that is never drawn.
+The classic failure (DOMAIN.md section E) is the "black box" redaction: a filled rectangle painted over
+text that is still in the content stream, so a reader copies it out. The inspector therefore runs every
+page's content stream (forms included) in paint order, keeping the position and colour of each glyph and
+each opaque area painted, and then asks of each glyph: is something opaque painted over it later
+(``pdf.covered_text``)? is it drawn invisible (render mode 3, or too small to read, ``pdf.invisible_text``)?
+is it the colour of what lies under it (``pdf.white_text``)? is it off the page (``pdf.text_outside_page``)?
+The document structure is then checked for what a viewer never shows: annotations and unapplied redaction
+marks, attachments, form fields, metadata, scripts and actions, hidden layers, thumbnails, and earlier
+versions kept by incremental updates.
+
+Sanitising re-renders each page to pixels (PDFium, through pypdfium2) and builds an image-only PDF with no
+metadata: covered text is gone, not hidden. Unapplied redaction marks are applied (painted black) first.
+"""
 
 from __future__ import annotations
 
-from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, Finding, InspectionLimits
+import io
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import pikepdf
+import pypdfium2 as pdfium  # type: ignore[import-untyped]  # no type information shipped
+from PIL import ImageDraw
+
+from foidesk.core.release_check.findings import (
+    CannotInspect,
+    CannotSanitise,
+    Finding,
+    InspectionLimits,
+    Severity,
+)
+from foidesk.core.release_check.pdf_paint import (
+    WHITE,
+    Colour,
+    Glyph,
+    PagePaint,
+    Rect,
+    bounds,
+    paint_of_page,
+    pdf_number,
+)
+
+INVISIBLE_RENDER_MODES = frozenset({3, 7})  # ISO 32000-1 9.3.6: 3 neither fill nor stroke, 7 clip only
+MIN_READABLE_TEXT_HEIGHT = 1.0  # points; smaller glyphs cannot be read on screen or paper
+SAME_COLOUR_DISTANCE = 0.08  # Euclidean distance in RGB (0..1) below which text and background look alike
+OPAQUE_ALPHA = 0.95
+LINEARISED_EOF_MARKERS = 2  # a linearised file legitimately has two %%EOF (ISO 32000-1 annex F)
+EOF_TAIL_BYTES = 1024  # ISO 32000-1 7.5.5: %%EOF ends the file; allow trailing junk this long
+SANITISED_DPI = 150
+POINTS_PER_INCH = 72
+SNIPPET_LENGTH = 60
+TECHNICAL_INFO_KEYS = frozenset({"/Producer", "/Creator", "/CreationDate", "/ModDate", "/Trapped"})
+COMMENT_ANNOTATIONS = frozenset(
+    {"/Text", "/FreeText", "/Popup", "/Highlight", "/Underline", "/Squiggly", "/StrikeOut", "/Caret", "/Ink"}
+    | {"/Square", "/Circle", "/Line", "/Polygon", "/PolyLine", "/Stamp", "/Sound", "/Movie", "/Screen"}
+    | {"/FileAttachment", "/RichMedia", "/3D", "/Watermark", "/Projection"}
+)
+DANGEROUS_ACTIONS = frozenset({"/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/Rendition"})
+
+
+def _finding(code: str, severity: Severity, where: str, message: str) -> Finding:
+    return Finding(code=code, severity=severity, where=where, message=message)
+
+
+# ------------------------------------------------------------------ judging the glyphs
+
+
+def _snippet(glyphs: list[Glyph]) -> str:
+    text = "".join(g.char for g in glyphs).strip()
+    return text if len(text) <= SNIPPET_LENGTH else text[: SNIPPET_LENGTH - 1] + "…"
+
+
+def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Finding]:
+    if not paint.glyphs:
+        return []
+    glyphs = paint.glyphs
+    xs = np.array([g.x for g in glyphs])
+    ys = np.array([g.y for g in glyphs])
+    order = np.array([g.order for g in glyphs])
+    lows, highs = np.array([g.low for g in glyphs]), np.array([g.high for g in glyphs])
+    covered = np.zeros(len(glyphs), dtype=bool)
+    background: list[Colour | None] = [WHITE] * len(glyphs)
+    background_order = np.zeros(len(glyphs), dtype=np.int64)
+    for area in paint.areas:
+        if area.alpha < OPAQUE_ALPHA:
+            continue
+        x0, y0, x1, y1 = area.rect
+        inside = (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1)
+        covered |= _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
+        under = inside & (order > area.order) & (background_order < area.order)
+        for hit in np.flatnonzero(under):
+            background[hit] = area.colour
+            background_order[hit] = area.order
+    px0, py0, px1, py1 = page_box
+    outside = (xs < px0) | (xs > px1) | (ys < py0) | (ys > py1)
+    groups: dict[str, list[Glyph]] = {}
+    for index, glyph in enumerate(glyphs):
+        if glyph.char == " ":
+            continue
+        groups.setdefault(
+            _verdict(glyph, bool(covered[index]), bool(outside[index]), background[index]), []
+        ).append(glyph)
+    groups.pop("", None)
+    return [_glyph_finding(code, found, where) for code, found in sorted(groups.items())]
+
+
+def _contains(rect: Rect, points: np.ndarray) -> np.ndarray:
+    x0, y0, x1, y1 = rect
+    xs, ys = points[:, 0], points[:, 1]
+    result: np.ndarray = (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1)
+    return result
+
+
+def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | None) -> str:
+    if glyph.render_mode in INVISIBLE_RENDER_MODES or glyph.height < MIN_READABLE_TEXT_HEIGHT:
+        return "pdf.invisible_text"
+    if outside:
+        return "pdf.text_outside_page"
+    if covered:
+        return "pdf.covered_text"
+    if glyph.alpha < 1 - OPAQUE_ALPHA:
+        return "pdf.invisible_text"
+    if glyph.colour is not None and background is not None:
+        distance = sum((a - b) ** 2 for a, b in zip(glyph.colour, background, strict=True)) ** 0.5
+        if distance < SAME_COLOUR_DISTANCE:
+            return "pdf.white_text"
+    return ""
+
+
+GLYPH_MESSAGES = {
+    "pdf.covered_text": "text lies under a box or image painted over it, and can still be copied out",
+    "pdf.invisible_text": "text is drawn invisible (render mode 3, transparent or too small to read)",
+    "pdf.white_text": "text is the same colour as what lies under it (e.g. white on white)",
+    "pdf.text_outside_page": "text is drawn outside the visible page",
+}
+
+
+def _glyph_finding(code: str, glyphs: list[Glyph], where: str) -> Finding:
+    message = f"{len(glyphs)} characters of {GLYPH_MESSAGES[code]}: '{_snippet(glyphs)}'."
+    return _finding(code, Severity.BLOCK, where, message[0].upper() + message[1:])
+
+
+# ------------------------------------------------------------------ the document structure
+
+
+def _page_box(page: pikepdf.Page) -> Rect:
+    box = page.obj.get("/CropBox", page.mediabox)
+    values = [pdf_number(v) for v in box]
+    return (
+        min(values[0], values[2]),
+        min(values[1], values[3]),
+        max(values[0], values[2]),
+        max(values[1], values[3]),
+    )
+
+
+def _annotation_findings(page: pikepdf.Page, where: str) -> list[Finding]:
+    annotations = page.obj.get("/Annots")
+    if not isinstance(annotations, pikepdf.Array):
+        return []
+    kinds = [str(a.get("/Subtype", "")) for a in annotations if isinstance(a, pikepdf.Dictionary)]
+    findings = []
+    if "/Redact" in kinds:
+        findings.append(
+            _finding(
+                "pdf.redaction_not_applied",
+                Severity.BLOCK,
+                where,
+                "Redaction marks are placed but not applied: the text under them is still there.",
+            )
+        )
+    comments = sorted({k.lstrip("/") for k in kinds if k in COMMENT_ANNOTATIONS})
+    if comments:
+        findings.append(
+            _finding(
+                "pdf.annotations",
+                Severity.BLOCK,
+                where,
+                f"Annotations ({', '.join(comments)}) carry comments or content outside the page.",
+            )
+        )
+    if "/FileAttachment" in kinds:
+        findings.append(_finding("pdf.attachments", Severity.BLOCK, where, "A file is attached to the page."))
+    return findings
+
+
+def _structure_findings(pdf: pikepdf.Pdf) -> list[Finding]:
+    findings: list[Finding] = []
+    root = pdf.Root
+    info_keys = set(pdf.trailer.get("/Info", pikepdf.Dictionary()).keys()) - TECHNICAL_INFO_KEYS
+    if info_keys:
+        fields = ", ".join(sorted(k.lstrip("/") for k in info_keys))
+        findings.append(
+            _finding(
+                "pdf.metadata",
+                Severity.WARN,
+                "document information",
+                f"Document properties are set: {fields}.",
+            )
+        )
+    if "/Metadata" in root:
+        findings.append(
+            _finding(
+                "pdf.metadata",
+                Severity.WARN,
+                "XMP metadata",
+                "XMP metadata (author, tool, history) is embedded.",
+            )
+        )
+    names = root.get("/Names", pikepdf.Dictionary())
+    if "/EmbeddedFiles" in names:
+        findings.append(_finding("pdf.attachments", Severity.BLOCK, "embedded files", "Files are embedded."))
+    acroform = root.get("/AcroForm", pikepdf.Dictionary())
+    if "/XFA" in acroform or len(acroform.get("/Fields", pikepdf.Array())) > 0:
+        findings.append(
+            _finding(
+                "pdf.forms",
+                Severity.BLOCK,
+                "AcroForm" + (" (XFA)" if "/XFA" in acroform else ""),
+                "Form fields hold values that may not all be shown.",
+            )
+        )
+    properties = root.get("/OCProperties", pikepdf.Dictionary())
+    hidden = properties.get("/D", pikepdf.Dictionary()).get("/OFF", pikepdf.Array())
+    if len(hidden) > 0:
+        findings.append(
+            _finding(
+                "pdf.hidden_layer", Severity.BLOCK, "optional content", f"{len(hidden)} layers are hidden."
+            )
+        )
+    findings.extend(_action_findings(pdf))
+    return findings
+
+
+def _dictionaries(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
+    """Every dictionary in the file, indirect or nested directly inside another object."""
+    pending: list[pikepdf.Object] = [pdf.trailer, *pdf.objects]
+    while pending:
+        obj = pending.pop()
+        if isinstance(obj, pikepdf.Stream):
+            obj = obj.stream_dict
+        if isinstance(obj, pikepdf.Dictionary):
+            yield obj
+            children = list(obj.values())
+        elif isinstance(obj, pikepdf.Array):
+            children = list(obj)
+        else:
+            continue
+        pending.extend(
+            c for c in children if isinstance(c, pikepdf.Dictionary | pikepdf.Array) and not c.is_indirect
+        )
+
+
+def _action_findings(pdf: pikepdf.Pdf) -> list[Finding]:
+    scripts, files = False, False
+    actions: set[str] = set()
+    for obj in _dictionaries(pdf):
+        kind = str(obj.get("/S", ""))
+        if kind == "/JavaScript" or "/JS" in obj:
+            scripts = True
+        elif kind in DANGEROUS_ACTIONS:
+            actions.add(kind.lstrip("/"))
+        if str(obj.get("/Type", "")) == "/EmbeddedFile":
+            files = True
+    findings = []
+    if scripts or "/JavaScript" in pdf.Root.get("/Names", pikepdf.Dictionary()):
+        findings.append(
+            _finding("pdf.javascript", Severity.BLOCK, "actions", "JavaScript runs in the document.")
+        )
+    if actions:
+        findings.append(
+            _finding(
+                "pdf.actions",
+                Severity.BLOCK,
+                "actions",
+                f"Actions open other files or send data: {', '.join(sorted(actions))}.",
+            )
+        )
+    if files:
+        findings.append(_finding("pdf.attachments", Severity.BLOCK, "embedded files", "A file is embedded."))
+    return findings
+
+
+def _incremental_findings(data: bytes) -> list[Finding]:
+    markers = data.count(b"%%EOF")
+    allowed = LINEARISED_EOF_MARKERS if b"/Linearized" in data[:EOF_TAIL_BYTES] else 1
+    if markers <= allowed:
+        return []
+    return [
+        _finding(
+            "pdf.incremental_update",
+            Severity.BLOCK,
+            "file structure",
+            f"The file was saved {markers - allowed} times by appending: earlier versions are still inside.",
+        )
+    ]
+
+
+def _open(data: bytes) -> pikepdf.Pdf:
+    if not data:
+        raise CannotInspect("the file is empty")
+    if b"%PDF-" not in data[:EOF_TAIL_BYTES]:
+        raise CannotInspect("not a PDF: no %PDF- header")
+    if b"%%EOF" not in data[-EOF_TAIL_BYTES:]:
+        raise CannotInspect("the PDF is truncated: it does not end with %%EOF")
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PasswordError as error:
+        raise CannotInspect("the PDF is encrypted with a password") from error
+    except pikepdf.PdfError as error:
+        raise CannotInspect(f"the PDF cannot be read: {error}") from error
+    if pdf.is_encrypted:
+        pdf.close()
+        raise CannotInspect("the PDF is encrypted: its content cannot be trusted to inspect")
+    return pdf
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise CannotInspect(f"cannot read the file: {error}") from error
 
 
 def inspect_pdf(path: str, limits: InspectionLimits) -> list[Finding]:
-    raise CannotInspect("not implemented yet")
+    """Everything in the PDF that a reader of its pages would not see."""
+    data = _read(path)
+    with _open(data) as pdf:
+        findings = _incremental_findings(data) + _structure_findings(pdf)
+        for number, page in enumerate(pdf.pages, start=1):
+            where = f"page {number}"
+            try:
+                paint = paint_of_page(page, limits)
+            except CannotInspect as error:
+                raise CannotInspect(f"{where}: {error}") from error
+            findings.extend(_glyph_findings(paint, _page_box(page), where))
+            findings.extend(_annotation_findings(page, where))
+            if "/Thumb" in page.obj:
+                findings.append(
+                    _finding(
+                        "pdf.thumbnail", Severity.WARN, where, "A thumbnail image of an earlier page is kept."
+                    )
+                )
+    return findings
+
+
+# ------------------------------------------------------------------ sanitising
+
+
+def _redaction_rects(pdf: pikepdf.Pdf) -> list[list[Rect]]:
+    pages = []
+    for page in pdf.pages:
+        rects: list[Rect] = []
+        for annotation in page.obj.get("/Annots", pikepdf.Array()):
+            if isinstance(annotation, pikepdf.Dictionary) and annotation.get("/Subtype") == "/Redact":
+                quads = [pdf_number(v) for v in annotation.get("/QuadPoints", pikepdf.Array())]
+                if len(quads) >= 8:
+                    rects.extend(
+                        bounds([(quads[i], quads[i + 1]) for i in range(q, q + 8, 2)])
+                        for q in range(0, len(quads) - 7, 8)
+                    )
+                else:
+                    rects.append(_rect(list(annotation.get("/Rect", [0, 0, 0, 0]))))
+        pages.append(rects)
+    return pages
+
+
+def _rect(array: Sequence[object]) -> Rect:
+    values = [pdf_number(v) for v in array]
+    return (
+        min(values[0], values[2]),
+        min(values[1], values[3]),
+        max(values[0], values[2]),
+        max(values[1], values[3]),
+    )
 
 
 def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
-    raise CannotSanitise("not implemented yet")
+    """Render every page to pixels and rebuild an image-only PDF: no text, no metadata, nothing hidden."""
+    data = Path(source).read_bytes() if Path(source).exists() else b""
+    try:
+        with _open_for_sanitising(data) as original:
+            redactions = _redaction_rects(original)
+            boxes = [_page_box(page) for page in original.pages]
+            rotations = [int(pdf_number(page.obj.get("/Rotate", 0))) % 360 for page in original.pages]
+        document = pdfium.PdfDocument(data)
+    except (pikepdf.PdfError, pdfium.PdfiumError) as error:
+        raise CannotSanitise(f"the PDF cannot be rendered: {error}") from error
+    clean = pikepdf.new()
+    scale = SANITISED_DPI / POINTS_PER_INCH
+    try:
+        for index in range(len(document)):
+            image = (
+                document[index]
+                .render(scale=scale, draw_annots=True, may_draw_forms=True)
+                .to_pil()
+                .convert("RGB")
+            )
+            draw = ImageDraw.Draw(image)
+            x0, _, _, y1 = boxes[index]
+            if rotations[index] == 0:
+                for rx0, ry0, rx1, ry1 in redactions[index]:
+                    draw.rectangle(
+                        ((rx0 - x0) * scale, (y1 - ry1) * scale, (rx1 - x0) * scale, (y1 - ry0) * scale),
+                        fill="black",
+                    )
+            box_width, box_height = boxes[index][2] - x0, boxes[index][3] - boxes[index][1]
+            if rotations[index] in (90, 270):
+                box_width, box_height = box_height, box_width
+            _add_image_page(clean, image.tobytes(), (image.width, image.height), (box_width, box_height))
+    finally:
+        document.close()
+    clean.save(target, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def _open_for_sanitising(data: bytes) -> pikepdf.Pdf:
+    if not data:
+        raise CannotSanitise("the file is empty or missing")
+    try:
+        return pikepdf.open(io.BytesIO(data))
+    except pikepdf.PasswordError as error:
+        raise CannotSanitise("the PDF is encrypted with a password") from error
+
+
+def _add_image_page(
+    pdf: pikepdf.Pdf, pixels: bytes, size: tuple[int, int], page_size: tuple[float, float]
+) -> None:
+    width, height = size
+    page_width, page_height = page_size
+    image = pikepdf.Stream(pdf, zlib.compress(pixels, 6))
+    image.stream_dict = pikepdf.Dictionary(
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Image,
+        Width=width,
+        Height=height,
+        ColorSpace=pikepdf.Name.DeviceRGB,
+        BitsPerComponent=8,
+        Filter=pikepdf.Name.FlateDecode,
+    )
+    content = f"q {page_width:.3f} 0 0 {page_height:.3f} 0 0 cm /Page Do Q".encode()
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=[0, 0, page_width, page_height],
+        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Page=image)),
+        Contents=pikepdf.Stream(pdf, content),
+    )
+    pdf.pages.append(pikepdf.Page(page))

@@ -1,0 +1,415 @@
+"""What a PDF page paints, in order: each glyph (where, what colour, how drawn) and each opaque area.
+
+A small interpreter of PDF content streams (ISO 32000-1 sections 8 and 9): it follows the graphics state
+(``q``/``Q``, ``cm``, fill colour and alpha), paths that are filled, images and forms drawn with ``Do``,
+and the text state and text-showing operators, so the release gate can ask whether a glyph is covered by
+something painted later, drawn invisible, or the colour of what lies under it. Positions are in default
+user space (points); glyph widths come from the font (``/Widths``, ``/W``) or, for the standard fonts
+used without widths, from Helvetica's and Courier's metrics. Clipping paths are not followed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import pikepdf
+
+from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
+
+Matrix = tuple[float, float, float, float, float, float]
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in default user space (points)
+Colour = tuple[float, float, float]
+
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+WHITE: Colour = (1.0, 1.0, 1.0)
+BLACK: Colour = (0.0, 0.0, 0.0)
+GLYPH_CENTRE_RISE = 0.33  # of the font size: the middle of a lower-case letter above the baseline
+GLYPH_LOW, GLYPH_HIGH = 0.1, 0.6  # of the font size: a strike-through or underline covers neither both
+DEFAULT_GLYPH_WIDTH = 500  # thousandths of an em, when a font gives no widths
+# Helvetica's advance widths (Adobe's Helvetica AFM, thousandths of an em) for codes 32..126; the standard
+# 14 fonts may be used without a /Widths array, so the inspector carries the metrics it needs most.
+HELVETICA_WIDTHS = (
+    [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278]
+    + [556] * 10
+    + [278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833]
+    + [722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333]
+    + [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278]
+    + [556, 500, 722, 500, 500, 500, 334, 260, 334, 584]
+)
+COURIER_WIDTH = 600
+
+
+# ------------------------------------------------------------------ geometry
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF row-vector convention: [x y 1] × m × n)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def bounds(points: list[tuple[float, float]]) -> Rect:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _transform_rect(m: Matrix, rect: Rect) -> Rect:
+    x0, y0, x1, y1 = rect
+    return bounds([_apply(m, x0, y0), _apply(m, x1, y0), _apply(m, x0, y1), _apply(m, x1, y1)])
+
+
+# ------------------------------------------------------------------ what a page paints
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    order: int
+    x: float  # centre of the glyph in user space
+    y: float
+    low: tuple[float, float]  # near the baseline and near the x-height: a box must cover both to hide it
+    high: tuple[float, float]
+    height: float
+    char: str
+    colour: Colour | None
+    alpha: float
+    render_mode: int
+
+
+@dataclass(frozen=True, slots=True)
+class PaintedArea:
+    order: int
+    rect: Rect
+    colour: Colour | None  # None: an image, or a pattern: opaque but of no single colour
+    alpha: float
+
+
+@dataclass(slots=True)
+class PagePaint:
+    glyphs: list[Glyph] = field(default_factory=list)
+    areas: list[PaintedArea] = field(default_factory=list)
+    order: int = 0
+
+    def next_order(self) -> int:
+        self.order += 1
+        return self.order
+
+
+@dataclass(slots=True)
+class GraphicsState:
+    ctm: Matrix = IDENTITY
+    fill: Colour | None = BLACK
+    fill_alpha: float = 1.0
+    font: pikepdf.Dictionary | None = None
+    font_size: float = 0.0
+    char_spacing: float = 0.0
+    word_spacing: float = 0.0
+    horizontal_scale: float = 1.0
+    leading: float = 0.0
+    rise: float = 0.0
+    render_mode: int = 0
+
+    def copy(self) -> GraphicsState:
+        return GraphicsState(
+            self.ctm,
+            self.fill,
+            self.fill_alpha,
+            self.font,
+            self.font_size,
+            self.char_spacing,
+            self.word_spacing,
+            self.horizontal_scale,
+            self.leading,
+            self.rise,
+            self.render_mode,
+        )
+
+
+def pdf_number(obj: object) -> float:
+    try:
+        return float(obj)  # type: ignore[arg-type]  # pikepdf numbers convert; anything else raises
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _colour(operands: Sequence[object], space: str) -> Colour | None:
+    values = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
+    if space == "gray" and len(values) == 1:
+        return (values[0], values[0], values[0])
+    if space == "rgb" and len(values) == 3:
+        return (values[0], values[1], values[2])
+    if space == "cmyk" and len(values) == 4:
+        c, m, y, k = values
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    if len(values) in (1, 3, 4):
+        return _colour(operands, {1: "gray", 3: "rgb", 4: "cmyk"}[len(values)])
+    return None
+
+
+class _FontMetrics:
+    """Code -> advance width (thousandths of an em) for one font; two-byte codes for composite fonts."""
+
+    def __init__(self, font: pikepdf.Dictionary | None) -> None:
+        self.two_byte = False
+        self.widths: dict[int, float] = {}
+        self.default = float(DEFAULT_GLYPH_WIDTH)
+        self.scale = 1.0
+        if font is None:
+            return
+        subtype = str(font.get("/Subtype", ""))
+        if subtype == "/Type0":
+            self._composite(font)
+        else:
+            self._simple(font, subtype)
+
+    def _composite(self, font: pikepdf.Dictionary) -> None:
+        self.two_byte = True
+        descendants = font.get("/DescendantFonts")
+        if not isinstance(descendants, pikepdf.Array) or len(descendants) == 0:
+            return
+        cid_font = descendants[0]
+        self.default = pdf_number(cid_font.get("/DW", 1000))
+        spec = list(cid_font.get("/W", pikepdf.Array()))
+        at = 0
+        while at + 1 < len(spec):
+            first = int(pdf_number(spec[at]))
+            if isinstance(spec[at + 1], pikepdf.Array):
+                for offset, width in enumerate(spec[at + 1]):
+                    self.widths[first + offset] = pdf_number(width)
+                at += 2
+            elif at + 2 < len(spec):
+                last, run_width = int(pdf_number(spec[at + 1])), pdf_number(spec[at + 2])
+                for code in range(first, min(last, first + 65535) + 1):
+                    self.widths[code] = run_width
+                at += 3
+            else:
+                break
+
+    def _simple(self, font: pikepdf.Dictionary, subtype: str) -> None:
+        base = str(font.get("/BaseFont", ""))
+        if "/Widths" in font:
+            first = int(pdf_number(font.get("/FirstChar", 0)))
+            for offset, width in enumerate(font["/Widths"]):
+                self.widths[first + offset] = pdf_number(width)
+        elif "Helvetica" in base or "Arial" in base:
+            self.widths = {32 + i: float(w) for i, w in enumerate(HELVETICA_WIDTHS)}
+        elif "Courier" in base:
+            self.default = float(COURIER_WIDTH)
+        if subtype == "/Type3" and "/FontMatrix" in font:
+            self.scale = pdf_number(font["/FontMatrix"][0]) * 1000
+
+    def codes(self, raw: bytes) -> Iterator[int]:
+        if self.two_byte:
+            for at in range(0, len(raw) - 1, 2):
+                yield raw[at] << 8 | raw[at + 1]
+        else:
+            yield from raw
+
+    def width(self, code: int) -> float:
+        return self.widths.get(code, self.default) * self.scale
+
+
+class PageScanner:
+    """Runs one page's content (and the forms it draws) and records glyphs and opaque areas in paint order."""
+
+    def __init__(self, limits: InspectionLimits) -> None:
+        self.paint = PagePaint()
+        self.limits = limits
+        self.metrics: dict[int, _FontMetrics] = {}
+        self.depth = 0
+
+    def scan(self, content: object, resources: pikepdf.Dictionary, state: GraphicsState) -> None:
+        try:
+            instructions = pikepdf.parse_content_stream(content)  # type: ignore[arg-type]
+        except pikepdf.PdfError as error:
+            raise CannotInspect(f"a content stream cannot be parsed: {error}") from error
+        stack: list[GraphicsState] = []
+        path: list[tuple[float, float]] = []
+        text_matrix = line_matrix = IDENTITY
+        for instruction in instructions:
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state.fill_alpha)
+                continue
+            operands: list[object] = list(instruction.operands)
+            op = str(instruction.operator)
+            if op == "q":
+                stack.append(state.copy())
+            elif op == "Q" and stack:
+                state = stack.pop()
+            elif op == "cm" and len(operands) == 6:
+                state.ctm = _multiply(tuple(pdf_number(v) for v in operands), state.ctm)  # type: ignore[arg-type]
+            elif op in ("g", "rg", "k"):
+                state.fill = _colour(operands, {"g": "gray", "rg": "rgb", "k": "cmyk"}[op])
+            elif op in ("sc", "scn"):
+                state.fill = _colour(operands, "any")
+            elif op == "cs":
+                state.fill = BLACK
+            elif op == "gs" and operands:
+                state.fill_alpha = self._fill_alpha(resources, operands[0], state.fill_alpha)
+            elif op == "re" and len(operands) == 4:
+                x, y, w, h = (pdf_number(v) for v in operands)
+                path.extend([_apply(state.ctm, x, y), _apply(state.ctm, x + w, y + h)])
+                path.extend([_apply(state.ctm, x + w, y), _apply(state.ctm, x, y + h)])
+            elif op in ("m", "l") and len(operands) == 2:
+                path.append(_apply(state.ctm, pdf_number(operands[0]), pdf_number(operands[1])))
+            elif op in ("c", "v", "y"):
+                values = [pdf_number(v) for v in operands]
+                path.extend(_apply(state.ctm, values[i], values[i + 1]) for i in range(0, len(values) - 1, 2))
+            elif op in ("f", "F", "f*", "B", "B*", "b", "b*"):
+                if path:
+                    self._area(bounds(path), state.fill, state.fill_alpha)
+                path = []
+            elif op in ("n", "S", "s"):
+                path = []
+            elif op == "sh":
+                self._area(_transform_rect(state.ctm, (-1e6, -1e6, 1e6, 1e6)), None, state.fill_alpha)
+            elif op == "Do" and operands:
+                self._draw_object(resources, operands[0], state)
+            elif op == "BT":
+                text_matrix = line_matrix = IDENTITY
+            elif op in ("Tf", "Tc", "Tw", "Tz", "TL", "Ts", "Tr"):
+                self._text_state(op, operands, state, resources)
+            elif op in ("Td", "TD", "Tm", "T*"):
+                text_matrix = line_matrix = self._move(op, operands, line_matrix, state)
+            elif op in ("Tj", "'", '"', "TJ"):
+                if op in ("'", '"'):
+                    if op == '"' and len(operands) == 3:
+                        state.word_spacing, state.char_spacing = (
+                            pdf_number(operands[0]),
+                            pdf_number(operands[1]),
+                        )
+                    text_matrix = line_matrix = self._move("T*", [], line_matrix, state)
+                text_matrix = self._show(operands[-1:] if op != "TJ" else operands, text_matrix, state, op)
+
+    def _fill_alpha(self, resources: pikepdf.Dictionary, name: object, current: float) -> float:
+        states = resources.get("/ExtGState")
+        if not isinstance(states, pikepdf.Dictionary) or str(name) not in states:
+            return current
+        gstate = states[str(name)]
+        return pdf_number(gstate["/ca"]) if "/ca" in gstate else current
+
+    def _area(self, rect: Rect, colour: Colour | None, alpha: float) -> None:
+        self.paint.areas.append(PaintedArea(self.paint.next_order(), rect, colour, alpha))
+
+    def _draw_object(self, resources: pikepdf.Dictionary, name: object, state: GraphicsState) -> None:
+        xobjects = resources.get("/XObject")
+        if not isinstance(xobjects, pikepdf.Dictionary) or str(name) not in xobjects:
+            return
+        xobject = xobjects[str(name)]
+        subtype = str(xobject.get("/Subtype", ""))
+        if subtype == "/Image":
+            if not xobject.get("/ImageMask", False):
+                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state.fill_alpha)
+            return
+        if subtype != "/Form" or self.depth >= self.limits.max_archive_depth * 4:
+            return
+        inner = state.copy()
+        if "/Matrix" in xobject:
+            inner.ctm = _multiply(tuple(pdf_number(v) for v in xobject["/Matrix"]), state.ctm)  # type: ignore[arg-type]
+        form_resources = xobject.get("/Resources", resources)
+        if not isinstance(form_resources, pikepdf.Dictionary):
+            form_resources = resources
+        self.depth += 1
+        self.scan(xobject, form_resources, inner)
+        self.depth -= 1
+
+    def _text_state(
+        self, op: str, operands: Sequence[object], state: GraphicsState, resources: pikepdf.Dictionary
+    ) -> None:
+        if op == "Tf" and len(operands) == 2:
+            fonts = resources.get("/Font")
+            font = fonts.get(str(operands[0])) if isinstance(fonts, pikepdf.Dictionary) else None
+            state.font = font if isinstance(font, pikepdf.Dictionary) else None
+            state.font_size = pdf_number(operands[1])
+        elif operands:
+            value = pdf_number(operands[0])
+            if op == "Tc":
+                state.char_spacing = value
+            elif op == "Tw":
+                state.word_spacing = value
+            elif op == "Tz":
+                state.horizontal_scale = value / 100
+            elif op == "TL":
+                state.leading = value
+            elif op == "Ts":
+                state.rise = value
+            elif op == "Tr":
+                state.render_mode = int(value)
+
+    def _move(self, op: str, operands: Sequence[object], line: Matrix, state: GraphicsState) -> Matrix:
+        values = [pdf_number(v) for v in operands]
+        if op == "Tm" and len(values) == 6:
+            return (values[0], values[1], values[2], values[3], values[4], values[5])
+        if op in ("Td", "TD") and len(values) == 2:
+            if op == "TD":
+                state.leading = -values[1]
+            return _multiply((1, 0, 0, 1, values[0], values[1]), line)
+        return _multiply((1, 0, 0, 1, 0, -state.leading), line)
+
+    def _font_metrics(self, state: GraphicsState) -> _FontMetrics:
+        key = id(state.font) if state.font is None else state.font.objgen[0] or id(state.font)
+        if key not in self.metrics:
+            self.metrics[key] = _FontMetrics(state.font)
+        return self.metrics[key]
+
+    def _show(self, operands: Sequence[object], text_matrix: Matrix, state: GraphicsState, op: str) -> Matrix:
+        metrics = self._font_metrics(state)
+        items = (
+            list(operands[0])
+            if op == "TJ" and operands and isinstance(operands[0], pikepdf.Array)
+            else operands
+        )
+        size, scale = state.font_size, state.horizontal_scale
+        for item in items:
+            if not isinstance(item, pikepdf.String):
+                adjust = -pdf_number(item) / 1000 * size * scale
+                text_matrix = _multiply((1, 0, 0, 1, adjust, 0), text_matrix)
+                continue
+            raw = bytes(item)
+            for code in metrics.codes(raw):
+                advance = metrics.width(code) / 1000
+                render = _multiply(
+                    (size * scale, 0, 0, size, 0, state.rise), _multiply(text_matrix, state.ctm)
+                )
+                x, y = _apply(render, advance / 2, GLYPH_CENTRE_RISE)
+                low, high = _apply(render, advance / 2, GLYPH_LOW), _apply(render, advance / 2, GLYPH_HIGH)
+                bottom, top = _apply(render, 0, 0), _apply(render, 0, 1)
+                height = abs(top[1] - bottom[1]) + abs(top[0] - bottom[0])
+                char = chr(code) if not metrics.two_byte and 32 <= code < 256 else "?"
+                self.paint.glyphs.append(
+                    Glyph(
+                        self.paint.next_order(),
+                        x,
+                        y,
+                        low,
+                        high,
+                        height,
+                        char,
+                        state.fill,
+                        state.fill_alpha,
+                        state.render_mode,
+                    )
+                )
+                spacing = state.char_spacing + (
+                    state.word_spacing if code == 32 and not metrics.two_byte else 0
+                )
+                text_matrix = _multiply((1, 0, 0, 1, (advance * size + spacing) * scale, 0), text_matrix)
+        return text_matrix
+
+
+def paint_of_page(page: pikepdf.Page, limits: InspectionLimits) -> PagePaint:
+    """Glyphs and opaque areas of one page, in paint order; CannotInspect if its content cannot be run."""
+    resources = page.obj.get("/Resources", pikepdf.Dictionary())
+    if not isinstance(resources, pikepdf.Dictionary):
+        resources = pikepdf.Dictionary()
+    scanner = PageScanner(limits)
+    try:
+        scanner.scan(page, resources, GraphicsState())
+    except (pikepdf.PdfError, ValueError, TypeError, RecursionError) as error:
+        raise CannotInspect(f"the page content cannot be read: {error}") from error
+    return scanner.paint

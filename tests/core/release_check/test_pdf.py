@@ -1,0 +1,176 @@
+"""The release gate on PDF: what is under, beside and behind the page, and a re-rendered clean copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from foidesk.core.release_check.findings import CannotInspect, InspectionLimits, Severity
+from foidesk.core.release_check.pdf import inspect_pdf, sanitise_pdf
+from tests.core.release_check.corpus_documents import (
+    PDFS,
+    VISIBLE_PDF,
+    CorpusFile,
+    _pdf,
+    _text,
+    every_byte,
+    make_pdf,
+)
+
+LIMITS = InspectionLimits()
+RENDER_SCALE = 1.0
+# Mean difference (0..255) between a page rendered before and after sanitising; resampling costs a little.
+MAX_MEAN_PIXEL_DIFFERENCE = 3.0
+
+
+def _codes(path: Path) -> set[str]:
+    return {finding.code for finding in inspect_pdf(str(path), LIMITS)}
+
+
+def _render(path: Path) -> np.ndarray:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        page = document[0]
+        image = page.render(scale=RENDER_SCALE, draw_annots=True).to_pil().convert("L")
+        return np.asarray(image, dtype=np.float64)
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("entry", PDFS, ids=lambda e: e.name)
+def test_corpus_pdf_findings_are_exactly_the_expected_ones(entry: CorpusFile, tmp_path: Path) -> None:
+    path = tmp_path / entry.name
+    entry.build(path)
+    assert _codes(path) == entry.expected
+
+
+@pytest.mark.parametrize("entry", [e for e in PDFS if not e.is_clean], ids=lambda e: e.name)
+def test_leaky_pdf_sanitises_to_a_copy_without_the_secret(entry: CorpusFile, tmp_path: Path) -> None:
+    source, target = tmp_path / entry.name, tmp_path / f"clean-{entry.name}"
+    entry.build(source)
+    if entry.secret:
+        assert entry.secret.encode() in every_byte(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    assert inspect_pdf(str(target), LIMITS) == []
+    if entry.secret:
+        assert entry.secret.encode() not in every_byte(target)
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in PDFS if e.name not in ("redact-mark.pdf", "annotation.pdf")], ids=lambda e: e.name
+)
+def test_sanitised_pdf_looks_like_the_original(entry: CorpusFile, tmp_path: Path) -> None:
+    source, target = tmp_path / entry.name, tmp_path / f"clean-{entry.name}"
+    entry.build(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    before, after = _render(source), _render(target)
+    assert before.shape == after.shape
+    assert float(np.abs(before - after).mean()) < MAX_MEAN_PIXEL_DIFFERENCE
+    # the visible line is still there: dark pixels where it was written (72 pt in, 82 pt from the top)
+    assert after[70:84, 72:250].min() < 100
+
+
+def test_unapplied_redaction_mark_is_applied_in_the_sanitised_copy(tmp_path: Path) -> None:
+    entry = next(e for e in PDFS if e.name == "redact-mark.pdf")
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    entry.build(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    after = _render(target)
+    top = 842 - 615
+    assert after[top + 2 : top + 18, 75:395].max() < 30  # the marked area is black
+    assert after[70:84, 72:250].min() < 100  # the rest is still readable
+
+
+def test_sanitised_pdf_has_no_text_and_no_metadata(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    next(e for e in PDFS if e.name == "info.pdf").build(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    with pikepdf.open(target) as pdf:
+        assert "/Info" not in pdf.trailer or len(pdf.trailer.Info.keys()) == 0
+        assert "/Metadata" not in pdf.Root
+        assert len(pdf.pages) == 1
+        assert [float(v) for v in pdf.pages[0].mediabox] == pytest.approx([0, 0, 595, 842], abs=0.5)
+    document = pdfium.PdfDocument(str(target))
+    try:
+        assert document[0].get_textpage().get_text_range() == ""
+    finally:
+        document.close()
+
+
+def test_covered_text_finding_names_the_page_and_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "box.pdf"
+    next(e for e in PDFS if e.name == "black-box.pdf").build(path)
+    [finding] = inspect_pdf(str(path), LIMITS)
+    assert finding.severity is Severity.BLOCK
+    assert finding.where == "page 1"
+    assert "SECRET-PDF-covered" in finding.message
+
+
+def test_box_painted_before_the_text_hides_nothing_but_painted_after_hides_it(tmp_path: Path) -> None:
+    box = "q 0 g 70 595 330 20 re f Q\n"
+    white_text = _text(72, 600, "On the dark band", colour="1 g")
+    before, after = tmp_path / "before.pdf", tmp_path / "after.pdf"
+    _pdf(box + white_text)(before)
+    _pdf(white_text + box)(after)
+    assert _codes(before) == set()
+    assert _codes(after) == {"pdf.covered_text"}
+
+
+def test_box_restored_by_graphics_state_keeps_its_position(tmp_path: Path) -> None:
+    path = tmp_path / "moved.pdf"
+    moved_box = "q 1 0 0 1 0 -300 cm 0 g 70 595 330 20 re f Q\n"  # drawn 300 pt lower, away from the text
+    _pdf(_text(72, 600, "Stays readable") + moved_box)(path)
+    assert _codes(path) == set()
+
+
+def test_text_positioned_by_a_scaled_matrix_is_found_under_the_box(tmp_path: Path) -> None:
+    path = tmp_path / "scaled.pdf"
+    content = "q 2 0 0 2 0 0 cm BT /F1 6 Tf 36 300 Td (SECRET-PDF-scaled) Tj ET Q 0 g 70 595 200 20 re f\n"
+    _pdf(content)(path)
+    assert _codes(path) == {"pdf.covered_text"}
+
+
+def test_empty_file_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(CannotInspect):
+        inspect_pdf(str(path), LIMITS)
+
+
+def test_truncated_pdf_cannot_be_inspected(tmp_path: Path) -> None:
+    whole, cut = tmp_path / "whole.pdf", tmp_path / "cut.pdf"
+    make_pdf(whole, "")
+    cut.write_bytes(whole.read_bytes()[: len(whole.read_bytes()) // 2])
+    with pytest.raises(CannotInspect):
+        inspect_pdf(str(cut), LIMITS)
+
+
+def test_password_protected_pdf_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    make_pdf(path, "", encryption=pikepdf.Encryption(user="secret", owner="secret"))
+    with pytest.raises(CannotInspect, match="encrypted"):
+        inspect_pdf(str(path), LIMITS)
+
+
+def test_pdf_with_only_an_owner_password_cannot_be_inspected_but_can_be_sanitised(tmp_path: Path) -> None:
+    path, target = tmp_path / "restricted.pdf", tmp_path / "clean.pdf"
+    make_pdf(path, "", encryption=pikepdf.Encryption(user="", owner="owner"))
+    with pytest.raises(CannotInspect, match="encrypted"):
+        inspect_pdf(str(path), LIMITS)
+    sanitise_pdf(str(path), str(target), LIMITS)
+    assert inspect_pdf(str(target), LIMITS) == []
+
+
+def test_a_text_file_named_pdf_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "fake.pdf"
+    path.write_text("Dear requester,\n")
+    with pytest.raises(CannotInspect):
+        inspect_pdf(str(path), LIMITS)
+
+
+def test_visible_line_is_in_every_corpus_file() -> None:
+    assert VISIBLE_PDF.startswith("Dear requester")

@@ -1,0 +1,64 @@
+"""The content-stream interpreter: glyph positions and painted areas, checked against hand-worked answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from foidesk.core.release_check.findings import InspectionLimits
+from foidesk.core.release_check.pdf_paint import PagePaint, paint_of_page
+from tests.core.release_check.corpus_documents import _form_with_secret, make_pdf
+
+LIMITS = InspectionLimits()
+
+
+def _paint(tmp_path: Path, content: str, setup: object = None) -> PagePaint:
+    path = tmp_path / "page.pdf"
+    make_pdf(path, content, setup)  # type: ignore[arg-type]
+    with pikepdf.open(path) as pdf:
+        return paint_of_page(pdf.pages[0], LIMITS)
+
+
+def test_helvetica_glyphs_advance_by_the_afm_widths(tmp_path: Path) -> None:
+    paint = _paint(tmp_path, "BT /F1 10 Tf 100 200 Td (AB) Tj ET")
+    a, b = [g for g in paint.glyphs if g.char in "AB"][-2:]
+    # Helvetica AFM: A = 667, B = 667 thousandths of an em; at 10 pt A spans 100..106.67
+    assert a.x == pytest.approx(100 + 3.335)
+    assert b.x == pytest.approx(106.67 + 3.335)
+    assert a.y == pytest.approx(200 + 3.3)  # a third of the font size above the baseline
+    assert a.height == pytest.approx(10)
+
+
+def test_tj_kerning_moves_the_next_glyph_left(tmp_path: Path) -> None:
+    paint = _paint(tmp_path, "BT /F1 10 Tf 100 200 Td [(A) 1000 (B)] TJ ET")
+    b = paint.glyphs[-1]
+    assert b.x == pytest.approx(100 + 6.67 - 10 + 3.335)
+
+
+def test_matrix_and_graphics_state_stack(tmp_path: Path) -> None:
+    paint = _paint(tmp_path, "q 2 0 0 2 10 20 cm 0 0 5 5 re f Q 0 0 5 5 re f")
+    first, second = paint.areas
+    assert first.rect == pytest.approx((10, 20, 20, 30))
+    assert second.rect == pytest.approx((0, 0, 5, 5))
+    assert first.order < second.order
+
+
+def test_fill_colour_in_rgb_cmyk_and_grey(tmp_path: Path) -> None:
+    paint = _paint(tmp_path, "1 0 0 rg 0 0 1 1 re f 0 0 0 1 k 0 0 1 1 re f 0.5 g 0 0 1 1 re f")
+    assert [a.colour for a in paint.areas] == [(1, 0, 0), (0, 0, 0), (0.5, 0.5, 0.5)]
+
+
+def test_text_in_a_form_is_placed_by_the_form_matrix(tmp_path: Path) -> None:
+    paint = _paint(tmp_path, "q /Fm1 Do Q", _form_with_secret)
+    secret = [g for g in paint.glyphs if g.y < 700]
+    assert secret and secret[0].x == pytest.approx(72 + 0.667 * 12 / 2)  # 'S' is 667 wide, 12 pt
+    assert secret[0].y == pytest.approx(600 + 12 * 0.33)
+
+
+def test_render_mode_and_leading(tmp_path: Path) -> None:
+    paint = _paint(tmp_path, "BT /F1 10 Tf 14 TL 3 Tr 50 500 Td (x) Tj T* (y) Tj ET")
+    x, y = paint.glyphs[-2:]
+    assert x.render_mode == 3 and y.render_mode == 3
+    assert x.y - y.y == pytest.approx(14)
