@@ -48,6 +48,7 @@ REQUIRED_COLUMNS = frozenset(REGISTER_COLUMNS) - {
 }
 LIST_SEPARATOR = ";"
 HEADER_LINE = 1
+FILE_LEVEL = 0  # the line of a problem with the file as a whole
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
 
@@ -61,6 +62,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        if self.line == FILE_LEVEL:
+            return self.message
         where = f"line {self.line}" + (f", {self.column}" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -87,16 +90,16 @@ def read_register(path: str | Path) -> list[m.MisconductAllegation]:
             text = source.read_bytes().decode("utf-8-sig")
         except OSError as error:
             raise RegisterImportError(
-                [RowError(0, None, f"cannot read {source}: {error.strerror}")]
+                [RowError(FILE_LEVEL, None, f"cannot read {source}: {error.strerror}")]
             ) from error
         except UnicodeDecodeError as error:
             raise RegisterImportError(
-                [RowError(0, None, f"{source.name} is not UTF-8 text (byte {error.start})")]
+                [RowError(FILE_LEVEL, None, f"{source.name} is not UTF-8 text (byte {error.start})")]
             ) from error
         return parse_register(_csv_rows(text))
     if suffix in (".xlsx", ".xlsm"):
         return parse_register(_xlsx_rows(source))
-    raise RegisterImportError([RowError(0, None, f"{source.name}: expected a .csv or .xlsx file")])
+    raise RegisterImportError([RowError(FILE_LEVEL, None, f"{source.name}: expected a .csv or .xlsx file")])
 
 
 def read_register_csv_text(text: str) -> list[m.MisconductAllegation]:
@@ -119,7 +122,7 @@ def _xlsx_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
         workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except (OSError, InvalidFileException, KeyError, ValueError) as error:
         raise RegisterImportError(
-            [RowError(0, None, f"cannot read {source.name} as XLSX: {error}")]
+            [RowError(FILE_LEVEL, None, f"cannot read {source.name} as XLSX: {error}")]
         ) from error
     try:
         sheet = workbook.worksheets[0]
