@@ -344,10 +344,14 @@ def _read(path: str) -> bytes:
     return data
 
 
-def _open(data: bytes) -> Image.Image:
+def _open(data: bytes, limits: InspectionLimits) -> Image.Image:
+    """Open and decode, checking the decoded size against the limit before decoding."""
     try:
         image = Image.open(io.BytesIO(data))
+        _check_size(image, limits)
         image.load()
+    except Image.DecompressionBombError as error:
+        raise CannotInspect(f"the image is a decompression bomb: {error}") from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, zlib.error) as error:
         raise CannotInspect(f"not a readable image: {error}") from error
     return image
@@ -355,7 +359,13 @@ def _open(data: bytes) -> Image.Image:
 
 def inspect_image(path: str, limits: InspectionLimits) -> list[Finding]:
     """Everything in the image file beyond its pixels and colour profile."""
-    data = _read(path)
+    return inspect_image_bytes(_read(path), limits)
+
+
+def inspect_image_bytes(data: bytes, limits: InspectionLimits) -> list[Finding]:
+    """As ``inspect_image``, for an image held in memory (a picture inside a document)."""
+    if not data:
+        raise CannotInspect("the image is empty")
     if data.startswith(PNG_SIGNATURE):
         findings = _inspect_png(data)
     elif data.startswith(JPEG_SOI):
@@ -364,8 +374,7 @@ def inspect_image(path: str, limits: InspectionLimits) -> list[Finding]:
         findings = _inspect_webp(data)
     else:
         findings = []
-    image = _open(data)
-    _check_size(image, limits)
+    image = _open(data, limits)
     if image.format == "GIF":
         findings.extend(_inspect_gif(image))
     elif image.format == "TIFF":
@@ -402,22 +411,26 @@ def _flatten_transparent(image: Image.Image) -> Image.Image:
 def sanitise_image(source: str, target: str, limits: InspectionLimits) -> None:
     """Re-encode the pixels alone, in the same format, with no metadata (ICC kept)."""
     data = Path(source).read_bytes() if Path(source).exists() else b""
+    Path(target).write_bytes(sanitise_image_bytes(data, limits))
+
+
+def sanitise_image_bytes(data: bytes, limits: InspectionLimits) -> bytes:
+    """As ``sanitise_image``, in memory: the clean image's bytes."""
     if not data:
-        raise CannotSanitise("the file is empty or missing")
+        raise CannotSanitise("the image is empty or missing")
     try:
-        image = _open(data)
-        _check_size(image, limits)
+        image = _open(data, limits)
     except CannotInspect as error:
         raise CannotSanitise(str(error)) from error
     image_format = image.format or "PNG"
     icc = image.info.get("icc_profile")
-    upright = ImageOps.exif_transpose(image)
-    pixels = _flatten_transparent(upright)
-    fresh = Image.new(pixels.mode, pixels.size)
-    fresh.paste(pixels)
+    pixels = _flatten_transparent(ImageOps.exif_transpose(image))
     if pixels.mode == "P":
         fresh = pixels.copy()
         fresh.info = {}
+    else:
+        fresh = Image.new(pixels.mode, pixels.size)
+        fresh.paste(pixels)
     options: dict[str, object] = {"icc_profile": icc} if icc else {}
     if image_format == "JPEG":
         fresh = fresh.convert("RGB") if fresh.mode not in ("RGB", "L", "CMYK") else fresh
@@ -428,4 +441,4 @@ def sanitise_image(source: str, target: str, limits: InspectionLimits) -> None:
         options.update(lossless=True)
     with io.BytesIO() as out:
         fresh.save(out, format=image_format, **options)
-        Path(target).write_bytes(out.getvalue())
+        return out.getvalue()
