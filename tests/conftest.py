@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
-import os
+import shutil
+from collections.abc import Iterator
 
-os.environ.setdefault("FOIDESK_VAR_DIR", os.path.join(os.path.dirname(__file__), "..", "var", "test"))
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root_is_removed_after_the_run() -> Iterator[None]:
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

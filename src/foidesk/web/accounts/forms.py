@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django_otp import user_has_device
 from django_otp.forms import OTPAuthenticationForm
 
 from foidesk.web.forms import GovukFormMixin
@@ -21,3 +24,9 @@ class SignInForm(GovukFormMixin, OTPAuthenticationForm):
         self.fields["otp_token"].widget.attrs.update({"autocomplete": "one-time-code", "inputmode": "numeric"})
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "spellcheck": "false"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
+
+    def clean_otp(self, user: Any) -> None:
+        """Ask for the one-time code only from users who have a confirmed two-factor device."""
+        if user is None or not user_has_device(user):
+            return
+        super().clean_otp(user)

@@ -188,15 +188,30 @@ def clock_event_record(
 
 
 def _apply_deadlines(request: Request, events: Iterable[ClockEvent]) -> None:
-    deadlines = clock.case_deadlines(
-        Regime(request.regime),
-        request.received_on,
-        [clock.ClockEvent(kind=clock.EventKind(e.kind), on=e.on, days=e.days) for e in events],
-        clock.default_calendar(),
-    )
+    deadlines = request_deadlines(request, events)
     request.due_on = deadlines.due
     request.extended_due_on = deadlines.extended_due
     request.calendar_version = deadlines.calendar_version
+
+
+def request_deadlines(
+    request: Request, events: Iterable[ClockEvent], as_of: dt.date | None = None
+) -> clock.CaseDeadlines:
+    """What the statutory clock says about a case, from its regime, receipt and recorded events."""
+    return clock.case_deadlines(
+        Regime(request.regime),
+        request.received_on,
+        [
+            clock.ClockEvent(
+                kind=clock.EventKind(e.kind),
+                on=e.on,
+                extra_working_days=e.days if e.kind == clock.EventKind.PIT_EXTENSION else None,
+            )
+            for e in events
+        ],
+        clock.default_calendar(),
+        as_of=as_of,
+    )
 
 
 def request_assign(*, request: Request, officer: AbstractBaseUser | None, actor: Actor) -> None:

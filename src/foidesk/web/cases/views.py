@@ -68,6 +68,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "decisions": {p.pk: getattr(p, "decision", None) for p in parts},
         "exemption_titles": _exemption_titles(parts),
         "events": list(case.clock_events.all()),
+        "clock": services.request_deadlines(case, case.clock_events.all(), as_of=today),
         "documents": list(case.documents.all()),
         "suggestions": _suggestions(case),
         "today": today,

@@ -1,0 +1,14 @@
+"""Settings for the test suite: the production settings with plain static files and a fast hasher."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("FOIDESK_STATIC_MANIFEST", "0")
+
+from foidesk.web.settings import *  # noqa: E402,F403
+from foidesk.web.settings import MEDIA_ROOT as _MEDIA_ROOT  # noqa: E402
+
+# Hashing passwords slowly is right in production and pointless in tests.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = _MEDIA_ROOT.parent / f"media-test-{os.getpid()}"

@@ -1,0 +1,77 @@
+"""The public disclosure log over real HTTP (Django's test client)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from tests.factories import PublicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_entry_is_shown_at_its_stable_address(client: Client) -> None:
+    entry = PublicationFactory(reference="01.FOI.23.000123", slug="01-foi-23-000123", title="Overtime in 2023")
+    response = client.get("/disclosure-log/01-foi-23-000123/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert entry.reference in body
+    assert "Overtime in 2023" in body
+
+
+def test_unpublished_entry_answers_404_and_is_not_listed(client: Client) -> None:
+    PublicationFactory(slug="withdrawn-one", title="Withdrawn secret title", is_published=False)
+    assert client.get("/disclosure-log/withdrawn-one/").status_code == 404
+    listing = client.get("/disclosure-log/").content.decode()
+    assert "Withdrawn secret title" not in listing
+    assert "Withdrawn secret title" not in client.get("/disclosure-log/feed.atom").content.decode()
+    assert "withdrawn-one" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_unknown_reference_gets_a_clear_404_page(client: Client) -> None:
+    response = client.get("/disclosure-log/no-such-thing/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["?page=abc", "?year=notayear", "?page=-4", "?outcome=<script>", "?q=" + "x" * 5000])
+def test_bad_query_parameters_never_break_the_log(client: Client, query: str) -> None:
+    PublicationFactory()
+    response = client.get("/disclosure-log/" + query)
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("</form>")[-1]
+
+
+def test_search_finds_by_words_in_the_title(client: Client) -> None:
+    PublicationFactory(title="Taser discharges by borough")
+    PublicationFactory(title="Overtime payments")
+    body = client.get("/disclosure-log/?q=taser").content.decode()
+    assert "Taser discharges by borough" in body
+    assert "Overtime payments" not in body
+
+
+def test_every_public_page_has_quick_exit_phase_banner_and_no_tracking_cookies(client: Client) -> None:
+    PublicationFactory(slug="an-entry")
+    for url in ["/disclosure-log/", "/disclosure-log/an-entry/", "/cookies/", "/accessibility/", "/make-a-request/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert "Leave this site" in body, url
+        assert "data-quick-exit" in body, url
+        assert "govuk-phase-banner" in body and "Beta" in body, url
+        assert "sessionid" not in response.cookies, url
+
+
+def test_cookies_page_says_essential_cookies_only(client: Client) -> None:
+    body = client.get("/cookies/").content.decode()
+    assert "essential cookies" in body
+    assert "no cookie banner" in body
+
+
+def test_atom_feed_and_healthz(client: Client) -> None:
+    PublicationFactory(title="Feed item")
+    feed = client.get("/disclosure-log/feed.atom")
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    assert "Feed item" in feed.content.decode()
+    assert client.get("/healthz").content == b"ok"
