@@ -430,3 +430,27 @@ def test_response_from_mapping_reads_the_documented_shape() -> None:
 def test_response_from_mapping_rejects_bad_input(data: dict[str, object]) -> None:
     with pytest.raises(InvalidResponse):
         response_from_mapping(data)
+
+
+def test_eir_unfinished_material_needs_who_and_when_reg_14_4() -> None:
+    c = claim("reg.12(4)(d)", test=BALANCED)
+    bare = PartResponse("Q1", Outcome.WITHHELD, (c,))
+    assert codes(check_response(response(bare, regime=Regime.EIR))) == ["notice.missing_completion_estimate"]
+    told = dataclasses.replace(bare, completion_estimate="The Environment Agency; by March 2027.")
+    assert check_response(response(told, regime=Regime.EIR)) == []
+
+
+def test_foisa_letter_missing_rights_names_the_scottish_commissioner() -> None:
+    letter = "Information is withheld under section 38(1)(b) of FOISA because it would identify officers."
+    check = check_notice_text(letter)
+    assert [e.code for e in check.exemptions] == ["FOISA s.38(1)(b)"]
+    assert codes(check.findings) == ["notice.missing_review_rights", "notice.missing_ico_rights"]
+    assert "Scottish Information Commissioner" in check.findings[1].message
+
+
+def test_citation_parsing_stays_fast_on_hostile_input() -> None:
+    import time
+
+    start = time.perf_counter()
+    check_notice_text("s.1" + "(a)" * 5000 + " section 40(2)" + "&(3A)(a)" * 3000)
+    assert time.perf_counter() - start < 2

@@ -120,7 +120,7 @@ _FOIA: tuple[Exemption, ...] = (
           notes="IC v Dransfield [2012] UKUT 440 (AAC); s.17(5) notice; s.17(6) none for a repeat"),
     _foia("14(2)", "Repeated request", absolute=QUAL, basis=OT, ncnd=None, procedural=True,
           notes="identical or substantially similar, before a reasonable interval [UNVERIFIED wording]"),
-    # Part II. Absolute = listed in s.2(3); NCND subsection numbers [UNVERIFIED] (DOMAIN.md B).
+    # Part II. Absolute = listed in s.2(3) [S]; NCND subsection numbers [UNVERIFIED] (DOMAIN.md B).
     _foia("21", "Information accessible to the applicant by other means", absolute=ABS, basis=CL, ncnd=None,
           notes="s.2(3)(a); no NCND provision; the notice should point to where the information is"),
     _foia("22", "Information intended for future publication", absolute=QUAL, basis=CL, ncnd="22(2)"),
@@ -224,14 +224,14 @@ _FOIA: tuple[Exemption, ...] = (
     _foia("43", "Commercial interests", absolute=QUAL, basis=PR, ncnd="43(3)",
           notes="cite the subsection: s.43(1) trade secrets, s.43(2) commercial interests"),
     _foia("43(1)", "Trade secrets", absolute=QUAL, basis=CL, ncnd=None,
-          notes="s.43(3) NCND covers only the s.43(2) interests [UNVERIFIED]"),
+          notes="s.43(3) NCND covers only the s.43(2) interests [S: HL Bill 55 (1999-2000) cl.41(3)]"),
     _foia("43(2)", "Commercial interests", absolute=QUAL, basis=PR, ncnd="43(3)"),
     _foia("44", "Prohibitions on disclosure", absolute=ABS, basis=CL, ncnd="44(2)",
           notes="s.2(3)(h); name the enactment, EU obligation or contempt rule that prohibits disclosure"),
 )
 
 _EIR: tuple[Exemption, ...] = (
-    # reg 12(1)(b): every exception is subject to the public interest test; reg 12(2): presumption in
+    # reg 12(1)(b): every exception is subject to the public interest test [V]; reg 12(2): presumption in
     # favour of disclosure. NCND only for reg 12(5)(a) (reg 12(6)) and personal data (reg 13(5A), (5B)).
     _eir("12(4)(a)", "Information not held when the request is received", absolute=QUAL, basis=OT, ncnd=None,
          pit=False, notes="reg 12(1) formally applies, but with nothing held there is nothing to weigh"),
@@ -262,8 +262,9 @@ _EIR: tuple[Exemption, ...] = (
 )
 
 _FOISA: tuple[Exemption, ...] = (
-    # Absolute = listed in FOISA s.2(2). NCND: s.18(1) for ss.28-35, 38, 39 and 41, where revealing
-    # whether the information exists would be contrary to the public interest [UNVERIFIED list].
+    # Absolute = listed in FOISA s.2(2): ss.25, 26, 36(2), 37, 38(1)(a), (c), (d) and (b) [V].
+    # NCND: s.18(1) for ss.28-35, 38, 39 and 41, where revealing whether the information exists would be
+    # contrary to the public interest [UNVERIFIED list].
     _foisa("12", "Excessive cost of compliance", absolute=QUAL, basis=OT, ncnd=None, procedural=True,
            notes="£600 at up to £15 an hour (Fees Regulations 2004, SSI 2004/467)"),
     _foisa("14(1)", "Vexatious request", absolute=QUAL, basis=OT, ncnd=None, procedural=True),
@@ -306,12 +307,12 @@ _FOISA: tuple[Exemption, ...] = (
     _foisa("37", "Court records etc.", absolute=ABS, basis=CL, ncnd=None, notes="s.2(2)(d)"),
     _foisa("38", "Personal information", absolute=ABS, basis=CL, ncnd="18(1)",
            notes="cite the subsection; s.38(1)(a), (c), (d) absolute; (b) absolute under the first "
-           "condition (s.2(2)(e)) [UNVERIFIED]"),
+           "condition (s.2(2)(e)) [V]"),
     _foisa("38(1)(a)", "Personal information: the requester's own personal data", absolute=ABS, basis=CL,
            ncnd="18(1)", notes="s.2(2)(e)"),
     _foisa("38(1)(b)", "Personal information: third-party personal data", absolute=ABS, basis=CL,
            ncnd="18(1)", notes="absolute where disclosure would contravene the data protection principles "
-           "(s.38(2A)(a), s.2(2)(e)(ii)) [UNVERIFIED]"),
+           "(s.2(2)(e)(ii) [V]; subsection numbering since 2018 [UNVERIFIED])"),
     _foisa("38(1)(c)", "Personal census information", absolute=ABS, basis=CL, ncnd="18(1)",
            notes="s.2(2)(e)"),
     _foisa("38(1)(d)", "A deceased person's health record", absolute=ABS, basis=CL, ncnd="18(1)",
@@ -322,7 +323,7 @@ _FOISA: tuple[Exemption, ...] = (
            notes="the request is to be handled under the EISR"),
     _foisa("40", "Audit functions", absolute=QUAL, basis=PR, ncnd=None),
     _foisa("41", "Communications with Her Majesty etc. and honours", absolute=QUAL, basis=CL, ncnd="18(1)",
-           notes="the 2013 amending Act made some royal communications absolute [UNVERIFIED]"),
+           notes="qualified: not listed in s.2(2) [V]"),
 )
 
 _EISR: tuple[Exemption, ...] = (
@@ -365,7 +366,7 @@ def exemptions_for(regime: Regime) -> tuple[Exemption, ...]:
 
 # A citation: a keyword (Section(s), s., ss., sec., Regulation(s), reg(s).) then one or more
 # references joined by commas, "and", "or", "&", "/"; a reference may carry "&(3A)(a)" qualifiers.
-_REFERENCE = r"\d{1,2}(?!\d)[A-Z]?(?:\s?\((?:[0-9]{1,2}[A-Z]?|[a-z]{1,4})\))*"
+_REFERENCE = r"\d{1,2}(?!\d)[A-Z]?(?:\s?\((?:[0-9]{1,2}[A-Z]?|[a-z]{1,4})\)){0,4}"
 _QUALIFIER = r"(?:\s*&\s*\((?:[0-9]{1,2}[A-Z]?|[a-z]{1,4})\)(?:\((?:[0-9]{1,2}[A-Z]?|[a-z]{1,4})\))*)*"
 _JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*(?=\d)|\s*/\s*(?=\d))"
 _CITATION = re.compile(

@@ -56,6 +56,7 @@ FINDING_CODES: dict[str, str] = {
     "notice.s12_limit_not_exceeded": "a cost-limit refusal whose own estimate is within the limit",
     "notice.s12_without_advice": "a cost-limit refusal without advice on narrowing the request (s.16)",
     "notice.no_cost_limit_in_regime": "a cost-limit refusal under the EIR, which have none: reg 12(4)(b)",
+    "notice.missing_completion_estimate": "reg 12(4)(d) without who completes the material and when",
     "notice.wrong_regime": "an exemption of another regime than the request's",
     "notice.late": "the notice is issued after its due date (s.10(1), s.17(1))",
 }
@@ -110,6 +111,7 @@ class PartResponse:
     s21_pointer: str = ""  # where the information is already accessible (a link or a reference)
     advice: str = ""  # s.16 advice and assistance, e.g. how to narrow a request to fit the cost limit
     cost_estimate: CostEstimate | None = None  # s.12
+    completion_estimate: str = ""  # EIR reg 14(4): who is finishing unfinished material, and by when
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +230,14 @@ def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) 
         findings.append(
             _error(
                 "notice.ncnd_not_available", where, f"{e.code} has no provision to neither confirm nor deny."
+            )
+        )
+    if e.code == "reg.12(4)(d)" and not part.completion_estimate.strip():
+        findings.append(
+            _error(
+                "notice.missing_completion_estimate",
+                where,
+                "Say which authority is preparing the material and when it should be finished (reg 14(4)).",
             )
         )
     if e.code == _ACCESSIBLE_ELSEWHERE.get(e.regime) and not part.s21_pointer.strip():
@@ -452,6 +462,7 @@ def check_notice_text(text: str, regime: Regime | None = None) -> NoticeTextChec
     what is missing; its ``where`` is the line of the citation concerned, or ``letter``.
     """
     exemptions = tuple(parse_citation(text, regime))
+    read_as = regime or (exemptions[0].regime if exemptions else Regime.FOIA)
     review = bool(_REVIEW.search(text))
     regulator = bool(_REGULATOR_RIGHTS.search(text))
     is_refusal = bool(exemptions) or bool(_REFUSAL.search(text))
@@ -463,7 +474,7 @@ def check_notice_text(text: str, regime: Regime | None = None) -> NoticeTextChec
                 _error(
                     "notice.missing_review_rights",
                     "letter",
-                    "The letter does not say how to ask for a review.",
+                    f"The letter does not say how to ask for a review ({_REVIEW_PROVISION[read_as]}).",
                 )
             )
         if not regulator:
@@ -471,7 +482,7 @@ def check_notice_text(text: str, regime: Regime | None = None) -> NoticeTextChec
                 _error(
                     "notice.missing_ico_rights",
                     "letter",
-                    "The letter does not give the right to complain to the Information Commissioner (s.50).",
+                    f"The letter does not give the right to complain to {_REGULATOR[read_as]}.",
                 )
             )
     return NoticeTextCheck(exemptions, is_refusal, review, regulator, tuple(findings))
@@ -614,6 +625,7 @@ def _part_from_mapping(data: Mapping[str, object], where: str, regime: Regime) -
         s21_pointer=_text(data, "s21_pointer"),
         advice=_text(data, "advice"),
         cost_estimate=estimate,
+        completion_estimate=_text(data, "completion_estimate"),
     )
 
 
