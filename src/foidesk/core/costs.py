@@ -2,7 +2,7 @@
 
 FOIA: the Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations 2004
 (SI 2004/3244): only four activities count (reg 4(3)), staff time at £25 per person per hour (reg 4(4)),
-a limit of £600 for the bodies in FOIA Sch 1 Part I and £450 for everyone else (reg 3) [V: legislation.gov.uk].
+a limit of £600 for the bodies in FOIA Sch 1 Part I and £450 for everyone else (reg 3) [V].
 FOISA: the Freedom of Information (Fees for Required Disclosure) (Scotland) Regulations 2004
 (SSI 2004/467): locating, retrieving and providing count, determining whether the information is held
 does not (reg 3(2)(a)), staff time at the actual rate but at most £15 per hour (reg 3(2)(b)), and a
