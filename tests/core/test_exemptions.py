@@ -124,6 +124,11 @@ def test_absolute_never_takes_the_public_interest_test() -> None:
         ("section 35(1)(a) of the Freedom of Information (Scotland) Act 2002", ["FOISA s.35(1)(a)"]),
         ("Sections 30(3), 31(3) and 40(5) - neither confirm nor deny", ["s.30", "s.31", "s.40"]),
         ("Section 43(2) and section 12", ["s.43(2)", "s.12"]),
+        ("Section 22 of the FOI Act", ["s.22"]),
+        ("sections 30 and 40 of the Act", ["s.30", "s.40"]),
+        ("Section 31(1)(a)(b) Law Enforcement", ["s.31(1)(a)", "s.31(1)(b)"]),
+        ("s.36(2)(b)(ii)", ["s.36(2)(b)(ii)"]),
+        ("Section 14(1) of FOIA", ["s.14(1)"]),
     ],
 )
 def test_parse_citation_known_forms(text: str, expected: list[str]) -> None:
@@ -131,7 +136,10 @@ def test_parse_citation_known_forms(text: str, expected: list[str]) -> None:
 
 
 def test_sections_of_other_acts_are_not_exemptions() -> None:
-    text = "a breach of section 24 of the Data Protection Act 2018 and Section 17 of the Act"
+    text = (
+        "a breach of section 24 of the Data Protection Act 2018, section 35 of the Police Act 1996, "
+        "section 24(1) DPA 2018 and Section 17 of the Act"
+    )
     assert parse_citation(text) == []
 
 

@@ -382,11 +382,17 @@ _TRAILING_ACT = re.compile(
 )
 
 
+_SCOTTISH_ACT = re.compile(r"Scotland|FOISA|FOI\(S\)A|EISR", re.IGNORECASE)
+_UK_ACT = re.compile(r"Freedom of Information|Environmental Information|\bFOI\b|\bFOIA\b|\bEIRs?\b")
+_THE_ACT = re.compile(r"(?:(?:the|this|these|that)\s+)?(?:Act|Regulations)$", re.IGNORECASE)
+
+
 def parse_citation(text: str, regime: Regime | None = None) -> list[Exemption]:
     """The catalogue entries cited in ``text``, in order of first citation, each once.
 
     Understands "Section 40(2) - Personal Information", "s.40(2)&(3A)(a)", "Sections 30(1)(a), 31 and
-    40(2)", "Regulation 12(4)(b)", "FOISA s.38(1)(b)" and "section 38(1)(b) of FOISA". A reference
+    40(2)", "Section 31(1)(a)(b)" (two limbs), "Regulation 12(4)(b)", "FOISA s.38(1)(b)", "section
+    38(1)(b) of FOISA" and "Section 22 of the FOI Act". A reference
     deeper than the catalogue goes falls back to its nearest listed ancestor ("s.31(1)(j)" to "s.31");
     an NCND subsection falls back the same way ("s.40(5)" to "s.40"). Sections of other Acts ("section
     24 of the Data Protection Act 2018") and sections outside the catalogue ("Section 17") are ignored.
@@ -402,9 +408,10 @@ def parse_citation(text: str, regime: Regime | None = None) -> list[Exemption]:
         if target is None:
             continue
         for reference in _ONE_REFERENCE.findall(match.group("references")):
-            entry = _resolve(target, re.sub(r"\s", "", reference))
-            if entry is not None:
-                found.setdefault(entry.code, entry)
+            for limb in _limbs(target, re.sub(r"\s", "", reference)):
+                entry = _resolve(target, limb)
+                if entry is not None:
+                    found.setdefault(entry.code, entry)
     return _without_covered_sections(list(found.values()))
 
 
@@ -417,13 +424,13 @@ def _target_regime(match: re.Match[str], text: str, scottish: bool) -> Regime | 
     is_regulation = match.group("keyword").lower().startswith("r")
     prefix = (match.group("prefix") or "").strip().upper()
     trailing = _TRAILING_ACT.match(text, match.end())
-    if trailing is not None:
-        act = trailing.group("act")
-        if re.search(r"Scotland|FOISA|FOI\(S\)A|EISR", act, re.IGNORECASE):
-            return Regime.EISR if is_regulation else Regime.FOISA
-        if not re.search(r"Freedom of Information|Environmental Information|FOIA|EIR", act, re.IGNORECASE):
-            return None
+    act = "" if trailing is None else trailing.group("act")
+    if _SCOTTISH_ACT.search(act):
+        return Regime.EISR if is_regulation else Regime.FOISA
+    if _UK_ACT.search(act):
         scottish = False
+    elif act and not _THE_ACT.match(act):
+        return None  # a section of another Act (the Data Protection Act 2018, the Police Act...)
     if prefix in ("FOISA", "FOI(S)A", "EISR"):
         scottish = True
     if is_regulation:
@@ -432,6 +439,19 @@ def _target_regime(match: re.Match[str], text: str, scottish: bool) -> Regime | 
 
 
 _PREFIXES = {Regime.FOIA: "s.", Regime.EIR: "reg.", Regime.FOISA: "FOISA s.", Regime.EISR: "EISR reg."}
+
+
+def _limbs(regime: Regime, reference: str) -> list[str]:
+    """Split sibling paragraphs cited together: "31(1)(a)(b)" is 31(1)(a) and 31(1)(b), as police
+    notices write it, unless the catalogue knows the deeper reference ("36(2)(b)(i)")."""
+    groups = re.findall(r"\(([^()]*)\)", reference)
+    if len(groups) < 3 or _PREFIXES[regime] + reference in _CATALOGUE:
+        return [reference]
+    *parents, before_last, last = groups
+    if not (len(before_last) == len(last) == 1 and before_last.isalpha() and last.isalpha()):
+        return [reference]
+    stem = reference[: reference.index("(")] + "".join(f"({g})" for g in parents)
+    return [f"{stem}({before_last})", f"{stem}({last})"]
 
 
 def _resolve(regime: Regime, reference: str) -> Exemption | None:
