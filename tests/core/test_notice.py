@@ -454,3 +454,16 @@ def test_citation_parsing_stays_fast_on_hostile_input() -> None:
     start = time.perf_counter()
     check_notice_text("s.1" + "(a)" * 5000 + " section 40(2)" + "&(3A)(a)" * 3000)
     assert time.perf_counter() - start < 2
+
+
+def test_letter_pointing_to_an_attached_complaint_rights_paper() -> None:
+    # The MPS pattern: a "COMPLAINT RIGHTS" heading and a pointer to an attached paper that explains them.
+    letter = (
+        "Section 40(2) applies because disclosure would identify officers.\n"
+        "COMPLAINT RIGHTS\n"
+        "If you are dissatisfied with this response, please read the attached paper entitled "
+        "Complaint Rights which explains how to make a complaint.\n"
+    )
+    check = check_notice_text(letter)
+    assert check.states_review_rights
+    assert [(f.code, f.severity) for f in check.findings] == [("notice.missing_ico_rights", Severity.WARN)]

@@ -405,7 +405,15 @@ _REFUSAL = re.compile(
 _REVIEW = re.compile(
     r"internal review|\breview (?:of )?(?:our|the|this|that) (?:decision|response|handling)|"
     r"(?:request|ask for|apply for|requirement for) (?:a |an )?review|reconsideration|regulation 11\b|"
-    r"complaints? procedure",
+    r"complaints? procedure|complaint rights|make a complaint|"
+    r"(?:dissatisfied|unhappy|not satisfied) with (?:this|our|the|my) (?:response|decision|handling|reply)",
+    re.IGNORECASE,
+)
+# MPS letters end "please read the attached paper entitled Complaint Rights": the particulars are in the
+# attachment, which this check cannot see.
+_RIGHTS_PAPER = re.compile(
+    r"(?:attached|enclosed)[^.\n]{0,80}"
+    r"(?:complaint rights|rights of (?:appeal|complaint)|how to (?:make a )?complain)",
     re.IGNORECASE,
 )
 _REGULATOR_RIGHTS = re.compile(
@@ -477,7 +485,16 @@ def check_notice_text(text: str, regime: Regime | None = None) -> NoticeTextChec
                     f"The letter does not say how to ask for a review ({_REVIEW_PROVISION[read_as]}).",
                 )
             )
-        if not regulator:
+        if not regulator and _RIGHTS_PAPER.search(text):
+            findings.append(
+                _warn(
+                    "notice.missing_ico_rights",
+                    "letter",
+                    "The letter leaves its rights to an attached paper: check that it gives the right to "
+                    f"complain to {_REGULATOR[read_as]}.",
+                )
+            )
+        elif not regulator:
             findings.append(
                 _error(
                     "notice.missing_ico_rights",
