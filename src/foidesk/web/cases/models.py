@@ -269,3 +269,32 @@ class Appeal(models.Model):
 
     class Meta:
         ordering = ["received_on"]
+
+
+class Answer(models.Model):
+    """A part answered from the authority's records: the query and its protected table.
+
+    Only the protected (released) values are stored: the unprotected table is never kept with a
+    document (DESIGN.md "Answer"). ``report`` is the suppression report, with the audit's verdict.
+    """
+
+    part = models.ForeignKey(Part, on_delete=models.CASCADE, related_name="answers")
+    dataset = models.CharField(max_length=60)
+    query = models.JSONField(help_text="The query as asked: dimensions, period and conditions.")
+    description = models.TextField(help_text="The query in a sentence, for the notes of the attachment.")
+    row_dimension = models.CharField(max_length=120)
+    column_dimension = models.CharField(max_length=120, blank=True)
+    row_labels = models.JSONField()
+    column_labels = models.JSONField()
+    display_cells = models.JSONField(help_text='Released values as text, "[c]" where suppressed.')
+    report = models.JSONField()
+    audit_passed = models.BooleanField()
+    threshold = models.PositiveSmallIntegerField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["part", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.description[:60]}"

@@ -14,6 +14,8 @@ from django.utils import timezone
 from foidesk.core.outcome import Outcome
 from foidesk.web.accounts.roles import Role
 from foidesk.web.cases import services
+from foidesk.datasets.query import CountQuery, Period, build_query
+from foidesk.web.cases.answers import answer_create, answers_workbook
 from foidesk.web.cases.documents import document_approve, document_attach
 from foidesk.web.cases.models import Request, Status
 from foidesk.web.cases.services import ExemptionSpec, PartSpec
@@ -160,6 +162,13 @@ REFERENCE_PARTS = (
      [("2020-01-01", "2021-12-31")], ["misconduct"]),
 )
 
+def REFLECTIVE_PRACTICE_QUERY() -> CountQuery:  # noqa: N802 - reads as the constant it stands for
+    """Request 2 Q1-Q2: allegations received in 2020 and 2021 where reflective practice was an outcome,
+    by allegation category and the other outcome applied."""
+    return build_query("allegation category", "other outcome", period=Period.years(2020, 2021),
+                       where={"outcome": "reflective practice"})
+
+
 S40_REASONS = (
     "To disclose the summaries could publicly reveal information about an individual or individuals. The "
     "summaries describe specific conduct; with rank, date and place known to colleagues there is a high "
@@ -208,10 +217,11 @@ def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publica
         for label, (outcome, exemptions, extra, answer) in decisions.items():
             services.decision_record(part=by_label[label], outcome=outcome, exemptions=exemptions, answer=answer,
                                      actor=decider, **extra)  # type: ignore[arg-type]
-        from foidesk.web.cases.answers import reflective_practice_attachment
-
-        title, filename, content = reflective_practice_attachment(reference=REFERENCE)
-        document = document_attach(request=case, title=title, filename=filename, content=content, actor=officer)
+        answer = answer_create(part=by_label["Request 2, Q1"], query=REFLECTIVE_PRACTICE_QUERY(), actor=officer)
+        title = "FOIA Response (24648) – Request 2"
+        content = answers_workbook(title=title, reference=REFERENCE, answers=[answer], synthetic=True)
+        document = document_attach(request=case, title=title, filename="FOIA Response (24648) - Request 2.xlsx",
+                                   content=content, actor=officer)
         document_approve(document=document, actor=decider)
         response_publish(
             request=case, title="Police misconduct in 2020 and 2021",

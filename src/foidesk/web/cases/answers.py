@@ -1,0 +1,129 @@
+"""Answering a part from the authority's records: query, disclosure control, and the attachment.
+
+The count comes from the records app (GROUP BY on the database), disclosure control from
+core/sdc (primary and secondary suppression, then the independent audit), and the attachment is
+built afresh from the protected values (render/spreadsheets.py). A table whose audit fails is
+never stored as releasable and never reaches a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from foidesk.core.sdc.suppression import Method, protect
+from foidesk.datasets.query import Condition, CountQuery, Period, describe
+from foidesk.datasets.registry import REGISTRY
+from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, workbook_xlsx
+from foidesk.web.audit.services import audit_record
+from foidesk.web.cases.models import Answer, Part
+from foidesk.web.cases.services import Actor, CaseError
+from foidesk.web.records.selectors import count_table
+
+SUPPRESSION_NOTE = (
+    "[c] = confidential: the value is withheld because it is fewer than {threshold}, or because it "
+    "would allow a withheld value to be worked out from the totals (section 40(2), personal information)."
+)
+
+
+def query_to_json(query: CountQuery) -> dict[str, Any]:
+    return {
+        "dataset": query.dataset,
+        "rows": query.rows,
+        "columns": query.columns,
+        "period": {"start": query.period.start.isoformat(), "end": query.period.end.isoformat()}
+        if query.period
+        else None,
+        "conditions": [{"field": c.field, "codes": sorted(c.codes)} for c in query.conditions],
+        "include_empty": query.include_empty,
+    }
+
+
+def query_from_json(data: dict[str, Any]) -> CountQuery:
+    period = data.get("period")
+    return CountQuery(
+        dataset=data["dataset"],
+        rows=data["rows"],
+        columns=data.get("columns"),
+        period=Period(dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"]))
+        if period
+        else None,
+        conditions=tuple(Condition(c["field"], frozenset(c["codes"])) for c in data.get("conditions", [])),
+        include_empty=bool(data.get("include_empty", False)),
+    )
+
+
+def answer_create(
+    *, part: Part, query: CountQuery, actor: Actor, threshold: int | None = None, method: Method = Method.OPTIMAL
+) -> Answer:
+    """Count, protect and audit; keep only the protected values and the report."""
+    threshold = threshold or settings.FOIDESK_SDC_THRESHOLD
+    table = count_table(query)
+    if not table.row_labels:
+        raise CaseError("No records match this question: answer it as 'not held' or change the question.")
+    protected = protect(table, threshold=threshold, method=method)
+    with transaction.atomic():
+        answer = Answer.objects.create(
+            part=part,
+            dataset=query.dataset,
+            query=query_to_json(query),
+            description=describe(query),
+            row_dimension=_dimension_label(query, query.rows),
+            column_dimension=_dimension_label(query, query.columns) if query.columns else "",
+            row_labels=list(protected.row_labels),
+            column_labels=list(protected.column_labels),
+            display_cells=[list(row) for row in protected.display_cells],
+            report=protected.to_json(),
+            audit_passed=protected.release_allowed,
+            threshold=threshold,
+            created_by=actor if isinstance(actor, AbstractBaseUser) else None,
+        )
+        audit_record(actor=actor, action="answer.created", obj=part, details={
+            "answer": answer.pk, "query": answer.query, "suppressed": len(protected.suppressed),
+            "audit_passed": protected.release_allowed,
+        })
+    return answer
+
+
+def _dimension_label(query: CountQuery, name: str | None) -> str:
+    if name is None:
+        return ""
+    return REGISTRY.dataset(query.dataset).find_dimension(name).label
+
+
+def answers_workbook(*, title: str, reference: str, answers: Sequence[Answer], synthetic: bool) -> bytes:
+    """An XLSX attachment made afresh from released answers only; refuses an answer whose audit failed."""
+    failed = [a for a in answers if not a.audit_passed]
+    if failed:
+        raise CaseError("A table failed the disclosure audit and cannot be released: " + failed[0].description)
+    thresholds = sorted({a.threshold for a in answers})
+    cover = [
+        f"Freedom of information request {reference}.",
+        "This workbook was generated from the released figures only; it contains no hidden sheets, rows, "
+        "columns, formulas or comments.",
+        "Each table is on its own sheet. Notes are on the Notes sheet.",
+    ]
+    if synthetic:
+        cover.append("DEMONSTRATION: the figures come from a synthetic register and describe no real person.")
+    tables = [
+        TableSheet(
+            name=f"Table {index}",
+            title=f"Table {index}: {answer.description}",
+            header=[answer.row_dimension, *answer.column_labels],
+            rows=[[label, *(_cell(v) for v in row)] for label, row in zip(answer.row_labels, answer.display_cells,
+                                                                         strict=True)],
+            notes=["Suppressed values are shown as [c]; see note 1."],
+        )
+        for index, answer in enumerate(answers, start=1)
+    ]
+    notes = [("1", SUPPRESSION_NOTE.format(threshold=thresholds[-1] if thresholds else 5))]
+    return workbook_xlsx(ReleasedWorkbook(title=title, cover=cover, tables=tables, notes=notes))
+
+
+def _cell(text: str) -> int | str:
+    return int(text) if text.lstrip("-").isdigit() else text
