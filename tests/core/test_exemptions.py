@@ -138,7 +138,7 @@ def test_parse_citation_known_forms(text: str, expected: list[str]) -> None:
 def test_sections_of_other_acts_are_not_exemptions() -> None:
     text = (
         "a breach of section 24 of the Data Protection Act 2018, section 35 of the Police Act 1996, "
-        "section 24(1) DPA 2018 and Section 17 of the Act"
+        "section 24(1) DPA 2018, Section 12 of the Section 45 Code of Practice and Section 17 of the Act"
     )
     assert parse_citation(text) == []
 

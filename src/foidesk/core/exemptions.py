@@ -378,7 +378,7 @@ _CITATION = re.compile(
 _ONE_REFERENCE = re.compile(rf"({_REFERENCE}){_QUALIFIER}")
 _TRAILING_ACT = re.compile(
     r"\s*(?:of\s+(?:the\s+)?)?(?P<act>(?:(?:\(?[A-Z][\w()]*|of|and|the)\s+)+(?:Act|Regulations)(?:\s+\d{4})?|DPA|U?K?\s?GDPR|"
-    r"FOISA|FOI\(S\)A|FOIA|EIRs?|EISR)"
+    r"FOISA|FOI\(S\)A|FOIA|EIRs?|EISR|(?:[Ss]ection\s+\d+\s+)?Codes?\s+of\s+Practice)"
 )
 
 
