@@ -645,7 +645,7 @@ def _allegation(index: int, officer: _Officer, received: dt.date, rng: random.Ra
         finding=finding,
         outcomes=outcomes,
         summary=summary,
-        named_persons=(person,),
+        named_persons=(person,) if "{person}" in template else (),
         synthetic=True,
     )
 
