@@ -158,10 +158,21 @@ def test_police_ncnd_under_30_3_31_3_and_40_5_is_available() -> None:
 
 def test_s21_without_a_pointer() -> None:
     part = PartResponse("Request 1", Outcome.ALREADY_PUBLISHED, (claim("s.21"),))
-    assert codes(check_response(response(part))) == [
-        "notice.s21_without_pointer",
-        "notice.s21_without_pointer",
-    ]
+    found = check_response(response(part))
+    assert codes(found) == ["notice.s21_without_pointer"]
+    assert found[0].where == "Request 1: s.21"
+
+
+def test_already_published_must_cite_s21_under_foia() -> None:
+    part = PartResponse("Request 1", Outcome.ALREADY_PUBLISHED, s21_pointer="https://example.org/log/1")
+    assert codes(check_response(response(part))) == ["notice.missing_exemption"]
+
+
+def test_already_published_under_the_eir_needs_only_the_pointer_reg_6_1_b() -> None:
+    bare = PartResponse("Request 1", Outcome.ALREADY_PUBLISHED)
+    assert codes(check_response(response(bare, regime=Regime.EIR))) == ["notice.s21_without_pointer"]
+    pointed = dataclasses.replace(bare, s21_pointer="https://example.org/log/1")
+    assert check_response(response(pointed, regime=Regime.EIR)) == []
 
 
 def test_s12_without_estimate_or_advice() -> None:

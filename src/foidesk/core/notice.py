@@ -96,9 +96,8 @@ class ExemptionClaim:
     exemption: Exemption
     reasons: str
     public_interest: PublicInterest | None = None
-    reasons_omitted_under_s17_4: bool = (
-        False  # s.17(4): the reasons would themselves reveal exempt information
-    )
+    # s.17(4): the reasons may be left out where stating them would reveal exempt information.
+    reasons_omitted_under_s17_4: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,10 +192,8 @@ def _check_part(part: PartResponse, response: Response) -> list[Finding]:
                 "notice.missing_exemption", where, f"A '{part.outcome.label}' part must name its exemption."
             )
         )
-    if part.outcome is Outcome.ALREADY_PUBLISHED and not part.s21_pointer.strip():
-        findings.append(
-            _error("notice.s21_without_pointer", where, "Say where the information is already accessible.")
-        )
+    if part.outcome is Outcome.ALREADY_PUBLISHED:
+        findings.extend(_check_already_published(part, response.regime))
     if part.outcome is Outcome.COST_LIMIT:
         findings.extend(_check_cost_limit(part, response.regime))
     if part.outcome is Outcome.NOT_HELD and response.regime in (Regime.EIR, Regime.EISR) and not part.claims:
@@ -210,6 +207,23 @@ def _check_part(part: PartResponse, response: Response) -> list[Finding]:
     for claim in part.claims:
         findings.extend(_check_claim(claim, part, response))
     return findings
+
+
+def _check_already_published(part: PartResponse, regime: Regime) -> list[Finding]:
+    """s.21 FOIA / s.25 FOISA must be cited (s.17(1)(b)); the claim check then wants the pointer. Under
+    the EIR, information already publicly available is reg 6(1)(b), not an exception."""
+    code = _ACCESSIBLE_ELSEWHERE.get(regime)
+    if code is not None and not any(c.exemption.code == code for c in part.claims):
+        return [
+            _error("notice.missing_exemption", part.label, f"Information already published: cite {code}.")
+        ]
+    if code is None and not part.s21_pointer.strip():
+        return [
+            _error(
+                "notice.s21_without_pointer", part.label, "Say where the information is already accessible."
+            )
+        ]
+    return []
 
 
 def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) -> list[Finding]:
@@ -366,7 +380,7 @@ _REGULATOR = {
     Regime.FOIA: "the Information Commissioner (s.17(7)(b), s.50)",
     Regime.EIR: "the Information Commissioner (reg 14(5)(b), reg 18)",
     Regime.FOISA: "the Scottish Information Commissioner (s.19, s.47)",
-    Regime.EISR: "the Scottish Information Commissioner (reg 17)",
+    Regime.EISR: "the Scottish Information Commissioner (reg 17) [UNVERIFIED]",
 }
 
 
