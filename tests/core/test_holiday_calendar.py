@@ -166,3 +166,50 @@ def test_calendars_with_the_same_days_are_equal_values() -> None:
     two = HolidayCalendar(version="v", first=D(2024, 1, 1), last=D(2024, 2, 1), holidays=(holiday,))
     assert one == two and hash(one) == hash(two)
     assert CalendarFile(version="v", corrections=()) == CalendarFile(version="v", corrections=())
+
+
+def _days(year: int, *month_days: tuple[int, int]) -> set[dt.date]:
+    return {D(year, month, day) for month, day in month_days}
+
+
+# Typed from the gov.uk bank-holidays data (alphagov/frontend lib/data/bank-holidays.json), weekdays only;
+# 8 May 2023 (the coronation) was proclaimed after that copy and is added from the proclamation.
+GOV_UK_WEEKDAY_BANK_HOLIDAYS = {
+    (2019, Jurisdiction.ENGLAND_AND_WALES): _days(
+        2019, (1, 1), (4, 19), (4, 22), (5, 6), (5, 27), (8, 26), (12, 25), (12, 26)
+    ),
+    (2019, Jurisdiction.SCOTLAND): _days(
+        2019, (1, 1), (1, 2), (4, 19), (5, 6), (5, 27), (8, 5), (12, 2), (12, 25), (12, 26)
+    ),
+    (2019, Jurisdiction.NORTHERN_IRELAND): _days(
+        2019, (1, 1), (3, 18), (4, 19), (4, 22), (5, 6), (5, 27), (7, 12), (8, 26), (12, 25), (12, 26)
+    ),
+    (2021, Jurisdiction.ENGLAND_AND_WALES): _days(
+        2021, (1, 1), (4, 2), (4, 5), (5, 3), (5, 31), (8, 30), (12, 27), (12, 28)
+    ),
+    (2021, Jurisdiction.SCOTLAND): _days(
+        2021, (1, 1), (1, 4), (4, 2), (5, 3), (5, 31), (8, 2), (11, 30), (12, 27), (12, 28)
+    ),
+    (2021, Jurisdiction.NORTHERN_IRELAND): _days(
+        2021, (1, 1), (3, 17), (4, 2), (4, 5), (5, 3), (5, 31), (7, 12), (8, 30), (12, 27), (12, 28)
+    ),
+    (2023, Jurisdiction.ENGLAND_AND_WALES): _days(
+        2023, (1, 2), (4, 7), (4, 10), (5, 1), (5, 8), (5, 29), (8, 28), (12, 25), (12, 26)
+    ),
+    (2023, Jurisdiction.SCOTLAND): _days(
+        2023, (1, 2), (1, 3), (4, 7), (5, 1), (5, 8), (5, 29), (8, 7), (11, 30), (12, 25), (12, 26)
+    ),
+    (2023, Jurisdiction.NORTHERN_IRELAND): _days(
+        2023, (1, 2), (3, 17), (4, 7), (4, 10), (5, 1), (5, 8), (5, 29), (7, 12), (8, 28), (12, 25), (12, 26)
+    ),
+}
+
+
+@pytest.mark.parametrize(("year", "jurisdiction"), list(GOV_UK_WEEKDAY_BANK_HOLIDAYS))
+def test_weekday_bank_holidays_match_gov_uk(year: int, jurisdiction: Jurisdiction) -> None:
+    listed = {
+        day
+        for day in default_calendar().bank_holidays(jurisdiction)
+        if day.year == year and day.weekday() < 5
+    }
+    assert listed == GOV_UK_WEEKDAY_BANK_HOLIDAYS[(year, jurisdiction)]
