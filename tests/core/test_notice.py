@@ -478,3 +478,9 @@ def test_letter_pointing_to_an_attached_complaint_rights_paper() -> None:
     check = check_notice_text(letter)
     assert check.states_review_rights
     assert [(f.code, f.severity) for f in check.findings] == [("notice.missing_ico_rights", Severity.WARN)]
+
+
+def test_vexatious_refusal_without_reasons_only_warns_s17_5() -> None:
+    part = PartResponse("Q1", Outcome.WITHHELD, (claim("s.14(1)", reasons=""),))
+    found = check_response(response(part))
+    assert [(f.code, f.severity) for f in found] == [("notice.missing_reasons", Severity.WARN)]

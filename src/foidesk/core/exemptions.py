@@ -151,7 +151,7 @@ _FOIA: tuple[Exemption, ...] = (
     _foia("30(2)", "Investigations and proceedings: confidential sources and other investigations",
           absolute=QUAL, basis=CL, ncnd="30(3)"),
     _foia("31", "Law enforcement", absolute=QUAL, basis=PR, ncnd="31(3)",
-          notes="only where s.30 does not apply (s.31(1))"),
+          notes="only where s.30 does not apply (s.31(1)); NCND s.31(3) [V: ICO guidance]"),
     _foia("31(1)(a)", "Law enforcement: the prevention or detection of crime", absolute=QUAL, basis=PR,
           ncnd="31(3)"),
     _foia("31(1)(b)", "Law enforcement: the apprehension or prosecution of offenders", absolute=QUAL,
@@ -204,7 +204,8 @@ _FOIA: tuple[Exemption, ...] = (
     _foia("37(1)(ad)", "Communications with the Royal Household", absolute=QUAL, basis=CL, ncnd="37(2)"),
     _foia("37(1)(b)", "Conferring of honours or dignities", absolute=QUAL, basis=CL, ncnd="37(2)"),
     _foia("38", "Health and safety", absolute=QUAL, basis=OT, ncnd="38(2)",
-          notes="engaged where disclosure would, or would be likely to, endanger health or safety"),
+          notes="engaged where disclosure would, or would be likely to, endanger health or safety; "
+          "NCND s.38(2) [V]"),
     _foia("38(1)(a)", "Health and safety: endanger physical or mental health", absolute=QUAL, basis=OT,
           ncnd="38(2)"),
     _foia("38(1)(b)", "Health and safety: endanger safety", absolute=QUAL, basis=OT, ncnd="38(2)"),

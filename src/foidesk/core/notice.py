@@ -239,7 +239,14 @@ def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) 
             )
         )
     if not claim.reasons.strip() and not claim.reasons_omitted_under_s17_4:
-        findings.append(_error("notice.missing_reasons", where, f"Say why {e.code} applies (s.17(1)(c))."))
+        if (
+            e.procedural
+        ):  # s.17(5): a s.12 or s.14 notice need only state that fact; reasons are good practice
+            findings.append(_warn("notice.missing_reasons", where, f"Explain why {e.code} applies."))
+        else:
+            findings.append(
+                _error("notice.missing_reasons", where, f"Say why {e.code} applies (s.17(1)(c)).")
+            )
     if part.outcome is Outcome.NCND and not e.allows_ncnd:
         findings.append(
             _error(
