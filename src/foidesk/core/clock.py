@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import calendar as gregorian
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -429,6 +428,7 @@ class _CaseState:
         self.history.append(ClockStep(on=event.on, kind=event.kind, text=text))
 
 
+_Handler = Callable[[_CaseState, ClockEvent], None]
 _SCOTTISH_HAS_NO = "FOISA and the EISR have no"
 _EVENT_ORDER = {kind: position for position, kind in enumerate(EventKind)}
 
@@ -545,7 +545,7 @@ def _eir_extension(state: _CaseState, event: ClockEvent) -> None:
     )
 
 
-def _refusal(section: str) -> Any:  # Any: returns one of the _APPLY handlers
+def _refusal(section: str) -> _Handler:
     def refuse(state: _CaseState, event: ClockEvent) -> None:
         if state.regime in (Regime.EIR, Regime.EISR):
             raise ClockError(f"{section} does not apply under the EIR; refuse under reg 12(4)(b) instead")
@@ -562,7 +562,7 @@ def _answered(state: _CaseState, event: ClockEvent) -> None:
     state.note(event, "Answered.")
 
 
-_APPLY: Mapping[EventKind, Any] = {  # Any: handlers taking (_CaseState, ClockEvent)
+_APPLY: Mapping[EventKind, _Handler] = {
     EventKind.CLARIFICATION_SOUGHT: _clarification_sought,
     EventKind.CLARIFICATION_RECEIVED: _clarification_received,
     EventKind.FEE_NOTICE_GIVEN: _fee_notice_given,

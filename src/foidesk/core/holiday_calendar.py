@@ -67,7 +67,7 @@ class BankHoliday:
 
 
 @dataclass(frozen=True, slots=True)
-class _Tables:
+class WorkingDayTables:
     """Per-rule counting tables over the calendar's span, indexed by ``ordinal - first ordinal``."""
 
     working: npt.NDArray[np.bool_]
@@ -88,7 +88,9 @@ class HolidayCalendar:
     first: dt.date
     last: dt.date
     holidays: tuple[BankHoliday, ...]
-    _tables: Mapping[WorkingDayRule, _Tables] = field(init=False, repr=False, compare=False, hash=False)
+    _tables: Mapping[WorkingDayRule, WorkingDayTables] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
 
     def __post_init__(self) -> None:
         if self.last < self.first:
@@ -99,7 +101,7 @@ class HolidayCalendar:
     def bank_holidays(self, jurisdiction: Jurisdiction) -> frozenset[dt.date]:
         return frozenset(h.on for h in self.holidays if h.jurisdiction is jurisdiction)
 
-    def tables(self, rule: WorkingDayRule) -> _Tables:
+    def tables(self, rule: WorkingDayRule) -> WorkingDayTables:
         return self._tables[rule]
 
     def index(self, day: dt.date) -> int:
@@ -163,7 +165,7 @@ def good_friday(year: int) -> dt.date:
     return dt.date(year, month, day + 1) - dt.timedelta(days=2)
 
 
-def _build_tables(calendar: HolidayCalendar, rule: WorkingDayRule) -> _Tables:
+def _build_tables(calendar: HolidayCalendar, rule: WorkingDayRule) -> WorkingDayTables:
     first = calendar.first.toordinal()
     size = calendar.last.toordinal() - first + 1
     # date.toordinal() of 0001-01-01 is 1, a Monday: weekday = (ordinal - 1) % 7.
@@ -181,7 +183,7 @@ def _build_tables(calendar: HolidayCalendar, rule: WorkingDayRule) -> _Tables:
             working[day.toordinal() - first] = False
     cumulative = np.cumsum(working, dtype=np.int32)
     nth = np.flatnonzero(working).astype(np.int32)
-    return _Tables(working=working, cumulative=cumulative, nth=nth)
+    return WorkingDayTables(working=working, cumulative=cumulative, nth=nth)
 
 
 @dataclass(frozen=True, slots=True)
