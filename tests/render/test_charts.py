@@ -9,7 +9,7 @@ import pytest
 from defusedxml.ElementTree import fromstring
 
 from foidesk.core.timeliness import PeriodFigures
-from foidesk.render.charts import ChartSize, describe, timeliness_chart
+from foidesk.render.charts import ChartSize, bar_label, describe, timeliness_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -98,3 +98,10 @@ def test_many_periods_rotate_their_labels() -> None:
     root = parse(timeliness_chart(months))
     rotated = [t for t in root.iter(f"{SVG}text") if (t.get("transform") or "").startswith("rotate")]
     assert len(rotated) == 11
+
+
+def test_a_share_just_below_90_percent_never_reads_as_90() -> None:
+    assert bar_label(0.896) == "89.6%"
+    assert bar_label(0.8999) == "89.9%"
+    assert bar_label(0.9) == "90%"
+    assert bar_label(0.874) == "87%"

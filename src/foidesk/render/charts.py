@@ -8,6 +8,7 @@ Plain string building: every piece of text is escaped for XML.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -136,9 +137,17 @@ def _bars(periods: Sequence[PeriodFigures], size: ChartSize) -> list[str]:
             f'fill="{colour}"><title>{escape(period.label)}: {share:.1%} in time '
             f"({period.in_time} of {period.decided})</title></rect>"
         )
-        parts.append(_centred_text(centre, top - 4, f"{share:.0%}"))
+        parts.append(_centred_text(centre, top - 4, bar_label(share)))
     parts.append("</g>")
     return parts
+
+
+def bar_label(share: float) -> str:
+    """The share as a whole percentage, except that a share below the threshold never reads as meeting it."""
+    label = f"{share:.0%}"
+    if share < ICO_TIMELINESS_THRESHOLD and round(share * 100) >= round(ICO_TIMELINESS_THRESHOLD * 100):
+        label = f"{math.floor(share * 1000) / 10:.1f}%"
+    return label
 
 
 def _centred_text(x: float, y: float, text: str) -> str:
