@@ -16,6 +16,7 @@ from foidesk.core.clock import (
     ClockEvent,
     EventKind,
     Pause,
+    Period,
     add_working_days,
     case_deadlines,
     format_uk_date,
@@ -31,8 +32,8 @@ from foidesk.core.regime import Regime
 NAME = "deadline"
 HELP = "Work out when a request is due: FOIA, EIR, FOISA, an internal review, or a subject access request."
 
-REVIEW = "review"
-SAR = "sar"
+REVIEW = Period.REVIEW.value
+SAR = Period.SAR.value
 REGIME_CHOICES = (*(r.value for r in Regime), REVIEW, SAR)
 
 

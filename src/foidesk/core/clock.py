@@ -48,7 +48,7 @@ class ClockError(ValueError):
 
 
 class Period(StrEnum):
-    """The kinds of period the clock runs (the ``--regime`` choices beyond the Regime enum)."""
+    """The kinds of period the clock runs; `foidesk deadline --regime` takes ``review`` and ``sar``."""
 
     RESPONSE = "response"
     REVIEW = "review"
@@ -115,6 +115,8 @@ def response_due_ordinals(
 
     ``received`` holds ordinals; ``scottish[i]`` selects s.73 FOISA counting, otherwise s.10(6) FOIA.
     """
+    if working_days < 1:
+        raise ClockError(f"count at least one working day, not {working_days}")
     first = calendar.first.toordinal()
     offsets = received - first
     if offsets.size and (offsets.min() < 0 or offsets.max() > calendar.last.toordinal() - first):
