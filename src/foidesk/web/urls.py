@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from foidesk.web.accounts.views import SignInView, SignOutView
+from foidesk.web.api.urls import api
 from foidesk.web.cases.public_views import make_a_request
 from foidesk.web.publication import views as public_views
 from foidesk.web.publication.feeds import DisclosureLogSitemap
@@ -26,5 +27,6 @@ urlpatterns = [
     path("staff/sign-in/", SignInView.as_view(), name="sign-in"),
     path("staff/sign-out/", SignOutView.as_view(), name="sign-out"),
     path("staff/", include("foidesk.web.cases.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

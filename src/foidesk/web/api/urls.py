@@ -1,0 +1,142 @@
+"""/api/v1/: published disclosures for anyone; requests posted by staff systems with a token."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
+
+from foidesk.core.regime import Regime
+from foidesk.web.accounts.models import ApiToken, token_digest
+from foidesk.web.cases import services
+from foidesk.web.cases.forms import MAX_REQUEST_CHARACTERS
+from foidesk.web.cases.models import Channel
+from foidesk.web.publication.selectors import LogFilters, disclosure_log_search, published_entries
+
+api = NinjaAPI(
+    title="FOI Desk API",
+    version="1",
+    description="Published responses to freedom of information requests, and intake for staff systems.",
+    urls_namespace="api",
+)
+
+
+class StaffToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
+        found = ApiToken.objects.select_related("user").filter(digest=token_digest(token), revoked=False).first()
+        if found is None or not found.user.is_active or not found.user.has_perm("cases.add_request"):
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        return found
+
+
+class DisclosureSummary(Schema):
+    reference: str
+    title: str
+    summary: str
+    published_on: dt.date
+    url: str
+    topics: list[str]
+    outcomes: list[str]
+    exemptions: list[str]
+
+
+class DisclosurePart(Schema):
+    label: str
+    text: str
+    outcome: str
+    answer: str = ""
+    exemptions: list[str] = []
+
+
+class DisclosureDetail(DisclosureSummary):
+    request_text: str
+    response_text: str
+    parts: list[DisclosurePart]
+    attachments: list[dict[str, str | int]]
+
+
+class DisclosurePage(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[DisclosureSummary]
+
+
+class RequestIn(Schema):
+    requester_name: str = Field(..., min_length=1, max_length=200)
+    requester_email: str = Field("", max_length=254)
+    text: str = Field(..., min_length=10, max_length=MAX_REQUEST_CHARACTERS)
+    received_on: dt.date | None = None
+    regime: Regime = Regime.FOIA
+
+
+class RequestOut(Schema):
+    reference: str
+    received_on: dt.date
+    due_on: dt.date
+    parts: list[str]
+
+
+def _summary(entry: object) -> dict[str, object]:
+    return {
+        "reference": entry.reference, "title": entry.title, "summary": entry.summary,  # type: ignore[attr-defined]
+        "published_on": entry.published_on, "url": entry.get_absolute_url(),  # type: ignore[attr-defined]
+        "topics": entry.topics, "outcomes": entry.outcomes, "exemptions": entry.exemptions,  # type: ignore[attr-defined]
+    }
+
+
+@api.get("/disclosures", response=DisclosurePage, tags=["disclosure log"])
+def list_disclosures(
+    request: HttpRequest,
+    q: str = Query("", max_length=200),
+    topic: str = Query("", max_length=80),
+    exemption: str = Query("", max_length=40),
+    year: int | None = Query(None, ge=2000, le=2100),
+    page: int = Query(1, ge=1, le=1_000_000),
+) -> dict[str, object]:
+    found = disclosure_log_search(LogFilters(q=q.strip(), topic=topic.strip().lower(), exemption=exemption.strip(),
+                                             year=year), page)
+    return {"count": found.paginator.count, "page": found.number, "pages": found.paginator.num_pages,
+            "results": [_summary(e) for e in found.object_list]}
+
+
+@api.get("/disclosures/{reference}", response=DisclosureDetail, tags=["disclosure log"])
+def get_disclosure(request: HttpRequest, reference: str) -> dict[str, object]:
+    entry = get_object_or_404(published_entries().prefetch_related("attachments"), reference=reference)
+    return {
+        **_summary(entry),
+        "request_text": entry.request_text,
+        "response_text": entry.response_text,
+        "parts": [{"label": p.get("label", ""), "text": p.get("text", ""), "outcome": p.get("outcome", ""),
+                   "answer": p.get("answer", ""), "exemptions": p.get("exemptions", [])} for p in entry.parts],
+        "attachments": [
+            {"title": a.title, "filename": a.filename, "size": a.size, "sha256": a.sha256,
+             "url": f"{entry.get_absolute_url()}files/{a.pk}/{a.filename}"}
+            for a in entry.attachments.all()
+        ],
+    }
+
+
+@api.post("/requests", response={201: RequestOut}, auth=StaffToken(), tags=["intake"])
+def post_request(request: HttpRequest, payload: RequestIn) -> tuple[int, dict[str, object]]:
+    received = payload.received_on or timezone.localdate()
+    if received > timezone.localdate():
+        raise HttpError(400, "received_on cannot be in the future")
+    token: ApiToken = request.auth  # type: ignore[attr-defined]
+    try:
+        with transaction.atomic():
+            case = services.request_open(
+                text=payload.text, requester_name=payload.requester_name, requester_email=payload.requester_email,
+                received_on=received, regime=payload.regime, channel=Channel.API, actor=token.user,
+            )
+    except services.CaseError as error:
+        raise HttpError(400, str(error)) from error
+    return 201, {"reference": case.reference, "received_on": case.received_on, "due_on": case.due_on,
+                 "parts": list(case.parts.values_list("label", flat=True))}

@@ -1,0 +1,64 @@
+"""The JSON API over real HTTP: public reads of published entries only; token-guarded intake."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from foidesk.web.accounts.models import ApiToken
+from foidesk.web.accounts.roles import Role
+from foidesk.web.cases.models import Request
+from tests.factories import PublicationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_disclosures_lists_published_entries_only(client: Client) -> None:
+    PublicationFactory(reference="01.FOI.23.000001", title="Visible")
+    PublicationFactory(reference="01.FOI.23.000002", title="Hidden", is_published=False)
+    data = client.get("/api/v1/disclosures").json()
+    assert [r["reference"] for r in data["results"]] == ["01.FOI.23.000001"]
+    assert client.get("/api/v1/disclosures/01.FOI.23.000002").status_code == 404
+    assert client.get("/api/v1/disclosures/01.FOI.23.000001").json()["title"] == "Visible"
+
+
+def test_bad_parameters_get_a_422_not_a_crash(client: Client) -> None:
+    assert client.get("/api/v1/disclosures?page=zero").status_code == 422
+    assert client.get("/api/v1/disclosures?year=1066").status_code == 422
+
+
+def test_openapi_schema_describes_the_endpoints(client: Client) -> None:
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/disclosures" in schema["paths"]
+    assert "post" in schema["paths"]["/api/v1/requests"]
+
+
+def test_posting_a_request_needs_a_staff_token(client: Client) -> None:
+    body = json.dumps({"requester_name": "Gateway", "text": "Please send the 2024 overtime figures."})
+    assert client.post("/api/v1/requests", body, content_type="application/json").status_code == 401
+    _, token = ApiToken.issue(user=UserFactory(role=Role.PUBLISHER), name="no intake right")
+    response = client.post("/api/v1/requests", body, content_type="application/json",
+                           headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401
+
+
+def test_staff_system_posts_a_request_and_gets_its_reference_and_due_date(client: Client) -> None:
+    _, token = ApiToken.issue(user=UserFactory(role=Role.CASE_OFFICER), name="email gateway")
+    body = {"requester_name": "Gateway User", "text": "Please send the overtime figures for 2023.",
+            "received_on": "2023-12-22"}
+    response = client.post("/api/v1/requests", json.dumps(body), content_type="application/json",
+                           headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 201
+    data = response.json()
+    assert data["due_on"] == "2024-01-25"
+    assert Request.objects.get(reference=data["reference"]).channel == "api"
+
+
+def test_request_text_too_short_is_rejected_and_nothing_is_created(client: Client) -> None:
+    _, token = ApiToken.issue(user=UserFactory(role=Role.CASE_OFFICER), name="gw")
+    response = client.post("/api/v1/requests", json.dumps({"requester_name": "X", "text": "hi"}),
+                           content_type="application/json", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 422
+    assert Request.objects.count() == 0
