@@ -209,8 +209,19 @@ class Dataset:
         for dimension in self.dimensions:
             if wanted in {normalise(w) for w in (dimension.name, dimension.label, *dimension.synonyms)}:
                 return dimension
+        by_field = self._dimension_of_field(term)
+        if by_field is not None:
+            return by_field
         names = ", ".join(d.name for d in self.dimensions)
         raise UnknownTerm(f"{self.label} cannot be broken down by {term!r}; try one of: {names}")
+
+    def _dimension_of_field(self, term: str) -> Dimension | None:
+        """The plain dimension of the field that ``term`` names ("type of allegation" -> category)."""
+        try:
+            named = self.find_field(term)
+        except UnknownTerm:
+            return None
+        return next((d for d in self.dimensions if d.field == named.name and d.level is None), None)
 
     def find_values(self, term: str) -> list[ValueMatch]:
         """Every closed field with a value (or group) that ``term`` names."""
