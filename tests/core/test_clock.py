@@ -448,3 +448,29 @@ def test_custom_calendar_holidays_are_respected() -> None:
     # Fri 4 Jan 2030: Mon 7 Jan closed (NI), so day 1 is Tue 8 Jan under FOIA.
     assert add_working_days(D(2030, 1, 4), 1, WorkingDayRule.UNITED_KINGDOM, calendar) == D(2030, 1, 8)
     assert add_working_days(D(2030, 1, 4), 1, WorkingDayRule.SCOTLAND, calendar) == D(2030, 1, 7)
+
+
+def test_answer_is_recorded_in_time_or_with_the_working_days_late() -> None:
+    in_time = case_deadlines(FOIA, D(2024, 1, 10), [event(EventKind.ANSWERED, D(2024, 2, 7))], CAL)
+    assert in_time.history[-1].text == "Answered in time."
+    # Due Wed 7 Feb 2024; answered Mon 12 Feb: Thu 8, Fri 9, Mon 12 = 3 working days late.
+    late = case_deadlines(FOIA, D(2024, 1, 10), [event(EventKind.ANSWERED, D(2024, 2, 12))], CAL)
+    assert late.history[-1].text == "Answered 3 working day(s) late: it was due Wednesday 7 February 2024."
+    extended = case_deadlines(
+        FOIA,
+        D(2024, 1, 10),
+        [event(EventKind.PIT_EXTENSION, D(2024, 2, 1)), event(EventKind.ANSWERED, D(2024, 3, 6))],
+        CAL,
+    )
+    assert extended.history[-1].text == "Answered in time."
+
+
+def test_history_cites_the_regimes_own_law() -> None:
+    events = [
+        event(EventKind.CLARIFICATION_SOUGHT, D(2024, 1, 11)),
+        event(EventKind.FEE_NOTICE_GIVEN, D(2024, 1, 12)),
+    ]
+    foisa = case_deadlines(FOISA, D(2024, 1, 10), events, CAL)
+    texts = " ".join(step.text for step in foisa.history)
+    assert "s.1(3) FOISA" in texts and "s.10(2) FOISA" in texts and "s.9(4) FOISA" in texts
+    assert "FOIA)" not in texts

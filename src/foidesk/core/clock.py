@@ -474,14 +474,32 @@ _RESPONSE_SECTION: Mapping[Regime, str] = {
     Regime.FOISA: "s.10(1) FOISA",
     Regime.EISR: "reg 5(2) EISR",
 }
+_CLARIFICATION_SECTION: Mapping[Regime, str] = {
+    Regime.FOIA: "s.1(3) FOIA",
+    Regime.EIR: "reg 9 EIR",
+    Regime.FOISA: "s.1(3) FOISA",
+    Regime.EISR: "reg 9 EISR",
+}
+_FEE_PAUSE_SECTION: Mapping[Regime, str] = {
+    Regime.FOIA: "s.10(2) FOIA",
+    Regime.EIR: "reg 8 EIR",
+    Regime.FOISA: "s.10(2) FOISA",
+    Regime.EISR: "reg 8 EISR",
+}
+_FEE_LAPSE_SECTION: Mapping[Regime, str] = {
+    Regime.FOIA: "s.9(2) FOIA",
+    Regime.EIR: "reg 8 EIR",
+    Regime.FOISA: "s.9(4) FOISA",
+    Regime.EISR: "reg 8 EISR",
+}
 
 
 def _clarification_sought(state: _CaseState, event: ClockEvent) -> None:
     state.clarification_sought = event.on
     state.note(
         event,
-        "Clarification sought (s.1(3) FOIA): the authority need not comply until it arrives; "
-        "a fresh 20 working days will run from the day it does.",
+        f"Clarification sought ({_CLARIFICATION_SECTION[state.regime]}): the authority need not comply "
+        f"until it arrives; a fresh {FOIA_WORKING_DAYS} working days will run from the day it does.",
     )
 
 
@@ -503,8 +521,9 @@ def _fee_notice_given(state: _CaseState, event: ClockEvent) -> None:
     last_day = fee_payment_last_day(state.regime, event.on, state.calendar)
     state.note(
         event,
-        "Fees notice given: working days from today until the fee is received do not count (s.10(2) FOIA); "
-        f"if it is not paid by {format_uk_date(last_day)} the request lapses (s.9(2) FOIA).",
+        "Fees notice given: working days from today until the fee is received do not count "
+        f"({_FEE_PAUSE_SECTION[state.regime]}); if it is not paid by {format_uk_date(last_day)} the "
+        f"request lapses ({_FEE_LAPSE_SECTION[state.regime]}).",
     )
 
 
@@ -518,9 +537,9 @@ def _fee_paid(state: _CaseState, event: ClockEvent) -> None:
     paused_days = working_days_between_by_rule(
         pause.start - dt.timedelta(days=1), pause.end, rule_for(state.regime), state.calendar
     )
-    late = " It was paid after the payment period, so the authority was no longer obliged to comply." * (
-        event.on > last_day
-    )
+    late = ""
+    if event.on > last_day:
+        late = " It was paid after the payment period, so the authority was no longer obliged to comply."
     state.note(
         event,
         f"Fee received: {paused_days} working days from the fees notice to today do not count; "
@@ -534,6 +553,15 @@ def _pit_extension(state: _CaseState, event: ClockEvent) -> None:
     if state.regime is Regime.EIR:
         raise ClockError("the EIR have no public interest extension; use an EIR extension (reg 7) instead")
     state.pit = event
+    due = state.due(None)
+    extended = _pit_extended_due(state, event, due)
+    code_limit = add_working_days(due, PIT_FURTHER_WORKING_DAYS, rule_for(state.regime), state.calendar)
+    remarks = [f"decision due {format_uk_date(extended)}; the s.17 notice stays due {format_uk_date(due)}"]
+    if event.on > due:
+        remarks.append("the extension was recorded after the s.17 date, so the notice was late")
+    if extended > code_limit:
+        remarks.append(f"beyond the {PIT_FURTHER_WORKING_DAYS} further working days the s.45 Code allows")
+    state.note(event, f"Public interest test extension (s.10(3) FOIA): {'; '.join(remarks)}.")
 
 
 def _eir_extension(state: _CaseState, event: ClockEvent) -> None:
@@ -554,14 +582,20 @@ def _refusal(section: str) -> _Handler:
         state.answered_on = event.on
         due = state.due(None)
         timing = "in time" if event.on <= due else f"late: it was due {format_uk_date(due)}"
-        state.note(event, f"Refused under {section}, with a notice under s.17(5) ({timing}).")
+        notice = "s.17(5) FOIA" if state.regime is Regime.FOIA else "s.16 FOISA"
+        state.note(event, f"Refused under {section}, with a refusal notice under {notice} ({timing}).")
 
     return refuse
 
 
 def _answered(state: _CaseState, event: ClockEvent) -> None:
     state.answered_on = event.on
-    state.note(event, "Answered.")
+    last_day = _last_permitted_day(state)
+    if event.on <= last_day:
+        state.note(event, "Answered in time.")
+        return
+    late = working_days_between_by_rule(last_day, event.on, rule_for(state.regime), state.calendar)
+    state.note(event, f"Answered {late} working day(s) late: it was due {format_uk_date(last_day)}.")
 
 
 _APPLY: Mapping[EventKind, _Handler] = {
@@ -612,33 +646,23 @@ def _finish(state: _CaseState, as_of: dt.date | None) -> CaseDeadlines:
 
 
 def _pit_extended_due(state: _CaseState, pit: ClockEvent, due: dt.date) -> dt.date:
-    """s.10(3) FOIA: "such time as is reasonable"; the s.45 Code: at most 20 further working days."""
-    rule = rule_for(state.regime)
-    code_limit = add_working_days(due, PIT_FURTHER_WORKING_DAYS, rule, state.calendar)
+    """s.10(3) FOIA: "such time as is reasonable"; by default the s.45 Code's 20 further working days."""
     if pit.extended_to is not None:
         extended = pit.extended_to
     else:
         days = pit.extra_working_days or PIT_FURTHER_WORKING_DAYS
-        extended = add_working_days(due, days, rule, state.calendar)
+        extended = add_working_days(due, days, rule_for(state.regime), state.calendar)
     if extended <= due:
         raise ClockError(
             f"a public interest extension must end after the s.17 date {due.isoformat()}, "
             f"not on {extended.isoformat()}"
         )
-    remarks = [
-        f"decision now due {format_uk_date(extended)}; the s.17(2) notice was still due {format_uk_date(due)}"
-    ]
-    if pit.on > due:
-        remarks.append("the extension was recorded after the s.17 date, so the notice was late")
-    if extended > code_limit:
-        remarks.append(
-            f"beyond the {PIT_FURTHER_WORKING_DAYS} further working days the s.45 Code calls reasonable"
-        )
-    state.history.append(
-        ClockStep(
-            on=pit.on,
-            kind=pit.kind,
-            text=f"Public interest test extension (s.10(3) FOIA): {'; '.join(remarks)}.",
-        )
-    )
     return extended
+
+
+def _last_permitted_day(state: _CaseState) -> dt.date:
+    """The last day an answer is in time, given the events so far."""
+    if state.eir_extended:
+        return state.due(None, EIR_EXTENDED_WORKING_DAYS)
+    due = state.due(None)
+    return _pit_extended_due(state, state.pit, due) if state.pit is not None else due
