@@ -100,3 +100,23 @@ class ClockEventForm(GovukFormMixin, forms.Form):
     def __init__(self, *args: object, kinds: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds
+
+
+class DocumentUploadForm(GovukFormMixin, forms.Form):
+    title = forms.CharField(label="Title", max_length=300,
+                            help_text="As the requester will see it, e.g. ‘FOIA Response (24648) – Request 2’.")
+    file = forms.FileField(label="File", help_text="PDF, XLSX, ODS, CSV, DOCX, ODT or an image; 200 MB at most.")
+    kind = forms.ChoiceField(label="Kind", choices=[("attachment", "Attachment"), ("letter", "Letter")])
+
+
+class AcceptWarningsForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(label="Why these warnings are acceptable", min_length=10, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublishForm(GovukFormMixin, forms.Form):
+    title = forms.CharField(label="Title on the disclosure log", max_length=300)
+    summary = forms.CharField(label="Summary", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    response_text = forms.CharField(label="The response as sent (without the requester's details)",
+                                    widget=forms.Textarea(attrs={"rows": 14}))
+    published_on = forms.DateField(label="Publication date", input_formats=["%Y-%m-%d", "%d/%m/%Y"])

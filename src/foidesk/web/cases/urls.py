@@ -1,6 +1,6 @@
 from django.urls import path
 
-from foidesk.web.cases import statistics, views
+from foidesk.web.cases import release_views, statistics, views
 
 app_name = "cases"
 
@@ -12,4 +12,11 @@ urlpatterns = [
     path("cases/<str:reference>/", views.case_detail, name="detail"),
     path("cases/<str:reference>/parts/<int:position>/decision/", views.decision_edit, name="decision"),
     path("cases/<str:reference>/clock/", views.clock_event_new, name="clock"),
+    path("cases/<str:reference>/documents/", release_views.document_upload, name="document-upload"),
+    path("cases/<str:reference>/documents/<int:document_id>/", release_views.document_detail, name="document"),
+    path("cases/<str:reference>/documents/<int:document_id>/download", release_views.document_download,
+         name="document-download"),
+    path("cases/<str:reference>/documents/<int:document_id>/<slug:action>", release_views.document_action,
+         name="document-action"),
+    path("cases/<str:reference>/publish/", release_views.publish, name="publish"),
 ]

@@ -1,0 +1,127 @@
+"""Documents through the release gate, and publishing a response: thin views over the services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from foidesk.web.cases import selectors
+from foidesk.web.cases.documents import (
+    MAX_DOCUMENT_BYTES,
+    document_approve,
+    document_attach,
+    document_check,
+    document_override_warnings,
+)
+from foidesk.web.cases.forms import AcceptWarningsForm, DocumentUploadForm, PublishForm
+from foidesk.web.cases.models import Document, Request
+from foidesk.web.cases.services import CaseError
+from foidesk.web.publication.services import response_publish
+
+
+def _case_or_404(request: HttpRequest, reference: str) -> Request:
+    case = selectors.case_for(request.user, reference)
+    if case is None:
+        raise Http404("No case has that reference.")
+    return case
+
+
+def _document_or_404(case: Request, document_id: int) -> Document:
+    document = case.documents.filter(pk=document_id).first()
+    if document is None:
+        raise Http404("No such document on this case.")
+    return document
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("cases.add_document", raise_exception=True)
+def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case_or_404(request, reference)
+    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_DOCUMENT_BYTES:
+            form.add_error("file", "The file is larger than 200 MB.")
+        else:
+            try:
+                document = document_attach(request=case, title=form.cleaned_data["title"], filename=upload.name,
+                                           content=upload.read(), kind=form.cleaned_data["kind"],
+                                           actor=request.user)
+            except CaseError as error:
+                form.add_error("file", str(error))
+            else:
+                messages.success(request, f"{document.filename} attached: release check {document.check_status}.")
+                return HttpResponseRedirect(f"{case.get_absolute_url()}documents/{document.pk}/")
+    return render(request, "staff/document_upload.html", {"case": case, "form": form})
+
+
+@require_safe
+@login_required
+@permission_required("cases.view_document", raise_exception=True)
+def document_detail(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
+    case = _case_or_404(request, reference)
+    document = _document_or_404(case, document_id)
+    return render(request, "staff/document_detail.html",
+                  {"case": case, "document": document, "accept_form": AcceptWarningsForm()})
+
+
+@require_safe
+@login_required
+@permission_required("cases.view_document", raise_exception=True)
+def document_download(request: HttpRequest, reference: str, document_id: int) -> FileResponse:
+    document = _document_or_404(_case_or_404(request, reference), document_id)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
+
+
+@require_POST
+@login_required
+@permission_required("cases.change_document", raise_exception=True)
+def document_action(request: HttpRequest, reference: str, document_id: int, action: str) -> HttpResponse:
+    case = _case_or_404(request, reference)
+    document = _document_or_404(case, document_id)
+    try:
+        if action == "check":
+            document_check(document=document, actor=request.user)
+            messages.success(request, f"Checked again: {document.get_check_status_display().lower()}.")
+        elif action == "approve":
+            document_approve(document=document, actor=request.user)  # type: ignore[arg-type]
+            messages.success(request, f"{document.filename} approved for release.")
+        elif action == "accept-warnings":
+            form = AcceptWarningsForm(request.POST)
+            if not form.is_valid():
+                return render(request, "staff/document_detail.html",
+                              {"case": case, "document": document, "accept_form": form}, status=400)
+            document_override_warnings(document=document, reason=form.cleaned_data["reason"],
+                                       actor=request.user)  # type: ignore[arg-type]
+            messages.success(request, "Warnings accepted; the reason is in the audit trail.")
+        else:
+            raise Http404("No such action.")
+    except CaseError as error:
+        messages.error(request, str(error))
+    return HttpResponseRedirect(f"{case.get_absolute_url()}documents/{document.pk}/")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("publication.publish_response", raise_exception=True)
+def publish(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case_or_404(request, reference)
+    initial = {"title": case.title, "published_on": timezone.localdate()}
+    form = PublishForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            publication = response_publish(request=case, title=data["title"], summary=data["summary"],
+                                           response_text=data["response_text"],
+                                           published_on=data["published_on"], actor=request.user)
+        except CaseError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Published at {publication.get_absolute_url()}.")
+            return HttpResponseRedirect(case.get_absolute_url())
+    return render(request, "staff/publish.html", {"case": case, "form": form})
