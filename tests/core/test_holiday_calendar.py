@@ -18,6 +18,7 @@ from foidesk.core.holiday_calendar import (
     WorkingDayRule,
     build_calendar,
     default_calendar,
+    feed_discrepancies,
     good_friday,
     is_working_day_by_rule,
     parse_calendar_file,
@@ -213,3 +214,51 @@ def test_weekday_bank_holidays_match_gov_uk(year: int, jurisdiction: Jurisdictio
         if day.year == year and day.weekday() < 5
     }
     assert listed == GOV_UK_WEEKDAY_BANK_HOLIDAYS[(year, jurisdiction)]
+
+
+def _feed(**divisions: list[tuple[str, str]]) -> str:
+    return json.dumps(
+        {
+            key.replace("_", "-"): {"division": key, "events": [{"title": t, "date": d} for d, t in events]}
+            for key, events in divisions.items()
+        }
+    )
+
+
+def test_feed_in_agreement_has_no_discrepancies() -> None:
+    # The gov.uk feed's 2020 events for Scotland (VE Day on Friday 8 May; Boxing Day substitute 28 Dec).
+    scotland_2020 = [
+        ("2020-01-01", "New Year's Day"),
+        ("2020-01-02", "2nd January"),
+        ("2020-04-10", "Good Friday"),
+        ("2020-05-08", "Early May bank holiday (VE day)"),
+        ("2020-05-25", "Spring bank holiday"),
+        ("2020-08-03", "Summer bank holiday"),
+        ("2020-11-30", "St Andrew's Day"),
+        ("2020-12-25", "Christmas Day"),
+        ("2020-12-28", "Boxing Day"),
+    ]
+    assert feed_discrepancies(default_calendar(), _feed(scotland=scotland_2020)) == ()
+
+
+def test_feed_discrepancies_name_what_to_add_and_remove() -> None:
+    feed = _feed(
+        england_and_wales=[
+            ("2031-01-01", "New Year's Day"),
+            ("2031-04-11", "Good Friday"),
+            ("2031-04-14", "Easter Monday"),
+            ("2031-05-05", "Early May bank holiday"),
+            ("2031-05-26", "Spring bank holiday"),
+            ("2031-06-13", "A proclaimed day"),  # new: not in the calendar
+            ("2031-12-25", "Christmas Day"),
+            ("2031-12-26", "Boxing Day"),
+        ]
+    )
+    found = feed_discrepancies(default_calendar(), feed)
+    england = [d for d in found if d.jurisdiction is Jurisdiction.ENGLAND_AND_WALES]
+    assert [(d.on, d.in_feed) for d in england] == [(D(2031, 6, 13), True), (D(2031, 8, 25), False)]
+
+
+def test_malformed_feed_is_refused() -> None:
+    with pytest.raises(CalendarError):
+        feed_discrepancies(default_calendar(), json.dumps({"wales": {"events": []}}))

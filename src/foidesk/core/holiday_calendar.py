@@ -268,5 +268,53 @@ def default_calendar() -> HolidayCalendar:
     return build_calendar(parse_calendar_file(text))
 
 
+@dataclass(frozen=True, slots=True)
+class FeedDiscrepancy:
+    """A weekday on which the calendar and the gov.uk bank-holidays feed disagree."""
+
+    on: dt.date
+    jurisdiction: Jurisdiction
+    in_feed: bool  # True: the feed has a bank holiday the calendar lacks; False: the reverse
+    name: str
+
+
+def feed_discrepancies(calendar: HolidayCalendar, feed_text: str) -> tuple[FeedDiscrepancy, ...]:
+    """Compare the calendar with a copy of https://www.gov.uk/bank-holidays.json over the feed's years.
+
+    Run it when a bank holiday is proclaimed: each discrepancy is a line to add to (or remove from) the
+    vendored file, with a new version. Weekends are ignored, as they never count.
+    """
+    try:
+        raw: dict[str, Any] = json.loads(feed_text)  # Any: JSON as parsed, validated below
+        divisions = {Jurisdiction(key) for key in raw}
+        feed = {
+            (dt.date.fromisoformat(event["date"]), Jurisdiction(key)): str(event["title"])
+            for key, division in raw.items()
+            for event in division["events"]
+        }
+    except (KeyError, TypeError, ValueError) as error:
+        raise CalendarError(f"malformed gov.uk bank-holidays feed: {error}") from error
+    if not feed:
+        return ()
+    years = {day.year for day, _ in feed}
+    ours = {
+        (h.on, h.jurisdiction): h.name
+        for h in calendar.holidays
+        if h.on.year in years and h.on.weekday() < 5 and h.jurisdiction in divisions
+    }
+    weekday_feed = {key: name for key, name in feed.items() if key[0].weekday() < 5}
+    found = [
+        FeedDiscrepancy(on=day, jurisdiction=jurisdiction, in_feed=True, name=name)
+        for (day, jurisdiction), name in weekday_feed.items()
+        if (day, jurisdiction) not in ours
+    ]
+    found += [
+        FeedDiscrepancy(on=day, jurisdiction=jurisdiction, in_feed=False, name=name)
+        for (day, jurisdiction), name in ours.items()
+        if (day, jurisdiction) not in weekday_feed
+    ]
+    return tuple(sorted(found, key=lambda d: (d.on, d.jurisdiction)))
+
+
 def is_working_day_by_rule(day: dt.date, rule: WorkingDayRule, calendar: HolidayCalendar) -> bool:
     return bool(calendar.tables(rule).working[calendar.index(day)])
