@@ -176,6 +176,11 @@ FOIDESK_REFERENCE_FORMAT = os.environ.get("FOIDESK_REFERENCE_FORMAT", "01.FOI.{y
 # Statistical disclosure control: counts 1..threshold-1 are suppressed (DOMAIN.md section C).
 FOIDESK_SDC_THRESHOLD = int(os.environ.get("FOIDESK_SDC_THRESHOLD", "5"))
 
+# s.14(2) FOIA: a repeat within this many days of compliance is flagged (the ICO sets no fixed interval).
+FOIDESK_REPEAT_INTERVAL_DAYS = int(os.environ.get("FOIDESK_REPEAT_INTERVAL_DAYS", "180"))
+# How far back intake looks for repeats, round-robins and requests to aggregate (reg 5: 60 working days).
+FOIDESK_RELATED_LOOKBACK_DAYS = int(os.environ.get("FOIDESK_RELATED_LOOKBACK_DAYS", "400"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -120,3 +120,35 @@ class PublishForm(GovukFormMixin, forms.Form):
     response_text = forms.CharField(label="The response as sent (without the requester's details)",
                                     widget=forms.Textarea(attrs={"rows": 14}))
     published_on = forms.DateField(label="Publication date", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+
+
+class PartForm(GovukFormMixin, forms.Form):
+    """One part as the officer corrects it: periods as ``2021-01-01..2021-12-31``, topics comma-separated."""
+
+    label = forms.CharField(label="Label", max_length=60)
+    text = forms.CharField(label="Question", widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000)
+    periods = forms.CharField(label="Periods", required=False, max_length=500,
+                              help_text="One or more, separated by commas: 2021-01-01..2021-12-31")
+    topics = forms.CharField(label="Topics", required=False, max_length=500, help_text="Separated by commas.")
+
+    def clean_periods(self) -> list[dict[str, str]]:
+        ranges = []
+        for piece in (p.strip() for p in (self.cleaned_data.get("periods") or "").split(",")):
+            if not piece:
+                continue
+            try:
+                start_text, end_text = piece.split("..")
+                start, end = dt.date.fromisoformat(start_text.strip()), dt.date.fromisoformat(end_text.strip())
+            except ValueError as error:
+                raise forms.ValidationError(f"‘{piece}’ is not a period like 2021-01-01..2021-12-31.") from error
+            if end < start:
+                raise forms.ValidationError(f"‘{piece}’ ends before it starts.")
+            ranges.append({"start": start.isoformat(), "end": end.isoformat()})
+        return ranges
+
+    def clean_topics(self) -> list[str]:
+        raw = self.cleaned_data.get("topics") or ""
+        return sorted({t.strip().lower() for t in raw.split(",") if t.strip()})
+
+
+PartFormSet = forms.formset_factory(PartForm, extra=1, can_delete=True, max_num=100, validate_max=True)

@@ -59,6 +59,9 @@ class Request(models.Model):
     calendar_version = models.CharField(max_length=40, blank=True)
     responded_on = models.DateField(null=True, blank=True)
     is_synthetic = models.BooleanField(default=False, help_text="Demonstration data, not a real request.")
+    fingerprint = models.JSONField(
+        default=list, blank=True, help_text="MinHash of the normalised text, for repeats and round-robins."
+    )
     publication = models.OneToOneField(
         "publication.Publication", null=True, blank=True, on_delete=models.SET_NULL, related_name="request"
     )

@@ -112,11 +112,20 @@ def request_open(
                              details={"channel": channel, "regime": regime.value, "received_on": received_on})
                 if parse:
                     request_parts_set(request=request, parts=parse_parts(text, received_on), actor=actor)
+                _find_related(request)
                 return request
         except IntegrityError:
             if reference is not None or attempt == 4:
                 raise
     raise AssertionError("unreachable")
+
+
+def _find_related(request: Request) -> None:
+    from foidesk.web.cases.related import request_fingerprint, request_links_find
+
+    request.fingerprint = request_fingerprint(request)
+    request.save(update_fields=["fingerprint"])
+    request_links_find(request)
 
 
 def parse_parts(text: str, received_on: dt.date) -> list[PartSpec]:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("cases/<str:reference>/", views.case_detail, name="detail"),
     path("cases/<str:reference>/parts/<int:position>/decision/", views.decision_edit, name="decision"),
     path("cases/<str:reference>/clock/", views.clock_event_new, name="clock"),
+    path("cases/<str:reference>/parts/", views.parts_edit, name="parts"),
     path("cases/<str:reference>/documents/", release_views.document_upload, name="document-upload"),
     path("cases/<str:reference>/documents/<int:document_id>/", release_views.document_detail, name="document"),
     path("cases/<str:reference>/documents/<int:document_id>/download", release_views.document_download,

@@ -14,7 +14,7 @@ from foidesk.core.exemptions import exemption
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 from foidesk.web.cases import selectors, services
-from foidesk.web.cases.forms import ClockEventForm, DecisionForm, StaffIntakeForm
+from foidesk.web.cases.forms import ClockEventForm, DecisionForm, PartFormSet, StaffIntakeForm
 from foidesk.web.cases.models import Part, Request
 from foidesk.web.publication.models import Publication
 
@@ -71,6 +71,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "clock": services.request_deadlines(case, case.clock_events.all(), as_of=today),
         "documents": list(case.documents.all()),
         "suggestions": _suggestions(case),
+        "links": list(case.links.select_related("to_request")),
         "today": today,
     })
 
@@ -185,3 +186,33 @@ def _suggestions(case: Request) -> list[object]:
         return []
     topics = sorted({t for part in case.parts.all() for t in part.topics})
     return [m for m in search_publications(case.text, topics=topics, limit=5) if m.reference != case.reference]
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("cases.change_part", raise_exception=True)
+def parts_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    """The officer corrects the parts FOI Desk found; the corrections replace them and are audited."""
+    case = _case_or_404(request, reference)
+    initial = [
+        {"label": p.label, "text": p.text, "topics": ", ".join(p.topics),
+         "periods": ", ".join(f"{r['start']}..{r['end']}" for r in p.date_ranges)}
+        for p in case.parts.all()
+    ]
+    formset = PartFormSet(request.POST or None, initial=initial, prefix="parts")
+    if request.method == "POST" and formset.is_valid():
+        specs = []
+        for form in formset:
+            data = form.cleaned_data
+            if not data or data.get("DELETE") or not data.get("text"):
+                continue
+            specs.append(services.PartSpec(label=data["label"], text=data["text"], date_ranges=data["periods"],
+                                           topics=data["topics"], question_number=len(specs) + 1))
+        try:
+            services.request_parts_set(request=case, parts=specs, actor=request.user)
+        except services.CaseError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"{len(specs)} part{'s' if len(specs) != 1 else ''} saved.")
+            return HttpResponseRedirect(case.get_absolute_url())
+    return render(request, "staff/parts_edit.html", {"case": case, "formset": formset})
