@@ -128,3 +128,15 @@ def test_installed_command_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "2023-02-30" in result.stderr
+
+
+def test_days_left_and_days_late(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_json(capsys, "2024-01-10", "--today", "2024-02-05")["days_left"] == 2
+    assert run_json(capsys, "2024-01-10", "--today", "2024-02-09")["days_left"] == -2
+    assert main(["deadline", "2024-01-10", "--today", "2024-02-09"]) == 0
+    assert capsys.readouterr().out.endswith("On Friday 9 February 2024: 2 working day(s) late.\n")
+
+
+def test_days_left_counts_to_the_extended_date(capsys: pytest.CaptureFixture[str]) -> None:
+    payload = run_json(capsys, "2024-01-10", "--extend", "20", "--today", "2024-03-05")
+    assert payload["days_left"] == 1  # extended to Wed 6 Mar 2024

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from foidesk.commands import CommandFailed, emit_json
@@ -25,8 +26,15 @@ from foidesk.core.clock import (
     review_request_window_ends,
     rule_for,
     sar_deadlines,
+    working_days_between_by_rule,
 )
-from foidesk.core.holiday_calendar import CalendarError, HolidayCalendar, Jurisdiction, default_calendar
+from foidesk.core.holiday_calendar import (
+    CalendarError,
+    HolidayCalendar,
+    Jurisdiction,
+    WorkingDayRule,
+    default_calendar,
+)
 from foidesk.core.regime import Regime
 
 NAME = "deadline"
@@ -35,6 +43,13 @@ HELP = "Work out when a request is due: FOIA, EIR, FOISA, an internal review, or
 REVIEW = Period.REVIEW.value
 SAR = Period.SAR.value
 REGIME_CHOICES = (*(r.value for r in Regime), REVIEW, SAR)
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    payload: dict[str, Any]  # Any: a JSON object
+    line: str
+    rule: WorkingDayRule  # the working days the answer was counted in
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -87,6 +102,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="|".join(j.value for j in Jurisdiction),
         help="with --regime sar: whose bank holidays move a due date (default: england-and-wales)",
     )
+    parser.add_argument(
+        "--today", metavar="DATE", help="also say how many working days are left (negative: days late)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -100,17 +118,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         calendar = default_calendar()
         if args.regime == SAR:
-            payload, line = _sar(args, received, pauses, calendar)
+            answer = _sar(args, received, pauses, calendar)
         elif args.regime == REVIEW:
-            payload, line = _review(args, received, pauses, calendar)
+            answer = _review(args, received, pauses, calendar)
         else:
-            payload, line = _response(args, Regime(args.regime), received, pauses, calendar)
+            answer = _response(args, Regime(args.regime), received, pauses, calendar)
+        if args.today:
+            answer = _with_days_left(answer, parse_date(args.today, "--today"), calendar)
     except (ClockError, CalendarError) as error:
         raise CommandFailed(str(error)) from error
     if args.json:
-        emit_json(payload)
+        emit_json(answer.payload)
     else:
-        print(line)
+        print(answer.line)
     return 0
 
 
@@ -140,7 +160,7 @@ def _response(
     received: dt.date,
     pauses: list[Pause],
     calendar: HolidayCalendar,
-) -> tuple[dict[str, Any], str]:
+) -> _Answer:
     events = [
         event
         for pause in merge_pauses(pauses)
@@ -168,7 +188,7 @@ def _response(
     line += f", not counting {len(pauses)} pause(s))" if pauses else ")"
     if deadlines.extended_due:
         line += f"; extended to {format_uk_date(deadlines.extended_due)}"
-    return payload, line + "."
+    return _Answer(payload, line + ".", rule_for(regime))
 
 
 def _extension_event(regime: Regime, received: dt.date, days: int) -> ClockEvent:
@@ -184,7 +204,7 @@ def _extension_event(regime: Regime, received: dt.date, days: int) -> ClockEvent
 
 def _review(
     args: argparse.Namespace, requested: dt.date, pauses: list[Pause], calendar: HolidayCalendar
-) -> tuple[dict[str, Any], str]:
+) -> _Answer:
     if args.review_of not in {r.value for r in Regime}:
         raise CommandFailed(f"unknown --review-of {args.review_of!r}")
     if pauses or args.clarified:
@@ -213,12 +233,12 @@ def _review(
         f"Review due {format_uk_date(review.due)} ({review.working_days} working days after "
         f"{format_uk_date(requested)}); at the latest {format_uk_date(review.latest_due)}."
     )
-    return payload, line
+    return _Answer(payload, line, rule_for(review.regime))
 
 
 def _sar(
     args: argparse.Namespace, received: dt.date, pauses: list[Pause], calendar: HolidayCalendar
-) -> tuple[dict[str, Any], str]:
+) -> _Answer:
     if pauses or args.clarified or args.extend:
         raise CommandFailed(
             "a subject access request runs in calendar months: leave out --pause, --clarified and --extend "
@@ -240,7 +260,19 @@ def _sar(
     line = f"Due {format_uk_date(sar.due)} (one calendar month from {format_uk_date(received)})"
     if sar.extended_due:
         line += f"; extended to {format_uk_date(sar.extended_due)}"
-    return payload, line + "."
+    return _Answer(payload, line + ".", WorkingDayRule(sar.jurisdiction.value))
+
+
+def _with_days_left(answer: _Answer, today: dt.date, calendar: HolidayCalendar) -> _Answer:
+    """Working days from ``today`` to the last day in time (the extended date if there is one)."""
+    last_day = dt.date.fromisoformat(answer.payload["extended_due"] or answer.payload["due"])
+    left = working_days_between_by_rule(today, last_day, answer.rule, calendar)
+    words = f"{left} working day(s) left" if left >= 0 else f"{-left} working day(s) late"
+    return _Answer(
+        payload=answer.payload | {"today": today.isoformat(), "days_left": left},
+        line=f"{answer.line} On {format_uk_date(today)}: {words}.",
+        rule=answer.rule,
+    )
 
 
 def _base_payload(
