@@ -474,3 +474,24 @@ def test_history_cites_the_regimes_own_law() -> None:
     texts = " ".join(step.text for step in foisa.history)
     assert "s.1(3) FOISA" in texts and "s.10(2) FOISA" in texts and "s.9(4) FOISA" in texts
     assert "FOIA)" not in texts
+
+
+@settings(max_examples=100, deadline=None)
+@given(dates, st.sampled_from([FOIA, EIR, FOISA]), st.integers(0, 40))
+def test_clarification_never_makes_a_due_date_earlier(received: dt.date, regime: Regime, days: int) -> None:
+    clarified = received + dt.timedelta(days=days)
+    events = [event(EventKind.CLARIFICATION_RECEIVED, clarified)]
+    case = case_deadlines(regime, received, events, CAL)
+    assert case.due >= response_due(regime, received, CAL)
+    assert case.due == response_due(regime, clarified, CAL)
+
+
+@settings(max_examples=100, deadline=None)
+@given(dates, st.integers(1, 40))
+def test_an_extension_is_always_after_the_due_date_and_a_working_day(received: dt.date, days: int) -> None:
+    case = case_deadlines(
+        FOIA, received, [event(EventKind.PIT_EXTENSION, received, extra_working_days=days)], CAL
+    )
+    assert case.extended_due is not None and case.extended_due > case.due
+    assert is_working_day(case.extended_due, FOIA, CAL)
+    assert working_days_between(case.due, case.extended_due, FOIA, CAL) == days
