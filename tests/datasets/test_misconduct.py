@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from foidesk.core.redaction import Recommendation
 from foidesk.datasets import misconduct as m
 
 SAMPLE = list(m.generate_register(m.GeneratorSettings(n=4000, seed=2026)))
@@ -155,3 +156,15 @@ def test_summaries_name_the_invented_people_of_the_record() -> None:
 def test_generator_settings_are_checked(changes: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         m.GeneratorSettings(**{"n": 10, "seed": 1, **changes})  # type: ignore[arg-type]
+
+
+def test_no_name_or_collar_number_of_the_record_survives_in_a_checked_summary() -> None:
+    for a in SAMPLE[:1000]:
+        result = m.check_summary(a)
+        for name in a.named_persons:
+            assert name not in result.redacted_text
+            assert name.split(" ")[-1] not in result.redacted_text
+        assert a.collar_number not in result.redacted_text
+        assert a.station not in result.redacted_text
+        if a.category in m.SEXUAL_MISCONDUCT:
+            assert result.recommendation is Recommendation.WITHHOLD

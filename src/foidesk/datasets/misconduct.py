@@ -23,6 +23,8 @@ from enum import StrEnum
 from itertools import accumulate
 from typing import Generic, TypeVar
 
+from foidesk.core.redaction import KnownEntities, RedactionResult, check_free_text
+
 # SI 2020/4 applies to matters that came to attention on or after 1 February 2020.
 REGULATIONS_2020_START = dt.date(2020, 2, 1)
 MAX_OUTCOMES = 2  # a main outcome, and reflective practice or "no case to answer" beside it
@@ -742,6 +744,26 @@ def _hearing(modern: bool, rng: random.Random) -> tuple[Forum, Finding, tuple[Ou
     if not modern and w < 0.45:
         return forum, Finding.GROSS_MISCONDUCT_PROVEN, (Outcome.DISMISSAL_WITH_NOTICE,)
     return forum, Finding.GROSS_MISCONDUCT_PROVEN, (Outcome.DISMISSAL_WITHOUT_NOTICE,)
+
+
+def known_entities(allegation: MisconductAllegation) -> KnownEntities:
+    """What the register itself knows about the people in an allegation, for redacting its summary."""
+    return KnownEntities(
+        names=allegation.named_persons,
+        collar_numbers=tuple(c for c in (allegation.collar_number,) if c),
+        stations=tuple(s for s in (allegation.station,) if s),
+        dates=(allegation.date_received,),
+        other=(allegation.officer_id, allegation.allegation_id),
+    )
+
+
+def check_summary(allegation: MisconductAllegation) -> RedactionResult:
+    """Release, redact or withhold the allegation's summary; sexual misconduct counts as special category."""
+    return check_free_text(
+        allegation.summary,
+        known_entities(allegation),
+        special_category=allegation.category in SEXUAL_MISCONDUCT,
+    )
 
 
 def is_synthetic_id(allegation_id: str) -> bool:
