@@ -122,7 +122,7 @@ def test_bad_input_gets_a_clear_message_and_non_zero_exit(
     assert message in captured.err
 
 
-def test_installed_command_runs(tmp_path: Path) -> None:
+def test_installed_command_runs() -> None:
     result = subprocess.run(
         [str(FOIDESK), "deadline", "2023-02-30"], capture_output=True, text=True, check=False
     )
