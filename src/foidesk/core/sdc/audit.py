@@ -3,16 +3,18 @@
 The intruder knows every published cell, every published total and that counts are non-negative.
 For a suppressed cell the tightest interval they can deduce is [min, max] of that cell over all
 non-negative tables that agree with everything published: two linear programmes (SciPy ``linprog``
-with HiGHS). A sensitive cell whose interval is narrower than the protection level is disclosed, and
-the release is refused (:meth:`AuditReport.refuse_if_unsafe`).
+with HiGHS). A sensitive cell with value ``a`` is protected when that interval covers the range the
+:class:`ProtectionRule` requires, ``[a - lower, a + upper]`` (as wide as the protection level, and
+reaching the threshold); otherwise it is too narrow and the release is refused
+(:meth:`AuditReport.refuse_if_unsafe`).
 
 This module does not trust the suppression methods: it recomputes which cells are sensitive from the
 true counts and the rule, and solves the programmes from the published values alone.
 
 Speed: every programme's optimum is itself a table consistent with the release, so its values are
 *witnesses*: a cell seen at 0 in one solution and at 7 in another can range at least over [0, 7].
-A sensitive cell whose witnessed range is already wide enough is proven protected without its own
-programmes; its interval is then reported as "at least" (``exact=False``). Cells still in doubt get
+A sensitive cell whose witnessed range already covers its required range is proven protected without
+its own programmes; its interval is then reported as "at least" (``exact=False``). Cells still in doubt get
 their exact min and max. With ``exact=True`` every suppressed cell gets both programmes.
 """
 
@@ -48,7 +50,11 @@ class UnsafeRelease(Exception):
     """The audit found a sensitive cell an intruder can narrow below the protection level."""
 
     def __init__(self, report: AuditReport) -> None:
-        cells = ", ".join(f"({c.row}, {c.column}) in [{c.lower:g}, {c.upper:g}]" for c in report.failures)
+        cells = ", ".join(
+            f"({c.row}, {c.column}) in [{c.lower:g}, {c.upper:g}]"
+            f" (needs [{c.required_lower}, {c.required_upper}])"
+            for c in report.failures
+        )
         super().__init__(f"release refused: suppressed cells can be narrowed down: {cells}")
         self.report = report
 
@@ -68,7 +74,8 @@ class CellAudit:
     lower: float
     upper: float
     exact: bool
-    required_width: int
+    required_lower: int  # the interval must reach down to here ...
+    required_upper: int  # ... and up to here (both 0 for a cell that is not sensitive)
 
     @property
     def width(self) -> float:
@@ -76,7 +83,11 @@ class CellAudit:
 
     @property
     def protected(self) -> bool:
-        return not self.sensitive or self.width >= self.required_width - _TOLERANCE
+        if not self.sensitive:
+            return True
+        return (
+            self.lower <= self.required_lower + _TOLERANCE and self.upper >= self.required_upper - _TOLERANCE
+        )
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -86,6 +97,7 @@ class CellAudit:
             "lower": _json_number(self.lower),
             "upper": _json_number(self.upper),
             "exact": self.exact,
+            "required": [self.required_lower, self.required_upper] if self.sensitive else None,
             "protected": self.protected,
         }
 
@@ -136,12 +148,11 @@ def audit_grid(
     position = np.full(grid.size, -1)
     position[hidden] = np.arange(hidden.size)
     equalities, rhs = _hidden_system(grid, values, mask, position)
-    need = np.array(
-        [rule.level if rule.is_sensitive(int(values[k])) else 0 for k in hidden], dtype=np.float64
-    )
+    sensitive = np.array([rule.is_sensitive(int(values[k])) for k in hidden], dtype=bool)
+    reach_low, reach_high = required_reach(values[hidden], sensitive, rule)
     targets = sp.identity(hidden.size, format="csr")
     lower, upper, is_exact = deducible_ranges(
-        equalities, rhs, targets, need, exact=_exact_default(exact, hidden.size)
+        equalities, rhs, targets, reach_low, reach_high, exact=_exact_default(exact, hidden.size)
     )
     cells = []
     for t, k in enumerate(hidden):
@@ -151,29 +162,45 @@ def audit_grid(
                 row=row,
                 column=column,
                 value=int(values[k]),
-                sensitive=bool(need[t] > 0),
+                sensitive=bool(sensitive[t]),
                 lower=float(lower[t]),
                 upper=float(upper[t]),
                 exact=bool(is_exact[t]),
-                required_width=int(need[t]),
+                required_lower=int(reach_low[t]) if sensitive[t] else 0,
+                required_upper=int(reach_high[t]) if sensitive[t] else 0,
             )
         )
     return AuditReport(tuple(cells), rule.level)
+
+
+def required_reach(
+    values: npt.NDArray[np.int64], sensitive: npt.NDArray[np.bool_], rule: ProtectionRule
+) -> tuple[FloatArray, FloatArray]:
+    """How low and how high each target's interval must reach; (+inf, -inf) where nothing is required."""
+    low = np.full(values.size, math.inf)
+    high = np.full(values.size, -math.inf)
+    for t in np.flatnonzero(sensitive):
+        value = int(values[t])
+        low[t] = value - rule.required_lower(value)
+        high[t] = value + rule.required_upper(value)
+    return low, high
 
 
 def deducible_ranges(
     equalities: Any,  # scipy sparse matrix (m x n): SciPy ships no type information
     rhs: FloatArray,
     targets: Any,  # scipy sparse matrix (t x n)
-    need: FloatArray,
+    reach_low: FloatArray,
+    reach_high: FloatArray,
     *,
     exact: bool,
 ) -> tuple[FloatArray, FloatArray, npt.NDArray[np.bool_]]:
     """For each target ``T_k z``: its min and max over ``{z >= 0 : equalities @ z == rhs}``.
 
-    ``need[k]`` is the width that target must reach; a target with ``need > 0`` proven that wide by
-    witnesses is not solved exactly unless ``exact``. Targets with ``need == 0`` are solved only when
-    ``exact``. Returns (lower, upper, exact flags).
+    A target is settled once its range is seen to reach down to ``reach_low[k]`` and up to
+    ``reach_high[k]``; settled targets are not solved exactly unless ``exact``. Targets with no
+    requirement (``+inf``, ``-inf``) are solved only when ``exact``. Returns (lower, upper, exact flags);
+    where a side was not solved it holds the witnessed value, which the true bound goes beyond.
     """
     n_targets = targets.shape[0]
     seen_low = np.full(n_targets, math.inf)
@@ -181,24 +208,22 @@ def deducible_ranges(
     lower = np.full(n_targets, math.nan)
     upper = np.full(n_targets, math.nan)
     problem = _Problem(equalities, rhs, targets)
-
     if not exact:
-        _gather_witnesses(problem, need, seen_low, seen_high)
+        _gather_witnesses(problem, reach_low, reach_high, seen_low, seen_high)
 
     for k in range(n_targets):
-        wide_enough = seen_high[k] - seen_low[k] >= need[k] - _TOLERANCE
-        if not exact and (need[k] == 0 or wide_enough):
-            continue
-        upper[k], solution = problem.extreme(k, maximise=True)
-        if solution is not None:
-            _witness(targets @ solution, seen_low, seen_high)
-        lower[k], solution = problem.extreme(k, maximise=False)
-        if solution is not None:
-            _witness(targets @ solution, seen_low, seen_high)
+        if exact or seen_high[k] < reach_high[k] - _TOLERANCE:
+            upper[k], solution = problem.extreme(k, maximise=True)
+            if solution is not None:
+                _witness(targets @ solution, seen_low, seen_high)
+        if exact or seen_low[k] > reach_low[k] + _TOLERANCE:
+            lower[k], solution = problem.extreme(k, maximise=False)
+            if solution is not None:
+                _witness(targets @ solution, seen_low, seen_high)
 
-    is_exact = ~np.isnan(lower)
-    lower = np.where(is_exact, lower, seen_low)
-    upper = np.where(is_exact, upper, seen_high)
+    is_exact = ~np.isnan(lower) & ~np.isnan(upper)
+    lower = np.where(np.isnan(lower), seen_low, lower)
+    upper = np.where(np.isnan(upper), seen_high, upper)
     return lower, upper, is_exact
 
 
@@ -236,16 +261,24 @@ class _Problem:
 
 
 def _gather_witnesses(
-    problem: _Problem, need: FloatArray, seen_low: FloatArray, seen_high: FloatArray
+    problem: _Problem,
+    reach_low: FloatArray,
+    reach_high: FloatArray,
+    seen_low: FloatArray,
+    seen_high: FloatArray,
 ) -> None:
-    """Push the targets still in doubt all up, then all down, while that keeps settling some of them."""
+    """Push the targets not yet seen high enough up, then those not seen low enough down, in rounds."""
     rng = np.random.default_rng(0)
     for round_ in range(WITNESS_PROGRAMMES):
-        doubtful = (need > 0) & (seen_high - seen_low < need - _TOLERANCE)
-        if not doubtful.any():
+        short_above = seen_high < reach_high - _TOLERANCE
+        short_below = seen_low > reach_low + _TOLERANCE
+        if not (short_above.any() or short_below.any()):
             return
-        weights = rng.uniform(0.5, 1.0, need.size) * doubtful
-        solution = problem.optimum(-weights if round_ % 2 else weights)
+        doubtful = short_below if round_ % 2 else short_above
+        if not doubtful.any():
+            continue
+        weights = rng.uniform(0.5, 1.0, reach_low.size) * doubtful
+        solution = problem.optimum(weights if round_ % 2 else -weights)
         if solution is not None:
             _witness(problem.targets @ solution, seen_low, seen_high)
 
