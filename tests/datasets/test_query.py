@@ -19,6 +19,7 @@ from foidesk.datasets.query import (
     conditions_from_topics,
     count_records,
     describe,
+    record_rows,
 )
 
 Out = m.Outcome
@@ -201,3 +202,16 @@ def test_records_may_be_any_objects_with_the_fields() -> None:
     renamed = [dataclasses.replace(r, allegation_id=f"X-{i}") for i, r in enumerate(RECORDS)]
     query = build_query("category")
     assert count_records(renamed, query) == count_records(RECORDS, query)
+
+
+def test_the_list_of_allegations_behind_a_query_as_plain_rows() -> None:
+    query = build_query("category", period=Period.years(2021), about=["reflective practice"])
+    rows = record_rows(RECORDS, query, ["allegation_id", "rank", "date_received", "outcomes"])
+    assert rows == [
+        {"allegation_id": "T-3", "rank": "constable", "date_received": "2021-01-09",
+         "outcomes": "no_case_to_answer; reflective_practice"},
+        {"allegation_id": "T-4", "rank": "constable", "date_received": "2021-11-30",
+         "outcomes": "reflective_practice"},
+        {"allegation_id": "T-5", "rank": "constable", "date_received": "2021-12-31",
+         "outcomes": "no_further_action; reflective_practice"},
+    ]  # fmt: skip

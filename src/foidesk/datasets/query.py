@@ -265,6 +265,25 @@ def count_records(records: Iterable[object], query: CountQuery, registry: Regist
     return table_from_counts(query, counts, registry)
 
 
+def record_rows(
+    records: Iterable[object], query: CountQuery, fields: Sequence[str], registry: Registry = REGISTRY
+) -> list[dict[str, str]]:
+    """The records ``query`` selects, as plain rows of stored codes (a list of allegations).
+
+    Multi-valued fields are joined with ``"; "``. This is the input of record-level disclosure
+    control (k-anonymity over the registry's quasi-identifiers and their hierarchies).
+    """
+    check_query(query, registry)
+    data = registry.dataset(query.dataset)
+    for name in fields:
+        data.field(name)
+    return [
+        {name: "; ".join(field_codes(record, name)) for name in fields}
+        for record in records
+        if matches(record, query, data.date_field)
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # From counts to the released table
 # ---------------------------------------------------------------------------------------------
