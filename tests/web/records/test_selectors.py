@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from foidesk.datasets.misconduct import GeneratorSettings, generate_register
 from foidesk.datasets.query import Period, QueryError, build_query, count_records
@@ -69,3 +71,34 @@ def test_borough_rows_come_with_bcu_subtotals(register: list) -> None:
     groups = {group.label: group.members for group in table.row_groups}
     assert groups["Central South BCU"] == ("Lambeth", "Southwark")
     assert len(table.row_groups) == 12
+
+
+DIMENSIONS = ["category", "outcome", "year", "month", "rank", "rank band", "gender", "borough", "bcu",
+              "standard", "forum", "finding", "nature"]  # fmt: skip
+FILTERS = [
+    {},
+    {"outcome": "RPRP"},
+    {"category": "sexual misconduct"},
+    {"rank": ["PC", "PS"]},
+    {"forum": "hearing"},
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.sampled_from(DIMENSIONS),
+    columns=st.sampled_from([None, *DIMENSIONS]),
+    where=st.sampled_from(FILTERS),
+    first=st.integers(2019, 2022),
+)
+def test_any_query_counts_the_same_on_the_database(register: list, rows, columns, where, first) -> None:
+    if columns == rows:
+        columns = None
+    query = build_query(rows, columns, period=Period.years(first, 2022), where=where)
+    try:
+        expected = count_records(register, query)
+    except QueryError:
+        with pytest.raises(QueryError):
+            count_table(query)
+        return
+    assert count_table(query) == expected
