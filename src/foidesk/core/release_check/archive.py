@@ -1,0 +1,303 @@
+"""ZIP containers read within limits: plain archives checked member by member, recursively.
+
+Spreadsheets and documents (OOXML, ODF) are ZIP containers too, so the bounded reading lives here
+once: a hostile file (a zip bomb, an archive of a million members, archives nested to exhaustion,
+an XML part declaring entities) becomes a ``CannotInspect`` before it can exhaust the machine.
+The XML inside is parsed by lxml with entities, DTDs and network access all refused.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from types import TracebackType
+from typing import IO
+
+from lxml import etree
+
+from foidesk.core.release_check.findings import (
+    CannotInspect,
+    CannotSanitise,
+    Finding,
+    InspectionLimits,
+    Severity,
+)
+
+RATIO_FLOOR_BYTES = 1_048_576  # a tiny member may compress 1000:1 innocently; the ratio limit starts here
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the ZIP epoch: a sanitised archive carries no real timestamps
+SYSTEM_MEMBER = re.compile(r"(^|/)(__MACOSX/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
+
+# Checks one extracted member: (path on disk, name in the archive, depth) -> findings.
+MemberInspector = Callable[[str, str, int], list[Finding]]
+# Writes a clean copy of one extracted member: (source, target, depth).
+MemberSanitiser = Callable[[str, str, int], None]
+
+
+class ExtractionBudget:
+    """Bytes that may still be decompressed across one whole check, nested archives included."""
+
+    __slots__ = ("remaining",)
+
+    def __init__(self, limits: InspectionLimits) -> None:
+        self.remaining = limits.max_uncompressed_bytes
+
+    def spend(self, size: int) -> None:
+        self.remaining -= size
+        if self.remaining < 0:
+            raise CannotInspect("the archive expands beyond the size limit (a zip bomb?)")
+
+
+class ZipContainer:
+    """A ZIP opened for reading after its directory passed the limits (members, size, ratio)."""
+
+    def __init__(self, path: str, limits: InspectionLimits) -> None:
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
+            raise CannotInspect(f"not a readable ZIP container (corrupt or truncated): {error}") from error
+        try:
+            self._check_directory(path, limits)
+        except CannotInspect:
+            self._zip.close()
+            raise
+        self.infos = {info.filename: info for info in self._zip.infolist()}
+
+    def _check_directory(self, path: str, limits: InspectionLimits) -> None:
+        infos = self._zip.infolist()
+        if len(infos) > limits.max_archive_members:
+            raise CannotInspect(f"{len(infos)} members, more than the limit of {limits.max_archive_members}")
+        total = sum(info.file_size for info in infos)
+        if total > limits.max_uncompressed_bytes:
+            raise CannotInspect(
+                f"expands to {total:,} bytes, more than the limit of {limits.max_uncompressed_bytes:,}"
+            )
+        on_disk = max(os.path.getsize(path), 1)
+        if total > RATIO_FLOOR_BYTES and total / on_disk > limits.max_compression_ratio:
+            raise CannotInspect(
+                f"compression ratio {total / on_disk:.0f}:1 is beyond the limit (a zip bomb?)"
+            )
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise CannotInspect(f"member {info.filename} is encrypted")
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > RATIO_FLOOR_BYTES and ratio > limits.max_compression_ratio:
+                raise CannotInspect(f"member {info.filename} compresses {ratio:.0f}:1 (a zip bomb?)")
+
+    def __enter__(self) -> ZipContainer:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self._zip.close()
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.infos)
+
+    @property
+    def comment(self) -> bytes:
+        return self._zip.comment
+
+    def has(self, name: str) -> bool:
+        return name in self.infos
+
+    def size(self, name: str) -> int:
+        return self.infos[name].file_size
+
+    def read(self, name: str) -> bytes:
+        try:
+            return self._zip.read(name)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as error:
+            raise CannotInspect(f"member {name} cannot be read (corrupt or truncated): {error}") from error
+
+    def open(self, name: str) -> IO[bytes]:
+        try:
+            return self._zip.open(name)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as error:
+            raise CannotInspect(f"member {name} cannot be read (corrupt or truncated): {error}") from error
+
+    def xml(self, name: str) -> etree._Element:
+        """The parsed XML of a member (a small part: workbook, styles, properties)."""
+        return parse_xml(self.read(name), name)
+
+    def xml_elements(self, name: str, tags: Iterable[str]) -> Iterator[etree._Element]:
+        """Stream the elements named ``tags`` of a (large) XML member, each complete at its end tag.
+
+        The caller must release what it no longer needs; memory stays flat whatever the size.
+        """
+        return (element for _, element in self.xml_events(name, tags, ("end",)))
+
+    def xml_events(
+        self, name: str, tags: Iterable[str], events: tuple[str, ...]
+    ) -> Iterator[tuple[str, etree._Element]]:
+        """Stream (event, element) pairs for ``tags`` of an XML member: ``start`` sees attributes only."""
+        stream = self.open(name)
+        try:
+            parser = etree.iterparse(
+                stream,
+                events=events,
+                tag=list(tags),
+                resolve_entities=False,
+                no_network=True,
+                load_dtd=False,
+                huge_tree=False,
+            )
+            for event, element in parser:
+                yield str(event), element
+        except etree.XMLSyntaxError as error:
+            raise CannotInspect(f"{name} is not well-formed XML: {error}") from error
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+            raise CannotInspect(f"member {name} cannot be read (corrupt or truncated): {error}") from error
+        finally:
+            stream.close()
+
+
+def parse_xml(data: bytes, name: str) -> etree._Element:
+    """Parse one small XML part, refusing DTDs and entities (billion laughs, external entities)."""
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+        raise CannotInspect(f"{name} declares a DTD or entities, which no spreadsheet needs")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise CannotInspect(f"{name} is not well-formed XML: {error}") from error
+
+
+def release_children(element: etree._Element) -> None:
+    """Free a streamed element and the siblings already handled before it (flat memory)."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def inspect_archive(
+    path: str, limits: InspectionLimits, depth: int, budget: ExtractionBudget, inspect_member: MemberInspector
+) -> list[Finding]:
+    """Check every member of a plain ZIP archive with ``inspect_member``; findings name the member."""
+    if depth > limits.max_archive_depth:
+        raise CannotInspect(f"archives nested deeper than {limits.max_archive_depth} levels")
+    findings: list[Finding] = []
+    with ZipContainer(path, limits) as container, tempfile.TemporaryDirectory(prefix="foidesk-zip-") as tmp:
+        findings.extend(_archive_findings(container))
+        for index, info in enumerate(container.infos.values()):
+            if info.is_dir():
+                continue
+            member_path = _extract(container, info, tmp, index, budget)
+            try:
+                for finding in inspect_member(member_path, info.filename, depth + 1):
+                    findings.append(_within(info.filename, finding))
+            finally:
+                os.unlink(member_path)
+    return findings
+
+
+def sanitise_archive(
+    source: str,
+    target: str,
+    limits: InspectionLimits,
+    depth: int,
+    budget: ExtractionBudget,
+    sanitise_member: MemberSanitiser,
+) -> None:
+    """A new archive of clean copies of the members, without comments, system files or timestamps."""
+    if depth > limits.max_archive_depth:
+        raise CannotSanitise(f"archives nested deeper than {limits.max_archive_depth} levels")
+    with (
+        ZipContainer(source, limits) as container,
+        tempfile.TemporaryDirectory(prefix="foidesk-zip-") as tmp,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        written: set[str] = set()
+        for index, info in enumerate(container.infos.values()):
+            if info.is_dir() or SYSTEM_MEMBER.search(info.filename):
+                continue
+            name = _safe_member_name(info.filename, written)
+            member_path = _extract(container, info, tmp, index, budget)
+            clean_path = os.path.join(tmp, f"clean-{index}{_extension(info.filename)}")
+            sanitise_member(member_path, clean_path, depth + 1)
+            entry = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            with open(clean_path, "rb") as clean, out.open(entry, "w") as sink:
+                while chunk := clean.read(1 << 20):
+                    sink.write(chunk)
+            written.add(name)
+            os.unlink(member_path)
+            os.unlink(clean_path)
+
+
+def _archive_findings(container: ZipContainer) -> list[Finding]:
+    findings: list[Finding] = []
+    if container.comment:
+        findings.append(
+            Finding("zip.comment", Severity.WARN, "archive comment", "The archive carries a comment.")
+        )
+    for info in container.infos.values():
+        name = info.filename
+        if name.startswith("/") or ".." in name.split("/") or "\\" in name:
+            findings.append(
+                Finding(
+                    "zip.unsafe_path",
+                    Severity.BLOCK,
+                    name,
+                    "A member's path could write outside the folder it is extracted to.",
+                )
+            )
+        if SYSTEM_MEMBER.search(name):
+            findings.append(
+                Finding(
+                    "zip.system_file",
+                    Severity.WARN,
+                    name,
+                    "A file the sender's computer added (folder metadata, thumbnails) is in the archive.",
+                )
+            )
+        if info.comment:
+            findings.append(Finding("zip.comment", Severity.WARN, name, "A member carries a comment."))
+    return findings
+
+
+def _extract(
+    container: ZipContainer, info: zipfile.ZipInfo, tmp: str, index: int, budget: ExtractionBudget
+) -> str:
+    budget.spend(info.file_size)
+    member_path = os.path.join(tmp, f"member-{index}{_extension(info.filename)}")
+    written = 0
+    with container.open(info.filename) as source, open(member_path, "wb") as sink:
+        try:
+            while chunk := source.read(1 << 20):
+                written += len(chunk)
+                if written > info.file_size:
+                    raise CannotInspect(f"member {info.filename} is larger than its header says")
+                sink.write(chunk)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+            raise CannotInspect(f"member {info.filename} cannot be read (corrupt or truncated)") from error
+    return member_path
+
+
+def _extension(name: str) -> str:
+    extension = os.path.splitext(name)[1].lower()
+    return extension if re.fullmatch(r"\.[a-z0-9]{1,8}", extension) else ""
+
+
+def _safe_member_name(name: str, taken: set[str]) -> str:
+    parts = [p for p in posixpath.normpath(name.replace("\\", "/")).split("/") if p not in ("", ".", "..")]
+    safe = "/".join(parts) or "member"
+    candidate, counter = safe, 1
+    while candidate in taken:
+        stem, extension = posixpath.splitext(safe)
+        candidate, counter = f"{stem}-{counter}{extension}", counter + 1
+    return candidate
+
+
+def _within(member: str, finding: Finding) -> Finding:
+    where = f"{member} > {finding.where}" if finding.where else member
+    return Finding(finding.code, finding.severity, where, finding.message)

@@ -1,0 +1,547 @@
+"""Release-gate inspection and sanitising of OpenDocument spreadsheets (ODS).
+
+The same leaks as in Excel workbooks, in ODF's words (ISO/IEC 26300): tables hidden by their
+style (``table:display="false"``), rows and columns with ``table:visibility="collapse"`` or no
+height or width, hidden row and column groups, annotations, formulas, named ranges, database
+ranges fed from a data source, data pilots (pivot tables), linked tables, tracked changes, macros,
+embedded objects, text coloured like its background, and metadata. The content is streamed.
+
+The clean copy is a fresh spreadsheet written with odfpy: the values and shown text of the visible
+cells of the visible tables, and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from foidesk.core.release_check.archive import ZipContainer, release_children
+from foidesk.core.release_check.findings import CannotSanitise, Finding, InspectionLimits, Severity
+from foidesk.core.release_check.spreadsheets import (
+    Tally,
+    column_letters,
+    personal_data_kind,
+    redact_personal_data,
+)
+
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+CONFIG = "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
+TINY_FONT_POINTS = 4.0
+SAME_COLOUR_DISTANCE = 24
+MAX_REPEATED_ROWS_COPIED = 10_000  # repeated rows with content beyond this are a bomb, not a table
+
+PLAIN_PARTS = re.compile(
+    r"^(mimetype|content\.xml|styles\.xml|meta\.xml|settings\.xml|manifest\.rdf|META-INF/manifest\.xml"
+    r"|Configurations2/.*)$"
+)
+PART_RULES: tuple[tuple[re.Pattern[str], str, Severity, str], ...] = (
+    (re.compile(r"^(Basic|Scripts)/"), "ods.macro", Severity.BLOCK, "The spreadsheet contains macros."),
+    (
+        re.compile(r"^Object \d+/|^ObjectReplacements/"),
+        "ods.embedded_object",
+        Severity.BLOCK,
+        "An embedded object (a chart with its own data table, another document) is inside.",
+    ),
+    (re.compile(r"^Pictures/"), "ods.embedded_image", Severity.WARN, "An image is embedded."),
+    (
+        re.compile(r"^Thumbnails/"),
+        "ods.thumbnail",
+        Severity.WARN,
+        "A thumbnail picture of the sheet as last saved is kept.",
+    ),
+)
+ELEMENT_RULES: dict[str, tuple[str, Severity, str]] = {
+    f"{{{TABLE}}}data-pilot-table": (
+        "ods.pivot_table",
+        Severity.BLOCK,
+        "A data pilot (pivot table) can show the records behind it.",
+    ),
+    f"{{{TABLE}}}table-source": ("ods.external_link", Severity.BLOCK, "A table is linked to another file."),
+    f"{{{TABLE}}}dde-link": ("ods.external_link", Severity.BLOCK, "A DDE link reads from another program."),
+    f"{{{TABLE}}}tracked-changes": (
+        "ods.tracked_changes",
+        Severity.BLOCK,
+        "Tracked changes keep earlier values and the names of editors.",
+    ),
+    f"{{{OFFICE}}}event-listeners": ("ods.macro", Severity.BLOCK, "Events run scripts when the file opens."),
+}
+META_PROPERTIES = ("initial-creator", "creator", "printed-by", "description", "subject", "keywords")
+STREAM_TAGS = (
+    f"{{{OFFICE}}}automatic-styles",
+    f"{{{TABLE}}}table",
+    f"{{{TABLE}}}table-column",
+    f"{{{TABLE}}}table-column-group",
+    f"{{{TABLE}}}table-row-group",
+    f"{{{TABLE}}}table-row",
+    f"{{{TABLE}}}named-range",
+    f"{{{TABLE}}}named-expression",
+    f"{{{TABLE}}}database-range",
+    *ELEMENT_RULES,
+)
+
+
+@dataclass(slots=True)
+class OdsStyles:
+    """Automatic styles that hide things: hidden tables, zero-size rows/columns, invisible text."""
+
+    hidden_tables: set[str] = field(default_factory=set)
+    zero_rows: set[str] = field(default_factory=set)
+    zero_columns: set[str] = field(default_factory=set)
+    invisible_cells: dict[str, str] = field(default_factory=dict)
+
+    def read(self, styles: etree._Element) -> None:
+        for style in styles.iterfind(f"{{{STYLE}}}style"):
+            name = style.get(f"{{{STYLE}}}name", "")
+            family = style.get(f"{{{STYLE}}}family", "")
+            if family == "table":
+                props = style.find(f"{{{STYLE}}}table-properties")
+                if props is not None and props.get(f"{{{TABLE}}}display") == "false":
+                    self.hidden_tables.add(name)
+            elif family == "table-row":
+                props = style.find(f"{{{STYLE}}}table-row-properties")
+                if props is not None and _zero_length(props.get(f"{{{STYLE}}}row-height")):
+                    self.zero_rows.add(name)
+            elif family == "table-column":
+                props = style.find(f"{{{STYLE}}}table-column-properties")
+                if props is not None and _zero_length(props.get(f"{{{STYLE}}}column-width")):
+                    self.zero_columns.add(name)
+            elif family == "table-cell":
+                reason = _cell_invisibility(style)
+                if reason:
+                    self.invisible_cells[name] = reason
+
+
+def _zero_length(value: str | None) -> bool:
+    if value is None:
+        return False
+    number = re.match(r"[\d.]+", value)
+    return number is not None and float(number.group()) == 0
+
+
+def _cell_invisibility(style: etree._Element) -> str:
+    text = style.find(f"{{{STYLE}}}text-properties")
+    cell = style.find(f"{{{STYLE}}}table-cell-properties")
+    if text is None:
+        return ""
+    size = text.get(f"{{{FO}}}font-size", "")
+    if size.endswith("pt") and float(size[:-2] or "10") < TINY_FONT_POINTS:
+        return f"a {size} font is too small to read"
+    colour = text.get(f"{{{FO}}}color")
+    background = cell.get(f"{{{FO}}}background-color") if cell is not None else None
+    if background in (None, "transparent"):
+        background = "#ffffff"
+    if (
+        colour
+        and re.fullmatch(r"#[0-9a-fA-F]{6}", colour)
+        and re.fullmatch(r"#[0-9a-fA-F]{6}", background or "")
+    ):
+        distance = max(abs(int(colour[i : i + 2], 16) - int(background[i : i + 2], 16)) for i in (1, 3, 5))
+        if distance < SAME_COLOUR_DISTANCE:
+            return f"text coloured {colour} on {background} cannot be seen"
+    return ""
+
+
+@dataclass(slots=True)
+class OdsTable:
+    """One table as streamed: its name, whether it is shown, and which columns a reader sees."""
+
+    name: str
+    hidden: bool
+    columns: list[bool] = field(default_factory=list)  # True where the column is hidden
+
+    def column_hidden(self, index: int) -> bool:
+        return index < len(self.columns) and self.columns[index]
+
+
+@dataclass(frozen=True, slots=True)
+class OdsCell:
+    """A visible cell's content for the clean copy."""
+
+    value_type: str
+    value: str
+    text: str
+    repeat: int
+
+
+def inspect_ods(path: str, limits: InspectionLimits) -> list[Finding]:
+    """Every finding in an ODS file: parts, metadata, settings, tables, rows, columns, cells."""
+    findings: list[Finding] = []
+    with ZipContainer(path, limits) as box:
+        findings += _part_findings(box)
+        findings += _meta_findings(box)
+        findings += _settings_findings(box)
+        findings += _ContentScan().run(box)
+    return findings
+
+
+def _part_findings(box: ZipContainer) -> list[Finding]:
+    findings: list[Finding] = []
+    for name in box.names:
+        if name.endswith("/"):
+            continue
+        rule = next((r for r in PART_RULES if r[0].search(name)), None)
+        if rule is not None:
+            findings.append(Finding(rule[1], rule[2], name, rule[3]))
+        elif not PLAIN_PARTS.match(name):
+            findings.append(
+                Finding(
+                    "ods.unknown_part", Severity.BLOCK, name, "A part the gate does not know may hold data."
+                )
+            )
+    return findings
+
+
+def _meta_findings(box: ZipContainer) -> list[Finding]:
+    if not box.has("meta.xml"):
+        return []
+    findings: list[Finding] = []
+    for element in box.xml("meta.xml").iter():
+        if not isinstance(element.tag, str):
+            continue
+        local = etree.QName(element).localname
+        if local in META_PROPERTIES and (element.text or "").strip():
+            findings.append(
+                Finding(
+                    "ods.document_properties",
+                    Severity.WARN,
+                    f"meta.xml {local}",
+                    f"The document property {local} is set (it can name the author).",
+                )
+            )
+        elif local == "user-defined":
+            findings.append(
+                Finding(
+                    "ods.custom_properties", Severity.WARN, "meta.xml", "Custom document properties are set."
+                )
+            )
+    return findings
+
+
+def _settings_findings(box: ZipContainer) -> list[Finding]:
+    if not box.has("settings.xml"):
+        return []
+    for item in box.xml("settings.xml").iter(f"{{{CONFIG}}}config-item"):
+        if item.get(f"{{{CONFIG}}}name") == "PrinterName" and (item.text or "").strip():
+            return [
+                Finding(
+                    "ods.printer_settings", Severity.WARN, "settings.xml", "The sender's printer is named."
+                )
+            ]
+    return []
+
+
+class _ContentScan:
+    """One streamed pass over content.xml."""
+
+    def __init__(self) -> None:
+        self.styles = OdsStyles()
+        self.findings: list[Finding] = []
+        self.table: OdsTable | None = None
+        self.hidden_groups = 0
+        self.tallies: dict[str, Tally] = {}
+        self.row_number = 0
+
+    def run(self, box: ZipContainer) -> list[Finding]:
+        for event, element in box.xml_events("content.xml", STREAM_TAGS, ("start", "end")):
+            self._event(event, element)
+        return self.findings
+
+    def _event(self, event: str, element: etree._Element) -> None:
+        tag = str(element.tag)
+        if tag in (f"{{{TABLE}}}table-row-group", f"{{{TABLE}}}table-column-group"):
+            if element.get(f"{{{TABLE}}}display") == "false":
+                self.hidden_groups += 1 if event == "start" else -1
+            return
+        if event == "start":
+            if tag == f"{{{TABLE}}}table":
+                self._start_table(element)
+            return
+        if tag == f"{{{OFFICE}}}automatic-styles":
+            self.styles.read(element)
+        elif tag == f"{{{TABLE}}}table":
+            self._end_table()
+        elif tag == f"{{{TABLE}}}table-column" and self.table is not None:
+            self._column(element)
+        elif tag == f"{{{TABLE}}}table-row" and self.table is not None:
+            self._row(element)
+            release_children(element)
+        elif tag in (f"{{{TABLE}}}named-range", f"{{{TABLE}}}named-expression"):
+            self._named(element)
+        elif tag == f"{{{TABLE}}}database-range":
+            if any(str(child.tag).startswith(f"{{{TABLE}}}database-source") for child in element):
+                self.findings.append(
+                    Finding(
+                        "ods.data_connection",
+                        Severity.BLOCK,
+                        element.get(f"{{{TABLE}}}name", "database range"),
+                        "A database range is fed from a data source (server names, queries).",
+                    )
+                )
+        elif tag in ELEMENT_RULES:
+            code, severity, message = ELEMENT_RULES[tag]
+            where = element.get(f"{{{TABLE}}}name") or (self.table.name if self.table else "content.xml")
+            self.findings.append(Finding(code, severity, where, message))
+
+    def _start_table(self, element: etree._Element) -> None:
+        name = element.get(f"{{{TABLE}}}name", "table")
+        hidden = element.get(f"{{{TABLE}}}style-name", "") in self.styles.hidden_tables
+        self.table = OdsTable(name, hidden)
+        self.row_number = 0
+        self.tallies = {
+            code: Tally(code, severity, message)
+            for code, severity, message in (
+                ("ods.hidden_row", Severity.BLOCK, "Hidden rows (or rows of zero height) hold data."),
+                ("ods.hidden_column", Severity.BLOCK, "Hidden columns (or columns of zero width) hold data."),
+                (
+                    "ods.formula",
+                    Severity.BLOCK,
+                    "Formulas reveal how figures were made and what they refer to.",
+                ),
+                ("ods.comment", Severity.BLOCK, "Cell comments (annotations) are in the spreadsheet."),
+                ("ods.invisible_text", Severity.BLOCK, "Text is formatted so that it cannot be seen."),
+                ("ods.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
+                ("ods.personal_data", Severity.WARN, "A cell looks like personal data."),
+            )
+        }
+        if hidden:
+            self.findings.append(
+                Finding(
+                    "ods.hidden_sheet",
+                    Severity.BLOCK,
+                    name,
+                    "The sheet is hidden; unhiding it takes a click.",
+                )
+            )
+
+    def _end_table(self) -> None:
+        if self.table is not None:
+            self.findings += [t.finding(self.table.name) for t in self.tallies.values() if t.count]
+        self.table = None
+
+    def _column(self, element: etree._Element) -> None:
+        assert self.table is not None
+        repeat = min(int(element.get(f"{{{TABLE}}}number-columns-repeated", "1")), 16_384)
+        hidden = column_is_hidden(element, self.styles, self.hidden_groups)
+        self.table.columns.extend([hidden] * repeat)
+
+    def _row(self, row: etree._Element) -> None:
+        assert self.table is not None
+        if self.table.hidden:
+            return
+        number = self.row_number + 1
+        self.row_number += min(int(row.get(f"{{{TABLE}}}number-rows-repeated", "1")), 1_048_576)
+        row_hidden = row_is_hidden(row, self.styles, self.hidden_groups)
+        col = 0
+        for cell in row:
+            repeat = int(cell.get(f"{{{TABLE}}}number-columns-repeated", "1"))
+            if _has_content(cell):
+                self._cell(cell, col, repeat, row_hidden, f"{column_letters(col + 1)}{number}")
+            col += repeat
+
+    def _cell(self, cell: etree._Element, col: int, repeat: int, row_hidden: bool, place: str) -> None:
+        assert self.table is not None
+        if row_hidden:
+            self.tallies["ods.hidden_row"].add(place)
+            return
+        if any(self.table.column_hidden(c) for c in range(col, col + min(repeat, 16_384))):
+            self.tallies["ods.hidden_column"].add(place)
+        if str(cell.tag) == f"{{{TABLE}}}covered-table-cell":
+            self.tallies["ods.merged_hidden_value"].add(place)
+        if cell.get(f"{{{TABLE}}}formula"):
+            self.tallies["ods.formula"].add(place)
+        if cell.find(f"{{{OFFICE}}}annotation") is not None:
+            self.tallies["ods.comment"].add(place)
+        if cell.get(f"{{{TABLE}}}style-name", "") in self.styles.invisible_cells:
+            self.tallies["ods.invisible_text"].add(place)
+        if personal_data_kind(cell_text(cell)):
+            self.tallies["ods.personal_data"].add(place)
+
+    def _named(self, element: etree._Element) -> None:
+        name = element.get(f"{{{TABLE}}}name", "")
+        target = str(
+            element.get(f"{{{TABLE}}}cell-range-address") or element.get(f"{{{TABLE}}}expression") or ""
+        )
+        if element.get(f"{{{TABLE}}}cell-range-address") is None:
+            self.findings.append(
+                Finding(
+                    "ods.name_with_data", Severity.BLOCK, name, "A named expression holds a value of its own."
+                )
+            )
+        else:
+            self.findings.append(
+                Finding(
+                    "ods.defined_name",
+                    Severity.WARN,
+                    name,
+                    f"A named range points at {target[:80]}: check it leads to no hidden data.",
+                )
+            )
+
+
+def row_is_hidden(row: etree._Element, styles: OdsStyles, hidden_groups: int) -> bool:
+    return (
+        hidden_groups > 0
+        or row.get(f"{{{TABLE}}}visibility", "visible") != "visible"
+        or row.get(f"{{{TABLE}}}style-name", "") in styles.zero_rows
+    )
+
+
+def column_is_hidden(column: etree._Element, styles: OdsStyles, hidden_groups: int) -> bool:
+    return (
+        hidden_groups > 0
+        or column.get(f"{{{TABLE}}}visibility", "visible") != "visible"
+        or column.get(f"{{{TABLE}}}style-name", "") in styles.zero_columns
+    )
+
+
+def _has_content(cell: etree._Element) -> bool:
+    return bool(
+        cell.get(f"{{{OFFICE}}}value-type")
+        or cell.get(f"{{{TABLE}}}formula")
+        or cell.find(f"{{{TEXT}}}p") is not None
+        or cell.find(f"{{{OFFICE}}}annotation") is not None
+    )
+
+
+def cell_text(cell: etree._Element) -> str:
+    """The text a cell shows: its own paragraphs, not its annotation's."""
+    return "\n".join(_paragraph_text(p) for p in cell.iterfind(f"{{{TEXT}}}p"))
+
+
+def _paragraph_text(element: etree._Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        tag = str(child.tag)
+        if tag == f"{{{TEXT}}}s":
+            parts.append(" " * int(child.get(f"{{{TEXT}}}c", "1")))
+        elif tag == f"{{{TEXT}}}tab":
+            parts.append("\t")
+        elif tag == f"{{{TEXT}}}line-break":
+            parts.append("\n")
+        elif tag != f"{{{OFFICE}}}annotation":
+            parts.append(_paragraph_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+# --- the clean copy ---------------------------------------------------------------------------------
+
+
+def sanitise_ods(source: str, target: str, limits: InspectionLimits) -> None:
+    """Write a fresh ODS of the visible cells' values and text of ``source``'s visible tables."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    with ZipContainer(source, limits) as box:
+        for name, rows in _visible_tables(box):
+            table = Table(name=name)
+            for cells in rows:
+                row = TableRow()
+                for cell in cells:
+                    row.addElement(_fresh_cell(cell, TableCell, P))
+                table.addElement(row)
+            document.spreadsheet.addElement(table)
+    if not document.spreadsheet.childNodes:
+        raise CannotSanitise("the spreadsheet has no visible table")
+    document.save(target)
+
+
+def _fresh_cell(cell: OdsCell, cell_class: type, paragraph: type) -> object:
+    text = redact_personal_data(cell.text)
+    attributes: dict[str, object] = {}
+    if cell.repeat > 1:
+        attributes["numbercolumnsrepeated"] = cell.repeat
+    if cell.value_type in ("float", "percentage", "currency"):
+        attributes.update(valuetype=cell.value_type, value=cell.value)
+    elif cell.value_type == "date":
+        attributes.update(valuetype="date", datevalue=cell.value)
+    elif cell.value_type == "time":
+        attributes.update(valuetype="time", timevalue=cell.value)
+    elif cell.value_type == "boolean":
+        attributes.update(valuetype="boolean", booleanvalue=cell.value)
+    elif cell.value_type or text:
+        attributes["valuetype"] = "string"
+    fresh = cell_class(**attributes)
+    for line in text.split("\n") if text else []:
+        fresh.addElement(paragraph(text=line))
+    return fresh
+
+
+def _visible_tables(box: ZipContainer) -> Iterator[tuple[str, list[list[OdsCell]]]]:
+    styles = OdsStyles()
+    table: OdsTable | None = None
+    rows: list[list[OdsCell]] = []
+    hidden_groups = 0
+    tags = STREAM_TAGS[:6]
+    for event, element in box.xml_events("content.xml", tags, ("start", "end")):
+        tag = str(element.tag)
+        if tag in (f"{{{TABLE}}}table-row-group", f"{{{TABLE}}}table-column-group"):
+            if element.get(f"{{{TABLE}}}display") == "false":
+                hidden_groups += 1 if event == "start" else -1
+        elif event == "start":
+            if tag == f"{{{TABLE}}}table":
+                hidden = element.get(f"{{{TABLE}}}style-name", "") in styles.hidden_tables
+                table, rows = OdsTable(element.get(f"{{{TABLE}}}name", "Sheet"), hidden), []
+        elif tag == f"{{{OFFICE}}}automatic-styles":
+            styles.read(element)
+        elif tag == f"{{{TABLE}}}table-column" and table is not None:
+            repeat = min(int(element.get(f"{{{TABLE}}}number-columns-repeated", "1")), 16_384)
+            table.columns.extend([column_is_hidden(element, styles, hidden_groups)] * repeat)
+        elif tag == f"{{{TABLE}}}table-row" and table is not None:
+            if not table.hidden and not row_is_hidden(element, styles, hidden_groups):
+                cells = _visible_cells(element, table)
+                repeat = int(element.get(f"{{{TABLE}}}number-rows-repeated", "1"))
+                repeat = min(repeat, MAX_REPEATED_ROWS_COPIED) if cells else 1
+                rows.extend([cells] * repeat)
+            release_children(element)
+        elif tag == f"{{{TABLE}}}table" and table is not None:
+            if not table.hidden:
+                yield table.name, _without_trailing_empty(rows)
+            table = None
+
+
+def _visible_cells(row: etree._Element, table: OdsTable) -> list[OdsCell]:
+    cells: list[OdsCell] = []
+    col = 0
+    for cell in row:
+        repeat = min(int(cell.get(f"{{{TABLE}}}number-columns-repeated", "1")), 16_384)
+        covered = str(cell.tag) == f"{{{TABLE}}}covered-table-cell"
+        empty = covered or not _has_content(cell)
+        if empty and not any(table.column_hidden(c) for c in range(col, col + repeat)):
+            cells.append(OdsCell("", "", "", repeat))
+            col += repeat
+            continue
+        for offset in range(repeat):
+            if table.column_hidden(col + offset):
+                continue
+            if covered or not _has_content(cell):
+                cells.append(OdsCell("", "", "", 1))
+                continue
+            value_type = cell.get(f"{{{OFFICE}}}value-type", "")
+            value = (
+                cell.get(f"{{{OFFICE}}}value")
+                or cell.get(f"{{{OFFICE}}}date-value")
+                or cell.get(f"{{{OFFICE}}}time-value")
+                or cell.get(f"{{{OFFICE}}}boolean-value")
+                or ""
+            )
+            cells.append(OdsCell(value_type, value, cell_text(cell), 1))
+        col += repeat
+    while cells and not cells[-1].value_type and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
+def _without_trailing_empty(rows: list[list[OdsCell]]) -> list[list[OdsCell]]:
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
