@@ -158,3 +158,10 @@ def test_xlsx_with_date_cells_and_trailing_blank_rows(tmp_path) -> None:
     sheet.delete_rows(13)
     workbook.save(path)
     assert read_register(path) == ALLEGATIONS[:10]
+
+
+def test_a_file_named_xlsx_that_is_not_a_workbook_is_refused(tmp_path) -> None:
+    path = tmp_path / "register.xlsx"
+    path.write_text("allegation_id,rank\n")
+    with pytest.raises(RegisterImportError, match=r"cannot read register\.xlsx as XLSX"):
+        read_register(path)

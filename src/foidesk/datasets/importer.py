@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,7 +121,7 @@ def _xlsx_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
 
     try:
         workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError) as error:
+    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise RegisterImportError(
             [RowError(FILE_LEVEL, None, f"cannot read {source.name} as XLSX: {error}")]
         ) from error
