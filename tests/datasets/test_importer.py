@@ -165,3 +165,9 @@ def test_a_file_named_xlsx_that_is_not_a_workbook_is_refused(tmp_path) -> None:
     path.write_text("allegation_id,rank\n")
     with pytest.raises(RegisterImportError, match=r"cannot read register\.xlsx as XLSX"):
         read_register(path)
+
+
+def test_a_field_too_large_for_csv_is_a_clear_error() -> None:
+    text = _csv([_row(0), _row(1, summary="x" * 200_000)])
+    with pytest.raises(RegisterImportError, match="line 3: not valid CSV"):
+        read_register_csv_text(text)

@@ -110,9 +110,12 @@ def read_register_csv_text(text: str) -> list[m.MisconductAllegation]:
 def _csv_rows(text: str) -> Iterator[tuple[int, list[object]]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     first_line = 1
-    for cells in reader:
-        yield first_line, list(cells)
-        first_line = reader.line_num + 1
+    try:
+        for cells in reader:
+            yield first_line, list(cells)
+            first_line = reader.line_num + 1
+    except csv.Error as error:
+        raise RegisterImportError([RowError(first_line, None, f"not valid CSV: {error}")]) from error
 
 
 def _xlsx_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
