@@ -90,6 +90,12 @@ def test_what_disclosure_control_must_know_about_each_field() -> None:
     assert REGISTER.field("date_received").kind is FieldKind.DATE
 
 
+def test_every_quasi_identifier_has_a_hierarchy_ending_in_suppression() -> None:
+    hierarchies = REGISTER.hierarchies()
+    for field in REGISTER.quasi_identifiers:
+        assert hierarchies[field.name].functions()[-1]("anything") == ANY
+
+
 def test_date_generalises_to_month_then_year_then_nothing() -> None:
     hierarchy = REGISTER.hierarchies()["date_received"]
     assert hierarchy.names == ("date", "month", "year", "any")

@@ -296,6 +296,8 @@ def _bcu(value: str) -> str:
 RANK_HIERARCHY = Hierarchy((Level("rank", str), Level("band", _rank_band), Level("any", _suppressed)))
 BOROUGH_HIERARCHY = Hierarchy((Level("borough", str), Level("bcu", _bcu), Level("any", _suppressed)))
 GENDER_HIERARCHY = Hierarchy((Level("gender", str), Level("any", _suppressed)))
+# A station is open text: released as is, or not at all (the borough says where, more coarsely).
+STATION_HIERARCHY = Hierarchy((Level("station", str), Level("any", _suppressed)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -499,6 +501,7 @@ MISCONDUCT_REGISTER = Dataset(
             "The station the officer worked from.",
             synonyms=("station",),
             quasi_identifier=True,
+            hierarchy=STATION_HIERARCHY,
         ),
         Field(
             "date_received",
