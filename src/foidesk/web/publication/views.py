@@ -43,11 +43,11 @@ def disclosure_entry(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def attachment_download(request: HttpRequest, slug: str, attachment_id: int) -> FileResponse:
+def attachment_download(request: HttpRequest, slug: str, attachment_id: int, filename: str) -> FileResponse:
     entry = published_entry(slug)
     if entry is None:
         raise Http404("No published response has that reference.")
-    attachment = entry.attachments.filter(pk=attachment_id).first()
+    attachment = entry.attachments.filter(pk=attachment_id, filename=filename).first()
     if attachment is None:
         raise Http404("No such attachment.")
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,

@@ -1,0 +1,81 @@
+"""`foidesk demo`: the reference case handled end to end, published, with a real XLSX attachment."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from urllib.parse import quote
+
+import openpyxl
+import pytest
+from django.test import Client
+
+from foidesk.core.release_check import check_file
+from foidesk.web.cases.models import Request
+from foidesk.web.demo.loader import EARLIER_TITLE, REFERENCE, load_demo
+from foidesk.web.publication.models import Publication
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+@pytest.fixture
+def demo() -> None:
+    load_demo(register_size=1500)
+
+
+def test_reference_entry_shows_both_requests_the_refusal_and_not_held(demo: None, client: Client) -> None:
+    body = client.get("/disclosure-log/01-foi-22-024648/").content.decode()
+    assert REFERENCE in body
+    assert "Request 1" in body and "Request 2" in body
+    assert body.count("<li value=") == 8
+    assert "s.21" in body and "s.40(2)" in body
+    assert "Refusal Notice under Section 17" in body
+    assert "not recorded centrally" in body
+    assert EARLIER_TITLE in body  # the s.21 pointer to the earlier publication
+
+
+def test_reference_case_has_eight_parts_with_their_decisions(demo: None) -> None:
+    case = Request.objects.get(reference=REFERENCE)
+    outcomes = {p.label: p.decision.outcome for p in case.parts.all()}
+    assert list(outcomes) == [f"Request {r}, Q{q}" for r in (1, 2) for q in (1, 2, 3, 4)]
+    assert outcomes["Request 1, Q3"] == outcomes["Request 2, Q3"] == "withheld"
+    assert outcomes["Request 2, Q4"] == "not_held"
+    assert outcomes["Request 2, Q1"] == "disclosed"
+    assert outcomes["Request 1, Q1"] == "already_published"
+
+
+def test_attachment_downloads_as_a_clean_xlsx_with_suppressed_cells_marked(demo: None, client: Client) -> None:
+    attachment = Publication.objects.get(reference=REFERENCE).attachments.get()
+    url = f"/disclosure-log/01-foi-22-024648/files/{attachment.pk}/{quote(attachment.filename)}"
+    response = client.get(url)
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content)
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    assert [ws.sheet_state for ws in workbook] == ["visible"] * len(workbook.sheetnames)
+    table = workbook["Table 1"]
+    values = [cell for row in table.iter_rows(values_only=True) for cell in row if cell is not None]
+    assert "Total" in values
+    notes = " ".join(str(c) for row in workbook["Notes"].iter_rows(values_only=True) for c in row if c)
+    assert "[c]" in notes
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, attachment.filename)
+        with open(path, "wb") as handle:
+            handle.write(content)
+        assert check_file(path).findings == ()
+
+
+def test_loading_twice_adds_nothing(demo: None) -> None:
+    counts = (Request.objects.count(), Publication.objects.count())
+    report = load_demo(register_size=1500)
+    assert report.created == []
+    assert (Request.objects.count(), Publication.objects.count()) == counts
+
+
+def test_case_list_has_new_in_progress_and_overdue_cases(demo: None, client: Client) -> None:
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.get(username="officer"))
+    body = client.get("/staff/cases/").content.decode()
+    assert "working days late" in body
+    assert "New" in body and "In progress" in body
