@@ -1,21 +1,509 @@
-"""Release-gate inspection and sanitising of word-processing documents (DOCX and ODT)."""
+"""Release-gate inspection and sanitising of word-processing documents (DOCX and ODT).
+
+A letter or report keeps far more than its printed page: tracked changes (deleted words are still there),
+comments and who wrote them, text formatted hidden, white or too small to see, document properties,
+embedded spreadsheets and pictures with their own metadata, headers that are never shown, field codes
+naming files and people, links to templates on internal servers, macros, custom XML and glossary parts.
+The package's XML parts are read directly (defusedxml), so nothing escapes a library's object model.
+
+Sanitising builds a fresh document from what a reader sees: changes accepted (insertions kept, deletions
+dropped), no comments, no hidden/white/tiny text, no fields (their shown result kept as text), no
+metadata, no embedded objects, pictures re-encoded without metadata. Headers and footers are kept only
+where they are displayed and hold visible text; footnotes and endnotes are kept as numbered notes at the end.
+"""
 
 from __future__ import annotations
 
-from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, Finding, InspectionLimits
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from foidesk.core.release_check.findings import (
+    CannotInspect,
+    CannotSanitise,
+    Finding,
+    InspectionLimits,
+    Severity,
+)
+from foidesk.core.release_check.images import inspect_image_bytes
+from foidesk.core.release_check.office_rebuild import rebuilt_docx, rebuilt_odt
+from foidesk.core.release_check.office_visible import (
+    DRAW,
+    OFFICE,
+    PKG_REL,
+    STYLE,
+    TEXT,
+    XLINK,
+    DocxReader,
+    DocxStyles,
+    OdtReader,
+    W,
+    placed_runs,
+    read_xml,
+    run_text,
+)
+
+LARGE_PACKAGE_BYTES = 10_000_000  # below this the compression ratio of a package is not worth judging
+TRACKED_CHANGE_TAGS = frozenset(
+    W + t
+    for t in (
+        "ins",
+        "del",
+        "moveFrom",
+        "moveTo",
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "trPrChange",
+        "tcPrChange",
+        "cellIns",
+        "cellDel",
+        "numberingChange",
+    )
+)
+# Field codes that put a file path, a person or another file's content into the document.
+REVEALING_FIELDS = frozenset(
+    {"AUTHOR", "LASTSAVEDBY", "FILENAME", "USERNAME", "USERINITIALS", "USERADDRESS", "DOCPROPERTY"}
+    | {"INCLUDETEXT", "INCLUDEPICTURE", "LINK", "DDE", "DDEAUTO", "IMPORT", "DATABASE", "TEMPLATE"}
+)
+CORE_PROPERTIES_THAT_ARE_FINE = frozenset({"created", "modified", "revision"})
+APP_PROPERTIES_THAT_IDENTIFY = frozenset({"Company", "Manager", "HyperlinkBase"})
+ODT_META_THAT_IDENTIFY = frozenset(
+    {"creator", "initial-creator", "title", "subject", "description", "keyword", "user-defined", "printed-by"}
+    | {"template", "auto-reload", "hyperlink-behaviour"}
+)
+ODT_REVEALING_FIELDS = frozenset(
+    {"author-name", "author-initials", "file-name", "template-name", "user-defined", "sender-firstname"}
+    | {"sender-lastname", "sender-email", "database-display", "database-name", "initial-creator", "creator"}
+)
+VECTOR_PICTURE_SUFFIXES = (".emf", ".wmf", ".svg", ".emz", ".wmz")
+
+
+def _finding(code: str, severity: Severity, where: str, message: str) -> Finding:
+    return Finding(code=code, severity=severity, where=where, message=message)
+
+
+# ------------------------------------------------------------------ the package
+
+
+def open_package(path: str, limits: InspectionLimits) -> zipfile.ZipFile:
+    """The ZIP package of an office document, refused if empty, encrypted, damaged or a bomb."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise CannotInspect(f"cannot read the file: {error}") from error
+    if not data:
+        raise CannotInspect("the file is empty")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise CannotInspect(
+            "the document is password-protected (an encrypted OLE container) or in an old format"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        damaged = archive.testzip()
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as error:
+        raise CannotInspect(f"not a readable document package: {error}") from error
+    if damaged is not None:
+        raise CannotInspect(f"the package member {damaged} is damaged")
+    _check_bomb(archive, limits)
+    return archive
+
+
+def _check_bomb(archive: zipfile.ZipFile, limits: InspectionLimits) -> None:
+    members = archive.infolist()
+    if len(members) > limits.max_archive_members:
+        raise CannotInspect(f"the package holds {len(members)} members, over the limit")
+    if any(member.flag_bits & 0x1 for member in members):
+        raise CannotInspect("members of the package are encrypted")
+    unpacked = sum(member.file_size for member in members)
+    packed = max(1, sum(member.compress_size for member in members))
+    if unpacked > limits.max_uncompressed_bytes:
+        raise CannotInspect("the package would unpack beyond the size limit")
+    if unpacked > LARGE_PACKAGE_BYTES and unpacked / packed > limits.max_compression_ratio:
+        raise CannotInspect("the package's compression ratio suggests a zip bomb")
+
+
+def _text_of(element: Element) -> str:
+    return "".join(element.itertext()).strip()
+
+
+def _picture_findings(
+    archive: zipfile.ZipFile, names: list[str], code: str, limits: InspectionLimits
+) -> list[Finding]:
+    findings = []
+    for name in names:
+        if name.lower().endswith(VECTOR_PICTURE_SUFFIXES):
+            findings.append(
+                _finding(code, Severity.BLOCK, name, "A vector picture may hold text and cannot be checked.")
+            )
+            continue
+        try:
+            image_findings = inspect_image_bytes(archive.read(name), limits)
+        except CannotInspect as error:
+            findings.append(_finding(code, Severity.BLOCK, name, f"A picture cannot be checked: {error}."))
+            continue
+        if image_findings:
+            kinds = ", ".join(sorted({f.code.removeprefix("image.") for f in image_findings}))
+            findings.append(_finding(code, Severity.BLOCK, name, f"A picture carries metadata: {kinds}."))
+    return findings
+
+
+# ------------------------------------------------------------------ DOCX: the findings
+
+
+def _story_findings(root: Element, part: str, styles: DocxStyles) -> list[Finding]:
+    findings = []
+    changes = sum(1 for e in root.iter() if e.tag in TRACKED_CHANGE_TAGS)
+    if changes:
+        findings.append(
+            _finding(
+                "docx.tracked_changes",
+                Severity.BLOCK,
+                part,
+                f"{changes} tracked changes: deleted and earlier text is still inside, with who changed it.",
+            )
+        )
+    if any(e.tag in (W + "commentReference", W + "commentRangeStart") for e in root.iter()):
+        findings.append(_finding("docx.comments", Severity.BLOCK, part, "Comments are anchored in the text."))
+    invisible: dict[str, list[str]] = {}
+    for placed in placed_runs(root, styles):
+        text = run_text(placed.run)
+        reason = placed.invisible_because if text.strip() else ""
+        if reason:
+            invisible.setdefault(reason, []).append(text)
+    messages = {
+        "hidden": ("docx.hidden_text", "Text is formatted hidden"),
+        "tiny": ("docx.tiny_text", "Text is too small to read"),
+        "white": ("docx.white_text", "Text is the colour of its background"),
+    }
+    for reason, texts in sorted(invisible.items()):
+        code, message = messages[reason]
+        snippet = " ".join(texts)[:60]
+        findings.append(_finding(code, Severity.BLOCK, part, f"{message}: '{snippet}'."))
+    fields = _revealing_fields(root)
+    if fields:
+        findings.append(
+            _finding(
+                "docx.fields",
+                Severity.WARN,
+                part,
+                f"Fields name files, people or other documents: {', '.join(sorted(fields))}.",
+            )
+        )
+    if any(
+        e.tag in (W + "object", "{urn:schemas-microsoft-com:office:office}OLEObject") for e in root.iter()
+    ):
+        findings.append(
+            _finding("docx.embedded_objects", Severity.BLOCK, part, "An embedded object is placed.")
+        )
+    return findings
+
+
+def _revealing_fields(root: Element) -> set[str]:
+    codes = [e.text or "" for e in root.iter(W + "instrText")]
+    codes += [e.get(W + "instr", "") for e in root.iter(W + "fldSimple")]
+    words = {code.split()[0].upper() for code in codes if code.split()}
+    return words & REVEALING_FIELDS
+
+
+def _relationships(archive: zipfile.ZipFile, names: set[str]) -> Iterator[tuple[str, Element]]:
+    for name in sorted(n for n in names if n.endswith(".rels")):
+        for relation in read_xml(archive, name).iter(PKG_REL + "Relationship"):
+            yield name, relation
+
+
+def _docx_package_findings(
+    archive: zipfile.ZipFile, names: set[str], limits: InspectionLimits
+) -> list[Finding]:
+    findings = _docx_metadata_findings(archive, names)
+    if "word/comments.xml" in names and list(read_xml(archive, "word/comments.xml").iter(W + "comment")):
+        findings.append(
+            _finding(
+                "docx.comments", Severity.BLOCK, "word/comments.xml", "Comments and their authors are stored."
+            )
+        )
+    embedded = sorted(n for n in names if n.startswith("word/embeddings/"))
+    if embedded:
+        findings.append(
+            _finding(
+                "docx.embedded_objects",
+                Severity.BLOCK,
+                ", ".join(embedded),
+                "Whole files (spreadsheets, documents, packages) are embedded.",
+            )
+        )
+    findings += _picture_findings(
+        archive, sorted(n for n in names if n.startswith("word/media/")), "docx.image_metadata", limits
+    )
+    if any(n.lower().endswith("vbaproject.bin") or n.lower().endswith("vbadata.xml") for n in names):
+        findings.append(
+            _finding("docx.macros", Severity.BLOCK, "word/vbaProject.bin", "The document holds macros.")
+        )
+    for rels, relation in _relationships(archive, names):
+        kind = relation.get("Type", "").rsplit("/", 1)[-1]
+        if relation.get("TargetMode") != "External" or kind == "hyperlink":
+            continue
+        code, severity = (
+            ("docx.template", Severity.WARN)
+            if kind == "attachedTemplate"
+            else ("docx.external_links", Severity.BLOCK)
+        )
+        findings.append(
+            _finding(
+                code,
+                severity,
+                rels,
+                f"A link to an outside {kind} names a path: {relation.get('Target', '')}.",
+            )
+        )
+    for prefix, code, message in (
+        ("customXml/", "docx.custom_xml", "Custom XML data (often document-management metadata) is stored."),
+        (
+            "word/glossary/",
+            "docx.glossary",
+            "A glossary of building blocks (text not in the body) is stored.",
+        ),
+        (
+            "docProps/thumbnail",
+            "docx.thumbnail",
+            "A thumbnail picture of the first page when last saved is kept.",
+        ),
+    ):
+        if any(n.startswith(prefix) for n in names):
+            findings.append(_finding(code, Severity.WARN, prefix, message))
+    return findings
+
+
+def _docx_metadata_findings(archive: zipfile.ZipFile, names: set[str]) -> list[Finding]:
+    fields: list[str] = []
+    if "docProps/core.xml" in names:
+        for element in read_xml(archive, "docProps/core.xml"):
+            local = element.tag.rsplit("}", 1)[-1]
+            if local not in CORE_PROPERTIES_THAT_ARE_FINE and _text_of(element):
+                fields.append(local)
+    if "docProps/app.xml" in names:
+        for element in read_xml(archive, "docProps/app.xml"):
+            local = element.tag.rsplit("}", 1)[-1]
+            if local in APP_PROPERTIES_THAT_IDENTIFY and _text_of(element):
+                fields.append(local)
+    if "docProps/custom.xml" in names and len(read_xml(archive, "docProps/custom.xml")):
+        fields.append("custom properties")
+    if "word/people.xml" in names:
+        fields.append("people (authors of changes and comments)")
+    if not fields:
+        return []
+    return [
+        _finding(
+            "docx.metadata", Severity.WARN, "docProps", f"Document properties are set: {', '.join(fields)}."
+        )
+    ]
 
 
 def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
-    raise CannotInspect("not implemented yet")
+    """Everything in a DOCX that a reader of the printed pages would not see."""
+    with open_package(path, limits) as archive:
+        names = set(archive.namelist())
+        if "word/document.xml" not in names:
+            raise CannotInspect("not a Word document: word/document.xml is missing")
+        reader = DocxReader(archive, names)
+        styles = reader.styles
+        findings: list[Finding] = []
+        stories = ["word/document.xml", "word/footnotes.xml", "word/endnotes.xml"]
+        stories += sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n))
+        for part in (s for s in stories if s in names):
+            findings.extend(_story_findings(read_xml(archive, part), part, styles))
+        shown = reader.displayed_header_parts()
+        for part in sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n)):
+            if part not in shown and _text_of(read_xml(archive, part)):
+                findings.append(
+                    _finding(
+                        "docx.hidden_header_footer",
+                        Severity.BLOCK,
+                        part,
+                        "A header or footer holds text but no page shows it.",
+                    )
+                )
+        findings.extend(_docx_package_findings(archive, names, limits))
+    return findings
 
 
 def sanitise_docx(source: str, target: str, limits: InspectionLimits) -> None:
-    raise CannotSanitise("not implemented yet")
+    """A fresh DOCX of what a reader sees (see the module docstring for what is kept)."""
+    try:
+        with open_package(source, limits) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" not in names:
+                raise CannotSanitise("not a Word document: word/document.xml is missing")
+            data = rebuilt_docx(archive, DocxReader(archive, names).visible(), limits)
+    except CannotInspect as error:
+        raise CannotSanitise(str(error)) from error
+    Path(target).write_bytes(data)
+
+
+# ------------------------------------------------------------------ ODT
+
+
+def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionLimits) -> list[Finding]:
+    content = read_xml(archive, "content.xml")
+    styles_root = read_xml(archive, "styles.xml") if "styles.xml" in names else None
+    reader = OdtReader(content, styles_root)
+    findings: list[Finding] = []
+    tracked = content.find(f".//{TEXT}tracked-changes")
+    if tracked is not None and len(tracked):
+        findings.append(
+            _finding(
+                "odt.tracked_changes",
+                Severity.BLOCK,
+                "content.xml",
+                "Tracked changes: deleted and earlier text is still inside, with who changed it.",
+            )
+        )
+    if any(True for _ in content.iter(OFFICE + "annotation")):
+        findings.append(_finding("odt.comments", Severity.BLOCK, "content.xml", "Comments are stored."))
+    invisible = reader.invisible_text()
+    messages = {
+        "hidden": ("odt.hidden_text", "Text is hidden"),
+        "tiny": ("odt.tiny_text", "Text is too small to read"),
+        "white": ("odt.white_text", "Text is the colour of its background"),
+    }
+    for reason, texts in sorted(invisible.items()):
+        code, message = messages[reason]
+        findings.append(
+            _finding(code, Severity.BLOCK, "content.xml", f"{message}: '{' '.join(texts)[:60]}'.")
+        )
+    fields = sorted(
+        {e.tag.rsplit("}", 1)[-1] for e in content.iter() if e.tag.startswith(TEXT)} & ODT_REVEALING_FIELDS
+    )
+    if fields:
+        findings.append(
+            _finding(
+                "odt.fields",
+                Severity.WARN,
+                "content.xml",
+                f"Fields name files or people: {', '.join(fields)}.",
+            )
+        )
+    findings += _odt_package_findings(archive, names, content, styles_root, limits)
+    return findings
+
+
+def _odt_package_findings(
+    archive: zipfile.ZipFile,
+    names: set[str],
+    content: Element,
+    styles_root: Element | None,
+    limits: InspectionLimits,
+) -> list[Finding]:
+    findings = []
+    if "meta.xml" in names:
+        identifying = sorted(
+            {
+                e.tag.rsplit("}", 1)[-1]
+                for e in read_xml(archive, "meta.xml").iter()
+                if e.tag.rsplit("}", 1)[-1] in ODT_META_THAT_IDENTIFY and (_text_of(e) or e.attrib)
+            }
+        )
+        if identifying:
+            findings.append(
+                _finding(
+                    "odt.metadata",
+                    Severity.WARN,
+                    "meta.xml",
+                    f"Document properties are set: {', '.join(identifying)}.",
+                )
+            )
+    objects = sorted({n.split("/", 1)[0] for n in names if n.startswith("Object ")})
+    if objects or any(True for _ in content.iter(DRAW + "object-ole")):
+        findings.append(
+            _finding(
+                "odt.embedded_objects",
+                Severity.BLOCK,
+                ", ".join(objects) or "content.xml",
+                "Objects are embedded.",
+            )
+        )
+    findings += _picture_findings(
+        archive, sorted(n for n in names if n.startswith("Pictures/")), "odt.image_metadata", limits
+    )
+    if any(n.startswith(("Basic/", "Scripts/")) for n in names):
+        findings.append(
+            _finding("odt.macros", Severity.BLOCK, "Basic/", "The document holds macros or scripts.")
+        )
+    links = sorted(
+        {
+            e.get(XLINK + "href", "")
+            for e in content.iter()
+            if e.tag in (DRAW + "image", TEXT + "section-source", DRAW + "object")
+            and "://" in e.get(XLINK + "href", "")
+        }
+    )
+    if links:
+        findings.append(
+            _finding(
+                "odt.external_links",
+                Severity.BLOCK,
+                "content.xml",
+                f"Content is linked from outside: {links[0]}.",
+            )
+        )
+    if any(n.startswith("Thumbnails/") for n in names):
+        findings.append(
+            _finding(
+                "odt.thumbnail",
+                Severity.WARN,
+                "Thumbnails/",
+                "A thumbnail picture of the first page is kept.",
+            )
+        )
+    if styles_root is not None:
+        for header in styles_root.iter():
+            local = header.tag.rsplit("}", 1)[-1]
+            if (
+                local.startswith(("header", "footer"))
+                and header.get(STYLE + "display") == "false"
+                and _text_of(header)
+            ):
+                findings.append(
+                    _finding(
+                        "odt.hidden_header_footer",
+                        Severity.BLOCK,
+                        "styles.xml",
+                        "A header or footer holds text but is not displayed.",
+                    )
+                )
+                break
+    return findings
 
 
 def inspect_odt(path: str, limits: InspectionLimits) -> list[Finding]:
-    raise CannotInspect("not implemented yet")
+    """Everything in an ODT that a reader of the printed pages would not see."""
+    with open_package(path, limits) as archive:
+        names = set(archive.namelist())
+        if "content.xml" not in names:
+            raise CannotInspect("not an OpenDocument text: content.xml is missing")
+        if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
+            raise CannotInspect("the document is password-protected")
+        return _odt_findings(archive, names, limits)
 
 
 def sanitise_odt(source: str, target: str, limits: InspectionLimits) -> None:
-    raise CannotSanitise("not implemented yet")
+    """A fresh ODT of what a reader sees."""
+    try:
+        with open_package(source, limits) as archive:
+            names = set(archive.namelist())
+            if "content.xml" not in names:
+                raise CannotSanitise("not an OpenDocument text: content.xml is missing")
+            if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read(
+                "META-INF/manifest.xml"
+            ):
+                raise CannotSanitise("the document is password-protected")
+            styles_root = read_xml(archive, "styles.xml") if "styles.xml" in names else None
+            visible = OdtReader(read_xml(archive, "content.xml"), styles_root).visible()
+            data = rebuilt_odt(archive, visible, limits)
+    except CannotInspect as error:
+        raise CannotSanitise(str(error)) from error
+    Path(target).write_bytes(data)

@@ -1,0 +1,205 @@
+"""The release gate on DOCX and ODT: what a reader of the page does not see, and a fresh clean copy."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from odf import teletype
+from odf.opendocument import load
+from odf.text import H, P
+
+from foidesk.core.release_check.documents import inspect_docx, inspect_odt, sanitise_docx, sanitise_odt
+from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, InspectionLimits, Severity
+from tests.core.release_check.corpus_documents import DOCX, ODT, CorpusFile, every_byte, make_docx, w_p
+
+LIMITS = InspectionLimits()
+
+
+def _inspect(path: Path) -> set[str]:
+    inspect = inspect_docx if path.suffix == ".docx" else inspect_odt
+    return {finding.code for finding in inspect(str(path), LIMITS)}
+
+
+def _sanitise(source: Path, target: Path) -> None:
+    sanitise = sanitise_docx if source.suffix == ".docx" else sanitise_odt
+    sanitise(str(source), str(target), LIMITS)
+
+
+def _docx_text(path: Path) -> str:
+    """Everything python-docx reads back: body paragraphs, table cells, headers and footers."""
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        texts += [p.text for p in section.header.paragraphs] + [p.text for p in section.footer.paragraphs]
+    return "\n".join(texts)
+
+
+def _odt_text(path: Path) -> str:
+    document = load(str(path))
+    return "\n".join(teletype.extractText(e) for kind in (P, H) for e in document.getElementsByType(kind))
+
+
+def _read_back(path: Path) -> str:
+    return _docx_text(path) if path.suffix == ".docx" else _odt_text(path)
+
+
+@pytest.mark.parametrize("entry", DOCX + ODT, ids=lambda e: e.name)
+def test_corpus_document_findings_are_exactly_the_expected_ones(entry: CorpusFile, tmp_path: Path) -> None:
+    path = tmp_path / entry.name
+    entry.build(path)
+    assert _inspect(path) == entry.expected
+
+
+@pytest.mark.parametrize("entry", DOCX + ODT, ids=lambda e: e.name)
+def test_document_sanitises_to_a_clean_copy_that_keeps_the_visible_text(
+    entry: CorpusFile, tmp_path: Path
+) -> None:
+    source, target = tmp_path / entry.name, tmp_path / f"clean-{entry.name}"
+    entry.build(source)
+    if entry.secret:
+        assert entry.secret.encode() in every_byte(source)
+    _sanitise(source, target)
+    assert _inspect(target) == set()
+    if entry.secret:
+        assert entry.secret.encode() not in every_byte(target)
+    shown = _read_back(target)
+    for visible in entry.visible:
+        assert visible in shown
+
+
+def test_the_original_visible_text_is_readable_by_python_docx(tmp_path: Path) -> None:
+    path = tmp_path / "tracked.docx"
+    next(e for e in DOCX if e.name == "tracked-changes.docx").build(path)
+    assert "Dear requester" in _docx_text(path)
+
+
+def test_sanitised_docx_keeps_the_picture_without_its_metadata(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.docx", tmp_path / "b.docx"
+    next(e for e in DOCX if e.name == "picture-exif.docx").build(source)
+    sanitise_docx(str(source), str(target), LIMITS)
+    with zipfile.ZipFile(target) as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+    assert len(media) == 1
+    assert len(docx.Document(str(target)).inline_shapes) == 1
+
+
+def test_sanitised_docx_has_no_author_thumbnail_or_custom_xml(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.docx", tmp_path / "b.docx"
+    next(e for e in DOCX if e.name == "core-properties.docx").build(source)
+    sanitise_docx(str(source), str(target), LIMITS)
+    properties = docx.Document(str(target)).core_properties
+    assert properties.author == ""
+    assert properties.last_modified_by == ""
+    with zipfile.ZipFile(target) as archive:
+        assert not [n for n in archive.namelist() if n.startswith(("customXml/", "docProps/thumbnail"))]
+
+
+def test_tracked_changes_are_accepted_in_the_clean_copy(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.docx", tmp_path / "b.docx"
+    next(e for e in DOCX if e.name == "tracked-changes.docx").build(source)
+    sanitise_docx(str(source), str(target), LIMITS)
+    paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "The answer is withheld under section 40(2)" in paragraphs
+
+
+def test_field_result_is_kept_as_plain_text(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.docx", tmp_path / "b.docx"
+    next(e for e in DOCX if e.name == "field-code.docx").build(source)
+    sanitise_docx(str(source), str(target), LIMITS)
+    assert "Included summary" in _docx_text(target)
+    with zipfile.ZipFile(target) as archive:
+        assert b"instrText" not in archive.read("word/document.xml")
+
+
+def test_footnotes_are_kept_as_numbered_notes(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.docx", tmp_path / "b.docx"
+    next(e for e in DOCX if e.name == "header-and-footnote.docx").build(source)
+    sanitise_docx(str(source), str(target), LIMITS)
+    text = _docx_text(target)
+    assert "Complaints rose[1]" in text
+    assert "[1] Source: published statistics" in text
+
+
+def test_hidden_text_is_a_block_and_metadata_a_warning(tmp_path: Path) -> None:
+    hidden, meta = tmp_path / "h.docx", tmp_path / "m.docx"
+    next(e for e in DOCX if e.name == "hidden-run.docx").build(hidden)
+    next(e for e in DOCX if e.name == "core-properties.docx").build(meta)
+    assert [f.severity for f in inspect_docx(str(hidden), LIMITS)] == [Severity.BLOCK]
+    assert [f.severity for f in inspect_docx(str(meta), LIMITS)] == [Severity.WARN]
+
+
+def test_white_text_on_a_white_cell_fill_is_still_white_text(tmp_path: Path) -> None:
+    path = tmp_path / "w.docx"
+    cell = '<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val="clear" w:fill="FFFFFF"/></w:tcPr>'
+    make_docx(path, cell + w_p("SECRET", '<w:color w:val="FEFEFE"/>') + "</w:tc></w:tr></w:tbl>")
+    assert _inspect(path) == {"docx.white_text"}
+
+
+def test_empty_file_cannot_be_inspected(tmp_path: Path) -> None:
+    for name in ("empty.docx", "empty.odt"):
+        path = tmp_path / name
+        path.write_bytes(b"")
+        with pytest.raises(CannotInspect):
+            _inspect(path)
+
+
+def test_password_protected_office_file_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "locked.docx"
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    )  # an OLE compound file: Word's encryption
+    with pytest.raises(CannotInspect, match="password"):
+        inspect_docx(str(path), LIMITS)
+    with pytest.raises(CannotSanitise):
+        sanitise_docx(str(path), str(tmp_path / "out.docx"), LIMITS)
+
+
+def test_truncated_docx_cannot_be_inspected(tmp_path: Path) -> None:
+    whole, cut = tmp_path / "whole.docx", tmp_path / "cut.docx"
+    make_docx(whole, w_p("text"))
+    cut.write_bytes(whole.read_bytes()[:-60])
+    with pytest.raises(CannotInspect):
+        inspect_docx(str(cut), LIMITS)
+
+
+def test_a_zip_that_is_not_a_word_document_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "other.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hello")
+    with pytest.raises(CannotInspect):
+        inspect_docx(str(path), LIMITS)
+
+
+def test_xml_entity_expansion_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "billion.docx"
+    make_docx(path, "")
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&b;</w:styles>'
+    )
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/styles.xml", bomb)
+    with pytest.raises(CannotInspect):
+        inspect_docx(str(path), LIMITS)
+
+
+def test_package_over_the_size_limit_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "big.docx"
+    make_docx(path, w_p("x" * 5000))
+    with pytest.raises(CannotInspect, match="limit"):
+        inspect_docx(str(path), InspectionLimits(max_uncompressed_bytes=1000))
+
+
+def test_password_protected_odt_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "locked.odt"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", b"\x8a\x01encrypted bytes")
+        archive.writestr("META-INF/manifest.xml", "<manifest><manifest:encryption-data/></manifest>")
+    with pytest.raises(CannotInspect, match="password"):
+        inspect_odt(str(path), LIMITS)
