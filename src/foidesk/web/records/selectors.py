@@ -23,7 +23,6 @@ from foidesk.datasets.query import ALL, CountQuery, QueryError, check_query, tab
 from foidesk.datasets.registry import NO_OTHER_OUTCOME, REGISTRY, Dataset, Dimension, Registry
 from foidesk.web.records.models import MisconductAllegation
 
-OUTCOME_COLUMNS = ("outcome", "second_outcome")
 UNSUPPORTED_FILTERS = frozenset({"named_persons", "summary"})
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from foidesk.datasets import misconduct as m
 from foidesk.datasets.importer import read_register
 from foidesk.web.records.models import MisconductAllegation
+from foidesk.web.records.selectors import synthetic_register_loaded
 
 BATCH_SIZE = 2000
 
@@ -56,7 +57,7 @@ def register_generate(*, n: int, seed: int, start: dt.date = m.DEMO_START, end: 
 
     Returns how many were added (0 when already loaded), so the demo can run it every time.
     """
-    if MisconductAllegation.objects.filter(synthetic=True).exists():
+    if synthetic_register_loaded():
         return 0
     settings = m.GeneratorSettings(n=n, seed=seed, start=start, end=end)
     return register_import(rows=m.generate_register(settings))
