@@ -174,3 +174,35 @@ def test_a_text_file_named_pdf_cannot_be_inspected(tmp_path: Path) -> None:
 
 def test_visible_line_is_in_every_corpus_file() -> None:
     assert VISIBLE_PDF.startswith("Dear requester")
+
+
+def _weasyprint_pdf(path: Path, html: str) -> None:
+    import weasyprint
+
+    weasyprint.HTML(string=html).write_pdf(path)
+
+
+def test_black_box_drawn_by_css_over_a_name_in_a_real_pdf_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "css-box.pdf"
+    _weasyprint_pdf(
+        path,
+        '<p>Officer: <span style="position:relative">John Smith<span style="position:absolute;left:0;top:0;'
+        'width:100%;height:100%;background:black"></span></span> attended.</p>',
+    )
+    [finding] = inspect_pdf(str(path), LIMITS)
+    assert finding.code == "pdf.covered_text"
+    assert "John Smith" in finding.message  # read through the font's ToUnicode map
+
+
+def test_real_pdf_with_a_dark_table_header_underline_and_highlight_is_clean(tmp_path: Path) -> None:
+    path = tmp_path / "table.pdf"
+    _weasyprint_pdf(
+        path,
+        "<h1>Response</h1><table><tr>"
+        '<th style="background:#000;color:#fff">Year</th>'
+        '<th style="background:#000;color:#fff">Count</th></tr>'
+        "<tr><td>2023</td><td>[c]</td></tr></table>"
+        '<p><u>underlined</u>, <s>struck</s> and <span style="background:yellow">highlighted</span></p>'
+        '<p style="font-size:7pt">Small print that is still readable.</p>',
+    )
+    assert inspect_pdf(str(path), LIMITS) == []

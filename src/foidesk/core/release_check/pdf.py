@@ -100,13 +100,11 @@ def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Findin
     outside = (xs < px0) | (xs > px1) | (ys < py0) | (ys > py1)
     groups: dict[str, list[Glyph]] = {}
     for index, glyph in enumerate(glyphs):
-        if glyph.char == " ":
-            continue
-        groups.setdefault(
-            _verdict(glyph, bool(covered[index]), bool(outside[index]), background[index]), []
-        ).append(glyph)
-    groups.pop("", None)
-    return [_glyph_finding(code, found, where) for code, found in sorted(groups.items())]
+        verdict = _verdict(glyph, bool(covered[index]), bool(outside[index]), background[index])
+        if verdict:
+            groups.setdefault(verdict, []).append(glyph)
+    printed = {code: found for code, found in groups.items() if any(g.char.strip() for g in found)}
+    return [_glyph_finding(code, found, where) for code, found in sorted(printed.items())]
 
 
 def _contains(rect: Rect, points: np.ndarray) -> np.ndarray:
@@ -133,16 +131,17 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
 
 
 GLYPH_MESSAGES = {
-    "pdf.covered_text": "text lies under a box or image painted over it, and can still be copied out",
-    "pdf.invisible_text": "text is drawn invisible (render mode 3, transparent or too small to read)",
-    "pdf.white_text": "text is the same colour as what lies under it (e.g. white on white)",
-    "pdf.text_outside_page": "text is drawn outside the visible page",
+    "pdf.covered_text": "lie under a box or picture painted over them, and can still be copied out",
+    "pdf.invisible_text": "are drawn invisible (render mode 3, transparent, or too small to read)",
+    "pdf.white_text": "are the colour of what lies under them (e.g. white on white)",
+    "pdf.text_outside_page": "are drawn outside the visible page",
 }
 
 
 def _glyph_finding(code: str, glyphs: list[Glyph], where: str) -> Finding:
-    message = f"{len(glyphs)} characters of {GLYPH_MESSAGES[code]}: '{_snippet(glyphs)}'."
-    return _finding(code, Severity.BLOCK, where, message[0].upper() + message[1:])
+    count = sum(1 for g in glyphs if g.char.strip())
+    message = f"{count} characters of text ('{_snippet(glyphs)}') {GLYPH_MESSAGES[code]}."
+    return _finding(code, Severity.BLOCK, where, message)
 
 
 # ------------------------------------------------------------------ the document structure

@@ -10,6 +10,7 @@ used without widths, from Helvetica's and Courier's metrics. Clipping paths are 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +27,9 @@ WHITE: Colour = (1.0, 1.0, 1.0)
 BLACK: Colour = (0.0, 0.0, 0.0)
 GLYPH_CENTRE_RISE = 0.33  # of the font size: the middle of a lower-case letter above the baseline
 GLYPH_LOW, GLYPH_HIGH = 0.1, 0.6  # of the font size: a strike-through or underline covers neither both
+MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
+UNICODE_LIMIT = 0x110000
+BFRANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 DEFAULT_GLYPH_WIDTH = 500  # thousandths of an em, when a font gives no widths
 # Helvetica's advance widths (Adobe's Helvetica AFM, thousandths of an em) for codes 32..126; the standard
 # 14 fonts may be used without a /Widths array, so the inspector carries the metrics it needs most.
@@ -151,6 +155,29 @@ def _colour(operands: Sequence[object], space: str) -> Colour | None:
     return None
 
 
+def _hex_text(digits: bytes) -> str:
+    raw = bytes.fromhex(digits.decode("ascii"))
+    return raw.decode("utf-16-be", errors="replace")
+
+
+def _unicode_map(stream: pikepdf.Stream) -> dict[int, str]:
+    """Code -> text from a ToUnicode CMap's bfchar and bfrange entries (ISO 32000-1 9.10.3)."""
+    try:
+        data = stream.read_bytes()
+    except pikepdf.PdfError:
+        return {}
+    mapping: dict[int, str] = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+        for source, target in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            mapping[int(source, 16)] = _hex_text(target)
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+        for low, high, target in BFRANGE_ENTRY.findall(block):
+            first, start = int(low, 16), int(target, 16)
+            for code in range(first, min(int(high, 16), first + MAX_CMAP_RANGE) + 1):
+                mapping[code] = chr(start + code - first) if start + code - first < UNICODE_LIMIT else "?"
+    return mapping
+
+
 class _FontMetrics:
     """Code -> advance width (thousandths of an em) for one font; two-byte codes for composite fonts."""
 
@@ -159,8 +186,12 @@ class _FontMetrics:
         self.widths: dict[int, float] = {}
         self.default = float(DEFAULT_GLYPH_WIDTH)
         self.scale = 1.0
+        self.unicode: dict[int, str] = {}
         if font is None:
             return
+        to_unicode = font.get("/ToUnicode")
+        if isinstance(to_unicode, pikepdf.Stream):
+            self.unicode = _unicode_map(to_unicode)
         subtype = str(font.get("/Subtype", ""))
         if subtype == "/Type0":
             self._composite(font)
@@ -209,6 +240,12 @@ class _FontMetrics:
                 yield raw[at] << 8 | raw[at + 1]
         else:
             yield from raw
+
+    def char(self, code: int) -> str:
+        """The character a code shows, for messages: from /ToUnicode, else Latin-1 for simple fonts."""
+        if code in self.unicode:
+            return self.unicode[code]
+        return chr(code) if not self.two_byte and 32 <= code < 256 else "?"
 
     def width(self, code: int) -> float:
         return self.widths.get(code, self.default) * self.scale
@@ -380,7 +417,7 @@ class PageScanner:
                 low, high = _apply(render, advance / 2, GLYPH_LOW), _apply(render, advance / 2, GLYPH_HIGH)
                 bottom, top = _apply(render, 0, 0), _apply(render, 0, 1)
                 height = abs(top[1] - bottom[1]) + abs(top[0] - bottom[0])
-                char = chr(code) if not metrics.two_byte and 32 <= code < 256 else "?"
+                char = metrics.char(code)
                 self.paint.glyphs.append(
                     Glyph(
                         self.paint.next_order(),
