@@ -13,7 +13,8 @@ from odf.text import H, P
 
 from foidesk.core.release_check.documents import inspect_docx, inspect_odt, sanitise_docx, sanitise_odt
 from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, InspectionLimits, Severity
-from tests.core.release_check.corpus_documents import DOCX, ODT, CorpusFile, every_byte, make_docx, w_p
+from tests.core.release_check.corpus import CorpusFile, every_byte
+from tests.core.release_check.corpus_documents import DOCX, ODT, make_docx, w_p
 
 LIMITS = InspectionLimits()
 

@@ -9,7 +9,8 @@ from PIL import Image, ImageChops
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits, Severity
 from foidesk.core.release_check.images import inspect_image, sanitise_image
-from tests.core.release_check.corpus_documents import IMAGES, CorpusFile, every_byte, exif_block
+from tests.core.release_check.corpus import CorpusFile, every_byte
+from tests.core.release_check.corpus_images import IMAGES, exif_block
 
 LIMITS = InspectionLimits()
 

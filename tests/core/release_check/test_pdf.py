@@ -11,15 +11,8 @@ import pytest
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits, Severity
 from foidesk.core.release_check.pdf import inspect_pdf, sanitise_pdf
-from tests.core.release_check.corpus_documents import (
-    PDFS,
-    VISIBLE_PDF,
-    CorpusFile,
-    _pdf,
-    _text,
-    every_byte,
-    make_pdf,
-)
+from tests.core.release_check.corpus import CorpusFile, every_byte
+from tests.core.release_check.corpus_pdf import PDFS, VISIBLE_PDF, _pdf, _text, make_pdf
 
 LIMITS = InspectionLimits()
 RENDER_SCALE = 1.0

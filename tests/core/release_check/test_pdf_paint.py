@@ -9,7 +9,7 @@ import pytest
 
 from foidesk.core.release_check.findings import InspectionLimits
 from foidesk.core.release_check.pdf_paint import PagePaint, paint_of_page
-from tests.core.release_check.corpus_documents import _form_with_secret, make_pdf
+from tests.core.release_check.corpus_pdf import _form_with_secret, make_pdf
 
 LIMITS = InspectionLimits()
 

@@ -1,0 +1,374 @@
+"""PDFs for the release gate: one A4 page each, content streams and structures written by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.core.release_check.corpus import CorpusFile, clean, leaky
+
+PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
+VISIBLE_PDF = "Dear requester, here is our answer"
+
+
+def _text(x: float, y: float, text: str, *, size: float = 12, colour: str = "0 g", mode: int = 0) -> str:
+    return f"BT /F1 {size} Tf {colour} {mode} Tr {x} {y} Td ({text}) Tj ET\n"
+
+
+def _box(x: float, y: float, w: float, h: float, colour: str = "0 g") -> str:
+    return f"q {colour} {x} {y} {w} {h} re f Q\n"
+
+
+def _grey_image(pdf: object) -> object:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    return pikepdf.Stream(
+        pdf,
+        bytes([90, 120, 150, 180]),
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Image,
+        Width=2,
+        Height=2,
+        ColorSpace=pikepdf.Name.DeviceGray,
+        BitsPerComponent=8,
+    )
+
+
+def make_pdf(path: Path, content: str, setup: Callable[..., None] | None = None, **save: object) -> None:
+    """One A4 page in Helvetica with ``content`` as its content; ``setup(pdf, page)`` adds structure."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(PAGE_WIDTH, PAGE_HEIGHT))
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.Type1,
+        BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    )
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.Contents = pdf.make_stream((_text(72, 760, VISIBLE_PDF) + content).encode("latin-1"))
+    if setup is not None:
+        setup(pdf, page)
+    pdf.save(path, **save)
+
+
+def _pdf(content: str, setup: Callable[..., None] | None = None, **save: object) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        make_pdf(path, content, setup, **save)
+
+    return build
+
+
+def _covered_by_image(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    page.Resources.XObject = pikepdf.Dictionary(Im1=_grey_image(pdf))
+
+
+def _form_with_secret(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    form = pdf.make_stream(_text(0, 0, "SECRET-PDF-inform witness").encode())
+    form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+    form.BBox = [0, 0, 400, 50]
+    form.Matrix = [1, 0, 0, 1, 72, 600]
+    form.Resources = page.Resources
+    page.Resources.XObject = pikepdf.Dictionary(Fm1=form)
+
+
+def _comment_annotation(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    note = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Text,
+            Rect=[300, 700, 320, 720],
+            Contents=pikepdf.String("SECRET-PDF-annotation: check with legal"),
+        )
+    )
+    popup = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Popup, Rect=[320, 600, 500, 700], Parent=note
+        )
+    )
+    note.Popup = popup
+    page.Annots = pdf.make_indirect(pikepdf.Array([note, popup]))
+
+
+def _redact_annotation(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    mark = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Redact,
+        Rect=[70, 595, 400, 615],
+        QuadPoints=[70, 615, 400, 615, 70, 595, 400, 595],
+    )
+    page.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(mark)]))
+
+
+def _attachment(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    pdf.attachments["working.csv"] = pikepdf.AttachedFileSpec(
+        pdf, b"name,role\nSECRET-PDF-attached,officer\n"
+    )
+
+
+def _text_field(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    field_ = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Widget,
+            FT=pikepdf.Name.Tx,
+            T=pikepdf.String("officer"),
+            V=pikepdf.String("SECRET-PDF-field value"),
+            Rect=[72, 500, 300, 520],
+            F=2,  # hidden
+        )
+    )
+    page.Annots = pdf.make_indirect(pikepdf.Array([field_]))
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([field_]))
+
+
+def _xfa(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    xfa = pdf.make_stream(b"<xdp:xdp><field name='officer'>SECRET-PDF-xfa</field></xdp:xdp>")
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array(), XFA=xfa)
+
+
+def _info(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    pdf.trailer.Info = pdf.make_indirect(
+        pikepdf.Dictionary(Author=pikepdf.String("SECRET-PDF-author"), Producer=pikepdf.String("Writer"))
+    )
+
+
+def _xmp(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    xmp = pdf.make_stream(
+        b"<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+        b"<rdf:Description xmlns:dc='http://purl.org/dc/elements/1.1/' dc:creator='SECRET-PDF-xmp creator'/>"
+        b"</rdf:RDF></x:xmpmeta>"
+    )
+    xmp.Type, xmp.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
+    pdf.Root.Metadata = xmp
+
+
+def _javascript(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    pdf.Root.OpenAction = pikepdf.Dictionary(
+        S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('SECRET-PDF-script');")
+    )
+
+
+def _launch(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("SECRET-PDF-launch.exe"))
+
+
+def _hidden_layer(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    layer = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Draft notes")))
+    pdf.Root.OCProperties = pikepdf.Dictionary(
+        OCGs=pikepdf.Array([layer]), D=pikepdf.Dictionary(OFF=pikepdf.Array([layer]))
+    )
+    page.Resources.Properties = pikepdf.Dictionary(oc1=layer)
+
+
+def _thumbnail(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    page.obj.Thumb = _grey_image(pdf)
+
+
+def _link(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    link = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Link,
+        Rect=[72, 700, 300, 715],
+        A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://example.org/disclosure-log/")),
+    )
+    page.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(link)]))
+
+
+def _translucent_state(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    page.Resources.ExtGState = pikepdf.Dictionary(GS1=pikepdf.Dictionary(ca=0.3))
+    page.Resources.XObject = pikepdf.Dictionary(Im1=_grey_image(pdf))
+
+
+def pdf_with_incremental_update(path: Path) -> None:
+    """Saved with a name in the text, then "corrected" by an appended update: the name is still inside."""
+    import pikepdf
+
+    make_pdf(path, _text(72, 600, "Officer: SECRET-PDF-earlier version"), compress_streams=False)
+    with pikepdf.open(path) as pdf:
+        contents = pdf.pages[0].obj.Contents.objgen[0]
+        root = pdf.Root.objgen[0]
+        size = len(pdf.objects) + 1
+    data = path.read_bytes()
+    previous = int(data[data.rindex(b"startxref") + 9 :].split()[0])
+    body = (_text(72, 760, VISIBLE_PDF) + _text(72, 600, "Officer: [name withheld]")).encode()
+    update = b"\n"
+    object_at = len(data) + len(update)
+    update += (
+        b"%d 0 obj\n<< /Length %d >>\nstream\n" % (contents, len(body)) + body + b"\nendstream\nendobj\n"
+    )
+    xref_at = len(data) + len(update)
+    update += b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \n" % (contents, object_at)
+    update += b"trailer\n<< /Size %d /Root %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size,
+        root,
+        previous,
+        xref_at,
+    )
+    path.write_bytes(data + update)
+
+
+SECRET_LINE = "Officer: SECRET-PDF-covered John Smith"
+
+PDFS: list[CorpusFile] = [
+    leaky(
+        "black-box.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + _box(70, 595, 330, 20)),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "black-box-partial.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + _box(120, 595, 280, 20)),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+    ),
+    leaky(
+        "image-over-text.pdf",
+        _pdf(
+            _text(72, 600, SECRET_LINE)
+            + "q 330 20 0 0 cm 1 0 0 1 0 0 cm Q q 330 0 0 20 70 595 cm /Im1 Do Q\n",
+            _covered_by_image,
+        ),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+    ),
+    leaky(
+        "white-box-in-form.pdf",
+        _pdf("q /Fm1 Do Q\n" + _box(70, 595, 330, 20, "1 g"), _form_with_secret),
+        {"pdf.covered_text"},
+        "SECRET-PDF-inform",
+    ),
+    leaky(
+        "ocr-layer.pdf",
+        _pdf(_text(72, 600, "SECRET-PDF-render mode three", mode=3)),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-render",
+    ),
+    leaky(
+        "tiny-text.pdf",
+        _pdf(_text(72, 600, "SECRET-PDF-tiny footnote", size=0.5)),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-tiny",
+    ),
+    leaky(
+        "white-on-white.pdf",
+        _pdf(_text(72, 600, "SECRET-PDF-white text", colour="1 1 1 rg")),
+        {"pdf.white_text"},
+        "SECRET-PDF-white",
+    ),
+    leaky(
+        "black-on-black.pdf",
+        _pdf(_box(70, 595, 330, 20) + _text(72, 600, "SECRET-PDF-black on black")),
+        {"pdf.white_text"},
+        "SECRET-PDF-black",
+    ),
+    leaky(
+        "off-page.pdf",
+        _pdf(_text(-400, 600, "SECRET-PDF-off page")),
+        {"pdf.text_outside_page"},
+        "SECRET-PDF-off",
+    ),
+    leaky("annotation.pdf", _pdf("", _comment_annotation), {"pdf.annotations"}, "SECRET-PDF-annotation"),
+    leaky(
+        "redact-mark.pdf",
+        _pdf(_text(72, 600, "SECRET-PDF-marked for redaction"), _redact_annotation),
+        {"pdf.redaction_not_applied"},
+        "SECRET-PDF-marked",
+    ),
+    leaky("attachment.pdf", _pdf("", _attachment), {"pdf.attachments"}, "SECRET-PDF-attached"),
+    leaky("form-field.pdf", _pdf("", _text_field), {"pdf.forms"}, "SECRET-PDF-field"),
+    leaky("xfa.pdf", _pdf("", _xfa), {"pdf.forms"}, "SECRET-PDF-xfa"),
+    leaky("info.pdf", _pdf("", _info), {"pdf.metadata"}, "SECRET-PDF-author"),
+    leaky("xmp.pdf", _pdf("", _xmp), {"pdf.metadata"}, "SECRET-PDF-xmp"),
+    leaky("javascript.pdf", _pdf("", _javascript), {"pdf.javascript"}, "SECRET-PDF-script"),
+    leaky("launch.pdf", _pdf("", _launch), {"pdf.actions"}, "SECRET-PDF-launch"),
+    leaky(
+        "hidden-layer.pdf",
+        _pdf("/OC /oc1 BDC\n" + _text(72, 600, "SECRET-PDF-layer draft note") + "EMC\n", _hidden_layer),
+        {"pdf.hidden_layer"},
+        "SECRET-PDF-layer",
+    ),
+    leaky("thumbnail.pdf", _pdf("", _thumbnail), {"pdf.thumbnail"}, None),
+    leaky("incremental.pdf", pdf_with_incremental_update, {"pdf.incremental_update"}, "SECRET-PDF-earlier"),
+    clean(
+        "dark-header.pdf",
+        _pdf(_box(70, 595, 330, 20) + _text(72, 600, "Table 1: Complaints by year", colour="1 g")),
+        VISIBLE_PDF,
+    ),
+    clean(
+        "comment-like.pdf", _pdf(_text(72, 600, "Comment: the officer reviewed this answer.")), VISIBLE_PDF
+    ),
+    clean(
+        "strike-and-underline.pdf",
+        _pdf(_text(72, 600, "Withdrawn paragraph") + _box(72, 603, 120, 1) + _box(72, 598, 120, 0.8)),
+        VISIBLE_PDF,
+    ),
+    clean(
+        "shaded-row.pdf",
+        _pdf(_box(70, 595, 330, 20, "0.85 g") + _text(72, 600, "Row on a light grey fill")),
+        VISIBLE_PDF,
+    ),
+    clean(
+        "translucent-highlight.pdf",
+        _pdf(
+            _text(72, 600, "Highlighted but readable") + "q /GS1 gs 330 0 0 20 70 595 cm /Im1 Do Q\n",
+            _translucent_state,
+        ),
+        VISIBLE_PDF,
+    ),
+    clean("link.pdf", _pdf("", _link), VISIBLE_PDF),
+    clean(
+        "logo-beside-text.pdf",
+        _pdf(_text(72, 600, "Beside the logo") + "q 40 0 0 40 400 590 cm /Im1 Do Q\n", _covered_by_image),
+        VISIBLE_PDF,
+    ),
+]
