@@ -147,6 +147,7 @@ def test_a_query_that_matches_nothing_says_so() -> None:
         ({"rows": "category", "columns": "other outcome"}, "needs a filter on outcome"),
         ({"rows": "category", "columns": "category"}, "both"),
         ({"rows": "category", "where": {"date received": "2021"}}, "use the period"),
+        ({"rows": "category", "dataset": "parking fines"}, "no dataset 'parking fines'"),
     ],
 )
 def test_bad_questions_are_refused_with_the_word_at_fault(words: dict, message: str) -> None:

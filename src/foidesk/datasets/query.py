@@ -104,8 +104,8 @@ def build_query(
 
     Raises ``QueryError`` naming the word that the registry does not know or finds ambiguous.
     """
-    data = registry.dataset(dataset)
     try:
+        data = registry.dataset(dataset)
         row_dimension = data.find_dimension(rows)
         column_dimension = data.find_dimension(columns) if columns is not None else None
         conditions = [_condition(data, field_word, values) for field_word, values in (where or {}).items()]
@@ -156,8 +156,8 @@ def _condition(data: Dataset, field_word: str, values: str | Sequence[str]) -> C
 
 def check_query(query: CountQuery, registry: Registry = REGISTRY) -> None:
     """Raise ``QueryError`` if the query's names are unknown or its dimensions cannot be counted."""
-    data = registry.dataset(query.dataset)
     try:
+        data = registry.dataset(query.dataset)
         dimensions = [data.find_dimension(query.rows)]
         if query.columns is not None:
             dimensions.append(data.find_dimension(query.columns))
