@@ -1,0 +1,737 @@
+"""A request's text -> its parts: what is asked, numbered as an officer cites it, with periods and topics.
+
+The first hours of a request (issue 6): someone reads it, numbers its questions ("Request 1, Q3"),
+works out the period each covers and what it is about. ``parse_request`` does that reading:
+
+1. The text is checked (empty, binary junk, too long -> ``InvalidRequestText``) and cleaned: the
+   greeting, the sign-off and everything after it (signature, WhatDoTheyKnow footer, quoted earlier
+   correspondence) are dropped.
+2. "Request N" / "Part N" headings split it into blocks; each block is read as a list
+   (numbered, lettered, roman, bulleted, nested) or, without a list, as prose in sentences, one
+   part per sentence that asks for something. Remarks that are not asks ("I am aware of the
+   Section 40(2) exemption ...", "please send it as a spreadsheet") are not parts.
+3. Each part gets the periods and topics of its own words. A part without a period takes it from
+   the part before when it refers back ("of these", "in the same period"), else from the text
+   above it (a block's or the request's preamble, or the question a sub-question belongs to),
+   else from the part before. A part asking for a document (a policy) or a current figure takes none.
+   Topics: its own, with those of the preamble and parent question it sits under.
+
+Text in another language (Welsh, say) becomes a single part flagged ``language_not_recognised``.
+Every step is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from foidesk.core.periods import DateRange, PeriodFlag, periods_in
+from foidesk.core.topics import DEFAULT_VOCABULARY, Topic, TopicVocabulary
+
+MAX_REQUEST_CHARS = 200_000  # a long request is a few thousand characters; beyond this, a person reads it
+MAX_JUNK_RATIO = 0.05  # control characters and U+FFFD per character above which the text is not text
+MIN_LETTER_RATIO = 0.3  # letters per non-blank character below which the text is not prose
+MIN_WORDS_FOR_LANGUAGE = 6
+MIN_ENGLISH_RATIO = 0.12  # share of common English words below which the text is another language
+GREETING_SEARCH_LINES = 3
+MAX_HEADING_TITLE_WORDS = 8
+MAX_DIMENSION_WORDS = 5  # "- by gender" is a breakdown of the question above, not a question
+
+
+class InvalidRequestText(ValueError):
+    """The text cannot be read as a request: empty, binary, or too long to parse."""
+
+
+class RequestTooLong(InvalidRequestText):
+    """Longer than ``MAX_REQUEST_CHARS``."""
+
+
+class PartFlag(StrEnum):
+    """Why an officer should look at a part the parser produced."""
+
+    PERIOD_INHERITED = "period_inherited"
+    TOPICS_INHERITED = "topics_inherited"
+    NO_QUESTION_FOUND = "no_question_found"
+    LANGUAGE_NOT_RECOGNISED = "language_not_recognised"
+
+
+Flag = PartFlag | PeriodFlag
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One thing asked: ``label`` is how the response cites it ("Request 2, Q1", "Q3", "Q2(a)")."""
+
+    label: str
+    request: int | None
+    question: int
+    subquestion: str | None
+    text: str
+    date_ranges: tuple[DateRange, ...]
+    topics: tuple[str, ...]
+    flags: tuple[Flag, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "label": self.label,
+            "request": self.request,
+            "question": self.question,
+            "subquestion": self.subquestion,
+            "text": self.text,
+            "date_ranges": [period.as_dict() for period in self.date_ranges],
+            "topics": list(self.topics),
+            "flags": [flag.value for flag in self.flags],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRequest:
+    """The parts of a request, in the order asked, and the text they were read from."""
+
+    parts: tuple[Part, ...]
+    cleaned_text: str
+    received: date
+
+    def as_dict(self) -> dict[str, object]:
+        return {"parts": [part.as_dict() for part in self.parts]}
+
+
+# --- 1. checking and cleaning --------------------------------------------------------------------
+
+_JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+_BLANKS = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_GREETING = re.compile(
+    r"^(?:dear\b|hello\b|hi\b|hiya\b|good (?:morning|afternoon|evening)\b|to whom it may concern|"
+    r"fao\b|f\.a\.o\b|for the attention of\b|to the (?:foi|freedom of information|information)\b|"
+    r"greetings\b)",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"^(?:yours (?:faithfully|sincerely|truly)|kind(?:est)? regards|best regards|warm(?:est)? regards|"
+    r"regards|many thanks|thanks(?: (?:in advance|again|very much))?|thank you(?: (?:very much|in advance|"
+    r"for your (?:help|time|assistance)))?|best wishes|with thanks|cheers|all the best|sincerely|"
+    r"sent from my \w+)[ ,.!]*$",
+    re.IGNORECASE,
+)
+_CORRESPONDENCE = re.compile(
+    r"^(?:-{2,} ?original message ?-{2,}|on .{1,200} wrote:|-{2,} ?forwarded message|"
+    r"please use this email address for all replies to this request|"
+    r"disclaimer: this message and any reply that you make will be published|-- ?$|_{5,}$)",
+    re.IGNORECASE,
+)
+
+
+def check_request_text(text: str, max_chars: int = MAX_REQUEST_CHARS) -> None:
+    """Raise ``InvalidRequestText`` unless ``text`` is something a person could have written."""
+    if len(text) > max_chars:
+        raise RequestTooLong(
+            f"the request is {len(text):,} characters long; the most that is parsed is {max_chars:,}"
+        )
+    visible = "".join(text.split())
+    if not visible:
+        raise InvalidRequestText("the request is empty")
+    if len(_JUNK.findall(text)) > MAX_JUNK_RATIO * len(text):
+        raise InvalidRequestText("the request is not text (control characters or undecodable bytes)")
+    letters = sum(1 for char in visible if char.isalpha())
+    if letters < MIN_LETTER_RATIO * len(visible):
+        raise InvalidRequestText("the request has too few letters to be read as a request")
+
+
+def clean_request_text(text: str) -> str:
+    """The request without greeting, sign-off, signature, footer or quoted correspondence."""
+    text = _JUNK.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [_BLANKS.sub(" ", line).strip() for line in text.split("\n")]
+    kept: list[str] = []
+    for line in lines:
+        if _CORRESPONDENCE.match(line) or (kept and _SIGN_OFF.match(line)):
+            break
+        if line.startswith(">"):
+            continue
+        kept.append(line)
+    kept = _without_greeting(kept)
+    while kept and (not kept[-1] or set(kept[-1]) <= {"-", "_", "="}):
+        kept.pop()
+    return "\n".join(kept)
+
+
+def _without_greeting(lines: list[str]) -> list[str]:
+    seen = 0
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        seen += 1
+        if seen > GREETING_SEARCH_LINES:
+            break
+        if _GREETING.match(line) and len(line.split()) <= MAX_HEADING_TITLE_WORDS + 2:
+            return lines[:index] + lines[index + 1 :]
+    return lines
+
+
+_ENGLISH_WORDS = frozenset(
+    {
+        "the", "and", "of", "to", "in", "for", "how", "many", "please", "what", "is", "are", "was", "were",
+        "a", "an", "on", "by", "you", "i", "me", "my", "your", "this", "that", "with", "from", "any",
+        "number", "could", "would", "can", "provide", "information", "request", "each", "year", "which",
+        "or", "all", "have", "has", "be", "it",
+    }
+)  # fmt: skip
+
+
+def looks_english(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.lower())
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return True
+    return sum(1 for word in words if word in _ENGLISH_WORDS) >= MIN_ENGLISH_RATIO * len(words)
+
+
+# --- 2. structure: blocks, lists, sentences ------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_HEADING = re.compile(
+    r"^(?P<word>request|part|section|question set)[ ]?"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-h])"
+    r"\b[ ]?[:.)\-–—]?[ ]?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(
+    r"^(?:(?P<q>q(?:uestion)?[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
+    r"|\(?(?P<n>\d{1,2})(?:[.)]|[ ]?[:\-–](?= ))"
+    r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)]"
+    r"|(?P<b>[-•*·▪◦‣–—○●■□➢►✓]))[ ]+(?P<rest>\S.*)$"
+)
+_ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
+_LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
+
+_ASK = re.compile(
+    r"\?|\b(?:please|could you|can you|would you|will you|i would like|i'd like|i wish to|i want|i request|"
+    r"i am requesting|i'm requesting|i ask|kindly|how many|how much|how often|how long|what|which|whether|"
+    r"when|where|who|does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
+    r"copies of|details of|breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
+    r"i'm looking for)\b",
+    re.IGNORECASE,
+)
+_CONTEXT = re.compile(
+    r"^(?:i am|i'm|we are|i write|i have)\b[^.?]{0,40}\b(?:writing|"
+    r"a (?:student|journalist|researcher|reporter)|researching|interested|looking into|seeking information|"
+    r"requesting information|making|submitting|write)\b"
+    r"|^(?:this is|the following is) a (?:request|freedom)|\bthe following(?: specific)? information[.:]?$"
+    r"|^(?:thank you for|following (?:on from|up)|further to)\b|:$",
+    re.IGNORECASE,
+)
+_META = re.compile(
+    r"\b(?:i am aware|i'm aware|i understand|i appreciate|i realise|i recognise|section 40|"
+    r"personal information exemption|identify (?:the )?individuals|identify any|cost limit|appropriate limit|"
+    r"section 12|exceed the|some parts of this request|"
+    r"if any part|if any parts|spreadsheet|electronic format|csv|excel format|machine[- ]readable|by email|"
+    r"a link would|already published|withheld under|redact|i look forward|if you need (?:any )?clarification|"
+    r"if you require clarification|please contact me if|do not hesitate|(?:respond|reply) within|"
+    r"statutory (?:time|deadline)|acknowledge receipt|please do not include)\b",
+    re.IGNORECASE,
+)
+_REFINEMENT = re.compile(
+    r"^(?:please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
+    r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.)",
+    re.IGNORECASE,
+)
+_DIMENSIONS_LEAD = re.compile(
+    r"(?:broken down|break(?:down| this down| it down)?|split|analysed|categorised|by)[ ]?(?:by)?[ ]?:?$",
+    re.IGNORECASE,
+)
+_NOUN_ASK = re.compile(
+    r"^(?:the |a |an |any |all )?(?:number|total|amount|list|copy|copies|details|breakdown|cost|names?)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = (
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "no.",
+    "s.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "approx.",
+    "para.",
+    "vs.",
+    "cf.",
+    "st.",
+)
+_REQUEST_LABEL = re.compile(
+    r"\b(?:re:|subject:)?[ ]?(?:foi|freedom of information)(?: act)? request\b[ ]?[-–:]?", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    kind: str | None = None  # number, letter, roman, bullet; None for plain text
+    value: str = ""
+    blank_before: bool = False
+
+
+@dataclass(slots=True)
+class _Item:
+    kind: str
+    value: str
+    text: str
+    children: list[_Item] = field(default_factory=list)
+    closed: bool = False  # a blank line or a remark ended it; plain lines no longer continue it
+
+
+@dataclass(slots=True)
+class _Block:
+    """A "Request N" / "Part N" block, or the whole request when it has none."""
+
+    word: str | None
+    number: int | None
+    lines: list[_Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A part before its periods and topics are settled."""
+
+    request: int | None
+    block_word: str | None
+    question: int
+    subquestion: str | None
+    text: str
+    context: list[
+        str
+    ]  # texts above it, nearest first: the parent question, the block preamble, the request's
+    is_sub: bool = False
+    flags: list[Flag] = field(default_factory=list)
+
+
+def _classify(line: str, blank_before: bool, previous_kind: str | None, previous_value: str) -> _Line:
+    match = _MARKER.match(line)
+    if match is None:
+        return _Line(line, blank_before=blank_before)
+    rest = match.group("rest")
+    if match.group("qn"):
+        return _Line(rest, "number", match.group("qn"), blank_before)
+    if match.group("n"):
+        return _Line(rest, "number", match.group("n"), blank_before)
+    if match.group("b"):
+        return _Line(rest, "bullet", "", blank_before)
+    marker = (match.group("pl") or match.group("l") or "").lower()
+    if len(marker) == 1 and not _ROMAN.match(marker):
+        return _Line(rest, "letter", marker, blank_before)
+    if _ROMAN.match(marker):
+        follows_letter = (
+            previous_kind == "letter" and len(previous_value) == 1 and marker == _next_letter(previous_value)
+        )
+        if len(marker) == 1 and (follows_letter or (previous_kind == "letter" and marker != "i")):
+            return _Line(rest, "letter", marker, blank_before)
+        return _Line(rest, "roman", marker, blank_before)
+    return _Line(line, blank_before=blank_before)
+
+
+def _next_letter(letter: str) -> str:
+    index = _LETTER_SEQUENCE.find(letter)
+    return _LETTER_SEQUENCE[index + 1] if 0 <= index < len(_LETTER_SEQUENCE) - 1 else ""
+
+
+def _split_blocks(text: str) -> tuple[list[_Line], list[_Block]]:
+    """The lines before the first heading, and the blocks ("Request 1", "Part 2") after it."""
+    preamble: list[_Line] = []
+    blocks: list[_Block] = []
+    blank = False
+    previous_kind: str | None = None
+    previous_value = ""
+    for raw in text.split("\n"):
+        if not raw:
+            blank = True
+            continue
+        heading = _HEADING.match(raw)
+        if heading and _is_heading(heading):
+            blocks.append(
+                _Block(heading.group("word").capitalize(), _block_number(heading.group("n"), len(blocks)))
+            )
+            rest = heading.group("rest").strip()
+            if rest:
+                blocks[-1].lines.append(_classify(rest, False, None, ""))
+            blank, previous_kind, previous_value = False, None, ""
+            continue
+        line = _classify(raw, blank, previous_kind, previous_value)
+        if line.kind is not None:
+            previous_kind, previous_value = line.kind, line.value
+        (blocks[-1].lines if blocks else preamble).append(line)
+        blank = False
+    return preamble, blocks
+
+
+def _is_heading(match: re.Match[str]) -> bool:
+    rest = match.group("rest").strip()
+    number = match.group("n")
+    if (
+        len(number) == 1
+        and number.isalpha()
+        and not match.group(0)[len(match.group("word")) :].strip()[:1].isupper()
+    ):
+        return False
+    if match.group("word").lower() == "section" and not rest.endswith(":") and rest:
+        return False
+    return not rest or len(rest.split()) <= MAX_HEADING_TITLE_WORDS or rest.endswith("?")
+
+
+def _block_number(raw: str, blocks_so_far: int) -> int:
+    if raw.isdigit():
+        return int(raw)
+    if raw.lower() in _NUMBER_WORDS:
+        return _NUMBER_WORDS[raw.lower()]
+    if len(raw) == 1 and raw.isalpha():
+        return _LETTER_SEQUENCE.find(raw.lower()) + 1
+    return blocks_so_far + 1
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, without splitting after "e.g." or "s." (linear: one pass over boundaries)."""
+    sentences: list[str] = []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        before = text[start : boundary.start()].rstrip("\"'”’)")
+        last_word = before.rsplit(" ", 1)[-1].lower()
+        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", last_word):
+            continue
+        sentences.append(text[start : boundary.start()].strip())
+        start = boundary.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [sentence for sentence in sentences if sentence]
+
+
+def _is_ask(text: str) -> bool:
+    return bool(_ASK.search(text)) and not _META.search(text) and not _CONTEXT.search(text.strip())
+
+
+# --- building items from lines -------------------------------------------------------------------
+
+
+def _items_and_preamble(lines: Sequence[_Line]) -> tuple[list[str], list[_Item], list[str]]:
+    """(preamble lines, top-level items, trailing lines) of a block with a list."""
+    preamble: list[str] = []
+    trailing: list[str] = []
+    roots: list[_Item] = []
+    stack: list[_Item] = []  # the open item at each depth
+    kinds: list[str] = []  # the marker kind of each depth
+    for line in lines:
+        if line.kind is None:
+            if not roots:
+                preamble.append(line.text)
+            else:
+                _plain_line_after_items(line, stack, trailing)
+            continue
+        item = _Item(line.kind, line.value, line.text)
+        if line.kind in kinds:
+            depth = kinds.index(line.kind)
+            del kinds[depth + 1 :]
+            del stack[depth:]
+        else:
+            kinds.append(line.kind)
+            depth = len(kinds) - 1
+        if depth == 0:
+            roots.append(item)
+        else:
+            stack[depth - 1].children.append(item)
+        stack.append(item)
+        trailing.clear()
+    return preamble, roots, trailing
+
+
+def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]) -> None:
+    last = stack[-1]
+    if _META.search(line.text) or trailing:
+        trailing.append(line.text)
+        for item in stack:
+            item.closed = True
+        return
+    continues = not line.blank_before and not last.closed
+    if continues and (line.text[:1].islower() or not last.text.rstrip().endswith((".", "?", "!", ";"))):
+        last.text = f"{last.text} {line.text}"
+        return
+    if continues and not _is_ask(line.text):
+        last.text = f"{last.text} {line.text}"
+        return
+    trailing.append(line.text)
+    for item in stack:
+        item.closed = True
+
+
+def _is_dimension(item: _Item) -> bool:
+    words = item.text.split()
+    return (
+        len(words) <= MAX_DIMENSION_WORDS
+        and not item.children
+        and not _NOUN_ASK.match(item.text)
+        and "?" not in item.text
+    )
+
+
+def _flatten_dimensions(item: _Item) -> str:
+    return item.text.rstrip(" ;,") if not item.children else item.text
+
+
+class _Numbering:
+    """Question numbers as the requester wrote them where they are numbers, else by position."""
+
+    def __init__(self) -> None:
+        self.last = 0
+
+    def next(self, item: _Item) -> int:
+        if item.kind == "number" and item.value.isdigit() and int(item.value) > self.last:
+            self.last = int(item.value)
+        else:
+            self.last += 1
+        return self.last
+
+
+def _drafts_from_items(
+    roots: Sequence[_Item], block: _Block | None, context: list[str], numbering: _Numbering
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    request = block.number if block else None
+    word = block.word if block else None
+    for item in roots:
+        question = numbering.next(item)
+        if not item.children:
+            drafts.append(_Draft(request, word, question, None, item.text, context))
+            continue
+        if all(_is_dimension(child) for child in item.children) or _DIMENSIONS_LEAD.search(item.text):
+            detail = "; ".join(_flatten_dimensions(child) for child in item.children)
+            drafts.append(_Draft(request, word, question, None, f"{item.text} {detail}", context))
+            continue
+        if _is_ask(item.text) and not item.text.rstrip().endswith(":"):
+            drafts.append(_Draft(request, word, question, None, item.text, context))
+        for position, child in enumerate(item.children):
+            sub = (
+                child.value
+                if child.kind in ("letter", "roman") and child.value
+                else _LETTER_SEQUENCE[position % 26]
+            )
+            text = child.text
+            if child.children:
+                text = f"{text} " + "; ".join(grandchild.text for grandchild in child.children)
+            drafts.append(_Draft(request, word, question, sub, text, [item.text, *context], is_sub=True))
+    return drafts
+
+
+def _drafts_from_prose(
+    sentences: Sequence[str], block: _Block | None, context: list[str], numbering: _Numbering
+) -> tuple[list[_Draft], list[str]]:
+    """One part per sentence that asks; refinements join the ask before them. Also the context sentences."""
+    drafts: list[_Draft] = []
+    preamble: list[str] = []
+    request = block.number if block else None
+    word = block.word if block else None
+    for sentence in sentences:
+        if _META.search(sentence):
+            continue
+        if drafts and (_REFINEMENT.match(sentence) or not _is_ask(sentence)):
+            drafts[-1].text = f"{drafts[-1].text} {sentence}"
+            continue
+        if not _is_ask(sentence):
+            preamble.append(sentence)
+            continue
+        numbering.last += 1
+        drafts.append(_Draft(request, word, numbering.last, None, sentence, [" ".join(preamble), *context]))
+    return drafts, preamble
+
+
+def _read_block(
+    lines: Sequence[_Line], block: _Block | None, outer_context: list[str]
+) -> tuple[list[_Draft], str]:
+    """The drafts of one block and its preamble text."""
+    numbering = _Numbering()
+    if any(line.kind is not None for line in lines):
+        preamble_lines, roots, trailing = _items_and_preamble(lines)
+        preamble = _strip_request_label(" ".join(preamble_lines))
+        if roots and all(_is_dimension(root) for root in roots) and _is_ask(preamble):
+            detail = "; ".join(root.text for root in roots)
+            draft = _Draft(
+                block.number if block else None,
+                block.word if block else None,
+                1,
+                None,
+                f"{preamble} {detail}",
+                outer_context,
+            )
+            return [draft], ""
+        context = [preamble, *outer_context]
+        drafts = _drafts_from_items(roots, block, context, numbering)
+        extra, _ = _drafts_from_prose(_sentences(" ".join(trailing)), block, context, numbering)
+        return drafts + extra, preamble
+    text = " ".join(line.text for line in lines)
+    drafts, preamble_sentences = _drafts_from_prose(_sentences(text), block, outer_context, numbering)
+    return drafts, _strip_request_label(" ".join(preamble_sentences))
+
+
+def _strip_request_label(text: str) -> str:
+    """ "Re: FOI request - library closures" is about libraries, not about FOI requests."""
+    return _REQUEST_LABEL.sub(" ", text).strip()
+
+
+def _drafts(cleaned: str) -> list[_Draft]:
+    preamble_lines, blocks = _split_blocks(cleaned)
+    if not blocks:
+        drafts, _ = _read_block(preamble_lines, None, [])
+        return drafts
+    request_preamble = _strip_request_label(" ".join(line.text for line in preamble_lines))
+    drafts = []
+    for block in blocks:
+        block_drafts, _ = _read_block(block.lines, block, [request_preamble])
+        drafts.extend(block_drafts)
+    return drafts
+
+
+# --- 3. periods and topics -----------------------------------------------------------------------
+
+_REFERS_BACK = re.compile(
+    r"\b(?:these|those|of them|they|them|this figure|these figures|"
+    r"the same (?:[a-z]+ ){0,2}(?:period|periods|years?|dates?|time|months?)|"
+    r"that (?:period|year|date|time)|each case|of which|such|the above)\b",
+    re.IGNORECASE,
+)
+_NO_PERIOD = re.compile(
+    r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now)\b"
+    r"|^(?:what is|what are|does|do|is there|are there|whether)\b"
+    r"|\b(?:copy|copies) of (?:the |your |any |all )?(?:[\w'-]+ ){0,4}(?:polic(?:y|ies)|procedures?|guidance|"
+    r"impact assessments?|strateg(?:y|ies)|terms of reference|manuals?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Settled:
+    periods: tuple[DateRange, ...]
+    topics: tuple[str, ...]
+
+
+def _settle(drafts: Sequence[_Draft], received: date, vocabulary: TopicVocabulary) -> list[Part]:
+    parts: list[Part] = []
+    last: _Settled | None = None  # the part before, in any block
+    previous_request: int | None = None
+    for draft in drafts:
+        # Across a "Request N" heading, only an explicit reference back ("the same period") reaches back.
+        refers_back = bool(_REFERS_BACK.search(draft.text))
+        previous = last if draft.request == previous_request or refers_back else None
+        previous_request = draft.request
+        own_periods, period_flags = periods_in(draft.text, received)
+        flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
+        periods = own_periods
+        if not periods and not _NO_PERIOD.search(draft.text):
+            periods = _inherited_periods(draft, refers_back, previous, received)
+            if periods:
+                flags.append(PartFlag.PERIOD_INHERITED)
+        topics = _topics(draft, refers_back, previous, vocabulary, flags)
+        last = _Settled(periods, topics)
+        parts.append(
+            Part(
+                label=_label(draft),
+                request=draft.request,
+                question=draft.question,
+                subquestion=draft.subquestion,
+                text=draft.text.strip(),
+                date_ranges=periods,
+                topics=topics,
+                flags=tuple(dict.fromkeys(flags)),
+            )
+        )
+    return parts
+
+
+def _inherited_periods(
+    draft: _Draft, refers_back: bool, previous: _Settled | None, received: date
+) -> tuple[DateRange, ...]:
+    if refers_back and previous:
+        return previous.periods
+    for above in draft.context:
+        periods, _ = periods_in(above, received)
+        if periods:
+            return periods
+    return previous.periods if previous else ()
+
+
+def _topics(
+    draft: _Draft,
+    refers_back: bool,
+    previous: _Settled | None,
+    vocabulary: TopicVocabulary,
+    flags: list[Flag],
+) -> tuple[str, ...]:
+    found = set(vocabulary.topics_in(_without_examples(draft.text)))
+    inherited: set[str] = set()
+    for above in draft.context:
+        inherited.update(vocabulary.topics_in(_without_examples(above)))
+    if previous and (refers_back or not found):
+        inherited.update(previous.topics)
+    if inherited - found:
+        flags.append(PartFlag.TOPICS_INHERITED)
+    return vocabulary.ordered(found | inherited)
+
+
+_EXAMPLES = re.compile(r"\((?:for example|for instance|e\.g\.|eg|such as)[^()]{0,300}\)", re.IGNORECASE)
+
+
+def _without_examples(text: str) -> str:
+    """ "(for example, missing person searches)" illustrates the question; it is not what it is about."""
+    return _EXAMPLES.sub(" ", text)
+
+
+def _label(draft: _Draft) -> str:
+    question = f"Q{draft.question}" + (f"({draft.subquestion})" if draft.subquestion else "")
+    if draft.request is None:
+        return question
+    return f"{draft.block_word or 'Request'} {draft.request}, {question}"
+
+
+# --- the entry point -----------------------------------------------------------------------------
+
+
+def parse_request(
+    text: str,
+    received: date,
+    extra_topics: Iterable[Topic] = (),
+    *,
+    vocabulary: TopicVocabulary = DEFAULT_VOCABULARY,
+    max_chars: int = MAX_REQUEST_CHARS,
+) -> ParsedRequest:
+    """Split a request into its parts, each with its periods (resolved against ``received``) and topics.
+
+    ``extra_topics``: the authority's own topics, added to ``vocabulary``.
+    Raises ``InvalidRequestText`` for empty, binary or over-long text.
+    """
+    check_request_text(text, max_chars)
+    extra = tuple(extra_topics)
+    if extra:
+        vocabulary = vocabulary.with_extra(extra)
+    cleaned = clean_request_text(text)
+    if not cleaned.strip():
+        raise InvalidRequestText("the request has nothing but a greeting and a sign-off")
+    if not looks_english(cleaned):
+        whole = _Draft(
+            None, None, 1, None, " ".join(cleaned.split()), [], flags=[PartFlag.LANGUAGE_NOT_RECOGNISED]
+        )
+        return ParsedRequest(tuple(_settle([whole], received, vocabulary)), cleaned, received)
+    drafts = _drafts(cleaned)
+    if not drafts:
+        whole = _Draft(None, None, 1, None, " ".join(cleaned.split()), [], flags=[PartFlag.NO_QUESTION_FOUND])
+        drafts = [whole]
+    return ParsedRequest(tuple(_settle(drafts, received, vocabulary)), cleaned, received)

@@ -1,0 +1,544 @@
+"""Date phrases in a request -> the inclusive periods they ask about.
+
+Requesters write periods in many UK forms: "1st January 2020", "01/01/2020" (day first),
+"Jan 2020 – Mar 2021", "2021", "2018 to 2022", "2019/20" and "FY2019-20" (financial years,
+1 April to 31 March), "since 2018", "the last five years", "this year". Each becomes a
+``DateRange`` with both ends inclusive. Relative and open-ended phrases are resolved against the
+date the request was received (s.10(1) FOIA: the request is answered as it stood on receipt).
+
+Conventions where the phrase is ambiguous (each adds a ``PeriodFlag`` so an officer can check):
+- ``01/02/2020`` is 1 February 2020 (UK day first); flagged when both numbers could be a month.
+- ``2019/20``, ``2019-20`` and ``2019/2020`` are the financial year 1 April 2019 – 31 March 2020
+  (the police and council reporting year); flagged unless the text says "financial" or "FY".
+- ``2019-2020`` (two full years, a hyphen, no "financial") is the calendar years 2019 and 2020; flagged.
+- "the last/past N years" is the N complete calendar years before the year of receipt;
+  "the last N financial years" the N complete financial years before the one of receipt;
+  "the last/past N months" the N complete calendar months before the month of receipt;
+  "last year" the previous calendar year; "this year", "year to date" 1 January to the day of receipt;
+  "this financial year" 1 April to the day of receipt. All flagged ``relative``.
+- "since X", "from X" (with no end), "X to date" run from the start of X to the day of receipt.
+- "academic year 2021/22" is 1 September 2021 – 31 August 2022.
+- A year in a statute's title ("Mental Health Act 1983") or a reference number is not a period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+FINANCIAL_YEAR_START_MONTH = 4  # UK public-sector financial year: 1 April to 31 March
+ACADEMIC_YEAR_START_MONTH = 9  # English school year: 1 September to 31 August
+QUARTER_MONTHS = 3
+MONTHS_IN_YEAR = 12
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2099
+MAX_RELATIVE_COUNT = 100  # "the last 500 years" is not a period anyone can answer
+SINCE_LOOKBEHIND = 12  # characters before a date searched for "since"/"from"
+TO_DATE_LOOKAHEAD = 40  # characters after a date searched for "to date"/"onwards"
+FINANCIAL_CONTEXT_WINDOW = 40  # characters before a year pair searched for "financial"
+
+
+class InvalidDateRange(ValueError):
+    """A range whose end comes before its start."""
+
+
+class PeriodFlag(StrEnum):
+    """Why an officer should check a period the parser chose."""
+
+    DAY_FIRST_ASSUMED = "day_first_assumed"
+    FINANCIAL_YEAR_ASSUMED = "financial_year_assumed"
+    YEAR_RANGE_AMBIGUOUS = "year_range_ambiguous"
+    RELATIVE = "relative"
+    TO_DATE_OF_RECEIPT = "to_date_of_receipt"
+    AFTER_RECEIPT = "after_receipt"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class DateRange:
+    """An inclusive period: both ``start`` and ``end`` days are part of it."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidDateRange(f"{self.end.isoformat()} is before {self.start.isoformat()}")
+
+    def as_dict(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+    def overlaps(self, other: DateRange) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def touches(self, other: DateRange) -> bool:
+        """Overlapping or adjacent (one ends the day before the other starts)."""
+        one_day = timedelta(days=1)
+        return self.start <= other.end + one_day and other.start <= self.end + one_day
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """One date phrase found in a text, the period it means and the conventions applied."""
+
+    phrase: str
+    start_offset: int
+    end_offset: int
+    range: DateRange
+    flags: frozenset[PeriodFlag]
+
+
+def merge_ranges(ranges: Iterable[DateRange]) -> tuple[DateRange, ...]:
+    """Sort and join ranges that overlap or touch: "2020 and 2021" is one period, 2020-01-01 – 2021-12-31."""
+    merged: list[DateRange] = []
+    for current in sorted(ranges):
+        if merged and merged[-1].touches(current):
+            last = merged[-1]
+            merged[-1] = DateRange(last.start, max(last.end, current.end))
+        else:
+            merged.append(current)
+    return tuple(merged)
+
+
+# --- calendar arithmetic -------------------------------------------------------------------------
+
+
+def month_end(year: int, month: int) -> date:
+    if month == MONTHS_IN_YEAR:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
+
+
+def calendar_years(first: int, last: int) -> DateRange:
+    return DateRange(date(first, 1, 1), date(last, 12, 31))
+
+
+def financial_years(first: int, last: int) -> DateRange:
+    """Financial years named by their first calendar year: 2019 is 2019/20."""
+    return DateRange(
+        date(first, FINANCIAL_YEAR_START_MONTH, 1),
+        date(last + 1, FINANCIAL_YEAR_START_MONTH, 1) - timedelta(days=1),
+    )
+
+
+def academic_years(first: int, last: int) -> DateRange:
+    return DateRange(
+        date(first, ACADEMIC_YEAR_START_MONTH, 1),
+        date(last + 1, ACADEMIC_YEAR_START_MONTH, 1) - timedelta(days=1),
+    )
+
+
+def financial_year_of(day: date) -> int:
+    """The financial year (by its first calendar year) that contains ``day``."""
+    return day.year if day.month >= FINANCIAL_YEAR_START_MONTH else day.year - 1
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * MONTHS_IN_YEAR + (month - 1) + delta
+    return index // MONTHS_IN_YEAR, index % MONTHS_IN_YEAR + 1
+
+
+# --- the vocabulary of dates ---------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-four": 24, "thirty-six": 36,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_S = r"[ \t]{0,3}"  # bounded blanks keep every pattern linear
+_TO = r"(?P<to>to|until|till|through|and|[-–—])"
+# "@" in these templates becomes a group-name prefix, so one pattern can hold two dates.
+_WORD_DATE = rf"(?P<@d>{_DAY}){_S}(?:of{_S})?(?P<@m>{_MONTH}),?{_S}(?P<@y>{_YEAR})"
+_NUM_DATE = r"(?P<@d>[0-3]?\d)[/.\-](?P<@m>[01]?\d)[/.\-](?P<@y>(?:19|20)?\d\d)(?![/.\-]?\d)"
+_ISO_DATE = rf"(?P<@y>{_YEAR})-(?P<@m>[01]\d)-(?P<@d>[0-3]\d)"
+_YEAR_PAIR = rf"(?P<@y1>{_YEAR}){_S}[/\-–]{_S}(?P<@y2>{_YEAR}|\d\d)(?![\d/])"
+_FY_PREFIX = r"(?:(?:the{_S})?(?:financial|fiscal){_S}years?{_S}|fy{_S}|)".replace("{_S}", _S)
+_NUMBER = "(?:\\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+
+
+_DATE_FORMS = (_WORD_DATE, _ISO_DATE, _NUM_DATE)
+_NUMERIC_FORM = 2  # the only form where day and month can be swapped
+
+
+def _date_pattern(prefix: str) -> str:
+    return (
+        "(?:"
+        + "|".join(form.replace("@", f"{prefix}{index}") for index, form in enumerate(_DATE_FORMS))
+        + ")"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    range: DateRange
+    flags: frozenset[PeriodFlag] = frozenset()
+    is_point: bool = True  # one date, month or year: "since X" and "X to date" may extend it
+
+
+_Handler = Callable[["re.Match[str]", str, date], "_Found | None"]
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if value < 100 else value  # "01/02/21": a two-digit year is this century
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.lower().rstrip(".")]
+
+
+def _day_from(match: re.Match[str], prefix: str) -> tuple[date, bool] | None:
+    """A date from whichever date form matched; the flag says the day-first convention decided it."""
+    for form in range(len(_DATE_FORMS)):
+        raw_day = match.group(f"{prefix}{form}d")
+        if raw_day is not None:
+            return _date_of(raw_day, match.group(f"{prefix}{form}m"), match.group(f"{prefix}{form}y"), form)
+    return None
+
+
+def _date_of(raw_day: str, raw_month: str, raw_year: str, form: int) -> tuple[date, bool] | None:
+    day = int(re.sub(r"\D", "", raw_day))
+    month_is_number = raw_month.isdigit()
+    month = int(raw_month) if month_is_number else _month(raw_month)
+    try:
+        value = date(_year(raw_year), month, day)
+    except ValueError:
+        return None
+    ambiguous = form == _NUMERIC_FORM and day <= MONTHS_IN_YEAR and day != month
+    return value, ambiguous
+
+
+def _and_without_between(match: re.Match[str], text: str) -> bool:
+    """ "2018 and 2021" names two years; only "between 2018 and 2021" is a range."""
+    if (match.group("to") or "").lower() != "and":
+        return False
+    return not re.search(
+        r"between[ \t]{1,3}$", text[max(0, match.start() - 12) : match.start()], re.IGNORECASE
+    )
+
+
+def _flags(*pairs: tuple[bool, PeriodFlag]) -> frozenset[PeriodFlag]:
+    return frozenset(flag for condition, flag in pairs if condition)
+
+
+def _date_range(match: re.Match[str], text: str, received: date) -> _Found | None:
+    first = _day_from(match, "a")
+    last = _day_from(match, "b")
+    if first is None or last is None or last[0] < first[0] or _and_without_between(match, text):
+        return None
+    flags = _flags((first[1] or last[1], PeriodFlag.DAY_FIRST_ASSUMED))
+    return _Found(DateRange(first[0], last[0]), flags, is_point=False)
+
+
+def _day_month_range(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "between 1 April and 30 June 2023": the first date borrows the second's year."""
+    if _and_without_between(match, text):
+        return None
+    year = int(match.group("y"))
+    try:
+        start = date(year, _month(match.group("m1")), int(re.sub(r"\D", "", match.group("d1"))))
+        end = date(year, _month(match.group("m2")), int(re.sub(r"\D", "", match.group("d2"))))
+    except ValueError:
+        return None
+    if end < start:
+        start = start.replace(year=year - 1)
+    return _Found(DateRange(start, end), is_point=False)
+
+
+def _single_date(match: re.Match[str], text: str, received: date) -> _Found | None:
+    found = _day_from(match, "a")
+    if found is None:
+        return None
+    return _Found(DateRange(found[0], found[0]), _flags((found[1], PeriodFlag.DAY_FIRST_ASSUMED)))
+
+
+def _month_range(match: re.Match[str], text: str, received: date) -> _Found | None:
+    if _and_without_between(match, text):
+        return None
+    last_year = int(match.group("y2"))
+    first_year = int(match.group("y1")) if match.group("y1") else last_year
+    first_month, last_month = _month(match.group("m1")), _month(match.group("m2"))
+    if not match.group("y1") and first_month > last_month:
+        first_year -= 1
+    start = date(first_year, first_month, 1)
+    end = month_end(last_year, last_month)
+    return _Found(DateRange(start, end), is_point=False) if start <= end else None
+
+
+def _single_month(match: re.Match[str], text: str, received: date) -> _Found | None:
+    year, month = int(match.group("y")), _month(match.group("m"))
+    return _Found(DateRange(date(year, month, 1), month_end(year, month)))
+
+
+def _quarter(number: str, year: str) -> DateRange:
+    first_month = (int(number) - 1) * QUARTER_MONTHS + 1
+    return DateRange(date(int(year), first_month, 1), month_end(int(year), first_month + QUARTER_MONTHS - 1))
+
+
+def _quarter_range(match: re.Match[str], text: str, received: date) -> _Found | None:
+    if _and_without_between(match, text):
+        return None
+    first, last = (
+        _quarter(match.group("q1"), match.group("y1")),
+        _quarter(match.group("q2"), match.group("y2")),
+    )
+    return _Found(DateRange(first.start, last.end), is_point=False) if first.start <= last.end else None
+
+
+def _single_quarter(match: re.Match[str], text: str, received: date) -> _Found | None:
+    return _Found(_quarter(match.group("q"), match.group("y")))
+
+
+def _year_pair(match: re.Match[str], prefix: str) -> tuple[int, int, bool] | None:
+    """(first year, last year, is a financial-style pair) of "2019/20", "2019-2020", "2016-20"."""
+    first = int(match.group(f"{prefix}y1"))
+    raw_last = match.group(f"{prefix}y2")
+    last = int(raw_last) if len(raw_last) == 4 else first // 100 * 100 + int(raw_last)
+    if last == first + 1:
+        return first, last, True
+    if last > first:
+        return first, last, False
+    return None
+
+
+def _financial_context(match: re.Match[str], text: str) -> bool:
+    window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20].lower()
+    return bool(re.search(r"financial|fiscal|\bfy|budget", window))
+
+
+def _academic_context(match: re.Match[str], text: str) -> bool:
+    window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20].lower()
+    return bool(re.search(r"academic|school year", window))
+
+
+def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[str], text: str) -> _Found:
+    separator = match.group(0)
+    if not financial_style:
+        return _Found(calendar_years(first, last), is_point=False)
+    if _academic_context(match, text):
+        return _Found(academic_years(first, first))
+    said_financial = _financial_context(match, text)
+    four_digit_hyphen = bool(re.search(rf"{_YEAR}{_S}[-–]{_S}{_YEAR}", separator))
+    if four_digit_hyphen and not said_financial:
+        return _Found(calendar_years(first, last), frozenset({PeriodFlag.YEAR_RANGE_AMBIGUOUS}))
+    return _Found(
+        financial_years(first, first), _flags((not said_financial, PeriodFlag.FINANCIAL_YEAR_ASSUMED))
+    )
+
+
+def _year_pair_range(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "2017/18 to 2021/22", "FY2019-20 to FY2022-23": a range of financial (or academic) years."""
+    first = _year_pair(match, "a")
+    last = _year_pair(match, "b")
+    if first is None or last is None or not (first[2] and last[2]) or last[0] < first[0]:
+        return None
+    if _and_without_between(match, text):
+        return None
+    if _academic_context(match, text):
+        return _Found(academic_years(first[0], last[0]), is_point=False)
+    flags = _flags((not _financial_context(match, text), PeriodFlag.FINANCIAL_YEAR_ASSUMED))
+    return _Found(financial_years(first[0], last[0]), flags, is_point=False)
+
+
+def _single_year_pair(match: re.Match[str], text: str, received: date) -> _Found | None:
+    pair = _year_pair(match, "a")
+    if pair is None:
+        return None
+    return _pair_range(*pair, match, text)
+
+
+def _year_range(match: re.Match[str], text: str, received: date) -> _Found | None:
+    first, last = int(match.group("y1")), int(match.group("y2"))
+    if first > last or _and_without_between(match, text):
+        return None
+    return _Found(calendar_years(first, last), is_point=False)
+
+
+def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    year = int(match.group("y"))
+    return _Found(calendar_years(year, year))
+
+
+def _count(raw: str | None) -> int:
+    if raw is None:
+        return 1
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+
+
+def _relative(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the last five years", "past 12 months", "the previous three financial years", "last year"."""
+    count = _count(match.group("n"))
+    if not 0 < count <= MAX_RELATIVE_COUNT:
+        return None
+    unit = match.group("unit").lower().rstrip("s")
+    relative = frozenset({PeriodFlag.RELATIVE})
+    if unit == "decade":
+        unit, count = "year", count * 10
+    if unit == "month":
+        first = _shift_months(received.year, received.month, -count)
+        last = _shift_months(received.year, received.month, -1)
+        return _Found(DateRange(date(*first, 1), month_end(*last)), relative)
+    if unit == "week":
+        return _Found(DateRange(received - timedelta(days=7 * count - 1), received), relative)
+    kind = (match.group("kind") or "").lower()
+    if kind.startswith(("financial", "fiscal")):
+        current = financial_year_of(received)
+        return _Found(financial_years(current - count, current - 1), relative)
+    return _Found(calendar_years(received.year - count, received.year - 1), relative)
+
+
+def _current(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "this year", "the current financial year", "year to date", "this month"."""
+    phrase = match.group(0).lower()
+    relative = frozenset({PeriodFlag.RELATIVE})
+    if "month" in phrase:
+        return _Found(DateRange(received.replace(day=1), received), relative)
+    if "financial" in phrase or "fiscal" in phrase:
+        return _Found(
+            DateRange(date(financial_year_of(received), FINANCIAL_YEAR_START_MONTH, 1), received), relative
+        )
+    return _Found(DateRange(date(received.year, 1, 1), received), relative)
+
+
+def _today(match: re.Match[str], text: str, received: date) -> _Found | None:
+    return _Found(DateRange(received, received), frozenset({PeriodFlag.RELATIVE}))
+
+
+# Patterns in priority order: where two overlap the longer wins, then the earlier in this list.
+_PATTERNS: tuple[tuple[str, _Handler], ...] = (
+    (rf"\b{_date_pattern('a')}{_S}{_TO}{_S}{_date_pattern('b')}", _date_range),
+    (
+        rf"\b(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MONTH}){_S}{_TO}{_S}(?P<d2>{_DAY}){_S}(?:of{_S})?(?P<m2>{_MONTH}),?{_S}(?P<y>{_YEAR})\b",
+        _day_month_range,
+    ),
+    (
+        rf"\b(?P<m1>{_MONTH}){_S}(?P<y1>{_YEAR})?{_S}{_TO}{_S}(?P<m2>{_MONTH}),?{_S}(?P<y2>{_YEAR})\b",
+        _month_range,
+    ),
+    (
+        rf"\bq(?:uarter{_S})?(?P<q1>[1-4]){_S}(?P<y1>{_YEAR}){_S}{_TO}{_S}q(?:uarter{_S})?(?P<q2>[1-4]){_S}(?P<y2>{_YEAR})\b",
+        _quarter_range,
+    ),
+    (
+        rf"\b{_FY_PREFIX}{_YEAR_PAIR.replace('@', 'a')}{_S}{_TO}{_S}"
+        rf"(?:fy{_S})?{_YEAR_PAIR.replace('@', 'b')}",
+        _year_pair_range,
+    ),
+    (rf"\b{_FY_PREFIX}{_YEAR_PAIR.replace('@', 'a')}", _single_year_pair),
+    (rf"\b(?P<y1>{_YEAR}){_S}{_TO}{_S}(?P<y2>{_YEAR})\b(?![/\-]\d)", _year_range),
+    (rf"\b{_date_pattern('a')}", _single_date),
+    (rf"\b(?P<m>{_MONTH}),?{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _single_month),
+    (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
+    (rf"(?<![\d/£$.,-])\b(?P<y>{_YEAR})\b(?![/.,]?\d)", _single_year),
+    (
+        rf"\b(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?(?:full{_S}|complete{_S}|whole{_S})?"
+        rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
+        _relative,
+    ),
+    (
+        rf"\b(?:this|the{_S}current|current)(?:{_S}calendar|{_S}financial|{_S}fiscal)?{_S}(?:year|month)\b"
+        rf"(?:{_S}(?:so{_S}far|to{_S}date))?|\byear[ -]to[ -]date\b",
+        _current,
+    ),
+    (rf"\b(?:as{_S}(?:of|at){_S}|until{_S}|up{_S}to{_S})today(?:'s{_S}date)?\b", _today),
+)
+_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
+
+# Statute titles and reference numbers carry years that are not periods; they are blanked first.
+_NOT_PERIODS = re.compile(
+    rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}(?:of[ \t]{{1,3}})?{_YEAR}\b"
+    rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
+    rf"|\b{_YEAR}/\d{{3,}}\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(
+    r"\b(?:since|from|starting|beginning|after)[ \t]{1,3}"
+    r"(?:the[ \t]{1,3}(?:start|beginning)[ \t]of[ \t]{1,3})?(?:(?:the|in)[ \t])?$",
+    re.IGNORECASE,
+)
+_TO_DATE = re.compile(
+    r"^[ \t,]{0,3}(?:to[ \t]date|to[ \t]the[ \t]present(?:[ \t]day)?|to[ \t]present|until[ \t]now|to[ \t]now|"
+    r"onwards|up[ \t]to[ \t](?:today|now|the[ \t]present(?:[ \t]day)?|"
+    r"the[ \t]date[ \t]of[ \t]this[ \t]request)|"
+    r"to[ \t]today|so[ \t]far)\b",
+    re.IGNORECASE,
+)
+_POINT_IN_TIME = re.compile(
+    r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"\d", "#", match.group(0))
+
+
+def find_periods(text: str, received: date) -> list[PeriodMention]:
+    """Every date phrase in ``text``, in order, with the period it means.
+
+    Linear in the length of ``text``: every pattern is anchored at a word boundary and uses
+    bounded repetition only.
+    """
+    masked = _NOT_PERIODS.sub(_blank, text)
+    candidates: list[tuple[int, int, int, re.Match[str], _Handler]] = []
+    for priority, (pattern, handler) in enumerate(_COMPILED):
+        for match in pattern.finditer(masked):
+            candidates.append((match.start(), -(match.end() - match.start()), priority, match, handler))
+    candidates.sort(key=lambda item: (item[0], item[1], item[2]))
+    mentions: list[PeriodMention] = []
+    taken_until = -1
+    for start, _negative_length, _priority, match, handler in candidates:
+        if start < taken_until:
+            continue
+        found = handler(match, masked, received)
+        if found is None:
+            continue
+        taken_until = match.end()
+        mentions.append(_extend(found, match, masked, text, received))
+    return mentions
+
+
+def _extend(found: _Found, match: re.Match[str], masked: str, text: str, received: date) -> PeriodMention:
+    """Apply "since X" / "X to date" (to the day of receipt) and "at the end of X" (its last day)."""
+    before = masked[max(0, match.start() - SINCE_LOOKBEHIND - 20) : match.start()]
+    after = masked[match.end() : match.end() + TO_DATE_LOOKAHEAD]
+    period, flags, end_offset = found.range, set(found.flags), match.end()
+    extendable = found.is_point and PeriodFlag.RELATIVE not in flags
+    to_date = _TO_DATE.search(after)
+    if _POINT_IN_TIME.search(before):
+        period = DateRange(period.end, period.end)
+    elif extendable and (_SINCE.search(before) or to_date):
+        if received >= period.start:
+            period = DateRange(period.start, received)
+            flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
+        if to_date:
+            end_offset += to_date.end()
+    if period.end > received:
+        flags.add(PeriodFlag.AFTER_RECEIPT)
+    return PeriodMention(
+        phrase=text[match.start() : end_offset],
+        start_offset=match.start(),
+        end_offset=end_offset,
+        range=period,
+        flags=frozenset(flags),
+    )
+
+
+def periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
+    """The merged periods of ``text`` and every flag raised finding them."""
+    mentions = find_periods(text, received)
+    flags: frozenset[PeriodFlag] = frozenset().union(*(mention.flags for mention in mentions))
+    return merge_ranges(mention.range for mention in mentions), flags
