@@ -7,6 +7,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from odf import teletype
 from odf.opendocument import load
 from odf.text import H, P
@@ -204,3 +206,27 @@ def test_password_protected_odt_cannot_be_inspected(tmp_path: Path) -> None:
         archive.writestr("META-INF/manifest.xml", "<manifest><manifest:encryption-data/></manifest>")
     with pytest.raises(CannotInspect, match="password"):
         inspect_odt(str(path), LIMITS)
+
+
+RUNS = st.lists(
+    st.tuples(st.text(alphabet="abcdefghjkmnpqrstuvwxyz", min_size=4, max_size=12), st.booleans()),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(runs=RUNS)
+def test_hidden_runs_are_found_and_only_visible_runs_survive(
+    tmp_path: Path, runs: list[tuple[str, bool]]
+) -> None:
+    words = [(f"W{index}{word}Z", hidden) for index, (word, hidden) in enumerate(runs)]
+    body = "".join(w_p(word, "<w:vanish/>" if hidden else "") for word, hidden in words)
+    source, target = tmp_path / "a.docx", tmp_path / "b.docx"
+    make_docx(source, body)
+    assert ("docx.hidden_text" in _inspect(source)) == any(hidden for _, hidden in words)
+    sanitise_docx(str(source), str(target), LIMITS)
+    shown = _docx_text(target)
+    for word, hidden in words:
+        assert (word in shown) != hidden
+        assert (word.encode() in every_byte(target)) != hidden

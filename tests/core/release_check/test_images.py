@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageChops, PngImagePlugin
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits, Severity
 from foidesk.core.release_check.images import inspect_image, sanitise_image
@@ -118,3 +120,23 @@ def test_picture_larger_than_the_limit_cannot_be_inspected(tmp_path: Path) -> No
     Image.new("RGB", (100, 100)).save(path)
     with pytest.raises(CannotInspect):
         inspect_image(str(path), InspectionLimits(max_uncompressed_bytes=1000))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    keyword=st.sampled_from(["Comment", "Author", "Description", "Software"]),
+    text=st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ0123456789", min_size=4, max_size=40),
+    compressed=st.booleans(),
+)
+def test_any_png_text_chunk_is_found_and_gone_after_sanitising(
+    tmp_path: Path, keyword: str, text: str, compressed: bool
+) -> None:
+    source, target = tmp_path / "a.png", tmp_path / "b.png"
+    secret = f"SECRET{text}"
+    info = PngImagePlugin.PngInfo()
+    info.add_text(keyword, secret, zip=compressed)
+    Image.new("RGB", (8, 8), (10, 20, 30)).save(source, pnginfo=info)
+    assert _codes(source) == {"image.text_chunk"}
+    sanitise_image(str(source), str(target), LIMITS)
+    assert _codes(target) == set()
+    assert secret.encode() not in every_byte(target)

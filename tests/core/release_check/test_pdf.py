@@ -8,11 +8,13 @@ import numpy as np
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits, Severity
 from foidesk.core.release_check.pdf import inspect_pdf, sanitise_pdf
 from tests.core.release_check.corpus import CorpusFile, every_byte
-from tests.core.release_check.corpus_pdf import PDFS, VISIBLE_PDF, _pdf, _text, make_pdf
+from tests.core.release_check.corpus_pdf import PDFS, VISIBLE_PDF, _box, _pdf, _text, make_pdf
 
 LIMITS = InspectionLimits()
 RENDER_SCALE = 1.0
@@ -199,3 +201,32 @@ def test_real_pdf_with_a_dark_table_header_underline_and_highlight_is_clean(tmp_
         '<p style="font-size:7pt">Small print that is still readable.</p>',
     )
     assert inspect_pdf(str(path), LIMITS) == []
+
+
+WORDS = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=3, max_size=20)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=WORDS, x=st.integers(20, 300), y=st.integers(40, 780), size=st.integers(6, 30))
+def test_a_box_painted_after_text_and_enclosing_it_always_covers_it(
+    tmp_path: Path, word: str, x: int, y: int, size: int
+) -> None:
+    width = len(word) * size  # Helvetica capitals are under one em wide
+    box = f"q 0 g {x - 2} {y - size / 2} {width + 4} {size * 2} re f Q\n"
+    text = _text(x, y, word, size=size)
+    path = tmp_path / "box.pdf"
+    _pdf(text + box)(path)
+    assert _codes(path) == {"pdf.covered_text"}
+    _pdf(box + text.replace("0 g", "1 g"))(path)
+    assert _codes(path) == set()
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=WORDS, mode=st.sampled_from([0, 3]), covered=st.booleans())
+def test_no_text_at_all_survives_sanitising(tmp_path: Path, word: str, mode: int, covered: bool) -> None:
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    secret = f"SECRET{word}"
+    _pdf(_text(72, 600, secret, mode=mode) + (_box(70, 595, 400, 20) if covered else ""))(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    assert secret.encode() not in every_byte(target)
+    assert inspect_pdf(str(target), LIMITS) == []

@@ -1,0 +1,121 @@
+"""What a reader of a DOCX or ODT sees: styles followed through inheritance, colours, lengths, fields."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeXml
+import pytest
+
+from foidesk.core.release_check.office_visible import (
+    DocxReader,
+    DocxStyles,
+    OdtReader,
+    Paragraph,
+    Table,
+    hex_colour,
+    looks_alike,
+    placed_runs,
+)
+from tests.core.release_check.corpus_documents import ODF_NAMESPACES, W_NAMESPACES, make_docx, w_p
+
+STYLES = (
+    f"<w:styles {W_NAMESPACES}>"
+    '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>'
+    '<w:style w:type="character" w:styleId="Base"><w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="Child"><w:basedOn w:val="Base"/>'
+    "<w:rPr><w:vanish/></w:rPr></w:style>"
+    '<w:style w:type="character" w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style>'
+    "</w:styles>"
+)
+
+
+def test_style_inherits_through_based_on_and_keeps_the_defaults() -> None:
+    styles = DocxStyles(SafeXml.fromstring(STYLES))
+    child = styles.look("Child")
+    assert child.hidden is True
+    assert child.colour == "FFFFFF"
+    assert child.size == 11  # 22 half-points
+    assert styles.look("Loop").size == 11  # a style based on itself does not hang
+
+
+def test_hex_colours_and_what_looks_alike() -> None:
+    assert hex_colour("FF8000") == pytest.approx((1.0, 128 / 255, 0.0))
+    assert hex_colour("#ffffff") == (1.0, 1.0, 1.0)
+    assert hex_colour("auto") is None
+    assert looks_alike("FFFFFF", None)  # no fill: the page is white
+    assert looks_alike("FAFAFA", "FFFFFF")
+    assert not looks_alike("FFFFFF", "000000")
+    assert not looks_alike("auto", None)
+
+
+def test_run_in_a_dark_cell_is_seen_against_the_cell_fill() -> None:
+    table = SafeXml.fromstring(
+        f'<w:tbl {W_NAMESPACES}><w:tr><w:tc><w:tcPr><w:shd w:fill="000000"/></w:tcPr>'
+        '<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>Header</w:t></w:r></w:p>'
+        "</w:tc></w:tr></w:tbl>"
+    )
+    [placed] = list(placed_runs(table, DocxStyles(None)))
+    assert placed.background == "000000"
+    assert placed.invisible_because == ""
+
+
+def test_docx_reader_drops_deletions_and_field_codes_and_keeps_tables(tmp_path: Path) -> None:
+    path = tmp_path / "a.docx"
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r>'
+        '<w:del w:id="1"><w:r><w:delText>gone</w:delText></w:r></w:del>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> AUTHOR </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>result</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        "<w:tbl><w:tr><w:tc>"
+        + w_p("a")
+        + "</w:tc><w:tc>"
+        + w_p("b")
+        + "</w:tc></w:tr></w:tbl>"
+        + w_p("Heading text", ppr='<w:pStyle w:val="Heading2"/>')
+    )
+    make_docx(path, body)
+    with zipfile.ZipFile(path) as archive:
+        visible = DocxReader(archive, set(archive.namelist())).visible()
+    paragraphs = [b for b in visible.body if isinstance(b, Paragraph)]
+    tables = [b for b in visible.body if isinstance(b, Table)]
+    assert "Kept result" in [p.text for p in paragraphs]
+    assert tables == [Table((("a", "b"),))]
+    assert [p.heading for p in paragraphs if p.text == "Heading text"] == [2]
+
+
+def _odt_content(body: str, automatic: str = "") -> SafeXml:
+    return SafeXml.fromstring(
+        f"<office:document-content {ODF_NAMESPACES}><office:automatic-styles>{automatic}"
+        f"</office:automatic-styles><office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
+
+
+def test_odt_font_size_in_centimetres_below_two_points_is_tiny() -> None:
+    content = _odt_content(
+        '<text:p><text:span text:style-name="T1">small</text:span> normal</text:p>',
+        '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-size="0.05cm"/>'
+        "</style:style>",  # 0.05 cm = 1.42 pt
+    )
+    reader = OdtReader(content, None)
+    assert reader.invisible_text() == {"tiny": ["small"]}
+    [paragraph] = reader.visible().body
+    assert isinstance(paragraph, Paragraph) and paragraph.text == " normal"
+
+
+def test_odt_style_inherits_from_its_parent() -> None:
+    content = _odt_content(
+        '<text:p text:style-name="P2">inherited white</text:p>',
+        '<style:style style:name="P1" style:family="paragraph"><style:text-properties fo:color="#ffffff"/>'
+        '</style:style><style:style style:name="P2" style:family="paragraph" style:parent-style-name="P1"/>',
+    )
+    assert OdtReader(content, None).invisible_text() == {"white": ["inherited white"]}
+
+
+def test_odt_spaces_tabs_and_line_breaks_are_text() -> None:
+    content = _odt_content('<text:p>a<text:s text:c="3"/>b<text:tab/>c<text:line-break/>d</text:p>')
+    [paragraph] = OdtReader(content, None).visible().body
+    assert isinstance(paragraph, Paragraph) and paragraph.text == "a   b\tc\nd"
