@@ -167,7 +167,13 @@ def test_a_file_named_xlsx_that_is_not_a_workbook_is_refused(tmp_path) -> None:
         read_register(path)
 
 
-def test_a_field_too_large_for_csv_is_a_clear_error() -> None:
-    text = _csv([_row(0), _row(1, summary="x" * 200_000)])
+def test_malformed_csv_quoting_is_a_clear_error() -> None:
+    text = _csv([_row(0)]) + '"SYN-9"x,' + ",".join(_row(1)[1:]) + "\n"
     with pytest.raises(RegisterImportError, match="line 3: not valid CSV"):
         read_register_csv_text(text)
+
+
+def test_a_value_longer_than_the_register_holds_is_reported() -> None:
+    assert _errors(_csv([_row(0, nature="x" * 201)])) == [(2, None)]
+    with pytest.raises(RegisterImportError, match="nature is longer than 200 characters"):
+        read_register_csv_text(_csv([_row(0, nature="x" * 201)]))

@@ -108,7 +108,7 @@ def read_register_csv_text(text: str) -> list[m.MisconductAllegation]:
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, list[object]]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     first_line = 1
     try:
         for cells in reader:

@@ -36,6 +36,15 @@ SYNTHETIC_NOTICE = (
 DEMO_START = dt.date(2019, 1, 1)
 DEMO_END = dt.date(2022, 12, 31)
 MAX_GENERATED = 1_000_000
+# The longest value the register holds in each text field (the database columns are this wide).
+TEXT_LIMITS: dict[str, int] = {
+    "allegation_id": 40,
+    "officer_id": 40,
+    "collar_number": 20,
+    "station": 80,
+    "nature": 200,
+    "summary": 20_000,
+}
 
 
 class Rank(StrEnum):
@@ -367,6 +376,9 @@ def allegation_problems(allegation: MisconductAllegation) -> list[str]:
         problems.append("the allegation id is empty")
     if not allegation.officer_id.strip():
         problems.append("the officer id is empty")
+    for name, limit in TEXT_LIMITS.items():
+        if len(getattr(allegation, name)) > limit:
+            problems.append(f"{name} is longer than {limit} characters")
     if not 1 <= len(outcomes) <= MAX_OUTCOMES:
         problems.append(f"an allegation has one or two outcomes, not {len(outcomes)}")
     if len(set(outcomes)) != len(outcomes):

@@ -19,16 +19,16 @@ class MisconductAllegation(models.Model):
     so that counts group on plain indexed columns.
     """
 
-    allegation_id = models.CharField(max_length=40, unique=True)
-    officer_id = models.CharField(max_length=40, db_index=True)
-    collar_number = models.CharField(max_length=20, blank=True)
+    allegation_id = models.CharField(max_length=m.TEXT_LIMITS["allegation_id"], unique=True)
+    officer_id = models.CharField(max_length=m.TEXT_LIMITS["officer_id"], db_index=True)
+    collar_number = models.CharField(max_length=m.TEXT_LIMITS["collar_number"], blank=True)
     rank = models.CharField(max_length=32, choices=_choices("rank"))
     gender = models.CharField(max_length=16, choices=_choices("gender"))
     borough = models.CharField(max_length=32, choices=_choices("borough"))
-    station = models.CharField(max_length=80, blank=True)
+    station = models.CharField(max_length=m.TEXT_LIMITS["station"], blank=True)
     date_received = models.DateField()
     category = models.CharField(max_length=32, choices=_choices("category"))
-    nature = models.CharField(max_length=200, blank=True)
+    nature = models.CharField(max_length=m.TEXT_LIMITS["nature"], blank=True)
     standard = models.CharField(max_length=40, choices=_choices("standard"))
     forum = models.CharField(max_length=32, choices=_choices("forum"))
     finding = models.CharField(max_length=32, choices=_choices("finding"))
