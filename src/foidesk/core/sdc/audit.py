@@ -37,6 +37,8 @@ from foidesk.core.sdc.rule import ProtectionRule
 WITNESS_PROGRAMMES = 40
 # Below this many suppressed cells every interval is computed exactly unless told otherwise.
 EXACT_BY_DEFAULT_UP_TO = 400
+# Every count in a witness programme is capped here, far above any count in an FOI table.
+WITNESS_CAP = 1e7
 _TOLERANCE = 1e-6
 
 FloatArray = npt.NDArray[np.float64]
@@ -194,14 +196,17 @@ def deducible_ranges(
     reach_high: FloatArray,
     *,
     exact: bool,
+    width: FloatArray | None = None,
 ) -> tuple[FloatArray, FloatArray, npt.NDArray[np.bool_]]:
     """For each target ``T_k z``: its min and max over ``{z >= 0 : equalities @ z == rhs}``.
 
-    A target is settled once its range is seen to reach down to ``reach_low[k]`` and up to
-    ``reach_high[k]``; settled targets are not solved exactly unless ``exact``. Targets with no
-    requirement (``+inf``, ``-inf``) are solved only when ``exact``. Returns (lower, upper, exact flags);
-    where a side was not solved it holds the witnessed value, which the true bound goes beyond.
+    A target is settled once its range is seen to reach down to ``reach_low[k]``, up to
+    ``reach_high[k]`` and to span ``width[k]``; settled targets are not solved exactly unless
+    ``exact``. Targets with no requirement (``+inf``, ``-inf``, 0) are solved only when ``exact``.
+    Returns (lower, upper, exact flags); where a side was not solved it holds the witnessed value,
+    which the true bound goes beyond.
     """
+    span = np.zeros(targets.shape[0]) if width is None else np.asarray(width, dtype=np.float64)
     n_targets = targets.shape[0]
     seen_low = np.full(n_targets, math.inf)
     seen_high = np.full(n_targets, -math.inf)
@@ -209,14 +214,16 @@ def deducible_ranges(
     upper = np.full(n_targets, math.nan)
     problem = _Problem(equalities, rhs, targets)
     if not exact:
-        _gather_witnesses(problem, reach_low, reach_high, seen_low, seen_high)
+        _gather_witnesses(problem, reach_low, reach_high, span, seen_low, seen_high)
 
     for k in range(n_targets):
-        if exact or seen_high[k] < reach_high[k] - _TOLERANCE:
+        narrow = seen_high[k] - seen_low[k] < span[k] - _TOLERANCE
+        if exact or narrow or seen_high[k] < reach_high[k] - _TOLERANCE:
             upper[k], solution = problem.extreme(k, maximise=True)
             if solution is not None:
                 _witness(targets @ solution, seen_low, seen_high)
-        if exact or seen_low[k] > reach_low[k] + _TOLERANCE:
+        narrow = seen_high[k] - seen_low[k] < span[k] - _TOLERANCE
+        if exact or narrow or seen_low[k] > reach_low[k] + _TOLERANCE:
             lower[k], solution = problem.extreme(k, maximise=False)
             if solution is not None:
                 _witness(targets @ solution, seen_low, seen_high)
@@ -236,9 +243,15 @@ class _Problem:
         self.targets = sp.csr_matrix(targets)
 
     def optimum(self, target_weights: FloatArray) -> FloatArray | None:
-        """A solution minimising ``weights @ targets @ z``; None when unbounded."""
+        """A solution minimising ``weights @ targets @ z`` with every ``z`` capped; None if there is none.
+
+        The cap keeps the programme bounded; a capped solution is still consistent with the release.
+        """
         cost = np.asarray(self.targets.T @ target_weights, dtype=np.float64).ravel()
-        return self._solve(cost)[1]
+        if self.equalities.shape[0] == 0:
+            return np.where(cost < 0, WITNESS_CAP, 0.0)
+        result = linprog(cost, A_eq=self.equalities, b_eq=self.rhs, bounds=(0, WITNESS_CAP), method="highs")
+        return np.asarray(result.x, dtype=np.float64) if result.status == 0 else None
 
     def extreme(self, k: int, *, maximise: bool) -> tuple[float, FloatArray | None]:
         row = self.targets.getrow(k).toarray().ravel()
@@ -264,14 +277,16 @@ def _gather_witnesses(
     problem: _Problem,
     reach_low: FloatArray,
     reach_high: FloatArray,
+    span: FloatArray,
     seen_low: FloatArray,
     seen_high: FloatArray,
 ) -> None:
     """Push the targets not yet seen high enough up, then those not seen low enough down, in rounds."""
     rng = np.random.default_rng(0)
     for round_ in range(WITNESS_PROGRAMMES):
-        short_above = seen_high < reach_high - _TOLERANCE
-        short_below = seen_low > reach_low + _TOLERANCE
+        narrow = seen_high - seen_low < span - _TOLERANCE
+        short_above = narrow | (seen_high < reach_high - _TOLERANCE)
+        short_below = narrow | (seen_low > reach_low + _TOLERANCE)
         if not (short_above.any() or short_below.any()):
             return
         doubtful = short_below if round_ % 2 else short_above
