@@ -104,9 +104,10 @@ def _child() -> None:
 
     from django.db import connection
 
+    from foidesk.core.periods import calendar_years
     from foidesk.datasets import misconduct as m
     from foidesk.datasets.importer import register_row
-    from foidesk.datasets.query import Period, build_query, count_records
+    from foidesk.datasets.query import build_query, count_records
     from foidesk.web.records.models import MisconductAllegation
     from foidesk.web.records.selectors import count_table
 
@@ -154,7 +155,7 @@ def _child() -> None:
         query = build_query(
             words["rows"],
             words["columns"],
-            period=Period.years(*years) if years else None,
+            period=calendar_years(*years) if years else None,
             where=words.get("where"),
         )
         result = count_table(query)
