@@ -19,6 +19,7 @@ from foidesk.datasets.query import (
     conditions_from_topics,
     count_records,
     describe,
+    period_of_part,
     record_rows,
 )
 
@@ -160,6 +161,15 @@ def test_the_period_is_the_core_date_range_of_a_parsed_part() -> None:
     assert count_records(RECORDS, query).row_labels == ("2020", "2021")
     with pytest.raises(InvalidDateRange):
         DateRange(dt.date(2021, 1, 1), dt.date(2020, 1, 1))
+
+
+def test_a_parts_periods_become_one_period_when_they_join() -> None:
+    assert period_of_part([calendar_years(2021, 2021), calendar_years(2020, 2020)]) == calendar_years(
+        2020, 2021
+    )
+    assert period_of_part([]) is None
+    with pytest.raises(QueryError, match="2 separate periods"):
+        period_of_part([calendar_years(2019, 2019), calendar_years(2021, 2021)])
 
 
 def test_topics_of_a_parsed_part_become_conditions() -> None:

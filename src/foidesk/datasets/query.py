@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from foidesk.core.periods import DateRange
+from foidesk.core.periods import DateRange, merge_ranges
 from foidesk.core.sdc.table import CountTable, RowGroup
 from foidesk.datasets.registry import (
     NO_OTHER_OUTCOME,
@@ -106,6 +106,18 @@ def build_query(
     )
     check_query(query, registry)
     return query
+
+
+def period_of_part(date_ranges: Sequence[DateRange]) -> DateRange | None:
+    """The one period a parsed part asks about ("2020 and 2021" is one); None if it names none.
+
+    Separate periods (2019 and 2021, not 2020) are not one count: the part is split, or each asked.
+    """
+    merged = merge_ranges(date_ranges)
+    if len(merged) > 1:
+        spans = ", ".join(f"{r.start.isoformat()} to {r.end.isoformat()}" for r in merged)
+        raise QueryError(f"the part asks about {len(merged)} separate periods ({spans}); count each")
+    return merged[0] if merged else None
 
 
 def conditions_from_topics(
