@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pikepdf
 import pypdfium2 as pdfium  # type: ignore[import-untyped]  # no type information shipped
-from PIL import ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from foidesk.core.release_check.findings import (
     CannotInspect,
@@ -411,7 +411,7 @@ def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
             box_width, box_height = boxes[index][2] - x0, boxes[index][3] - boxes[index][1]
             if rotations[index] in (90, 270):
                 box_width, box_height = box_height, box_width
-            _add_image_page(clean, image.tobytes(), (image.width, image.height), (box_width, box_height))
+            _add_image_page(clean, _grey_if_possible(image), (box_width, box_height))
     finally:
         document.close()
     clean.save(target, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -426,18 +426,26 @@ def _open_for_sanitising(data: bytes) -> pikepdf.Pdf:
         raise CannotSanitise("the PDF is encrypted with a password") from error
 
 
-def _add_image_page(
-    pdf: pikepdf.Pdf, pixels: bytes, size: tuple[int, int], page_size: tuple[float, float]
-) -> None:
-    width, height = size
+def _grey_if_possible(image: Image.Image) -> Image.Image:
+    """A page with no colour is stored as grey: a third of the size, the same look."""
+    red, green, blue = image.split()
+    if ImageChops.difference(red, green).getbbox() or ImageChops.difference(green, blue).getbbox():
+        return image
+    return red
+
+
+def _add_image_page(pdf: pikepdf.Pdf, image: Image.Image, page_size: tuple[float, float]) -> None:
+    width, height = image.size
+    pixels = image.tobytes()
+    colour_space = pikepdf.Name.DeviceGray if image.mode == "L" else pikepdf.Name.DeviceRGB
     page_width, page_height = page_size
-    image = pikepdf.Stream(pdf, zlib.compress(pixels, 6))
-    image.stream_dict = pikepdf.Dictionary(
+    stream = pikepdf.Stream(pdf, zlib.compress(pixels, 6))
+    stream.stream_dict = pikepdf.Dictionary(
         Type=pikepdf.Name.XObject,
         Subtype=pikepdf.Name.Image,
         Width=width,
         Height=height,
-        ColorSpace=pikepdf.Name.DeviceRGB,
+        ColorSpace=colour_space,
         BitsPerComponent=8,
         Filter=pikepdf.Name.FlateDecode,
     )
@@ -445,7 +453,7 @@ def _add_image_page(
     page = pikepdf.Dictionary(
         Type=pikepdf.Name.Page,
         MediaBox=[0, 0, page_width, page_height],
-        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Page=image)),
+        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Page=stream)),
         Contents=pikepdf.Stream(pdf, content),
     )
     pdf.pages.append(pikepdf.Page(page))
