@@ -38,6 +38,7 @@ MIN_WORDS_FOR_LANGUAGE = 6
 MIN_ENGLISH_RATIO = 0.12  # share of common English words below which the text is another language
 GREETING_SEARCH_LINES = 3
 MAX_HEADING_TITLE_WORDS = 8
+LAST_WORD_WINDOW = 12  # characters before a full stop searched for an abbreviation ("e.g.")
 MAX_DIMENSION_WORDS = 5  # "- by gender" is a breakdown of the question above, not a question
 
 
@@ -154,7 +155,7 @@ def clean_request_text(text: str) -> str:
     kept = _without_greeting(kept)
     while kept and (not kept[-1] or set(kept[-1]) <= {"-", "_", "="}):
         kept.pop()
-    return "\n".join(kept)
+    return "\n".join(kept).strip("\n")
 
 
 def _without_greeting(lines: list[str]) -> list[str]:
@@ -208,7 +209,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(
-    r"^(?:(?P<q>q(?:uestion)?[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
+    r"^(?:(?P<q>(?i:q(?:uestion)?)[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
     r"|\(?(?P<n>\d{1,2})(?:[.)]|[ ]?[:\-–](?= ))"
     r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)]"
     r"|(?P<b>[-•*·▪◦‣–—○●■□➢►✓]))[ ]+(?P<rest>\S.*)$"
@@ -289,9 +290,13 @@ class _Line:
 class _Item:
     kind: str
     value: str
-    text: str
+    pieces: list[str]  # its first line and the lines that continue it (joined once, at the end: linear)
     children: list[_Item] = field(default_factory=list)
     closed: bool = False  # a blank line or a remark ended it; plain lines no longer continue it
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pieces)
 
 
 @dataclass(slots=True)
@@ -311,12 +316,14 @@ class _Draft:
     block_word: str | None
     question: int
     subquestion: str | None
-    text: str
-    context: list[
-        str
-    ]  # texts above it, nearest first: the parent question, the block preamble, the request's
-    is_sub: bool = False
+    pieces: list[str]  # the ask and the sentences that refine it
+    context: list[str]  # the texts above it, nearest first: parent question, block preamble, request preamble
     flags: list[Flag] = field(default_factory=list)
+    parent: _Draft | None = None  # the question a sub-question belongs to, when that question is a part
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pieces)
 
 
 def _classify(line: str, blank_before: bool, previous_kind: str | None, previous_value: str) -> _Line:
@@ -406,7 +413,7 @@ def _sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
-        before = text[start : boundary.start()].rstrip("\"'”’)")
+        before = text[max(start, boundary.start() - LAST_WORD_WINDOW) : boundary.start()].rstrip("\"'”’)")
         last_word = before.rsplit(" ", 1)[-1].lower()
         if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", last_word):
             continue
@@ -439,7 +446,7 @@ def _items_and_preamble(lines: Sequence[_Line]) -> tuple[list[str], list[_Item],
             else:
                 _plain_line_after_items(line, stack, trailing)
             continue
-        item = _Item(line.kind, line.value, line.text)
+        item = _Item(line.kind, line.value, [line.text])
         if line.kind in kinds:
             depth = kinds.index(line.kind)
             del kinds[depth + 1 :]
@@ -464,11 +471,9 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
             item.closed = True
         return
     continues = not line.blank_before and not last.closed
-    if continues and (line.text[:1].islower() or not last.text.rstrip().endswith((".", "?", "!", ";"))):
-        last.text = f"{last.text} {line.text}"
-        return
-    if continues and not _is_ask(line.text):
-        last.text = f"{last.text} {line.text}"
+    unfinished = line.text[:1].islower() or not last.pieces[-1].rstrip().endswith((".", "?", "!", ";"))
+    if continues and (unfinished or not _is_ask(line.text)):
+        last.pieces.append(line.text)
         return
     trailing.append(line.text)
     for item in stack:
@@ -476,13 +481,10 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
 
 
 def _is_dimension(item: _Item) -> bool:
-    words = item.text.split()
-    return (
-        len(words) <= MAX_DIMENSION_WORDS
-        and not item.children
-        and not _NOUN_ASK.match(item.text)
-        and "?" not in item.text
-    )
+    if item.children or len(item.pieces) > 1:
+        return False
+    text = item.pieces[0]
+    return len(text.split()) <= MAX_DIMENSION_WORDS and not _NOUN_ASK.match(text) and "?" not in text
 
 
 def _flatten_dimensions(item: _Item) -> str:
@@ -511,25 +513,29 @@ def _drafts_from_items(
     word = block.word if block else None
     for item in roots:
         question = numbering.next(item)
+        stem = item.text
         if not item.children:
-            drafts.append(_Draft(request, word, question, None, item.text, context))
+            drafts.append(_Draft(request, word, question, None, [stem], context))
             continue
-        if all(_is_dimension(child) for child in item.children) or _DIMENSIONS_LEAD.search(item.text):
+        if all(_is_dimension(child) for child in item.children) or _DIMENSIONS_LEAD.search(stem):
             detail = "; ".join(_flatten_dimensions(child) for child in item.children)
-            drafts.append(_Draft(request, word, question, None, f"{item.text} {detail}", context))
+            drafts.append(_Draft(request, word, question, None, [stem, detail], context))
             continue
-        if _is_ask(item.text) and not item.text.rstrip().endswith(":"):
-            drafts.append(_Draft(request, word, question, None, item.text, context))
+        parent = None
+        if _is_ask(stem) and not stem.rstrip().endswith(":"):
+            parent = _Draft(request, word, question, None, [stem], context)
+            drafts.append(parent)
+        stem_context = [stem, *context]
         for position, child in enumerate(item.children):
             sub = (
                 child.value
                 if child.kind in ("letter", "roman") and child.value
                 else _LETTER_SEQUENCE[position % 26]
             )
-            text = child.text
+            pieces = [child.text]
             if child.children:
-                text = f"{text} " + "; ".join(grandchild.text for grandchild in child.children)
-            drafts.append(_Draft(request, word, question, sub, text, [item.text, *context], is_sub=True))
+                pieces.append("; ".join(grandchild.text for grandchild in child.children))
+            drafts.append(_Draft(request, word, question, sub, pieces, stem_context, parent=parent))
     return drafts
 
 
@@ -539,19 +545,22 @@ def _drafts_from_prose(
     """One part per sentence that asks; refinements join the ask before them. Also the context sentences."""
     drafts: list[_Draft] = []
     preamble: list[str] = []
+    draft_context: list[str] = []  # settled at the first ask: the sentences before it, then the outer context
     request = block.number if block else None
     word = block.word if block else None
     for sentence in sentences:
         if _META.search(sentence):
             continue
         if drafts and (_REFINEMENT.match(sentence) or not _is_ask(sentence)):
-            drafts[-1].text = f"{drafts[-1].text} {sentence}"
+            drafts[-1].pieces.append(sentence)
             continue
         if not _is_ask(sentence):
             preamble.append(sentence)
             continue
+        if not drafts:
+            draft_context = [" ".join(preamble), *context]
         numbering.last += 1
-        drafts.append(_Draft(request, word, numbering.last, None, sentence, [" ".join(preamble), *context]))
+        drafts.append(_Draft(request, word, numbering.last, None, [sentence], draft_context))
     return drafts, preamble
 
 
@@ -563,14 +572,14 @@ def _read_block(
     if any(line.kind is not None for line in lines):
         preamble_lines, roots, trailing = _items_and_preamble(lines)
         preamble = _strip_request_label(" ".join(preamble_lines))
-        if roots and all(_is_dimension(root) for root in roots) and _is_ask(preamble):
+        if roots and all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
             detail = "; ".join(root.text for root in roots)
             draft = _Draft(
                 block.number if block else None,
                 block.word if block else None,
                 1,
                 None,
-                f"{preamble} {detail}",
+                [preamble, detail],
                 outer_context,
             )
             return [draft], ""
@@ -611,7 +620,7 @@ _REFERS_BACK = re.compile(
 )
 _NO_PERIOD = re.compile(
     r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now)\b"
-    r"|^(?:what is|what are|does|do|is there|are there|whether)\b"
+    r"|^(?:does|do|is there|are there|whether)\b"
     r"|\b(?:copy|copies) of (?:the |your |any |all )?(?:[\w'-]+ ){0,4}(?:polic(?:y|ies)|procedures?|guidance|"
     r"impact assessments?|strateg(?:y|ies)|terms of reference|manuals?)\b",
     re.IGNORECASE,
@@ -624,67 +633,84 @@ class _Settled:
     topics: tuple[str, ...]
 
 
-def _settle(drafts: Sequence[_Draft], received: date, vocabulary: TopicVocabulary) -> list[Part]:
-    parts: list[Part] = []
-    last: _Settled | None = None  # the part before, in any block
-    previous_request: int | None = None
-    for draft in drafts:
-        # Across a "Request N" heading, only an explicit reference back ("the same period") reaches back.
-        refers_back = bool(_REFERS_BACK.search(draft.text))
-        previous = last if draft.request == previous_request or refers_back else None
-        previous_request = draft.request
-        own_periods, period_flags = periods_in(draft.text, received)
-        flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
-        periods = own_periods
-        if not periods and not _NO_PERIOD.search(draft.text):
-            periods = _inherited_periods(draft, refers_back, previous, received)
-            if periods:
-                flags.append(PartFlag.PERIOD_INHERITED)
-        topics = _topics(draft, refers_back, previous, vocabulary, flags)
-        last = _Settled(periods, topics)
-        parts.append(
-            Part(
-                label=_label(draft),
-                request=draft.request,
-                question=draft.question,
-                subquestion=draft.subquestion,
-                text=draft.text.strip(),
-                date_ranges=periods,
-                topics=topics,
-                flags=tuple(dict.fromkeys(flags)),
+class _Settler:
+    """Periods and topics for each draft in turn; the texts above many parts are read once (linear time)."""
+
+    def __init__(self, received: date, vocabulary: TopicVocabulary) -> None:
+        self.received = received
+        self.vocabulary = vocabulary
+        self._periods: dict[str, tuple[DateRange, ...]] = {}
+        self._topics: dict[str, tuple[str, ...]] = {}
+        self._settled: dict[int, _Settled] = {}  # by id() of a draft that is the parent of sub-questions
+
+    def periods_above(self, text: str) -> tuple[DateRange, ...]:
+        if text not in self._periods:
+            self._periods[text] = periods_in(text, self.received)[0]
+        return self._periods[text]
+
+    def topics_above(self, text: str) -> tuple[str, ...]:
+        if text not in self._topics:
+            self._topics[text] = self.vocabulary.topics_in(_without_examples(text))
+        return self._topics[text]
+
+    def settle(self, drafts: Sequence[_Draft]) -> list[Part]:
+        parts: list[Part] = []
+        last: _Settled | None = None  # the part before, in any block
+        previous_request: int | None = None
+        for draft in drafts:
+            text = draft.text.strip()
+            # Across a "Request N" heading, only an explicit reference back ("the same period") reaches back.
+            refers_back = bool(_REFERS_BACK.search(text))
+            previous = last if draft.request == previous_request or refers_back else None
+            previous_request = draft.request
+            periods, period_flags = periods_in(text, self.received)
+            flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
+            if not periods and not _NO_PERIOD.search(text):
+                periods = self._inherited_periods(draft, refers_back, previous)
+                if periods:
+                    flags.append(PartFlag.PERIOD_INHERITED)
+            topics = self._topics_of(text, draft, refers_back, previous, flags)
+            last = _Settled(periods, topics)
+            self._settled[id(draft)] = last
+            label = _label(draft)
+            flags_once = tuple(dict.fromkeys(flags))
+            parts.append(
+                Part(
+                    label, draft.request, draft.question, draft.subquestion, text, periods, topics, flags_once
+                )
             )
-        )
-    return parts
+        return parts
 
+    def _inherited_periods(
+        self, draft: _Draft, refers_back: bool, previous: _Settled | None
+    ) -> tuple[DateRange, ...]:
+        if refers_back and previous:
+            return previous.periods
+        parent = self._settled.get(id(draft.parent)) if draft.parent else None
+        if parent and parent.periods:
+            return parent.periods
+        for above in draft.context:
+            periods = self.periods_above(above)
+            if periods:
+                return periods
+        return previous.periods if previous else ()
 
-def _inherited_periods(
-    draft: _Draft, refers_back: bool, previous: _Settled | None, received: date
-) -> tuple[DateRange, ...]:
-    if refers_back and previous:
-        return previous.periods
-    for above in draft.context:
-        periods, _ = periods_in(above, received)
-        if periods:
-            return periods
-    return previous.periods if previous else ()
-
-
-def _topics(
-    draft: _Draft,
-    refers_back: bool,
-    previous: _Settled | None,
-    vocabulary: TopicVocabulary,
-    flags: list[Flag],
-) -> tuple[str, ...]:
-    found = set(vocabulary.topics_in(_without_examples(draft.text)))
-    inherited: set[str] = set()
-    for above in draft.context:
-        inherited.update(vocabulary.topics_in(_without_examples(above)))
-    if previous and (refers_back or not found):
-        inherited.update(previous.topics)
-    if inherited - found:
-        flags.append(PartFlag.TOPICS_INHERITED)
-    return vocabulary.ordered(found | inherited)
+    def _topics_of(
+        self, text: str, draft: _Draft, refers_back: bool, previous: _Settled | None, flags: list[Flag]
+    ) -> tuple[str, ...]:
+        found = set(self.vocabulary.topics_in(_without_examples(text)))
+        inherited: set[str] = set()
+        for above in draft.context:
+            inherited.update(self.topics_above(above))
+        parent = self._settled.get(id(draft.parent)) if draft.parent else None
+        if parent:
+            inherited.update(parent.topics)
+        if previous and (refers_back or not found):
+            inherited.update(previous.topics)
+        topics = self.vocabulary.ordered(found | inherited)
+        if set(topics) - found:
+            flags.append(PartFlag.TOPICS_INHERITED)
+        return topics
 
 
 _EXAMPLES = re.compile(r"\((?:for example|for instance|e\.g\.|eg|such as)[^()]{0,300}\)", re.IGNORECASE)
@@ -726,12 +752,13 @@ def parse_request(
     if not cleaned.strip():
         raise InvalidRequestText("the request has nothing but a greeting and a sign-off")
     if not looks_english(cleaned):
-        whole = _Draft(
-            None, None, 1, None, " ".join(cleaned.split()), [], flags=[PartFlag.LANGUAGE_NOT_RECOGNISED]
-        )
-        return ParsedRequest(tuple(_settle([whole], received, vocabulary)), cleaned, received)
-    drafts = _drafts(cleaned)
-    if not drafts:
-        whole = _Draft(None, None, 1, None, " ".join(cleaned.split()), [], flags=[PartFlag.NO_QUESTION_FOUND])
-        drafts = [whole]
-    return ParsedRequest(tuple(_settle(drafts, received, vocabulary)), cleaned, received)
+        drafts = [_whole_text(cleaned, PartFlag.LANGUAGE_NOT_RECOGNISED)]
+    else:
+        drafts = _drafts(cleaned) or [_whole_text(cleaned, PartFlag.NO_QUESTION_FOUND)]
+    parts = _Settler(received, vocabulary).settle(drafts)
+    return ParsedRequest(tuple(parts), cleaned, received)
+
+
+def _whole_text(cleaned: str, flag: PartFlag) -> _Draft:
+    """The whole request as one part, when it cannot be split."""
+    return _Draft(None, None, 1, None, [" ".join(cleaned.split())], [], flags=[flag])

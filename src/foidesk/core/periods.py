@@ -307,6 +307,8 @@ def _year_pair(match: re.Match[str], prefix: str) -> tuple[int, int, bool] | Non
     first = int(match.group(f"{prefix}y1"))
     raw_last = match.group(f"{prefix}y2")
     last = int(raw_last) if len(raw_last) == 4 else first // 100 * 100 + int(raw_last)
+    if len(raw_last) == 2 and last < first:  # "1999/00" crosses a century
+        last += 100
     if last == first + 1:
         return first, last, True
     if last > first:

@@ -1,0 +1,205 @@
+"""Date phrases -> inclusive periods (core/periods.py). Known answers worked out by hand from a calendar."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foidesk.core.periods import (
+    DateRange,
+    InvalidDateRange,
+    PeriodFlag,
+    financial_year_of,
+    find_periods,
+    merge_ranges,
+    periods_in,
+)
+
+RECEIVED = date(2023, 5, 10)
+
+
+def ranges(text: str, received: date = RECEIVED) -> list[tuple[str, str]]:
+    found, _ = periods_in(text, received)
+    return [(period.start.isoformat(), period.end.isoformat()) for period in found]
+
+
+def flags(text: str, received: date = RECEIVED) -> frozenset[PeriodFlag]:
+    return periods_in(text, received)[1]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("1st January 2020", [("2020-01-01", "2020-01-01")]),
+        ("on 31 March 2021", [("2021-03-31", "2021-03-31")]),
+        ("01/01/2020", [("2020-01-01", "2020-01-01")]),
+        ("Jan 2020 – Mar 2021", [("2020-01-01", "2021-03-31")]),
+        ("April 2023 to March 2024", [("2023-04-01", "2024-03-31")]),
+        ("in August 2023", [("2023-08-01", "2023-08-31")]),
+        ("February 2024", [("2024-02-01", "2024-02-29")]),
+        ("between 1 April 2019 and 31 March 2022", [("2019-04-01", "2022-03-31")]),
+        ("between 01/01/2022 and 30/06/2023", [("2022-01-01", "2023-06-30")]),
+        ("between 1 April and 30 June 2023", [("2023-04-01", "2023-06-30")]),
+        ("the calendar year of 2021", [("2021-01-01", "2021-12-31")]),
+        ("from 2015 to 2020", [("2015-01-01", "2020-12-31")]),
+        ("between 2015 and 2020", [("2015-01-01", "2020-12-31")]),
+        ("in 2020 and 2021", [("2020-01-01", "2021-12-31")]),
+        ("2018 and 2021", [("2018-01-01", "2018-12-31"), ("2021-01-01", "2021-12-31")]),
+        ("2018, 2019 and 2020", [("2018-01-01", "2020-12-31")]),
+        ("the 2022/23 financial year", [("2022-04-01", "2023-03-31")]),
+        ("FY2019-20", [("2019-04-01", "2020-03-31")]),
+        ("the 2019-2020 financial year", [("2019-04-01", "2020-03-31")]),
+        ("financial years 2019/20 to 2021/22", [("2019-04-01", "2022-03-31")]),
+        ("FY2019-20 to FY2022-23", [("2019-04-01", "2023-03-31")]),
+        ("in 2021/22 and 2022/23", [("2021-04-01", "2023-03-31")]),
+        ("the academic year 2021/22", [("2021-09-01", "2022-08-31")]),
+        ("Q1 2023 to Q1 2024", [("2023-01-01", "2024-03-31")]),
+        ("Q3 2022", [("2022-07-01", "2022-09-30")]),
+        ("at the end of the 2023/24 financial year", [("2024-03-31", "2024-03-31")]),
+        ("2016-20", [("2016-01-01", "2020-12-31")]),
+    ],
+)
+def test_explicit_periods(phrase: str, expected: list[tuple[str, str]]) -> None:
+    assert ranges(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("since 2018", [("2018-01-01", "2023-05-10")]),
+        ("from 1st April 2022", [("2022-04-01", "2023-05-10")]),
+        ("each year from 2010 to date", [("2010-01-01", "2023-05-10")]),
+        ("since January 2020", [("2020-01-01", "2023-05-10")]),
+        ("the last 5 years", [("2018-01-01", "2022-12-31")]),
+        ("in each of the past five years", [("2018-01-01", "2022-12-31")]),
+        ("the last three calendar years", [("2020-01-01", "2022-12-31")]),
+        ("the past 12 months", [("2022-05-01", "2023-04-30")]),
+        ("last month", [("2023-04-01", "2023-04-30")]),
+        ("this year", [("2023-01-01", "2023-05-10")]),
+        ("year to date", [("2023-01-01", "2023-05-10")]),
+        ("last year", [("2022-01-01", "2022-12-31")]),
+        ("the last financial year", [("2022-04-01", "2023-03-31")]),
+        ("the last three financial years", [("2020-04-01", "2023-03-31")]),
+        ("this financial year so far", [("2023-04-01", "2023-05-10")]),
+        ("the last decade", [("2013-01-01", "2022-12-31")]),
+        ("as of today", [("2023-05-10", "2023-05-10")]),
+    ],
+)
+def test_relative_and_open_periods_resolve_against_the_day_of_receipt(
+    phrase: str, expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase) == expected
+
+
+def test_last_financial_year_received_before_april_is_the_one_before_last() -> None:
+    # Received 13 February 2023: 2022/23 has not ended, so the last two complete ones are 2020/21 and 2021/22.
+    assert ranges("the last two financial years", date(2023, 2, 13)) == [("2020-04-01", "2022-03-31")]
+
+
+def test_past_twelve_months_across_a_year_end() -> None:
+    assert ranges("the past 12 months", date(2024, 1, 3)) == [("2023-01-01", "2023-12-31")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "section 136 of the Mental Health Act 1983",
+        "under the Freedom of Information Act 2000",
+        "the Coronavirus Regulations 2020",
+        "my earlier request (reference FOI 2023/0412)",
+        "more than £2020 was spent",
+        "How many officers are currently suspended?",
+        "a 20-week statutory time limit",
+    ],
+)
+def test_statute_years_references_and_numbers_are_not_periods(text: str) -> None:
+    assert ranges(text) == []
+
+
+def test_day_first_is_assumed_and_flagged_when_both_numbers_could_be_a_month() -> None:
+    assert ranges("01/02/2020") == [("2020-02-01", "2020-02-01")]
+    assert PeriodFlag.DAY_FIRST_ASSUMED in flags("01/02/2020")
+    assert PeriodFlag.DAY_FIRST_ASSUMED not in flags("25/12/2020")
+
+
+def test_year_pair_without_financial_is_assumed_financial_and_flagged() -> None:
+    assert ranges("in 2019/20") == [("2019-04-01", "2020-03-31")]
+    assert PeriodFlag.FINANCIAL_YEAR_ASSUMED in flags("in 2019/20")
+    assert PeriodFlag.FINANCIAL_YEAR_ASSUMED not in flags("the financial year 2019/20")
+
+
+def test_two_full_years_with_a_hyphen_are_calendar_years_and_flagged() -> None:
+    assert ranges("2019-2020") == [("2019-01-01", "2020-12-31")]
+    assert PeriodFlag.YEAR_RANGE_AMBIGUOUS in flags("2019-2020")
+
+
+def test_relative_and_open_ended_periods_are_flagged() -> None:
+    assert PeriodFlag.RELATIVE in flags("the last 5 years")
+    assert PeriodFlag.TO_DATE_OF_RECEIPT in flags("since 2018")
+
+
+def test_mentions_keep_their_phrase_and_order() -> None:
+    mentions = find_periods("in 2019 and since March 2021", RECEIVED)
+    assert [m.phrase for m in mentions] == ["2019", "March 2021"]
+    assert mentions[1].range == DateRange(date(2021, 3, 1), RECEIVED)
+
+
+def test_merge_joins_overlapping_and_adjacent_ranges_only() -> None:
+    a = DateRange(date(2020, 1, 1), date(2020, 12, 31))
+    b = DateRange(date(2021, 1, 1), date(2021, 6, 30))
+    c = DateRange(date(2021, 8, 1), date(2021, 8, 31))
+    assert merge_ranges([c, b, a]) == (DateRange(date(2020, 1, 1), date(2021, 6, 30)), c)
+
+
+def test_a_range_ending_before_it_starts_is_refused() -> None:
+    with pytest.raises(InvalidDateRange):
+        DateRange(date(2021, 1, 2), date(2021, 1, 1))
+
+
+def test_financial_year_of_a_day() -> None:
+    assert financial_year_of(date(2023, 3, 31)) == 2022
+    assert financial_year_of(date(2023, 4, 1)) == 2023
+
+
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)))
+def test_any_written_date_is_read_back_exactly(day: date) -> None:
+    written = f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+    assert periods_in(written, date(2061, 1, 1))[0] == (DateRange(day, day),)
+    numeric = f"{day.day:02d}/{day.month:02d}/{day.year}"
+    assert periods_in(numeric, date(2061, 1, 1))[0] == (DateRange(day, day),)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=1990, max_value=2090))
+def test_a_financial_year_runs_from_1_april_for_a_year(year: int) -> None:
+    (period,) = periods_in(f"the financial year {year}/{(year + 1) % 100:02d}", date(2100, 1, 1))[0]
+    assert period.start == date(year, 4, 1)
+    assert period.end + timedelta(days=1) == date(year + 1, 4, 1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=30), st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1))
+)
+def test_the_last_n_years_are_n_whole_years_before_the_year_of_receipt(count: int, received: date) -> None:
+    (period,) = periods_in(f"the last {count} years", received)[0]
+    assert period.end == date(received.year - 1, 12, 31)
+    assert period.start == date(received.year - count, 1, 1)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_valid_ranges_and_never_crashes(text: str) -> None:
+    for mention in find_periods(text, RECEIVED):
+        assert mention.range.start <= mention.range.end
+        assert 0 <= mention.start_offset <= mention.end_offset <= len(text)
