@@ -130,8 +130,9 @@ def test_clarification_restarts_the_clock_on_the_case(officer_client: Client) ->
     response = officer_client.post(url, {"kind": "clarification_received", "on": "2024-03-11"})
     assert response.status_code == 302
     case.refresh_from_db()
-    # A fresh 20 working days from Monday 11 March 2024; Good Friday 29 March and Easter Monday 1 April skipped.
-    assert case.due_on == dt.date(2024, 4, 10)
+    # A fresh 20 working days from Monday 11 March 2024, skipping Monday 18 March (Northern Ireland's
+    # St Patrick's Day substitute), Good Friday 29 March and Easter Monday 1 April: Thursday 11 April.
+    assert case.due_on == dt.date(2024, 4, 11)
 
 
 def test_statistics_for_decision_makers_only_with_chart_table_and_csv(client: Client) -> None:

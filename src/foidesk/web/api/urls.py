@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from foidesk.core.regime import Regime
@@ -125,7 +126,7 @@ def get_disclosure(request: HttpRequest, reference: str) -> dict[str, object]:
 
 
 @api.post("/requests", response={201: RequestOut}, auth=StaffToken(), tags=["intake"])
-def post_request(request: HttpRequest, payload: RequestIn) -> tuple[int, dict[str, object]]:
+def post_request(request: HttpRequest, payload: RequestIn) -> Status[dict[str, object]]:
     received = payload.received_on or timezone.localdate()
     if received > timezone.localdate():
         raise HttpError(400, "received_on cannot be in the future")
@@ -138,5 +139,5 @@ def post_request(request: HttpRequest, payload: RequestIn) -> tuple[int, dict[st
             )
     except services.CaseError as error:
         raise HttpError(400, str(error)) from error
-    return 201, {"reference": case.reference, "received_on": case.received_on, "due_on": case.due_on,
-                 "parts": list(case.parts.values_list("label", flat=True))}
+    return Status(201, {"reference": case.reference, "received_on": case.received_on, "due_on": case.due_on,
+                        "parts": list(case.parts.values_list("label", flat=True))})

@@ -17,7 +17,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from foidesk.core.sdc.suppression import Method, protect
-from foidesk.datasets.query import Condition, CountQuery, Period, describe
+from foidesk.core.periods import DateRange
+from foidesk.datasets.query import Condition, CountQuery, describe
 from foidesk.datasets.registry import REGISTRY
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, workbook_xlsx
 from foidesk.web.audit.services import audit_record
@@ -50,7 +51,7 @@ def query_from_json(data: dict[str, Any]) -> CountQuery:
         dataset=data["dataset"],
         rows=data["rows"],
         columns=data.get("columns"),
-        period=Period(dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"]))
+        period=DateRange(dt.date.fromisoformat(period["start"]), dt.date.fromisoformat(period["end"]))
         if period
         else None,
         conditions=tuple(Condition(c["field"], frozenset(c["codes"])) for c in data.get("conditions", [])),

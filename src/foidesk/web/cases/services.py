@@ -187,7 +187,8 @@ def clock_event_record(
             recorded_by=actor if isinstance(actor, AbstractBaseUser) else None,
         )
         try:
-            _apply_deadlines(request, list(request.clock_events.all()))
+            # Not request.clock_events: a prefetched cache would miss the event just created.
+            _apply_deadlines(request, list(ClockEvent.objects.filter(request=request)))
         except clock.ClockError as error:
             raise CaseError(str(error)) from error
         request.save(update_fields=["due_on", "extended_due_on", "calendar_version", "updated_at"])

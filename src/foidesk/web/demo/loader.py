@@ -14,7 +14,8 @@ from django.utils import timezone
 from foidesk.core.outcome import Outcome
 from foidesk.web.accounts.roles import Role
 from foidesk.web.cases import services
-from foidesk.datasets.query import CountQuery, Period, build_query
+from foidesk.core.periods import calendar_years
+from foidesk.datasets.query import CountQuery, build_query
 from foidesk.web.cases.answers import answer_create, answers_workbook
 from foidesk.web.cases.documents import document_approve, document_attach
 from foidesk.web.cases.models import Request, Status
@@ -165,7 +166,7 @@ REFERENCE_PARTS = (
 def REFLECTIVE_PRACTICE_QUERY() -> CountQuery:  # noqa: N802 - reads as the constant it stands for
     """Request 2 Q1-Q2: allegations received in 2020 and 2021 where reflective practice was an outcome,
     by allegation category and the other outcome applied."""
-    return build_query("allegation category", "other outcome", period=Period.years(2020, 2021),
+    return build_query("allegation category", "other outcome", period=calendar_years(2020, 2021),
                        where={"outcome": "reflective practice"})
 
 
