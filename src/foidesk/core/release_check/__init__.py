@@ -62,6 +62,7 @@ SANITISERS: dict[FileFormat, Sanitiser] = {
 }
 UNREADABLE_REASONS = {
     FileFormat.EMPTY: "The file is empty (0 bytes).",
+    FileFormat.BROKEN_ZIP: "The file is a damaged or truncated ZIP container (XLSX, ODS, DOCX and ZIP are).",
     FileFormat.UNKNOWN: "The file is in a format the gate does not know.",
     FileFormat.ENCRYPTED_OFFICE: "The file is encrypted (password-protected): its content cannot be checked.",
     FileFormat.LEGACY_OFFICE: "The file is in an old binary Office format (.xls, .doc).",

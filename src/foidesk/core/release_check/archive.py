@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
-from typing import IO
+from typing import IO, Literal, cast
 
 from lxml import etree
 
@@ -28,6 +28,7 @@ from foidesk.core.release_check.findings import (
     Severity,
 )
 
+XML_CHUNK_BYTES = 1 << 16
 RATIO_FLOOR_BYTES = 1_048_576  # a tiny member may compress 1000:1 innocently; the ratio limit starts here
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the ZIP epoch: a sanitised archive carries no real timestamps
 SYSTEM_MEMBER = re.compile(r"(^|/)(__MACOSX/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
@@ -122,6 +123,17 @@ class ZipContainer:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as error:
             raise CannotInspect(f"member {name} cannot be read (corrupt or truncated): {error}") from error
 
+    def chunks(self, name: str, size: int = 1 << 20) -> Iterator[bytes]:
+        """The decompressed bytes of a member, chunk by chunk."""
+        stream = self.open(name)
+        try:
+            while chunk := stream.read(size):
+                yield chunk
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+            raise CannotInspect(f"member {name} cannot be read (corrupt or truncated): {error}") from error
+        finally:
+            stream.close()
+
     def xml(self, name: str) -> etree._Element:
         """The parsed XML of a member (a small part: workbook, styles, properties)."""
         return parse_xml(self.read(name), name)
@@ -134,13 +146,12 @@ class ZipContainer:
         return (element for _, element in self.xml_events(name, tags, ("end",)))
 
     def xml_events(
-        self, name: str, tags: Iterable[str], events: tuple[str, ...]
+        self, name: str, tags: Iterable[str], events: tuple[Literal["start", "end"], ...]
     ) -> Iterator[tuple[str, etree._Element]]:
         """Stream (event, element) pairs for ``tags`` of an XML member: ``start`` sees attributes only."""
         stream = self.open(name)
         try:
-            parser = etree.iterparse(
-                stream,
+            parser = etree.XMLPullParser(
                 events=events,
                 tag=list(tags),
                 resolve_entities=False,
@@ -148,8 +159,17 @@ class ZipContainer:
                 load_dtd=False,
                 huge_tree=False,
             )
-            for event, element in parser:
-                yield str(event), element
+            first = True
+            while chunk := stream.read(XML_CHUNK_BYTES):
+                if first and (b"<!DOCTYPE" in chunk[:4096] or b"<!ENTITY" in chunk):
+                    raise CannotInspect(f"{name} declares a DTD or entities, which no spreadsheet needs")
+                first = False
+                parser.feed(chunk)
+                for event, element in parser.read_events():
+                    yield str(event), cast(etree._Element, element)
+            parser.close()
+            for event, element in parser.read_events():
+                yield str(event), cast(etree._Element, element)
         except etree.XMLSyntaxError as error:
             raise CannotInspect(f"{name} is not well-formed XML: {error}") from error
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:

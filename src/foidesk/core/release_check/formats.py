@@ -37,6 +37,7 @@ class FileFormat(StrEnum):
     WEBP = "webp"
     ENCRYPTED_OFFICE = "encrypted-office"
     LEGACY_OFFICE = "legacy-office"
+    BROKEN_ZIP = "broken-zip"
     EMPTY = "empty"
     UNKNOWN = "unknown"
 
@@ -134,8 +135,7 @@ def _zip_format(path: str) -> FileFormat:
                 if "word/document.xml" in names:
                     return FileFormat.DOCX
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        # A broken container is still a ZIP by its magic; its inspector reports it cannot be read.
-        return FileFormat.ZIP
+        return FileFormat.BROKEN_ZIP
     return FileFormat.ZIP
 
 

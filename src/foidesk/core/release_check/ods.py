@@ -498,7 +498,7 @@ def _visible_tables(box: ZipContainer) -> Iterator[tuple[str, list[list[OdsCell]
             table.columns.extend([column_is_hidden(element, styles, hidden_groups)] * repeat)
         elif tag == f"{{{TABLE}}}table-row" and table is not None:
             if not table.hidden and not row_is_hidden(element, styles, hidden_groups):
-                cells = _visible_cells(element, table)
+                cells = _visible_cells(element, table, styles)
                 repeat = int(element.get(f"{{{TABLE}}}number-rows-repeated", "1"))
                 repeat = min(repeat, MAX_REPEATED_ROWS_COPIED) if cells else 1
                 rows.extend([cells] * repeat)
@@ -509,13 +509,14 @@ def _visible_tables(box: ZipContainer) -> Iterator[tuple[str, list[list[OdsCell]
             table = None
 
 
-def _visible_cells(row: etree._Element, table: OdsTable) -> list[OdsCell]:
+def _visible_cells(row: etree._Element, table: OdsTable, styles: OdsStyles) -> list[OdsCell]:
     cells: list[OdsCell] = []
     col = 0
     for cell in row:
         repeat = min(int(cell.get(f"{{{TABLE}}}number-columns-repeated", "1")), 16_384)
         covered = str(cell.tag) == f"{{{TABLE}}}covered-table-cell"
-        empty = covered or not _has_content(cell)
+        invisible = cell.get(f"{{{TABLE}}}style-name", "") in styles.invisible_cells
+        empty = covered or invisible or not _has_content(cell)
         if empty and not any(table.column_hidden(c) for c in range(col, col + repeat)):
             cells.append(OdsCell("", "", "", repeat))
             col += repeat
@@ -523,7 +524,7 @@ def _visible_cells(row: etree._Element, table: OdsTable) -> list[OdsCell]:
         for offset in range(repeat):
             if table.column_hidden(col + offset):
                 continue
-            if covered or not _has_content(cell):
+            if empty:
                 cells.append(OdsCell("", "", "", 1))
                 continue
             value_type = cell.get(f"{{{OFFICE}}}value-type", "")

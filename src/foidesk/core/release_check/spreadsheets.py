@@ -689,48 +689,48 @@ def _sheet_state_findings(book: Book) -> list[Finding]:
 
 
 def _openpyxl_findings(path: str, book: Book) -> list[Finding]:
-    """What openpyxl sees, so that a sheet state or property its model reads differently is not missed."""
-    import openpyxl
+    """What openpyxl's model of the workbook part says, so no sheet state it reads differently is missed.
+
+    Only the workbook part and its links are read through openpyxl (its document properties
+    report a creator "openpyxl" where none is set, so those come from the raw part alone): its
+    read-only mode would otherwise parse every sheet once more just to size it.
+    """
+    from openpyxl.reader.excel import ExcelReader
 
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, keep_links=True)
+        reader = ExcelReader(path, read_only=True, keep_links=True)
+        reader.read_manifest()
+        reader.read_workbook()
+        sheets = [(sheet.name, sheet.state) for sheet, _ in reader.parser.find_sheets()]
+        links = list(getattr(reader.wb, "_external_links", []))
     except Exception as error:  # openpyxl raises many kinds on a damaged file; each means "cannot read"
         raise CannotInspect(f"openpyxl cannot read the workbook: {error}") from error
-    try:
-        findings: list[Finding] = []
-        for sheet in workbook.worksheets + list(getattr(workbook, "chartsheets", [])):
-            state = getattr(sheet, "sheet_state", "visible")
-            if state == "hidden":
-                findings.append(
-                    Finding("xlsx.hidden_sheet", Severity.BLOCK, sheet.title, "The sheet is hidden.")
-                )
-            elif state == "veryHidden":
-                findings.append(
-                    Finding(
-                        "xlsx.very_hidden_sheet", Severity.BLOCK, sheet.title, "The sheet is very hidden."
-                    )
-                )
-        if len(workbook.sheetnames) != len(book.sheets):
-            findings.append(
-                Finding(
-                    "xlsx.unreferenced_part",
-                    Severity.BLOCK,
-                    "workbook",
-                    "openpyxl and the workbook part disagree on the sheets.",
-                )
-            )
-        if getattr(workbook, "_external_links", None):
-            findings.append(
-                Finding(
-                    "xlsx.external_link",
-                    Severity.BLOCK,
-                    "workbook",
-                    "The workbook links to another workbook.",
-                )
-            )
-        return findings
     finally:
-        workbook.close()
+        if "reader" in locals():
+            reader.archive.close()
+    findings: list[Finding] = []
+    for name, state in sheets:
+        if state in ("hidden", "veryHidden"):
+            code = "xlsx.hidden_sheet" if state == "hidden" else "xlsx.very_hidden_sheet"
+            findings.append(
+                Finding(code, Severity.BLOCK, name, f"The sheet is {state} (as openpyxl reads it).")
+            )
+    if len(sheets) != len(book.sheets):
+        findings.append(
+            Finding(
+                "xlsx.unreferenced_part",
+                Severity.BLOCK,
+                "workbook",
+                "openpyxl and the workbook part disagree on the sheets.",
+            )
+        )
+    if links:
+        findings.append(
+            Finding(
+                "xlsx.external_link", Severity.BLOCK, "workbook", "The workbook links to another workbook."
+            )
+        )
+    return findings
 
 
 def _deduplicated(findings: list[Finding]) -> list[Finding]:
@@ -774,6 +774,12 @@ class SheetLayout:
     hidden_columns: list[tuple[int, int, bool]] = field(default_factory=list)
     zero_height: bool = False
     print_area: list[CellArea] = field(default_factory=list)
+    merges: list[CellArea] = field(default_factory=list)
+    invisible_styles: frozenset[str] = frozenset()
+
+    def covered_by_merge(self, row: int, col: int) -> bool:
+        """A cell under a merged range, other than its top-left: its value is never shown."""
+        return any(a.contains(row, col) and (row, col) != (a.min_row, a.min_col) for a in self.merges)
 
     def column_hidden(self, col: int) -> bool:
         return any(low <= col <= high for low, high, _ in self.hidden_columns)
@@ -837,7 +843,25 @@ class SheetLayout:
                     self.hidden_columns.append((int(col.get("min", "1")), int(col.get("max", "1")), outline))
 
 
-SHEET_TAGS = ("{*}sheetFormatPr", "{*}cols", "{*}row", "{*}headerFooter", "{*}mergeCell")
+SHEET_TAGS = ("{*}sheetFormatPr", "{*}cols", "{*}row", "{*}headerFooter")
+MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([^\"']+)[\"']")
+MERGE_SCAN_OVERLAP = 1024
+
+
+def merged_areas(box: ZipContainer, part: str) -> list[CellArea]:
+    """The sheet's merged ranges, found before its rows are streamed.
+
+    ``mergeCells`` follows ``sheetData`` in the XML, yet the rows need to know them, so the
+    decompressed bytes are scanned for them first: at inflate speed, without building elements.
+    """
+    refs: set[bytes] = set()
+    tail = b""
+    for chunk in box.chunks(part):
+        data = tail + chunk
+        refs.update(match.group(1) for match in MERGE_CELL.finditer(data))
+        tail = data[-MERGE_SCAN_OVERLAP:]
+    areas = [parse_area(ref.decode("ascii", "replace")) for ref in refs]
+    return [a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)]
 
 
 class SheetScan:
@@ -879,26 +903,22 @@ class SheetScan:
         }
 
     def run(self, box: ZipContainer) -> list[Finding]:
-        needs_cells = bool(self.styles.invisible or self.flagged or self.layout.print_area)
-        merges: list[CellArea] = []
+        self.layout.merges = merged_areas(box, self.sheet.part)
+        needs_cells = bool(
+            self.styles.invisible or self.flagged or self.layout.print_area or self.layout.merges
+        )
         last_row = 0
         for element in box.xml_elements(self.sheet.part, SHEET_TAGS):
             local = etree.QName(element).localname
             if local == "row":
                 last_row = int(element.get("r") or last_row + 1)
                 self._row(element, last_row, needs_cells or bool(self.layout.hidden_columns))
-            elif local == "mergeCell":
-                area = parse_area(element.get("ref", ""))
-                if area is not None and (area.max_row > area.min_row or area.max_col > area.min_col):
-                    merges.append(area)
             elif local == "headerFooter":
                 if _text_of(element).strip():
                     self.tallies["xlsx.header_footer"].add("header/footer")
             else:
                 self.layout.read(element)
             release_children(element)
-        if merges:
-            self._merged_values(box, merges)
         return [tally.finding(self.sheet.name) for tally in self.tallies.values() if tally.count]
 
     def _row(self, row: etree._Element, number: int, per_cell: bool) -> None:
@@ -942,25 +962,10 @@ class SheetScan:
                 self.tallies["xlsx.invisible_text"].add(ref)
             if not self.layout.in_print_area(number, col):
                 self.tallies["xlsx.outside_print_area"].add(ref)
+            if self.layout.merges and self.layout.covered_by_merge(number, col):
+                self.tallies["xlsx.merged_hidden_value"].add(ref)
             if value is not None and cell.get("t") == "s" and value.text in self.flagged:
                 self.tallies["xlsx.personal_data"].add(ref)
-
-    def _merged_values(self, box: ZipContainer, merges: list[CellArea]) -> None:
-        """A second pass, only for sheets with merged cells: values under a merge's top-left cell."""
-        top = min(area.min_row for area in merges)
-        bottom = max(area.max_row for area in merges)
-        for row in box.xml_elements(self.sheet.part, ["{*}row"]):
-            number = int(row.get("r") or 0)
-            if top <= number <= bottom:
-                for cell in row.iterfind("{*}c"):
-                    ref = cell.get("r", "")
-                    col = column_index(ref.rstrip("0123456789"))
-                    covered = any(
-                        a.contains(number, col) and (number, col) != (a.min_row, a.min_col) for a in merges
-                    )
-                    if covered and (cell.find("{*}v") is not None or cell.find("{*}is") is not None):
-                        self.tallies["xlsx.merged_hidden_value"].add(ref)
-            release_children(row)
 
 
 # --- the clean copy: a fresh workbook of visible values --------------------------------------------
@@ -1016,7 +1021,11 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
         formats = _FreshFormats(styles)
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             for number, sheet in enumerate(visible, start=1):
-                layout = SheetLayout(print_area=book.print_areas.get(sheet.position, []))
+                layout = SheetLayout(
+                    print_area=book.print_areas.get(sheet.position, []),
+                    merges=merged_areas(box, sheet.part),
+                    invisible_styles=frozenset(str(index) for index in styles.invisible),
+                )
                 with out.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as sink:
                     sink.write(SHEET_START.encode())
                     for chunk in _fresh_rows(box, sheet, layout, strings, fresh, formats):
@@ -1127,6 +1136,10 @@ def _fresh_cells(
         if new_col is None:
             new_col = column_map[col] = layout.kept_column(col)
         if new_col == 0 or not layout.in_print_area(number, col):
+            continue
+        if cell.get("s") in layout.invisible_styles or (
+            layout.merges and layout.covered_by_merge(number, col)
+        ):
             continue
         kind = cell.get("t", "n")
         value = cell.findtext("{*}v")

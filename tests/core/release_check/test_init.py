@@ -1,0 +1,144 @@
+"""The release gate's public API: every leaky file caught, every clean file passes, every copy clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foidesk.core.release_check import (
+    CannotSanitise,
+    FileFormat,
+    InspectionLimits,
+    Severity,
+    check_file,
+    detect_format,
+    sanitise_file,
+)
+from tests.core.release_check.corpus import CorpusFile, every_byte
+from tests.core.release_check.corpus_spreadsheets import (
+    BAD_INPUTS,
+    built_corpus,
+    pdf_named_xlsx,
+    visible_text,
+)
+
+CORPUS = built_corpus()
+LEAKY = [(entry, path) for entry, path in CORPUS if not entry.is_clean]
+CLEAN = [(entry, path) for entry, path in CORPUS if entry.is_clean]
+
+
+def _ids(pairs: list[tuple[CorpusFile, Path]]) -> list[str]:
+    return [entry.name for entry, _ in pairs]
+
+
+def test_the_corpus_is_as_large_as_the_brief_asks() -> None:
+    assert len(LEAKY) >= 25
+    assert len(CLEAN) >= 6
+
+
+@pytest.mark.parametrize(("entry", "path"), LEAKY, ids=_ids(LEAKY))
+def test_every_leaky_file_is_caught_with_the_right_code(entry: CorpusFile, path: Path) -> None:
+    report = check_file(str(path))
+    assert not report.clean
+    assert entry.expected <= {finding.code for finding in report.findings}
+
+
+@pytest.mark.parametrize(("entry", "path"), LEAKY, ids=_ids(LEAKY))
+def test_the_secret_really_is_in_each_leaky_file(entry: CorpusFile, path: Path) -> None:
+    if entry.secret is None:
+        pytest.skip("nothing hidden: the finding is about visible content")
+    assert entry.secret.encode() in every_byte(path)
+
+
+@pytest.mark.parametrize(("entry", "path"), CLEAN, ids=_ids(CLEAN))
+def test_every_clean_file_passes(entry: CorpusFile, path: Path) -> None:
+    report = check_file(str(path))
+    assert report.findings == ()
+    assert report.clean
+
+
+@pytest.mark.parametrize(("entry", "path"), LEAKY, ids=_ids(LEAKY))
+def test_every_leaky_file_sanitises_to_a_clean_copy_without_the_secret(
+    entry: CorpusFile, path: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / f"copy-{path.name}"
+    report = sanitise_file(str(path), str(copy))
+    assert report.clean
+    assert check_file(str(copy)).clean
+    if entry.secret is not None:
+        assert entry.secret.encode() not in every_byte(copy)
+    shown = visible_text(copy)
+    for text in entry.visible:
+        assert text in shown, f"{text!r} was lost"
+
+
+def test_the_copy_keeps_numbers_as_numbers(tmp_path: Path) -> None:
+    import openpyxl
+
+    source = next(path for entry, path in CORPUS if entry.name == "hidden_row.xlsx")
+    copy = tmp_path / "copy.xlsx"
+    sanitise_file(str(source), str(copy))
+    sheet = openpyxl.load_workbook(copy).active
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["Rank", "Headcount"],
+        ["Constable", 1203],
+        ["Sergeant", 245],
+        ["Inspector", 61],
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_a_block_finding_never_a_pass_or_a_crash(name: str, tmp_path: Path) -> None:
+    if name == "encrypted.xlsx":
+        pytest.importorskip("msoffcrypto")
+    path = tmp_path / name
+    BAD_INPUTS[name](path)
+    report = check_file(str(path))
+    codes = {finding.code for finding in report.findings}
+    assert "file.cannot_inspect" in codes
+    assert report.blocked and report.unreadable
+    assert all(f.severity is Severity.BLOCK for f in report.findings if f.code == "file.cannot_inspect")
+
+
+def test_a_pdf_named_xlsx_is_a_block_finding(tmp_path: Path) -> None:
+    path = tmp_path / "answer.xlsx"
+    pdf_named_xlsx(path)
+    assert detect_format(str(path)) is FileFormat.PDF
+    report = check_file(str(path))
+    mismatch = [f for f in report.findings if f.code == "file.extension_mismatch"]
+    assert mismatch and mismatch[0].severity is Severity.BLOCK
+    with pytest.raises(CannotSanitise):
+        sanitise_file(str(path), str(tmp_path / "copy.xlsx"))
+    assert not (tmp_path / "copy.xlsx").exists()
+
+
+def test_a_missing_file_cannot_be_inspected(tmp_path: Path) -> None:
+    report = check_file(str(tmp_path / "nowhere.xlsx"))
+    assert [f.code for f in report.findings] == ["file.cannot_inspect"]
+
+
+def test_a_tighter_size_limit_blocks_a_workbook_that_expands_beyond_it(tmp_path: Path) -> None:
+    source = next(path for entry, path in CORPUS if entry.name == "clean_summary.xlsx")
+    report = check_file(str(source), InspectionLimits(max_uncompressed_bytes=1_000))
+    assert report.unreadable
+
+
+def test_an_unreadable_file_cannot_be_sanitised(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    with pytest.raises(CannotSanitise):
+        sanitise_file(str(path), str(tmp_path / "copy.csv"))
+
+
+def test_the_report_has_the_command_line_shape() -> None:
+    source = next(path for entry, path in CORPUS if entry.name == "hidden_sheet.xlsx")
+    shape = check_file(str(source)).as_dict()
+    assert set(shape) == {"path", "clean", "findings"}
+    finding = next(f for f in shape["findings"] if f["code"] == "xlsx.hidden_sheet")  # type: ignore[attr-defined]
+    assert finding == {
+        "code": "xlsx.hidden_sheet",
+        "severity": "block",
+        "where": "Staff",
+        "message": finding["message"],
+    }
