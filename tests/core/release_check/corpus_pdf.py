@@ -255,6 +255,50 @@ def pdf_with_incremental_update(path: Path) -> None:
     path.write_bytes(data + update)
 
 
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A classic PDF written byte by byte (object 1 the catalogue), with a correct cross-reference table."""
+    out = b"%PDF-1.7\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def _stream(content: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+
+
+def pdf_with_unused_object(path: Path) -> None:
+    """An editor replaced the page's content but left the earlier content object in the file, unused."""
+    visible = _text(72, 760, VISIBLE_PDF).encode()
+    path.write_bytes(
+        raw_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                b" /Resources << /Font << /F1 5 0 R >> >> >>",
+                _stream(visible),
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                _stream(visible + _text(72, 600, "SECRET-PDF-unused earlier text").encode()),
+            ]
+        )
+    )
+
+
+def _piece_info(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    private = pdf.make_stream(b"%AI12 SECRET-PDF-illustrator original drawing")
+    page.obj.PieceInfo = pikepdf.Dictionary(Illustrator=pikepdf.Dictionary(Private=private))
+
+
 SECRET_LINE = "Officer: SECRET-PDF-covered John Smith"
 
 PDFS: list[CorpusFile] = [
@@ -339,6 +383,14 @@ PDFS: list[CorpusFile] = [
     ),
     leaky("thumbnail.pdf", _pdf("", _thumbnail), {"pdf.thumbnail"}, None),
     leaky("incremental.pdf", pdf_with_incremental_update, {"pdf.incremental_update"}, "SECRET-PDF-earlier"),
+    leaky("unused-object.pdf", pdf_with_unused_object, {"pdf.unused_objects"}, "SECRET-PDF-unused"),
+    leaky(
+        "clipped.pdf",
+        _pdf("q 0 0 595 500 re W n " + _text(72, 600, "SECRET-PDF-clipped away") + "Q\n"),
+        {"pdf.clipped_text"},
+        "SECRET-PDF-clipped",
+    ),
+    leaky("piece-info.pdf", _pdf("", _piece_info), {"pdf.private_data"}, "SECRET-PDF-illustrator"),
     clean(
         "dark-header.pdf",
         _pdf(_box(70, 595, 330, 20) + _text(72, 600, "Table 1: Complaints by year", colour="1 g")),
@@ -366,6 +418,15 @@ PDFS: list[CorpusFile] = [
         VISIBLE_PDF,
     ),
     clean("link.pdf", _pdf("", _link), VISIBLE_PDF),
+    clean(
+        "clipped-shading-beside-text.pdf",
+        _pdf(
+            "q 60 590 300 30 re W n "
+            + _text(72, 600, "Inside the clip")
+            + "Q q 70 500 100 40 re W n 0 g 0 0 595 842 re f Q\n"
+        ),
+        VISIBLE_PDF,
+    ),
     clean(
         "logo-beside-text.pdf",
         _pdf(_text(72, 600, "Beside the logo") + "q 40 0 0 40 400 590 cm /Im1 Do Q\n", _covered_by_image),

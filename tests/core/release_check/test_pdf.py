@@ -8,13 +8,13 @@ import numpy as np
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits, Severity
 from foidesk.core.release_check.pdf import inspect_pdf, sanitise_pdf
 from tests.core.release_check.corpus import CorpusFile, every_byte
-from tests.core.release_check.corpus_pdf import PDFS, VISIBLE_PDF, _box, _pdf, _text, make_pdf
+from tests.core.release_check.corpus_pdf import PAGE_WIDTH, PDFS, VISIBLE_PDF, _box, _pdf, _text, make_pdf
 
 LIMITS = InspectionLimits()
 RENDER_SCALE = 1.0
@@ -212,6 +212,7 @@ def test_a_box_painted_after_text_and_enclosing_it_always_covers_it(
     tmp_path: Path, word: str, x: int, y: int, size: int
 ) -> None:
     width = len(word) * size  # Helvetica capitals are under one em wide
+    assume(x + width < PAGE_WIDTH)
     box = f"q 0 g {x - 2} {y - size / 2} {width + 4} {size * 2} re f Q\n"
     text = _text(x, y, word, size=size)
     path = tmp_path / "box.pdf"

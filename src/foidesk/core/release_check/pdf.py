@@ -119,6 +119,8 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
         return "pdf.invisible_text"
     if outside:
         return "pdf.text_outside_page"
+    if glyph.clipped:
+        return "pdf.clipped_text"
     if covered:
         return "pdf.covered_text"
     if glyph.alpha < 1 - OPAQUE_ALPHA:
@@ -135,6 +137,7 @@ GLYPH_MESSAGES = {
     "pdf.invisible_text": "are drawn invisible (render mode 3, transparent, or too small to read)",
     "pdf.white_text": "are the colour of what lies under them (e.g. white on white)",
     "pdf.text_outside_page": "are drawn outside the visible page",
+    "pdf.clipped_text": "are cut away by a clipping path, so not shown, but are still in the file",
 }
 
 
@@ -233,6 +236,64 @@ def _structure_findings(pdf: pikepdf.Pdf) -> list[Finding]:
             )
         )
     findings.extend(_action_findings(pdf))
+    findings.extend(_leftover_findings(pdf))
+    return findings
+
+
+def _reachable(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """Object numbers reachable from the trailer: what a reader of the file can ever be shown."""
+    seen: set[tuple[int, int]] = set()
+    pending: list[pikepdf.Object] = [pdf.trailer]
+    while pending:
+        obj = pending.pop()
+        if isinstance(obj, pikepdf.Stream):
+            obj = obj.stream_dict
+        if isinstance(obj, pikepdf.Dictionary):
+            children = list(obj.values())
+        elif isinstance(obj, pikepdf.Array):
+            children = list(obj)
+        else:
+            continue
+        for child in children:
+            if not isinstance(child, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream):
+                continue
+            if child.is_indirect:
+                if child.objgen in seen:
+                    continue
+                seen.add(child.objgen)
+            pending.append(child)
+    return seen
+
+
+def _leftover_findings(pdf: pikepdf.Pdf) -> list[Finding]:
+    """Objects nothing refers to (content left behind by an edit) and applications' private data."""
+    reachable = _reachable(pdf)
+    unused = [
+        obj
+        for obj in pdf.objects
+        if isinstance(obj, pikepdf.Stream | pikepdf.Dictionary)
+        and obj.objgen not in reachable
+        and str(obj.get("/Type", "")) not in ("/XRef", "/ObjStm")
+    ]
+    findings = []
+    if unused:
+        findings.append(
+            _finding(
+                "pdf.unused_objects",
+                Severity.BLOCK,
+                "file structure",
+                f"{len(unused)} objects are in the file but used nowhere: left over from an earlier version.",
+            )
+        )
+    if "/PieceInfo" in pdf.Root or any("/PieceInfo" in page.obj for page in pdf.pages):
+        findings.append(
+            _finding(
+                "pdf.private_data",
+                Severity.BLOCK,
+                "PieceInfo",
+                "An application's private data (possibly the whole original drawing) is embedded.",
+            )
+        )
     return findings
 
 

@@ -63,6 +63,15 @@ def bounds(points: list[tuple[float, float]]) -> Rect:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
+def intersection(clip: Rect | None, rect: Rect | None) -> Rect | None:
+    """The overlap of two rectangles; ``clip`` None means no clipping. None if they do not meet."""
+    if clip is None or rect is None:
+        return rect if clip is None else clip
+    x0, y0 = max(clip[0], rect[0]), max(clip[1], rect[1])
+    x1, y1 = min(clip[2], rect[2]), min(clip[3], rect[3])
+    return (x0, y0, x1, y1) if x0 <= x1 and y0 <= y1 else None
+
+
 def _transform_rect(m: Matrix, rect: Rect) -> Rect:
     x0, y0, x1, y1 = rect
     return bounds([_apply(m, x0, y0), _apply(m, x1, y0), _apply(m, x0, y1), _apply(m, x1, y1)])
@@ -83,6 +92,7 @@ class Glyph:
     colour: Colour | None
     alpha: float
     render_mode: int
+    clipped: bool = False  # its centre lies outside the clipping path, so nothing of it is painted
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +127,7 @@ class GraphicsState:
     leading: float = 0.0
     rise: float = 0.0
     render_mode: int = 0
+    clip: Rect | None = None  # bounding box of the clipping path; None: the whole page
 
     def copy(self) -> GraphicsState:
         return GraphicsState(
@@ -131,6 +142,7 @@ class GraphicsState:
             self.leading,
             self.rise,
             self.render_mode,
+            self.clip,
         )
 
 
@@ -267,10 +279,11 @@ class PageScanner:
             raise CannotInspect(f"a content stream cannot be parsed: {error}") from error
         stack: list[GraphicsState] = []
         path: list[tuple[float, float]] = []
+        clipping = False
         text_matrix = line_matrix = IDENTITY
         for instruction in instructions:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state.fill_alpha)
+                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state)
                 continue
             operands: list[object] = list(instruction.operands)
             op = str(instruction.operator)
@@ -297,14 +310,16 @@ class PageScanner:
             elif op in ("c", "v", "y"):
                 values = [pdf_number(v) for v in operands]
                 path.extend(_apply(state.ctm, values[i], values[i + 1]) for i in range(0, len(values) - 1, 2))
-            elif op in ("f", "F", "f*", "B", "B*", "b", "b*"):
-                if path:
-                    self._area(bounds(path), state.fill, state.fill_alpha)
-                path = []
-            elif op in ("n", "S", "s"):
-                path = []
+            elif op in ("W", "W*"):
+                clipping = True
+            elif op in ("f", "F", "f*", "B", "B*", "b", "b*", "n", "S", "s"):
+                if path and op not in ("n", "S", "s"):
+                    self._area(bounds(path), state.fill, state)
+                if path and clipping:
+                    state.clip = intersection(state.clip, bounds(path))
+                path, clipping = [], False
             elif op == "sh":
-                self._area(_transform_rect(state.ctm, (-1e6, -1e6, 1e6, 1e6)), None, state.fill_alpha)
+                self._area(_transform_rect(state.ctm, (-1e6, -1e6, 1e6, 1e6)), None, state)
             elif op == "Do" and operands:
                 self._draw_object(resources, operands[0], state)
             elif op == "BT":
@@ -330,8 +345,10 @@ class PageScanner:
         gstate = states[str(name)]
         return pdf_number(gstate["/ca"]) if "/ca" in gstate else current
 
-    def _area(self, rect: Rect, colour: Colour | None, alpha: float) -> None:
-        self.paint.areas.append(PaintedArea(self.paint.next_order(), rect, colour, alpha))
+    def _area(self, rect: Rect, colour: Colour | None, state: GraphicsState) -> None:
+        painted = intersection(state.clip, rect)
+        if painted is not None:
+            self.paint.areas.append(PaintedArea(self.paint.next_order(), painted, colour, state.fill_alpha))
 
     def _draw_object(self, resources: pikepdf.Dictionary, name: object, state: GraphicsState) -> None:
         xobjects = resources.get("/XObject")
@@ -341,7 +358,7 @@ class PageScanner:
         subtype = str(xobject.get("/Subtype", ""))
         if subtype == "/Image":
             if not xobject.get("/ImageMask", False):
-                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state.fill_alpha)
+                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state)
             return
         if subtype != "/Form" or self.depth >= self.limits.max_archive_depth * 4:
             return
@@ -430,6 +447,7 @@ class PageScanner:
                         state.fill,
                         state.fill_alpha,
                         state.render_mode,
+                        intersection(state.clip, (x, y, x, y)) is None,
                     )
                 )
                 spacing = state.char_spacing + (
