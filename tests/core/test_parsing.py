@@ -104,6 +104,26 @@ def test_every_list_style_gives_one_part_per_item(markers: tuple[str, str, str])
     assert [part.text for part in parsed.parts] == list(asks)
 
 
+def test_an_inline_numbered_list_gives_one_part_per_number() -> None:
+    text = (
+        "I am researching spiking. Could you please provide (1) the number of reports of spiking in 2022, "
+        "(2) the number of those reports that led to an arrest, and (3) the number that led to a charge."
+    )
+    parsed = parse_request(text, RECEIVED)
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert [part.text for part in parsed.parts] == [
+        "the number of reports of spiking in 2022",
+        "the number of those reports that led to an arrest",
+        "the number that led to a charge.",
+    ]
+    assert spans(parsed) == [[("2022-01-01", "2022-12-31")]] * 3
+
+
+def test_outlook_o_bullets_are_a_list() -> None:
+    text = "o How many HMOs are licensed?\no How many HMO licences were refused in 2022/23?"
+    assert labels(parse_request(text, RECEIVED)) == ["Q1", "Q2"]
+
+
 def test_roman_numeral_i_after_h_is_a_letter() -> None:
     items = "\n".join(f"{letter}) How many {letter} offences?" for letter in "abcdefghij")
     parsed = parse_request(items, RECEIVED)

@@ -60,6 +60,10 @@ def flags(text: str, received: date = RECEIVED) -> frozenset[PeriodFlag]:
         ("Q3 2022", [("2022-07-01", "2022-09-30")]),
         ("at the end of the 2023/24 financial year", [("2024-03-31", "2024-03-31")]),
         ("2016-20", [("2016-01-01", "2020-12-31")]),
+        ("the year ending 31 March 2024", [("2023-04-01", "2024-03-31")]),
+        ("the year to 29 February 2024", [("2023-03-01", "2024-02-29")]),
+        ("between 1/4/19 and 31/3/21", [("2019-04-01", "2021-03-31")]),
+        ("the financial year 1999/00", [("1999-04-01", "2000-03-31")]),
     ],
 )
 def test_explicit_periods(phrase: str, expected: list[tuple[str, str]]) -> None:

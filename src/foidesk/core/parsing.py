@@ -212,7 +212,7 @@ _MARKER = re.compile(
     r"^(?:(?P<q>(?i:q(?:uestion)?)[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
     r"|\(?(?P<n>\d{1,2})(?:[.)]|[ ]?[:\-–](?= ))"
     r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)]"
-    r"|(?P<b>[-•*·▪◦‣–—○●■□➢►✓]))[ ]+(?P<rest>\S.*)$"
+    r"|(?P<b>[-•*·▪◦‣–—○●■□➢►✓]|o(?= )))[ ]+(?P<rest>\S.*)$"
 )
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 _LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
@@ -559,9 +559,42 @@ def _drafts_from_prose(
             continue
         if not drafts:
             draft_context = [" ".join(preamble), *context]
-        numbering.last += 1
-        drafts.append(_Draft(request, word, numbering.last, None, [sentence], draft_context))
+        inline = _inline_items(sentence)
+        if inline is None:
+            numbering.last += 1
+            drafts.append(_Draft(request, word, numbering.last, None, [sentence], draft_context))
+            continue
+        lead, items = inline
+        for item in items:
+            numbering.last += 1
+            drafts.append(_Draft(request, word, numbering.last, None, [item], [lead, *draft_context]))
     return drafts, preamble
+
+
+_INLINE_MARKER = re.compile(r"(?:^|(?<=[ ,;:]))\((?P<m>\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3})\) ")
+_INLINE_SEQUENCES = (
+    tuple(str(n) for n in range(1, 21)),
+    tuple(_LETTER_SEQUENCE),
+    ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii"),
+)
+
+
+def _inline_items(sentence: str) -> tuple[str, list[str]] | None:
+    """ "Please provide (1) the number of X, (2) the number of Y": the lead-in and one item per marker."""
+    markers = list(_INLINE_MARKER.finditer(sentence))
+    for sequence in _INLINE_SEQUENCES:
+        found: list[re.Match[str]] = []
+        for marker in markers:
+            if len(found) < len(sequence) and marker.group("m") == sequence[len(found)]:
+                found.append(marker)
+        if len(found) >= 2:
+            ends = [marker.start() for marker in found[1:]] + [len(sentence)]
+            items = [
+                re.sub(r"[ ,;]*(?:and|or)?[ ,;]*$", "", sentence[marker.end() : end]).strip()
+                for marker, end in zip(found, ends, strict=True)
+            ]
+            return sentence[: found[0].start()].strip(), items
+    return None
 
 
 def _read_block(

@@ -278,6 +278,17 @@ def _month_range(match: re.Match[str], text: str, received: date) -> _Found | No
     return _Found(DateRange(start, end), is_point=False) if start <= end else None
 
 
+def _year_ending(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the year ending 31 March 2024": the twelve months up to and including that day."""
+    found = _day_from(match, "a")
+    if found is None:
+        return None
+    end = found[0]
+    a_year_before = date(end.year - 1, end.month, min(end.day, month_end(end.year - 1, end.month).day))
+    start = a_year_before + timedelta(days=1)
+    return _Found(DateRange(start, end), is_point=False)
+
+
 def _single_month(match: re.Match[str], text: str, received: date) -> _Found | None:
     year, month = int(match.group("y")), _month(match.group("m"))
     return _Found(DateRange(date(year, month, 1), month_end(year, month)))
@@ -442,6 +453,11 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (rf"\b{_FY_PREFIX}{_YEAR_PAIR.replace('@', 'a')}", _single_year_pair),
     (rf"\b(?P<y1>{_YEAR}){_S}{_TO}{_S}(?P<y2>{_YEAR})\b(?![/\-]\d)", _year_range),
+    (
+        rf"\b(?:(?:financial|calendar|reporting){_S})?(?:year|12{_S}months|twelve{_S}months){_S}"
+        rf"(?:ending|ended|to){_S}{_date_pattern('a')}",
+        _year_ending,
+    ),
     (rf"\b{_date_pattern('a')}", _single_date),
     (rf"\b(?P<m>{_MONTH}),?{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _single_month),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),

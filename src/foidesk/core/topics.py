@@ -142,7 +142,8 @@ POLICING_TOPICS: tuple[Topic, ...] = (
     _topic(
         "drugs",
         "drug|controlled drug|cannabis|cocaine|heroin|ketamine|nitrous oxide|MDMA|drug seizure|"
-        "drug driving|county lines|possession with intent|drug trafficking|drug offences|"
+        "drug driving|spiking|spiked|needle spiking|drink spiking|county lines|possession with intent|"
+        "drug trafficking|drug offences|"
         "misuse of drugs|crack cocaine|spice",
     ),
     _topic(
@@ -150,7 +151,7 @@ POLICING_TOPICS: tuple[Topic, ...] = (
         "road traffic collision|RTC|collision|collisions|road deaths|killed or seriously injured|KSI|"
         "speeding|speed camera|drink driving|drink-driving|drink drive|drug driving|driving offences|"
         "dangerous driving|careless driving|motoring offences|speed awareness|fatal collision|"
-        "roads policing|on roads|road safety|mobile phone while driving|uninsured driving",
+        "roads policing|road safety|mobile phone while driving|uninsured driving",
     ),
     _topic(
         "body-worn video",
@@ -260,7 +261,8 @@ POLICING_TOPICS: tuple[Topic, ...] = (
     _topic(
         "assaults on police",
         "assault on police|assaults on police officers|assault on officers|assaults on officers|"
-        "assault on an emergency worker|assaults on emergency workers|officers assaulted|"
+        "assault on an emergency worker|assaults on emergency workers|assaulting an emergency worker|"
+        "officers assaulted|assaulted on duty|assaulted while on duty|"
         "officer assaults|assaulted officers|injuries to officers|officers injured|"
         "assaults against officers",
     ),
@@ -357,7 +359,8 @@ COUNCIL_TOPICS: tuple[Topic, ...] = (
     ),
     _topic(
         "housing",
-        "housing register|social housing|council housing|council homes|council home|"
+        "housing register|HMO|houses in multiple occupation|social housing|council housing|council homes|"
+        "council home|"
         "housing association|lettings|tenants|tenancy|housing waiting list|housing repairs|"
         "damp and mould|right to buy|affordable housing|housing stock|void properties|council houses",
     ),
