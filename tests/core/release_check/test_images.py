@@ -140,3 +140,18 @@ def test_any_png_text_chunk_is_found_and_gone_after_sanitising(
     sanitise_image(str(source), str(target), LIMITS)
     assert _codes(target) == set()
     assert secret.encode() not in every_byte(target)
+
+
+def test_every_page_of_a_tiff_and_frame_of_a_gif_is_kept(tmp_path: Path) -> None:
+    pages = [Image.new("RGB", (20, 10), colour) for colour in ((255, 0, 0), (0, 255, 0), (0, 0, 255))]
+    gif_options = {"comment": b"SECRET-GIF-frames", "duration": 200}
+    for name, options in (("pages.tiff", {}), ("frames.gif", gif_options)):
+        source, target = tmp_path / name, tmp_path / f"clean-{name}"
+        pages[0].save(source, save_all=True, append_images=pages[1:], **options)
+        sanitise_image(str(source), str(target), LIMITS)
+        assert _codes(target) == set()
+        assert b"SECRET" not in target.read_bytes()
+        with Image.open(target) as after:
+            assert after.n_frames == 3
+            after.seek(2)
+            assert after.convert("RGB").getpixel((5, 5)) == (0, 0, 255)

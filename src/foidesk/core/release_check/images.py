@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from foidesk.core.release_check.findings import (
     CannotInspect,
@@ -298,16 +298,6 @@ def _inspect_tiff(image: Image.Image) -> list[Finding]:
         findings.append(_xmp("TIFF tag 700"))
     if TIFF_IPTC_TAG in tag_v2 or TIFF_PHOTOSHOP_TAG in tag_v2:
         findings.append(_iptc("TIFF IPTC/Photoshop tag"))
-    pages = int(getattr(image, "n_frames", 1))
-    if pages > 1:
-        findings.append(
-            _finding(
-                "image.extra_pages",
-                Severity.WARN,
-                "TIFF pages",
-                f"The file holds {pages} pages; many viewers show only the first.",
-            )
-        )
     return findings
 
 
@@ -415,7 +405,7 @@ def sanitise_image(source: str, target: str, limits: InspectionLimits) -> None:
 
 
 def sanitise_image_bytes(data: bytes, limits: InspectionLimits) -> bytes:
-    """As ``sanitise_image``, in memory: the clean image's bytes."""
+    """As ``sanitise_image``, in memory: the clean image's bytes. Every page or frame is kept."""
     if not data:
         raise CannotSanitise("the image is empty or missing")
     try:
@@ -424,21 +414,30 @@ def sanitise_image_bytes(data: bytes, limits: InspectionLimits) -> bytes:
         raise CannotSanitise(str(error)) from error
     image_format = image.format or "PNG"
     icc = image.info.get("icc_profile")
-    pixels = _flatten_transparent(ImageOps.exif_transpose(image))
+    frames = [_pixels_only(frame, image_format) for frame in ImageSequence.Iterator(image)]
+    options: dict[str, object] = {"icc_profile": icc} if icc else {}
+    if image_format == "JPEG":
+        options.update(quality=95, subsampling=0)
+    elif image_format == "GIF":
+        options = {"loop": image.info.get("loop", 0), "duration": image.info.get("duration", 100)}
+    elif image_format == "WEBP":
+        options.update(lossless=True)
+    if len(frames) > 1:
+        options.update(save_all=True, append_images=frames[1:])
+    with io.BytesIO() as out:
+        frames[0].save(out, format=image_format, **options)
+        return out.getvalue()
+
+
+def _pixels_only(frame: Image.Image, image_format: str) -> Image.Image:
+    """A new image of the frame's pixels alone (turned upright, transparent pixels blanked)."""
+    pixels = _flatten_transparent(ImageOps.exif_transpose(frame))
     if pixels.mode == "P":
         fresh = pixels.copy()
-        fresh.info = {}
+        fresh.info = {key: value for key, value in pixels.info.items() if key == "transparency"}
     else:
         fresh = Image.new(pixels.mode, pixels.size)
         fresh.paste(pixels)
-    options: dict[str, object] = {"icc_profile": icc} if icc else {}
-    if image_format == "JPEG":
-        fresh = fresh.convert("RGB") if fresh.mode not in ("RGB", "L", "CMYK") else fresh
-        options.update(quality=95, subsampling=0)
-    elif image_format == "GIF":
-        options = {}
-    elif image_format == "WEBP":
-        options.update(lossless=True)
-    with io.BytesIO() as out:
-        fresh.save(out, format=image_format, **options)
-        return out.getvalue()
+    if image_format == "JPEG" and fresh.mode not in ("RGB", "L", "CMYK"):
+        fresh = fresh.convert("RGB")
+    return fresh
