@@ -170,7 +170,7 @@ PERSONAL_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a UK telephone number",
         re.compile(
-            r"(?<![\d+])(?:\+44 ?(?:\(0\) ?)?|\b0)(?:7\d{3} ?\d{3} ?\d{3}|[12]\d{2,3} ?\d{3} ?\d{3,4})(?!\d)"
+            r"(?<![\d+])(?:\+44 ?(?:\(0\) ?)?|\b0)(?:7\d{3} ?\d{3} ?\d{3}|[12]\d{1,4} ?\d{3,4} ?\d{3,4})(?!\d)"
         ),
     ),
 )

@@ -1,0 +1,86 @@
+"""ZIP containers within limits, and plain archives checked and copied member by member."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from foidesk.core.release_check import check_file, sanitise_file
+from foidesk.core.release_check.archive import ExtractionBudget, ZipContainer, parse_xml
+from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
+from tests.core.release_check.corpus import every_byte
+from tests.core.release_check.corpus_spreadsheets import CSV_HEAD, nested_zips, zip_bomb, zip_of
+
+
+def test_a_zip_bomb_stops_at_the_ratio_limit_before_anything_is_inflated(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.zip"
+    zip_bomb(path)
+    with pytest.raises(CannotInspect, match="ratio"):
+        ZipContainer(str(path), InspectionLimits())
+
+
+def test_the_size_limit_counts_what_the_members_expand_to(tmp_path: Path) -> None:
+    path = tmp_path / "big.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("a.csv", b"x" * 5_000)
+    with pytest.raises(CannotInspect, match="expands"):
+        ZipContainer(str(path), InspectionLimits(max_uncompressed_bytes=4_000))
+
+
+def test_too_many_members_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for n in range(12):
+            archive.writestr(f"{n}.csv", "a\n")
+    with pytest.raises(CannotInspect, match="members"):
+        ZipContainer(str(path), InspectionLimits(max_archive_members=10))
+
+
+def test_the_budget_spans_nested_archives() -> None:
+    budget = ExtractionBudget(InspectionLimits(max_uncompressed_bytes=100))
+    budget.spend(60)
+    with pytest.raises(CannotInspect):
+        budget.spend(60)
+
+
+def test_archives_nested_beyond_the_depth_limit_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "deep.zip"
+    nested_zips(5)(path)
+    report = check_file(str(path))
+    assert [f.code for f in report.findings] == ["file.cannot_inspect"]
+    shallow = tmp_path / "shallow.zip"
+    nested_zips(2)(shallow)
+    assert check_file(str(shallow)).clean
+
+
+def test_a_member_that_escapes_its_folder_is_blocked(tmp_path: Path) -> None:
+    path = tmp_path / "escape.zip"
+    zip_of({"../../etc/data.csv": CSV_HEAD.encode()})(path)
+    codes = {f.code for f in check_file(str(path)).findings}
+    assert "zip.unsafe_path" in codes
+
+
+def test_findings_inside_an_archive_name_the_member(tmp_path: Path) -> None:
+    path = tmp_path / "answer.zip"
+    zip_of({"tables/data.csv": (CSV_HEAD + "=1+1,2\r\n").encode()})(path)
+    finding = next(f for f in check_file(str(path)).findings if f.code == "csv.formula_injection")
+    assert finding.where.startswith("tables/data.csv > ")
+
+
+def test_a_sanitised_archive_has_no_comment_no_system_files_and_fixed_times(tmp_path: Path) -> None:
+    path = tmp_path / "answer.zip"
+    zip_of({"data.csv": CSV_HEAD.encode(), ".DS_Store": b"SECRET-FINDER"}, comment=b"SECRET-NOTE")(path)
+    copy = tmp_path / "copy.zip"
+    assert sanitise_file(str(path), str(copy)).clean
+    with zipfile.ZipFile(copy) as archive:
+        assert archive.namelist() == ["data.csv"]
+        assert archive.comment == b""
+        assert archive.getinfo("data.csv").date_time == (1980, 1, 1, 0, 0, 0)
+    assert b"SECRET" not in every_byte(copy)
+
+
+def test_xml_with_entities_is_refused() -> None:
+    with pytest.raises(CannotInspect, match="DTD"):
+        parse_xml(b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><a>&b;</a>', "part.xml")

@@ -1,0 +1,237 @@
+"""XLSX/XLSM: what the streamed OOXML reading finds, and what the fresh copy keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl.styles import Color, Font, PatternFill
+
+from foidesk.core.release_check import check_file, sanitise_file
+from foidesk.core.release_check.findings import InspectionLimits
+from foidesk.core.release_check.spreadsheets import (
+    CellArea,
+    column_index,
+    column_letters,
+    inspect_xlsx,
+    parse_area,
+    personal_data_kind,
+    redact_personal_data,
+)
+from tests.core.release_check.corpus_spreadsheets import rewrite_zip, summary_workbook
+
+
+def _codes(path: Path) -> set[str]:
+    return {f.code for f in inspect_xlsx(str(path), InspectionLimits())}
+
+
+def _copy_rows(source: Path, tmp_path: Path) -> list[list[object]]:
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(source), str(copy)).clean
+    sheet = openpyxl.load_workbook(copy).worksheets[0]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+# ------------------------------------------------------------------ known answers
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("943 476 5919", "an NHS number"),  # NHS Data Dictionary's example NHS number, check digit 9
+        ("9434765919", "an NHS number"),
+        ("jane.officer@example.police.uk", "an email address"),
+        ("call 07700 900123", "a UK telephone number"),  # Ofcom's range for drama, 07700 900xxx
+        ("+44 20 7946 0018", "a UK telephone number"),  # Ofcom's London drama range
+        ("01632 960123", "a UK telephone number"),  # Ofcom's drama range for geographic numbers
+        ("JG 10 37 59 A", "a National Insurance number"),
+    ],
+)
+def test_personal_data_patterns_find_known_examples(text: str, kind: str) -> None:
+    assert personal_data_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "943 476 5918",  # a wrong check digit
+        "QQ 12 34 56 C",  # HMRC's specimen: Q is never a first letter (NIM39110)
+        "Constable",
+        "1203",
+        "2023-03-31",
+        "Figures as at 31 March 2023",
+    ],
+)
+def test_ordinary_values_are_not_personal_data(text: str) -> None:
+    assert personal_data_kind(text) is None
+
+
+def test_redaction_replaces_only_the_personal_data() -> None:
+    assert redact_personal_data("Contact jane@example.org or 07700 900123.") == (
+        "Contact [redacted] or [redacted]."
+    )
+
+
+@pytest.mark.parametrize(
+    ("reference", "area"),
+    [
+        ("'Staff list'!$A$1:$D$20", CellArea(1, 1, 20, 4)),
+        ("Headcount!$B$2", CellArea(2, 2, 2, 2)),
+        ("Sheet1!$A:$C", CellArea(1, 1, 1_048_576, 3)),
+        ("Sheet1!$2:$5", CellArea(2, 1, 5, 16_384)),
+    ],
+)
+def test_print_area_references_parse_to_rectangles(reference: str, area: CellArea) -> None:
+    assert parse_area(reference) == area
+
+
+def test_column_letters_known_answers() -> None:
+    assert [column_index(c) for c in ("A", "Z", "AA", "XFD")] == [1, 26, 27, 16_384]
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=1, max_value=16_384))
+def test_column_letters_and_index_round_trip(index: int) -> None:
+    assert column_index(column_letters(index)) == index
+
+
+# ------------------------------------------------------------------ invisible text
+
+
+def test_white_text_on_a_dark_fill_is_visible_but_black_on_black_is_not(tmp_path: Path) -> None:
+    workbook = summary_workbook()
+    workbook.active["A1"].font = Font(color="FFFFFF")
+    workbook.active["A1"].fill = PatternFill("solid", fgColor="000080")
+    workbook.active["B1"].font = Font(color="101010")
+    workbook.active["B1"].fill = PatternFill("solid", fgColor="000000")
+    path = tmp_path / "colours.xlsx"
+    workbook.save(path)
+    finding = next(f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.invisible_text")
+    assert finding.where == "Headcount!B1"
+
+
+def test_the_theme_background_colour_counts_as_white(tmp_path: Path) -> None:
+    workbook = summary_workbook()
+    workbook.active["C2"] = "hidden note"
+    workbook.active["C2"].font = Font(color=Color(theme=0))  # Excel's "Background 1"
+    path = tmp_path / "theme.xlsx"
+    workbook.save(path)
+    assert "xlsx.invisible_text" in _codes(path)
+
+
+# ------------------------------------------------------------------ sheets, rows, columns
+
+
+def test_a_zero_height_sheet_hides_every_row_not_given_a_height(tmp_path: Path) -> None:
+    path = tmp_path / "zero.xlsx"
+    summary_workbook().save(path)
+
+    def change(parts: dict[str, bytes]) -> None:
+        parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+            b'defaultRowHeight="15"', b'defaultRowHeight="15" zeroHeight="1"'
+        )
+
+    rewrite_zip(path, change)
+    assert "xlsx.hidden_row" in _codes(path)
+
+
+def test_the_copy_closes_the_gap_a_hidden_row_leaves(tmp_path: Path) -> None:
+    workbook = summary_workbook()
+    workbook.active.insert_rows(3)
+    workbook.active["A3"] = "SECRET"
+    workbook.active.row_dimensions[3].hidden = True
+    path = tmp_path / "gap.xlsx"
+    workbook.save(path)
+    assert _copy_rows(path, tmp_path) == [
+        ["Rank", "Headcount"],
+        ["Constable", 1203],
+        ["Sergeant", 245],
+        ["Inspector", 61],
+    ]
+
+
+def test_the_copy_drops_a_hidden_column_and_shifts_the_rest_left(tmp_path: Path) -> None:
+    workbook = summary_workbook()
+    workbook.active.insert_cols(2)
+    workbook.active["B1"] = "Surname"
+    workbook.active["B2"] = "SECRET"
+    workbook.active.column_dimensions["B"].hidden = True
+    path = tmp_path / "column.xlsx"
+    workbook.save(path)
+    assert _copy_rows(path, tmp_path)[:2] == [["Rank", "Headcount"], ["Constable", 1203]]
+
+
+def test_the_copy_keeps_only_the_print_area(tmp_path: Path) -> None:
+    workbook = summary_workbook()
+    workbook.active["D10"] = "working note"
+    workbook.active.print_area = "A1:B3"
+    path = tmp_path / "print.xlsx"
+    workbook.save(path)
+    assert _copy_rows(path, tmp_path) == [["Rank", "Headcount"], ["Constable", 1203], ["Sergeant", 245]]
+
+
+def test_the_copy_keeps_dates_as_dates_and_safe_number_formats(tmp_path: Path) -> None:
+    workbook = summary_workbook()
+    sheet = workbook.active
+    sheet["C2"] = dt.date(2023, 3, 31)
+    sheet["D2"] = 1250.5
+    sheet["D2"].number_format = "£#,##0.00"
+    sheet["E2"] = 0.25
+    sheet["E2"].number_format = "0%"
+    sheet["F2"] = 42
+    sheet["F2"].number_format = '[White]0;"SECRET"'
+    path = tmp_path / "formats.xlsx"
+    workbook.save(path)
+    copy = tmp_path / "copy.xlsx"
+    sanitise_file(str(path), str(copy))
+    row = openpyxl.load_workbook(copy).active[2]
+    assert row[2].value == dt.datetime(2023, 3, 31)
+    assert row[2].number_format == "yyyy-mm-dd"
+    assert row[3].number_format == "£#,##0.00"
+    assert row[4].number_format == "0%"
+    assert row[5].value == 42 and row[5].number_format == "General"
+
+
+def test_the_copy_of_a_workbook_has_no_properties_or_parts_beyond_its_own(tmp_path: Path) -> None:
+    import zipfile
+
+    workbook = summary_workbook()
+    workbook.properties.creator = "Jane Officer"
+    path = tmp_path / "props.xlsx"
+    workbook.save(path)
+    copy = tmp_path / "copy.xlsx"
+    sanitise_file(str(path), str(copy))
+    with zipfile.ZipFile(copy) as archive:
+        assert sorted(archive.namelist()) == [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "xl/_rels/workbook.xml.rels",
+            "xl/sharedStrings.xml",
+            "xl/styles.xml",
+            "xl/workbook.xml",
+            "xl/worksheets/sheet1.xml",
+        ]
+
+
+def test_a_workbook_without_a_workbook_part_cannot_be_inspected(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "hollow.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/styles.xml", "<styleSheet/>")
+    assert [f.code for f in check_file(str(path)).findings] == ["file.cannot_inspect"]
+
+
+def test_findings_say_how_many_cells_beyond_the_first_few(tmp_path: Path) -> None:
+    workbook = summary_workbook()
+    for row in range(2, 9):
+        workbook.active[f"C{row}"] = f"=B{row}*2"
+    path = tmp_path / "formulas.xlsx"
+    workbook.save(path)
+    finding = next(f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.formula")
+    assert finding.where == "Headcount!C2, C3, C4 and 4 more"
