@@ -6,7 +6,14 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "foidesk"
-FORBIDDEN_IN_CORE = ("django", "ninja", "foidesk.web", "foidesk.datasets", "foidesk.render", "foidesk.commands")
+FORBIDDEN_IN_CORE = (
+    "django",
+    "ninja",
+    "foidesk.web",
+    "foidesk.datasets",
+    "foidesk.render",
+    "foidesk.commands",
+)
 
 
 def _imported_modules(path: Path) -> set[str]:

@@ -11,10 +11,20 @@ HELP = "Load the demo data: the reference case, a synthetic register, other case
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--entries", type=int, default=0, metavar="N",
-                        help="make the disclosure log hold at least N synthetic entries")
-    parser.add_argument("--register", type=int, default=3000, metavar="N",
-                        help="allegations in the synthetic misconduct register (default 3000)")
+    parser.add_argument(
+        "--entries",
+        type=int,
+        default=0,
+        metavar="N",
+        help="make the disclosure log hold at least N synthetic entries",
+    )
+    parser.add_argument(
+        "--register",
+        type=int,
+        default=3000,
+        metavar="N",
+        help="allegations in the synthetic misconduct register (default 3000)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 

@@ -26,11 +26,21 @@ def run(args: argparse.Namespace) -> int:
 
     call_command("collectstatic", "--noinput", verbosity=0)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "foidesk.web.settings")
-    print(f"FOI Desk on http://{args.host}:{args.port}/  (staff: /staff/, public log: /disclosure-log/)",
-          flush=True)
+    print(
+        f"FOI Desk on http://{args.host}:{args.port}/  (staff: /staff/, public log: /disclosure-log/)",
+        flush=True,
+    )
     argv = [
-        "gunicorn", "foidesk.web.wsgi:application", "--bind", f"{args.host}:{args.port}",
-        "--workers", str(args.workers), "--access-logfile", "-", "--timeout", "120",
+        "gunicorn",
+        "foidesk.web.wsgi:application",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-",
+        "--timeout",
+        "120",
     ]
-    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", *argv[1:]])
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", *argv[1:]])  # noqa: S606 - fixed argv, no shell
     return 0  # pragma: no cover (execvp does not return)

@@ -71,7 +71,9 @@ def workbook_xlsx(book: ReleasedWorkbook) -> bytes:
         sheet.append(list(table.header))
         for row in table.rows:
             sheet.append(list(row))
-        _mark_table(sheet, f"table_{index}", first_row=header_row, columns=len(table.header), rows=len(table.rows))
+        _mark_table(
+            sheet, f"table_{index}", first_row=header_row, columns=len(table.header), rows=len(table.rows)
+        )
         sheet.column_dimensions["A"].width = 45
     props = wb.properties
     props.creator = ""

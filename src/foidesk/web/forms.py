@@ -24,7 +24,7 @@ class GovukFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             css = next((c for widget_type, c in _WIDGET_CLASSES if isinstance(field.widget, widget_type)), "")
             if css:
                 field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {css}".strip()

@@ -6,8 +6,8 @@ import os
 
 os.environ.setdefault("FOIDESK_STATIC_MANIFEST", "0")
 
-from foidesk.web.settings import *  # noqa: E402,F403
-from foidesk.web.settings import MEDIA_ROOT as _MEDIA_ROOT  # noqa: E402
+from foidesk.web.settings import *  # noqa: F403
+from foidesk.web.settings import MEDIA_ROOT as _MEDIA_ROOT
 
 # Hashing passwords slowly is right in production and pointless in tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -39,17 +39,28 @@ def test_posting_a_request_needs_a_staff_token(client: Client) -> None:
     body = json.dumps({"requester_name": "Gateway", "text": "Please send the 2024 overtime figures."})
     assert client.post("/api/v1/requests", body, content_type="application/json").status_code == 401
     _, token = ApiToken.issue(user=UserFactory(role=Role.PUBLISHER), name="no intake right")
-    response = client.post("/api/v1/requests", body, content_type="application/json",
-                           headers={"Authorization": f"Bearer {token}"})
+    response = client.post(
+        "/api/v1/requests",
+        body,
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert response.status_code == 401
 
 
 def test_staff_system_posts_a_request_and_gets_its_reference_and_due_date(client: Client) -> None:
     _, token = ApiToken.issue(user=UserFactory(role=Role.CASE_OFFICER), name="email gateway")
-    body = {"requester_name": "Gateway User", "text": "Please send the overtime figures for 2023.",
-            "received_on": "2023-12-22"}
-    response = client.post("/api/v1/requests", json.dumps(body), content_type="application/json",
-                           headers={"Authorization": f"Bearer {token}"})
+    body = {
+        "requester_name": "Gateway User",
+        "text": "Please send the overtime figures for 2023.",
+        "received_on": "2023-12-22",
+    }
+    response = client.post(
+        "/api/v1/requests",
+        json.dumps(body),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert response.status_code == 201
     data = response.json()
     assert data["due_on"] == "2024-01-25"
@@ -58,7 +69,11 @@ def test_staff_system_posts_a_request_and_gets_its_reference_and_due_date(client
 
 def test_request_text_too_short_is_rejected_and_nothing_is_created(client: Client) -> None:
     _, token = ApiToken.issue(user=UserFactory(role=Role.CASE_OFFICER), name="gw")
-    response = client.post("/api/v1/requests", json.dumps({"requester_name": "X", "text": "hi"}),
-                           content_type="application/json", headers={"Authorization": f"Bearer {token}"})
+    response = client.post(
+        "/api/v1/requests",
+        json.dumps({"requester_name": "X", "text": "hi"}),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert response.status_code == 422
     assert Request.objects.count() == 0

@@ -31,8 +31,12 @@ def decider_client(client: Client) -> Client:
 
 
 def _open(days_ago: int, text: str = "Please tell me the number of Taser discharges in 2024.") -> Request:
-    return services.request_open(text=text, requester_name="A. Person",
-                                 received_on=timezone.localdate() - dt.timedelta(days=days_ago), actor=None)
+    return services.request_open(
+        text=text,
+        requester_name="A. Person",
+        received_on=timezone.localdate() - dt.timedelta(days=days_ago),
+        actor=None,
+    )
 
 
 def test_case_list_puts_the_overdue_case_first_and_tags_it(officer_client: Client) -> None:
@@ -56,7 +60,9 @@ def test_unknown_filter_falls_back_to_open_cases(officer_client: Client) -> None
 
 
 def test_case_page_shows_parts_due_date_and_calendar_version(officer_client: Client) -> None:
-    case = _open(2, "1. How many officers were dismissed in 2023?\n2. How many of them for sexual misconduct?")
+    case = _open(
+        2, "1. How many officers were dismissed in 2023?\n2. How many of them for sexual misconduct?"
+    )
     body = officer_client.get(f"/staff/cases/{case.reference}/").content.decode()
     assert case.reference in body
     assert case.due_on.strftime("%B %Y") in body
@@ -69,10 +75,17 @@ def test_unknown_case_reference_is_404(officer_client: Client) -> None:
 
 
 def test_officer_logs_a_request_received_by_email(officer_client: Client) -> None:
-    response = officer_client.post("/staff/cases/new/", {
-        "requester_name": "B. Writer", "requester_email": "b@example.org", "channel": "email", "regime": "foia",
-        "received_on": "2023-12-22", "text": "Please provide the overtime spend for 2023.",
-    })
+    response = officer_client.post(
+        "/staff/cases/new/",
+        {
+            "requester_name": "B. Writer",
+            "requester_email": "b@example.org",
+            "channel": "email",
+            "regime": "foia",
+            "received_on": "2023-12-22",
+            "text": "Please provide the overtime spend for 2023.",
+        },
+    )
     assert response.status_code == 302
     case = Request.objects.get(requester_name="B. Writer")
     # 22 Dec 2023: 20 working days counting every UK bank holiday (Scotland's 2 January included).
@@ -81,10 +94,16 @@ def test_officer_logs_a_request_received_by_email(officer_client: Client) -> Non
 
 
 def test_intake_rejects_a_future_date_with_a_clear_error(officer_client: Client) -> None:
-    response = officer_client.post("/staff/cases/new/", {
-        "requester_name": "B. Writer", "channel": "email", "regime": "foia",
-        "received_on": (timezone.localdate() + dt.timedelta(days=3)).isoformat(), "text": "Some request text.",
-    })
+    response = officer_client.post(
+        "/staff/cases/new/",
+        {
+            "requester_name": "B. Writer",
+            "channel": "email",
+            "regime": "foia",
+            "received_on": (timezone.localdate() + dt.timedelta(days=3)).isoformat(),
+            "text": "Some request text.",
+        },
+    )
     assert response.status_code == 200
     assert "cannot be in the future" in response.content.decode()
     assert not Request.objects.filter(requester_name="B. Writer").exists()
@@ -96,8 +115,14 @@ def test_decision_with_an_exemption_needs_reasons(decider_client: Client) -> Non
     response = decider_client.post(url, {"outcome": "withheld", "exemption_codes": "s.40(2)", "reasons": ""})
     assert response.status_code == 200
     assert "Give the reasons" in response.content.decode()
-    response = decider_client.post(url, {"outcome": "withheld", "exemption_codes": "s.40(2)",
-                                         "reasons": "Third-party personal data; disclosure would be unfair."})
+    response = decider_client.post(
+        url,
+        {
+            "outcome": "withheld",
+            "exemption_codes": "s.40(2)",
+            "reasons": "Third-party personal data; disclosure would be unfair.",
+        },
+    )
     assert response.status_code == 302
     decision = case.parts.get(position=1).decision
     assert decision.outcome == Outcome.WITHHELD
@@ -106,25 +131,36 @@ def test_decision_with_an_exemption_needs_reasons(decider_client: Client) -> Non
 
 def test_unknown_exemption_is_refused(decider_client: Client) -> None:
     case = _open(2)
-    response = decider_client.post(f"/staff/cases/{case.reference}/parts/1/decision/",
-                                   {"outcome": "withheld", "exemption_codes": "s.99(9)", "reasons": "x"})
+    response = decider_client.post(
+        f"/staff/cases/{case.reference}/parts/1/decision/",
+        {"outcome": "withheld", "exemption_codes": "s.99(9)", "reasons": "x"},
+    )
     assert "is not an exemption FOI Desk knows" in response.content.decode()
 
 
 def test_s21_decision_points_to_a_published_entry(decider_client: Client) -> None:
     earlier = PublicationFactory(reference="01.FOI.22.023117")
     case = _open(2)
-    response = decider_client.post(f"/staff/cases/{case.reference}/parts/1/decision/", {
-        "outcome": "already_published", "exemption_codes": "s.21", "reasons": "Already published.",
-        "s21_reference": "01.FOI.22.023117",
-    })
+    response = decider_client.post(
+        f"/staff/cases/{case.reference}/parts/1/decision/",
+        {
+            "outcome": "already_published",
+            "exemption_codes": "s.21",
+            "reasons": "Already published.",
+            "s21_reference": "01.FOI.22.023117",
+        },
+    )
     assert response.status_code == 302
     assert case.parts.get(position=1).decision.s21_publication == earlier
 
 
 def test_clarification_restarts_the_clock_on_the_case(officer_client: Client) -> None:
-    case = services.request_open(text="Please send the vetting policy.", requester_name="C",
-                                 received_on=dt.date(2024, 3, 1), actor=None)
+    case = services.request_open(
+        text="Please send the vetting policy.",
+        requester_name="C",
+        received_on=dt.date(2024, 3, 1),
+        actor=None,
+    )
     url = f"/staff/cases/{case.reference}/clock/"
     officer_client.post(url, {"kind": "clarification_sought", "on": "2024-03-04"})
     response = officer_client.post(url, {"kind": "clarification_received", "on": "2024-03-11"})

@@ -45,7 +45,9 @@ def test_reference_case_has_eight_parts_with_their_decisions(demo: None) -> None
     assert outcomes["Request 1, Q1"] == "already_published"
 
 
-def test_attachment_downloads_as_a_clean_xlsx_with_suppressed_cells_marked(demo: None, client: Client) -> None:
+def test_attachment_downloads_as_a_clean_xlsx_with_suppressed_cells_marked(
+    demo: None, client: Client
+) -> None:
     attachment = Publication.objects.get(reference=REFERENCE).attachments.get()
     url = f"/disclosure-log/01-foi-22-024648/files/{attachment.pk}/{quote(attachment.filename)}"
     response = client.get(url)

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_published_entry_is_shown_at_its_stable_address(client: Client) -> None:
-    entry = PublicationFactory(reference="01.FOI.23.000123", slug="01-foi-23-000123", title="Overtime in 2023")
+    entry = PublicationFactory(
+        reference="01.FOI.23.000123", slug="01-foi-23-000123", title="Overtime in 2023"
+    )
     response = client.get("/disclosure-log/01-foi-23-000123/")
     assert response.status_code == 200
     body = response.content.decode()
@@ -34,7 +36,9 @@ def test_unknown_reference_gets_a_clear_404_page(client: Client) -> None:
     assert "Page not found" in response.content.decode()
 
 
-@pytest.mark.parametrize("query", ["?page=abc", "?year=notayear", "?page=-4", "?outcome=<script>", "?q=" + "x" * 5000])
+@pytest.mark.parametrize(
+    "query", ["?page=abc", "?year=notayear", "?page=-4", "?outcome=<script>", "?q=" + "x" * 5000]
+)
 def test_bad_query_parameters_never_break_the_log(client: Client, query: str) -> None:
     PublicationFactory()
     response = client.get("/disclosure-log/" + query)
@@ -52,7 +56,13 @@ def test_search_finds_by_words_in_the_title(client: Client) -> None:
 
 def test_every_public_page_has_quick_exit_phase_banner_and_no_tracking_cookies(client: Client) -> None:
     PublicationFactory(slug="an-entry")
-    for url in ["/disclosure-log/", "/disclosure-log/an-entry/", "/cookies/", "/accessibility/", "/make-a-request/"]:
+    for url in [
+        "/disclosure-log/",
+        "/disclosure-log/an-entry/",
+        "/cookies/",
+        "/accessibility/",
+        "/make-a-request/",
+    ]:
         response = client.get(url)
         assert response.status_code == 200, url
         body = response.content.decode()

@@ -10,7 +10,7 @@ from django_otp.forms import OTPAuthenticationForm
 from foidesk.web.forms import GovukFormMixin
 
 
-class SignInForm(GovukFormMixin, OTPAuthenticationForm):
+class SignInForm(GovukFormMixin, OTPAuthenticationForm):  # type: ignore[misc]  # django-otp is untyped
     error_messages = {
         **OTPAuthenticationForm.error_messages,
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
@@ -20,8 +20,12 @@ class SignInForm(GovukFormMixin, OTPAuthenticationForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["otp_token"].label = "Security code"
-        self.fields["otp_token"].help_text = "Only if you have set up two-factor sign-in: the 6-digit code from your app."
-        self.fields["otp_token"].widget.attrs.update({"autocomplete": "one-time-code", "inputmode": "numeric"})
+        self.fields[
+            "otp_token"
+        ].help_text = "Only if you have set up two-factor sign-in: the 6-digit code from your app."
+        self.fields["otp_token"].widget.attrs.update(
+            {"autocomplete": "one-time-code", "inputmode": "numeric"}
+        )
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "spellcheck": "false"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
 

@@ -18,6 +18,7 @@ from foidesk.web.accounts.models import ApiToken, token_digest
 from foidesk.web.cases import services
 from foidesk.web.cases.forms import MAX_REQUEST_CHARACTERS
 from foidesk.web.cases.models import Channel
+from foidesk.web.publication.models import Publication
 from foidesk.web.publication.selectors import LogFilters, disclosure_log_search, published_entries
 
 api = NinjaAPI(
@@ -30,7 +31,9 @@ api = NinjaAPI(
 
 class StaffToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        found = ApiToken.objects.select_related("user").filter(digest=token_digest(token), revoked=False).first()
+        found = (
+            ApiToken.objects.select_related("user").filter(digest=token_digest(token), revoked=False).first()
+        )
         if found is None or not found.user.is_active or not found.user.has_perm("cases.add_request"):
             return None
         ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
@@ -85,27 +88,44 @@ class RequestOut(Schema):
     parts: list[str]
 
 
-def _summary(entry: object) -> dict[str, object]:
+def _summary(entry: Publication) -> dict[str, object]:
     return {
-        "reference": entry.reference, "title": entry.title, "summary": entry.summary,  # type: ignore[attr-defined]
-        "published_on": entry.published_on, "url": entry.get_absolute_url(),  # type: ignore[attr-defined]
-        "topics": entry.topics, "outcomes": entry.outcomes, "exemptions": entry.exemptions,  # type: ignore[attr-defined]
+        "reference": entry.reference,
+        "title": entry.title,
+        "summary": entry.summary,
+        "published_on": entry.published_on,
+        "url": entry.get_absolute_url(),
+        "topics": entry.topics,
+        "outcomes": entry.outcomes,
+        "exemptions": entry.exemptions,
     }
 
 
+class DisclosureFilters(Schema):
+    q: str = Field("", max_length=200)
+    topic: str = Field("", max_length=80)
+    exemption: str = Field("", max_length=40)
+    year: int | None = Field(None, ge=2000, le=2100)
+    page: int = Field(1, ge=1, le=1_000_000)
+
+
 @api.get("/disclosures", response=DisclosurePage, tags=["disclosure log"])
-def list_disclosures(
-    request: HttpRequest,
-    q: str = Query("", max_length=200),
-    topic: str = Query("", max_length=80),
-    exemption: str = Query("", max_length=40),
-    year: int | None = Query(None, ge=2000, le=2100),
-    page: int = Query(1, ge=1, le=1_000_000),
-) -> dict[str, object]:
-    found = disclosure_log_search(LogFilters(q=q.strip(), topic=topic.strip().lower(), exemption=exemption.strip(),
-                                             year=year), page)
-    return {"count": found.paginator.count, "page": found.number, "pages": found.paginator.num_pages,
-            "results": [_summary(e) for e in found.object_list]}
+def list_disclosures(request: HttpRequest, filters: Query[DisclosureFilters]) -> dict[str, object]:
+    found = disclosure_log_search(
+        LogFilters(
+            q=filters.q.strip(),
+            topic=filters.topic.strip().lower(),
+            exemption=filters.exemption.strip(),
+            year=filters.year,
+        ),
+        filters.page,
+    )
+    return {
+        "count": found.paginator.count,
+        "page": found.number,
+        "pages": found.paginator.num_pages,
+        "results": [_summary(e) for e in found.object_list],
+    }
 
 
 @api.get("/disclosures/{reference}", response=DisclosureDetail, tags=["disclosure log"])
@@ -115,11 +135,24 @@ def get_disclosure(request: HttpRequest, reference: str) -> dict[str, object]:
         **_summary(entry),
         "request_text": entry.request_text,
         "response_text": entry.response_text,
-        "parts": [{"label": p.get("label", ""), "text": p.get("text", ""), "outcome": p.get("outcome", ""),
-                   "answer": p.get("answer", ""), "exemptions": p.get("exemptions", [])} for p in entry.parts],
+        "parts": [
+            {
+                "label": p.get("label", ""),
+                "text": p.get("text", ""),
+                "outcome": p.get("outcome", ""),
+                "answer": p.get("answer", ""),
+                "exemptions": p.get("exemptions", []),
+            }
+            for p in entry.parts
+        ],
         "attachments": [
-            {"title": a.title, "filename": a.filename, "size": a.size, "sha256": a.sha256,
-             "url": f"{entry.get_absolute_url()}files/{a.pk}/{a.filename}"}
+            {
+                "title": a.title,
+                "filename": a.filename,
+                "size": a.size,
+                "sha256": a.sha256,
+                "url": f"{entry.get_absolute_url()}files/{a.pk}/{a.filename}",
+            }
             for a in entry.attachments.all()
         ],
     }
@@ -130,14 +163,26 @@ def post_request(request: HttpRequest, payload: RequestIn) -> Status[dict[str, o
     received = payload.received_on or timezone.localdate()
     if received > timezone.localdate():
         raise HttpError(400, "received_on cannot be in the future")
-    token: ApiToken = request.auth  # type: ignore[attr-defined]
+    token: ApiToken = request.auth  # type: ignore[attr-defined]  # set by Django Ninja's auth
     try:
         with transaction.atomic():
             case = services.request_open(
-                text=payload.text, requester_name=payload.requester_name, requester_email=payload.requester_email,
-                received_on=received, regime=payload.regime, channel=Channel.API, actor=token.user,
+                text=payload.text,
+                requester_name=payload.requester_name,
+                requester_email=payload.requester_email,
+                received_on=received,
+                regime=payload.regime,
+                channel=Channel.API,
+                actor=token.user,
             )
     except services.CaseError as error:
         raise HttpError(400, str(error)) from error
-    return Status(201, {"reference": case.reference, "received_on": case.received_on, "due_on": case.due_on,
-                        "parts": list(case.parts.values_list("label", flat=True))})
+    return Status(
+        201,
+        {
+            "reference": case.reference,
+            "received_on": case.received_on,
+            "due_on": case.due_on,
+            "parts": list(case.parts.values_list("label", flat=True)),
+        },
+    )

@@ -2,7 +2,16 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from foidesk.web.cases.models import Answer, ClockEvent, Decision, DecisionExemption, Document, Part, Request, Review
+from foidesk.web.cases.models import (
+    Answer,
+    ClockEvent,
+    Decision,
+    DecisionExemption,
+    Document,
+    Part,
+    Request,
+    Review,
+)
 
 
 class PartInline(admin.TabularInline[Part, Request]):
@@ -42,7 +51,15 @@ class DecisionAdmin(admin.ModelAdmin[Decision]):
 class DocumentAdmin(admin.ModelAdmin[Document]):
     list_display = ("title", "request", "kind", "check_status", "approved_by")
     list_filter = ("check_status", "kind")
-    readonly_fields = ("sha256", "size", "findings", "check_status", "checked_at", "approved_by", "approved_at")
+    readonly_fields = (
+        "sha256",
+        "size",
+        "findings",
+        "check_status",
+        "checked_at",
+        "approved_by",
+        "approved_at",
+    )
 
 
 admin.site.register(Review)

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
-from foidesk.core.sdc.suppression import Method, protect
 from foidesk.core.periods import DateRange
+from foidesk.core.sdc.suppression import Method, protect
 from foidesk.datasets.query import Condition, CountQuery, describe
 from foidesk.datasets.registry import REGISTRY
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, workbook_xlsx
@@ -60,7 +60,12 @@ def query_from_json(data: dict[str, Any]) -> CountQuery:
 
 
 def answer_create(
-    *, part: Part, query: CountQuery, actor: Actor, threshold: int | None = None, method: Method = Method.OPTIMAL
+    *,
+    part: Part,
+    query: CountQuery,
+    actor: Actor,
+    threshold: int | None = None,
+    method: Method = Method.OPTIMAL,
 ) -> Answer:
     """Count, protect and audit; keep only the protected values and the report."""
     threshold = threshold or settings.FOIDESK_SDC_THRESHOLD
@@ -82,12 +87,19 @@ def answer_create(
             report=protected.to_json(),
             audit_passed=protected.release_allowed,
             threshold=threshold,
-            created_by=actor if isinstance(actor, AbstractBaseUser) else None,
+            created_by=actor if isinstance(actor, User) else None,
         )
-        audit_record(actor=actor, action="answer.created", obj=part, details={
-            "answer": answer.pk, "query": answer.query, "suppressed": len(protected.suppressed),
-            "audit_passed": protected.release_allowed,
-        })
+        audit_record(
+            actor=actor,
+            action="answer.created",
+            obj=part,
+            details={
+                "answer": answer.pk,
+                "query": answer.query,
+                "suppressed": len(protected.suppressed),
+                "audit_passed": protected.release_allowed,
+            },
+        )
     return answer
 
 
@@ -101,7 +113,9 @@ def answers_workbook(*, title: str, reference: str, answers: Sequence[Answer], s
     """An XLSX attachment made afresh from released answers only; refuses an answer whose audit failed."""
     failed = [a for a in answers if not a.audit_passed]
     if failed:
-        raise CaseError("A table failed the disclosure audit and cannot be released: " + failed[0].description)
+        raise CaseError(
+            "A table failed the disclosure audit and cannot be released: " + failed[0].description
+        )
     thresholds = sorted({a.threshold for a in answers})
     cover = [
         f"Freedom of information request {reference}.",
@@ -116,8 +130,10 @@ def answers_workbook(*, title: str, reference: str, answers: Sequence[Answer], s
             name=f"Table {index}",
             title=f"Table {index}: {answer.description}",
             header=[answer.row_dimension, *answer.column_labels],
-            rows=[[label, *(_cell(v) for v in row)] for label, row in zip(answer.row_labels, answer.display_cells,
-                                                                         strict=True)],
+            rows=[
+                [label, *(_cell(v) for v in row)]
+                for label, row in zip(answer.row_labels, answer.display_cells, strict=True)
+            ],
             notes=["Suppressed values are shown as [c]; see note 1."],
         )
         for index, answer in enumerate(answers, start=1)

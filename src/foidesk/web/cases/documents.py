@@ -6,7 +6,7 @@ import mimetypes
 import os
 import tempfile
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,7 +19,12 @@ MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 
 
 def document_attach(
-    *, request: Request, title: str, filename: str, content: bytes, actor: Actor,
+    *,
+    request: Request,
+    title: str,
+    filename: str,
+    content: bytes,
+    actor: Actor,
     kind: str = Document.Kind.ATTACHMENT,
 ) -> Document:
     """Store a document on a case and run the release gate on it at once."""
@@ -31,12 +36,22 @@ def document_attach(
     content_type = mimetypes.guess_type(safe_name)[0] or "application/octet-stream"
     with transaction.atomic():
         document = Document.objects.create(
-            request=request, kind=kind, title=title.strip() or safe_name, file=stored_file(content, safe_name),
-            filename=safe_name, content_type=content_type, size=len(content), sha256=sha256_of(content),
-            uploaded_by=actor if isinstance(actor, AbstractBaseUser) else None,
+            request=request,
+            kind=kind,
+            title=title.strip() or safe_name,
+            file=stored_file(content, safe_name),
+            filename=safe_name,
+            content_type=content_type,
+            size=len(content),
+            sha256=sha256_of(content),
+            uploaded_by=actor if isinstance(actor, User) else None,
         )
-        audit_record(actor=actor, action="document.attached", obj=document,
-                     details={"request": request.reference, "sha256": document.sha256, "size": document.size})
+        audit_record(
+            actor=actor,
+            action="document.attached",
+            obj=document,
+            details={"request": request.reference, "sha256": document.sha256, "size": document.size},
+        )
         document_check(document=document, actor=actor)
         return document
 
@@ -44,6 +59,7 @@ def document_attach(
 def document_check(*, document: Document, actor: Actor) -> Document:
     """Run the release gate on the stored bytes; the findings and status are kept on the document."""
     from foidesk.core.release_check import check_file
+
     with document.file.open("rb") as handle:
         content = handle.read()
     if sha256_of(content) != document.sha256:
@@ -68,14 +84,18 @@ def document_check(*, document: Document, actor: Actor) -> Document:
     if status != Document.CheckStatus.WARN:
         document.override_reason, document.override_by = "", None
     document.save(update_fields=["findings", "check_status", "checked_at", "override_reason", "override_by"])
-    audit_record(actor=actor, action="document.checked", obj=document,
-                 details={"status": status, "codes": [f["code"] for f in findings]})
+    audit_record(
+        actor=actor,
+        action="document.checked",
+        obj=document,
+        details={"status": status, "codes": [f["code"] for f in findings]},
+    )
     return document
 
 
-def document_override_warnings(*, document: Document, reason: str, actor: AbstractBaseUser) -> Document:
+def document_override_warnings(*, document: Document, reason: str, actor: User) -> Document:
     """A decision maker accepts a document's warnings, with a reason; a block can never be overridden."""
-    if not actor.has_perm("cases.approve_release"):  # type: ignore[attr-defined]
+    if not actor.has_perm("cases.approve_release"):
         raise CaseError("Only a decision maker can accept warnings.")
     if document.check_status == Document.CheckStatus.BLOCK:
         raise CaseError("A blocking finding cannot be overridden: replace the file with a clean copy.")
@@ -87,14 +107,18 @@ def document_override_warnings(*, document: Document, reason: str, actor: Abstra
         document.override_reason = reason.strip()
         document.override_by = actor
         document.save(update_fields=["override_reason", "override_by"])
-        audit_record(actor=actor, action="document.warnings_accepted", obj=document,
-                     details={"reason": reason.strip(), "codes": [f["code"] for f in document.findings]})
+        audit_record(
+            actor=actor,
+            action="document.warnings_accepted",
+            obj=document,
+            details={"reason": reason.strip(), "codes": [f["code"] for f in document.findings]},
+        )
     return document
 
 
-def document_approve(*, document: Document, actor: AbstractBaseUser) -> Document:
+def document_approve(*, document: Document, actor: User) -> Document:
     """The second pair of eyes: someone other than the uploader approves the file for release."""
-    if not actor.has_perm("cases.approve_release"):  # type: ignore[attr-defined]
+    if not actor.has_perm("cases.approve_release"):
         raise CaseError("Only a decision maker can approve a document for release.")
     if document.uploaded_by_id is not None and document.uploaded_by_id == actor.pk:
         raise CaseError("A document must be approved by someone other than the person who attached it.")
@@ -104,7 +128,9 @@ def document_approve(*, document: Document, actor: AbstractBaseUser) -> Document
         document.approved_by = actor
         document.approved_at = timezone.now()
         document.save(update_fields=["approved_by", "approved_at"])
-        audit_record(actor=actor, action="document.approved", obj=document, details={"sha256": document.sha256})
+        audit_record(
+            actor=actor, action="document.approved", obj=document, details={"sha256": document.sha256}
+        )
     return document
 
 

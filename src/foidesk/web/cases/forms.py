@@ -19,17 +19,21 @@ MAX_REQUEST_CHARACTERS = 100_000
 class PublicRequestForm(GovukFormMixin, forms.Form):
     """The public's request form: what s.8 FOIA needs (a name, an address for reply, a description)."""
 
-    name = forms.CharField(label="Your name", max_length=200,
-                           help_text="A request must give a real name (section 8 of the Freedom of Information Act).")
+    name = forms.CharField(
+        label="Your name",
+        max_length=200,
+        help_text="A request must give a real name (section 8 of the Freedom of Information Act).",
+    )
     email = forms.EmailField(label="Email address", max_length=254, help_text="We will send our reply here.")
     request = forms.CharField(
-        label="What information do you want?", max_length=MAX_REQUEST_CHARACTERS,
+        label="What information do you want?",
+        max_length=MAX_REQUEST_CHARACTERS,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text="Be as specific as you can: the subject, the dates, and the form you would like it in.",
     )
 
     def clean_request(self) -> str:
-        text = self.cleaned_data["request"].strip()
+        text: str = self.cleaned_data["request"].strip()
         if len(text) < 10:
             raise forms.ValidationError("Describe the information you want in a few words or more.")
         return text
@@ -40,13 +44,23 @@ class StaffIntakeForm(GovukFormMixin, forms.Form):
 
     requester_name = forms.CharField(label="Requester's name", max_length=200)
     requester_email = forms.EmailField(label="Requester's email address", required=False)
-    requester_address = forms.CharField(label="Postal address", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    requester_address = forms.CharField(
+        label="Postal address", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     channel = forms.ChoiceField(label="How it arrived", choices=Channel.choices, initial=Channel.EMAIL)
-    regime = forms.ChoiceField(label="Regime", choices=[(r.value, r.label) for r in Regime], initial=Regime.FOIA.value)
-    received_on = forms.DateField(label="Date received", help_text="For example, 27 3 2026 or 2026-03-27.",
-                                  input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"])
-    text = forms.CharField(label="The request as written", max_length=MAX_REQUEST_CHARACTERS,
-                           widget=forms.Textarea(attrs={"rows": 12}))
+    regime = forms.ChoiceField(
+        label="Regime", choices=[(r.value, r.label) for r in Regime], initial=Regime.FOIA.value
+    )
+    received_on = forms.DateField(
+        label="Date received",
+        help_text="For example, 27 3 2026 or 2026-03-27.",
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"],
+    )
+    text = forms.CharField(
+        label="The request as written",
+        max_length=MAX_REQUEST_CHARACTERS,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
 
     def clean_received_on(self) -> dt.date:
         received: dt.date = self.cleaned_data["received_on"]
@@ -57,19 +71,29 @@ class StaffIntakeForm(GovukFormMixin, forms.Form):
 
 class DecisionForm(GovukFormMixin, forms.Form):
     outcome = forms.ChoiceField(label="Outcome", choices=[(o.value, o.label) for o in Outcome])
-    answer = forms.CharField(label="Answer for this part", required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    answer = forms.CharField(
+        label="Answer for this part", required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     exemption_codes = forms.CharField(
-        label="Exemptions relied on", required=False, max_length=200,
+        label="Exemptions relied on",
+        required=False,
+        max_length=200,
         help_text='Separated by commas, as cited, for example "s.40(2), s.31(1)(a)".',
     )
-    reasons = forms.CharField(label="Why the exemptions apply", required=False, widget=forms.Textarea(attrs={"rows": 5}))
-    public_interest = forms.CharField(
-        label="Public interest test (qualified exemptions)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    reasons = forms.CharField(
+        label="Why the exemptions apply", required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
-    s21_reference = forms.CharField(label="Already published at (disclosure-log reference)", required=False,
-                                    max_length=40)
-    advice = forms.CharField(label="Advice and assistance (s.16)", required=False,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    public_interest = forms.CharField(
+        label="Public interest test (qualified exemptions)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    s21_reference = forms.CharField(
+        label="Already published at (disclosure-log reference)", required=False, max_length=40
+    )
+    advice = forms.CharField(
+        label="Advice and assistance (s.16)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def clean_exemption_codes(self) -> list[str]:
         raw = self.cleaned_data.get("exemption_codes") or ""
@@ -92,33 +116,51 @@ class DecisionForm(GovukFormMixin, forms.Form):
 
 class ClockEventForm(GovukFormMixin, forms.Form):
     kind = forms.ChoiceField(label="What happened")
-    on = forms.DateField(label="Date", input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
-                         help_text="For example, 2026-03-27.")
-    days = forms.IntegerField(label="Working days (extensions only)", required=False, min_value=1, max_value=60)
-    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    on = forms.DateField(
+        label="Date", input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"], help_text="For example, 2026-03-27."
+    )
+    days = forms.IntegerField(
+        label="Working days (extensions only)", required=False, min_value=1, max_value=60
+    )
+    note = forms.CharField(
+        label="Note", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
 
     def __init__(self, *args: object, kinds: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kinds
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = kinds
 
 
 class DocumentUploadForm(GovukFormMixin, forms.Form):
-    title = forms.CharField(label="Title", max_length=300,
-                            help_text="As the requester will see it, e.g. ‘FOIA Response (24648) – Request 2’.")
-    file = forms.FileField(label="File", help_text="PDF, XLSX, ODS, CSV, DOCX, ODT or an image; 200 MB at most.")
+    title = forms.CharField(
+        label="Title",
+        max_length=300,
+        help_text="As the requester will see it, e.g. ‘FOIA Response (24648) – Request 2’.",
+    )
+    file = forms.FileField(
+        label="File", help_text="PDF, XLSX, ODS, CSV, DOCX, ODT or an image; 200 MB at most."
+    )
     kind = forms.ChoiceField(label="Kind", choices=[("attachment", "Attachment"), ("letter", "Letter")])
 
 
 class AcceptWarningsForm(GovukFormMixin, forms.Form):
-    reason = forms.CharField(label="Why these warnings are acceptable", min_length=10, max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Why these warnings are acceptable",
+        min_length=10,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class PublishForm(GovukFormMixin, forms.Form):
     title = forms.CharField(label="Title on the disclosure log", max_length=300)
     summary = forms.CharField(label="Summary", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-    response_text = forms.CharField(label="The response as sent (without the requester's details)",
-                                    widget=forms.Textarea(attrs={"rows": 14}))
+    response_text = forms.CharField(
+        label="The response as sent (without the requester's details)",
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
     published_on = forms.DateField(label="Publication date", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
 
 
@@ -127,8 +169,12 @@ class PartForm(GovukFormMixin, forms.Form):
 
     label = forms.CharField(label="Label", max_length=60)
     text = forms.CharField(label="Question", widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000)
-    periods = forms.CharField(label="Periods", required=False, max_length=500,
-                              help_text="One or more, separated by commas: 2021-01-01..2021-12-31")
+    periods = forms.CharField(
+        label="Periods",
+        required=False,
+        max_length=500,
+        help_text="One or more, separated by commas: 2021-01-01..2021-12-31",
+    )
     topics = forms.CharField(label="Topics", required=False, max_length=500, help_text="Separated by commas.")
 
     def clean_periods(self) -> list[dict[str, str]]:
@@ -138,9 +184,14 @@ class PartForm(GovukFormMixin, forms.Form):
                 continue
             try:
                 start_text, end_text = piece.split("..")
-                start, end = dt.date.fromisoformat(start_text.strip()), dt.date.fromisoformat(end_text.strip())
+                start, end = (
+                    dt.date.fromisoformat(start_text.strip()),
+                    dt.date.fromisoformat(end_text.strip()),
+                )
             except ValueError as error:
-                raise forms.ValidationError(f"‘{piece}’ is not a period like 2021-01-01..2021-12-31.") from error
+                raise forms.ValidationError(
+                    f"‘{piece}’ is not a period like 2021-01-01..2021-12-31."
+                ) from error
             if end < start:
                 raise forms.ValidationError(f"‘{piece}’ ends before it starts.")
             ranges.append({"start": start.isoformat(), "end": end.isoformat()})

@@ -8,8 +8,8 @@ from django.db import models
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 
-RegimeChoices = models.TextChoices("RegimeChoices", [(r.name, (r.value, r.label)) for r in Regime])
-OutcomeChoices = models.TextChoices("OutcomeChoices", [(o.name, (o.value, o.label)) for o in Outcome])
+REGIME_CHOICES = [(r.value, r.label) for r in Regime]
+OUTCOME_CHOICES = [(o.value, o.label) for o in Outcome]
 
 
 class Channel(models.TextChoices):
@@ -39,7 +39,7 @@ class Request(models.Model):
 
     reference = models.CharField(max_length=40, unique=True)
     title = models.CharField(max_length=300, blank=True)
-    regime = models.CharField(max_length=10, choices=RegimeChoices.choices, default=Regime.FOIA.value)
+    regime = models.CharField(max_length=10, choices=REGIME_CHOICES, default=Regime.FOIA.value)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
     received_on = models.DateField()
     text = models.TextField()
@@ -152,7 +152,7 @@ class Decision(models.Model):
     """What was decided for one part (DESIGN.md "Decision")."""
 
     part = models.OneToOneField(Part, on_delete=models.CASCADE, related_name="decision")
-    outcome = models.CharField(max_length=30, choices=OutcomeChoices.choices, default=Outcome.UNDECIDED.value)
+    outcome = models.CharField(max_length=30, choices=OUTCOME_CHOICES, default=Outcome.UNDECIDED.value)
     answer = models.TextField(
         blank=True, help_text="The answer given for this part, as it appears in the letter."
     )

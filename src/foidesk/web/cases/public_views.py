@@ -18,8 +18,12 @@ def make_a_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         case = services.request_open(
-            text=data["request"], requester_name=data["name"], requester_email=data["email"],
-            received_on=timezone.localdate(), channel=Channel.WEB, actor=None,
+            text=data["request"],
+            requester_name=data["name"],
+            requester_email=data["email"],
+            received_on=timezone.localdate(),
+            channel=Channel.WEB,
+            actor=None,
         )
         return render(request, "public/request_received.html", {"case": case}, status=201)
     return render(request, "public/make_a_request.html", {"form": form})

@@ -26,8 +26,11 @@ from foidesk.web.cases.models import Request, RequestLink, Status
 
 def request_fingerprint(request: Request) -> list[int]:
     personal = [p for p in (request.requester_name, request.requester_email) if p]
-    return list(fingerprint(request.text, personal_details=personal,
-                            authority_names=[settings.FOIDESK_AUTHORITY_NAME]).signature)
+    return list(
+        fingerprint(
+            request.text, personal_details=personal, authority_names=[settings.FOIDESK_AUTHORITY_NAME]
+        ).signature
+    )
 
 
 def _received(request: Request) -> ReceivedRequest:
@@ -46,7 +49,9 @@ def request_links_find(request: Request) -> list[RequestLink]:
     """Compare a newly opened request with the recent ones and record the links found."""
     since = request.received_on - dt.timedelta(days=settings.FOIDESK_RELATED_LOOKBACK_DAYS)
     recent = list(
-        Request.objects.filter(received_on__gte=since).exclude(pk=request.pk).exclude(fingerprint=[])
+        Request.objects.filter(received_on__gte=since)
+        .exclude(pk=request.pk)
+        .exclude(fingerprint=[])
         .prefetch_related("parts")
     )
     if not recent or not request.fingerprint:

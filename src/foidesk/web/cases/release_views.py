@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.models import User
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
@@ -30,6 +31,12 @@ def _case_or_404(request: HttpRequest, reference: str) -> Request:
     return case
 
 
+def _staff(request: HttpRequest) -> User:
+    """The signed-in member of staff (every view here requires sign-in)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 def _document_or_404(case: Request, document_id: int) -> Document:
     document = case.documents.filter(pk=document_id).first()
     if document is None:
@@ -49,13 +56,20 @@ def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
             form.add_error("file", "The file is larger than 200 MB.")
         else:
             try:
-                document = document_attach(request=case, title=form.cleaned_data["title"], filename=upload.name,
-                                           content=upload.read(), kind=form.cleaned_data["kind"],
-                                           actor=request.user)
+                document = document_attach(
+                    request=case,
+                    title=form.cleaned_data["title"],
+                    filename=upload.name,
+                    content=upload.read(),
+                    kind=form.cleaned_data["kind"],
+                    actor=request.user,
+                )
             except CaseError as error:
                 form.add_error("file", str(error))
             else:
-                messages.success(request, f"{document.filename} attached: release check {document.check_status}.")
+                messages.success(
+                    request, f"{document.filename} attached: release check {document.check_status}."
+                )
                 return HttpResponseRedirect(f"{case.get_absolute_url()}documents/{document.pk}/")
     return render(request, "staff/document_upload.html", {"case": case, "form": form})
 
@@ -66,8 +80,11 @@ def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
 def document_detail(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
     case = _case_or_404(request, reference)
     document = _document_or_404(case, document_id)
-    return render(request, "staff/document_detail.html",
-                  {"case": case, "document": document, "accept_form": AcceptWarningsForm()})
+    return render(
+        request,
+        "staff/document_detail.html",
+        {"case": case, "document": document, "accept_form": AcceptWarningsForm()},
+    )
 
 
 @require_safe
@@ -89,15 +106,20 @@ def document_action(request: HttpRequest, reference: str, document_id: int, acti
             document_check(document=document, actor=request.user)
             messages.success(request, f"Checked again: {document.get_check_status_display().lower()}.")
         elif action == "approve":
-            document_approve(document=document, actor=request.user)  # type: ignore[arg-type]
+            document_approve(document=document, actor=_staff(request))
             messages.success(request, f"{document.filename} approved for release.")
         elif action == "accept-warnings":
             form = AcceptWarningsForm(request.POST)
             if not form.is_valid():
-                return render(request, "staff/document_detail.html",
-                              {"case": case, "document": document, "accept_form": form}, status=400)
-            document_override_warnings(document=document, reason=form.cleaned_data["reason"],
-                                       actor=request.user)  # type: ignore[arg-type]
+                return render(
+                    request,
+                    "staff/document_detail.html",
+                    {"case": case, "document": document, "accept_form": form},
+                    status=400,
+                )
+            document_override_warnings(
+                document=document, reason=form.cleaned_data["reason"], actor=_staff(request)
+            )
             messages.success(request, "Warnings accepted; the reason is in the audit trail.")
         else:
             raise Http404("No such action.")
@@ -116,9 +138,14 @@ def publish(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            publication = response_publish(request=case, title=data["title"], summary=data["summary"],
-                                           response_text=data["response_text"],
-                                           published_on=data["published_on"], actor=request.user)
+            publication = response_publish(
+                request=case,
+                title=data["title"],
+                summary=data["summary"],
+                response_text=data["response_text"],
+                published_on=data["published_on"],
+                actor=request.user,
+            )
         except CaseError as error:
             form.add_error(None, str(error))
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
 from foidesk.core import clock
@@ -15,7 +15,7 @@ from foidesk.web.cases.models import Request, Status
 DUE_SOON_WORKING_DAYS = 5
 
 
-def cases_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Request]:
+def cases_visible_to(user: User | AnonymousUser) -> QuerySet[Request]:
     """Every case view starts here: staff with the case-work permission see cases; nobody else does."""
     if not user.is_authenticated or not user.is_active or not user.has_perm("cases.view_request"):
         return Request.objects.none()
@@ -47,7 +47,7 @@ CASE_FILTERS = {
 }
 
 
-def case_rows(user: AbstractBaseUser | AnonymousUser, *, show: str, today: dt.date) -> list[CaseRow]:
+def case_rows(user: User | AnonymousUser, *, show: str, today: dt.date) -> list[CaseRow]:
     """Cases for the case list, most urgent first (fewest working days left)."""
     cases = cases_visible_to(user).select_related("assigned_to")
     if show in ("open", "due-soon", "overdue"):
@@ -72,18 +72,23 @@ def case_row(request: Request, today: dt.date) -> CaseRow:
     return CaseRow(request=request, due=due, working_days_left=left)
 
 
-def case_for(user: AbstractBaseUser | AnonymousUser, reference: str) -> Request | None:
+def case_for(user: User | AnonymousUser, reference: str) -> Request | None:
     return (
         cases_visible_to(user)
         .select_related("assigned_to", "publication")
-        .prefetch_related("parts__decision__exemptions", "parts__decision__s21_publication", "clock_events__recorded_by",
-                          "documents", "reviews")
+        .prefetch_related(
+            "parts__decision__exemptions",
+            "parts__decision__s21_publication",
+            "clock_events__recorded_by",
+            "documents",
+            "reviews",
+        )
         .filter(reference=reference)
         .first()
     )
 
 
-def case_counts(user: AbstractBaseUser | AnonymousUser, today: dt.date) -> dict[str, int]:
+def case_counts(user: User | AnonymousUser, today: dt.date) -> dict[str, int]:
     rows = case_rows(user, show="open", today=today)
     return {
         "open": len(rows),
@@ -94,7 +99,7 @@ def case_counts(user: AbstractBaseUser | AnonymousUser, today: dt.date) -> dict[
     }
 
 
-def search_cases(user: AbstractBaseUser | AnonymousUser, q: str) -> QuerySet[Request]:
+def search_cases(user: User | AnonymousUser, q: str) -> QuerySet[Request]:
     return cases_visible_to(user).filter(
         Q(reference__icontains=q) | Q(title__icontains=q) | Q(requester_name__icontains=q)
     )

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -29,7 +29,7 @@ from foidesk.web.cases.models import (
     Status,
 )
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 
 
 class CaseError(Exception):
@@ -108,8 +108,12 @@ def request_open(
                 )
                 _apply_deadlines(request, [])
                 request.save()
-                audit_record(actor=actor, action="request.opened", obj=request,
-                             details={"channel": channel, "regime": regime.value, "received_on": received_on})
+                audit_record(
+                    actor=actor,
+                    action="request.opened",
+                    obj=request,
+                    details={"channel": channel, "regime": regime.value, "received_on": received_on},
+                )
                 if parse:
                     request_parts_set(request=request, parts=parse_parts(text, received_on), actor=actor)
                 _find_related(request)
@@ -156,7 +160,7 @@ def request_parts_set(*, request: Request, parts: Sequence[PartSpec], actor: Act
         if Decision.objects.filter(part__request=request).exclude(outcome=Outcome.UNDECIDED.value).exists():
             raise CaseError("Parts cannot be replaced once a decision has been recorded.")
         request.parts.all().delete()
-        user = actor if isinstance(actor, AbstractBaseUser) else None
+        user = actor if isinstance(actor, User) else None
         created = Part.objects.bulk_create(
             Part(
                 request=request,
@@ -172,8 +176,12 @@ def request_parts_set(*, request: Request, parts: Sequence[PartSpec], actor: Act
             )
             for position, spec in enumerate(parts, start=1)
         )
-        audit_record(actor=actor, action="request.parts_set", obj=request,
-                     details={"parts": [spec.label for spec in parts]})
+        audit_record(
+            actor=actor,
+            action="request.parts_set",
+            obj=request,
+            details={"parts": [spec.label for spec in parts]},
+        )
         return created
 
 
@@ -183,8 +191,12 @@ def clock_event_record(
     """Record something that moves the clock, and recompute the due dates."""
     with transaction.atomic():
         event = ClockEvent.objects.create(
-            request=request, kind=kind, on=on, days=days, note=note,
-            recorded_by=actor if isinstance(actor, AbstractBaseUser) else None,
+            request=request,
+            kind=kind,
+            on=on,
+            days=days,
+            note=note,
+            recorded_by=actor if isinstance(actor, User) else None,
         )
         try:
             # Not request.clock_events: a prefetched cache would miss the event just created.
@@ -192,8 +204,12 @@ def clock_event_record(
         except clock.ClockError as error:
             raise CaseError(str(error)) from error
         request.save(update_fields=["due_on", "extended_due_on", "calendar_version", "updated_at"])
-        audit_record(actor=actor, action="clock.event", obj=request,
-                     details={"kind": kind, "on": on, "days": days, "due_on": request.due_on})
+        audit_record(
+            actor=actor,
+            action="clock.event",
+            obj=request,
+            details={"kind": kind, "on": on, "days": days, "due_on": request.due_on},
+        )
         return event
 
 
@@ -224,14 +240,18 @@ def request_deadlines(
     )
 
 
-def request_assign(*, request: Request, officer: AbstractBaseUser | None, actor: Actor) -> None:
+def request_assign(*, request: Request, officer: User | None, actor: Actor) -> None:
     with transaction.atomic():
-        request.assigned_to = officer  # type: ignore[assignment]
+        request.assigned_to = officer
         if request.status == Status.NEW and officer is not None:
             request.status = Status.IN_PROGRESS
         request.save(update_fields=["assigned_to", "status", "updated_at"])
-        audit_record(actor=actor, action="request.assigned", obj=request,
-                     details={"officer": officer.get_username() if officer else None})
+        audit_record(
+            actor=actor,
+            action="request.assigned",
+            obj=request,
+            details={"officer": officer.get_username() if officer else None},
+        )
 
 
 def decision_record(
@@ -252,7 +272,9 @@ def decision_record(
         if not spec.reasons.strip():
             raise CaseError(f"Give the reasons for relying on {spec.code} (s.17(1)(c) FOIA).")
     if outcome is Outcome.ALREADY_PUBLISHED and not (s21_publication_id or s21_url):
-        raise CaseError("Say where the information is already published (s.21): a disclosure-log entry or a link.")
+        raise CaseError(
+            "Say where the information is already published (s.21): a disclosure-log entry or a link."
+        )
     with transaction.atomic():
         decision, _ = Decision.objects.update_or_create(
             part=part,
@@ -263,7 +285,7 @@ def decision_record(
                 "s21_url": s21_url,
                 "s21_title": s21_title,
                 "advice": advice,
-                "decided_by": actor if isinstance(actor, AbstractBaseUser) else None,
+                "decided_by": actor if isinstance(actor, User) else None,
                 "decided_at": timezone.now(),
             },
         )
@@ -282,8 +304,12 @@ def decision_record(
         if part.request.status == Status.NEW:
             part.request.status = Status.IN_PROGRESS
             part.request.save(update_fields=["status", "updated_at"])
-        audit_record(actor=actor, action="decision.recorded", obj=part,
-                     details={"outcome": outcome.value, "exemptions": [s.code for s in exemptions]})
+        audit_record(
+            actor=actor,
+            action="decision.recorded",
+            obj=part,
+            details={"outcome": outcome.value, "exemptions": [s.code for s in exemptions]},
+        )
         return decision
 
 

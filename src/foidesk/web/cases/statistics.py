@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Sequence
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,21 +16,25 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from foidesk.core.regime import Regime
-from foidesk.core.timeliness import TimelinessRecord, backlog, by_month, by_quarter
+from foidesk.core.timeliness import PeriodFigures, TimelinessRecord, backlog, by_month, by_quarter
 from foidesk.render.charts import timeliness_chart
-from foidesk.web.cases.selectors import cases_visible_to
 from foidesk.web.cases.models import Status
+from foidesk.web.cases.selectors import cases_visible_to
 
 MONTHS_SHOWN = 12
 
 
-def timeliness_records(user: object, since: dt.date) -> list[TimelinessRecord]:
+def timeliness_records(user: User | AnonymousUser, since: dt.date) -> list[TimelinessRecord]:
     """Every visible request received since ``since`` (and every open one) as the statistics see it."""
-    cases = cases_visible_to(user).exclude(status=Status.WITHDRAWN)  # type: ignore[arg-type]
+    cases = cases_visible_to(user).exclude(status=Status.WITHDRAWN)
     rows = cases.filter(received_on__gte=since) | cases.filter(status__in=Status.open_values())
     return [
         TimelinessRecord(
-            received=received, regime=Regime(regime), due=due, extended_due=extended, answered_on=answered,
+            received=received,
+            regime=Regime(regime),
+            due=due,
+            extended_due=extended,
+            answered_on=answered,
         )
         for received, regime, due, extended, answered in rows.values_list(
             "received_on", "regime", "due_on", "extended_due_on", "responded_on"
@@ -47,18 +53,22 @@ def statistics(request: HttpRequest) -> HttpResponse:
     quarters = [q for q in by_quarter(records, today) if q.end >= since]
     if request.GET.get("format") == "csv":
         return _csv(months, quarters)
-    return render(request, "staff/statistics.html", {
-        "months": months,
-        "quarters": quarters,
-        "chart": mark_safe(timeliness_chart(months)),  # noqa: S308 - built by render/charts with escaping
-        "backlog": backlog(records, today),
-        "today": today,
-    })
+    return render(
+        request,
+        "staff/statistics.html",
+        {
+            "months": months,
+            "quarters": quarters,
+            "chart": mark_safe(timeliness_chart(months)),
+            "backlog": backlog(records, today),
+            "today": today,
+        },
+    )
 
 
-def _csv(months: list[object], quarters: list[object]) -> HttpResponse:
+def _csv(months: Sequence[PeriodFigures], quarters: Sequence[PeriodFigures]) -> HttpResponse:
     buffer = io.StringIO()
-    rows = [p.as_row() for p in [*months, *quarters]]  # type: ignore[attr-defined]
+    rows = [p.as_row() for p in [*months, *quarters]]
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["period"])
     writer.writeheader()
     writer.writerows(rows)

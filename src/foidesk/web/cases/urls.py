@@ -14,10 +14,18 @@ urlpatterns = [
     path("cases/<str:reference>/clock/", views.clock_event_new, name="clock"),
     path("cases/<str:reference>/parts/", views.parts_edit, name="parts"),
     path("cases/<str:reference>/documents/", release_views.document_upload, name="document-upload"),
-    path("cases/<str:reference>/documents/<int:document_id>/", release_views.document_detail, name="document"),
-    path("cases/<str:reference>/documents/<int:document_id>/download", release_views.document_download,
-         name="document-download"),
-    path("cases/<str:reference>/documents/<int:document_id>/<slug:action>", release_views.document_action,
-         name="document-action"),
+    path(
+        "cases/<str:reference>/documents/<int:document_id>/", release_views.document_detail, name="document"
+    ),
+    path(
+        "cases/<str:reference>/documents/<int:document_id>/download",
+        release_views.document_download,
+        name="document-download",
+    ),
+    path(
+        "cases/<str:reference>/documents/<int:document_id>/<slug:action>",
+        release_views.document_action,
+        name="document-action",
+    ),
     path("cases/<str:reference>/publish/", release_views.publish, name="publish"),
 ]

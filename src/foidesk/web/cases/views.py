@@ -31,11 +31,15 @@ def _case_or_404(request: HttpRequest, reference: str) -> Request:
 def overview(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.case_rows(request.user, show="open", today=today)
-    return render(request, "staff/overview.html", {
-        "counts": selectors.case_counts(request.user, today),
-        "urgent": [row for row in rows if row.is_overdue or row.is_due_soon][:10],
-        "today": today,
-    })
+    return render(
+        request,
+        "staff/overview.html",
+        {
+            "counts": selectors.case_counts(request.user, today),
+            "urgent": [row for row in rows if row.is_overdue or row.is_due_soon][:10],
+            "today": today,
+        },
+    )
 
 
 @require_safe
@@ -46,12 +50,16 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if show not in selectors.CASE_FILTERS:
         show = "open"
     today = timezone.localdate()
-    return render(request, "staff/case_list.html", {
-        "rows": selectors.case_rows(request.user, show=show, today=today),
-        "show": show,
-        "filters": selectors.CASE_FILTERS,
-        "today": today,
-    })
+    return render(
+        request,
+        "staff/case_list.html",
+        {
+            "rows": selectors.case_rows(request.user, show=show, today=today),
+            "show": show,
+            "filters": selectors.CASE_FILTERS,
+            "today": today,
+        },
+    )
 
 
 @require_safe
@@ -61,19 +69,23 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = _case_or_404(request, reference)
     today = timezone.localdate()
     parts = list(case.parts.all())
-    return render(request, "staff/case_detail.html", {
-        "case": case,
-        "row": selectors.case_row(case, today),
-        "parts": parts,
-        "decisions": {p.pk: getattr(p, "decision", None) for p in parts},
-        "exemption_titles": _exemption_titles(parts),
-        "events": list(case.clock_events.all()),
-        "clock": services.request_deadlines(case, case.clock_events.all(), as_of=today),
-        "documents": list(case.documents.all()),
-        "suggestions": _suggestions(case),
-        "links": list(case.links.select_related("to_request")),
-        "today": today,
-    })
+    return render(
+        request,
+        "staff/case_detail.html",
+        {
+            "case": case,
+            "row": selectors.case_row(case, today),
+            "parts": parts,
+            "decisions": {p.pk: getattr(p, "decision", None) for p in parts},
+            "exemption_titles": _exemption_titles(parts),
+            "events": list(case.clock_events.all()),
+            "clock": services.request_deadlines(case, case.clock_events.all(), as_of=today),
+            "documents": list(case.documents.all()),
+            "suggestions": _suggestions(case),
+            "links": list(case.links.select_related("to_request")),
+            "today": today,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -85,9 +97,14 @@ def case_new(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             case = services.request_open(
-                text=data["text"], requester_name=data["requester_name"], requester_email=data["requester_email"],
-                requester_address=data["requester_address"], received_on=data["received_on"],
-                regime=Regime(data["regime"]), channel=data["channel"], actor=request.user,
+                text=data["text"],
+                requester_name=data["requester_name"],
+                requester_email=data["requester_email"],
+                requester_address=data["requester_address"],
+                received_on=data["received_on"],
+                regime=Regime(data["regime"]),
+                channel=data["channel"],
+                actor=request.user,
             )
         except services.CaseError as error:
             form.add_error(None, str(error))
@@ -116,13 +133,20 @@ def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpRe
         if not form.errors:
             try:
                 services.decision_record(
-                    part=part, outcome=Outcome(data["outcome"]), actor=request.user, answer=data["answer"],
+                    part=part,
+                    outcome=Outcome(data["outcome"]),
+                    actor=request.user,
+                    answer=data["answer"],
                     exemptions=[
-                        services.ExemptionSpec(code=code, reasons=data["reasons"],
-                                               public_interest_conclusion=data["public_interest"])
+                        services.ExemptionSpec(
+                            code=code,
+                            reasons=data["reasons"],
+                            public_interest_conclusion=data["public_interest"],
+                        )
                         for code in data["exemption_codes"]
                     ],
-                    s21_publication_id=s21.pk if s21 else None, s21_title=s21.title if s21 else "",
+                    s21_publication_id=s21.pk if s21 else None,
+                    s21_title=s21.title if s21 else "",
                     advice=data["advice"],
                 )
             except services.CaseError as error:
@@ -143,8 +167,14 @@ def clock_event_new(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.clock_event_record(request=case, kind=data["kind"], on=data["on"], days=data["days"],
-                                        note=data["note"], actor=request.user)
+            services.clock_event_record(
+                request=case,
+                kind=data["kind"],
+                on=data["on"],
+                days=data["days"],
+                note=data["note"],
+                actor=request.user,
+            )
         except services.CaseError as error:
             form.add_error(None, str(error))
         else:
@@ -185,7 +215,9 @@ def _suggestions(case: Request) -> list[object]:
     except ImportError:
         return []
     topics = sorted({t for part in case.parts.all() for t in part.topics})
-    return [m for m in search_publications(case.text, topics=topics, limit=5) if m.reference != case.reference]
+    return [
+        m for m in search_publications(case.text, topics=topics, limit=5) if m.reference != case.reference
+    ]
 
 
 @require_http_methods(["GET", "POST"])
@@ -195,19 +227,30 @@ def parts_edit(request: HttpRequest, reference: str) -> HttpResponse:
     """The officer corrects the parts FOI Desk found; the corrections replace them and are audited."""
     case = _case_or_404(request, reference)
     initial = [
-        {"label": p.label, "text": p.text, "topics": ", ".join(p.topics),
-         "periods": ", ".join(f"{r['start']}..{r['end']}" for r in p.date_ranges)}
+        {
+            "label": p.label,
+            "text": p.text,
+            "topics": ", ".join(p.topics),
+            "periods": ", ".join(f"{r['start']}..{r['end']}" for r in p.date_ranges),
+        }
         for p in case.parts.all()
     ]
     formset = PartFormSet(request.POST or None, initial=initial, prefix="parts")
     if request.method == "POST" and formset.is_valid():
-        specs = []
+        specs: list[services.PartSpec] = []
         for form in formset:
             data = form.cleaned_data
             if not data or data.get("DELETE") or not data.get("text"):
                 continue
-            specs.append(services.PartSpec(label=data["label"], text=data["text"], date_ranges=data["periods"],
-                                           topics=data["topics"], question_number=len(specs) + 1))
+            specs.append(
+                services.PartSpec(
+                    label=data["label"],
+                    text=data["text"],
+                    date_ranges=data["periods"],
+                    topics=data["topics"],
+                    question_number=len(specs) + 1,
+                )
+            )
         try:
             services.request_parts_set(request=case, parts=specs, actor=request.user)
         except services.CaseError as error:

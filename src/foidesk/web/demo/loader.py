@@ -12,10 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from foidesk.core.outcome import Outcome
-from foidesk.web.accounts.roles import Role
-from foidesk.web.cases import services
 from foidesk.core.periods import calendar_years
 from foidesk.datasets.query import CountQuery, build_query
+from foidesk.web.accounts.roles import Role
+from foidesk.web.cases import services
 from foidesk.web.cases.answers import answer_create, answers_workbook
 from foidesk.web.cases.documents import document_approve, document_attach
 from foidesk.web.cases.models import Request, Status
@@ -24,9 +24,10 @@ from foidesk.web.publication.models import Publication
 from foidesk.web.publication.services import reference_slug, response_publish
 
 REFERENCE = "01.FOI.22.024648"
-EARLIER_REFERENCE = "01.FOI.22.023117"
+EARLIER_REFERENCE = "01.FOI.22.023911"
 EARLIER_TITLE = "Serving officers accused of alleged sexual harassment/assault from 2010 to 2021"
 SEED = 24648
+LOG_BATCH = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,9 @@ class DemoReport:
     def as_dict(self) -> dict[str, object]:
         return {
             "created": self.created,
-            "logins": [{"username": u.username, "password": u.password, "role": u.role.value} for u in self.users],
+            "logins": [
+                {"username": u.username, "password": u.password, "role": u.role.value} for u in self.users
+            ],
         }
 
 
@@ -69,7 +72,7 @@ def load_demo(*, entries: int = 0, register_size: int = 3000, today: dt.date | N
     users = _users(report)
     _register(report, register_size)
     if not Publication.objects.filter(reference=REFERENCE).exists():
-        earlier = _earlier_publication(report)
+        earlier = _earlier_publications(report)
         _reference_case(report, users, earlier)
     if not Request.objects.filter(is_synthetic=True, publication__isnull=True).exists():
         _other_cases(report, users, today)
@@ -84,9 +87,14 @@ def _users(report: DemoReport) -> dict[str, User]:
     for spec in DEMO_USERS:
         user = User.objects.filter(username=spec.username).first()
         if user is None:
-            user = User(username=spec.username, first_name=spec.first_name, last_name=spec.last_name,
-                        email=f"{spec.username}@foidesk.invalid", is_staff=spec.role is Role.ADMINISTRATOR,
-                        is_superuser=spec.role is Role.ADMINISTRATOR)
+            user = User(
+                username=spec.username,
+                first_name=spec.first_name,
+                last_name=spec.last_name,
+                email=f"{spec.username}@foidesk.invalid",
+                is_staff=spec.role is Role.ADMINISTRATOR,
+                is_superuser=spec.role is Role.ADMINISTRATOR,
+            )
             user.set_password(spec.password)
             user.save()
             report.created.append(f"user {spec.username}")
@@ -103,71 +111,96 @@ def _register(report: DemoReport, size: int) -> None:
         report.created.append(f"{created} synthetic misconduct allegations")
 
 
-def _earlier_publication(report: DemoReport) -> Publication:
-    """The earlier answer the reference case points to under s.21 (its content is synthetic)."""
-    text = (
-        "Please provide the number of serving police officers and staff accused of sexual harassment or "
-        "sexual assault, for each year from 2010 to 2021, with the outcome of each allegation."
-    )
-    publication, created = Publication.objects.get_or_create(
-        reference=EARLIER_REFERENCE,
-        defaults={
-            "slug": reference_slug(EARLIER_REFERENCE),
-            "title": EARLIER_TITLE,
-            "summary": (
-                "Numbers of serving officers and staff accused of alleged sexual harassment or sexual assault, "
-                "by year from 2010 to 2021, with outcomes. Collated from several requests on the same subject."
-            ),
-            "request_text": text,
-            "response_text": "Please find attached the data we hold, collated from requests on the same subject.",
-            "parts": [{"label": "Q1", "request": None, "question": 1, "text": text,
-                       "outcome": Outcome.DISCLOSED.value, "answer": "See the table.", "exemptions": []}],
-            "topics": ["sexual misconduct", "misconduct"],
-            "outcomes": [Outcome.DISCLOSED.value],
-            "exemptions": [],
-            "received_on": dt.date(2022, 3, 14),
-            "responded_on": dt.date(2022, 4, 8),
-            "published_on": dt.date(2022, 4, 20),
-            "is_synthetic": True,
-        },
-    )
-    if created:
-        report.created.append(f"publication {EARLIER_REFERENCE}")
-    return publication
+def _earlier_publications(report: DemoReport) -> Publication:
+    """Hand-written earlier answers around the reference case (synthetic content), among them the one
+    the reference case points to under s.21; returns that one."""
+    from foidesk.datasets.disclosure_log import demo_entries
+
+    for entry in demo_entries():
+        row = entry.as_row()
+        _, created = Publication.objects.get_or_create(reference=row.pop("reference"), defaults=row)
+        if created:
+            report.created.append(f"publication {entry.reference}")
+    return Publication.objects.get(reference=EARLIER_REFERENCE)
 
 
 REFERENCE_PARTS = (
-    (1, 1, "A list of allegations of police officer sexual misconduct for the calendar year of 2021.",
-     [("2021-01-01", "2021-12-31")], ["sexual misconduct", "misconduct"]),
-    (1, 2, "Please provide a break down of the nature of each of these allegations of sexual misconduct, as "
-           "specifically as possible i.e. rape, groping etc.",
-     [("2021-01-01", "2021-12-31")], ["sexual misconduct", "misconduct"]),
-    (1, 3, "Please provide a brief summary of each allegation of sexual misconduct e.g. ‘A male officer was "
-           "alleged to have groped a female member of staff in the elevator.’",
-     [("2021-01-01", "2021-12-31")], ["sexual misconduct", "misconduct"]),
-    (1, 4, "For each allegation of police officer sexual misconduct, please provide the outcomes of the "
-           "allegation, including whether there was formal action taken, and if so, what the formal action(s) "
-           "were e.g. dismissal or reflective practice.",
-     [("2021-01-01", "2021-12-31")], ["sexual misconduct", "misconduct"]),
-    (2, 1, "A list of allegations of police officer misconduct (of any kind) where reflective practice was an "
-           "outcome for the calendar years of 2020 and 2021.",
-     [("2020-01-01", "2021-12-31")], ["misconduct"]),
-    (2, 2, "Please also list any other outcomes that were applied for each of these cases.",
-     [("2020-01-01", "2021-12-31")], ["misconduct"]),
-    (2, 3, "Please provide a brief summary of each of these allegations of misconduct e.g. ‘A male officer "
-           "made an inappropriate and discriminatory comment to a colleague.’",
-     [("2020-01-01", "2021-12-31")], ["misconduct"]),
-    (2, 4, "For each case please provide a summary of what was involved in ‘reflective practice’ i.e. what did "
-           "it involve, how many sessions, how long did it take, and what resources were used to carry out "
-           "this practice.",
-     [("2020-01-01", "2021-12-31")], ["misconduct"]),
+    (
+        1,
+        1,
+        "A list of allegations of police officer sexual misconduct for the calendar year of 2021.",
+        [("2021-01-01", "2021-12-31")],
+        ["sexual misconduct", "misconduct"],
+    ),
+    (
+        1,
+        2,
+        "Please provide a break down of the nature of each of these allegations of sexual misconduct, as "
+        "specifically as possible i.e. rape, groping etc.",
+        [("2021-01-01", "2021-12-31")],
+        ["sexual misconduct", "misconduct"],
+    ),
+    (
+        1,
+        3,
+        "Please provide a brief summary of each allegation of sexual misconduct e.g. ‘A male officer was "
+        "alleged to have groped a female member of staff in the elevator.’",
+        [("2021-01-01", "2021-12-31")],
+        ["sexual misconduct", "misconduct"],
+    ),
+    (
+        1,
+        4,
+        "For each allegation of police officer sexual misconduct, please provide the outcomes of the "
+        "allegation, including whether there was formal action taken, and if so, what the formal action(s) "
+        "were e.g. dismissal or reflective practice.",
+        [("2021-01-01", "2021-12-31")],
+        ["sexual misconduct", "misconduct"],
+    ),
+    (
+        2,
+        1,
+        "A list of allegations of police officer misconduct (of any kind) where reflective practice was an "
+        "outcome for the calendar years of 2020 and 2021.",
+        [("2020-01-01", "2021-12-31")],
+        ["misconduct"],
+    ),
+    (
+        2,
+        2,
+        "Please also list any other outcomes that were applied for each of these cases.",
+        [("2020-01-01", "2021-12-31")],
+        ["misconduct"],
+    ),
+    (
+        2,
+        3,
+        "Please provide a brief summary of each of these allegations of misconduct e.g. ‘A male officer "
+        "made an inappropriate and discriminatory comment to a colleague.’",
+        [("2020-01-01", "2021-12-31")],
+        ["misconduct"],
+    ),
+    (
+        2,
+        4,
+        "For each case please provide a summary of what was involved in ‘reflective practice’ i.e. what did "
+        "it involve, how many sessions, how long did it take, and what resources were used to carry out "
+        "this practice.",
+        [("2020-01-01", "2021-12-31")],
+        ["misconduct"],
+    ),
 )
 
-def REFLECTIVE_PRACTICE_QUERY() -> CountQuery:  # noqa: N802 - reads as the constant it stands for
+
+def REFLECTIVE_PRACTICE_QUERY() -> CountQuery:
     """Request 2 Q1-Q2: allegations received in 2020 and 2021 where reflective practice was an outcome,
     by allegation category and the other outcome applied."""
-    return build_query("allegation category", "other outcome", period=calendar_years(2020, 2021),
-                       where={"outcome": "reflective practice"})
+    return build_query(
+        "allegation category",
+        "other outcome",
+        period=calendar_years(2020, 2021),
+        where={"outcome": "reflective practice"},
+    )
 
 
 S40_REASONS = (
@@ -188,73 +221,148 @@ def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publica
     officer, decider = users["officer"], users["decider"]
     with transaction.atomic():
         case = services.request_open(
-            text=_text("reference_request.txt"), requester_name="A. Requester (via WhatDoTheyKnow)",
-            requester_email="request-024648@whatdotheyknow.invalid", received_on=dt.date(2022, 5, 16),
-            title="Police misconduct in 2020 and 2021", reference=REFERENCE, actor=officer, parse=False,
+            text=_text("reference_request.txt"),
+            requester_name="A. Requester (via WhatDoTheyKnow)",
+            requester_email="request-024648@whatdotheyknow.invalid",
+            received_on=dt.date(2022, 5, 16),
+            title="Police misconduct in 2020 and 2021",
+            reference=REFERENCE,
+            actor=officer,
+            parse=False,
             is_synthetic=True,
         )
         services.request_assign(request=case, officer=officer, actor=decider)
-        parts = services.request_parts_set(request=case, actor=officer, parts=[
-            PartSpec(label=f"Request {r}, Q{q}", text=text, request_number=r, question_number=q,
-                     date_ranges=[{"start": s, "end": e} for s, e in ranges], topics=topics)
-            for r, q, text, ranges, topics in REFERENCE_PARTS
-        ])
+        parts = services.request_parts_set(
+            request=case,
+            actor=officer,
+            parts=[
+                PartSpec(
+                    label=f"Request {r}, Q{q}",
+                    text=text,
+                    request_number=r,
+                    question_number=q,
+                    date_ranges=[{"start": s, "end": e} for s, e in ranges],
+                    topics=topics,
+                )
+                for r, q, text, ranges, topics in REFERENCE_PARTS
+            ],
+        )
         by_label = {part.label: part for part in parts}
         s21 = [ExemptionSpec(code="s.21", reasons=S21_REASONS)]
         s40 = [ExemptionSpec(code="s.40(2)", reasons=S40_REASONS)]
-        pointer = {"s21_publication_id": earlier.pk, "s21_title": earlier.title}
-        decisions = {
-            "Request 1, Q1": (Outcome.ALREADY_PUBLISHED, s21, pointer, "Already published: see the link."),
-            "Request 1, Q2": (Outcome.ALREADY_PUBLISHED, s21, pointer, "Already published: see the link."),
-            "Request 1, Q3": (Outcome.WITHHELD, s40, {}, "Withheld: personal information (section 40(2))."),
-            "Request 1, Q4": (Outcome.ALREADY_PUBLISHED, s21, pointer, "Already published: see the link."),
-            "Request 2, Q1": (Outcome.DISCLOSED, [], {}, "Please find attached spreadsheet titled "
-                              "‘FOIA Response (24648) – Request 2’."),
-            "Request 2, Q2": (Outcome.DISCLOSED, [], {}, "Please find attached spreadsheet titled "
-                              "‘FOIA Response (24648) – Request 2’."),
-            "Request 2, Q3": (Outcome.WITHHELD, s40, {}, "Withheld: personal information (section 40(2))."),
-            "Request 2, Q4": (Outcome.NOT_HELD, [], {}, "This information is not recorded centrally."),
+        decisions: dict[str, tuple[Outcome, list[ExemptionSpec], bool, str]] = {
+            "Request 1, Q1": (Outcome.ALREADY_PUBLISHED, s21, True, "Already published: see the link."),
+            "Request 1, Q2": (Outcome.ALREADY_PUBLISHED, s21, True, "Already published: see the link."),
+            "Request 1, Q3": (
+                Outcome.WITHHELD,
+                s40,
+                False,
+                "Withheld: personal information (section 40(2)).",
+            ),
+            "Request 1, Q4": (Outcome.ALREADY_PUBLISHED, s21, True, "Already published: see the link."),
+            "Request 2, Q1": (
+                Outcome.DISCLOSED,
+                [],
+                False,
+                "Please find attached spreadsheet titled ‘FOIA Response (24648) – Request 2’.",
+            ),
+            "Request 2, Q2": (
+                Outcome.DISCLOSED,
+                [],
+                False,
+                "Please find attached spreadsheet titled ‘FOIA Response (24648) – Request 2’.",
+            ),
+            "Request 2, Q3": (
+                Outcome.WITHHELD,
+                s40,
+                False,
+                "Withheld: personal information (section 40(2)).",
+            ),
+            "Request 2, Q4": (Outcome.NOT_HELD, [], False, "This information is not recorded centrally."),
         }
-        for label, (outcome, exemptions, extra, answer) in decisions.items():
-            services.decision_record(part=by_label[label], outcome=outcome, exemptions=exemptions, answer=answer,
-                                     actor=decider, **extra)  # type: ignore[arg-type]
-        answer = answer_create(part=by_label["Request 2, Q1"], query=REFLECTIVE_PRACTICE_QUERY(), actor=officer)
+        for label, (outcome, exemptions, points, text) in decisions.items():
+            services.decision_record(
+                part=by_label[label],
+                outcome=outcome,
+                exemptions=exemptions,
+                answer=text,
+                actor=decider,
+                s21_publication_id=earlier.pk if points else None,
+                s21_title=earlier.title if points else "",
+            )
+        answer = answer_create(
+            part=by_label["Request 2, Q1"], query=REFLECTIVE_PRACTICE_QUERY(), actor=officer
+        )
         title = "FOIA Response (24648) – Request 2"
         content = answers_workbook(title=title, reference=REFERENCE, answers=[answer], synthetic=True)
-        document = document_attach(request=case, title=title, filename="FOIA Response (24648) - Request 2.xlsx",
-                                   content=content, actor=officer)
+        document = document_attach(
+            request=case,
+            title=title,
+            filename="FOIA Response (24648) - Request 2.xlsx",
+            content=content,
+            actor=officer,
+        )
         document_approve(document=document, actor=decider)
         response_publish(
-            request=case, title="Police misconduct in 2020 and 2021",
-            summary=("Allegations of police officer misconduct in 2020 and 2021 where reflective practice was an "
-                     "outcome, with other outcomes; sexual misconduct allegations in 2021 (already published); "
-                     "summaries withheld under section 40(2)."),
-            response_text=_text("reference_response.txt"), published_on=dt.date(2022, 6, 13),
-            actor=users["publisher"], require_approval=True,
+            request=case,
+            title="Police misconduct in 2020 and 2021",
+            summary=(
+                "Allegations of police officer misconduct in 2020 and 2021 where reflective practice was an "
+                "outcome, with other outcomes; sexual misconduct allegations in 2021 (already published); "
+                "summaries withheld under section 40(2)."
+            ),
+            response_text=_text("reference_response.txt"),
+            published_on=dt.date(2022, 6, 13),
+            actor=users["publisher"],
+            require_approval=True,
         )
     report.created.append(f"reference case {REFERENCE}, published")
 
 
 OTHER_REQUESTS = (
-    (3, Status.NEW, None,
-     "Dear Metropolitan Police Service,\n\nPlease tell me how many stop and search encounters took place in the "
-     "London Borough of Lambeth in each of the last three financial years, broken down by the ethnicity of the "
-     "person searched and by the outcome of the search.\n\nYours faithfully,\nR. Campbell"),
-    (9, Status.IN_PROGRESS, "officer",
-     "I would like the following information:\n1. The number of officers dismissed following a gross "
-     "misconduct hearing in 2023.\n2. The number of those dismissals which related to sexual misconduct.\n"
-     "3. The number of officers placed on the barred list in 2023."),
-    (17, Status.IN_PROGRESS, "officer2",
-     "Please provide the total amount spent on overtime for officers and staff in each month of 2024, and the "
-     "ten roles with the highest overtime payments."),
-    (19, Status.AWAITING_APPROVAL, "officer",
-     "How many Taser discharges were recorded in 2024, and in how many of them was the subject under 18?"),
-    (26, Status.IN_PROGRESS, "officer2",
-     "Please send me copies of any policy documents on the vetting of new recruits in force since 2022, and "
-     "the number of applicants who failed vetting in each year since 2022."),
-    (34, Status.IN_PROGRESS, None,
-     "Under the Freedom of Information Act, please provide the number of detainees held in custody for more "
-     "than 24 hours without charge in each of the last five years."),
+    (
+        3,
+        Status.NEW,
+        None,
+        "Dear Metropolitan Police Service,\n\nPlease tell me how many stop and search encounters took place in the "
+        "London Borough of Lambeth in each of the last three financial years, broken down by the ethnicity of the "
+        "person searched and by the outcome of the search.\n\nYours faithfully,\nR. Campbell",
+    ),
+    (
+        9,
+        Status.IN_PROGRESS,
+        "officer",
+        "I would like the following information:\n1. The number of officers dismissed following a gross "
+        "misconduct hearing in 2023.\n2. The number of those dismissals which related to sexual misconduct.\n"
+        "3. The number of officers placed on the barred list in 2023.",
+    ),
+    (
+        17,
+        Status.IN_PROGRESS,
+        "officer2",
+        "Please provide the total amount spent on overtime for officers and staff in each month of 2024, and the "
+        "ten roles with the highest overtime payments.",
+    ),
+    (
+        19,
+        Status.AWAITING_APPROVAL,
+        "officer",
+        "How many Taser discharges were recorded in 2024, and in how many of them was the subject under 18?",
+    ),
+    (
+        26,
+        Status.IN_PROGRESS,
+        "officer2",
+        "Please send me copies of any policy documents on the vetting of new recruits in force since 2022, and "
+        "the number of applicants who failed vetting in each year since 2022.",
+    ),
+    (
+        34,
+        Status.IN_PROGRESS,
+        None,
+        "Under the Freedom of Information Act, please provide the number of detainees held in custody for more "
+        "than 24 hours without charge in each of the last five years.",
+    ),
 )
 
 
@@ -262,9 +370,14 @@ def _other_cases(report: DemoReport, users: dict[str, User], today: dt.date) -> 
     calendar_days = {3: 4, 9: 13, 17: 25, 19: 27, 26: 37, 34: 48}
     for working_days_ago, status, officer, text in OTHER_REQUESTS:
         received = today - dt.timedelta(days=calendar_days[working_days_ago])
-        case = services.request_open(text=text, requester_name="Demo requester", received_on=received,
-                                     requester_email="requester@example.invalid", actor=users["officer"],
-                                     is_synthetic=True)
+        case = services.request_open(
+            text=text,
+            requester_name="Demo requester",
+            received_on=received,
+            requester_email="requester@example.invalid",
+            actor=users["officer"],
+            is_synthetic=True,
+        )
         if officer:
             services.request_assign(request=case, officer=users[officer], actor=users["decider"])
         Request.objects.filter(pk=case.pk).update(status=status)
@@ -279,7 +392,11 @@ def _answered_history(report: DemoReport, users: dict[str, User], today: dt.date
         received = today - dt.timedelta(days=days_ago)
         case = services.request_open(
             text=f"Synthetic historical request number {count + 1} for the statistics demonstration.",
-            requester_name="Demo requester", received_on=received, actor=None, parse=False, is_synthetic=True,
+            requester_name="Demo requester",
+            received_on=received,
+            actor=None,
+            parse=False,
+            is_synthetic=True,
         )
         lateness = rng.choices([-10, -4, -1, 0, 3, 12], weights=[30, 30, 15, 10, 10, 5])[0]
         responded = case.due_on + dt.timedelta(days=lateness)
@@ -289,7 +406,8 @@ def _answered_history(report: DemoReport, users: dict[str, User], today: dt.date
 
 
 def _log_entries(report: DemoReport, target: int) -> None:
-    from foidesk.datasets.disclosure_log import generate_entries
+    """Synthetic entries (2012 to 2021, so their references never meet the live cases') up to ``target``."""
+    from foidesk.datasets.disclosure_log import synthetic_entries
 
     existing = Publication.objects.filter(is_synthetic=True).count()
     missing = target - existing
@@ -297,14 +415,12 @@ def _log_entries(report: DemoReport, target: int) -> None:
         return
     batch: list[Publication] = []
     created = 0
-    for entry in generate_entries(missing, seed=SEED + existing):
-        batch.append(Publication(
-            reference=entry.reference, slug=reference_slug(entry.reference), title=entry.title,
-            summary=entry.summary, request_text=entry.request_text, response_text=entry.response_text,
-            topics=list(entry.topics), outcomes=list(entry.outcomes), exemptions=list(entry.exemptions),
-            published_on=entry.published_on, is_synthetic=True,
-        ))
-        if len(batch) == 5000:
+    entries = synthetic_entries(
+        missing, seed=SEED + existing, first_day=dt.date(2012, 1, 1), last_day=dt.date(2021, 12, 31)
+    )
+    for entry in entries:
+        batch.append(Publication(**entry.as_row()))
+        if len(batch) == LOG_BATCH:
             created += len(Publication.objects.bulk_create(batch, ignore_conflicts=True))
             batch.clear()
     if batch:

@@ -35,8 +35,10 @@ class LogFilters:
 def disclosure_log_search(filters: LogFilters, page_number: int) -> Page[Publication]:
     entries = published_entries()
     if filters.topic:
-        entries = entries.filter(topics__contains=[filters.topic]) if _json_contains_supported() else entries.filter(
-            topics__icontains=f'"{filters.topic}"'
+        entries = (
+            entries.filter(topics__contains=[filters.topic])
+            if _json_contains_supported()
+            else entries.filter(topics__icontains=f'"{filters.topic}"')
         )
     if filters.outcome:
         entries = entries.filter(outcomes__icontains=f'"{filters.outcome}"')
@@ -46,8 +48,12 @@ def disclosure_log_search(filters: LogFilters, page_number: int) -> Page[Publica
         entries = entries.filter(published_on__year=filters.year)
     if filters.q:
         entries = _text_search(entries, filters.q)
-    paginator = Paginator(entries.only("reference", "slug", "title", "summary", "published_on", "exemptions",
-                                       "outcomes", "topics"), PAGE_SIZE)
+    paginator = Paginator(
+        entries.only(
+            "reference", "slug", "title", "summary", "published_on", "exemptions", "outcomes", "topics"
+        ),
+        PAGE_SIZE,
+    )
     return paginator.get_page(page_number)
 
 
@@ -67,7 +73,9 @@ def _text_search(entries: QuerySet[Publication], q: str) -> QuerySet[Publication
         terms = q.split()[:8]
         condition = Q()
         for term in terms:
-            condition &= Q(title__icontains=term) | Q(summary__icontains=term) | Q(request_text__icontains=term)
+            condition &= (
+                Q(title__icontains=term) | Q(summary__icontains=term) | Q(request_text__icontains=term)
+            )
         return entries.filter(condition)
     return filter_by_text(entries, q)
 

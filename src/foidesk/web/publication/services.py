@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from foidesk.core.outcome import Outcome
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.documents import document_check, release_blocker
-from foidesk.web.cases.models import Document, Request, Status
+from foidesk.web.cases.models import Document, Part, Request, Status
 from foidesk.web.cases.services import Actor, CaseError
 from foidesk.web.publication.models import Publication, PublishedAttachment
 
@@ -31,9 +31,11 @@ def response_publish(
     actor: Actor,
     require_approval: bool = True,
 ) -> Publication:
-    """Publish a decided response: every part decided, every document clean (checked again now) and approved."""
+    """Publish a decided response: every part decided, every document clean (checked again now), approved."""
     parts = list(request.parts.select_related("decision").prefetch_related("decision__exemptions"))
-    undecided = [p.label for p in parts if not hasattr(p, "decision") or p.decision.outcome == Outcome.UNDECIDED]
+    undecided = [
+        p.label for p in parts if not hasattr(p, "decision") or p.decision.outcome == Outcome.UNDECIDED
+    ]
     if undecided:
         raise CaseError(f"Decide every part before publishing: {', '.join(undecided)}.")
     documents = list(request.documents.filter(kind=Document.Kind.ATTACHMENT))
@@ -55,8 +57,8 @@ def response_publish(
                 "response_text": response_text.strip(),
                 "parts": snapshot,
                 "topics": sorted({t for part in parts for t in part.topics}),
-                "outcomes": sorted({part["outcome"] for part in snapshot}),
-                "exemptions": sorted({code for part in snapshot for code in part["exemptions"]}),
+                "outcomes": sorted({part.decision.outcome for part in parts}),
+                "exemptions": sorted({e.code for part in parts for e in part.decision.exemptions.all()}),
                 "received_on": request.received_on,
                 "responded_on": request.responded_on or published_on,
                 "published_on": published_on,
@@ -64,22 +66,33 @@ def response_publish(
                 "is_synthetic": request.is_synthetic,
             },
         )
-        publication.points_to.set([p.decision.s21_publication_id for p in parts if p.decision.s21_publication_id])
+        publication.points_to.set(
+            [p.decision.s21_publication_id for p in parts if p.decision.s21_publication_id]
+        )
         publication.attachments.all().delete()
         for position, document in enumerate(documents):
             with document.file.open("rb") as handle:
                 content = handle.read()
             PublishedAttachment.objects.create(
-                publication=publication, title=document.title, filename=document.filename,
-                file=ContentFile(content, name=document.filename), content_type=document.content_type,
-                size=document.size, sha256=document.sha256, position=position,
+                publication=publication,
+                title=document.title,
+                filename=document.filename,
+                file=ContentFile(content, name=document.filename),
+                content_type=document.content_type,
+                size=document.size,
+                sha256=document.sha256,
+                position=position,
             )
         request.publication = publication
         request.status = Status.RESPONDED if request.is_open else request.status
         request.responded_on = request.responded_on or published_on
         request.save(update_fields=["publication", "status", "responded_on", "updated_at"])
-        audit_record(actor=actor, action="response.published", obj=publication,
-                     details={"request": request.reference, "attachments": [d.sha256 for d in documents]})
+        audit_record(
+            actor=actor,
+            action="response.published",
+            obj=publication,
+            details={"request": request.reference, "attachments": [d.sha256 for d in documents]},
+        )
     return publication
 
 
@@ -93,13 +106,13 @@ def publication_withdraw(*, publication: Publication, reason: str, actor: Actor)
         audit_record(actor=actor, action="response.withdrawn", obj=publication, details={"reason": reason})
 
 
-def _part_snapshot(part: object) -> dict[str, object]:
-    decision = part.decision  # type: ignore[attr-defined]
+def _part_snapshot(part: Part) -> dict[str, object]:
+    decision = part.decision
     return {
-        "label": part.label,  # type: ignore[attr-defined]
-        "request": part.request_number,  # type: ignore[attr-defined]
-        "question": part.question_number,  # type: ignore[attr-defined]
-        "text": part.text,  # type: ignore[attr-defined]
+        "label": part.label,
+        "request": part.request_number,
+        "question": part.question_number,
+        "text": part.text,
         "outcome": decision.outcome,
         "answer": decision.answer,
         "exemptions": [e.code for e in decision.exemptions.all()],

@@ -9,5 +9,7 @@ urlpatterns = [
     path("", views.disclosure_log, name="log"),
     path("feed.atom", DisclosureLogFeed(), name="feed"),
     path("<slug:slug>/", views.disclosure_entry, name="entry"),
-    path("<slug:slug>/files/<int:attachment_id>/<str:filename>", views.attachment_download, name="attachment"),
+    path(
+        "<slug:slug>/files/<int:attachment_id>/<str:filename>", views.attachment_download, name="attachment"
+    ),
 ]

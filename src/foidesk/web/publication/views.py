@@ -32,9 +32,7 @@ def disclosure_entry(request: HttpRequest, slug: str) -> HttpResponse:
     if entry is None:
         raise Http404("No published response has that reference.")
     exemptions = [_exemption_label(code) for code in entry.exemptions]
-    parts = [
-        {**part, "outcome_label": _outcome_label(part.get("outcome", ""))} for part in entry.parts
-    ]
+    parts = [{**part, "outcome_label": _outcome_label(part.get("outcome", ""))} for part in entry.parts]
     return render(
         request,
         "public/disclosure_entry.html",
@@ -50,8 +48,12 @@ def attachment_download(request: HttpRequest, slug: str, attachment_id: int, fil
     attachment = entry.attachments.filter(pk=attachment_id, filename=filename).first()
     if attachment is None:
         raise Http404("No such attachment.")
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename,
-                            content_type=attachment.content_type)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.filename,
+        content_type=attachment.content_type,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -6,34 +6,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0001_initial'),
+        ("cases", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dataset', models.CharField(max_length=60)),
-                ('query', models.JSONField(help_text='The query as asked: dimensions, period and conditions.')),
-                ('description', models.TextField(help_text='The query in a sentence, for the notes of the attachment.')),
-                ('row_dimension', models.CharField(max_length=120)),
-                ('column_dimension', models.CharField(blank=True, max_length=120)),
-                ('row_labels', models.JSONField()),
-                ('column_labels', models.JSONField()),
-                ('display_cells', models.JSONField(help_text='Released values as text, "[c]" where suppressed.')),
-                ('report', models.JSONField()),
-                ('audit_passed', models.BooleanField()),
-                ('threshold', models.PositiveSmallIntegerField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('part', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='cases.part')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("dataset", models.CharField(max_length=60)),
+                (
+                    "query",
+                    models.JSONField(help_text="The query as asked: dimensions, period and conditions."),
+                ),
+                (
+                    "description",
+                    models.TextField(help_text="The query in a sentence, for the notes of the attachment."),
+                ),
+                ("row_dimension", models.CharField(max_length=120)),
+                ("column_dimension", models.CharField(blank=True, max_length=120)),
+                ("row_labels", models.JSONField()),
+                ("column_labels", models.JSONField()),
+                (
+                    "display_cells",
+                    models.JSONField(help_text='Released values as text, "[c]" where suppressed.'),
+                ),
+                ("report", models.JSONField()),
+                ("audit_passed", models.BooleanField()),
+                ("threshold", models.PositiveSmallIntegerField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "part",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="answers", to="cases.part"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['part', 'id'],
+                "ordering": ["part", "id"],
             },
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0002_answer'),
+        ("cases", "0002_answer"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='request',
-            name='fingerprint',
-            field=models.JSONField(blank=True, default=list, help_text='MinHash of the normalised text, for repeats and round-robins.'),
+            model_name="request",
+            name="fingerprint",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="MinHash of the normalised text, for repeats and round-robins.",
+            ),
         ),
     ]
