@@ -124,6 +124,22 @@ def test_outlook_o_bullets_are_a_list() -> None:
     assert labels(parse_request(text, RECEIVED)) == ["Q1", "Q2"]
 
 
+def test_bullets_pasted_from_word_are_a_list() -> None:
+    text = "Please tell me:\n\uf0b7 How many arrests in 2021?\n\uf0b7 How many charges?"
+    assert labels(parse_request(text, RECEIVED)) == ["Q1", "Q2"]
+
+
+def test_a_refinement_on_the_next_line_stays_with_its_question_and_one_after_the_list_is_no_part() -> None:
+    text = "1. How many arrests in 2021?\nPlease break this down by month.\n2. How many charges?"
+    parsed = parse_request(text, RECEIVED)
+    assert [part.text for part in parsed.parts] == [
+        "How many arrests in 2021? Please break this down by month.",
+        "How many charges?",
+    ]
+    text = "1. How many arrests in 2021?\n2. How many charges?\n\nPlease break these figures down by month."
+    assert labels(parse_request(text, RECEIVED)) == ["Q1", "Q2"]
+
+
 def test_roman_numeral_i_after_h_is_a_letter() -> None:
     items = "\n".join(f"{letter}) How many {letter} offences?" for letter in "abcdefghij")
     parsed = parse_request(items, RECEIVED)

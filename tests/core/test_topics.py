@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foidesk.core.topics import DEFAULT_TOPICS, DEFAULT_VOCABULARY, InvalidTopic, Topic, TopicVocabulary
+from foidesk.core.topics import (
+    DEFAULT_TOPICS,
+    DEFAULT_VOCABULARY,
+    InvalidTopic,
+    Topic,
+    TopicVocabulary,
+    topics_from_mapping,
+)
 
 # The subjects issue 6 names, which the vocabulary must keep.
 REQUIRED = (
@@ -79,6 +86,11 @@ def test_an_authority_adds_its_own_topic_and_extends_a_known_one() -> None:
     assert extended.topics_in("complaints about dog fouling") == ("complaints", "dog control")
     assert extended.topics_in("issue of the X2 device") == ("Tasers",)
     assert DEFAULT_VOCABULARY.topics_in("dog fouling") == ()
+
+
+def test_topics_from_settings_mapping() -> None:
+    extra = topics_from_mapping({"street drinking": ["drinking in public", "alcohol control zone"]})
+    assert DEFAULT_VOCABULARY.with_extra(extra).topics_in("the alcohol control zone") == ("street drinking",)
 
 
 def test_a_topic_needs_a_name_and_phrases() -> None:

@@ -103,6 +103,7 @@ class ParsedRequest:
 # --- 1. checking and cleaning --------------------------------------------------------------------
 
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+_WORD_BULLET = re.compile(r"[\ue000-\uf8ff](?=[ \t])")  # Symbol-font bullets pasted from Word
 _BLANKS = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _GREETING = re.compile(
     r"^(?:dear\b|hello\b|hi\b|hiya\b|good (?:morning|afternoon|evening)\b|to whom it may concern|"
@@ -143,7 +144,8 @@ def check_request_text(text: str, max_chars: int = MAX_REQUEST_CHARS) -> None:
 
 def clean_request_text(text: str) -> str:
     """The request without greeting, sign-off, signature, footer or quoted correspondence."""
-    text = _JUNK.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _WORD_BULLET.sub("•", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _JUNK.sub("", text)
     lines = [_BLANKS.sub(" ", line).strip() for line in text.split("\n")]
     kept: list[str] = []
     for line in lines:
@@ -212,7 +214,7 @@ _MARKER = re.compile(
     r"^(?:(?P<q>(?i:q(?:uestion)?)[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
     r"|\(?(?P<n>\d{1,2})(?:[.)]|[ ]?[:\-–](?= ))"
     r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)]"
-    r"|(?P<b>[-•*·▪◦‣–—○●■□➢►✓]|o(?= )))[ ]+(?P<rest>\S.*)$"
+    r"|(?P<b>[-•*·▪◦‣⁃–—○●■□➢►✓→]|o(?= )))[ ]+(?P<rest>\S.*)$"
 )
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 _LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
@@ -472,7 +474,7 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
         return
     continues = not line.blank_before and not last.closed
     unfinished = line.text[:1].islower() or not last.pieces[-1].rstrip().endswith((".", "?", "!", ";"))
-    if continues and (unfinished or not _is_ask(line.text)):
+    if continues and (unfinished or not _is_ask(line.text) or _REFINEMENT.match(line.text)):
         last.pieces.append(line.text)
         return
     trailing.append(line.text)
@@ -554,7 +556,7 @@ def _drafts_from_prose(
         if drafts and (_REFINEMENT.match(sentence) or not _is_ask(sentence)):
             drafts[-1].pieces.append(sentence)
             continue
-        if not _is_ask(sentence):
+        if not _is_ask(sentence) or _REFINEMENT.match(sentence):
             preamble.append(sentence)
             continue
         if not drafts:

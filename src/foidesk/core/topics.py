@@ -445,6 +445,11 @@ COUNCIL_TOPICS: tuple[Topic, ...] = (
 DEFAULT_TOPICS: tuple[Topic, ...] = POLICING_TOPICS + COUNCIL_TOPICS
 
 
+def topics_from_mapping(mapping: Mapping[str, Sequence[str]]) -> tuple[Topic, ...]:
+    """The authority's topics as settings or the admin hold them: ``{"dog control": ["dog fouling", ...]}``."""
+    return tuple(Topic(name, (name, *phrases)) for name, phrases in mapping.items())
+
+
 # --- matching ------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z0-9£&+.]+(?:['’][A-Za-z]+)?")
