@@ -446,7 +446,7 @@ DEFAULT_TOPICS: tuple[Topic, ...] = POLICING_TOPICS + COUNCIL_TOPICS
 
 
 def topics_from_mapping(mapping: Mapping[str, Sequence[str]]) -> tuple[Topic, ...]:
-    """The authority's topics as settings or the admin hold them: ``{"dog control": ["dog fouling", ...]}``."""
+    """The authority's own topics as settings hold them: ``{"dog control": ["dog fouling", ...]}``."""
     return tuple(Topic(name, (name, *phrases)) for name, phrases in mapping.items())
 
 
