@@ -362,6 +362,33 @@ DOCX: list[CorpusFile] = [
         VISIBLE_DOCX,
     ),
     leaky("thumbnail.docx", docx_with_thumbnail, {"docx.thumbnail"}, "SECRET-DOCX-thumb", VISIBLE_DOCX),
+    # A box drawn in Word over a name: the name is in the text flow, so the clean copy shows it plainly
+    # (which is what the warning is for); there is no secret that sanitising removes.
+    leaky(
+        "box-over-name.docx",
+        _docx(
+            '<w:p><w:r><w:t xml:space="preserve">Officer: John Smith</w:t></w:r><w:r><w:pict>'
+            '<v:rect style="position:absolute;margin-left:50pt;width:80pt;height:14pt;z-index:2" fillcolor="black"/>'
+            "</w:pict></w:r></w:p>"
+        ),
+        {"docx.shape_over_text"},
+        None,
+        VISIBLE_DOCX,
+        "Officer: John Smith",
+    ),
+    leaky(
+        "picture-over-text.docx",
+        _docx(
+            '<w:p><w:r><w:drawing><wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            'relativeHeight="2" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:extent cx="900000" cy="200000"/><wp:wrapNone/><wp:docPr id="2" name="Box"/></wp:anchor>'
+            "</w:drawing></w:r><w:r><w:t>Under the picture</w:t></w:r></w:p>"
+        ),
+        {"docx.shape_over_text"},
+        None,
+        VISIBLE_DOCX,
+        "Under the picture",
+    ),
     clean(
         "dark-table-header.docx",
         _docx(

@@ -36,6 +36,7 @@ from foidesk.core.release_check.office_visible import (
     PKG_REL,
     STYLE,
     TEXT,
+    WP,
     XLINK,
     DocxReader,
     DocxStyles,
@@ -80,6 +81,8 @@ ODT_REVEALING_FIELDS = frozenset(
     {"author-name", "author-initials", "file-name", "template-name", "user-defined", "sender-firstname"}
     | {"sender-lastname", "sender-email", "database-display", "database-name", "initial-creator", "creator"}
 )
+VML = "{urn:schemas-microsoft-com:vml}"
+VML_SHAPES = frozenset({VML + "rect", VML + "shape", VML + "roundrect", VML + "oval"})
 VECTOR_PICTURE_SUFFIXES = (".emf", ".wmf", ".svg", ".emz", ".wmz")
 
 
@@ -200,7 +203,32 @@ def _story_findings(root: Element, part: str, styles: DocxStyles) -> list[Findin
         findings.append(
             _finding("docx.embedded_objects", Severity.BLOCK, part, "An embedded object is placed.")
         )
+    shapes = _shapes_over_text(root)
+    if shapes:
+        findings.append(
+            _finding(
+                "docx.shape_over_text",
+                Severity.WARN,
+                part,
+                f"{shapes} shapes or pictures float in front of the text: a box drawn over words "
+                "hides nothing from a reader who moves it or copies the text.",
+            )
+        )
     return findings
+
+
+def _shapes_over_text(root: Element) -> int:
+    """Drawings floating in front of unwrapped text (ECMA-376 20.4.2.3), and VML shapes so placed."""
+    count = 0
+    for anchor in root.iter(WP + "anchor"):
+        if anchor.get("behindDoc") in ("1", "true") or anchor.find(WP + "wrapNone") is None:
+            continue
+        count += 1
+    for shape in (e for e in root.iter() if e.tag in VML_SHAPES):
+        style = shape.get("style", "").replace(" ", "")
+        if "position:absolute" in style and "z-index:-" not in style:
+            count += 1
+    return count
 
 
 def _revealing_fields(root: Element) -> set[str]:
