@@ -192,21 +192,10 @@ def looks_english(text: str) -> bool:
 
 # --- 2. structure: blocks, lists, sentences ------------------------------------------------------
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _HEADING = re.compile(
     r"^(?P<word>request|part|section|question set)[ ]?"
-    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-h])"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|[a-h])"
     r"\b[ ]?[:.)\-–—]?[ ]?(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -259,38 +248,34 @@ _NOUN_ASK = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])")
-_ABBREVIATIONS = (
-    "e.g.",
-    "i.e.",
-    "etc.",
-    "no.",
-    "s.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "approx.",
-    "para.",
-    "vs.",
-    "cf.",
-    "st.",
-)
+_ABBREVIATIONS = frozenset(
+    {"e.g.", "i.e.", "etc.", "no.", "s.", "mr.", "mrs.", "ms.", "dr.", "approx.", "para.", "vs.", "cf."}
+)  # fmt: skip
 _REQUEST_LABEL = re.compile(
     r"\b(?:re:|subject:)?[ ]?(?:foi|freedom of information)(?: act)? request\b[ ]?[-–:]?", re.IGNORECASE
 )
 
 
+class _Marker(StrEnum):
+    """How a list item is marked: "1." / "Q1", "a)", "(ii)", "-" or "•"."""
+
+    NUMBER = "number"
+    LETTER = "letter"
+    ROMAN = "roman"
+    BULLET = "bullet"
+
+
 @dataclass(slots=True)
 class _Line:
     text: str
-    kind: str | None = None  # number, letter, roman, bullet; None for plain text
+    kind: _Marker | None = None  # None for a line of plain text
     value: str = ""
     blank_before: bool = False
 
 
 @dataclass(slots=True)
 class _Item:
-    kind: str
+    kind: _Marker
     value: str
     pieces: list[str]  # its first line and the lines that continue it (joined once, at the end: linear)
     children: list[_Item] = field(default_factory=list)
@@ -328,27 +313,29 @@ class _Draft:
         return " ".join(self.pieces)
 
 
-def _classify(line: str, blank_before: bool, previous_kind: str | None, previous_value: str) -> _Line:
+def _classify(line: str, blank_before: bool, previous_kind: _Marker | None, previous_value: str) -> _Line:
     match = _MARKER.match(line)
     if match is None:
         return _Line(line, blank_before=blank_before)
     rest = match.group("rest")
     if match.group("qn"):
-        return _Line(rest, "number", match.group("qn"), blank_before)
+        return _Line(rest, _Marker.NUMBER, match.group("qn"), blank_before)
     if match.group("n"):
-        return _Line(rest, "number", match.group("n"), blank_before)
+        return _Line(rest, _Marker.NUMBER, match.group("n"), blank_before)
     if match.group("b"):
-        return _Line(rest, "bullet", "", blank_before)
+        return _Line(rest, _Marker.BULLET, "", blank_before)
     marker = (match.group("pl") or match.group("l") or "").lower()
     if len(marker) == 1 and not _ROMAN.match(marker):
-        return _Line(rest, "letter", marker, blank_before)
+        return _Line(rest, _Marker.LETTER, marker, blank_before)
     if _ROMAN.match(marker):
         follows_letter = (
-            previous_kind == "letter" and len(previous_value) == 1 and marker == _next_letter(previous_value)
+            previous_kind == _Marker.LETTER
+            and len(previous_value) == 1
+            and marker == _next_letter(previous_value)
         )
-        if len(marker) == 1 and (follows_letter or (previous_kind == "letter" and marker != "i")):
-            return _Line(rest, "letter", marker, blank_before)
-        return _Line(rest, "roman", marker, blank_before)
+        if len(marker) == 1 and (follows_letter or (previous_kind == _Marker.LETTER and marker != "i")):
+            return _Line(rest, _Marker.LETTER, marker, blank_before)
+        return _Line(rest, _Marker.ROMAN, marker, blank_before)
     return _Line(line, blank_before=blank_before)
 
 
@@ -362,7 +349,7 @@ def _split_blocks(text: str) -> tuple[list[_Line], list[_Block]]:
     preamble: list[_Line] = []
     blocks: list[_Block] = []
     blank = False
-    previous_kind: str | None = None
+    previous_kind: _Marker | None = None
     previous_value = ""
     for raw in text.split("\n"):
         if not raw:
@@ -440,7 +427,7 @@ def _items_and_preamble(lines: Sequence[_Line]) -> tuple[list[str], list[_Item],
     trailing: list[str] = []
     roots: list[_Item] = []
     stack: list[_Item] = []  # the open item at each depth
-    kinds: list[str] = []  # the marker kind of each depth
+    kinds: list[_Marker] = []  # the marker kind of each depth
     for line in lines:
         if line.kind is None:
             if not roots:
@@ -500,7 +487,7 @@ class _Numbering:
         self.last = 0
 
     def next(self, item: _Item) -> int:
-        if item.kind == "number" and item.value.isdigit() and int(item.value) > self.last:
+        if item.kind == _Marker.NUMBER and item.value.isdigit() and int(item.value) > self.last:
             self.last = int(item.value)
         else:
             self.last += 1
@@ -531,7 +518,7 @@ def _drafts_from_items(
         for position, child in enumerate(item.children):
             sub = (
                 child.value
-                if child.kind in ("letter", "roman") and child.value
+                if child.kind in (_Marker.LETTER, _Marker.ROMAN) and child.value
                 else _LETTER_SEQUENCE[position % 26]
             )
             pieces = [child.text]
