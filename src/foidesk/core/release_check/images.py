@@ -74,31 +74,15 @@ def _finding(code: str, severity: Severity, where: str, message: str) -> Finding
     return Finding(code=code, severity=severity, where=where, message=message)
 
 
-def _exif(where: str) -> Finding:
-    return _finding(
-        "image.exif",
-        Severity.BLOCK,
-        where,
-        "EXIF metadata (camera, software, owner, times) is embedded.",
-    )
+METADATA_MESSAGES = {
+    "image.exif": "EXIF metadata (camera, software, owner, times) is embedded.",
+    "image.xmp": "XMP metadata (author, history, captions) is embedded.",
+    "image.iptc": "IPTC/Photoshop metadata (captions, keywords, author) is embedded.",
+}
 
 
-def _xmp(where: str) -> Finding:
-    return _finding(
-        "image.xmp",
-        Severity.BLOCK,
-        where,
-        "XMP metadata (author, history, captions) is embedded.",
-    )
-
-
-def _iptc(where: str) -> Finding:
-    return _finding(
-        "image.iptc",
-        Severity.BLOCK,
-        where,
-        "IPTC/Photoshop metadata (captions, keywords, author) is embedded.",
-    )
+def _metadata(code: str, where: str) -> Finding:
+    return _finding(code, Severity.BLOCK, where, METADATA_MESSAGES[code])
 
 
 def _trailing(where: str, size: int) -> Finding:
@@ -132,7 +116,7 @@ def _tiff_ifd_tags(data: bytes, offset: int, little: bool) -> dict[int, tuple[in
 def _exif_findings(payload: bytes, where: str) -> list[Finding]:
     """EXIF in a JPEG APP1, PNG eXIf or WebP EXIF chunk: report EXIF, GPS and an embedded thumbnail."""
     data = payload[len(EXIF_PREFIX) :] if payload.startswith(EXIF_PREFIX) else payload
-    findings = [_exif(where)]
+    findings = [_metadata("image.exif", where)]
     if len(data) < 8 or data[:2] not in (b"II", b"MM"):
         return findings
     little = data[:2] == b"II"
@@ -237,9 +221,9 @@ def _inspect_jpeg(data: bytes) -> list[Finding]:
         if marker == 0xE1 and body.startswith(EXIF_PREFIX):
             findings.extend(_exif_findings(body, where))
         elif marker == 0xE1 and (body.startswith(XMP_JPEG_PREFIX) or b"ns.adobe.com/xmp" in body[:80]):
-            findings.append(_xmp(where))
+            findings.append(_metadata("image.xmp", where))
         elif marker == 0xED:
-            findings.append(_iptc(where))
+            findings.append(_metadata("image.iptc", where))
         elif marker == 0xFE:
             findings.append(_finding("image.comment", Severity.BLOCK, "JPEG COM", "A comment is embedded."))
         elif marker == 0xDA:
@@ -264,7 +248,7 @@ def _inspect_webp(data: bytes) -> list[Finding]:
         if kind == b"EXIF":
             findings.extend(_exif_findings(body, where))
         elif kind == b"XMP ":
-            findings.append(_xmp(where))
+            findings.append(_metadata("image.xmp", where))
         at += 8 + size + (size & 1)
     if len(data) - (riff_size + 8) > TRAILING_SLACK_BYTES:
         findings.append(_trailing("after RIFF", len(data) - riff_size - 8))
@@ -278,7 +262,7 @@ def _inspect_gif(image: Image.Image) -> list[Finding]:
             _finding("image.comment", Severity.BLOCK, "GIF comment extension", "A comment is embedded.")
         )
     if image.info.get("xmp"):
-        findings.append(_xmp("GIF application extension"))
+        findings.append(_metadata("image.xmp", "GIF application extension"))
     return findings
 
 
@@ -295,9 +279,9 @@ def _inspect_tiff(image: Image.Image) -> list[Finding]:
         findings.append(_finding("image.gps", Severity.BLOCK, "TIFF GPS IFD", "GPS position is embedded."))
     tag_v2 = getattr(image, "tag_v2", {})
     if TIFF_XMP_TAG in tag_v2:
-        findings.append(_xmp("TIFF tag 700"))
+        findings.append(_metadata("image.xmp", "TIFF tag 700"))
     if TIFF_IPTC_TAG in tag_v2 or TIFF_PHOTOSHOP_TAG in tag_v2:
-        findings.append(_iptc("TIFF IPTC/Photoshop tag"))
+        findings.append(_metadata("image.iptc", "TIFF IPTC/Photoshop tag"))
     return findings
 
 

@@ -13,8 +13,9 @@ import math
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeXml
@@ -95,6 +96,20 @@ def looks_alike(text: str | None, background: str | None) -> bool:
         return False
     behind = hex_colour(background) or WHITE
     return math.dist(colour, behind) < SAME_COLOUR_DISTANCE
+
+
+Look = TypeVar("Look")
+
+
+def style_chain(styles: Mapping[str, tuple[Look, str | None]], name: str | None) -> list[Look]:
+    """A style's own look, then its parent's and so on up (a loop in the chain ends it)."""
+    chain: list[Look] = []
+    seen: set[str] = set()
+    while name and name in styles and name not in seen:
+        seen.add(name)
+        look, name = styles[name]
+        chain.append(look)
+    return chain
 
 
 # ------------------------------------------------------------------ the visible content, as a model
@@ -188,14 +203,8 @@ class DocxStyles:
             )
 
     def look(self, style_id: str | None) -> RunLook:
-        chain: list[RunLook] = []
-        seen: set[str] = set()
-        while style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            look, style_id = self.styles[style_id]
-            chain.append(look)
         result = self.defaults
-        for look in reversed(chain):
+        for look in reversed(style_chain(self.styles, style_id)):
             result = look.over(result)
         return result
 
@@ -483,14 +492,8 @@ class OdtReader:
         )
 
     def look(self, name: str | None) -> OdtLook:
-        chain: list[OdtLook] = []
-        seen: set[str] = set()
-        while name and name in self.styles and name not in seen:
-            seen.add(name)
-            look, name = self.styles[name]
-            chain.append(look)
         result = OdtLook()
-        for look in reversed(chain):
+        for look in reversed(style_chain(self.styles, name)):
             result = look.over(result)
         return result
 
