@@ -6,10 +6,11 @@ text that is still in the content stream, so a reader copies it out. The inspect
 page's content stream (forms included) in paint order, keeping the position and colour of each glyph and
 each opaque area painted, and then asks of each glyph: is something opaque painted over it later
 (``pdf.covered_text``)? is it drawn invisible (render mode 3, or too small to read, ``pdf.invisible_text``)?
-is it the colour of what lies under it (``pdf.white_text``)? is it off the page (``pdf.text_outside_page``)?
-The document structure is then checked for what a viewer never shows: annotations and unapplied redaction
-marks, attachments, form fields, metadata, scripts and actions, hidden layers, thumbnails, and earlier
-versions kept by incremental updates.
+is it the colour of what lies under it (``pdf.white_text``)? is it off the page (``pdf.text_outside_page``)
+or cut away by a clipping path (``pdf.clipped_text``)? The document structure is then checked for what a
+viewer never shows: annotations and unapplied redaction marks, attachments, form fields, metadata, scripts
+and actions, hidden layers, thumbnails, applications' private data, objects left unused by an edit, and
+earlier versions kept by incremental updates.
 
 Sanitising re-renders each page to pixels (PDFium, through pypdfium2) and builds an image-only PDF with no
 metadata: covered text is gone, not hidden. Unapplied redaction marks are applied (painted black) first.
@@ -134,7 +135,8 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
 
 GLYPH_MESSAGES = {
     "pdf.covered_text": "lie under a box or picture painted over them, and can still be copied out",
-    "pdf.invisible_text": "are drawn invisible (render mode 3, transparent, or too small to read)",
+    "pdf.invisible_text": "are drawn invisible (render mode 3, as in a scan's OCR layer; transparent; or too "
+    "small to read)",
     "pdf.white_text": "are the colour of what lies under them (e.g. white on white)",
     "pdf.text_outside_page": "are drawn outside the visible page",
     "pdf.clipped_text": "are cut away by a clipping path, so not shown, but are still in the file",
