@@ -192,6 +192,20 @@ def test_breakdown_items_stay_with_the_question_they_break_down() -> None:
     assert "rank; gender; ethnicity" in parsed.parts[0].text
 
 
+def test_short_fields_under_a_question_are_what_it_asks_for_not_questions() -> None:
+    text = (
+        "For 2022:\n1. The number of strip searches of children.\n2. For each search:\n"
+        "   - the age of the child\n   - whether an appropriate adult was present\n"
+        "3. The number of those searches that led to no further action."
+    )
+    parsed = parse_request(text, RECEIVED)
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert parsed.parts[1].text == (
+        "For each search: the age of the child; whether an appropriate adult was present"
+    )
+    assert spans(parsed) == [[("2022-01-01", "2022-12-31")]] * 3
+
+
 def test_a_part_referring_back_takes_the_period_of_the_part_before() -> None:
     text = (
         "1. How many complaints were received in 2019?\n2. How many were upheld in 2020?\n"

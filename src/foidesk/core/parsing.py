@@ -39,7 +39,7 @@ MIN_ENGLISH_RATIO = 0.12  # share of common English words below which the text i
 GREETING_SEARCH_LINES = 3
 MAX_HEADING_TITLE_WORDS = 8
 LAST_WORD_WINDOW = 12  # characters before a full stop searched for an abbreviation ("e.g.")
-MAX_DIMENSION_WORDS = 5  # "- by gender" is a breakdown of the question above, not a question
+MAX_DIMENSION_WORDS = 8  # "- the age of the child" breaks down the question above; it is no question
 
 
 class InvalidRequestText(ValueError):
@@ -245,6 +245,11 @@ _DIMENSIONS_LEAD = re.compile(
 )
 _NOUN_ASK = re.compile(
     r"^(?:the |a |an |any |all )?(?:number|total|amount|list|copy|copies|details|breakdown|cost|names?)\b",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"^(?:how|what|which|when|where|who|why|does|do|did|is|are|was|were|has|have|had|can|could|will|would|"
+    r"please|provide|list|give|tell)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])")
@@ -473,7 +478,8 @@ def _is_dimension(item: _Item) -> bool:
     if item.children or len(item.pieces) > 1:
         return False
     text = item.pieces[0]
-    return len(text.split()) <= MAX_DIMENSION_WORDS and not _NOUN_ASK.match(text) and "?" not in text
+    asks = _NOUN_ASK.match(text) or _QUESTION_START.match(text) or "?" in text
+    return len(text.split()) <= MAX_DIMENSION_WORDS and not asks
 
 
 def _flatten_dimensions(item: _Item) -> str:
