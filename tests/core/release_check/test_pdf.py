@@ -207,7 +207,7 @@ WORDS = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=3, max_size=20)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(word=WORDS, x=st.integers(20, 300), y=st.integers(40, 780), size=st.integers(6, 30))
+@given(word=WORDS, x=st.integers(20, 300), y=st.integers(40, 680), size=st.integers(6, 30))  # below line 1
 def test_a_box_painted_after_text_and_enclosing_it_always_covers_it(
     tmp_path: Path, word: str, x: int, y: int, size: int
 ) -> None:
