@@ -440,6 +440,26 @@ COUNCIL_TOPICS: tuple[Topic, ...] = (
         "Freedom of Information requests|FOI requests|subject access request|subject access requests|"
         "SAR|SARs|information requests|EIR requests|internal reviews|disclosure log",
     ),
+    _topic(
+        "trees and green spaces",
+        "tree|trees|tree felling|trees felled|tree planting|tree preservation order|TPO|parks|park|"
+        "green spaces|green space|open spaces|playgrounds|allotments|grass cutting",
+    ),
+    _topic(
+        "public health",
+        "obesity|smoking cessation|stop smoking|sexual health|drug and alcohol services|vaccination|"
+        "vaccinations|health visitors|school nurses|health protection",
+    ),
+    _topic(
+        "councillors",
+        "councillor|councillors|councillor allowances|members' allowances|councillor expenses|"
+        "code of conduct complaints|standards committee|elected members",
+    ),
+    _topic(
+        "local transport",
+        "bus services|bus routes|bus subsidies|concessionary travel|cycle lanes|cycling infrastructure|"
+        "low traffic neighbourhood|LTN|LTNs|school streets|traffic calming",
+    ),
 )
 
 DEFAULT_TOPICS: tuple[Topic, ...] = POLICING_TOPICS + COUNCIL_TOPICS
