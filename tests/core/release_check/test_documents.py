@@ -16,7 +16,7 @@ from odf.text import H, P
 from foidesk.core.release_check.documents import inspect_docx, inspect_odt, sanitise_docx, sanitise_odt
 from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, InspectionLimits, Severity
 from tests.core.release_check.corpus import CorpusFile, every_byte
-from tests.core.release_check.corpus_documents import DOCX, ODT, make_docx, w_p
+from tests.core.release_check.corpus_documents import DOCX, ODT, Rel, _drawing, make_docx, w_p
 
 LIMITS = InspectionLimits()
 
@@ -230,3 +230,17 @@ def test_hidden_runs_are_found_and_only_visible_runs_survive(
     for word, hidden in words:
         assert (word in shown) != hidden
         assert (word.encode() in every_byte(target)) != hidden
+
+
+def test_a_picture_that_cannot_be_checked_is_replaced_by_a_note(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.docx", tmp_path / "b.docx"
+    make_docx(
+        source,
+        _drawing("rId7"),
+        parts={"word/media/image1.emf": b"\x01\x00\x00\x00 SECRET-DOCX-vector drawing"},
+        rels=[Rel("rId7", "image", "media/image1.emf")],
+    )
+    assert _inspect(source) == {"docx.image_metadata"}
+    sanitise_docx(str(source), str(target), LIMITS)
+    assert "[picture omitted" in _docx_text(target)
+    assert b"SECRET-DOCX-vector" not in every_byte(target)

@@ -46,6 +46,7 @@ PLAIN_APP_PROPERTIES = (
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
     b"<Application>FOI Desk</Application></Properties>"
 )
+PICTURE_OMITTED = "[picture omitted: it could not be checked]"
 PICTURE_MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
 
 
@@ -97,7 +98,11 @@ def _docx_paragraph(
             continue  # a picture linked from outside the package is not copied in
         run = target.add_run()
         if span.picture is not None:
-            picture, _ = _clean_picture(archive, span.picture, limits)
+            try:
+                picture, _ = _clean_picture(archive, span.picture, limits)
+            except CannotSanitise:
+                run.text = PICTURE_OMITTED  # a vector or unreadable picture cannot be checked
+                continue
             width = Cm(span.picture_size[0]) if span.picture_size and span.picture_size[0] > 0 else None
             run.add_picture(io.BytesIO(picture), width=width)
             continue
@@ -189,7 +194,7 @@ class _OdtBuilder:
         for span in paragraph.spans:
             if span.picture is not None:
                 if span.picture in self.archive.namelist():  # a linked picture is not copied in
-                    element.addElement(self._picture(span))
+                    self._add_picture(element, span)
             elif span.bold or span.italic:
                 styled = OdfSpan(stylename=self._style(span.bold, span.italic))
                 teletype.addTextToElement(styled, span.text)
@@ -198,14 +203,18 @@ class _OdtBuilder:
                 teletype.addTextToElement(element, span.text)
         return element
 
-    def _picture(self, span: Span) -> OdfElement:
+    def _add_picture(self, element: OdfElement, span: Span) -> None:
         assert span.picture is not None
-        picture, image_format = _clean_picture(self.archive, span.picture, self.limits)
+        try:
+            picture, image_format = _clean_picture(self.archive, span.picture, self.limits)
+        except CannotSanitise:
+            teletype.addTextToElement(element, PICTURE_OMITTED)  # cannot be checked, so is not copied
+            return
         href = self.document.addPictureFromString(picture, PICTURE_MEDIA_TYPES[image_format])
         width, height = span.picture_size or (4.0, 3.0)
         frame = Frame(width=f"{width:.3f}cm", height=f"{height:.3f}cm", anchortype="as-char")
         frame.addElement(OdfImage(href=href))
-        return frame
+        element.addElement(frame)
 
     def table(self, table: Table) -> OdfElement:
         self.tables += 1
