@@ -341,6 +341,7 @@ def test_any_text_gives_parts_or_a_clear_error(text: str) -> None:
     except InvalidRequestText:
         return
     assert parsed.parts
+    assert len({part.label for part in parsed.parts}) == len(parsed.parts)
     for part in parsed.parts:
         assert part.question >= 1
         assert all(period.start <= period.end for period in part.date_ranges)
@@ -359,6 +360,22 @@ def test_any_mix_of_markers_gives_parts_or_a_clear_error(pieces: list[str]) -> N
     except InvalidRequestText:
         return
     assert parsed.parts
+    assert len({part.label for part in parsed.parts}) == len(parsed.parts)
+
+
+def test_repeated_numbers_and_letters_still_give_one_label_per_part() -> None:
+    text = (
+        "Request 1\n1. How many arrests?\n1. How many charges?\n"
+        "2. Of those charged:\n a) how many were convicted?\n a) how many were acquitted?\n"
+        "Request 1\nHow many cautions?"
+    )
+    assert labels(parse_request(text, RECEIVED)) == [
+        "Request 1, Q1",
+        "Request 1, Q2",
+        "Request 1, Q3(a)",
+        "Request 1, Q3(b)",
+        "Request 1, Q4",
+    ]
 
 
 def test_extra_topics_of_the_authority_are_used() -> None:

@@ -629,12 +629,27 @@ def _drafts(cleaned: str) -> list[_Draft]:
     preamble_lines, blocks = _split_blocks(cleaned)
     if not blocks:
         drafts, _ = _read_block(preamble_lines, None, [])
-        return drafts
+        return _with_unique_labels(drafts)
     request_preamble = _strip_request_label(" ".join(line.text for line in preamble_lines))
     drafts = []
     for block in blocks:
         block_drafts, _ = _read_block(block.lines, block, [request_preamble])
         drafts.extend(block_drafts)
+    return _with_unique_labels(drafts)
+
+
+def _with_unique_labels(drafts: list[_Draft]) -> list[_Draft]:
+    """A label cites one part: a repeated one ("Request 1" twice, "a)" twice) takes the next free number."""
+    seen: set[str] = set()
+    last_question: dict[int | None, int] = {}
+    for draft in drafts:
+        while _label(draft) in seen:
+            if draft.subquestion is not None:
+                draft.subquestion = _next_letter(draft.subquestion[-1]) or f"{draft.subquestion}+"
+            else:
+                draft.question = last_question.get(draft.request, draft.question) + 1
+        seen.add(_label(draft))
+        last_question[draft.request] = max(last_question.get(draft.request, 0), draft.question)
     return drafts
 
 
