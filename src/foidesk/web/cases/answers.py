@@ -9,20 +9,25 @@ never stored as releasable and never reaches a file.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from foidesk.core.periods import DateRange
+from foidesk.core.sdc.ledger import LedgerEntry, protect_against
 from foidesk.core.sdc.suppression import Method, protect
 from foidesk.datasets.query import Condition, CountQuery, describe
 from foidesk.datasets.registry import REGISTRY
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, workbook_xlsx
 from foidesk.web.audit.services import audit_record
+from foidesk.web.cases.ledger import dimension_name, ledger_record, ledger_scope, released_entries
 from foidesk.web.cases.models import Answer, Part
+from foidesk.web.cases.models import LedgerEntry as LedgerRow
 from foidesk.web.cases.services import Actor, CaseError
 from foidesk.web.records.selectors import count_table
 
@@ -66,26 +71,51 @@ def answer_create(
     actor: Actor,
     threshold: int | None = None,
     method: Method = Method.OPTIMAL,
+    released_on: dt.date | None = None,
 ) -> Answer:
-    """Count, protect and audit; keep only the protected values and the report."""
+    """Count, protect, audit alone and jointly with every table already released from the dataset.
+
+    Only the protected values, the suppression report and the ledger entry are kept.
+    """
     threshold = threshold or settings.FOIDESK_SDC_THRESHOLD
+    data = REGISTRY.dataset(query.dataset)
     table = count_table(query)
-    if not table.row_labels:
-        raise CaseError("No records match this question: answer it as 'not held' or change the question.")
-    protected = protect(table, threshold=threshold, method=method)
+    rows = data.find_dimension(query.rows)
+    columns = data.find_dimension(query.columns) if query.columns else None
+    # The ledger intersects tables by their dimensions' names, so protect under the dataset's own names.
+    canonical = replace(
+        table,
+        row_dimension=dimension_name(data, rows),
+        column_dimension=dimension_name(data, columns) if columns else None,
+    )
+    protected = protect(canonical, threshold=threshold, method=method)
+    alone = len(protected.suppressed)
+    scope = ledger_scope(query, table)
+    earlier = released_entries(query.dataset)
+    joint = None
+    if earlier:
+        protected, joint = protect_against(earlier, protected, scope=scope)
+    entry = LedgerEntry.from_protected(
+        protected, scope, reference=part.request.reference, released=released_on or timezone.localdate()
+    )
+    report = protected.to_json()
+    report["suppressed_for_differencing"] = len(protected.suppressed) - alone
+    report["joint_audit"] = joint.to_json() if joint is not None else None
+    report["ledger_entry"] = entry.to_json()
+    passed = protected.release_allowed and (joint is None or joint.passed)
     with transaction.atomic():
         answer = Answer.objects.create(
             part=part,
             dataset=query.dataset,
             query=query_to_json(query),
             description=describe(query),
-            row_dimension=_dimension_label(query, query.rows),
-            column_dimension=_dimension_label(query, query.columns) if query.columns else "",
+            row_dimension=rows.label,
+            column_dimension=columns.label if columns else "",
             row_labels=list(protected.row_labels),
             column_labels=list(protected.column_labels),
             display_cells=[list(row) for row in protected.display_cells],
-            report=protected.to_json(),
-            audit_passed=protected.release_allowed,
+            report=report,
+            audit_passed=passed,
             threshold=threshold,
             created_by=actor if isinstance(actor, User) else None,
         )
@@ -97,10 +127,35 @@ def answer_create(
                 "answer": answer.pk,
                 "query": answer.query,
                 "suppressed": len(protected.suppressed),
-                "audit_passed": protected.release_allowed,
+                "suppressed_for_differencing": report["suppressed_for_differencing"],
+                "audit_passed": passed,
             },
         )
     return answer
+
+
+def answers_release(*, answers: Sequence[Answer], reference: str, released_on: dt.date) -> None:
+    """Record answers' tables in the ledger as they leave; refuse one audited before a later release."""
+    for answer in answers:
+        if not answer.audit_passed:
+            raise CaseError(
+                f"{answer.part.label}: the table failed the disclosure audit and cannot be released."
+            )
+        later = LedgerRow.objects.filter(dataset=answer.dataset, created_at__gt=answer.created_at).exclude(
+            answer=answer
+        )
+        if later.exists():
+            raise CaseError(
+                f"{answer.part.label}: other tables from the same records were released after this answer was "
+                "protected; answer the part again so it is audited with them."
+            )
+        entry = LedgerEntry.from_json(answer.report["ledger_entry"])
+        ledger_record(
+            answer=answer,
+            entry=replace(entry, released=released_on.isoformat()),
+            reference=reference,
+            released_on=released_on,
+        )
 
 
 def _dimension_label(query: CountQuery, name: str | None) -> str:

@@ -301,3 +301,24 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.part}: {self.description[:60]}"
+
+
+class LedgerEntry(models.Model):
+    """A table that has left the building (core/sdc/ledger.py): protected values only, never the true counts.
+
+    Every new table over the same dataset is audited jointly with these, so that differencing two
+    releases cannot reveal a small count.
+    """
+
+    dataset = models.CharField(max_length=60, db_index=True)
+    answer = models.OneToOneField(Answer, null=True, blank=True, on_delete=models.SET_NULL, related_name="ledger")
+    reference = models.CharField(max_length=60)
+    released_on = models.DateField()
+    entry = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["released_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.dataset} {self.reference} ({self.released_on})"

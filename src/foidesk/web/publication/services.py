@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from foidesk.core.outcome import Outcome
 from foidesk.web.audit.services import audit_record
+from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import document_check, release_blocker
 from foidesk.web.cases.models import Document, Part, Request, Status
 from foidesk.web.cases.services import Actor, CaseError
@@ -45,6 +46,11 @@ def response_publish(
             release_blocker(document)
             if require_approval and document.approved_by_id is None:
                 raise CaseError(f"{document.filename} has not been approved for release by a second person.")
+        answers_release(
+            answers=[a for part in parts for a in part.answers.all()],
+            reference=request.reference,
+            released_on=published_on,
+        )
         snapshot = [_part_snapshot(part) for part in parts]
         publication, _ = Publication.objects.update_or_create(
             reference=request.reference,
