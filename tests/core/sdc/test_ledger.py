@@ -6,6 +6,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from foidesk.core.sdc.ledger import (
     IMPLIED,
@@ -140,3 +142,21 @@ def test_period_filter_counts_days_inclusively() -> None:
         len(period_filter("received", dt.date(2020, 1, 1), dt.date(2020, 12, 31)).values) == 366
     )  # leap year
     assert period_filter("received", dt.date(2021, 3, 5), dt.date(2021, 3, 5)).values == ("2021-03-05",)
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    earlier=st.lists(st.lists(st.integers(0, 15), min_size=2, max_size=2), min_size=2, max_size=2),
+    later=st.lists(st.lists(st.integers(0, 15), min_size=2, max_size=2), min_size=2, max_size=2),
+)
+def test_protecting_against_the_ledger_always_ends_safe(
+    earlier: list[list[int]], later: list[list[int]]
+) -> None:
+    """Two years released as 2020 and 2020-21: whatever the counts, the second release ends safe."""
+    year_2020 = CountTable("borough", "outcome", BOROUGHS, OUTCOMES, tuple(map(tuple, earlier)))
+    both = [[a + b for a, b in zip(r1, r2, strict=True)] for r1, r2 in zip(earlier, later, strict=True)]
+    both_years = CountTable("borough", "outcome", BOROUGHS, OUTCOMES, tuple(map(tuple, both)))
+    ledger = [_entry(year_2020, _scope(2020, 2020), "FOI-1")]
+    protected, joint = protect_against(ledger, protect(both_years), scope=_scope(2020, 2021))
+    assert joint.passed
+    assert protected.audit.passed

@@ -130,7 +130,7 @@ def test_every_released_table_passes_an_exact_audit(
         assert audit_grid(protected.grid, np.array(protected.hidden), rule, exact=True).passed
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cells=tables)
 def test_optimal_never_suppresses_more_cells_than_fast(cells: list[list[int]]) -> None:
     table = _table(cells)
@@ -138,3 +138,26 @@ def test_optimal_never_suppresses_more_cells_than_fast(cells: list[list[int]]) -
     fast = protect(table, method=Method.FAST)
     assert optimal.proven_optimal
     assert optimal.information_loss <= fast.information_loss
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cells=st.lists(st.lists(st.integers(0, 14), min_size=2, max_size=3), min_size=3, max_size=5),
+    split=st.integers(1, 2),
+)
+def test_hierarchical_tables_pass_an_exact_audit(cells: list[list[int]], split: int) -> None:
+    width = len(cells[0])
+    rows = [(row + [7] * width)[:width] for row in cells]
+    table = _table(rows)
+    groups = (RowGroup("G1", table.row_labels[:split]), RowGroup("G2", table.row_labels[split:]))
+    table = CountTable(
+        table.row_dimension,
+        table.column_dimension,
+        table.row_labels,
+        table.column_labels,
+        table.cells,
+        groups,
+    )
+    for method in Method:
+        protected = protect(table, method=method)
+        assert audit_grid(protected.grid, np.array(protected.hidden), ProtectionRule(), exact=True).passed

@@ -9,9 +9,11 @@ says it is hidden. A sensitive cell ``p`` is protected upwards when some change 
 keeps every published sum (``A y = 0``), moves ``p`` up by its required amount (from :mod:`rule`),
 keeps every count non-negative (``y_j >= -value_j``) and touches only hidden cells
 (``|y_j| <= bound * s_j``): then ``values + y`` is consistent with the release, so the intruder's
-interval reaches that far (and likewise downwards). For grids of totals and subtotals the relation
-matrix is totally unimodular, so a change of size ``r`` never needs more than ``r`` in any cell and
-``bound = r`` loses nothing.
+interval reaches that far (and likewise downwards). The bound is ``r``, the required move: for a
+two-way grid of totals the relation matrix is a network matrix, so a change of size ``r`` never
+needs more than ``r`` in any cell and nothing is lost. Where a structure would need more (we know of
+none among ours), the bound only makes the programme stricter: it may hide more, never protect less,
+and the audit checks the result regardless.
 
 It is solved by Benders decomposition: a master programme over the ``s_j`` alone, and for each
 requirement a linear subproblem whose dual gives a "capacity cut" whenever the master's pattern
