@@ -665,6 +665,32 @@ ODT: list[CorpusFile] = [
         "SECRET-ODT-link",
         VISIBLE_ODT,
     ),
+    leaky(
+        "box-over-name.odt",
+        _odt(
+            '<text:p>Officer: John Smith<draw:rect draw:style-name="gr1" text:anchor-type="paragraph" '
+            'svg:x="2cm" svg:y="0cm" svg:width="3cm" svg:height="0.5cm"/></text:p>',
+            automatic='<style:style style:name="gr1" style:family="graphic"><style:graphic-properties '
+            'draw:fill="solid" draw:fill-color="#000000" style:wrap="run-through" style:run-through="foreground"/>'
+            "</style:style>",
+        ),
+        {"odt.shape_over_text"},
+        None,
+        VISIBLE_ODT,
+        "Officer: John Smith",
+    ),
+    clean(
+        "shape-behind-text.odt",
+        _odt(
+            '<text:p>Over a pale panel<draw:rect draw:style-name="gr1" text:anchor-type="paragraph" '
+            'svg:width="3cm" svg:height="0.5cm"/></text:p>',
+            automatic='<style:style style:name="gr1" style:family="graphic"><style:graphic-properties '
+            'draw:fill="solid" draw:fill-color="#eeeeee" style:wrap="run-through" style:run-through="background"/>'
+            "</style:style>",
+        ),
+        VISIBLE_ODT,
+        "Over a pale panel",
+    ),
     clean(
         "dark-band.odt",
         _odt(

@@ -83,6 +83,9 @@ ODT_REVEALING_FIELDS = frozenset(
 )
 VML = "{urn:schemas-microsoft-com:vml}"
 VML_SHAPES = frozenset({VML + "rect", VML + "shape", VML + "roundrect", VML + "oval"})
+ODT_SHAPES = frozenset(
+    {DRAW + "rect", DRAW + "custom-shape", DRAW + "ellipse", DRAW + "polygon", DRAW + "path", DRAW + "frame"}
+)
 VECTOR_PICTURE_SUFFIXES = (".emf", ".wmf", ".svg", ".emz", ".wmz")
 
 
@@ -415,8 +418,40 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
                 f"Fields name files or people: {', '.join(fields)}.",
             )
         )
+    shapes = _odt_shapes_over_text(content, styles_root)
+    if shapes:
+        findings.append(
+            _finding(
+                "odt.shape_over_text",
+                Severity.WARN,
+                "content.xml",
+                f"{shapes} shapes or pictures lie in front of the text: a box drawn over words "
+                "hides nothing from a reader who moves it or copies the text.",
+            )
+        )
     findings += _odt_package_findings(archive, names, content, styles_root, limits)
     return findings
+
+
+def _odt_shapes_over_text(content: Element, styles_root: Element | None) -> int:
+    """Drawings whose graphic style lets text run through them, in the foreground (ODF 1.2 20.386, 20.380)."""
+    in_front = set()
+    for root in (styles_root, content):
+        for style in root.iter(STYLE + "style") if root is not None else ():
+            graphic = style.find(STYLE + "graphic-properties")
+            if (
+                graphic is not None
+                and graphic.get(STYLE + "wrap") == "run-through"
+                and graphic.get(STYLE + "run-through", "foreground") == "foreground"
+            ):
+                in_front.add(style.get(STYLE + "name"))
+    return sum(
+        1
+        for e in content.iter()
+        if e.tag in ODT_SHAPES
+        and e.get(DRAW + "style-name") in in_front
+        and e.get(TEXT + "anchor-type") != "as-char"
+    )
 
 
 def _odt_package_findings(
