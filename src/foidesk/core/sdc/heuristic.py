@@ -26,7 +26,7 @@ import scipy.sparse as sp
 from scipy.optimize import linprog
 
 from foidesk.core.sdc.audit import audit_grid
-from foidesk.core.sdc.grid import TOTAL_LABEL, CellKind, PublishedGrid
+from foidesk.core.sdc.grid import CellKind, PublishedGrid
 from foidesk.core.sdc.optimal import Objective, SuppressionFailed, cell_costs
 from foidesk.core.sdc.rule import ProtectionRule
 
@@ -121,8 +121,9 @@ class _Rectangles:
         self.costs = costs.reshape(self.height, self.width)
         self.rule = rule
         # A total moves with its parts, so in the alternating pattern its sign is flipped.
-        self.row_sign = np.where(np.array(grid.row_labels) == TOTAL_LABEL, -1, 1)
-        self.column_sign = np.where(np.array(grid.column_labels) == TOTAL_LABEL, -1, 1)
+        kinds = np.array([str(kind) for kind in grid.kinds]).reshape(self.height, self.width)
+        self.row_sign = np.where(kinds[:, 0] == CellKind.COLUMN_TOTAL, -1, 1)
+        self.column_sign = np.where(np.isin(kinds[0], [CellKind.ROW_TOTAL, CellKind.GRAND_TOTAL]), -1, 1)
 
     def corners(self, rectangle: _RECTANGLE) -> list[int]:
         i, j, k, l_ = rectangle
