@@ -359,7 +359,8 @@ COUNCIL_TOPICS: tuple[Topic, ...] = (
     ),
     _topic(
         "housing",
-        "housing register|HMO|houses in multiple occupation|social housing|council housing|council homes|"
+        "housing register|HMO|houses in multiple occupation|empty homes|empty properties|"
+        "social housing|council housing|council homes|"
         "council home|"
         "housing association|lettings|tenants|tenancy|housing waiting list|housing repairs|"
         "damp and mould|right to buy|affordable housing|housing stock|void properties|council houses",
