@@ -7,7 +7,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from foidesk.core.release_check.findings import InspectionLimits
+from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
 from foidesk.core.release_check.pdf_paint import PagePaint, paint_of_page
 from tests.core.release_check.corpus_pdf import _form_with_secret, make_pdf
 
@@ -62,3 +62,10 @@ def test_render_mode_and_leading(tmp_path: Path) -> None:
     x, y = paint.glyphs[-2:]
     assert x.render_mode == 3 and y.render_mode == 3
     assert x.y - y.y == pytest.approx(14)
+
+
+def test_a_content_stream_inflating_past_the_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.pdf"
+    make_pdf(path, "% " + "0" * 50_000 + "\n")  # deflates to a few hundred bytes
+    with pikepdf.open(path) as pdf, pytest.raises(CannotInspect, match="decompression bomb"):
+        paint_of_page(pdf.pages[0], InspectionLimits(max_uncompressed_bytes=10_000))

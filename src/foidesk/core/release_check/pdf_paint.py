@@ -11,6 +11,7 @@ used without widths, from Helvetica's and Courier's metrics. Clipping paths are 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ WHITE: Colour = (1.0, 1.0, 1.0)
 BLACK: Colour = (0.0, 0.0, 0.0)
 GLYPH_CENTRE_RISE = 0.33  # of the font size: the middle of a lower-case letter above the baseline
 GLYPH_LOW, GLYPH_HIGH = 0.1, 0.6  # of the font size: a strike-through or underline covers neither both
+INFLATE_PIECE_BYTES = 1 << 20
 MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
 UNICODE_LIMIT = 0x110000
 BFRANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
@@ -270,9 +272,15 @@ class PageScanner:
         self.paint = PagePaint()
         self.limits = limits
         self.metrics: dict[int, _FontMetrics] = {}
+        self.decoded_bytes = 0
         self.depth = 0
 
     def scan(self, content: object, resources: pikepdf.Dictionary, state: GraphicsState) -> None:
+        streams = _content_streams(content)
+        for stream in streams:
+            self.decoded_bytes += decoded_size(
+                stream, self.limits.max_uncompressed_bytes - self.decoded_bytes
+            )
         try:
             instructions = pikepdf.parse_content_stream(content)  # type: ignore[arg-type]
         except pikepdf.PdfError as error:
@@ -455,6 +463,37 @@ class PageScanner:
                 )
                 text_matrix = _multiply((1, 0, 0, 1, (advance * size + spacing) * scale, 0), text_matrix)
         return text_matrix
+
+
+def _content_streams(content: object) -> list[pikepdf.Stream]:
+    if isinstance(content, pikepdf.Page):
+        content = content.obj.get("/Contents")
+    if isinstance(content, pikepdf.Stream):
+        return [content]
+    if isinstance(content, pikepdf.Array):
+        return [c for c in content if isinstance(c, pikepdf.Stream)]
+    return []
+
+
+def decoded_size(stream: pikepdf.Stream, allowance: int) -> int:
+    """How many bytes a Flate stream inflates to, refusing (CannotInspect) past ``allowance``.
+
+    Inflated a piece at a time, so a stream built to inflate to gigabytes (a decompression bomb) is
+    stopped at the limit instead of exhausting memory. Other filters are left to the PDF library.
+    """
+    if stream.get("/Filter") != pikepdf.Name.FlateDecode:
+        return 0
+    inflater = zlib.decompressobj()
+    pending, total = stream.read_raw_bytes(), 0
+    while pending:
+        try:
+            total += len(inflater.decompress(pending, INFLATE_PIECE_BYTES))
+        except zlib.error:
+            return total  # damaged data is the PDF library's to report
+        if total > allowance:
+            raise CannotInspect("a content stream inflates beyond the size limit (a decompression bomb)")
+        pending = inflater.unconsumed_tail
+    return total
 
 
 def paint_of_page(page: pikepdf.Page, limits: InspectionLimits) -> PagePaint:
