@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import replace
 
 import openpyxl
 import pytest
-import io
 
 from foidesk.core.periods import DateRange
 from foidesk.core.sdc.ledger import audit_against
@@ -28,17 +28,27 @@ END = dt.date(2021, 12, 31)
 
 
 def _query(end: dt.date):  # type: ignore[no-untyped-def]
-    return build_query("allegation category", "other outcome", period=DateRange(START, end),
-                       where={"outcome": "reflective practice"})
+    return build_query(
+        "allegation category",
+        "other outcome",
+        period=DateRange(START, end),
+        where={"outcome": "reflective practice"},
+    )
 
 
 @pytest.fixture
 def part() -> Part:
     register_generate(n=2000, seed=7)
-    case = services.request_open(text="1. Allegations where reflective practice was an outcome in 2020 and 2021.",
-                                 requester_name="J", received_on=dt.date(2022, 5, 16), actor=None, parse=False)
-    return services.request_parts_set(request=case, actor=None,
-                                      parts=[services.PartSpec(label="Q1", text="RP allegations")])[0]
+    case = services.request_open(
+        text="1. Allegations where reflective practice was an outcome in 2020 and 2021.",
+        requester_name="J",
+        received_on=dt.date(2022, 5, 16),
+        actor=None,
+        parse=False,
+    )
+    return services.request_parts_set(
+        request=case, actor=None, parts=[services.PartSpec(label="Q1", text="RP allegations")]
+    )[0]
 
 
 def test_answer_keeps_only_protected_values_and_passes_the_audit(part: Part) -> None:
@@ -51,8 +61,9 @@ def test_answer_keeps_only_protected_values_and_passes_the_audit(part: Part) -> 
     assert cells.count("[c]") >= len(small)
     for value in cells:
         assert value == "[c]" or not 0 < int(value) < 5
-    workbook = openpyxl.load_workbook(io.BytesIO(answers_workbook(title="T", reference="R", answers=[answer],
-                                                                  synthetic=True)))
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(answers_workbook(title="T", reference="R", answers=[answer], synthetic=True))
+    )
     assert "[c]" in [c for row in workbook["Table 1"].iter_rows(values_only=True) for c in row]
 
 
@@ -66,8 +77,11 @@ def test_an_overlapping_second_table_is_caught_by_the_ledger_and_protected_more(
     later = _query(cut)
     data = REGISTRY.dataset("misconduct")
     table = count_table(later)
-    canonical = replace(table, row_dimension=dimension_name(data, data.find_dimension(later.rows)),
-                        column_dimension=dimension_name(data, data.find_dimension(later.columns or "")))
+    canonical = replace(
+        table,
+        row_dimension=dimension_name(data, data.find_dimension(later.rows)),
+        column_dimension=dimension_name(data, data.find_dimension(later.columns or "")),
+    )
     alone = protect(canonical)
     assert alone.release_allowed  # safe on its own ...
     joint = audit_against(released_entries("misconduct"), alone, scope=ledger_scope(later, table))
@@ -89,3 +103,44 @@ def _cut_leaving_a_small_difference() -> dt.date:
 
 def _total(end: dt.date) -> int:
     return sum(sum(row) for row in count_table(_query(end)).cells)
+
+
+def test_officer_answers_a_part_from_the_register_and_sees_the_suppression_report(part: Part, client) -> None:  # type: ignore[no-untyped-def]
+    from foidesk.web.accounts.roles import Role
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role=Role.CASE_OFFICER))
+    url = f"/staff/cases/{part.request.reference}/parts/{part.position}/answers/new/"
+    response = client.post(
+        url,
+        {
+            "rows": "category",
+            "columns": "other_outcome",
+            "start": "2020-01-01",
+            "end": "2021-12-31",
+            "where": "outcome: reflective practice",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(f"/staff/cases/{part.request.reference}/").content.decode()
+    assert "Suppression report" in page and "audit passed" in page and "[c]" in page
+
+
+def test_an_unknown_word_in_the_question_gets_a_clear_error(part: Part, client) -> None:  # type: ignore[no-untyped-def]
+    from foidesk.web.accounts.roles import Role
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role=Role.CASE_OFFICER))
+    url = f"/staff/cases/{part.request.reference}/parts/{part.position}/answers/new/"
+    response = client.post(
+        url,
+        {
+            "rows": "category",
+            "start": "2020-01-01",
+            "end": "2021-12-31",
+            "where": "outcome: banished to the moon",
+        },
+    )
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
+    assert not part.answers.exists()

@@ -9,8 +9,8 @@ never stored as releasable and never reaches a file.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -146,8 +146,8 @@ def answers_release(*, answers: Sequence[Answer], reference: str, released_on: d
         )
         if later.exists():
             raise CaseError(
-                f"{answer.part.label}: other tables from the same records were released after this answer was "
-                "protected; answer the part again so it is audited with them."
+                f"{answer.part.label}: other tables from the same records were released after this answer "
+                "was protected; answer the part again so it is audited with them."
             )
         entry = LedgerEntry.from_json(answer.report["ledger_entry"])
         ledger_record(

@@ -203,3 +203,48 @@ class PartForm(GovukFormMixin, forms.Form):
 
 
 PartFormSet = forms.formset_factory(PartForm, extra=1, can_delete=True, max_num=100, validate_max=True)
+
+
+def _dimension_choices() -> list[tuple[str, str]]:
+    from foidesk.datasets.registry import REGISTRY
+
+    return [(d.name, d.label) for d in REGISTRY.dataset("misconduct").dimensions]
+
+
+class AnswerForm(GovukFormMixin, forms.Form):
+    """A part's question as a count on the misconduct register."""
+
+    rows = forms.ChoiceField(label="Count by", choices=_dimension_choices)
+    columns = forms.ChoiceField(
+        label="and by (optional)",
+        required=False,
+        choices=lambda: [("", "Nothing else"), *_dimension_choices()],
+    )
+    start = forms.DateField(label="Received from", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    end = forms.DateField(label="Received to", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    where = forms.CharField(
+        label="Only where",
+        required=False,
+        max_length=500,
+        help_text="Field and value pairs separated by semicolons, in the register's words, "
+        "e.g. ‘outcome: reflective practice; category: sexual misconduct’.",
+    )
+
+    def clean_where(self) -> dict[str, list[str]]:
+        conditions: dict[str, list[str]] = {}
+        for piece in (p.strip() for p in (self.cleaned_data.get("where") or "").split(";")):
+            if not piece:
+                continue
+            if ":" not in piece:
+                raise forms.ValidationError(
+                    f"‘{piece}’ needs a field and a value, like ‘outcome: dismissal’."
+                )
+            field, value = (s.strip() for s in piece.split(":", 1))
+            conditions.setdefault(field, []).extend(v.strip() for v in value.split(",") if v.strip())
+        return conditions
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The period ends before it starts.")
+        return data

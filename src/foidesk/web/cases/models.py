@@ -302,6 +302,11 @@ class Answer(models.Model):
     def __str__(self) -> str:
         return f"{self.part}: {self.description[:60]}"
 
+    @property
+    def rows(self) -> list[tuple[str, list[str]]]:
+        """(row label, display cells) pairs, for templates."""
+        return list(zip(self.row_labels, self.display_cells, strict=True))
+
 
 class LedgerEntry(models.Model):
     """A table that has left the building (core/sdc/ledger.py): protected values only, never the true counts.
@@ -311,7 +316,9 @@ class LedgerEntry(models.Model):
     """
 
     dataset = models.CharField(max_length=60, db_index=True)
-    answer = models.OneToOneField(Answer, null=True, blank=True, on_delete=models.SET_NULL, related_name="ledger")
+    answer = models.OneToOneField(
+        Answer, null=True, blank=True, on_delete=models.SET_NULL, related_name="ledger"
+    )
     reference = models.CharField(max_length=60)
     released_on = models.DateField()
     entry = models.JSONField()

@@ -78,6 +78,7 @@ def case_for(user: User | AnonymousUser, reference: str) -> Request | None:
         .select_related("assigned_to", "publication")
         .prefetch_related(
             "parts__decision__exemptions",
+            "parts__answers",
             "parts__decision__s21_publication",
             "clock_events__recorded_by",
             "documents",

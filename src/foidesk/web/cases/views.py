@@ -12,9 +12,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from foidesk.core import clock
 from foidesk.core.exemptions import exemption
 from foidesk.core.outcome import Outcome
+from foidesk.core.periods import DateRange
 from foidesk.core.regime import Regime
+from foidesk.datasets.query import QueryError, build_query
 from foidesk.web.cases import selectors, services
-from foidesk.web.cases.forms import ClockEventForm, DecisionForm, PartFormSet, StaffIntakeForm
+from foidesk.web.cases.answers import answer_create
+from foidesk.web.cases.forms import AnswerForm, ClockEventForm, DecisionForm, PartFormSet, StaffIntakeForm
 from foidesk.web.cases.models import Part, Request
 from foidesk.web.publication.models import Publication
 
@@ -259,3 +262,37 @@ def parts_edit(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, f"{len(specs)} part{'s' if len(specs) != 1 else ''} saved.")
             return HttpResponseRedirect(case.get_absolute_url())
     return render(request, "staff/parts_edit.html", {"case": case, "formset": formset})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("cases.change_decision", raise_exception=True)
+def answer_new(request: HttpRequest, reference: str, position: int) -> HttpResponse:
+    """Answer a part from the register: count, protect, audit, and show the suppression report."""
+    case = _case_or_404(request, reference)
+    part = case.parts.filter(position=position).first()
+    if part is None:
+        raise Http404("No such part.")
+    period = part.date_ranges[0] if part.date_ranges else {}
+    form = AnswerForm(
+        request.POST or None,
+        initial={"start": period.get("start"), "end": period.get("end"), "rows": "category"},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            query = build_query(
+                data["rows"],
+                data["columns"] or None,
+                period=DateRange(data["start"], data["end"]),
+                where=data["where"],
+            )
+            answer = answer_create(part=part, query=query, actor=request.user)
+        except (QueryError, services.CaseError) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, f"{part.label} answered: {len(answer.report['suppressed'])} cells suppressed."
+            )
+            return HttpResponseRedirect(f"{case.get_absolute_url()}#part-{part.position}")
+    return render(request, "staff/answer_new.html", {"case": case, "part": part, "form": form})

@@ -21,7 +21,7 @@ from foidesk.web.cases.documents import document_approve, document_attach
 from foidesk.web.cases.models import Request, Status
 from foidesk.web.cases.services import ExemptionSpec, PartSpec
 from foidesk.web.publication.models import Publication
-from foidesk.web.publication.services import reference_slug, response_publish
+from foidesk.web.publication.services import response_publish
 
 REFERENCE = "01.FOI.22.024648"
 EARLIER_REFERENCE = "01.FOI.22.023911"

@@ -5,25 +5,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0003_request_fingerprint'),
+        ("cases", "0003_request_fingerprint"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LedgerEntry',
+            name="LedgerEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dataset', models.CharField(db_index=True, max_length=60)),
-                ('reference', models.CharField(max_length=60)),
-                ('released_on', models.DateField()),
-                ('entry', models.JSONField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('answer', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ledger', to='cases.answer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("dataset", models.CharField(db_index=True, max_length=60)),
+                ("reference", models.CharField(max_length=60)),
+                ("released_on", models.DateField()),
+                ("entry", models.JSONField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "answer",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ledger",
+                        to="cases.answer",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['released_on', 'id'],
+                "ordering": ["released_on", "id"],
             },
         ),
     ]
