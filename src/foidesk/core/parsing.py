@@ -13,7 +13,8 @@ works out the period each covers and what it is about. ``parse_request`` does th
 3. Each part gets the periods and topics of its own words. A part without a period takes it from
    the part before when it refers back ("of these", "in the same period"), else from the text
    above it (a block's or the request's preamble, or the question a sub-question belongs to),
-   else from the part before. A part asking for a document (a policy) or a current figure takes none.
+   else from the part before. A part asking for a document (a policy), a current figure ("currently")
+   or whether something is so now ("Does the force ...") takes none.
    Topics: its own, with those of the preamble and parent question it sits under.
 
 Text in another language (Welsh, say) becomes a single part flagged ``language_not_recognised``.

@@ -165,7 +165,7 @@ _WORD_DATE = rf"(?P<@d>{_DAY}){_S}(?:of{_S})?(?P<@m>{_MONTH}),?{_S}(?P<@y>{_YEAR
 _NUM_DATE = r"(?P<@d>[0-3]?\d)[/.\-](?P<@m>[01]?\d)[/.\-](?P<@y>(?:19|20)?\d\d)(?![/.\-]?\d)"
 _ISO_DATE = rf"(?P<@y>{_YEAR})-(?P<@m>[01]\d)-(?P<@d>[0-3]\d)"
 _YEAR_PAIR = rf"(?P<@y1>{_YEAR}){_S}[/\-–]{_S}(?P<@y2>{_YEAR}|\d\d)(?![\d/])"
-_FY_PREFIX = r"(?:(?:the{_S})?(?:financial|fiscal){_S}years?{_S}|fy{_S}|)".replace("{_S}", _S)
+_FY_PREFIX = rf"(?:(?:the{_S})?(?:financial|fiscal){_S}years?{_S}|fy{_S}|)"
 _NUMBER = "(?:\\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 
@@ -484,7 +484,7 @@ _NOT_PERIODS = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    r"\b(?:since|from|starting|beginning|after)[ \t]{1,3}"
+    r"\b(?:since|from|starting|beginning)[ \t]{1,3}"
     r"(?:the[ \t]{1,3}(?:start|beginning)[ \t]of[ \t]{1,3})?(?:(?:the|in)[ \t])?$",
     re.IGNORECASE,
 )
