@@ -69,3 +69,35 @@ def test_a_content_stream_inflating_past_the_limit_is_refused(tmp_path: Path) ->
     make_pdf(path, "% " + "0" * 50_000 + "\n")  # deflates to a few hundred bytes
     with pikepdf.open(path) as pdf, pytest.raises(CannotInspect, match="decompression bomb"):
         paint_of_page(pdf.pages[0], InspectionLimits(max_uncompressed_bytes=10_000))
+
+
+@pytest.mark.slow
+def test_forms_drawing_forms_many_times_over_are_refused_not_run(tmp_path: Path) -> None:
+    path = tmp_path / "forms.pdf"
+    make_pdf(path, "/Fm0 Do")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        resources = pdf.pages[0].Resources
+        inner = pdf.make_stream(b"0 0 1 1 re f " * 50)
+        for level in range(6, -1, -1):
+            form = pdf.make_stream((f"/Fm{level + 1} Do " * 20).encode() if level < 6 else inner.read_bytes())
+            form.Type, form.Subtype, form.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 10, 10]
+            form.Resources = resources
+            resources.XObject = resources.get("/XObject", pikepdf.Dictionary())
+            resources.XObject[f"/Fm{level}"] = form
+        pdf.save(path)
+    with pikepdf.open(path) as pdf, pytest.raises(CannotInspect, match="too many"):
+        paint_of_page(pdf.pages[0], LIMITS)
+
+
+def test_a_form_that_draws_itself_stops(tmp_path: Path) -> None:
+    path = tmp_path / "loop.pdf"
+    make_pdf(path, "/Fm0 Do")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        form = pdf.make_stream(b"0 0 1 1 re f /Fm0 Do")
+        form.Type, form.Subtype, form.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 10, 10]
+        form.Resources = pdf.pages[0].Resources
+        pdf.pages[0].Resources.XObject = pikepdf.Dictionary(Fm0=form)
+        pdf.save(path)
+    with pikepdf.open(path) as pdf:
+        paint = paint_of_page(pdf.pages[0], LIMITS)
+    assert 1 < len(paint.areas) < 100

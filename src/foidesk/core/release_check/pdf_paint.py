@@ -19,6 +19,7 @@ import pikepdf
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
 
+Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 Matrix = tuple[float, float, float, float, float, float]
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in default user space (points)
 Colour = tuple[float, float, float]
@@ -29,6 +30,7 @@ BLACK: Colour = (0.0, 0.0, 0.0)
 GLYPH_CENTRE_RISE = 0.33  # of the font size: the middle of a lower-case letter above the baseline
 GLYPH_LOW, GLYPH_HIGH = 0.1, 0.6  # of the font size: a strike-through or underline covers neither both
 INFLATE_PIECE_BYTES = 1 << 20
+MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to multiply them is an attack
 MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
 UNICODE_LIMIT = 0x110000
 BFRANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
@@ -273,6 +275,8 @@ class PageScanner:
         self.limits = limits
         self.metrics: dict[int, _FontMetrics] = {}
         self.decoded_bytes = 0
+        self.operations = 0
+        self.parsed: dict[tuple[int, int], list[Instruction]] = {}
         self.depth = 0
 
     def scan(self, content: object, resources: pikepdf.Dictionary, state: GraphicsState) -> None:
@@ -281,14 +285,14 @@ class PageScanner:
             self.decoded_bytes += decoded_size(
                 stream, self.limits.max_uncompressed_bytes - self.decoded_bytes
             )
-        try:
-            instructions = pikepdf.parse_content_stream(content)  # type: ignore[arg-type]
-        except pikepdf.PdfError as error:
-            raise CannotInspect(f"a content stream cannot be parsed: {error}") from error
+        instructions = self._instructions(content)
         stack: list[GraphicsState] = []
         path: list[tuple[float, float]] = []
         clipping = False
         text_matrix = line_matrix = IDENTITY
+        self.operations += len(instructions)
+        if self.operations > MAX_OPERATIONS_PER_PAGE:
+            raise CannotInspect("the page draws too many times (forms drawing forms): it cannot be inspected")
         for instruction in instructions:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state)
@@ -345,6 +349,19 @@ class PageScanner:
                         )
                     text_matrix = line_matrix = self._move("T*", [], line_matrix, state)
                 text_matrix = self._show(operands[-1:] if op != "TJ" else operands, text_matrix, state, op)
+
+    def _instructions(self, content: object) -> list[Instruction]:
+        """The parsed content, once per form however often it is drawn."""
+        key = content.objgen if isinstance(content, pikepdf.Stream) and content.is_indirect else None
+        if key is not None and key in self.parsed:
+            return self.parsed[key]
+        try:
+            instructions = list(pikepdf.parse_content_stream(content))  # type: ignore[arg-type]
+        except pikepdf.PdfError as error:
+            raise CannotInspect(f"a content stream cannot be parsed: {error}") from error
+        if key is not None:
+            self.parsed[key] = instructions
+        return instructions
 
     def _fill_alpha(self, resources: pikepdf.Dictionary, name: object, current: float) -> float:
         states = resources.get("/ExtGState")
