@@ -1,0 +1,180 @@
+"""The release gate in the workflow: every file checked on attach and again on publication; a block
+stops it, a warning needs a decision maker's reason, and a second person must approve."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from foidesk.core.outcome import Outcome
+from foidesk.web.accounts.roles import Role
+from foidesk.web.audit.models import AuditEvent
+from foidesk.web.cases import services
+from foidesk.web.cases.documents import document_approve, document_attach, document_override_warnings
+from foidesk.web.cases.models import Document, Request
+from foidesk.web.cases.services import CaseError
+from foidesk.web.publication.models import Publication
+from foidesk.web.publication.services import response_publish
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _workbook(*, hidden_sheet: bool = False, email: bool = False) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Table 1"
+    sheet.append(["Borough", "Count"])
+    sheet.append(["Camden", 12])
+    if hidden_sheet:
+        staff = book.create_sheet("Staff")
+        staff.append(["Surname", "Service number"])
+        staff.append(["Example", "SECRET-123456"])
+        staff.sheet_state = "hidden"
+    if email:
+        sheet.append(["Questions about these figures", "foi.team@example.org"])
+    book.properties.creator = ""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def case() -> Request:
+    request = services.request_open(
+        text="How many officers work in Camden?",
+        requester_name="A",
+        actor=None,
+        received_on=dt.date(2024, 2, 1),
+        parse=False,
+    )
+    part = services.request_parts_set(
+        request=request, actor=None, parts=[services.PartSpec(label="Q1", text="How many officers?")]
+    )[0]
+    services.decision_record(part=part, outcome=Outcome.DISCLOSED, actor=None, answer="See the table.")
+    return request
+
+
+@pytest.fixture
+def officer() -> User:
+    return UserFactory(role=Role.CASE_OFFICER)
+
+
+@pytest.fixture
+def decider() -> User:
+    return UserFactory(role=Role.DECISION_MAKER)
+
+
+def test_a_workbook_with_a_hidden_sheet_is_blocked_and_cannot_be_approved_or_published(
+    case: Request, officer: User, decider: User
+) -> None:
+    document = document_attach(
+        request=case,
+        title="Figures",
+        filename="figures.xlsx",
+        content=_workbook(hidden_sheet=True),
+        actor=officer,
+    )
+    assert document.check_status == Document.CheckStatus.BLOCK
+    assert "xlsx.hidden_sheet" in {f["code"] for f in document.findings}
+    with pytest.raises(CaseError, match="did not pass the release check"):
+        document_approve(document=document, actor=decider)
+    with pytest.raises(CaseError):
+        response_publish(
+            request=case,
+            title="T",
+            summary="S",
+            response_text="R",
+            published_on=dt.date(2024, 2, 20),
+            actor=decider,
+        )
+    assert not Publication.objects.exists()
+
+
+def test_a_clean_file_needs_a_second_person_then_publishes_with_the_same_bytes(
+    case: Request, officer: User, decider: User, client: Client
+) -> None:
+    content = _workbook()
+    document = document_attach(
+        request=case, title="Figures", filename="figures.xlsx", content=content, actor=officer
+    )
+    assert document.check_status == Document.CheckStatus.CLEAN, document.findings
+    with pytest.raises(CaseError, match="not been approved"):
+        response_publish(
+            request=case,
+            title="T",
+            summary="S",
+            response_text="R",
+            published_on=dt.date(2024, 2, 20),
+            actor=decider,
+        )
+    officer.groups.add(*decider.groups.all())
+    with pytest.raises(CaseError, match="someone other than"):
+        document_approve(document=document, actor=officer)
+    document_approve(document=document, actor=decider)
+    publication = response_publish(
+        request=case,
+        title="Officers in Camden",
+        summary="S",
+        response_text="R",
+        published_on=dt.date(2024, 2, 20),
+        actor=decider,
+    )
+    attachment = publication.attachments.get()
+    response = client.get(f"/disclosure-log/{publication.slug}/files/{attachment.pk}/figures.xlsx")
+    assert b"".join(response.streaming_content) == content
+
+
+def test_a_warning_needs_a_decision_makers_reason_which_is_audited(
+    case: Request, officer: User, decider: User
+) -> None:
+    document = document_attach(
+        request=case, title="Figures", filename="figures.xlsx", content=_workbook(email=True), actor=officer
+    )
+    assert document.check_status == Document.CheckStatus.WARN, document.findings
+    with pytest.raises(CaseError, match="not accepted"):
+        response_publish(
+            request=case,
+            title="T",
+            summary="S",
+            response_text="R",
+            published_on=dt.date(2024, 2, 20),
+            actor=decider,
+            require_approval=False,
+        )
+    with pytest.raises(CaseError, match="Only a decision maker"):
+        document_override_warnings(
+            document=document, reason="The address is the FOI team's public mailbox.", actor=officer
+        )
+    document_override_warnings(
+        document=document, reason="The address is the FOI team's public mailbox.", actor=decider
+    )
+    assert AuditEvent.objects.filter(action="document.warnings_accepted").exists()
+
+
+def test_upload_through_the_case_page_shows_the_findings(
+    case: Request, officer: User, client: Client
+) -> None:
+    client.force_login(officer)
+    upload = SimpleUploadedFile("figures.xlsx", _workbook(hidden_sheet=True))
+    response = client.post(
+        f"/staff/cases/{case.reference}/documents/",
+        {"title": "Figures", "kind": "attachment", "file": upload},
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Blocks release" in page and "xlsx.hidden_sheet" in page
+
+
+def test_a_file_that_is_not_what_its_name_says_is_blocked(case: Request, officer: User) -> None:
+    document = document_attach(
+        request=case, title="Figures", filename="figures.xlsx", content=b"%PDF-1.4\n%broken\n", actor=officer
+    )
+    assert document.check_status == Document.CheckStatus.BLOCK
