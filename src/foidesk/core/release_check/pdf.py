@@ -447,11 +447,13 @@ def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
     data = Path(source).read_bytes() if Path(source).exists() else b""
     try:
         with _open_for_sanitising(data) as original:
+            for page in original.pages:
+                paint_of_page(page, limits)  # refuses, before rendering, a page built to exhaust the renderer
             redactions = _redaction_rects(original)
             boxes = [_page_box(page) for page in original.pages]
             rotations = [int(pdf_number(page.obj.get("/Rotate", 0))) % 360 for page in original.pages]
         document = pdfium.PdfDocument(data)
-    except (pikepdf.PdfError, pdfium.PdfiumError) as error:
+    except (pikepdf.PdfError, pdfium.PdfiumError, CannotInspect) as error:
         raise CannotSanitise(f"the PDF cannot be rendered: {error}") from error
     clean = pikepdf.new()
     scale = SANITISED_DPI / POINTS_PER_INCH
