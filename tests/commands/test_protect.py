@@ -93,3 +93,19 @@ def test_bad_input_is_a_clear_error(
 def test_missing_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["protect", str(tmp_path / "nope.csv")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_installed_command_reads_standard_input() -> None:
+    import subprocess
+    import sys
+
+    foidesk = Path(sys.executable).with_name("foidesk")
+    result = subprocess.run(
+        [str(foidesk), "protect", "-", "--method", "fast", "--json"],
+        input="Rank,Count\nPC,3\nPS,10\nInsp,12\nTotal,25\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["table"][1] == ["PC", "[c]"]
