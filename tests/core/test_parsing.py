@@ -59,6 +59,13 @@ def test_reference_request_splits_into_two_requests_of_four_questions_with_their
     assert not any("Section 40(2)" in part.text or "easier to answer" in part.text for part in parsed.parts)
 
 
+def test_the_published_response_page_gives_only_the_parts_of_the_quoted_request() -> None:
+    # 102.txt is the reference case as published: cookie banners, the request quoted, the response.
+    parsed = parse_request((REQUESTS / "102.txt").read_text(encoding="utf-8"), date(2022, 5, 19))
+    assert labels(parsed) == [f"Request {r}, Q{q}" for r in (1, 2) for q in (1, 2, 3, 4)]
+    assert not any("cookie" in part.text.lower() or "decided" in part.text for part in parsed.parts)
+
+
 def test_reference_request_inherits_the_preamble_period_for_questions_without_one() -> None:
     parsed = parse_request(_reference_request(), date(2022, 5, 19))
     question_two = parsed.parts[1]

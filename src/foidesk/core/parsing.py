@@ -127,6 +127,21 @@ _CORRESPONDENCE = re.compile(
 )
 
 
+_QUOTED_REQUEST = re.compile(
+    r"\b(?:you (?:seek|sought) access to the following|you (?:requested|asked for) the following|"
+    r"your request (?:read|reads|was as follows|for the following)|"
+    r"(?:the|your) request (?:is|was) as follows|"
+    r"you wrote:?$)",
+    re.IGNORECASE,
+)
+_RESPONSE_BEGINS = re.compile(
+    r"^(?:i (?:have|am) (?:today )?(?:decided|pleased to)|we (?:have|are) (?:today )?(?:decided|pleased to)|"
+    r"(?:reasons? for )?decision:?$|our response:?$|response:?$|in response to your request|"
+    r"(?:this|the) (?:letter|response) (?:serves|is) as a refusal notice)",
+    re.IGNORECASE,
+)
+
+
 def check_request_text(text: str, max_chars: int = MAX_REQUEST_CHARS) -> None:
     """Raise ``InvalidRequestText`` unless ``text`` is something a person could have written."""
     if len(text) > max_chars:
@@ -144,10 +159,14 @@ def check_request_text(text: str, max_chars: int = MAX_REQUEST_CHARS) -> None:
 
 
 def clean_request_text(text: str) -> str:
-    """The request without greeting, sign-off, signature, footer or quoted correspondence."""
+    """The request without greeting, sign-off, signature, footer or quoted correspondence.
+
+    Given a published response that quotes the request ("I note you seek access to the following
+    information: ..."), only the quoted request is kept: not the page around it, not the answer.
+    """
     text = _WORD_BULLET.sub("•", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _JUNK.sub("", text)
-    lines = [_BLANKS.sub(" ", line).strip() for line in text.split("\n")]
+    lines = _quoted_request([_BLANKS.sub(" ", line).strip() for line in text.split("\n")])
     kept: list[str] = []
     for line in lines:
         if _CORRESPONDENCE.match(line) or (kept and _SIGN_OFF.match(line)):
@@ -159,6 +178,16 @@ def clean_request_text(text: str) -> str:
     while kept and (not kept[-1] or set(kept[-1]) <= {"-", "_", "="}):
         kept.pop()
     return "\n".join(kept).strip("\n")
+
+
+def _quoted_request(lines: list[str]) -> list[str]:
+    """The lines between "you seek access to the following information:" and "I have today decided ..."."""
+    start = next((index for index, line in enumerate(lines) if _QUOTED_REQUEST.search(line)), None)
+    if start is None:
+        return lines
+    quoted = lines[start + 1 :]
+    end = next((index for index, line in enumerate(quoted) if _RESPONSE_BEGINS.match(line)), len(quoted))
+    return quoted[:end]
 
 
 def _without_greeting(lines: list[str]) -> list[str]:
@@ -323,26 +352,18 @@ def _classify(line: str, blank_before: bool, previous_kind: _Marker | None, prev
     match = _MARKER.match(line)
     if match is None:
         return _Line(line, blank_before=blank_before)
-    rest = match.group("rest")
-    if match.group("qn"):
-        return _Line(rest, _Marker.NUMBER, match.group("qn"), blank_before)
-    if match.group("n"):
-        return _Line(rest, _Marker.NUMBER, match.group("n"), blank_before)
-    if match.group("b"):
-        return _Line(rest, _Marker.BULLET, "", blank_before)
+    rest, number = match.group("rest"), match.group("qn") or match.group("n")
+    if number or match.group("b"):
+        return _Line(rest, _Marker.NUMBER if number else _Marker.BULLET, number or "", blank_before)
     marker = (match.group("pl") or match.group("l") or "").lower()
-    if len(marker) == 1 and not _ROMAN.match(marker):
-        return _Line(rest, _Marker.LETTER, marker, blank_before)
-    if _ROMAN.match(marker):
-        follows_letter = (
-            previous_kind == _Marker.LETTER
-            and len(previous_value) == 1
-            and marker == _next_letter(previous_value)
-        )
-        if len(marker) == 1 and (follows_letter or (previous_kind == _Marker.LETTER and marker != "i")):
-            return _Line(rest, _Marker.LETTER, marker, blank_before)
-        return _Line(rest, _Marker.ROMAN, marker, blank_before)
-    return _Line(line, blank_before=blank_before)
+    if not _ROMAN.match(marker):  # a single letter, or a word such as "etc." that is no marker
+        return _Line(rest, _Marker.LETTER, marker, blank_before) if len(marker) == 1 else _Line(line)
+    # "i", "v", "x" continue a lettered list ("h) ... i) ..."); otherwise they are roman numerals.
+    after_letter = previous_kind == _Marker.LETTER and (
+        marker != "i" or marker == _next_letter(previous_value)
+    )
+    kind = _Marker.LETTER if len(marker) == 1 and after_letter else _Marker.ROMAN
+    return _Line(rest, kind, marker, blank_before)
 
 
 def _next_letter(letter: str) -> str:
@@ -380,15 +401,9 @@ def _split_blocks(text: str) -> tuple[list[_Line], list[_Block]]:
 
 
 def _is_heading(match: re.Match[str]) -> bool:
-    rest = match.group("rest").strip()
-    number = match.group("n")
-    if (
-        len(number) == 1
-        and number.isalpha()
-        and not match.group(0)[len(match.group("word")) :].strip()[:1].isupper()
-    ):
-        return False
-    if match.group("word").lower() == "section" and not rest.endswith(":") and rest:
+    """ "Part A" and "Request 2: Tasers" are headings; "Part a of" and "Section 40 applies ..." are not."""
+    rest, number, word = match.group("rest").strip(), match.group("n"), match.group("word").lower()
+    if (len(number) == 1 and number.islower()) or (word == "section" and rest and not rest.endswith(":")):
         return False
     return not rest or len(rest.split()) <= MAX_HEADING_TITLE_WORDS or rest.endswith("?")
 
@@ -716,13 +731,8 @@ class _Settler:
             topics = self._topics_of(text, draft, refers_back, previous, flags)
             last = _Settled(periods, topics)
             self._settled[id(draft)] = last
-            label = _label(draft)
-            flags_once = tuple(dict.fromkeys(flags))
-            parts.append(
-                Part(
-                    label, draft.request, draft.question, draft.subquestion, text, periods, topics, flags_once
-                )
-            )
+            number = (draft.request, draft.question, draft.subquestion)
+            parts.append(Part(_label(draft), *number, text, periods, topics, tuple(dict.fromkeys(flags))))
         return parts
 
     def _inherited_periods(
