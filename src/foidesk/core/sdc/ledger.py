@@ -41,6 +41,7 @@ from foidesk.core.sdc.rule import ProtectionRule
 from foidesk.core.sdc.suppression import ProtectedTable, Reason, SuppressedCell
 
 MAX_ATOMS = 200_000  # beyond this the joint programme is too big to solve interactively
+LEDGER_PRUNE_UP_TO = 40  # cells added for the ledger; above this un-hiding them one by one is too slow
 NEW = "(new table)"
 IMPLIED = "(implied)"
 _OTHER = "\x00other"  # stands for every value no table names
@@ -335,14 +336,43 @@ def protect_against(
     Each round hides, in the new table, every published cell that counts some of the same records as
     an exposed count or as any cell (of any table) containing it: coarse, but hiding more never
     narrows an interval, and a new table hidden entirely adds nothing to what was already released,
-    so this ends safe. Suppressing jointly and optimally across releases is not attempted.
+    so this ends safe (after ``rounds`` the whole new table is hidden). Then, when few cells were
+    added, each is un-hidden again, largest first, if both audits still pass without it. Suppressing
+    jointly and optimally across releases is not attempted.
     """
+    original = np.array(protected.hidden)
     joint = audit_against(ledger_entries, protected, scope=scope)
     for _ in range(rounds):
         if joint.passed:
             break
         protected = _hide_more(protected, scope, ledger_entries, joint)
         joint = audit_against(ledger_entries, protected, scope=scope)
+    if not joint.passed:
+        protected = _with_pattern(protected, np.ones(len(protected.hidden), dtype=bool))
+        joint = audit_against(ledger_entries, protected, scope=scope)
+    added = np.flatnonzero(np.array(protected.hidden) & ~original)
+    if 0 < added.size <= LEDGER_PRUNE_UP_TO:
+        protected, joint = _unhide_needless(ledger_entries, protected, scope, joint, added)
+    return protected, joint
+
+
+def _unhide_needless(
+    ledger_entries: Sequence[LedgerEntry],
+    protected: ProtectedTable,
+    scope: TableScope,
+    joint: JointAudit,
+    added: npt.NDArray[np.intp],
+) -> tuple[ProtectedTable, JointAudit]:
+    values = np.array(protected.grid.values)
+    for cell in added[np.argsort(-values[added], kind="stable")]:
+        pattern = np.array(protected.hidden)
+        pattern[cell] = False
+        candidate = _with_pattern(protected, pattern)
+        if not candidate.audit.passed:
+            continue
+        candidate_joint = audit_against(ledger_entries, candidate, scope=scope)
+        if candidate_joint.passed:
+            protected, joint = candidate, candidate_joint
     return protected, joint
 
 
