@@ -261,6 +261,13 @@ DOCX: list[CorpusFile] = [
         VISIBLE_DOCX,
     ),
     leaky(
+        "black-on-black-highlight.docx",
+        _docx(w_p("SECRET-DOCX-blacked out", '<w:color w:val="000000"/><w:highlight w:val="black"/>')),
+        {"docx.white_text"},
+        "SECRET-DOCX-blacked",
+        VISIBLE_DOCX,
+    ),
+    leaky(
         "tiny-text.docx",
         _docx(w_p("SECRET-DOCX-tiny text", '<w:sz w:val="2"/>')),
         {"docx.tiny_text"},

@@ -215,6 +215,10 @@ def jpeg_with_exif_bytes(artist: str) -> bytes:
     return _with_segment(_jpeg_bytes(_picture()), 0xE1, exif_block(artist))
 
 
+def jpeg_with_gps_bytes(artist: str) -> bytes:
+    return _with_segment(_jpeg_bytes(_picture()), 0xE1, exif_block(artist, gps=True))
+
+
 def jpeg_with_comment_bytes(comment: bytes) -> bytes:
     return _jpeg_bytes(_picture(), comment=comment)
 

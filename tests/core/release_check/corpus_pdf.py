@@ -291,6 +291,19 @@ def pdf_with_unused_object(path: Path) -> None:
     )
 
 
+def _photo_with_gps(pdf: object, page: object) -> None:
+    import pikepdf
+
+    from tests.core.release_check.corpus_images import jpeg_with_gps_bytes
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    photo = pikepdf.Stream(pdf, jpeg_with_gps_bytes("SECRET-PDF-photo owner"))
+    photo.Type, photo.Subtype, photo.Filter = pikepdf.Name.XObject, pikepdf.Name.Image, pikepdf.Name.DCTDecode
+    photo.Width, photo.Height, photo.BitsPerComponent = 64, 48, 8
+    photo.ColorSpace = pikepdf.Name.DeviceRGB
+    page.Resources.XObject = pikepdf.Dictionary(Im1=photo)
+
+
 def _piece_info(pdf: object, page: object) -> None:
     import pikepdf
 
@@ -389,6 +402,13 @@ PDFS: list[CorpusFile] = [
         _pdf("q 0 0 595 500 re W n " + _text(72, 600, "SECRET-PDF-clipped away") + "Q\n"),
         {"pdf.clipped_text"},
         "SECRET-PDF-clipped",
+    ),
+    leaky(
+        "photo-with-gps.pdf",
+        _pdf("q 128 0 0 96 72 500 cm /Im1 Do Q\n", _photo_with_gps),
+        {"pdf.image_metadata"},
+        "SECRET-PDF-photo",
+        VISIBLE_PDF,
     ),
     leaky("piece-info.pdf", _pdf("", _piece_info), {"pdf.private_data"}, "SECRET-PDF-illustrator"),
     clean(

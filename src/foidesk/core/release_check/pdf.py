@@ -35,6 +35,7 @@ from foidesk.core.release_check.findings import (
     InspectionLimits,
     Severity,
 )
+from foidesk.core.release_check.images import inspect_image_bytes
 from foidesk.core.release_check.pdf_paint import (
     WHITE,
     Colour,
@@ -193,7 +194,7 @@ def _annotation_findings(page: pikepdf.Page, where: str) -> list[Finding]:
     return findings
 
 
-def _structure_findings(pdf: pikepdf.Pdf) -> list[Finding]:
+def _structure_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Finding]:
     findings: list[Finding] = []
     root = pdf.Root
     info_keys = set(pdf.trailer.get("/Info", pikepdf.Dictionary()).keys()) - TECHNICAL_INFO_KEYS
@@ -239,7 +240,35 @@ def _structure_findings(pdf: pikepdf.Pdf) -> list[Finding]:
         )
     findings.extend(_action_findings(pdf))
     findings.extend(_leftover_findings(pdf))
+    findings.extend(_picture_findings(pdf, limits))
     return findings
+
+
+def _picture_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Finding]:
+    """Pictures keep their own metadata inside a PDF: a JPEG's EXIF and GPS, or an XMP stream."""
+    kinds: set[str] = set()
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Stream) or obj.get("/Subtype") != pikepdf.Name.Image:
+            continue
+        if "/Metadata" in obj:
+            kinds.add("xmp")
+        if obj.get("/Filter") == pikepdf.Name.DCTDecode:
+            try:
+                image_findings = inspect_image_bytes(obj.read_raw_bytes(), limits)
+            except CannotInspect:
+                kinds.add("a JPEG that cannot be checked")
+                continue
+            kinds.update(f.code.removeprefix("image.") for f in image_findings)
+    if not kinds:
+        return []
+    return [
+        _finding(
+            "pdf.image_metadata",
+            Severity.BLOCK,
+            "pictures",
+            f"Pictures in the PDF carry metadata of their own: {', '.join(sorted(kinds))}.",
+        )
+    ]
 
 
 def _reachable(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
@@ -393,7 +422,7 @@ def inspect_pdf(path: str, limits: InspectionLimits) -> list[Finding]:
     """Everything in the PDF that a reader of its pages would not see."""
     data = _read(path)
     with _open(data) as pdf:
-        findings = _incremental_findings(data) + _structure_findings(pdf)
+        findings = _incremental_findings(data) + _structure_findings(pdf, limits)
         for number, page in enumerate(pdf.pages, start=1):
             where = f"page {number}"
             try:
