@@ -767,11 +767,16 @@ class _Settler:
         return topics
 
 
-_EXAMPLES = re.compile(r"\((?:for example|for instance|e\.g\.|eg|such as)[^()]{0,300}\)", re.IGNORECASE)
+_EXAMPLES = re.compile(
+    r"\((?:for example|for instance|e\.g\.|eg|such as)[^()]{0,300}\)"
+    r"|\b(?:e\.g\.|for example,?)[^.?!()]{0,300}",
+    re.IGNORECASE,
+)
 
 
 def _without_examples(text: str) -> str:
-    """ "(for example, missing person searches)" illustrates the question; it is not what it is about."""
+    """ "(for example, missing person searches)", "e.g. 'an officer made a discriminatory comment'"
+    illustrate the question; they are not what it is about."""
     return _EXAMPLES.sub(" ", text)
 
 
