@@ -329,6 +329,13 @@ PDFS: list[CorpusFile] = [
         "SECRET-PDF-covered",
     ),
     leaky(
+        "thick-line-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q 0 G 18 w 70 604 m 400 604 l S Q\n"),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+        VISIBLE_PDF,
+    ),
+    leaky(
         "image-over-text.pdf",
         _pdf(
             _text(72, 600, SECRET_LINE)
@@ -422,6 +429,11 @@ PDFS: list[CorpusFile] = [
     clean(
         "strike-and-underline.pdf",
         _pdf(_text(72, 600, "Withdrawn paragraph") + _box(72, 603, 120, 1) + _box(72, 598, 120, 0.8)),
+        VISIBLE_PDF,
+    ),
+    clean(
+        "thin-rule-through-text.pdf",
+        _pdf(_text(72, 600, "Ruled through but readable") + "q 0 G 1 w 70 604 m 400 604 l S Q\n"),
         VISIBLE_PDF,
     ),
     clean(

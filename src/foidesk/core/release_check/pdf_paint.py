@@ -67,6 +67,13 @@ def bounds(points: list[tuple[float, float]]) -> Rect:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
+def _widened(rect: Rect, state: GraphicsState) -> Rect:
+    """A stroked path's extent: its outline grown by half the line width, in user space."""
+    a, b, c, d, _, _ = state.ctm
+    half = state.line_width * max(abs(a) + abs(c), abs(b) + abs(d)) / 2
+    return (rect[0] - half, rect[1] - half, rect[2] + half, rect[3] + half)
+
+
 def intersection(clip: Rect | None, rect: Rect | None) -> Rect | None:
     """The overlap of two rectangles; ``clip`` None means no clipping. None if they do not meet."""
     if clip is None or rect is None:
@@ -132,6 +139,9 @@ class GraphicsState:
     rise: float = 0.0
     render_mode: int = 0
     clip: Rect | None = None  # bounding box of the clipping path; None: the whole page
+    stroke: Colour | None = BLACK
+    stroke_alpha: float = 1.0
+    line_width: float = 1.0  # in user space; scaled by the matrix when a path is stroked
 
     def copy(self) -> GraphicsState:
         return GraphicsState(
@@ -147,6 +157,9 @@ class GraphicsState:
             self.rise,
             self.render_mode,
             self.clip,
+            self.stroke,
+            self.stroke_alpha,
+            self.line_width,
         )
 
 
@@ -311,8 +324,17 @@ class PageScanner:
                 state.fill = _colour(operands, "any")
             elif op == "cs":
                 state.fill = BLACK
+            elif op in ("G", "RG", "K"):
+                state.stroke = _colour(operands, {"G": "gray", "RG": "rgb", "K": "cmyk"}[op])
+            elif op in ("SC", "SCN"):
+                state.stroke = _colour(operands, "any")
+            elif op == "CS":
+                state.stroke = BLACK
+            elif op == "w" and operands:
+                state.line_width = pdf_number(operands[0])
             elif op == "gs" and operands:
-                state.fill_alpha = self._fill_alpha(resources, operands[0], state.fill_alpha)
+                state.fill_alpha = self._alpha(resources, operands[0], "/ca", state.fill_alpha)
+                state.stroke_alpha = self._alpha(resources, operands[0], "/CA", state.stroke_alpha)
             elif op == "re" and len(operands) == 4:
                 x, y, w, h = (pdf_number(v) for v in operands)
                 path.extend([_apply(state.ctm, x, y), _apply(state.ctm, x + w, y + h)])
@@ -327,6 +349,8 @@ class PageScanner:
             elif op in ("f", "F", "f*", "B", "B*", "b", "b*", "n", "S", "s"):
                 if path and op not in ("n", "S", "s"):
                     self._area(bounds(path), state.fill, state)
+                if path and op in ("S", "s", "B", "B*", "b", "b*"):
+                    self._area(_widened(bounds(path), state), state.stroke, state, stroked=True)
                 if path and clipping:
                     state.clip = intersection(state.clip, bounds(path))
                 path, clipping = [], False
@@ -363,17 +387,20 @@ class PageScanner:
             self.parsed[key] = instructions
         return instructions
 
-    def _fill_alpha(self, resources: pikepdf.Dictionary, name: object, current: float) -> float:
+    def _alpha(self, resources: pikepdf.Dictionary, name: object, key: str, current: float) -> float:
         states = resources.get("/ExtGState")
         if not isinstance(states, pikepdf.Dictionary) or str(name) not in states:
             return current
         gstate = states[str(name)]
-        return pdf_number(gstate["/ca"]) if "/ca" in gstate else current
+        return pdf_number(gstate[key]) if key in gstate else current
 
-    def _area(self, rect: Rect, colour: Colour | None, state: GraphicsState) -> None:
+    def _area(
+        self, rect: Rect, colour: Colour | None, state: GraphicsState, *, stroked: bool = False
+    ) -> None:
         painted = intersection(state.clip, rect)
+        alpha = state.stroke_alpha if stroked else state.fill_alpha
         if painted is not None:
-            self.paint.areas.append(PaintedArea(self.paint.next_order(), painted, colour, state.fill_alpha))
+            self.paint.areas.append(PaintedArea(self.paint.next_order(), painted, colour, alpha))
 
     def _draw_object(self, resources: pikepdf.Dictionary, name: object, state: GraphicsState) -> None:
         xobjects = resources.get("/XObject")
