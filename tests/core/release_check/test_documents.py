@@ -244,3 +244,36 @@ def test_a_picture_that_cannot_be_checked_is_replaced_by_a_note(tmp_path: Path) 
     sanitise_docx(str(source), str(target), LIMITS)
     assert "[picture omitted" in _docx_text(target)
     assert b"SECRET-DOCX-vector" not in every_byte(target)
+
+
+def _replace_member(path: Path, name: str, data: bytes) -> None:
+    with zipfile.ZipFile(path) as source:
+        members = {member: source.read(member) for member in source.namelist()}
+    members[name] = data
+    with zipfile.ZipFile(path, "w") as target:
+        for member, content in members.items():
+            target.writestr(member, content)
+
+
+def test_strict_office_open_xml_is_refused_rather_than_passed(tmp_path: Path) -> None:
+    path = tmp_path / "strict.docx"
+    make_docx(path, "")
+    strict = (
+        '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r>'
+        "<w:rPr><w:vanish/></w:rPr><w:t>SECRET</w:t></w:r></w:p></w:body></w:document>"
+    )
+    _replace_member(path, "word/document.xml", strict.encode())
+    with pytest.raises(CannotInspect, match="Transitional"):
+        inspect_docx(str(path), LIMITS)
+
+
+def test_an_odt_package_holding_a_spreadsheet_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.odt"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "content.xml",
+            '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">'
+            "<office:body><office:spreadsheet/></office:body></office:document-content>",
+        )
+    with pytest.raises(CannotInspect):
+        inspect_odt(str(path), LIMITS)

@@ -340,6 +340,10 @@ def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
         names = set(archive.namelist())
         if "word/document.xml" not in names:
             raise CannotInspect("not a Word document: word/document.xml is missing")
+        if read_xml(archive, "word/document.xml").tag != W + "document":
+            # Strict OOXML (ISO/IEC 29500 Strict) names its elements otherwise: read as Transitional,
+            # its hidden text would go unseen, so it is refused rather than passed.
+            raise CannotInspect("the document is not in the Transitional Office Open XML the gate reads")
         reader = DocxReader(archive, names)
         styles = reader.styles
         findings: list[Finding] = []
@@ -380,6 +384,8 @@ def sanitise_docx(source: str, target: str, limits: InspectionLimits) -> None:
 
 def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionLimits) -> list[Finding]:
     content = read_xml(archive, "content.xml")
+    if content.tag != OFFICE + "document-content" or content.find(f"{OFFICE}body/{OFFICE}text") is None:
+        raise CannotInspect("content.xml does not hold an OpenDocument text")
     styles_root = read_xml(archive, "styles.xml") if "styles.xml" in names else None
     reader = OdtReader(content, styles_root)
     findings: list[Finding] = []
