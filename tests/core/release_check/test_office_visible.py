@@ -119,3 +119,16 @@ def test_odt_spaces_tabs_and_line_breaks_are_text() -> None:
     content = _odt_content('<text:p>a<text:s text:c="3"/>b<text:tab/>c<text:line-break/>d</text:p>')
     [paragraph] = OdtReader(content, None).visible().body
     assert isinstance(paragraph, Paragraph) and paragraph.text == "a   b\tc\nd"
+
+
+def test_a_chart_is_marked_as_left_out_rather_than_silently_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "chart.docx"
+    chart = (
+        '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><a:graphic><a:graphicData '
+        'uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/></a:graphic></wp:inline></w:drawing>'
+        "</w:r></w:p>"
+    )
+    make_docx(path, chart)
+    with zipfile.ZipFile(path) as archive:
+        visible = DocxReader(archive, set(archive.namelist())).visible()
+    assert "[chart or diagram omitted" in "".join(b.text for b in visible.body if isinstance(b, Paragraph))

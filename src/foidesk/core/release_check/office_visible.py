@@ -42,6 +42,7 @@ MIN_READABLE_HALF_POINTS = 4  # w:sz is in half-points (ECMA-376 17.3.2.38): und
 MIN_READABLE_POINTS = 2.0
 SAME_COLOUR_DISTANCE = 0.08  # Euclidean distance in RGB (0..1) below which text and background look alike
 WHITE = (1.0, 1.0, 1.0)
+DRAWING_OMITTED = "[chart or diagram omitted: its data is not copied]"
 FIRST_REAL_NOTE_ID = 1  # DOCX footnote ids -1 and 0 are the separator lines (ECMA-376 17.11.10)
 # ECMA-376 17.18.40 ST_HighlightColor: the sixteen highlight colours Word offers.
 HIGHLIGHT_COLOURS = {
@@ -410,6 +411,9 @@ class DocxReader:
             part = self.targets.get(blip.get(R + "embed", ""))
             if part and part in self.names:
                 yield Span(picture=part, picture_size=size)
+        kinds = {g.get("uri", "").rsplit("/", 1)[-1] for g in drawing.iter(A + "graphicData")}
+        if kinds & {"chart", "diagram", "chartex"}:
+            yield Span(DRAWING_OMITTED)
 
 
 # ------------------------------------------------------------------ ODT
