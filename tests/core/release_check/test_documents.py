@@ -277,3 +277,12 @@ def test_an_odt_package_holding_a_spreadsheet_is_refused(tmp_path: Path) -> None
         )
     with pytest.raises(CannotInspect):
         inspect_odt(str(path), LIMITS)
+
+
+def test_a_zip_bomb_posing_as_a_document_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    make_docx(path, "")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/padding.bin", b"\0" * 30_000_000)  # deflates about a thousandfold
+    with pytest.raises(CannotInspect, match="zip bomb"):
+        inspect_docx(str(path), LIMITS)

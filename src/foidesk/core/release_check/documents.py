@@ -110,12 +110,12 @@ def open_package(path: str, limits: InspectionLimits) -> zipfile.ZipFile:
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        damaged = archive.testzip()
+        _check_bomb(archive, limits)  # by the declared sizes, before anything is inflated
+        damaged = archive.testzip()  # inflates each member only as far as its declared size
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as error:
         raise CannotInspect(f"not a readable document package: {error}") from error
     if damaged is not None:
         raise CannotInspect(f"the package member {damaged} is damaged")
-    _check_bomb(archive, limits)
     return archive
 
 
