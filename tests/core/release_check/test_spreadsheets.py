@@ -139,7 +139,7 @@ def test_a_zero_height_sheet_hides_every_row_not_given_a_height(tmp_path: Path) 
     assert "xlsx.hidden_row" in _codes(path)
 
 
-def test_the_copy_closes_the_gap_a_hidden_row_leaves(tmp_path: Path) -> None:
+def test_the_copy_keeps_every_visible_cell_at_its_address_and_leaves_hidden_rows_empty(tmp_path: Path) -> None:
     workbook = summary_workbook()
     workbook.active.insert_rows(3)
     workbook.active["A3"] = "SECRET"
@@ -149,12 +149,13 @@ def test_the_copy_closes_the_gap_a_hidden_row_leaves(tmp_path: Path) -> None:
     assert _copy_rows(path, tmp_path) == [
         ["Rank", "Headcount"],
         ["Constable", 1203],
+        [None, None],
         ["Sergeant", 245],
         ["Inspector", 61],
     ]
 
 
-def test_the_copy_drops_a_hidden_column_and_shifts_the_rest_left(tmp_path: Path) -> None:
+def test_the_copy_leaves_a_hidden_column_empty(tmp_path: Path) -> None:
     workbook = summary_workbook()
     workbook.active.insert_cols(2)
     workbook.active["B1"] = "Surname"
@@ -162,7 +163,7 @@ def test_the_copy_drops_a_hidden_column_and_shifts_the_rest_left(tmp_path: Path)
     workbook.active.column_dimensions["B"].hidden = True
     path = tmp_path / "column.xlsx"
     workbook.save(path)
-    assert _copy_rows(path, tmp_path)[:2] == [["Rank", "Headcount"], ["Constable", 1203]]
+    assert _copy_rows(path, tmp_path)[:2] == [["Rank", None, "Headcount"], ["Constable", None, 1203]]
 
 
 def test_the_copy_keeps_only_the_print_area(tmp_path: Path) -> None:
@@ -183,7 +184,7 @@ def test_the_copy_keeps_dates_as_dates_and_safe_number_formats(tmp_path: Path) -
     sheet["E2"] = 0.25
     sheet["E2"].number_format = "0%"
     sheet["F2"] = 42
-    sheet["F2"].number_format = '[White]0;"SECRET"'
+    sheet["F2"].number_format = '[Red]0;"SECRET"'
     path = tmp_path / "formats.xlsx"
     workbook.save(path)
     copy = tmp_path / "copy.xlsx"

@@ -12,17 +12,24 @@ properties or parts that were not written here).
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from lxml import etree
 
-from foidesk.core.release_check.archive import ZipContainer, release_children
-from foidesk.core.release_check.findings import CannotInspect, Finding, InspectionLimits, Severity
+from foidesk.core.release_check.archive import ZipContainer, parse_xml, release_children
+from foidesk.core.release_check.findings import (
+    CannotInspect,
+    CannotSanitise,
+    Finding,
+    InspectionLimits,
+    Severity,
+)
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -170,12 +177,13 @@ PERSONAL_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a UK telephone number",
         re.compile(
-            r"(?<![\d+])(?:\+44 ?(?:\(0\) ?)?|\b0)(?:7\d{3} ?\d{3} ?\d{3}|[12]\d{1,4} ?\d{3,4} ?\d{3,4})(?!\d)"
+            r"(?<![\d+])(?:\+44 ?(?:\(0\) ?)?|\b0)"
+            r"(?:7\d{3} ?\d{3} ?\d{3}|[12]\d{1,4} ?\d{3,4} ?\d{3,4})(?!\d)"
         ),
     ),
 )
 NHS_NUMBER = re.compile(r"(?<![\d.])\d{3} ?\d{3} ?\d{4}(?![\d.])")
-MIGHT_BE_PERSONAL = re.compile(r"[\d@]")
+MIGHT_BE_PERSONAL = re.compile(r"@|\d[\d ]{4,}\d")  # every pattern has an @ or six digits in a run
 REDACTED = "[redacted]"
 CORE_PROPERTIES = ("creator", "lastModifiedBy", "description", "keywords", "subject", "category")
 APP_PROPERTIES = ("Company", "Manager", "HyperlinkBase")
@@ -191,6 +199,13 @@ def personal_data_kind(text: str) -> str | None:
     if any(_valid_nhs_number(match.group()) for match in NHS_NUMBER.finditer(text)):
         return "an NHS number"
     return None
+
+
+def strings_with_personal_data(strings: list[str]) -> set[int]:
+    """Indices of the strings that look like personal data; one search when none could be."""
+    if not MIGHT_BE_PERSONAL.search("\x00".join(strings)):
+        return set()
+    return {index for index, text in enumerate(strings) if personal_data_kind(text)}
 
 
 def redact_personal_data(text: str) -> str:
@@ -280,7 +295,7 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
         findings += _sheet_state_findings(book)
         styles = read_styles(box)
         strings = read_shared_strings(box, book)
-        flagged = {index for index, text in enumerate(strings) if personal_data_kind(text)}
+        flagged = strings_with_personal_data(strings)
         for sheet in book.sheets:
             if sheet.is_worksheet and box.has(sheet.part):
                 findings += SheetScan(sheet, book, styles, strings, flagged).run(box)
@@ -494,6 +509,8 @@ def _invisibility(
     """Why text in this format cannot be seen (``;;;``, tiny, same colour as its fill), or ''."""
     if code is not None and all(not section.strip().strip('"') for section in code.split(";")):
         return f"the number format {code!r} shows nothing"
+    if code is not None and "[white]" in code.lower():
+        return f"the number format {code!r} colours the text white"
     if font is not None:
         size = font.find("{*}sz")
         if size is not None and float(size.get("val", "11")) < TINY_FONT_POINTS:
@@ -539,11 +556,36 @@ def read_shared_strings(box: ZipContainer, book: Book) -> list[str]:
     part = book.shared_strings
     if part is None or not box.has(part):
         return []
+    plain = _plain_shared_strings(box, part)
+    if plain is not None:
+        return plain
     strings: list[str] = []
     for si in box.xml_elements(part, ["{*}si"]):
         strings.append(_string_item_text(si))
         release_children(si)
     return strings
+
+
+SST_START = re.compile(rb'^(?:\xef\xbb\xbf)?(?:<\?xml[^>]*?encoding="(?i:utf-8)"[^>]*\?>\s*)?<sst\b[^>]*>')
+SST_UNPLAIN = re.compile(rb'<(?!si>|/si>|t>|t xml:space="preserve">|/t>)|&(?!(?:lt|gt|amp|quot|apos);)|\r')
+SST_TEXT = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
+XML_ENTITIES = {"&quot;": '"', "&apos;": "'"}
+
+
+def _plain_shared_strings(box: ZipContainer, part: str) -> list[str] | None:
+    """The table read as bytes when every item is one plain ``<t>`` (as Excel writes most); else None."""
+    data = box.read(part)
+    start = SST_START.match(data)
+    end = data.rfind(b"</sst>")
+    if start is None or end < 0 or data[end + len(b"</sst>") :].strip():
+        return None
+    body = data[start.end() : end]
+    if SST_UNPLAIN.search(body) is not None:
+        return None
+    texts = SST_TEXT.findall(body)
+    if len(texts) != body.count(b"<si>"):
+        return None
+    return [unescape(t.decode("utf-8"), XML_ENTITIES) if b"&" in t else t.decode("utf-8") for t in texts]
 
 
 def _string_item_text(si: etree._Element) -> str:
@@ -798,39 +840,6 @@ class SheetLayout:
     def in_print_area_row(self, row: int) -> bool:
         return not self.print_area or any(a.min_row <= row <= a.max_row for a in self.print_area)
 
-    def printed_rows_between(self, first: int, last: int) -> int:
-        """How many of the rows ``first..last`` (absent from the XML, so empty) the copy keeps."""
-        if last < first:
-            return 0
-        if not self.print_area:
-            return last - first + 1
-        return sum(1 for row in range(first, last + 1) if self.in_print_area_row(row))
-
-    def kept_column(self, col: int) -> int:
-        """The column's number in the clean copy (hidden and non-printing columns removed), 0 if dropped."""
-        dropped = self._dropped_columns()
-        if any(low <= col <= high for low, high in dropped):
-            return 0
-        return col - sum(min(high, col - 1) - low + 1 for low, high in dropped if low < col)
-
-    def _dropped_columns(self) -> list[tuple[int, int]]:
-        spans = [(low, high) for low, high, _ in self.hidden_columns]
-        if self.print_area:
-            kept = sorted((a.min_col, a.max_col) for a in self.print_area)
-            start = 1
-            for low, high in kept:
-                if low > start:
-                    spans.append((start, low - 1))
-                start = max(start, high + 1)
-            spans.append((start, 16_384))
-        merged: list[tuple[int, int]] = []
-        for low, high in sorted(spans):
-            if merged and low <= merged[-1][1] + 1:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], high))
-            else:
-                merged.append((low, high))
-        return merged
-
     def read(self, element: etree._Element) -> None:
         local = etree.QName(element).localname
         if local == "sheetFormatPr":
@@ -843,7 +852,14 @@ class SheetLayout:
                     self.hidden_columns.append((int(col.get("min", "1")), int(col.get("max", "1")), outline))
 
 
-SHEET_TAGS = ("{*}sheetFormatPr", "{*}cols", "{*}row", "{*}headerFooter")
+SHEET_TAGS = ("{*}sheetFormatPr", "{*}cols", "{*}row", "{*}headerFooter", "{*}mergeCell")
+
+
+def _merges_in(elements: Iterable[etree._Element]) -> list[CellArea]:
+    areas = [parse_area(element.get("ref", "")) for element in elements]
+    return [a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)]
+
+
 MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([^\"']+)[\"']")
 MERGE_SCAN_OVERLAP = 1024
 
@@ -858,10 +874,169 @@ def merged_areas(box: ZipContainer, part: str) -> list[CellArea]:
     tail = b""
     for chunk in box.chunks(part):
         data = tail + chunk
-        refs.update(match.group(1) for match in MERGE_CELL.finditer(data))
+        if b"mergeCell" in data:
+            refs.update(match.group(1) for match in MERGE_CELL.finditer(data))
         tail = data[-MERGE_SCAN_OVERLAP:]
     areas = [parse_area(ref.decode("ascii", "replace")) for ref in refs]
     return [a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)]
+
+
+# --- the byte path --------------------------------------------------------------------------------
+# Most of a big sheet is nothing but <row>, <c> and <v> elements. Such stretches of rows are checked,
+# and copied, as bytes at the speed of decompression; a stretch holding anything else (a formula, an
+# inline string, a hidden row, a comment, a character reference, an attribute not listed here) is
+# parsed by lxml and handled cell by cell. Nothing is passed on trust: a stretch is plain only when
+# every "<" in it opens a listed tag, and copied as it is only when every "=" is a listed attribute.
+
+# A tag other than <row r=..>, </row>, <c r=..>, </c>, <v>, </v> (so also <!-- -->, <![CDATA[, <?pi).
+UNPLAIN_TAG = re.compile(rb'<(?:[^rc/v]|r(?!ow r=")|c(?! r=")|/(?!row>|c>|v>)|v(?!>))')
+ZERO_HEIGHT = re.compile(rb"""ht\s*=\s*["'](?:0+\.?0*|\.0+)["']""")
+# An attribute other than those listed: a row's layout, a cell's reference, format and type.
+UNCOPYABLE_ATTRIBUTE = re.compile(
+    rb" (?!(?:r|s|spans|ht|customHeight|customFormat|outlineLevel|collapsed|thickBot|thickTop|ph"
+    rb'|x14ac:dyDescent)="[^"<>]*"|t="[snb]")[^ <>]*='
+)
+NOT_A_NUMBER = re.compile(rb"<v>(?![0-9.eE+-]{1,40}</v>)")
+SHARED_INDEX = re.compile(rb't="s"[^>]*><v>(\d+)</v>')
+LAST_ROW = re.compile(rb'<row r="(\d+)"')
+SHEET_DATA_OPEN = re.compile(rb"<sheetData\s*(/?)>")
+WORKSHEET_OPEN = re.compile(rb"<worksheet\b[^>]*>")
+NAMESPACE_DECLARATION = re.compile(rb"""\sxmlns(?::[A-Za-z_][\w.-]*)?\s*=\s*(?:"[^"]*"|'[^']*')""")
+HEAD_LIMIT_BYTES = 64 * 1024 * 1024  # sheet settings before the rows; more is not a real sheet
+ROW_LIMIT_BYTES = 64 * 1024 * 1024  # one row of 16,384 cells is far less
+FRESH_ROOT = (
+    f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN_NS}" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac">'
+)
+
+
+FLAGGED_PATTERN_LIMIT = 2_000  # shared strings that look personal, searched for by one pattern
+
+
+def _flagged_pattern(flagged: set[str]) -> re.Pattern[bytes] | None:
+    if not flagged or len(flagged) > FLAGGED_PATTERN_LIMIT:
+        return None
+    alternatives = "|".join(sorted(flagged)).encode()
+    return re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?t="s"[^>]*><v>(?:' + alternatives + rb")</v>")
+
+
+class NotPlainSheet(Exception):
+    """The sheet's outline is unusual (a prefixed root, no sheetData): read it element by element."""
+
+
+def plain_rows(data: bytes) -> bool:
+    """Only <row>, <c> and <v> tags (rows and cells with an ``r``), no hidden row, no character reference."""
+    return (
+        UNPLAIN_TAG.search(data) is None
+        and b"hidden" not in data
+        and b"&#" not in data
+        and ZERO_HEIGHT.search(data) is None
+    )
+
+
+def copyable_rows(data: bytes) -> bool:
+    """Plain rows a clean copy can keep byte for byte: listed attributes, numbers and indices only."""
+    return (
+        plain_rows(data) and UNCOPYABLE_ATTRIBUTE.search(data) is None and NOT_A_NUMBER.search(data) is None
+    )
+
+
+def cells_with_styles(styles: set[int] | dict[int, str]) -> re.Pattern[bytes] | None:
+    """A pattern for cells with a value in any of these formats, or None if there are none."""
+    if not styles:
+        return None
+    alternatives = b"|".join(str(index).encode() for index in sorted(styles))
+    return re.compile(rb'<c r="([A-Z]+\d+)"[^>]*? s="(?:' + alternatives + rb')"[^>]*><v>')
+
+
+class SheetSections:
+    """A worksheet part cut, as bytes, into its head (up to ``sheetData``), stretches of whole rows
+    and its tail; lxml parses the head, the tail and any stretch that is not plain."""
+
+    def __init__(self, box: ZipContainer, part: str) -> None:
+        self.part = part
+        self._chunks = box.chunks(part)
+        buffer = b""
+        opening = None
+        for chunk in self._chunks:
+            buffer += chunk
+            opening = SHEET_DATA_OPEN.search(buffer)
+            if opening is not None or len(buffer) > HEAD_LIMIT_BYTES:
+                break
+        root = WORKSHEET_OPEN.search(buffer)
+        if opening is None or root is None:
+            raise NotPlainSheet(part)
+        self.root_tag = root.group()
+        self.declarations = b"".join(NAMESPACE_DECLARATION.findall(self.root_tag))
+        self.head = parse_xml(buffer[: opening.start()] + b"<sheetData/></worksheet>", part)
+        self._empty = opening.group(1) == b"/"
+        self._rest = buffer[opening.end() :]
+        self.tail = b""
+
+    def rows(self) -> Iterator[bytes]:
+        """Stretches of complete rows, about a megabyte each; ``tail`` is set once they are done."""
+        buffer = self._rest
+        if self._empty:
+            self.tail = buffer + b"".join(self._chunks)
+            return
+        for chunk in itertools.chain((b"",), self._chunks):
+            buffer += chunk
+            end = buffer.find(b"</sheetData>")
+            if end >= 0:
+                if end:
+                    yield buffer[:end]
+                self.tail = buffer[end + len(b"</sheetData>") :] + b"".join(self._chunks)
+                return
+            cut = buffer.rfind(b"</row>")
+            if cut >= 0:
+                yield buffer[: cut + len(b"</row>")]
+                buffer = buffer[cut + len(b"</row>") :]
+            elif len(buffer) > ROW_LIMIT_BYTES:
+                raise CannotInspect(f"{self.part}: a row larger than {ROW_LIMIT_BYTES:,} bytes")
+        raise CannotInspect(f"{self.part} ends inside its rows (truncated?)")
+
+    def fragment(self, data: bytes) -> etree._Element:
+        """A stretch of rows parsed on its own, in the sheet's namespaces."""
+        return parse_xml(b"<sheetData" + self.declarations + b">" + data + b"</sheetData>", self.part)
+
+    def tail_elements(self) -> etree._Element:
+        return parse_xml(self.root_tag + self.tail, self.part)
+
+
+def last_row_number(data: bytes, previous: int) -> int:
+    at = data.rfind(b'<row r="')
+    match = LAST_ROW.match(data, at) if at >= 0 else None
+    return int(match.group(1)) if match else previous
+
+
+def _sheet_tallies() -> dict[str, Tally]:
+    return {
+        code: Tally(code, severity, message)
+        for code, severity, message in (
+            ("xlsx.hidden_row", Severity.BLOCK, "Hidden rows (or rows of zero height) hold data."),
+            (
+                "xlsx.hidden_column",
+                Severity.BLOCK,
+                "Hidden columns (or columns of zero width) hold data.",
+            ),
+            (
+                "xlsx.collapsed_outline",
+                Severity.BLOCK,
+                "A collapsed outline group hides rows or columns of data.",
+            ),
+            (
+                "xlsx.formula",
+                Severity.BLOCK,
+                "Formulas reveal how figures were made and what they refer to.",
+            ),
+            ("xlsx.invisible_text", Severity.BLOCK, "Text is formatted so that it cannot be seen."),
+            ("xlsx.outside_print_area", Severity.WARN, "Cells outside the print area hold data."),
+            ("xlsx.personal_data", Severity.WARN, "A cell looks like personal data."),
+            ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
+            ("xlsx.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
+        )
+    }
 
 
 class SheetScan:
@@ -875,51 +1050,78 @@ class SheetScan:
         self.strings = strings
         self.flagged = {str(index) for index in flagged}
         self.layout = SheetLayout(print_area=book.print_areas.get(sheet.position, []))
-        self.tallies = {
-            code: Tally(code, severity, message)
-            for code, severity, message in (
-                ("xlsx.hidden_row", Severity.BLOCK, "Hidden rows (or rows of zero height) hold data."),
-                (
-                    "xlsx.hidden_column",
-                    Severity.BLOCK,
-                    "Hidden columns (or columns of zero width) hold data.",
-                ),
-                (
-                    "xlsx.collapsed_outline",
-                    Severity.BLOCK,
-                    "A collapsed outline group hides rows or columns of data.",
-                ),
-                (
-                    "xlsx.formula",
-                    Severity.BLOCK,
-                    "Formulas reveal how figures were made and what they refer to.",
-                ),
-                ("xlsx.invisible_text", Severity.BLOCK, "Text is formatted so that it cannot be seen."),
-                ("xlsx.outside_print_area", Severity.WARN, "Cells outside the print area hold data."),
-                ("xlsx.personal_data", Severity.WARN, "A cell looks like personal data."),
-                ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
-                ("xlsx.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
-            )
-        }
+        self.tallies = _sheet_tallies()
 
     def run(self, box: ZipContainer) -> list[Finding]:
-        self.layout.merges = merged_areas(box, self.sheet.part)
-        needs_cells = bool(
-            self.styles.invisible or self.flagged or self.layout.print_area or self.layout.merges
+        """Scan the sheet; merged ranges come after the rows, so a sheet with some is scanned again."""
+        merges = self._scan(box)
+        if merges:
+            self.layout = SheetLayout(print_area=self.layout.print_area, merges=merges)
+            self.tallies = _sheet_tallies()
+            self._scan(box)
+        return [tally.finding(self.sheet.name) for tally in self.tallies.values() if tally.count]
+
+    def _scan(self, box: ZipContainer) -> list[CellArea]:
+        """One pass; returns the merged ranges it found that it did not know of before."""
+        try:
+            sections = SheetSections(box, self.sheet.part)
+        except NotPlainSheet:
+            merges = self._run_elements(box)
+        else:
+            merges = self._run_sections(sections)
+        return [] if self.layout.merges else merges
+
+    def _needs_cells(self) -> bool:
+        return bool(
+            self.styles.invisible
+            or self.flagged
+            or self.layout.print_area
+            or self.layout.merges
+            or self.layout.hidden_columns
         )
+
+    def _run_sections(self, sections: SheetSections) -> list[CellArea]:
+        for element in sections.head.iter("{*}sheetFormatPr", "{*}cols"):
+            self.layout.read(element)
+        sheet_wide = bool(self.layout.zero_height or self.layout.hidden_columns or self.layout.print_area)
+        sheet_wide = sheet_wide or bool(self.layout.merges) or len(self.flagged) > FLAGGED_PATTERN_LIMIT
+        invisible = cells_with_styles(self.styles.invisible)
+        flagged = _flagged_pattern(self.flagged)
+        last_row = 0
+        for data in sections.rows():
+            if not sheet_wide and plain_rows(data) and not (invisible and invisible.search(data)):
+                for match in flagged.finditer(data) if flagged else ():
+                    self.tallies["xlsx.personal_data"].add(match.group(1).decode())
+                last_row = last_row_number(data, last_row)
+                continue
+            for row in sections.fragment(data):
+                last_row = int(row.get("r") or last_row + 1)
+                self._row(row, last_row, self._needs_cells())
+        tail = sections.tail_elements()
+        for footer in tail.iter("{*}headerFooter"):
+            if _text_of(footer).strip():
+                self.tallies["xlsx.header_footer"].add("header/footer")
+        return _merges_in(tail.iter("{*}mergeCell"))
+
+    def _run_elements(self, box: ZipContainer) -> list[CellArea]:
+        needs_cells = self._needs_cells()
+        merges: list[CellArea] = []
         last_row = 0
         for element in box.xml_elements(self.sheet.part, SHEET_TAGS):
             local = etree.QName(element).localname
             if local == "row":
                 last_row = int(element.get("r") or last_row + 1)
-                self._row(element, last_row, needs_cells or bool(self.layout.hidden_columns))
+                self._row(element, last_row, needs_cells)
             elif local == "headerFooter":
                 if _text_of(element).strip():
                     self.tallies["xlsx.header_footer"].add("header/footer")
+            elif local == "mergeCell":
+                merges += _merges_in([element])
             else:
                 self.layout.read(element)
+                needs_cells = self._needs_cells()
             release_children(element)
-        return [tally.finding(self.sheet.name) for tally in self.tallies.values() if tally.count]
+        return merges
 
     def _row(self, row: etree._Element, number: int, per_cell: bool) -> None:
         if self.layout.row_hidden(row):
@@ -994,31 +1196,50 @@ ROOT_RELS = (
     'Target="xl/workbook.xml"/></Relationships>'
 )
 ROWS_PER_WRITE = 2_000
-SHEET_START = f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN_NS}"><sheetData>'
 
 
 @dataclass(slots=True)
 class FreshStrings:
-    """The new shared-string table: only strings a visible cell shows, in first-use order."""
+    """The copy's shared strings: the source's table with every string no visible cell shows blanked
+    (so indices copied as bytes stay valid), then the strings the copy adds (inline and formula text).
+    Personal data in them is redacted as they are written."""
 
-    index: dict[str, int] = field(default_factory=dict)
+    source: list[str]
+    used: set[int] = field(default_factory=set)
+    used_bytes: set[bytes] = field(default_factory=set)
+    added: dict[str, int] = field(default_factory=dict)
+
+    def keep(self, index: int) -> int:
+        self.used.add(index)
+        return index
 
     def add(self, text: str) -> int:
-        found = self.index.get(text)
+        found = self.added.get(text)
         if found is None:
-            found = self.index[text] = len(self.index)
+            found = self.added[text] = len(self.source) + len(self.added)
         return found
+
+    def texts(self) -> Iterator[str]:
+        used = self.used | {int(index) for index in self.used_bytes}
+        if used and max(used) >= len(self.source):
+            raise CannotSanitise("a cell refers to a shared string the workbook does not have")
+        for index, text in enumerate(self.source):
+            yield text if index in used else ""
+        yield from self.added
 
 
 def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
-    """Write a fresh workbook of the visible values of ``source`` to ``target``."""
+    """Write a fresh workbook of the visible values of ``source`` to ``target``.
+
+    Every visible cell keeps its address (a letter can still say "cell B12"); what was hidden is
+    simply absent. Cell formats become plain number formats; the sheets carry nothing else.
+    """
     with ZipContainer(source, limits) as box:
         book = read_book(box)
         styles = read_styles(box)
-        strings = read_shared_strings(box, book)
-        visible = [s for s in book.sheets if s.is_worksheet and s.state == "visible" and box.has(s.part)]
-        fresh = FreshStrings()
+        fresh = FreshStrings(read_shared_strings(box, book))
         formats = _FreshFormats(styles)
+        visible = [s for s in book.sheets if s.is_worksheet and s.state == "visible" and box.has(s.part)]
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             for number, sheet in enumerate(visible, start=1):
                 layout = SheetLayout(
@@ -1027,46 +1248,37 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
                     invisible_styles=frozenset(str(index) for index in styles.invisible),
                 )
                 with out.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as sink:
-                    sink.write(SHEET_START.encode())
-                    for chunk in _fresh_rows(box, sheet, layout, strings, fresh, formats):
-                        sink.write(chunk.encode("utf-8"))
+                    sink.write(FRESH_ROOT.encode() + b"<sheetData>")
+                    for chunk in _fresh_sheet(box, sheet, layout, styles, fresh, formats):
+                        sink.write(chunk)
                     sink.write(b"</sheetData></worksheet>")
             _write_package(out, [s.name for s in visible], fresh, formats, book.date1904)
 
 
 class _FreshFormats:
-    """Maps a source cell format to one of the fresh workbook's few plain formats (``s`` index)."""
+    """The copy keeps each cell's format index; each format becomes its plain number format only."""
 
     def __init__(self, styles: Styles) -> None:
-        self.plain = styles.plain_formats
-        self.used: dict[tuple[int, str], int] = {(0, ""): 0}
-        self.cache: dict[str, str] = {}
+        self.plain = styles.plain_formats or [(0, "")]
 
     def attribute(self, style: str | None) -> str:
         """`` s="n"`` for a cell with source format ``style``, or '' for General."""
-        if not style:
+        if not style or not style.isdigit() or int(style) >= len(self.plain) or style == "0":
             return ""
-        cached = self.cache.get(style)
-        if cached is not None:
-            return cached
-        index = int(style)
-        key = self.plain[index] if 0 <= index < len(self.plain) else (0, "")
-        if key not in self.used:
-            self.used[key] = len(self.used)
-        attribute = f' s="{self.used[key]}"' if self.used[key] else ""
-        self.cache[style] = attribute
-        return attribute
+        return f' s="{style}"'
 
     def styles_xml(self) -> str:
-        custom: list[str] = []
+        codes: dict[str, int] = {}
         xfs: list[str] = []
-        for position, (format_id, code) in enumerate(self.used):
+        for format_id, code in self.plain:
             if format_id == -1:
-                format_id = 164 + position
-                custom.append(f'<numFmt numFmtId="{format_id}" formatCode="{_attribute_text(code)}"/>')
+                format_id = codes.setdefault(code, 164 + len(codes))
             apply = ' applyNumberFormat="1"' if format_id else ""
             xfs.append(f'<xf numFmtId="{format_id}" fontId="0" fillId="0" borderId="0" xfId="0"{apply}/>')
-        formats = f'<numFmts count="{len(custom)}">{"".join(custom)}</numFmts>' if custom else ""
+        custom = "".join(
+            f'<numFmt numFmtId="{n}" formatCode="{_attribute_text(c)}"/>' for c, n in codes.items()
+        )
+        formats = f'<numFmts count="{len(codes)}">{custom}</numFmts>' if codes else ""
         return (
             f'<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="{MAIN_NS}">{formats}'
             '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
@@ -1080,36 +1292,67 @@ class _FreshFormats:
         )
 
 
-def _fresh_rows(
+def _fresh_sheet(
     box: ZipContainer,
     sheet: SheetEntry,
     layout: SheetLayout,
-    strings: list[str],
+    styles: Styles,
     fresh: FreshStrings,
     formats: _FreshFormats,
+) -> Iterator[bytes]:
+    """The visible rows of ``sheet``: plain stretches as they are, the rest rebuilt cell by cell."""
+    try:
+        sections = SheetSections(box, sheet.part)
+    except NotPlainSheet:
+        yield from (chunk.encode() for chunk in _fresh_rows_by_element(box, sheet, layout, fresh, formats))
+        return
+    for element in sections.head.iter("{*}sheetFormatPr", "{*}cols"):
+        layout.read(element)
+    sheet_wide = bool(layout.zero_height or layout.hidden_columns or layout.print_area or layout.merges)
+    invisible = cells_with_styles(styles.invisible)
+    last_row = 0
+    for stretch in sections.rows():
+        for data in _narrower(stretch, sheet_wide or copyable_rows(stretch)):
+            if not sheet_wide and copyable_rows(data) and not (invisible and invisible.search(data)):
+                fresh.used_bytes.update(SHARED_INDEX.findall(data))
+                last_row = last_row_number(data, last_row)
+                yield data
+                continue
+            rows: list[str] = []
+            for row in sections.fragment(data):
+                last_row = int(row.get("r") or last_row + 1)
+                rows.append(_fresh_row(row, last_row, layout, fresh, formats))
+            yield "".join(rows).encode()
+
+
+NARROW_STRETCH_BYTES = 16_384
+
+
+def _narrower(stretch: bytes, whole: bool) -> Iterator[bytes]:
+    """A stretch that is not plain, cut into narrower ones so one odd row does not slow a megabyte."""
+    if whole:
+        yield stretch
+        return
+    start = 0
+    while start < len(stretch):
+        cut = stretch.find(b"</row>", start + NARROW_STRETCH_BYTES)
+        end = len(stretch) if cut < 0 else cut + len(b"</row>")
+        yield stretch[start:end]
+        start = end
+
+
+def _fresh_rows_by_element(
+    box: ZipContainer, sheet: SheetEntry, layout: SheetLayout, fresh: FreshStrings, formats: _FreshFormats
 ) -> Iterator[str]:
-    """The visible rows of ``sheet`` as fresh ``<row>`` XML, renumbered so no gap betrays a hidden row."""
+    """The same, for a sheet whose outline is unusual: every row through lxml."""
     pending: list[str] = []
-    new_row = 0
-    last_source_row = 0
-    column_map: dict[int, int] = {}
+    last_row = 0
     for element in box.xml_elements(sheet.part, ("{*}sheetFormatPr", "{*}cols", "{*}row")):
         if not str(element.tag).endswith("}row"):
             layout.read(element)
-            release_children(element)
-            continue
-        number = int(element.get("r") or last_source_row + 1)
-        skipped = number - last_source_row - 1  # rows absent from the XML: empty, visible unless zeroHeight
-        last_source_row = number
-        if not layout.zero_height:
-            new_row += layout.printed_rows_between(number - skipped, number - 1)
-        if layout.row_hidden(element) or not layout.in_print_area_row(number):
-            release_children(element)
-            continue
-        new_row += 1
-        cells = _fresh_cells(element, number, new_row, layout, column_map, strings, fresh, formats)
-        if cells:
-            pending.append(f'<row r="{new_row}">{cells}</row>')
+        else:
+            last_row = int(element.get("r") or last_row + 1)
+            pending.append(_fresh_row(element, last_row, layout, fresh, formats))
         release_children(element)
         if len(pending) >= ROWS_PER_WRITE:
             yield "".join(pending)
@@ -1117,43 +1360,43 @@ def _fresh_rows(
     yield "".join(pending)
 
 
+def _fresh_row(
+    row: etree._Element, number: int, layout: SheetLayout, fresh: FreshStrings, formats: _FreshFormats
+) -> str:
+    if layout.row_hidden(row) or not layout.in_print_area_row(number):
+        return ""
+    cells = _fresh_cells(row, number, layout, fresh, formats)
+    return f'<row r="{number}">{cells}</row>' if cells else ""
+
+
 def _fresh_cells(
-    row: etree._Element,
-    number: int,
-    new_row: int,
-    layout: SheetLayout,
-    column_map: dict[int, int],
-    strings: list[str],
-    fresh: FreshStrings,
-    formats: _FreshFormats,
+    row: etree._Element, number: int, layout: SheetLayout, fresh: FreshStrings, formats: _FreshFormats
 ) -> str:
     out: list[str] = []
     col = 0
+    namespace = str(row.tag)[: str(row.tag).find("}") + 1]
+    value_tag = f"{namespace}v"
     for cell in row:
         ref = cell.get("r")
         col = column_index(ref.rstrip("0123456789")) if ref else col + 1
-        new_col = column_map.get(col)
-        if new_col is None:
-            new_col = column_map[col] = layout.kept_column(col)
-        if new_col == 0 or not layout.in_print_area(number, col):
+        if layout.column_hidden(col) or not layout.in_print_area(number, col):
             continue
         if cell.get("s") in layout.invisible_styles or (
             layout.merges and layout.covered_by_merge(number, col)
         ):
             continue
         kind = cell.get("t", "n")
-        value = cell.findtext("{*}v")
+        value = cell.findtext(value_tag)
         if kind == "inlineStr":
-            text = _text_of(cell.find("{*}is"))
-            value, kind = str(fresh.add(redact_personal_data(text))), "s"
+            value, kind = str(fresh.add(_text_of(cell.find("{*}is")))), "s"
         elif value is None:
             continue
         elif kind == "s":
-            position = int(value)
-            text = strings[position] if 0 <= position < len(strings) else ""
-            value = str(fresh.add(redact_personal_data(text)))
+            if not value.strip().isdigit():
+                continue
+            value = str(fresh.keep(int(value)))
         elif kind in ("str", "d"):
-            value, kind = str(fresh.add(redact_personal_data(value))), "s"
+            value, kind = str(fresh.add(value)), "s"
         elif kind == "e":
             if value not in ERROR_VALUES:
                 continue
@@ -1165,10 +1408,9 @@ def _fresh_cells(
             except ValueError:
                 continue
             kind = "n"
-        letters = column_letters(new_col)
-        style = formats.attribute(cell.get("s")) if kind == "n" else ""
         type_attribute = "" if kind == "n" else f' t="{kind}"'
-        out.append(f'<c r="{letters}{new_row}"{style}{type_attribute}><v>{escape(value)}</v></c>')
+        style = formats.attribute(cell.get("s"))
+        out.append(f'<c r="{column_letters(col)}{number}"{style}{type_attribute}><v>{escape(value)}</v></c>')
     return "".join(out)
 
 
@@ -1176,17 +1418,14 @@ def _write_package(
     out: zipfile.ZipFile, names: list[str], fresh: FreshStrings, formats: _FreshFormats, date1904: bool
 ) -> None:
     with out.open("xl/sharedStrings.xml", "w", force_zip64=True) as sink:
+        count = len(fresh.source) + len(fresh.added)
         sink.write(
-            f'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="{MAIN_NS}" count="{len(fresh.index)}" '
-            f'uniqueCount="{len(fresh.index)}">'.encode()
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="{MAIN_NS}" count="{count}" '
+            f'uniqueCount="{count}">'.encode()
         )
-        batch: list[str] = []
-        for text in fresh.index:
-            batch.append(f'<si><t xml:space="preserve">{_xml_text(text)}</t></si>')
-            if len(batch) >= 10_000:
-                sink.write("".join(batch).encode("utf-8"))
-                batch.clear()
-        sink.write(("".join(batch) + "</sst>").encode("utf-8"))
+        for batch in _batches(fresh.texts()):
+            sink.write(_string_items(batch).encode("utf-8"))
+        sink.write(b"</sst>")
     out.writestr("xl/styles.xml", formats.styles_xml())
     sheets = "".join(
         f'<sheet name="{_attribute_text(name)}" sheetId="{n}" r:id="rId{n}"/>'
@@ -1215,6 +1454,32 @@ def _write_package(
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_INVALID_BUT_NUL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+STRING_ITEM_BREAK = '</t></si><si><t xml:space="preserve">'
+
+
+def _batches(texts: Iterator[str], size: int = 10_000) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _string_items(texts: list[str]) -> str:
+    """``<si>`` items for many strings at once: one escape over the batch, split again by NUL."""
+    if any("\x00" in text for text in texts):
+        return "".join(
+            f'<si><t xml:space="preserve">{_xml_text(redact_personal_data(text))}</t></si>' for text in texts
+        )
+    # No personal-data pattern can span a NUL, so redacting the joined batch redacts each string.
+    escaped = escape(_XML_INVALID_BUT_NUL.sub("", redact_personal_data("\x00".join(texts))))
+    return '<si><t xml:space="preserve">' + escaped.replace("\x00", STRING_ITEM_BREAK) + "</t></si>"
 
 
 def _text_of(element: etree._Element | None) -> str:
