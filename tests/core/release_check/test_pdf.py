@@ -231,3 +231,32 @@ def test_no_text_at_all_survives_sanitising(tmp_path: Path, word: str, mode: int
     sanitise_pdf(str(source), str(target), LIMITS)
     assert secret.encode() not in every_byte(target)
     assert inspect_pdf(str(target), LIMITS) == []
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_redaction_mark_is_applied_on_a_rotated_page(tmp_path: Path, rotation: int) -> None:
+    entry = next(e for e in PDFS if e.name == "redact-mark.pdf")
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    entry.build(source)
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].Rotate = rotation
+        pdf.save(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    assert b"SECRET-PDF-marked" not in every_byte(target)
+    before, after = _render(source), _render(target)
+    assert before.shape == after.shape
+    black = after < 30
+    # the marked band (330 x 20 pt) is black in the clean copy, turned with the page
+    assert black.sum() >= 330 * 20 * 0.9
+
+
+def test_a_huge_page_is_rendered_coarser_not_at_full_resolution(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    make_pdf(source, "")
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].MediaBox = [0, 0, 14400, 14400]  # 200 inches square, the largest a PDF page may be
+        pdf.save(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    with pikepdf.open(target) as pdf:
+        image = pdf.pages[0].Resources.XObject.Page
+        assert int(image.Width) * int(image.Height) <= 60_000_000 * 1.001  # the renderer rounds up a pixel

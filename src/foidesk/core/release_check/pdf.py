@@ -19,6 +19,7 @@ metadata: covered text is gone, not hidden. Unapplied redaction marks are applie
 from __future__ import annotations
 
 import io
+import math
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -54,6 +55,7 @@ OPAQUE_ALPHA = 0.95
 LINEARISED_EOF_MARKERS = 2  # a linearised file legitimately has two %%EOF (ISO 32000-1 annex F)
 EOF_TAIL_BYTES = 1024  # ISO 32000-1 7.5.5: %%EOF ends the file; allow trailing junk this long
 SANITISED_DPI = 150
+MAX_RENDERED_PIXELS = 60_000_000  # A0 at 150 dpi is 35 million; larger pages are rendered coarser
 POINTS_PER_INCH = 72
 SNIPPET_LENGTH = 60
 TECHNICAL_INFO_KEYS = frozenset({"/Producer", "/Creator", "/CreationDate", "/ModDate", "/Trapped"})
@@ -485,9 +487,10 @@ def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
     except (pikepdf.PdfError, pdfium.PdfiumError, CannotInspect) as error:
         raise CannotSanitise(f"the PDF cannot be rendered: {error}") from error
     clean = pikepdf.new()
-    scale = SANITISED_DPI / POINTS_PER_INCH
     try:
         for index in range(len(document)):
+            box, rotation = boxes[index], rotations[index]
+            scale = _render_scale(box)
             image = (
                 document[index]
                 .render(scale=scale, draw_annots=True, may_draw_forms=True)
@@ -495,20 +498,35 @@ def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
                 .convert("RGB")
             )
             draw = ImageDraw.Draw(image)
-            x0, _, _, y1 = boxes[index]
-            if rotations[index] == 0:
-                for rx0, ry0, rx1, ry1 in redactions[index]:
-                    draw.rectangle(
-                        ((rx0 - x0) * scale, (y1 - ry1) * scale, (rx1 - x0) * scale, (y1 - ry0) * scale),
-                        fill="black",
-                    )
-            box_width, box_height = boxes[index][2] - x0, boxes[index][3] - boxes[index][1]
-            if rotations[index] in (90, 270):
-                box_width, box_height = box_height, box_width
-            _add_image_page(clean, _grey_if_possible(image), (box_width, box_height))
+            for mark in redactions[index]:
+                draw.rectangle(_pixel_rect(mark, box, rotation, scale), fill="black")
+            width, height = box[2] - box[0], box[3] - box[1]
+            _add_image_page(
+                clean, _grey_if_possible(image), (height, width) if rotation in (90, 270) else (width, height)
+            )
     finally:
         document.close()
     clean.save(target, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def _render_scale(box: Rect) -> float:
+    """Pixels per point: the sanitising resolution, lowered for a page so large it would exhaust memory."""
+    scale = SANITISED_DPI / POINTS_PER_INCH
+    area = max(1.0, (box[2] - box[0]) * (box[3] - box[1]))
+    return min(scale, math.sqrt(MAX_RENDERED_PIXELS / area))
+
+
+def _pixel_rect(rect: Rect, box: Rect, rotation: int, scale: float) -> tuple[float, float, float, float]:
+    """A rectangle in user space as pixels of the page rendered with its /Rotate (clockwise) applied."""
+    width, height = (box[2] - box[0]) * scale, (box[3] - box[1]) * scale
+    corners = []
+    for x, y in ((rect[0], rect[1]), (rect[2], rect[3])):
+        u, v = (x - box[0]) * scale, (box[3] - y) * scale  # unrotated: from the top left, downwards
+        corners.append(
+            {0: (u, v), 90: (height - v, u), 180: (width - u, height - v), 270: (v, width - u)}[rotation]
+        )
+    (a, b), (c, d) = corners
+    return (min(a, c), min(b, d), max(a, c), max(b, d))
 
 
 def _open_for_sanitising(data: bytes) -> pikepdf.Pdf:
