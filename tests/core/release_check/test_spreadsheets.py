@@ -22,7 +22,8 @@ from foidesk.core.release_check.spreadsheets import (
     personal_data_kind,
     redact_personal_data,
 )
-from tests.core.release_check.corpus_spreadsheets import rewrite_zip, summary_workbook
+from tests.core.release_check.corpus import every_byte
+from tests.core.release_check.corpus_spreadsheets import plain_row, raw_xlsx, rewrite_zip, summary_workbook
 
 
 def _codes(path: Path) -> set[str]:
@@ -139,7 +140,9 @@ def test_a_zero_height_sheet_hides_every_row_not_given_a_height(tmp_path: Path) 
     assert "xlsx.hidden_row" in _codes(path)
 
 
-def test_the_copy_keeps_every_visible_cell_at_its_address_and_leaves_hidden_rows_empty(tmp_path: Path) -> None:
+def test_the_copy_keeps_every_visible_cell_at_its_address_and_leaves_hidden_rows_empty(
+    tmp_path: Path,
+) -> None:
     workbook = summary_workbook()
     workbook.active.insert_rows(3)
     workbook.active["A3"] = "SECRET"
@@ -236,3 +239,65 @@ def test_findings_say_how_many_cells_beyond_the_first_few(tmp_path: Path) -> Non
     workbook.save(path)
     finding = next(f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.formula")
     assert finding.where == "Headcount!C2, C3, C4 and 4 more"
+
+
+# ------------------------------------------------------------------ the byte path, among many plain rows
+
+PLAIN_STRINGS = ["Constable", "Sergeant", "SECRET-HIDDEN", "SECRET-UNUSED", "jane.officer@example.police.uk"]
+
+
+def _many_rows(special: dict[int, str], count: int = 6_000) -> str:
+    return "".join(special.get(n) or plain_row(n, n % 2, n) for n in range(1, count + 1))
+
+
+def test_a_hidden_row_deep_among_plain_rows_is_found_and_left_out_of_the_copy(tmp_path: Path) -> None:
+    path = tmp_path / "plain.xlsx"
+    hidden = '<row r="4321" hidden="1"><c r="A4321" t="s"><v>2</v></c></row>'
+    raw_xlsx(path, _many_rows({4321: hidden}), PLAIN_STRINGS)
+    finding = next(f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.hidden_row")
+    assert finding.where == "Data!4321:4321"
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    data = every_byte(copy)
+    assert b"SECRET-HIDDEN" not in data and b"SECRET-UNUSED" not in data
+    rows = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
+    assert rows[4319] == ("Constable", 4320) and not any(rows[4320]) and rows[4321] == ("Constable", 4322)
+    assert len(rows) == 6_000
+
+
+def test_personal_data_in_a_shared_string_is_found_where_a_plain_row_shows_it(tmp_path: Path) -> None:
+    path = tmp_path / "contact.xlsx"
+    raw_xlsx(path, _many_rows({5000: plain_row(5000, 4, 1)}), PLAIN_STRINGS)
+    finding = next(f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.personal_data")
+    assert finding.where == "Data!A5000"
+
+
+def test_white_text_among_plain_rows_is_found_and_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "white.xlsx"
+    white = '<row r="3000"><c r="A3000" s="1" t="s"><v>2</v></c></row>'
+    raw_xlsx(path, _many_rows({3000: white}), PLAIN_STRINGS)
+    assert "xlsx.invisible_text" in {f.code for f in inspect_xlsx(str(path), InspectionLimits())}
+    copy = tmp_path / "copy.xlsx"
+    sanitise_file(str(path), str(copy))
+    assert b"SECRET-HIDDEN" not in every_byte(copy)
+
+
+@pytest.mark.parametrize(
+    "odd_row",
+    [
+        '<row r="2000"><c r="A2000" t="s" data="SECRET-HIDDEN"><v>0</v></c></row>',
+        '<row r="2000"><!-- SECRET-HIDDEN --><c r="A2000" t="s"><v>0</v></c></row>',
+        '<row r="2000"><c r="A2000" t="str"><v>SECRET-HIDDEN</v></c></row>',
+    ],
+    ids=["unlisted attribute", "comment", "formula text without formula"],
+)
+def test_an_odd_row_among_plain_rows_is_rebuilt_not_copied(odd_row: str, tmp_path: Path) -> None:
+    path = tmp_path / "odd.xlsx"
+    raw_xlsx(path, _many_rows({2000: odd_row}), PLAIN_STRINGS)
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    copied = every_byte(copy)
+    assert b"<!--" not in copied and b"data=" not in copied
+    rows = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
+    assert rows[1998] == ("Sergeant", 1999)
+    assert len(rows) == 6_000

@@ -1094,7 +1094,7 @@ class SheetScan:
                     self.tallies["xlsx.personal_data"].add(match.group(1).decode())
                 last_row = last_row_number(data, last_row)
                 continue
-            for row in sections.fragment(data):
+            for row in sections.fragment(data).iterchildren("{*}row"):
                 last_row = int(row.get("r") or last_row + 1)
                 self._row(row, last_row, self._needs_cells())
         tail = sections.tail_elements()
@@ -1319,7 +1319,7 @@ def _fresh_sheet(
                 yield data
                 continue
             rows: list[str] = []
-            for row in sections.fragment(data):
+            for row in sections.fragment(data).iterchildren("{*}row"):
                 last_row = int(row.get("r") or last_row + 1)
                 rows.append(_fresh_row(row, last_row, layout, fresh, formats))
             yield "".join(rows).encode()
