@@ -101,3 +101,19 @@ def test_a_form_that_draws_itself_stops(tmp_path: Path) -> None:
     with pikepdf.open(path) as pdf:
         paint = paint_of_page(pdf.pages[0], LIMITS)
     assert 1 < len(paint.areas) < 100
+
+
+def test_spot_colour_text_has_no_colour_to_compare_but_icc_grey_does(tmp_path: Path) -> None:
+    def spaces(pdf: object, page: object) -> None:
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        tint = pdf.make_stream(b"{0 exch 0 exch 0 exch}")
+        tint.FunctionType, tint.Domain, tint.Range = 4, [0, 1], [0, 1, 0, 1, 0, 1, 0, 1]
+        profile = pdf.make_stream(b"")
+        profile.N = 1
+        page.Resources.ColorSpace = pikepdf.Dictionary(
+            CS0=pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name.Spot, pikepdf.Name.DeviceCMYK, tint]),
+            CS1=pikepdf.Array([pikepdf.Name.ICCBased, profile]),
+        )
+
+    paint = _paint(tmp_path, "/CS0 cs 1 scn 0 0 1 1 re f /CS1 cs 0.25 scn 0 0 1 1 re f", spaces)
+    assert [a.colour for a in paint.areas] == [None, (0.25, 0.25, 0.25)]

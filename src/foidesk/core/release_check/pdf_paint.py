@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pikepdf
 
@@ -30,6 +30,7 @@ BLACK: Colour = (0.0, 0.0, 0.0)
 GLYPH_CENTRE_RISE = 0.33  # of the font size: the middle of a lower-case letter above the baseline
 GLYPH_LOW, GLYPH_HIGH = 0.1, 0.6  # of the font size: a strike-through or underline covers neither both
 INFLATE_PIECE_BYTES = 1 << 20
+DEVICE_SPACES = frozenset({"gray", "rgb", "cmyk"})
 MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to multiply them is an attack
 MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
 UNICODE_LIMIT = 0x110000
@@ -140,27 +141,13 @@ class GraphicsState:
     render_mode: int = 0
     clip: Rect | None = None  # bounding box of the clipping path; None: the whole page
     stroke: Colour | None = BLACK
+    fill_space: str = "gray"
+    stroke_space: str = "gray"
     stroke_alpha: float = 1.0
     line_width: float = 1.0  # in user space; scaled by the matrix when a path is stroked
 
     def copy(self) -> GraphicsState:
-        return GraphicsState(
-            self.ctm,
-            self.fill,
-            self.fill_alpha,
-            self.font,
-            self.font_size,
-            self.char_spacing,
-            self.word_spacing,
-            self.horizontal_scale,
-            self.leading,
-            self.rise,
-            self.render_mode,
-            self.clip,
-            self.stroke,
-            self.stroke_alpha,
-            self.line_width,
-        )
+        return replace(self)
 
 
 def pdf_number(obj: object) -> float:
@@ -179,9 +166,25 @@ def _colour(operands: Sequence[object], space: str) -> Colour | None:
     if space == "cmyk" and len(values) == 4:
         c, m, y, k = values
         return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    if len(values) in (1, 3, 4):
-        return _colour(operands, {1: "gray", 3: "rgb", 4: "cmyk"}[len(values)])
-    return None
+    return None  # a spot colour, a pattern, an indexed palette: opaque, but of no colour we can compare
+
+
+def _colour_space(resources: pikepdf.Dictionary, name: object) -> str:
+    """'gray', 'rgb' or 'cmyk' for device spaces and ICC profiles of 1, 3 or 4 components; else 'other'."""
+    device = {"/DeviceGray": "gray", "/DeviceRGB": "rgb", "/DeviceCMYK": "cmyk", "/CalGray": "gray"}
+    device |= {"/CalRGB": "rgb", "/G": "gray", "/RGB": "rgb", "/CMYK": "cmyk"}
+    if str(name) in device:
+        return device[str(name)]
+    spaces = resources.get("/ColorSpace")
+    space = spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
+    if isinstance(space, pikepdf.Name):
+        return device.get(str(space), "other")
+    if isinstance(space, pikepdf.Array) and len(space) == 2 and space[0] == pikepdf.Name.ICCBased:
+        components = int(pdf_number(space[1].get("/N", 0)))
+        return {1: "gray", 3: "rgb", 4: "cmyk"}.get(components, "other")
+    if isinstance(space, pikepdf.Array) and len(space) >= 1 and str(space[0]) in device:
+        return device[str(space[0])]
+    return "other"
 
 
 def _hex_text(digits: bytes) -> str:
@@ -319,17 +322,21 @@ class PageScanner:
             elif op == "cm" and len(operands) == 6:
                 state.ctm = _multiply(tuple(pdf_number(v) for v in operands), state.ctm)  # type: ignore[arg-type]
             elif op in ("g", "rg", "k"):
-                state.fill = _colour(operands, {"g": "gray", "rg": "rgb", "k": "cmyk"}[op])
+                state.fill_space = {"g": "gray", "rg": "rgb", "k": "cmyk"}[op]
+                state.fill = _colour(operands, state.fill_space)
             elif op in ("sc", "scn"):
-                state.fill = _colour(operands, "any")
-            elif op == "cs":
-                state.fill = BLACK
+                state.fill = _colour(operands, state.fill_space)
+            elif op == "cs" and operands:
+                state.fill_space = _colour_space(resources, operands[0])
+                state.fill = BLACK if state.fill_space in DEVICE_SPACES else None
             elif op in ("G", "RG", "K"):
-                state.stroke = _colour(operands, {"G": "gray", "RG": "rgb", "K": "cmyk"}[op])
+                state.stroke_space = {"G": "gray", "RG": "rgb", "K": "cmyk"}[op]
+                state.stroke = _colour(operands, state.stroke_space)
             elif op in ("SC", "SCN"):
-                state.stroke = _colour(operands, "any")
-            elif op == "CS":
-                state.stroke = BLACK
+                state.stroke = _colour(operands, state.stroke_space)
+            elif op == "CS" and operands:
+                state.stroke_space = _colour_space(resources, operands[0])
+                state.stroke = BLACK if state.stroke_space in DEVICE_SPACES else None
             elif op == "w" and operands:
                 state.line_width = pdf_number(operands[0])
             elif op == "gs" and operands:
