@@ -31,6 +31,7 @@ GLYPH_CENTRE_RISE = 0.33  # of the font size: the middle of a lower-case letter 
 GLYPH_LOW, GLYPH_HIGH = 0.1, 0.6  # of the font size: a strike-through or underline covers neither both
 INFLATE_PIECE_BYTES = 1 << 20
 DEVICE_SPACES = frozenset({"gray", "rgb", "cmyk"})
+STROKE_ONLY_MODES = frozenset({1, 5})  # ISO 32000-1 table 106: text outlined in the stroke colour
 MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to multiply them is an attack
 MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
 UNICODE_LIMIT = 0x110000
@@ -503,7 +504,7 @@ class PageScanner:
                         high,
                         height,
                         char,
-                        state.fill,
+                        state.stroke if state.render_mode in STROKE_ONLY_MODES else state.fill,
                         state.fill_alpha,
                         state.render_mode,
                         intersection(state.clip, (x, y, x, y)) is None,
