@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from pathlib import Path
 
@@ -286,3 +287,22 @@ def test_a_zip_bomb_posing_as_a_document_is_refused_before_it_is_inflated(tmp_pa
         archive.writestr("word/media/padding.bin", b"\0" * 30_000_000)  # deflates about a thousandfold
     with pytest.raises(CannotInspect, match="zip bomb"):
         inspect_docx(str(path), LIMITS)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_damaged_document_is_read_or_refused_never_crashes(tmp_path: Path, data: st.DataObject) -> None:
+    entry = data.draw(st.sampled_from([e for e in DOCX + ODT if e.name in ("comments.docx", "comment.odt")]))
+    source, target = tmp_path / entry.name, tmp_path / f"clean-{entry.name}"
+    entry.build(source)
+    damaged = bytearray(source.read_bytes())
+    for _ in range(data.draw(st.integers(1, 12))):
+        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
+    source.write_bytes(bytes(damaged))
+    with contextlib.suppress(CannotInspect):
+        _inspect(source)
+    try:
+        _sanitise(source, target)
+    except CannotSanitise:
+        return
+    assert _inspect(target) == set()

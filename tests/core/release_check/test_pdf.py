@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from foidesk.core.release_check.findings import CannotInspect, InspectionLimits, Severity
+from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, InspectionLimits, Severity
 from foidesk.core.release_check.pdf import inspect_pdf, sanitise_pdf
 from tests.core.release_check.corpus import CorpusFile, every_byte
 from tests.core.release_check.corpus_pdf import PAGE_WIDTH, PDFS, VISIBLE_PDF, _box, _pdf, _text, make_pdf
@@ -260,3 +261,22 @@ def test_a_huge_page_is_rendered_coarser_not_at_full_resolution(tmp_path: Path) 
     with pikepdf.open(target) as pdf:
         image = pdf.pages[0].Resources.XObject.Page
         assert int(image.Width) * int(image.Height) <= 60_000_000 * 1.001  # the renderer rounds up a pixel
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_damaged_pdf_is_read_or_refused_never_crashes(tmp_path: Path, data: st.DataObject) -> None:
+    entry = data.draw(st.sampled_from([e for e in PDFS if e.name in ("black-box.pdf", "annotation.pdf")]))
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    entry.build(source)
+    damaged = bytearray(source.read_bytes())
+    for _ in range(data.draw(st.integers(1, 12))):
+        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
+    source.write_bytes(bytes(damaged))
+    with contextlib.suppress(CannotInspect):
+        inspect_pdf(str(source), LIMITS)
+    try:
+        sanitise_pdf(str(source), str(target), LIMITS)
+    except CannotSanitise:
+        return
+    assert inspect_pdf(str(target), LIMITS) == []

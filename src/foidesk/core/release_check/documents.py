@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -112,7 +113,7 @@ def open_package(path: str, limits: InspectionLimits) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         _check_bomb(archive, limits)  # by the declared sizes, before anything is inflated
         damaged = archive.testzip()  # inflates each member only as far as its declared size
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as error:
         raise CannotInspect(f"not a readable document package: {error}") from error
     if damaged is not None:
         raise CannotInspect(f"the package member {damaged} is damaged")

@@ -424,21 +424,29 @@ def inspect_pdf(path: str, limits: InspectionLimits) -> list[Finding]:
     """Everything in the PDF that a reader of its pages would not see."""
     data = _read(path)
     with _open(data) as pdf:
-        findings = _incremental_findings(data) + _structure_findings(pdf, limits)
-        for number, page in enumerate(pdf.pages, start=1):
-            where = f"page {number}"
-            try:
-                paint = paint_of_page(page, limits)
-            except CannotInspect as error:
-                raise CannotInspect(f"{where}: {error}") from error
-            findings.extend(_glyph_findings(paint, _page_box(page), where))
-            findings.extend(_annotation_findings(page, where))
-            if "/Thumb" in page.obj:
-                findings.append(
-                    _finding(
-                        "pdf.thumbnail", Severity.WARN, where, "A thumbnail image of an earlier page is kept."
-                    )
+        try:
+            return _incremental_findings(data) + _document_findings(pdf, limits)
+        except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+            # a damaged structure (a name that is not text, a page that is not a dictionary) is unreadable
+            raise CannotInspect(f"the PDF's structure is damaged: {type(error).__name__}: {error}") from error
+
+
+def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Finding]:
+    findings = _structure_findings(pdf, limits)
+    for number, page in enumerate(pdf.pages, start=1):
+        where = f"page {number}"
+        try:
+            paint = paint_of_page(page, limits)
+        except CannotInspect as error:
+            raise CannotInspect(f"{where}: {error}") from error
+        findings.extend(_glyph_findings(paint, _page_box(page), where))
+        findings.extend(_annotation_findings(page, where))
+        if "/Thumb" in page.obj:
+            findings.append(
+                _finding(
+                    "pdf.thumbnail", Severity.WARN, where, "A thumbnail image of an earlier page is kept."
                 )
+            )
     return findings
 
 
@@ -484,8 +492,11 @@ def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
             boxes = [_page_box(page) for page in original.pages]
             rotations = [int(pdf_number(page.obj.get("/Rotate", 0))) % 360 for page in original.pages]
         document = pdfium.PdfDocument(data)
-    except (pikepdf.PdfError, pdfium.PdfiumError, CannotInspect) as error:
+    except (pikepdf.PdfError, pdfium.PdfiumError, CannotInspect, ValueError, TypeError, KeyError) as error:
         raise CannotSanitise(f"the PDF cannot be rendered: {error}") from error
+    if len(document) != len(boxes):
+        document.close()
+        raise CannotSanitise("the PDF's pages are read differently by the renderer: it is damaged")
     clean = pikepdf.new()
     try:
         for index in range(len(document)):
@@ -504,6 +515,8 @@ def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
             _add_image_page(
                 clean, _grey_if_possible(image), (height, width) if rotation in (90, 270) else (width, height)
             )
+    except pdfium.PdfiumError as error:
+        raise CannotSanitise(f"a page cannot be rendered: {error}") from error
     finally:
         document.close()
     clean.save(target, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
