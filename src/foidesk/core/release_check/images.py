@@ -67,6 +67,16 @@ TIFF_XMP_TAG = 700
 TIFF_IPTC_TAG = 33723
 TIFF_PHOTOSHOP_TAG = 34377
 TRAILING_SLACK_BYTES = 16  # a few padding bytes after the end marker are common and harmless
+# What Pillow raises on a damaged file (its TIFF reader raises SyntaxError on a bad header).
+DECODING_ERRORS = (
+    UnidentifiedImageError,
+    OSError,
+    SyntaxError,
+    ValueError,
+    zlib.error,
+    EOFError,
+    struct.error,
+)
 PIXEL_CHECK_LIMIT = 50_000_000  # pixels; beyond it, transparent-pixel content is not scanned
 
 
@@ -326,7 +336,7 @@ def _open(data: bytes, limits: InspectionLimits) -> Image.Image:
         image.load()
     except Image.DecompressionBombError as error:
         raise CannotInspect(f"the image is a decompression bomb: {error}") from error
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, zlib.error) as error:
+    except DECODING_ERRORS as error:
         raise CannotInspect(f"not a readable image: {error}") from error
     return image
 
@@ -349,13 +359,16 @@ def inspect_image_bytes(data: bytes, limits: InspectionLimits) -> list[Finding]:
     else:
         findings = []
     image = _open(data, limits)
-    if image.format == "GIF":
-        findings.extend(_inspect_gif(image))
-    elif image.format == "TIFF":
-        findings.extend(_inspect_tiff(image))
-    elif image.format not in ("PNG", "JPEG", "WEBP"):
+    if image.format not in ("PNG", "JPEG", "WEBP", "GIF", "TIFF"):
         raise CannotInspect(f"image format {image.format} is not one the gate knows")
-    findings.extend(_transparent_content(image))
+    try:
+        if image.format == "GIF":
+            findings.extend(_inspect_gif(image))
+        elif image.format == "TIFF":
+            findings.extend(_inspect_tiff(image))
+        findings.extend(_transparent_content(image))
+    except DECODING_ERRORS as error:
+        raise CannotInspect(f"the image's tags cannot be read: {error}") from error
     return _unique(findings)
 
 
@@ -398,7 +411,10 @@ def sanitise_image_bytes(data: bytes, limits: InspectionLimits) -> bytes:
         raise CannotSanitise(str(error)) from error
     image_format = image.format or "PNG"
     icc = image.info.get("icc_profile")
-    frames = [_pixels_only(frame, image_format) for frame in ImageSequence.Iterator(image)]
+    try:
+        frames = [_pixels_only(frame, image_format) for frame in ImageSequence.Iterator(image)]
+    except DECODING_ERRORS as error:
+        raise CannotSanitise(f"the image cannot be decoded: {error}") from error
     options: dict[str, object] = {"icc_profile": icc} if icc else {}
     if image_format == "JPEG":
         options.update(quality=95, subsampling=0)
