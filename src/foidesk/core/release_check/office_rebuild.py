@@ -12,10 +12,15 @@ import io
 import posixpath
 import re
 import zipfile
+from typing import cast
 
 import docx
 from docx.document import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
+from docx.text.paragraph import Paragraph as DocxParagraph
 from odf import teletype
 from odf.draw import Frame
 from odf.draw import Image as OdfImage
@@ -66,15 +71,14 @@ def _clean_picture(archive: zipfile.ZipFile, part: str, limits: InspectionLimits
 
 def rebuilt_docx(archive: zipfile.ZipFile, visible: VisibleDocument, limits: InspectionLimits) -> bytes:
     document = docx.Document()
+    anchor = document.element.body.sectPr
     for block in visible.body:
         if isinstance(block, Table):
             _docx_table(document, block)
         else:
-            _docx_paragraph(document, block, archive, limits)
-    if visible.notes:
-        document.add_paragraph("Notes")
-        for note in visible.notes:
-            document.add_paragraph(note)
+            _docx_paragraph(document, anchor, block, archive, limits)
+    for note in ["Notes", *visible.notes] if visible.notes else []:
+        _appended_paragraph(document, anchor).add_run(note)
     section = document.sections[0]
     for part, lines in ((section.header, visible.header), (section.footer, visible.footer)):
         if lines:
@@ -87,14 +91,18 @@ def rebuilt_docx(archive: zipfile.ZipFile, visible: VisibleDocument, limits: Ins
 
 
 def _docx_paragraph(
-    document: WordDocument, paragraph: Paragraph, archive: zipfile.ZipFile, limits: InspectionLimits
+    document: WordDocument,
+    anchor: BaseOxmlElement,
+    paragraph: Paragraph,
+    archive: zipfile.ZipFile,
+    limits: InspectionLimits,
 ) -> None:
+    target = _appended_paragraph(document, anchor)
     if paragraph.heading:
-        target = document.add_heading("", level=min(paragraph.heading, MAX_HEADING_LEVEL))
-    else:
-        target = document.add_paragraph()
+        target.style = f"Heading {min(paragraph.heading, MAX_HEADING_LEVEL)}"
+    names = set(archive.namelist())
     for span in paragraph.spans:
-        if span.picture is not None and span.picture not in archive.namelist():
+        if span.picture is not None and span.picture not in names:
             continue  # a picture linked from outside the package is not copied in
         run = target.add_run()
         if span.picture is not None:
@@ -109,6 +117,17 @@ def _docx_paragraph(
         run.text = span.text
         run.bold = span.bold or None
         run.italic = span.italic or None
+
+
+def _appended_paragraph(document: WordDocument, anchor: BaseOxmlElement) -> DocxParagraph:
+    """A new last paragraph of the body, placed just before ``anchor`` (the section properties).
+
+    python-docx's own ``add_paragraph`` looks for the section properties among all the body's children
+    each time, which makes a long document quadratic to build.
+    """
+    element = cast(CT_P, OxmlElement("w:p"))  # python-docx makes every w:p a CT_P
+    anchor.addprevious(element)
+    return DocxParagraph(element, document)
 
 
 def _docx_table(document: WordDocument, table: Table) -> None:
