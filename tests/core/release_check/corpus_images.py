@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+import zlib
 from pathlib import Path
 
 from PIL import Image, PngImagePlugin
@@ -149,6 +150,23 @@ def png_with_transparent_redaction(path: Path) -> None:
     image.save(path, format="PNG")
 
 
+def _png_with_chunk(kind: bytes, body: bytes) -> bytes:
+    out = io.BytesIO()
+    _picture().save(out, format="PNG")
+    data = out.getvalue()
+    chunk = struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    end = data.rindex(b"IEND") - 4
+    return data[:end] + chunk + data[end:]
+
+
+def png_with_private_chunk(path: Path) -> None:
+    _write(path, _png_with_chunk(b"prVt", b"SECRET-PNG-private editor state"))
+
+
+def png_with_time(path: Path) -> None:
+    _write(path, _png_with_chunk(b"tIME", struct.pack(">HBBBBB", 2023, 8, 8, 14, 30, 0)))
+
+
 def tiff_with_tags(path: Path) -> None:
     exif = Image.Exif()
     exif[315] = "SECRET-TIFF-artist"
@@ -200,6 +218,8 @@ IMAGES: list[CorpusFile] = [
     leaky("text.png", png_with_text, {"image.text_chunk"}, "SECRET-PNG-tEXt"),
     leaky("ztxt.png", png_with_compressed_text, {"image.text_chunk"}, "SECRET-PNG-zTXt"),
     leaky("exif.png", png_with_exif, {"image.exif"}, "SECRET-PNG-eXIf"),
+    leaky("private-chunk.png", png_with_private_chunk, {"image.unknown_chunk"}, "SECRET-PNG-private"),
+    leaky("modified-time.png", png_with_time, {"image.timestamp"}, None),
     leaky("transparent.png", png_with_transparent_redaction, {"image.transparent_content"}, None),
     leaky("tags.tiff", tiff_with_tags, {"image.exif"}, "SECRET-TIFF"),
     leaky("exif.webp", webp_with_exif, {"image.exif"}, "SECRET-WEBP"),
