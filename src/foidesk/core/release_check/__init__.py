@@ -9,7 +9,6 @@ The format is judged by content, never by name; a file that cannot be read is a 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from foidesk.core.release_check import archive, csv_files, documents, images, ods, pdf, spreadsheets
@@ -102,7 +101,7 @@ def check_file(path: str, limits: InspectionLimits | None = None) -> FileReport:
         file_format = detect_format(path)
     except OSError as error:
         return FileReport(path, FileFormat.UNKNOWN, (_cannot_inspect(f"The file cannot be opened: {error}"),))
-    findings = _mismatch(path, path, file_format) + _inspect(path, file_format, limits, 0, budget)
+    findings = _mismatch(path, file_format) + _inspect(path, file_format, limits, 0, budget)
     return FileReport(path, file_format, tuple(findings))
 
 
@@ -150,9 +149,7 @@ def _inspect(
 def _member_inspector(limits: InspectionLimits, budget: archive.ExtractionBudget) -> archive.MemberInspector:
     def inspect_member(member_path: str, member_name: str, depth: int) -> list[Finding]:
         file_format = detect_format(member_path)
-        return _mismatch(member_name, member_path, file_format) + _inspect(
-            member_path, file_format, limits, depth, budget
-        )
+        return _mismatch(member_name, file_format) + _inspect(member_path, file_format, limits, depth, budget)
 
     return inspect_member
 
@@ -171,22 +168,20 @@ def _sanitise(
         raise CannotSanitise(f"the file cannot be opened: {error}") from error
     if file_format in UNREADABLE_REASONS:
         raise CannotSanitise(UNREADABLE_REASONS[file_format])
-    mismatch = _mismatch(name, source, file_format)
+    mismatch = _mismatch(name, file_format)
     if mismatch:
         raise CannotSanitise(mismatch[0].message)
-    target_mismatch = _mismatch(target, target, file_format)
-    if target_mismatch and depth == 0:
-        raise CannotSanitise(f"the copy's name does not suit its content ({file_format.value})")
     if file_format is FileFormat.ZIP:
-        member_sanitiser: Callable[[str, str, int], None] = lambda src, dst, level: _sanitise(  # noqa: E731
-            src, dst, limits, level, budget, src
-        )
-        archive.sanitise_archive(source, target, limits, depth, budget, member_sanitiser)
+
+        def sanitise_member(member: str, clean: str, level: int) -> None:
+            _sanitise(member, clean, limits, level, budget, member)
+
+        archive.sanitise_archive(source, target, limits, depth, budget, sanitise_member)
         return
     SANITISERS[file_format](source, target, limits)
 
 
-def _mismatch(name: str, path: str, file_format: FileFormat) -> list[Finding]:
+def _mismatch(name: str, file_format: FileFormat) -> list[Finding]:
     """A block finding when the name promises one format and the content is another."""
     expected = expected_formats(name)
     if expected is None or file_format in expected or file_format in UNREADABLE_REASONS:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, unescape
 
+import numpy as np
 from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer, parse_xml, release_children
@@ -201,11 +202,18 @@ def personal_data_kind(text: str) -> str | None:
     return None
 
 
-def strings_with_personal_data(strings: list[str]) -> set[int]:
-    """Indices of the strings that look like personal data; one search when none could be."""
-    if not MIGHT_BE_PERSONAL.search("\x00".join(strings)):
-        return set()
-    return {index for index, text in enumerate(strings) if personal_data_kind(text)}
+def strings_with_personal_data(strings: Iterable[str], batch: int = 10_000) -> tuple[set[int], int]:
+    """Indices of the strings that look like personal data, and how many strings there are.
+
+    One search per batch where none could be; the strings are not kept.
+    """
+    flagged: set[int] = set()
+    count = 0
+    for texts in _batches(iter(strings), batch):
+        if MIGHT_BE_PERSONAL.search("\x00".join(texts)):
+            flagged.update(count + n for n, text in enumerate(texts) if personal_data_kind(text))
+        count += len(texts)
+    return flagged, count
 
 
 def redact_personal_data(text: str) -> str:
@@ -294,11 +302,10 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
         findings += _name_findings(book)
         findings += _sheet_state_findings(book)
         styles = read_styles(box)
-        strings = read_shared_strings(box, book)
-        flagged = strings_with_personal_data(strings)
+        flagged, _ = strings_with_personal_data(iter_shared_strings(box, book))
         for sheet in book.sheets:
             if sheet.is_worksheet and box.has(sheet.part):
-                findings += SheetScan(sheet, book, styles, strings, flagged).run(box)
+                findings += SheetScan(sheet, book, styles, flagged).run(box)
     findings += _openpyxl_findings(path, book)
     return _deduplicated(findings)
 
@@ -551,19 +558,31 @@ def _plain_format(format_id: int, code: str | None) -> tuple[int, str]:
     return (0, "")
 
 
-def read_shared_strings(box: ZipContainer, book: Book) -> list[str]:
-    """The shared-string table in order; phonetic guides (``rPh``) are not part of the shown text."""
+def iter_shared_strings(box: ZipContainer, book: Book) -> Iterator[str]:
+    """The shared-string table in order, streamed; phonetic guides (``rPh``) are not shown text.
+
+    A table of plain ``<t>`` items (as Excel writes most) is read as bytes; at the first item that
+    is not plain, lxml takes over from the start and the items already given are skipped.
+    """
     part = book.shared_strings
     if part is None or not box.has(part):
-        return []
-    plain = _plain_shared_strings(box, part)
-    if plain is not None:
-        return plain
-    strings: list[str] = []
-    for si in box.xml_elements(part, ["{*}si"]):
-        strings.append(_string_item_text(si))
+        return
+    given = 0
+    try:
+        for text in _plain_shared_strings(box, part):
+            given += 1
+            yield text
+        return
+    except NotPlainStrings:
+        pass
+    for index, si in enumerate(box.xml_elements(part, ["{*}si"])):
+        if index >= given:
+            yield _string_item_text(si)
         release_children(si)
-    return strings
+
+
+class NotPlainStrings(Exception):
+    """The shared-string table has rich text, character references or an unusual outline."""
 
 
 SST_START = re.compile(rb'^(?:\xef\xbb\xbf)?(?:<\?xml[^>]*?encoding="(?i:utf-8)"[^>]*\?>\s*)?<sst\b[^>]*>')
@@ -572,20 +591,33 @@ SST_TEXT = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
 XML_ENTITIES = {"&quot;": '"', "&apos;": "'"}
 
 
-def _plain_shared_strings(box: ZipContainer, part: str) -> list[str] | None:
-    """The table read as bytes when every item is one plain ``<t>`` (as Excel writes most); else None."""
-    data = box.read(part)
-    start = SST_START.match(data)
-    end = data.rfind(b"</sst>")
-    if start is None or end < 0 or data[end + len(b"</sst>") :].strip():
-        return None
-    body = data[start.end() : end]
-    if SST_UNPLAIN.search(body) is not None:
-        return None
-    texts = SST_TEXT.findall(body)
-    if len(texts) != body.count(b"<si>"):
-        return None
-    return [unescape(t.decode("utf-8"), XML_ENTITIES) if b"&" in t else t.decode("utf-8") for t in texts]
+def _plain_shared_strings(box: ZipContainer, part: str) -> Iterator[str]:
+    chunks = box.chunks(part)
+    head = b""
+    for chunk in chunks:
+        head += chunk
+        if len(head) > 4096:
+            break
+    start = SST_START.match(head)
+    if start is None:
+        raise NotPlainStrings(part)
+    carry = head[start.end() :]
+    for chunk in itertools.chain((b"",), chunks):
+        carry += chunk
+        cut = carry.rfind(b"</si>")
+        if cut < 0:
+            continue
+        body, carry = carry[: cut + len(b"</si>")], carry[cut + len(b"</si>") :]
+        if SST_UNPLAIN.search(body) is not None:
+            raise NotPlainStrings(part)
+        texts = SST_TEXT.findall(body)
+        if len(texts) != body.count(b"<si>"):
+            raise NotPlainStrings(part)
+        yield from (
+            unescape(t.decode("utf-8"), XML_ENTITIES) if b"&" in t else t.decode("utf-8") for t in texts
+        )
+    if carry.strip() != b"</sst>":
+        raise NotPlainStrings(part)
 
 
 def _string_item_text(si: etree._Element) -> str:
@@ -897,7 +929,8 @@ UNCOPYABLE_ATTRIBUTE = re.compile(
     rb'|x14ac:dyDescent)="[^"<>]*"|t="[snb]")[^ <>]*='
 )
 NOT_A_NUMBER = re.compile(rb"<v>(?![0-9.eE+-]{1,40}</v>)")
-SHARED_INDEX = re.compile(rb't="s"[^>]*><v>(\d+)</v>')
+SHARED_INDEX = re.compile(rb't="s"[^>]*><v>(\d{1,9})</v>')
+LONG_SHARED_INDEX = re.compile(rb't="s"[^>]*><v>\d{10}')
 LAST_ROW = re.compile(rb'<row r="(\d+)"')
 SHEET_DATA_OPEN = re.compile(rb"<sheetData\s*(/?)>")
 WORKSHEET_OPEN = re.compile(rb"<worksheet\b[^>]*>")
@@ -1042,12 +1075,9 @@ def _sheet_tallies() -> dict[str, Tally]:
 class SheetScan:
     """One pass over a worksheet's XML, collecting tallies of what a reader would not see."""
 
-    def __init__(
-        self, sheet: SheetEntry, book: Book, styles: Styles, strings: list[str], flagged: set[int]
-    ) -> None:
+    def __init__(self, sheet: SheetEntry, book: Book, styles: Styles, flagged: set[int]) -> None:
         self.sheet = sheet
         self.styles = styles
-        self.strings = strings
         self.flagged = {str(index) for index in flagged}
         self.layout = SheetLayout(print_area=book.print_areas.get(sheet.position, []))
         self.tallies = _sheet_tallies()
@@ -1088,15 +1118,16 @@ class SheetScan:
         invisible = cells_with_styles(self.styles.invisible)
         flagged = _flagged_pattern(self.flagged)
         last_row = 0
-        for data in sections.rows():
-            if not sheet_wide and plain_rows(data) and not (invisible and invisible.search(data)):
-                for match in flagged.finditer(data) if flagged else ():
-                    self.tallies["xlsx.personal_data"].add(match.group(1).decode())
-                last_row = last_row_number(data, last_row)
-                continue
-            for row in sections.fragment(data).iterchildren("{*}row"):
-                last_row = int(row.get("r") or last_row + 1)
-                self._row(row, last_row, self._needs_cells())
+        for stretch in sections.rows():
+            for data in _narrower(stretch, sheet_wide or plain_rows(stretch)):
+                if not sheet_wide and plain_rows(data) and not (invisible and invisible.search(data)):
+                    for match in flagged.finditer(data) if flagged else ():
+                        self.tallies["xlsx.personal_data"].add(match.group(1).decode())
+                    last_row = last_row_number(data, last_row)
+                    continue
+                for row in sections.fragment(data).iterchildren("{*}row"):
+                    last_row = int(row.get("r") or last_row + 1)
+                    self._row(row, last_row, self._needs_cells())
         tail = sections.tail_elements()
         for footer in tail.iter("{*}headerFooter"):
             if _text_of(footer).strip():
@@ -1198,33 +1229,44 @@ ROOT_RELS = (
 ROWS_PER_WRITE = 2_000
 
 
-@dataclass(slots=True)
 class FreshStrings:
     """The copy's shared strings: the source's table with every string no visible cell shows blanked
     (so indices copied as bytes stay valid), then the strings the copy adds (inline and formula text).
     Personal data in them is redacted as they are written."""
 
-    source: list[str]
-    used: set[int] = field(default_factory=set)
-    used_bytes: set[bytes] = field(default_factory=set)
-    added: dict[str, int] = field(default_factory=dict)
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.used = np.zeros(count, dtype=np.bool_)
+        self.added: dict[str, int] = {}
 
     def keep(self, index: int) -> int:
-        self.used.add(index)
+        if not 0 <= index < self.count:
+            raise CannotSanitise("a cell refers to a shared string the workbook does not have")
+        self.used[index] = True
         return index
+
+    def keep_all(self, data: bytes) -> None:
+        """Mark the shared strings the cells of a plain stretch of rows show."""
+        if LONG_SHARED_INDEX.search(data):
+            raise CannotSanitise("a cell refers to a shared string the workbook does not have")
+        found = SHARED_INDEX.findall(data)
+        if not found:
+            return
+        indices = np.fromstring(b" ".join(found), dtype=np.int64, sep=" ")
+        if int(indices.max()) >= self.count:
+            raise CannotSanitise("a cell refers to a shared string the workbook does not have")
+        self.used[indices] = True
 
     def add(self, text: str) -> int:
         found = self.added.get(text)
         if found is None:
-            found = self.added[text] = len(self.source) + len(self.added)
+            found = self.added[text] = self.count + len(self.added)
         return found
 
-    def texts(self) -> Iterator[str]:
-        used = self.used | {int(index) for index in self.used_bytes}
-        if used and max(used) >= len(self.source):
-            raise CannotSanitise("a cell refers to a shared string the workbook does not have")
-        for index, text in enumerate(self.source):
-            yield text if index in used else ""
+    def texts(self, source: Iterator[str]) -> Iterator[str]:
+        """The copy's strings, from the source's table read once more (it is not held in memory)."""
+        for text, used in zip(source, self.used.tolist(), strict=True):
+            yield text if used else ""
         yield from self.added
 
 
@@ -1237,7 +1279,8 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
     with ZipContainer(source, limits) as box:
         book = read_book(box)
         styles = read_styles(box)
-        fresh = FreshStrings(read_shared_strings(box, book))
+        count = sum(1 for _ in iter_shared_strings(box, book))
+        fresh = FreshStrings(count)
         formats = _FreshFormats(styles)
         visible = [s for s in book.sheets if s.is_worksheet and s.state == "visible" and box.has(s.part)]
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
@@ -1252,7 +1295,10 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
                     for chunk in _fresh_sheet(box, sheet, layout, styles, fresh, formats):
                         sink.write(chunk)
                     sink.write(b"</sheetData></worksheet>")
-            _write_package(out, [s.name for s in visible], fresh, formats, book.date1904)
+            source_strings = iter_shared_strings(box, book)
+            _write_package(
+                out, [s.name for s in visible], fresh.texts(source_strings), fresh, formats, book.date1904
+            )
 
 
 class _FreshFormats:
@@ -1314,7 +1360,7 @@ def _fresh_sheet(
     for stretch in sections.rows():
         for data in _narrower(stretch, sheet_wide or copyable_rows(stretch)):
             if not sheet_wide and copyable_rows(data) and not (invisible and invisible.search(data)):
-                fresh.used_bytes.update(SHARED_INDEX.findall(data))
+                fresh.keep_all(data)
                 last_row = last_row_number(data, last_row)
                 yield data
                 continue
@@ -1415,15 +1461,20 @@ def _fresh_cells(
 
 
 def _write_package(
-    out: zipfile.ZipFile, names: list[str], fresh: FreshStrings, formats: _FreshFormats, date1904: bool
+    out: zipfile.ZipFile,
+    names: list[str],
+    texts: Iterator[str],
+    fresh: FreshStrings,
+    formats: _FreshFormats,
+    date1904: bool,
 ) -> None:
     with out.open("xl/sharedStrings.xml", "w", force_zip64=True) as sink:
-        count = len(fresh.source) + len(fresh.added)
+        count = fresh.count + len(fresh.added)
         sink.write(
             f'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="{MAIN_NS}" count="{count}" '
             f'uniqueCount="{count}">'.encode()
         )
-        for batch in _batches(fresh.texts()):
+        for batch in _batches(texts):
             sink.write(_string_items(batch).encode("utf-8"))
         sink.write(b"</sst>")
     out.writestr("xl/styles.xml", formats.styles_xml())
