@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeXml
 import pytest
 
 from foidesk.core.release_check.office_visible import (
-    DocxNumbering,
     DocxReader,
     DocxStyles,
     OdtReader,
@@ -134,36 +132,3 @@ def test_a_chart_is_marked_as_left_out_rather_than_silently_dropped(tmp_path: Pa
     with zipfile.ZipFile(path) as archive:
         visible = DocxReader(archive, set(archive.namelist())).visible()
     assert "[chart or diagram omitted" in "".join(b.text for b in visible.body if isinstance(b, Paragraph))
-
-
-NUMBERING = (
-    f"<w:numbering {W_NAMESPACES}>"
-    '<w:abstractNum w:abstractNumId="0">'
-    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
-    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2)"/></w:lvl>'
-    "</w:abstractNum>"
-    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
-    '<w:lvlText w:val="\uf0b7"/></w:lvl></w:abstractNum>'
-    '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="upperRoman"/>'
-    '<w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>'
-    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-    '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
-    '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
-    "</w:numbering>"
-)
-
-
-def _numbered(num_id: int, level: int) -> Element:
-    return SafeXml.fromstring(
-        f'<w:pPr {W_NAMESPACES}><w:numPr><w:ilvl w:val="{level}"/>'
-        f'<w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
-    )
-
-
-def test_word_list_labels_are_counted_as_word_shows_them() -> None:
-    numbering = DocxNumbering(SafeXml.fromstring(NUMBERING))
-    labels = [numbering.label(_numbered(1, level)) for level in (0, 0, 1, 1, 0, 1)]
-    assert labels == ["1. ", "2. ", "2.a) ", "2.b) ", "3. ", "3.a) "]
-    assert numbering.label(_numbered(2, 0)) == "• "
-    assert numbering.label(_numbered(3, 0)) == "(IV) "
-    assert numbering.label(None) == ""

@@ -13,7 +13,7 @@ import math
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 from xml.etree.ElementTree import Element, ParseError
@@ -22,6 +22,7 @@ import defusedxml.ElementTree as SafeXml
 from defusedxml import DefusedXmlException
 
 from foidesk.core.release_check.findings import CannotInspect
+from foidesk.core.release_check.list_labels import DocxNumbering, OdtListStyles
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -279,104 +280,6 @@ def run_text(run: Element) -> str:
 # ------------------------------------------------------------------ DOCX: the visible content
 
 
-ROMAN_NUMERALS = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in ROMAN_NUMERALS:
-        while number >= value:
-            out, number = out + letters, number - value
-    return out
-
-
-def _letters(number: int) -> str:
-    """a..z, then aa, bb.. as Word counts (ECMA-376 17.18.59 lowerLetter)."""
-    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-
-
-def _upper_letters(number: int) -> str:
-    return _letters(number).upper()
-
-
-def _upper_roman(number: int) -> str:
-    return _roman(number).upper()
-
-
-NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
-    "decimal": str,
-    "lowerLetter": _letters,
-    "upperLetter": _upper_letters,
-    "lowerRoman": _roman,
-    "upperRoman": _upper_roman,
-}
-
-
-class DocxNumbering:
-    """The labels Word shows before numbered and bulleted paragraphs (ECMA-376 17.9), counted in order."""
-
-    def __init__(self, root: Element | None) -> None:
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) -> format, text, start
-        self.counters: dict[str, list[int]] = {}
-        if root is None:
-            return
-        abstract = {a.get(W + "abstractNumId", ""): a for a in root.iter(W + "abstractNum")}
-        for num in root.iter(W + "num"):
-            reference = num.find(W + "abstractNumId")
-            definition = abstract.get(reference.get(W + "val", "") if reference is not None else "")
-            for level in definition.iter(W + "lvl") if definition is not None else ():
-                fmt, text, start = (
-                    level.find(W + "numFmt"),
-                    level.find(W + "lvlText"),
-                    level.find(W + "start"),
-                )
-                self.levels[(num.get(W + "numId", ""), int(level.get(W + "ilvl", "0")))] = (
-                    fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
-                    text.get(W + "val", "") if text is not None else "",
-                    int(start.get(W + "val", "1")) if start is not None else 1,
-                )
-
-    def label(self, properties: Element | None) -> str:
-        numbering = properties.find(W + "numPr") if properties is not None else None
-        if numbering is None:
-            return ""
-        num_id, level = numbering.find(W + "numId"), numbering.find(W + "ilvl")
-        key = (
-            num_id.get(W + "val", "") if num_id is not None else "",
-            int(level.get(W + "val", "0")) if level is not None else 0,
-        )
-        if key not in self.levels:
-            return ""
-        counters = self.counters.setdefault(key[0], [0] * 10)
-        counters[key[1]] += 1
-        counters[key[1] + 1 :] = [0] * (len(counters) - key[1] - 1)
-        fmt, text, _ = self.levels[key]
-        if fmt == "bullet":
-            return "• "
-        if fmt == "none":
-            return ""
-        for depth in range(key[1] + 1):
-            level_format, _, start = self.levels.get((key[0], depth), ("decimal", "", 1))
-            value = counters[depth] + start - 1
-            shown = NUMBER_FORMATS.get(level_format, NUMBER_FORMATS["decimal"])(value)
-            text = text.replace(f"%{depth + 1}", shown)
-        return text + " "
-
-
 class DocxReader:
     """Reads the visible content of a DOCX package."""
 
@@ -575,7 +478,7 @@ class OdtReader:
                         style.get(STYLE + "parent-style-name"),
                     )
         self.found: dict[str, list[str]] = {}
-        self.pictures_seen: list[str] = []
+        self.list_styles = OdtListStyles(content, styles)
 
     @staticmethod
     def _own_look(style: Element) -> OdtLook:
@@ -653,13 +556,32 @@ class OdtReader:
                         self.found.setdefault("hidden", []).append(hidden)
                     continue
                 yield from self._blocks(child)
-            elif child.tag in (
-                TEXT + "list",
-                TEXT + "list-item",
-                TEXT + "list-header",
-                TABLE + "table-row-group",
-            ):
+            elif child.tag == TEXT + "list":
+                yield from self._list(child, None, 1)
+            elif child.tag == TABLE + "table-row-group":
                 yield from self._blocks(child)
+
+    def _list(self, element: Element, style: str | None, level: int) -> Iterator[Paragraph | Table]:
+        """A list's items, the first paragraph of each labelled with its bullet or number."""
+        style = element.get(TEXT + "style-name") or style
+        number = 0
+        for item in element:
+            if item.tag not in (TEXT + "list-item", TEXT + "list-header"):
+                continue
+            label = ""
+            if item.tag == TEXT + "list-item":
+                number += 1
+                label = self.list_styles.label(style, level, number)
+            for child in item:
+                if child.tag == TEXT + "list":
+                    yield from self._list(child, style, level + 1)
+                    continue
+                wrapper = Element("item")
+                wrapper.append(child)
+                for block in self._blocks(wrapper):
+                    if label and isinstance(block, Paragraph):
+                        block, label = Paragraph((Span(label), *block.spans), block.heading), ""
+                    yield block
 
     def _table(self, table: Element) -> Table:
         rows = []
