@@ -5,7 +5,8 @@ The workbook is generated here, written as raw OOXML so that generating it takes
 register of the kind the PSNI released (service number, names, rank, department, location, start
 date, a free-text note, a salary) on a visible sheet, a hidden sheet and a few hidden rows, so the
 check has real findings to make and the sanitiser real things to drop. Each operation runs in its
-own Python process, which reports its wall time and peak resident memory (ru_maxrss).
+own Python process, which reports its wall time and peak resident memory (VmHWM: unlike
+ru_maxrss, it does not inherit the parent's peak across exec).
 """
 
 from __future__ import annotations
@@ -57,7 +58,19 @@ DEPARTMENTS = [
     f"District {d} {kind}" for d in "ABCDEFGHJKL" for kind in ("Response", "CID", "Custody", "Roads")
 ]
 STATIONS = [f"Station {n:03d}" for n in range(120)]
-WORDS = ["review", "posting", "transfer", "training", "leave", "return", "probation", "complete", "pending", "report", "duty"]
+WORDS = [
+    "review",
+    "posting",
+    "transfer",
+    "training",
+    "leave",
+    "return",
+    "probation",
+    "complete",
+    "pending",
+    "report",
+    "duty",
+]
 
 
 class SharedStrings:
@@ -176,17 +189,24 @@ def generate(path: Path, target_bytes: int) -> int:
 
 
 CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from foidesk.core.release_check import check_file, sanitise_file
 started = time.perf_counter()
 if sys.argv[1] == "check":
     report = check_file(sys.argv[2])
     outcome = sorted({f.code for f in report.findings})
+elif sys.argv[1] == "copy":
+    from foidesk.core.release_check.findings import InspectionLimits
+    from foidesk.core.release_check.spreadsheets import sanitise_xlsx
+    sanitise_xlsx(sys.argv[2], sys.argv[3], InspectionLimits())
+    outcome = True
 else:
     report = sanitise_file(sys.argv[2], sys.argv[3])
     outcome = report.clean
 elapsed = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this process's own peak; ru_maxrss would carry over the parent's peak across exec.
+status = open("/proc/self/status").read()
+peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
 print(json.dumps({"seconds": elapsed, "peak_mb": peak, "outcome": outcome}))
 """
 
@@ -206,6 +226,7 @@ def main() -> str:
         with zipfile.ZipFile(source) as archive:
             xml_mb = sum(i.file_size for i in archive.infolist()) / 1_000_000
         check = measure("check", str(source))
+        copy = measure("copy", str(source), str(Path(tmp) / "copy-only.xlsx"))
         clean = measure("sanitise", str(source), str(Path(tmp) / "clean.xlsx"))
         clean_mb = os.path.getsize(Path(tmp) / "clean.xlsx") / 1_000_000
     lines = [
@@ -213,12 +234,13 @@ def main() -> str:
         "",
         f"A generated staff register: {size_mb:.0f} MB on disk ({xml_mb:.0f} MB of XML), {rows:,} rows x 9 columns "
         f"on a visible sheet, a hidden sheet, a hidden row in every 50,000. Clean copy: {clean_mb:.0f} MB.",
-        f"Check found: {', '.join(check['outcome'])}. Each run in its own process (peak = ru_maxrss).",  # type: ignore[arg-type]
+        f"Check found: {', '.join(check['outcome'])}. Each run in its own process (peak = VmHWM).",  # type: ignore[arg-type]
         "",
         "| figure | value | target | met? |",
         "|---|---|---|---|",
     ]
-    for label, run in (("check", check), ("sanitise (and check the copy)", clean)):
+    runs = (("check", check), ("sanitise, copy only", copy), ("sanitise_file (copy, then check it)", clean))
+    for label, run in runs:
         rate = size_mb / float(run["seconds"])  # type: ignore[arg-type]
         peak = float(run["peak_mb"])  # type: ignore[arg-type]
         lines.append(f"| {label}: time | {float(run['seconds']):.1f} s | | |")  # type: ignore[arg-type]

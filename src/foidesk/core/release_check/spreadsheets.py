@@ -16,7 +16,7 @@ import itertools
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, unescape
 
@@ -1118,9 +1118,12 @@ class SheetScan:
         invisible = cells_with_styles(self.styles.invisible)
         flagged = _flagged_pattern(self.flagged)
         last_row = 0
+        def is_plain(data: bytes) -> bool:
+            return plain_rows(data) and not (invisible and invisible.search(data))
+
         for stretch in sections.rows():
-            for data in _narrower(stretch, sheet_wide or plain_rows(stretch)):
-                if not sheet_wide and plain_rows(data) and not (invisible and invisible.search(data)):
+            for data, plain in _judged(stretch, is_plain, sheet_wide):
+                if plain:
                     for match in flagged.finditer(data) if flagged else ():
                         self.tallies["xlsx.personal_data"].add(match.group(1).decode())
                     last_row = last_row_number(data, last_row)
@@ -1357,9 +1360,12 @@ def _fresh_sheet(
     sheet_wide = bool(layout.zero_height or layout.hidden_columns or layout.print_area or layout.merges)
     invisible = cells_with_styles(styles.invisible)
     last_row = 0
+    def is_copyable(data: bytes) -> bool:
+        return copyable_rows(data) and not (invisible and invisible.search(data))
+
     for stretch in sections.rows():
-        for data in _narrower(stretch, sheet_wide or copyable_rows(stretch)):
-            if not sheet_wide and copyable_rows(data) and not (invisible and invisible.search(data)):
+        for data, copyable in _judged(stretch, is_copyable, sheet_wide):
+            if copyable:
                 fresh.keep_all(data)
                 last_row = last_row_number(data, last_row)
                 yield data
@@ -1374,16 +1380,22 @@ def _fresh_sheet(
 NARROW_STRETCH_BYTES = 16_384
 
 
-def _narrower(stretch: bytes, whole: bool) -> Iterator[bytes]:
-    """A stretch that is not plain, cut into narrower ones so one odd row does not slow a megabyte."""
-    if whole:
-        yield stretch
+def _judged(
+    stretch: bytes, is_plain: Callable[[bytes], bool], sheet_wide: bool
+) -> Iterator[tuple[bytes, bool]]:
+    """A stretch with whether it is plain; one that is not is cut narrower and each piece judged,
+    so one odd row does not send a megabyte of rows through lxml."""
+    if sheet_wide:
+        yield stretch, False
+        return
+    if is_plain(stretch):
+        yield stretch, True
         return
     start = 0
     while start < len(stretch):
         cut = stretch.find(b"</row>", start + NARROW_STRETCH_BYTES)
         end = len(stretch) if cut < 0 else cut + len(b"</row>")
-        yield stretch[start:end]
+        yield stretch[start:end], is_plain(stretch[start:end])
         start = end
 
 
