@@ -13,4 +13,6 @@ def test_a_finding_serialises_to_the_command_line_contract() -> None:
 
 def test_default_limits_bound_archives() -> None:
     limits = InspectionLimits()
-    assert limits.max_compression_ratio > 1 and limits.max_archive_depth >= 1 and limits.max_archive_members > 0
+    assert (
+        limits.max_compression_ratio > 1 and limits.max_archive_depth >= 1 and limits.max_archive_members > 0
+    )

@@ -31,7 +31,12 @@ class Finding:
     message: str
 
     def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "severity": self.severity.value, "where": self.where, "message": self.message}
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "where": self.where,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True, slots=True)

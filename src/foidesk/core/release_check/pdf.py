@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 import pikepdf
-import pypdfium2 as pdfium  # type: ignore[import-untyped]  # no type information shipped
+import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageDraw
 
 from foidesk.core.release_check.findings import (
