@@ -142,3 +142,22 @@ def test_the_report_has_the_command_line_shape() -> None:
         "where": "Staff",
         "message": finding["message"],
     }
+
+
+def test_a_sanitiser_crash_on_a_hostile_file_leaves_no_copy(tmp_path: Path) -> None:
+    from tests.core.release_check.corpus_spreadsheets import raw_xlsx
+
+    path = tmp_path / "hostile.xlsx"
+    raw_xlsx(path, '<row r="1" ht="tall"><c r="A1"><f>1</f><v>1</v></c></row>', ["a"])
+    assert check_file(str(path)).unreadable
+    with pytest.raises(CannotSanitise):
+        sanitise_file(str(path), str(tmp_path / "copy.xlsx"))
+    assert not (tmp_path / "copy.xlsx").exists()
+
+
+def test_the_copy_never_overwrites_its_source(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(CannotSanitise):
+        sanitise_file(str(path), str(path))
+    assert path.read_text(encoding="utf-8") == "a,b\n"

@@ -113,12 +113,17 @@ def sanitise_file(source: str, target: str, limits: InspectionLimits | None = No
     """
     limits = limits or InspectionLimits()
     budget = archive.ExtractionBudget(limits)
+    if os.path.exists(source) and os.path.exists(target) and os.path.samefile(source, target):
+        raise CannotSanitise("the clean copy must not overwrite the original")
     try:
         _sanitise(source, target, limits, 0, budget, source)
         report = check_file(target, limits)
     except (CannotSanitise, CannotInspect) as error:
         _remove(target)
         raise CannotSanitise(str(error)) from error
+    except Exception as error:  # fail closed: a sanitiser's crash on a hostile file leaves no copy
+        _remove(target)
+        raise CannotSanitise(f"the file could not be copied ({type(error).__name__}: {error})") from error
     except BaseException:
         _remove(target)
         raise

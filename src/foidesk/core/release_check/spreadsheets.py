@@ -923,10 +923,16 @@ def merged_areas(box: ZipContainer, part: str) -> list[CellArea]:
 # A tag other than <row r=..>, </row>, <c r=..>, </c>, <v>, </v> (so also <!-- -->, <![CDATA[, <?pi).
 UNPLAIN_TAG = re.compile(rb'<(?:[^rc/v]|r(?!ow r=")|c(?! r=")|/(?!row>|c>|v>)|v(?!>))')
 ZERO_HEIGHT = re.compile(rb"""ht\s*=\s*["'](?:0+\.?0*|\.0+)["']""")
-# An attribute other than those listed: a row's layout, a cell's reference, format and type.
+# An "=" that is not one of the listed attributes, or whose value is more than a reference, a number,
+# a span, a boolean or a cell type: data could hide in an attribute, so such rows are rebuilt.
+COPYABLE_ATTRIBUTES = (
+    b"r", b"s", b"t", b"spans", b"ht", b"customHeight", b"customFormat", b"outlineLevel", b"collapsed",
+    b"thickBot", b"thickTop", b"ph", b"x14ac:dyDescent",
+)  # fmt: skip
 UNCOPYABLE_ATTRIBUTE = re.compile(
-    rb" (?!(?:r|s|spans|ht|customHeight|customFormat|outlineLevel|collapsed|thickBot|thickTop|ph"
-    rb'|x14ac:dyDescent)="[^"<>]*"|t="[snb]")[^ <>]*='
+    rb"=(?:"
+    + b"".join(b"(?<! " + name + b"=)" for name in COPYABLE_ATTRIBUTES)
+    + rb'|(?!"(?:[A-Z]{0,3}[0-9.]{1,20}(?::[0-9]{1,5})?|true|false|[snb])"))'
 )
 NOT_A_NUMBER = re.compile(rb"<v>(?![0-9.eE+-]{1,40}</v>)")
 SHARED_INDEX = re.compile(rb't="s"[^>]*><v>(\d{1,9})</v>')
@@ -1118,6 +1124,7 @@ class SheetScan:
         invisible = cells_with_styles(self.styles.invisible)
         flagged = _flagged_pattern(self.flagged)
         last_row = 0
+
         def is_plain(data: bytes) -> bool:
             return plain_rows(data) and not (invisible and invisible.search(data))
 
@@ -1360,6 +1367,7 @@ def _fresh_sheet(
     sheet_wide = bool(layout.zero_height or layout.hidden_columns or layout.print_area or layout.merges)
     invisible = cells_with_styles(styles.invisible)
     last_row = 0
+
     def is_copyable(data: bytes) -> bool:
         return copyable_rows(data) and not (invisible and invisible.search(data))
 
