@@ -920,19 +920,23 @@ def merged_areas(box: ZipContainer, part: str) -> list[CellArea]:
 # parsed by lxml and handled cell by cell. Nothing is passed on trust: a stretch is plain only when
 # every "<" in it opens a listed tag, and copied as it is only when every "=" is a listed attribute.
 
-# A tag other than <row r=..>, </row>, <c r=..>, </c>, <v>, </v> (so also <!-- -->, <![CDATA[, <?pi).
-UNPLAIN_TAG = re.compile(rb'<(?:[^rc/v]|r(?!ow r=")|c(?! r=")|/(?!row>|c>|v>)|v(?!>))')
+# A tag other than <row r=..>, <c r=..>, <v>, <is>, <t> and their ends (so also <!--, <![CDATA[, <?pi).
+UNPLAIN_TAG = re.compile(
+    rb'<(?:[^rc/vit]|r(?!ow r=")|c(?! r=")|/(?!row>|c>|v>|is>|t>)|v(?!>)|i(?!s>)'
+    rb'|t(?!>| xml:space="preserve">))'
+)
+INLINE_TEXT = re.compile(rb'<is><t(?: xml:space="preserve")?>([^<]*)</t></is>')
 ZERO_HEIGHT = re.compile(rb"""ht\s*=\s*["'](?:0+\.?0*|\.0+)["']""")
 # An "=" that is not one of the listed attributes, or whose value is more than a reference, a number,
 # a span, a boolean or a cell type: data could hide in an attribute, so such rows are rebuilt.
 COPYABLE_ATTRIBUTES = (
     b"r", b"s", b"t", b"spans", b"ht", b"customHeight", b"customFormat", b"outlineLevel", b"collapsed",
-    b"thickBot", b"thickTop", b"ph", b"x14ac:dyDescent",
+    b"thickBot", b"thickTop", b"ph", b"x14ac:dyDescent", b"xml:space",
 )  # fmt: skip
 UNCOPYABLE_ATTRIBUTE = re.compile(
     rb"=(?:"
     + b"".join(b"(?<! " + name + b"=)" for name in COPYABLE_ATTRIBUTES)
-    + rb'|(?!"(?:[A-Z]{0,3}[0-9.]{1,20}(?::[0-9]{1,5})?|true|false|[snb])"))'
+    + rb'|(?!"(?:[A-Z]{0,3}[0-9.]{1,20}(?::[0-9]{1,5})?|true|false|[snb]|inlineStr|preserve)"))'
 )
 NOT_A_NUMBER = re.compile(rb"<v>(?![0-9.eE+-]{1,40}</v>)")
 SHARED_INDEX = re.compile(rb't="s"[^>]*><v>(\d{1,9})</v>')
@@ -965,13 +969,22 @@ class NotPlainSheet(Exception):
 
 
 def plain_rows(data: bytes) -> bool:
-    """Only <row>, <c> and <v> tags (rows and cells with an ``r``), no hidden row, no character reference."""
+    """Only <row>, <c>, <v> and one-run inline-string tags (rows and cells with an ``r``), no hidden
+    row, no character reference, no inline text that could be personal data."""
     return (
         UNPLAIN_TAG.search(data) is None
         and b"hidden" not in data
         and b"&#" not in data
         and ZERO_HEIGHT.search(data) is None
+        and (b"<is>" not in data or _inline_texts_impersonal(data))
     )
+
+
+def _inline_texts_impersonal(data: bytes) -> bool:
+    texts = INLINE_TEXT.findall(data)
+    if len(texts) != data.count(b"<is>"):
+        return False
+    return MIGHT_BE_PERSONAL.search(unescape(b"\x00".join(texts).decode("utf-8"))) is None
 
 
 def copyable_rows(data: bytes) -> bool:
@@ -986,7 +999,7 @@ def cells_with_styles(styles: set[int] | dict[int, str]) -> re.Pattern[bytes] | 
     if not styles:
         return None
     alternatives = b"|".join(str(index).encode() for index in sorted(styles))
-    return re.compile(rb'<c r="([A-Z]+\d+)"[^>]*? s="(?:' + alternatives + rb')"[^>]*><v>')
+    return re.compile(rb'<c r="([A-Z]+\d+)"[^>]*? s="(?:' + alternatives + rb')"[^>]*><(?:v|is)>')
 
 
 class SheetSections:
