@@ -301,3 +301,38 @@ def test_an_odd_row_among_plain_rows_is_rebuilt_not_copied(odd_row: str, tmp_pat
     rows = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
     assert rows[1998] == ("Sergeant", 1999)
     assert len(rows) == 6_000
+
+
+# ------------------------------------------------------------------ invariants
+
+WORDS = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=6, max_size=12)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    visible=st.lists(WORDS, min_size=1, max_size=8, unique=True),
+    hidden=st.lists(WORDS, min_size=1, max_size=8, unique=True),
+    hidden_rows=st.sets(st.integers(min_value=2, max_value=9), max_size=3),
+)
+def test_the_copy_keeps_every_shown_string_and_no_hidden_one(
+    visible: list[str], hidden: list[str], hidden_rows: set[int], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    hidden = [word for word in hidden if word not in visible and not any(word in v for v in visible)]
+    folder = tmp_path_factory.mktemp("property")
+    workbook = summary_workbook()
+    sheet = workbook.active
+    for row in range(2, 10):
+        word = hidden[row % len(hidden)] if row in hidden_rows and hidden else visible[row % len(visible)]
+        sheet[f"D{row}"] = word
+        sheet.row_dimensions[row].hidden = row in hidden_rows
+    staff = workbook.create_sheet("Staff")
+    for word in hidden:
+        staff.append([word])
+    staff.sheet_state = "hidden"
+    source, copy = folder / "source.xlsx", folder / "copy.xlsx"
+    workbook.save(source)
+    assert sanitise_file(str(source), str(copy)).clean
+    copied = every_byte(copy)
+    shown = {visible[row % len(visible)] for row in range(2, 10) if row not in hidden_rows or not hidden}
+    assert all(word.encode() in copied for word in shown)
+    assert not any(word.encode() in copied for word in hidden if word not in shown)
