@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from openpyxl.styles import Color, Font, PatternFill
 
@@ -318,11 +318,12 @@ def test_the_copy_keeps_every_shown_string_and_no_hidden_one(
     visible: list[str], hidden: list[str], hidden_rows: set[int], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     hidden = [word for word in hidden if word not in visible and not any(word in v for v in visible)]
+    assume(hidden)
     folder = tmp_path_factory.mktemp("property")
     workbook = summary_workbook()
     sheet = workbook.active
     for row in range(2, 10):
-        word = hidden[row % len(hidden)] if row in hidden_rows and hidden else visible[row % len(visible)]
+        word = hidden[row % len(hidden)] if row in hidden_rows else visible[row % len(visible)]
         sheet[f"D{row}"] = word
         sheet.row_dimensions[row].hidden = row in hidden_rows
     staff = workbook.create_sheet("Staff")
@@ -333,6 +334,6 @@ def test_the_copy_keeps_every_shown_string_and_no_hidden_one(
     workbook.save(source)
     assert sanitise_file(str(source), str(copy)).clean
     copied = every_byte(copy)
-    shown = {visible[row % len(visible)] for row in range(2, 10) if row not in hidden_rows or not hidden}
+    shown = {visible[row % len(visible)] for row in range(2, 10) if row not in hidden_rows}
     assert all(word.encode() in copied for word in shown)
     assert not any(word.encode() in copied for word in hidden if word not in shown)
