@@ -211,6 +211,19 @@ def _very_hidden_and_formula_in_hidden(workbook: openpyxl.Workbook) -> None:
     _hidden_sheet("veryHidden", "SECRET-VERY-HIDDEN")(workbook)
 
 
+def _validation_list(workbook: openpyxl.Workbook) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    rule = DataValidation(type="list", formula1='"Approved,Refused,SECRET-DROPDOWN"')
+    rule.add("C2:C4")
+    workbook.active.add_data_validation(rule)
+
+
+def _internal_link(workbook: openpyxl.Workbook) -> None:
+    workbook.active["C2"] = "Source"
+    workbook.active["C2"].hyperlink = r"\\SECRET-SERVER\hr\staff list.xlsx"
+
+
 PIVOT_CACHE = '<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cacheSource type="worksheet"/><cacheFields count="1"><cacheField name="Surname"><sharedItems><s v="SECRET-PIVOT-CACHE"/></sharedItems></cacheField></cacheFields></pivotCacheDefinition>'
 THREADED = '<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><threadedComment ref="B2" id="{1}" personId="{2}"><text>SECRET-THREADED-COMMENT</text></threadedComment></ThreadedComments>'
 
@@ -432,6 +445,14 @@ def _xlsx_entries() -> list[CorpusFile]:
             "SECRET-OLD-VALUE",
             *VISIBLE,
         ),
+        leaky(
+            "validation_list.xlsx",
+            xlsx(_validation_list),
+            {"xlsx.validation_list"},
+            "SECRET-DROPDOWN",
+            *VISIBLE,
+        ),
+        leaky("internal_link.xlsx", xlsx(_internal_link), {"xlsx.internal_path"}, "SECRET-SERVER", *VISIBLE),
         leaky(
             "inline_personal_data.xlsx",
             xlsx_with_sheet_xml(

@@ -661,6 +661,28 @@ def _part_findings(box: ZipContainer, book: Book) -> list[Finding]:
                     "A sheet is in the file but not listed in the workbook: no spreadsheet program shows it.",
                 )
             )
+    return findings + _internal_path_findings(box)
+
+
+LOCAL_TARGET = re.compile(r"^(file:|\\\\|[a-z]:[\\/])", re.IGNORECASE)
+
+
+def _internal_path_findings(box: ZipContainer) -> list[Finding]:
+    """Links to files on the sender's computer or network name its folders and servers."""
+    findings: list[Finding] = []
+    for name in box.names:
+        if not name.endswith(".rels"):
+            continue
+        for rel in box.xml(name).iterfind(f"{{{PKG_REL_NS}}}Relationship"):
+            if rel.get("TargetMode") == "External" and LOCAL_TARGET.match(rel.get("Target", "")):
+                findings.append(
+                    Finding(
+                        "xlsx.internal_path",
+                        Severity.WARN,
+                        name,
+                        "A link points at a file on the sender's computer or network (its path names them).",
+                    )
+                )
     return findings
 
 
@@ -884,7 +906,7 @@ class SheetLayout:
                     self.hidden_columns.append((int(col.get("min", "1")), int(col.get("max", "1")), outline))
 
 
-SHEET_TAGS = ("{*}sheetFormatPr", "{*}cols", "{*}row", "{*}headerFooter", "{*}mergeCell")
+SHEET_TAGS = ("{*}sheetFormatPr", "{*}cols", "{*}row", "{*}headerFooter", "{*}mergeCell", "{*}dataValidation")
 
 
 def _merges_in(elements: Iterable[etree._Element]) -> list[CellArea]:
@@ -1086,6 +1108,7 @@ def _sheet_tallies() -> dict[str, Tally]:
             ("xlsx.outside_print_area", Severity.WARN, "Cells outside the print area hold data."),
             ("xlsx.personal_data", Severity.WARN, "A cell looks like personal data."),
             ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
+            ("xlsx.validation_list", Severity.WARN, "A drop-down list holds values of its own."),
             ("xlsx.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
         )
     }
@@ -1152,10 +1175,17 @@ class SheetScan:
                     last_row = int(row.get("r") or last_row + 1)
                     self._row(row, last_row, self._needs_cells())
         tail = sections.tail_elements()
-        for footer in tail.iter("{*}headerFooter"):
-            if _text_of(footer).strip():
-                self.tallies["xlsx.header_footer"].add("header/footer")
+        for element in tail.iter("{*}headerFooter", "{*}dataValidation"):
+            self._settings(element)
         return _merges_in(tail.iter("{*}mergeCell"))
+
+    def _settings(self, element: etree._Element) -> None:
+        """Sheet settings after the rows that can carry text of their own."""
+        if str(element.tag).endswith("}headerFooter"):
+            if _text_of(element).strip():
+                self.tallies["xlsx.header_footer"].add("header/footer")
+        elif (element.findtext("{*}formula1") or "").strip().startswith('"'):
+            self.tallies["xlsx.validation_list"].add(element.get("sqref", "data validation"))
 
     def _run_elements(self, box: ZipContainer) -> list[CellArea]:
         needs_cells = self._needs_cells()
@@ -1166,9 +1196,8 @@ class SheetScan:
             if local == "row":
                 last_row = int(element.get("r") or last_row + 1)
                 self._row(element, last_row, needs_cells)
-            elif local == "headerFooter":
-                if _text_of(element).strip():
-                    self.tallies["xlsx.header_footer"].add("header/footer")
+            elif local in ("headerFooter", "dataValidation"):
+                self._settings(element)
             elif local == "mergeCell":
                 merges += _merges_in([element])
             else:
