@@ -6,8 +6,12 @@ ICO fine £750,000, UK GDPR Art 5(1)(f) and 32). So the gate reads the OOXML par
 sees: nothing may hide in a corner of the format that a library's model leaves out.
 
 The clean copy is a fresh workbook written from scratch: the values of the visible cells of the
-visible sheets, with plain number formats, and nothing else (no formulas, comments, names, styles,
-properties or parts that were not written here).
+visible sheets, each at its own address, with plain number formats, and nothing else (no formulas,
+comments, names, fonts, fills, properties or parts that were not written here). Its shared-string
+table keeps the source's numbering but blanks every string no visible cell shows, so that stretches
+of rows proved plain (only <row>, <c>, <v> and one-run inline strings, listed attributes, numeric
+values) are copied as bytes; every other row is rebuilt cell by cell through lxml. A big sheet is
+never held in memory: it is streamed a megabyte at a time.
 """
 
 from __future__ import annotations
