@@ -19,7 +19,7 @@ from foidesk.web.cases import services
 from foidesk.web.cases.answers import answer_create, answers_workbook
 from foidesk.web.cases.documents import document_approve, document_attach
 from foidesk.web.cases.models import Request, Status
-from foidesk.web.cases.services import ExemptionSpec, PartSpec
+from foidesk.web.cases.services import ExemptionSpec
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.services import response_publish
 
@@ -124,74 +124,6 @@ def _earlier_publications(report: DemoReport) -> Publication:
     return Publication.objects.get(reference=EARLIER_REFERENCE)
 
 
-REFERENCE_PARTS = (
-    (
-        1,
-        1,
-        "A list of allegations of police officer sexual misconduct for the calendar year of 2021.",
-        [("2021-01-01", "2021-12-31")],
-        ["sexual misconduct", "misconduct"],
-    ),
-    (
-        1,
-        2,
-        "Please provide a break down of the nature of each of these allegations of sexual misconduct, as "
-        "specifically as possible i.e. rape, groping etc.",
-        [("2021-01-01", "2021-12-31")],
-        ["sexual misconduct", "misconduct"],
-    ),
-    (
-        1,
-        3,
-        "Please provide a brief summary of each allegation of sexual misconduct e.g. ‘A male officer was "
-        "alleged to have groped a female member of staff in the elevator.’",
-        [("2021-01-01", "2021-12-31")],
-        ["sexual misconduct", "misconduct"],
-    ),
-    (
-        1,
-        4,
-        "For each allegation of police officer sexual misconduct, please provide the outcomes of the "
-        "allegation, including whether there was formal action taken, and if so, what the formal action(s) "
-        "were e.g. dismissal or reflective practice.",
-        [("2021-01-01", "2021-12-31")],
-        ["sexual misconduct", "misconduct"],
-    ),
-    (
-        2,
-        1,
-        "A list of allegations of police officer misconduct (of any kind) where reflective practice was an "
-        "outcome for the calendar years of 2020 and 2021.",
-        [("2020-01-01", "2021-12-31")],
-        ["misconduct"],
-    ),
-    (
-        2,
-        2,
-        "Please also list any other outcomes that were applied for each of these cases.",
-        [("2020-01-01", "2021-12-31")],
-        ["misconduct"],
-    ),
-    (
-        2,
-        3,
-        "Please provide a brief summary of each of these allegations of misconduct e.g. ‘A male officer "
-        "made an inappropriate and discriminatory comment to a colleague.’",
-        [("2020-01-01", "2021-12-31")],
-        ["misconduct"],
-    ),
-    (
-        2,
-        4,
-        "For each case please provide a summary of what was involved in ‘reflective practice’ i.e. what did "
-        "it involve, how many sessions, how long did it take, and what resources were used to carry out "
-        "this practice.",
-        [("2020-01-01", "2021-12-31")],
-        ["misconduct"],
-    ),
-)
-
-
 def REFLECTIVE_PRACTICE_QUERY() -> CountQuery:
     """Request 2 Q1-Q2: allegations received in 2020 and 2021 where reflective practice was an outcome,
     by allegation category and the other outcome applied."""
@@ -228,25 +160,14 @@ def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publica
             title="Police misconduct in 2020 and 2021",
             reference=REFERENCE,
             actor=officer,
-            parse=False,
             is_synthetic=True,
         )
         services.request_assign(request=case, officer=officer, actor=decider)
-        parts = services.request_parts_set(
-            request=case,
-            actor=officer,
-            parts=[
-                PartSpec(
-                    label=f"Request {r}, Q{q}",
-                    text=text,
-                    request_number=r,
-                    question_number=q,
-                    date_ranges=[{"start": s, "end": e} for s, e in ranges],
-                    topics=topics,
-                )
-                for r, q, text, ranges, topics in REFERENCE_PARTS
-            ],
-        )
+        # The parts are the parser's own reading of the published request (core/parsing.py).
+        parts = list(case.parts.all())
+        labels = [part.label for part in parts]
+        if labels != [f"Request {r}, Q{q}" for r in (1, 2) for q in (1, 2, 3, 4)]:
+            raise AssertionError(f"the reference request parsed into {labels}")
         by_label = {part.label: part for part in parts}
         s21 = [ExemptionSpec(code="s.21", reasons=S21_REASONS)]
         s40 = [ExemptionSpec(code="s.40(2)", reasons=S40_REASONS)]
