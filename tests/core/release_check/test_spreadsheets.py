@@ -337,3 +337,21 @@ def test_the_copy_keeps_every_shown_string_and_no_hidden_one(
     shown = {visible[row % len(visible)] for row in range(2, 10) if row not in hidden_rows}
     assert all(word.encode() in copied for word in shown)
     assert not any(word.encode() in copied for word in hidden if word not in shown)
+
+
+def test_rich_text_shared_strings_are_read_and_copied_as_plain_text(tmp_path: Path) -> None:
+    path = tmp_path / "rich.xlsx"
+    raw_xlsx(path, _many_rows({}, count=50), PLAIN_STRINGS)
+
+    def change(parts: dict[str, bytes]) -> None:
+        parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace(
+            b"<si><t>Sergeant</t></si>",
+            b"<si><r><t>Ser</t></r><r><rPr><b/></rPr><t>geant</t></r><rPh><t>x</t></rPh></si>",
+        )
+
+    rewrite_zip(path, change)
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    rows = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
+    assert rows[0] == ("Sergeant", 1) and rows[1] == ("Constable", 2)
+    assert b"SECRET-UNUSED" not in every_byte(copy)
