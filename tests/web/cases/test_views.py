@@ -182,3 +182,36 @@ def test_statistics_for_decision_makers_only_with_chart_table_and_csv(client: Cl
     csv_response = client.get("/staff/statistics/?format=csv")
     assert csv_response["Content-Type"].startswith("text/csv")
     assert b"within_20_working_days" in csv_response.content
+
+
+def test_public_request_form_opens_a_case_and_gives_the_reference_and_due_date(client: Client) -> None:
+    response = client.post(
+        "/make-a-request/",
+        {
+            "name": "Jo Bloggs",
+            "email": "jo@example.org",
+            "request": "Please send the number of Taser discharges in 2024.",
+        },
+    )
+    assert response.status_code == 201
+    case = Request.objects.get(requester_name="Jo Bloggs")
+    assert case.reference in response.content.decode()
+    assert case.parts.exists()
+
+
+def test_a_request_with_a_null_character_gets_a_clear_error_and_keeps_the_text(client: Client) -> None:
+    response = client.post(
+        "/make-a-request/",
+        {"name": "Jo", "email": "jo@example.org", "request": "Please send the\x00 Taser figures for 2024."},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "govuk-error-summary" in body
+    assert "Taser figures for 2024" in body
+    assert not Request.objects.exists()
+
+
+def test_public_request_form_errors_are_shown_and_nothing_is_created(client: Client) -> None:
+    response = client.post("/make-a-request/", {"name": "", "email": "not-an-email", "request": "hi"})
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
+    assert not Request.objects.exists()

@@ -87,6 +87,10 @@ def request_open(
     is_synthetic: bool = False,
 ) -> Request:
     """Open a case for a request received on ``received_on``: reference, clock and parts."""
+    # NUL cannot be stored by PostgreSQL and means nothing in a request: drop it rather than the request.
+    text, requester_name, requester_email, requester_address = (
+        value.replace("\x00", "") for value in (text, requester_name, requester_email, requester_address)
+    )
     text = text.strip()
     if not text:
         raise CaseError("The request has no text.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -20,6 +22,7 @@ from foidesk.web.cases.answers import answer_create
 from foidesk.web.cases.forms import AnswerForm, ClockEventForm, DecisionForm, PartFormSet, StaffIntakeForm
 from foidesk.web.cases.models import Part, Request
 from foidesk.web.publication.models import Publication
+from foidesk.web.publication.search import Match, search_publications
 
 
 def _case_or_404(request: HttpRequest, reference: str) -> Request:
@@ -211,15 +214,19 @@ def _exemption_titles(parts: list[Part]) -> dict[str, str]:
     return titles
 
 
-def _suggestions(case: Request) -> list[object]:
-    """Earlier published answers that may already cover the request (s.21), when search is available."""
-    try:
-        from foidesk.web.publication.search import search_publications
-    except ImportError:
-        return []
-    topics = sorted({t for part in case.parts.all() for t in part.topics})
+def _suggestions(case: Request) -> list[Match]:
+    """Earlier published answers that may already cover the request (s.21), best first."""
+    parts = list(case.parts.all())
+    topics = sorted({t for part in parts for t in part.topics})
+    periods = [
+        (dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"]))
+        for part in parts
+        for r in part.date_ranges
+    ]
     return [
-        m for m in search_publications(case.text, topics=topics, limit=5) if m.reference != case.reference
+        m
+        for m in search_publications(case.text, topics=topics, date_ranges=periods, limit=5)
+        if m.reference != case.reference
     ]
 
 

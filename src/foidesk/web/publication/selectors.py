@@ -64,19 +64,9 @@ def _json_contains_supported() -> bool:
 
 
 def _text_search(entries: QuerySet[Publication], q: str) -> QuerySet[Publication]:
-    """Full-text search where the search index exists (publication/search.py), else a plain match."""
-    try:
-        from foidesk.web.publication.search import filter_by_text
-    except ImportError:
-        from django.db.models import Q
+    """Full-text search: PostgreSQL's tsvector or SQLite's FTS5 (publication/search.py)."""
+    from foidesk.web.publication.search import filter_by_text
 
-        terms = q.split()[:8]
-        condition = Q()
-        for term in terms:
-            condition &= (
-                Q(title__icontains=term) | Q(summary__icontains=term) | Q(request_text__icontains=term)
-            )
-        return entries.filter(condition)
     return filter_by_text(entries, q)
 
 

@@ -1,0 +1,57 @@
+"""Search of the disclosure log on the real database (SQLite FTS5 here, PostgreSQL tsvector in CI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from foidesk.datasets.disclosure_log import demo_entries
+from foidesk.web.publication.models import Publication
+from foidesk.web.publication.search import filter_by_text, search_publications
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+REFERENCE_REQUEST = Path(__file__).resolve().parents[3] / "src/foidesk/web/demo/reference_request.txt"
+
+
+@pytest.fixture
+def log() -> None:
+    for entry in demo_entries():
+        Publication.objects.create(**entry.as_row())
+
+
+def test_the_reference_request_finds_the_serving_officers_entry_first(log: None) -> None:
+    text = REFERENCE_REQUEST.read_text()
+    matches = search_publications(
+        text,
+        topics={"sexual misconduct", "misconduct"},
+        date_ranges=[(dt.date(2020, 1, 1), dt.date(2021, 12, 31))],
+    )
+    assert (
+        matches[0].title == "Serving officers accused of alleged sexual harassment/assault from 2010 to 2021"
+    )
+    assert "sexual misconduct" in matches[0].why.shared_topics
+    assert matches[0].why.period_coverage == 1.0
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+
+
+def test_unpublished_entries_are_never_found(log: None) -> None:
+    Publication.objects.filter(title__startswith="Taser").update(is_published=False)
+    assert not [m for m in search_publications("Taser discharges in 2021") if m.title.startswith("Taser")]
+    assert not filter_by_text(Publication.objects.all(), "taser").exists()
+
+
+def test_search_box_words_find_entries_and_operators_are_just_words(log: None) -> None:
+    found = list(filter_by_text(Publication.objects.published(), "taser discharges"))
+    assert [p.title for p in found] == ["Taser discharges by officers in 2021"]
+    for hostile in ['" OR 1=1 --', "NEAR(taser", "taser* AND", "'; DROP TABLE x; --", "\x00"]:
+        list(filter_by_text(Publication.objects.published(), hostile))  # no error
+
+
+def test_the_same_request_published_before_is_flagged_not_offered_as_an_earlier_answer(log: None) -> None:
+    taser = Publication.objects.get(title__startswith="Taser")
+    matches = search_publications(taser.request_text)
+    assert matches[0].reference == taser.reference and matches[0].same_request
+    assert not any(m.same_request for m in matches[1:])
