@@ -30,6 +30,7 @@ from foidesk.core.matching import (
 from foidesk.web.publication.models import Publication
 
 CANDIDATES = 200  # entries the database ranks before topics and periods re-rank them
+RANKED_HITS = 1000  # PostgreSQL: entries whose rank is computed, at most (bounds the time per query)
 KEY_TERMS = 24  # distinctive words of a request used to find candidates
 # An entry whose request text is this alike to what is asked publishes the same request (a repeat or a
 # round-robin): reported as such, apart from the earlier answers.
@@ -174,11 +175,15 @@ def search_publications(
 def _candidate_ranks(words: list[str]) -> dict[int, float]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Rank at most RANKED_HITS of the entries sharing a word, those sharing most of the title's
+            # and summary's words first: ranking every hit of a common word would grow with the log.
             cursor.execute(
-                "SELECT id, ts_rank_cd(search_vector, query) AS rank "
-                "FROM publication_publication, to_tsquery('english', %s) AS query "
-                "WHERE is_published AND search_vector @@ query ORDER BY rank DESC LIMIT %s",
-                (" | ".join(words), CANDIDATES),
+                "WITH query AS (SELECT to_tsquery('english', %s) AS q, to_tsquery('english', %s) AS strong), "
+                "hits AS (SELECT id, search_vector FROM publication_publication, query "
+                "  WHERE is_published AND search_vector @@ query.strong LIMIT %s) "
+                "SELECT id, ts_rank_cd(search_vector, query.q) AS rank FROM hits, query "
+                "ORDER BY rank DESC LIMIT %s",
+                (" | ".join(words), _strong_query(words), RANKED_HITS, CANDIDATES),
             )
         elif connection.vendor == "sqlite":
             cursor.execute(
@@ -190,6 +195,15 @@ def _candidate_ranks(words: list[str]) -> dict[int, float]:
             published = Publication.objects.published().values_list("pk", flat=True)
             return dict.fromkeys(published[:CANDIDATES], 0.0)
         return {int(pk): float(rank) for pk, rank in cursor.fetchall()}
+
+
+def _strong_query(words: list[str]) -> str:
+    """Entries sharing at least two of the first key words (pairs ANDed, ORed together): a narrower net."""
+    head = words[:8]
+    if len(head) < 2:
+        return " | ".join(head)
+    pairs = [f"({a} & {b})" for i, a in enumerate(head) for b in head[i + 1 :]]
+    return " | ".join(pairs)
 
 
 def _periods(entry: Publication) -> tuple[Period, ...]:
