@@ -144,3 +144,18 @@ def test_an_unknown_word_in_the_question_gets_a_clear_error(part: Part, client) 
     assert response.status_code == 200
     assert "govuk-error-summary" in response.content.decode()
     assert not part.answers.exists()
+
+
+def test_summaries_of_sexual_misconduct_are_recommended_withheld(part: Part, client) -> None:  # type: ignore[no-untyped-def]
+    from foidesk.web.accounts.roles import Role
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role=Role.CASE_OFFICER))
+    url = f"/staff/cases/{part.request.reference}/parts/{part.position}/summaries/"
+    response = client.post(
+        url, {"start": "2021-01-01", "end": "2021-12-31", "where": "category: sexual misconduct"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "summaries checked" in body
+    assert "Withhold under s.40(2)" in body

@@ -211,15 +211,9 @@ def _dimension_choices() -> list[tuple[str, str]]:
     return [(d.name, d.label) for d in REGISTRY.dataset("misconduct").dimensions]
 
 
-class AnswerForm(GovukFormMixin, forms.Form):
-    """A part's question as a count on the misconduct register."""
+class RecordsFilterForm(GovukFormMixin, forms.Form):
+    """Which records of the misconduct register a part asks about: a period and conditions."""
 
-    rows = forms.ChoiceField(label="Count by", choices=_dimension_choices)
-    columns = forms.ChoiceField(
-        label="and by (optional)",
-        required=False,
-        choices=lambda: [("", "Nothing else"), *_dimension_choices()],
-    )
     start = forms.DateField(label="Received from", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
     end = forms.DateField(label="Received to", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
     where = forms.CharField(
@@ -248,3 +242,15 @@ class AnswerForm(GovukFormMixin, forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", "The period ends before it starts.")
         return data
+
+
+class AnswerForm(RecordsFilterForm):
+    """A part's question as a count on the misconduct register."""
+
+    rows = forms.ChoiceField(label="Count by", choices=_dimension_choices)
+    columns = forms.ChoiceField(
+        label="and by (optional)",
+        required=False,
+        choices=lambda: [("", "Nothing else"), *_dimension_choices()],
+    )
+    field_order = ["rows", "columns", "start", "end", "where"]

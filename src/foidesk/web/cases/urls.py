@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/<str:reference>/parts/<int:position>/decision/", views.decision_edit, name="decision"),
     path("cases/<str:reference>/clock/", views.clock_event_new, name="clock"),
     path("cases/<str:reference>/parts/<int:position>/answers/new/", views.answer_new, name="answer-new"),
+    path("cases/<str:reference>/parts/<int:position>/summaries/", views.summaries_check, name="summaries"),
     path("cases/<str:reference>/parts/", views.parts_edit, name="parts"),
     path("cases/<str:reference>/documents/", release_views.document_upload, name="document-upload"),
     path(

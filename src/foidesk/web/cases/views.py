@@ -19,7 +19,15 @@ from foidesk.core.regime import Regime
 from foidesk.datasets.query import QueryError, build_query
 from foidesk.web.cases import selectors, services
 from foidesk.web.cases.answers import answer_create
-from foidesk.web.cases.forms import AnswerForm, ClockEventForm, DecisionForm, PartFormSet, StaffIntakeForm
+from foidesk.web.cases.forms import (
+    AnswerForm,
+    ClockEventForm,
+    DecisionForm,
+    PartFormSet,
+    RecordsFilterForm,
+    StaffIntakeForm,
+)
+from foidesk.web.cases.free_text import summaries_report
 from foidesk.web.cases.models import Part, Request
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.search import Match, search_publications
@@ -303,3 +311,30 @@ def answer_new(request: HttpRequest, reference: str, position: int) -> HttpRespo
             )
             return HttpResponseRedirect(f"{case.get_absolute_url()}#part-{part.position}")
     return render(request, "staff/answer_new.html", {"case": case, "part": part, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("cases.view_part", raise_exception=True)
+def summaries_check(request: HttpRequest, reference: str, position: int) -> HttpResponse:
+    """Check the free-text summaries a part asks for: release, redact or withhold under s.40(2)."""
+    case = _case_or_404(request, reference)
+    part = case.parts.filter(position=position).first()
+    if part is None:
+        raise Http404("No such part.")
+    period = part.date_ranges[0] if part.date_ranges else {}
+    form = RecordsFilterForm(
+        request.POST or None, initial={"start": period.get("start"), "end": period.get("end")}
+    )
+    report = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            query = build_query("category", period=DateRange(data["start"], data["end"]), where=data["where"])
+        except QueryError as error:
+            form.add_error(None, str(error))
+        else:
+            report = summaries_report(query)
+    return render(
+        request, "staff/summaries_check.html", {"case": case, "part": part, "form": form, "report": report}
+    )
