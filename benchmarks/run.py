@@ -2,7 +2,7 @@
 
 Each ``benchmarks/bench_*.py`` module defines ``main() -> str`` returning a Markdown section
 (a ``## Heading`` then the figures, with the target beside each). ``make bench`` runs them all;
-``python benchmarks/run.py clock parsing`` runs only those named.
+``python benchmarks/run.py clock parsing`` runs only those named and replaces just their sections.
 """
 
 from __future__ import annotations
@@ -37,6 +37,26 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}{memory}; Python {platform.python_version()}; {platform.system()}"
 
 
+def merge_sections(existing: str, fresh: list[str], stamp: str) -> list[str]:
+    """A partial run replaces the sections it measured (same heading) and keeps the others, each
+    of which says when it was measured if that was another run."""
+    kept: dict[str, str] = {}
+    previous_stamp = ""
+    for line in existing.splitlines():
+        if line.startswith("Measured "):
+            previous_stamp = line.removeprefix("Measured ").split(" on ")[0]
+            break
+    for block in existing.split("\n## ")[1:]:
+        heading = block.splitlines()[0]
+        body = "## " + block.strip()
+        if previous_stamp and "(measured " not in heading:
+            body = body.replace(heading, f"{heading} (measured {previous_stamp})", 1)
+        kept[heading.split(" (measured ")[0]] = body
+    for section in fresh:
+        kept[section.splitlines()[0].removeprefix("## ")] = section
+    return list(kept.values())
+
+
 def main(names: list[str]) -> int:
     sys.path.insert(0, str(HERE))
     modules = sorted(p.stem for p in HERE.glob("bench_*.py"))
@@ -56,9 +76,7 @@ def main(names: list[str]) -> int:
         "Written by `make bench` (benchmarks/run.py); every figure below comes from that run.\n"
     )
     if names and OUTPUT.exists():
-        print("(partial run: sections printed, docs/benchmarks.md left as it was)", file=sys.stderr)
-        print("\n\n".join(sections))
-        return 0
+        sections = merge_sections(OUTPUT.read_text(), sections, stamp)
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(header + "\n" + "\n\n".join(sections) + "\n")
     print(f"wrote {OUTPUT}", file=sys.stderr)
