@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from foidesk.core.release_check import check_file
 from foidesk.core.release_check.findings import Severity
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.models import Document, Request
@@ -58,7 +59,6 @@ def document_attach(
 
 def document_check(*, document: Document, actor: Actor) -> Document:
     """Run the release gate on the stored bytes; the findings and status are kept on the document."""
-    from foidesk.core.release_check import check_file
 
     with document.file.open("rb") as handle:
         content = handle.read()

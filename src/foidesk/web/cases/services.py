@@ -17,6 +17,7 @@ from django.utils import timezone
 from foidesk.core import clock
 from foidesk.core.exemptions import exemption
 from foidesk.core.outcome import Outcome
+from foidesk.core.parsing import InvalidRequestText, parse_request
 from foidesk.core.regime import Regime
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.models import (
@@ -28,6 +29,7 @@ from foidesk.web.cases.models import (
     Request,
     Status,
 )
+from foidesk.web.cases.related import request_fingerprint, request_links_find
 
 Actor = User | AnonymousUser | None
 
@@ -129,8 +131,6 @@ def request_open(
 
 
 def _find_related(request: Request) -> None:
-    from foidesk.web.cases.related import request_fingerprint, request_links_find
-
     request.fingerprint = request_fingerprint(request)
     request.save(update_fields=["fingerprint"])
     request_links_find(request)
@@ -138,7 +138,6 @@ def _find_related(request: Request) -> None:
 
 def parse_parts(text: str, received_on: dt.date) -> list[PartSpec]:
     """The request's parts as the parser reads them; the whole text as one part if it finds none."""
-    from foidesk.core.parsing import InvalidRequestText, parse_request
 
     try:
         parsed = parse_request(text, received_on)

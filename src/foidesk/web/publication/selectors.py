@@ -8,6 +8,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from foidesk.web.publication.models import Publication
+from foidesk.web.publication.search import filter_by_text
 
 PAGE_SIZE = 20
 
@@ -65,8 +66,6 @@ def _json_contains_supported() -> bool:
 
 def _text_search(entries: QuerySet[Publication], q: str) -> QuerySet[Publication]:
     """Full-text search: PostgreSQL's tsvector or SQLite's FTS5 (publication/search.py)."""
-    from foidesk.web.publication.search import filter_by_text
-
     return filter_by_text(entries, q)
 
 
