@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from foidesk.core.clock import default_calendar, working_days_between
 from foidesk.core.matching import (
     AGGREGATION_WORKING_DAYS,
     AggregationGround,
@@ -31,7 +33,9 @@ from foidesk.core.matching import (
     shingles,
     similarity,
     stem,
+    within_working_day_window,
 )
+from foidesk.core.regime import Regime
 
 D = dt.date
 YEAR_2020 = (D(2020, 1, 1), D(2020, 12, 31))
@@ -383,6 +387,20 @@ def test_requests_on_the_1st_and_60th_working_day_are_aggregable_but_not_the_61s
     assert (found.window_start, found.window_end) == (D(2021, 1, 4), D(2021, 3, 26))
     assert find_aggregable(day_61, [first], working_days_between=weekdays_between) is None
     assert AGGREGATION_WORKING_DAYS == 60
+
+
+def test_the_foia_window_skips_scottish_and_northern_irish_bank_holidays() -> None:
+    # By hand, for FOIA (s.10(6): a bank holiday in any part of the UK): Tue 2 Jan 2024 is a
+    # Scottish bank holiday, so the window starts Wed 3 Jan (day 1). January then has 21 working
+    # days, February 21, March 1-15 eleven; Mon 18 Mar is Northern Ireland's substitute day for
+    # St Patrick's Day (a Sunday), so Tue 19 Mar is day 54 and Wed 27 Mar day 60.
+    foia = partial(working_days_between, regime=Regime.FOIA, calendar=default_calendar())
+    received = D(2024, 1, 2)
+    assert within_working_day_window(received, D(2024, 3, 27), foia, length=AGGREGATION_WORKING_DAYS)
+    assert not within_working_day_window(received, D(2024, 3, 28), foia, length=AGGREGATION_WORKING_DAYS)
+    first = _request("A", "jane", received, topics=frozenset({"misconduct"}))
+    late = _request("B", "jane", D(2024, 3, 28), topics=frozenset({"misconduct"}))
+    assert find_aggregable(late, [first], working_days_between=foia) is None
 
 
 def test_a_request_received_on_a_saturday_starts_the_window_on_monday() -> None:
