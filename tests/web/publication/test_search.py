@@ -9,7 +9,12 @@ import pytest
 
 from foidesk.datasets.disclosure_log import demo_entries
 from foidesk.web.publication.models import Publication
-from foidesk.web.publication.search import filter_by_text, search_publications
+from foidesk.web.publication.search import (
+    _rarest_terms,
+    filter_by_text,
+    refresh_search_terms,
+    search_publications,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,3 +60,17 @@ def test_the_same_request_published_before_is_flagged_not_offered_as_an_earlier_
     matches = search_publications(taser.request_text)
     assert matches[0].reference == taser.reference and matches[0].same_request
     assert not any(m.same_request for m in matches[1:])
+
+
+def test_with_word_counts_the_search_starts_from_the_rarest_words(log: None) -> None:
+    refresh_search_terms()  # PostgreSQL counts on demand; SQLite's FTS5 keeps its own counts
+    rare = _rarest_terms(REFERENCE_REQUEST.read_text())
+    assert rare and len(rare) >= 2
+    matches = search_publications(
+        REFERENCE_REQUEST.read_text(),
+        topics={"sexual misconduct", "misconduct"},
+        date_ranges=[(dt.date(2020, 1, 1), dt.date(2021, 12, 31))],
+    )
+    assert (
+        matches[0].title == "Serving officers accused of alleged sexual harassment/assault from 2010 to 2021"
+    )

@@ -21,6 +21,7 @@ from foidesk.web.cases.documents import document_approve, document_attach
 from foidesk.web.cases.models import Request, Status
 from foidesk.web.cases.services import ExemptionSpec
 from foidesk.web.publication.models import Publication
+from foidesk.web.publication.search import refresh_search_terms
 from foidesk.web.publication.services import response_publish
 
 REFERENCE = "01.FOI.22.024648"
@@ -79,6 +80,7 @@ def load_demo(*, entries: int = 0, register_size: int = 3000, today: dt.date | N
         _answered_history(report, users, today)
     if entries:
         _log_entries(report, entries)
+    refresh_search_terms()
     return report
 
 

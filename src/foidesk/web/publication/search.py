@@ -31,6 +31,9 @@ from foidesk.web.publication.models import Publication
 
 CANDIDATES = 200  # entries the database ranks before topics and periods re-rank them
 RANKED_HITS = 1000  # PostgreSQL: entries whose rank is computed, at most (bounds the time per query)
+NET_ENTRIES = 2_000  # with word counts: the rarest words are taken until they would net more entries
+MIN_NET_TERMS = 2
+MAX_NET_TERMS = 8
 KEY_TERMS = 24  # distinctive words of a request used to find candidates
 # An entry whose request text is this alike to what is asked publishes the same request (a repeat or a
 # round-robin): reported as such, apart from the earlier answers.
@@ -130,7 +133,7 @@ def search_publications(
     words = _words(text, KEY_TERMS)
     if not words:
         return []
-    ranks = _candidate_ranks(words)
+    ranks = _candidate_ranks(words, text)
     if not ranks:
         return []
     entries = (
@@ -172,29 +175,109 @@ def search_publications(
     return [m for m in matches if m.same_request] + others
 
 
-def _candidate_ranks(words: list[str]) -> dict[int, float]:
+def _candidate_ranks(words: list[str], text: str) -> dict[int, float]:
+    """Entries sharing the request's words, with the database's rank. Where the index knows how many
+    entries hold each word, the net is cast with the rarest words (a few thousand entries at most);
+    else with the first key words, ranking at most RANKED_HITS of them on PostgreSQL."""
+    rare = _rarest_terms(text)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # Rank at most RANKED_HITS of the entries sharing a word, those sharing most of the title's
-            # and summary's words first: ranking every hit of a common word would grow with the log.
-            cursor.execute(
-                "WITH query AS (SELECT to_tsquery('english', %s) AS q, to_tsquery('english', %s) AS strong), "
-                "hits AS (SELECT id, search_vector FROM publication_publication, query "
-                "  WHERE is_published AND search_vector @@ query.strong LIMIT %s) "
-                "SELECT id, ts_rank_cd(search_vector, query.q) AS rank FROM hits, query "
-                "ORDER BY rank DESC LIMIT %s",
-                (" | ".join(words), _strong_query(words), RANKED_HITS, CANDIDATES),
-            )
+            if rare:
+                cursor.execute(
+                    "WITH query AS (SELECT to_tsquery('simple', %s) AS net, to_tsquery('english', %s) AS q), "
+                    "hits AS (SELECT id, search_vector FROM publication_publication, query "
+                    "  WHERE is_published AND search_vector @@ query.net LIMIT %s) "
+                    "SELECT id, ts_rank_cd(search_vector, query.q) AS rank FROM hits, query "
+                    "ORDER BY rank DESC LIMIT %s",
+                    (" | ".join(rare), " | ".join(words), RANKED_HITS, CANDIDATES),
+                )
+            else:
+                # Rank at most RANKED_HITS of the entries sharing two of the first key words: ranking
+                # every hit of a common word would grow with the log.
+                cursor.execute(
+                    "WITH query AS (SELECT to_tsquery('english', %s) AS q, "
+                    "to_tsquery('english', %s) AS strong), "
+                    "hits AS (SELECT id, search_vector FROM publication_publication, query "
+                    "  WHERE is_published AND search_vector @@ query.strong LIMIT %s) "
+                    "SELECT id, ts_rank_cd(search_vector, query.q) AS rank FROM hits, query "
+                    "ORDER BY rank DESC LIMIT %s",
+                    (" | ".join(words), _strong_query(words), RANKED_HITS, CANDIDATES),
+                )
         elif connection.vendor == "sqlite":
             cursor.execute(
                 "SELECT rowid, -bm25(publication_search) AS rank FROM publication_search "
                 "WHERE publication_search MATCH %s ORDER BY bm25(publication_search) LIMIT %s",
-                (" OR ".join(f'"{w}"' for w in words), CANDIDATES),
+                (" OR ".join(f'"{w}"' for w in (rare or words)), CANDIDATES),
             )
         else:
             published = Publication.objects.published().values_list("pk", flat=True)
             return dict.fromkeys(published[:CANDIDATES], 0.0)
         return {int(pk): float(rank) for pk, rank in cursor.fetchall()}
+
+
+def _rarest_terms(text: str) -> list[str]:
+    """The request's indexed terms (as the index stems them) that the fewest entries hold, chosen rarest
+    first until they would net more than NET_ENTRIES entries; empty where the index keeps no counts."""
+    counts = _term_counts(text)
+    chosen: list[str] = []
+    total = 0
+    for term, entries in sorted(counts, key=lambda pair: (pair[1], pair[0])):
+        if entries <= 0 or not _SAFE_WORD.fullmatch(term):
+            continue
+        if len(chosen) >= MIN_NET_TERMS and total + entries > NET_ENTRIES:
+            break
+        chosen.append(term)
+        total += entries
+        if len(chosen) == MAX_NET_TERMS:
+            break
+    return chosen
+
+
+def _term_counts(text: str) -> list[tuple[str, int]]:
+    words = " ".join(_words(text, KEY_TERMS * 2))
+    if not words:
+        return []
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT word, ndoc FROM publication_search_terms "
+                "WHERE word = ANY(tsvector_to_array(to_tsvector('english', %s)))",
+                (words,),
+            )
+            return [(str(w), int(n)) for w, n in cursor.fetchall()]
+        if connection.vendor == "sqlite":
+            # The request's words stemmed as the index stems them: through a scratch FTS5 table of the
+            # same tokenizer, private to this connection.
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe USING fts5("
+                "t, tokenize='porter unicode61 remove_diacritics 2')"
+            )
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_probe_terms USING fts5vocab(temp, "
+                "search_probe, 'row')"
+            )
+            cursor.execute("DELETE FROM temp.search_probe")
+            cursor.execute("INSERT INTO temp.search_probe(t) VALUES (%s)", (words,))
+            cursor.execute(
+                "SELECT p.term, coalesce(s.doc, 0) FROM temp.search_probe_terms AS p "
+                "LEFT JOIN publication_search_terms AS s ON s.term = p.term"
+            )
+            return [(str(w), int(n)) for w, n in cursor.fetchall()]
+    return []
+
+
+def refresh_search_terms() -> int:
+    """PostgreSQL: recount how many published entries hold each word (after bulk loads; periodically).
+    SQLite keeps its counts itself. Returns the number of words counted."""
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM publication_search_terms")
+        cursor.execute(
+            "INSERT INTO publication_search_terms (word, ndoc) SELECT word, ndoc FROM "
+            "ts_stat('SELECT search_vector FROM publication_publication WHERE is_published')"
+        )
+        return int(cursor.rowcount)
 
 
 def _strong_query(words: list[str]) -> str:
