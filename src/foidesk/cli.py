@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "demo": "demo",
     "serve": "serve",
     "import-register": "import_register",
+    "search-terms": "search_terms",
 }
 
 

@@ -32,3 +32,15 @@ def test_empty_text_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixtu
     empty.write_text("   \n")
     assert main(["similar", str(empty), "--json"]) == 2
     assert "empty" in capsys.readouterr().err
+
+
+def test_search_terms_recounts_on_postgresql_and_is_harmless_on_sqlite(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from django.db import connection
+
+    for entry in demo_entries():
+        Publication.objects.create(**entry.as_row())
+    assert main(["search-terms", "--json"]) == 0
+    words = json.loads(capsys.readouterr().out)["words"]
+    assert (words > 50) if connection.vendor == "postgresql" else words == 0
