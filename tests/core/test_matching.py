@@ -20,6 +20,7 @@ from foidesk.core.matching import (
     NearDuplicateSettings,
     ReceivedRequest,
     ScoringWeights,
+    containment,
     find_aggregable,
     find_repeats,
     find_round_robins,
@@ -257,6 +258,14 @@ def test_copies_of_a_campaign_text_are_near_identical_and_other_requests_are_not
     assert similarity(jane, ali) == 1.0
     assert similarity(jane, kent) == 1.0
     assert similarity(jane, other) < 0.1
+
+
+def test_questions_inside_a_longer_published_request_are_contained_in_it() -> None:
+    published = f"I am seeking information about misconduct.\n{CAMPAIGN_BODY}\nI am aware of section 40(2)."
+    assert containment(CAMPAIGN_BODY, published) == 1.0
+    assert similarity(fingerprint(CAMPAIGN_BODY), fingerprint(published)) < 0.8
+    assert containment(UNRELATED, published) < 0.1
+    assert containment("", published) == 0.0
 
 
 def test_an_empty_request_is_similar_to_nothing_not_even_itself() -> None:

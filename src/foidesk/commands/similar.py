@@ -40,12 +40,15 @@ def run(args: argparse.Namespace) -> int:
     topics: set[str] = set()
     periods: list[tuple[dt.date, dt.date]] = []
     try:
-        for part in parse_request(text, received).parts:
-            topics.update(part.topics)
-            periods.extend((r.start, r.end) for r in part.date_ranges)
+        parts = parse_request(text, received).parts
     except InvalidRequestText as error:
         raise CommandFailed(f"cannot read the request: {error}") from error
-    found = search_publications(text, topics=topics, date_ranges=periods, limit=args.top)
+    for part in parts:
+        topics.update(part.topics)
+        periods.extend((r.start, r.end) for r in part.date_ranges)
+    # Search with what is asked, not with what surrounds it (a saved web page, a reply quoted below).
+    asked = "\n".join(part.text for part in parts).strip() or text
+    found = search_publications(asked, topics=topics, date_ranges=periods, limit=args.top)
     matches = [m for m in found if not m.same_request]
     same = [m for m in found if m.same_request]
     if args.json:

@@ -452,6 +452,20 @@ def similarity(a: Fingerprint, b: Fingerprint) -> float:
     return same / len(a.signature)
 
 
+def containment(asked: str, published: str, *, shingle_size: int = 3) -> float:
+    """Share of the shingles of ``asked`` found in ``published``, in [0, 1] (exact, no MinHash).
+
+    Where Jaccard similarity compares two whole texts, containment asks whether one text's wording
+    is within the other: the questions of a request inside a published request that also has a
+    preamble and a closing paragraph. 0 for an empty ``asked``.
+    """
+    asked_shingles = shingles(normalise_request_text(asked), size=shingle_size)
+    if not asked_shingles:
+        return 0.0
+    published_shingles = shingles(normalise_request_text(published), size=shingle_size)
+    return len(asked_shingles & published_shingles) / len(asked_shingles)
+
+
 @dataclass(slots=True)
 class NearDuplicateIndex:
     """Locality-sensitive hashing over fingerprints: finds likely near-duplicates without comparing

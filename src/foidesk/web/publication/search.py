@@ -22,6 +22,7 @@ from foidesk.core.matching import (
     Candidate,
     Enquiry,
     MatchReasons,
+    containment,
     fingerprint,
     key_terms,
     rank_earlier_answers,
@@ -160,7 +161,11 @@ def search_publications(
     texts = {entry.reference: entry.request_text for entry in entries}
     matches = []
     for answer in rank_earlier_answers(enquiry, candidates, limit=limit + SAME_REQUEST_ROOM):
-        same = similarity(asked, fingerprint(texts[answer.reference])) >= SAME_REQUEST_SIMILARITY
+        published = texts[answer.reference]
+        same = (
+            similarity(asked, fingerprint(published)) >= SAME_REQUEST_SIMILARITY
+            or containment(text, published) >= SAME_REQUEST_SIMILARITY
+        )
         matches.append(
             Match(
                 answer.reference,
@@ -217,7 +222,8 @@ def _candidate_ranks(words: list[str], text: str) -> dict[int, float]:
 
 def _rarest_terms(text: str) -> list[str]:
     """The request's indexed terms (as the index stems them) that the fewest entries hold, chosen rarest
-    first until they would net more than NET_ENTRIES entries; empty where the index keeps no counts."""
+    first until they would net more than NET_ENTRIES entries (and at least MAX_NET_TERMS words, or more
+    while the net holds fewer than CANDIDATES entries); empty where the index keeps no counts."""
     counts = _term_counts(text)
     chosen: list[str] = []
     total = 0
@@ -228,7 +234,9 @@ def _rarest_terms(text: str) -> list[str]:
             break
         chosen.append(term)
         total += entries
-        if len(chosen) == MAX_NET_TERMS:
+        # Words only this request's own wording uses (a requester's examples, typos) net next to
+        # nothing: keep adding words until the net holds enough entries to rank.
+        if len(chosen) >= MAX_NET_TERMS and total >= CANDIDATES:
             break
     return chosen
 
