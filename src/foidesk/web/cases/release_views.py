@@ -24,13 +24,6 @@ from foidesk.web.cases.services import CaseError
 from foidesk.web.publication.services import response_publish
 
 
-def _case_or_404(request: HttpRequest, reference: str) -> Request:
-    case = selectors.case_for(request.user, reference)
-    if case is None:
-        raise Http404("No case has that reference.")
-    return case
-
-
 def _staff(request: HttpRequest) -> User:
     """The signed-in member of staff (every view here requires sign-in)."""
     assert isinstance(request.user, User)
@@ -48,7 +41,7 @@ def _document_or_404(case: Request, document_id: int) -> Document:
 @login_required
 @permission_required("cases.add_document", raise_exception=True)
 def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case_or_404(request, reference)
+    case = selectors.case_or_404(request.user, reference)
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -78,7 +71,7 @@ def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @permission_required("cases.view_document", raise_exception=True)
 def document_detail(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
-    case = _case_or_404(request, reference)
+    case = selectors.case_or_404(request.user, reference)
     document = _document_or_404(case, document_id)
     return render(
         request,
@@ -91,7 +84,7 @@ def document_detail(request: HttpRequest, reference: str, document_id: int) -> H
 @login_required
 @permission_required("cases.view_document", raise_exception=True)
 def document_download(request: HttpRequest, reference: str, document_id: int) -> FileResponse:
-    document = _document_or_404(_case_or_404(request, reference), document_id)
+    document = _document_or_404(selectors.case_or_404(request.user, reference), document_id)
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
 
 
@@ -99,7 +92,7 @@ def document_download(request: HttpRequest, reference: str, document_id: int) ->
 @login_required
 @permission_required("cases.change_document", raise_exception=True)
 def document_action(request: HttpRequest, reference: str, document_id: int, action: str) -> HttpResponse:
-    case = _case_or_404(request, reference)
+    case = selectors.case_or_404(request.user, reference)
     document = _document_or_404(case, document_id)
     try:
         if action == "check":
@@ -132,7 +125,7 @@ def document_action(request: HttpRequest, reference: str, document_id: int, acti
 @login_required
 @permission_required("publication.publish_response", raise_exception=True)
 def publish(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case_or_404(request, reference)
+    case = selectors.case_or_404(request.user, reference)
     initial = {"title": case.title, "published_on": timezone.localdate()}
     form = PublishForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from foidesk.core import clock
 from foidesk.core.regime import Regime
-from foidesk.web.cases.models import Request, Status
+from foidesk.web.cases.models import Part, Request, Status
 
 DUE_SOON_WORKING_DAYS = 5
 
@@ -87,6 +88,21 @@ def case_for(user: User | AnonymousUser, reference: str) -> Request | None:
         .filter(reference=reference)
         .first()
     )
+
+
+def case_or_404(user: User | AnonymousUser, reference: str) -> Request:
+    """The case, if this user may see it; a 404 otherwise (whether it exists is not given away)."""
+    case = case_for(user, reference)
+    if case is None:
+        raise Http404("No case has that reference.")
+    return case
+
+
+def part_or_404(case: Request, position: int) -> Part:
+    part = case.parts.filter(position=position).first()
+    if part is None:
+        raise Http404("No such part.")
+    return part
 
 
 def case_counts(user: User | AnonymousUser, today: dt.date) -> dict[str, int]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
@@ -31,13 +31,6 @@ from foidesk.web.cases.free_text import summaries_report
 from foidesk.web.cases.models import Part, Request
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.search import Match, search_publications
-
-
-def _case_or_404(request: HttpRequest, reference: str) -> Request:
-    case = selectors.case_for(request.user, reference)
-    if case is None:
-        raise Http404("No case has that reference.")
-    return case
 
 
 @require_safe
@@ -80,7 +73,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("cases.view_request", raise_exception=True)
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case_or_404(request, reference)
+    case = selectors.case_or_404(request.user, reference)
     today = timezone.localdate()
     parts = list(case.parts.all())
     return render(
@@ -132,10 +125,8 @@ def case_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("cases.change_decision", raise_exception=True)
 def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpResponse:
-    case = _case_or_404(request, reference)
-    part = case.parts.filter(position=position).first()
-    if part is None:
-        raise Http404("No such part.")
+    case = selectors.case_or_404(request.user, reference)
+    part = selectors.part_or_404(case, position)
     form = DecisionForm(request.POST or None, initial=_decision_initial(part))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -175,7 +166,7 @@ def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpRe
 @login_required
 @permission_required("cases.add_clockevent", raise_exception=True)
 def clock_event_new(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case_or_404(request, reference)
+    case = selectors.case_or_404(request.user, reference)
     kinds = [(kind.value, kind.value.replace("_", " ").capitalize()) for kind in clock.EventKind]
     form = ClockEventForm(request.POST or None, kinds=kinds, initial={"on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -243,7 +234,7 @@ def _suggestions(case: Request) -> list[Match]:
 @permission_required("cases.change_part", raise_exception=True)
 def parts_edit(request: HttpRequest, reference: str) -> HttpResponse:
     """The officer corrects the parts FOI Desk found; the corrections replace them and are audited."""
-    case = _case_or_404(request, reference)
+    case = selectors.case_or_404(request.user, reference)
     initial = [
         {
             "label": p.label,
@@ -284,10 +275,8 @@ def parts_edit(request: HttpRequest, reference: str) -> HttpResponse:
 @permission_required("cases.change_decision", raise_exception=True)
 def answer_new(request: HttpRequest, reference: str, position: int) -> HttpResponse:
     """Answer a part from the register: count, protect, audit, and show the suppression report."""
-    case = _case_or_404(request, reference)
-    part = case.parts.filter(position=position).first()
-    if part is None:
-        raise Http404("No such part.")
+    case = selectors.case_or_404(request.user, reference)
+    part = selectors.part_or_404(case, position)
     period = part.date_ranges[0] if part.date_ranges else {}
     form = AnswerForm(
         request.POST or None,
@@ -318,10 +307,8 @@ def answer_new(request: HttpRequest, reference: str, position: int) -> HttpRespo
 @permission_required("cases.view_part", raise_exception=True)
 def summaries_check(request: HttpRequest, reference: str, position: int) -> HttpResponse:
     """Check the free-text summaries a part asks for: release, redact or withhold under s.40(2)."""
-    case = _case_or_404(request, reference)
-    part = case.parts.filter(position=position).first()
-    if part is None:
-        raise Http404("No such part.")
+    case = selectors.case_or_404(request.user, reference)
+    part = selectors.part_or_404(case, position)
     period = part.date_ranges[0] if part.date_ranges else {}
     form = RecordsFilterForm(
         request.POST or None, initial={"start": period.get("start"), "end": period.get("end")}
