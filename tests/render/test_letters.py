@@ -1,0 +1,162 @@
+"""Response letters: the sections s.17 requires, in HTML, a tagged PDF and DOCX."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pikepdf
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from foidesk.core.exemptions import exemption
+from foidesk.core.notice import ExemptionClaim, PartResponse, PublicInterest, Response
+from foidesk.core.outcome import Outcome
+from foidesk.core.regime import Regime
+from foidesk.render.letters import (
+    AnswerTable,
+    Letter,
+    LetterFormat,
+    LetterRefused,
+    letter_docx,
+    letter_html,
+    letter_pdf,
+    render_letter,
+    uk_date,
+)
+
+
+def _response() -> Response:
+    return Response(
+        reference="01.FOI.22.024648",
+        regime=Regime.FOIA,
+        parts=(
+            PartResponse(label="Q1", outcome=Outcome.DISCLOSED),
+            PartResponse(
+                label="Q2",
+                outcome=Outcome.WITHHELD,
+                claims=(
+                    ExemptionClaim(
+                        exemption=exemption("s.31"),
+                        reasons="Disclosure would prejudice the prevention of crime.",
+                        public_interest=PublicInterest(
+                            for_disclosure=("Transparency in policing.",),
+                            for_withholding=("Tactics would be revealed to offenders.",),
+                            conclusion="The balance favours withholding.",
+                        ),
+                    ),
+                ),
+            ),
+            PartResponse(
+                label="Q3",
+                outcome=Outcome.ALREADY_PUBLISHED,
+                claims=(ExemptionClaim(exemption("s.21"), "The figures are published on our website."),),
+                s21_pointer="https://example.gov.uk/disclosure-log/stop-and-search/",
+            ),
+        ),
+        review_rights="Write to foi@example.gov.uk to ask for an internal review.",
+        ico_rights="You may complain to the ICO under section 50.",
+        issued=date(2022, 6, 13),
+    )
+
+
+def _letter(response: Response | None = None) -> Letter:
+    return Letter(
+        response=response or _response(),
+        authority="Metropolitan Police Service",
+        requester_name="A. Requester",
+        issued=date(2022, 6, 13),
+        received=date(2022, 5, 16),
+        questions=(("Q1", "How many officers?"), ("Q2", "Your tactics?"), ("Q3", "Stop and search figures?")),
+        answers=(("Q1", "The numbers are in the table below."),),
+        tables=(("Q1", AnswerTable("Officers by year", ("Year", "Officers"), (("2021", "31,000"),))),),
+        attachments=("Officers by year.xlsx",),
+    )
+
+
+def test_uk_date() -> None:
+    assert uk_date(date(2022, 6, 13)) == "13 June 2022"
+    assert uk_date(date(2026, 11, 4)) == "4 November 2026"
+
+
+def test_html_has_every_section() -> None:
+    html = letter_html(_letter())
+    assert '<html lang="en-GB">' in html
+    assert "<title>Freedom of Information request 01.FOI.22.024648</title>" in html
+    for text in (
+        "I note you seek access to the following information",
+        "I have today decided to disclose some of the requested information",
+        "Refusal Notice under section 17",
+        "s.31 Law enforcement",
+        "Why it applies: Disclosure would prejudice",
+        "Factors favouring disclosure",
+        "Factors favouring withholding",
+        "The balance favours withholding.",
+        '<a href="https://example.gov.uk/disclosure-log/stop-and-search/">',
+        "<h2>Reason for decision</h2>",
+        "<h2>Disclosure</h2>",
+        "40 working days",
+        "Wycliffe House",
+        "SK9 5AF",
+        "https://ico.org.uk",
+        "13 June 2022",
+        "16 May 2022",
+        '<th scope="col">Year</th>',
+    ):
+        assert text in html, text
+
+
+def test_html_escapes() -> None:
+    letter = Letter(
+        response=_response(),
+        authority="<Council & Co>",
+        requester_name="<script>x</script>",
+        issued=date(2022, 6, 13),
+    )
+    html = letter_html(letter)
+    assert "<script>" not in html
+    assert "&lt;Council &amp; Co&gt;" in html
+
+
+def test_refuses_a_response_failing_s17() -> None:
+    bad = Response(
+        reference="X1",
+        regime=Regime.FOIA,
+        parts=(PartResponse(label="Q1", outcome=Outcome.WITHHELD),),
+    )
+    with pytest.raises(LetterRefused) as caught:
+        letter_html(_letter(bad))
+    codes = {f.code for f in caught.value.findings}
+    assert "notice.missing_exemption" in codes
+    assert "notice.missing_review_rights" in codes
+
+
+@pytest.mark.slow
+def test_pdf_is_tagged_titled_and_has_the_text() -> None:
+    data = letter_pdf(_letter())
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert "/StructTreeRoot" in pdf.Root
+        assert "/MarkInfo" in pdf.Root
+        assert str(pdf.Root.Lang) == "en-GB"
+        assert str(pdf.docinfo["/Title"]) == "Freedom of Information request 01.FOI.22.024648"
+        assert str(pdf.docinfo.get("/Author", "Metropolitan Police Service")) == "Metropolitan Police Service"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Refusal Notice" in text
+    assert "Wycliffe House" in text
+
+
+def test_docx_has_heading_styles() -> None:
+    doc = Document(io.BytesIO(letter_docx(_letter())))
+    styles = {p.style.name for p in doc.paragraphs}
+    assert {"Heading 1", "Heading 2", "Heading 3"} <= styles
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert "Reason for decision" in headings
+    assert doc.core_properties.title == "Freedom of Information request 01.FOI.22.024648"
+    assert doc.core_properties.author == "Metropolitan Police Service"
+    assert len(doc.tables) == 1
+    assert "Wycliffe House" in "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_render_letter_html_bytes() -> None:
+    assert render_letter(_letter(), LetterFormat.HTML).startswith(b"<!DOCTYPE html>")
