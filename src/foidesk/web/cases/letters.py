@@ -1,0 +1,136 @@
+"""A case's response letter: its decisions read into ``core.notice.Response``, rendered by render/letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.utils import timezone
+
+from foidesk.core.exemptions import exemption
+from foidesk.core.notice import ExemptionClaim, PartResponse, PublicInterest, Response
+from foidesk.core.outcome import Outcome
+from foidesk.core.regime import Regime
+from foidesk.render.letters import (
+    REVIEW_WINDOW_WORKING_DAYS,
+    AnswerTable,
+    Letter,
+    LetterFormat,
+    render_letter,
+)
+from foidesk.web.cases.models import Decision, DecisionExemption, Document, Request
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip(" -*\t") for line in text.splitlines() if line.strip(" -*\t"))
+
+
+def _absolute(path: str) -> str:
+    """A path made absolute with the FOIDESK_BASE_URL setting, when there is one."""
+    base = str(getattr(settings, "FOIDESK_BASE_URL", "") or "").rstrip("/")
+    if not base or path.startswith(("http://", "https://")):
+        return path
+    return base + path
+
+
+def _claim(row: DecisionExemption) -> ExemptionClaim:
+    test = None
+    if row.public_interest_for or row.public_interest_against or row.public_interest_conclusion:
+        test = PublicInterest(
+            for_disclosure=_lines(row.public_interest_for),
+            for_withholding=_lines(row.public_interest_against),
+            conclusion=row.public_interest_conclusion,
+        )
+    return ExemptionClaim(exemption=exemption(row.code), reasons=row.reasons, public_interest=test)
+
+
+def _s21_pointer(decision: Decision) -> str:
+    if decision.s21_url:
+        return decision.s21_url
+    if decision.s21_publication is not None:
+        return _absolute(decision.s21_publication.get_absolute_url())
+    return ""
+
+
+def review_rights_text(request: Request) -> str:
+    """The internal review particulars (s.17(7)(a); s.45 Code of Practice para 5.4)."""
+    return (
+        f"To ask for an internal review, write to {settings.FOIDESK_AUTHORITY_NAME} quoting reference "
+        f"{request.reference} within {REVIEW_WINDOW_WORKING_DAYS} working days of this letter."
+    )
+
+
+ICO_RIGHTS_TEXT = (
+    "You have the right to apply to the Information Commissioner under section 50 of the Act "
+    "(Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF; ico.org.uk)."
+)
+
+
+def response_for_case(request: Request, issued: dt.date | None = None) -> Response:
+    """The case's decisions as a ``Response``: parts in order, exemptions with reasons and public interest."""
+    parts: list[PartResponse] = []
+    for part in request.parts.order_by("position"):
+        if not _has_decision(part):
+            parts.append(PartResponse(label=part.label, outcome=Outcome.UNDECIDED))
+            continue
+        decision = part.decision
+        parts.append(
+            PartResponse(
+                label=part.label,
+                outcome=Outcome(decision.outcome),
+                claims=tuple(_claim(row) for row in decision.exemptions.order_by("id")),
+                s21_pointer=_s21_pointer(decision),
+                advice=decision.advice,
+            )
+        )
+    return Response(
+        reference=request.reference,
+        regime=Regime(request.regime),
+        parts=tuple(parts),
+        review_rights=review_rights_text(request),
+        ico_rights=ICO_RIGHTS_TEXT,
+        issued=issued or request.responded_on,
+        due=request.extended_due_on or request.due_on,
+    )
+
+
+def _has_decision(part: object) -> bool:
+    try:
+        return getattr(part, "decision", None) is not None
+    except Decision.DoesNotExist:
+        return False
+
+
+def _tables(request: Request) -> tuple[tuple[str, AnswerTable], ...]:
+    tables: list[tuple[str, AnswerTable]] = []
+    for part in request.parts.order_by("position"):
+        for answer in part.answers.all():
+            headers = (answer.row_dimension, *(str(c) for c in answer.column_labels))
+            rows = tuple((str(label), *(str(c) for c in cells)) for label, cells in answer.rows)
+            tables.append((part.label, AnswerTable(answer.description, headers, rows)))
+    return tuple(tables)
+
+
+def letter_for_case(request: Request, fmt: LetterFormat | str, issued: dt.date | None = None) -> bytes:
+    """The case's response letter in ``fmt``; raises ``LetterRefused`` if the response fails s.17."""
+    on = issued or request.responded_on or timezone.localdate()
+    response = response_for_case(request, issued=on)
+    answers = []
+    for part in request.parts.order_by("position"):
+        if _has_decision(part) and part.decision.answer.strip():
+            answers.append((part.label, part.decision.answer))
+    attachments = tuple(
+        doc.title for doc in request.documents.filter(kind=Document.Kind.ATTACHMENT).order_by("id")
+    )
+    letter = Letter(
+        response=response,
+        authority=settings.FOIDESK_AUTHORITY_NAME,
+        requester_name=request.requester_name,
+        issued=on,
+        received=request.received_on,
+        questions=tuple((part.label, part.text) for part in request.parts.order_by("position")),
+        answers=tuple(answers),
+        tables=_tables(request),
+        attachments=attachments,
+    )
+    return render_letter(letter, LetterFormat(fmt))
