@@ -22,6 +22,7 @@ from foidesk.render.letters import (
     letter_docx,
     letter_html,
     letter_pdf,
+    regulator,
     render_letter,
     uk_date,
 )
@@ -160,3 +161,11 @@ def test_docx_has_heading_styles() -> None:
 
 def test_render_letter_html_bytes() -> None:
     assert render_letter(_letter(), LetterFormat.HTML).startswith(b"<!DOCTYPE html>")
+
+
+def test_regulator_by_regime() -> None:
+    assert regulator(Regime.FOIA).address[-1] == "SK9 5AF"
+    assert "Wycliffe House" in regulator(Regime.EIR).particulars
+    assert "regulation 18" in regulator(Regime.EIR).provision
+    assert regulator(Regime.FOISA).name == "Scottish Information Commissioner"
+    assert "section 47" in regulator(Regime.EISR).provision

@@ -16,6 +16,7 @@ from html import escape
 
 from foidesk.core.notice import Finding, PartResponse, Response, Severity, check_response
 from foidesk.core.outcome import Outcome
+from foidesk.core.regime import Regime
 
 ICO_ADDRESS = (
     "Information Commissioner's Office",
@@ -26,9 +27,76 @@ ICO_ADDRESS = (
     "SK9 5AF",
 )  # s.50 FOIA: the regulator the requester may complain to
 ICO_WEBSITE = "https://ico.org.uk"
+SIC_ADDRESS = (
+    "Scottish Information Commissioner",
+    "Kinburn Castle",
+    "Doubledykes Road",
+    "St Andrews",
+    "Fife",
+    "KY16 9DS",
+)  # s.47 FOISA: the regulator for Scottish public authorities
+SIC_WEBSITE = "https://www.itspublicknowledge.info"
+
+
+@dataclass(frozen=True, slots=True)
+class Regulator:
+    """Who the requester may complain to after a review, and under which provision."""
+
+    name: str
+    provision: str
+    address: tuple[str, ...]
+    website: str
+
+    @property
+    def particulars(self) -> str:
+        """One sentence naming the right, the regulator, its address and website."""
+        return (
+            f"You have the right to apply to the {self.name} for a decision ({self.provision}): "
+            f"{', '.join(self.address)}; {self.website}."
+        )
+
+
 REVIEW_WINDOW_WORKING_DAYS = (
     40  # s.45 Code of Practice (2018), para 5.4: ask for a review within 40 working days
 )
+
+
+_NOTICE_PROVISION = {
+    Regime.FOIA: "section 17 of the Freedom of Information Act 2000",
+    Regime.EIR: "regulation 14 of the Environmental Information Regulations 2004",
+    Regime.FOISA: "section 16 of the Freedom of Information (Scotland) Act 2002",
+    Regime.EISR: "regulation 13 of the Environmental Information (Scotland) Regulations 2004",
+}
+_ICO = Regulator(
+    "Information Commissioner", "section 50 of the Freedom of Information Act 2000", ICO_ADDRESS, ICO_WEBSITE
+)
+_REGULATORS = {
+    Regime.FOIA: _ICO,
+    Regime.EIR: Regulator(  # reg 18 EIR applies s.50 FOIA
+        "Information Commissioner",
+        "section 50 of the Freedom of Information Act 2000, as applied by regulation 18 of the EIR",
+        ICO_ADDRESS,
+        ICO_WEBSITE,
+    ),
+    Regime.FOISA: Regulator(
+        "Scottish Information Commissioner",
+        "section 47 of the Freedom of Information (Scotland) Act 2002",
+        SIC_ADDRESS,
+        SIC_WEBSITE,
+    ),
+    Regime.EISR: Regulator(  # reg 17 EISR applies s.47 FOISA
+        "Scottish Information Commissioner",
+        "section 47 of the Freedom of Information (Scotland) Act 2002,"
+        " as applied by regulation 17 of the EISR",
+        SIC_ADDRESS,
+        SIC_WEBSITE,
+    ),
+}
+
+
+def regulator(regime: Regime) -> Regulator:
+    """The regulator a requester under ``regime`` may complain to."""
+    return _REGULATORS[regime]
 
 
 class LetterFormat(StrEnum):
@@ -207,9 +275,8 @@ def _blocks(letter: Letter) -> list[_Block]:
     if r.is_refusal:
         blocks.append(
             _Para(
-                "This response serves as a Refusal Notice under section 17 of the Freedom of Information"
-                f" Act 2000 ({r.regime.label} applies to this request). The information is withheld"
-                " by virtue of the following exemptions:"
+                f"This response serves as a Refusal Notice under {_NOTICE_PROVISION[r.regime]}."
+                " The information is withheld by virtue of the following exemptions:"
             )
         )
         seen: dict[str, str] = {}
@@ -239,15 +306,16 @@ def _blocks(letter: Letter) -> list[_Block]:
     )
     if r.review_rights.strip():
         blocks.append(_Para(r.review_rights))
-    blocks.append(_Heading(2, "Your right to complain to the Information Commissioner"))
+    reg = regulator(r.regime)
+    blocks.append(_Heading(2, f"Your right to complain to the {reg.name}"))
     blocks.append(
         _Para(
-            "If you remain dissatisfied after the internal review, you may apply to the Information"
-            " Commissioner for a decision under section 50 of the Freedom of Information Act 2000:"
+            f"If you remain dissatisfied after the internal review, you may apply to the {reg.name}"
+            f" for a decision under {reg.provision}:"
         )
     )
-    blocks.append(_List(ICO_ADDRESS))
-    blocks.append(_Para("Website:", ICO_WEBSITE))
+    blocks.append(_List(reg.address))
+    blocks.append(_Para("Website:", reg.website))
     if r.ico_rights.strip():
         blocks.append(_Para(r.ico_rights))
     if letter.contact.strip():

@@ -16,6 +16,7 @@ from foidesk.render.letters import (
     AnswerTable,
     Letter,
     LetterFormat,
+    regulator,
     render_letter,
 )
 from foidesk.web.cases.models import Decision, DecisionExemption, Document, Request
@@ -60,12 +61,6 @@ def review_rights_text(request: Request) -> str:
     )
 
 
-ICO_RIGHTS_TEXT = (
-    "You have the right to apply to the Information Commissioner under section 50 of the Act "
-    "(Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF; ico.org.uk)."
-)
-
-
 def response_for_case(request: Request, issued: dt.date | None = None) -> Response:
     """The case's decisions as a ``Response``: parts in order, exemptions with reasons and public interest."""
     parts: list[PartResponse] = []
@@ -88,7 +83,7 @@ def response_for_case(request: Request, issued: dt.date | None = None) -> Respon
         regime=Regime(request.regime),
         parts=tuple(parts),
         review_rights=review_rights_text(request),
-        ico_rights=ICO_RIGHTS_TEXT,
+        ico_rights=regulator(Regime(request.regime)).particulars,
         issued=issued or request.responded_on,
         due=request.extended_due_on or request.due_on,
     )
