@@ -54,7 +54,6 @@ def test_html_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "s.40(2)" in html
 
 
-@pytest.mark.slow
 def test_pdf_is_tagged(tmp_path: Path) -> None:
     case = _case()
     out = tmp_path / "letter.pdf"

@@ -133,7 +133,6 @@ def test_refuses_a_response_failing_s17() -> None:
     assert "notice.missing_review_rights" in codes
 
 
-@pytest.mark.slow
 def test_pdf_is_tagged_titled_and_has_the_text() -> None:
     data = letter_pdf(_letter())
     with pikepdf.open(io.BytesIO(data)) as pdf:
@@ -169,3 +168,35 @@ def test_regulator_by_regime() -> None:
     assert "regulation 18" in regulator(Regime.EIR).provision
     assert regulator(Regime.FOISA).name == "Scottish Information Commissioner"
     assert "section 47" in regulator(Regime.EISR).provision
+
+
+def test_cost_limit_refusal_gives_the_estimate_and_s16_advice() -> None:
+    from decimal import Decimal
+
+    from foidesk.core.costs import Activity, CostItem, estimate_cost
+
+    estimate = estimate_cost(
+        [CostItem(Activity.LOCATE, Decimal(30), "Search 600 paper files at 3 minutes each")],
+        regime=Regime.FOIA,
+    )
+    response = Response(
+        reference="X2",
+        regime=Regime.FOIA,
+        parts=(
+            PartResponse(
+                label="Q1",
+                outcome=Outcome.COST_LIMIT,
+                claims=(ExemptionClaim(exemption("s.12"), "Locating the files would exceed the limit."),),
+                cost_estimate=estimate,
+                advice="Narrow the request to one year.",
+            ),
+        ),
+        review_rights="Ask us for a review.",
+        ico_rights="Complain to the ICO.",
+    )
+    html = letter_html(_letter(response))
+    # Known answer by hand: 30 hours at £25 (reg 4(4) SI 2004/3244) = £750 against £450 (18 hours).
+    assert "30 hours, costing £750" in html
+    assert "£450" in html
+    assert "Search 600 paper files" in html
+    assert "Advice and assistance (section 16): Narrow the request to one year." in html

@@ -243,11 +243,20 @@ def _part_blocks(part: PartResponse, letter: Letter) -> list[_Block]:
         )
     if part.cost_estimate is not None:
         est = part.cost_estimate
-        hours = sum((item.hours for item in est.counted_items), start=0 * est.limit)
         blocks.append(
             _Para(
-                f"We estimate that complying would take {hours} hours at £{est.hourly_rate} an hour, "
-                f"above the appropriate limit of £{est.limit} (section 12)."
+                f"We estimate that complying would take {est.counted_hours} hours, costing £{est.cost} at "
+                f"£{est.hourly_rate} an hour, above the appropriate limit of £{est.limit} "
+                f"({est.limit_hours} hours). The estimate is made up of:"
+            )
+        )
+        blocks.append(
+            _List(
+                tuple(
+                    f"{item.activity.value.replace('_', ' ')}: {item.hours} hours"
+                    + (f" ({item.description})" if item.description else "")
+                    for item in est.counted_items
+                )
             )
         )
     if part.completion_estimate.strip():
