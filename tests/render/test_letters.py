@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from html import escape
 
 import pikepdf
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from foidesk.core.exemptions import exemption
@@ -200,3 +203,20 @@ def test_cost_limit_refusal_gives_the_estimate_and_s16_advice() -> None:
     assert "£450" in html
     assert "Search 600 paper files" in html
     assert "Advice and assistance (section 16): Narrow the request to one year." in html
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.text(max_size=40), reasons=st.text(min_size=1, max_size=80).filter(str.strip))
+def test_html_never_carries_markup_from_the_values(name: str, reasons: str) -> None:
+    response = Response(
+        reference="<R&1>",
+        regime=Regime.FOIA,
+        parts=(PartResponse("Q1", Outcome.WITHHELD, (ExemptionClaim(exemption("s.40(2)"), reasons),)),),
+        review_rights="r",
+        ico_rights="i",
+    )
+    letter = Letter(response=response, authority="A", requester_name=name + "<b>", issued=date(2024, 1, 1))
+    html = letter_html(letter)
+    assert "<b>" not in html
+    assert "<R&1>" not in html
+    assert escape(reasons.strip()[:1]) in html

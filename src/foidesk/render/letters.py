@@ -277,7 +277,7 @@ def _blocks(letter: Letter) -> list[_Block]:
     blocks.append(_Para(f"Thank you for your request for information{received}."))
     if letter.questions:
         blocks.append(_Para("I note you seek access to the following information:"))
-        blocks.append(_List(tuple(f"{label}: {text}" for label, text in letter.questions), ordered=True))
+        blocks.append(_List(tuple(f"{label}: {text}" for label, text in letter.questions)))
     blocks.append(_Heading(2, "Decision"))
     blocks.append(_Para(_decision_sentence(r)))
     claims = [c for p in r.parts for c in p.claims]
