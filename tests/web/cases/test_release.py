@@ -178,3 +178,22 @@ def test_a_file_that_is_not_what_its_name_says_is_blocked(case: Request, officer
         request=case, title="Figures", filename="figures.xlsx", content=b"%PDF-1.4\n%broken\n", actor=officer
     )
     assert document.check_status == Document.CheckStatus.BLOCK
+
+
+def test_the_letter_of_a_decided_case_downloads_and_an_undecided_one_is_refused(
+    case: Request, officer: User, client: Client
+) -> None:
+    client.force_login(officer)
+    html = client.get(f"/staff/cases/{case.reference}/letter.html")
+    assert html.status_code == 200 and case.reference in html.content.decode()
+    pdf = client.get(f"/staff/cases/{case.reference}/letter.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert client.get(f"/staff/cases/{case.reference}/letter.exe").status_code == 404
+    undecided = services.request_open(
+        text="How many horses does the force keep?",
+        requester_name="B",
+        actor=None,
+        received_on=dt.date(2024, 2, 2),
+    )
+    refused = client.get(f"/staff/cases/{undecided.reference}/letter.html")
+    assert refused.status_code == 409 and "cannot be made yet" in refused.content.decode()

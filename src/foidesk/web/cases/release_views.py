@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from foidesk.render.letters import LetterRefused
 from foidesk.web.cases import selectors
 from foidesk.web.cases.documents import (
     MAX_DOCUMENT_BYTES,
@@ -19,6 +20,7 @@ from foidesk.web.cases.documents import (
     document_override_warnings,
 )
 from foidesk.web.cases.forms import AcceptWarningsForm, DocumentUploadForm, PublishForm
+from foidesk.web.cases.letters import letter_for_case
 from foidesk.web.cases.models import Document, Request
 from foidesk.web.cases.services import CaseError
 from foidesk.web.publication.services import response_publish
@@ -145,3 +147,31 @@ def publish(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, f"Published at {publication.get_absolute_url()}.")
             return HttpResponseRedirect(case.get_absolute_url())
     return render(request, "staff/publish.html", {"case": case, "form": form})
+
+
+LETTER_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@require_safe
+@login_required
+@permission_required("cases.view_decision", raise_exception=True)
+def letter(request: HttpRequest, reference: str, fmt: str) -> HttpResponse:
+    """The response letter (s.17 notice) as HTML, tagged PDF or DOCX; refused while it fails s.17."""
+    case = selectors.case_or_404(request.user, reference)
+    if fmt not in LETTER_TYPES:
+        raise Http404("No such format.")
+    try:
+        content = letter_for_case(case, fmt)
+    except LetterRefused as refused:
+        return render(
+            request, "staff/letter_refused.html", {"case": case, "findings": refused.findings}, status=409
+        )
+    response = HttpResponse(content, content_type=LETTER_TYPES[fmt])
+    if fmt != "html":
+        slug = case.reference.replace(".", "-").replace("/", "-")
+        response["Content-Disposition"] = f'attachment; filename="response-{slug}.{fmt}"'
+    return response

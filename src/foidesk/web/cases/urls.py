@@ -30,4 +30,5 @@ urlpatterns = [
         name="document-action",
     ),
     path("cases/<str:reference>/publish/", release_views.publish, name="publish"),
+    path("cases/<str:reference>/letter.<slug:fmt>", release_views.letter, name="letter"),
 ]
