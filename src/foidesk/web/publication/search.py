@@ -30,7 +30,7 @@ from foidesk.core.matching import (
 )
 from foidesk.web.publication.models import Publication
 
-CANDIDATES = 200  # entries the database ranks before topics and periods re-rank them
+CANDIDATES = 100  # entries the database ranks before topics and periods re-rank them
 RANKED_HITS = 1000  # PostgreSQL: entries whose rank is computed, at most (bounds the time per query)
 NET_ENTRIES = 2_000  # with word counts: the rarest words are taken until they would net more entries
 MIN_NET_TERMS = 2
