@@ -171,6 +171,8 @@ FOIDESK_BRAND_COLOUR = os.environ.get("FOIDESK_BRAND_COLOUR", "#0b2d6b")
 FOIDESK_FEEDBACK_URL = os.environ.get("FOIDESK_FEEDBACK_URL", "mailto:foi-feedback@example.org")
 # Where "Leave this site" and the Escape key take a visitor: a neutral, unrelated page.
 FOIDESK_QUICK_EXIT_URL = os.environ.get("FOIDESK_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+# The public address of this site, for absolute links in letters (e.g. https://foi.example.police.uk).
+FOIDESK_BASE_URL = os.environ.get("FOIDESK_BASE_URL", "")
 # Reference format: 01.FOI.YY.NNNNNN (the MPS format). {yy} two-digit year, {n:06d} sequence.
 FOIDESK_REFERENCE_FORMAT = os.environ.get("FOIDESK_REFERENCE_FORMAT", "01.FOI.{yy}.{n:06d}")
 # Statistical disclosure control: counts 1..threshold-1 are suppressed (DOMAIN.md section C).
