@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.render.letters import LetterRefused
 from foidesk.web.cases import selectors
 from foidesk.web.cases.documents import (
@@ -172,6 +173,7 @@ def letter(request: HttpRequest, reference: str, fmt: str) -> HttpResponse:
         )
     response = HttpResponse(content, content_type=LETTER_TYPES[fmt])
     if fmt != "html":
-        slug = case.reference.replace(".", "-").replace("/", "-")
-        response["Content-Disposition"] = f'attachment; filename="response-{slug}.{fmt}"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="response-{reference_slug(case.reference)}.{fmt}"'
+        )
     return response

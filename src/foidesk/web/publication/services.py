@@ -6,20 +6,15 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.text import slugify
 
 from foidesk.core.outcome import Outcome
+from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import document_check, release_blocker
 from foidesk.web.cases.models import Document, Part, Request, Status
 from foidesk.web.cases.services import Actor, CaseError
 from foidesk.web.publication.models import Publication, PublishedAttachment
-
-
-def reference_slug(reference: str) -> str:
-    """The stable public address of a reference: 01.FOI.22.024648 -> 01-foi-22-024648."""
-    return slugify(reference.replace(".", "-").replace("/", "-"))
 
 
 def response_publish(
