@@ -197,7 +197,7 @@ if sys.argv[1] == "check":
     outcome = sorted({f.code for f in report.findings})
 elif sys.argv[1] == "copy":
     from foidesk.core.release_check.findings import InspectionLimits
-    from foidesk.core.release_check.spreadsheets import sanitise_xlsx
+    from foidesk.core.release_check.xlsx_copy import sanitise_xlsx
     sanitise_xlsx(sys.argv[2], sys.argv[3], InspectionLimits())
     outcome = True
 else:

@@ -1080,8 +1080,9 @@ PLAIN_STYLES = (
 )
 
 
-def raw_xlsx(path: Path, rows: str, strings: list[str]) -> None:
-    """A workbook with shared strings and one sheet whose ``<sheetData>`` holds ``rows`` (cell ``s="1"`` is white text)."""
+def raw_xlsx(path: Path, rows: str, strings: list[str], tail: str = "") -> None:
+    """A workbook with shared strings and one sheet whose ``<sheetData>`` holds ``rows`` (cell ``s="1"`` is white text),
+    followed by ``tail`` (merged cells, say)."""
     items = "".join(f"<si><t>{text}</t></si>" for text in strings)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -1112,7 +1113,7 @@ def raw_xlsx(path: Path, rows: str, strings: list[str]) -> None:
         archive.writestr("xl/styles.xml", PLAIN_STYLES)
         archive.writestr(
             "xl/worksheets/sheet1.xml",
-            f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN_NS}"><sheetData>{rows}</sheetData></worksheet>',
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN_NS}"><sheetData>{rows}</sheetData>{tail}</worksheet>',
         )
 
 

@@ -84,3 +84,61 @@ def test_a_sanitised_archive_has_no_comment_no_system_files_and_fixed_times(tmp_
 def test_xml_with_entities_is_refused() -> None:
     with pytest.raises(CannotInspect, match="DTD"):
         parse_xml(b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><a>&b;</a>', "part.xml")
+
+
+# ------------------------------------------------------------------ inflating members
+
+
+def _deflated(path: Path, members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_chunks_of_a_deflated_member_are_its_bytes_in_bounded_pieces(tmp_path: Path) -> None:
+    path = tmp_path / "a.zip"
+    data = b"".join(b'<row r="%d"><c><v>%d</v></c></row>' % (n, n * n) for n in range(200_000))
+    _deflated(path, {"big.xml": data, "small.xml": b"<a/>"})
+    with ZipContainer(str(path), InspectionLimits()) as box:
+        for prefetch in (False, True):
+            chunks = list(box.chunks("big.xml", size=65_536, prefetch=prefetch))
+            assert b"".join(chunks) == data
+            assert max(len(chunk) for chunk in chunks) <= 65_536
+        assert list(box.chunks("small.xml")) == [b"<a/>"]
+
+
+def _damage(path: Path, at: int) -> None:
+    raw = bytearray(path.read_bytes())
+    raw[at] ^= 0xFF
+    path.write_bytes(bytes(raw))
+
+
+@pytest.mark.parametrize("prefetch", [False, True])
+def test_damaged_compressed_data_cannot_be_inspected(tmp_path: Path, prefetch: bool) -> None:
+    path = tmp_path / "a.zip"
+    _deflated(path, {"big.xml": bytes(range(256)) * 4_000})
+    _damage(path, 30 + len("big.xml") + 200)  # inside the compressed data of the only member
+    with ZipContainer(str(path), InspectionLimits()) as box, pytest.raises(CannotInspect, match=r"big\.xml"):
+        b"".join(box.chunks("big.xml", prefetch=prefetch))
+
+
+def test_a_member_whose_local_header_names_another_file_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "a.zip"
+    _deflated(path, {"big.xml": b"<a/>" * 1_000})
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b"big.xml", b"bad.xml", 1))  # the local header comes first
+    with ZipContainer(str(path), InspectionLimits()) as box, pytest.raises(CannotInspect, match="name"):
+        list(box.chunks("big.xml"))
+
+
+def test_leaving_a_prefetched_member_early_stops_its_thread(tmp_path: Path) -> None:
+    import random
+    import threading
+
+    path = tmp_path / "a.zip"
+    _deflated(path, {"big.xml": random.Random(8).randbytes(4_000_000)})
+    with ZipContainer(str(path), InspectionLimits()) as box:
+        chunks = box.chunks("big.xml", size=1_024, prefetch=True)
+        assert len(next(chunks)) == 1_024
+        chunks.close()  # type: ignore[attr-defined]
+    assert not [thread for thread in threading.enumerate() if thread.name == "inflate"]

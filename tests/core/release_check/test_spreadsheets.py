@@ -19,8 +19,6 @@ from foidesk.core.release_check.spreadsheets import (
     column_letters,
     inspect_xlsx,
     parse_area,
-    personal_data_kind,
-    redact_personal_data,
 )
 from tests.core.release_check.corpus import every_byte
 from tests.core.release_check.corpus_spreadsheets import plain_row, raw_xlsx, rewrite_zip, summary_workbook
@@ -38,43 +36,6 @@ def _copy_rows(source: Path, tmp_path: Path) -> list[list[object]]:
 
 
 # ------------------------------------------------------------------ known answers
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("943 476 5919", "an NHS number"),  # NHS Data Dictionary's example NHS number, check digit 9
-        ("9434765919", "an NHS number"),
-        ("jane.officer@example.police.uk", "an email address"),
-        ("call 07700 900123", "a UK telephone number"),  # Ofcom's range for drama, 07700 900xxx
-        ("+44 20 7946 0018", "a UK telephone number"),  # Ofcom's London drama range
-        ("01632 960123", "a UK telephone number"),  # Ofcom's drama range for geographic numbers
-        ("JG 10 37 59 A", "a National Insurance number"),
-    ],
-)
-def test_personal_data_patterns_find_known_examples(text: str, kind: str) -> None:
-    assert personal_data_kind(text) == kind
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "943 476 5918",  # a wrong check digit
-        "QQ 12 34 56 C",  # HMRC's specimen: Q is never a first letter (NIM39110)
-        "Constable",
-        "1203",
-        "2023-03-31",
-        "Figures as at 31 March 2023",
-    ],
-)
-def test_ordinary_values_are_not_personal_data(text: str) -> None:
-    assert personal_data_kind(text) is None
-
-
-def test_redaction_replaces_only_the_personal_data() -> None:
-    assert redact_personal_data("Contact jane@example.org or 07700 900123.") == (
-        "Contact [redacted] or [redacted]."
-    )
 
 
 @pytest.mark.parametrize(
@@ -280,6 +241,31 @@ def test_white_text_among_plain_rows_is_found_and_dropped(tmp_path: Path) -> Non
     copy = tmp_path / "copy.xlsx"
     sanitise_file(str(path), str(copy))
     assert b"SECRET-HIDDEN" not in every_byte(copy)
+
+
+def test_a_row_too_low_to_read_is_hidden_and_left_out_of_the_copy(tmp_path: Path) -> None:
+    path = tmp_path / "low.xlsx"
+    low = '<row r="3000" ht="2.25" customHeight="1"><c r="A3000" t="s"><v>2</v></c></row>'
+    raw_xlsx(path, _many_rows({3000: low}), PLAIN_STRINGS)
+    finding = next(f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.hidden_row")
+    assert finding.where == "Data!3000:3000"
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-HIDDEN" not in every_byte(copy)
+
+
+def test_a_merged_title_over_many_plain_rows_hides_only_what_lies_under_it(tmp_path: Path) -> None:
+    path = tmp_path / "merged.xlsx"
+    title = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row>'
+    merges = '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'
+    raw_xlsx(path, _many_rows({1: title}), PLAIN_STRINGS, tail=merges)
+    findings = {f.code: f.where for f in inspect_xlsx(str(path), InspectionLimits())}
+    assert findings == {"xlsx.merged_hidden_value": "Data!B1"}
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-HIDDEN" not in every_byte(copy)
+    rows = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
+    assert rows[0] == ("Constable",) and rows[5_999] == ("Constable", 6_000)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from foidesk.core.release_check import archive, csv_files, documents, images, ods, pdf, spreadsheets
+from foidesk.core.release_check import (
+    archive,
+    csv_files,
+    documents,
+    images,
+    ods,
+    pdf,
+    spreadsheets,
+    xlsx_copy,
+)
 from foidesk.core.release_check.findings import (
     CannotInspect,
     CannotSanitise,
@@ -50,8 +59,8 @@ INSPECTORS: dict[FileFormat, Inspector] = {
     **dict.fromkeys(IMAGE_FORMATS, images.inspect_image),
 }
 SANITISERS: dict[FileFormat, Sanitiser] = {
-    FileFormat.XLSX: spreadsheets.sanitise_xlsx,
-    FileFormat.XLSM: spreadsheets.sanitise_xlsx,
+    FileFormat.XLSX: xlsx_copy.sanitise_xlsx,
+    FileFormat.XLSM: xlsx_copy.sanitise_xlsx,
     FileFormat.ODS: ods.sanitise_ods,
     FileFormat.CSV: csv_files.sanitise_csv,
     FileFormat.DOCX: documents.sanitise_docx,

@@ -8,16 +8,21 @@ The XML inside is parsed by lxml with entities, DTDs and network access all refu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
+import queue
 import re
+import struct
 import tempfile
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import IO, Literal, cast
 
+from isal import isal_zlib
 from lxml import etree
 
 from foidesk.core.release_check.findings import (
@@ -37,6 +42,85 @@ SYSTEM_MEMBER = re.compile(r"(^|/)(__MACOSX/|\.DS_Store$|Thumbs\.db$|desktop\.in
 MemberInspector = Callable[[str, str, int], list[Finding]]
 # Writes a clean copy of one extracted member: (source, target, depth).
 MemberSanitiser = Callable[[str, str, int], None]
+
+
+PREFETCH_CHUNKS = 4  # chunks inflated ahead of the reader: a few megabytes held at most
+_DONE = object()
+
+
+def _prefetched(source: Iterator[bytes]) -> Iterator[bytes]:
+    """``source`` run in a thread of its own, its items passed on in order (errors too)."""
+    ahead: queue.Queue[object] = queue.Queue(PREFETCH_CHUNKS)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in source:
+                if stop.is_set():
+                    break
+                ahead.put(item)
+        except BaseException as error:  # handed to the reader, who raises it
+            ahead.put(error)
+        finally:
+            source.close()  # type: ignore[attr-defined]
+            ahead.put(_DONE)
+
+    worker = threading.Thread(target=produce, name="inflate", daemon=True)
+    worker.start()
+    try:
+        while (item := ahead.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            yield cast(bytes, item)
+    finally:
+        stop.set()
+        while worker.is_alive():  # let a producer blocked on a full queue finish
+            with contextlib.suppress(queue.Empty):
+                ahead.get(timeout=0.05)
+        worker.join()
+
+
+LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # APPNOTE.TXT 4.3.7, as zipfile reads it
+COMPRESSED_BLOCK_BYTES = 1 << 18
+# ISA-L's error class (its stubs declare it an instance, hence the cast).
+INFLATE_ERROR = cast("type[Exception]", isal_zlib.IsalError)
+
+
+def _inflated(path: str, info: zipfile.ZipInfo, size: int) -> Iterator[bytes]:
+    """A deflated member's bytes, inflated by ISA-L (twice as fast as zlib) in chunks of at most
+    ``size``, its length and CRC-32 checked against the directory as zipfile checks them."""
+    failure = f"member {info.filename} cannot be read (corrupt or truncated)"
+    with open(path, "rb") as raw:  # a handle of its own: zipfile's is shared and positioned
+        raw.seek(info.header_offset)
+        header = raw.read(LOCAL_HEADER.size)
+        if len(header) != LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+            raise CannotInspect(f"{failure}: no local header")
+        fields = LOCAL_HEADER.unpack(header)
+        name = raw.read(fields[10])
+        if name.decode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace") != info.orig_filename:
+            raise CannotInspect(f"{failure}: its name differs between the directory and its header")
+        raw.seek(fields[11], os.SEEK_CUR)
+        inflater = isal_zlib.decompressobj(-15)
+        left, produced, crc = info.compress_size, 0, 0
+        try:
+            while not inflater.eof:
+                pending = inflater.unconsumed_tail
+                if not pending and left:
+                    pending = raw.read(min(left, COMPRESSED_BLOCK_BYTES))
+                    left -= len(pending)
+                if not pending:
+                    raise CannotInspect(f"{failure}: the compressed data ends early")
+                chunk = inflater.decompress(pending, size)
+                produced += len(chunk)
+                if produced > info.file_size:
+                    raise CannotInspect(f"{failure}: it expands beyond its declared size")
+                crc = zlib.crc32(chunk, crc)
+                if chunk:
+                    yield chunk
+        except INFLATE_ERROR as error:
+            raise CannotInspect(f"{failure}: {error}") from error
+    if produced != info.file_size or crc != info.CRC:
+        raise CannotInspect(f"{failure}: its length or CRC-32 does not match the directory")
 
 
 class ExtractionBudget:
@@ -59,6 +143,7 @@ class ZipContainer:
     def __init__(self, path: str, limits: InspectionLimits) -> None:
         try:
             self._zip = zipfile.ZipFile(path)
+            self._path = path
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
             raise CannotInspect(f"not a readable ZIP container (corrupt or truncated): {error}") from error
         try:
@@ -123,8 +208,21 @@ class ZipContainer:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as error:
             raise CannotInspect(f"member {name} cannot be read (corrupt or truncated): {error}") from error
 
-    def chunks(self, name: str, size: int = 1 << 20) -> Iterator[bytes]:
-        """The decompressed bytes of a member, chunk by chunk."""
+    def chunks(self, name: str, size: int = 1 << 20, prefetch: bool = False) -> Iterator[bytes]:
+        """The decompressed bytes of a member, chunk by chunk.
+
+        With ``prefetch`` a thread inflates the next chunks while the caller works on this one (zlib
+        lets go of the GIL), a few chunks ahead at most; closing the iterator stops the thread.
+        """
+        if prefetch:
+            return _prefetched(self._chunks(name, size))
+        return self._chunks(name, size)
+
+    def _chunks(self, name: str, size: int) -> Iterator[bytes]:
+        info = self.infos.get(name)
+        if info is not None and info.compress_type == zipfile.ZIP_DEFLATED:
+            yield from _inflated(self._path, info, size)
+            return
         stream = self.open(name)
         try:
             while chunk := stream.read(size):

@@ -20,7 +20,7 @@ from foidesk.core.release_check.findings import (
     InspectionLimits,
     Severity,
 )
-from foidesk.core.release_check.spreadsheets import personal_data_kind, redact_personal_data
+from foidesk.core.release_check.personal_data import personal_data_kind, redact_personal_data
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV Injection"
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")

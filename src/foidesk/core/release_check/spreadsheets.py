@@ -1,17 +1,13 @@
-"""Release-gate inspection and sanitising of Excel workbooks (XLSX, XLSM).
+"""Release-gate inspection of Excel workbooks (XLSX, XLSM).
 
 The PSNI released a workbook whose hidden sheet listed 9,483 officers and staff (8 August 2023;
 ICO fine £750,000, UK GDPR Art 5(1)(f) and 32). So the gate reads the OOXML parts themselves
 (every part in the ZIP, every row and cell of every sheet, streamed) and cross-checks what openpyxl
 sees: nothing may hide in a corner of the format that a library's model leaves out.
 
-The clean copy is a fresh workbook written from scratch: the values of the visible cells of the
-visible sheets, each at its own address, with plain number formats, and nothing else (no formulas,
-comments, names, fonts, fills, properties or parts that were not written here). Its shared-string
-table keeps the source's numbering but blanks every string no visible cell shows, so that stretches
-of rows proved plain (only <row>, <c>, <v> and one-run inline strings, listed attributes, numeric
-values) are copied as bytes; every other row is rebuilt cell by cell through lxml. A big sheet is
-never held in memory: it is streamed a megabyte at a time.
+A big sheet is never held in memory: its rows are streamed a megabyte at a time, plain stretches
+judged as bytes (``xlsx_rows``) and the rest cell by cell through lxml. The clean copy is written by
+``xlsx_copy`` with the same rules of what a reader sees (``SheetLayout``).
 """
 
 from __future__ import annotations
@@ -19,27 +15,38 @@ from __future__ import annotations
 import itertools
 import posixpath
 import re
-import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, unescape
+from xml.sax.saxutils import unescape
 
-import numpy as np
 from lxml import etree
 
-from foidesk.core.release_check.archive import ZipContainer, parse_xml, release_children
+from foidesk.core.release_check.archive import ZipContainer, release_children
 from foidesk.core.release_check.findings import (
     CannotInspect,
-    CannotSanitise,
     Finding,
     InspectionLimits,
     Severity,
+)
+from foidesk.core.release_check.personal_data import batches, personal_data_kind, strings_with_personal_data
+from foidesk.core.release_check.xlsx_rows import (
+    FLAGGED_PATTERN_LIMIT,
+    PLAIN_STRING_ITEMS,
+    NotPlainSheet,
+    SheetSections,
+    cells_with_styles,
+    flagged_pattern,
+    judged,
+    last_row_number,
+    plain_rows,
+    row_span,
 )
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TINY_FONT_POINTS = 4.0  # text below 4 pt cannot be read on screen or paper
+MIN_ROW_POINTS = TINY_FONT_POINTS  # nor can anything in a row lower than that
 SAME_COLOUR_DISTANCE = 24  # font and fill closer than this per RGB channel are indistinguishable
 EXAMPLES_PER_FINDING = 3
 TRUE = ("1", "true")
@@ -169,73 +176,8 @@ PART_RULES: tuple[tuple[re.Pattern[str], str, Severity, str], ...] = tuple(
         ),
     )
 )
-# Patterns of personal data that should not leave in any cell (UK formats). Names cannot be told by
-# pattern; the redaction step and the two-person approval are there for them.
-PERSONAL_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("an email address", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")),
-    (
-        "a National Insurance number",  # HMRC NIM39110: prefixes BG, GB, KN, NK, NT, TN, ZZ are never issued
-        re.compile(
-            r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
-        ),
-    ),
-    (
-        "a UK telephone number",
-        re.compile(
-            r"(?<![\d+])(?:\+44 ?(?:\(0\) ?)?|\b0)"
-            r"(?:7\d{3} ?\d{3} ?\d{3}|[12]\d{1,4} ?\d{3,4} ?\d{3,4})(?!\d)"
-        ),
-    ),
-)
-NHS_NUMBER = re.compile(r"(?<![\d.])\d{3} ?\d{3} ?\d{4}(?![\d.])")
-MIGHT_BE_PERSONAL = re.compile(r"@|\d[\d ]{4,}\d")  # every pattern has an @ or six digits in a run
-REDACTED = "[redacted]"
 CORE_PROPERTIES = ("creator", "lastModifiedBy", "description", "keywords", "subject", "category")
 APP_PROPERTIES = ("Company", "Manager", "HyperlinkBase")
-
-
-def personal_data_kind(text: str) -> str | None:
-    """What kind of personal data ``text`` looks like, or None. Shared by every tabular format."""
-    if not MIGHT_BE_PERSONAL.search(text):
-        return None
-    for kind, pattern in PERSONAL_DATA_PATTERNS:
-        if pattern.search(text):
-            return kind
-    if any(_valid_nhs_number(match.group()) for match in NHS_NUMBER.finditer(text)):
-        return "an NHS number"
-    return None
-
-
-def strings_with_personal_data(strings: Iterable[str], batch: int = 10_000) -> tuple[set[int], int]:
-    """Indices of the strings that look like personal data, and how many strings there are.
-
-    One search per batch where none could be; the strings are not kept.
-    """
-    flagged: set[int] = set()
-    count = 0
-    for texts in _batches(iter(strings), batch):
-        if MIGHT_BE_PERSONAL.search("\x00".join(texts)):
-            flagged.update(count + n for n, text in enumerate(texts) if personal_data_kind(text))
-        count += len(texts)
-    return flagged, count
-
-
-def redact_personal_data(text: str) -> str:
-    """``text`` with every personal-data match replaced by ``[redacted]`` (for the clean copy)."""
-    if not MIGHT_BE_PERSONAL.search(text):
-        return text
-    for _, pattern in PERSONAL_DATA_PATTERNS:
-        text = pattern.sub(REDACTED, text)
-    return NHS_NUMBER.sub(lambda m: REDACTED if _valid_nhs_number(m.group()) else m.group(), text)
-
-
-def _valid_nhs_number(text: str) -> bool:
-    """The modulus 11 check digit of an NHS number (NHS Data Dictionary, "NHS NUMBER")."""
-    digits = [int(ch) for ch in text if ch.isdigit()]
-    total = sum(digit * (10 - position) for position, digit in enumerate(digits[:9]))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == digits[9]
 
 
 # --- reading the workbook's structure ---------------------------------------------------------
@@ -306,7 +248,7 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
         findings += _name_findings(book)
         findings += _sheet_state_findings(book)
         styles = read_styles(box)
-        flagged, _ = strings_with_personal_data(iter_shared_strings(box, book))
+        flagged, _ = strings_with_personal_data(shared_string_batches(box, book))
         for sheet in book.sheets:
             if sheet.is_worksheet and box.has(sheet.part):
                 findings += SheetScan(sheet, book, styles, flagged).run(box)
@@ -563,26 +505,37 @@ def _plain_format(format_id: int, code: str | None) -> tuple[int, str]:
 
 
 def iter_shared_strings(box: ZipContainer, book: Book) -> Iterator[str]:
-    """The shared-string table in order, streamed; phonetic guides (``rPh``) are not shown text.
+    """The shared-string table in order, streamed; phonetic guides (``rPh``) are not shown text."""
+    for texts in shared_string_batches(box, book):
+        yield from texts
 
-    A table of plain ``<t>`` items (as Excel writes most) is read as bytes; at the first item that
-    is not plain, lxml takes over from the start and the items already given are skipped.
+
+def shared_string_batches(box: ZipContainer, book: Book, size: int = 10_000) -> Iterator[list[str]]:
+    """The shared-string table in order, a list of strings at a time.
+
+    A table of plain ``<t>`` items (as Excel writes most) is read as bytes, a chunk at a time; at the
+    first item that is not plain, lxml takes over from the start and the items already given are
+    skipped.
     """
     part = book.shared_strings
     if part is None or not box.has(part):
         return
     given = 0
     try:
-        for text in _plain_shared_strings(box, part):
-            given += 1
-            yield text
+        for texts in _plain_shared_strings(box, part):
+            given += len(texts)
+            yield texts
         return
     except NotPlainStrings:
         pass
-    for index, si in enumerate(box.xml_elements(part, ["{*}si"])):
-        if index >= given:
-            yield _string_item_text(si)
-        release_children(si)
+    items = (_string_item_text(si) for si in _released(box.xml_elements(part, ["{*}si"])))
+    yield from batches(itertools.islice(items, given, None), size)
+
+
+def _released(elements: Iterator[etree._Element]) -> Iterator[etree._Element]:
+    for element in elements:
+        yield element
+        release_children(element)
 
 
 def count_shared_strings(box: ZipContainer, book: Book) -> int:
@@ -602,7 +555,7 @@ def count_shared_strings(box: ZipContainer, book: Book) -> int:
             if cut < 0:
                 continue
             body, carry = carry[: cut + len(b"</si>")], carry[cut + len(b"</si>") :]
-            if SST_UNPLAIN.search(body) is not None:
+            if PLAIN_STRING_ITEMS.fullmatch(body) is None:
                 break
             count += body.count(b"<si>")
         else:
@@ -616,12 +569,11 @@ class NotPlainStrings(Exception):
 
 
 SST_START = re.compile(rb'^(?:\xef\xbb\xbf)?(?:<\?xml[^>]*?encoding="(?i:utf-8)"[^>]*\?>\s*)?<sst\b[^>]*>')
-SST_UNPLAIN = re.compile(rb'<(?!si>|/si>|t>|t xml:space="preserve">|/t>)|&(?!(?:lt|gt|amp|quot|apos);)|\r')
 SST_TEXT = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
 XML_ENTITIES = {"&quot;": '"', "&apos;": "'"}
 
 
-def _plain_shared_strings(box: ZipContainer, part: str) -> Iterator[str]:
+def _plain_shared_strings(box: ZipContainer, part: str) -> Iterator[list[str]]:
     chunks = box.chunks(part)
     head = b""
     for chunk in chunks:
@@ -638,14 +590,15 @@ def _plain_shared_strings(box: ZipContainer, part: str) -> Iterator[str]:
         if cut < 0:
             continue
         body, carry = carry[: cut + len(b"</si>")], carry[cut + len(b"</si>") :]
-        if SST_UNPLAIN.search(body) is not None:
+        if PLAIN_STRING_ITEMS.fullmatch(body) is None:
             raise NotPlainStrings(part)
         texts = SST_TEXT.findall(body)
         if len(texts) != body.count(b"<si>"):
             raise NotPlainStrings(part)
-        yield from (
-            unescape(t.decode("utf-8"), XML_ENTITIES) if b"&" in t else t.decode("utf-8") for t in texts
-        )
+        if b"&" in body:
+            yield [unescape(t.decode("utf-8"), XML_ENTITIES) for t in texts]
+        else:
+            yield [t.decode("utf-8") for t in texts]
     if carry.strip() != b"</sst>":
         raise NotPlainStrings(part)
 
@@ -903,6 +856,13 @@ class SheetLayout:
     merges: list[CellArea] = field(default_factory=list)
     invisible_styles: frozenset[str] = frozenset()
 
+    def merges_touch(self, data: bytes) -> bool:
+        """Whether any merged range spans a row of this stretch (its cells are then judged one by one)."""
+        if not self.merges:
+            return False
+        span = row_span(data)
+        return span is None or any(a.min_row <= span[1] and span[0] <= a.max_row for a in self.merges)
+
     def covered_by_merge(self, row: int, col: int) -> bool:
         """A cell under a merged range, other than its top-left: its value is never shown."""
         return any(a.contains(row, col) and (row, col) != (a.min_row, a.min_col) for a in self.merges)
@@ -914,9 +874,14 @@ class SheetLayout:
         if row.get("hidden", "0") in TRUE:
             return True
         height = row.get("ht")
-        if height is not None and float(height) == 0:
-            return True
-        return self.zero_height and height is None
+        if height is None:
+            return self.zero_height
+        try:
+            return float(height) < MIN_ROW_POINTS
+        except ValueError:
+            raise CannotInspect(
+                f"row {row.get('r', '?')} has a height that is not a number: {height!r}"
+            ) from None
 
     def in_print_area(self, row: int, col: int) -> bool:
         return not self.print_area or any(area.contains(row, col) for area in self.print_area)
@@ -965,160 +930,11 @@ def merged_areas(box: ZipContainer, part: str) -> list[CellArea]:
     return [a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)]
 
 
-# --- the byte path --------------------------------------------------------------------------------
-# Most of a big sheet is nothing but <row>, <c> and <v> elements. Such stretches of rows are checked,
-# and copied, as bytes at the speed of decompression; a stretch holding anything else (a formula, an
-# inline string, a hidden row, a comment, a character reference, an attribute not listed here) is
-# parsed by lxml and handled cell by cell. Nothing is passed on trust: a stretch is plain only when
-# every "<" in it opens a listed tag, and copied as it is only when every "=" is a listed attribute.
-
-# A tag other than <row r=..>, <c r=..>, <v>, <is>, <t> and their ends (so also <!--, <![CDATA[, <?pi).
-UNPLAIN_TAG = re.compile(
-    rb'<(?:[^rc/vit]|r(?!ow r=")|c(?! r=")|/(?!row>|c>|v>|is>|t>)|v(?!>)|i(?!s>)'
-    rb'|t(?!>| xml:space="preserve">))'
-)
-INLINE_TEXT = re.compile(rb'<is><t(?: xml:space="preserve")?>([^<]*)</t></is>')
-ZERO_HEIGHT = re.compile(rb"""ht\s*=\s*["'](?:0+\.?0*|\.0+)["']""")
-# An "=" that is not one of the listed attributes, or whose value is more than a reference, a number,
-# a span, a boolean or a cell type: data could hide in an attribute, so such rows are rebuilt.
-COPYABLE_ATTRIBUTES = (
-    b"r", b"s", b"t", b"spans", b"ht", b"customHeight", b"customFormat", b"outlineLevel", b"collapsed",
-    b"thickBot", b"thickTop", b"ph", b"x14ac:dyDescent", b"xml:space",
-)  # fmt: skip
-UNCOPYABLE_ATTRIBUTE = re.compile(
-    rb"=(?:"
-    + b"".join(b"(?<! " + name + b"=)" for name in COPYABLE_ATTRIBUTES)
-    + rb'|(?!"(?:[A-Z]{0,3}[0-9.]{1,20}(?::[0-9]{1,5})?|true|false|[snb]|inlineStr|preserve)"))'
-)
-NOT_A_NUMBER = re.compile(rb"<v>(?![0-9.eE+-]{1,40}</v>)")
-SHARED_INDEX = re.compile(rb't="s"[^>]*><v>(\d{1,9})</v>')
-LONG_SHARED_INDEX = re.compile(rb't="s"[^>]*><v>\d{10}')
-LAST_ROW = re.compile(rb'<row r="(\d+)"')
-SHEET_DATA_OPEN = re.compile(rb"<sheetData\s*(/?)>")
-WORKSHEET_OPEN = re.compile(rb"<worksheet\b[^>]*>")
-NAMESPACE_DECLARATION = re.compile(rb"""\sxmlns(?::[A-Za-z_][\w.-]*)?\s*=\s*(?:"[^"]*"|'[^']*')""")
-HEAD_LIMIT_BYTES = 64 * 1024 * 1024  # sheet settings before the rows; more is not a real sheet
-ROW_LIMIT_BYTES = 64 * 1024 * 1024  # one row of 16,384 cells is far less
-FRESH_ROOT = (
-    f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN_NS}" '
-    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-    'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac">'
-)
-
-
-FLAGGED_PATTERN_LIMIT = 2_000  # shared strings that look personal, searched for by one pattern
-
-
-def _flagged_pattern(flagged: set[str]) -> re.Pattern[bytes] | None:
-    if not flagged or len(flagged) > FLAGGED_PATTERN_LIMIT:
-        return None
-    alternatives = "|".join(sorted(flagged)).encode()
-    return re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?t="s"[^>]*><v>(?:' + alternatives + rb")</v>")
-
-
-class NotPlainSheet(Exception):
-    """The sheet's outline is unusual (a prefixed root, no sheetData): read it element by element."""
-
-
-def plain_rows(data: bytes) -> bool:
-    """Only <row>, <c>, <v> and one-run inline-string tags (rows and cells with an ``r``), no hidden
-    row, no character reference, no inline text that could be personal data."""
-    return (
-        UNPLAIN_TAG.search(data) is None
-        and b"hidden" not in data
-        and b"&#" not in data
-        and ZERO_HEIGHT.search(data) is None
-        and (b"<is>" not in data or _inline_texts_impersonal(data))
-    )
-
-
-def _inline_texts_impersonal(data: bytes) -> bool:
-    texts = INLINE_TEXT.findall(data)
-    if len(texts) != data.count(b"<is>"):
-        return False
-    return MIGHT_BE_PERSONAL.search(unescape(b"\x00".join(texts).decode("utf-8"))) is None
-
-
-def copyable_rows(data: bytes) -> bool:
-    """Plain rows a clean copy can keep byte for byte: listed attributes, numbers and indices only."""
-    return (
-        plain_rows(data) and UNCOPYABLE_ATTRIBUTE.search(data) is None and NOT_A_NUMBER.search(data) is None
-    )
-
-
-def cells_with_styles(styles: set[int] | dict[int, str]) -> re.Pattern[bytes] | None:
-    """A pattern for cells with a value in any of these formats, or None if there are none."""
-    if not styles:
-        return None
-    alternatives = b"|".join(str(index).encode() for index in sorted(styles))
-    return re.compile(rb'<c r="([A-Z]+\d+)"[^>]*? s="(?:' + alternatives + rb')"[^>]*><(?:v|is)>')
-
-
-class SheetSections:
-    """A worksheet part cut, as bytes, into its head (up to ``sheetData``), stretches of whole rows
-    and its tail; lxml parses the head, the tail and any stretch that is not plain."""
-
-    def __init__(self, box: ZipContainer, part: str) -> None:
-        self.part = part
-        self._chunks = box.chunks(part)
-        buffer = b""
-        opening = None
-        for chunk in self._chunks:
-            buffer += chunk
-            opening = SHEET_DATA_OPEN.search(buffer)
-            if opening is not None or len(buffer) > HEAD_LIMIT_BYTES:
-                break
-        root = WORKSHEET_OPEN.search(buffer)
-        if opening is None or root is None:
-            raise NotPlainSheet(part)
-        self.root_tag = root.group()
-        self.declarations = b"".join(NAMESPACE_DECLARATION.findall(self.root_tag))
-        self.head = parse_xml(buffer[: opening.start()] + b"<sheetData/></worksheet>", part)
-        self._empty = opening.group(1) == b"/"
-        self._rest = buffer[opening.end() :]
-        self.tail = b""
-
-    def rows(self) -> Iterator[bytes]:
-        """Stretches of complete rows, about a megabyte each; ``tail`` is set once they are done."""
-        buffer = self._rest
-        if self._empty:
-            self.tail = buffer + b"".join(self._chunks)
-            return
-        for chunk in itertools.chain((b"",), self._chunks):
-            buffer += chunk
-            end = buffer.find(b"</sheetData>")
-            if end >= 0:
-                if end:
-                    yield buffer[:end]
-                self.tail = buffer[end + len(b"</sheetData>") :] + b"".join(self._chunks)
-                return
-            cut = buffer.rfind(b"</row>")
-            if cut >= 0:
-                yield buffer[: cut + len(b"</row>")]
-                buffer = buffer[cut + len(b"</row>") :]
-            elif len(buffer) > ROW_LIMIT_BYTES:
-                raise CannotInspect(f"{self.part}: a row larger than {ROW_LIMIT_BYTES:,} bytes")
-        raise CannotInspect(f"{self.part} ends inside its rows (truncated?)")
-
-    def fragment(self, data: bytes) -> etree._Element:
-        """A stretch of rows parsed on its own, in the sheet's namespaces."""
-        return parse_xml(b"<sheetData" + self.declarations + b">" + data + b"</sheetData>", self.part)
-
-    def tail_elements(self) -> etree._Element:
-        return parse_xml(self.root_tag + self.tail, self.part)
-
-
-def last_row_number(data: bytes, previous: int) -> int:
-    at = data.rfind(b'<row r="')
-    match = LAST_ROW.match(data, at) if at >= 0 else None
-    return int(match.group(1)) if match else previous
-
-
 def _sheet_tallies() -> dict[str, Tally]:
     return {
         code: Tally(code, severity, message)
         for code, severity, message in (
-            ("xlsx.hidden_row", Severity.BLOCK, "Hidden rows (or rows of zero height) hold data."),
+            ("xlsx.hidden_row", Severity.BLOCK, "Hidden rows (or rows too low to read) hold data."),
             (
                 "xlsx.hidden_column",
                 Severity.BLOCK,
@@ -1186,24 +1002,28 @@ class SheetScan:
         for element in sections.head.iter("{*}sheetFormatPr", "{*}cols"):
             self.layout.read(element)
         sheet_wide = bool(self.layout.zero_height or self.layout.hidden_columns or self.layout.print_area)
-        sheet_wide = sheet_wide or bool(self.layout.merges) or len(self.flagged) > FLAGGED_PATTERN_LIMIT
+        sheet_wide = sheet_wide or len(self.flagged) > FLAGGED_PATTERN_LIMIT
         invisible = cells_with_styles(self.styles.invisible)
-        flagged = _flagged_pattern(self.flagged)
+        flagged = flagged_pattern(self.flagged)
         last_row = 0
+        layout = self.layout
 
         def is_plain(data: bytes) -> bool:
-            return plain_rows(data) and not (invisible and invisible.search(data))
+            return (
+                plain_rows(data)
+                and not (invisible and invisible.search(data))
+                and not layout.merges_touch(data)
+            )
 
-        for stretch in sections.rows():
-            for data, plain in _judged(stretch, is_plain, sheet_wide):
-                if plain:
-                    for match in flagged.finditer(data) if flagged else ():
-                        self.tallies["xlsx.personal_data"].add(match.group(1).decode())
-                    last_row = last_row_number(data, last_row)
-                    continue
-                for row in sections.fragment(data).iterchildren("{*}row"):
-                    last_row = int(row.get("r") or last_row + 1)
-                    self._row(row, last_row, self._needs_cells())
+        for data, plain in judged(sections.rows(), is_plain, sheet_wide):
+            if plain:
+                for match in flagged.finditer(data) if flagged else ():
+                    self.tallies["xlsx.personal_data"].add(match.group(1).decode())
+                last_row = last_row_number(data, last_row)
+                continue
+            for row in sections.fragment(data).iterchildren("{*}row"):
+                last_row = int(row.get("r") or last_row + 1)
+                self._row(row, last_row, self._needs_cells())
         tail = sections.tail_elements()
         for element in tail.iter("{*}headerFooter", "{*}dataValidation"):
             self._settings(element)
@@ -1212,7 +1032,7 @@ class SheetScan:
     def _settings(self, element: etree._Element) -> None:
         """Sheet settings after the rows that can carry text of their own."""
         if str(element.tag).endswith("}headerFooter"):
-            if _text_of(element).strip():
+            if text_of(element).strip():
                 self.tallies["xlsx.header_footer"].add("header/footer")
         elif (element.findtext("{*}formula1") or "").strip().startswith('"'):
             self.tallies["xlsx.validation_list"].add(element.get("sqref", "data validation"))
@@ -1247,7 +1067,7 @@ class SheetScan:
         for formula in row.iter("{*}f"):
             self.tallies["xlsx.formula"].add(formula.getparent().get("r", str(number)))  # type: ignore[union-attr]
         for inline in row.iter("{*}is"):
-            text = _text_of(inline)
+            text = text_of(inline)
             if personal_data_kind(text):
                 self.tallies["xlsx.personal_data"].add(inline.getparent().get("r", str(number)))  # type: ignore[union-attr]
         if per_cell:
@@ -1283,358 +1103,8 @@ class SheetScan:
                 self.tallies["xlsx.personal_data"].add(ref)
 
 
-# --- the clean copy: a fresh workbook of visible values --------------------------------------------
-
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    '<Override PartName="/xl/sharedStrings.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-    "{sheets}</Types>"
-)
-SHEET_CONTENT_TYPE = (
-    '<Override PartName="/xl/worksheets/sheet{n}.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-)
-ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f'<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" '
-    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="xl/workbook.xml"/></Relationships>'
-)
-ROWS_PER_WRITE = 2_000
-
-
-class FreshStrings:
-    """The copy's shared strings: the source's table with every string no visible cell shows blanked
-    (so indices copied as bytes stay valid), then the strings the copy adds (inline and formula text).
-    Personal data in them is redacted as they are written."""
-
-    def __init__(self, count: int) -> None:
-        self.count = count
-        self.used = np.zeros(count, dtype=np.bool_)
-        self.added: dict[str, int] = {}
-
-    def keep(self, index: int) -> int:
-        if not 0 <= index < self.count:
-            raise CannotSanitise("a cell refers to a shared string the workbook does not have")
-        self.used[index] = True
-        return index
-
-    def keep_all(self, data: bytes) -> None:
-        """Mark the shared strings the cells of a plain stretch of rows show."""
-        if LONG_SHARED_INDEX.search(data):
-            raise CannotSanitise("a cell refers to a shared string the workbook does not have")
-        found = SHARED_INDEX.findall(data)
-        if not found:
-            return
-        indices = np.fromstring(b" ".join(found), dtype=np.int64, sep=" ")
-        if int(indices.max()) >= self.count:
-            raise CannotSanitise("a cell refers to a shared string the workbook does not have")
-        self.used[indices] = True
-
-    def add(self, text: str) -> int:
-        found = self.added.get(text)
-        if found is None:
-            found = self.added[text] = self.count + len(self.added)
-        return found
-
-    def texts(self, source: Iterator[str]) -> Iterator[str]:
-        """The copy's strings, from the source's table read once more (it is not held in memory)."""
-        for text, used in zip(source, self.used.tolist(), strict=True):
-            yield text if used else ""
-        yield from self.added
-
-
-def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
-    """Write a fresh workbook of the visible values of ``source`` to ``target``.
-
-    Every visible cell keeps its address (a letter can still say "cell B12"); what was hidden is
-    simply absent. Cell formats become plain number formats; the sheets carry nothing else.
-    """
-    with ZipContainer(source, limits) as box:
-        book = read_book(box)
-        styles = read_styles(box)
-        count = count_shared_strings(box, book)
-        fresh = FreshStrings(count)
-        formats = _FreshFormats(styles)
-        visible = [s for s in book.sheets if s.is_worksheet and s.state == "visible" and box.has(s.part)]
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
-            for number, sheet in enumerate(visible, start=1):
-                layout = SheetLayout(
-                    print_area=book.print_areas.get(sheet.position, []),
-                    merges=merged_areas(box, sheet.part),
-                    invisible_styles=frozenset(str(index) for index in styles.invisible),
-                )
-                with out.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as sink:
-                    sink.write(FRESH_ROOT.encode() + b"<sheetData>")
-                    for chunk in _fresh_sheet(box, sheet, layout, styles, fresh, formats):
-                        sink.write(chunk)
-                    sink.write(b"</sheetData></worksheet>")
-            source_strings = iter_shared_strings(box, book)
-            _write_package(
-                out, [s.name for s in visible], fresh.texts(source_strings), fresh, formats, book.date1904
-            )
-
-
-class _FreshFormats:
-    """The copy keeps each cell's format index; each format becomes its plain number format only."""
-
-    def __init__(self, styles: Styles) -> None:
-        self.plain = styles.plain_formats or [(0, "")]
-
-    def attribute(self, style: str | None) -> str:
-        """`` s="n"`` for a cell with source format ``style``, or '' for General."""
-        if not style or not style.isdigit() or int(style) >= len(self.plain) or style == "0":
-            return ""
-        return f' s="{style}"'
-
-    def styles_xml(self) -> str:
-        codes: dict[str, int] = {}
-        xfs: list[str] = []
-        for format_id, code in self.plain:
-            if format_id == -1:
-                format_id = codes.setdefault(code, 164 + len(codes))
-            apply = ' applyNumberFormat="1"' if format_id else ""
-            xfs.append(f'<xf numFmtId="{format_id}" fontId="0" fillId="0" borderId="0" xfId="0"{apply}/>')
-        custom = "".join(
-            f'<numFmt numFmtId="{n}" formatCode="{_attribute_text(c)}"/>' for c, n in codes.items()
-        )
-        formats = f'<numFmts count="{len(codes)}">{custom}</numFmts>' if codes else ""
-        return (
-            f'<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="{MAIN_NS}">{formats}'
-            '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
-            '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-            '<fill><patternFill patternType="gray125"/></fill></fills>'
-            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-            f'<cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
-            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-            "</styleSheet>"
-        )
-
-
-def _fresh_sheet(
-    box: ZipContainer,
-    sheet: SheetEntry,
-    layout: SheetLayout,
-    styles: Styles,
-    fresh: FreshStrings,
-    formats: _FreshFormats,
-) -> Iterator[bytes]:
-    """The visible rows of ``sheet``: plain stretches as they are, the rest rebuilt cell by cell."""
-    try:
-        sections = SheetSections(box, sheet.part)
-    except NotPlainSheet:
-        yield from (chunk.encode() for chunk in _fresh_rows_by_element(box, sheet, layout, fresh, formats))
-        return
-    for element in sections.head.iter("{*}sheetFormatPr", "{*}cols"):
-        layout.read(element)
-    sheet_wide = bool(layout.zero_height or layout.hidden_columns or layout.print_area or layout.merges)
-    invisible = cells_with_styles(styles.invisible)
-    last_row = 0
-
-    def is_copyable(data: bytes) -> bool:
-        return copyable_rows(data) and not (invisible and invisible.search(data))
-
-    for stretch in sections.rows():
-        for data, copyable in _judged(stretch, is_copyable, sheet_wide):
-            if copyable:
-                fresh.keep_all(data)
-                last_row = last_row_number(data, last_row)
-                yield data
-                continue
-            rows: list[str] = []
-            for row in sections.fragment(data).iterchildren("{*}row"):
-                last_row = int(row.get("r") or last_row + 1)
-                rows.append(_fresh_row(row, last_row, layout, fresh, formats))
-            yield "".join(rows).encode()
-
-
-NARROW_STRETCH_BYTES = 16_384
-
-
-def _judged(
-    stretch: bytes, is_plain: Callable[[bytes], bool], sheet_wide: bool
-) -> Iterator[tuple[bytes, bool]]:
-    """A stretch with whether it is plain; one that is not is cut narrower and each piece judged,
-    so one odd row does not send a megabyte of rows through lxml."""
-    if sheet_wide:
-        yield stretch, False
-        return
-    if is_plain(stretch):
-        yield stretch, True
-        return
-    start = 0
-    while start < len(stretch):
-        cut = stretch.find(b"</row>", start + NARROW_STRETCH_BYTES)
-        end = len(stretch) if cut < 0 else cut + len(b"</row>")
-        yield stretch[start:end], is_plain(stretch[start:end])
-        start = end
-
-
-def _fresh_rows_by_element(
-    box: ZipContainer, sheet: SheetEntry, layout: SheetLayout, fresh: FreshStrings, formats: _FreshFormats
-) -> Iterator[str]:
-    """The same, for a sheet whose outline is unusual: every row through lxml."""
-    pending: list[str] = []
-    last_row = 0
-    for element in box.xml_elements(sheet.part, ("{*}sheetFormatPr", "{*}cols", "{*}row")):
-        if not str(element.tag).endswith("}row"):
-            layout.read(element)
-        else:
-            last_row = int(element.get("r") or last_row + 1)
-            pending.append(_fresh_row(element, last_row, layout, fresh, formats))
-        release_children(element)
-        if len(pending) >= ROWS_PER_WRITE:
-            yield "".join(pending)
-            pending.clear()
-    yield "".join(pending)
-
-
-def _fresh_row(
-    row: etree._Element, number: int, layout: SheetLayout, fresh: FreshStrings, formats: _FreshFormats
-) -> str:
-    if layout.row_hidden(row) or not layout.in_print_area_row(number):
-        return ""
-    cells = _fresh_cells(row, number, layout, fresh, formats)
-    return f'<row r="{number}">{cells}</row>' if cells else ""
-
-
-def _fresh_cells(
-    row: etree._Element, number: int, layout: SheetLayout, fresh: FreshStrings, formats: _FreshFormats
-) -> str:
-    out: list[str] = []
-    col = 0
-    namespace = str(row.tag)[: str(row.tag).find("}") + 1]
-    value_tag = f"{namespace}v"
-    for cell in row:
-        ref = cell.get("r")
-        col = column_index(ref.rstrip("0123456789")) if ref else col + 1
-        if layout.column_hidden(col) or not layout.in_print_area(number, col):
-            continue
-        if cell.get("s") in layout.invisible_styles or (
-            layout.merges and layout.covered_by_merge(number, col)
-        ):
-            continue
-        kind = cell.get("t", "n")
-        value = cell.findtext(value_tag)
-        if kind == "inlineStr":
-            value, kind = str(fresh.add(_text_of(cell.find("{*}is")))), "s"
-        elif value is None:
-            continue
-        elif kind == "s":
-            if not value.strip().isdigit():
-                continue
-            value = str(fresh.keep(int(value)))
-        elif kind in ("str", "d"):
-            value, kind = str(fresh.add(value)), "s"
-        elif kind == "e":
-            if value not in ERROR_VALUES:
-                continue
-        elif kind == "b":
-            value = "1" if value in TRUE else "0"
-        else:
-            try:
-                float(value)
-            except ValueError:
-                continue
-            kind = "n"
-        type_attribute = "" if kind == "n" else f' t="{kind}"'
-        style = formats.attribute(cell.get("s"))
-        out.append(f'<c r="{column_letters(col)}{number}"{style}{type_attribute}><v>{escape(value)}</v></c>')
-    return "".join(out)
-
-
-def _write_package(
-    out: zipfile.ZipFile,
-    names: list[str],
-    texts: Iterator[str],
-    fresh: FreshStrings,
-    formats: _FreshFormats,
-    date1904: bool,
-) -> None:
-    with out.open("xl/sharedStrings.xml", "w", force_zip64=True) as sink:
-        count = fresh.count + len(fresh.added)
-        sink.write(
-            f'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="{MAIN_NS}" count="{count}" '
-            f'uniqueCount="{count}">'.encode()
-        )
-        for batch in _batches(texts):
-            sink.write(_string_items(batch).encode("utf-8"))
-        sink.write(b"</sst>")
-    out.writestr("xl/styles.xml", formats.styles_xml())
-    sheets = "".join(
-        f'<sheet name="{_attribute_text(name)}" sheetId="{n}" r:id="rId{n}"/>'
-        for n, name in enumerate(names, start=1)
-    )
-    date_system = '<workbookPr date1904="1"/>' if date1904 else ""
-    out.writestr(
-        "xl/workbook.xml",
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-        f"{date_system}<sheets>{sheets}</sheets></workbook>",
-    )
-    rels = "".join(
-        f'<Relationship Id="rId{n}" Type="{REL_NS}/worksheet" Target="worksheets/sheet{n}.xml"/>'
-        for n in range(1, len(names) + 1)
-    )
-    extra = len(names) + 1
-    rels += f'<Relationship Id="rId{extra}" Type="{REL_NS}/styles" Target="styles.xml"/>'
-    rels += f'<Relationship Id="rId{extra + 1}" Type="{REL_NS}/sharedStrings" Target="sharedStrings.xml"/>'
-    out.writestr(
-        "xl/_rels/workbook.xml.rels",
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="{PKG_REL_NS}">{rels}</Relationships>',
-    )
-    out.writestr("_rels/.rels", ROOT_RELS)
-    overrides = "".join(SHEET_CONTENT_TYPE.format(n=n) for n in range(1, len(names) + 1))
-    out.writestr("[Content_Types].xml", CONTENT_TYPES.replace("{sheets}", overrides))
-
-
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_XML_INVALID_BUT_NUL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-STRING_ITEM_BREAK = '</t></si><si><t xml:space="preserve">'
-
-
-def _batches(texts: Iterator[str], size: int = 10_000) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _string_items(texts: list[str]) -> str:
-    """``<si>`` items for many strings at once: one escape over the batch, split again by NUL."""
-    if any("\x00" in text for text in texts):
-        return "".join(
-            f'<si><t xml:space="preserve">{_xml_text(redact_personal_data(text))}</t></si>' for text in texts
-        )
-    # No personal-data pattern can span a NUL, so redacting the joined batch redacts each string.
-    escaped = escape(_XML_INVALID_BUT_NUL.sub("", redact_personal_data("\x00".join(texts))))
-    return '<si><t xml:space="preserve">' + escaped.replace("\x00", STRING_ITEM_BREAK) + "</t></si>"
-
-
-def _text_of(element: etree._Element | None) -> str:
+def text_of(element: etree._Element | None) -> str:
     """All text inside an element (an inline string, a header), as ``str``."""
     if element is None:
         return ""
     return "".join(str(piece) for piece in element.itertext())
-
-
-def _xml_text(text: str) -> str:
-    return escape(_XML_INVALID.sub("", text))
-
-
-def _attribute_text(text: str) -> str:
-    return escape(_XML_INVALID.sub("", text), {'"': "&quot;"})
