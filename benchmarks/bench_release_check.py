@@ -192,7 +192,15 @@ CHILD = """
 import json, sys, time
 from foidesk.core.release_check import check_file, sanitise_file
 started = time.perf_counter()
-if sys.argv[1] == "check":
+if sys.argv[1] == "baseline":
+    import zipfile
+    with zipfile.ZipFile(sys.argv[2]) as archive:
+        for name in archive.namelist():
+            with archive.open(name) as member:
+                while member.read(1 << 20):
+                    pass
+    outcome = True
+elif sys.argv[1] == "check":
     report = check_file(sys.argv[2])
     outcome = sorted({f.code for f in report.findings})
 elif sys.argv[1] == "copy":
@@ -225,6 +233,7 @@ def main() -> str:
         size_mb = source.stat().st_size / 1_000_000
         with zipfile.ZipFile(source) as archive:
             xml_mb = sum(i.file_size for i in archive.infolist()) / 1_000_000
+        baseline = measure("baseline", str(source))
         check = measure("check", str(source))
         copy = measure("copy", str(source), str(Path(tmp) / "copy-only.xlsx"))
         clean = measure("sanitise", str(source), str(Path(tmp) / "clean.xlsx"))
@@ -235,6 +244,11 @@ def main() -> str:
         f"A generated staff register: {size_mb:.0f} MB on disk ({xml_mb:.0f} MB of XML), {rows:,} rows x 9 columns "
         f"on a visible sheet, a hidden sheet, a hidden row in every 50,000. Clean copy: {clean_mb:.0f} MB.",
         f"Check found: {', '.join(check['outcome'])}. Each run in its own process (peak = VmHWM).",  # type: ignore[arg-type]
+        "Stretches of rows are judged by RE2 grammars a stretch ahead in a thread; members are inflated and the copy "
+        "deflated by ISA-L in threads of their own (ADR 0008). Baseline in the same run: zipfile reading every "
+        f"member and doing nothing else takes {float(baseline['seconds']):.1f} s "  # type: ignore[arg-type]
+        f"({size_mb / float(baseline['seconds']):.0f} MB/s). The same file on 2026-11-28 on another machine "  # type: ignore[arg-type]
+        "(2 cores, Xeon), with Python's re and zlib: check 8.6 MB/s, copy 4.5 MB/s, copy and check 2.9 MB/s.",
         "",
         "| figure | value | target | met? |",
         "|---|---|---|---|",

@@ -37,20 +37,23 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}{memory}; Python {platform.python_version()}; {platform.system()}"
 
 
-def merge_sections(existing: str, fresh: list[str], stamp: str) -> list[str]:
+def merge_sections(existing: str, fresh: list[str], this_machine: str) -> list[str]:
     """A partial run replaces the sections it measured (same heading) and keeps the others, each
-    of which says when it was measured if that was another run."""
+    of which says when it was measured if that was another run, and on what if on another machine."""
     kept: dict[str, str] = {}
-    previous_stamp = ""
+    previous_stamp = previous_machine = ""
     for line in existing.splitlines():
         if line.startswith("Measured "):
-            previous_stamp = line.removeprefix("Measured ").split(" on ")[0]
+            previous_stamp, _, previous_machine = line.removeprefix("Measured ").rstrip(".").partition(" on ")
             break
+    elsewhere = f" on {previous_machine}" if previous_machine and previous_machine != this_machine else ""
     for block in existing.split("\n## ")[1:]:
         heading = block.splitlines()[0]
         body = "## " + block.strip()
         if previous_stamp and "(measured " not in heading:
-            body = body.replace(heading, f"{heading} (measured {previous_stamp})", 1)
+            body = body.replace(heading, f"{heading} (measured {previous_stamp}{elsewhere})", 1)
+        elif elsewhere and "(measured " in heading and " on " not in heading.split("(measured ")[1]:
+            body = body.replace(heading, heading[:-1] + elsewhere + ")", 1)
         kept[heading.split(" (measured ")[0]] = body
     for section in fresh:
         kept[section.splitlines()[0].removeprefix("## ")] = section
@@ -70,13 +73,15 @@ def main(names: list[str]) -> int:
         sections.append(module.main().strip())
         print(f"  done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    header = (
-        "# Benchmarks\n\n"
-        f"Measured {stamp} on {machine()}.\n"
-        "Written by `make bench` (benchmarks/run.py); every figure below comes from that run.\n"
+    partial = bool(names) and OUTPUT.exists()
+    header = f"# Benchmarks\n\nMeasured {stamp} on {machine()}.\n" + (
+        "Written by `make bench` (benchmarks/run.py); a section measured in an earlier run says when "
+        "(and on what, if another machine).\n"
+        if partial
+        else "Written by `make bench` (benchmarks/run.py); every figure below comes from that run.\n"
     )
-    if names and OUTPUT.exists():
-        sections = merge_sections(OUTPUT.read_text(), sections, stamp)
+    if partial:
+        sections = merge_sections(OUTPUT.read_text(), sections, machine())
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(header + "\n" + "\n\n".join(sections) + "\n")
     print(f"wrote {OUTPUT}", file=sys.stderr)
