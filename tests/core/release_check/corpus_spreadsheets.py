@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
@@ -404,6 +406,21 @@ def _xlsx_entries() -> list[CorpusFile]:
             *VISIBLE,
         ),
         leaky("header_footer.xlsx", xlsx(_header), {"xlsx.header_footer"}, "SECRET-HEADER", *VISIBLE),
+        leaky(
+            "white_rich_text_run.xlsx",
+            xlsx(_white_run),
+            {"xlsx.invisible_text"},
+            "SECRET-WHITE-RUN",
+            *VISIBLE,
+            "Includes secondees",
+        ),
+        leaky(
+            "tiny_shared_string_run.xlsx",
+            _shared_white_run,
+            {"xlsx.invisible_text"},
+            "SECRET-TINY-RUN",
+            *VISIBLE,
+        ),
         leaky("chart.xlsx", xlsx(_chart), {"xlsx.chart", "xlsx.drawing"}, "SECRET-CHART-TITLE", *VISIBLE),
         leaky("protected.xlsx", xlsx(_protected), {"xlsx.protected"}, None, *VISIBLE),
         leaky(
@@ -496,6 +513,39 @@ def _company(path: Path) -> None:
     rewrite_zip(path, change)
 
 
+def _white_run(workbook: openpyxl.Workbook) -> None:
+    """Rich text with a white run in a plain cell: openpyxl writes it as an inline string."""
+    workbook.active["C2"] = CellRichText(
+        ["Includes secondees ", TextBlock(InlineFont(color="FFFFFF"), "SECRET-WHITE-RUN")]
+    )
+
+
+def _shared_white_run(path: Path) -> None:
+    """The same run in the shared-string table (as Excel writes rich text), shown by a plain cell."""
+    xlsx(lambda workbook: None)(path)
+
+    def change(parts: dict[str, bytes]) -> None:
+        sheet = parts["xl/worksheets/sheet1.xml"].decode()
+        sheet = sheet.replace(
+            '<c r="A3" t="inlineStr"><is><t>Sergeant</t></is></c>', '<c r="A3" t="s"><v>0</v></c>'
+        )
+        parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+        parts["xl/sharedStrings.xml"] = (
+            f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="1"><si><r><t>Sergeant</t></r>'
+            '<r><rPr><sz val="1"/></rPr><t>SECRET-TINY-RUN</t></r></si></sst>'
+        ).encode()
+        parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+            b"</Relationships>",
+            f'<Relationship Id="rIdS" Type="{REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>'.encode(),
+        )
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        )
+
+    rewrite_zip(path, change)
+
+
 def _merged_hidden_value(path: Path) -> None:
     workbook = summary_workbook()
     workbook.active["A6"] = "Total"
@@ -522,6 +572,11 @@ def _clean_xlsx_entries() -> list[CorpusFile]:
             cell.font = Font(color="FFFFFF", bold=True)
             cell.fill = PatternFill("solid", fgColor="1F4E79")
 
+    def white_run_on_dark_fill(workbook: openpyxl.Workbook) -> None:
+        cell = workbook.active["C1"]
+        cell.value = CellRichText(["Note ", TextBlock(InlineFont(color="FFFFFF", b=True), "on a dark band")])
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+
     def dates_and_money(workbook: openpyxl.Workbook) -> None:
         import datetime as dt
 
@@ -544,6 +599,7 @@ def _clean_xlsx_entries() -> list[CorpusFile]:
         clean("clean_comment_column.xlsx", xlsx(comment_column), *VISIBLE, "Includes officers on secondment"),
         clean("clean_white_header_on_dark_fill.xlsx", xlsx(white_on_dark), *VISIBLE),
         clean("clean_dates_and_money.xlsx", xlsx(dates_and_money), *VISIBLE),
+        clean("clean_white_run_on_dark_fill.xlsx", xlsx(white_run_on_dark_fill), *VISIBLE, "on a dark band"),
         clean("clean_empty_hidden_rows.xlsx", xlsx(empty_hidden_rows), *VISIBLE),
         clean("clean_autofilter.xlsx", xlsx(autofilter), *VISIBLE),
     ]

@@ -237,6 +237,8 @@ class Styles:
 
     invisible: dict[int, str]
     plain_formats: list[tuple[int, str]]
+    plain_background: frozenset[int] = frozenset({0})  # formats with no fill, or a white one
+    theme: tuple[str, ...] = ()  # the theme's colours, for rich-text runs
 
 
 def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
@@ -249,9 +251,10 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
         findings += _sheet_state_findings(book)
         styles = read_styles(box)
         flagged, _ = strings_with_personal_data(shared_string_batches(box, book))
+        faint = set(hidden_runs(box, book))
         for sheet in book.sheets:
             if sheet.is_worksheet and box.has(sheet.part):
-                findings += SheetScan(sheet, book, styles, flagged).run(box)
+                findings += SheetScan(sheet, book, styles, flagged, faint).run(box)
     findings += _openpyxl_findings(path, book)
     return _deduplicated(findings)
 
@@ -408,14 +411,18 @@ def read_styles(box: ZipContainer) -> Styles:
     fills = list(root.iterfind("{*}fills/{*}fill"))
     invisible: dict[int, str] = {}
     plain: list[tuple[int, str]] = []
+    white: set[int] = set()
     for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf")):
         format_id = int(xf.get("numFmtId", "0"))
         code = custom.get(format_id)
         plain.append(_plain_format(format_id, code))
-        reason = _invisibility(code, _nth(fonts, xf.get("fontId")), _nth(fills, xf.get("fillId")), theme)
+        fill = _nth(fills, xf.get("fillId"))
+        reason = _invisibility(code, _nth(fonts, xf.get("fontId")), fill, theme)
         if reason:
             invisible[index] = reason
-    return Styles(invisible, plain)
+        if _background(fill, theme) == "FFFFFF":
+            white.add(index)
+    return Styles(invisible, plain, frozenset(white), tuple(theme))
 
 
 def _nth(elements: list[etree._Element], index: str | None) -> etree._Element | None:
@@ -469,16 +476,58 @@ def _invisibility(
         if size is not None and float(size.get("val", "11")) < TINY_FONT_POINTS:
             return f"a {size.get('val')} pt font is too small to read"
     text = _colour(font.find("{*}color") if font is not None else None, theme, "000000")
-    pattern = fill.find("{*}patternFill") if fill is not None else None
-    background: str | None = "FFFFFF"
-    if pattern is not None and pattern.get("patternType", "none") not in ("none", ""):
-        background = _colour(pattern.find("{*}fgColor"), theme, "000000")
+    background = _background(fill, theme)
     if text is None or background is None:
         return ""
     distance = max(abs(int(text[i : i + 2], 16) - int(background[i : i + 2], 16)) for i in (0, 2, 4))
     if distance < SAME_COLOUR_DISTANCE:
         return f"text coloured #{text} on a #{background} background cannot be seen"
     return ""
+
+
+def _background(fill: etree._Element | None, theme: list[str]) -> str | None:
+    """The RGB a fill paints behind text (white where there is none), or None if uncertain."""
+    pattern = fill.find("{*}patternFill") if fill is not None else None
+    if pattern is not None and pattern.get("patternType", "none") not in ("none", ""):
+        return _colour(pattern.find("{*}fgColor"), theme, "000000")
+    return "FFFFFF"
+
+
+def hidden_runs(box: ZipContainer, book: Book) -> dict[int, str]:
+    """Shared strings with rich-text runs that cannot be seen on a white cell (white, or under 4 pt),
+    by index, each with the text a white cell shows."""
+    part = book.shared_strings
+    if part is None or not box.has(part) or not _contains(box.chunks(part), b"<rPr"):
+        return {}
+    theme = tuple(_theme_colours(box))
+    found: dict[int, str] = {}
+    for index, si in enumerate(_released(box.xml_elements(part, ["{*}si"]))):
+        shown = shown_text(si, theme)
+        if shown is not None:
+            found[index] = shown
+    return found
+
+
+def shown_text(item: etree._Element, theme: tuple[str, ...]) -> str | None:
+    """The text of a string item (shared ``si`` or inline ``is``) a white cell shows, or None if it has
+    no run that cannot be seen there."""
+    runs = list(item.iterfind("{*}r"))
+    shown = [run for run in runs if not _invisibility(None, run.find("{*}rPr"), None, list(theme))]
+    if len(shown) == len(runs):
+        return None
+    return (item.findtext("{*}t") or "") + "".join(
+        t.text or "" for run in shown for t in run.iterfind("{*}t")
+    )
+
+
+def _contains(chunks: Iterator[bytes], needle: bytes) -> bool:
+    """Whether the bytes, streamed, contain ``needle`` (also across two chunks)."""
+    carry = b""
+    for chunk in chunks:
+        if needle in carry + chunk[: len(needle)] or needle in chunk:
+            return True
+        carry = chunk[-(len(needle) - 1) :]
+    return False
 
 
 def _plain_format(format_id: int, code: str | None) -> tuple[int, str]:
@@ -963,10 +1012,13 @@ def _sheet_tallies() -> dict[str, Tally]:
 class SheetScan:
     """One pass over a worksheet's XML, collecting tallies of what a reader would not see."""
 
-    def __init__(self, sheet: SheetEntry, book: Book, styles: Styles, flagged: set[int]) -> None:
+    def __init__(
+        self, sheet: SheetEntry, book: Book, styles: Styles, flagged: set[int], faint: set[int] | None = None
+    ) -> None:
         self.sheet = sheet
         self.styles = styles
         self.flagged = {str(index) for index in flagged}
+        self.faint = {str(index) for index in faint or ()}  # strings with runs a white cell hides
         self.layout = SheetLayout(print_area=book.print_areas.get(sheet.position, []))
         self.tallies = _sheet_tallies()
 
@@ -993,6 +1045,7 @@ class SheetScan:
         return bool(
             self.styles.invisible
             or self.flagged
+            or self.faint
             or self.layout.print_area
             or self.layout.merges
             or self.layout.hidden_columns
@@ -1002,7 +1055,8 @@ class SheetScan:
         for element in sections.head.iter("{*}sheetFormatPr", "{*}cols"):
             self.layout.read(element)
         sheet_wide = bool(self.layout.zero_height or self.layout.hidden_columns or self.layout.print_area)
-        sheet_wide = sheet_wide or len(self.flagged) > FLAGGED_PATTERN_LIMIT
+        sheet_wide = sheet_wide or max(len(self.flagged), len(self.faint)) > FLAGGED_PATTERN_LIMIT
+        faint = flagged_pattern(self.faint)
         invisible = cells_with_styles(self.styles.invisible)
         flagged = flagged_pattern(self.flagged)
         last_row = 0
@@ -1012,6 +1066,7 @@ class SheetScan:
             return (
                 plain_rows(data)
                 and not (invisible and invisible.search(data))
+                and not (faint and faint.search(data))
                 and not layout.merges_touch(data)
             )
 
@@ -1067,9 +1122,14 @@ class SheetScan:
         for formula in row.iter("{*}f"):
             self.tallies["xlsx.formula"].add(formula.getparent().get("r", str(number)))  # type: ignore[union-attr]
         for inline in row.iter("{*}is"):
-            text = text_of(inline)
-            if personal_data_kind(text):
-                self.tallies["xlsx.personal_data"].add(inline.getparent().get("r", str(number)))  # type: ignore[union-attr]
+            cell = inline.getparent()
+            where = cell.get("r", str(number)) if cell is not None else str(number)
+            if personal_data_kind(text_of(inline)):
+                self.tallies["xlsx.personal_data"].add(where)
+            style = cell.get("s", "0") if cell is not None else "0"
+            white = int(style) in self.styles.plain_background if style.isdigit() else True
+            if white and shown_text(inline, self.styles.theme) is not None:
+                self.tallies["xlsx.invisible_text"].add(where)
         if per_cell:
             self._cells(row, number)
 
@@ -1093,13 +1153,16 @@ class SheetScan:
                 self.tallies["xlsx.collapsed_outline" if hidden_col[2] else "xlsx.hidden_column"].add(ref)
                 continue
             style = int(cell.get("s", "0") or "0")
-            if style in self.styles.invisible:
+            shared = value.text if value is not None and cell.get("t") == "s" else None
+            if style in self.styles.invisible or (
+                shared in self.faint and style in self.styles.plain_background
+            ):
                 self.tallies["xlsx.invisible_text"].add(ref)
             if not self.layout.in_print_area(number, col):
                 self.tallies["xlsx.outside_print_area"].add(ref)
             if self.layout.merges and self.layout.covered_by_merge(number, col):
                 self.tallies["xlsx.merged_hidden_value"].add(ref)
-            if value is not None and cell.get("t") == "s" and value.text in self.flagged:
+            if shared in self.flagged:
                 self.tallies["xlsx.personal_data"].add(ref)
 
 

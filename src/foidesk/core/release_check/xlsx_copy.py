@@ -37,18 +37,22 @@ from foidesk.core.release_check.spreadsheets import (
     column_index,
     column_letters,
     count_shared_strings,
+    hidden_runs,
     merged_areas,
     read_book,
     read_styles,
     shared_string_batches,
+    shown_text,
     text_of,
 )
 from foidesk.core.release_check.xlsx_rows import (
+    FLAGGED_PATTERN_LIMIT,
     SHARED_INDEX,
     NotPlainSheet,
     SheetSections,
     cells_with_styles,
     copyable_rows,
+    flagged_pattern,
     judged,
     last_row_number,
 )
@@ -91,8 +95,17 @@ class FreshStrings:
     (so indices copied as bytes stay valid), then the strings the copy adds (inline and formula text).
     Personal data in them is redacted as they are written."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(
+        self,
+        count: int,
+        faint: dict[int, str] | None = None,
+        white: frozenset[int] = frozenset(),
+        theme: tuple[str, ...] = (),
+    ) -> None:
         self.count = count
+        self.theme = theme  # the theme's colours, for inline rich-text runs
+        self.faint = faint or {}  # strings with runs a white cell hides -> the text such a cell shows
+        self.white = white  # formats with no fill, or a white one
         self.used = np.zeros(count, dtype=np.bool_)
         self.added: dict[str, int] = {}
 
@@ -115,6 +128,13 @@ class FreshStrings:
             raise CannotSanitise("a cell refers to a shared string the workbook does not have")
         self.used[indices] = True
         return True
+
+    def show(self, index: int, style: str | None) -> int:
+        """The copy's index for a cell showing source string ``index`` in format ``style``: on a white
+        cell, a string with hidden runs becomes the text of its other runs."""
+        if index in self.faint and (int(style) if style and style.isdigit() else 0) in self.white:
+            return self.add(self.faint[index])
+        return self.keep(index)
 
     def add(self, text: str) -> int:
         found = self.added.get(text)
@@ -148,7 +168,7 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
         book = read_book(box)
         styles = read_styles(box)
         count = count_shared_strings(box, book)
-        fresh = FreshStrings(count)
+        fresh = FreshStrings(count, hidden_runs(box, book), styles.plain_background, styles.theme)
         formats = _FreshFormats(styles)
         visible = [s for s in book.sheets if s.is_worksheet and s.state == "visible" and box.has(s.part)]
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
@@ -272,13 +292,16 @@ def _fresh_sheet(
     for element in sections.head.iter("{*}sheetFormatPr", "{*}cols"):
         layout.read(element)
     sheet_wide = bool(layout.zero_height or layout.hidden_columns or layout.print_area)
+    sheet_wide = sheet_wide or len(fresh.faint) > FLAGGED_PATTERN_LIMIT
     invisible = cells_with_styles(styles.invisible)
+    faint = flagged_pattern({str(index) for index in fresh.faint})
     last_row = 0
 
     def is_copyable(data: bytes) -> bool:
         return (
             copyable_rows(data)
             and not (invisible and invisible.search(data))
+            and not (faint and faint.search(data))
             and not layout.merges_touch(data)
         )
 
@@ -341,13 +364,13 @@ def _fresh_cells(
         kind = cell.get("t", "n")
         value = cell.findtext(value_tag)
         if kind == "inlineStr":
-            value, kind = str(fresh.add(text_of(cell.find("{*}is")))), "s"
+            value, kind = str(fresh.add(_inline_text(cell, fresh))), "s"
         elif value is None:
             continue
         elif kind == "s":
             if not value.strip().isdigit():
                 continue
-            value = str(fresh.keep(int(value)))
+            value = str(fresh.show(int(value), cell.get("s")))
         elif kind in ("str", "d"):
             value, kind = str(fresh.add(value)), "s"
         elif kind == "e":
@@ -365,6 +388,17 @@ def _fresh_cells(
         style = formats.attribute(cell.get("s"))
         out.append(f'<c r="{column_letters(col)}{number}"{style}{type_attribute}><v>{escape(value)}</v></c>')
     return "".join(out)
+
+
+def _inline_text(cell: etree._Element, fresh: FreshStrings) -> str:
+    """An inline string's text as the cell shows it: on a white cell, without runs it hides."""
+    inline = cell.find("{*}is")
+    style = cell.get("s") or "0"
+    if inline is not None and (int(style) if style.isdigit() else 0) in fresh.white:
+        shown = shown_text(inline, fresh.theme)
+        if shown is not None:
+            return shown
+    return text_of(inline)
 
 
 def _write_package(
