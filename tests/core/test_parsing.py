@@ -335,7 +335,8 @@ def test_parsing_time_grows_linearly_with_adversarial_input(unit: str) -> None:
     small = unit * (20_000 // len(unit))
     large = unit * (160_000 // len(unit))
     _seconds(small)  # warm the regular-expression cache
-    ratio = _seconds(large) / max(_seconds(small), 1e-3)
+    # The best of three runs of each: a busy machine slows single runs, never the best one by 3x.
+    ratio = min(_seconds(large) for _ in range(3)) / max(min(_seconds(small) for _ in range(3)), 1e-3)
     assert ratio < 20  # 8 times the text: linear is about 8, quadratic would be about 64
 
 

@@ -90,19 +90,20 @@ def _inflated(path: str, info: zipfile.ZipInfo, size: int) -> Iterator[bytes]:
     """A deflated member's bytes, inflated by ISA-L (twice as fast as zlib) in chunks of at most
     ``size``, its length and CRC-32 checked against the directory as zipfile checks them."""
     failure = f"member {info.filename} cannot be read (corrupt or truncated)"
-    with open(path, "rb") as raw:  # a handle of its own: zipfile's is shared and positioned
-        raw.seek(info.header_offset)
-        header = raw.read(LOCAL_HEADER.size)
-        if len(header) != LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
-            raise CannotInspect(f"{failure}: no local header")
-        fields = LOCAL_HEADER.unpack(header)
-        name = raw.read(fields[10])
-        if name.decode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace") != info.orig_filename:
-            raise CannotInspect(f"{failure}: its name differs between the directory and its header")
-        raw.seek(fields[11], os.SEEK_CUR)
-        inflater = isal_zlib.decompressobj(-15)
-        left, produced, crc = info.compress_size, 0, 0
-        try:
+    produced = crc = 0
+    try:
+        with open(path, "rb") as raw:  # a handle of its own: zipfile's is shared and positioned
+            raw.seek(info.header_offset)
+            header = raw.read(LOCAL_HEADER.size)
+            if len(header) != LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+                raise CannotInspect(f"{failure}: no local header")
+            fields = LOCAL_HEADER.unpack(header)
+            name = raw.read(fields[10])
+            if name.decode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace") != info.orig_filename:
+                raise CannotInspect(f"{failure}: its name differs between the directory and its header")
+            raw.seek(fields[11], os.SEEK_CUR)
+            inflater = isal_zlib.decompressobj(-15)
+            left = info.compress_size
             while not inflater.eof:
                 pending = inflater.unconsumed_tail
                 if not pending and left:
@@ -117,8 +118,8 @@ def _inflated(path: str, info: zipfile.ZipInfo, size: int) -> Iterator[bytes]:
                 crc = zlib.crc32(chunk, crc)
                 if chunk:
                     yield chunk
-        except INFLATE_ERROR as error:
-            raise CannotInspect(f"{failure}: {error}") from error
+    except (OSError, INFLATE_ERROR) as error:
+        raise CannotInspect(f"{failure}: {error}") from error
     if produced != info.file_size or crc != info.CRC:
         raise CannotInspect(f"{failure}: its length or CRC-32 does not match the directory")
 
@@ -211,8 +212,8 @@ class ZipContainer:
     def chunks(self, name: str, size: int = 1 << 20, prefetch: bool = False) -> Iterator[bytes]:
         """The decompressed bytes of a member, chunk by chunk.
 
-        With ``prefetch`` a thread inflates the next chunks while the caller works on this one (zlib
-        lets go of the GIL), a few chunks ahead at most; closing the iterator stops the thread.
+        With ``prefetch`` a thread inflates the next chunks while the caller works on this one (ISA-L
+        and zlib let go of the GIL), a few chunks ahead at most; closing the iterator stops the thread.
         """
         if prefetch:
             return _prefetched(self._chunks(name, size))
