@@ -40,6 +40,7 @@ from foidesk.core.release_check.xlsx_rows import (
     last_row_number,
     plain_rows,
     row_span,
+    stretch_test,
 )
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -1056,19 +1057,10 @@ class SheetScan:
             self.layout.read(element)
         sheet_wide = bool(self.layout.zero_height or self.layout.hidden_columns or self.layout.print_area)
         sheet_wide = sheet_wide or max(len(self.flagged), len(self.faint)) > FLAGGED_PATTERN_LIMIT
-        faint = flagged_pattern(self.faint)
-        invisible = cells_with_styles(self.styles.invisible)
         flagged = flagged_pattern(self.flagged)
         last_row = 0
-        layout = self.layout
-
-        def is_plain(data: bytes) -> bool:
-            return (
-                plain_rows(data)
-                and not (invisible and invisible.search(data))
-                and not (faint and faint.search(data))
-                and not layout.merges_touch(data)
-            )
+        avoided = (cells_with_styles(self.styles.invisible), flagged_pattern(self.faint))
+        is_plain = stretch_test(plain_rows, avoided, self.layout.merges_touch)
 
         for data, plain in judged(sections.rows(), is_plain, sheet_wide):
             if plain:

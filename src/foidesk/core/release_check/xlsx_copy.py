@@ -55,6 +55,7 @@ from foidesk.core.release_check.xlsx_rows import (
     flagged_pattern,
     judged,
     last_row_number,
+    stretch_test,
 )
 
 FRESH_ROOT = (
@@ -293,17 +294,9 @@ def _fresh_sheet(
         layout.read(element)
     sheet_wide = bool(layout.zero_height or layout.hidden_columns or layout.print_area)
     sheet_wide = sheet_wide or len(fresh.faint) > FLAGGED_PATTERN_LIMIT
-    invisible = cells_with_styles(styles.invisible)
-    faint = flagged_pattern({str(index) for index in fresh.faint})
     last_row = 0
-
-    def is_copyable(data: bytes) -> bool:
-        return (
-            copyable_rows(data)
-            and not (invisible and invisible.search(data))
-            and not (faint and faint.search(data))
-            and not layout.merges_touch(data)
-        )
+    avoided = (cells_with_styles(styles.invisible), flagged_pattern({str(index) for index in fresh.faint}))
+    is_copyable = stretch_test(copyable_rows, avoided, layout.merges_touch)
 
     for data, copyable in judged(sections.rows(), is_copyable, sheet_wide):
         if copyable and fresh.keep_all(data):

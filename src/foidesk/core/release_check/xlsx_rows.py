@@ -142,6 +142,19 @@ def cells_with_styles(styles: set[int] | dict[int, str]) -> Pattern | None:
     return compile_re2(rb'<c r="([A-Z]+[0-9]+)"[^>]*? s="(?:' + alternatives + rb')"[^>]*><(?:v|is)>')
 
 
+def stretch_test(
+    grammar: Callable[[bytes], bool], avoided: Iterable[Pattern | None], touched: Callable[[bytes], bool]
+) -> Callable[[bytes], bool]:
+    """Plain by ``grammar``, with no cell any ``avoided`` pattern finds and no row ``touched`` (by a
+    merged range, say): the test a stretch must pass to be checked, or copied, as bytes."""
+    patterns = [pattern for pattern in avoided if pattern is not None]
+
+    def test(data: bytes) -> bool:
+        return grammar(data) and not any(p.search(data) for p in patterns) and not touched(data)
+
+    return test
+
+
 class NotPlainSheet(Exception):
     """The sheet's outline is unusual (a prefixed root, no sheetData): read it element by element."""
 
