@@ -5,17 +5,27 @@ Roles are kept in step with this table after every migrate, so a deployment neve
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import AnonymousUser, Group, Permission, User
+
+from foidesk.core.workflow import Role
+
+__all__ = ["ROLE_PERMISSIONS", "STAFF_ROLES", "Role", "ensure_roles", "roles_of"]
+
+STAFF_ROLES = (Role.CASE_OFFICER, Role.DECISION_MAKER, Role.PUBLISHER, Role.ADMINISTRATOR)
 
 
-class Role(StrEnum):
-    CASE_OFFICER = "Case officer"
-    DECISION_MAKER = "Decision maker"
-    PUBLISHER = "Publisher"
-    ADMINISTRATOR = "Administrator"
+def roles_of(user: User | AnonymousUser | None) -> frozenset[Role]:
+    """The workflow roles of a user: their groups (a superuser acts as an administrator). None is FOI Desk."""
+    if user is None:
+        return frozenset({Role.SYSTEM})
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if user.is_superuser:
+        return frozenset({Role.ADMINISTRATOR})
+    names = {group.name for group in user.groups.all()}
+    return frozenset(role for role in STAFF_ROLES if role.value in names)
 
 
 _CASE_WORK = [

@@ -24,3 +24,20 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+
+class AuditHead(models.Model):
+    """The chain's head: one row, locked by every writer, so events are appended one at a time.
+
+    Locking the last event is not enough on PostgreSQL: two writers that both wait for it read the same
+    "last" row once it is released, and the chain forks. Every writer locks this row instead, reads the
+    head hash from it and moves it on, inside the transaction that records the event.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    hash = models.CharField(max_length=64)
+    events = models.PositiveBigIntegerField(default=0)
+    last_event_id = models.BigIntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"audit head after {self.events} events"

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
+from foidesk.core.workflow import OPEN_STATES, State
 
 REGIME_CHOICES = [(r.value, r.label) for r in Regime]
 OUTCOME_CHOICES = [(o.value, o.label) for o in Outcome]
+STATE_CHOICES = [(s.value, s.label) for s in State]
+OPEN_STATE_VALUES = sorted(s.value for s in OPEN_STATES)
 
 
 class Channel(models.TextChoices):
@@ -17,21 +21,6 @@ class Channel(models.TextChoices):
     EMAIL = "email", "Email"
     POST = "post", "Post"
     API = "api", "API"
-
-
-class Status(models.TextChoices):
-    NEW = "new", "New"
-    IN_PROGRESS = "in_progress", "In progress"
-    AWAITING_CLARIFICATION = "awaiting_clarification", "Awaiting clarification"
-    AWAITING_FEE = "awaiting_fee", "Awaiting fee"
-    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
-    RESPONDED = "responded", "Responded"
-    CLOSED = "closed", "Closed"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-
-    @classmethod
-    def open_values(cls) -> list[str]:
-        return [cls.NEW, cls.IN_PROGRESS, cls.AWAITING_CLARIFICATION, cls.AWAITING_FEE, cls.AWAITING_APPROVAL]
 
 
 class Request(models.Model):
@@ -46,7 +35,16 @@ class Request(models.Model):
     requester_name = models.CharField(max_length=200)
     requester_email = models.EmailField(blank=True)
     requester_address = models.TextField(blank=True)
-    status = models.CharField(max_length=30, choices=Status.choices, default=Status.NEW, db_index=True)
+    status = models.CharField(
+        max_length=30,
+        choices=STATE_CHOICES,
+        default=State.RECEIVED.value,
+        db_index=True,
+        help_text="Set only by the workflow service (core/workflow.py).",
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Bumped on every change: a stale form gets a conflict, not a silent overwrite."
+    )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -57,7 +55,33 @@ class Request(models.Model):
     due_on = models.DateField(help_text="Statutory response date, recomputed by the clock on every event.")
     extended_due_on = models.DateField(null=True, blank=True)
     calendar_version = models.CharField(max_length=40, blank=True)
-    responded_on = models.DateField(null=True, blank=True)
+    responded_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the response was sent: the clock and statistics count to it.",
+    )
+    ended_on = models.DateField(null=True, blank=True, help_text="Closed, withdrawn or lapsed on this day.")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    validity_flags = models.JSONField(
+        default=list, blank=True, help_text="Why the request may not be valid under s.8 FOIA (no name...)."
+    )
+    public_text = models.TextField(
+        blank=True, help_text="The request as it will be published: requester and third parties removed."
+    )
+    public_text_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    public_text_reviewed_at = models.DateTimeField(null=True, blank=True)
+    publication_note = models.TextField(blank=True, help_text="Why it was not published, or withdrawn.")
+    requester_erased_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the requester's personal data were erased (retention)."
+    )
     is_synthetic = models.BooleanField(default=False, help_text="Demonstration data, not a real request.")
     fingerprint = models.JSONField(
         default=list, blank=True, help_text="MinHash of the normalised text, for repeats and round-robins."
@@ -84,8 +108,16 @@ class Request(models.Model):
         return f"/staff/cases/{self.reference}/"
 
     @property
+    def state(self) -> State:
+        return State(self.status)
+
+    @property
     def is_open(self) -> bool:
-        return self.status in Status.open_values()
+        return self.state.is_open
+
+    @property
+    def via_whatdotheyknow(self) -> bool:
+        return self.requester_email.lower().endswith("@whatdotheyknow.com")
 
 
 class RequestLink(models.Model):
@@ -164,6 +196,7 @@ class Decision(models.Model):
     advice = models.TextField(blank=True, help_text="Advice and assistance given under s.16.")
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     decided_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Bumped on every save: stale forms conflict.")
 
     def __str__(self) -> str:
         return f"{self.part}: {self.get_outcome_display()}"
@@ -235,7 +268,7 @@ class Document(models.Model):
 
 
 class Review(models.Model):
-    """An internal review of a response (its own clock)."""
+    """An internal review of a response (its own clock: core/clock.review_deadlines)."""
 
     class ReviewOutcome(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -246,32 +279,54 @@ class Review(models.Model):
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="reviews")
     requested_on = models.DateField()
     due_on = models.DateField()
+    latest_due_on = models.DateField(null=True, blank=True, help_text="The longest the ICO accepts (40 WD).")
     grounds = models.TextField(blank=True)
     outcome = models.CharField(max_length=20, choices=ReviewOutcome.choices, default=ReviewOutcome.PENDING)
+    reasons = models.TextField(blank=True)
+    decisions = models.ManyToManyField(
+        Decision, blank=True, related_name="reviews", help_text="The decisions the review changed."
+    )
     decided_on = models.DateField(null=True, blank=True)
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
-        ordering = ["requested_on"]
+        ordering = ["requested_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Internal review of {self.request.reference} ({self.requested_on})"
 
 
 class Appeal(models.Model):
-    """A complaint to the ICO (s.50), its decision notice, and any tribunal appeal (s.57)."""
+    """A complaint to the regulator (s.50 FOIA / s.47 FOISA), its decision notice, and any tribunal appeal."""
 
     class Stage(models.TextChoices):
-        ICO_COMPLAINT = "ico_complaint", "Complaint to the ICO (s.50)"
-        DECISION_NOTICE = "decision_notice", "ICO decision notice"
-        TRIBUNAL = "tribunal", "First-tier Tribunal appeal (s.57)"
+        ICO_COMPLAINT = "ico_complaint", "Complaint to the regulator"
+        DECISION_NOTICE = "decision_notice", "Decision notice"
+        TRIBUNAL = "tribunal", "Tribunal appeal"
 
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="appeals")
+    review = models.ForeignKey(Review, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     stage = models.CharField(max_length=20, choices=Stage.choices)
+    regulator = models.CharField(max_length=120, blank=True)
     external_reference = models.CharField(max_length=60, blank=True)
     received_on = models.DateField()
+    due_on = models.DateField(null=True, blank=True, help_text="What must happen by when at this stage.")
     outcome = models.TextField(blank=True)
     decided_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
-        ordering = ["received_on"]
+        ordering = ["received_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} about {self.request.reference}"
 
 
 class Answer(models.Model):
@@ -329,3 +384,89 @@ class LedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dataset} {self.reference} ({self.released_on})"
+
+
+class ReferenceCounter(models.Model):
+    """The last number given for a reference prefix; locked while the next one is taken."""
+
+    prefix = models.CharField(max_length=40, unique=True)
+    last = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}: {self.last}"
+
+
+class SentEmail(models.Model):
+    """A message FOI Desk sent (acknowledgement, response, letters): what left, to whom, and when."""
+
+    class Kind(models.TextChoices):
+        ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement"
+        RESPONSE = "response", "Response"
+        CLARIFICATION = "clarification", "Request for clarification"
+        FEE_NOTICE = "fee_notice", "Fees notice"
+        REVIEW = "review", "Internal review outcome"
+
+    request = models.ForeignKey(
+        Request, null=True, blank=True, on_delete=models.SET_NULL, related_name="sent_emails"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    to = models.CharField(max_length=254)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    attachments = models.JSONField(default=list, blank=True, help_text="[{filename, size, sha256}]")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.to}"
+
+
+def inbound_path(instance: InboundEmail, filename: str) -> str:
+    return f"inbound/{instance.received_at:%Y/%m}/{filename}"
+
+
+class InboundEmail(models.Model):
+    """A message that arrived (uploaded .eml or the IMAP mailbox): the raw bytes are kept whatever happens."""
+
+    class Source(models.TextChoices):
+        UPLOAD = "upload", "Uploaded by staff"
+        IMAP = "imap", "Mailbox"
+
+    class ParseStatus(models.TextChoices):
+        OPENED = "opened", "Opened as a case"
+        FAILED = "failed", "Could not be read"
+        IGNORED = "ignored", "Not a request"
+
+    source = models.CharField(max_length=10, choices=Source.choices)
+    raw = models.FileField(upload_to=inbound_path, max_length=300)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField()
+    received_at = models.DateTimeField()
+    message_id = models.CharField(max_length=998, blank=True, db_index=True)
+    from_name = models.CharField(max_length=200, blank=True)
+    from_address = models.CharField(max_length=254, blank=True)
+    subject = models.CharField(max_length=998, blank=True)
+    body = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    attachments = models.JSONField(
+        default=list, blank=True, help_text="[{filename, size, sha256, content_type}]"
+    )
+    status = models.CharField(max_length=10, choices=ParseStatus.choices)
+    error = models.TextField(blank=True)
+    request = models.ForeignKey(
+        Request, null=True, blank=True, on_delete=models.SET_NULL, related_name="inbound_emails"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.subject or f"message {self.pk}"

@@ -21,7 +21,8 @@ from foidesk.core.matching import (
     fingerprint,
 )
 from foidesk.core.regime import Regime
-from foidesk.web.cases.models import Request, RequestLink, Status
+from foidesk.core.workflow import State
+from foidesk.web.cases.models import Request, RequestLink
 
 
 def request_fingerprint(request: Request) -> list[int]:
@@ -34,7 +35,7 @@ def request_fingerprint(request: Request) -> list[int]:
 
 
 def _received(request: Request) -> ReceivedRequest:
-    complied = request.responded_on if request.status in (Status.RESPONDED, Status.CLOSED) else None
+    complied = request.responded_on if State(request.status).is_responded else None
     return ReceivedRequest(
         reference=request.reference,
         requester=(request.requester_email or request.requester_name).strip().lower(),

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from foidesk.core import clock
 from foidesk.core.regime import Regime
-from foidesk.web.cases.models import Part, Request, Status
+from foidesk.web.cases.models import OPEN_STATE_VALUES, Part, Request
 
 DUE_SOON_WORKING_DAYS = 5
 
@@ -52,11 +52,11 @@ def case_rows(user: User | AnonymousUser, *, show: str, today: dt.date) -> list[
     """Cases for the case list, most urgent first (fewest working days left)."""
     cases = cases_visible_to(user).select_related("assigned_to")
     if show in ("open", "due-soon", "overdue"):
-        cases = cases.filter(status__in=Status.open_values())
+        cases = cases.filter(status__in=OPEN_STATE_VALUES)
     elif show == "mine":
-        cases = cases.filter(assigned_to_id=user.pk, status__in=Status.open_values())
+        cases = cases.filter(assigned_to_id=user.pk, status__in=OPEN_STATE_VALUES)
     elif show == "closed":
-        cases = cases.exclude(status__in=Status.open_values())
+        cases = cases.exclude(status__in=OPEN_STATE_VALUES)
     rows = [case_row(request, today) for request in cases]
     if show == "overdue":
         rows = [row for row in rows if row.is_overdue]

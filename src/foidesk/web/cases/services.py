@@ -19,6 +19,7 @@ from foidesk.core.exemptions import exemption
 from foidesk.core.outcome import Outcome
 from foidesk.core.parsing import InvalidRequestText, parse_request
 from foidesk.core.regime import Regime
+from foidesk.core.workflow import DRAFTING_STATES, State
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.models import (
     Channel,
@@ -26,8 +27,8 @@ from foidesk.web.cases.models import (
     Decision,
     DecisionExemption,
     Part,
+    ReferenceCounter,
     Request,
-    Status,
 )
 from foidesk.web.cases.related import request_fingerprint, request_links_find
 
@@ -61,16 +62,31 @@ class ExemptionSpec:
 
 
 def next_reference(received_on: dt.date) -> str:
-    """The next reference in the authority's format (settings.FOIDESK_REFERENCE_FORMAT)."""
+    """The next reference in the authority's format (settings.FOIDESK_REFERENCE_FORMAT).
+
+    The counter row of the reference's prefix is locked until the caller's transaction ends, so two
+    requests arriving together never take the same number (on PostgreSQL as on SQLite). A new prefix
+    starts after the highest reference already stored under it.
+    """
     template: str = settings.FOIDESK_REFERENCE_FORMAT
     yy = f"{received_on.year % 100:02d}"
     prefix = template.split("{n", 1)[0].format(yy=yy, yyyy=received_on.year)
+    with transaction.atomic():
+        counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(
+            prefix=prefix, defaults={"last": _highest_number(prefix)}
+        )
+        counter.last += 1
+        counter.save(update_fields=["last"])
+        return template.format(yy=yy, yyyy=received_on.year, n=counter.last)
+
+
+def _highest_number(prefix: str) -> int:
     numbers = [
         int(match.group(1))
         for ref in Request.objects.filter(reference__startswith=prefix).values_list("reference", flat=True)
         if (match := re.search(r"(\d+)$", ref))
     ]
-    return template.format(yy=yy, yyyy=received_on.year, n=max(numbers, default=0) + 1)
+    return max(numbers, default=0)
 
 
 def request_open(
@@ -246,8 +262,8 @@ def request_deadlines(
 def request_assign(*, request: Request, officer: User | None, actor: Actor) -> None:
     with transaction.atomic():
         request.assigned_to = officer
-        if request.status == Status.NEW and officer is not None:
-            request.status = Status.IN_PROGRESS
+        if request.state in (State.RECEIVED, State.ACKNOWLEDGED) and officer is not None:
+            request.status = State.IN_PROGRESS.value
         request.save(update_fields=["assigned_to", "status", "updated_at"])
         audit_record(
             actor=actor,
@@ -304,8 +320,8 @@ def decision_record(
             )
             for spec in exemptions
         )
-        if part.request.status == Status.NEW:
-            part.request.status = Status.IN_PROGRESS
+        if part.request.state in DRAFTING_STATES:
+            part.request.status = State.IN_PROGRESS.value
             part.request.save(update_fields=["status", "updated_at"])
         audit_record(
             actor=actor,

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_safe
 
 from foidesk.core.regime import Regime
 from foidesk.core.timeliness import PeriodFigures, TimelinessRecord, backlog, by_month, by_quarter
+from foidesk.core.workflow import State
 from foidesk.render.charts import timeliness_chart
-from foidesk.web.cases.models import Status
+from foidesk.web.cases.models import OPEN_STATE_VALUES
 from foidesk.web.cases.selectors import cases_visible_to
 
 MONTHS_SHOWN = 12
@@ -26,8 +27,8 @@ MONTHS_SHOWN = 12
 
 def timeliness_records(user: User | AnonymousUser, since: dt.date) -> list[TimelinessRecord]:
     """Every visible request received since ``since`` (and every open one) as the statistics see it."""
-    cases = cases_visible_to(user).exclude(status=Status.WITHDRAWN)
-    rows = cases.filter(received_on__gte=since) | cases.filter(status__in=Status.open_values())
+    cases = cases_visible_to(user).exclude(status__in=[State.WITHDRAWN, State.LAPSED])
+    rows = cases.filter(received_on__gte=since) | cases.filter(status__in=OPEN_STATE_VALUES)
     return [
         TimelinessRecord(
             received=received,

@@ -13,12 +13,13 @@ from django.utils import timezone
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.periods import calendar_years
+from foidesk.core.workflow import State
 from foidesk.datasets.query import CountQuery, build_query
 from foidesk.web.accounts.roles import Role
 from foidesk.web.cases import services
 from foidesk.web.cases.answers import answer_create, answers_workbook
 from foidesk.web.cases.documents import document_approve, document_attach
-from foidesk.web.cases.models import Request, Status
+from foidesk.web.cases.models import Request
 from foidesk.web.cases.services import ExemptionSpec
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.search import refresh_search_terms
@@ -245,7 +246,7 @@ def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publica
 OTHER_REQUESTS = (
     (
         3,
-        Status.NEW,
+        State.RECEIVED,
         None,
         "Dear Metropolitan Police Service,\n\nPlease tell me how many stop and search encounters took place in the "
         "London Borough of Lambeth in each of the last three financial years, broken down by the ethnicity of the "
@@ -253,7 +254,7 @@ OTHER_REQUESTS = (
     ),
     (
         9,
-        Status.IN_PROGRESS,
+        State.IN_PROGRESS,
         "officer",
         "I would like the following information:\n1. The number of officers dismissed following a gross "
         "misconduct hearing in 2023.\n2. The number of those dismissals which related to sexual misconduct.\n"
@@ -261,27 +262,27 @@ OTHER_REQUESTS = (
     ),
     (
         17,
-        Status.IN_PROGRESS,
+        State.IN_PROGRESS,
         "officer2",
         "Please provide the total amount spent on overtime for officers and staff in each month of 2024, and the "
         "ten roles with the highest overtime payments.",
     ),
     (
         19,
-        Status.AWAITING_APPROVAL,
+        State.AWAITING_APPROVAL,
         "officer",
         "How many Taser discharges were recorded in 2024, and in how many of them was the subject under 18?",
     ),
     (
         26,
-        Status.IN_PROGRESS,
+        State.IN_PROGRESS,
         "officer2",
         "Please send me copies of any policy documents on the vetting of new recruits in force since 2022, and "
         "the number of applicants who failed vetting in each year since 2022.",
     ),
     (
         34,
-        Status.IN_PROGRESS,
+        State.IN_PROGRESS,
         None,
         "Under the Freedom of Information Act, please provide the number of detainees held in custody for more "
         "than 24 hours without charge in each of the last five years.",
@@ -323,7 +324,7 @@ def _answered_history(report: DemoReport, users: dict[str, User], today: dt.date
         )
         lateness = rng.choices([-10, -4, -1, 0, 3, 12], weights=[30, 30, 15, 10, 10, 5])[0]
         responded = case.due_on + dt.timedelta(days=lateness)
-        Request.objects.filter(pk=case.pk).update(status=Status.CLOSED, responded_on=min(responded, today))
+        Request.objects.filter(pk=case.pk).update(status=State.CLOSED, responded_on=min(responded, today))
         count += 1
     report.created.append(f"{count} answered requests for the statistics")
 

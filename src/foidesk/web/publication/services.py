@@ -8,11 +8,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from foidesk.core.outcome import Outcome
+from foidesk.core.workflow import State
 from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import document_check, release_blocker
-from foidesk.web.cases.models import Document, Part, Request, Status
+from foidesk.web.cases.models import Document, Part, Request
 from foidesk.web.cases.services import Actor, CaseError
 from foidesk.web.publication.models import Publication, PublishedAttachment
 
@@ -85,7 +86,7 @@ def response_publish(
                 position=position,
             )
         request.publication = publication
-        request.status = Status.RESPONDED if request.is_open else request.status
+        request.status = State.PUBLISHED.value
         request.responded_on = request.responded_on or published_on
         request.save(update_fields=["publication", "status", "responded_on", "updated_at"])
         audit_record(
