@@ -103,8 +103,13 @@ def request_open(
     actor: Actor = None,
     parse: bool = True,
     is_synthetic: bool = False,
+    validity_flags: Sequence[str] = (),
 ) -> Request:
-    """Open a case for a request received on ``received_on``: reference, clock and parts."""
+    """Open a case for a request received on ``received_on``: reference, clock and parts.
+
+    A request with no name or no address for reply is opened all the same and flagged as possibly
+    invalid under s.8(1) FOIA: an officer decides, nothing is dropped.
+    """
     # NUL cannot be stored by PostgreSQL and means nothing in a request: drop it rather than the request.
     text, requester_name, requester_email, requester_address = (
         value.replace("\x00", "") for value in (text, requester_name, requester_email, requester_address)
@@ -127,6 +132,7 @@ def request_open(
                     requester_address=requester_address.strip(),
                     due_on=received_on,
                     is_synthetic=is_synthetic,
+                    validity_flags=s8_flags(requester_name, requester_email, requester_address, validity_flags),
                 )
                 _apply_deadlines(request, [])
                 request.save()
@@ -144,6 +150,24 @@ def request_open(
             if reference is not None or attempt == 4:
                 raise
     raise AssertionError("unreachable")
+
+
+S8_NO_NAME = "s8_no_name"
+S8_NO_ADDRESS = "s8_no_address"
+VALIDITY_FLAG_TEXT = {
+    S8_NO_NAME: "No name given: the request may not be valid (s.8(1)(b) FOIA).",
+    S8_NO_ADDRESS: "No address for correspondence: the request may not be valid (s.8(1)(b) FOIA).",
+}
+
+
+def s8_flags(name: str, email: str, address: str, extra: Sequence[str] = ()) -> list[str]:
+    """Why a request may not be valid under s.8(1) FOIA: a name and an address for correspondence."""
+    flags = list(dict.fromkeys(extra))
+    if not name.strip() and S8_NO_NAME not in flags:
+        flags.append(S8_NO_NAME)
+    if not email.strip() and not address.strip() and S8_NO_ADDRESS not in flags:
+        flags.append(S8_NO_ADDRESS)
+    return flags
 
 
 def _find_related(request: Request) -> None:
