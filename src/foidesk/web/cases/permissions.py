@@ -36,7 +36,7 @@ class WrongState(Refused):
 
 
 def raise_refusal(verdict: Verdict) -> None:
-    """Raise the most telling refusal of a verdict that does not allow: role first, then state, then guards."""
+    """Raise the most telling refusal: the role first, then the state, then the guards."""
     if verdict.allowed:
         return
     kinds = {r.kind for r in verdict.refusals}

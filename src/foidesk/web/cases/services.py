@@ -132,7 +132,9 @@ def request_open(
                     requester_address=requester_address.strip(),
                     due_on=received_on,
                     is_synthetic=is_synthetic,
-                    validity_flags=s8_flags(requester_name, requester_email, requester_address, validity_flags),
+                    validity_flags=s8_flags(
+                        requester_name, requester_email, requester_address, validity_flags
+                    ),
                 )
                 _apply_deadlines(request, [])
                 request.save()
