@@ -666,3 +666,18 @@ def _last_permitted_day(state: _CaseState) -> dt.date:
         return state.due(None, EIR_EXTENDED_WORKING_DAYS)
     due = state.due(None)
     return _pit_extended_due(state, state.pit, due) if state.pit is not None else due
+
+
+def response_provision(regime: Regime) -> str:
+    """The provision that sets the response time ("s.10(1) FOIA"), for letters and pages."""
+    return _RESPONSE_SECTION[regime]
+
+
+def clarification_provision(regime: Regime) -> str:
+    """The provision under which the authority may ask for clarification ("s.1(3) FOIA")."""
+    return _CLARIFICATION_SECTION[regime]
+
+
+def fee_provision(regime: Regime) -> str:
+    """The provision under which a fee stops the clock ("s.10(2) FOIA")."""
+    return _FEE_PAUSE_SECTION[regime]

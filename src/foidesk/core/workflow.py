@@ -153,6 +153,7 @@ class Action(StrEnum):
     DECIDE_REVIEW = "decide_review"
     RECORD_APPEAL = "record_appeal"
     CONFIRM_LINK = "confirm_link"
+    REVIEW_PUBLIC_TEXT = "review_public_text"  # the request text as it will be published
 
 
 # --- the facts a guard reads -----------------------------------------------------------------------
@@ -456,6 +457,11 @@ ACTIONS: Mapping[Action, ActionRule] = {
         ActionRule(Action.DECIDE_REVIEW, _AFTER_RESPONSE, _DECIDERS),
         ActionRule(Action.RECORD_APPEAL, _AFTER_RESPONSE, _DECIDERS),
         ActionRule(Action.CONFIRM_LINK, _ALL_STATES, _CASE_WORKERS),
+        ActionRule(
+            Action.REVIEW_PUBLIC_TEXT,
+            frozenset({State.SENT, State.NOT_FOR_PUBLICATION, State.PUBLISHED}),
+            _PUBLISHERS,
+        ),
     )
 }
 
@@ -535,6 +541,7 @@ _ACTION_WORDS: Mapping[Action, str] = {
     Action.DECIDE_REVIEW: "decide an internal review",
     Action.RECORD_APPEAL: "record a complaint or appeal",
     Action.CONFIRM_LINK: "confirm a related request",
+    Action.REVIEW_PUBLIC_TEXT: "review the text to be published",
 }
 
 

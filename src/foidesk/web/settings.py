@@ -186,6 +186,28 @@ FOIDESK_REPEAT_INTERVAL_DAYS = int(os.environ.get("FOIDESK_REPEAT_INTERVAL_DAYS"
 # How far back intake looks for repeats, round-robins and requests to aggregate (reg 5: 60 working days).
 FOIDESK_RELATED_LOOKBACK_DAYS = int(os.environ.get("FOIDESK_RELATED_LOOKBACK_DAYS", "400"))
 
+# Email to requesters. Production sets EMAIL_HOST (and EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+# EMAIL_USE_TLS); without it, messages are written to ./var/mail/ (the embedded and demo mode).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 30
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = os.environ.get("FOIDESK_FROM_EMAIL", "foi@example.org")
+FOIDESK_REPLY_TO_EMAIL = os.environ.get("FOIDESK_REPLY_TO_EMAIL", "")
+# Send an acknowledgement with the reference and due date when a request arrives with an email address.
+FOIDESK_ACKNOWLEDGE = _env_bool("FOIDESK_ACKNOWLEDGE", True)
+# A request awaiting clarification may be closed as lapsed after this many months with no answer
+# (the ICO's guidance suggests closing after three months; FOIA itself sets no period).
+FOIDESK_CLARIFICATION_LAPSE_MONTHS = int(os.environ.get("FOIDESK_CLARIFICATION_LAPSE_MONTHS", "3"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -14,6 +14,7 @@ from foidesk.core.workflow import Event
 class AuditAction(StrEnum):
     # Intake and the case's contents
     REQUEST_OPENED = "request.opened"
+    REQUEST_IMPORTED = "request.imported"
     REQUEST_PARTS_SET = "request.parts_set"
     REQUEST_ASSIGNED = "request.assigned"
     REQUEST_PUBLIC_TEXT_REVIEWED = "request.public_text_reviewed"

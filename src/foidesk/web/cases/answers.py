@@ -21,13 +21,16 @@ from django.utils import timezone
 from foidesk.core.periods import DateRange
 from foidesk.core.sdc.ledger import LedgerEntry, protect_against
 from foidesk.core.sdc.suppression import Method, protect
+from foidesk.core.workflow import Action
 from foidesk.datasets.query import Condition, CountQuery, describe
 from foidesk.datasets.registry import REGISTRY
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, workbook_xlsx
+from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.ledger import dimension_name, ledger_record, ledger_scope, released_entries
 from foidesk.web.cases.models import Answer, Part
 from foidesk.web.cases.models import LedgerEntry as LedgerRow
+from foidesk.web.cases.permissions import action_check
 from foidesk.web.cases.services import Actor, CaseError
 from foidesk.web.records.selectors import count_table
 
@@ -77,6 +80,7 @@ def answer_create(
 
     Only the protected values, the suppression report and the ledger entry are kept.
     """
+    action_check(request=part.request, action=Action.ANSWER_FROM_RECORDS, actor=actor)
     threshold = threshold or settings.FOIDESK_SDC_THRESHOLD
     data = REGISTRY.dataset(query.dataset)
     table = count_table(query)
@@ -121,7 +125,7 @@ def answer_create(
         )
         audit_record(
             actor=actor,
-            action="answer.created",
+            action=AuditAction.ANSWER_CREATED,
             obj=part,
             details={
                 "answer": answer.pk,

@@ -12,8 +12,11 @@ from django.utils import timezone
 
 from foidesk.core.release_check import check_file
 from foidesk.core.release_check.findings import Severity
+from foidesk.core.workflow import Action
+from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.models import Document, Request
+from foidesk.web.cases.permissions import action_check
 from foidesk.web.cases.services import Actor, CaseError, sha256_of, stored_file
 
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
@@ -28,7 +31,23 @@ def document_attach(
     actor: Actor,
     kind: str = Document.Kind.ATTACHMENT,
 ) -> Document:
-    """Store a document on a case and run the release gate on it at once."""
+    """An officer attaches a document to a response being drafted; the release gate runs at once."""
+    action_check(request=request, action=Action.ATTACH_DOCUMENT, actor=actor)
+    return document_store(
+        request=request, title=title, filename=filename, content=content, actor=actor, kind=kind
+    )
+
+
+def document_store(
+    *,
+    request: Request,
+    title: str,
+    filename: str,
+    content: bytes,
+    actor: Actor,
+    kind: str = Document.Kind.ATTACHMENT,
+) -> Document:
+    """Store a document on a case and run the release gate on it (the letter as sent comes here too)."""
     if not content:
         raise CaseError("The file is empty.")
     if len(content) > MAX_DOCUMENT_BYTES:
@@ -49,7 +68,7 @@ def document_attach(
         )
         audit_record(
             actor=actor,
-            action="document.attached",
+            action=AuditAction.DOCUMENT_ATTACHED,
             obj=document,
             details={"request": request.reference, "sha256": document.sha256, "size": document.size},
         )
@@ -86,7 +105,7 @@ def document_check(*, document: Document, actor: Actor) -> Document:
     document.save(update_fields=["findings", "check_status", "checked_at", "override_reason", "override_by"])
     audit_record(
         actor=actor,
-        action="document.checked",
+        action=AuditAction.DOCUMENT_CHECKED,
         obj=document,
         details={"status": status, "codes": [f["code"] for f in findings]},
     )
@@ -95,8 +114,7 @@ def document_check(*, document: Document, actor: Actor) -> Document:
 
 def document_override_warnings(*, document: Document, reason: str, actor: User) -> Document:
     """A decision maker accepts a document's warnings, with a reason; a block can never be overridden."""
-    if not actor.has_perm("cases.approve_release"):
-        raise CaseError("Only a decision maker can accept warnings.")
+    action_check(request=document.request, action=Action.APPROVE_DOCUMENT, actor=actor)
     if document.check_status == Document.CheckStatus.BLOCK:
         raise CaseError("A blocking finding cannot be overridden: replace the file with a clean copy.")
     if document.check_status != Document.CheckStatus.WARN:
@@ -109,7 +127,7 @@ def document_override_warnings(*, document: Document, reason: str, actor: User) 
         document.save(update_fields=["override_reason", "override_by"])
         audit_record(
             actor=actor,
-            action="document.warnings_accepted",
+            action=AuditAction.DOCUMENT_WARNINGS_ACCEPTED,
             obj=document,
             details={"reason": reason.strip(), "codes": [f["code"] for f in document.findings]},
         )
@@ -118,8 +136,7 @@ def document_override_warnings(*, document: Document, reason: str, actor: User) 
 
 def document_approve(*, document: Document, actor: User) -> Document:
     """The second pair of eyes: someone other than the uploader approves the file for release."""
-    if not actor.has_perm("cases.approve_release"):
-        raise CaseError("Only a decision maker can approve a document for release.")
+    action_check(request=document.request, action=Action.APPROVE_DOCUMENT, actor=actor)
     if document.uploaded_by_id is not None and document.uploaded_by_id == actor.pk:
         raise CaseError("A document must be approved by someone other than the person who attached it.")
     with transaction.atomic():
@@ -129,7 +146,10 @@ def document_approve(*, document: Document, actor: User) -> Document:
         document.approved_at = timezone.now()
         document.save(update_fields=["approved_by", "approved_at"])
         audit_record(
-            actor=actor, action="document.approved", obj=document, details={"sha256": document.sha256}
+            actor=actor,
+            action=AuditAction.DOCUMENT_APPROVED,
+            obj=document,
+            details={"sha256": document.sha256},
         )
     return document
 
@@ -142,4 +162,5 @@ def release_blocker(document: Document) -> None:
     if document.check_status == Document.CheckStatus.UNCHECKED:
         raise CaseError(f"{document.filename} has not been through the release check.")
     if document.check_status == Document.CheckStatus.WARN and not document.override_reason:
-        raise CaseError(f"{document.filename} has warnings that a decision maker has not accepted.")
+        codes = ", ".join(sorted({f["code"] for f in document.findings}))
+        raise CaseError(f"{document.filename} has warnings that a decision maker has not accepted ({codes}).")

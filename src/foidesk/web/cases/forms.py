@@ -69,7 +69,15 @@ class StaffIntakeForm(GovukFormMixin, forms.Form):
         return received
 
 
+class VersionField(forms.IntegerField):
+    """The version a form was opened at, so a stale save gets a conflict instead of overwriting."""
+
+    def __init__(self) -> None:
+        super().__init__(widget=forms.HiddenInput, min_value=0, required=False)
+
+
 class DecisionForm(GovukFormMixin, forms.Form):
+    version = VersionField()
     outcome = forms.ChoiceField(label="Outcome", choices=[(o.value, o.label) for o in Outcome])
     answer = forms.CharField(
         label="Answer for this part", required=False, widget=forms.Textarea(attrs={"rows": 5})
@@ -115,6 +123,7 @@ class DecisionForm(GovukFormMixin, forms.Form):
 
 
 class ClockEventForm(GovukFormMixin, forms.Form):
+    version = VersionField()
     kind = forms.ChoiceField(label="What happened")
     on = forms.DateField(
         label="Date", input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"], help_text="For example, 2026-03-27."
@@ -154,6 +163,56 @@ class AcceptWarningsForm(GovukFormMixin, forms.Form):
     )
 
 
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
+
+
+class CaseEventForm(GovukFormMixin, forms.Form):
+    """What a workflow event needs from the officer; fields not needed by the event are removed."""
+
+    version = VersionField()
+    message = forms.CharField(
+        label="Message", required=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    amount = forms.CharField(label="Fee (£)", required=False, max_length=20, help_text="For example, 25.00.")
+    on = forms.DateField(
+        label="Date", required=False, input_formats=DATE_FORMATS, help_text="For example, 2026-03-27."
+    )
+    reason = forms.CharField(
+        label="Reason", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: object, fields: dict[str, tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name in [n for n in self.fields if n != "version" and n not in fields]:
+            del self.fields[name]
+        for name, (label, help_text) in fields.items():
+            self.fields[name].label = label
+            if help_text:
+                self.fields[name].help_text = help_text
+
+    def clean_on(self) -> dt.date | None:
+        on: dt.date | None = self.cleaned_data.get("on")
+        if on is not None and on > timezone.localdate():
+            raise forms.ValidationError("The date cannot be in the future.")
+        return on
+
+
+class PublicTextForm(GovukFormMixin, forms.Form):
+    """The publisher's review of the request text as it will be published."""
+
+    version = VersionField()
+    public_text = forms.CharField(
+        label="The request as it will be published",
+        max_length=MAX_REQUEST_CHARACTERS,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="FOI Desk has removed the requester's name, contact details and signature, and the "
+        "personal data of anyone else it found. Check it, and remove anything else that identifies a person.",
+    )
+    reviewed = forms.BooleanField(
+        label="I have read the text as it will be published and it identifies no one", required=True
+    )
+
+
 class PublishForm(GovukFormMixin, forms.Form):
     title = forms.CharField(label="Title on the disclosure log", max_length=300)
     summary = forms.CharField(label="Summary", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
@@ -161,7 +220,14 @@ class PublishForm(GovukFormMixin, forms.Form):
         label="The response as sent (without the requester's details)",
         widget=forms.Textarea(attrs={"rows": 14}),
     )
-    published_on = forms.DateField(label="Publication date", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    published_on = forms.DateField(label="Publication date", input_formats=DATE_FORMATS)
+    reason = forms.CharField(
+        label="Why it is published again",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only for an entry that was withdrawn: the reason is kept in the audit trail.",
+    )
 
 
 class PartForm(GovukFormMixin, forms.Form):

@@ -13,10 +13,11 @@ from django.contrib.auth.models import AnonymousUser, User
 from foidesk.core import workflow
 from foidesk.core.workflow import Action, RefusalKind, Verdict
 from foidesk.web.accounts.roles import roles_of
+from foidesk.web.cases.errors import CaseError
 from foidesk.web.cases.models import Request
-from foidesk.web.cases.services import CaseError
 
 Actor = User | AnonymousUser | None
+__all__ = ["NotPermitted", "Refused", "WrongState", "action_allowed", "action_check", "roles_of"]
 
 
 class Refused(CaseError):

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.models import User
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from foidesk.datasets.disclosure_log import reference_slug
@@ -20,11 +19,12 @@ from foidesk.web.cases.documents import (
     document_check,
     document_override_warnings,
 )
-from foidesk.web.cases.forms import AcceptWarningsForm, DocumentUploadForm, PublishForm
+from foidesk.web.cases.event_views import refusal_page
+from foidesk.web.cases.forms import AcceptWarningsForm, DocumentUploadForm
 from foidesk.web.cases.letters import letter_for_case
 from foidesk.web.cases.models import Document, Request
+from foidesk.web.cases.permissions import NotPermitted, WrongState
 from foidesk.web.cases.services import CaseError
-from foidesk.web.publication.services import response_publish
 
 
 def _staff(request: HttpRequest) -> User:
@@ -60,6 +60,8 @@ def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
                     kind=form.cleaned_data["kind"],
                     actor=request.user,
                 )
+            except (NotPermitted, WrongState) as refused:
+                return refusal_page(request, case, refused)
             except CaseError as error:
                 form.add_error("file", str(error))
             else:
@@ -119,35 +121,11 @@ def document_action(request: HttpRequest, reference: str, document_id: int, acti
             messages.success(request, "Warnings accepted; the reason is in the audit trail.")
         else:
             raise Http404("No such action.")
+    except (NotPermitted, WrongState) as refused:
+        return refusal_page(request, case, refused)
     except CaseError as error:
         messages.error(request, str(error))
     return HttpResponseRedirect(f"{case.get_absolute_url()}documents/{document.pk}/")
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("publication.publish_response", raise_exception=True)
-def publish(request: HttpRequest, reference: str) -> HttpResponse:
-    case = selectors.case_or_404(request.user, reference)
-    initial = {"title": case.title, "published_on": timezone.localdate()}
-    form = PublishForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            publication = response_publish(
-                request=case,
-                title=data["title"],
-                summary=data["summary"],
-                response_text=data["response_text"],
-                published_on=data["published_on"],
-                actor=request.user,
-            )
-        except CaseError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Published at {publication.get_absolute_url()}.")
-            return HttpResponseRedirect(case.get_absolute_url())
-    return render(request, "staff/publish.html", {"case": case, "form": form})
 
 
 LETTER_TYPES = {

@@ -12,15 +12,19 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from foidesk.core import clock
+from foidesk.core import workflow as wf
 from foidesk.core.exemptions import exemption
 from foidesk.core.outcome import Outcome
 from foidesk.core.parsing import InvalidRequestText, parse_request
 from foidesk.core.regime import Regime
-from foidesk.core.workflow import DRAFTING_STATES, State
+from foidesk.core.workflow import Action, Event, State
+from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
+from foidesk.web.cases.errors import CaseError, Conflict
 from foidesk.web.cases.models import (
     Channel,
     ClockEvent,
@@ -30,13 +34,11 @@ from foidesk.web.cases.models import (
     ReferenceCounter,
     Request,
 )
+from foidesk.web.cases.permissions import action_check, roles_of
 from foidesk.web.cases.related import request_fingerprint, request_links_find
 
 Actor = User | AnonymousUser | None
-
-
-class CaseError(Exception):
-    """A change to a case that the rules do not allow; the message is shown to the officer."""
+__all__ = ["Actor", "CaseError", "Conflict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +142,15 @@ def request_open(
                 request.save()
                 audit_record(
                     actor=actor,
-                    action="request.opened",
+                    action=AuditAction.REQUEST_OPENED,
                     obj=request,
                     details={"channel": channel, "regime": regime.value, "received_on": received_on},
                 )
                 if parse:
-                    request_parts_set(request=request, parts=parse_parts(text, received_on), actor=actor)
+                    _parts_store(request, parse_parts(text, received_on), actor)
                 _find_related(request)
+                if settings.FOIDESK_ACKNOWLEDGE and request.requester_email:
+                    _fire(request, Event.ACKNOWLEDGE, actor=None)
                 return request
         except IntegrityError:
             if reference is not None or attempt == 4:
@@ -170,6 +174,47 @@ def s8_flags(name: str, email: str, address: str, extra: Sequence[str] = ()) -> 
     if not email.strip() and not address.strip() and S8_NO_ADDRESS not in flags:
         flags.append(S8_NO_ADDRESS)
     return flags
+
+
+def request_import_answered(
+    *,
+    text: str,
+    received_on: dt.date,
+    responded_after_due_days: int,
+    today: dt.date,
+    actor: Actor,
+    requester_name: str = "Imported requester",
+) -> Request:
+    """A request answered before FOI Desk, brought in from a previous system for the statistics.
+
+    It is created closed (it never travelled the workflow here), by an administrator, and audited.
+    """
+    if wf.Role.ADMINISTRATOR not in roles_of(actor):
+        raise CaseError("Only an administrator can import answered requests.")
+    with transaction.atomic():
+        request = Request(
+            reference=next_reference(received_on),
+            title=_title_from(text),
+            regime=Regime.FOIA.value,
+            channel=Channel.POST,
+            received_on=received_on,
+            text=text,
+            requester_name=requester_name,
+            due_on=received_on,
+            is_synthetic=True,
+            status=State.CLOSED.value,
+        )
+        _apply_deadlines(request, [])
+        request.responded_on = min(request.due_on + dt.timedelta(days=responded_after_due_days), today)
+        request.ended_on = request.responded_on
+        request.save()
+        audit_record(
+            actor=actor,
+            action=AuditAction.REQUEST_IMPORTED,
+            obj=request,
+            details={"received_on": received_on, "responded_on": request.responded_on},
+        )
+        return request
 
 
 def _find_related(request: Request) -> None:
@@ -199,8 +244,20 @@ def parse_parts(text: str, received_on: dt.date) -> list[PartSpec]:
     ]
 
 
-def request_parts_set(*, request: Request, parts: Sequence[PartSpec], actor: Actor) -> list[Part]:
-    """Replace the parts of a request that has no decisions yet (parsed, or corrected by an officer)."""
+def request_parts_set(
+    *, request: Request, parts: Sequence[PartSpec], actor: Actor, expected_version: int | None = None
+) -> list[Part]:
+    """An officer replaces the parts of a request that has no decisions yet."""
+    with transaction.atomic():
+        case = _locked(request, expected_version)
+        action_check(request=case, action=Action.EDIT_PARTS, actor=actor)
+        created = _parts_store(case, parts, actor)
+        _bump(case)
+        request.version = case.version
+        return created
+
+
+def _parts_store(request: Request, parts: Sequence[PartSpec], actor: Actor) -> list[Part]:
     with transaction.atomic():
         if Decision.objects.filter(part__request=request).exclude(outcome=Outcome.UNDECIDED.value).exists():
             raise CaseError("Parts cannot be replaced once a decision has been recorded.")
@@ -223,17 +280,41 @@ def request_parts_set(*, request: Request, parts: Sequence[PartSpec], actor: Act
         )
         audit_record(
             actor=actor,
-            action="request.parts_set",
+            action=AuditAction.REQUEST_PARTS_SET,
             obj=request,
             details={"parts": [spec.label for spec in parts]},
         )
         return created
 
 
+def _locked(request: Request, expected_version: int | None) -> Request:
+    """The case row, locked for this transaction, refusing a stale form."""
+    from foidesk.web.cases.workflow import version_check
+
+    case = Request.objects.select_for_update().get(pk=request.pk)
+    version_check(case, expected_version)
+    return case
+
+
+def _bump(case: Request) -> None:
+    Request.objects.filter(pk=case.pk).update(version=F("version") + 1, updated_at=timezone.now())
+    case.refresh_from_db(fields=["version", "updated_at"])
+
+
+def _fire(case: Request, event: Event, *, actor: Actor) -> Request:
+    """Fire a workflow event from another service (the workflow service imports this module)."""
+    from foidesk.web.cases.workflow import case_transition
+
+    return case_transition(request=case, event=event, actor=actor)
+
+
 def clock_event_record(
     *, request: Request, kind: str, on: dt.date, actor: Actor, days: int | None = None, note: str = ""
 ) -> ClockEvent:
-    """Record something that moves the clock, and recompute the due dates."""
+    """Record something that moves the clock, and recompute the due dates.
+
+    Internal: the caller has checked the actor (a workflow event, or `clock_extension_record`).
+    """
     with transaction.atomic():
         event = ClockEvent.objects.create(
             request=request,
@@ -251,10 +332,39 @@ def clock_event_record(
         request.save(update_fields=["due_on", "extended_due_on", "calendar_version", "updated_at"])
         audit_record(
             actor=actor,
-            action="clock.event",
+            action=AuditAction.CLOCK_EVENT,
             obj=request,
             details={"kind": kind, "on": on, "days": days, "due_on": request.due_on},
         )
+        return event
+
+
+EXTENSION_KINDS = (clock.EventKind.PIT_EXTENSION, clock.EventKind.EIR_EXTENSION)
+
+
+def clock_extension_record(
+    *,
+    request: Request,
+    kind: clock.EventKind,
+    on: dt.date,
+    actor: Actor,
+    days: int | None = None,
+    note: str = "",
+    expected_version: int | None = None,
+) -> ClockEvent:
+    """An officer extends the time: the public interest test (s.10(3) FOIA) or reg 7 EIR.
+
+    Clarification, fees and the answer itself move the clock through their workflow events.
+    """
+    if kind not in EXTENSION_KINDS:
+        raise CaseError("Record clarification and fees with the case's actions, not here.")
+    if on > timezone.localdate():
+        raise CaseError("That date is in the future.")
+    with transaction.atomic():
+        case = _locked(request, expected_version)
+        action_check(request=case, action=Action.RECORD_CLOCK_EVENT, actor=actor)
+        event = clock_event_record(request=case, kind=kind, on=on, actor=actor, days=days, note=note)
+        _bump(case)
         return event
 
 
@@ -285,18 +395,27 @@ def request_deadlines(
     )
 
 
-def request_assign(*, request: Request, officer: User | None, actor: Actor) -> None:
+def request_assign(
+    *, request: Request, officer: User | None, actor: Actor, expected_version: int | None = None
+) -> None:
+    """Give the case to an officer (or to nobody); a new case starts when someone is assigned."""
+    if officer is not None and not roles_of(officer) & wf.ACTIONS[Action.RECORD_DECISION].roles:
+        raise CaseError(f"{officer.get_full_name() or officer.get_username()} does not do case work.")
     with transaction.atomic():
-        request.assigned_to = officer
-        if request.state in (State.RECEIVED, State.ACKNOWLEDGED) and officer is not None:
-            request.status = State.IN_PROGRESS.value
-        request.save(update_fields=["assigned_to", "status", "updated_at"])
+        case = _locked(request, expected_version)
+        action_check(request=case, action=Action.ASSIGN, actor=actor)
+        case.assigned_to = officer
+        case.save(update_fields=["assigned_to", "updated_at"])
         audit_record(
             actor=actor,
-            action="request.assigned",
-            obj=request,
+            action=AuditAction.REQUEST_ASSIGNED,
+            obj=case,
             details={"officer": officer.get_username() if officer else None},
         )
+        _bump(case)
+        if officer is not None and case.state in (State.RECEIVED, State.ACKNOWLEDGED):
+            case = _fire(case, Event.START, actor=actor)
+        request.assigned_to, request.status, request.version = case.assigned_to, case.status, case.version
 
 
 def decision_record(
@@ -310,8 +429,14 @@ def decision_record(
     s21_url: str = "",
     s21_title: str = "",
     advice: str = "",
+    expected_version: int | None = None,
 ) -> Decision:
-    """Record the decision on one part, with the exemptions relied on and their reasons (s.17(1))."""
+    """Record the decision on one part, with the exemptions relied on and their reasons (s.17(1)).
+
+    Case officers record what is disclosed or not held; a refusal (s.17) is a decision maker's. The
+    decision's version guards against two people saving the same part: ``expected_version`` is the
+    version the form was opened at (0 for a part not yet decided).
+    """
     for spec in exemptions:
         exemption(spec.code)  # raises UnknownExemption for a code that is not in the catalogue
         if not spec.reasons.strip():
@@ -321,6 +446,18 @@ def decision_record(
             "Say where the information is already published (s.21): a disclosure-log entry or a link."
         )
     with transaction.atomic():
+        case = _locked(part.request, None)
+        action_check(request=case, action=Action.RECORD_DECISION, actor=actor)
+        if outcome.is_refusal or exemptions:
+            action_check(request=case, action=Action.RECORD_REFUSAL, actor=actor)
+        current = Decision.objects.filter(part=part).select_related("decided_by").first()
+        current_version = current.version if current else 0
+        if expected_version is not None and expected_version != current_version:
+            who = current.decided_by.get_username() if current and current.decided_by else "someone else"
+            raise Conflict(
+                f"The decision on {part.label} was changed by {who} after you opened this page. "
+                "Reload the page to see their decision, then make your change again."
+            )
         decision, _ = Decision.objects.update_or_create(
             part=part,
             defaults={
@@ -332,6 +469,7 @@ def decision_record(
                 "advice": advice,
                 "decided_by": actor if isinstance(actor, User) else None,
                 "decided_at": timezone.now(),
+                "version": current_version + 1,
             },
         )
         decision.exemptions.all().delete()
@@ -346,16 +484,44 @@ def decision_record(
             )
             for spec in exemptions
         )
-        if part.request.state in DRAFTING_STATES:
-            part.request.status = State.IN_PROGRESS.value
-            part.request.save(update_fields=["status", "updated_at"])
         audit_record(
             actor=actor,
-            action="decision.recorded",
+            action=AuditAction.DECISION_RECORDED,
             obj=part,
-            details={"outcome": outcome.value, "exemptions": [s.code for s in exemptions]},
+            details={
+                "request": case.reference,
+                "outcome": outcome.value,
+                "exemptions": [s.code for s in exemptions],
+            },
         )
+        _bump(case)
+        if case.state in (State.RECEIVED, State.ACKNOWLEDGED):
+            _fire(case, Event.START, actor=actor)
         return decision
+
+
+def public_text_review(
+    *, request: Request, text: str, actor: Actor, expected_version: int | None = None
+) -> None:
+    """The publisher confirms the request text as it will be published (personal data removed)."""
+    text = text.replace("\x00", "").strip()
+    if not text:
+        raise CaseError("The text to publish is empty.")
+    with transaction.atomic():
+        case = _locked(request, expected_version)
+        action_check(request=case, action=Action.REVIEW_PUBLIC_TEXT, actor=actor)
+        case.public_text = text
+        case.public_text_reviewed_by = actor if isinstance(actor, User) else None
+        case.public_text_reviewed_at = timezone.now()
+        case.save(update_fields=["public_text", "public_text_reviewed_by", "public_text_reviewed_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.REQUEST_PUBLIC_TEXT_REVIEWED,
+            obj=case,
+            details={"sha256": sha256_of(text.encode("utf-8")), "characters": len(text)},
+        )
+        _bump(case)
+        request.refresh_from_db()
 
 
 def sha256_of(content: bytes) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from foidesk.web.cases import release_views, statistics, views
+from foidesk.web.cases import event_views, release_views, statistics, views
 
 app_name = "cases"
 
@@ -29,6 +29,9 @@ urlpatterns = [
         release_views.document_action,
         name="document-action",
     ),
-    path("cases/<str:reference>/publish/", release_views.publish, name="publish"),
+    path("cases/<str:reference>/publish/", event_views.publish, name="publish"),
+    path("cases/<str:reference>/events/<slug:event_slug>/", event_views.case_event, name="event"),
+    path("mail/", event_views.sent_mail, name="sent-mail"),
+    path("mail/<int:email_id>/", event_views.sent_mail_detail, name="sent-mail-detail"),
     path("cases/<str:reference>/letter.<slug:fmt>", release_views.letter, name="letter"),
 ]

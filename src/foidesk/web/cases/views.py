@@ -16,9 +16,11 @@ from foidesk.core.exemptions import exemption
 from foidesk.core.outcome import Outcome
 from foidesk.core.periods import DateRange
 from foidesk.core.regime import Regime
+from foidesk.core.workflow import Action
 from foidesk.datasets.query import QueryError, build_query
 from foidesk.web.cases import selectors, services
 from foidesk.web.cases.answers import answer_create
+from foidesk.web.cases.event_views import refusal_page
 from foidesk.web.cases.forms import (
     AnswerForm,
     ClockEventForm,
@@ -29,6 +31,8 @@ from foidesk.web.cases.forms import (
 )
 from foidesk.web.cases.free_text import summaries_report
 from foidesk.web.cases.models import Part, Request
+from foidesk.web.cases.permissions import NotPermitted, WrongState, action_allowed, action_check
+from foidesk.web.cases.workflow import available_events
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.search import Match, search_publications
 
@@ -91,6 +95,10 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "suggestions": _suggestions(case),
             "links": list(case.links.select_related("to_request")),
             "today": today,
+            "can": {a.value: action_allowed(request=case, action=a, actor=request.user) for a in Action},
+            "next_events": available_events(case, request.user, today),
+            "sent_emails": list(case.sent_emails.all()),
+            "validity_flags": [services.VALIDITY_FLAG_TEXT.get(f, f) for f in case.validity_flags],
         },
     )
 
@@ -127,6 +135,11 @@ def case_new(request: HttpRequest) -> HttpResponse:
 def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpResponse:
     case = selectors.case_or_404(request.user, reference)
     part = selectors.part_or_404(case, position)
+    if not action_allowed(request=case, action=Action.RECORD_DECISION, actor=request.user):
+        try:
+            action_check(request=case, action=Action.RECORD_DECISION, actor=request.user)
+        except (NotPermitted, WrongState) as refused:
+            return refusal_page(request, case, refused)
     form = DecisionForm(request.POST or None, initial=_decision_initial(part))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -153,7 +166,10 @@ def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpRe
                     s21_publication_id=s21.pk if s21 else None,
                     s21_title=s21.title if s21 else "",
                     advice=data["advice"],
+                    expected_version=data["version"],
                 )
+            except (NotPermitted, WrongState, services.Conflict) as refused:
+                return refusal_page(request, case, refused)
             except services.CaseError as error:
                 form.add_error(None, str(error))
             else:
@@ -166,23 +182,30 @@ def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpRe
 @login_required
 @permission_required("cases.add_clockevent", raise_exception=True)
 def clock_event_new(request: HttpRequest, reference: str) -> HttpResponse:
+    """Extensions of time (s.10(3) FOIA, reg 7 EIR); clarification and fees are workflow events."""
     case = selectors.case_or_404(request.user, reference)
-    kinds = [(kind.value, kind.value.replace("_", " ").capitalize()) for kind in clock.EventKind]
-    form = ClockEventForm(request.POST or None, kinds=kinds, initial={"on": timezone.localdate()})
+    kinds = [(kind.value, kind.value.replace("_", " ").capitalize()) for kind in services.EXTENSION_KINDS]
+    form = ClockEventForm(
+        request.POST or None, kinds=kinds, initial={"on": timezone.localdate(), "version": case.version}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.clock_event_record(
+            services.clock_extension_record(
                 request=case,
-                kind=data["kind"],
+                kind=clock.EventKind(data["kind"]),
                 on=data["on"],
                 days=data["days"],
                 note=data["note"],
                 actor=request.user,
+                expected_version=data["version"],
             )
+        except (NotPermitted, WrongState, services.Conflict) as refused:
+            return refusal_page(request, case, refused)
         except services.CaseError as error:
             form.add_error(None, str(error))
         else:
+            case.refresh_from_db()
             messages.success(request, f"Clock updated: now due {case.due_on:%-d %B %Y}.")
             return HttpResponseRedirect(case.get_absolute_url())
     return render(request, "staff/clock_event_new.html", {"case": case, "form": form})
@@ -191,9 +214,10 @@ def clock_event_new(request: HttpRequest, reference: str) -> HttpResponse:
 def _decision_initial(part: Part) -> dict[str, object]:
     decision = getattr(part, "decision", None)
     if decision is None:
-        return {}
+        return {"version": 0}
     exemptions = list(decision.exemptions.all())
     return {
+        "version": decision.version,
         "outcome": decision.outcome,
         "answer": decision.answer,
         "exemption_codes": ", ".join(e.code for e in exemptions),
@@ -262,6 +286,8 @@ def parts_edit(request: HttpRequest, reference: str) -> HttpResponse:
             )
         try:
             services.request_parts_set(request=case, parts=specs, actor=request.user)
+        except (NotPermitted, WrongState) as refused:
+            return refusal_page(request, case, refused)
         except services.CaseError as error:
             messages.error(request, str(error))
         else:
@@ -292,6 +318,8 @@ def answer_new(request: HttpRequest, reference: str, position: int) -> HttpRespo
                 where=data["where"],
             )
             answer = answer_create(part=part, query=query, actor=request.user)
+        except (NotPermitted, WrongState) as refused:
+            return refusal_page(request, case, refused)
         except (QueryError, services.CaseError) as error:
             form.add_error(None, str(error))
         else:

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.periods import calendar_years
-from foidesk.core.workflow import State
+from foidesk.core.request_redaction import redact_request
+from foidesk.core.workflow import Event, State
 from foidesk.datasets.query import CountQuery, build_query
 from foidesk.web.accounts.roles import Role
 from foidesk.web.cases import services
@@ -21,9 +22,9 @@ from foidesk.web.cases.answers import answer_create, answers_workbook
 from foidesk.web.cases.documents import document_approve, document_attach
 from foidesk.web.cases.models import Request
 from foidesk.web.cases.services import ExemptionSpec
+from foidesk.web.cases.workflow import EventInput, PublicationSpec, case_transition
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.search import refresh_search_terms
-from foidesk.web.publication.services import response_publish
 
 REFERENCE = "01.FOI.22.024648"
 EARLIER_REFERENCE = "01.FOI.22.023911"
@@ -166,6 +167,7 @@ def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publica
             is_synthetic=True,
         )
         services.request_assign(request=case, officer=officer, actor=decider)
+        case.refresh_from_db()
         # The parts are the parser's own reading of the published request (core/parsing.py).
         parts = list(case.parts.all())
         labels = [part.label for part in parts]
@@ -227,8 +229,10 @@ def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publica
             actor=officer,
         )
         document_approve(document=document, actor=decider)
-        response_publish(
-            request=case,
+        _respond_and_publish(
+            case,
+            users,
+            sent_on=dt.date(2022, 6, 13),
             title="Police misconduct in 2020 and 2021",
             summary=(
                 "Allegations of police officer misconduct in 2020 and 2021 where reflective practice was an "
@@ -236,22 +240,52 @@ def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publica
                 "summaries withheld under section 40(2)."
             ),
             response_text=_text("reference_response.txt"),
-            published_on=dt.date(2022, 6, 13),
-            actor=users["publisher"],
-            require_approval=True,
         )
     report.created.append(f"reference case {REFERENCE}, published")
 
 
+def _respond_and_publish(
+    case: Request, users: dict[str, User], *, sent_on: dt.date, title: str, summary: str, response_text: str
+) -> None:
+    """The road every response takes, through the services: submitted by the officer, approved by a
+    decision maker who did not draft it, sent (the letter made and emailed), then the request text
+    reviewed by the publisher with the requester's details removed, and published."""
+    officer, decider, publisher = users["officer"], users["decider"], users["publisher"]
+    case_transition(request=case, event=Event.SUBMIT_FOR_APPROVAL, actor=officer, today=sent_on)
+    case_transition(request=case, event=Event.APPROVE, actor=decider, today=sent_on)
+    case_transition(request=case, event=Event.SEND, actor=officer, today=sent_on)
+    case.refresh_from_db()
+    proposal = redact_request(
+        case.text,
+        requester_names=[case.requester_name],
+        requester_contacts=[c for c in (case.requester_email, case.requester_address) if c],
+    )
+    services.public_text_review(request=case, text=proposal.text, actor=publisher)
+    case_transition(
+        request=case,
+        event=Event.PUBLISH,
+        actor=publisher,
+        data=EventInput(
+            publication=PublicationSpec(
+                title=title, summary=summary, response_text=response_text, published_on=sent_on
+            )
+        ),
+        today=sent_on,
+    )
+
+
+CAMPBELL_REQUEST = (
+    "Dear Metropolitan Police Service,\n\nPlease tell me how many stop and search encounters took place in the "
+    "London Borough of Lambeth in each of the last three financial years, broken down by the ethnicity of the "
+    "person searched and by the outcome of the search.\n\nYours faithfully,\nR. Campbell\n07700 900123"
+)
+CAMPBELL_ANSWER = (
+    "Stop and search encounters in the London Borough of Lambeth (synthetic figures for the demonstration): "
+    "2021/22: 14,210; 2022/23: 12,877; 2023/24: 11,402. The breakdown by ethnicity and outcome is in the "
+    "force's published stop and search dashboard."
+)
+
 OTHER_REQUESTS = (
-    (
-        3,
-        State.RECEIVED,
-        None,
-        "Dear Metropolitan Police Service,\n\nPlease tell me how many stop and search encounters took place in the "
-        "London Borough of Lambeth in each of the last three financial years, broken down by the ethnicity of the "
-        "person searched and by the outcome of the search.\n\nYours faithfully,\nR. Campbell",
-    ),
     (
         9,
         State.IN_PROGRESS,
@@ -275,25 +309,27 @@ OTHER_REQUESTS = (
     ),
     (
         26,
-        State.IN_PROGRESS,
+        State.AWAITING_CLARIFICATION,
         "officer2",
-        "Please send me copies of any policy documents on the vetting of new recruits in force since 2022, and "
-        "the number of applicants who failed vetting in each year since 2022.",
+        "Please send me copies of any policy documents on vetting, and the number of applicants who failed "
+        "vetting.",
     ),
     (
         34,
-        State.IN_PROGRESS,
+        State.ACKNOWLEDGED,
         None,
         "Under the Freedom of Information Act, please provide the number of detainees held in custody for more "
         "than 24 hours without charge in each of the last five years.",
     ),
 )
+CALENDAR_DAYS_AGO = {3: 4, 9: 13, 17: 25, 19: 27, 26: 37, 34: 48}
 
 
 def _other_cases(report: DemoReport, users: dict[str, User], today: dt.date) -> None:
-    calendar_days = {3: 4, 9: 13, 17: 25, 19: 27, 26: 37, 34: 48}
-    for working_days_ago, status, officer, text in OTHER_REQUESTS:
-        received = today - dt.timedelta(days=calendar_days[working_days_ago])
+    """Open cases in several states, each reached through the services as an officer would."""
+    _campbell_case(report, users, today)
+    for working_days_ago, state, officer, text in OTHER_REQUESTS:
+        received = today - dt.timedelta(days=CALENDAR_DAYS_AGO[working_days_ago])
         case = services.request_open(
             text=text,
             requester_name="Demo requester",
@@ -304,27 +340,75 @@ def _other_cases(report: DemoReport, users: dict[str, User], today: dt.date) -> 
         )
         if officer:
             services.request_assign(request=case, officer=users[officer], actor=users["decider"])
-        Request.objects.filter(pk=case.pk).update(status=status)
-        report.created.append(f"case {case.reference} ({status.label})")
+        if state is State.AWAITING_APPROVAL:
+            for part in case.parts.all():
+                services.decision_record(
+                    part=part,
+                    outcome=Outcome.DISCLOSED,
+                    answer="Synthetic figure for the demonstration: 12.",
+                    actor=users[officer or "officer"],
+                )
+            case_transition(request=case, event=Event.SUBMIT_FOR_APPROVAL, actor=users[officer or "officer"])
+        elif state is State.AWAITING_CLARIFICATION:
+            case_transition(
+                request=case,
+                event=Event.SEEK_CLARIFICATION,
+                actor=users[officer or "officer"],
+                data=EventInput(
+                    message="Which policy documents do you mean (recruitment vetting, or vetting of serving "
+                    "officers), and for which years would you like the numbers?",
+                    on=received + dt.timedelta(days=2),
+                ),
+            )
+        case.refresh_from_db()
+        report.created.append(f"case {case.reference} ({case.state.label})")
+
+
+def _campbell_case(report: DemoReport, users: dict[str, User], today: dt.date) -> None:
+    """A signed request from a named requester, taken through the whole workflow by the services."""
+    received = today - dt.timedelta(days=30)
+    case = services.request_open(
+        text=CAMPBELL_REQUEST,
+        requester_name="R. Campbell",
+        received_on=received,
+        requester_email="r.campbell@example.invalid",
+        actor=users["officer"],
+        is_synthetic=True,
+    )
+    services.request_assign(request=case, officer=users["officer"], actor=users["decider"])
+    for part in case.parts.all():
+        services.decision_record(
+            part=part, outcome=Outcome.DISCLOSED, answer=CAMPBELL_ANSWER, actor=users["officer"]
+        )
+    _respond_and_publish(
+        case,
+        users,
+        sent_on=today - dt.timedelta(days=7),
+        title="Stop and search in Lambeth, by ethnicity and outcome",
+        summary="Stop and search encounters in the London Borough of Lambeth over three financial years.",
+        response_text=CAMPBELL_ANSWER,
+    )
+    report.created.append(f"case {case.reference} (answered and published)")
 
 
 def _answered_history(report: DemoReport, users: dict[str, User], today: dt.date) -> None:
-    """A year of answered requests, mostly on time, so the statistics have something to show."""
+    """A year of answered requests, mostly on time, so the statistics have something to show.
+
+    They come in as history from a previous system (`request_import_answered`), not case by case
+    through the workflow: each would otherwise need its own letter.
+    """
     rng = random.Random(SEED)
     count = 0
     for days_ago in range(365, 40, -3):
         received = today - dt.timedelta(days=days_ago)
-        case = services.request_open(
-            text=f"Synthetic historical request number {count + 1} for the statistics demonstration.",
-            requester_name="Demo requester",
-            received_on=received,
-            actor=None,
-            parse=False,
-            is_synthetic=True,
-        )
         lateness = rng.choices([-10, -4, -1, 0, 3, 12], weights=[30, 30, 15, 10, 10, 5])[0]
-        responded = case.due_on + dt.timedelta(days=lateness)
-        Request.objects.filter(pk=case.pk).update(status=State.CLOSED, responded_on=min(responded, today))
+        services.request_import_answered(
+            text=f"Synthetic historical request number {count + 1} for the statistics demonstration.",
+            received_on=received,
+            responded_after_due_days=lateness,
+            today=today,
+            actor=users["admin"],
+        )
         count += 1
     report.created.append(f"{count} answered requests for the statistics")
 

@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from foidesk.core.outcome import Outcome
-from foidesk.core.workflow import State
 from foidesk.datasets.disclosure_log import reference_slug
+from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import document_check, release_blocker
@@ -28,7 +28,14 @@ def response_publish(
     actor: Actor,
     require_approval: bool = True,
 ) -> Publication:
-    """Publish a decided response: every part decided, every document clean (checked again now), approved."""
+    """Publish a decided response: every part decided, every document clean (checked again now), approved.
+
+    Internal: fired by the workflow's publish event (web/cases/workflow.py), which checks the actor and
+    the state. The request text published is the one the publisher reviewed (``Request.public_text``),
+    never the text as received.
+    """
+    if not request.public_text.strip() or request.public_text_reviewed_by_id is None:
+        raise CaseError("Review the request text as it will be published before publishing.")
     parts = list(request.parts.select_related("decision").prefetch_related("decision__exemptions"))
     undecided = [
         p.label for p in parts if not hasattr(p, "decision") or p.decision.outcome == Outcome.UNDECIDED
@@ -55,14 +62,14 @@ def response_publish(
                 "title": title.strip(),
                 "summary": summary.strip(),
                 "regime": request.regime,
-                "request_text": request.text,
+                "request_text": request.public_text.strip(),
                 "response_text": response_text.strip(),
                 "parts": snapshot,
                 "topics": sorted({t for part in parts for t in part.topics}),
                 "outcomes": sorted({part.decision.outcome for part in parts}),
                 "exemptions": sorted({e.code for part in parts for e in part.decision.exemptions.all()}),
                 "received_on": request.received_on,
-                "responded_on": request.responded_on or published_on,
+                "responded_on": request.responded_on,
                 "published_on": published_on,
                 "is_published": True,
                 "is_synthetic": request.is_synthetic,
@@ -86,12 +93,10 @@ def response_publish(
                 position=position,
             )
         request.publication = publication
-        request.status = State.PUBLISHED.value
-        request.responded_on = request.responded_on or published_on
-        request.save(update_fields=["publication", "status", "responded_on", "updated_at"])
+        request.save(update_fields=["publication", "updated_at"])
         audit_record(
             actor=actor,
-            action="response.published",
+            action=AuditAction.RESPONSE_PUBLISHED,
             obj=publication,
             details={"request": request.reference, "attachments": [d.sha256 for d in documents]},
         )
@@ -105,7 +110,9 @@ def publication_withdraw(*, publication: Publication, reason: str, actor: Actor)
         publication.is_published = False
         publication.withdrawn_reason = reason.strip()
         publication.save(update_fields=["is_published", "withdrawn_reason", "updated_at"])
-        audit_record(actor=actor, action="response.withdrawn", obj=publication, details={"reason": reason})
+        audit_record(
+            actor=actor, action=AuditAction.RESPONSE_WITHDRAWN, obj=publication, details={"reason": reason}
+        )
 
 
 def _part_snapshot(part: Part) -> dict[str, object]:

@@ -1,0 +1,161 @@
+"""Email to requesters: acknowledgements, letters and responses, through Django's email framework.
+
+Every message that leaves is recorded as a `SentEmail` (what, to whom, which files with their
+checksums) and in the audit trail. Production sends by SMTP (settings ``EMAIL_*``); the embedded
+mode writes each message to ``var/mail/`` instead, and the staff page "Sent mail" lists them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+
+from foidesk.core import clock
+from foidesk.core.regime import Regime
+from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.services import audit_record
+from foidesk.web.cases.models import Request, SentEmail
+from foidesk.web.cases.services import Actor, sha256_of
+
+
+@dataclass(frozen=True, slots=True)
+class MailAttachment:
+    filename: str
+    content: bytes
+    content_type: str
+
+
+def _common(case: Request) -> dict[str, object]:
+    return {
+        "case": case,
+        "name": case.requester_name,
+        "authority": settings.FOIDESK_AUTHORITY_NAME,
+    }
+
+
+def email_send(
+    *,
+    case: Request,
+    kind: SentEmail.Kind,
+    subject: str,
+    body: str,
+    actor: Actor,
+    attachments: Sequence[MailAttachment] = (),
+) -> SentEmail:
+    """Send one message to the requester and record it; raises if the mail server refuses it.
+
+    Call inside the transaction of the change it belongs to: if sending fails, the change is undone.
+    """
+    to = case.requester_email.strip()
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        reply_to=[settings.FOIDESK_REPLY_TO_EMAIL] if settings.FOIDESK_REPLY_TO_EMAIL else None,
+        headers={"X-FOI-Reference": case.reference},
+    )
+    for attachment in attachments:
+        message.attach(attachment.filename, attachment.content, attachment.content_type)
+    message.send(fail_silently=False)
+    sent = SentEmail.objects.create(
+        request=case,
+        kind=kind,
+        to=to,
+        subject=subject,
+        body=body,
+        attachments=[
+            {"filename": a.filename, "size": len(a.content), "sha256": sha256_of(a.content)}
+            for a in attachments
+        ],
+        sent_by=actor if isinstance(actor, User) else None,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.EMAIL_SENT,
+        obj=sent,
+        details={
+            "request": case.reference,
+            "kind": kind.value,
+            "attachments": [a["sha256"] for a in sent.attachments],
+        },
+    )
+    return sent
+
+
+def acknowledgement_send(*, case: Request, actor: Actor) -> SentEmail:
+    due = case.extended_due_on or case.due_on
+    body = render_to_string(
+        "email/acknowledgement.txt",
+        {**_common(case), "due": due, "law": clock.response_provision(Regime(case.regime))},
+    )
+    return email_send(
+        case=case,
+        kind=SentEmail.Kind.ACKNOWLEDGEMENT,
+        subject=f"Your request for information: {case.reference}",
+        body=body,
+        actor=actor,
+    )
+
+
+def clarification_send(*, case: Request, message: str, lapses_on: dt.date, actor: Actor) -> SentEmail:
+    body = render_to_string(
+        "email/clarification.txt",
+        {
+            **_common(case),
+            "message": message.strip(),
+            "lapses_on": lapses_on,
+            "law": clock.clarification_provision(Regime(case.regime)),
+        },
+    )
+    return email_send(
+        case=case,
+        kind=SentEmail.Kind.CLARIFICATION,
+        subject=f"Please clarify your request {case.reference}",
+        body=body,
+        actor=actor,
+    )
+
+
+def fee_notice_send(
+    *, case: Request, amount: str, message: str, last_day: dt.date, actor: Actor
+) -> SentEmail:
+    body = render_to_string(
+        "email/fee_notice.txt",
+        {
+            **_common(case),
+            "amount": amount,
+            "message": message.strip(),
+            "last_day": last_day,
+            "law": clock.fee_provision(Regime(case.regime)),
+        },
+    )
+    return email_send(
+        case=case,
+        kind=SentEmail.Kind.FEE_NOTICE,
+        subject=f"Fees notice for your request {case.reference}",
+        body=body,
+        actor=actor,
+    )
+
+
+def response_send(
+    *, case: Request, letter: MailAttachment, attachments: Sequence[MailAttachment], actor: Actor
+) -> SentEmail:
+    body = render_to_string(
+        "email/response.txt", {**_common(case), "attachments": [a.filename for a in attachments]}
+    )
+    return email_send(
+        case=case,
+        kind=SentEmail.Kind.RESPONSE,
+        subject=f"Response to your request for information: {case.reference}",
+        body=body,
+        actor=actor,
+        attachments=[letter, *attachments],
+    )
