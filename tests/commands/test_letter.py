@@ -13,6 +13,7 @@ from foidesk.cli import main
 from foidesk.core.outcome import Outcome
 from foidesk.web.cases import services
 from foidesk.web.cases.models import Request
+from tests.factories import a_decider
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +27,13 @@ def _case(*, decided: bool = True) -> Request:
         parse=False,
     )
     (part,) = services.request_parts_set(
-        request=request, actor=None, parts=[services.PartSpec(label="Q1", text="How many officers?")]
+        request=request, actor=a_decider(), parts=[services.PartSpec(label="Q1", text="How many officers?")]
     )
     if decided:
         services.decision_record(
             part=part,
             outcome=Outcome.WITHHELD,
-            actor=None,
+            actor=a_decider(),
             exemptions=[
                 services.ExemptionSpec(
                     code="s.40(2)", reasons="The names are personal data of junior officers."

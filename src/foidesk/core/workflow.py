@@ -498,8 +498,9 @@ class Verdict:
 def _role_refusal(roles: frozenset[Role], what: str, allowed: frozenset[Role]) -> Refusal | None:
     if roles & allowed:
         return None
-    names = " or ".join(sorted(r.value.lower() for r in allowed if r is not Role.SYSTEM))
-    return Refusal(RefusalKind.ROLE, f"Only a {names} can {what}.")
+    names = [r.value.lower() for r in Role if r in allowed and r is not Role.SYSTEM]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return Refusal(RefusalKind.ROLE, f"Only a {listed} can {what}.")
 
 
 def may_fire(event: Event, state: State, roles: frozenset[Role], facts: CaseFacts) -> Verdict:

@@ -20,6 +20,7 @@ from foidesk.web.cases.ledger import dimension_name, ledger_scope, released_entr
 from foidesk.web.cases.models import LedgerEntry, Part
 from foidesk.web.records.selectors import count_table
 from foidesk.web.records.services import register_generate
+from tests.factories import a_decider
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -47,12 +48,12 @@ def part() -> Part:
         parse=False,
     )
     return services.request_parts_set(
-        request=case, actor=None, parts=[services.PartSpec(label="Q1", text="RP allegations")]
+        request=case, actor=a_decider(), parts=[services.PartSpec(label="Q1", text="RP allegations")]
     )[0]
 
 
 def test_answer_keeps_only_protected_values_and_passes_the_audit(part: Part) -> None:
-    answer = answer_create(part=part, query=_query(END), actor=None)
+    answer = answer_create(part=part, query=_query(END), actor=a_decider())
     assert answer.audit_passed
     cells = [c for row in answer.display_cells for c in row]
     true_table = count_table(_query(END))
@@ -68,7 +69,7 @@ def test_answer_keeps_only_protected_values_and_passes_the_audit(part: Part) -> 
 
 
 def test_an_overlapping_second_table_is_caught_by_the_ledger_and_protected_more(part: Part) -> None:
-    first = answer_create(part=part, query=_query(END), actor=None)
+    first = answer_create(part=part, query=_query(END), actor=a_decider())
     answers_release(answers=[first], reference="01.FOI.22.000001", released_on=dt.date(2022, 6, 1))
     assert LedgerEntry.objects.count() == 1
     # A second request for nearly the same period: its table differs from the first only by the
@@ -86,7 +87,7 @@ def test_an_overlapping_second_table_is_caught_by_the_ledger_and_protected_more(
     assert alone.release_allowed  # safe on its own ...
     joint = audit_against(released_entries("misconduct"), alone, scope=ledger_scope(later, table))
     assert not joint.passed  # ... but not beside the first release
-    second = answer_create(part=part, query=later, actor=None)
+    second = answer_create(part=part, query=later, actor=a_decider())
     assert second.audit_passed
     assert second.report["suppressed_for_differencing"] > 0
     assert second.report["joint_audit"]["passed"] is True

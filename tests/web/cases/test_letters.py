@@ -14,6 +14,7 @@ from foidesk.render.letters import LetterRefused
 from foidesk.web.cases import services
 from foidesk.web.cases.letters import letter_for_case, response_for_case
 from foidesk.web.cases.models import Request
+from tests.factories import a_decider
 
 pytestmark = pytest.mark.django_db
 
@@ -29,18 +30,18 @@ def case() -> Request:
     )
     q1, q2, q3 = services.request_parts_set(
         request=request,
-        actor=None,
+        actor=a_decider(),
         parts=[
             services.PartSpec(label="Q1", text="How many officers work in Camden?"),
             services.PartSpec(label="Q2", text="What are your surveillance tactics?"),
             services.PartSpec(label="Q3", text="Stop and search figures?"),
         ],
     )
-    services.decision_record(part=q1, outcome=Outcome.DISCLOSED, actor=None, answer="There are 812 officers.")
+    services.decision_record(part=q1, outcome=Outcome.DISCLOSED, actor=a_decider(), answer="There are 812 officers.")
     services.decision_record(
         part=q2,
         outcome=Outcome.WITHHELD,
-        actor=None,
+        actor=a_decider(),
         exemptions=[
             services.ExemptionSpec(
                 code="s.31",
@@ -54,7 +55,7 @@ def case() -> Request:
     services.decision_record(
         part=q3,
         outcome=Outcome.ALREADY_PUBLISHED,
-        actor=None,
+        actor=a_decider(),
         exemptions=[services.ExemptionSpec(code="s.21", reasons="The figures are published.")],
         s21_url="https://www.met.police.uk/stop-and-search",
     )
@@ -88,7 +89,7 @@ def test_undecided_case_is_refused() -> None:
         text="Anything?", requester_name="B", actor=None, received_on=dt.date(2024, 2, 1), parse=False
     )
     services.request_parts_set(
-        request=request, actor=None, parts=[services.PartSpec(label="Q1", text="Anything?")]
+        request=request, actor=a_decider(), parts=[services.PartSpec(label="Q1", text="Anything?")]
     )
     with pytest.raises(LetterRefused) as caught:
         letter_for_case(request, "html", issued=dt.date(2024, 2, 20))

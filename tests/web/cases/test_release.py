@@ -9,10 +9,12 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth.models import User
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from foidesk.core.outcome import Outcome
+from foidesk.core.workflow import Event
 from foidesk.web.accounts.roles import Role
 from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases import services
@@ -20,8 +22,9 @@ from foidesk.web.cases.documents import document_approve, document_attach, docum
 from foidesk.web.cases.models import Document, Request
 from foidesk.web.cases.services import CaseError
 from foidesk.web.publication.models import Publication
-from foidesk.web.publication.services import response_publish
-from tests.factories import UserFactory
+from foidesk.web.cases.permissions import NotPermitted, Refused
+from foidesk.web.cases.workflow import case_transition
+from tests.factories import UserFactory, a_decider, published_case, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -51,14 +54,16 @@ def case() -> Request:
     request = services.request_open(
         text="How many officers work in Camden?",
         requester_name="A",
+        requester_email="a@example.org",
         actor=None,
         received_on=dt.date(2024, 2, 1),
         parse=False,
     )
     part = services.request_parts_set(
-        request=request, actor=None, parts=[services.PartSpec(label="Q1", text="How many officers?")]
+        request=request, actor=a_decider(), parts=[services.PartSpec(label="Q1", text="How many officers?")]
     )[0]
-    services.decision_record(part=part, outcome=Outcome.DISCLOSED, actor=None, answer="See the table.")
+    services.decision_record(part=part, outcome=Outcome.DISCLOSED, actor=a_decider(), answer="See the table.")
+    request.refresh_from_db()
     return request
 
 
@@ -72,7 +77,7 @@ def decider() -> User:
     return UserFactory(role=Role.DECISION_MAKER)
 
 
-def test_a_workbook_with_a_hidden_sheet_is_blocked_and_cannot_be_approved_or_published(
+def test_a_workbook_with_a_hidden_sheet_is_blocked_and_cannot_be_approved_or_sent(
     case: Request, officer: User, decider: User
 ) -> None:
     document = document_attach(
@@ -86,19 +91,13 @@ def test_a_workbook_with_a_hidden_sheet_is_blocked_and_cannot_be_approved_or_pub
     assert "xlsx.hidden_sheet" in {f["code"] for f in document.findings}
     with pytest.raises(CaseError, match="did not pass the release check"):
         document_approve(document=document, actor=decider)
-    with pytest.raises(CaseError):
-        response_publish(
-            request=case,
-            title="T",
-            summary="S",
-            response_text="R",
-            published_on=dt.date(2024, 2, 20),
-            actor=decider,
-        )
+    with pytest.raises(Refused) as refused:
+        case_transition(request=case, event=Event.SUBMIT_FOR_APPROVAL, actor=officer)
+    assert [r.guard for r in refused.value.verdict.refusals] == ["no_block_findings"]
     assert not Publication.objects.exists()
 
 
-def test_a_clean_file_needs_a_second_person_then_publishes_with_the_same_bytes(
+def test_a_clean_file_needs_a_second_person_then_is_sent_and_published_with_the_same_bytes(
     case: Request, officer: User, decider: User, client: Client
 ) -> None:
     content = _workbook()
@@ -106,27 +105,17 @@ def test_a_clean_file_needs_a_second_person_then_publishes_with_the_same_bytes(
         request=case, title="Figures", filename="figures.xlsx", content=content, actor=officer
     )
     assert document.check_status == Document.CheckStatus.CLEAN, document.findings
-    with pytest.raises(CaseError, match="not been approved"):
-        response_publish(
-            request=case,
-            title="T",
-            summary="S",
-            response_text="R",
-            published_on=dt.date(2024, 2, 20),
-            actor=decider,
-        )
+    case_transition(request=case, event=Event.SUBMIT_FOR_APPROVAL, actor=officer)
+    with pytest.raises(Refused, match="second person must approve"):
+        case_transition(request=case, event=Event.APPROVE, actor=decider)
     officer.groups.add(*decider.groups.all())
     with pytest.raises(CaseError, match="someone other than"):
         document_approve(document=document, actor=officer)
     document_approve(document=document, actor=decider)
-    publication = response_publish(
-        request=case,
-        title="Officers in Camden",
-        summary="S",
-        response_text="R",
-        published_on=dt.date(2024, 2, 20),
-        actor=decider,
-    )
+    case_transition(request=case, event=Event.APPROVE, actor=decider, today=dt.date(2024, 2, 20))
+    case_transition(request=case, event=Event.SEND, actor=staff(Role.CASE_OFFICER), today=dt.date(2024, 2, 20))
+    assert mail.outbox[-1].attachments[-1][1] == content
+    publication = published_case(case, publisher=staff(Role.PUBLISHER), on=dt.date(2024, 2, 21))
     attachment = publication.attachments.get()
     response = client.get(f"/disclosure-log/{publication.slug}/files/{attachment.pk}/figures.xlsx")
     assert b"".join(response.streaming_content) == content
@@ -139,17 +128,9 @@ def test_a_warning_needs_a_decision_makers_reason_which_is_audited(
         request=case, title="Figures", filename="figures.xlsx", content=_workbook(email=True), actor=officer
     )
     assert document.check_status == Document.CheckStatus.WARN, document.findings
-    with pytest.raises(CaseError, match="not accepted"):
-        response_publish(
-            request=case,
-            title="T",
-            summary="S",
-            response_text="R",
-            published_on=dt.date(2024, 2, 20),
-            actor=decider,
-            require_approval=False,
-        )
-    with pytest.raises(CaseError, match="Only a decision maker"):
+    with pytest.raises(Refused, match="not accepted"):
+        case_transition(request=case, event=Event.SUBMIT_FOR_APPROVAL, actor=officer)
+    with pytest.raises(NotPermitted, match="Only a decision maker"):
         document_override_warnings(
             document=document, reason="The address is the FOI team's public mailbox.", actor=officer
         )
@@ -157,6 +138,7 @@ def test_a_warning_needs_a_decision_makers_reason_which_is_audited(
         document=document, reason="The address is the FOI team's public mailbox.", actor=decider
     )
     assert AuditEvent.objects.filter(action="document.warnings_accepted").exists()
+    case_transition(request=case, event=Event.SUBMIT_FOR_APPROVAL, actor=officer)
 
 
 def test_upload_through_the_case_page_shows_the_findings(
