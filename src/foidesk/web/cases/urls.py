@@ -35,3 +35,12 @@ urlpatterns = [
     path("mail/<int:email_id>/", event_views.sent_mail_detail, name="sent-mail-detail"),
     path("cases/<str:reference>/letter.<slug:fmt>", release_views.letter, name="letter"),
 ]
+
+from foidesk.web.cases import review_views  # noqa: E402 - appended: reviews and appeals (Step 6, item 5)
+
+urlpatterns += [
+    path("cases/<str:reference>/reviews/new/", review_views.review_new, name="review-new"),
+    path("cases/<str:reference>/reviews/<int:review_id>/", review_views.review_detail, name="review"),
+    path("cases/<str:reference>/appeals/new/", review_views.appeal_new, name="appeal-new"),
+    path("cases/<str:reference>/appeals/<int:appeal_id>/", review_views.appeal_detail, name="appeal"),
+]
