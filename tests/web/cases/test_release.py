@@ -20,10 +20,10 @@ from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases import services
 from foidesk.web.cases.documents import document_approve, document_attach, document_override_warnings
 from foidesk.web.cases.models import Document, Request
-from foidesk.web.cases.services import CaseError
-from foidesk.web.publication.models import Publication
 from foidesk.web.cases.permissions import NotPermitted, Refused
+from foidesk.web.cases.services import CaseError
 from foidesk.web.cases.workflow import case_transition
+from foidesk.web.publication.models import Publication
 from tests.factories import UserFactory, a_decider, published_case, staff
 
 pytestmark = pytest.mark.django_db

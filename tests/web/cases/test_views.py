@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from foidesk.core.outcome import Outcome
+from foidesk.core.workflow import State
 from foidesk.web.accounts.roles import Role
 from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases import services
@@ -161,11 +162,20 @@ def test_clarification_restarts_the_clock_on_the_case(officer_client: Client) ->
         received_on=dt.date(2024, 3, 1),
         actor=None,
     )
-    url = f"/staff/cases/{case.reference}/clock/"
-    officer_client.post(url, {"kind": "clarification_sought", "on": "2024-03-04"})
-    response = officer_client.post(url, {"kind": "clarification_received", "on": "2024-03-11"})
+    events = f"/staff/cases/{case.reference}/events/"
+    asked = officer_client.post(
+        f"{events}seek-clarification/",
+        {"message": "Which policy: recruit vetting or serving officers?", "on": "2024-03-04"},
+    )
+    assert asked.status_code == 302
+    case.refresh_from_db()
+    assert case.state is State.AWAITING_CLARIFICATION
+    response = officer_client.post(
+        f"{events}receive-clarification/", {"message": "Recruit vetting, please.", "on": "2024-03-11"}
+    )
     assert response.status_code == 302
     case.refresh_from_db()
+    assert case.state is State.IN_PROGRESS
     # A fresh 20 working days from Monday 11 March 2024, skipping Monday 18 March (Northern Ireland's
     # St Patrick's Day substitute), Good Friday 29 March and Easter Monday 1 April: Thursday 11 April.
     assert case.due_on == dt.date(2024, 4, 11)

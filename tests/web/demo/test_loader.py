@@ -74,10 +74,11 @@ def test_loading_twice_adds_nothing(demo: None) -> None:
     assert (Request.objects.count(), Publication.objects.count()) == counts
 
 
-def test_case_list_has_new_in_progress_and_overdue_cases(demo: None, client: Client) -> None:
+def test_case_list_has_cases_in_several_states_and_overdue_ones(demo: None, client: Client) -> None:
     from django.contrib.auth.models import User
 
     client.force_login(User.objects.get(username="officer"))
     body = client.get("/staff/cases/").content.decode()
     assert "working days late" in body
-    assert "New" in body and "In progress" in body
+    for state in ("Acknowledged", "In progress", "Awaiting approval", "Awaiting clarification"):
+        assert state in body, state

@@ -91,7 +91,9 @@ def case_event(request: HttpRequest, reference: str, event_slug: str) -> HttpRes
         error: CaseError = NotPermitted(verdict) if wf.RefusalKind.ROLE in blocking else WrongState(verdict)
         return refusal_page(request, case, error)
     form = CaseEventForm(
-        request.POST or None, fields=EVENT_FIELDS.get(event, {}), initial={"version": case.version}
+        request.POST if request.method == "POST" else None,
+        fields=EVENT_FIELDS.get(event, {}),
+        initial={"version": case.version},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -32,6 +32,7 @@ from foidesk.web.cases.forms import (
 from foidesk.web.cases.free_text import summaries_report
 from foidesk.web.cases.models import Part, Request
 from foidesk.web.cases.permissions import NotPermitted, WrongState, action_allowed, action_check
+from foidesk.web.cases.reviews import reviews_summary
 from foidesk.web.cases.workflow import available_events
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.search import Match, search_publications
@@ -99,6 +100,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "next_events": available_events(case, request.user, today),
             "sent_emails": list(case.sent_emails.all()),
             "validity_flags": [services.VALIDITY_FLAG_TEXT.get(f, f) for f in case.validity_flags],
+            **reviews_summary(case, request.user).as_context(),
         },
     )
 

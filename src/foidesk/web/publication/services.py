@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from foidesk.core.outcome import Outcome
+from foidesk.core.request_redaction import redact_request
 from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
@@ -54,7 +56,17 @@ def response_publish(
             reference=request.reference,
             released_on=published_on,
         )
-        snapshot = [_part_snapshot(part) for part in parts]
+        snapshot = [_part_snapshot(part, request) for part in parts]
+        _refuse_requester_details(
+            request,
+            {
+                "title": title,
+                "summary": summary,
+                "response text": response_text,
+                "request text": request.public_text,
+                **{str(p["label"]): str(p["text"]) + " " + str(p["answer"]) for p in snapshot},
+            },
+        )
         publication, _ = Publication.objects.update_or_create(
             reference=request.reference,
             defaults={
@@ -115,13 +127,39 @@ def publication_withdraw(*, publication: Publication, reason: str, actor: Actor)
         )
 
 
-def _part_snapshot(part: Part) -> dict[str, object]:
+def _requester_details(request: Request) -> tuple[list[str], list[str]]:
+    names = [request.requester_name] if request.requester_name.strip() else []
+    contacts = [c for c in (request.requester_email, request.requester_address) if c.strip()]
+    return names, contacts
+
+
+def _refuse_requester_details(request: Request, fields: dict[str, str]) -> None:
+    """Fail closed: no published field may carry the requester's name (any word of it) or contacts."""
+    names, contacts = _requester_details(request)
+    words = {w for name in names for w in re.findall(r"[^\W\d_][\w'’-]{2,}", name)}
+    needles = [re.escape(c.strip()) for c in contacts] + [rf"\b{re.escape(w)}\b" for w in words]
+    if not needles:
+        return
+    pattern = re.compile("|".join(needles), re.IGNORECASE)
+    leaking = [field for field, value in fields.items() if pattern.search(value)]
+    if leaking:
+        raise CaseError(
+            "The requester's name or contact details would be published in: "
+            + ", ".join(leaking)
+            + ". Remove them and publish again."
+        )
+
+
+def _part_snapshot(part: Part, request: Request) -> dict[str, object]:
+    """One part as published: its text with the requester's and others' personal data removed."""
     decision = part.decision
+    names, contacts = _requester_details(request)
+    text = redact_request(part.text, requester_names=names, requester_contacts=contacts).text
     return {
         "label": part.label,
         "request": part.request_number,
         "question": part.question_number,
-        "text": part.text,
+        "text": text,
         "outcome": decision.outcome,
         "answer": decision.answer,
         "exemptions": [e.code for e in decision.exemptions.all()],
