@@ -32,3 +32,18 @@ urlpatterns = [
     path("cases/<str:reference>/publish/", release_views.publish, name="publish"),
     path("cases/<str:reference>/letter.<slug:fmt>", release_views.letter, name="letter"),
 ]
+
+# Intake by email (appended on its own so that parallel work on the list above merges cleanly).
+from foidesk.web.cases import intake_views  # noqa: E402
+
+urlpatterns += [
+    path("inbox/", intake_views.inbox, name="inbox"),
+    path("inbox/upload/", intake_views.inbox_upload, name="inbox-upload"),
+    path("inbox/<int:inbound_id>/", intake_views.inbox_message, name="inbox-message"),
+    path("inbox/<int:inbound_id>/raw", intake_views.inbox_raw, name="inbox-raw"),
+    path(
+        "inbox/<int:inbound_id>/attachments/<int:position>",
+        intake_views.inbox_attachment,
+        name="inbox-attachment",
+    ),
+]
