@@ -214,3 +214,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("FOIDESK_LOG_LEVEL", "WARNING")},
 }
+
+# Intake by email (web/cases/intake.py): uploaded .eml files and the IMAP mailbox.
+FOIDESK_MAX_EMAIL_BYTES = int(os.environ.get("FOIDESK_MAX_EMAIL_BYTES", str(25 * 1024 * 1024)))
+FOIDESK_MAX_ATTACHMENT_BYTES = int(os.environ.get("FOIDESK_MAX_ATTACHMENT_BYTES", str(20 * 1024 * 1024)))
+FOIDESK_MAX_EMAIL_ATTACHMENTS = int(os.environ.get("FOIDESK_MAX_EMAIL_ATTACHMENTS", "20"))
+# The mailbox is polled only when a host is set (`foidesk poll-mailbox`, task `mailbox_poll`).
+FOIDESK_IMAP_HOST = os.environ.get("FOIDESK_IMAP_HOST", "")
+FOIDESK_IMAP_SSL = _env_bool("FOIDESK_IMAP_SSL", True)
+FOIDESK_IMAP_PORT = int(os.environ.get("FOIDESK_IMAP_PORT", "993" if FOIDESK_IMAP_SSL else "143"))
+FOIDESK_IMAP_USER = os.environ.get("FOIDESK_IMAP_USER", "")
+FOIDESK_IMAP_PASSWORD = os.environ.get("FOIDESK_IMAP_PASSWORD", "")
+FOIDESK_IMAP_FOLDER = os.environ.get("FOIDESK_IMAP_FOLDER", "INBOX")
+FOIDESK_IMAP_TIMEOUT_SECONDS = int(os.environ.get("FOIDESK_IMAP_TIMEOUT_SECONDS", "60"))

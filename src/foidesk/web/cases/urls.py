@@ -1,6 +1,6 @@
 from django.urls import path
 
-from foidesk.web.cases import event_views, release_views, statistics, views
+from foidesk.web.cases import event_views, intake_views, release_views, review_views, statistics, views
 
 app_name = "cases"
 
@@ -34,13 +34,17 @@ urlpatterns = [
     path("mail/", event_views.sent_mail, name="sent-mail"),
     path("mail/<int:email_id>/", event_views.sent_mail_detail, name="sent-mail-detail"),
     path("cases/<str:reference>/letter.<slug:fmt>", release_views.letter, name="letter"),
-]
-
-from foidesk.web.cases import review_views  # noqa: E402 - appended: reviews and appeals (Step 6, item 5)
-
-urlpatterns += [
     path("cases/<str:reference>/reviews/new/", review_views.review_new, name="review-new"),
     path("cases/<str:reference>/reviews/<int:review_id>/", review_views.review_detail, name="review"),
     path("cases/<str:reference>/appeals/new/", review_views.appeal_new, name="appeal-new"),
     path("cases/<str:reference>/appeals/<int:appeal_id>/", review_views.appeal_detail, name="appeal"),
+    path("inbox/", intake_views.inbox, name="inbox"),
+    path("inbox/upload/", intake_views.inbox_upload, name="inbox-upload"),
+    path("inbox/<int:inbound_id>/", intake_views.inbox_message, name="inbox-message"),
+    path("inbox/<int:inbound_id>/raw", intake_views.inbox_raw, name="inbox-raw"),
+    path(
+        "inbox/<int:inbound_id>/attachments/<int:position>",
+        intake_views.inbox_attachment,
+        name="inbox-attachment",
+    ),
 ]
