@@ -99,9 +99,7 @@ def decided_case(*, officer: User, answer: str = "There are 812 officers.", **kw
     return request
 
 
-def sent_case(
-    request: Request, *, officer: User, decider: User, on: dt.date | None = None
-) -> Request:
+def sent_case(request: Request, *, officer: User, decider: User, on: dt.date | None = None) -> Request:
     """Submit (officer), approve (decider) and send (officer) a decided case."""
     from foidesk.core.workflow import Event
     from foidesk.web.cases.workflow import case_transition

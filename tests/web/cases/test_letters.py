@@ -37,7 +37,9 @@ def case() -> Request:
             services.PartSpec(label="Q3", text="Stop and search figures?"),
         ],
     )
-    services.decision_record(part=q1, outcome=Outcome.DISCLOSED, actor=a_decider(), answer="There are 812 officers.")
+    services.decision_record(
+        part=q1, outcome=Outcome.DISCLOSED, actor=a_decider(), answer="There are 812 officers."
+    )
     services.decision_record(
         part=q2,
         outcome=Outcome.WITHHELD,

@@ -113,7 +113,9 @@ def test_a_clean_file_needs_a_second_person_then_is_sent_and_published_with_the_
         document_approve(document=document, actor=officer)
     document_approve(document=document, actor=decider)
     case_transition(request=case, event=Event.APPROVE, actor=decider, today=dt.date(2024, 2, 20))
-    case_transition(request=case, event=Event.SEND, actor=staff(Role.CASE_OFFICER), today=dt.date(2024, 2, 20))
+    case_transition(
+        request=case, event=Event.SEND, actor=staff(Role.CASE_OFFICER), today=dt.date(2024, 2, 20)
+    )
     assert mail.outbox[-1].attachments[-1][1] == content
     publication = published_case(case, publisher=staff(Role.PUBLISHER), on=dt.date(2024, 2, 21))
     attachment = publication.attachments.get()
