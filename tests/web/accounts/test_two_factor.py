@@ -44,7 +44,9 @@ def test_setting_up_shows_the_secret_uri_and_qr_then_a_code_confirms_and_recover
     assert "<svg" in body
     assert client.get("/staff/account/two-factor/").content.decode().count(secret.group(1)) >= 1  # stays put
 
-    response = client.post("/staff/account/two-factor/", {"code": current_code(device), "next": "/staff/cases/"})
+    response = client.post(
+        "/staff/account/two-factor/", {"code": current_code(device), "next": "/staff/cases/"}
+    )
     assert response.status_code == 200
     codes = re.findall(r'<code class="govuk-!-font-size-24">([a-z2-7]{8})</code>', response.content.decode())
     assert len(codes) == 10 and len(set(codes)) == 10
