@@ -1,4 +1,4 @@
-"""Sign-in throttling: a username or an address locked after repeated failures, saying nothing of who exists."""
+"""Sign-in throttling: a username or address locked after repeated failures, revealing no accounts."""
 
 from __future__ import annotations
 

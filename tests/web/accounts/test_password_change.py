@@ -11,7 +11,7 @@ from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-NEW_PASSWORD = "correct-horse-battery-staple-7"  # noqa: S105 - a test value
+NEW_PASSWORD = "correct-horse-battery-staple-7"
 
 
 def test_a_password_change_takes_effect_keeps_the_session_and_is_audited(client: Client) -> None:
