@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "import-register": "import_register",
     "search-terms": "search_terms",
     "poll-mailbox": "poll_mailbox",
+    "totp": "totp",
 }
 
 

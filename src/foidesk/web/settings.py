@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "foidesk.web.audit",
@@ -77,6 +78,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The staff boundary (/staff/, /admin/): no caching, idle sign-out, then two-factor.
+    "foidesk.web.accounts.middleware.NoStoreMiddleware",
+    "foidesk.web.accounts.middleware.IdleSignOutMiddleware",
+    "foidesk.web.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -207,6 +212,24 @@ FOIDESK_ACKNOWLEDGE = _env_bool("FOIDESK_ACKNOWLEDGE", True)
 # A request awaiting clarification may be closed as lapsed after this many months with no answer
 # (the ICO's guidance suggests closing after three months; FOIA itself sets no period).
 FOIDESK_CLARIFICATION_LAPSE_MONTHS = int(os.environ.get("FOIDESK_CLARIFICATION_LAPSE_MONTHS", "3"))
+# Staff sign-in. Two-factor sign-in (an authenticator app) is required of every staff user unless turned off.
+FOIDESK_REQUIRE_2FA = _env_bool("FOIDESK_REQUIRE_2FA", True)
+# Failed sign-ins for a username within the window lock it for the lockout period (existing or not).
+FOIDESK_SIGN_IN_MAX_FAILURES = int(os.environ.get("FOIDESK_SIGN_IN_MAX_FAILURES", "5"))
+FOIDESK_SIGN_IN_WINDOW_MINUTES = int(os.environ.get("FOIDESK_SIGN_IN_WINDOW_MINUTES", "15"))
+FOIDESK_SIGN_IN_LOCKOUT_MINUTES = int(os.environ.get("FOIDESK_SIGN_IN_LOCKOUT_MINUTES", "15"))
+# Failed sign-ins from one client address (any usernames) within the window pause that address.
+FOIDESK_SIGN_IN_MAX_FAILURES_PER_ADDRESS = int(
+    os.environ.get("FOIDESK_SIGN_IN_MAX_FAILURES_PER_ADDRESS", "20")
+)
+# Behind a reverse proxy: the header it sets with the client address (e.g. HTTP_X_FORWARDED_FOR; the last
+# address in it is used). Empty: REMOTE_ADDR.
+FOIDESK_CLIENT_ADDRESS_HEADER = os.environ.get("FOIDESK_CLIENT_ADDRESS_HEADER", "")
+# Staff are signed out after this many minutes without a request.
+FOIDESK_IDLE_TIMEOUT_MINUTES = int(os.environ.get("FOIDESK_IDLE_TIMEOUT_MINUTES", "30"))
+# django-otp: the name authenticator apps show, and no secrets shown in its admin pages.
+OTP_TOTP_ISSUER = os.environ.get("FOIDESK_TOTP_ISSUER", f"FOI Desk ({FOIDESK_AUTHORITY_SHORT_NAME})")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LOGGING = {
     "version": 1,

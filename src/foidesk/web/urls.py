@@ -7,7 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from foidesk.web.accounts.views import SignInView, SignOutView
+from foidesk.web.accounts import views as account_views
 from foidesk.web.api.urls import api
 from foidesk.web.cases.public_views import make_a_request
 from foidesk.web.publication import views as public_views
@@ -24,9 +24,16 @@ urlpatterns = [
     path("accessibility/", public_views.accessibility, name="accessibility"),
     path("sitemap.xml", sitemap, {"sitemaps": {"disclosure-log": DisclosureLogSitemap}}, name="sitemap"),
     path("healthz", public_views.healthz, name="healthz"),
-    path("staff/sign-in/", SignInView.as_view(), name="sign-in"),
-    path("staff/sign-out/", SignOutView.as_view(), name="sign-out"),
+    path("staff/sign-in/", account_views.SignInView.as_view(), name="sign-in"),
+    path("staff/sign-in/code/", account_views.sign_in_code, name="sign-in-code"),
+    path("staff/sign-out/", account_views.sign_out, name="sign-out"),
+    path("staff/account/two-factor/", account_views.two_factor, name="account-two-factor"),
+    path("staff/account/password/", account_views.PasswordChangeView.as_view(), name="account-password"),
     path("staff/", include("foidesk.web.cases.urls")),
     path("api/v1/", api.urls),
+    # The admin signs in and out through the staff pages (two-factor, lockout, audit).
+    path("admin/login/", account_views.admin_sign_in),
+    path("admin/logout/", account_views.sign_out),
+    path("admin/password_change/", RedirectView.as_view(url="/staff/account/password/", permanent=False)),
     path("admin/", admin.site.urls),
 ]

@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 
 from foidesk.web.accounts.roles import Role
-from tests.factories import PASSWORD, UserFactory
+from foidesk.web.audit.models import AuditEvent
+from tests.factories import UserFactory
+from tests.web.accounts.flows import app_device, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +31,11 @@ def test_wrong_password_gets_a_clear_error_not_a_crash(client: Client) -> None:
     assert "Enter a correct username and password" in body
 
 
-def test_case_officer_signs_in_and_sees_the_case_list(client: Client) -> None:
-    UserFactory(username="olu", role=Role.CASE_OFFICER)
-    response = client.post("/staff/sign-in/", {"username": "olu", "password": PASSWORD})
-    assert response.status_code == 302
+def test_case_officer_signs_in_with_password_and_code_and_sees_the_case_list(client: Client) -> None:
+    user = UserFactory(username="olu", role=Role.CASE_OFFICER)
+    sign_in(client, user, app_device(user))
     assert client.get("/staff/cases/").status_code == 200
+    assert AuditEvent.objects.filter(action="account.sign_in", actor=user).exists()
 
 
 def test_user_without_a_role_cannot_see_cases(client: Client) -> None:
@@ -47,10 +49,13 @@ def test_publisher_cannot_log_requests_or_record_decisions(client: Client) -> No
     assert client.get("/staff/cases/new/").status_code == 403
 
 
-def test_sign_out_ends_the_session(client: Client) -> None:
-    client.force_login(UserFactory(role=Role.CASE_OFFICER))
+def test_sign_out_ends_the_session_and_is_audited(client: Client) -> None:
+    user = UserFactory(role=Role.CASE_OFFICER)
+    client.force_login(user)
     assert client.post("/staff/sign-out/").status_code == 302
     assert client.get("/staff/cases/").status_code == 302
+    event = AuditEvent.objects.get(action="account.sign_out")
+    assert event.actor == user and event.details["reason"] == "user"
 
 
 def test_roles_have_the_permissions_their_work_needs() -> None:

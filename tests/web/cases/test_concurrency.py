@@ -72,7 +72,11 @@ def test_a_hundred_staff_actions_at_once_keep_the_audit_chain_whole() -> None:
             part = case.parts.get()
             try:
                 services.decision_record(
-                    part=part, outcome=Outcome.DISCLOSED, answer=f"Answer {i}", actor=user, expected_version=None
+                    part=part,
+                    outcome=Outcome.DISCLOSED,
+                    answer=f"Answer {i}",
+                    actor=user,
+                    expected_version=None,
                 )
             except Conflict:
                 return "conflict"

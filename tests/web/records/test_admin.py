@@ -8,8 +8,9 @@ import foidesk.web.records.admin  # noqa: F401 (registers the model admin)
 from foidesk.web.records.models import MisconductAllegation
 
 
-def test_the_register_admin_can_neither_add_nor_change(rf) -> None:
+def test_the_register_admin_can_neither_add_change_nor_delete(rf) -> None:
     model_admin = admin.site._registry[MisconductAllegation]
     request = rf.get("/admin/records/misconductallegation/")
     assert not model_admin.has_add_permission(request)
     assert not model_admin.has_change_permission(request)
+    assert not model_admin.has_delete_permission(request)

@@ -44,6 +44,7 @@ class AuditAction(StrEnum):
     ACCOUNT_LOCKED = "account.locked"
     PASSWORD_CHANGED = "account.password_changed"  # noqa: S105 - an action name
     TWO_FACTOR_ENROLLED = "account.two_factor_enrolled"
+    TWO_FACTOR_RESET = "account.two_factor_reset"
     RECOVERY_CODES_ISSUED = "account.recovery_codes_issued"
     USER_CHANGED = "account.user_changed"
     API_TOKEN_ISSUED = "account.api_token_issued"  # noqa: S105 - an action name
