@@ -44,4 +44,9 @@ def run(args: argparse.Namespace) -> int:
     print("\nDemo staff logins (sign in at /staff/sign-in/):")
     for user in report.users:
         print(f"  {user.role.value:<15} username {user.username:<10} password {user.password}")
+    print(
+        "\nStaff sign in with a second factor. For the demo users, either add the demo secret\n"
+        f"  {report.as_dict()['totp_secret']}\n"
+        "to an authenticator app, or run `.venv/bin/foidesk totp USERNAME` for the current security code."
+    )
     return 0

@@ -17,6 +17,7 @@ from foidesk.core.request_redaction import redact_request
 from foidesk.core.workflow import Event, State
 from foidesk.datasets.query import CountQuery, build_query
 from foidesk.web.accounts.roles import Role
+from foidesk.web.accounts.two_factor import DEMO_TOTP_SECRET, demo_device_ensure
 from foidesk.web.cases import services
 from foidesk.web.cases.answers import answer_create, answers_workbook
 from foidesk.web.cases.documents import document_approve, document_attach
@@ -62,6 +63,7 @@ class DemoReport:
             "logins": [
                 {"username": u.username, "password": u.password, "role": u.role.value} for u in self.users
             ],
+            "totp_secret": DEMO_TOTP_SECRET,
         }
 
 
@@ -103,6 +105,7 @@ def _users(report: DemoReport) -> dict[str, User]:
             user.save()
             report.created.append(f"user {spec.username}")
         user.groups.add(Group.objects.get(name=spec.role.value))
+        demo_device_ensure(user)
         users[spec.username] = user
     return users
 
