@@ -1,12 +1,12 @@
 from django.urls import path
 
-from foidesk.web.cases import release_views, statistics, views
+from foidesk.web.cases import release_views, statistics, views, workspace_views
 
 app_name = "cases"
 
 urlpatterns = [
-    path("", views.overview, name="overview"),
-    path("cases/", views.case_list, name="list"),
+    path("", workspace_views.overview, name="overview"),
+    path("cases/", workspace_views.case_list, name="list"),
     path("statistics/", statistics.statistics, name="statistics"),
     path("cases/new/", views.case_new, name="new"),
     path("cases/<str:reference>/", views.case_detail, name="detail"),
@@ -31,4 +31,12 @@ urlpatterns = [
     ),
     path("cases/<str:reference>/publish/", release_views.publish, name="publish"),
     path("cases/<str:reference>/letter.<slug:fmt>", release_views.letter, name="letter"),
+    path("my-work/", workspace_views.my_work, name="my-work"),
+    path("assignments/", workspace_views.cases_assign, name="assign"),
+    path("saved-filters/", workspace_views.saved_filter_new, name="saved-filter-new"),
+    path(
+        "saved-filters/<int:filter_id>/delete",
+        workspace_views.saved_filter_delete,
+        name="saved-filter-delete",
+    ),
 ]

@@ -35,42 +35,6 @@ from foidesk.web.publication.search import Match, search_publications
 
 @require_safe
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    rows = selectors.case_rows(request.user, show="open", today=today)
-    return render(
-        request,
-        "staff/overview.html",
-        {
-            "counts": selectors.case_counts(request.user, today),
-            "urgent": [row for row in rows if row.is_overdue or row.is_due_soon][:10],
-            "today": today,
-        },
-    )
-
-
-@require_safe
-@login_required
-@permission_required("cases.view_request", raise_exception=True)
-def case_list(request: HttpRequest) -> HttpResponse:
-    show = request.GET.get("show", "open")
-    if show not in selectors.CASE_FILTERS:
-        show = "open"
-    today = timezone.localdate()
-    return render(
-        request,
-        "staff/case_list.html",
-        {
-            "rows": selectors.case_rows(request.user, show=show, today=today),
-            "show": show,
-            "filters": selectors.CASE_FILTERS,
-            "today": today,
-        },
-    )
-
-
-@require_safe
-@login_required
 @permission_required("cases.view_request", raise_exception=True)
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_or_404(request.user, reference)
