@@ -76,15 +76,6 @@ def case_figures(user: User | AnonymousUser, since: dt.date) -> list[CaseFigures
     ]
 
 
-def timeliness_records(user: User | AnonymousUser, since: dt.date) -> list[TimelinessRecord]:
-    """Every visible request received since ``since`` (and every open one) as the statistics see it."""
-    return [
-        f.record
-        for f in case_figures(user, since)
-        if f.record.received >= since or f.record.answered_on is None
-    ]
-
-
 @dataclass(frozen=True, slots=True)
 class Workload:
     """One officer's cases: open now, overdue, due this week, and answered in time over the last year."""
