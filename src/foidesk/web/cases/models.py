@@ -470,3 +470,22 @@ class InboundEmail(models.Model):
 
     def __str__(self) -> str:
         return self.subject or f"message {self.pk}"
+
+
+class SavedFilter(models.Model):
+    """A case-list filter a member of staff saved under a name (its validated query string)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_filters")
+    name = models.CharField(max_length=80)
+    query = models.CharField(max_length=1000, blank=True, help_text="Known filter keys only, URL-encoded.")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="unique_saved_filter_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/staff/cases/?{self.query}" if self.query else "/staff/cases/"

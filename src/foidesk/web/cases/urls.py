@@ -1,12 +1,20 @@
 from django.urls import path
 
-from foidesk.web.cases import event_views, intake_views, release_views, review_views, statistics, views
+from foidesk.web.cases import (
+    event_views,
+    intake_views,
+    release_views,
+    review_views,
+    statistics,
+    views,
+    workspace_views,
+)
 
 app_name = "cases"
 
 urlpatterns = [
-    path("", views.overview, name="overview"),
-    path("cases/", views.case_list, name="list"),
+    path("", workspace_views.overview, name="overview"),
+    path("cases/", workspace_views.case_list, name="list"),
     path("statistics/", statistics.statistics, name="statistics"),
     path("cases/new/", views.case_new, name="new"),
     path("cases/<str:reference>/", views.case_detail, name="detail"),
@@ -46,5 +54,13 @@ urlpatterns = [
         "inbox/<int:inbound_id>/attachments/<int:position>",
         intake_views.inbox_attachment,
         name="inbox-attachment",
+    ),
+    path("my-work/", workspace_views.my_work, name="my-work"),
+    path("assignments/", workspace_views.cases_assign, name="assign"),
+    path("saved-filters/", workspace_views.saved_filter_new, name="saved-filter-new"),
+    path(
+        "saved-filters/<int:filter_id>/delete",
+        workspace_views.saved_filter_delete,
+        name="saved-filter-delete",
     ),
 ]

@@ -33,45 +33,10 @@ from foidesk.web.cases.free_text import summaries_report
 from foidesk.web.cases.models import Part, Request
 from foidesk.web.cases.permissions import NotPermitted, WrongState, action_allowed, action_check
 from foidesk.web.cases.reviews import reviews_summary
+from foidesk.web.cases.timeline import case_timeline
 from foidesk.web.cases.workflow import available_events
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.search import Match, search_publications
-
-
-@require_safe
-@login_required
-def overview(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    rows = selectors.case_rows(request.user, show="open", today=today)
-    return render(
-        request,
-        "staff/overview.html",
-        {
-            "counts": selectors.case_counts(request.user, today),
-            "urgent": [row for row in rows if row.is_overdue or row.is_due_soon][:10],
-            "today": today,
-        },
-    )
-
-
-@require_safe
-@login_required
-@permission_required("cases.view_request", raise_exception=True)
-def case_list(request: HttpRequest) -> HttpResponse:
-    show = request.GET.get("show", "open")
-    if show not in selectors.CASE_FILTERS:
-        show = "open"
-    today = timezone.localdate()
-    return render(
-        request,
-        "staff/case_list.html",
-        {
-            "rows": selectors.case_rows(request.user, show=show, today=today),
-            "show": show,
-            "filters": selectors.CASE_FILTERS,
-            "today": today,
-        },
-    )
 
 
 @require_safe
@@ -101,6 +66,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "sent_emails": list(case.sent_emails.all()),
             "validity_flags": [services.VALIDITY_FLAG_TEXT.get(f, f) for f in case.validity_flags],
             **reviews_summary(case, request.user).as_context(),
+            "timeline": case_timeline(case),
         },
     )
 
