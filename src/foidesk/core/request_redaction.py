@@ -169,7 +169,7 @@ _GREETING_WHO = re.compile(
     r"^[ \t]*(?:dear|hello|hi|hiya|good (?:morning|afternoon|evening))[ \t,]+(?P<who>[^\n,:;!]{1,60})",
     re.IGNORECASE,
 )
-_MY_NAME = re.compile(rf"\b(?:my name is|I am called|this is)[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
+_MY_NAME = re.compile(rf"\b(?:[Mm]y name is|I am called)[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
 
 _EMAIL = next(pattern for kind, pattern in PERSONAL_DATA_PATTERNS if kind == "an email address")
 _NI_NUMBER = next(
@@ -179,7 +179,8 @@ _AT = r"(?:[ \t]*[\[(]at[\])][ \t]*|[ \t]+at[ \t]+)"
 _DOT = r"(?:[ \t]*[\[(]dot[\])][ \t]*|[ \t]+dot[ \t]+)"
 # "name at example dot com", "joanne[at]burke-family[dot]co[dot]uk": an email written to dodge scrapers.
 _OBFUSCATED_EMAIL = re.compile(
-    rf"\b[\w+-]+(?:(?:{_DOT}|\.)[\w+-]+)*{_AT}[\w-]+(?:(?:{_DOT}|\.)[\w-]+)*{_DOT}[a-z]{{2,6}}\b",
+    rf"\b[\w+-]+(?:(?:{_DOT}|\.)[\w+-]+)*{_AT}[\w-]+(?:(?:{_DOT}|\.)[\w-]+)*{_DOT}"
+    r"(?:com|org|net|uk|gov|ac|edu|io|me|info|eu|ie|scot|wales|london|biz|co)\b",
     re.IGNORECASE,
 )
 # UK numbers in every form people write them: +44 (0)20 ..., (020) ..., 07..., spaced, hyphenated,
@@ -204,8 +205,8 @@ _DATE_OF_BIRTH = re.compile(
     rf"\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)[ \t]*(?:is|was|:|-|of)?[ \t]*(?P<date>{_DATE})",
     re.IGNORECASE,
 )
-_CONTACT = re.compile(
-    rf"@|\b(?:tel|phone|mob(?:ile)?|m|t|e|email|fax)\b\.?[ \t]*:|https?://|www\.|{POSTCODE}", re.IGNORECASE
+_CONTACT_WORD = re.compile(
+    r"\b(?:tel|phone|mob(?:ile)?|m|t|e|email|fax)\b\.?[ \t]*:|https?://|www\.", re.IGNORECASE
 )
 _SIGN_OFF_LINE = re.compile(
     rf"^[ \t]*(?P<phrase>{SIGN_OFF_PHRASE})\b(?P<rest>[^\n]{{0,80}})$|^[ \t]*--[ \t]*$", re.IGNORECASE
@@ -296,7 +297,7 @@ def _is_signature_line(text: str) -> bool:
         return True
     if "?" in stripped:
         return False
-    return len(stripped.split()) <= MAX_SIGNATURE_LINE_WORDS or bool(_CONTACT.search(stripped))
+    return len(stripped.split()) <= MAX_SIGNATURE_LINE_WORDS or _has_contact(stripped)
 
 
 def _is_name_line(text: str) -> bool:
@@ -314,7 +315,11 @@ def _is_contact_line(text: str) -> bool:
     words = text.split()
     if len(words) > MAX_NAME_LINE_WORDS + 3 or any(word.lower() in _LINE_WORDS_OF_PROSE for word in words):
         return False
-    return bool(_CONTACT.search(text) or _PHONE.search(text))
+    return _has_contact(text) or bool(_PHONE.search(text))
+
+
+def _has_contact(text: str) -> bool:
+    return "@" in text or bool(_CONTACT_WORD.search(text) or _POSTCODE.search(text))
 
 
 def _sign_off_start(lines: list[_Line], end: int) -> tuple[int, int] | None:
@@ -333,12 +338,18 @@ def _sign_off_start(lines: list[_Line], end: int) -> tuple[int, int] | None:
         inline = _SIGN_OFF_IN_LINE.search(line.text)
         if inline and _short_rest(inline.group("rest")):
             candidates.append((index, line.start + inline.start("phrase"), False))
+    if not candidates:
+        return None
+    # From the end backwards, once: is every line after this one signature-like / free of asks?
+    signature_after = [True] * (end + 1)
+    no_ask_after = [True] * (end + 1)
+    for index in range(end - 1, candidates[0][0], -1):
+        text = lines[index].text
+        signature_after[index] = signature_after[index + 1] and _is_signature_line(text)
+        no_ask_after[index] = no_ask_after[index + 1] and "?" not in text and "please" not in text.lower()
     accepted: tuple[int, int] | None = None
     for index, offset, strong in reversed(candidates):
-        after = [lines[i].text for i in range(index + 1, end)]
-        only_signature = all(_is_signature_line(text) for text in after)
-        no_ask_after = not any("?" in text or "please" in text.lower() for text in after)
-        if only_signature or (accepted is None and strong and no_ask_after):
+        if signature_after[index + 1] or (accepted is None and strong and no_ask_after[index + 1]):
             accepted = (index, offset)
     return accepted
 
@@ -390,7 +401,9 @@ def _name_tokens(name: str) -> list[str]:
     return [token.strip(",.()") for token in name.split() if token.strip(",.()")]
 
 
-def _requester_names(text: str, names: Sequence[str], body_end: int, finder: _Finder) -> None:
+def _requester_names(
+    text: str, lines: list[_Line], names: Sequence[str], body_end: int, finder: _Finder
+) -> None:
     """The requester's name: in full, as initials and surname, by surname; given names near a greeting."""
     for name in names:
         tokens = _name_tokens(name)
@@ -406,10 +419,12 @@ def _requester_names(text: str, names: Sequence[str], body_end: int, finder: _Fi
         forms = [full]
         if initials:
             forms.append(rf"{initials}\.?[ \t]+{re.escape(surname)}")
-        for hit in re.finditer(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)", text, re.IGNORECASE):
+        # "Rose Hill Park" is a place, whoever Rose Hill is.
+        not_a_place = rf"(?![ \t]+(?:{_STREET_WORDS})\b)"
+        for hit in re.finditer(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w){not_a_place}", text, re.IGNORECASE):
             finder.add(hit.start(), hit.end(), RemovalKind.NAME)
         _surname_alone(text, surname, finder)
-        _given_names_in_greeting(text, given, body_end, finder)
+        _given_names_in_greeting(lines, given, body_end, finder)
 
 
 def _surname_alone(text: str, surname: str, finder: _Finder) -> None:
@@ -417,7 +432,7 @@ def _surname_alone(text: str, surname: str, finder: _Finder) -> None:
     if len(surname) < 2 or not surname[0].isupper():
         return
     pattern = (
-        rf"(?<!\w)(?:{re.escape(surname)}|{re.escape(surname.upper())})(?![\w'’-])(?!['’]s[ \t]+[{_UPPER}])"
+        rf"(?<![\w'’-])(?:{re.escape(surname)}|{re.escape(surname.upper())})(?![\w-])(?!['’][{_LOWER}]{{2}})"
     )
     for hit in re.finditer(pattern, text):
         before = text[max(0, hit.start() - 20) : hit.start()]
@@ -427,12 +442,14 @@ def _surname_alone(text: str, surname: str, finder: _Finder) -> None:
         finder.add(hit.start(), hit.end(), RemovalKind.NAME)
 
 
-def _given_names_in_greeting(text: str, given: Sequence[str], body_end: int, finder: _Finder) -> None:
+def _given_names_in_greeting(
+    lines: list[_Line], given: Sequence[str], body_end: int, finder: _Finder
+) -> None:
     """A given name alone identifies only near a greeting ("Hi, Dev here"): elsewhere it may be a word."""
     if not given:
         return
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(g) for g in given)})(?!\w)", re.IGNORECASE)
-    for line in _lines(text[:body_end])[:3]:
+    for line in [line for line in lines[:3] if line.end <= body_end]:
         if GREETING.match(line.text.strip()) or re.search(r"\b(?:my name is|I am|I'm)\b", line.text, re.I):
             for hit in pattern.finditer(line.text):
                 if hit.group()[0].isupper():
@@ -459,9 +476,9 @@ def _titled_names(text: str, finder: _Finder) -> None:
             finder.add(hit.start("id"), hit.end("id"), RemovalKind.PERSONAL_DATA)
 
 
-def _greeted_names(text: str, authority_words: frozenset[str], finder: _Finder) -> None:
+def _greeted_names(text: str, lines: list[_Line], authority_words: frozenset[str], finder: _Finder) -> None:
     """ "Dear Fiona," names a person; "Dear Metropolitan Police Service" and "Dear FOI team" do not."""
-    for line in _lines(text)[:6]:
+    for line in lines[:6]:
         match = _GREETING_WHO.match(line.text)
         if match is None:
             continue
@@ -476,7 +493,7 @@ def _greeted_names(text: str, authority_words: frozenset[str], finder: _Finder) 
         finder.add(
             line.start + match.start("who"), line.start + match.start("who") + len(who), RemovalKind.NAME
         )
-    for hit in _MY_NAME.finditer(text):
+    for hit in _MY_NAME.finditer(text) if "name is" in text or "am called" in text else ():
         finder.add(hit.start("name"), hit.end("name"), RemovalKind.NAME)
 
 
@@ -487,7 +504,9 @@ def _contacts(text: str, lines: list[_Line], finder: _Finder) -> None:
     if "@" in text:
         for hit in _EMAIL.finditer(text):
             finder.add(hit.start(), hit.end(), RemovalKind.EMAIL)
-    for hit in _OBFUSCATED_EMAIL.finditer(text):
+    lowered = text.lower()
+    obfuscated = "dot" in lowered and ("at" in lowered)
+    for hit in _OBFUSCATED_EMAIL.finditer(text) if obfuscated else ():
         finder.add(hit.start(), hit.end(), RemovalKind.EMAIL)
     for hit in _PHONE.finditer(text):
         finder.add(hit.start(), hit.end(), RemovalKind.PHONE)
@@ -600,9 +619,9 @@ def redact_request(
     body_lines = _find_tail(original, lines, finder)
     body_end = lines[body_lines - 1].end if body_lines > 0 else 0
     authority_words = frozenset(word for name in authority_names for word in name.split())
-    _requester_names(original, requester_names, body_end, finder)
+    _requester_names(original, lines, requester_names, body_end, finder)
     _titled_names(original, finder)
-    _greeted_names(original, authority_words, finder)
+    _greeted_names(original, lines, authority_words, finder)
     _contacts(original, lines, finder)
     _literals(original, requester_contacts, finder)
     removals = _merged(finder.found, _protected(original, authority_names))
