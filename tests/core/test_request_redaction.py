@@ -73,7 +73,8 @@ def test_removals_are_offsets_in_the_original_and_segments_rebuild_it() -> None:
         ("Kind regards\nJo Bloggs", RemovalKind.SIGNATURE),
     ]
     assert result.text == (
-        "Dear Mr [name removed],\n\nHow many arrests in 2023? Call [phone number removed].\n\n[signature removed]"
+        "Dear Mr [name removed],\n\nHow many arrests in 2023? Call [phone number removed].\n\n"
+        "[signature removed]"
     )
     for removal in result.removals:
         assert removal.replacement == removal.kind.placeholder
@@ -277,7 +278,8 @@ def test_the_requesters_held_contacts_are_removed_but_not_a_town_alone() -> None
         text, requester_contacts=["22 Albion Road\nLondon\nN16 9PJ", "020 7946 0123"]
     ).text
     assert output == (
-        "Please reply to [address removed] or on [phone number removed]. How many burglaries in London in 2023?"
+        "Please reply to [address removed] or on [phone number removed]. "
+        "How many burglaries in London in 2023?"
     )
 
 
@@ -303,7 +305,8 @@ def test_sent_from_my_iphone_takes_the_name_above_it() -> None:
 
 def test_the_whatdotheyknow_footer_and_request_address_are_removed() -> None:
     text = (
-        "Dear Metropolitan Police Service,\n\nHow many arrests in 2023?\n\nYours faithfully,\n\nR. Campbell\n\n"
+        "Dear Metropolitan Police Service,\n\nHow many arrests in 2023?\n\n"
+        "Yours faithfully,\n\nR. Campbell\n\n"
         "-------------------------------------------------------------------\n\n"
         "Please use this email address for all replies to this request:\n"
         "foi+request-912345-6f7e8d9c@whatdotheyknow.com\n\n"
