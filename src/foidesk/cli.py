@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "serve": "serve",
     "import-register": "import_register",
     "search-terms": "search_terms",
+    "retention": "retention",
 }
 
 

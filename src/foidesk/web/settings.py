@@ -192,3 +192,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("FOIDESK_LOG_LEVEL", "WARNING")},
 }
+
+# UK GDPR Art. 5(1)(e) storage limitation: a finished case keeps its requester's personal data this many
+# days after it ended (or was answered); `foidesk retention` then erases them. Statistics stay.
+FOIDESK_RETENTION_DAYS = int(os.environ.get("FOIDESK_RETENTION_DAYS", "730"))
