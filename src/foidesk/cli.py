@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "search-terms": "search_terms",
     "poll-mailbox": "poll_mailbox",
     "totp": "totp",
+    "retention": "retention",
 }
 
 

@@ -30,6 +30,7 @@ from datetime import date
 from enum import StrEnum
 
 from foidesk.core.periods import DateRange, PeriodFlag, periods_in
+from foidesk.core.request_redaction import CORRESPONDENCE_OR_FOOTER, GREETING, SIGN_OFF_PHRASE
 from foidesk.core.topics import DEFAULT_VOCABULARY, Topic, TopicVocabulary
 
 MAX_REQUEST_CHARS = 200_000  # a long request is a few thousand characters; beyond this, a person reads it
@@ -106,25 +107,9 @@ class ParsedRequest:
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
 _WORD_BULLET = re.compile(r"[\ue000-\uf8ff](?=[ \t])")  # Symbol-font bullets pasted from Word
 _BLANKS = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_GREETING = re.compile(
-    r"^(?:dear\b|hello\b|hi\b|hiya\b|good (?:morning|afternoon|evening)\b|to whom it may concern|"
-    r"fao\b|f\.a\.o\b|for the attention of\b|to the (?:foi|freedom of information|information)\b|"
-    r"greetings\b)",
-    re.IGNORECASE,
-)
-_SIGN_OFF = re.compile(
-    r"^(?:yours (?:faithfully|sincerely|truly)|kind(?:est)? regards|best regards|warm(?:est)? regards|"
-    r"regards|many thanks|thanks(?: (?:in advance|again|very much))?|thank you(?: (?:very much|in advance|"
-    r"for your (?:help|time|assistance)))?|best wishes|with thanks|cheers|all the best|sincerely|"
-    r"sent from my \w+)[ ,.!]*$",
-    re.IGNORECASE,
-)
-_CORRESPONDENCE = re.compile(
-    r"^(?:-{2,} ?original message ?-{2,}|on .{1,200} wrote:|-{2,} ?forwarded message|"
-    r"please use this email address for all replies to this request|"
-    r"disclaimer: this message and any reply that you make will be published|-- ?$|_{5,}$)",
-    re.IGNORECASE,
-)
+_GREETING = GREETING
+_SIGN_OFF = re.compile(rf"^{SIGN_OFF_PHRASE}[ ,.!]*$", re.IGNORECASE)
+_CORRESPONDENCE = CORRESPONDENCE_OR_FOOTER
 
 
 _QUOTED_REQUEST = re.compile(

@@ -116,36 +116,36 @@ class RedactionResult:
 # Patterns
 # ---------------------------------------------------------------------------------------------
 
-_RANKS = r"(?:PC|DC|TDC|PS|DS|SPC|PCSO|Sgt|Insp|DI|CI|DCI|Supt|DSupt|Ch\s?Supt|Cdr)"
+POLICE_RANKS = r"(?:PC|DC|TDC|PS|DS|SPC|PCSO|Sgt|Insp|DI|CI|DCI|Supt|DSupt|Ch\s?Supt|Cdr)"
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _PHONE = r"(?<![\w+])((?:\+44\s?(?:\(0\)\s?)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4})(?!\d)"
 _NI_NUMBER = r"\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D])\b"
-_POSTCODE = r"\b([A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b"
+POSTCODE = r"\b([A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b"
 # Current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) registrations.
-_VEHICLE = r"\b([A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b"
+VEHICLE_REGISTRATION = r"\b([A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b"
 # Full dates: 12 March 2021, 12th of Mar, March 12, 2021, 12/03/2021, 2021-03-12.
-_DAY_MONTH = rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?(?:,?\s+\d{{4}})?)\b"
-_MONTH_DAY = rf"\b({_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
-_NUMERIC_DATE = r"\b(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b"
+DAY_MONTH_DATE = rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?(?:,?\s+\d{{4}})?)\b"
+MONTH_DAY_DATE = rf"\b({_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
+NUMERIC_DATE = r"\b(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b"
 # A title and a capitalised word: "Ms Okafor", "Mr. O'Brien".
 _TITLED_NAME = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z](?:[a-z]+|'[A-Z][a-z]+)(?:-[A-Z][a-z]+)?)"
 _PATTERNS: tuple[tuple[EntityKind, re.Pattern[str]], ...] = (
     # The number after a rank: "PC 1234AB", "DS 567", "Sgt. 12CW" (group 1 only: the rank stays).
-    (EntityKind.COLLAR_NUMBER, re.compile(rf"\b{_RANKS}\.?\s*(\d{{1,6}}(?:\s?[A-Z]{{2}})?)\b")),
+    (EntityKind.COLLAR_NUMBER, re.compile(rf"\b{POLICE_RANKS}\.?\s*(\d{{1,6}}(?:\s?[A-Z]{{2}})?)\b")),
     # A shoulder number on its own: digits and a two-letter borough or BCU code ("4821CW").
     (EntityKind.COLLAR_NUMBER, re.compile(r"\b(\d{2,5}(?!AM\b|PM\b)[A-Z]{2})\b")),
     (EntityKind.WARRANT_NUMBER, re.compile(r"\bwarrant\s+(?:no\.?|number)?\s*:?\s*(\d{5,8})\b", re.I)),
     (EntityKind.EMAIL, re.compile(r"\b([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\b")),
     (EntityKind.PHONE, re.compile(_PHONE)),
     (EntityKind.NI_NUMBER, re.compile(_NI_NUMBER)),
-    (EntityKind.POSTCODE, re.compile(_POSTCODE)),
-    (EntityKind.VEHICLE, re.compile(_VEHICLE)),
-    (EntityKind.DATE, re.compile(_DAY_MONTH, re.I)),
-    (EntityKind.DATE, re.compile(_MONTH_DAY, re.I)),
-    (EntityKind.DATE, re.compile(_NUMERIC_DATE)),
+    (EntityKind.POSTCODE, re.compile(POSTCODE)),
+    (EntityKind.VEHICLE, re.compile(VEHICLE_REGISTRATION)),
+    (EntityKind.DATE, re.compile(DAY_MONTH_DATE, re.I)),
+    (EntityKind.DATE, re.compile(MONTH_DAY_DATE, re.I)),
+    (EntityKind.DATE, re.compile(NUMERIC_DATE)),
     (EntityKind.NAME, re.compile(_TITLED_NAME)),
 )
 

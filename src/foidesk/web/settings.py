@@ -250,3 +250,6 @@ FOIDESK_IMAP_USER = os.environ.get("FOIDESK_IMAP_USER", "")
 FOIDESK_IMAP_PASSWORD = os.environ.get("FOIDESK_IMAP_PASSWORD", "")
 FOIDESK_IMAP_FOLDER = os.environ.get("FOIDESK_IMAP_FOLDER", "INBOX")
 FOIDESK_IMAP_TIMEOUT_SECONDS = int(os.environ.get("FOIDESK_IMAP_TIMEOUT_SECONDS", "60"))
+# UK GDPR Art. 5(1)(e) storage limitation: a finished case keeps its requester's personal data this many
+# days after it ended (or was answered); `foidesk retention` then erases them. Statistics stay.
+FOIDESK_RETENTION_DAYS = int(os.environ.get("FOIDESK_RETENTION_DAYS", "730"))
