@@ -115,14 +115,11 @@ def published_case(
     request: Request, *, publisher: User, on: dt.date, title: str = "Officers in Camden"
 ) -> Publication:
     """Review the proposed public text and publish a sent case."""
-    from foidesk.core.request_redaction import redact_request
     from foidesk.core.workflow import Event
     from foidesk.web.cases import services
     from foidesk.web.cases.workflow import EventInput, PublicationSpec, case_transition
 
-    proposal = redact_request(
-        request.text, requester_names=[request.requester_name], requester_contacts=[request.requester_email]
-    )
+    proposal = services.request_redacted(request)
     services.public_text_review(request=request, text=proposal.text, actor=publisher)
     case_transition(
         request=request,

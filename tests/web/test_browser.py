@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from foidesk.web.accounts.roles import Role
-from foidesk.web.cases import services
 from foidesk.web.accounts.two_factor import demo_code, demo_device_ensure
+from foidesk.web.cases import services
 from tests.factories import PASSWORD, PublicationFactory, UserFactory
 
 CHROMIUM = "/usr/bin/chromium"
@@ -137,7 +137,8 @@ def test_a_request_travels_from_the_public_form_to_the_disclosure_log(
     public.get_by_label("Your name").fill("Rosalind Pemberton")
     public.get_by_label("Email address").fill("rosalind@example.org")
     public.get_by_label("What information do you want?").fill(
-        "Dear Metropolitan Police Service,\n\n1. How many Taser discharges were recorded in Lambeth in 2024?\n"
+        "Dear Metropolitan Police Service,\n\n"
+        "1. How many Taser discharges were recorded in Lambeth in 2024?\n"
         "2. How many of them were in custody suites?\n\nYours faithfully,\nRosalind Pemberton"
     )
     public.get_by_role("button", name="Send your request").click()

@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from foidesk.core import workflow as wf
-from foidesk.core.request_redaction import redact_request
 from foidesk.core.workflow import Event
 from foidesk.web.accounts.roles import roles_of
 from foidesk.web.cases import selectors, services
@@ -141,11 +140,7 @@ def publish(request: HttpRequest, reference: str) -> HttpResponse:
         kinds = {r.kind for r in blocking.refusals}
         error: CaseError = NotPermitted(blocking) if wf.RefusalKind.ROLE in kinds else WrongState(blocking)
         return refusal_page(request, case, error)
-    proposal = redact_request(
-        case.text,
-        requester_names=[case.requester_name],
-        requester_contacts=[c for c in (case.requester_email, case.requester_address) if c],
-    )
+    proposal = services.request_redacted(case)
     text_form = PublicTextForm(
         request.POST or None,
         prefix="text",

@@ -23,11 +23,11 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from foidesk.core.request_redaction import redact_request
 from foidesk.core.workflow import State
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.models import Appeal, InboundEmail, Request, Review, SentEmail
+from foidesk.web.cases.services import request_redacted
 
 Actor = User | AnonymousUser | None
 
@@ -94,17 +94,8 @@ class RetentionReport:
         }
 
 
-def _authority_names() -> list[str]:
-    return [name for name in (settings.FOIDESK_AUTHORITY_NAME, settings.FOIDESK_AUTHORITY_SHORT_NAME) if name]
-
-
 def _redacted_text(request: Request) -> tuple[str, dict[str, int]]:
-    result = redact_request(
-        request.text,
-        requester_names=[request.requester_name] if request.requester_name.strip() else [],
-        requester_contacts=[c for c in (request.requester_email, request.requester_address) if c.strip()],
-        authority_names=_authority_names(),
-    )
+    result = request_redacted(request)
     return result.text, dict(Counter(removal.kind.value for removal in result.removals))
 
 

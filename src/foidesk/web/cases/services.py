@@ -21,6 +21,7 @@ from foidesk.core.exemptions import exemption
 from foidesk.core.outcome import Outcome
 from foidesk.core.parsing import InvalidRequestText, parse_request
 from foidesk.core.regime import Regime
+from foidesk.core.request_redaction import RedactedRequest, redact_request
 from foidesk.core.workflow import Action, Event, State
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
@@ -522,6 +523,19 @@ def public_text_review(
         )
         _bump(case)
         request.refresh_from_db()
+
+
+def request_redacted(request: Request, text: str | None = None) -> RedactedRequest:
+    """The request's text (or ``text``, e.g. one part) with the requester, their contacts and anyone
+    else's personal data removed: what the disclosure log may carry (core/request_redaction.py)."""
+    return redact_request(
+        request.text if text is None else text,
+        requester_names=[request.requester_name] if request.requester_name.strip() else [],
+        requester_contacts=[c for c in (request.requester_email, request.requester_address) if c.strip()],
+        authority_names=[
+            name for name in (settings.FOIDESK_AUTHORITY_NAME, settings.FOIDESK_AUTHORITY_SHORT_NAME) if name
+        ],
+    )
 
 
 def sha256_of(content: bytes) -> str:

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.periods import calendar_years
-from foidesk.core.request_redaction import redact_request
 from foidesk.core.workflow import Event, State
 from foidesk.datasets.query import CountQuery, build_query
 from foidesk.web.accounts.roles import Role
@@ -258,11 +257,7 @@ def _respond_and_publish(
     case_transition(request=case, event=Event.APPROVE, actor=decider, today=sent_on)
     case_transition(request=case, event=Event.SEND, actor=officer, today=sent_on)
     case.refresh_from_db()
-    proposal = redact_request(
-        case.text,
-        requester_names=[case.requester_name],
-        requester_contacts=[c for c in (case.requester_email, case.requester_address) if c],
-    )
+    proposal = services.request_redacted(case)
     services.public_text_review(request=case, text=proposal.text, actor=publisher)
     case_transition(
         request=case,

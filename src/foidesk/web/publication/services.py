@@ -9,14 +9,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from foidesk.core.outcome import Outcome
-from foidesk.core.request_redaction import redact_request
 from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import document_check, release_blocker
 from foidesk.web.cases.models import Document, Part, Request
-from foidesk.web.cases.services import Actor, CaseError
+from foidesk.web.cases.services import Actor, CaseError, request_redacted
 from foidesk.web.publication.models import Publication, PublishedAttachment
 
 
@@ -153,8 +152,7 @@ def _refuse_requester_details(request: Request, fields: dict[str, str]) -> None:
 def _part_snapshot(part: Part, request: Request) -> dict[str, object]:
     """One part as published: its text with the requester's and others' personal data removed."""
     decision = part.decision
-    names, contacts = _requester_details(request)
-    text = redact_request(part.text, requester_names=names, requester_contacts=contacts).text
+    text = request_redacted(request, part.text).text
     return {
         "label": part.label,
         "request": part.request_number,
