@@ -47,7 +47,7 @@ def test_dry_run_json_lists_what_would_be_erased_and_changes_nothing(
             "fields": ["requester_name", "requester_email", "text"],
             "text_removals": {"signature": 1},
             "inbound_emails": 0,
-            "sent_emails": 0,
+            "sent_emails": 1,  # the acknowledgement, with the requester's address
         }
     ]
     assert result["skipped"] == []

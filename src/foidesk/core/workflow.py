@@ -154,6 +154,7 @@ class Action(StrEnum):
     RECORD_APPEAL = "record_appeal"
     CONFIRM_LINK = "confirm_link"
     REVIEW_PUBLIC_TEXT = "review_public_text"  # the request text as it will be published
+    ERASE_REQUESTER_DATA = "erase_requester_data"  # retention (UK GDPR Art. 5(1)(e))
 
 
 # --- the facts a guard reads -----------------------------------------------------------------------
@@ -458,6 +459,11 @@ ACTIONS: Mapping[Action, ActionRule] = {
         ActionRule(Action.RECORD_APPEAL, _AFTER_RESPONSE, _DECIDERS),
         ActionRule(Action.CONFIRM_LINK, _ALL_STATES, _CASE_WORKERS),
         ActionRule(
+            Action.ERASE_REQUESTER_DATA,
+            _ALL_STATES,  # which cases are finished is retention's own rule (web/cases/retention.py)
+            frozenset({Role.ADMINISTRATOR, Role.SYSTEM}),
+        ),
+        ActionRule(
             Action.REVIEW_PUBLIC_TEXT,
             frozenset({State.SENT, State.NOT_FOR_PUBLICATION, State.PUBLISHED}),
             _PUBLISHERS,
@@ -500,7 +506,8 @@ def _role_refusal(roles: frozenset[Role], what: str, allowed: frozenset[Role]) -
         return None
     names = [r.value.lower() for r in Role if r in allowed and r is not Role.SYSTEM]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-    return Refusal(RefusalKind.ROLE, f"Only a {listed} can {what}.")
+    article = "an" if listed[0] in "aeiou" else "a"
+    return Refusal(RefusalKind.ROLE, f"Only {article} {listed} can {what}.")
 
 
 def may_fire(event: Event, state: State, roles: frozenset[Role], facts: CaseFacts) -> Verdict:
@@ -543,6 +550,7 @@ _ACTION_WORDS: Mapping[Action, str] = {
     Action.RECORD_APPEAL: "record a complaint or appeal",
     Action.CONFIRM_LINK: "confirm a related request",
     Action.REVIEW_PUBLIC_TEXT: "review the text to be published",
+    Action.ERASE_REQUESTER_DATA: "erase a requester's personal data",
 }
 
 

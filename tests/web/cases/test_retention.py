@@ -12,7 +12,9 @@ from django.test import override_settings
 from django.utils import timezone
 
 from foidesk.core.workflow import State
+from foidesk.web.accounts.roles import Role
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.cases.permissions import NotPermitted
 from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases import services
 from foidesk.web.cases.models import Appeal, InboundEmail, Request, Review, SentEmail
@@ -69,6 +71,13 @@ def _inbound(request: Request) -> InboundEmail:
     email.raw.save("message.eml", ContentFile(b"From: Rachel Campbell\r\n\r\n" + TEXT.encode()), save=False)
     email.save()
     return email
+
+
+
+@pytest.fixture(autouse=True)
+def _no_acknowledgements(settings: Any) -> None:
+    """These cases are built as finished ones: no acknowledgement email on the way in."""
+    settings.FOIDESK_ACKNOWLEDGE = False
 
 
 def _sent(request: Request) -> SentEmail:
@@ -222,8 +231,10 @@ def test_erasing_an_open_case_by_hand_is_refused() -> None:
         requester_data_erase(request=case, actor=None)
 
 
-def test_an_officer_may_erase_a_finished_case_before_the_period_and_is_named_in_the_trail() -> None:
-    officer = UserFactory()
+def test_an_administrator_may_erase_a_finished_case_before_the_period_and_is_named_in_the_trail() -> None:
+    with pytest.raises(NotPermitted):
+        requester_data_erase(request=_case(ended_on=RECENTLY), actor=UserFactory(role=Role.CASE_OFFICER))
+    officer = UserFactory(role=Role.ADMINISTRATOR)
     case = _case(ended_on=RECENTLY)
     requester_data_erase(request=case, actor=officer)
     event = AuditEvent.objects.get(action=AuditAction.REQUEST_ERASED.value)

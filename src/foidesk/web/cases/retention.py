@@ -23,10 +23,11 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from foidesk.core.workflow import State
+from foidesk.core.workflow import Action, State
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.models import Appeal, InboundEmail, Request, Review, SentEmail
+from foidesk.web.cases.permissions import action_check
 from foidesk.web.cases.services import request_redacted
 
 Actor = User | AnonymousUser | None
@@ -150,6 +151,7 @@ def requester_data_erase(*, request: Request, actor: Actor) -> None:
     """
     with transaction.atomic():
         request = Request.objects.select_for_update().get(pk=request.pk)
+        action_check(request=request, action=Action.ERASE_REQUESTER_DATA, actor=actor)
         refusal = erasure_refusal(request)
         if refusal is not None:
             raise ErasureRefused(f"{request.reference}: {refusal}")
