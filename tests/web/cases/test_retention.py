@@ -14,10 +14,10 @@ from django.utils import timezone
 from foidesk.core.workflow import State
 from foidesk.web.accounts.roles import Role
 from foidesk.web.audit.actions import AuditAction
-from foidesk.web.cases.permissions import NotPermitted
 from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases import services
 from foidesk.web.cases.models import Appeal, InboundEmail, Request, Review, SentEmail
+from foidesk.web.cases.permissions import NotPermitted
 from foidesk.web.cases.retention import ErasureRefused, requester_data_erase, retention_sweep
 from tests.factories import UserFactory
 

@@ -194,7 +194,7 @@ def test_a_case_officer_cannot_decide_a_review(original_decider: User, officer: 
         {"outcome": "upheld", "reasons": "The exemption was rightly applied.", "decided_on": "2025-04-10"},
     )
     assert response.status_code == 403
-    assert "decision maker can decide an internal review" in response.content.decode()
+    assert "decision maker or administrator can decide an internal review" in response.content.decode()
 
 
 def test_another_decision_maker_partly_upholds_naming_the_decision_changed(

@@ -59,7 +59,8 @@ def test_timeline_lists_opening_assignment_and_a_decision_in_words_newest_first(
     whats = [e.what for e in entries]
     assert whats[0] == "Submitted for approval"
     assert whats[1].startswith("Decision recorded: withheld, relying on s.31")
-    assert whats[2] == f"Assigned to {officer.username}"
+    assert whats[2] == "Work started"  # assigning a new case starts it
+    assert whats[3] == f"Assigned to {officer.username}"
     assert whats[-1] == "Request opened (received by email on 1 March 2024)"
     assert "Assigned to " + decider.username not in whats  # the other case's event is not here
     assert entries[1].who == "Dana Decider" and entries[-1].who == "FOI Desk"

@@ -99,6 +99,7 @@ def _fixed(text: str) -> Callable[[Details], str]:
 
 SENTENCES: Mapping[str, Callable[[Details], str]] = {
     AuditAction.REQUEST_OPENED: _opened,
+    AuditAction.REQUEST_IMPORTED: _fixed("Answered request brought in from the previous system"),
     AuditAction.REQUEST_PARTS_SET: _parts,
     AuditAction.REQUEST_ASSIGNED: _assigned,
     AuditAction.REQUEST_PUBLIC_TEXT_REVIEWED: _fixed("Request text reviewed for publication"),
@@ -125,6 +126,7 @@ SENTENCES: Mapping[str, Callable[[Details], str]] = {
     AuditAction.ACCOUNT_LOCKED: _fixed("Account locked"),
     AuditAction.PASSWORD_CHANGED: _fixed("Password changed"),
     AuditAction.TWO_FACTOR_ENROLLED: _fixed("Two-factor authentication set up"),
+    AuditAction.TWO_FACTOR_RESET: _fixed("Two-factor sign-in reset by an administrator"),
     AuditAction.RECOVERY_CODES_ISSUED: _fixed("Recovery codes issued"),
     AuditAction.USER_CHANGED: _fixed("User account changed"),
     AuditAction.API_TOKEN_ISSUED: _fixed("API token issued"),

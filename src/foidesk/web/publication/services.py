@@ -133,14 +133,22 @@ def _requester_details(request: Request) -> tuple[list[str], list[str]]:
 
 
 def _refuse_requester_details(request: Request, fields: dict[str, str]) -> None:
-    """Fail closed: no published field may carry the requester's name (any word of it) or contacts."""
+    """Fail closed: no published field may carry the requester's name or contact details.
+
+    Each field is read by the same recogniser that proposed the public text: a removal it would make
+    that holds the requester's full name, a word of it, or one of their contacts is a leak.
+    """
     names, contacts = _requester_details(request)
-    words = {w for name in names for w in re.findall(r"[^\W\d_][\w'’-]{2,}", name)}
-    needles = [re.escape(c.strip()) for c in contacts] + [rf"\b{re.escape(w)}\b" for w in words]
-    if not needles:
-        return
-    pattern = re.compile("|".join(needles), re.IGNORECASE)
-    leaking = [field for field, value in fields.items() if pattern.search(value)]
+    words = {w.lower() for name in names for w in re.findall(r"[^\W\d_][\w'’-]{2,}", name)}
+    needles = {c.strip().lower() for c in contacts} | {n.strip().lower() for n in names}
+    leaking = []
+    for field, value in fields.items():
+        for removal in request_redacted(request, value).removals:
+            removed = value.replace("\r\n", "\n")[removal.start : removal.end].lower()
+            removed_words = set(re.findall(r"[^\W\d_][\w'’-]{2,}", removed))
+            if removed_words & words or any(n and n in removed for n in needles):
+                leaking.append(field)
+                break
     if leaking:
         raise CaseError(
             "The requester's name or contact details would be published in: "
