@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "poll-mailbox": "poll_mailbox",
     "totp": "totp",
     "retention": "retention",
+    "lapse": "lapse",
 }
 
 

@@ -33,7 +33,7 @@ from foidesk.web.cases.documents import document_check, document_store, release_
 from foidesk.web.cases.errors import CaseError, Conflict
 from foidesk.web.cases.letters import letter_for_case, response_for_case
 from foidesk.web.cases.models import ClockEvent, Document, Request
-from foidesk.web.cases.permissions import raise_refusal
+from foidesk.web.cases.permissions import Refused, raise_refusal
 from foidesk.web.cases.services import Actor, clock_event_record, request_deadlines
 
 
@@ -384,3 +384,19 @@ _EFFECTS: Mapping[Event, _Effect] = {
     Event.CLOSE: _end,
 }
 assert set(_EFFECTS) == set(Event), "every workflow event needs its effect"
+
+
+def lapse_sweep(*, today: dt.date) -> list[str]:
+    """Close as lapsed every case whose fee went unpaid for three months (s.9(2) FOIA) or whose
+    clarification never came; FOI Desk fires the event itself. Returns the references lapsed."""
+    lapsed = []
+    waiting = Request.objects.filter(
+        status__in=[State.AWAITING_FEE.value, State.AWAITING_CLARIFICATION.value]
+    )
+    for case in waiting.order_by("id"):
+        try:
+            case_transition(request=case, event=Event.LAPSE, actor=None, today=today)
+        except Refused:
+            continue
+        lapsed.append(case.reference)
+    return lapsed
