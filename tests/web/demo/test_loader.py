@@ -82,3 +82,26 @@ def test_case_list_has_cases_in_several_states_and_overdue_ones(demo: None, clie
     assert "working days late" in body
     for state in ("Acknowledged", "In progress", "Awaiting approval", "Awaiting clarification"):
         assert state in body, state
+
+
+def test_the_signed_demo_request_travelled_the_whole_road_and_its_requester_is_nowhere_public(
+    demo: None, client: Client
+) -> None:
+    case = Request.objects.get(requester_name="R. Campbell")
+    assert case.state.value == "published" and case.responded_on is not None
+    assert case.submitted_by is not None and case.approved_by is not None
+    assert case.submitted_by != case.approved_by
+    assert case.sent_emails.filter(kind="response").exists()
+    entry = case.publication
+    assert entry is not None
+    public = [
+        client.get(entry.get_absolute_url()).content.decode(),
+        client.get(f"/api/v1/disclosures/{entry.reference}").content.decode(),
+        client.get("/disclosure-log/?q=stop+and+search+Lambeth").content.decode(),
+        client.get("/api/v1/disclosures?q=Lambeth").content.decode(),
+        client.get("/disclosure-log/feed.atom").content.decode(),
+    ]
+    assert "Lambeth" in public[0] and entry.reference in public[2]
+    for body in public:
+        for secret in ("Campbell", "07700 900123", "r.campbell@", "faithfully"):
+            assert secret not in body
