@@ -29,7 +29,9 @@ def test_nothing_leaves_the_final_states() -> None:
         assert wf.events_from(state) == []
 
 
-@pytest.mark.parametrize(("event", "state", "role"), itertools.product(Event, State, [*STAFF, Role.SYSTEM]))
+@pytest.mark.parametrize(
+    ("event", "state", "role"), list(itertools.product(Event, State, [*STAFF, Role.SYSTEM]))
+)
 def test_every_cell_answers_by_the_table(event: Event, state: State, role: Role) -> None:
     transition = wf.TRANSITIONS[event]
     verdict = wf.may_fire(event, state, frozenset({role}), CaseFacts(today=TODAY))
