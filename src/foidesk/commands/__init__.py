@@ -7,6 +7,7 @@ stdout; errors go to stderr with a non-zero exit.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -45,3 +46,18 @@ def setup_django() -> None:
     import django
 
     django.setup()
+
+
+def today_argument(value: str | None) -> dt.date:
+    """``--today YYYY-MM-DD`` for commands run daily (tests and reruns fix the day); today otherwise.
+
+    Call after `setup_django`: "today" is the authority's local day.
+    """
+    if not value:
+        from django.utils import timezone
+
+        return timezone.localdate()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandFailed(f"--today: {error}") from error

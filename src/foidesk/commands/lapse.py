@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
-from foidesk.commands import CommandFailed, emit_json, setup_django
+from foidesk.commands import emit_json, setup_django, today_argument
 
 NAME = "lapse"
 HELP = "Close as lapsed the requests whose fee (s.9(2) FOIA) or clarification is overdue."
@@ -18,14 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     setup_django()
-    from django.utils import timezone
-
     from foidesk.web.cases.workflow import lapse_sweep
 
-    try:
-        today = dt.date.fromisoformat(args.today) if args.today else timezone.localdate()
-    except ValueError as error:
-        raise CommandFailed(f"--today: {error}") from error
+    today = today_argument(args.today)
     lapsed = lapse_sweep(today=today)
     if args.json:
         emit_json({"today": today.isoformat(), "lapsed": lapsed})

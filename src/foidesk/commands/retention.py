@@ -7,9 +7,8 @@ UK GDPR Art. 5(1)(e) storage limitation (src/foidesk/web/cases/retention.py). Ru
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
-from foidesk.commands import CommandFailed, emit_json, setup_django
+from foidesk.commands import emit_json, setup_django, today_argument
 
 NAME = "retention"
 HELP = "Erase requester data of finished cases past FOIDESK_RETENTION_DAYS (--dry-run: only list them)."
@@ -23,14 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     setup_django()
-    from django.utils import timezone
-
     from foidesk.web.cases.retention import retention_sweep
 
-    try:
-        today = dt.date.fromisoformat(args.today) if args.today else timezone.localdate()
-    except ValueError as error:
-        raise CommandFailed(f"--today: {error}") from error
+    today = today_argument(args.today)
     report = retention_sweep(today=today, dry_run=args.dry_run)
     if args.json:
         emit_json(report.as_dict())

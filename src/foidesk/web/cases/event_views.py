@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -63,6 +64,15 @@ def refusal_page(request: HttpRequest, case: Request, error: CaseError) -> HttpR
     )
 
 
+def show_on_form(form: forms.Form, error: CaseError) -> None:
+    """A guard that does not hold, or the work refused: each reason in the form's error summary."""
+    if isinstance(error, Refused):
+        for refusal in error.verdict.refusals:
+            form.add_error(None, refusal.message)
+    else:
+        form.add_error(None, str(error))
+
+
 def _event_or_404(slug: str) -> Event:
     try:
         return Event(slug.replace("-", "_"))
@@ -111,11 +121,8 @@ def case_event(request: HttpRequest, reference: str, event_slug: str) -> HttpRes
             )
         except (NotPermitted, WrongState, Conflict) as refused:
             return refusal_page(request, case, refused)
-        except Refused as refused:
-            for refusal in refused.verdict.refusals:
-                form.add_error(None, refusal.message)
         except CaseError as failed:
-            form.add_error(None, str(failed))
+            show_on_form(form, failed)
         else:
             case.refresh_from_db()
             messages.success(request, f"{event.label}: done. The case is now {case.state.label.lower()}.")
@@ -181,11 +188,8 @@ def publish(request: HttpRequest, reference: str) -> HttpResponse:
             )
         except (NotPermitted, WrongState, Conflict) as refused:
             return refusal_page(request, case, refused)
-        except Refused as refused:
-            for refusal in refused.verdict.refusals:
-                entry_form.add_error(None, refusal.message)
         except CaseError as failed:
-            entry_form.add_error(None, str(failed))
+            show_on_form(entry_form, failed)
         else:
             case.refresh_from_db()
             url = case.publication.get_absolute_url() if case.publication else ""

@@ -89,59 +89,51 @@ def email_send(
     return sent
 
 
+def _letter_send(
+    *, case: Request, kind: SentEmail.Kind, subject: str, template: str, actor: Actor, **context: object
+) -> SentEmail:
+    body = render_to_string(f"email/{template}.txt", {**_common(case), **context})
+    return email_send(case=case, kind=kind, subject=subject, body=body, actor=actor)
+
+
 def acknowledgement_send(*, case: Request, actor: Actor) -> SentEmail:
-    due = case.extended_due_on or case.due_on
-    body = render_to_string(
-        "email/acknowledgement.txt",
-        {**_common(case), "due": due, "law": clock.response_provision(Regime(case.regime))},
-    )
-    return email_send(
+    return _letter_send(
         case=case,
         kind=SentEmail.Kind.ACKNOWLEDGEMENT,
         subject=f"Your request for information: {case.reference}",
-        body=body,
+        template="acknowledgement",
         actor=actor,
+        due=case.extended_due_on or case.due_on,
+        law=clock.response_provision(Regime(case.regime)),
     )
 
 
 def clarification_send(*, case: Request, message: str, lapses_on: dt.date, actor: Actor) -> SentEmail:
-    body = render_to_string(
-        "email/clarification.txt",
-        {
-            **_common(case),
-            "message": message.strip(),
-            "lapses_on": lapses_on,
-            "law": clock.clarification_provision(Regime(case.regime)),
-        },
-    )
-    return email_send(
+    return _letter_send(
         case=case,
         kind=SentEmail.Kind.CLARIFICATION,
         subject=f"Please clarify your request {case.reference}",
-        body=body,
+        template="clarification",
         actor=actor,
+        message=message.strip(),
+        lapses_on=lapses_on,
+        law=clock.clarification_provision(Regime(case.regime)),
     )
 
 
 def fee_notice_send(
     *, case: Request, amount: str, message: str, last_day: dt.date, actor: Actor
 ) -> SentEmail:
-    body = render_to_string(
-        "email/fee_notice.txt",
-        {
-            **_common(case),
-            "amount": amount,
-            "message": message.strip(),
-            "last_day": last_day,
-            "law": clock.fee_provision(Regime(case.regime)),
-        },
-    )
-    return email_send(
+    return _letter_send(
         case=case,
         kind=SentEmail.Kind.FEE_NOTICE,
         subject=f"Fees notice for your request {case.reference}",
-        body=body,
+        template="fee_notice",
         actor=actor,
+        amount=amount,
+        message=message.strip(),
+        last_day=last_day,
+        law=clock.fee_provision(Regime(case.regime)),
     )
 
 

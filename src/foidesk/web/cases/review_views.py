@@ -20,8 +20,9 @@ from foidesk.core.regime import Regime
 from foidesk.core.workflow import Action
 from foidesk.render.letters import regulator
 from foidesk.web.cases import reviews, selectors
+from foidesk.web.cases.event_views import refusal_page
 from foidesk.web.cases.models import Appeal, Decision, Request, Review
-from foidesk.web.cases.permissions import NotPermitted, Refused, action_allowed, action_check
+from foidesk.web.cases.permissions import Refused, action_allowed, action_check
 from foidesk.web.forms import GovukFormMixin
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
@@ -95,10 +96,7 @@ class AppealUpdateForm(GovukFormMixin, forms.Form):
 
 
 def _refused(request: HttpRequest, case: Request, refused: Refused) -> HttpResponse:
-    status = 403 if isinstance(refused, NotPermitted) else 409
-    return render(
-        request, "staff/review_refused.html", {"case": case, "message": str(refused)}, status=status
-    )
+    return refusal_page(request, case, refused)
 
 
 def _review_or_404(case: Request, review_id: int) -> Review:
