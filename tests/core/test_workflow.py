@@ -127,3 +127,7 @@ def test_event_dates_cannot_be_in_the_future_or_before_receipt() -> None:
 def test_open_and_responded_states_do_not_overlap() -> None:
     assert not (wf.OPEN_STATES & wf.RESPONDED_STATES)
     assert all(state.label for state in State)
+
+
+def test_input_guards_are_guards() -> None:
+    assert set(wf.GUARDS) >= wf.INPUT_GUARDS

@@ -274,6 +274,10 @@ def event_date_valid(facts: CaseFacts) -> str | None:
     return None
 
 
+# Guards that read what the actor gives on the event's own page (a reason, a date, the reviewed text):
+# a case page listing what stands in the way leaves them out.
+INPUT_GUARDS = frozenset({"reason_given", "event_date_valid", "published_text_reviewed"})
+
 GUARDS: Mapping[str, Guard] = {
     guard.__name__: guard
     for guard in (

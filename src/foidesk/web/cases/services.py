@@ -148,7 +148,12 @@ def request_open(
                     details={"channel": channel, "regime": regime.value, "received_on": received_on},
                 )
                 if parse:
-                    _parts_store(request, parse_parts(text, received_on), actor)
+                    parts = parse_parts(text, received_on)
+                    _parts_store(request, parts, actor)
+                    if not title and parts and "unparsed" not in parts[0].flags:
+                        # The first question reads better than a greeting ("Dear ...").
+                        request.title = _title_from(parts[0].text)
+                        request.save(update_fields=["title"])
                 _find_related(request)
                 if settings.FOIDESK_ACKNOWLEDGE and request.requester_email:
                     _fire(request, Event.ACKNOWLEDGE, actor=None)

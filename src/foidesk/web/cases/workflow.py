@@ -146,7 +146,8 @@ def available_events(
         verdict = wf.may_fire(
             event, case.state, roles, case_facts(case, event=event, actor=actor, today=today)
         )
-        offered.append((event, verdict))
+        standing = tuple(r for r in verdict.refusals if r.guard not in wf.INPUT_GUARDS)
+        offered.append((event, wf.Verdict(allowed=not standing, target=verdict.target, refusals=standing)))
     return offered
 
 
