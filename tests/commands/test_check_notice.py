@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from foidesk.cli import main
+from tests.reference import REFERENCE_PAGE
 
-REFERENCE = Path("/work/shared/reference/mps-foi-01.FOI.22.024648.txt")
+REFERENCE = REFERENCE_PAGE
 FOIDESK = Path(sys.executable).parent / "foidesk"
 RIGHTS = (
     "You may ask for an internal review of this decision.\n"
@@ -30,8 +31,6 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[
 def test_reference_letter_reports_missing_rights_and_cites_s21_and_s40_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    if not REFERENCE.exists():
-        pytest.skip("reference response not available")
     code, payload = run_json(capsys, str(REFERENCE))
     assert code == 1
     assert payload["exemptions"] == ["s.40(2)", "s.21"]

@@ -157,12 +157,9 @@ def test_regime_argument_reads_bare_sections_as_foisa() -> None:
 
 
 def test_reference_response_cites_section_21_and_40_2() -> None:
-    from pathlib import Path
+    from tests.reference import REFERENCE_PAGE
 
-    text = Path("/work/shared/reference/mps-foi-01.FOI.22.024648.txt")
-    if not text.exists():
-        pytest.skip("reference response not available")
-    assert codes(parse_citation(text.read_text(encoding="utf-8"))) == ["s.40(2)", "s.21"]
+    assert codes(parse_citation(REFERENCE_PAGE.read_text(encoding="utf-8"))) == ["s.40(2)", "s.21"]
 
 
 @settings(max_examples=60, deadline=None)

@@ -22,9 +22,10 @@ from foidesk.core.parsing import (
     parse_request,
 )
 from foidesk.core.topics import Topic
+from tests.reference import REFERENCE_PAGE
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = Path("/work/shared/reference/mps-foi-01.FOI.22.024648.txt")
+REFERENCE = REFERENCE_PAGE
 REQUESTS = ROOT / "tests" / "data" / "requests"
 RECEIVED = date(2023, 5, 10)
 
@@ -42,7 +43,7 @@ def spans(parsed: ParsedRequest) -> list[list[tuple[str, str]]]:
 
 def _reference_request() -> str:
     """The request as quoted in the MPS response: from REQUEST 1 to the line before the response starts."""
-    text = REFERENCE.read_text(encoding="utf-8") if REFERENCE.exists() else (REQUESTS / "001.txt").read_text()
+    text = REFERENCE.read_text(encoding="utf-8")
     start = text.index("REQUEST 1:")
     end = text.index("I have today decided") if "I have today decided" in text else len(text)
     return text[start:end]
