@@ -2,10 +2,10 @@
 
 A list of allegations can identify an officer or a complainant through a combination of ordinary
 fields: rank, station, the date, the kind of allegation (DOMAIN.md section C: "rank + date + station
-+ allegation can identify someone"). The ICO Anonymisation code of practice (2012, ch. 3, the
++ allegation can identify someone"). The ICO Anonymisation code of practice (2012: the
 "motivated intruder") asks whether someone with local knowledge could single a person out; record
-level this is answered by two measures the code names among its techniques (Annex 2, "k-anonymity"
-and "l-diversity"):
+level this is answered by k-anonymity (Sweeney, 2002; among the techniques the ICO code describes)
+and l-diversity (Machanavajjhala et al., 2007):
 
 - **k-anonymity**: every released record shares its quasi-identifiers with at least ``k - 1``
   others, so no combination of what an intruder might know points at fewer than ``k`` records;
