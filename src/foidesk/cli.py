@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "totp": "totp",
     "retention": "retention",
     "lapse": "lapse",
+    "anonymise": "anonymise",
 }
 
 

@@ -83,7 +83,12 @@ def test_what_disclosure_control_must_know_about_each_field() -> None:
         "borough",
         "station",
         "date_received",
+        "category",
+        "nature",
+        "standard",
     ]
+    assert [f.name for f in REGISTER.sensitive_fields] == ["finding", "outcomes"]
+    assert REGISTER.field("station").refines == "borough"
     assert [f.name for f in REGISTER.person_identifiers] == ["officer_id", "collar_number", "named_persons"]
     assert [f.name for f in REGISTER.free_text_fields] == ["summary"]
     assert REGISTER.field("outcomes").multi_valued
@@ -96,10 +101,12 @@ def test_every_quasi_identifier_has_a_hierarchy_ending_in_suppression() -> None:
         assert hierarchies[field.name].functions()[-1]("anything") == ANY
 
 
-def test_date_generalises_to_month_then_year_then_nothing() -> None:
+def test_date_generalises_to_month_then_quarter_then_year_then_nothing() -> None:
     hierarchy = REGISTER.hierarchies()["date_received"]
-    assert hierarchy.names == ("date", "month", "year", "any")
-    assert [f("2021-03-04") for f in hierarchy.functions()] == ["2021-03-04", "2021-03", "2021", ANY]
+    assert hierarchy.names == ("date", "month", "quarter", "year", "any")
+    assert [f("2021-03-04") for f in hierarchy.functions()] == [
+        "2021-03-04", "2021-03", "2021-Q1", "2021", ANY,
+    ]  # fmt: skip
 
 
 def test_rank_generalises_to_rank_band() -> None:

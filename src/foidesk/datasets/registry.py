@@ -4,8 +4,9 @@ A semantic layer over the records. For each dataset it names the fields, their k
 of the closed ones, and the synonyms by which requesters and staff refer to them, so that
 "reflective practice", "RPRP" and "practice requiring improvement" all find the same outcome.
 It also says which fields are quasi-identifiers (and how to generalise them: date -> month ->
-year, rank -> rank band, borough -> BCU), which are free text and which identify a person:
-what disclosure control needs to know (DOMAIN.md section C: the motivated intruder test).
+quarter -> year, rank -> rank band, station -> borough -> BCU), which are sensitive (what a
+record-level release must keep l-diverse), which are free text and which identify a person: what
+disclosure control needs to know (DOMAIN.md section C: the motivated intruder test).
 """
 
 from __future__ import annotations
@@ -108,6 +109,10 @@ class Field:
     quasi_identifier: bool = False
     identifies_person: bool = False
     hierarchy: Hierarchy | None = None
+    # A quasi-identifier that lies inside a coarser one (a station in a borough): released only
+    # while that one is released as recorded, so the two generalise as one chain.
+    refines: str | None = None
+    sensitive: bool = False  # what a record-level release keeps l-diverse (core/sdc/kanonymity.py)
 
     @property
     def is_free_text(self) -> bool:
@@ -193,6 +198,10 @@ class Dataset:
     def person_identifiers(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.identifies_person)
 
+    @property
+    def sensitive_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.sensitive)
+
     def hierarchies(self) -> dict[str, Hierarchy]:
         """Generalisation hierarchies of the quasi-identifiers, by field name."""
         return {f.name: f.hierarchy for f in self.fields if f.hierarchy is not None}
@@ -272,6 +281,11 @@ def _to_month(value: str) -> str:
     return dt.date.fromisoformat(value).strftime("%Y-%m")
 
 
+def _to_quarter(value: str) -> str:
+    day = dt.date.fromisoformat(value)
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
 def _to_year(value: str) -> str:
     return value[:4] if len(value) >= 4 else value
 
@@ -281,7 +295,13 @@ def _suppressed(value: str) -> str:
 
 
 DATE_HIERARCHY = Hierarchy(
-    (Level("date", str), Level("month", _to_month), Level("year", _to_year), Level("any", _suppressed))
+    (
+        Level("date", str),
+        Level("month", _to_month),
+        Level("quarter", _to_quarter),
+        Level("year", _to_year),
+        Level("any", _suppressed),
+    )
 )
 
 
@@ -296,8 +316,13 @@ def _bcu(value: str) -> str:
 RANK_HIERARCHY = Hierarchy((Level("rank", str), Level("band", _rank_band), Level("any", _suppressed)))
 BOROUGH_HIERARCHY = Hierarchy((Level("borough", str), Level("bcu", _bcu), Level("any", _suppressed)))
 GENDER_HIERARCHY = Hierarchy((Level("gender", str), Level("any", _suppressed)))
-# A station is open text: released as is, or not at all (the borough says where, more coarsely).
+# A station is open text: released as is, or not at all; it refines the borough (Field.refines),
+# so a release generalises station -> borough -> BCU -> the whole force.
 STATION_HIERARCHY = Hierarchy((Level("station", str), Level("any", _suppressed)))
+# The nature and the standard breached are details of the allegation: released as recorded, or not
+# at all, and only while the category is released as recorded (Field.refines).
+NATURE_HIERARCHY = Hierarchy((Level("nature", str), Level("any", _suppressed)))
+STANDARD_HIERARCHY = Hierarchy((Level("standard", str), Level("any", _suppressed)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -424,6 +449,38 @@ FORMAL_ACTION_GROUP = ValueGroup(
     tuple(o.value for o in m.Outcome if o in m.DISCIPLINARY_SANCTIONS),
     ("formal disciplinary action", "sanction", "sanctions", "disciplinary action"),
 )
+# Categories grouped for a record-level release (a design choice: alike in kind, each group at
+# least two categories, sexual misconduct kept together as forces publish it).
+CATEGORY_GROUP: dict[str, str] = {
+    **dict.fromkeys(SEXUAL_MISCONDUCT_GROUP.members, "sexual_misconduct"),
+    m.Category.DOMESTIC_ABUSE.value: "violence_or_abuse",
+    m.Category.USE_OF_FORCE.value: "violence_or_abuse",
+    m.Category.DISCRIMINATORY_BEHAVIOUR.value: "behaviour_towards_others",
+    m.Category.INDIVIDUAL_BEHAVIOURS.value: "behaviour_towards_others",
+    m.Category.ABUSE_OF_POSITION.value: "honesty_and_information",
+    m.Category.ACCESS_TO_INFORMATION.value: "honesty_and_information",
+    m.Category.DELIVERY_OF_DUTIES.value: "duties_and_powers",
+    m.Category.POLICE_POWERS.value: "duties_and_powers",
+    m.Category.HANDLING_OF_PROPERTY.value: "duties_and_powers",
+    m.Category.DETENTION.value: "duties_and_powers",
+    m.Category.OTHER.value: "duties_and_powers",
+}
+CATEGORY_GROUP_LABELS = {
+    "sexual_misconduct": "Sexual misconduct",
+    "violence_or_abuse": "Use of force or domestic abuse",
+    "behaviour_towards_others": "Discriminatory or individual behaviour",
+    "honesty_and_information": "Abuse of position, corruption or information",
+    "duties_and_powers": "Duties, powers, custody, property or other",
+}
+
+
+def _category_group(value: str) -> str:
+    return CATEGORY_GROUP[m.Category(value).value]
+
+
+CATEGORY_HIERARCHY = Hierarchy(
+    (Level("category", str), Level("group", _category_group), Level("any", _suppressed))
+)
 NO_OTHER_OUTCOME = "none"
 NO_OTHER_OUTCOME_LABEL = "No other outcome"
 
@@ -502,6 +559,7 @@ MISCONDUCT_REGISTER = Dataset(
             synonyms=("station",),
             quasi_identifier=True,
             hierarchy=STATION_HIERARCHY,
+            refines="borough",
         ),
         Field(
             "date_received",
@@ -520,6 +578,11 @@ MISCONDUCT_REGISTER = Dataset(
             synonyms=("category", "type of allegation", "allegation type", "allegation"),
             values=_values(m.Category, CATEGORY_LABELS, CATEGORY_SYNONYMS),
             groups=(SEXUAL_MISCONDUCT_GROUP, VAWG_GROUP),
+            # A quasi-identifier in this register: colleagues, complainants and the press know what
+            # an officer was accused of, and rare categories single records out (ICO Anonymisation
+            # code, the motivated intruder; DOMAIN.md section C: "rank + date + station + allegation").
+            quasi_identifier=True,
+            hierarchy=CATEGORY_HIERARCHY,
         ),
         Field(
             "nature",
@@ -527,6 +590,9 @@ MISCONDUCT_REGISTER = Dataset(
             FieldKind.TEXT,
             "What was alleged, in a few words.",
             synonyms=("nature", "nature of the allegation", "what happened"),
+            quasi_identifier=True,
+            hierarchy=NATURE_HIERARCHY,
+            refines="category",
         ),
         Field(
             "standard",
@@ -535,6 +601,9 @@ MISCONDUCT_REGISTER = Dataset(
             "The Standard of Professional Behaviour alleged to be breached.",
             synonyms=("standard", "standard breached", "breach type", "breach"),
             values=_values(m.Standard, STANDARD_LABELS, STANDARD_SYNONYMS),
+            quasi_identifier=True,
+            hierarchy=STANDARD_HIERARCHY,
+            refines="category",
         ),
         Field(
             "forum",
@@ -550,6 +619,7 @@ MISCONDUCT_REGISTER = Dataset(
             FieldKind.CATEGORY,
             "What the investigation or proceedings found.",
             values=_values(m.Finding, {"not_determined": "Not determined (withdrawn or discontinued)"}, {}),
+            sensitive=True,
         ),
         Field(
             "outcomes",
@@ -560,6 +630,7 @@ MISCONDUCT_REGISTER = Dataset(
             values=_values(m.Outcome, OUTCOME_LABELS, OUTCOME_SYNONYMS),
             groups=(FORMAL_ACTION_GROUP,),
             multi_valued=True,
+            sensitive=True,
         ),
         Field(
             "summary",

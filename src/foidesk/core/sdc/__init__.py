@@ -8,7 +8,8 @@ The entry points, one module each:
 - :func:`~foidesk.core.sdc.audit.audit_grid` — the independent interval audit of one table;
 - :func:`~foidesk.core.sdc.ledger.audit_against` and ``protect_against`` — a new table audited
   with the earlier releases in the ledger (:class:`~foidesk.core.sdc.ledger.LedgerEntry`);
-- :func:`~foidesk.core.sdc.kanonymity.anonymise` — record-level k-anonymity by generalisation.
+- :func:`~foidesk.core.sdc.kanonymity.anonymise` — record-level k-anonymity and l-diversity
+  by generalisation, over a :class:`~foidesk.core.sdc.kanonymity.ReleaseSchema`.
 
 Import from the modules; this package imports nothing, so ``foidesk.core.sdc.table`` stays cheap.
 """

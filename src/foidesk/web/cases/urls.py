@@ -3,6 +3,7 @@ from django.urls import path
 from foidesk.web.cases import (
     event_views,
     intake_views,
+    records_views,
     release_views,
     review_views,
     statistics,
@@ -63,4 +64,5 @@ urlpatterns = [
         workspace_views.saved_filter_delete,
         name="saved-filter-delete",
     ),
+    path("cases/<str:reference>/parts/<int:position>/records/", records_views.records_list, name="records"),
 ]
