@@ -8,6 +8,7 @@ the released records as CSV or XLSX. A file is offered only when the release gat
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from foidesk.datasets.query import QueryError, build_query
 from foidesk.datasets.record_release import anonymise_dataset, misconduct_records, release_table
 from foidesk.datasets.registry import MISCONDUCT_REGISTER, Dataset
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, table_csv, workbook_xlsx
+from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.services import audit_record
 from foidesk.web.cases import selectors
 from foidesk.web.cases.event_views import refusal_page
 from foidesk.web.cases.forms import RecordsFilterForm
@@ -84,6 +87,17 @@ def records_list(request: HttpRequest, reference: str, position: int) -> HttpRes
                 data = _file(MISCONDUCT_REGISTER, release, download, case.reference)
                 gate = _gate(data, download)
                 if gate.clean:
+                    audit_record(
+                        actor=request.user,
+                        action=AuditAction.RECORD_LIST_PRODUCED,
+                        obj=part,
+                        details={
+                            "request": case.reference,
+                            "format": download,
+                            "sha256": hashlib.sha256(data).hexdigest(),
+                            "report": release.to_json(),
+                        },
+                    )
                     return _attachment(data, download, f"{case.reference}-part-{part.position}-records")
                 form.add_error(None, "The release gate found something in the file, so it is not offered.")
     return render(

@@ -108,6 +108,9 @@ SENTENCES: Mapping[str, Callable[[Details], str]] = {
     AuditAction.CLOCK_EVENT: _clock,
     AuditAction.DECISION_RECORDED: _decision,
     AuditAction.ANSWER_CREATED: _fixed("Part answered from the records (table protected)"),
+    AuditAction.RECORD_LIST_PRODUCED: _fixed(
+        "Record list produced (k-anonymous, checked by the release gate)"
+    ),
     AuditAction.DOCUMENT_ATTACHED: _fixed("Document attached"),
     AuditAction.DOCUMENT_CHECKED: _checked,
     AuditAction.DOCUMENT_WARNINGS_ACCEPTED: _fixed("Release-gate warnings on a document accepted"),
