@@ -279,7 +279,7 @@ def test_the_independent_intruder_pins_a_cell_when_a_subtotal_is_ignored() -> No
 
 
 @st.composite
-def _tables(
+def random_tables(
     draw: st.DrawFn,
 ) -> tuple[list[str], list[str], list[list[int]], dict[str, list[str]], dict[str, list[str]]]:
     """A small table with random row (and sometimes column) subtotals, nested at random."""
@@ -312,7 +312,7 @@ def _tables(
 
 
 @settings(max_examples=30, deadline=None)
-@given(_tables(), st.sampled_from([Method.OPTIMAL, Method.FAST]))
+@given(random_tables(), st.sampled_from([Method.OPTIMAL, Method.FAST]))
 def test_random_hierarchies_never_leave_a_small_count_recoverable(
     drawn: tuple[list[str], list[str], list[list[int]], dict[str, list[str]], dict[str, list[str]]],
     method: Method,
