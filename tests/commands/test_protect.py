@@ -424,6 +424,11 @@ def test_ledger_errors_are_clear(tmp_path: Path, capsys: pytest.CaptureFixture[s
     _fails(capsys, [table, "--ledger", str(ledger), "--scope-json", scope], "entry 1 is not a ledger entry")
     ledger.write_text("[]", encoding="utf-8")
     _fails(capsys, [table, "--ledger", str(ledger)], "--ledger needs the dataset")
+    _fails(
+        capsys,
+        [table, "--ledger", str(ledger), "--scope-json", scope, "--record", "--released", "1/1/21"],
+        "--released",
+    )
     _fails(capsys, [table, "--ledger", str(ledger), "--dataset", "misconduct"], "column dimension")
     overlapping = tmp_path / "overlapping.csv"
     overlapping.write_text(

@@ -169,18 +169,21 @@ def run(args: argparse.Namespace) -> int:
     if not args.allow_undeclared_sums:
         _refuse_undeclared_sums(parsed, rows, columns)
     spec = _read_scope(args, columns.leaves) if args.ledger or args.record else None
-    protected = _protect(args, parsed, rows, columns, spec)
-    joint: JointAudit | None = None
     entries: list[LedgerEntry] = []
-    scope: TableScope | None = None
+    release: tuple[str, dt.date] | None = None
     if spec is not None:
         if columns.subtotals or rows.row_groups() is None:
             raise CommandFailed(
                 "--ledger takes totals and one level of row subtotals, each row in at most one; "
                 "this table's sums are richer (column subtotals or nested or overlapping row sums)"
             )
-        scope = spec.table_scope(protected.table)
         entries = _read_ledger(args.ledger, missing_ok=args.record)
+        release = _new_release(args, entries, spec.dataset) if args.record else None
+    protected = _protect(args, parsed, rows, columns, spec)
+    joint: JointAudit | None = None
+    scope: TableScope | None = None
+    if spec is not None:
+        scope = spec.table_scope(protected.table)
         protected, joint = _protect_against(entries, protected, scope)
 
     out_rows = [[parsed.corner, *parsed.column_labels]]
@@ -199,7 +202,15 @@ def run(args: argparse.Namespace) -> int:
     text = _write_csv(out_rows, parsed.delimiter)
     if args.output:
         _write_text(args.output, text)
-    recorded = _record(args, entries, protected, scope) if args.record and scope is not None else None
+    if release is not None and scope is not None:
+        from foidesk.core.sdc.ledger import LedgerEntry
+
+        reference, released = release
+        _record(
+            args.ledger,
+            entries,
+            LedgerEntry.from_protected(protected, scope, reference=reference, released=released),
+        )
     if args.json:
         report = protected.to_json()
         report["table"] = out_rows
@@ -209,8 +220,8 @@ def run(args: argparse.Namespace) -> int:
         }
         if joint is not None:
             report["ledger"] = joint.to_json()
-        if recorded is not None:
-            report["recorded"] = recorded
+        if release is not None:
+            report["recorded"] = release[0]
         if args.output:
             report["output"] = args.output
         emit_json(report)
@@ -585,16 +596,12 @@ def _read_ledger(path: str, *, missing_ok: bool) -> list[LedgerEntry]:
     return entries
 
 
-def _record(
-    args: argparse.Namespace, entries: list[LedgerEntry], protected: ProtectedTable, scope: TableScope
-) -> str:
-    """Append the release to the ledger file (written whole, then moved into place); its reference."""
-    from foidesk.core.sdc.ledger import LedgerEntry
-
-    reference = args.reference or ("stdin" if args.table == "-" else Path(args.table).stem)
-    if any(e.reference == reference and e.dataset == scope.dataset for e in entries):
+def _new_release(args: argparse.Namespace, entries: list[LedgerEntry], dataset: str) -> tuple[str, dt.date]:
+    """The reference and date this release is recorded under; a reference already held is refused."""
+    reference: str = args.reference or ("stdin" if args.table == "-" else Path(args.table).stem)
+    if any(e.reference == reference and e.dataset == dataset for e in entries):
         raise CommandFailed(
-            f"the ledger already holds release {reference!r} of {scope.dataset!r} (see --reference)"
+            f"the ledger already holds release {reference!r} of {dataset!r} (see --reference)"
         )
     try:
         released = (
@@ -602,9 +609,13 @@ def _record(
         )
     except ValueError as error:
         raise CommandFailed(f"--released: {error}") from error
-    entry = LedgerEntry.from_protected(protected, scope, reference=reference, released=released)
+    return reference, released
+
+
+def _record(path: str, entries: list[LedgerEntry], entry: LedgerEntry) -> None:
+    """Append ``entry`` to the ledger file (written whole, then moved into place)."""
     text = json.dumps([e.to_json() for e in [*entries, entry]], ensure_ascii=False, indent=1) + "\n"
-    target = Path(args.ledger)
+    target = Path(path)
     try:
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=target.parent or ".", prefix=f".{target.name}.", delete=False
@@ -612,8 +623,7 @@ def _record(
             handle.write(text)
         os.replace(handle.name, target)
     except OSError as error:
-        raise CommandFailed(f"cannot write the ledger {args.ledger}: {error.strerror}") from error
-    return reference
+        raise CommandFailed(f"cannot write the ledger {path}: {error.strerror}") from error
 
 
 # --- writing -----------------------------------------------------------------------------------
