@@ -140,7 +140,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     ledger.add_argument("--record", action="store_true", help="append this release to the --ledger file")
     ledger.add_argument("--dataset", help="the dataset the table counts (needed with --ledger)")
     ledger.add_argument(
-        "--scope-json", metavar="FILE.json", help="the table's dataset, filters and dimensions"
+        "--scope-json",
+        metavar="FILE.json",
+        help=(
+            'the records counted: {"dataset": D, "column_dimension": C, "row_dimension": R, "filters": '
+            '[{"dimension": "received", "from": DAY, "to": DAY} or {"dimension": X, "values": [...]}], '
+            '"row_values": {LABEL: [...]}, "column_values": {...}}'
+        ),
     )
     ledger.add_argument(
         "--reference", help="the release's reference in the ledger (default: the file's name)"
