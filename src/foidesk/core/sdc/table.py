@@ -8,14 +8,75 @@ derived, never stored, so a table cannot disagree with its own margins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 ONE_WAY_COLUMN = "Count"
+# No count of people in one authority's records comes near this; a bigger cell is a slip of the keys,
+# and the audit's floating-point programmes are exact only for far smaller whole numbers than 2**53.
+MAX_COUNT = 1_000_000_000
+_DIGITS = re.compile(r"[0-9]+")
+_NEGATIVE = re.compile(r"-[0-9]+")
+_GROUPED = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
+_WITH_COMMAS = re.compile(r"[0-9][0-9,]*")
 
 
 class InvalidTable(ValueError):
     """A table whose shape, labels or counts cannot be a table of counts."""
+
+
+class CountProblem(StrEnum):
+    """Why a written cell is not a count."""
+
+    EMPTY = "empty"
+    NOT_ASCII_DIGITS = "not_ascii_digits"
+    NEGATIVE = "negative"
+    COMMA = "comma"
+    TOO_LARGE = "too_large"
+    NOT_WHOLE = "not_whole"
+
+
+class InvalidCount(InvalidTable):
+    """A cell whose text is not a count; ``problem`` says why, the message shows the text."""
+
+    def __init__(self, problem: CountProblem, text: str) -> None:
+        messages = {
+            CountProblem.EMPTY: "is empty (write 0 for none)",
+            CountProblem.NOT_ASCII_DIGITS: f"uses a character other than the digits 0-9: {text!r}",
+            CountProblem.NEGATIVE: f"is negative: {text!r}",
+            CountProblem.COMMA: f"has a comma: {text!r} (a thousands separator or a decimal comma?)",
+            CountProblem.TOO_LARGE: f"is too large to be a count: {text[:20]!r}"
+            + ("..." if len(text) > 20 else ""),
+            CountProblem.NOT_WHOLE: f"is not a whole-number count: {text!r}",
+        }
+        super().__init__(messages[problem])
+        self.problem = problem
+
+
+def parse_count(text: str, *, thousands: bool = False) -> int:
+    """The count a table cell states: the digits 0-9 only, nothing else, at most ``MAX_COUNT``.
+
+    Strict on purpose: ``1,2`` is not 12, ``1e20``, ``1.0``, ``+5``, ``--5`` and ``nan`` are not
+    counts, and superscripts or other scripts' digits (``²``, ``٣``), which Python's ``int`` would
+    half accept, are refused. With ``thousands``, ``1,234`` (commas every three digits) is 1234.
+    """
+    written = text.strip()
+    if not written:
+        raise InvalidCount(CountProblem.EMPTY, text)
+    if any(not c.isascii() and (c.isdigit() or c.isnumeric()) for c in written):
+        raise InvalidCount(CountProblem.NOT_ASCII_DIGITS, written)
+    digits = written.replace(",", "") if thousands and _GROUPED.fullmatch(written) else written
+    if _DIGITS.fullmatch(digits):
+        if len(digits.lstrip("0")) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
+            raise InvalidCount(CountProblem.TOO_LARGE, written)
+        return int(digits)
+    if _NEGATIVE.fullmatch(written):
+        raise InvalidCount(CountProblem.NEGATIVE, written)
+    if _WITH_COMMAS.fullmatch(written):
+        raise InvalidCount(CountProblem.COMMA, written)
+    raise InvalidCount(CountProblem.NOT_WHOLE, written)
 
 
 @dataclass(frozen=True, slots=True)
