@@ -149,6 +149,7 @@ _NOT_NAMES_TEXT = """
     Witness Witnesses Members Acting Allegation Allegations Alleged Officers' Emergency Met Hendon
     Limited Ltd Council's Crime Criminal Justice Magistrates Magistrates' Tribunal Professional Standards
     Anti Social Behaviour Unit's Serious Organised Domestic Abuse Sexual Offences Child Protection
+    PC DC TDC PS DS SPC PCSO Sgt Insp DI CI DCI Supt DSupt Ch Cdr Det Cllr Prof Rev Revd Mx PC's
     """
 NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
@@ -223,9 +224,9 @@ def pattern_matches(text: str) -> list[Match]:
         for hit in pattern.finditer(text)
     ]
     found += _vehicles_in_any_case(text)
+    found += _named(text, _STATION, require_name=True, kind=EntityKind.STATION)
     found += _named(text, _TITLED_NAME, require_name=False)
     found += _named(text, _FULL_NAME, require_name=True)
-    found += _named(text, _STATION, require_name=True, kind=EntityKind.STATION)
     found += [
         Match(EntityKind.NAME, hit.start("name"), hit.end("name"), hit.group("name"), Source.PATTERN)
         for hit in _NICKNAME_AFTER_CUE.finditer(text)

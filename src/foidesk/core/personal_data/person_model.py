@@ -21,7 +21,7 @@ from typing import Final
 
 import pycrfsuite  # type: ignore[import-untyped]  # no type hints shipped
 
-from foidesk.core.personal_data import NOT_NAMES, EntityKind, Match, Source
+from foidesk.core.personal_data import NOT_NAMES, STREET_WORDS, EntityKind, Match, Source
 
 MODEL_FILE: Final = "person_names.crfsuite"
 VOCABULARY_FILE: Final = "person_model.json"
@@ -34,6 +34,7 @@ _RANKS_AND_TITLES_TEXT = """
     pc dc tdc ps ds spc pcso sgt insp di ci dci supt dsupt cdr mr mrs ms miss mx dr prof sir dame rev
     cllr councillor constable sergeant inspector superintendent commander detective chief"""
 _RANKS_AND_TITLES = frozenset(_RANKS_AND_TITLES_TEXT.split())
+_STREET_AFTER = re.compile(rf"[ \t]+(?:{STREET_WORDS})\b")
 _QUOTES = frozenset("\"'“”‘’")
 _SENTENCE_END = frozenset(".!?:;")
 
@@ -147,6 +148,9 @@ def _runs(text: str, found: list[tuple[int, int, str]], named: list[bool]) -> li
         while found[j][2] in _QUOTES:
             j -= 1
         start, end = found[i][0], found[j][1]
+        if _STREET_AFTER.match(text, end):
+            i = j + 1
+            continue  # "on Acacia Avenue": a street where something happened, no one's address
         matches.append(Match(EntityKind.NAME, start, end, text[start:end], Source.MODEL))
         i = j + 1
     return matches
