@@ -14,9 +14,7 @@ from foidesk.core.personal_data import (
     KnownEntities,
     Source,
     find_personal_data,
-    pattern_matches,
 )
-from foidesk.core.personal_data.person_model import model_matches
 from foidesk.core.redaction import check_free_text
 
 BLIND = Path(__file__).resolve().parents[1] / "data/summaries/blind.jsonl"
@@ -81,25 +79,6 @@ def test_each_shape_is_found(text: str, kind: EntityKind, expected: str) -> None
 )
 def test_hard_negatives_are_left_alone(text: str) -> None:
     assert _found(text) == []
-
-
-def test_the_model_finds_a_surname_after_by_that_no_pattern_finds() -> None:
-    text = "The complainant alleges that he was assaulted by Prendergast during his arrest."
-    assert not [m for m in pattern_matches(text) if m.kind is EntityKind.NAME]
-    assert [m.text for m in model_matches(text)] == ["Prendergast"]
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("Hollie Marsden alleges that an officer grabbed her arm.", "Hollie Marsden"),
-        ("It is alleged that peter whitcombe used his warrant card for a discount.", "peter whitcombe"),
-        ("The complainant says the officer introduced himself as Gavin and was rude.", "Gavin"),
-    ],
-)
-def test_the_model_finds_names_at_a_sentence_start_in_lower_case_and_alone(text: str, name: str) -> None:
-    found = find_personal_data(text)
-    assert any(m.kind is EntityKind.NAME and name in text[m.start : m.end] for m in found)
 
 
 def test_known_entities_are_found_and_win_over_other_sources() -> None:
