@@ -17,6 +17,7 @@ from foidesk.core.redaction import (
     RedactionPolicy,
     Source,
     check_free_text,
+    class_recommendation,
     merge,
     pattern_matches,
     redact,
@@ -107,10 +108,49 @@ def test_a_mostly_identifying_text_is_withheld() -> None:
 
 def test_a_sexual_offence_summary_that_identifies_anyone_is_withheld() -> None:
     text = "It is alleged that a male officer touched Chloe Hughes without consent during a night shift."
+    # Not flagged by the caller and no words of special category: redacted, not withheld.
     assert check_free_text(text, CASE).recommendation is Recommendation.REDACT
     result = check_free_text(text, CASE, special_category=True)
     assert result.recommendation is Recommendation.WITHHOLD
     assert any("Sexual Offences (Amendment) Act 1992" in reason for reason in result.reasons)
+
+
+def test_a_special_category_summary_is_never_released_on_patterns_alone() -> None:
+    text = "It is alleged that an officer made a homophobic remark to a member of the public."
+    result = check_free_text(text)
+    assert result.recommendation is Recommendation.REDACT
+    assert any("never released on patterns alone" in reason for reason in result.reasons)
+    assert check_free_text(text, reviewer_cleared=True).recommendation is Recommendation.RELEASE
+
+
+def test_a_summary_the_caller_marks_special_category_is_redacted_and_reviewed_even_without_its_words() -> (
+    None
+):
+    text = "It is alleged that an officer behaved inappropriately towards a colleague at a party."
+    assert check_free_text(text).recommendation is Recommendation.RELEASE
+    assert check_free_text(text, special_category=True).recommendation is Recommendation.REDACT
+
+
+def test_names_no_pattern_tells_are_found_by_the_model() -> None:
+    result = check_free_text("The complainant alleges that he was assaulted by Prendergast in the van.")
+    assert "Prendergast" not in result.redacted_text
+    assert Source.MODEL in {m.source for m in result.matches}
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ({}, Recommendation.RELEASE),
+        ({"release": 4}, Recommendation.RELEASE),
+        ({"release": 3, "redact": 1}, Recommendation.REDACT),
+        ({"release": 3, "withhold": 2}, Recommendation.REDACT),
+        ({"release": 2, "withhold": 2}, Recommendation.WITHHOLD),
+    ],
+)
+def test_summaries_are_withheld_as_a_class_once_half_must_be_withheld(
+    counts: dict[str, int], expected: Recommendation
+) -> None:
+    assert class_recommendation(counts) is expected
 
 
 def test_a_callers_ner_matches_are_redacted_too() -> None:

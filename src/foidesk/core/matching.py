@@ -32,6 +32,8 @@ from enum import StrEnum
 
 from datasketch import MinHash
 
+from foidesk.core.personal_data import EMAIL, PHONE, POSTCODE
+
 Period = tuple[dt.date, dt.date]
 """An inclusive date range (start, end), as the parser returns them."""
 
@@ -337,10 +339,10 @@ _BOILERPLATE_LINE = re.compile(
     r"disclaimer: this message|if you find this service useful|-{10,}|_{10,})[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_EMAIL = re.compile(EMAIL)
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}", re.IGNORECASE)
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][0-9A-Z]?\s?[0-9][A-Z]{2}\b")
-_PHONE = re.compile(r"(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b")
+_POSTCODE = re.compile(POSTCODE)
+_PHONE = re.compile(PHONE, re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 

@@ -13,8 +13,8 @@ a name once published cannot be taken back. What stays: the authority's name, st
 periods asked about, numbers in questions, place names that are the subject of the request, and
 job titles without names ("the Commissioner").
 
-Shapes of personal data are shared with ``core/redaction.py`` (postcodes, vehicle registrations,
-ranks, dates) and ``core/release_check/personal_data.py`` (emails, National Insurance numbers);
+Shapes of personal data (names, ranks, emails, phones, National Insurance numbers, postcodes,
+vehicle registrations, addresses, dates) come from ``core/personal_data``, the one recogniser;
 the greeting and sign-off phrases defined here are also what ``core/parsing.py`` strips.
 Every rule is a regular expression run once over the text or its lines: linear in its length.
 """
@@ -26,15 +26,25 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from foidesk.core.redaction import (
+from foidesk.core.personal_data import (
+    CAP,
     DAY_MONTH_DATE,
+    EMAIL,
+    INITIALS,
+    LONG_RANKS,
+    LOWER,
     MONTH_DAY_DATE,
+    NI_NUMBER,
     NUMERIC_DATE,
+    PERSONAL_TITLES,
+    PHONE,
     POLICE_RANKS,
     POSTCODE,
+    STREET_ADDRESS,
+    STREET_WORDS,
+    UPPER,
     VEHICLE_REGISTRATION,
 )
-from foidesk.core.release_check.personal_data import PERSONAL_DATA_PATTERNS
 
 # --- phrases shared with core/parsing.py --------------------------------------------------------
 
@@ -132,19 +142,12 @@ class RedactedRequest:
 
 # --- shapes -------------------------------------------------------------------------------------
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
-# A capitalised name word: "Campbell", "McAllister", "O'Neill", "Smith-Jones", "O'Neill-Byrne".
-_CAP = (
-    rf"[{_UPPER}][{_LOWER}]*(?:[{_UPPER}][{_LOWER}]+)?(?:['’][{_UPPER}][{_LOWER}]+)?"
-    rf"(?:-[{_UPPER}][{_LOWER}]*(?:['’][{_UPPER}][{_LOWER}]+)?)*"
-)
-_INITIALS = rf"(?:[{_UPPER}]\.?[ \t]*){{0,3}}"
-_PERSONAL_TITLES = r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd|Cllr|Councillor"
-_LONG_RANKS = (
-    r"(?:Detective[ \t]+)?(?:Police[ \t]+)?(?:Chief[ \t]+)?(?:Constable|Sergeant|Inspector|Superintendent)"
-    r"|Commander|Ch\.?[ \t]?Insp|DCS|DSI|PS"
-)
+_UPPER = UPPER
+_LOWER = LOWER
+_CAP = CAP
+_INITIALS = INITIALS
+_PERSONAL_TITLES = PERSONAL_TITLES
+_LONG_RANKS = LONG_RANKS
 _TITLED_NAME = re.compile(
     rf"\b(?:{_PERSONAL_TITLES}|{_LONG_RANKS}|{POLICE_RANKS})\b\.?[ \t]+"
     rf"(?P<id>\d{{1,6}}(?:[ \t]?[A-Z]{{2}})?\b[ \t]*)?"
@@ -170,10 +173,8 @@ _GREETING_WHO = re.compile(
 )
 _MY_NAME = re.compile(rf"\b(?:[Mm]y name is|I am called)[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
 
-_EMAIL = next(pattern for kind, pattern in PERSONAL_DATA_PATTERNS if kind == "an email address")
-_NI_NUMBER = next(
-    pattern for kind, pattern in PERSONAL_DATA_PATTERNS if kind == "a National Insurance number"
-)
+_EMAIL = re.compile(EMAIL)
+_NI_NUMBER = re.compile(NI_NUMBER)
 _AT = r"(?:[ \t]*[\[(]at[\])][ \t]*|[ \t]+at[ \t]+)"
 _DOT = r"(?:[ \t]*[\[(]dot[\])][ \t]*|[ \t]+dot[ \t]+)"
 # "name at example dot com", "joanne[at]burke-family[dot]co[dot]uk": an email written to dodge scrapers.
@@ -182,23 +183,11 @@ _OBFUSCATED_EMAIL = re.compile(
     r"(?:com|org|net|uk|gov|ac|edu|io|me|info|eu|ie|scot|wales|london|biz|co)\b",
     re.IGNORECASE,
 )
-# UK numbers in every form people write them: +44 (0)20 ..., (020) ..., 07..., spaced, hyphenated,
-# broken across a line; nine or ten digits after the trunk 0, with an extension if given.
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+[ \t]?44[ \t]?(?:\(0\)[ \t]?)?|\(?0)(?:[ \t\-)]{0,2}\n?[ \t]*\d){9,10}(?!\d)"
-    r"(?:[ \t]*(?:ext\.?|extension|x)[ \t]*\d{1,5}\b)?",
-    re.IGNORECASE,
-)
+_PHONE = re.compile(PHONE, re.IGNORECASE)
 _POSTCODE = re.compile(POSTCODE)
 _VEHICLE = re.compile(VEHICLE_REGISTRATION)
-_STREET_WORDS = (
-    r"Road|Street|Lane|Avenue|Close|Grove|Crescent|Drive|Way|Place|Gardens|Terrace|Court|Hill|Square|Walk|"
-    r"Rise|Park|Mews|Row|Parade|Green|Vale|View|Yard|Wharf|Estate|House|Mansions|Cottages"
-)
-_STREET_ADDRESS = re.compile(
-    rf"\b(?:(?:Flat|Apartment|Unit)[ \t]+\w{{1,4}},?[ \t]+)?\d{{1,4}}[A-Za-z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}"
-    rf"(?:{_STREET_WORDS})\b|\b(?:Flat|Apartment)[ \t]+\d{{1,4}}[A-Za-z]?\b"
-)
+_STREET_WORDS = STREET_WORDS
+_STREET_ADDRESS = re.compile(STREET_ADDRESS)
 _DATE = rf"(?:{DAY_MONTH_DATE}|{MONTH_DAY_DATE}|{NUMERIC_DATE})"
 _DATE_OF_BIRTH = re.compile(
     rf"\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)[ \t]*(?:is|was|:|-|of)?[ \t]*(?P<date>{_DATE})",

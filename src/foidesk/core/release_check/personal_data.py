@@ -1,7 +1,8 @@
 """Personal data that a pattern can tell (UK formats), found and redacted in any cell's text.
 
-Shared by every tabular format the release gate reads (XLSX, ODS, CSV). Names cannot be told by
-pattern; the redaction step and the two-person approval are there for them.
+Shared by every tabular format the release gate reads (XLSX, ODS, CSV). The shapes are those of
+``core/personal_data`` (the one recogniser); names in cells are left to the redaction step and the
+two-person approval, since a column of surnames is data the authority chose to publish or not.
 """
 
 from __future__ import annotations
@@ -9,24 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from foidesk.core.personal_data import EMAIL, NI_NUMBER, PHONE
+
 PERSONAL_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("an email address", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")),
-    (
-        "a National Insurance number",  # HMRC NIM39110: prefixes BG, GB, KN, NK, NT, TN, ZZ are never issued
-        re.compile(
-            r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
-        ),
-    ),
-    (
-        "a UK telephone number",
-        re.compile(
-            r"(?<![\d+])(?:\+44 ?(?:\(0\) ?)?|\b0)"
-            r"(?:7\d{3} ?\d{3} ?\d{3}|[12]\d{1,4} ?\d{3,4} ?\d{3,4})(?!\d)"
-        ),
-    ),
+    ("an email address", re.compile(EMAIL)),
+    ("a National Insurance number", re.compile(NI_NUMBER)),  # any case (HMRC NIM39110)
+    ("a UK telephone number", re.compile(PHONE, re.IGNORECASE)),  # (020) ..., +44 (0)..., 07...
 )
 NHS_NUMBER = re.compile(r"(?<![\d.])\d{3} ?\d{3} ?\d{4}(?![\d.])")
-MIGHT_BE_PERSONAL = re.compile(r"@|\d[\d ]{4,}\d")  # every pattern has an @ or six digits in a run
+MIGHT_BE_PERSONAL = re.compile(
+    r"@|\d[\d \t()-]{4,}\d"
+)  # an @, or six digits with spaces, brackets or hyphens
 REDACTED = "[redacted]"
 
 

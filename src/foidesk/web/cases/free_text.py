@@ -2,7 +2,8 @@
 
 core/redaction.py checks one text against its record's own names, collar numbers, stations and dates
 and against patterns; here the part's records are checked one by one and the officer sees how many
-could be released, redacted or must be withheld under s.40(2), with redacted examples only.
+could be released, redacted or must be withheld under s.40(2), with redacted examples only; whether
+to withhold them as a class is core/redaction.py's ``class_recommendation``.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from foidesk.core.redaction import Recommendation
+from foidesk.core.redaction import Recommendation, class_recommendation
 from foidesk.datasets.misconduct import check_summary
 from foidesk.datasets.query import CountQuery
 from foidesk.web.records.selectors import iter_allegations
 
 EXAMPLES = 5
-MOSTLY = 0.5  # a design choice: withhold the summaries as a class once most of them must be withheld
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +28,8 @@ class SummariesReport:
 
     @property
     def overall(self) -> Recommendation:
-        """Withhold all under s.40(2) when most must be withheld; else redact where needed."""
-        if not self.checked:
-            return Recommendation.RELEASE
-        if self.by_recommendation.get(Recommendation.WITHHOLD, 0) / self.checked >= MOSTLY:
-            return Recommendation.WITHHOLD
-        if self.by_recommendation.get(Recommendation.REDACT, 0) or self.by_recommendation.get(
-            Recommendation.WITHHOLD, 0
-        ):
-            return Recommendation.REDACT
-        return Recommendation.RELEASE
+        """One recommendation for all the part's summaries (core/redaction.py decides)."""
+        return class_recommendation(self.by_recommendation)
 
 
 def summaries_report(query: CountQuery) -> SummariesReport:
