@@ -104,7 +104,7 @@ def protect_by_programmes(
 ) -> BoolArray:
     """Hide, for each requirement of ``cells`` not yet met, the cells of its cheapest protecting change."""
     values = grid.value_array()
-    relation = sp.csr_matrix(grid.relation_matrix())
+    relation = grid.relation_sparse()
     pattern = pattern.copy()
     for cell in cells:
         value = int(values[cell])
