@@ -7,8 +7,16 @@ import math
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from foidesk.core.sdc.audit import InconsistentRelease, UnsafeRelease, audit_grid, deducible_ranges
+from foidesk.core.sdc.audit import (
+    AuditIncomplete,
+    InconsistentRelease,
+    UnsafeRelease,
+    audit_grid,
+    deducible_ranges,
+)
 from foidesk.core.sdc.grid import Margins, PublishedGrid, build_grid
 from foidesk.core.sdc.rule import ProtectionRule
 from foidesk.core.sdc.table import CountTable
@@ -115,4 +123,71 @@ def test_contradictory_published_values_are_reported() -> None:
     with pytest.raises(InconsistentRelease):
         deducible_ranges(
             equalities, np.array([-1.0]), sp.identity(2, format="csr"), np.zeros(2), np.ones(2), exact=True
+        )
+
+
+def _random_grid(data: st.DataObject) -> PublishedGrid:
+    height = data.draw(st.integers(1, 5), label="rows")
+    width = data.draw(st.integers(1, 5), label="columns")
+    cells = data.draw(
+        st.lists(
+            st.lists(st.integers(0, 9), min_size=width, max_size=width), min_size=height, max_size=height
+        )
+    )
+    table = CountTable(
+        "r",
+        "c" if width > 1 else None,
+        tuple(f"r{i}" for i in range(height)),
+        tuple(f"c{j}" for j in range(width)) if width > 1 else ("Count",),
+        tuple(tuple(row) for row in cells),
+    )
+    margins = Margins(row_totals=data.draw(st.booleans()), column_totals=data.draw(st.booleans()))
+    return build_grid(table, margins)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), threshold=st.integers(2, 7), zero=st.booleans())
+def test_the_network_shortcut_agrees_with_the_programmes(
+    data: st.DataObject, threshold: int, zero: bool
+) -> None:
+    """Maximum flows (two-way grids) and linear programmes give every cell the same verdict.
+
+    Where a cell fails, the side it fails on has the same reach by both.
+    """
+    grid = _random_grid(data)
+    rule = ProtectionRule(threshold, zero)
+    hidden = data.draw(st.lists(st.booleans(), min_size=grid.size, max_size=grid.size))
+    by_flows = audit_grid(grid, hidden, rule, exact=False)
+    by_programmes = audit_grid(grid, hidden, rule, exact=True)
+    assert [c.protected for c in by_flows.cells] == [c.protected for c in by_programmes.cells]
+    for quick, exact in zip(by_flows.cells, by_programmes.cells, strict=True):
+        assert quick.lower >= exact.lower - 1e-6 and quick.upper <= exact.upper + 1e-6
+        if quick.sensitive and quick.upper < quick.required_upper:
+            assert quick.upper == pytest.approx(exact.upper)
+        if quick.sensitive and quick.lower > quick.required_lower:
+            assert quick.lower == pytest.approx(exact.lower)
+
+
+def test_the_network_shortcut_sees_a_cycle_longer_than_a_rectangle() -> None:
+    #          A   B   C  Total
+    # X        1   0   6    7
+    # Y        0   6   9   15
+    # Z        7   8   0   15
+    # Hidden: (X,A) (X,C) (Y,B) (Y,C) (Z,A) (Z,B): a six-cycle, no rectangle among them.
+    grid = build_grid(
+        CountTable("r", "c", ("X", "Y", "Z"), ("A", "B", "C"), ((1, 0, 6), (0, 6, 9), (7, 8, 0)))
+    )
+    hidden = _hide(grid, ("X", "A"), ("X", "C"), ("Y", "B"), ("Y", "C"), ("Z", "A"), ("Z", "B"))
+    quick = audit_grid(grid, hidden, RULE, exact=False)
+    assert quick.passed
+    assert [c.protected for c in quick.cells] == [
+        c.protected for c in audit_grid(grid, hidden, RULE, exact=True).cells
+    ]
+
+
+def test_an_audit_out_of_time_refuses_rather_than_passes() -> None:
+    grid = _grid()
+    with pytest.raises(AuditIncomplete, match="ran out of time"):
+        audit_grid(
+            grid, _hide(grid, ("X", "A"), ("X", "B"), ("Y", "A"), ("Y", "B")), RULE, time_limit_seconds=0
         )

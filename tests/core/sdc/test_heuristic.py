@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from foidesk.core.sdc.audit import audit_grid
 from foidesk.core.sdc.grid import Margins, PublishedGrid, build_grid
@@ -78,3 +80,30 @@ def test_big_random_table_passes_the_audit() -> None:
     )
     grid = build_grid(table)
     assert audit_grid(grid, fast_suppression(grid, _primary(grid), RULE), RULE).passed
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cells=st.lists(st.lists(st.integers(0, 12), min_size=1, max_size=6), min_size=1, max_size=6),
+    threshold=st.integers(2, 6),
+    row_totals=st.booleans(),
+    column_totals=st.booleans(),
+)
+def test_the_fast_pattern_alone_passes_the_exact_audit(
+    cells: list[list[int]], threshold: int, row_totals: bool, column_totals: bool
+) -> None:
+    """Before any repair by :func:`protect`: the greedy pattern itself leaves no small count exposed."""
+    width = len(cells[0])
+    rows = [(row + [9] * width)[:width] for row in cells]
+    table = CountTable(
+        "r",
+        "c" if width > 1 else None,
+        tuple(f"r{i}" for i in range(len(rows))),
+        tuple(f"c{j}" for j in range(width)) if width > 1 else ("Count",),
+        tuple(tuple(row) for row in rows),
+    )
+    grid = build_grid(table, Margins(row_totals=row_totals, column_totals=column_totals))
+    rule = ProtectionRule(threshold)
+    primary = np.array([rule.is_sensitive(v) for v in grid.values])
+    pattern = fast_suppression(grid, primary, rule)
+    assert audit_grid(grid, pattern, rule, exact=True, network=False).passed

@@ -161,3 +161,35 @@ def test_hierarchical_tables_pass_an_exact_audit(cells: list[list[int]], split: 
     for method in Method:
         protected = protect(table, method=method)
         assert audit_grid(protected.grid, np.array(protected.hidden), ProtectionRule(), exact=True).passed
+
+
+def _busy_table(rows: int, columns: int, seed: int) -> CountTable:
+    cells = np.random.default_rng(seed).negative_binomial(1, 0.08, size=(rows, columns))
+    return _table([[int(v) for v in row] for row in cells])
+
+
+def test_optimal_out_of_time_falls_back_to_a_safe_pattern_and_says_so() -> None:
+    table = _busy_table(30, 10, 3)
+    fast = protect(table, method=Method.FAST)
+    hurried = protect(table, method=Method.OPTIMAL, time_limit=0.01)
+    assert hurried.time_limit_hit and not hurried.proven_optimal
+    assert hurried.audit.passed
+    assert audit_grid(hurried.grid, np.array(hurried.hidden), ProtectionRule(), exact=True).passed
+    assert hurried.information_loss <= fast.information_loss
+    assert hurried.lower_bound is not None and hurried.lower_bound <= hurried.information_loss
+    report = hurried.to_json()
+    assert report["time_limit_hit"] is True and report["gap"] is not None
+
+
+def test_optimal_within_its_time_reports_its_bound_as_the_loss() -> None:
+    protected = protect(_busy_table(6, 4, 1), method=Method.OPTIMAL)
+    assert protected.proven_optimal and not protected.time_limit_hit
+    assert protected.lower_bound == protected.information_loss
+    assert protected.gap == 0.0
+
+
+def test_the_bound_is_never_above_the_optimum() -> None:
+    table = _busy_table(12, 5, 2)
+    optimum = protect(table, method=Method.OPTIMAL).information_loss
+    hurried = protect(table, method=Method.OPTIMAL, time_limit=0.05)
+    assert hurried.lower_bound is not None and hurried.lower_bound <= optimum <= hurried.information_loss

@@ -16,11 +16,25 @@ Speed: every programme's optimum is itself a table consistent with the release, 
 A sensitive cell whose witnessed range already covers its required range is proven protected without
 its own programmes; its interval is then reported as "at least" (``exact=False``). Cells still in doubt get
 their exact min and max. With ``exact=True`` every suppressed cell gets both programmes.
+
+Two-way grids (rows and columns with their totals, no subtotal rows) need no programmes at all unless an
+exact interval is asked for. Their relation matrix is a network matrix: with the sign of each total
+flipped, a change of the table that keeps every published sum is a circulation in the bipartite graph
+of rows and columns whose edges are the suppressed cells (Fischetti and Salazar-Gonzalez 1999). A cell
+can move up by ``d`` exactly when ``d`` units can flow round a cycle through it, so the deducible
+interval's reach is a maximum flow. The audit first proves most cells safe by a *rectangle* of
+suppressed cells with enough slack (three matrix products cover every cell at once), then solves a
+maximum flow (``scipy.sparse.csgraph.maximum_flow``) for each cell still in doubt. A failing cell's
+reach is exact: a flow smaller than the requirement is the true maximum.
+
+The audit runs to a time budget (``time_limit_seconds``); when it is spent the audit raises
+:class:`AuditIncomplete` rather than report on cells it never checked: fail closed.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +43,9 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 from scipy.optimize import linprog
+from scipy.sparse.csgraph import maximum_flow
 
-from foidesk.core.sdc.grid import PublishedGrid
+from foidesk.core.sdc.grid import CellKind, PublishedGrid
 from foidesk.core.sdc.rule import ProtectionRule
 
 # Random objectives solved first to collect witnesses (see the module docstring).
@@ -42,10 +57,19 @@ WITNESS_CAP = 1e7
 _TOLERANCE = 1e-6
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 
 class InconsistentRelease(ValueError):
     """The published values contradict each other: no non-negative table agrees with them."""
+
+
+class AuditIncomplete(RuntimeError):
+    """The audit ran out of its time budget before it had checked every suppressed cell.
+
+    Nothing may be released on an incomplete audit: the caller shows this message and stops.
+    """
 
 
 class UnsafeRelease(Exception):
@@ -138,8 +162,16 @@ def audit_grid(
     rule: ProtectionRule,
     *,
     exact: bool | None = None,
+    time_limit_seconds: float | None = None,
+    network: bool = True,
 ) -> AuditReport:
-    """Audit ``grid`` published with the cells flagged in ``suppressed`` hidden."""
+    """Audit ``grid`` published with the cells flagged in ``suppressed`` hidden.
+
+    ``exact`` asks for every interval exactly (by programmes); by default tables of up to
+    ``EXACT_BY_DEFAULT_UP_TO`` suppressed cells get it. Otherwise a two-way grid is checked by
+    maximum flows (``network=False`` forces the programmes, for comparison). Raises
+    :class:`AuditIncomplete` if ``time_limit_seconds`` pass first.
+    """
     mask = np.asarray(suppressed, dtype=bool)
     if mask.shape != (grid.size,):
         raise ValueError(f"suppression mask has {mask.size} cells; the grid has {grid.size}")
@@ -147,15 +179,26 @@ def audit_grid(
     hidden = np.flatnonzero(mask)
     if hidden.size == 0:
         return AuditReport((), rule.level)
-    position = np.full(grid.size, -1)
-    position[hidden] = np.arange(hidden.size)
-    equalities, rhs = _hidden_system(grid, values, mask, position)
+    deadline = None if time_limit_seconds is None else time.monotonic() + time_limit_seconds
     sensitive = np.array([rule.is_sensitive(int(values[k])) for k in hidden], dtype=bool)
     reach_low, reach_high = required_reach(values[hidden], sensitive, rule)
-    targets = sp.identity(hidden.size, format="csr")
-    lower, upper, is_exact = deducible_ranges(
-        equalities, rhs, targets, reach_low, reach_high, exact=_exact_default(exact, hidden.size)
-    )
+    as_network = _TwoWayNetwork.of(grid) if network and grid.relations else None
+    if as_network is not None and not _exact_default(exact, hidden.size):
+        lower, upper, is_exact = as_network.reaches(values, mask, reach_low, reach_high, deadline)
+    else:
+        position = np.full(grid.size, -1)
+        position[hidden] = np.arange(hidden.size)
+        equalities, rhs = _hidden_system(grid, values, mask, position)
+        targets = sp.identity(hidden.size, format="csr")
+        lower, upper, is_exact = deducible_ranges(
+            equalities,
+            rhs,
+            targets,
+            reach_low,
+            reach_high,
+            exact=_exact_default(exact, hidden.size),
+            deadline=deadline,
+        )
     cells = []
     for t, k in enumerate(hidden):
         row, column = grid.position(int(k))
@@ -197,6 +240,7 @@ def deducible_ranges(
     *,
     exact: bool,
     width: FloatArray | None = None,
+    deadline: float | None = None,
 ) -> tuple[FloatArray, FloatArray, npt.NDArray[np.bool_]]:
     """For each target ``T_k z``: its min and max over ``{z >= 0 : equalities @ z == rhs}``.
 
@@ -204,7 +248,8 @@ def deducible_ranges(
     ``reach_high[k]`` and to span ``width[k]``; settled targets are not solved exactly unless
     ``exact``. Targets with no requirement (``+inf``, ``-inf``, 0) are solved only when ``exact``.
     Returns (lower, upper, exact flags); where a side was not solved it holds the witnessed value,
-    which the true bound goes beyond.
+    which the true bound goes beyond. Raises :class:`AuditIncomplete` once ``deadline`` (a
+    ``time.monotonic()`` instant) has passed.
     """
     span = np.zeros(targets.shape[0]) if width is None else np.asarray(width, dtype=np.float64)
     n_targets = targets.shape[0]
@@ -214,9 +259,10 @@ def deducible_ranges(
     upper = np.full(n_targets, math.nan)
     problem = _Problem(equalities, rhs, targets)
     if not exact:
-        _gather_witnesses(problem, reach_low, reach_high, span, seen_low, seen_high)
+        _gather_witnesses(problem, reach_low, reach_high, span, seen_low, seen_high, deadline)
 
     for k in range(n_targets):
+        _check_deadline(deadline)
         narrow = seen_high[k] - seen_low[k] < span[k] - _TOLERANCE
         if exact or narrow or seen_high[k] < reach_high[k] - _TOLERANCE:
             upper[k], solution = problem.extreme(k, maximise=True)
@@ -280,10 +326,12 @@ def _gather_witnesses(
     span: FloatArray,
     seen_low: FloatArray,
     seen_high: FloatArray,
+    deadline: float | None = None,
 ) -> None:
     """Push the targets not yet seen high enough up, then those not seen low enough down, in rounds."""
     rng = np.random.default_rng(0)
     for round_ in range(WITNESS_PROGRAMMES):
+        _check_deadline(deadline)
         narrow = seen_high - seen_low < span - _TOLERANCE
         short_above = narrow | (seen_high < reach_high - _TOLERANCE)
         short_below = narrow | (seen_low > reach_low + _TOLERANCE)
@@ -296,6 +344,14 @@ def _gather_witnesses(
         solution = problem.optimum(weights if round_ % 2 else -weights)
         if solution is not None:
             _witness(problem.targets @ solution, seen_low, seen_high)
+
+
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise AuditIncomplete(
+            "the disclosure audit ran out of time before every suppressed cell was checked; "
+            "nothing may be released: split the table or coarsen its categories"
+        )
 
 
 def _witness(observed: FloatArray, seen_low: FloatArray, seen_high: FloatArray) -> None:
@@ -336,3 +392,192 @@ def _json_number(value: float) -> float | int | None:
     if math.isinf(value):
         return None
     return round(value) if abs(value - round(value)) < _TOLERANCE else value
+
+
+@dataclass(frozen=True, slots=True)
+class _TwoWayNetwork:
+    """A grid whose every published sum is a whole row or a whole column, as a flow network.
+
+    Nodes are the rows and the columns (all rows share one *ground* node when rows carry no sum, and
+    likewise columns). A suppressed cell is an edge between its row and its column. With ``sign`` the
+    product of the cell's row and column signs (-1 for a total, which moves against its parts), moving
+    the cell up by ``d`` is ``sign * d`` units of flow from its row to its column; a direction in which
+    the cell can fall carries at most its value.
+    """
+
+    width: int
+    height: int
+    row_node: IntArray  # per cell
+    column_node: IntArray  # per cell
+    sign: IntArray  # per cell, +1 or -1
+    nodes: int
+    rectangles: bool  # every row and every column has its own node (the rectangle pre-check applies)
+
+    @classmethod
+    def of(cls, grid: PublishedGrid) -> _TwoWayNetwork | None:
+        """The network of ``grid``, or None if some sum is not a whole row or column (e.g. subtotals)."""
+        if CellKind.SUBTOTAL in grid.kinds:
+            return None
+        width = grid.width
+        height = grid.size // width
+        row_signs = _line_signs(grid, width, height, along_rows=True)
+        column_signs = _line_signs(grid, width, height, along_rows=False)
+        if row_signs is None or column_signs is None:
+            return None
+        if len(row_signs[1]) + len(column_signs[1]) != len(grid.relations):
+            return None  # a sum over part of a line
+        row_ground, column_ground = len(row_signs[1]) == 0, len(column_signs[1]) == 0
+        if row_ground and column_ground:
+            return None
+        rows, columns = np.divmod(np.arange(grid.size), width)
+        ground = height + width
+        # ``row_signs[0]`` is each column's coefficient in the row sums, and vice versa.
+        sign = row_signs[0][columns] * column_signs[0][rows]
+        return cls(
+            width=width,
+            height=height,
+            row_node=np.full(grid.size, ground) if row_ground else rows,
+            column_node=np.full(grid.size, ground) if column_ground else height + columns,
+            sign=sign.astype(np.int64),
+            nodes=ground + 1,
+            rectangles=not (row_ground or column_ground),
+        )
+
+    def reaches(
+        self,
+        values: IntArray,
+        mask: BoolArray,
+        reach_low: FloatArray,
+        reach_high: FloatArray,
+        deadline: float | None,
+    ) -> tuple[FloatArray, FloatArray, BoolArray]:
+        """Per suppressed cell, (lower, upper, exact) as :func:`deducible_ranges` reports them."""
+        hidden = np.flatnonzero(mask)
+        value = values[hidden].astype(np.int64)
+        sensitive = np.isfinite(reach_high)
+        up_need = np.where(sensitive, np.nan_to_num(reach_high, posinf=0, neginf=0) - value, 0).astype(int)
+        down_need = np.where(sensitive, value - np.nan_to_num(reach_low, posinf=0, neginf=0), 0).astype(int)
+        # Moving a cell up is flow row -> column when its sign is +1: the rest of the cycle flows back.
+        up_backwards = self.sign[hidden] > 0
+        lower, upper = value.astype(np.float64), value.astype(np.float64)
+        exact_up = np.zeros(hidden.size, dtype=bool)
+        exact_down = np.zeros(hidden.size, dtype=bool)
+        for need, backwards, sides, exact_side, direction in (
+            (up_need, up_backwards, upper, exact_up, 1),
+            (down_need, ~up_backwards, lower, exact_down, -1),
+        ):
+            for amount in np.unique(need[need > 0]):
+                cells = np.flatnonzero(need == amount)
+                flows = _Flows(self, values, hidden, int(amount))
+                if self.rectangles:
+                    cells = cells[~flows.rectangle(cells, backwards[cells])]
+                for t in cells:
+                    _check_deadline(deadline)
+                    moved = flows.maximum(int(t), bool(backwards[t]))
+                    if moved < amount:
+                        sides[t] = value[t] + direction * moved
+                        exact_side[t] = True
+                need_met = (need == amount) & ~exact_side
+                sides[need_met] = value[need_met] + direction * amount
+        return lower, upper, exact_up & exact_down
+
+
+class _Flows:
+    """Flows of up to ``amount`` units through the suppressed cells (every capacity capped there).
+
+    Capping is exact for the question asked: a flow of ``amount`` exists in the capped network if and
+    only if it exists in the true one, and a smaller maximum is the same in both.
+    """
+
+    def __init__(self, network: _TwoWayNetwork, values: IntArray, hidden: IntArray, amount: int) -> None:
+        self.network = network
+        self.hidden = hidden
+        self.amount = amount
+        falls = np.minimum(values[hidden], amount).astype(np.int64)
+        rises = np.full(hidden.size, amount, dtype=np.int64)
+        plus = network.sign[hidden] > 0
+        self.forward = np.where(plus, rises, falls)  # row -> column
+        self.backward = np.where(plus, falls, rises)  # column -> row
+        rows, columns = network.row_node[hidden], network.column_node[hidden]
+        self.rows, self.columns = rows, columns
+        sources = np.concatenate([rows, columns])
+        targets = np.concatenate([columns, rows])
+        graph = sp.csr_array(
+            (np.concatenate([self.forward, self.backward]).astype(np.int32), (sources, targets)),
+            shape=(network.nodes, network.nodes),
+        )
+        graph.sum_duplicates()
+        graph.sort_indices()
+        self.graph = graph
+        keys = np.repeat(np.arange(network.nodes), np.diff(graph.indptr)) * network.nodes + graph.indices
+        self.forward_at = np.searchsorted(keys, rows * network.nodes + columns)
+        self.backward_at = np.searchsorted(keys, columns * network.nodes + rows)
+
+    def rectangle(self, cells: IntArray, backwards: BoolArray) -> BoolArray:
+        """Which ``cells`` (indices into the hidden cells) have a rectangle carrying ``amount`` round.
+
+        ``backwards`` is True where the cycle must return from the cell's column to its row. Every
+        rectangle of every cell is counted at once: paths column -> row -> column -> row are the matrix
+        product ``B F^T B``, minus the paths that reuse the cell's own edge.
+        """
+        width, height = self.network.width, self.network.height
+        shape = (height, width)
+        row_index = self.rows
+        column_index = self.columns - height
+        forward = np.zeros(shape)
+        backward = np.zeros(shape)
+        forward[row_index, column_index] = self.forward >= self.amount
+        backward[row_index, column_index] = self.backward >= self.amount
+        both = forward * backward
+        along_row, along_column = both.sum(axis=1), both.sum(axis=0)
+        i, j = row_index[cells], column_index[cells]
+        own_forward, own_backward = forward[i, j], backward[i, j]
+        reuse = along_row[i] + along_column[j]
+        back_paths = (backward @ forward.T @ backward)[i, j] - own_backward * (reuse - own_forward)
+        forth_paths = (forward @ backward.T @ forward)[i, j] - own_forward * (reuse - own_backward)
+        found: BoolArray = np.where(backwards, back_paths, forth_paths) > 0.5
+        return found
+
+    def maximum(self, cell: int, backwards: bool) -> int:
+        """The most that can flow round a cycle through hidden cell ``cell`` (at most ``amount``)."""
+        data = self.graph.data.copy()
+        data[self.forward_at[cell]] -= self.forward[cell]
+        data[self.backward_at[cell]] -= self.backward[cell]
+        graph = sp.csr_array((data, self.graph.indices, self.graph.indptr), shape=self.graph.shape)
+        row, column = int(self.rows[cell]), int(self.columns[cell])
+        source, sink = (column, row) if backwards else (row, column)
+        return int(maximum_flow(graph, source, sink).flow_value)
+
+
+def _line_signs(
+    grid: PublishedGrid, width: int, height: int, *, along_rows: bool
+) -> tuple[IntArray, list[int]] | None:
+    """For sums along whole rows (or columns): each column's (row's) coefficient and the lines summed.
+
+    None unless either every line has exactly one sum over all of it, with the same coefficients, or
+    no line has one.
+    """
+    length = width if along_rows else height
+    lines = height if along_rows else width
+    coefficients: IntArray | None = None
+    summed: list[int] = []
+    for relation in grid.relations:
+        members = np.array((*relation.parts, relation.total))
+        rows, columns = np.divmod(members, width)
+        line, place = (rows, columns) if along_rows else (columns, rows)
+        if not np.all(line == line[0]):
+            continue
+        if members.size != length:
+            return None
+        these = np.ones(length, dtype=np.int64)
+        these[place[-1]] = -1
+        if coefficients is not None and not np.array_equal(these[place], coefficients[place]):
+            return None
+        coefficients = these
+        summed.append(int(line[0]))
+    if not summed:
+        return np.ones(length, dtype=np.int64), []
+    if sorted(summed) != list(range(lines)):
+        return None
+    assert coefficients is not None
+    return coefficients, summed

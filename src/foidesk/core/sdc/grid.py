@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import scipy.sparse as sp
 
 from foidesk.core.sdc.table import CountTable, InvalidTable
 
@@ -79,6 +81,17 @@ class PublishedGrid:
             matrix[r, list(relation.parts)] = 1.0
             matrix[r, relation.total] = -1.0
         return matrix
+
+    def relation_sparse(self) -> Any:  # scipy.sparse csr_matrix: SciPy ships no type information
+        """:meth:`relation_matrix` as a sparse matrix: a table of 100,000 cells would not fit densely."""
+        rows: list[int] = []
+        columns: list[int] = []
+        data: list[float] = []
+        for r, relation in enumerate(self.relations):
+            rows += [r] * (len(relation.parts) + 1)
+            columns += [*relation.parts, relation.total]
+            data += [1.0] * len(relation.parts) + [-1.0]
+        return sp.csr_matrix((data, (rows, columns)), shape=(len(self.relations), self.size))
 
 
 def build_grid(table: CountTable, margins: Margins = Margins()) -> PublishedGrid:

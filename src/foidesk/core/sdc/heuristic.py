@@ -54,6 +54,12 @@ def fast_suppression(
         pattern = protect_by_programmes(grid, pattern, sensitive, rule, costs)
         return _prune_by_audit(grid, pattern, primary, rule, costs)
     rectangles = _Rectangles(grid, values, costs, rule)
+    # Cells that primary cells alone protect need nothing more, and keep that however the rest goes.
+    sensitive = [
+        c
+        for c, done in zip(sensitive, rectangles.hidden_everywhere(sensitive, primary), strict=True)
+        if not done
+    ]
     chosen: dict[int, _RECTANGLE] = {}
     leftovers: list[int] = []
     for cell in sorted(sensitive, key=lambda c: (-rule.required_upper(int(values[c])), c)):
@@ -98,7 +104,7 @@ def protect_by_programmes(
 ) -> BoolArray:
     """Hide, for each requirement of ``cells`` not yet met, the cells of its cheapest protecting change."""
     values = grid.value_array()
-    relation = sp.csr_matrix(grid.relation_matrix())
+    relation = grid.relation_sparse()
     pattern = pattern.copy()
     for cell in cells:
         value = int(values[cell])
@@ -153,6 +159,41 @@ class _Rectangles:
         if not np.isfinite(total[k, l_]):
             return None
         return i, j, int(k), int(l_)
+
+    def hidden_everywhere(self, cells: list[int], pattern: BoolArray) -> list[bool]:
+        """For each of ``cells`` at once, whether a usable rectangle of hidden cells protects it.
+
+        Cells are grouped by what they need (their required moves and whether their row and column
+        are totals); per group, the rectangles through every cell are counted by two matrix products,
+        ``X Z^T Y`` over the grid (corner beside in the row, opposite, beside in the column), less the
+        terms that reuse the cell itself.
+        """
+        found = np.zeros(len(cells), dtype=bool)
+        if not cells:
+            return []
+        hidden = pattern.reshape(self.height, self.width)
+        flat = np.asarray(cells)
+        rows, columns = np.divmod(flat, self.width)
+        values = self.values[rows, columns]
+        ups = np.array([self.rule.required_upper(int(v)) for v in values])
+        downs = np.array([self.rule.required_lower(int(v)) for v in values])
+        keys = np.column_stack([ups, downs, self.row_sign[rows], self.column_sign[columns]])
+        for key in np.unique(keys, axis=0):
+            up, down, row_sign, column_sign = (int(k) for k in key)
+            members = np.flatnonzero((keys == key).all(axis=1))
+            rho = (self.row_sign * row_sign)[:, np.newaxis]
+            gamma = (self.column_sign * column_sign)[np.newaxis, :]
+            beside_in_row = hidden & (self.values >= np.where(gamma > 0, up, down))
+            beside_in_column = hidden & (self.values >= np.where(rho > 0, up, down))
+            opposite = hidden & (self.values >= np.where(rho * gamma > 0, down, up))
+            x, y, z = (m.astype(np.float64) for m in (beside_in_row, beside_in_column, opposite))
+            i, j = rows[members], columns[members]
+            count = ((x @ z.T) @ y)[i, j]
+            own = x[i, j] * z[i, j] * y[i, j]
+            same_row = (x[i] * z[i]).sum(axis=1) * y[i, j]
+            same_column = x[i, j] * (z[:, j] * y[:, j]).sum(axis=0)
+            found[members] = count - same_row - same_column + own > 0.5
+        return [bool(f) for f in found]
 
     def hidden_rectangle(self, cell: int, pattern: BoolArray) -> _RECTANGLE | None:
         """A usable rectangle of cells all already hidden, or None."""

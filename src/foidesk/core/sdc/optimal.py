@@ -19,10 +19,18 @@ It is solved by Benders decomposition: a master programme over the ``s_j`` alone
 requirement a linear subproblem whose dual gives a "capacity cut" whenever the master's pattern
 fails it. The master is re-solved with the new cuts until every requirement holds; the first
 pattern to satisfy all of them is optimal, since every cut is valid for every safe pattern.
+
+The whole loop runs to a wall-clock budget (``time_limit``, also passed to each master solve as HiGHS's
+``time_limit``). Every master optimum is a lower bound on the true optimum (the master is a
+relaxation), and a master stopped by the clock still proves its dual bound; the best of these is
+reported. When the budget runs out before a safe pattern is found the result says so
+(``complete=False``) and carries the cells still unprotected; :func:`~foidesk.core.sdc.suppression.protect`
+then falls back to the fast method and keeps the better safe pattern.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -36,7 +44,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from foidesk.core.sdc.grid import PublishedGrid
 from foidesk.core.sdc.rule import ProtectionRule
 
-DEFAULT_TIME_LIMIT_SECONDS = 60.0
+DEFAULT_TIME_LIMIT_SECONDS = 30.0  # a default for a web request; a setting can raise it
 MAX_ROUNDS = 200
 _TOLERANCE = 1e-7
 
@@ -56,10 +64,18 @@ class SuppressionFailed(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class OptimalPattern:
-    """The cells to hide, and whether HiGHS proved the pattern optimal within its time limit."""
+    """The cells to hide, whether HiGHS proved the pattern optimal, and the best bound it proved.
+
+    ``complete`` is False when the time limit struck first: ``suppressed`` is then the last master
+    pattern, which need not protect the cells in ``unprotected``. ``lower_bound`` is the least cost
+    (under :func:`cell_costs`) any safe pattern can have, as far as HiGHS proved it.
+    """
 
     suppressed: BoolArray
     proven_optimal: bool
+    lower_bound: float = 0.0
+    complete: bool = True
+    unprotected: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,30 +112,57 @@ def optimal_suppression(
     """The least costly pattern containing ``primary`` that protects every sensitive cell."""
     values = grid.value_array()
     flows = _flows(values, primary, rule)
-    if not flows:
-        return OptimalPattern(primary.copy(), proven_optimal=True)
-    relation = sp.csr_matrix(grid.relation_matrix())
     cost = cell_costs(values, objective)
+    if not flows:
+        return OptimalPattern(primary.copy(), proven_optimal=True, lower_bound=float(cost[primary].sum()))
+    relation = grid.relation_sparse()
     cuts = _relation_cuts(grid, primary)
     deadline = time.monotonic() + time_limit
     pattern = primary.copy()
     proven = True
+    bound = float(cost[primary].sum())
+    failing: list[int] = sorted({flow.cell for flow in flows})
     for _ in range(MAX_ROUNDS):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             break
-        pattern, proven = _solve_master(cost, primary, cuts, remaining)
-        new_cuts = [cut for flow in flows if (cut := _capacity_cut(relation, values, pattern, flow))]
-        if not new_cuts:
-            return OptimalPattern(pattern, proven_optimal=proven)
+        pattern, proven, round_bound = _solve_master(cost, primary, cuts, remaining)
+        bound = max(bound, round_bound)
+        new_cuts: list[_Cut] = []
+        failing = []
+        for flow in flows:
+            if time.monotonic() > deadline:
+                failing = sorted({flow.cell for flow in flows})  # not all checked: trust none
+                break
+            if cut := _capacity_cut(relation, values, pattern, flow):
+                new_cuts.append(cut)
+                failing.append(flow.cell)
+        else:
+            if not new_cuts:
+                return OptimalPattern(pattern, proven_optimal=proven, lower_bound=bound)
         cuts += new_cuts
-    raise SuppressionFailed("the optimal method ran out of time; use the fast method for this table")
+    return OptimalPattern(
+        pattern,
+        proven_optimal=False,
+        lower_bound=bound,
+        complete=False,
+        unprotected=tuple(sorted(set(failing))),
+    )
+
+
+def bounded_count(bound: float) -> int:
+    """The least number of cells (``Objective.CELLS``) or records (``VALUE``) a cost ``bound`` implies.
+
+    Under :func:`cell_costs` a pattern's cost is its count plus a tie-break below 1, so a pattern of
+    cost at least ``bound`` has a count of at least ``floor(bound)``.
+    """
+    return math.floor(bound + _TOLERANCE)
 
 
 def _solve_master(
     cost: npt.NDArray[np.float64], primary: BoolArray, cuts: list[_Cut], time_limit: float
-) -> tuple[BoolArray, bool]:
-    """The cheapest pattern meeting every cut found so far."""
+) -> tuple[BoolArray, bool, float]:
+    """The cheapest pattern meeting every cut found so far, whether proven, and HiGHS's lower bound."""
     n = cost.size
     constraints = []
     if cuts:
@@ -137,7 +180,10 @@ def _solve_master(
     )
     if result.x is None:
         raise SuppressionFailed(f"HiGHS found no suppression pattern: {result.message}")
-    return (np.asarray(result.x) > 0.5) | primary, result.status == 0
+    proven = result.status == 0
+    dual_bound = getattr(result, "mip_dual_bound", None)
+    bound = float(result.fun) if proven or dual_bound is None else float(dual_bound)
+    return (np.asarray(result.x) > 0.5) | primary, proven, bound
 
 
 def _capacity_cut(

@@ -8,6 +8,13 @@ mixed-integer programme (:mod:`optimal`) or the fast heuristic (:mod:`heuristic`
 that no hidden small count can be narrowed down from the totals. The pattern then goes through the
 independent audit (:mod:`audit`); if the audit finds a cell still exposed (it should not), the cell
 is protected again by linear programmes and the audit repeated.
+
+The optimal method runs to a time limit. If the limit strikes before it has a safe pattern, the fast
+method's pattern (and the optimal method's last pattern, mended by programmes when only a few cells
+are left unprotected) is used instead, whichever hides less; the result says the limit was hit and
+carries the lower bound HiGHS proved, so the report can state how far from optimal it may be. The
+audit has its own time limit; if that strikes, :class:`~foidesk.core.sdc.audit.AuditIncomplete` is
+raised and nothing is released.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from foidesk.core.sdc.heuristic import fast_suppression, protect_by_programmes
 from foidesk.core.sdc.optimal import (
     DEFAULT_TIME_LIMIT_SECONDS,
     Objective,
+    OptimalPattern,
+    bounded_count,
     cell_costs,
     optimal_suppression,
 )
@@ -32,6 +41,8 @@ from foidesk.core.sdc.table import CountTable
 
 SUPPRESSED_SYMBOL = "[c]"  # Government Analysis Function: "[c]" = confidential
 REPAIR_ROUNDS = 3
+DEFAULT_AUDIT_TIME_LIMIT_SECONDS = 60.0  # a setting; on a 500x200 table the audit takes a few seconds
+MEND_UP_TO = 20  # unprotected cells of a timed-out optimal pattern worth mending by programmes
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -75,6 +86,8 @@ class ProtectedTable:
     rule: ProtectionRule
     audit: AuditReport
     proven_optimal: bool
+    time_limit_hit: bool = False  # the optimal method ran out of time and fell back (see the module)
+    lower_bound: int | None = None  # the least information loss HiGHS proved possible (optimal only)
 
     @property
     def row_labels(self) -> tuple[str, ...]:
@@ -115,6 +128,14 @@ class ProtectedTable:
             return self.suppressed_value
         return len(self.suppressed)
 
+    @property
+    def gap(self) -> float | None:
+        """How far the information loss may be above the optimum, as a fraction of it (None: unknown)."""
+        if self.lower_bound is None:
+            return None
+        loss = self.information_loss
+        return 0.0 if loss <= self.lower_bound else (loss - self.lower_bound) / loss
+
     def to_json(self) -> dict[str, object]:
         """The suppression report of the ``foidesk protect`` contract (no true values of hidden cells)."""
         return {
@@ -127,6 +148,9 @@ class ProtectedTable:
             "secondary": sum(1 for c in self.suppressed if c.reason is Reason.SECONDARY),
             "threshold": self.rule.threshold,
             "proven_optimal": self.proven_optimal,
+            "time_limit_hit": self.time_limit_hit,
+            "lower_bound": self.lower_bound,
+            "gap": None if self.gap is None else round(self.gap, 4),
             "audit": self.audit.to_json(),
         }
 
@@ -146,17 +170,25 @@ def protect(
     margins: Margins | None = None,
     objective: Objective | str = Objective.CELLS,
     time_limit: float = DEFAULT_TIME_LIMIT_SECONDS,
+    audit_time_limit: float = DEFAULT_AUDIT_TIME_LIMIT_SECONDS,
 ) -> ProtectedTable:
     """Protect ``table`` published with ``margins`` (and its row groups' subtotals).
 
     By default every total is published; a one-way table gets only its ``Total`` row (a total
-    column would repeat each count).
+    column would repeat each count). ``time_limit`` bounds the optimal method (seconds of wall
+    clock), ``audit_time_limit`` the audit.
     """
     rule = ProtectionRule(threshold, zero_is_sensitive, protection_level)
     if margins is None:
         margins = Margins(row_totals=not table.is_one_way)
     return protect_grid(
-        table, build_grid(table, margins), rule, Method(method), Objective(objective), time_limit
+        table,
+        build_grid(table, margins),
+        rule,
+        Method(method),
+        Objective(objective),
+        time_limit,
+        audit_time_limit=audit_time_limit,
     )
 
 
@@ -167,23 +199,29 @@ def protect_grid(
     method: Method,
     objective: Objective,
     time_limit: float = DEFAULT_TIME_LIMIT_SECONDS,
+    *,
+    audit_time_limit: float = DEFAULT_AUDIT_TIME_LIMIT_SECONDS,
 ) -> ProtectedTable:
     primary = primary_suppression(grid, rule)
-    proven = False
+    costs = cell_costs(grid.value_array(), objective)
+    proven = timed_out = False
+    bound: int | None = None
     if method is Method.OPTIMAL:
         found = optimal_suppression(grid, primary, rule, objective, time_limit=time_limit)
-        pattern, proven = found.suppressed, found.proven_optimal
+        pattern, proven, bound = found.suppressed, found.proven_optimal, bounded_count(found.lower_bound)
+        if not found.complete:
+            timed_out = True
+            pattern = _fallback(grid, primary, rule, objective, costs, found)
     else:
         pattern = fast_suppression(grid, primary, rule, objective)
-    report = audit_grid(grid, pattern, rule)
-    costs = cell_costs(grid.value_array(), objective)
+    report = audit_grid(grid, pattern, rule, time_limit_seconds=audit_time_limit)
     for _ in range(REPAIR_ROUNDS):
         if report.passed:
             break
         exposed = [grid.index(c.row, c.column) for c in report.failures]
         pattern = protect_by_programmes(grid, pattern, exposed, rule, costs)
         proven = False
-        report = audit_grid(grid, pattern, rule)
+        report = audit_grid(grid, pattern, rule, time_limit_seconds=audit_time_limit)
     suppressed = tuple(
         SuppressedCell(*grid.position(int(k)), Reason.PRIMARY if primary[k] else Reason.SECONDARY)
         for k in np.flatnonzero(pattern)
@@ -198,4 +236,21 @@ def protect_grid(
         rule=rule,
         audit=report,
         proven_optimal=proven,
+        time_limit_hit=timed_out,
+        lower_bound=bound,
     )
+
+
+def _fallback(
+    grid: PublishedGrid,
+    primary: BoolArray,
+    rule: ProtectionRule,
+    objective: Objective,
+    costs: npt.NDArray[np.float64],
+    found: OptimalPattern,
+) -> BoolArray:
+    """After the optimal method's time ran out: the fast pattern, or the mended optimal one if cheaper."""
+    candidates = [fast_suppression(grid, primary, rule, objective)]
+    if len(found.unprotected) <= MEND_UP_TO:
+        candidates.append(protect_by_programmes(grid, found.suppressed, list(found.unprotected), rule, costs))
+    return min(candidates, key=lambda pattern: float(costs[pattern].sum()))
