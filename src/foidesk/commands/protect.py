@@ -429,6 +429,7 @@ def _protect(
     from foidesk.core.sdc.hierarchy import build_hierarchical_grid
     from foidesk.core.sdc.optimal import Objective, SuppressionFailed
     from foidesk.core.sdc.rule import InvalidRule, ProtectionRule
+    from foidesk.core.sdc.audit import AuditIncomplete
     from foidesk.core.sdc.suppression import Method, protect_grid
     from foidesk.core.sdc.table import CountTable, InvalidTable
 
@@ -454,6 +455,8 @@ def _protect(
         raise CommandFailed(str(error)) from error
     except SuppressionFailed as error:
         raise CommandFailed(f"{error} (try --method fast)") from error
+    except AuditIncomplete as error:
+        raise CommandFailed(f"release refused: the audit could not finish ({error})", EXIT_REFUSED) from error
     if not protected.release_allowed:
         raise CommandFailed(
             f"release refused by the audit: {json.dumps(protected.audit.to_json())}", EXIT_REFUSED
@@ -464,7 +467,7 @@ def _protect(
 def _protect_against(
     entries: list[LedgerEntry], protected: ProtectedTable, scope: TableScope
 ) -> tuple[ProtectedTable, JointAudit]:
-    from foidesk.core.sdc.audit import InconsistentRelease
+    from foidesk.core.sdc.audit import AuditIncomplete, InconsistentRelease
     from foidesk.core.sdc.ledger import LedgerTooLarge, protect_against
 
     try:
@@ -473,7 +476,7 @@ def _protect_against(
         raise CommandFailed(
             "the table contradicts the earlier releases in the ledger (the same records with other counts?)"
         ) from error
-    except LedgerTooLarge as error:
+    except (LedgerTooLarge, AuditIncomplete) as error:
         raise CommandFailed(
             f"the ledger is too large to audit with this table: {error}", EXIT_REFUSED
         ) from error
