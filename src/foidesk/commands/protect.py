@@ -426,10 +426,10 @@ def _protect(
     columns: ResolvedAxis,
     spec: _ScopeSpec | None,
 ) -> ProtectedTable:
+    from foidesk.core.sdc.audit import AuditIncomplete
     from foidesk.core.sdc.hierarchy import build_hierarchical_grid
     from foidesk.core.sdc.optimal import Objective, SuppressionFailed
     from foidesk.core.sdc.rule import InvalidRule, ProtectionRule
-    from foidesk.core.sdc.audit import AuditIncomplete
     from foidesk.core.sdc.suppression import Method, protect_grid
     from foidesk.core.sdc.table import CountTable, InvalidTable
 
