@@ -11,6 +11,7 @@ what disclosure control needs to know (DOMAIN.md section C: the motivated intrud
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from enum import StrEnum
 
 from foidesk.datasets import misconduct as m
 
+COMBINATION_SEPARATOR = "+"  # joins the values one record holds of a multi-valued field
 ANY = "*"  # the top of every generalisation hierarchy: the value suppressed entirely
 
 
@@ -92,6 +94,11 @@ class Hierarchy:
         generalise = self.level(level).generalise
         return {value: generalise(value) for value in values}
 
+    def members(self, level: str, code: str, values: tuple[str, ...]) -> tuple[str, ...]:
+        """The most detailed ``values`` that ``code`` at ``level`` stands for (a BCU's boroughs)."""
+        generalise = self.level(level).generalise
+        return tuple(value for value in values if generalise(value) == code)
+
 
 @dataclass(frozen=True, slots=True)
 class Field:
@@ -108,6 +115,7 @@ class Field:
     quasi_identifier: bool = False
     identifies_person: bool = False
     hierarchy: Hierarchy | None = None
+    max_values: int = 1  # a multi-valued field: how many of its values one record may hold
 
     @property
     def is_free_text(self) -> bool:
@@ -116,6 +124,17 @@ class Field:
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(value.code for value in self.values)
+
+    def combinations(self) -> tuple[str, ...]:
+        """Every set of values one record may hold, as sorted codes joined by ``+``.
+
+        A record's value of a multi-valued field is one of these: "outcome includes X" is the
+        combinations holding X, so tables of the field and filters on it can be intersected.
+        """
+        sets = (
+            c for n in range(1, self.max_values + 1) for c in itertools.combinations(sorted(self.codes), n)
+        )
+        return tuple(COMBINATION_SEPARATOR.join(c) for c in sets)
 
     def label_of(self, code: str) -> str:
         for value in self.values:
@@ -560,6 +579,7 @@ MISCONDUCT_REGISTER = Dataset(
             values=_values(m.Outcome, OUTCOME_LABELS, OUTCOME_SYNONYMS),
             groups=(FORMAL_ACTION_GROUP,),
             multi_valued=True,
+            max_values=m.MAX_OUTCOMES,
         ),
         Field(
             "summary",
