@@ -529,14 +529,6 @@ def _ranges(
     return lower, upper
 
 
-@dataclass(frozen=True, slots=True)
-class _Target:
-    """A count to bound: an entry's hidden cell (entry index, cell index) or an implied atom."""
-
-    entry: int | None
-    cell: int
-
-
 @dataclass(slots=True)
 class _JointSystem:
     """Every cell of every entry as a sum of atoms; published cells and known zeros are the equations."""

@@ -9,9 +9,11 @@ from __future__ import annotations
 import calendar as month_calendar
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
 
 from foidesk.core.sdc.ledger import Filter, LedgerEntry, TableScope, period_filter
+from foidesk.core.sdc.stated_counts import disclosing_counts
 from foidesk.core.sdc.table import CountTable
 from foidesk.datasets.query import CountQuery
 from foidesk.datasets.registry import (
@@ -132,3 +134,27 @@ def ledger_record(*, answer: models.Answer, entry: LedgerEntry, reference: str, 
                 "entry": entry.to_json(),
             },
         )
+
+
+def stated_count_findings(case: models.Request) -> tuple[str, ...]:
+    """Counts written in the case's answers that would disclose a small count (core/sdc/stated_counts.py).
+
+    Compared with every value published in the case's own tables and with the total of every table
+    in the ledger: a stated count a small amount away from one of them discloses the difference.
+    """
+    texts: list[tuple[str, str]] = []
+    for part in case.parts.select_related("decision").order_by("position"):
+        decision = getattr(part, "decision", None)
+        if decision is not None:
+            texts += [(part.label, decision.answer), (f"{part.label} (advice)", decision.advice)]
+    if not any(text.strip() for _, text in texts):
+        return ()
+    released: set[int] = set()
+    for answer in models.Answer.objects.filter(part__request=case):
+        published = answer.report.get("ledger_entry", {}).get("published", [])
+        released.update(int(v) for v in published if v is not None)
+    for row in models.LedgerEntry.objects.all():
+        entry = LedgerEntry.from_json(row.entry)
+        if entry.row_totals and entry.column_totals and entry.published and entry.published[-1] is not None:
+            released.add(entry.published[-1])
+    return disclosing_counts(texts, threshold=settings.FOIDESK_SDC_THRESHOLD, released=released)

@@ -32,6 +32,7 @@ from foidesk.web.cases import mail
 from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import document_check, document_store, release_blocker
 from foidesk.web.cases.errors import CaseError, Conflict
+from foidesk.web.cases.ledger import stated_count_findings
 from foidesk.web.cases.letters import letter_for_case, response_for_case
 from foidesk.web.cases.models import Answer, ClockEvent, Document, Request
 from foidesk.web.cases.permissions import Refused, raise_refusal
@@ -131,6 +132,9 @@ def case_facts(
         published_text_reviewed=reviewed,
         on=data.on,
         received_on=case.received_on,
+        stated_small_counts=stated_count_findings(case)
+        if "answer_text_discloses_no_small_count" in guards
+        else (),
     )
 
 
