@@ -537,31 +537,26 @@ class _JointSystem:
     rows: list[list[Any]] = field(default_factory=list)  # per entry, per grid cell: a 1 x atoms row
     zeros: list[tuple[int, Any]] = field(default_factory=list)  # (entry, row) of pieces known to be 0
     atoms: _Atoms | None = None
-    kept: npt.NDArray[np.intp] = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
-    merged: list[list[int]] = field(default_factory=list)
     _descriptions: list[str] | None = None
 
     def __post_init__(self) -> None:
         interiors = [entry.interior_scopes() for entry in self.entries]
         zero_scopes = [entry.zero_scopes() for entry in self.entries]
         atoms = _Atoms([s for scopes in (*interiors, *zero_scopes) for s in scopes])
-        full_rows: list[list[Any]] = []
+        k = 0
         for entry, scopes in zip(self.entries, interiors, strict=True):
-            interior = [atoms.indicator(s) for s in scopes]
-            full_rows.append([_sum_rows(interior, terms, atoms.size) for terms in entry.grid_terms()])
-        full_zeros = [(e, atoms.indicator(s)) for e, scopes in enumerate(zero_scopes) for s in scopes]
-        # Pieces that no cell tells apart are one unknown: merge identical columns, drop unused ones.
-        stacked = sp.vstack(
-            [r for rows in full_rows for r in rows] + [z for _, z in full_zeros], format="csc"
-        )
-        self.kept, self.merged = _distinct_columns(stacked)
+            interior = [atoms.row(k + i) for i in range(len(scopes))]
+            k += len(scopes)
+            self.rows.append([_sum_rows(interior, terms, atoms.size) for terms in entry.grid_terms()])
+        for e, scopes in enumerate(zero_scopes):
+            self.zeros += [(e, atoms.row(k + i)) for i in range(len(scopes))]
+            k += len(scopes)
         self.atoms = atoms
-        self.rows = [[r[:, self.kept] for r in rows] for rows in full_rows]
-        self.zeros = [(e, z[:, self.kept]) for e, z in full_zeros]
 
     @property
     def size(self) -> int:
-        return int(self.kept.size)
+        assert self.atoms is not None
+        return self.atoms.size
 
     def _known(self, without: int | None) -> list[tuple[Any, float]]:
         known = [
@@ -609,9 +604,7 @@ class _JointSystem:
 
     def describe_atom(self, atom: int) -> str:
         assert self.atoms is not None
-        pieces = self.merged[atom]
-        text = self.atoms.describe(pieces[0])
-        return text if len(pieces) == 1 else f"{text} (with {len(pieces) - 1} pieces no table tells apart)"
+        return self.atoms.describe(atom)
 
     def find(self, description: str) -> int:
         if self._descriptions is None:
@@ -633,21 +626,6 @@ def _sum_rows(interior: list[Any], terms: list[int], size: int) -> Any:
     for t in terms:
         total = total + interior[t]
     return sp.csr_matrix(total)
-
-
-def _distinct_columns(matrix: Any) -> tuple[npt.NDArray[np.intp], list[list[int]]]:
-    """One representative of each distinct non-empty column of a CSC matrix, and the columns it stands for."""
-    groups: dict[tuple[bytes, bytes], list[int]] = {}
-    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
-    for j in range(matrix.shape[1]):
-        a, b = indptr[j], indptr[j + 1]
-        if a == b:
-            continue
-        order = np.argsort(indices[a:b], kind="stable")
-        key = (indices[a:b][order].tobytes(), data[a:b][order].tobytes())
-        groups.setdefault(key, []).append(j)
-    merged = sorted(groups.values())
-    return np.array([g[0] for g in merged], dtype=np.intp), merged
 
 
 def _requirements(
@@ -775,54 +753,78 @@ def _overlap(a: Scope, b: Scope) -> bool:
 
 
 class _Atoms:
-    """The common refinement of every cell's scope: one atom per combination of value blocks."""
+    """The pieces the cells cut the records into: one per distinct set of cells holding a record.
+
+    Built dimension by dimension: within each dimension values are grouped into blocks (values no
+    cell tells apart), and a combination of blocks is kept only as a new piece if the cells holding
+    it differ from every piece already found, so the count stays that of the distinct pieces rather
+    than the product of every dimension's blocks. ``row(i)`` is scope ``i`` as a sparse 0/1 row.
+    """
 
     def __init__(self, scopes: Sequence[Scope]) -> None:
         self.dimensions = sorted({d for scope in scopes for d in scope})
-        self.blocks: dict[str, dict[Members, npt.NDArray[np.intp]]] = {}
         self.block_values: dict[str, list[list[str]]] = {}
-        sizes = []
+        width = len(scopes)
+        holds: dict[str, npt.NDArray[np.bool_]] = {}  # per dimension: scopes x blocks
         for d in self.dimensions:
             sets = sorted({s for scope in scopes if (s := scope.get(d)) is not None}, key=_members_key)
             values = sorted(set().union(*(s.values for s in sets)) | {_OTHER})
             signatures = {v: tuple(s.holds(v) for s in sets) for v in values}
             distinct = sorted(set(signatures.values()))
-            self.blocks[d] = {
-                s: np.flatnonzero([sig[i] for sig in distinct]).astype(np.intp) for i, s in enumerate(sets)
-            }
             self.block_values[d] = [[v for v in values if signatures[v] == sig] for sig in distinct]
-            sizes.append(len(distinct))
-        self.shape = tuple(sizes)
-        self.size = int(np.prod(sizes)) if sizes else 1
-        if self.size > MAX_ATOMS:
-            raise LedgerTooLarge(f"{self.size} atoms across {', '.join(self.dimensions)}")
+            position = {s: i for i, s in enumerate(sets)}
+            table = np.ones((width, len(distinct)), dtype=bool)
+            for k, scope in enumerate(scopes):
+                if (members := scope.get(d)) is not None:
+                    table[k] = [sig[position[members]] for sig in distinct]
+            holds[d] = table
+        order = sorted(self.dimensions, key=lambda d: holds[d].shape[1])
+        pieces = np.packbits(np.ones((1, width), dtype=bool), axis=1)
+        blocks: list[tuple[int, ...]] = [()]
+        counts = [1]
+        for d in order:
+            packed = np.packbits(holds[d].T, axis=1)  # blocks x bytes
+            found: dict[bytes, int] = {}
+            new_pieces: list[npt.NDArray[np.uint8]] = []
+            new_blocks: list[tuple[int, ...]] = []
+            new_counts: list[int] = []
+            for p in range(pieces.shape[0]):
+                joined = pieces[p] & packed
+                alive = np.flatnonzero(joined.any(axis=1))
+                for b in alive:
+                    key = joined[b].tobytes()
+                    if key in found:
+                        new_counts[found[key]] += counts[p]
+                        continue
+                    found[key] = len(new_pieces)
+                    new_pieces.append(joined[b])
+                    new_blocks.append((*blocks[p], int(b)))
+                    new_counts.append(counts[p])
+                if len(new_pieces) > MAX_ATOMS:
+                    raise LedgerTooLarge(f"more than {MAX_ATOMS} pieces across {', '.join(self.dimensions)}")
+            pieces = np.array(new_pieces, dtype=np.uint8).reshape(len(new_pieces), -1)
+            blocks, counts = new_blocks, new_counts
+        self.order = order
+        self.representatives = blocks
+        self.merged = counts
+        self.size = len(blocks)
+        self.matrix = sp.csr_matrix(np.unpackbits(pieces, axis=1, count=width).T.astype(np.float64))
 
-    def indicator(self, scope: Scope) -> Any:
-        """A 1 x atoms sparse row: which atoms the cell with ``scope`` counts."""
-        parts = []
-        for d, size in zip(self.dimensions, self.shape, strict=True):
-            values = scope.get(d)
-            parts.append(np.arange(size, dtype=np.intp) if values is None else self.blocks[d][values])
-        if any(p.size == 0 for p in parts):
-            return sp.csr_matrix((1, self.size))
-        grids = np.meshgrid(*parts, indexing="ij") if parts else []
-        flat = (
-            np.ravel_multi_index(tuple(g.ravel() for g in grids), self.shape)
-            if parts
-            else np.zeros(1, np.intp)
-        )
-        data = np.ones(flat.size)
-        return sp.csr_matrix((data, (np.zeros(flat.size, dtype=np.intp), flat)), shape=(1, self.size))
+    def row(self, scope: int) -> Any:
+        """Scope ``scope`` (its index in the list given) as a 1 x pieces sparse 0/1 row."""
+        return self.matrix[scope]
 
     def describe(self, atom: int) -> str:
-        """The records an atom counts, e.g. ``borough: Camden; received: 2020-01-01 .. 2020-12-31 (366)``."""
-        blocks = np.unravel_index(atom, self.shape)
+        """The records a piece counts, e.g. ``borough: Camden; received: 2020-01-01 .. 2020-12-31 (366)``."""
+        chosen = dict(zip(self.order, self.representatives[atom], strict=True))
         parts = []
-        for d, b in zip(self.dimensions, blocks, strict=True):
-            values = [v if v != _OTHER else "(any other)" for v in self.block_values[d][int(b)]]
+        for d in self.dimensions:
+            values = [v if v != _OTHER else "(any other)" for v in self.block_values[d][chosen[d]]]
             shown = ", ".join(values) if len(values) <= 3 else f"{values[0]} .. {values[-1]} ({len(values)})"
             parts.append(f"{d}: {shown}")
-        return "; ".join(parts)
+        text = "; ".join(parts)
+        others = self.merged[atom] - 1
+        return text if not others else f"{text} (with {others} pieces no table tells apart)"
 
 
 def _members_key(members: Members) -> tuple[bool, list[str]]:

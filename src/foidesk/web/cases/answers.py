@@ -22,6 +22,7 @@ from foidesk.core.periods import DateRange
 from foidesk.core.sdc.ledger import (
     LedgerAuditTimeout,
     LedgerEntry,
+    LedgerTooLarge,
     TableScope,
     linked_entries,
     protect_against,
@@ -80,6 +81,12 @@ TIMED_OUT = (
 )
 
 
+TOO_LARGE = (
+    "The earlier releases and this table cut the records into too many pieces to audit together "
+    "({error}), so this table is not releasable. Answer with a table over fewer breakdowns."
+)
+
+
 def ledger_audit_seconds() -> float:
     return float(getattr(settings, "FOIDESK_LEDGER_AUDIT_SECONDS", LEDGER_AUDIT_SECONDS))
 
@@ -124,6 +131,9 @@ def answer_create(
             protected, joint = protect_against(earlier, protected, scope=scope, seconds=seconds)
         except LedgerAuditTimeout:
             joint_report = {"passed": False, "timed_out": True, "message": TIMED_OUT.format(seconds=seconds)}
+            passed = False
+        except LedgerTooLarge as error:
+            joint_report = {"passed": False, "timed_out": False, "message": TOO_LARGE.format(error=error)}
             passed = False
         else:
             joint_report = joint.to_json()

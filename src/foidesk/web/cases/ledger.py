@@ -12,6 +12,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import transaction
 
+from foidesk.core.sdc.grid import TOTAL_LABEL
 from foidesk.core.sdc.ledger import Filter, LedgerEntry, TableScope, period_filter
 from foidesk.core.sdc.stated_counts import disclosing_counts
 from foidesk.core.sdc.table import CountTable
@@ -140,7 +141,7 @@ def stated_count_findings(case: models.Request) -> tuple[str, ...]:
     """Counts written in the case's answers that would disclose a small count (core/sdc/stated_counts.py).
 
     Compared with every value published in the case's own tables and with the total of every table
-    in the ledger: a stated count a small amount away from one of them discloses the difference.
+    in the ledger (its totals): a stated count a small amount away from one of them discloses the difference.
     """
     texts: list[tuple[str, str]] = []
     for part in case.parts.select_related("decision").order_by("position"):
@@ -155,6 +156,7 @@ def stated_count_findings(case: models.Request) -> tuple[str, ...]:
         released.update(int(v) for v in published if v is not None)
     for row in models.LedgerEntry.objects.all():
         entry = LedgerEntry.from_json(row.entry)
-        if entry.row_totals and entry.column_totals and entry.published and entry.published[-1] is not None:
-            released.add(entry.published[-1])
+        for k, value in enumerate(entry.published):
+            if value is not None and TOTAL_LABEL in entry.position(k):
+                released.add(value)
     return disclosing_counts(texts, threshold=settings.FOIDESK_SDC_THRESHOLD, released=released)
