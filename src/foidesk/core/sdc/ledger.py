@@ -780,34 +780,16 @@ class _Atoms:
             holds[d] = table
         order = sorted(self.dimensions, key=lambda d: holds[d].shape[1])
         pieces = np.packbits(np.ones((1, width), dtype=bool), axis=1)
-        blocks: list[tuple[int, ...]] = [()]
-        counts = [1]
+        blocks = np.zeros((1, 0), dtype=np.intp)
+        counts = np.ones(1)
         for d in order:
-            packed = np.packbits(holds[d].T, axis=1)  # blocks x bytes
-            found: dict[bytes, int] = {}
-            new_pieces: list[npt.NDArray[np.uint8]] = []
-            new_blocks: list[tuple[int, ...]] = []
-            new_counts: list[int] = []
-            for p in range(pieces.shape[0]):
-                joined = pieces[p] & packed
-                alive = np.flatnonzero(joined.any(axis=1))
-                for b in alive:
-                    key = joined[b].tobytes()
-                    if key in found:
-                        new_counts[found[key]] += counts[p]
-                        continue
-                    found[key] = len(new_pieces)
-                    new_pieces.append(joined[b])
-                    new_blocks.append((*blocks[p], int(b)))
-                    new_counts.append(counts[p])
-                if len(new_pieces) > MAX_ATOMS:
-                    raise LedgerTooLarge(f"more than {MAX_ATOMS} pieces across {', '.join(self.dimensions)}")
-            pieces = np.array(new_pieces, dtype=np.uint8).reshape(len(new_pieces), -1)
-            blocks, counts = new_blocks, new_counts
+            pieces, blocks, counts = _refine(pieces, blocks, counts, np.packbits(holds[d].T, axis=1))
+            if pieces.shape[0] > MAX_ATOMS:
+                raise LedgerTooLarge(f"more than {MAX_ATOMS} pieces across {', '.join(self.dimensions)}")
         self.order = order
-        self.representatives = blocks
-        self.merged = counts
-        self.size = len(blocks)
+        self.representatives = [tuple(int(b) for b in row) for row in blocks]
+        self.merged = [int(c) for c in counts]
+        self.size = len(self.representatives)
         self.matrix = sp.csr_matrix(np.unpackbits(pieces, axis=1, count=width).T.astype(np.float64))
 
     def row(self, scope: int) -> Any:
@@ -825,6 +807,37 @@ class _Atoms:
         text = "; ".join(parts)
         others = self.merged[atom] - 1
         return text if not others else f"{text} (with {others} pieces no table tells apart)"
+
+
+def _refine(
+    pieces: npt.NDArray[np.uint8],
+    blocks: npt.NDArray[np.intp],
+    counts: npt.NDArray[np.float64],
+    packed: npt.NDArray[np.uint8],
+) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+    """Cut every piece by one more dimension's blocks; keep the distinct non-empty cell sets.
+
+    ``pieces`` and ``packed`` are bit-packed sets of cells (rows); ``blocks`` the blocks chosen so far
+    for each piece's representative, ``counts`` how many block combinations each piece stands for.
+    """
+    n_blocks, n_bytes = packed.shape
+    step = max(1, 4_000_000 // max(1, n_blocks * n_bytes))
+    kept_pieces, kept_blocks, kept_counts = [], [], []
+    for start in range(0, pieces.shape[0], step):
+        chunk = pieces[start : start + step]
+        joined = (chunk[:, None, :] & packed[None, :, :]).reshape(-1, n_bytes)
+        alive = np.flatnonzero(joined.any(axis=1))
+        origin, block = np.divmod(alive, n_blocks)
+        kept_pieces.append(joined[alive])
+        kept_blocks.append(np.hstack([blocks[start + origin], block[:, None]]))
+        kept_counts.append(counts[start + origin])
+    joined_all = np.concatenate(kept_pieces) if kept_pieces else np.zeros((0, n_bytes), dtype=np.uint8)
+    if joined_all.shape[0] == 0:
+        return joined_all, np.zeros((0, blocks.shape[1] + 1), dtype=np.intp), np.zeros(0)
+    keys = np.ascontiguousarray(joined_all).view(np.dtype((np.void, n_bytes))).ravel()
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    merged = np.bincount(inverse.ravel(), weights=np.concatenate(kept_counts)).astype(np.float64)
+    return joined_all[first], np.concatenate(kept_blocks)[first], merged
 
 
 def _members_key(members: Members) -> tuple[bool, list[str]]:
