@@ -179,6 +179,9 @@ class CaseFacts:
     published_text_reviewed: bool = False  # the publisher saw the request text with removals marked
     on: dt.date | None = None  # the date the event happened (clarification received, fee paid)
     received_on: dt.date | None = None
+    stated_small_counts: tuple[
+        str, ...
+    ] = ()  # counts in the answers' text that disclose (core/sdc/stated_counts.py)
 
 
 Guard = Callable[[CaseFacts], str | None]
@@ -212,6 +215,14 @@ def documents_approved(facts: CaseFacts) -> str | None:
             + ", ".join(facts.unapproved_documents)
             + "."
         )
+    return None
+
+
+def answer_text_discloses_no_small_count(facts: CaseFacts) -> str | None:
+    """s.40(2) FOIA: a small count written in the letter, or one that differs by a small amount from a
+    released count, identifies people as surely as one in a table."""
+    if facts.stated_small_counts:
+        return "The answers' text discloses a small count: " + " ".join(facts.stated_small_counts)
     return None
 
 
@@ -284,6 +295,7 @@ GUARDS: Mapping[str, Guard] = {
         all_parts_decided,
         response_passes_s17,
         no_block_findings,
+        answer_text_discloses_no_small_count,
         documents_approved,
         approver_is_not_drafter,
         requester_is_reachable,
@@ -373,6 +385,7 @@ TRANSITIONS: Mapping[Event, Transition] = {
             all_parts_decided,
             response_passes_s17,
             no_block_findings,
+            answer_text_discloses_no_small_count,
         ),
         _t(Event.RETURN_FOR_CHANGES, {State.AWAITING_APPROVAL, State.APPROVED}, State.IN_PROGRESS, _DECIDERS),
         _t(
@@ -384,6 +397,7 @@ TRANSITIONS: Mapping[Event, Transition] = {
             all_parts_decided,
             response_passes_s17,
             no_block_findings,
+            answer_text_discloses_no_small_count,
             documents_approved,
         ),
         _t(
@@ -395,6 +409,7 @@ TRANSITIONS: Mapping[Event, Transition] = {
             all_parts_decided,
             response_passes_s17,
             no_block_findings,
+            answer_text_discloses_no_small_count,
             documents_approved,
         ),
         _t(

@@ -12,6 +12,7 @@ disclosure control needs to know (DOMAIN.md section C: the motivated intruder te
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from enum import StrEnum
 
 from foidesk.datasets import misconduct as m
 
+COMBINATION_SEPARATOR = "+"  # joins the values one record holds of a multi-valued field
 ANY = "*"  # the top of every generalisation hierarchy: the value suppressed entirely
 
 
@@ -93,6 +95,11 @@ class Hierarchy:
         generalise = self.level(level).generalise
         return {value: generalise(value) for value in values}
 
+    def members(self, level: str, code: str, values: tuple[str, ...]) -> tuple[str, ...]:
+        """The most detailed ``values`` that ``code`` at ``level`` stands for (a BCU's boroughs)."""
+        generalise = self.level(level).generalise
+        return tuple(value for value in values if generalise(value) == code)
+
 
 @dataclass(frozen=True, slots=True)
 class Field:
@@ -113,6 +120,7 @@ class Field:
     # while that one is released as recorded, so the two generalise as one chain.
     refines: str | None = None
     sensitive: bool = False  # what a record-level release keeps l-diverse (core/sdc/kanonymity.py)
+    max_values: int = 1  # a multi-valued field: how many of its values one record may hold
 
     @property
     def is_free_text(self) -> bool:
@@ -121,6 +129,17 @@ class Field:
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(value.code for value in self.values)
+
+    def combinations(self) -> tuple[str, ...]:
+        """Every set of values one record may hold, as sorted codes joined by ``+``.
+
+        A record's value of a multi-valued field is one of these: "outcome includes X" is the
+        combinations holding X, so tables of the field and filters on it can be intersected.
+        """
+        sets = (
+            c for n in range(1, self.max_values + 1) for c in itertools.combinations(sorted(self.codes), n)
+        )
+        return tuple(COMBINATION_SEPARATOR.join(c) for c in sets)
 
     def label_of(self, code: str) -> str:
         for value in self.values:
@@ -631,6 +650,7 @@ MISCONDUCT_REGISTER = Dataset(
             groups=(FORMAL_ACTION_GROUP,),
             multi_valued=True,
             sensitive=True,
+            max_values=m.MAX_OUTCOMES,
         ),
         Field(
             "summary",

@@ -112,8 +112,9 @@ def test_an_earlier_small_count_pinned_by_the_new_table_is_caught() -> None:
     # FOI-1 (2020) hid all four counts and the total row but published Brent's total, 13. A new
     # table of Brent's 2020 warnings (10, not small) pins Brent's dismissals at 13 - 10 = 3.
     earlier = [_entry(YEAR_2020, _scope(2020, 2020), "FOI-1")]
+    # A table lists every value among the records it counts, so the filter names the outcome too.
     brent_warnings = CountTable.one_way("outcome", ["Warning"], [10])
-    filters = (*_scope(2020, 2020).filters, Filter("borough", ("Brent",)))
+    filters = (*_scope(2020, 2020).filters, Filter("borough", ("Brent",)), Filter("outcome", ("Warning",)))
     joint = audit_against(earlier, protect(brent_warnings), scope=TableScope("register", filters))
     exposed = {(c.reference, c.row, c.column, c.lower, c.upper) for c in joint.failures}
     assert ("FOI-1", "Brent", "Dismissal", 3, 3) in exposed
@@ -162,3 +163,22 @@ def test_protecting_against_the_ledger_always_ends_safe(
     protected, joint = protect_against(ledger, protect(both_years), scope=_scope(2020, 2021))
     assert joint.passed
     assert protected.audit.passed
+
+
+def test_an_earlier_small_count_keeps_both_bounds_of_its_single_table_interval() -> None:
+    # FOI-1 hid Camden's 1 (needs [0, 5]). A new table fixing it at no less than 1 breaks the rule,
+    # even though the intruder's upper bound stays far above the threshold.
+    first = CountTable.one_way("borough", ["Camden", "Brent"], [1, 40])
+    entry = _entry(first, _scope(2020, 2020), "FOI-1")
+    assert entry.required_interval(entry.index("Camden", entry.column_labels[0])) == (0, 5)
+    restored = LedgerEntry.from_json(json.loads(json.dumps(entry.to_json())))
+    assert restored.required == entry.required
+
+
+def test_a_total_over_a_multi_valued_column_counts_a_record_once_per_value() -> None:
+    # Two outcomes on one allegation: the columns sum to 3 though there are 2 records.
+    table = CountTable("borough", "outcomes", ("Camden",), ("A", "B"), ((2, 1),))
+    scope = TableScope("register", column_values=(("A", "A+B"), ("B", "A+B")))
+    entry = LedgerEntry.from_protected(protect(table), scope, reference="FOI-1", released=dt.date(2022, 1, 1))
+    terms = entry.grid_terms()
+    assert terms[entry.index("Camden", "Total")] == [0, 1]

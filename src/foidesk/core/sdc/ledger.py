@@ -1,23 +1,30 @@
-"""The release ledger: every protected table released, so that a new one is audited with all of them.
+"""The release ledger: every protected table that left, so that a new one is audited with all of them.
 
 A table on its own may be safe while its difference from an earlier release is not: this year's
-table minus last year's, or two breakdowns of the same records that overlap (ONS: check for
-differencing against earlier releases; DOMAIN.md section C). Each :class:`LedgerEntry` records what
-was published (protected values only, ``None`` where suppressed), which records each cell counts
-(its :class:`TableScope`: dataset, filters such as the period, and the values behind each row and
-column label), and which hidden cells were small counts. Entries round-trip through JSON, so the web
-layer can store them.
+table minus last year's, two breakdowns of the same records that overlap, a borough table beside a
+BCU table (ONS: check for differencing against earlier releases; DOMAIN.md section C). Each
+:class:`LedgerEntry` records what was released (protected values only, ``None`` where suppressed),
+which records each cell counts (its :class:`TableScope`: dataset, filters such as the period, and the
+values of the finest level behind each row and column label), and, for each hidden small count, the
+interval an intruder must not be able to narrow it below (the single-table rule of :mod:`audit`).
 
-:func:`audit_against` audits a new table jointly with the earlier entries of the same dataset. Every
-cell of every table is a count of records, so it is a sum of *atoms*: the finest pieces into which
-all the tables' categories and filters cut the records (for each dimension, the values are grouped
-by which sets of any table they fall in, plus "anything else"). The intruder knows every published
-cell as a linear equation over the atoms, each atom non-negative; the audit's linear programmes then
-give the interval of every hidden cell, old and new, and of every atom (an *implied* count, such as
-2020 = 2020-21 minus 2021, which no table shows). A new sensitive cell must cover its required range
-as in :mod:`audit`; an earlier small count (whose true value the ledger does not keep) must still
-range at least as wide as the protection level and reach the threshold, as it did when released; an
-implied count must not be pinned narrower than the protection level where it may be small.
+Records are described by their values, never by labels: a BCU row counts its boroughs, a year its
+days, a rank band its ranks. A multi-valued field (an allegation's outcomes) is one value per
+*combination* (``"reflective_practice+written_warning"``), so "outcome includes X" is the set of
+combinations holding X, and a column per outcome counts a two-outcome record twice, as the table
+does. Every table lists every value that occurs among the records it counts, so "anything else"
+within its filter is a known zero: that makes tables with different breakdowns of the same records
+agree on their totals.
+
+:func:`audit_against` audits a new table jointly with the earlier entries it is linked to (tables
+whose records overlap its own, directly or through others). Every cell is a sum of *atoms*, the
+finest pieces into which the tables cut the records; pieces no cell tells apart are merged. The
+intruder knows each published cell as a linear equation over the atoms, each atom non-negative; the
+audit's linear programmes give the interval of every hidden cell, old and new, and of every atom (an
+*implied* count, such as 2020 = 2020-21 minus 2021, which no table shows). Every hidden small count,
+new or earlier, must cover its required interval (both bounds); an implied count must not be pinned
+narrower than the protection level where it may be small. The audit runs within a time bound and
+fails closed (:class:`LedgerAuditTimeout`).
 
 Not checked: implied counts that are unions of several atoms (e.g. a borough's 2020 total over all
 outcomes when no table shows it); their atoms are checked, which catches most such cases.
@@ -27,8 +34,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -42,6 +50,7 @@ from foidesk.core.sdc.suppression import ProtectedTable, Reason, SuppressedCell
 
 MAX_ATOMS = 200_000  # beyond this the joint programme is too big to solve interactively
 LEDGER_PRUNE_UP_TO = 40  # cells added for the ledger; above this un-hiding them one by one is too slow
+TARGETS_PER_ROUND = 150  # the time bound is checked between rounds of this many counts
 NEW = "(new table)"
 IMPLIED = "(implied)"
 _OTHER = "\x00other"  # stands for every value no table names
@@ -50,6 +59,37 @@ _TOLERANCE = 1e-6
 
 class LedgerTooLarge(ValueError):
     """The earlier releases and the new table cut the records into too many pieces to audit jointly."""
+
+
+class LedgerAuditTimeout(TimeoutError):
+    """The joint audit did not finish within its time bound: the table is not releasable (fail closed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Members:
+    """A set of values of one dimension: ``values``, or every value but them when ``complement``."""
+
+    values: frozenset[str] = frozenset()
+    complement: bool = False
+
+    def meet(self, other: Members) -> Members:
+        if not self.complement and not other.complement:
+            return Members(self.values & other.values)
+        if self.complement and other.complement:
+            return Members(self.values | other.values, complement=True)
+        positive, negative = (self, other) if other.complement else (other, self)
+        return Members(positive.values - negative.values)
+
+    def holds(self, value: str) -> bool:
+        return (value in self.values) != self.complement
+
+    @property
+    def empty(self) -> bool:
+        return not self.complement and not self.values
+
+
+EVERY = Members(complement=True)
+Scope = dict[str, Members]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +125,12 @@ class TableScope:
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
-    """One released table: what the intruder saw, and which records each cell counts."""
+    """One released table: what the intruder saw, and which records each cell counts.
+
+    ``required[i]`` is the interval the intruder's deduction of hidden small count ``small[i]`` must
+    cover (the single-table rule, from its true value when it was protected). Entries written before
+    it was kept have none; they are held to ``[0, threshold]``, which is never weaker.
+    """
 
     reference: str
     released: str  # ISO date
@@ -104,6 +149,7 @@ class LedgerEntry:
     small: tuple[int, ...]  # grid indices of hidden cells that were small counts (primary)
     threshold: int
     protection_level: int
+    required: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def from_protected(
@@ -111,6 +157,9 @@ class LedgerEntry:
     ) -> LedgerEntry:
         table = protected.table
         grid = protected.grid
+        small = tuple(grid.index(c.row, c.column) for c in protected.suppressed if c.reason is Reason.PRIMARY)
+        values = np.array([grid.values[k] for k in small], dtype=np.int64)
+        low, high = required_reach(values, np.ones(values.size, dtype=bool), protected.rule)
         return cls(
             reference=reference,
             released=released.isoformat(),
@@ -126,11 +175,10 @@ class LedgerEntry:
             column_totals=TOTAL_LABEL in grid.row_labels[len(table.row_labels) :],
             filters=scope.filters,
             published=protected.published_values(),
-            small=tuple(
-                grid.index(c.row, c.column) for c in protected.suppressed if c.reason is Reason.PRIMARY
-            ),
+            small=small,
             threshold=protected.rule.threshold,
             protection_level=protected.rule.level,
+            required=tuple((int(a), int(b)) for a, b in zip(low, high, strict=True)),
         )
 
     def to_json(self) -> dict[str, Any]:  # Any: JSON values of several types
@@ -152,6 +200,7 @@ class LedgerEntry:
             "small": list(self.small),
             "threshold": self.threshold,
             "protection_level": self.protection_level,
+            "required": [list(r) for r in self.required],
         }
 
     @classmethod
@@ -174,30 +223,68 @@ class LedgerEntry:
             small=tuple(int(k) for k in data["small"]),
             threshold=int(data["threshold"]),
             protection_level=int(data["protection_level"]),
+            required=tuple((int(a), int(b)) for a, b in data.get("required", [])),
         )
 
-    def cell_scopes(self) -> list[dict[str, frozenset[str] | None]]:
-        """For each grid cell, row-major: dimension -> the values it counts (None: every value)."""
-        rows = [frozenset(v) for v in self.row_values]
-        index = {label: i for i, label in enumerate(self.row_labels)}
-        for _, members in self.row_groups:
-            rows.append(frozenset().union(*(rows[index[m]] for m in members)))
-        if self.column_totals:
-            rows.append(frozenset().union(*rows[: len(self.row_labels)]))
-        one_way = self.column_dimension is None
-        columns: list[frozenset[str] | None] = [None if one_way else frozenset(v) for v in self.column_values]
-        if self.row_totals:
-            columns.append(None if one_way else frozenset().union(*(c or () for c in columns)))
-        base: dict[str, frozenset[str] | None] = {f.dimension: frozenset(f.values) for f in self.filters}
+    def required_interval(self, cell: int) -> tuple[int, int]:
+        """The interval hidden small count ``cell`` must keep covering."""
+        if len(self.required) == len(self.small):
+            return self.required[self.small.index(cell)]
+        return 0, self.threshold
+
+    def footprint(self) -> Scope:
+        """The records the whole table counts: its filters."""
+        scope: Scope = {}
+        for f in self.filters:
+            scope[f.dimension] = scope.get(f.dimension, EVERY).meet(Members(frozenset(f.values)))
+        return scope
+
+    def interior_scopes(self) -> list[Scope]:
+        """The records each cell of the table itself counts (no totals), row-major."""
+        base = self.footprint()
+        columns = (
+            [EVERY] if self.column_dimension is None else [Members(frozenset(v)) for v in self.column_values]
+        )
         scopes = []
-        for row in rows:
+        for row in self.row_values:
             for column in columns:
                 scope = dict(base)
-                scope[self.row_dimension] = _meet(scope.get(self.row_dimension), row)
+                scope[self.row_dimension] = scope.get(self.row_dimension, EVERY).meet(Members(frozenset(row)))
                 if self.column_dimension is not None:
-                    scope[self.column_dimension] = _meet(scope.get(self.column_dimension), column)
+                    scope[self.column_dimension] = scope.get(self.column_dimension, EVERY).meet(column)
                 scopes.append(scope)
         return scopes
+
+    def zero_scopes(self) -> list[Scope]:
+        """Records within the filters that no row (or no column) counts: none, since every value that
+        occurs has its row. The intruder knows these are zero."""
+        base = self.footprint()
+        zeros = []
+        for dimension, values in (
+            (self.row_dimension, self.row_values),
+            (self.column_dimension, self.column_values),
+        ):
+            if dimension is None:
+                continue
+            named = frozenset(v for vs in values for v in vs)
+            rest = base.get(dimension, EVERY).meet(Members(named, complement=True))
+            if not rest.empty:
+                zeros.append({**base, dimension: rest})
+        return zeros
+
+    def grid_terms(self) -> list[list[int]]:
+        """For each grid cell, row-major: the interior cells (indices into ``interior_scopes``) it sums."""
+        n_rows = len(self.row_labels)
+        n_columns = 1 if self.column_dimension is None else len(self.column_values)
+        index = {label: i for i, label in enumerate(self.row_labels)}
+        rows = [[r] for r in range(n_rows)]
+        rows += [[index[m] for m in members] for _, members in self.row_groups]
+        rows += [list(range(n_rows))] if self.column_totals else []
+        columns = [[c] for c in range(len(self.column_labels))]
+        columns += [list(range(n_columns))] if self.row_totals else []
+        if self.column_dimension is None:
+            columns = [[0] for _ in columns]
+        return [[r * n_columns + c for r in row for c in column] for row in rows for column in columns]
 
     def _grid_labels(self) -> tuple[list[str], list[str]]:
         rows = [*self.row_labels, *(g for g, _ in self.row_groups)]
@@ -283,32 +370,54 @@ class _Target:
     cell: int
 
 
+def linked_entries(ledger_entries: Sequence[LedgerEntry], scope: TableScope) -> list[LedgerEntry]:
+    """The earlier entries of ``scope``'s dataset whose records overlap the new table's, directly or
+    through other such entries: the only ones that can narrow what the new table hides, or be narrowed."""
+    same = [e for e in ledger_entries if e.dataset == scope.dataset]
+    new = LedgerEntry(
+        NEW, "", scope.dataset, "", None, (), (), (), (), (), False, False, scope.filters, (), (), 0, 0
+    )
+    footprints = [e.footprint() for e in same]
+    reached = [False] * len(same)
+    frontier = [new.footprint()]
+    while frontier:
+        current = frontier.pop()
+        for i, footprint in enumerate(footprints):
+            if not reached[i] and _overlap(current, footprint):
+                reached[i] = True
+                frontier.append(footprint)
+    return [e for e, linked in zip(same, reached, strict=True) if linked]
+
+
 def audit_against(
-    ledger_entries: Sequence[LedgerEntry], new_table: ProtectedTable, *, scope: TableScope
+    ledger_entries: Sequence[LedgerEntry],
+    new_table: ProtectedTable,
+    *,
+    scope: TableScope,
+    deadline: float | None = None,
 ) -> JointAudit:
     """Audit ``new_table`` (counting the records ``scope`` describes) with the earlier releases.
 
-    Checked: every hidden cell of every table (the new table's small counts must cover their
-    required range; earlier small counts must still span the protection level and reach the
-    threshold) and every implied count (an atom) that the releases bound: it must not be pinned to
-    an interval narrower than the protection level that holds a small count.
+    Checked: every hidden cell of every linked table (a small count, new or earlier, must cover its
+    required interval) and every implied count (an atom) that the releases bound: it must not be
+    pinned to an interval narrower than the protection level that holds a small count. Raises
+    :class:`LedgerAuditTimeout` once ``time.monotonic()`` passes ``deadline``.
     """
-    earlier = [e for e in ledger_entries if e.dataset == scope.dataset]
+    earlier = linked_entries(ledger_entries, scope)
     entries = [*earlier, LedgerEntry.from_protected(new_table, scope, reference=NEW, released=dt.date.min)]
     system = _JointSystem(entries)
+    _check_deadline(deadline)
     rule = new_table.rule
     targets = system.targets()
     if not targets:
-        return JointAudit((), tuple(e.reference for e in earlier), system.atoms.size)
+        return JointAudit((), tuple(e.reference for e in earlier), system.size)
     reach_low, reach_high, width = _requirements(targets, entries, new_table)
     matrix = sp.vstack([system.target_row(t) for t in targets], format="csr")
-    lower, upper, _ = deducible_ranges(
-        system.equalities(), system.values(), matrix, reach_low, reach_high, exact=False, width=width
-    )
+    lower, upper = _ranges(system, matrix, reach_low, reach_high, width, deadline)
     exposed = [
         i
         for i, t in enumerate(targets)
-        if not _is_protected(t, entries, lower[i], upper[i], reach_low[i], reach_high[i], width[i], rule)
+        if not _is_protected(t, lower[i], upper[i], reach_low[i], reach_high[i], width[i], rule)
     ]
     blamed_before = _exposed_before(system, matrix, exposed, reach_low, reach_high, width)
     cells = []
@@ -325,34 +434,41 @@ def audit_against(
                 already_exposed=i in blamed_before,
             )
         )
-    return JointAudit(tuple(cells), tuple(e.reference for e in earlier), system.atoms.size)
+    return JointAudit(tuple(cells), tuple(e.reference for e in earlier), system.size)
 
 
 def protect_against(
-    ledger_entries: Sequence[LedgerEntry], protected: ProtectedTable, *, scope: TableScope, rounds: int = 10
+    ledger_entries: Sequence[LedgerEntry],
+    protected: ProtectedTable,
+    *,
+    scope: TableScope,
+    rounds: int = 10,
+    seconds: float | None = None,
 ) -> tuple[ProtectedTable, JointAudit]:
-    """Hide more cells of ``protected`` until the joint audit passes.
+    """Hide more cells of ``protected`` until the joint audit passes, within ``seconds`` in all.
 
     Each round hides, in the new table, every published cell that counts some of the same records as
     an exposed count or as any cell (of any table) containing it: coarse, but hiding more never
     narrows an interval, and a new table hidden entirely adds nothing to what was already released,
     so this ends safe (after ``rounds`` the whole new table is hidden). Then, when few cells were
     added, each is un-hidden again, largest first, if both audits still pass without it. Suppressing
-    jointly and optimally across releases is not attempted.
+    jointly and optimally across releases is not attempted. Raises :class:`LedgerAuditTimeout` when
+    the time runs out: the caller must then refuse the table.
     """
+    deadline = None if seconds is None else time.monotonic() + seconds
     original = np.array(protected.hidden)
-    joint = audit_against(ledger_entries, protected, scope=scope)
+    joint = audit_against(ledger_entries, protected, scope=scope, deadline=deadline)
     for _ in range(rounds):
         if joint.passed:
             break
         protected = _hide_more(protected, scope, ledger_entries, joint)
-        joint = audit_against(ledger_entries, protected, scope=scope)
+        joint = audit_against(ledger_entries, protected, scope=scope, deadline=deadline)
     if not joint.passed:
         protected = _with_pattern(protected, np.ones(len(protected.hidden), dtype=bool))
-        joint = audit_against(ledger_entries, protected, scope=scope)
+        joint = audit_against(ledger_entries, protected, scope=scope, deadline=deadline)
     added = np.flatnonzero(np.array(protected.hidden) & ~original)
     if 0 < added.size <= LEDGER_PRUNE_UP_TO:
-        protected, joint = _unhide_needless(ledger_entries, protected, scope, joint, added)
+        protected, joint = _unhide_needless(ledger_entries, protected, scope, joint, added, deadline)
     return protected, joint
 
 
@@ -362,38 +478,102 @@ def _unhide_needless(
     scope: TableScope,
     joint: JointAudit,
     added: npt.NDArray[np.intp],
+    deadline: float | None,
 ) -> tuple[ProtectedTable, JointAudit]:
     values = np.array(protected.grid.values)
     for cell in added[np.argsort(-values[added], kind="stable")]:
+        if deadline is not None and time.monotonic() > deadline:
+            break  # what is hidden now is safe; un-hiding is only a nicety
         pattern = np.array(protected.hidden)
         pattern[cell] = False
         candidate = _with_pattern(protected, pattern)
         if not candidate.audit.passed:
             continue
-        candidate_joint = audit_against(ledger_entries, candidate, scope=scope)
+        try:
+            candidate_joint = audit_against(ledger_entries, candidate, scope=scope, deadline=deadline)
+        except LedgerAuditTimeout:
+            break
         if candidate_joint.passed:
             protected, joint = candidate, candidate_joint
     return protected, joint
 
 
-class _JointSystem:
-    """Every cell of every entry as a sum of atoms; published cells are the intruder's equations."""
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise LedgerAuditTimeout("the joint audit with earlier releases ran out of time")
 
-    def __init__(self, entries: Sequence[LedgerEntry]) -> None:
-        self.entries = entries
-        self.scopes = [entry.cell_scopes() for entry in entries]
-        self.atoms = _Atoms([s for cells in self.scopes for s in cells])
-        self.rows = [[self.atoms.indicator(s) for s in cells] for cells in self.scopes]
-        self.known = [
-            (e, k) for e, entry in enumerate(entries) for k, v in enumerate(entry.published) if v is not None
+
+def _ranges(
+    system: _JointSystem,
+    matrix: Any,
+    reach_low: npt.NDArray[np.float64],
+    reach_high: npt.NDArray[np.float64],
+    width: npt.NDArray[np.float64],
+    deadline: float | None,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Each target's deducible interval, in rounds so that the time bound is kept."""
+    equalities, values = system.equalities(), system.values()
+    lower, upper = np.zeros(matrix.shape[0]), np.zeros(matrix.shape[0])
+    for start in range(0, matrix.shape[0], TARGETS_PER_ROUND):
+        _check_deadline(deadline)
+        part = slice(start, start + TARGETS_PER_ROUND)
+        lower[part], upper[part], _ = deducible_ranges(
+            equalities,
+            values,
+            matrix[part],
+            reach_low[part],
+            reach_high[part],
+            exact=False,
+            width=width[part],
+        )
+    return lower, upper
+
+
+@dataclass(slots=True)
+class _JointSystem:
+    """Every cell of every entry as a sum of atoms; published cells and known zeros are the equations."""
+
+    entries: Sequence[LedgerEntry]
+    rows: list[list[Any]] = field(default_factory=list)  # per entry, per grid cell: a 1 x atoms row
+    zeros: list[tuple[int, Any]] = field(default_factory=list)  # (entry, row) of pieces known to be 0
+    atoms: _Atoms | None = None
+    _descriptions: list[str] | None = None
+
+    def __post_init__(self) -> None:
+        interiors = [entry.interior_scopes() for entry in self.entries]
+        zero_scopes = [entry.zero_scopes() for entry in self.entries]
+        atoms = _Atoms([s for scopes in (*interiors, *zero_scopes) for s in scopes])
+        k = 0
+        for entry, scopes in zip(self.entries, interiors, strict=True):
+            interior = [atoms.row(k + i) for i in range(len(scopes))]
+            k += len(scopes)
+            self.rows.append([_sum_rows(interior, terms, atoms.size) for terms in entry.grid_terms()])
+        for e, scopes in enumerate(zero_scopes):
+            self.zeros += [(e, atoms.row(k + i)) for i in range(len(scopes))]
+            k += len(scopes)
+        self.atoms = atoms
+
+    @property
+    def size(self) -> int:
+        assert self.atoms is not None
+        return self.atoms.size
+
+    def _known(self, without: int | None) -> list[tuple[Any, float]]:
+        known = [
+            (self.rows[e][k], float(v))
+            for e, entry in enumerate(self.entries)
+            if e != without
+            for k, v in enumerate(entry.published)
+            if v is not None
         ]
+        return known + [(z, 0.0) for e, z in self.zeros if e != without]
 
     def equalities(self, *, without: int | None = None) -> Any:
-        rows = [self.rows[e][k] for e, k in self.known if e != without]
-        return sp.vstack(rows, format="csr") if rows else sp.csr_matrix((0, self.atoms.size))
+        rows = [r for r, _ in self._known(without)]
+        return sp.vstack(rows, format="csr") if rows else sp.csr_matrix((0, self.size))
 
     def values(self, *, without: int | None = None) -> npt.NDArray[np.float64]:
-        return np.array([float(self.entries[e].published[k] or 0) for e, k in self.known if e != without])
+        return np.array([v for _, v in self._known(without)])
 
     def targets(self) -> list[_Target]:
         hidden = [
@@ -402,27 +582,50 @@ class _JointSystem:
             for k, v in enumerate(entry.published)
             if v is None
         ]
-        covered = np.zeros(self.atoms.size, dtype=bool)
-        for e, k in self.known:
-            covered[self.rows[e][k].indices] = True
-        # An atom that is a cell of some table is that cell: published, or a target already.
+        covered = np.zeros(self.size, dtype=bool)
+        for e, entry in enumerate(self.entries):
+            for k, v in enumerate(entry.published):
+                if v is not None:
+                    covered[self.rows[e][k].indices] = True
+        # An atom that is a cell of some table is that cell: published, or a target already; an atom
+        # in a piece known to be empty is no one's count.
         for rows in self.rows:
             for row in rows:
                 if row.nnz == 1:
                     covered[row.indices[0]] = False
+        for _, zero in self.zeros:
+            covered[zero.indices] = False
         return hidden + [_Target(None, int(a)) for a in np.flatnonzero(covered)]
 
     def target_row(self, target: _Target) -> Any:
         if target.entry is None:
-            return sp.csr_matrix(([1.0], ([0], [target.cell])), shape=(1, self.atoms.size))
+            return sp.csr_matrix(([1.0], ([0], [target.cell])), shape=(1, self.size))
         return self.rows[target.entry][target.cell]
+
+    def describe_atom(self, atom: int) -> str:
+        assert self.atoms is not None
+        return self.atoms.describe(atom)
+
+    def find(self, description: str) -> int:
+        if self._descriptions is None:
+            self._descriptions = [self.describe_atom(a) for a in range(self.size)]
+        return self._descriptions.index(description)
 
     def describe(self, target: _Target) -> tuple[str, str, str]:
         if target.entry is None:
-            return self.atoms.describe(target.cell), "", IMPLIED
+            return self.describe_atom(target.cell), "", IMPLIED
         entry = self.entries[target.entry]
         row, column = entry.position(target.cell)
         return row, column, entry.reference
+
+
+def _sum_rows(interior: list[Any], terms: list[int], size: int) -> Any:
+    if len(terms) == 1:
+        return interior[terms[0]]
+    total = sp.csr_matrix((1, size))
+    for t in terms:
+        total = total + interior[t]
+    return sp.csr_matrix(total)
 
 
 def _requirements(
@@ -441,14 +644,13 @@ def _requirements(
                 low, high = required_reach(np.array([value]), np.array([True]), rule)
                 reach_low[i], reach_high[i] = low[0], high[0]
         elif target.cell in entries[target.entry].small:
-            reach_high[i] = entries[target.entry].threshold
-            width[i] = entries[target.entry].protection_level
+            low_, high_ = entries[target.entry].required_interval(target.cell)
+            reach_low[i], reach_high[i], width[i] = low_, high_, high_ - low_
     return reach_low, reach_high, width
 
 
 def _is_protected(
     target: _Target,
-    entries: Sequence[LedgerEntry],
     lower: float,
     upper: float,
     reach_low: float,
@@ -500,14 +702,14 @@ def _hide_more(
     protected: ProtectedTable, scope: TableScope, ledger_entries: Sequence[LedgerEntry], joint: JointAudit
 ) -> ProtectedTable:
     """Hide the new table's cells that share records with an exposed count or with a cell containing it."""
-    earlier = [e for e in ledger_entries if e.dataset == scope.dataset]
+    earlier = linked_entries(ledger_entries, scope)
     entries = [*earlier, LedgerEntry.from_protected(protected, scope, reference=NEW, released=dt.date.min)]
     system = _JointSystem(entries)
     by_reference = {e.reference: i for i, e in enumerate(entries)}
-    exposed_atoms = np.zeros(system.atoms.size, dtype=bool)
+    exposed_atoms = np.zeros(system.size, dtype=bool)
     for cell in joint.failures:
         if cell.reference == IMPLIED:
-            exposed_atoms[system.atoms.find(cell.row)] = True
+            exposed_atoms[system.find(cell.row)] = True
         else:
             e = by_reference[cell.reference]
             exposed_atoms[system.rows[e][entries[e].index(cell.row, cell.column)].indices] = True
@@ -545,58 +747,98 @@ def _with_pattern(protected: ProtectedTable, pattern: npt.NDArray[np.bool_]) -> 
     )
 
 
-def _meet(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a & b
+def _overlap(a: Scope, b: Scope) -> bool:
+    """Whether two footprints can count a record in common."""
+    return all(not a.get(d, EVERY).meet(b.get(d, EVERY)).empty for d in set(a) | set(b))
 
 
 class _Atoms:
-    """The common refinement of every cell's scope: one atom per combination of value blocks."""
+    """The pieces the cells cut the records into: one per distinct set of cells holding a record.
 
-    def __init__(self, scopes: Sequence[dict[str, frozenset[str] | None]]) -> None:
+    Built dimension by dimension: within each dimension values are grouped into blocks (values no
+    cell tells apart), and a combination of blocks is kept only as a new piece if the cells holding
+    it differ from every piece already found, so the count stays that of the distinct pieces rather
+    than the product of every dimension's blocks. ``row(i)`` is scope ``i`` as a sparse 0/1 row.
+    """
+
+    def __init__(self, scopes: Sequence[Scope]) -> None:
         self.dimensions = sorted({d for scope in scopes for d in scope})
-        self.blocks: dict[str, dict[frozenset[str], npt.NDArray[np.bool_]]] = {}
         self.block_values: dict[str, list[list[str]]] = {}
-        sizes = []
+        width = len(scopes)
+        holds: dict[str, npt.NDArray[np.bool_]] = {}  # per dimension: scopes x blocks
         for d in self.dimensions:
-            sets = sorted({s for scope in scopes if (s := scope.get(d)) is not None}, key=sorted)
-            values = sorted(set().union(*sets) | {_OTHER})
-            signatures = {v: tuple(v in s for s in sets) for v in values}
+            sets = sorted({s for scope in scopes if (s := scope.get(d)) is not None}, key=_members_key)
+            values = sorted(set().union(*(s.values for s in sets)) | {_OTHER})
+            signatures = {v: tuple(s.holds(v) for s in sets) for v in values}
             distinct = sorted(set(signatures.values()))
-            self.blocks[d] = {
-                s: np.array([sig[i] for sig in distinct], dtype=bool) for i, s in enumerate(sets)
-            }
             self.block_values[d] = [[v for v in values if signatures[v] == sig] for sig in distinct]
-            sizes.append(len(distinct))
-        self.shape = tuple(sizes)
-        self.size = int(np.prod(sizes)) if sizes else 1
-        if self.size > MAX_ATOMS:
-            raise LedgerTooLarge(f"{self.size} atoms across {', '.join(self.dimensions)}")
-        self._descriptions: list[str] | None = None
+            position = {s: i for i, s in enumerate(sets)}
+            table = np.ones((width, len(distinct)), dtype=bool)
+            for k, scope in enumerate(scopes):
+                if (members := scope.get(d)) is not None:
+                    table[k] = [sig[position[members]] for sig in distinct]
+            holds[d] = table
+        order = sorted(self.dimensions, key=lambda d: holds[d].shape[1])
+        pieces = np.packbits(np.ones((1, width), dtype=bool), axis=1)
+        blocks = np.zeros((1, 0), dtype=np.intp)
+        counts = np.ones(1)
+        for d in order:
+            pieces, blocks, counts = _refine(pieces, blocks, counts, np.packbits(holds[d].T, axis=1))
+            if pieces.shape[0] > MAX_ATOMS:
+                raise LedgerTooLarge(f"more than {MAX_ATOMS} pieces across {', '.join(self.dimensions)}")
+        self.order = order
+        self.representatives = [tuple(int(b) for b in row) for row in blocks]
+        self.merged = [int(c) for c in counts]
+        self.size = len(self.representatives)
+        self.matrix = sp.csr_matrix(np.unpackbits(pieces, axis=1, count=width).T.astype(np.float64))
 
-    def indicator(self, scope: dict[str, frozenset[str] | None]) -> Any:
-        """A 1 x atoms sparse row: which atoms the cell with ``scope`` counts."""
-        vector = np.ones(1, dtype=bool)
-        for d, size in zip(self.dimensions, self.shape, strict=True):
-            values = scope.get(d)
-            part = np.ones(size, dtype=bool) if values is None else self.blocks[d][values]
-            vector = np.logical_and.outer(vector, part).ravel()
-        return sp.csr_matrix(vector.astype(np.float64).reshape(1, -1))
+    def row(self, scope: int) -> Any:
+        """Scope ``scope`` (its index in the list given) as a 1 x pieces sparse 0/1 row."""
+        return self.matrix[scope]
 
     def describe(self, atom: int) -> str:
-        """The records an atom counts, e.g. ``borough: Camden; received: 2020-01-01 .. 2020-12-31 (366)``."""
-        blocks = np.unravel_index(atom, self.shape)
+        """The records a piece counts, e.g. ``borough: Camden; received: 2020-01-01 .. 2020-12-31 (366)``."""
+        chosen = dict(zip(self.order, self.representatives[atom], strict=True))
         parts = []
-        for d, b in zip(self.dimensions, blocks, strict=True):
-            values = [v if v != _OTHER else "(any other)" for v in self.block_values[d][int(b)]]
+        for d in self.dimensions:
+            values = [v if v != _OTHER else "(any other)" for v in self.block_values[d][chosen[d]]]
             shown = ", ".join(values) if len(values) <= 3 else f"{values[0]} .. {values[-1]} ({len(values)})"
             parts.append(f"{d}: {shown}")
-        return "; ".join(parts)
+        text = "; ".join(parts)
+        others = self.merged[atom] - 1
+        return text if not others else f"{text} (with {others} pieces no table tells apart)"
 
-    def find(self, description: str) -> int:
-        if self._descriptions is None:
-            self._descriptions = [self.describe(a) for a in range(self.size)]
-        return self._descriptions.index(description)
+
+def _refine(
+    pieces: npt.NDArray[np.uint8],
+    blocks: npt.NDArray[np.intp],
+    counts: npt.NDArray[np.float64],
+    packed: npt.NDArray[np.uint8],
+) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+    """Cut every piece by one more dimension's blocks; keep the distinct non-empty cell sets.
+
+    ``pieces`` and ``packed`` are bit-packed sets of cells (rows); ``blocks`` the blocks chosen so far
+    for each piece's representative, ``counts`` how many block combinations each piece stands for.
+    """
+    n_blocks, n_bytes = packed.shape
+    step = max(1, 4_000_000 // max(1, n_blocks * n_bytes))
+    kept_pieces, kept_blocks, kept_counts = [], [], []
+    for start in range(0, pieces.shape[0], step):
+        chunk = pieces[start : start + step]
+        joined = (chunk[:, None, :] & packed[None, :, :]).reshape(-1, n_bytes)
+        alive = np.flatnonzero(joined.any(axis=1))
+        origin, block = np.divmod(alive, n_blocks)
+        kept_pieces.append(joined[alive])
+        kept_blocks.append(np.hstack([blocks[start + origin], block[:, None]]))
+        kept_counts.append(counts[start + origin])
+    joined_all = np.concatenate(kept_pieces) if kept_pieces else np.zeros((0, n_bytes), dtype=np.uint8)
+    if joined_all.shape[0] == 0:
+        return joined_all, np.zeros((0, blocks.shape[1] + 1), dtype=np.intp), np.zeros(0)
+    keys = np.ascontiguousarray(joined_all).view(np.dtype((np.void, n_bytes))).ravel()
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    merged = np.bincount(inverse.ravel(), weights=np.concatenate(kept_counts)).astype(np.float64)
+    return joined_all[first], np.concatenate(kept_blocks)[first], merged
+
+
+def _members_key(members: Members) -> tuple[bool, list[str]]:
+    return members.complement, sorted(members.values)

@@ -19,7 +19,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from foidesk.core.periods import DateRange
-from foidesk.core.sdc.ledger import LedgerEntry, protect_against
+from foidesk.core.sdc.ledger import (
+    LedgerAuditTimeout,
+    LedgerEntry,
+    LedgerTooLarge,
+    TableScope,
+    linked_entries,
+    protect_against,
+)
 from foidesk.core.sdc.suppression import Method, protect
 from foidesk.core.workflow import Action
 from foidesk.datasets.query import Condition, CountQuery, describe
@@ -27,7 +34,7 @@ from foidesk.datasets.registry import REGISTRY
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, workbook_xlsx
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
-from foidesk.web.cases.ledger import dimension_name, ledger_record, ledger_scope, released_entries
+from foidesk.web.cases.ledger import dimension_name, ledger_record, ledger_scope
 from foidesk.web.cases.models import Answer, Part
 from foidesk.web.cases.models import LedgerEntry as LedgerRow
 from foidesk.web.cases.permissions import action_check
@@ -67,6 +74,23 @@ def query_from_json(data: dict[str, Any]) -> CountQuery:
     )
 
 
+LEDGER_AUDIT_SECONDS = 60.0  # default bound of one joint audit; the setting FOIDESK_LEDGER_AUDIT_SECONDS wins
+TIMED_OUT = (
+    "The joint audit with earlier releases did not finish within {seconds:g} seconds, so this table "
+    "is not releasable. Answer the part with a coarser or narrower table, or ask for the bound to be raised."
+)
+
+
+TOO_LARGE = (
+    "The earlier releases and this table cut the records into too many pieces to audit together "
+    "({error}), so this table is not releasable. Answer with a table over fewer breakdowns."
+)
+
+
+def ledger_audit_seconds() -> float:
+    return float(getattr(settings, "FOIDESK_LEDGER_AUDIT_SECONDS", LEDGER_AUDIT_SECONDS))
+
+
 def answer_create(
     *,
     part: Part,
@@ -76,9 +100,12 @@ def answer_create(
     method: Method = Method.OPTIMAL,
     released_on: dt.date | None = None,
 ) -> Answer:
-    """Count, protect, audit alone and jointly with every table already released from the dataset.
+    """Count, protect, audit alone and jointly with everything that may have left or will leave with it.
 
-    Only the protected values, the suppression report and the ledger entry are kept.
+    The joint audit covers every table already released from the dataset (the ledger) and every other
+    answer of the same response, released or not yet, since they leave together. The part's earlier
+    unreleased answer is replaced. Only the protected values, the suppression report and the ledger
+    entry are kept. If the joint audit runs past its time bound the table is stored as not releasable.
     """
     action_check(request=part.request, action=Action.ANSWER_FROM_RECORDS, actor=actor)
     threshold = threshold or settings.FOIDESK_SDC_THRESHOLD
@@ -86,7 +113,7 @@ def answer_create(
     table = count_table(query)
     rows = data.find_dimension(query.rows)
     columns = data.find_dimension(query.columns) if query.columns else None
-    # The ledger intersects tables by their dimensions' names, so protect under the dataset's own names.
+    # The ledger intersects tables by their fields' names, so protect under the dataset's own names.
     canonical = replace(
         table,
         row_dimension=dimension_name(data, rows),
@@ -95,19 +122,33 @@ def answer_create(
     protected = protect(canonical, threshold=threshold, method=method)
     alone = len(protected.suppressed)
     scope = ledger_scope(query, table)
-    earlier = released_entries(query.dataset)
-    joint = None
+    earlier, compared = entries_to_audit_with(part=part, dataset=query.dataset)
+    joint_report: dict[str, Any] | None = None
+    passed = protected.release_allowed
     if earlier:
-        protected, joint = protect_against(earlier, protected, scope=scope)
+        seconds = ledger_audit_seconds()
+        try:
+            protected, joint = protect_against(earlier, protected, scope=scope, seconds=seconds)
+        except LedgerAuditTimeout:
+            joint_report = {"passed": False, "timed_out": True, "message": TIMED_OUT.format(seconds=seconds)}
+            passed = False
+        except LedgerTooLarge as error:
+            joint_report = {"passed": False, "timed_out": False, "message": TOO_LARGE.format(error=error)}
+            passed = False
+        else:
+            joint_report = joint.to_json()
+            passed = protected.release_allowed and joint.passed
     entry = LedgerEntry.from_protected(
         protected, scope, reference=part.request.reference, released=released_on or timezone.localdate()
     )
     report = protected.to_json()
     report["suppressed_for_differencing"] = len(protected.suppressed) - alone
-    report["joint_audit"] = joint.to_json() if joint is not None else None
+    report["joint_audit"] = joint_report
     report["ledger_entry"] = entry.to_json()
-    passed = protected.release_allowed and (joint is None or joint.passed)
+    report["compared"] = compared
     with transaction.atomic():
+        replaced = list(part.answers.filter(ledger__isnull=True).values_list("pk", flat=True))
+        Answer.objects.filter(pk__in=replaced).delete()
         answer = Answer.objects.create(
             part=part,
             dataset=query.dataset,
@@ -129,37 +170,74 @@ def answer_create(
             obj=part,
             details={
                 "answer": answer.pk,
+                "replaced": replaced,
                 "query": answer.query,
                 "suppressed": len(protected.suppressed),
                 "suppressed_for_differencing": report["suppressed_for_differencing"],
                 "audit_passed": passed,
+                "compared": compared,
             },
         )
     return answer
 
 
+def entries_to_audit_with(*, part: Part, dataset: str) -> tuple[list[LedgerEntry], dict[str, list[int]]]:
+    """Everything a new answer of ``part`` must be audited with: the dataset's ledger, and the other
+    parts' current answers of the same response that have not left yet. Also which (ledger rows and
+    answers), so that a release can tell whether anything has left since."""
+    rows = list(LedgerRow.objects.filter(dataset=dataset).order_by("id"))
+    pending = list(
+        Answer.objects.filter(part__request=part.request, dataset=dataset, ledger__isnull=True)
+        .exclude(part=part)
+        .order_by("id")
+    )
+    entries = [LedgerEntry.from_json(row.entry) for row in rows]
+    entries += [LedgerEntry.from_json(a.report["ledger_entry"]) for a in pending]
+    return entries, {"ledger": [row.pk for row in rows], "answers": [a.pk for a in pending]}
+
+
 def answers_release(*, answers: Sequence[Answer], reference: str, released_on: dt.date) -> None:
-    """Record answers' tables in the ledger as they leave; refuse one audited before a later release."""
+    """Record answers' tables in the ledger as they leave (once: a table sent is not recorded again when
+    published); refuse one that failed its audit or was audited before a linked table left."""
     for answer in answers:
+        if LedgerRow.objects.filter(answer=answer).exists():
+            continue
         if not answer.audit_passed:
             raise CaseError(
                 f"{answer.part.label}: the table failed the disclosure audit and cannot be released."
             )
-        later = LedgerRow.objects.filter(dataset=answer.dataset, created_at__gt=answer.created_at).exclude(
-            answer=answer
-        )
-        if later.exists():
+        entry = LedgerEntry.from_json(answer.report["ledger_entry"])
+        if _left_since(answer, entry):
             raise CaseError(
                 f"{answer.part.label}: other tables from the same records were released after this answer "
                 "was protected; answer the part again so it is audited with them."
             )
-        entry = LedgerEntry.from_json(answer.report["ledger_entry"])
         ledger_record(
             answer=answer,
-            entry=replace(entry, released=released_on.isoformat()),
+            entry=replace(entry, released=released_on.isoformat(), reference=reference),
             reference=reference,
             released_on=released_on,
         )
+
+
+def _left_since(answer: Answer, entry: LedgerEntry) -> bool:
+    """Whether a ledger table linked to ``answer``'s (directly or through other released tables) has
+    left since the answer was audited."""
+    compared = answer.report.get("compared")
+    rows = list(LedgerRow.objects.filter(dataset=answer.dataset).exclude(answer=answer).order_by("id"))
+    if compared is None:  # audited before the ledger kept what it compared with
+        unseen = {row.pk for row in rows if row.created_at > answer.created_at}
+    else:
+        unseen = {
+            row.pk
+            for row in rows
+            if row.pk not in compared["ledger"] and row.answer_id not in compared["answers"]
+        }
+    if not unseen:
+        return False
+    entries = [LedgerEntry.from_json(row.entry) for row in rows]
+    linked = {id(e) for e in linked_entries(entries, TableScope(entry.dataset, entry.filters))}
+    return any(row.pk in unseen and id(e) in linked for row, e in zip(rows, entries, strict=True))
 
 
 def _dimension_label(query: CountQuery, name: str | None) -> str:

@@ -8,32 +8,46 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import datetime as dt
-from collections import defaultdict
 
+from django.conf import settings
 from django.db import transaction
 
+from foidesk.core.sdc.grid import TOTAL_LABEL
 from foidesk.core.sdc.ledger import Filter, LedgerEntry, TableScope, period_filter
+from foidesk.core.sdc.stated_counts import disclosing_counts
 from foidesk.core.sdc.table import CountTable
 from foidesk.datasets.query import CountQuery
-from foidesk.datasets.registry import REGISTRY, Dataset, Dimension, FieldKind, dimension_label
+from foidesk.datasets.registry import (
+    COMBINATION_SEPARATOR,
+    NO_OTHER_OUTCOME,
+    REGISTRY,
+    Dataset,
+    Dimension,
+    Field,
+    FieldKind,
+    dimension_label,
+)
 from foidesk.web.cases import models
-
-# A record has one value of a single-valued field, so a table over it cuts the records into pieces
-# the ledger can intersect. Multi-valued fields (outcomes) get their own name per use, which keeps
-# the joint audit sound for tables that share that use and never mixes two meanings of one field.
-_MULTI_VALUED_SUFFIX = {"filter": " includes", "dimension": " (breakdown)"}
 
 
 def ledger_scope(query: CountQuery, table: CountTable) -> TableScope:
-    """Which records each cell of ``table`` (the answer to ``query``) counts, in ledger terms."""
+    """Which records each cell of ``table`` (the answer to ``query``) counts, in ledger terms.
+
+    Every label is described by the most detailed values it counts (a BCU by its boroughs, a rank
+    band by its ranks, a year or month by its days) and a multi-valued field by the combinations of
+    values a record may hold, so that any two tables of the dataset can be intersected.
+    """
     data = REGISTRY.dataset(query.dataset)
     filters: list[Filter] = []
     if query.period is not None:
         filters.append(period_filter(data.date_field, query.period.start, query.period.end))
     for condition in query.conditions:
         field = data.field(condition.field)
-        name = field.name + (_MULTI_VALUED_SUFFIX["filter"] if field.multi_valued else "")
-        filters.append(Filter(name, tuple(sorted(condition.codes))))
+        if field.multi_valued:
+            held = tuple(c for c in field.combinations() if not condition.codes.isdisjoint(_held(c)))
+            filters.append(Filter(field.name, held))
+        else:
+            filters.append(Filter(field.name, tuple(sorted(condition.codes))))
     rows = data.find_dimension(query.rows)
     scope_rows = _values_by_label(data, rows, table.row_labels, query)
     scope_columns: tuple[tuple[str, ...], ...] = ()
@@ -45,10 +59,12 @@ def ledger_scope(query: CountQuery, table: CountTable) -> TableScope:
 
 
 def dimension_name(data: Dataset, dimension: Dimension) -> str:
-    field = data.field(dimension.field)
-    if field.multi_valued:
-        return dimension.name + _MULTI_VALUED_SUFFIX["dimension"]
-    return field.name
+    """The ledger's name for a dimension: its field's, whatever the level (borough and BCU are one)."""
+    return data.field(dimension.field).name
+
+
+def _held(combination: str) -> frozenset[str]:
+    return frozenset(combination.split(COMBINATION_SEPARATOR))
 
 
 def _values_by_label(
@@ -57,12 +73,33 @@ def _values_by_label(
     field = data.field(dimension.field)
     if field.kind is FieldKind.DATE:
         return tuple(_days(label, query) for label in labels)
+    codes = _codes_by_label(data, dimension)
+    return tuple(_values_of(field, dimension, codes.get(label, label), query) for label in labels)
+
+
+def _codes_by_label(data: Dataset, dimension: Dimension) -> dict[str, str]:
+    """Published label -> code at the dimension's level (a BCU's label -> the BCU's code)."""
+    field = data.field(dimension.field)
+    domain = field.codes
+    if dimension.level is not None and field.hierarchy is not None:
+        generalise = field.hierarchy.level(dimension.level).generalise
+        domain = tuple(dict.fromkeys(generalise(code) for code in field.codes))
+    if dimension.others_than_filter:
+        domain = (*domain, NO_OTHER_OUTCOME)
+    return {dimension_label(data, dimension, code): code for code in domain}
+
+
+def _values_of(field: Field, dimension: Dimension, code: str, query: CountQuery) -> tuple[str, ...]:
+    """The most detailed values counted under ``code``: combinations for a multi-valued field."""
     if field.multi_valued:
-        return tuple((label,) for label in labels)
-    codes_by_label: dict[str, list[str]] = defaultdict(list)
-    for code in field.codes:
-        codes_by_label[dimension_label(data, dimension, code)].append(code)
-    return tuple(tuple(sorted(codes_by_label.get(label, [label]))) for label in labels)
+        combinations = field.combinations()
+        if dimension.others_than_filter and code == NO_OTHER_OUTCOME:
+            filtered = query.codes_filtered_on(field.name)
+            return tuple(c for c in combinations if _held(c) <= filtered)
+        return tuple(c for c in combinations if code in _held(c))
+    if dimension.level is not None and field.hierarchy is not None:
+        return field.hierarchy.members(dimension.level, code, field.codes) or (code,)
+    return (code,)
 
 
 def _days(label: str, query: CountQuery) -> tuple[str, ...]:
@@ -98,3 +135,28 @@ def ledger_record(*, answer: models.Answer, entry: LedgerEntry, reference: str, 
                 "entry": entry.to_json(),
             },
         )
+
+
+def stated_count_findings(case: models.Request) -> tuple[str, ...]:
+    """Counts written in the case's answers that would disclose a small count (core/sdc/stated_counts.py).
+
+    Compared with every value published in the case's own tables and with the total of every table
+    in the ledger (its totals): a stated count a small amount away from one of them discloses the difference.
+    """
+    texts: list[tuple[str, str]] = []
+    for part in case.parts.select_related("decision").order_by("position"):
+        decision = getattr(part, "decision", None)
+        if decision is not None:
+            texts += [(part.label, decision.answer), (f"{part.label} (advice)", decision.advice)]
+    if not any(text.strip() for _, text in texts):
+        return ()
+    released: set[int] = set()
+    for answer in models.Answer.objects.filter(part__request=case):
+        published = answer.report.get("ledger_entry", {}).get("published", [])
+        released.update(int(v) for v in published if v is not None)
+    for row in models.LedgerEntry.objects.all():
+        entry = LedgerEntry.from_json(row.entry)
+        for k, value in enumerate(entry.published):
+            if value is not None and TOTAL_LABEL in entry.position(k):
+                released.add(value)
+    return disclosing_counts(texts, threshold=settings.FOIDESK_SDC_THRESHOLD, released=released)

@@ -29,10 +29,12 @@ from foidesk.web.accounts.roles import roles_of
 from foidesk.web.audit.actions import AuditAction, workflow_action
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases import mail
+from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import document_check, document_store, release_blocker
 from foidesk.web.cases.errors import CaseError, Conflict
+from foidesk.web.cases.ledger import stated_count_findings
 from foidesk.web.cases.letters import letter_for_case, response_for_case
-from foidesk.web.cases.models import ClockEvent, Document, Request
+from foidesk.web.cases.models import Answer, ClockEvent, Document, Request
 from foidesk.web.cases.permissions import Refused, raise_refusal
 from foidesk.web.cases.services import Actor, clock_event_record, request_deadlines
 
@@ -130,6 +132,9 @@ def case_facts(
         published_text_reviewed=reviewed,
         on=data.on,
         received_on=case.received_on,
+        stated_small_counts=stated_count_findings(case)
+        if "answer_text_discloses_no_small_count" in guards
+        else (),
     )
 
 
@@ -299,6 +304,13 @@ def _send(case: Request, actor: Actor, data: EventInput, today: dt.date) -> dict
         release_blocker(document)
         with document.file.open("rb") as handle:
             attachments.append(mail.MailAttachment(document.filename, handle.read(), document.content_type))
+    # Every table leaving with the response enters the ledger now, before the email goes, so that
+    # the next answer from the same records is audited with it (publication will not record it twice).
+    answers_release(
+        answers=list(Answer.objects.filter(part__request=case).select_related("part").order_by("id")),
+        reference=case.reference,
+        released_on=today,
+    )
     _clock(case, actor, clock.EventKind.ANSWERED, today)
     if not case.requester_email.strip():
         return {"by": "post", "letter": letter.sha256}
