@@ -185,6 +185,13 @@ FOIDESK_BASE_URL = os.environ.get("FOIDESK_BASE_URL", "")
 FOIDESK_REFERENCE_FORMAT = os.environ.get("FOIDESK_REFERENCE_FORMAT", "01.FOI.{yy}.{n:06d}")
 # Statistical disclosure control: counts 1..threshold-1 are suppressed (DOMAIN.md section C).
 FOIDESK_SDC_THRESHOLD = int(os.environ.get("FOIDESK_SDC_THRESHOLD", "5"))
+# Time bounds of disclosure control in the workspace, in seconds: the optimal suppression (it falls
+# back to the fast method with its bound reported), the audit of one table, and the joint audit with
+# the ledger. What does not finish in time is not releasable (fail closed). Together they stay under
+# gunicorn's 120-second request timeout.
+FOIDESK_SDC_TIME_LIMIT_SECONDS = float(os.environ.get("FOIDESK_SDC_TIME_LIMIT_SECONDS", "20"))
+FOIDESK_SDC_AUDIT_TIME_LIMIT_SECONDS = float(os.environ.get("FOIDESK_SDC_AUDIT_TIME_LIMIT_SECONDS", "30"))
+FOIDESK_LEDGER_AUDIT_SECONDS = float(os.environ.get("FOIDESK_LEDGER_AUDIT_SECONDS", "45"))
 
 # s.14(2) FOIA: a repeat within this many days of compliance is flagged (the ICO sets no fixed interval).
 FOIDESK_REPEAT_INTERVAL_DAYS = int(os.environ.get("FOIDESK_REPEAT_INTERVAL_DAYS", "180"))

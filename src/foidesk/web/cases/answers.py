@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from foidesk.core.periods import DateRange
+from foidesk.core.sdc.audit import AuditIncomplete
 from foidesk.core.sdc.ledger import (
     LedgerAuditTimeout,
     LedgerEntry,
@@ -27,6 +28,7 @@ from foidesk.core.sdc.ledger import (
     linked_entries,
     protect_against,
 )
+from foidesk.core.sdc.optimal import SuppressionFailed
 from foidesk.core.sdc.suppression import Method, protect
 from foidesk.core.workflow import Action
 from foidesk.datasets.query import Condition, CountQuery, describe
@@ -74,7 +76,6 @@ def query_from_json(data: dict[str, Any]) -> CountQuery:
     )
 
 
-LEDGER_AUDIT_SECONDS = 60.0  # default bound of one joint audit; the setting FOIDESK_LEDGER_AUDIT_SECONDS wins
 TIMED_OUT = (
     "The joint audit with earlier releases did not finish within {seconds:g} seconds, so this table "
     "is not releasable. Answer the part with a coarser or narrower table, or ask for the bound to be raised."
@@ -88,7 +89,7 @@ TOO_LARGE = (
 
 
 def ledger_audit_seconds() -> float:
-    return float(getattr(settings, "FOIDESK_LEDGER_AUDIT_SECONDS", LEDGER_AUDIT_SECONDS))
+    return float(settings.FOIDESK_LEDGER_AUDIT_SECONDS)
 
 
 def answer_create(
@@ -119,7 +120,20 @@ def answer_create(
         row_dimension=dimension_name(data, rows),
         column_dimension=dimension_name(data, columns) if columns else None,
     )
-    protected = protect(canonical, threshold=threshold, method=method)
+    try:
+        protected = protect(
+            canonical,
+            threshold=threshold,
+            method=method,
+            time_limit=settings.FOIDESK_SDC_TIME_LIMIT_SECONDS,
+            audit_time_limit=settings.FOIDESK_SDC_AUDIT_TIME_LIMIT_SECONDS,
+        )
+    except (AuditIncomplete, SuppressionFailed) as error:
+        # Fail closed: a table whose protection or audit did not finish is never stored as releasable.
+        raise CaseError(
+            f"The table could not be protected and audited in time ({error}). Answer with fewer "
+            "breakdowns or a shorter period."
+        ) from error
     alone = len(protected.suppressed)
     scope = ledger_scope(query, table)
     earlier, compared = entries_to_audit_with(part=part, dataset=query.dataset)
