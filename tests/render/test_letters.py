@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from html import escape
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -220,3 +221,23 @@ def test_html_never_carries_markup_from_the_values(name: str, reasons: str) -> N
     assert "<b>" not in html
     assert "<R&1>" not in html
     assert escape(reasons.strip()[:1]) in html
+
+
+def test_a_wide_table_stays_on_the_page_so_the_letter_passes_the_release_gate(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from foidesk.core.release_check import check_file
+
+    headers = (
+        "Allegation category",
+        *(f"Outcome number {i} with a long descriptive name" for i in range(14)),
+    )
+    rows = tuple(
+        (f"Category {r} of sexual misconduct and abuse of position", *(str(r * i) for i in range(14)))
+        for r in range(6)
+    )
+    letter = replace(_letter(), tables=(("Q1", AnswerTable("A wide table", headers, rows)),))
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(letter_pdf(letter))
+    codes = {finding.code for finding in check_file(str(path)).findings}
+    assert codes <= {"pdf.metadata"}  # the title and author PDF/UA requires; nothing off the page

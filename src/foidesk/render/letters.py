@@ -344,8 +344,8 @@ _CSS = """
 body { font-family: sans-serif; font-size: 11pt; line-height: 1.4; }
 h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 1.2em; } h3 { font-size: 12pt; }
 h4, h5 { font-size: 11pt; }
-table { border-collapse: collapse; margin: 0.5em 0; }
-th, td { border: 1px solid #555; padding: 2pt 6pt; text-align: left; }
+table { border-collapse: collapse; margin: 0.5em 0; width: 100%; table-layout: fixed; font-size: 9pt; }
+th, td { border: 1px solid #555; padding: 2pt 3pt; text-align: left; overflow-wrap: anywhere; }
 """
 
 
