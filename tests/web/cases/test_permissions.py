@@ -22,8 +22,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from foidesk.core.workflow import Role
-from foidesk.web.accounts.models import ApiToken
 from foidesk.datasets.query import build_query
+from foidesk.web.accounts.models import ApiToken
 from foidesk.web.cases import reviews
 from foidesk.web.cases.answers import answer_begin
 from foidesk.web.cases.documents import document_attach
