@@ -182,6 +182,7 @@ class CaseFacts:
     stated_small_counts: tuple[
         str, ...
     ] = ()  # counts in the answers' text that disclose (core/sdc/stated_counts.py)
+    unchecked_answers: tuple[str, ...] = ()  # parts whose table's disclosure check has not finished
 
 
 Guard = Callable[[CaseFacts], str | None]
@@ -223,6 +224,18 @@ def answer_text_discloses_no_small_count(facts: CaseFacts) -> str | None:
     released count, identifies people as surely as one in a table."""
     if facts.stated_small_counts:
         return "The answers' text discloses a small count: " + " ".join(facts.stated_small_counts)
+    return None
+
+
+def answers_checked(facts: CaseFacts) -> str | None:
+    """s.40(2) FOIA: a table from the records leaves only once its disclosure check (run in the
+    background, with the tables already released) has finished."""
+    if facts.unchecked_answers:
+        return (
+            "The disclosure check of these tables has not finished; wait for it: "
+            + ", ".join(facts.unchecked_answers)
+            + "."
+        )
     return None
 
 
@@ -296,6 +309,7 @@ GUARDS: Mapping[str, Guard] = {
         response_passes_s17,
         no_block_findings,
         answer_text_discloses_no_small_count,
+        answers_checked,
         documents_approved,
         approver_is_not_drafter,
         requester_is_reachable,
@@ -386,6 +400,7 @@ TRANSITIONS: Mapping[Event, Transition] = {
             response_passes_s17,
             no_block_findings,
             answer_text_discloses_no_small_count,
+            answers_checked,
         ),
         _t(Event.RETURN_FOR_CHANGES, {State.AWAITING_APPROVAL, State.APPROVED}, State.IN_PROGRESS, _DECIDERS),
         _t(
@@ -398,6 +413,7 @@ TRANSITIONS: Mapping[Event, Transition] = {
             response_passes_s17,
             no_block_findings,
             answer_text_discloses_no_small_count,
+            answers_checked,
             documents_approved,
         ),
         _t(
@@ -410,6 +426,7 @@ TRANSITIONS: Mapping[Event, Transition] = {
             response_passes_s17,
             no_block_findings,
             answer_text_discloses_no_small_count,
+            answers_checked,
             documents_approved,
         ),
         _t(

@@ -260,3 +260,8 @@ FOIDESK_IMAP_TIMEOUT_SECONDS = int(os.environ.get("FOIDESK_IMAP_TIMEOUT_SECONDS"
 # UK GDPR Art. 5(1)(e) storage limitation: a finished case keeps its requester's personal data this many
 # days after it ended (or was answered); `foidesk retention` then erases them. Statistics stay.
 FOIDESK_RETENTION_DAYS = int(os.environ.get("FOIDESK_RETENTION_DAYS", "730"))
+
+# Background tasks (django-tasks): the disclosure check of an answer from the records. In the embedded
+# mode (no DATABASE_URL: `make run`, SQLite, no worker) it runs inside the web request as it always
+# did; with DATABASE_URL set it is queued for `manage.py db_worker`, which production must run.
+FOIDESK_RUN_TASKS_INLINE = _env_bool("FOIDESK_RUN_TASKS_INLINE", not os.environ.get("DATABASE_URL", ""))

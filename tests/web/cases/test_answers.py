@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import openpyxl
 import pytest
+from django.test import override_settings
 
 from foidesk.core.periods import DateRange
 from foidesk.core.sdc.ledger import audit_against
@@ -106,6 +107,7 @@ def _total(end: dt.date) -> int:
     return sum(sum(row) for row in count_table(_query(end)).cells)
 
 
+@override_settings(FOIDESK_RUN_TASKS_INLINE=True)  # the embedded mode; test_answer_tasks.py: the worker
 def test_officer_answers_a_part_from_the_register_and_sees_the_suppression_report(part: Part, client) -> None:  # type: ignore[no-untyped-def]
     from foidesk.web.accounts.roles import Role
     from tests.factories import UserFactory

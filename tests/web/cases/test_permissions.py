@@ -22,8 +22,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from foidesk.core.workflow import Role
+from foidesk.datasets.query import build_query
 from foidesk.web.accounts.models import ApiToken
 from foidesk.web.cases import reviews
+from foidesk.web.cases.answers import answer_begin
 from foidesk.web.cases.documents import document_attach
 from foidesk.web.cases.models import InboundEmail, SavedFilter
 from tests.factories import PublicationFactory, decided_case, sent_case, staff
@@ -65,6 +67,7 @@ def _concrete(route: str, name: str, ids: dict[str, str]) -> str:
         "<int:inbound_id>": ids["inbound"],
         "<int:filter_id>": ids["filter"],
         "<reference>": ids["published"],
+        "<int:answer_id>": ids["answer"],
     }
     for placeholder, value in replacements.items():
         path = path.replace(placeholder, value)
@@ -116,6 +119,9 @@ def sample() -> dict[str, str]:
     inbound.save()
     saved = SavedFilter.objects.create(user=officer, name="Mine", query="show=mine")
     published = PublicationFactory()
+    answer = answer_begin(
+        part=drafting.parts.get(position=1), query=build_query("category"), actor=officer, background=False
+    )
     return {
         "drafting": drafting.reference,
         "sent": sent.reference,
@@ -126,6 +132,7 @@ def sample() -> dict[str, str]:
         "inbound": str(inbound.pk),
         "filter": str(saved.pk),
         "published": published.reference,
+        "answer": str(answer.pk),
     }
 
 

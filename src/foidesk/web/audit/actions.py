@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     CLOCK_EVENT = "clock.event"
     DECISION_RECORDED = "decision.recorded"
     ANSWER_CREATED = "answer.created"
+    ANSWER_CHECKED = "answer.checked"  # the background disclosure check finished
     RECORD_LIST_PRODUCED = "answer.record_list_produced"
     DOCUMENT_ATTACHED = "document.attached"
     DOCUMENT_CHECKED = "document.checked"

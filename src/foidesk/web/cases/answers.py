@@ -88,8 +88,40 @@ TOO_LARGE = (
 )
 
 
+JOINT_FAILED = (
+    "Beside the tables already released from these records, this table would still let a small count "
+    "be worked out, so it is not releasable. Answer with a coarser table."
+)
+
+ALONE_FAILED = (
+    "The audit found that a withheld value could be worked out from this table, so it is not "
+    "releasable. Answer with a coarser table."
+)
+
+
 def ledger_audit_seconds() -> float:
     return float(settings.FOIDESK_LEDGER_AUDIT_SECONDS)
+
+
+CHECK_STOPPED = (
+    "The disclosure check stopped unexpectedly ({error}), so this table is not releasable. Answer the "
+    "part again; if it happens again, tell the administrator."
+)
+
+PROTECTION_UNFINISHED = (
+    "The table could not be protected and audited in time ({error}), so it is not releasable. Answer "
+    "with fewer breakdowns or a shorter period."
+)
+
+
+class CheckRefused(Exception):
+    """The disclosure check ended without a releasable table, for the reason given (fail closed)."""
+
+    def __init__(self, status: Answer.Status, message: str, joint_report: dict[str, Any] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.joint_report = joint_report
 
 
 def answer_create(
@@ -100,16 +132,112 @@ def answer_create(
     threshold: int | None = None,
     method: Method = Method.OPTIMAL,
     released_on: dt.date | None = None,
+    inline: bool = True,
 ) -> Answer:
+    """Answer ``part`` with ``query``: the answer is stored at once as queued, then checked.
+
+    ``inline`` runs the check in this call and returns the finished answer (the embedded mode, the
+    demo loader, scripts); otherwise the check is queued as a background task (`answer_check_task`,
+    run by ``manage.py db_worker``) and the answer is returned still queued, not releasable.
+    """
+    answer = answer_begin(
+        part=part, query=query, actor=actor, threshold=threshold, method=method, background=not inline
+    )
+    if not inline:
+        return answer
+    checked = answer_check(answer_id=answer.pk, method=method, released_on=released_on)
+    assert checked is not None, "nothing can replace the answer between its creation and its check here"
+    return checked
+
+
+def answer_begin(
+    *,
+    part: Part,
+    query: CountQuery,
+    actor: Actor,
+    threshold: int | None = None,
+    method: Method = Method.OPTIMAL,
+    background: bool,
+) -> Answer:
+    """Store a queued answer to ``part`` (no table yet, not releasable) and, if ``background``, queue
+    its check in the same transaction, so that neither exists without the other.
+
+    The part's earlier unreleased answer is replaced now: the officer asked a new question.
+    """
+    # The task module imports this one; importing it here keeps the dependency one way at load time.
+    from foidesk.web.cases.tasks import answer_check_task
+
+    action_check(request=part.request, action=Action.ANSWER_FROM_RECORDS, actor=actor)
+    data = REGISTRY.dataset(query.dataset)
+    rows = data.find_dimension(query.rows)
+    columns = data.find_dimension(query.columns) if query.columns else None
+    with transaction.atomic():
+        replaced = list(part.answers.filter(ledger__isnull=True).values_list("pk", flat=True))
+        Answer.objects.filter(pk__in=replaced).delete()
+        answer = Answer.objects.create(
+            part=part,
+            status=Answer.Status.QUEUED,
+            dataset=query.dataset,
+            query=query_to_json(query),
+            description=describe(query),
+            row_dimension=rows.label,
+            column_dimension=columns.label if columns else "",
+            row_labels=[],
+            column_labels=[],
+            display_cells=[],
+            report={},
+            audit_passed=False,
+            threshold=threshold or settings.FOIDESK_SDC_THRESHOLD,
+            created_by=actor if isinstance(actor, User) else None,
+        )
+        if background:
+            answer.task_id = str(answer_check_task.enqueue(answer.pk, method.value).id)
+            answer.save(update_fields=["task_id"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.ANSWER_CREATED,
+            obj=part,
+            details={
+                "answer": answer.pk,
+                "replaced": replaced,
+                "query": answer.query,
+                "status": answer.status,
+                "task": answer.task_id,
+            },
+        )
+    return answer
+
+
+def answer_check(
+    *, answer_id: int, method: Method = Method.OPTIMAL, released_on: dt.date | None = None
+) -> Answer | None:
     """Count, protect, audit alone and jointly with everything that may have left or will leave with it.
 
     The joint audit covers every table already released from the dataset (the ledger) and every other
-    answer of the same response, released or not yet, since they leave together. The part's earlier
-    unreleased answer is replaced. Only the protected values, the suppression report and the ledger
-    entry are kept. If the joint audit runs past its time bound the table is stored as not releasable.
+    checked answer of the same response, released or not yet, since they leave together. Only the
+    protected values, the suppression report and the ledger entry are kept. Whatever does not finish
+    in time, or stops, leaves the answer refused or timed out, never releasable (fail closed).
+
+    Returns None when the answer was replaced (deleted) before or while it was checked; a finished
+    answer is returned as it is, so that running the task twice does no harm.
     """
-    action_check(request=part.request, action=Action.ANSWER_FROM_RECORDS, actor=actor)
-    threshold = threshold or settings.FOIDESK_SDC_THRESHOLD
+    with transaction.atomic():
+        answer = Answer.objects.select_for_update().filter(pk=answer_id).first()
+        if answer is None or answer.finished:
+            return answer
+        answer.status = Answer.Status.CHECKING
+        answer.save(update_fields=["status"])
+    try:
+        return _check(answer, method=method, released_on=released_on)
+    except Exception as error:
+        # Fail closed and say so on the answer's page; the task still fails with the error.
+        _finish_refused(answer, CheckRefused(Answer.Status.REFUSED, CHECK_STOPPED.format(error=error)))
+        raise
+
+
+def _check(answer: Answer, *, method: Method, released_on: dt.date | None) -> Answer | None:
+    part = answer.part
+    query = query_from_json(answer.query)
     data = REGISTRY.dataset(query.dataset)
     table = count_table(query)
     rows = data.find_dimension(query.rows)
@@ -123,35 +251,34 @@ def answer_create(
     try:
         protected = protect(
             canonical,
-            threshold=threshold,
+            threshold=answer.threshold,
             method=method,
             time_limit=settings.FOIDESK_SDC_TIME_LIMIT_SECONDS,
             audit_time_limit=settings.FOIDESK_SDC_AUDIT_TIME_LIMIT_SECONDS,
         )
     except (AuditIncomplete, SuppressionFailed) as error:
-        # Fail closed: a table whose protection or audit did not finish is never stored as releasable.
-        raise CaseError(
-            f"The table could not be protected and audited in time ({error}). Answer with fewer "
-            "breakdowns or a shorter period."
-        ) from error
+        status = Answer.Status.TIMED_OUT if isinstance(error, AuditIncomplete) else Answer.Status.REFUSED
+        return _finish_refused(answer, CheckRefused(status, PROTECTION_UNFINISHED.format(error=error)))
     alone = len(protected.suppressed)
     scope = ledger_scope(query, table)
     earlier, compared = entries_to_audit_with(part=part, dataset=query.dataset)
     joint_report: dict[str, Any] | None = None
-    passed = protected.release_allowed
     if earlier:
         seconds = ledger_audit_seconds()
         try:
             protected, joint = protect_against(earlier, protected, scope=scope, seconds=seconds)
         except LedgerAuditTimeout:
-            joint_report = {"passed": False, "timed_out": True, "message": TIMED_OUT.format(seconds=seconds)}
-            passed = False
+            message = TIMED_OUT.format(seconds=seconds)
+            joint_failed = {"passed": False, "timed_out": True, "message": message}
+            return _finish_refused(answer, CheckRefused(Answer.Status.TIMED_OUT, message, joint_failed))
         except LedgerTooLarge as error:
-            joint_report = {"passed": False, "timed_out": False, "message": TOO_LARGE.format(error=error)}
-            passed = False
-        else:
-            joint_report = joint.to_json()
-            passed = protected.release_allowed and joint.passed
+            message = TOO_LARGE.format(error=error)
+            joint_failed = {"passed": False, "timed_out": False, "message": message}
+            return _finish_refused(answer, CheckRefused(Answer.Status.REFUSED, message, joint_failed))
+        joint_report = joint.to_json()
+        if not joint.passed:
+            joint_report.setdefault("message", JOINT_FAILED)
+    passed = protected.release_allowed and (joint_report is None or bool(joint_report["passed"]))
     entry = LedgerEntry.from_protected(
         protected, scope, reference=part.request.reference, released=released_on or timezone.localdate()
     )
@@ -160,51 +287,70 @@ def answer_create(
     report["joint_audit"] = joint_report
     report["ledger_entry"] = entry.to_json()
     report["compared"] = compared
+    if not passed:
+        report["message"] = (joint_report or {}).get("message") or ALONE_FAILED
     with transaction.atomic():
-        replaced = list(part.answers.filter(ledger__isnull=True).values_list("pk", flat=True))
-        Answer.objects.filter(pk__in=replaced).delete()
-        answer = Answer.objects.create(
-            part=part,
-            dataset=query.dataset,
-            query=query_to_json(query),
-            description=describe(query),
-            row_dimension=rows.label,
-            column_dimension=columns.label if columns else "",
-            row_labels=list(protected.row_labels),
-            column_labels=list(protected.column_labels),
-            display_cells=[list(row) for row in protected.display_cells],
-            report=report,
-            audit_passed=passed,
-            threshold=threshold,
-            created_by=actor if isinstance(actor, User) else None,
-        )
+        current = Answer.objects.select_for_update().filter(pk=answer.pk).first()
+        if current is None:
+            return None
+        current.row_labels = list(protected.row_labels)
+        current.column_labels = list(protected.column_labels)
+        current.display_cells = [list(row) for row in protected.display_cells]
+        current.report = report
+        current.audit_passed = passed
+        current.status = Answer.Status.PASSED if passed else Answer.Status.REFUSED
+        current.save()
         audit_record(
-            actor=actor,
-            action=AuditAction.ANSWER_CREATED,
+            actor=current.created_by,
+            action=AuditAction.ANSWER_CHECKED,
             obj=part,
             details={
-                "answer": answer.pk,
-                "replaced": replaced,
-                "query": answer.query,
+                "answer": current.pk,
+                "status": current.status,
                 "suppressed": len(protected.suppressed),
                 "suppressed_for_differencing": report["suppressed_for_differencing"],
                 "audit_passed": passed,
                 "compared": compared,
             },
         )
-    return answer
+    return current
+
+
+def _finish_refused(answer: Answer, refused: CheckRefused) -> Answer | None:
+    """Record a check that ended without a releasable table: no values are kept, only the reason."""
+    with transaction.atomic():
+        current = Answer.objects.select_for_update().filter(pk=answer.pk).first()
+        if current is None:
+            return None
+        current.row_labels, current.column_labels, current.display_cells = [], [], []
+        current.report = {"message": refused.message, "joint_audit": refused.joint_report, "suppressed": []}
+        current.audit_passed = False
+        current.status = refused.status
+        current.save()
+        audit_record(
+            actor=current.created_by,
+            action=AuditAction.ANSWER_CHECKED,
+            obj=current.part,
+            details={"answer": current.pk, "status": current.status, "message": refused.message},
+        )
+    return current
 
 
 def entries_to_audit_with(*, part: Part, dataset: str) -> tuple[list[LedgerEntry], dict[str, list[int]]]:
     """Everything a new answer of ``part`` must be audited with: the dataset's ledger, and the other
     parts' current answers of the same response that have not left yet. Also which (ledger rows and
-    answers), so that a release can tell whether anything has left since."""
+    answers), so that a release can tell whether anything has left since.
+
+    An answer still being checked has no protected table yet, so it is left out here; whichever of
+    the two is checked later sees the other, and `answers_release` refuses a pair where neither did."""
     rows = list(LedgerRow.objects.filter(dataset=dataset).order_by("id"))
-    pending = list(
-        Answer.objects.filter(part__request=part.request, dataset=dataset, ledger__isnull=True)
+    pending = [
+        answer
+        for answer in Answer.objects.filter(part__request=part.request, dataset=dataset, ledger__isnull=True)
         .exclude(part=part)
         .order_by("id")
-    )
+        if "ledger_entry" in answer.report
+    ]
     entries = [LedgerEntry.from_json(row.entry) for row in rows]
     entries += [LedgerEntry.from_json(a.report["ledger_entry"]) for a in pending]
     return entries, {"ledger": [row.pk for row in rows], "answers": [a.pk for a in pending]}
@@ -212,10 +358,16 @@ def entries_to_audit_with(*, part: Part, dataset: str) -> tuple[list[LedgerEntry
 
 def answers_release(*, answers: Sequence[Answer], reference: str, released_on: dt.date) -> None:
     """Record answers' tables in the ledger as they leave (once: a table sent is not recorded again when
-    published); refuse one that failed its audit or was audited before a linked table left."""
+    published); refuse one still being checked, one that failed its audit, one audited before a linked
+    table left, and two of the same response that were checked at the same time without each other."""
+    _refuse_unaudited_pairs(answers)
     for answer in answers:
         if LedgerRow.objects.filter(answer=answer).exists():
             continue
+        if not answer.finished:
+            raise CaseError(
+                f"{answer.part.label}: the disclosure check of the table has not finished; wait for it."
+            )
         if not answer.audit_passed:
             raise CaseError(
                 f"{answer.part.label}: the table failed the disclosure audit and cannot be released."
@@ -232,6 +384,30 @@ def answers_release(*, answers: Sequence[Answer], reference: str, released_on: d
             reference=reference,
             released_on=released_on,
         )
+
+
+def _refuse_unaudited_pairs(answers: Sequence[Answer]) -> None:
+    """Two answers of one response from the same records leave together, so one of them must have been
+    audited with the other; two checks running side by side in the background may each have missed
+    the other."""
+    checked = [a for a in answers if a.report.get("compared") is not None and not _has_left(a)]
+    for index, first in enumerate(checked):
+        for second in checked[index + 1 :]:
+            if first.dataset != second.dataset:
+                continue
+            if second.pk in first.report["compared"]["answers"]:
+                continue
+            if first.pk in second.report["compared"]["answers"]:
+                continue
+            raise CaseError(
+                f"{second.part.label}: its table and the table of {first.part.label} were checked at the "
+                "same time, each without the other; answer the part again so they are audited together."
+            )
+
+
+def _has_left(answer: Answer) -> bool:
+    """Whether the answer's table has already left (it is in the ledger)."""
+    return LedgerRow.objects.filter(answer=answer).exists()
 
 
 def _left_since(answer: Answer, entry: LedgerEntry) -> bool:
@@ -262,7 +438,7 @@ def _dimension_label(query: CountQuery, name: str | None) -> str:
 
 def answers_workbook(*, title: str, reference: str, answers: Sequence[Answer], synthetic: bool) -> bytes:
     """An XLSX attachment made afresh from released answers only; refuses an answer whose audit failed."""
-    failed = [a for a in answers if not a.audit_passed]
+    failed = [a for a in answers if not a.releasable]
     if failed:
         raise CaseError(
             "A table failed the disclosure audit and cannot be released: " + failed[0].description

@@ -334,9 +334,26 @@ class Answer(models.Model):
 
     Only the protected (released) values are stored: the unprotected table is never kept with a
     document (DESIGN.md "Answer"). ``report`` is the suppression report, with the audit's verdict.
+
+    The disclosure check (count, protection, joint audit with the ledger) runs as a background task:
+    until ``status`` is PASSED the answer has no table and is not releasable.
     """
 
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        CHECKING = "checking", "Checking"
+        PASSED = "passed", "Passed"
+        REFUSED = "refused", "Refused"
+        TIMED_OUT = "timed_out", "Timed out"
+
     part = models.ForeignKey(Part, on_delete=models.CASCADE, related_name="answers")
+    status = models.CharField(max_length=12, choices=Status.choices)
+    task_id = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="The background task that checks it, if it ran in the background.",
+    )
     dataset = models.CharField(max_length=60)
     query = models.JSONField(help_text="The query as asked: dimensions, period and conditions.")
     description = models.TextField(help_text="The query in a sentence, for the notes of the attachment.")
@@ -356,6 +373,15 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.part}: {self.description[:60]}"
+
+    @property
+    def finished(self) -> bool:
+        """Whether the disclosure check is over (passed or not); the status page stops refreshing."""
+        return self.status not in {self.Status.QUEUED, self.Status.CHECKING}
+
+    @property
+    def releasable(self) -> bool:
+        return self.status == self.Status.PASSED and self.audit_passed
 
     @property
     def rows(self) -> list[tuple[str, list[str]]]:

@@ -1,4 +1,5 @@
-"""Background work of the staff side: fetching requests from the authority's mailbox (IMAP).
+"""Background work of the staff side: fetching requests from the authority's mailbox (IMAP), and
+the disclosure check of an answer from the records (its joint audit may outlast a web request).
 
 A message is marked seen only once its raw bytes are stored (web/cases/intake.py): if storing
 fails, it stays unseen on the server and the next poll fetches it again, so nothing is lost. It is
@@ -17,6 +18,8 @@ from django.conf import settings
 from django.db import DatabaseError
 from django_tasks import task
 
+from foidesk.core.sdc.suppression import Method
+from foidesk.web.cases.answers import answer_check
 from foidesk.web.cases.intake import inbound_email_receive
 from foidesk.web.cases.models import InboundEmail
 
@@ -136,3 +139,15 @@ def _close(imap: imaplib.IMAP4) -> None:
         imap.logout()
     except (imaplib.IMAP4.error, OSError) as error:
         logger.warning("Signing out of the mailbox failed: %s", error)
+
+
+@task()
+def answer_check_task(answer_id: int, method: str) -> dict[str, Any]:
+    """The background task (django-tasks): the disclosure check of one answer (web/cases/answers.py).
+
+    Queued by `answer_begin` in the transaction that stores the answer; ``manage.py db_worker`` runs
+    it. The joint audit with the ledger may take up to ``FOIDESK_LEDGER_AUDIT_SECONDS``, too long for
+    a web request. Returns the answer's status, or ``replaced`` when the officer asked again first.
+    """
+    answer = answer_check(answer_id=answer_id, method=Method(method))
+    return {"answer": answer_id, "status": answer.status if answer is not None else "replaced"}

@@ -65,4 +65,9 @@ urlpatterns = [
         name="saved-filter-delete",
     ),
     path("cases/<str:reference>/parts/<int:position>/records/", records_views.records_list, name="records"),
+    path(
+        "cases/<str:reference>/parts/<int:position>/answers/<int:answer_id>/",
+        views.answer_detail,
+        name="answer",
+    ),
 ]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -268,7 +269,8 @@ def parts_edit(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @permission_required("cases.change_decision", raise_exception=True)
 def answer_new(request: HttpRequest, reference: str, position: int) -> HttpResponse:
-    """Answer a part from the register: count, protect, audit, and show the suppression report."""
+    """Answer a part from the register: the answer is stored at once and checked (count, protect,
+    audit with the ledger) in the background, or here in the embedded mode; its page shows how far."""
     case = selectors.case_or_404(request.user, reference)
     part = selectors.part_or_404(case, position)
     period = part.date_ranges[0] if part.date_ranges else {}
@@ -285,17 +287,46 @@ def answer_new(request: HttpRequest, reference: str, position: int) -> HttpRespo
                 period=DateRange(data["start"], data["end"]),
                 where=data["where"],
             )
-            answer = answer_create(part=part, query=query, actor=request.user)
+            answer = answer_create(
+                part=part, query=query, actor=request.user, inline=settings.FOIDESK_RUN_TASKS_INLINE
+            )
         except (NotPermitted, WrongState) as refused:
             return refusal_page(request, case, refused)
         except (QueryError, services.CaseError) as error:
             form.add_error(None, str(error))
         else:
-            messages.success(
-                request, f"{part.label} answered: {len(answer.report['suppressed'])} cells suppressed."
-            )
-            return HttpResponseRedirect(f"{case.get_absolute_url()}#part-{part.position}")
+            return HttpResponseRedirect(_answer_url(case, part, answer.pk))
     return render(request, "staff/answer_new.html", {"case": case, "part": part, "form": form})
+
+
+REFRESH_SECONDS = 3  # how often the answer's page reloads itself while its check runs
+
+
+@require_safe
+@login_required
+@permission_required("cases.view_part", raise_exception=True)
+def answer_detail(request: HttpRequest, reference: str, position: int, answer_id: int) -> HttpResponse:
+    """One answer and its disclosure check: queued, checking (the page reloads itself, no JavaScript),
+    passed with its protected table, or refused or timed out with the reason."""
+    case = selectors.case_or_404(request.user, reference)
+    part = selectors.part_or_404(case, position)
+    answer = get_object_or_404(part.answers, pk=answer_id)
+    return render(
+        request,
+        "staff/answer_detail.html",
+        {
+            "case": case,
+            "part": part,
+            "answer": answer,
+            "refresh_seconds": None if answer.finished else REFRESH_SECONDS,
+            "ledger_seconds": f"{settings.FOIDESK_LEDGER_AUDIT_SECONDS:g} seconds",
+            "answer_new_url": f"{case.get_absolute_url()}parts/{part.position}/answers/new/",
+        },
+    )
+
+
+def _answer_url(case: Request, part: Part, answer_id: int) -> str:
+    return f"{case.get_absolute_url()}parts/{part.position}/answers/{answer_id}/"
 
 
 @require_http_methods(["GET", "POST"])

@@ -135,6 +135,7 @@ def case_facts(
         stated_small_counts=stated_count_findings(case)
         if "answer_text_discloses_no_small_count" in guards
         else (),
+        unchecked_answers=_unchecked_answers(case) if "answers_checked" in guards else (),
     )
 
 
@@ -167,6 +168,13 @@ def _s17_findings(case: Request) -> tuple[str, ...]:
     except LetterRefused as refused:
         return tuple(f"{f.where}: {f.message}" for f in refused.findings)
     return ()
+
+
+def _unchecked_answers(case: Request) -> tuple[str, ...]:
+    """Parts whose answer from the records is still queued or being checked in the background."""
+    unfinished = (Answer.Status.QUEUED, Answer.Status.CHECKING)
+    answers = Answer.objects.filter(part__request=case, status__in=unfinished).select_related("part")
+    return tuple(a.part.label for a in answers.order_by("part__position", "id"))
 
 
 def _blocked(attachments: list[Document]) -> list[str]:
