@@ -261,7 +261,8 @@ FOIDESK_IMAP_TIMEOUT_SECONDS = int(os.environ.get("FOIDESK_IMAP_TIMEOUT_SECONDS"
 # days after it ended (or was answered); `foidesk retention` then erases them. Statistics stay.
 FOIDESK_RETENTION_DAYS = int(os.environ.get("FOIDESK_RETENTION_DAYS", "730"))
 
-# Background tasks (django-tasks): the disclosure check of an answer from the records. In the embedded
-# mode (no DATABASE_URL: `make run`, SQLite, no worker) it runs inside the web request as it always
-# did; with DATABASE_URL set it is queued for `manage.py db_worker`, which production must run.
-FOIDESK_RUN_TASKS_INLINE = _env_bool("FOIDESK_RUN_TASKS_INLINE", not os.environ.get("DATABASE_URL", ""))
+# Background tasks (django-tasks): the disclosure check of an answer from the records. By default it runs
+# inside the web request (`make run`, with SQLite or PostgreSQL, needs no worker); a deployment that runs
+# `manage.py db_worker` beside the application servers sets FOIDESK_TASK_WORKER=1 and the checks are
+# queued for it, the answer's page showing their progress.
+FOIDESK_RUN_TASKS_INLINE = not _env_bool("FOIDESK_TASK_WORKER", False)

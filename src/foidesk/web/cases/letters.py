@@ -99,7 +99,7 @@ def _has_decision(part: object) -> bool:
 def _tables(request: Request) -> tuple[tuple[str, AnswerTable], ...]:
     tables: list[tuple[str, AnswerTable]] = []
     for part in request.parts.order_by("position"):
-        for answer in part.answers.all():
+        for answer in (a for a in part.answers.all() if a.releasable):
             headers = (answer.row_dimension, *(str(c) for c in answer.column_labels))
             rows = tuple((str(label), *(str(c) for c in cells)) for label, cells in answer.rows)
             tables.append((part.label, AnswerTable(answer.description, headers, rows)))
