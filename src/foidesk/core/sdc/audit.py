@@ -3,10 +3,10 @@
 The intruder knows every published cell, every published total and that counts are non-negative.
 For a suppressed cell the tightest interval they can deduce is [min, max] of that cell over all
 non-negative tables that agree with everything published: two linear programmes (HiGHS, one model
-re-solved from the previous basis for every objective: core/sdc/lp.py). A sensitive cell with value ``a`` is protected when that interval covers the range the
-:class:`ProtectionRule` requires, ``[a - lower, a + upper]`` (as wide as the protection level, and
-reaching the threshold); otherwise it is too narrow and the release is refused
-(:meth:`AuditReport.refuse_if_unsafe`).
+re-solved from the previous basis for every objective: core/sdc/lp.py). A sensitive cell with value
+``a`` is protected when that interval covers the range the :class:`ProtectionRule` requires,
+``[a - lower, a + upper]`` (as wide as the protection level, and reaching the threshold); otherwise it
+is too narrow and the release is refused (:meth:`AuditReport.refuse_if_unsafe`).
 
 This module does not trust the suppression methods: it recomputes which cells are sensitive from the
 true counts and the rule, and solves the programmes from the published values alone.
