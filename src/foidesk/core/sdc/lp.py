@@ -12,6 +12,8 @@ next optimum.
 from __future__ import annotations
 
 import math
+import os
+import sys
 import time
 from enum import Enum
 from typing import Any
@@ -22,6 +24,27 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 FloatArray = npt.NDArray[np.float64]
+
+
+def _make_the_banner_go_nowhere() -> None:
+    """Create the process's first HiGHS model with standard output sent to /dev/null.
+
+    HiGHS prints its banner on standard output (at the file-descriptor level, before any option can
+    be set) when the first model of a process is made; ``foidesk protect --json`` writes JSON there.
+    Done once, on import, before any other thread uses HiGHS.
+    """
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            highspy.Highs()  # type: ignore[no-untyped-call]
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+_make_the_banner_go_nowhere()
 
 
 class Outcome(Enum):
