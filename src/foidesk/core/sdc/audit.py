@@ -2,11 +2,11 @@
 
 The intruder knows every published cell, every published total and that counts are non-negative.
 For a suppressed cell the tightest interval they can deduce is [min, max] of that cell over all
-non-negative tables that agree with everything published: two linear programmes (SciPy ``linprog``
-with HiGHS). A sensitive cell with value ``a`` is protected when that interval covers the range the
-:class:`ProtectionRule` requires, ``[a - lower, a + upper]`` (as wide as the protection level, and
-reaching the threshold); otherwise it is too narrow and the release is refused
-(:meth:`AuditReport.refuse_if_unsafe`).
+non-negative tables that agree with everything published: two linear programmes (HiGHS, one model
+re-solved from the previous basis for every objective: core/sdc/lp.py). A sensitive cell with value
+``a`` is protected when that interval covers the range the :class:`ProtectionRule` requires,
+``[a - lower, a + upper]`` (as wide as the protection level, and reaching the threshold); otherwise it
+is too narrow and the release is refused (:meth:`AuditReport.refuse_if_unsafe`).
 
 This module does not trust the suppression methods: it recomputes which cells are sensitive from the
 true counts and the rule, and solves the programmes from the published values alone.
@@ -15,7 +15,10 @@ Speed: every programme's optimum is itself a table consistent with the release, 
 *witnesses*: a cell seen at 0 in one solution and at 7 in another can range at least over [0, 7].
 A sensitive cell whose witnessed range already covers its required range is proven protected without
 its own programmes; its interval is then reported as "at least" (``exact=False``). Cells still in doubt get
-their exact min and max. With ``exact=True`` every suppressed cell gets both programmes.
+their exact min and max, the furthest from settled first (their optima are witnesses for the rest).
+Bounds that need no programme (``z >= 0``, and a count no larger than any published sum it is part
+of) make an extreme exact without its programme once a witness reaches them: a piece of a published
+0 is 0. With ``exact=True`` every suppressed cell gets both extremes exactly.
 
 Two-way grids (rows and columns with their totals, no subtotal rows) need no programmes at all unless an
 exact interval is asked for. Their relation matrix is a network matrix: with the sign of each total
@@ -42,10 +45,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
-from scipy.optimize import linprog
 from scipy.sparse.csgraph import maximum_flow
 
 from foidesk.core.sdc.grid import CellKind, PublishedGrid
+from foidesk.core.sdc.lp import Outcome, WarmProgramme
 from foidesk.core.sdc.rule import ProtectionRule
 
 # Random objectives solved first to collect witnesses (see the module docstring).
@@ -257,22 +260,27 @@ def deducible_ranges(
     seen_high = np.full(n_targets, -math.inf)
     lower = np.full(n_targets, math.nan)
     upper = np.full(n_targets, math.nan)
-    problem = _Problem(equalities, rhs, targets)
+    problem = _Problem(equalities, rhs, targets, deadline)
+    bound_low, bound_high = problem.target_bounds()
     if not exact:
         _gather_witnesses(problem, reach_low, reach_high, span, seen_low, seen_high, deadline)
 
-    for k in range(n_targets):
+    for k in _query_order(seen_low, seen_high, reach_low, reach_high, span, exact):
         _check_deadline(deadline)
+        if seen_high[k] >= bound_high[k] - _TOLERANCE:
+            upper[k] = bound_high[k]  # witnessed and proven: no programme needed
         narrow = seen_high[k] - seen_low[k] < span[k] - _TOLERANCE
-        if exact or narrow or seen_high[k] < reach_high[k] - _TOLERANCE:
+        if math.isnan(upper[k]) and (exact or narrow or seen_high[k] < reach_high[k] - _TOLERANCE):
             upper[k], solution = problem.extreme(k, maximise=True)
             if solution is not None:
-                _witness(targets @ solution, seen_low, seen_high)
+                _witness(problem.targets @ solution, seen_low, seen_high)
+        if seen_low[k] <= bound_low[k] + _TOLERANCE:
+            lower[k] = bound_low[k]
         narrow = seen_high[k] - seen_low[k] < span[k] - _TOLERANCE
-        if exact or narrow or seen_low[k] > reach_low[k] + _TOLERANCE:
+        if math.isnan(lower[k]) and (exact or narrow or seen_low[k] > reach_low[k] + _TOLERANCE):
             lower[k], solution = problem.extreme(k, maximise=False)
             if solution is not None:
-                _witness(targets @ solution, seen_low, seen_high)
+                _witness(problem.targets @ solution, seen_low, seen_high)
 
     is_exact = ~np.isnan(lower) & ~np.isnan(upper)
     lower = np.where(np.isnan(lower), seen_low, lower)
@@ -280,13 +288,73 @@ def deducible_ranges(
     return lower, upper, is_exact
 
 
-class _Problem:
-    """The intruder's feasible set, ``{z >= 0 : A z = b}``, and linear objectives over it."""
+def _query_order(
+    seen_low: FloatArray,
+    seen_high: FloatArray,
+    reach_low: FloatArray,
+    reach_high: FloatArray,
+    span: FloatArray,
+    exact: bool,
+) -> IntArray:
+    """The targets in the order their programmes are solved: those furthest from settled first.
 
-    def __init__(self, equalities: Any, rhs: FloatArray, targets: Any) -> None:
+    A target far short of its requirement is the likeliest to need its own programme; each of those
+    optima is a witness for every other target, so targets only a little short are often settled
+    along the way without a programme of their own.
+    """
+    if exact:
+        return np.arange(seen_low.size)
+    seen = np.where(np.isfinite(seen_high - seen_low), seen_high - seen_low, 0.0)
+    shortfall = np.maximum.reduce(
+        [
+            np.nan_to_num(span - seen, posinf=0.0, neginf=0.0),
+            np.nan_to_num(reach_high - seen_high, posinf=0.0, neginf=0.0),
+            np.nan_to_num(seen_low - reach_low, posinf=0.0, neginf=0.0),
+            np.zeros(seen_low.size),
+        ]
+    )
+    order: IntArray = np.argsort(-shortfall, kind="stable")
+    return order
+
+
+class _Problem:
+    """The intruder's feasible set, ``{z >= 0 : A z = b}``, and linear objectives over it.
+
+    One HiGHS model serves every objective (:class:`~foidesk.core.sdc.lp.WarmProgramme`): each solve
+    starts from the previous optimal basis instead of from scratch. Variables an equation forces to
+    zero (a published 0 over counts that cannot be negative) are left out of the model: HiGHS's presolve
+    would remove them, but presolve is off for warm starts, and in the joint audit they are most of them.
+    """
+
+    def __init__(self, equalities: Any, rhs: FloatArray, targets: Any, deadline: float | None = None) -> None:
         self.equalities = sp.csr_matrix(equalities)
         self.rhs = np.asarray(rhs, dtype=np.float64)
         self.targets = sp.csr_matrix(targets)
+        self.deadline = deadline
+        self.caps = _variable_caps(self.equalities, self.rhs)
+        self.free = np.flatnonzero(self.caps != 0)
+        reduced = self.equalities[:, self.free].tocsr()
+        rows = np.flatnonzero((np.diff(reduced.indptr) > 0) | (self.rhs != 0))
+        self.reduced_targets = self.targets[:, self.free].tocsr()
+        self.programme = WarmProgramme(reduced[rows], self.rhs[rows]) if self.equalities.shape[0] else None
+
+    def target_bounds(self) -> tuple[FloatArray, FloatArray]:
+        """Bounds on every target that need no programme: ``z >= 0`` and the caps of :func:`_variable_caps`.
+
+        Where a witness reaches such a bound the bound is the exact extreme.
+        """
+        positive = self.targets.multiply(self.targets > 0).tocsr()
+        negative = self.targets.multiply(self.targets < 0).tocsr()
+        positive.eliminate_zeros()
+        negative.eliminate_zeros()
+        high = _sparse_times(positive, self.caps)
+        low = _sparse_times(negative, self.caps)
+        return low, high
+
+    def _full(self, solution: FloatArray) -> FloatArray:
+        full = np.zeros(self.equalities.shape[1])
+        full[self.free] = solution
+        return full
 
     def optimum(self, target_weights: FloatArray) -> FloatArray | None:
         """A solution minimising ``weights @ targets @ z`` with every ``z`` capped; None if there is none.
@@ -294,10 +362,12 @@ class _Problem:
         The cap keeps the programme bounded; a capped solution is still consistent with the release.
         """
         cost = np.asarray(self.targets.T @ target_weights, dtype=np.float64).ravel()
-        if self.equalities.shape[0] == 0:
+        if self.programme is None:
             return np.where(cost < 0, WITNESS_CAP, 0.0)
-        result = linprog(cost, A_eq=self.equalities, b_eq=self.rhs, bounds=(0, WITNESS_CAP), method="highs")
-        return np.asarray(result.x, dtype=np.float64) if result.status == 0 else None
+        outcome, solution = self.programme.minimise(cost[self.free], cap=WITNESS_CAP, deadline=self.deadline)
+        if outcome is Outcome.OUT_OF_TIME:
+            _check_deadline(self.deadline, passed=True)
+        return self._full(solution) if outcome is Outcome.OPTIMAL and solution is not None else None
 
     def extreme(self, k: int, *, maximise: bool) -> tuple[float, FloatArray | None]:
         row = self.targets.getrow(k).toarray().ravel()
@@ -307,16 +377,17 @@ class _Problem:
         return float(row @ solution), solution
 
     def _solve(self, cost: FloatArray) -> tuple[int, FloatArray | None]:
-        if self.equalities.shape[0] == 0:
+        if self.programme is None:
             return (3, None) if np.any(cost < 0) else (0, np.zeros(cost.size))
-        result = linprog(cost, A_eq=self.equalities, b_eq=self.rhs, bounds=(0, None), method="highs")
-        if result.status == 2:
+        outcome, solution = self.programme.minimise(cost[self.free], cap=None, deadline=self.deadline)
+        if outcome is Outcome.INFEASIBLE:
             raise InconsistentRelease("no non-negative table agrees with the published values")
-        if result.status == 3:
+        if outcome is Outcome.UNBOUNDED:
             return 3, None
-        if result.status != 0:
-            raise RuntimeError(f"HiGHS could not solve the audit programme: {result.message}")
-        return 0, np.asarray(result.x, dtype=np.float64)
+        if outcome is Outcome.OUT_OF_TIME or solution is None:
+            _check_deadline(self.deadline, passed=True)
+        assert solution is not None
+        return 0, self._full(solution)
 
 
 def _gather_witnesses(
@@ -346,8 +417,36 @@ def _gather_witnesses(
             _witness(problem.targets @ solution, seen_low, seen_high)
 
 
-def _check_deadline(deadline: float | None) -> None:
-    if deadline is not None and time.monotonic() > deadline:
+def _variable_caps(equalities: Any, rhs: FloatArray) -> FloatArray:
+    """An upper bound on each variable: an equation with no negative coefficient caps each of its terms.
+
+    From ``sum_j a_ij z_j = b_i`` with every ``a_ij >= 0`` and ``z >= 0``: ``z_j <= b_i / a_ij``. In the
+    joint audit every equation is a published count (a sum of pieces), so every piece is capped by the
+    smallest count it is part of, and a piece of a published 0 is 0.
+    """
+    matrix = sp.coo_matrix(equalities)
+    caps = np.full(matrix.shape[1], math.inf)
+    if matrix.nnz == 0:
+        return caps
+    negative_rows = np.zeros(matrix.shape[0], dtype=bool)
+    negative_rows[matrix.row[matrix.data < 0]] = True
+    use = ~negative_rows[matrix.row] & (matrix.data > 0)
+    np.minimum.at(caps, matrix.col[use], rhs[matrix.row[use]] / matrix.data[use])
+    return caps
+
+
+def _sparse_times(matrix: Any, vector: FloatArray) -> FloatArray:
+    """``matrix @ vector`` over the stored entries only, so that an infinite entry of ``vector`` under a
+    structural zero of ``matrix`` adds nothing (rather than NaN)."""
+    products = matrix.data * vector[matrix.indices]
+    result = np.zeros(matrix.shape[0])
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    np.add.at(result, rows, products)
+    return result
+
+
+def _check_deadline(deadline: float | None, *, passed: bool = False) -> None:
+    if passed or (deadline is not None and time.monotonic() > deadline):
         raise AuditIncomplete(
             "the disclosure audit ran out of time before every suppressed cell was checked; "
             "nothing may be released: split the table or coarsen its categories"

@@ -43,14 +43,13 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from foidesk.core.sdc.audit import audit_grid, deducible_ranges, required_reach
+from foidesk.core.sdc.audit import AuditIncomplete, audit_grid, deducible_ranges, required_reach
 from foidesk.core.sdc.grid import TOTAL_LABEL
 from foidesk.core.sdc.rule import ProtectionRule
 from foidesk.core.sdc.suppression import ProtectedTable, Reason, SuppressedCell
 
 MAX_ATOMS = 200_000  # beyond this the joint programme is too big to solve interactively
 LEDGER_PRUNE_UP_TO = 40  # cells added for the ledger; above this un-hiding them one by one is too slow
-TARGETS_PER_ROUND = 150  # the time bound is checked between rounds of this many counts
 NEW = "(new table)"
 IMPLIED = "(implied)"
 _OTHER = "\x00other"  # stands for every value no table names
@@ -419,7 +418,7 @@ def audit_against(
         for i, t in enumerate(targets)
         if not _is_protected(t, lower[i], upper[i], reach_low[i], reach_high[i], width[i], rule)
     ]
-    blamed_before = _exposed_before(system, matrix, exposed, reach_low, reach_high, width)
+    blamed_before = _exposed_before(system, matrix, exposed, reach_low, reach_high, width, deadline)
     cells = []
     for i, target in enumerate(targets):
         row, column, reference = system.describe(target)
@@ -511,21 +510,25 @@ def _ranges(
     width: npt.NDArray[np.float64],
     deadline: float | None,
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Each target's deducible interval, in rounds so that the time bound is kept."""
-    equalities, values = system.equalities(), system.values()
-    lower, upper = np.zeros(matrix.shape[0]), np.zeros(matrix.shape[0])
-    for start in range(0, matrix.shape[0], TARGETS_PER_ROUND):
-        _check_deadline(deadline)
-        part = slice(start, start + TARGETS_PER_ROUND)
-        lower[part], upper[part], _ = deducible_ranges(
-            equalities,
-            values,
-            matrix[part],
-            reach_low[part],
-            reach_high[part],
+    """Each target's deducible interval, all from one programme model (its optima witness for every target).
+
+    The time bound is kept inside :func:`deducible_ranges`, between and during solves; running out of
+    it fails closed as :class:`LedgerAuditTimeout`.
+    """
+    _check_deadline(deadline)
+    try:
+        lower, upper, _ = deducible_ranges(
+            system.equalities(),
+            system.values(),
+            matrix,
+            reach_low,
+            reach_high,
             exact=False,
-            width=width[part],
+            width=width,
+            deadline=deadline,
         )
+    except AuditIncomplete as error:
+        raise LedgerAuditTimeout("the joint audit with earlier releases ran out of time") from error
     return lower, upper
 
 
@@ -676,19 +679,24 @@ def _exposed_before(
     reach_low: npt.NDArray[np.float64],
     reach_high: npt.NDArray[np.float64],
     width: npt.NDArray[np.float64],
+    deadline: float | None = None,
 ) -> set[int]:
     """Which exposures the earlier releases cause on their own (the new table's values left out)."""
     if not exposed:
         return set()
     new = len(system.entries) - 1
-    lower, upper, _ = deducible_ranges(
-        system.equalities(without=new),
-        system.values(without=new),
-        matrix[exposed],
-        reach_low[exposed],
-        reach_high[exposed],
-        exact=True,
-    )
+    try:
+        lower, upper, _ = deducible_ranges(
+            system.equalities(without=new),
+            system.values(without=new),
+            matrix[exposed],
+            reach_low[exposed],
+            reach_high[exposed],
+            exact=True,
+            deadline=deadline,
+        )
+    except AuditIncomplete as error:
+        raise LedgerAuditTimeout("the joint audit with earlier releases ran out of time") from error
     return {
         i
         for j, i in enumerate(exposed)
