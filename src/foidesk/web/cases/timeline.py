@@ -108,6 +108,7 @@ SENTENCES: Mapping[str, Callable[[Details], str]] = {
     AuditAction.CLOCK_EVENT: _clock,
     AuditAction.DECISION_RECORDED: _decision,
     AuditAction.ANSWER_CREATED: _fixed("Part answered from the records (table protected)"),
+    AuditAction.ANSWER_CHECKED: _fixed("Disclosure check of a table finished"),
     AuditAction.RECORD_LIST_PRODUCED: _fixed(
         "Record list produced (k-anonymous, checked by the release gate)"
     ),

@@ -1,4 +1,4 @@
-"""``deducible_ranges`` (one warm-started HiGHS model, witnesses, bounds) against a plain reference.
+"""``deducible_ranges`` on one warm-started HiGHS model (core/sdc/lp.py) against a plain reference.
 
 The reference here is the textbook audit: for every target, a fresh SciPy ``linprog`` for its minimum
 and another for its maximum. The fast path must reach the same verdict for every target, report the
