@@ -30,7 +30,14 @@ from foidesk.core.release_check.findings import (
     Sanitiser,
     Severity,
 )
-from foidesk.core.release_check.formats import IMAGE_FORMATS, FileFormat, detect_format, expected_formats
+from foidesk.core.release_check.formats import (
+    IMAGE_FORMATS,
+    UNSUPPORTED_REASONS,
+    FileFormat,
+    detect_format,
+    expected_formats,
+    unsupported_reason,
+)
 
 __all__ = [
     "CannotInspect",
@@ -46,6 +53,7 @@ __all__ = [
 ]
 
 CANNOT_INSPECT = "file.cannot_inspect"
+UNSUPPORTED_FORMAT = "file.unsupported_format"
 EXTENSION_MISMATCH = "file.extension_mismatch"
 
 INSPECTORS: dict[FileFormat, Inspector] = {
@@ -106,12 +114,31 @@ def check_file(path: str, limits: InspectionLimits | None = None) -> FileReport:
     """Inspect the file at ``path``: its format by content, then everything its format can hide."""
     limits = limits or InspectionLimits()
     budget = archive.ExtractionBudget(limits)
-    try:
-        file_format = detect_format(path)
-    except OSError as error:
-        return FileReport(path, FileFormat.UNKNOWN, (_cannot_inspect(f"The file cannot be opened: {error}"),))
+    file_format, failure = _detect(path)
+    if failure is not None:
+        return FileReport(path, file_format, (failure,))
     findings = _mismatch(path, file_format) + _inspect(path, file_format, limits, 0, budget)
     return FileReport(path, file_format, tuple(findings))
+
+
+def _detect(path: str) -> tuple[FileFormat, Finding | None]:
+    """The file's format, or a ``file.cannot_inspect`` finding when even that cannot be told.
+
+    Fail closed: whatever goes wrong while sniffing (an encrypted or Deflate64 manifest member, a
+    reader's bug on a hostile file) is a block finding, never a traceback and never a pass.
+    """
+    try:
+        return detect_format(path), None
+    except OSError as error:
+        return FileFormat.UNKNOWN, _cannot_inspect(f"The file cannot be opened: {error}")
+    except CannotInspect as error:
+        return FileFormat.UNKNOWN, _cannot_inspect(f"The file cannot be read: {error}")
+    except RecursionError:
+        return FileFormat.UNKNOWN, _cannot_inspect("The file is nested too deeply to read.")
+    except Exception as error:  # fail closed: a sniffer's crash on a hostile file blocks, never passes
+        return FileFormat.UNKNOWN, _cannot_inspect(
+            f"The file's format could not be told ({type(error).__name__}: {error})."
+        )
 
 
 def sanitise_file(source: str, target: str, limits: InspectionLimits | None = None) -> FileReport:
@@ -148,6 +175,9 @@ def _inspect(
 ) -> list[Finding]:
     if file_format in UNREADABLE_REASONS:
         return [_cannot_inspect(UNREADABLE_REASONS[file_format])]
+    reason = unsupported_reason(file_format)
+    if reason is not None:
+        return [Finding(UNSUPPORTED_FORMAT, Severity.BLOCK, "file", reason)]
     try:
         if file_format is FileFormat.ZIP:
             return archive.inspect_archive(path, limits, depth, budget, _member_inspector(limits, budget))
@@ -162,7 +192,9 @@ def _inspect(
 
 def _member_inspector(limits: InspectionLimits, budget: archive.ExtractionBudget) -> archive.MemberInspector:
     def inspect_member(member_path: str, member_name: str, depth: int) -> list[Finding]:
-        file_format = detect_format(member_path)
+        file_format, failure = _detect(member_path)
+        if failure is not None:
+            return [failure]
         return _mismatch(member_name, file_format) + _inspect(member_path, file_format, limits, depth, budget)
 
     return inspect_member
@@ -182,6 +214,9 @@ def _sanitise(
         raise CannotSanitise(f"the file cannot be opened: {error}") from error
     if file_format in UNREADABLE_REASONS:
         raise CannotSanitise(UNREADABLE_REASONS[file_format])
+    reason = unsupported_reason(file_format)
+    if reason is not None:
+        raise CannotSanitise(reason)
     mismatch = _mismatch(name, file_format)
     if mismatch:
         raise CannotSanitise(mismatch[0].message)
@@ -199,6 +234,8 @@ def _mismatch(name: str, file_format: FileFormat) -> list[Finding]:
     """A block finding when the name promises one format and the content is another."""
     expected = expected_formats(name)
     if expected is None or file_format in expected or file_format in UNREADABLE_REASONS:
+        return []
+    if file_format in UNSUPPORTED_REASONS:  # already blocked, and the copy is refused, for its format
         return []
     promised = os.path.splitext(name)[1].lower()
     return [

@@ -32,6 +32,7 @@ from foidesk.core.release_check.findings import (
     InspectionLimits,
     Severity,
 )
+from foidesk.core.release_check.formats import check_member_readable
 
 XML_CHUNK_BYTES = 1 << 16
 RATIO_FLOOR_BYTES = 1_048_576  # a tiny member may compress 1000:1 innocently; the ratio limit starts here
@@ -169,8 +170,7 @@ class ZipContainer:
                 f"compression ratio {total / on_disk:.0f}:1 is beyond the limit (a zip bomb?)"
             )
         for info in infos:
-            if info.flag_bits & 0x1:
-                raise CannotInspect(f"member {info.filename} is encrypted")
+            check_member_readable(info)  # encrypted, or Deflate64 and the like: zipfile would raise
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > RATIO_FLOOR_BYTES and ratio > limits.max_compression_ratio:
                 raise CannotInspect(f"member {info.filename} compresses {ratio:.0f}:1 (a zip bomb?)")
@@ -200,13 +200,29 @@ class ZipContainer:
     def read(self, name: str) -> bytes:
         try:
             return self._zip.read(name)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as error:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            KeyError,
+            NotImplementedError,
+            RuntimeError,
+        ) as error:
             raise CannotInspect(f"member {name} cannot be read (corrupt or truncated): {error}") from error
 
     def open(self, name: str) -> IO[bytes]:
         try:
             return self._zip.open(name)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as error:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            KeyError,
+            NotImplementedError,
+            RuntimeError,
+        ) as error:
             raise CannotInspect(f"member {name} cannot be read (corrupt or truncated): {error}") from error
 
     def chunks(self, name: str, size: int = 1 << 20, prefetch: bool = False) -> Iterator[bytes]:

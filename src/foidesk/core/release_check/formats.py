@@ -7,8 +7,12 @@ mistake the release gate exists to catch, so the name is compared with the conte
 from __future__ import annotations
 
 import os
+import re
 import zipfile
+import zlib
 from enum import StrEnum
+
+from foidesk.core.release_check.findings import CannotInspect
 
 SNIFF_BYTES = 8192  # enough for every magic number and a CSV sample
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2 compound file: legacy Office, or encrypted OOXML
@@ -17,6 +21,25 @@ ODF_MIMETYPES = {
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
     "application/vnd.oasis.opendocument.text": "odt",
 }
+ODF_MIMETYPE_PREFIX = "application/vnd.oasis.opendocument."
+# The compression methods zipfile can read (stored, deflate, bzip2, LZMA); Deflate64 (9), PPMd (98)
+# and the rest raise ``NotImplementedError`` deep inside a reader, so they are refused up front.
+READABLE_ZIP_METHODS = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
+MAX_MANIFEST_BYTES = 1_000_000  # a [Content_Types].xml or mimetype larger than this is not a real one
+# Markup at the start of a text file (after a BOM and white space): a tag, a comment, a doctype or
+# an XML declaration. No delimited text starts like this.
+MARKUP_START = re.compile(rb"<(?:[!?]|[a-z][a-z0-9:._-]*[\s/>])", re.IGNORECASE)
+HTML_MARKERS = re.compile(
+    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<script[\s>]|<iframe[\s>]", re.IGNORECASE
+)
+HTML_TAG_START = re.compile(
+    rb"<(?:html|head|body|div|p|table|meta|title|script|style|span|a|h[1-6]|br|ul|ol|li|form|img|link)[\s/>]",
+    re.IGNORECASE,
+)
+SVG_MARKERS = re.compile(rb"<(?:[a-z0-9_-]+:)?svg[\s>]|<!doctype\s+svg", re.IGNORECASE)
+FLAT_ODF_MARKER = re.compile(rb"<office:document[\s>]")
 
 
 class FileFormat(StrEnum):
@@ -37,12 +60,42 @@ class FileFormat(StrEnum):
     WEBP = "webp"
     ENCRYPTED_OFFICE = "encrypted-office"
     LEGACY_OFFICE = "legacy-office"
+    RTF = "rtf"
+    HTML = "html"
+    SVG = "svg"
+    XML = "xml"
+    FLAT_ODF = "flat-odf"
+    PRESENTATION = "presentation"
+    OTHER_OFFICE = "other-office"
     BROKEN_ZIP = "broken-zip"
     EMPTY = "empty"
     UNKNOWN = "unknown"
 
 
 IMAGE_FORMATS = frozenset({FileFormat.PNG, FileFormat.JPEG, FileFormat.GIF, FileFormat.TIFF, FileFormat.WEBP})
+
+# Formats recognised only to be refused: each can hide content the gate has no reader for (RTF and
+# HTML comments and hidden styles, SVG off-canvas shapes, a flat ODF file's hidden sheets, a
+# presentation's speaker notes and hidden slides). What it is, said plainly, and what to do instead.
+UNSUPPORTED_REASONS: dict[FileFormat, str] = {
+    FileFormat.RTF: "The file is RTF (rich text)",
+    FileFormat.HTML: "The file is HTML (a web page)",
+    FileFormat.SVG: "The file is an SVG drawing",
+    FileFormat.XML: "The file is XML (for example an Excel 2003 XML workbook)",
+    FileFormat.FLAT_ODF: "The file is a flat OpenDocument file (.fods, .fodt, .fodp)",
+    FileFormat.PRESENTATION: (
+        "The file is a presentation (PPTX, PPSX or ODP), which carries speaker notes, hidden slides "
+        "and content placed off the slide"
+    ),
+    FileFormat.OTHER_OFFICE: (
+        "The file is an Office or OpenDocument package other than DOCX, XLSX, ODT or ODS "
+        "(a drawing, diagram or template, say)"
+    ),
+}
+UNSUPPORTED_ADVICE = (
+    ", a format the release gate cannot check for hidden content. "
+    "Export it as PDF, XLSX or CSV and check that instead."
+)
 
 # The formats a file name's extension promises. A name with an extension not listed promises nothing.
 EXTENSION_FORMATS: dict[str, frozenset[FileFormat]] = {
@@ -82,8 +135,14 @@ def detect_format(path: str) -> FileFormat:
     if magic is not None:
         return magic
     if _looks_like_text(head):
-        return FileFormat.CSV
+        return _text_format(head)
     return FileFormat.UNKNOWN
+
+
+def unsupported_reason(file_format: FileFormat) -> str | None:
+    """Why a recognised but unsupported format is refused, or None for a format the gate reads."""
+    reason = UNSUPPORTED_REASONS.get(file_format)
+    return None if reason is None else reason + UNSUPPORTED_ADVICE
 
 
 def expected_formats(path: str) -> frozenset[FileFormat] | None:
@@ -119,31 +178,81 @@ def _compound_file_format(path: str) -> FileFormat:
 
 
 def _zip_format(path: str) -> FileFormat:
-    """OOXML and ODF are ZIP containers; the manifest inside says which, not the name outside."""
+    """OOXML and ODF are ZIP containers; the manifest inside says which, not the name outside.
+
+    A manifest member that is encrypted or compressed by a method Python cannot read (Deflate64)
+    raises ``CannotInspect``: the gate cannot tell what the file is, so it cannot pass.
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:200].decode("ascii", errors="replace").strip()
+                mimetype = _manifest(archive, "mimetype")[:200].decode("ascii", errors="replace").strip()
                 odf = ODF_MIMETYPES.get(mimetype)
                 if odf is not None:
                     return FileFormat(odf)
+                if mimetype.startswith(ODF_MIMETYPE_PREFIX):
+                    kind = mimetype[len(ODF_MIMETYPE_PREFIX) :]
+                    return (
+                        FileFormat.PRESENTATION
+                        if kind.startswith("presentation")
+                        else FileFormat.OTHER_OFFICE
+                    )
             if "[Content_Types].xml" in names:
+                types = _manifest(archive, "[Content_Types].xml")
+                if b"presentationml" in types or b".slideshow." in types:
+                    return FileFormat.PRESENTATION
                 if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
-                    macro = "xl/vbaProject.bin" in names or _declares_macros(archive)
+                    macro = "xl/vbaProject.bin" in names or b"macroEnabled" in types
                     return FileFormat.XLSM if macro else FileFormat.XLSX
                 if "word/document.xml" in names:
                     return FileFormat.DOCX
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+                if b"officedocument" in types.lower() or b"ms-visio" in types or b"ms-xpsdocument" in types:
+                    return FileFormat.OTHER_OFFICE
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return FileFormat.BROKEN_ZIP
     return FileFormat.ZIP
 
 
-def _declares_macros(archive: zipfile.ZipFile) -> bool:
-    info = archive.getinfo("[Content_Types].xml")
-    if info.file_size > 1_000_000:
-        return False
-    return b"macroEnabled" in archive.read(info)
+def check_member_readable(info: zipfile.ZipInfo) -> None:
+    """``CannotInspect`` when a ZIP member is encrypted or compressed by a method zipfile cannot read."""
+    if info.flag_bits & 0x1:
+        raise CannotInspect(f"member {info.filename} is encrypted (password-protected)")
+    if info.compress_type not in READABLE_ZIP_METHODS:
+        raise CannotInspect(
+            f"member {info.filename} is compressed by method {info.compress_type} "
+            "(Deflate64 or another method the gate cannot read)"
+        )
+
+
+def _manifest(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A small manifest member's bytes, after the checks that keep zipfile from raising past us."""
+    info = archive.getinfo(name)
+    check_member_readable(info)
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise CannotInspect(f"member {name} is {info.file_size:,} bytes, too large for a manifest")
+    try:
+        return archive.read(info)
+    except (NotImplementedError, RuntimeError) as error:
+        raise CannotInspect(f"member {name} cannot be read: {error}") from error
+
+
+def _text_format(head: bytes) -> FileFormat:
+    """Markup first (RTF, HTML, SVG, flat ODF, other XML): only what is left is treated as CSV."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n\f")
+    if start[:5].lower() == b"{\\rtf":
+        return FileFormat.RTF
+    markup = MARKUP_START.match(start) is not None
+    if FLAT_ODF_MARKER.search(head):
+        return FileFormat.FLAT_ODF
+    html = HTML_MARKERS.search(head) is not None or HTML_TAG_START.match(start) is not None
+    if SVG_MARKERS.search(head) and not html:
+        return FileFormat.SVG
+    if html:
+        return FileFormat.HTML
+    if markup:
+        return FileFormat.XML
+    return FileFormat.CSV
 
 
 def _looks_like_text(head: bytes) -> bool:
