@@ -202,12 +202,14 @@ def _zip_format(path: str) -> FileFormat:
                 types = _manifest(archive, "[Content_Types].xml")
                 if b"presentationml" in types or b".slideshow." in types:
                     return FileFormat.PRESENTATION
+                if b"ms-visio" in types or b"ms-xpsdocument" in types:
+                    return FileFormat.OTHER_OFFICE
                 if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
                     macro = "xl/vbaProject.bin" in names or b"macroEnabled" in types
                     return FileFormat.XLSM if macro else FileFormat.XLSX
                 if "word/document.xml" in names:
                     return FileFormat.DOCX
-                if b"officedocument" in types.lower() or b"ms-visio" in types or b"ms-xpsdocument" in types:
+                if b"officedocument" in types.lower():
                     return FileFormat.OTHER_OFFICE
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return FileFormat.BROKEN_ZIP
