@@ -18,6 +18,9 @@ delimiter), with personal data redacted and formulas neutralised by a leading ap
 Excel and LibreOffice hide and which makes the cell text. Where a cell holds a semicolon, tab,
 pipe or line break after which another reading would start a formula, an apostrophe is put there
 too (the one visible change to a value), so that the copy is clean under every reading of it.
+Known false alarm: a row whose first cell is a lone sign or a negative number ("-", "-5"), in a
+file that also holds a semicolon or tab, reads as a formula ("-5,x") when split on those, so the
+file is blocked and no clean copy is made.
 """
 
 from __future__ import annotations
@@ -172,7 +175,14 @@ def _safe_everywhere(cell: str) -> str:
     track of the quotes, starts a new cell). Leading quote marks are skipped as a reader may."""
     parts = OTHER_SPLITS.split(cell)
     for index in range(0, len(parts), 2):  # the pieces between the separators
-        if is_formula(parts[index].lstrip().lstrip('"')):
+        if index == 0:
+            risky = is_formula(cell.lstrip().lstrip('"'))
+        else:
+            # A piece after a separator may run on into the rest of the cell and the next cells of
+            # the row under a reading that does not split there ("-" becomes "-\t,x"): any sign counts.
+            piece = parts[index].lstrip().lstrip('"').lstrip()
+            risky = piece[:1] in FORMULA_STARTS
+        if risky:
             parts[index] = NEUTRALISER + parts[index]
     return "".join(parts)
 
