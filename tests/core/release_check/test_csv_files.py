@@ -67,3 +67,186 @@ def test_binary_with_nul_bytes_is_not_a_csv(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_bytes(b"a,b\n" + b"\x00" * 10_000)
     assert {f.code for f in check_file(str(path)).findings} >= {"file.cannot_inspect"}
+
+
+# ------------------------------------------------------------------ Step 8: fail closed
+
+
+def _check(path: Path) -> set[str]:
+    findings, _ = inspect_csv_shape(str(path), LIMITS)
+    return {finding.code for finding in findings}
+
+
+def _copy_rows(source: Path, tmp_path: Path) -> list[list[str]]:
+    """The clean copy's rows, after proving the copy is clean under every reading."""
+    target = tmp_path / ("clean-" + source.name)
+    sanitise_csv(str(source), str(target), LIMITS)
+    assert _check(target) == set()
+    with open(target, encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "@SUM(A1)",
+        " =1+1",
+        "\t=cmd|' /C calc'!A0",
+        "＝1+1",
+        "\r\n=1",
+        "  -2+3",
+        "＠SUM(1)",
+        "=cmd|'/C calc'!A0",
+    ],
+)
+def test_formulas_behind_blanks_and_in_full_width_are_formulas(cell: str) -> None:
+    assert is_formula(cell)
+
+
+@pytest.mark.parametrize(
+    "cell", ["-5", "-3.2", "2024-01-31", "31/01/2024", "-", " +7 ", "-£5", "\t2023\t2024"]
+)
+def test_negative_numbers_dates_and_a_lone_dash_are_not_formulas(cell: str) -> None:
+    assert not is_formula(cell)
+
+
+def test_a_semicolon_looking_file_with_a_formula_in_a_comma_field_is_blocked(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text('Rank;Headcount\r\nConstable;1203\r\nSee,=HYPERLINK("http://evil.example/")\r\n')
+    findings, shape = inspect_csv_shape(str(path), LIMITS)
+    assert shape.delimiter == ";"
+    assert [(f.code, f.severity.value) for f in findings] == [
+        ("csv.formula_injection", "block"),
+        ("csv.ragged_rows", "warn"),  # the third row has one column when split on semicolons
+    ]
+    assert "row 3 column 2" in findings[0].where
+    rows = _copy_rows(path, tmp_path)
+    assert rows == [
+        ["Rank", "Headcount"],
+        ["Constable", "1203"],
+        ['See,=HYPERLINK("http://evil.example/")', ""],
+    ]
+
+
+def test_a_formula_after_a_semicolon_in_a_comma_file_is_blocked_and_neutralised(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("Rank,Note\r\nConstable,see;=1+1\r\n")
+    assert _check(path) == {"csv.formula_injection"}
+    assert _copy_rows(path, tmp_path) == [["Rank", "Note"], ["Constable", "see;'=1+1"]]
+
+
+@pytest.mark.parametrize("cell", ["@SUM(1+1)", " =1+1", "\t=cmd|' /C calc'!A0", "＝1+1"])
+def test_each_formula_form_in_a_file_is_blocked_and_the_copy_keeps_its_text(
+    cell: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Rank", "Note"], ["Constable", cell]])
+    assert _check(path) == {"csv.formula_injection"}
+    rows = _copy_rows(path, tmp_path)
+    assert rows[1][1].startswith("'") and rows[1][1].replace("'", "") == cell.replace("'", "")
+
+
+def test_negative_numbers_and_dates_in_a_file_are_clean(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("Month,Change,Rate\r\n2024-01-31,-5,-3.2\r\n")
+    assert _check(path) == set()
+
+
+def test_quoted_newlines_mixed_line_endings_and_a_bom_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes('\ufeffRank,Note\r\nConstable,"two\nlines"\nSergeant,"x\r\n=1+1"\r'.encode())
+    findings, shape = inspect_csv_shape(str(path), LIMITS)
+    assert (shape.rows, shape.columns) == (3, 2)
+    assert findings == []  # the formula is inside quotes under every reading
+    rows = _copy_rows(path, tmp_path)
+    assert rows[:2] == [["Rank", "Note"], ["Constable", "two\nlines"]]
+    assert rows[2] == ["Sergeant", "x\r\n'=1+1"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_read(codec: str, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[codec]
+    path.write_bytes(bom + "Rank\tHeadcount\r\nCafé\t=1+1\r\n".encode(codec))
+    findings, shape = inspect_csv_shape(str(path), LIMITS)
+    assert (shape.encoding, shape.delimiter, shape.rows) == ("utf-16", "\t", 2)
+    assert {f.code for f in findings} == {"csv.formula_injection"}
+    assert _copy_rows(path, tmp_path) == [["Rank", "Headcount"], ["Café", "'=1+1"]]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Rank,Cost\r\nConstable,\x81\x8d\r\n",  # neither UTF-8 nor Windows-1252
+        b"\xef\xbb\xbfRank,Cost\r\nConstable,\xff\r\n",  # a UTF-8 BOM, then a broken byte
+        b"\xff\xfeR\x00a\x00\x00\xd8",  # UTF-16 with a lone surrogate
+        b"\xff\xfeR\x00a\x00n",  # UTF-16 cut in half a character
+    ],
+)
+def test_bytes_that_do_not_decode_cannot_be_inspected(data: bytes, tmp_path: Path) -> None:
+    from foidesk.core.release_check.findings import CannotInspect, CannotSanitise
+
+    path = tmp_path / "a.csv"
+    path.write_bytes(data)
+    with pytest.raises(CannotInspect):
+        inspect_csv_shape(str(path), LIMITS)
+    with pytest.raises(CannotSanitise):
+        sanitise_csv(str(path), str(tmp_path / "b.csv"), LIMITS)
+
+
+def test_undecodable_bytes_are_a_cannot_inspect_block_at_the_gate(tmp_path: Path) -> None:
+    from foidesk.core.release_check import check_file
+
+    path = tmp_path / "a.csv"
+    path.write_bytes(b"Rank,Cost\r\nConstable,\x81\x8d\r\n")
+    report = check_file(str(path))
+    assert report.blocked
+    assert {f.code for f in report.findings} == {"file.cannot_inspect"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "secret"),
+    [
+        ("ni ab123456c", "ab123456c"),
+        ("call (020) 7946-0000", "(020) 7946-0000"),
+        ("mobile 07700-900-123", "07700-900-123"),
+        ("jo.bloggs@example.org", "jo.bloggs@example.org"),
+        ("car ab12cde seen", "ab12cde"),
+    ],
+)
+def test_personal_data_in_any_case_and_form_is_found_and_redacted(
+    cell: str, secret: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(f"Rank,Note\r\nConstable,{cell}\r\n")
+    findings, _ = inspect_csv_shape(str(path), LIMITS)
+    assert [(f.code, f.severity.value) for f in findings] == [("csv.personal_data", "warn")]
+    rows = _copy_rows(path, tmp_path)
+    assert rows[0] == ["Rank", "Note"]
+    assert rows[1][0] == "Constable"
+    assert secret not in rows[1][1] and "[redacted]" in rows[1][1]
+
+
+def test_a_sep_line_adds_its_delimiter_as_a_reading(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("sep=|\r\nRank|Note\r\nConstable|=1+1\r\n")
+    findings, shape = inspect_csv_shape(str(path), LIMITS)
+    assert shape.delimiter == "|"
+    assert {f.code for f in findings} == {"csv.formula_injection"}
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(st.text(alphabet="ab=-+@ ;,\t\r\n\"'1＝", max_size=8), max_size=4), max_size=4))
+def test_the_copy_of_any_table_is_clean_under_every_reading(rows: list[list[str]]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "a.csv"
+        with open(source, "w", encoding="utf-8", newline="") as handle:
+            # A first column of text: a lone sign there, with a semicolon elsewhere, is a known
+            # false alarm of the copy (see the module docstring).
+            csv.writer(handle).writerows([["Rank", "Note"], *(["Row", *row] for row in rows)])
+        target = Path(folder) / "b.csv"
+        sanitise_csv(str(source), str(target), LIMITS)
+        assert _check(target) <= {"csv.ragged_rows"}

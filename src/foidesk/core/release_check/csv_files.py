@@ -1,18 +1,37 @@
 """Release-gate inspection and sanitising of CSV (and TSV) files.
 
 A CSV hides nothing by itself, but a spreadsheet program runs a cell that starts with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return as a formula (CSV/formula injection, OWASP), so a
-requester who opens the release can be attacked through it. Numbers such as ``-12`` are fine.
-The clean copy is UTF-8, rectangular, with such cells prefixed by an apostrophe.
+``+``, ``-`` or ``@`` (after any leading spaces, tabs or line breaks, and in the full-width forms
+too) as a formula: CSV/formula injection (OWASP), DDE forms like ``=cmd|' /C calc'!A0`` among them.
+Plain signed numbers such as ``-12`` or ``-3.2`` are numbers, not formulas.
+
+The gate judges a CSV as its readers will open it, not as its first line suggests: UK Excel and
+LibreOffice with default settings split a ``.csv`` on commas whatever the file looks like, other
+locales on semicolons, and a ``sep=`` first line or a TSV habit on something else. So the file is
+read under every plausible reading (commas; the delimiter its first line suggests; a ``sep=``
+line's; semicolons and tabs if they occur) and a finding under any reading counts (fail closed).
+A file whose bytes do not decode (or whose BOM promises an encoding the bytes break) cannot be
+inspected: nothing is replaced silently.
+
+The clean copy is UTF-8, comma separated, rectangular, in the author's columns (the first line's
+delimiter), with personal data redacted and formulas neutralised by a leading apostrophe, which
+Excel and LibreOffice hide and which makes the cell text. Where a cell holds a semicolon, tab,
+pipe or line break after which another reading would start a formula, an apostrophe is put there
+too (the one visible change to a value), so that the copy is clean under every reading of it.
+Known false alarm: a row whose first cell is a lone sign or a negative number ("-", "-5"), in a
+file that also holds a semicolon or tab, reads as a formula ("-5,x") when split on those, so the
+file is blocked and no clean copy is made.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from foidesk.core.personal_data import EntityKind, pattern_matches
 from foidesk.core.release_check.findings import (
     CannotInspect,
     CannotSanitise,
@@ -20,13 +39,20 @@ from foidesk.core.release_check.findings import (
     InspectionLimits,
     Severity,
 )
-from foidesk.core.release_check.personal_data import personal_data_kind, redact_personal_data
+from foidesk.core.release_check.personal_data import REDACTED, personal_data_kind, redact_personal_data
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV Injection"
-PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
+FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")  # ASCII and full-width = + - @ (OWASP)
+LONE_SIGNS = frozenset({"-", "+"})  # a cell of just a dash is "nil" in a table, shown as text
+PLAIN_NUMBER = re.compile(r"[+-]?[£$€]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
 NEUTRALISER = "'"  # Excel and LibreOffice show a leading apostrophe's cell as text
+OTHER_SPLITS = re.compile(r"([;\t|\r\n])")  # where another reading of the copy may start a cell
+PLAUSIBLE_DELIMITERS = (";", "\t")  # checked whenever they occur, besides the comma
+SEP_LINE = re.compile(r"sep=(.)\r?\n?", re.IGNORECASE)  # Excel's own "sep=;" first line
 EXAMPLES_PER_FINDING = 3
 MAX_FIELD_CHARACTERS = 10_000_000  # a single field larger than this is not a table
+CHUNK = 1 << 20
+SAMPLE = 65_536
+DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +65,29 @@ class CsvShape:
     columns: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """How the file decodes, and what its text says about the readings to check."""
+
+    codec: str  # the Python codec that reads it (BOM consumed)
+    label: str  # the encoding as reported: utf-8, utf-16, cp1252
+    delimiter: str  # the one the first line (or a sep= line) suggests: the author's columns
+    readings: tuple[str, ...]  # every delimiter a reader's program may split on
+
+
 def is_formula(cell: str) -> bool:
-    """A cell a spreadsheet program would treat as a formula: not a plain (signed) number."""
-    return cell.startswith(FORMULA_TRIGGERS) and not PLAIN_NUMBER.fullmatch(cell.strip())
+    """A cell a spreadsheet program would evaluate: its first non-blank character is ``=``, ``+``,
+    ``-`` or ``@`` (or their full-width forms), unless the cell is a plain signed number or a lone
+    sign. Leading spaces, tabs and line breaks are skipped, as some programs strip them first."""
+    stripped = cell.lstrip()
+    if not stripped or stripped[0] not in FORMULA_STARTS:
+        return False
+    value = stripped.rstrip()
+    return not (PLAIN_NUMBER.fullmatch(value) or value in LONE_SIGNS)
 
 
 def neutralise(cell: str) -> str:
+    """The cell with an apostrophe in front if it would run as a formula, else unchanged."""
     return NEUTRALISER + cell if is_formula(cell) else cell
 
 
@@ -54,38 +97,43 @@ def inspect_csv(path: str, limits: InspectionLimits) -> list[Finding]:
 
 
 def inspect_csv_shape(path: str, limits: InspectionLimits) -> tuple[list[Finding], CsvShape]:
-    """Findings and the shape (encoding, delimiter, counts) of the CSV at ``path``."""
-    encoding = _encoding(path, limits)
+    """Findings under every plausible reading, and the shape of the author's reading, of ``path``."""
+    text = _decode(path)
     findings: list[Finding] = []
-    if encoding != "utf-8":
+    if text.label not in ("utf-8", "utf-16"):
         findings.append(
             Finding(
                 "csv.encoding",
                 Severity.WARN,
                 "file",
-                f"The file is not UTF-8 (read as {encoding}); some programs will show the wrong characters.",
+                f"The file is not UTF-8 (read as {text.label}); "
+                "some programs will show the wrong characters.",
             )
         )
     formulas = _Places()
     personal = _Places()
     widths: dict[int, int] = {}
     rows = 0
-    delimiter = ","
-    for rows, (seen_delimiter, row) in enumerate(_rows(path, encoding), start=1):
-        delimiter = seen_delimiter
-        widths[len(row)] = widths.get(len(row), 0) + 1
-        for col, cell in enumerate(row, start=1):
-            if is_formula(cell):
-                formulas.add(f"row {rows} column {col}")
-            elif personal_data_kind(cell):
-                personal.add(f"row {rows} column {col}")
+    for delimiter in text.readings:
+        label = "" if delimiter == "," else f" (split on {DELIMITER_NAMES.get(delimiter, repr(delimiter))})"
+        authors = delimiter == text.delimiter
+        for number, row in enumerate(_rows(path, text.codec, delimiter), start=1):
+            if authors:
+                rows = number
+                widths[len(row)] = widths.get(len(row), 0) + 1
+            for col, cell in enumerate(row, start=1):
+                if is_formula(cell):
+                    formulas.add(f"row {number} column {col}{label}")
+                elif _personal_kind(cell):
+                    personal.add(f"row {number} column {col}{label}")
     if formulas.count:
         findings.append(
             Finding(
                 "csv.formula_injection",
                 Severity.BLOCK,
                 formulas.where(),
-                "Cells start with =, +, -, @, a tab or a carriage return and would run as formulas.",
+                "Cells start with =, +, -, or @ (perhaps after spaces or tabs) and would run as formulas "
+                "in a spreadsheet program.",
             )
         )
     if personal.count:
@@ -102,59 +150,129 @@ def inspect_csv_shape(path: str, limits: InspectionLimits) -> tuple[list[Finding
                 f"Rows have different numbers of columns ({', '.join(str(w) for w in sorted(widths))}).",
             )
         )
-    shape = CsvShape(encoding, delimiter, rows, max(widths, default=0))
+    shape = CsvShape(text.label, text.delimiter, rows, max(widths, default=0))
     return findings, shape
 
 
 def sanitise_csv(source: str, target: str, limits: InspectionLimits) -> None:
-    """A UTF-8 copy, every row as wide as the widest, formulas neutralised, personal data redacted."""
+    """A UTF-8 comma-separated copy in the author's columns, every row as wide as the widest,
+    personal data redacted and formulas neutralised under every reading of the copy."""
     try:
-        encoding = _encoding(source, limits)
-        width = max((len(row) for _, row in _rows(source, encoding)), default=0)
+        text = _decode(source)
+        width = max((len(row) for row in _rows(source, text.codec, text.delimiter)), default=0)
         with open(target, "w", encoding="utf-8", newline="") as sink:
             writer = csv.writer(sink, lineterminator="\r\n")
-            for _, row in _rows(source, encoding):
-                cells = [neutralise(redact_personal_data(cell)) for cell in row]
+            for row in _rows(source, text.codec, text.delimiter):
+                cells = [_safe_everywhere(_redact(cell)) for cell in row]
                 writer.writerow(cells + [""] * (width - len(cells)))
     except CannotInspect as error:
         raise CannotSanitise(str(error)) from error
 
 
-def _encoding(path: str, limits: InspectionLimits) -> str:
-    """UTF-8 (with or without BOM) if the whole file decodes as such, else Windows-1252."""
-    try:
-        with open(path, encoding="utf-8-sig", errors="strict") as handle:
-            while chunk := handle.read(1 << 20):
-                if "\x00" in chunk:
-                    raise CannotInspect("the text holds NUL characters: it is not a CSV file")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        with open(path, encoding="cp1252", errors="strict") as handle:
-            while handle.read(1 << 20):
-                pass
-    except UnicodeDecodeError as error:
-        raise CannotInspect("the file is neither UTF-8 nor Windows-1252 text") from error
-    return "cp1252"
+def _safe_everywhere(cell: str) -> str:
+    """The cell with an apostrophe wherever a reading could start a formula: at its start, and
+    after a semicolon, tab, pipe or line break in it (where a program splitting on those, or losing
+    track of the quotes, starts a new cell). Leading quote marks are skipped as a reader may."""
+    parts = OTHER_SPLITS.split(cell)
+    for index in range(0, len(parts), 2):  # the pieces between the separators
+        if index == 0:
+            risky = is_formula(cell.lstrip().lstrip('"'))
+        else:
+            # A piece after a separator may run on into the rest of the cell and the next cells of
+            # the row under a reading that does not split there ("-" becomes "-\t,x"): any sign counts.
+            piece = parts[index].lstrip().lstrip('"').lstrip()
+            risky = piece[:1] in FORMULA_STARTS
+        if risky:
+            parts[index] = NEUTRALISER + parts[index]
+    return "".join(parts)
 
 
-def _rows(path: str, encoding: str) -> Iterator[tuple[str, list[str]]]:
-    codec = "utf-8-sig" if encoding == "utf-8" else encoding
-    with open(path, encoding=codec, newline="") as handle:
-        sample = handle.read(65_536)
-        handle.seek(0)
+def _personal_kind(cell: str) -> str | None:
+    """The kind of personal data in the cell: the shared shapes, and vehicle plates in any case."""
+    kind = personal_data_kind(cell)
+    if kind is not None or not any(ch.isdigit() for ch in cell):
+        return kind
+    plate = any(match.kind is EntityKind.VEHICLE for match in pattern_matches(cell))
+    return "a vehicle registration" if plate else None
+
+
+def _redact(cell: str) -> str:
+    """The cell with every personal-data match (as ``_personal_kind`` finds them) redacted."""
+    cell = redact_personal_data(cell)
+    if not any(ch.isdigit() for ch in cell):
+        return cell
+    plates = sorted(
+        (m for m in pattern_matches(cell) if m.kind is EntityKind.VEHICLE),
+        key=lambda m: m.start,
+        reverse=True,
+    )
+    end = len(cell) + 1
+    for match in plates:
+        if match.end <= end:  # overlapping spans: the later (already redacted) one wins
+            cell = cell[: match.start] + REDACTED + cell[match.end :]
+            end = match.start
+    return cell
+
+
+def _decode(path: str) -> _Text:
+    """The file's encoding, checked over all its bytes, and the readings to check it under.
+
+    A UTF-16 or UTF-8 BOM is a promise: bytes that break it are ``CannotInspect``. Without a BOM the
+    text is UTF-8 if all of it decodes so, else Windows-1252 (warned), else ``CannotInspect``.
+    """
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = [("utf-16", "utf-16")]
+    elif head.startswith(codecs.BOM_UTF8):
+        candidates = [("utf-8-sig", "utf-8")]
+    else:
+        candidates = [("utf-8", "utf-8"), ("cp1252", "cp1252")]
+    for codec, label in candidates:
+        try:
+            sample, present = _scan(path, codec)
+        except UnicodeError:
+            continue
         delimiter = _delimiter(sample)
+        readings = [",", delimiter, *(d for d in PLAUSIBLE_DELIMITERS if d in present)]
+        return _Text(codec, label, delimiter, tuple(dict.fromkeys(readings)))
+    names = " nor ".join(label for _, label in candidates)
+    raise CannotInspect(f"the file's bytes do not decode as {names} text: it cannot be read as a table")
+
+
+def _scan(path: str, codec: str) -> tuple[str, set[str]]:
+    """The first part of the text and which plausible delimiters occur; ``UnicodeError`` if any
+    byte does not decode, ``CannotInspect`` if the text holds NUL characters."""
+    sample = ""
+    present: set[str] = set()
+    with open(path, encoding=codec, errors="strict", newline="") as handle:
+        while chunk := handle.read(CHUNK):
+            if "\x00" in chunk:
+                raise CannotInspect("the text holds NUL characters: it is not a CSV file")
+            if len(sample) < SAMPLE:
+                sample += chunk[: SAMPLE - len(sample)]
+            present.update(d for d in PLAUSIBLE_DELIMITERS if d in chunk)
+    return sample, present
+
+
+def _rows(path: str, codec: str, delimiter: str) -> Iterator[list[str]]:
+    """The rows of the file split on ``delimiter`` (quotes, embedded and mixed line breaks handled)."""
+    with open(path, encoding=codec, errors="strict", newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter, strict=False)
         try:
-            for row in reader:
-                yield delimiter, row
+            yield from reader
         except csv.Error as error:
             raise CannotInspect(f"the CSV cannot be parsed: {error}") from error
+        except UnicodeError as error:
+            raise CannotInspect(f"the file's bytes do not decode: {error}") from error
 
 
 def _delimiter(sample: str) -> str:
-    first_line = sample.split("\n", 1)[0]
+    """The delimiter the author meant: a ``sep=`` first line's, else the commonest on the first line."""
+    sep = SEP_LINE.fullmatch(sample.split("\n", 1)[0] + "\n")
+    if sep and sep.group(1) not in '"\r\n':
+        return sep.group(1)
+    first_line = re.split(r"\r\n|\r|\n", sample, maxsplit=1)[0]
     counts = {d: first_line.count(d) for d in (",", "\t", ";", "|")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
