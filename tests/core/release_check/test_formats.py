@@ -430,3 +430,13 @@ def test_malformed_files_are_cannot_inspect_in_json(
     assert main(["check-release", str(path), "--json"]) == 2
     payload = json.loads(capsys.readouterr().out)
     assert any(f["code"] == "file.cannot_inspect" for f in payload["files"][0]["findings"])
+
+
+def test_a_utf16_csv_with_its_byte_order_mark_reaches_the_csv_inspector(tmp_path: Path) -> None:
+    from foidesk.core.release_check import check_file
+
+    path = tmp_path / "figures.csv"
+    path.write_bytes("Year,Count\r\n2023,12\r\n2024,=HYPERLINK(\"x\")\r\n".encode("utf-16"))
+    codes = {finding.code for finding in check_file(str(path)).findings}
+    assert "file.cannot_inspect" not in codes
+    assert any(code.startswith("csv.") for code in codes), codes

@@ -136,7 +136,21 @@ def detect_format(path: str) -> FileFormat:
         return magic
     if _looks_like_text(head):
         return _text_format(head)
+    utf16 = _utf16_text(head)
+    if utf16 is not None and _looks_like_text(utf16):
+        return _text_format(utf16)
     return FileFormat.UNKNOWN
+
+
+def _utf16_text(head: bytes) -> bytes | None:
+    """Text saved as UTF-16 with its byte-order mark (Excel's "Unicode text"), as UTF-8 for the sniffers."""
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    usable = head[: len(head) - len(head) % 2]
+    try:
+        return usable.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def unsupported_reason(file_format: FileFormat) -> str | None:
