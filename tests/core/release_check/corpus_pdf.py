@@ -449,6 +449,28 @@ PDFS: list[CorpusFile] = [
         ),
         VISIBLE_PDF,
     ),
+    clean(
+        "table-border.pdf",
+        _pdf(
+            "q 0 G 0.5 w 66 590 340 24 re S 66 570 340 20 re 236 570 m 236 614 l S Q\n"
+            + _text(72, 600, "Complaints received in 2025: 14")
+            + _text(72, 575, "Upheld: 3")
+        ),
+        VISIBLE_PDF,
+        "Upheld",
+    ),
+    clean(
+        "table-border-drawn-after-text.pdf",
+        _pdf(_text(72, 600, "Complaints received in 2025: 14") + "q 0 G 1 w 66 590 340 24 re s Q\n"),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "thick-border-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q 0 G 30 w 66 590 340 24 re S Q\n"),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+        VISIBLE_PDF,
+    ),
     clean("link.pdf", _pdf("", _link), VISIBLE_PDF),
     clean(
         "clipped-shading-beside-text.pdf",

@@ -33,6 +33,8 @@ INFLATE_PIECE_BYTES = 1 << 20
 DEVICE_SPACES = frozenset({"gray", "rgb", "cmyk"})
 STROKE_ONLY_MODES = frozenset({1, 5})  # ISO 32000-1 table 106: text outlined in the stroke colour
 MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to multiply them is an attack
+SLANT_TOLERANCE = 0.1  # of half the line width: a segment this close to level is drawn as a rectangle
+MAX_STROKE_SQUARES = 256  # a slanted stroke is represented by at most this many inscribed squares
 MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
 UNICODE_LIMIT = 0x110000
 BFRANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
@@ -69,11 +71,34 @@ def bounds(points: list[tuple[float, float]]) -> Rect:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _widened(rect: Rect, state: GraphicsState) -> Rect:
-    """A stroked path's extent: its outline grown by half the line width, in user space."""
+def _half_width(state: GraphicsState) -> float:
+    """Half the stroke's line width in user space (the larger axis scale of the matrix)."""
     a, b, c, d, _, _ = state.ctm
-    half = state.line_width * max(abs(a) + abs(c), abs(b) + abs(d)) / 2
-    return (rect[0] - half, rect[1] - half, rect[2] + half, rect[3] + half)
+    return state.line_width * max(abs(a) + abs(c), abs(b) + abs(d)) / 2
+
+
+def _stroke_rects(
+    segments: Sequence[tuple[tuple[float, float], tuple[float, float]]], state: GraphicsState
+) -> Iterator[Rect]:
+    """Rectangles lying within what stroking ``segments`` paints: one per straight line segment.
+
+    Only the band along each segment is painted, not the area a closed outline encloses, so a table
+    border around text hides nothing. A horizontal or vertical segment paints exactly its rectangle
+    grown by half the line width; a slanted one is represented by the squares inscribed in its band
+    (side = width / sqrt 2), a chain of them along the segment, which lies inside what is painted.
+    """
+    half = _half_width(state)
+    for (x0, y0), (x1, y1) in segments:
+        dx, dy = x1 - x0, y1 - y0
+        if abs(dx) <= SLANT_TOLERANCE * half or abs(dy) <= SLANT_TOLERANCE * half:
+            yield (min(x0, x1) - half, min(y0, y1) - half, max(x0, x1) + half, max(y0, y1) + half)
+            continue
+        side = half * 2 / 2**0.5
+        length = (dx * dx + dy * dy) ** 0.5
+        steps = min(MAX_STROKE_SQUARES, max(1, int(length / (side / 2))))
+        for step in range(steps + 1):
+            cx, cy = x0 + dx * step / steps, y0 + dy * step / steps
+            yield (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2)
 
 
 def intersection(clip: Rect | None, rect: Rect | None) -> Rect | None:
@@ -305,6 +330,9 @@ class PageScanner:
         instructions = self._instructions(content)
         stack: list[GraphicsState] = []
         path: list[tuple[float, float]] = []
+        segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
+        start: tuple[float, float] | None = None
+        current: tuple[float, float] | None = None
         clipping = False
         text_matrix = line_matrix = IDENTITY
         self.operations += len(instructions)
@@ -345,23 +373,46 @@ class PageScanner:
                 state.stroke_alpha = self._alpha(resources, operands[0], "/CA", state.stroke_alpha)
             elif op == "re" and len(operands) == 4:
                 x, y, w, h = (pdf_number(v) for v in operands)
-                path.extend([_apply(state.ctm, x, y), _apply(state.ctm, x + w, y + h)])
-                path.extend([_apply(state.ctm, x + w, y), _apply(state.ctm, x, y + h)])
+                corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+                points = [_apply(state.ctm, cx, cy) for cx, cy in corners]
+                path.extend(points)
+                segments.extend(zip(points, points[1:] + points[:1], strict=True))
+                start = current = points[0]
             elif op in ("m", "l") and len(operands) == 2:
-                path.append(_apply(state.ctm, pdf_number(operands[0]), pdf_number(operands[1])))
+                point = _apply(state.ctm, pdf_number(operands[0]), pdf_number(operands[1]))
+                if op == "l" and current is not None:
+                    segments.append((current, point))
+                if op == "m" or start is None:
+                    start = point
+                path.append(point)
+                current = point
             elif op in ("c", "v", "y"):
                 values = [pdf_number(v) for v in operands]
-                path.extend(_apply(state.ctm, values[i], values[i + 1]) for i in range(0, len(values) - 1, 2))
+                points = [_apply(state.ctm, values[i], values[i + 1]) for i in range(0, len(values) - 1, 2)]
+                if current is not None:
+                    # a curve lies within its control polygon: stroking that polygon is a safe outline
+                    segments.extend(zip([current, *points[:-1]], points, strict=True))
+                path.extend(points)
+                current = points[-1] if points else current
+            elif op == "h":
+                if start is not None and current is not None:
+                    segments.append((current, start))
+                current = start
             elif op in ("W", "W*"):
                 clipping = True
             elif op in ("f", "F", "f*", "B", "B*", "b", "b*", "n", "S", "s"):
+                if op in ("s", "b", "b*") and start is not None and current is not None:
+                    segments.append((current, start))
                 if path and op not in ("n", "S", "s"):
                     self._area(bounds(path), state.fill, state)
-                if path and op in ("S", "s", "B", "B*", "b", "b*"):
-                    self._area(_widened(bounds(path), state), state.stroke, state, stroked=True)
+                if op in ("S", "s", "B", "B*", "b", "b*"):
+                    # a stroke paints only its outline: a border drawn around text does not cover it
+                    for rect in _stroke_rects(segments, state):
+                        self._area(rect, state.stroke, state, stroked=True)
                 if path and clipping:
                     state.clip = intersection(state.clip, bounds(path))
-                path, clipping = [], False
+                path, segments, clipping = [], [], False
+                start = current = None
             elif op == "sh":
                 self._area(_transform_rect(state.ctm, (-1e6, -1e6, 1e6, 1e6)), None, state)
             elif op == "Do" and operands:
