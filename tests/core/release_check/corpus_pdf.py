@@ -227,6 +227,44 @@ def _translucent_state(pdf: object, page: object) -> None:
     page.Resources.XObject = pikepdf.Dictionary(Im1=_grey_image(pdf))
 
 
+def _signature(opaque: bool) -> Callable[[object, object], None]:
+    """A 40 x 10 signature picture with a soft mask: ink along one diagonal, the rest transparent
+    (or, when ``opaque``, a mask that is opaque everywhere: a box in disguise)."""
+
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        width, height = 40, 10
+        ink = {(row, row * 4 + shift) for row in range(height) for shift in range(2)}
+        alpha = bytes(
+            255 if opaque or (row, column) in ink else 0 for row in range(height) for column in range(width)
+        )
+        smask = pikepdf.Stream(pdf, alpha)
+        smask.Type, smask.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        smask.Width, smask.Height, smask.BitsPerComponent = width, height, 8
+        smask.ColorSpace = pikepdf.Name.DeviceGray
+        image = pikepdf.Stream(pdf, bytes(width * height))
+        image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        image.Width, image.Height, image.BitsPerComponent = width, height, 8
+        image.ColorSpace, image.SMask = pikepdf.Name.DeviceGray, smask
+        page.Resources.XObject = pikepdf.Dictionary(Im1=image)
+
+    return setup
+
+
+def _masked_by_state(pdf: object, page: object) -> None:
+    """A picture drawn through a soft mask set in the graphics state: its shape is not worked out."""
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    group = pdf.make_stream(b"0 0 595 842 re f")
+    group.Type, group.Subtype, group.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 595, 842]
+    soft = pikepdf.Dictionary(Type=pikepdf.Name.Mask, S=pikepdf.Name.Luminosity, G=group)
+    page.Resources.ExtGState = pikepdf.Dictionary(GS1=pikepdf.Dictionary(SMask=soft))
+    page.Resources.XObject = pikepdf.Dictionary(Im1=_grey_image(pdf))
+
+
 def pdf_with_incremental_update(path: Path) -> None:
     """Saved with a name in the text, then "corrected" by an appended update: the name is still inside."""
     import pikepdf
@@ -470,6 +508,26 @@ PDFS: list[CorpusFile] = [
         {"pdf.covered_text"},
         "SECRET-PDF-covered",
         VISIBLE_PDF,
+    ),
+    clean(
+        "signature-over-text.pdf",
+        _pdf(
+            _text(72, 600, "Yours sincerely, Records Manager") + "q 200 0 0 30 70 590 cm /Im1 Do Q\n",
+            _signature(False),
+        ),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "opaque-soft-mask-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q 330 0 0 20 70 595 cm /Im1 Do Q\n", _signature(True)),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+    ),
+    leaky(
+        "soft-mask-in-state-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q /GS1 gs 330 0 0 20 70 595 cm /Im1 Do Q\n", _masked_by_state),
+        {"pdf.uncertain_cover"},
+        "SECRET-PDF-covered",
     ),
     clean("link.pdf", _pdf("", _link), VISIBLE_PDF),
     clean(

@@ -41,6 +41,7 @@ from foidesk.core.release_check.pdf_paint import (
     WHITE,
     Colour,
     Glyph,
+    Mask,
     PagePaint,
     Rect,
     bounds,
@@ -90,13 +91,19 @@ def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Findin
     covered = np.zeros(len(glyphs), dtype=bool)
     background: list[Colour | None] = [WHITE] * len(glyphs)
     background_order = np.zeros(len(glyphs), dtype=np.int64)
+    uncertain: dict[str, list[Glyph]] = {}
     for area in paint.areas:
         if area.alpha < OPAQUE_ALPHA:
             continue
         x0, y0, x1, y1 = area.rect
         inside = (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1)
-        covered |= _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
+        beneath = _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
         under = inside & (order > area.order) & (background_order < area.order)
+        if area.mask is not None:
+            _judge_masked(area.mask, glyphs, beneath, covered, uncertain)
+            under &= np.array([area.mask.alpha_at((g.x, g.y)) or 0.0 for g in glyphs]) >= OPAQUE_ALPHA
+        else:
+            covered |= beneath
         for hit in np.flatnonzero(under):
             background[hit] = area.colour
             background_order[hit] = area.order
@@ -108,7 +115,37 @@ def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Findin
         if verdict:
             groups.setdefault(verdict, []).append(glyph)
     printed = {code: found for code, found in groups.items() if any(g.char.strip() for g in found)}
-    return [_glyph_finding(code, found, where) for code, found in sorted(printed.items())]
+    findings = [_glyph_finding(code, found, where) for code, found in sorted(printed.items())]
+    flagged = {id(g) for found in printed.values() for g in found}
+    for name, found in sorted(uncertain.items()):
+        unjudged = [g for g in found if id(g) not in flagged and g.char.strip()]
+        if unjudged:
+            message = (
+                f"{len(unjudged)} characters of text ('{_snippet(unjudged)}') lie under {name}, which is "
+                "partly transparent in a way that cannot be worked out: check the text can be read."
+            )
+            findings.append(_finding("pdf.uncertain_cover", Severity.WARN, where, message))
+    return findings
+
+
+def _judge_masked(
+    mask: Mask,
+    glyphs: list[Glyph],
+    beneath: np.ndarray,
+    covered: np.ndarray,
+    uncertain: dict[str, list[Glyph]],
+) -> None:
+    """Glyphs beneath a partly transparent picture: covered where its alpha is opaque at both sample
+    points, visible where it is transparent at either, and uncertain (a warning) where it is unknown."""
+    for index in np.flatnonzero(beneath):
+        glyph = glyphs[index]
+        alphas = [mask.alpha_at(glyph.low), mask.alpha_at(glyph.high)]
+        if any(a is not None and a < OPAQUE_ALPHA for a in alphas):
+            continue
+        if all(a is not None for a in alphas):
+            covered[index] = True
+        else:
+            uncertain.setdefault(mask.name, []).append(glyph)
 
 
 def _contains(rect: Rect, points: np.ndarray) -> np.ndarray:

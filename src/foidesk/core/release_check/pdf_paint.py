@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pikepdf
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
@@ -35,6 +36,7 @@ STROKE_ONLY_MODES = frozenset({1, 5})  # ISO 32000-1 table 106: text outlined in
 MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to multiply them is an attack
 SLANT_TOLERANCE = 0.1  # of half the line width: a segment this close to level is drawn as a rectangle
 MAX_STROKE_SQUARES = 256  # a slanted stroke is represented by at most this many inscribed squares
+MAX_MASK_PIXELS = 50_000_000  # a soft mask larger than this is not decoded: its coverage is unknown
 MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
 UNICODE_LIMIT = 0x110000
 BFRANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
@@ -110,6 +112,16 @@ def intersection(clip: Rect | None, rect: Rect | None) -> Rect | None:
     return (x0, y0, x1, y1) if x0 <= x1 and y0 <= y1 else None
 
 
+def _inverse(m: Matrix) -> Matrix | None:
+    """The matrix undoing ``m``; None if ``m`` flattens the plane (nothing is painted then)."""
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    if abs(det) < 1e-12:
+        return None
+    ia, ib, ic, id_ = d / det, -b / det, -c / det, a / det
+    return (ia, ib, ic, id_, -(e * ia + f * ic), -(e * ib + f * id_))
+
+
 def _transform_rect(m: Matrix, rect: Rect) -> Rect:
     x0, y0, x1, y1 = rect
     return bounds([_apply(m, x0, y0), _apply(m, x1, y0), _apply(m, x0, y1), _apply(m, x1, y1)])
@@ -134,11 +146,36 @@ class Glyph:
 
 
 @dataclass(frozen=True, slots=True)
+class Mask:
+    """Where a soft-masked image is opaque: its alpha per pixel, or None when that cannot be worked out.
+
+    ``to_image`` maps default user space to the image's unit square (the inverse of the matrix the image
+    was drawn with); ``alpha`` is rows from the top, 0 transparent .. 1 opaque.
+    """
+
+    name: str
+    to_image: Matrix | None = None
+    alpha: np.ndarray | None = None
+
+    def alpha_at(self, point: tuple[float, float]) -> float | None:
+        """The opacity painted at a point; None if unknown (the mask could not be read)."""
+        if self.alpha is None or self.to_image is None:
+            return None
+        u, v = _apply(self.to_image, point[0], point[1])
+        if not (0 <= u <= 1 and 0 <= v <= 1):
+            return 0.0
+        rows, columns = self.alpha.shape
+        row, column = min(rows - 1, int((1 - v) * rows)), min(columns - 1, int(u * columns))
+        return float(self.alpha[row, column])
+
+
+@dataclass(frozen=True, slots=True)
 class PaintedArea:
     order: int
     rect: Rect
     colour: Colour | None  # None: an image, or a pattern: opaque but of no single colour
     alpha: float
+    mask: Mask | None = None  # set when only parts of the area are painted (a soft mask)
 
 
 @dataclass(slots=True)
@@ -171,6 +208,7 @@ class GraphicsState:
     stroke_space: str = "gray"
     stroke_alpha: float = 1.0
     line_width: float = 1.0  # in user space; scaled by the matrix when a path is stroked
+    soft_mask: bool = False  # an ExtGState's /SMask: what is painted shows only where the mask lets it
 
     def copy(self) -> GraphicsState:
         return replace(self)
@@ -371,6 +409,7 @@ class PageScanner:
             elif op == "gs" and operands:
                 state.fill_alpha = self._alpha(resources, operands[0], "/ca", state.fill_alpha)
                 state.stroke_alpha = self._alpha(resources, operands[0], "/CA", state.stroke_alpha)
+                state.soft_mask = self._soft_mask(resources, operands[0], state.soft_mask)
             elif op == "re" and len(operands) == 4:
                 x, y, w, h = (pdf_number(v) for v in operands)
                 corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
@@ -453,13 +492,68 @@ class PageScanner:
         gstate = states[str(name)]
         return pdf_number(gstate[key]) if key in gstate else current
 
+    def _soft_mask(self, resources: pikepdf.Dictionary, name: object, current: bool) -> bool:
+        states = resources.get("/ExtGState")
+        if not isinstance(states, pikepdf.Dictionary) or str(name) not in states:
+            return current
+        gstate = states[str(name)]
+        if "/SMask" not in gstate:
+            return current
+        return gstate["/SMask"] != pikepdf.Name("/None")
+
     def _area(
-        self, rect: Rect, colour: Colour | None, state: GraphicsState, *, stroked: bool = False
+        self,
+        rect: Rect,
+        colour: Colour | None,
+        state: GraphicsState,
+        *,
+        stroked: bool = False,
+        mask: Mask | None = None,
     ) -> None:
         painted = intersection(state.clip, rect)
         alpha = state.stroke_alpha if stroked else state.fill_alpha
+        if state.soft_mask:
+            mask = Mask("a soft mask in the graphics state")  # its shape is not worked out: unknown
         if painted is not None:
-            self.paint.areas.append(PaintedArea(self.paint.next_order(), painted, colour, alpha))
+            self.paint.areas.append(PaintedArea(self.paint.next_order(), painted, colour, alpha, mask))
+
+    def _image_mask(self, image: pikepdf.Stream, name: str, state: GraphicsState) -> Mask | None:
+        """None for an opaque image; else where it is opaque, as far as its soft mask can be read.
+
+        An image with a soft mask (a signature with a transparent background) covers only where its
+        alpha is opaque. A colour-key or stencil /Mask, alpha inside a JPEG 2000, or a soft mask that
+        cannot be decoded is reported as unknown, which the gate turns into a warning, never a pass.
+        """
+        smask = image.get("/SMask")
+        if not isinstance(smask, pikepdf.Stream):
+            if "/Mask" in image or pdf_number(image.get("/SMaskInData", 0)) != 0:
+                return Mask(name)
+            return None
+        width, height = int(pdf_number(smask.get("/Width", 0))), int(pdf_number(smask.get("/Height", 0)))
+        bits = int(pdf_number(smask.get("/BitsPerComponent", 0)))
+        unknown = Mask(name)
+        if width <= 0 or height <= 0 or width * height > MAX_MASK_PIXELS or bits not in (1, 8):
+            return unknown
+        to_image = _inverse(state.ctm)
+        if to_image is None:
+            return unknown
+        try:
+            self.decoded_bytes += decoded_size(smask, self.limits.max_uncompressed_bytes - self.decoded_bytes)
+            data = smask.read_bytes()
+        except pikepdf.PdfError:
+            return unknown
+        row_bytes = width if bits == 8 else (width + 7) // 8
+        if len(data) < row_bytes * height:
+            return unknown
+        rows = np.frombuffer(data[: row_bytes * height], dtype=np.uint8).reshape(height, row_bytes)
+        if bits == 8:
+            alpha = rows.astype(np.float64) / 255
+        else:
+            alpha = np.unpackbits(rows, axis=1)[:, :width].astype(np.float64)
+        decode = [pdf_number(v) for v in smask.get("/Decode", pikepdf.Array())]
+        if len(decode) == 2:
+            alpha = decode[0] + alpha * (decode[1] - decode[0])
+        return Mask(name, to_image, alpha)
 
     def _draw_object(self, resources: pikepdf.Dictionary, name: object, state: GraphicsState) -> None:
         xobjects = resources.get("/XObject")
@@ -469,7 +563,8 @@ class PageScanner:
         subtype = str(xobject.get("/Subtype", ""))
         if subtype == "/Image":
             if not xobject.get("/ImageMask", False):
-                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state)
+                mask = self._image_mask(xobject, f"the picture {name}", state)
+                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state, mask=mask)
             return
         if subtype != "/Form" or self.depth >= self.limits.max_archive_depth * 4:
             return
