@@ -563,7 +563,11 @@ class PageScanner:
         subtype = str(xobject.get("/Subtype", ""))
         if subtype == "/Image":
             if not xobject.get("/ImageMask", False):
-                mask = self._image_mask(xobject, f"the picture {name}", state)
+                mask = (
+                    self._image_mask(xobject, f"the picture {name}", state)
+                    if isinstance(xobject, pikepdf.Stream)
+                    else Mask(f"the picture {name}")
+                )
                 self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state, mask=mask)
             return
         if subtype != "/Form" or self.depth >= self.limits.max_archive_depth * 4:
