@@ -265,6 +265,24 @@ def _masked_by_state(pdf: object, page: object) -> None:
     page.Resources.XObject = pikepdf.Dictionary(Im1=_grey_image(pdf))
 
 
+def _crop_box(pdf: object, page: object) -> None:
+    """The viewer shows only the top half of the page (y 400..842), inherited from the page tree."""
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    pdf.Root.Pages.CropBox = [0, 400, 595, 900]
+
+
+def _fill_opacity(alpha: float) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(page, pikepdf.Page)
+        page.Resources.ExtGState = pikepdf.Dictionary(GS1=pikepdf.Dictionary(ca=alpha))
+
+    return setup
+
+
 def pdf_with_incremental_update(path: Path) -> None:
     """Saved with a name in the text, then "corrected" by an appended update: the name is still inside."""
     import pikepdf
@@ -528,6 +546,33 @@ PDFS: list[CorpusFile] = [
         _pdf(_text(72, 600, SECRET_LINE) + "q /GS1 gs 330 0 0 20 70 595 cm /Im1 Do Q\n", _masked_by_state),
         {"pdf.uncertain_cover"},
         "SECRET-PDF-covered",
+    ),
+    leaky(
+        "outside-crop-box.pdf",
+        _pdf(_text(72, 100, "SECRET-PDF-cropped away"), _crop_box),
+        {"pdf.text_outside_page"},
+        "SECRET-PDF-cropped",
+    ),
+    clean("inside-crop-box.pdf", _pdf(_text(72, 600, "Inside the crop box"), _crop_box), VISIBLE_PDF),
+    leaky(
+        "squeezed-text.pdf",
+        _pdf("BT /F1 12 Tf 5 Tz 72 600 Td (SECRET-PDF-squeezed name) Tj ET\n"),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-squeezed",
+    ),
+    clean(
+        "condensed-text.pdf", _pdf("BT /F1 12 Tf 80 Tz 72 600 Td (Condensed heading) Tj ET\n"), VISIBLE_PDF
+    ),
+    leaky(
+        "faint-text.pdf",
+        _pdf("q /GS1 gs " + _text(72, 600, "SECRET-PDF-faint text") + "Q\n", _fill_opacity(0.05)),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-faint",
+    ),
+    clean(
+        "half-opaque-text.pdf",
+        _pdf("q /GS1 gs " + _text(72, 600, "Watermark: draft") + "Q\n", _fill_opacity(0.5)),
+        VISIBLE_PDF,
     ),
     clean("link.pdf", _pdf("", _link), VISIBLE_PDF),
     clean(

@@ -45,6 +45,7 @@ from foidesk.core.release_check.pdf_paint import (
     PagePaint,
     Rect,
     bounds,
+    intersection,
     paint_of_page,
     pdf_number,
 )
@@ -53,6 +54,8 @@ INVISIBLE_RENDER_MODES = frozenset({3, 7})  # ISO 32000-1 9.3.6: 3 neither fill 
 MIN_READABLE_TEXT_HEIGHT = 1.0  # points; smaller glyphs cannot be read on screen or paper
 SAME_COLOUR_DISTANCE = 0.08  # Euclidean distance in RGB (0..1) below which text and background look alike
 OPAQUE_ALPHA = 0.95
+MIN_VISIBLE_ALPHA = 0.1  # text painted with a fill opacity (ExtGState /ca) below this cannot be seen
+MIN_HORIZONTAL_SCALE = 0.2  # text squeezed (Tz) below a fifth of its width is a line, not letters
 LINEARISED_EOF_MARKERS = 2  # a linearised file legitimately has two %%EOF (ISO 32000-1 annex F)
 EOF_TAIL_BYTES = 1024  # ISO 32000-1 7.5.5: %%EOF ends the file; allow trailing junk this long
 SANITISED_DPI = 150
@@ -156,7 +159,12 @@ def _contains(rect: Rect, points: np.ndarray) -> np.ndarray:
 
 
 def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | None) -> str:
-    if glyph.render_mode in INVISIBLE_RENDER_MODES or glyph.height < MIN_READABLE_TEXT_HEIGHT:
+    if (
+        glyph.render_mode in INVISIBLE_RENDER_MODES
+        or glyph.height < MIN_READABLE_TEXT_HEIGHT
+        or abs(glyph.horizontal_scale) < MIN_HORIZONTAL_SCALE
+        or glyph.alpha < MIN_VISIBLE_ALPHA
+    ):
         return "pdf.invisible_text"
     if outside:
         return "pdf.text_outside_page"
@@ -164,8 +172,6 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
         return "pdf.clipped_text"
     if covered:
         return "pdf.covered_text"
-    if glyph.alpha < 1 - OPAQUE_ALPHA:
-        return "pdf.invisible_text"
     if glyph.colour is not None and background is not None:
         distance = sum((a - b) ** 2 for a, b in zip(glyph.colour, background, strict=True)) ** 0.5
         if distance < SAME_COLOUR_DISTANCE:
@@ -176,7 +182,7 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
 GLYPH_MESSAGES = {
     "pdf.covered_text": "lie under a box or picture painted over them, and can still be copied out",
     "pdf.invisible_text": "are drawn invisible (render mode 3, as in a scan's OCR layer; transparent; or too "
-    "small to read)",
+    "small or too squeezed to read)",
     "pdf.white_text": "are the colour of what lies under them (e.g. white on white)",
     "pdf.text_outside_page": "are drawn outside the visible page",
     "pdf.clipped_text": "are cut away by a clipping path, so not shown, but are still in the file",
@@ -193,14 +199,11 @@ def _glyph_finding(code: str, glyphs: list[Glyph], where: str) -> Finding:
 
 
 def _page_box(page: pikepdf.Page) -> Rect:
-    box = page.obj.get("/CropBox", page.mediabox)
-    values = [pdf_number(v) for v in box]
-    return (
-        min(values[0], values[2]),
-        min(values[1], values[3]),
-        max(values[0], values[2]),
-        max(values[1], values[3]),
-    )
+    """What a viewer shows of the page: the CropBox (inherited from the page tree if need be) cut to the
+    MediaBox, as ISO 32000-1 14.11.2 says; text outside it is in the file but never on screen."""
+    media = _rect(list(page.mediabox))
+    crop = _rect(list(page.cropbox))
+    return intersection(media, crop) or (media[0], media[1], media[0], media[1])
 
 
 def _annotation_findings(page: pikepdf.Page, where: str) -> list[Finding]:

@@ -143,6 +143,7 @@ class Glyph:
     alpha: float
     render_mode: int
     clipped: bool = False  # its centre lies outside the clipping path, so nothing of it is painted
+    horizontal_scale: float = 1.0  # Tz / 100: text squeezed to a sliver is not readable
 
 
 @dataclass(frozen=True, slots=True)
@@ -655,9 +656,10 @@ class PageScanner:
                         height,
                         char,
                         state.stroke if state.render_mode in STROKE_ONLY_MODES else state.fill,
-                        state.fill_alpha,
+                        state.stroke_alpha if state.render_mode in STROKE_ONLY_MODES else state.fill_alpha,
                         state.render_mode,
                         intersection(state.clip, (x, y, x, y)) is None,
+                        state.horizontal_scale,
                     )
                 )
                 spacing = state.char_spacing + (
