@@ -283,6 +283,31 @@ def _fill_opacity(alpha: float) -> Callable[[object, object], None]:
     return setup
 
 
+def _spot_colour(function_type: int) -> Callable[[object, object], None]:
+    """A Separation colour /ForceBlue: tint 0 is white paper, tint 1 a dark blue (via RGB); its tint
+    transform an exponential function (type 2) or a PostScript one (type 4) the gate does not run."""
+
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        if function_type == 2:
+            function: object = pikepdf.Dictionary(
+                FunctionType=2, Domain=[0, 1], C0=[1, 1, 1], C1=[0.1, 0.2, 0.5], N=1
+            )
+        else:
+            function = pdf.make_stream(
+                b"{ dup 0.9 mul 1 exch sub exch dup 0.8 mul 1 exch sub exch 0.5 mul 1 exch sub }"
+            )
+            function.FunctionType, function.Domain, function.Range = 4, [0, 1], [0, 1, 0, 1, 0, 1]
+        space = pikepdf.Array(
+            [pikepdf.Name.Separation, pikepdf.Name("/ForceBlue"), pikepdf.Name.DeviceRGB, function]
+        )
+        page.Resources.ColorSpace = pikepdf.Dictionary(CS1=space)
+
+    return setup
+
+
 def pdf_with_incremental_update(path: Path) -> None:
     """Saved with a name in the text, then "corrected" by an appended update: the name is still inside."""
     import pikepdf
@@ -573,6 +598,23 @@ PDFS: list[CorpusFile] = [
         "half-opaque-text.pdf",
         _pdf("q /GS1 gs " + _text(72, 600, "Watermark: draft") + "Q\n", _fill_opacity(0.5)),
         VISIBLE_PDF,
+    ),
+    leaky(
+        "spot-colour-white.pdf",
+        _pdf("/CS1 cs 0 scn " + _text(72, 600, "SECRET-PDF-spot white", colour=""), _spot_colour(2)),
+        {"pdf.white_text"},
+        "SECRET-PDF-spot",
+    ),
+    clean(
+        "spot-colour-ink.pdf",
+        _pdf("/CS1 cs 1 scn " + _text(72, 600, "Printed in the force's blue", colour=""), _spot_colour(2)),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "spot-colour-postscript.pdf",
+        _pdf("/CS1 cs 1 scn " + _text(72, 600, "SECRET-PDF-spot unknown", colour=""), _spot_colour(4)),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-spot",
     ),
     clean("link.pdf", _pdf("", _link), VISIBLE_PDF),
     clean(

@@ -168,6 +168,8 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
         return "pdf.invisible_text"
     if outside:
         return "pdf.text_outside_page"
+    if glyph.unaccounted:
+        return "pdf.unaccounted"
     if glyph.clipped:
         return "pdf.clipped_text"
     if covered:
@@ -185,6 +187,8 @@ GLYPH_MESSAGES = {
     "small or too squeezed to read)",
     "pdf.white_text": "are the colour of what lies under them (e.g. white on white)",
     "pdf.text_outside_page": "are drawn outside the visible page",
+    "pdf.unaccounted": "are drawn in a spot colour (Separation or DeviceN) whose look cannot be worked out, "
+    "so whether they can be read is unknown",
     "pdf.clipped_text": "are cut away by a clipping path, so not shown, but are still in the file",
 }
 

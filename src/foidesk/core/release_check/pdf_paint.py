@@ -144,6 +144,7 @@ class Glyph:
     render_mode: int
     clipped: bool = False  # its centre lies outside the clipping path, so nothing of it is painted
     horizontal_scale: float = 1.0  # Tz / 100: text squeezed to a sliver is not readable
+    unaccounted: bool = False  # drawn in a spot colour whose look cannot be worked out
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,8 @@ class GraphicsState:
     stroke_space: str = "gray"
     stroke_alpha: float = 1.0
     line_width: float = 1.0  # in user space; scaled by the matrix when a path is stroked
+    tint_space: pikepdf.Array | None = None  # the fill's Separation or DeviceN space, if it is one
+    fill_unaccounted: bool = False  # a spot colour whose look cannot be worked out
     soft_mask: bool = False  # an ExtGState's /SMask: what is painted shows only where the mask lets it
 
     def copy(self) -> GraphicsState:
@@ -250,6 +253,47 @@ def _colour_space(resources: pikepdf.Dictionary, name: object) -> str:
     if isinstance(space, pikepdf.Array) and len(space) >= 1 and str(space[0]) in device:
         return device[str(space[0])]
     return "other"
+
+
+def _tint_space(resources: pikepdf.Dictionary, name: object) -> pikepdf.Array | None:
+    """The named colour space if it is a Separation or DeviceN (spot colours), else None."""
+    spaces = resources.get("/ColorSpace")
+    space = spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
+    if isinstance(space, pikepdf.Array) and len(space) >= 4 and str(space[0]) in ("/Separation", "/DeviceN"):
+        return space
+    return None
+
+
+def _colorants(space: pikepdf.Array) -> int:
+    names = space[1]
+    return len(names) if isinstance(names, pikepdf.Array) else 1
+
+
+def _tint_colour(space: pikepdf.Array, tints: list[float], resources: pikepdf.Dictionary) -> Colour | None:
+    """What a spot colour looks like: its tint run through the tint transform into the alternate space.
+
+    Worked out for the simple, common case (one colorant, an exponential function of type 2, a device or
+    ICC alternate space); None for anything else (a PostScript or sampled function, the colorant /None,
+    several colorants), which the gate reports as unaccounted rather than guessing.
+    """
+    names = space[1]
+    if isinstance(names, pikepdf.Array) or str(names) == "/None" or len(tints) != 1:
+        return None
+    alternate = _colour_space(resources, space[2]) if isinstance(space[2], pikepdf.Name) else "other"
+    if isinstance(space[2], pikepdf.Array):
+        alternate = _colour_space(pikepdf.Dictionary(ColorSpace=pikepdf.Dictionary(A=space[2])), "/A")
+    function = space[3]
+    if alternate not in DEVICE_SPACES or not isinstance(function, pikepdf.Dictionary | pikepdf.Stream):
+        return None
+    if int(pdf_number(function.get("/FunctionType", -1))) != 2:
+        return None
+    c0 = [pdf_number(v) for v in function.get("/C0", pikepdf.Array([0]))]
+    c1 = [pdf_number(v) for v in function.get("/C1", pikepdf.Array([1]))]
+    exponent = pdf_number(function.get("/N", 1))
+    if len(c0) != len(c1):
+        return None
+    tint = min(1.0, max(0.0, tints[0])) ** exponent
+    return _colour([a + tint * (b - a) for a, b in zip(c0, c1, strict=True)], alternate)
 
 
 def _hex_text(digits: bytes) -> str:
@@ -392,11 +436,23 @@ class PageScanner:
             elif op in ("g", "rg", "k"):
                 state.fill_space = {"g": "gray", "rg": "rgb", "k": "cmyk"}[op]
                 state.fill = _colour(operands, state.fill_space)
+                state.tint_space, state.fill_unaccounted = None, False
             elif op in ("sc", "scn"):
-                state.fill = _colour(operands, state.fill_space)
+                if state.tint_space is not None:
+                    tints = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
+                    state.fill = _tint_colour(state.tint_space, tints, resources)
+                    state.fill_unaccounted = state.fill is None
+                else:
+                    state.fill = _colour(operands, state.fill_space)
             elif op == "cs" and operands:
                 state.fill_space = _colour_space(resources, operands[0])
                 state.fill = BLACK if state.fill_space in DEVICE_SPACES else None
+                state.tint_space, state.fill_unaccounted = _tint_space(resources, operands[0]), False
+                if state.tint_space is not None:  # the initial tint is 1.0 for every colorant
+                    state.fill = _tint_colour(
+                        state.tint_space, [1.0] * _colorants(state.tint_space), resources
+                    )
+                    state.fill_unaccounted = state.fill is None
             elif op in ("G", "RG", "K"):
                 state.stroke_space = {"G": "gray", "RG": "rgb", "K": "cmyk"}[op]
                 state.stroke = _colour(operands, state.stroke_space)
@@ -660,6 +716,7 @@ class PageScanner:
                         state.render_mode,
                         intersection(state.clip, (x, y, x, y)) is None,
                         state.horizontal_scale,
+                        state.fill_unaccounted and state.render_mode not in STROKE_ONLY_MODES,
                     )
                 )
                 spacing = state.char_spacing + (
