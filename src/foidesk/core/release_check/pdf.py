@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -57,6 +58,10 @@ OPAQUE_ALPHA = 0.95
 MIN_VISIBLE_ALPHA = 0.1  # text painted with a fill opacity (ExtGState /ca) below this cannot be seen
 MIN_HORIZONTAL_SCALE = 0.2  # text squeezed (Tz) below a fifth of its width is a line, not letters
 LINEARISED_EOF_MARKERS = 2  # a linearised file legitimately has two %%EOF (ISO 32000-1 annex F)
+MAX_XREF_SECTIONS = 10_000  # a trailer chain longer than this is built to loop
+XREF_WINDOW_BYTES = 65_536  # a trailer or cross-reference stream dictionary lies within this of its start
+XREF_STREAM_START = re.compile(rb"\s*\d+\s+\d+\s+obj\b")
+PREV_ENTRY = re.compile(rb"/Prev\s+(\d+)")
 EOF_TAIL_BYTES = 1024  # ISO 32000-1 7.5.5: %%EOF ends the file; allow trailing junk this long
 SANITISED_DPI = 150
 MAX_RENDERED_PIXELS = 60_000_000  # A0 at 150 dpi is 35 million; larger pages are rendered coarser
@@ -423,17 +428,56 @@ def _action_findings(pdf: pikepdf.Pdf) -> list[Finding]:
     return findings
 
 
-def _incremental_findings(data: bytes) -> list[Finding]:
-    markers = data.count(b"%%EOF")
-    allowed = LINEARISED_EOF_MARKERS if b"/Linearized" in data[:EOF_TAIL_BYTES] else 1
-    if markers <= allowed:
+def _xref_sections(data: bytes, pdf: pikepdf.Pdf) -> int | None:
+    """How many cross-reference sections the trailer chain holds (each /Prev is one more); None if a
+    /Prev does not lead to a cross-reference table or stream, so the chain cannot be followed."""
+    sections, seen = 1, set[int]()
+    first = pdf.trailer.get("/Prev")
+    previous: int | None = None if first is None else int(pdf_number(first))
+    while previous is not None:
+        offset = previous
+        if offset in seen or not 0 <= offset < len(data) or len(seen) >= MAX_XREF_SECTIONS:
+            return None
+        seen.add(offset)
+        sections += 1
+        head = data[offset : offset + XREF_WINDOW_BYTES]
+        if head.lstrip().startswith(b"xref"):
+            start = data.find(b"trailer", offset)  # after the table, however long it is
+            dictionary = data[start : data.find(b"startxref", start)] if start >= 0 else b""
+        elif XREF_STREAM_START.match(head):
+            dictionary = head[: head.find(b"stream")]
+        else:
+            return None
+        found = PREV_ENTRY.search(dictionary)
+        previous = int(found.group(1)) if found else None
+    return sections
+
+
+def _incremental_findings(data: bytes, pdf: pikepdf.Pdf) -> list[Finding]:
+    """Earlier versions kept by appended updates: more cross-reference sections than one (two for a
+    linearised file) in the trailer chain, or more %%EOF markers. The chain is what a reader follows, so
+    it cannot be faked the way counting markers can; a chain that cannot be followed is reported too."""
+    linearised = pdf.is_linearized or b"/Linearized" in data[:EOF_TAIL_BYTES]
+    allowed = LINEARISED_EOF_MARKERS if linearised else 1
+    sections = _xref_sections(data, pdf)
+    if sections is None:
+        return [
+            _finding(
+                "pdf.incremental_update",
+                Severity.BLOCK,
+                "file structure",
+                "The cross-reference chain (/Prev) cannot be followed: earlier versions may be inside.",
+            )
+        ]
+    extra = max(data.count(b"%%EOF") - allowed, sections - allowed)
+    if extra <= 0:
         return []
     return [
         _finding(
             "pdf.incremental_update",
             Severity.BLOCK,
             "file structure",
-            f"The file was saved {markers - allowed} times by appending: earlier versions are still inside.",
+            f"The file was saved {extra} times by appending: earlier versions are still inside.",
         )
     ]
 
@@ -469,7 +513,7 @@ def inspect_pdf(path: str, limits: InspectionLimits) -> list[Finding]:
     data = _read(path)
     with _open(data) as pdf:
         try:
-            return _incremental_findings(data) + _document_findings(pdf, limits)
+            return _incremental_findings(data, pdf) + _document_findings(pdf, limits)
         except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
             # a damaged structure (a name that is not text, a page that is not a dictionary) is unreadable
             raise CannotInspect(f"the PDF's structure is damaged: {type(error).__name__}: {error}") from error
