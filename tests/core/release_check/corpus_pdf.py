@@ -227,6 +227,87 @@ def _translucent_state(pdf: object, page: object) -> None:
     page.Resources.XObject = pikepdf.Dictionary(Im1=_grey_image(pdf))
 
 
+def _signature(opaque: bool) -> Callable[[object, object], None]:
+    """A 40 x 10 signature picture with a soft mask: ink along one diagonal, the rest transparent
+    (or, when ``opaque``, a mask that is opaque everywhere: a box in disguise)."""
+
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        width, height = 40, 10
+        ink = {(row, row * 4 + shift) for row in range(height) for shift in range(2)}
+        alpha = bytes(
+            255 if opaque or (row, column) in ink else 0 for row in range(height) for column in range(width)
+        )
+        smask = pikepdf.Stream(pdf, alpha)
+        smask.Type, smask.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        smask.Width, smask.Height, smask.BitsPerComponent = width, height, 8
+        smask.ColorSpace = pikepdf.Name.DeviceGray
+        image = pikepdf.Stream(pdf, bytes(width * height))
+        image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        image.Width, image.Height, image.BitsPerComponent = width, height, 8
+        image.ColorSpace, image.SMask = pikepdf.Name.DeviceGray, smask
+        page.Resources.XObject = pikepdf.Dictionary(Im1=image)
+
+    return setup
+
+
+def _masked_by_state(pdf: object, page: object) -> None:
+    """A picture drawn through a soft mask set in the graphics state: its shape is not worked out."""
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    group = pdf.make_stream(b"0 0 595 842 re f")
+    group.Type, group.Subtype, group.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 595, 842]
+    soft = pikepdf.Dictionary(Type=pikepdf.Name.Mask, S=pikepdf.Name.Luminosity, G=group)
+    page.Resources.ExtGState = pikepdf.Dictionary(GS1=pikepdf.Dictionary(SMask=soft))
+    page.Resources.XObject = pikepdf.Dictionary(Im1=_grey_image(pdf))
+
+
+def _crop_box(pdf: object, page: object) -> None:
+    """The viewer shows only the top half of the page (y 400..842), inherited from the page tree."""
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    pdf.Root.Pages.CropBox = [0, 400, 595, 900]
+
+
+def _fill_opacity(alpha: float) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(page, pikepdf.Page)
+        page.Resources.ExtGState = pikepdf.Dictionary(GS1=pikepdf.Dictionary(ca=alpha))
+
+    return setup
+
+
+def _spot_colour(function_type: int) -> Callable[[object, object], None]:
+    """A Separation colour /ForceBlue: tint 0 is white paper, tint 1 a dark blue (via RGB); its tint
+    transform an exponential function (type 2) or a PostScript one (type 4) the gate does not run."""
+
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        if function_type == 2:
+            function: object = pikepdf.Dictionary(
+                FunctionType=2, Domain=[0, 1], C0=[1, 1, 1], C1=[0.1, 0.2, 0.5], N=1
+            )
+        else:
+            function = pdf.make_stream(
+                b"{ dup 0.9 mul 1 exch sub exch dup 0.8 mul 1 exch sub exch 0.5 mul 1 exch sub }"
+            )
+            function.FunctionType, function.Domain, function.Range = 4, [0, 1], [0, 1, 0, 1, 0, 1]
+        space = pikepdf.Array(
+            [pikepdf.Name.Separation, pikepdf.Name("/ForceBlue"), pikepdf.Name.DeviceRGB, function]
+        )
+        page.Resources.ColorSpace = pikepdf.Dictionary(CS1=space)
+
+    return setup
+
+
 def pdf_with_incremental_update(path: Path) -> None:
     """Saved with a name in the text, then "corrected" by an appended update: the name is still inside."""
     import pikepdf
@@ -448,6 +529,92 @@ PDFS: list[CorpusFile] = [
             _translucent_state,
         ),
         VISIBLE_PDF,
+    ),
+    clean(
+        "table-border.pdf",
+        _pdf(
+            "q 0 G 0.5 w 66 590 340 24 re S 66 570 340 20 re 236 570 m 236 614 l S Q\n"
+            + _text(72, 600, "Complaints received in 2025: 14")
+            + _text(72, 575, "Upheld: 3")
+        ),
+        VISIBLE_PDF,
+        "Upheld",
+    ),
+    clean(
+        "table-border-drawn-after-text.pdf",
+        _pdf(_text(72, 600, "Complaints received in 2025: 14") + "q 0 G 1 w 66 590 340 24 re s Q\n"),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "thick-border-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q 0 G 30 w 66 590 340 24 re S Q\n"),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "signature-over-text.pdf",
+        _pdf(
+            _text(72, 600, "Yours sincerely, Records Manager") + "q 200 0 0 30 70 590 cm /Im1 Do Q\n",
+            _signature(False),
+        ),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "opaque-soft-mask-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q 330 0 0 20 70 595 cm /Im1 Do Q\n", _signature(True)),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+    ),
+    leaky(
+        "soft-mask-in-state-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q /GS1 gs 330 0 0 20 70 595 cm /Im1 Do Q\n", _masked_by_state),
+        {"pdf.uncertain_cover"},
+        "SECRET-PDF-covered",
+    ),
+    leaky(
+        "outside-crop-box.pdf",
+        _pdf(_text(72, 100, "SECRET-PDF-cropped away"), _crop_box),
+        {"pdf.text_outside_page"},
+        "SECRET-PDF-cropped",
+    ),
+    clean("inside-crop-box.pdf", _pdf(_text(72, 600, "Inside the crop box"), _crop_box), VISIBLE_PDF),
+    leaky(
+        "squeezed-text.pdf",
+        _pdf("BT /F1 12 Tf 5 Tz 72 600 Td (SECRET-PDF-squeezed name) Tj ET\n"),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-squeezed",
+    ),
+    clean(
+        "condensed-text.pdf", _pdf("BT /F1 12 Tf 80 Tz 72 600 Td (Condensed heading) Tj ET\n"), VISIBLE_PDF
+    ),
+    leaky(
+        "faint-text.pdf",
+        _pdf("q /GS1 gs " + _text(72, 600, "SECRET-PDF-faint text") + "Q\n", _fill_opacity(0.05)),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-faint",
+    ),
+    clean(
+        "half-opaque-text.pdf",
+        _pdf("q /GS1 gs " + _text(72, 600, "Watermark: draft") + "Q\n", _fill_opacity(0.5)),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "spot-colour-white.pdf",
+        _pdf("/CS1 cs 0 scn " + _text(72, 600, "SECRET-PDF-spot white", colour=""), _spot_colour(2)),
+        {"pdf.white_text"},
+        "SECRET-PDF-spot",
+    ),
+    clean(
+        "spot-colour-ink.pdf",
+        _pdf("/CS1 cs 1 scn " + _text(72, 600, "Printed in the force's blue", colour=""), _spot_colour(2)),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "spot-colour-postscript.pdf",
+        _pdf("/CS1 cs 1 scn " + _text(72, 600, "SECRET-PDF-spot unknown", colour=""), _spot_colour(4)),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-spot",
     ),
     clean("link.pdf", _pdf("", _link), VISIBLE_PDF),
     clean(

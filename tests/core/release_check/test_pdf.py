@@ -280,3 +280,32 @@ def test_a_damaged_pdf_is_read_or_refused_never_crashes(tmp_path: Path, data: st
     except CannotSanitise:
         return
     assert inspect_pdf(str(target), LIMITS) == []
+
+
+def test_an_update_with_its_eof_marker_removed_is_found_by_the_trailer_chain(tmp_path: Path) -> None:
+    from tests.core.release_check.corpus_pdf import pdf_with_incremental_update
+
+    path = tmp_path / "faked.pdf"
+    pdf_with_incremental_update(path)
+    data = path.read_bytes()
+    first = data.index(b"%%EOF")
+    path.write_bytes(data[:first] + b"%%EOX" + data[first + 5 :])  # one marker left: counting is fooled
+    assert "pdf.incremental_update" in _codes(path)
+
+
+def test_a_linearised_pdf_with_its_two_sections_is_not_an_update(tmp_path: Path) -> None:
+    path = tmp_path / "linear.pdf"
+    make_pdf(path, _text(72, 600, "Fast web view"), linearize=True)
+    assert "pdf.incremental_update" not in _codes(path)
+
+
+def test_a_broken_trailer_chain_is_reported(tmp_path: Path) -> None:
+    from tests.core.release_check.corpus_pdf import pdf_with_incremental_update
+
+    path = tmp_path / "broken.pdf"
+    pdf_with_incremental_update(path)
+    data = path.read_bytes()
+    at = data.rindex(b"/Prev ") + len(b"/Prev ")
+    end = data.index(b" ", at)
+    path.write_bytes(data[:at] + b"7".rjust(end - at, b"0") + data[end:])
+    assert "pdf.incremental_update" in _codes(path)

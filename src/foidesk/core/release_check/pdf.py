@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -41,9 +42,11 @@ from foidesk.core.release_check.pdf_paint import (
     WHITE,
     Colour,
     Glyph,
+    Mask,
     PagePaint,
     Rect,
     bounds,
+    intersection,
     paint_of_page,
     pdf_number,
 )
@@ -52,7 +55,13 @@ INVISIBLE_RENDER_MODES = frozenset({3, 7})  # ISO 32000-1 9.3.6: 3 neither fill 
 MIN_READABLE_TEXT_HEIGHT = 1.0  # points; smaller glyphs cannot be read on screen or paper
 SAME_COLOUR_DISTANCE = 0.08  # Euclidean distance in RGB (0..1) below which text and background look alike
 OPAQUE_ALPHA = 0.95
+MIN_VISIBLE_ALPHA = 0.1  # text painted with a fill opacity (ExtGState /ca) below this cannot be seen
+MIN_HORIZONTAL_SCALE = 0.2  # text squeezed (Tz) below a fifth of its width is a line, not letters
 LINEARISED_EOF_MARKERS = 2  # a linearised file legitimately has two %%EOF (ISO 32000-1 annex F)
+MAX_XREF_SECTIONS = 10_000  # a trailer chain longer than this is built to loop
+XREF_WINDOW_BYTES = 65_536  # a trailer or cross-reference stream dictionary lies within this of its start
+XREF_STREAM_START = re.compile(rb"\s*\d+\s+\d+\s+obj\b")
+PREV_ENTRY = re.compile(rb"/Prev\s+(\d+)")
 EOF_TAIL_BYTES = 1024  # ISO 32000-1 7.5.5: %%EOF ends the file; allow trailing junk this long
 SANITISED_DPI = 150
 MAX_RENDERED_PIXELS = 60_000_000  # A0 at 150 dpi is 35 million; larger pages are rendered coarser
@@ -90,13 +99,19 @@ def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Findin
     covered = np.zeros(len(glyphs), dtype=bool)
     background: list[Colour | None] = [WHITE] * len(glyphs)
     background_order = np.zeros(len(glyphs), dtype=np.int64)
+    uncertain: dict[str, list[Glyph]] = {}
     for area in paint.areas:
         if area.alpha < OPAQUE_ALPHA:
             continue
         x0, y0, x1, y1 = area.rect
         inside = (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1)
-        covered |= _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
+        beneath = _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
         under = inside & (order > area.order) & (background_order < area.order)
+        if area.mask is not None:
+            _judge_masked(area.mask, glyphs, beneath, covered, uncertain)
+            under &= np.array([area.mask.alpha_at((g.x, g.y)) or 0.0 for g in glyphs]) >= OPAQUE_ALPHA
+        else:
+            covered |= beneath
         for hit in np.flatnonzero(under):
             background[hit] = area.colour
             background_order[hit] = area.order
@@ -108,7 +123,37 @@ def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Findin
         if verdict:
             groups.setdefault(verdict, []).append(glyph)
     printed = {code: found for code, found in groups.items() if any(g.char.strip() for g in found)}
-    return [_glyph_finding(code, found, where) for code, found in sorted(printed.items())]
+    findings = [_glyph_finding(code, found, where) for code, found in sorted(printed.items())]
+    flagged = {id(g) for found in printed.values() for g in found}
+    for name, found in sorted(uncertain.items()):
+        unjudged = [g for g in found if id(g) not in flagged and g.char.strip()]
+        if unjudged:
+            message = (
+                f"{len(unjudged)} characters of text ('{_snippet(unjudged)}') lie under {name}, which is "
+                "partly transparent in a way that cannot be worked out: check the text can be read."
+            )
+            findings.append(_finding("pdf.uncertain_cover", Severity.WARN, where, message))
+    return findings
+
+
+def _judge_masked(
+    mask: Mask,
+    glyphs: list[Glyph],
+    beneath: np.ndarray,
+    covered: np.ndarray,
+    uncertain: dict[str, list[Glyph]],
+) -> None:
+    """Glyphs beneath a partly transparent picture: covered where its alpha is opaque at both sample
+    points, visible where it is transparent at either, and uncertain (a warning) where it is unknown."""
+    for index in np.flatnonzero(beneath):
+        glyph = glyphs[index]
+        alphas = [mask.alpha_at(glyph.low), mask.alpha_at(glyph.high)]
+        if any(a is not None and a < OPAQUE_ALPHA for a in alphas):
+            continue
+        if all(a is not None for a in alphas):
+            covered[index] = True
+        else:
+            uncertain.setdefault(mask.name, []).append(glyph)
 
 
 def _contains(rect: Rect, points: np.ndarray) -> np.ndarray:
@@ -119,16 +164,21 @@ def _contains(rect: Rect, points: np.ndarray) -> np.ndarray:
 
 
 def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | None) -> str:
-    if glyph.render_mode in INVISIBLE_RENDER_MODES or glyph.height < MIN_READABLE_TEXT_HEIGHT:
+    if (
+        glyph.render_mode in INVISIBLE_RENDER_MODES
+        or glyph.height < MIN_READABLE_TEXT_HEIGHT
+        or abs(glyph.horizontal_scale) < MIN_HORIZONTAL_SCALE
+        or glyph.alpha < MIN_VISIBLE_ALPHA
+    ):
         return "pdf.invisible_text"
     if outside:
         return "pdf.text_outside_page"
+    if glyph.unaccounted:
+        return "pdf.unaccounted"
     if glyph.clipped:
         return "pdf.clipped_text"
     if covered:
         return "pdf.covered_text"
-    if glyph.alpha < 1 - OPAQUE_ALPHA:
-        return "pdf.invisible_text"
     if glyph.colour is not None and background is not None:
         distance = sum((a - b) ** 2 for a, b in zip(glyph.colour, background, strict=True)) ** 0.5
         if distance < SAME_COLOUR_DISTANCE:
@@ -139,9 +189,11 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
 GLYPH_MESSAGES = {
     "pdf.covered_text": "lie under a box or picture painted over them, and can still be copied out",
     "pdf.invisible_text": "are drawn invisible (render mode 3, as in a scan's OCR layer; transparent; or too "
-    "small to read)",
+    "small or too squeezed to read)",
     "pdf.white_text": "are the colour of what lies under them (e.g. white on white)",
     "pdf.text_outside_page": "are drawn outside the visible page",
+    "pdf.unaccounted": "are drawn in a spot colour (Separation or DeviceN) whose look cannot be worked out, "
+    "so whether they can be read is unknown",
     "pdf.clipped_text": "are cut away by a clipping path, so not shown, but are still in the file",
 }
 
@@ -156,14 +208,11 @@ def _glyph_finding(code: str, glyphs: list[Glyph], where: str) -> Finding:
 
 
 def _page_box(page: pikepdf.Page) -> Rect:
-    box = page.obj.get("/CropBox", page.mediabox)
-    values = [pdf_number(v) for v in box]
-    return (
-        min(values[0], values[2]),
-        min(values[1], values[3]),
-        max(values[0], values[2]),
-        max(values[1], values[3]),
-    )
+    """What a viewer shows of the page: the CropBox (inherited from the page tree if need be) cut to the
+    MediaBox, as ISO 32000-1 14.11.2 says; text outside it is in the file but never on screen."""
+    media = _rect(list(page.mediabox))
+    crop = _rect(list(page.cropbox))
+    return intersection(media, crop) or (media[0], media[1], media[0], media[1])
 
 
 def _annotation_findings(page: pikepdf.Page, where: str) -> list[Finding]:
@@ -379,17 +428,56 @@ def _action_findings(pdf: pikepdf.Pdf) -> list[Finding]:
     return findings
 
 
-def _incremental_findings(data: bytes) -> list[Finding]:
-    markers = data.count(b"%%EOF")
-    allowed = LINEARISED_EOF_MARKERS if b"/Linearized" in data[:EOF_TAIL_BYTES] else 1
-    if markers <= allowed:
+def _xref_sections(data: bytes, pdf: pikepdf.Pdf) -> int | None:
+    """How many cross-reference sections the trailer chain holds (each /Prev is one more); None if a
+    /Prev does not lead to a cross-reference table or stream, so the chain cannot be followed."""
+    sections, seen = 1, set[int]()
+    first = pdf.trailer.get("/Prev")
+    previous: int | None = None if first is None else int(pdf_number(first))
+    while previous is not None:
+        offset = previous
+        if offset in seen or not 0 <= offset < len(data) or len(seen) >= MAX_XREF_SECTIONS:
+            return None
+        seen.add(offset)
+        sections += 1
+        head = data[offset : offset + XREF_WINDOW_BYTES]
+        if head.lstrip().startswith(b"xref"):
+            start = data.find(b"trailer", offset)  # after the table, however long it is
+            dictionary = data[start : data.find(b"startxref", start)] if start >= 0 else b""
+        elif XREF_STREAM_START.match(head):
+            dictionary = head[: head.find(b"stream")]
+        else:
+            return None
+        found = PREV_ENTRY.search(dictionary)
+        previous = int(found.group(1)) if found else None
+    return sections
+
+
+def _incremental_findings(data: bytes, pdf: pikepdf.Pdf) -> list[Finding]:
+    """Earlier versions kept by appended updates: more cross-reference sections than one (two for a
+    linearised file) in the trailer chain, or more %%EOF markers. The chain is what a reader follows, so
+    it cannot be faked the way counting markers can; a chain that cannot be followed is reported too."""
+    linearised = pdf.is_linearized or b"/Linearized" in data[:EOF_TAIL_BYTES]
+    allowed = LINEARISED_EOF_MARKERS if linearised else 1
+    sections = _xref_sections(data, pdf)
+    if sections is None:
+        return [
+            _finding(
+                "pdf.incremental_update",
+                Severity.BLOCK,
+                "file structure",
+                "The cross-reference chain (/Prev) cannot be followed: earlier versions may be inside.",
+            )
+        ]
+    extra = max(data.count(b"%%EOF") - allowed, sections - allowed)
+    if extra <= 0:
         return []
     return [
         _finding(
             "pdf.incremental_update",
             Severity.BLOCK,
             "file structure",
-            f"The file was saved {markers - allowed} times by appending: earlier versions are still inside.",
+            f"The file was saved {extra} times by appending: earlier versions are still inside.",
         )
     ]
 
@@ -425,7 +513,7 @@ def inspect_pdf(path: str, limits: InspectionLimits) -> list[Finding]:
     data = _read(path)
     with _open(data) as pdf:
         try:
-            return _incremental_findings(data) + _document_findings(pdf, limits)
+            return _incremental_findings(data, pdf) + _document_findings(pdf, limits)
         except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
             # a damaged structure (a name that is not text, a page that is not a dictionary) is unreadable
             raise CannotInspect(f"the PDF's structure is damaged: {type(error).__name__}: {error}") from error

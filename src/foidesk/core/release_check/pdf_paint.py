@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pikepdf
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
@@ -33,6 +34,9 @@ INFLATE_PIECE_BYTES = 1 << 20
 DEVICE_SPACES = frozenset({"gray", "rgb", "cmyk"})
 STROKE_ONLY_MODES = frozenset({1, 5})  # ISO 32000-1 table 106: text outlined in the stroke colour
 MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to multiply them is an attack
+SLANT_TOLERANCE = 0.1  # of half the line width: a segment this close to level is drawn as a rectangle
+MAX_STROKE_SQUARES = 256  # a slanted stroke is represented by at most this many inscribed squares
+MAX_MASK_PIXELS = 50_000_000  # a soft mask larger than this is not decoded: its coverage is unknown
 MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
 UNICODE_LIMIT = 0x110000
 BFRANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
@@ -69,11 +73,34 @@ def bounds(points: list[tuple[float, float]]) -> Rect:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _widened(rect: Rect, state: GraphicsState) -> Rect:
-    """A stroked path's extent: its outline grown by half the line width, in user space."""
+def _half_width(state: GraphicsState) -> float:
+    """Half the stroke's line width in user space (the larger axis scale of the matrix)."""
     a, b, c, d, _, _ = state.ctm
-    half = state.line_width * max(abs(a) + abs(c), abs(b) + abs(d)) / 2
-    return (rect[0] - half, rect[1] - half, rect[2] + half, rect[3] + half)
+    return state.line_width * max(abs(a) + abs(c), abs(b) + abs(d)) / 2
+
+
+def _stroke_rects(
+    segments: Sequence[tuple[tuple[float, float], tuple[float, float]]], state: GraphicsState
+) -> Iterator[Rect]:
+    """Rectangles lying within what stroking ``segments`` paints: one per straight line segment.
+
+    Only the band along each segment is painted, not the area a closed outline encloses, so a table
+    border around text hides nothing. A horizontal or vertical segment paints exactly its rectangle
+    grown by half the line width; a slanted one is represented by the squares inscribed in its band
+    (side = width / sqrt 2), a chain of them along the segment, which lies inside what is painted.
+    """
+    half = _half_width(state)
+    for (x0, y0), (x1, y1) in segments:
+        dx, dy = x1 - x0, y1 - y0
+        if abs(dx) <= SLANT_TOLERANCE * half or abs(dy) <= SLANT_TOLERANCE * half:
+            yield (min(x0, x1) - half, min(y0, y1) - half, max(x0, x1) + half, max(y0, y1) + half)
+            continue
+        side = half * 2 / 2**0.5
+        length = (dx * dx + dy * dy) ** 0.5
+        steps = min(MAX_STROKE_SQUARES, max(1, int(length / (side / 2))))
+        for step in range(steps + 1):
+            cx, cy = x0 + dx * step / steps, y0 + dy * step / steps
+            yield (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2)
 
 
 def intersection(clip: Rect | None, rect: Rect | None) -> Rect | None:
@@ -83,6 +110,16 @@ def intersection(clip: Rect | None, rect: Rect | None) -> Rect | None:
     x0, y0 = max(clip[0], rect[0]), max(clip[1], rect[1])
     x1, y1 = min(clip[2], rect[2]), min(clip[3], rect[3])
     return (x0, y0, x1, y1) if x0 <= x1 and y0 <= y1 else None
+
+
+def _inverse(m: Matrix) -> Matrix | None:
+    """The matrix undoing ``m``; None if ``m`` flattens the plane (nothing is painted then)."""
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    if abs(det) < 1e-12:
+        return None
+    ia, ib, ic, id_ = d / det, -b / det, -c / det, a / det
+    return (ia, ib, ic, id_, -(e * ia + f * ic), -(e * ib + f * id_))
 
 
 def _transform_rect(m: Matrix, rect: Rect) -> Rect:
@@ -106,6 +143,32 @@ class Glyph:
     alpha: float
     render_mode: int
     clipped: bool = False  # its centre lies outside the clipping path, so nothing of it is painted
+    horizontal_scale: float = 1.0  # Tz / 100: text squeezed to a sliver is not readable
+    unaccounted: bool = False  # drawn in a spot colour whose look cannot be worked out
+
+
+@dataclass(frozen=True, slots=True)
+class Mask:
+    """Where a soft-masked image is opaque: its alpha per pixel, or None when that cannot be worked out.
+
+    ``to_image`` maps default user space to the image's unit square (the inverse of the matrix the image
+    was drawn with); ``alpha`` is rows from the top, 0 transparent .. 1 opaque.
+    """
+
+    name: str
+    to_image: Matrix | None = None
+    alpha: np.ndarray | None = None
+
+    def alpha_at(self, point: tuple[float, float]) -> float | None:
+        """The opacity painted at a point; None if unknown (the mask could not be read)."""
+        if self.alpha is None or self.to_image is None:
+            return None
+        u, v = _apply(self.to_image, point[0], point[1])
+        if not (0 <= u <= 1 and 0 <= v <= 1):
+            return 0.0
+        rows, columns = self.alpha.shape
+        row, column = min(rows - 1, int((1 - v) * rows)), min(columns - 1, int(u * columns))
+        return float(self.alpha[row, column])
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +177,7 @@ class PaintedArea:
     rect: Rect
     colour: Colour | None  # None: an image, or a pattern: opaque but of no single colour
     alpha: float
+    mask: Mask | None = None  # set when only parts of the area are painted (a soft mask)
 
 
 @dataclass(slots=True)
@@ -146,6 +210,9 @@ class GraphicsState:
     stroke_space: str = "gray"
     stroke_alpha: float = 1.0
     line_width: float = 1.0  # in user space; scaled by the matrix when a path is stroked
+    tint_space: pikepdf.Array | None = None  # the fill's Separation or DeviceN space, if it is one
+    fill_unaccounted: bool = False  # a spot colour whose look cannot be worked out
+    soft_mask: bool = False  # an ExtGState's /SMask: what is painted shows only where the mask lets it
 
     def copy(self) -> GraphicsState:
         return replace(self)
@@ -186,6 +253,47 @@ def _colour_space(resources: pikepdf.Dictionary, name: object) -> str:
     if isinstance(space, pikepdf.Array) and len(space) >= 1 and str(space[0]) in device:
         return device[str(space[0])]
     return "other"
+
+
+def _tint_space(resources: pikepdf.Dictionary, name: object) -> pikepdf.Array | None:
+    """The named colour space if it is a Separation or DeviceN (spot colours), else None."""
+    spaces = resources.get("/ColorSpace")
+    space = spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
+    if isinstance(space, pikepdf.Array) and len(space) >= 4 and str(space[0]) in ("/Separation", "/DeviceN"):
+        return space
+    return None
+
+
+def _colorants(space: pikepdf.Array) -> int:
+    names = space[1]
+    return len(names) if isinstance(names, pikepdf.Array) else 1
+
+
+def _tint_colour(space: pikepdf.Array, tints: list[float], resources: pikepdf.Dictionary) -> Colour | None:
+    """What a spot colour looks like: its tint run through the tint transform into the alternate space.
+
+    Worked out for the simple, common case (one colorant, an exponential function of type 2, a device or
+    ICC alternate space); None for anything else (a PostScript or sampled function, the colorant /None,
+    several colorants), which the gate reports as unaccounted rather than guessing.
+    """
+    names = space[1]
+    if isinstance(names, pikepdf.Array) or str(names) == "/None" or len(tints) != 1:
+        return None
+    alternate = _colour_space(resources, space[2]) if isinstance(space[2], pikepdf.Name) else "other"
+    if isinstance(space[2], pikepdf.Array):
+        alternate = _colour_space(pikepdf.Dictionary(ColorSpace=pikepdf.Dictionary(A=space[2])), "/A")
+    function = space[3]
+    if alternate not in DEVICE_SPACES or not isinstance(function, pikepdf.Dictionary | pikepdf.Stream):
+        return None
+    if int(pdf_number(function.get("/FunctionType", -1))) != 2:
+        return None
+    c0 = [pdf_number(v) for v in function.get("/C0", pikepdf.Array([0]))]
+    c1 = [pdf_number(v) for v in function.get("/C1", pikepdf.Array([1]))]
+    exponent = pdf_number(function.get("/N", 1))
+    if len(c0) != len(c1):
+        return None
+    tint = min(1.0, max(0.0, tints[0])) ** exponent
+    return _colour([a + tint * (b - a) for a, b in zip(c0, c1, strict=True)], alternate)
 
 
 def _hex_text(digits: bytes) -> str:
@@ -305,6 +413,9 @@ class PageScanner:
         instructions = self._instructions(content)
         stack: list[GraphicsState] = []
         path: list[tuple[float, float]] = []
+        segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
+        start: tuple[float, float] | None = None
+        current: tuple[float, float] | None = None
         clipping = False
         text_matrix = line_matrix = IDENTITY
         self.operations += len(instructions)
@@ -325,11 +436,23 @@ class PageScanner:
             elif op in ("g", "rg", "k"):
                 state.fill_space = {"g": "gray", "rg": "rgb", "k": "cmyk"}[op]
                 state.fill = _colour(operands, state.fill_space)
+                state.tint_space, state.fill_unaccounted = None, False
             elif op in ("sc", "scn"):
-                state.fill = _colour(operands, state.fill_space)
+                if state.tint_space is not None:
+                    tints = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
+                    state.fill = _tint_colour(state.tint_space, tints, resources)
+                    state.fill_unaccounted = state.fill is None
+                else:
+                    state.fill = _colour(operands, state.fill_space)
             elif op == "cs" and operands:
                 state.fill_space = _colour_space(resources, operands[0])
                 state.fill = BLACK if state.fill_space in DEVICE_SPACES else None
+                state.tint_space, state.fill_unaccounted = _tint_space(resources, operands[0]), False
+                if state.tint_space is not None:  # the initial tint is 1.0 for every colorant
+                    state.fill = _tint_colour(
+                        state.tint_space, [1.0] * _colorants(state.tint_space), resources
+                    )
+                    state.fill_unaccounted = state.fill is None
             elif op in ("G", "RG", "K"):
                 state.stroke_space = {"G": "gray", "RG": "rgb", "K": "cmyk"}[op]
                 state.stroke = _colour(operands, state.stroke_space)
@@ -343,25 +466,49 @@ class PageScanner:
             elif op == "gs" and operands:
                 state.fill_alpha = self._alpha(resources, operands[0], "/ca", state.fill_alpha)
                 state.stroke_alpha = self._alpha(resources, operands[0], "/CA", state.stroke_alpha)
+                state.soft_mask = self._soft_mask(resources, operands[0], state.soft_mask)
             elif op == "re" and len(operands) == 4:
                 x, y, w, h = (pdf_number(v) for v in operands)
-                path.extend([_apply(state.ctm, x, y), _apply(state.ctm, x + w, y + h)])
-                path.extend([_apply(state.ctm, x + w, y), _apply(state.ctm, x, y + h)])
+                corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+                points = [_apply(state.ctm, cx, cy) for cx, cy in corners]
+                path.extend(points)
+                segments.extend(zip(points, points[1:] + points[:1], strict=True))
+                start = current = points[0]
             elif op in ("m", "l") and len(operands) == 2:
-                path.append(_apply(state.ctm, pdf_number(operands[0]), pdf_number(operands[1])))
+                point = _apply(state.ctm, pdf_number(operands[0]), pdf_number(operands[1]))
+                if op == "l" and current is not None:
+                    segments.append((current, point))
+                if op == "m" or start is None:
+                    start = point
+                path.append(point)
+                current = point
             elif op in ("c", "v", "y"):
                 values = [pdf_number(v) for v in operands]
-                path.extend(_apply(state.ctm, values[i], values[i + 1]) for i in range(0, len(values) - 1, 2))
+                points = [_apply(state.ctm, values[i], values[i + 1]) for i in range(0, len(values) - 1, 2)]
+                if current is not None:
+                    # a curve lies within its control polygon: stroking that polygon is a safe outline
+                    segments.extend(zip([current, *points[:-1]], points, strict=True))
+                path.extend(points)
+                current = points[-1] if points else current
+            elif op == "h":
+                if start is not None and current is not None:
+                    segments.append((current, start))
+                current = start
             elif op in ("W", "W*"):
                 clipping = True
             elif op in ("f", "F", "f*", "B", "B*", "b", "b*", "n", "S", "s"):
+                if op in ("s", "b", "b*") and start is not None and current is not None:
+                    segments.append((current, start))
                 if path and op not in ("n", "S", "s"):
                     self._area(bounds(path), state.fill, state)
-                if path and op in ("S", "s", "B", "B*", "b", "b*"):
-                    self._area(_widened(bounds(path), state), state.stroke, state, stroked=True)
+                if op in ("S", "s", "B", "B*", "b", "b*"):
+                    # a stroke paints only its outline: a border drawn around text does not cover it
+                    for rect in _stroke_rects(segments, state):
+                        self._area(rect, state.stroke, state, stroked=True)
                 if path and clipping:
                     state.clip = intersection(state.clip, bounds(path))
-                path, clipping = [], False
+                path, segments, clipping = [], [], False
+                start = current = None
             elif op == "sh":
                 self._area(_transform_rect(state.ctm, (-1e6, -1e6, 1e6, 1e6)), None, state)
             elif op == "Do" and operands:
@@ -402,13 +549,68 @@ class PageScanner:
         gstate = states[str(name)]
         return pdf_number(gstate[key]) if key in gstate else current
 
+    def _soft_mask(self, resources: pikepdf.Dictionary, name: object, current: bool) -> bool:
+        states = resources.get("/ExtGState")
+        if not isinstance(states, pikepdf.Dictionary) or str(name) not in states:
+            return current
+        gstate = states[str(name)]
+        if "/SMask" not in gstate:
+            return current
+        return gstate["/SMask"] != pikepdf.Name("/None")
+
     def _area(
-        self, rect: Rect, colour: Colour | None, state: GraphicsState, *, stroked: bool = False
+        self,
+        rect: Rect,
+        colour: Colour | None,
+        state: GraphicsState,
+        *,
+        stroked: bool = False,
+        mask: Mask | None = None,
     ) -> None:
         painted = intersection(state.clip, rect)
         alpha = state.stroke_alpha if stroked else state.fill_alpha
+        if state.soft_mask:
+            mask = Mask("a soft mask in the graphics state")  # its shape is not worked out: unknown
         if painted is not None:
-            self.paint.areas.append(PaintedArea(self.paint.next_order(), painted, colour, alpha))
+            self.paint.areas.append(PaintedArea(self.paint.next_order(), painted, colour, alpha, mask))
+
+    def _image_mask(self, image: pikepdf.Stream, name: str, state: GraphicsState) -> Mask | None:
+        """None for an opaque image; else where it is opaque, as far as its soft mask can be read.
+
+        An image with a soft mask (a signature with a transparent background) covers only where its
+        alpha is opaque. A colour-key or stencil /Mask, alpha inside a JPEG 2000, or a soft mask that
+        cannot be decoded is reported as unknown, which the gate turns into a warning, never a pass.
+        """
+        smask = image.get("/SMask")
+        if not isinstance(smask, pikepdf.Stream):
+            if "/Mask" in image or pdf_number(image.get("/SMaskInData", 0)) != 0:
+                return Mask(name)
+            return None
+        width, height = int(pdf_number(smask.get("/Width", 0))), int(pdf_number(smask.get("/Height", 0)))
+        bits = int(pdf_number(smask.get("/BitsPerComponent", 0)))
+        unknown = Mask(name)
+        if width <= 0 or height <= 0 or width * height > MAX_MASK_PIXELS or bits not in (1, 8):
+            return unknown
+        to_image = _inverse(state.ctm)
+        if to_image is None:
+            return unknown
+        try:
+            self.decoded_bytes += decoded_size(smask, self.limits.max_uncompressed_bytes - self.decoded_bytes)
+            data = smask.read_bytes()
+        except pikepdf.PdfError:
+            return unknown
+        row_bytes = width if bits == 8 else (width + 7) // 8
+        if len(data) < row_bytes * height:
+            return unknown
+        rows = np.frombuffer(data[: row_bytes * height], dtype=np.uint8).reshape(height, row_bytes)
+        if bits == 8:
+            alpha = rows.astype(np.float64) / 255
+        else:
+            alpha = np.unpackbits(rows, axis=1)[:, :width].astype(np.float64)
+        decode = [pdf_number(v) for v in smask.get("/Decode", pikepdf.Array())]
+        if len(decode) == 2:
+            alpha = decode[0] + alpha * (decode[1] - decode[0])
+        return Mask(name, to_image, alpha)
 
     def _draw_object(self, resources: pikepdf.Dictionary, name: object, state: GraphicsState) -> None:
         xobjects = resources.get("/XObject")
@@ -418,7 +620,12 @@ class PageScanner:
         subtype = str(xobject.get("/Subtype", ""))
         if subtype == "/Image":
             if not xobject.get("/ImageMask", False):
-                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state)
+                mask = (
+                    self._image_mask(xobject, f"the picture {name}", state)
+                    if isinstance(xobject, pikepdf.Stream)
+                    else Mask(f"the picture {name}")
+                )
+                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state, mask=mask)
             return
         if subtype != "/Form" or self.depth >= self.limits.max_archive_depth * 4:
             return
@@ -505,9 +712,11 @@ class PageScanner:
                         height,
                         char,
                         state.stroke if state.render_mode in STROKE_ONLY_MODES else state.fill,
-                        state.fill_alpha,
+                        state.stroke_alpha if state.render_mode in STROKE_ONLY_MODES else state.fill_alpha,
                         state.render_mode,
                         intersection(state.clip, (x, y, x, y)) is None,
+                        state.horizontal_scale,
+                        state.fill_unaccounted and state.render_mode not in STROKE_ONLY_MODES,
                     )
                 )
                 spacing = state.char_spacing + (
