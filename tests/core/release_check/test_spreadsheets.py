@@ -341,3 +341,35 @@ def test_rich_text_shared_strings_are_read_and_copied_as_plain_text(tmp_path: Pa
     rows = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
     assert rows[0] == ("Sergeant", 1) and rows[1] == ("Constable", 2)
     assert b"SECRET-UNUSED" not in every_byte(copy)
+
+
+# ------------------------------------------------------------------ step 8: merged ranges by row
+
+
+def test_ten_thousand_merged_rows_hide_only_the_cells_beneath_each_merge(tmp_path: Path) -> None:
+    path = tmp_path / "merged_rows.xlsx"
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}" t="s"><v>{2 if n == 7_777 else 1}</v></c>'
+        f'<c r="C{n}"><v>{n}</v></c></row>'
+        for n in range(1, 10_001)
+    )
+    merges = "".join(f'<mergeCell ref="A{n}:B{n}"/>' for n in range(1, 10_001) if n not in (7_777, 7_778))
+    merges += '<mergeCell ref="A7777:B7778"/>'
+    raw_xlsx(path, rows, PLAIN_STRINGS, tail=f'<mergeCells count="10000">{merges}</mergeCells>')
+    finding = next(
+        f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.merged_hidden_value"
+    )
+    assert finding.where.startswith("Data!B1, B2, B3 and ")
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-HIDDEN" not in every_byte(copy)
+    rows_copied = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
+    assert rows_copied[0] == ("Constable", None, 1) and rows_copied[7_777] == (None, None, 7_778)
+    assert len(rows_copied) == 10_000
+
+
+def test_overlapping_merged_ranges_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "overlap.xlsx"
+    merges = '<mergeCells count="2"><mergeCell ref="A1:B3"/><mergeCell ref="B2:C2"/></mergeCells>'
+    raw_xlsx(path, _many_rows({}, 10), PLAIN_STRINGS, tail=merges)
+    assert not check_file(str(path)).clean

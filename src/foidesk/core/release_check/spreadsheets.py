@@ -12,6 +12,7 @@ judged as bytes (``xlsx_rows``) and the rest cell by cell through lxml. The clea
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import posixpath
 import re
@@ -896,6 +897,69 @@ class Tally:
         return Finding(self.code, self.severity, f"{sheet}!{', '.join(self.examples)}{more}", self.message)
 
 
+MERGE_INDEX_LIMIT = 4_000_000  # (segment, range) pairs the merge index may hold; more is not a real sheet
+
+
+class MergeIndex:
+    """Merged ranges indexed by row, so a cell is looked up in logarithmic time, not against every range.
+
+    The rows are cut into segments at each range's first row and the row after its last; within a
+    segment the same ranges apply, kept sorted by first column. Excel forbids ranges that overlap,
+    so a cell lies in at most one: the last range starting at or left of its column. Overlapping
+    ranges, or so many tall ranges that the index would outgrow ``MERGE_INDEX_LIMIT``, are not a
+    sheet the gate can account for, so it refuses to inspect it (fail closed).
+    """
+
+    __slots__ = ("_bounds", "_segments")
+
+    def __init__(self, areas: list[CellArea]) -> None:
+        areas = list(set(areas))  # the same range listed twice is one range
+        bounds = sorted({a.min_row for a in areas} | {a.max_row + 1 for a in areas})
+        starting: dict[int, list[CellArea]] = {}
+        ending: dict[int, list[CellArea]] = {}
+        for area in areas:
+            starting.setdefault(area.min_row, []).append(area)
+            ending.setdefault(area.max_row + 1, []).append(area)
+        active: set[CellArea] = set()
+        segments: list[tuple[list[int], list[CellArea]]] = []
+        held = 0
+        for bound in bounds:
+            active.difference_update(ending.get(bound, ()))
+            active.update(starting.get(bound, ()))
+            ranges = sorted(active, key=lambda a: a.min_col)
+            for before, after in itertools.pairwise(ranges):
+                if after.min_col <= before.max_col:
+                    raise CannotInspect(f"merged ranges overlap ({before} and {after})")
+            held += len(ranges)
+            if held > MERGE_INDEX_LIMIT:
+                raise CannotInspect("too many tall merged ranges to account for")
+            segments.append(([a.min_col for a in ranges], ranges))
+        self._bounds = bounds
+        self._segments = segments
+
+    def _segment(self, row: int) -> tuple[list[int], list[CellArea]] | None:
+        at = bisect.bisect_right(self._bounds, row) - 1
+        return self._segments[at] if at >= 0 else None
+
+    def area_at(self, row: int, col: int) -> CellArea | None:
+        """The merged range holding this cell, if any."""
+        segment = self._segment(row)
+        if segment is None or not segment[1]:
+            return None
+        at = bisect.bisect_right(segment[0], col) - 1
+        area = segment[1][at] if at >= 0 else None
+        return area if area is not None and area.contains(row, col) else None
+
+    def touches(self, first: int, last: int) -> bool:
+        """Whether any merged range covers a row from ``first`` to ``last``."""
+        at = max(bisect.bisect_right(self._bounds, first) - 1, 0)
+        while at < len(self._bounds) and self._bounds[at] <= last:
+            if self._segments[at][1] and (at + 1 == len(self._bounds) or self._bounds[at + 1] > first):
+                return True
+            at += 1
+        return False
+
+
 @dataclass(slots=True)
 class SheetLayout:
     """Which rows and columns of a sheet a reader sees (the same rules for checking and copying)."""
@@ -905,17 +969,22 @@ class SheetLayout:
     print_area: list[CellArea] = field(default_factory=list)
     merges: list[CellArea] = field(default_factory=list)
     invisible_styles: frozenset[str] = frozenset()
+    merge_index: MergeIndex = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.merge_index = MergeIndex(self.merges)
 
     def merges_touch(self, data: bytes) -> bool:
         """Whether any merged range spans a row of this stretch (its cells are then judged one by one)."""
         if not self.merges:
             return False
         span = row_span(data)
-        return span is None or any(a.min_row <= span[1] and span[0] <= a.max_row for a in self.merges)
+        return span is None or self.merge_index.touches(span[0], span[1])
 
     def covered_by_merge(self, row: int, col: int) -> bool:
         """A cell under a merged range, other than its top-left: its value is never shown."""
-        return any(a.contains(row, col) and (row, col) != (a.min_row, a.min_col) for a in self.merges)
+        area = self.merge_index.area_at(row, col)
+        return area is not None and (row, col) != (area.min_row, area.min_col)
 
     def column_hidden(self, col: int) -> bool:
         return any(low <= col <= high for low, high, _ in self.hidden_columns)
