@@ -373,3 +373,101 @@ def test_overlapping_merged_ranges_cannot_be_inspected(tmp_path: Path) -> None:
     merges = '<mergeCells count="2"><mergeCell ref="A1:B3"/><mergeCell ref="B2:C2"/></mergeCells>'
     raw_xlsx(path, _many_rows({}, 10), PLAIN_STRINGS, tail=merges)
     assert not check_file(str(path)).clean
+
+
+# ------------------------------------------------------------------ step 8: number formats by section
+
+
+@pytest.mark.parametrize(
+    ("code", "value"),
+    [
+        ("0;;;", "SECRET-FORMAT"),
+        ("0;;;", -42),
+        ("0;;;", 0),
+        (";;;@", 17),
+        ('"";""', 17),
+        ("#,##0;;", -1234),
+        ('"n/a"', 17),
+        ('0;0;0;"withheld"', "SECRET-FORMAT"),
+        ("[White]0", 17),
+        ("[Color2]0;-0", 17),
+        ("0;[White]-0", -5),
+        ("[>100]0;;", 17),
+    ],
+)
+def test_a_number_format_section_that_hides_the_value_blocks_and_is_dropped(
+    code: str, value: object, tmp_path: Path
+) -> None:
+    workbook = summary_workbook()
+    workbook.active["D3"] = value
+    workbook.active["D3"].number_format = code
+    path = tmp_path / "format.xlsx"
+    workbook.save(path)
+    codes = _codes(path)
+    assert codes & {"xlsx.hidden_by_format", "xlsx.invisible_text"}
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-FORMAT" not in every_byte(copy)
+    sheet = openpyxl.load_workbook(copy).active
+    assert sheet["D3"].value is None and sheet["A1"].value == summary_workbook().active["A1"].value
+
+
+@pytest.mark.parametrize(
+    ("code", "value"),
+    [
+        ("0;;;", 42),
+        (";;;@", "shown"),
+        ("#,##0;;", 1234),
+        ("#,##0;-#,##0;", 5),
+        ("0;[Red]-0", -5),
+        ('"n/a"', "text shown as it is"),
+        ('0.0" km"', 3),
+        ("yyyy-mm-dd;;", 45000),
+        ("General", -3),
+    ],
+)
+def test_a_number_format_that_shows_this_value_passes(code: str, value: object, tmp_path: Path) -> None:
+    workbook = summary_workbook()
+    workbook.active["D3"] = value
+    workbook.active["D3"].number_format = code
+    path = tmp_path / "format.xlsx"
+    workbook.save(path)
+    assert not _codes(path) & {"xlsx.hidden_by_format", "xlsx.invisible_text"}
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert openpyxl.load_workbook(copy).active["D3"].value is not None
+
+
+def test_a_format_hiding_negatives_among_plain_rows_leaves_the_byte_path(tmp_path: Path) -> None:
+    path = tmp_path / "plain.xlsx"
+    rows = _many_rows(
+        {4000: '<row r="4000"><c r="A4000" t="s"><v>0</v></c><c r="B4000" s="2"><v>-987654</v></c></row>'}
+    )
+    raw_xlsx(path, rows, PLAIN_STRINGS)
+    data = path.read_bytes()
+    rewrite_zip(
+        path,
+        lambda parts: parts.update(
+            {
+                "xl/styles.xml": parts["xl/styles.xml"]
+                .replace(
+                    b"<cellXfs",
+                    b'<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0;;"/></numFmts><cellXfs',
+                    1,
+                )
+                .replace(
+                    b"</cellXfs>",
+                    b'<xf numFmtId="164" fontId="0" fillId="0" borderId="0"/></cellXfs>',
+                    1,
+                )
+            }
+        ),
+    )
+    assert data != path.read_bytes()
+    finding = next(
+        f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.hidden_by_format"
+    )
+    assert finding.where == "Data!B4000"
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"987654" not in every_byte(copy)

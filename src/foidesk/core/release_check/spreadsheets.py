@@ -52,8 +52,77 @@ MIN_ROW_POINTS = TINY_FONT_POINTS  # nor can anything in a row lower than that
 SAME_COLOUR_DISTANCE = 24  # font and fill closer than this per RGB channel are indistinguishable
 EXAMPLES_PER_FINDING = 3
 TRUE = ("1", "true")
-# Excel's colour indices that are white or black in the default palette (ECMA-376 part 1, 18.8.27).
-INDEXED_COLOURS = {0: "000000", 1: "FFFFFF", 8: "000000", 9: "FFFFFF", 64: "000000", 65: "FFFFFF"}
+# Excel's default palette of indexed colours (ECMA-376 part 1, 18.8.27); 64 and 65 are the system
+# foreground and background. A workbook may replace entries with its own (``<indexedColors>``).
+DEFAULT_PALETTE = (
+    "000000",
+    "FFFFFF",
+    "FF0000",
+    "00FF00",
+    "0000FF",
+    "FFFF00",
+    "FF00FF",
+    "00FFFF",
+    "000000",
+    "FFFFFF",
+    "FF0000",
+    "00FF00",
+    "0000FF",
+    "FFFF00",
+    "FF00FF",
+    "00FFFF",
+    "800000",
+    "008000",
+    "000080",
+    "808000",
+    "800080",
+    "008080",
+    "C0C0C0",
+    "808080",
+    "9999FF",
+    "993366",
+    "FFFFCC",
+    "CCFFFF",
+    "660066",
+    "FF8080",
+    "0066CC",
+    "CCCCFF",
+    "000080",
+    "FF00FF",
+    "FFFF00",
+    "00FFFF",
+    "800080",
+    "800000",
+    "008080",
+    "0000FF",
+    "00CCFF",
+    "CCFFFF",
+    "CCFFCC",
+    "FFFF99",
+    "99CCFF",
+    "FF99CC",
+    "CC99FF",
+    "FFCC99",
+    "3366FF",
+    "33CCCC",
+    "99CC00",
+    "FFCC00",
+    "FF9900",
+    "FF6600",
+    "666699",
+    "969696",
+    "003366",
+    "339966",
+    "003300",
+    "333300",
+    "993300",
+    "993366",
+    "333399",
+    "333333",
+    "000000",
+    "FFFFFF",
+)
+INDEXED_COLOURS = dict(enumerate(DEFAULT_PALETTE))
 # Theme colour index -> position in the theme's clrScheme: Excel swaps dark/light 1 and 2.
 THEME_ORDER = (1, 0, 3, 2, 4, 5, 6, 7, 8, 9, 10, 11)
 ERROR_VALUES = frozenset(
@@ -241,6 +310,11 @@ class Styles:
     plain_formats: list[tuple[int, str]]
     plain_background: frozenset[int] = frozenset({0})  # formats with no fill, or a white one
     theme: tuple[str, ...] = ()  # the theme's colours, for rich-text runs
+    by_value: dict[int, tuple[str, ...]] = field(default_factory=dict)  # see ``format_hiding``
+
+    def value_styles(self) -> dict[int, str]:
+        """Formats that hide some or all values: their cells leave the byte path to be judged one by one."""
+        return {**self.invisible, **dict.fromkeys(self.by_value, "by value")}
 
 
 def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
@@ -412,6 +486,7 @@ def read_styles(box: ZipContainer) -> Styles:
     fonts = list(root.iterfind("{*}fonts/{*}font"))
     fills = list(root.iterfind("{*}fills/{*}fill"))
     invisible: dict[int, str] = {}
+    by_value: dict[int, tuple[str, ...]] = {}
     plain: list[tuple[int, str]] = []
     white: set[int] = set()
     for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf")):
@@ -419,12 +494,19 @@ def read_styles(box: ZipContainer) -> Styles:
         code = custom.get(format_id)
         plain.append(_plain_format(format_id, code))
         fill = _nth(fills, xf.get("fillId"))
+        background = _background(fill, theme)
         reason = _invisibility(code, _nth(fonts, xf.get("fontId")), fill, theme)
         if reason:
             invisible[index] = reason
-        if _background(fill, theme) == "FFFFFF":
+        elif code is not None:
+            hides = format_hiding(code, background)
+            if all(hides):
+                invisible[index] = hides[0]
+            elif any(hides):
+                by_value[index] = hides
+        if background == "FFFFFF":
             white.add(index)
-    return Styles(invisible, plain, frozenset(white), tuple(theme))
+    return Styles(invisible, plain, frozenset(white), tuple(theme), by_value)
 
 
 def _nth(elements: list[etree._Element], index: str | None) -> etree._Element | None:
@@ -471,8 +553,6 @@ def _invisibility(
     """Why text in this format cannot be seen (``;;;``, tiny, same colour as its fill), or ''."""
     if code is not None and all(not section.strip().strip('"') for section in code.split(";")):
         return f"the number format {code!r} shows nothing"
-    if code is not None and "[white]" in code.lower():
-        return f"the number format {code!r} colours the text white"
     if font is not None:
         size = font.find("{*}sz")
         if size is not None and float(size.get("val", "11")) < TINY_FONT_POINTS:
@@ -485,6 +565,146 @@ def _invisibility(
     if distance < SAME_COLOUR_DISTANCE:
         return f"text coloured #{text} on a #{background} background cannot be seen"
     return ""
+
+
+# --- number formats, section by section ----------------------------------------------------------
+
+VALUE_KINDS = ("positive", "negative", "zero", "text")
+# Colour names a number format may use ([Red]); [ColorN] is entry N + 7 of the palette.
+FORMAT_COLOURS = {
+    "black": "000000",
+    "white": "FFFFFF",
+    "red": "FF0000",
+    "green": "00FF00",
+    "blue": "0000FF",
+    "yellow": "FFFF00",
+    "magenta": "FF00FF",
+    "cyan": "00FFFF",
+}
+FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.')
+FORMAT_BRACKETS = re.compile(r"\[([^\]]*)\]")
+FORMAT_CONDITION = re.compile(r"^[<>=]")
+SHOWS_NUMBER = re.compile(r"[0#?]|general|[dmyhse]", re.IGNORECASE)
+
+
+def format_sections(code: str) -> list[str]:
+    """A format code cut at each ``;`` that is not quoted or escaped."""
+    sections: list[str] = []
+    current = ""
+    quoted = escaped = False
+    for char in code:
+        if escaped:
+            escaped = False
+        elif char == "\\" and not quoted:
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif char == ";" and not quoted:
+            sections.append(current)
+            current = ""
+            continue
+        current += char
+    return [*sections, current]
+
+
+def format_hiding(code: str, background: str | None, palette: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """For each kind of value (``VALUE_KINDS``), why this format hides it, or '' where it shows it.
+
+    Excel picks a section by the value: one section serves every number; with two, the second is
+    for negatives; with three, the third for zero; the fourth is for text, which otherwise is shown
+    as it is (in the first section's colour, here, to fail closed). A section hides its value when it
+    is empty, shows only literal text (``"n/a"``), or paints it in the background's colour. Sections
+    chosen by a condition (``[>100]``) are not evaluated: any hiding section then counts for all.
+    """
+    sections = format_sections(code)
+    if len(sections) > 4:
+        return tuple(f"the number format {code!r} has more than four sections" for _ in VALUE_KINDS)
+    count = len(sections)
+    chosen = (
+        sections[0],
+        sections[1] if count >= 2 else sections[0],
+        sections[2] if count >= 3 else sections[0],
+        sections[3] if count >= 4 else None,
+    )
+    reasons: list[str] = []
+    conditional = False
+    for kind, section in zip(VALUE_KINDS, chosen, strict=True):
+        if section is None:  # text shown as it is, in the first section's colour
+            colour = _section_colour(sections[0], palette)
+            reasons.append(_colour_hides(code, colour, background))
+            continue
+        conditional = conditional or any(FORMAT_CONDITION.match(b) for b in FORMAT_BRACKETS.findall(section))
+        reasons.append(_section_hides(code, section, kind, background, palette))
+    if conditional and any(reasons):
+        return tuple(f"the number format {code!r} hides values by a condition" for _ in VALUE_KINDS)
+    return tuple(reasons)
+
+
+def _section_colour(section: str, palette: tuple[str, ...]) -> str | None:
+    """The RGB a section paints its value, '' for none given, None if it names one not known."""
+    for bracket in FORMAT_BRACKETS.findall(FORMAT_LITERALS.sub("", section)):
+        name = bracket.strip().lower()
+        if name in FORMAT_COLOURS:
+            return FORMAT_COLOURS[name]
+        number = re.fullmatch(r"colou?r\s*(\d{1,2})", name)
+        if number is not None:
+            index = int(number.group(1)) + 7
+            if index < len(palette):
+                return palette[index]
+            return DEFAULT_PALETTE[index] if index < len(DEFAULT_PALETTE) else None
+    return ""
+
+
+def _colour_hides(code: str, colour: str | None, background: str | None) -> str:
+    if colour == "":
+        return ""
+    if colour is None or background is None:
+        return f"the number format {code!r} uses a colour the gate cannot compare with its background"
+    if colour_distance(colour, background) < SAME_COLOUR_DISTANCE:
+        return f"the number format {code!r} paints the value #{colour} on its #{background} background"
+    return ""
+
+
+def _section_hides(
+    code: str, section: str, kind: str, background: str | None, palette: tuple[str, ...]
+) -> str:
+    reason = _colour_hides(code, _section_colour(section, palette), background)
+    if reason:
+        return reason
+    content = FORMAT_BRACKETS.sub("", FORMAT_LITERALS.sub("", section))
+    shows = "@" in content if kind == "text" else SHOWS_NUMBER.search(content) is not None
+    if shows:
+        return ""
+    if not section.strip():
+        return f"the number format {code!r} shows nothing for a {kind} value"
+    return f"the number format {code!r} shows fixed text instead of a {kind} value"
+
+
+def colour_distance(first: str, second: str) -> int:
+    """The largest difference of two RGB colours in one channel (0-255)."""
+    return max(abs(int(first[i : i + 2], 16) - int(second[i : i + 2], 16)) for i in (0, 2, 4))
+
+
+def value_kind(cell_type: str | None, value: str | None) -> str | None:
+    """Which section of a number format shows a cell's value (``VALUE_KINDS``), None for any
+    (a boolean, an error, a date or a number the gate cannot read: judged by every section)."""
+    if cell_type in ("s", "str", "inlineStr"):
+        return "text"
+    if cell_type not in (None, "n") or value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return "positive" if number > 0 else "negative" if number < 0 else "zero"
+
+
+def format_hides_value(hides: tuple[str, ...], cell_type: str | None, value: str | None) -> str:
+    """Why a format's sections (``format_hiding``) hide this value, or ''."""
+    kind = value_kind(cell_type, value)
+    if kind is None:
+        return next((reason for reason in hides if reason), "")
+    return hides[VALUE_KINDS.index(kind)]
 
 
 def _background(fill: etree._Element | None, theme: list[str]) -> str | None:
@@ -969,6 +1189,7 @@ class SheetLayout:
     print_area: list[CellArea] = field(default_factory=list)
     merges: list[CellArea] = field(default_factory=list)
     invisible_styles: frozenset[str] = frozenset()
+    hiding_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ``Styles.by_value``
     merge_index: MergeIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -1070,6 +1291,11 @@ def _sheet_tallies() -> dict[str, Tally]:
                 "Formulas reveal how figures were made and what they refer to.",
             ),
             ("xlsx.invisible_text", Severity.BLOCK, "Text is formatted so that it cannot be seen."),
+            (
+                "xlsx.hidden_by_format",
+                Severity.BLOCK,
+                "A number format hides the value (an empty section, fixed text, or the background's colour).",
+            ),
             ("xlsx.outside_print_area", Severity.WARN, "Cells outside the print area hold data."),
             ("xlsx.personal_data", Severity.WARN, "A cell looks like personal data."),
             ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
@@ -1114,6 +1340,7 @@ class SheetScan:
     def _needs_cells(self) -> bool:
         return bool(
             self.styles.invisible
+            or self.styles.by_value
             or self.flagged
             or self.faint
             or self.layout.print_area
@@ -1126,9 +1353,10 @@ class SheetScan:
             self.layout.read(element)
         sheet_wide = bool(self.layout.zero_height or self.layout.hidden_columns or self.layout.print_area)
         sheet_wide = sheet_wide or max(len(self.flagged), len(self.faint)) > FLAGGED_PATTERN_LIMIT
+        sheet_wide = sheet_wide or 0 in self.styles.value_styles()  # cells without ``s`` have format 0
         flagged = flagged_pattern(self.flagged)
         last_row = 0
-        avoided = (cells_with_styles(self.styles.invisible), flagged_pattern(self.faint))
+        avoided = (cells_with_styles(self.styles.value_styles()), flagged_pattern(self.faint))
         is_plain = stretch_test(plain_rows, avoided, self.layout.merges_touch)
 
         for data, plain in judged(sections.rows(), is_plain, sheet_wide):
@@ -1219,6 +1447,9 @@ class SheetScan:
                 shared in self.faint and style in self.styles.plain_background
             ):
                 self.tallies["xlsx.invisible_text"].add(ref)
+            hides = self.styles.by_value.get(style)
+            if hides and format_hides_value(hides, cell.get("t"), value.text if value is not None else None):
+                self.tallies["xlsx.hidden_by_format"].add(ref)
             if not self.layout.in_print_area(number, col):
                 self.tallies["xlsx.outside_print_area"].add(ref)
             if self.layout.merges and self.layout.covered_by_merge(number, col):
