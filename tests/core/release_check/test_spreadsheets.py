@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -471,3 +472,87 @@ def test_a_format_hiding_negatives_among_plain_rows_leaves_the_byte_path(tmp_pat
     copy = tmp_path / "copy.xlsx"
     assert sanitise_file(str(path), str(copy)).clean
     assert b"987654" not in every_byte(copy)
+
+
+# ------------------------------------------------------------------ step 8: colours resolved
+
+PALETTE_WHITE_AT_10 = (
+    b"<colors><indexedColors>"
+    + b'<rgbColor rgb="FF000000"/>' * 10
+    + b'<rgbColor rgb="FFFFFFFF"/>'
+    + b"</indexedColors></colors>"
+)
+
+
+def _coloured(tmp_path: Path, font: Font, fill: PatternFill | None = None, palette: bool = False) -> Path:
+    workbook = summary_workbook()
+    workbook.active["D3"] = "SECRET-COLOUR"
+    workbook.active["D3"].font = font
+    if fill is not None:
+        workbook.active["D3"].fill = fill
+    path = tmp_path / "colours.xlsx"
+    workbook.save(path)
+    if palette:
+        rewrite_zip(
+            path,
+            lambda parts: parts.update(
+                {
+                    "xl/styles.xml": re.sub(
+                        rb"<colors>.*</colors>", PALETTE_WHITE_AT_10, parts["xl/styles.xml"]
+                    )
+                }
+            ),
+        )
+    return path
+
+
+def _blocked_and_dropped(path: Path, code: str, tmp_path: Path) -> None:
+    assert code in _codes(path)
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-COLOUR" not in every_byte(copy)
+    assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value
+
+
+@pytest.mark.parametrize(
+    ("font", "fill", "palette"),
+    [
+        (Font(color=Color(theme=0)), None, False),  # lt1: white on no fill
+        (
+            Font(color=Color(theme=4, tint=-0.05)),
+            PatternFill("solid", fgColor=Color(theme=4)),
+            False,
+        ),  # accent 1, a shade darker, on accent 1
+        (Font(color=Color(theme=1, tint=0.95)), None, False),  # black lightened to near white
+        (Font(color=Color(indexed=22)), PatternFill("solid", fgColor=Color(indexed=22)), False),
+        (Font(color=Color(indexed=10)), None, True),  # the workbook's palette makes entry 10 white
+    ],
+    ids=["theme white", "theme tint", "tint to white", "indexed grey on grey", "custom palette"],
+)
+def test_text_in_its_backgrounds_resolved_colour_is_invisible(
+    font: Font, fill: PatternFill | None, palette: bool, tmp_path: Path
+) -> None:
+    _blocked_and_dropped(_coloured(tmp_path, font, fill, palette), "xlsx.invisible_text", tmp_path)
+
+
+def test_a_colour_the_gate_cannot_resolve_is_unaccounted_and_blocks(tmp_path: Path) -> None:
+    _blocked_and_dropped(_coloured(tmp_path, Font(color=Color(theme=20))), "xlsx.unaccounted", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("font", "fill"),
+    [
+        (Font(color=Color(theme=1, tint=0.25)), PatternFill("solid", fgColor=Color(theme=0, tint=-0.05))),
+        (Font(color=Color(indexed=10)), None),  # red in the default palette
+        (Font(color=Color(theme=4, tint=-0.5)), PatternFill("solid", fgColor=Color(theme=4, tint=0.8))),
+    ],
+    ids=["dark grey on off-white", "indexed red", "dark blue on pale blue"],
+)
+def test_text_whose_resolved_colour_stands_out_passes(
+    font: Font, fill: PatternFill | None, tmp_path: Path
+) -> None:
+    path = _coloured(tmp_path, font, fill)
+    assert not _codes(path) & {"xlsx.invisible_text", "xlsx.unaccounted"}
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert openpyxl.load_workbook(copy).active["D3"].value == "SECRET-COLOUR"

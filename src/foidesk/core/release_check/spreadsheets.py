@@ -13,6 +13,7 @@ judged as bytes (``xlsx_rows``) and the rest cell by cell through lxml. The clea
 from __future__ import annotations
 
 import bisect
+import colorsys
 import itertools
 import posixpath
 import re
@@ -122,7 +123,22 @@ DEFAULT_PALETTE = (
     "000000",
     "FFFFFF",
 )
-INDEXED_COLOURS = dict(enumerate(DEFAULT_PALETTE))
+# The Office theme's colours (dk1, lt1, dk2, lt2, accent1-6, hlink, folHlink), for a workbook without one.
+DEFAULT_THEME = (
+    "000000", "FFFFFF", "44546A", "E7E6E6", "4472C4", "ED7D31",
+    "A5A5A5", "FFC000", "5B9BD5", "70AD47", "0563C1", "954F72",
+)  # fmt: skip
+UNACCOUNTED = "the gate cannot resolve"  # the start of a reason that is an ``xlsx.unaccounted`` finding
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """What a workbook's colour references resolve against: its theme and its indexed palette."""
+
+    theme: tuple[str, ...] = DEFAULT_THEME
+    indexed: tuple[str, ...] = DEFAULT_PALETTE
+
+
 # Theme colour index -> position in the theme's clrScheme: Excel swaps dark/light 1 and 2.
 THEME_ORDER = (1, 0, 3, 2, 4, 5, 6, 7, 8, 9, 10, 11)
 ERROR_VALUES = frozenset(
@@ -309,7 +325,7 @@ class Styles:
     invisible: dict[int, str]
     plain_formats: list[tuple[int, str]]
     plain_background: frozenset[int] = frozenset({0})  # formats with no fill, or a white one
-    theme: tuple[str, ...] = ()  # the theme's colours, for rich-text runs
+    theme: Colours = Colours()  # the theme and palette, for rich-text runs
     by_value: dict[int, tuple[str, ...]] = field(default_factory=dict)  # see ``format_hiding``
 
     def value_styles(self) -> dict[int, str]:
@@ -479,7 +495,7 @@ def read_styles(box: ZipContainer) -> Styles:
     if not box.has(part):
         return Styles({}, [])
     root = box.xml(part)
-    theme = _theme_colours(box)
+    theme = _colours(box, root)
     custom = {
         int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iterfind("{*}numFmts/{*}numFmt")
     }
@@ -499,14 +515,14 @@ def read_styles(box: ZipContainer) -> Styles:
         if reason:
             invisible[index] = reason
         elif code is not None:
-            hides = format_hiding(code, background)
+            hides = format_hiding(code, background, theme.indexed)
             if all(hides):
                 invisible[index] = hides[0]
             elif any(hides):
                 by_value[index] = hides
         if background == "FFFFFF":
             white.add(index)
-    return Styles(invisible, plain, frozenset(white), tuple(theme), by_value)
+    return Styles(invisible, plain, frozenset(white), theme, by_value)
 
 
 def _nth(elements: list[etree._Element], index: str | None) -> etree._Element | None:
@@ -514,10 +530,22 @@ def _nth(elements: list[etree._Element], index: str | None) -> etree._Element | 
     return elements[position] if 0 <= position < len(elements) else None
 
 
-def _theme_colours(box: ZipContainer) -> list[str]:
+def _colours(box: ZipContainer, styles: etree._Element | None = None) -> Colours:
+    """The theme's colours and the palette (the default one, or the workbook's ``<indexedColors>``)."""
+    if styles is None and box.has("xl/styles.xml"):
+        styles = box.xml("xl/styles.xml")
+    custom = styles.find("{*}colors/{*}indexedColors") if styles is not None else None
+    indexed: tuple[str, ...] = DEFAULT_PALETTE
+    if custom is not None:
+        entries = [entry.get("rgb", "")[-6:].upper() for entry in custom.iterfind("{*}rgbColor")]
+        indexed = (*entries, *DEFAULT_PALETTE[len(entries) :])
+    return Colours(_theme_colours(box), indexed)
+
+
+def _theme_colours(box: ZipContainer) -> tuple[str, ...]:
     part = "xl/theme/theme1.xml"
     if not box.has(part):
-        return ["000000", "FFFFFF", "44546A", "E7E6E6"]
+        return DEFAULT_THEME
     scheme = box.xml(part).find(".//{*}clrScheme")
     colours: list[str] = []
     for slot in scheme if scheme is not None else []:
@@ -527,28 +555,45 @@ def _theme_colours(box: ZipContainer) -> list[str]:
             colours.append(value.get("val", "000000").upper())
         elif system is not None:
             colours.append(system.get("lastClr", "000000").upper())
-    return colours
+    return tuple(colours)
 
 
-def _colour(element: etree._Element | None, theme: list[str], default: str) -> str | None:
-    """The RGB of a colour element, or None where a tint or unknown index makes it uncertain."""
+def _colour(element: etree._Element | None, colours: Colours, default: str) -> str | None:
+    """The RGB of a colour element (theme, indexed or RGB, with its tint applied), or None where it
+    cannot be resolved (an unknown theme or palette entry, a value that is not a colour)."""
     if element is None or element.get("auto") in TRUE:
         return default
-    if float(element.get("tint", "0") or "0") != 0:
-        return None
+    base: str | None = default
     if element.get("rgb"):
-        return element.get("rgb", "")[-6:].upper()
-    if element.get("theme") is not None:
+        base = element.get("rgb", "")[-6:].upper()
+    elif element.get("theme") is not None:
         index = int(element.get("theme", "0"))
-        slot = THEME_ORDER[index] if index < len(THEME_ORDER) else index
-        return theme[slot] if slot < len(theme) else None
-    if element.get("indexed") is not None:
-        return INDEXED_COLOURS.get(int(element.get("indexed", "0")))
-    return default
+        slot = THEME_ORDER[index] if 0 <= index < len(THEME_ORDER) else -1
+        base = colours.theme[slot] if 0 <= slot < len(colours.theme) else None
+    elif element.get("indexed") is not None:
+        index = int(element.get("indexed", "0"))
+        base = colours.indexed[index] if 0 <= index < len(colours.indexed) else None
+    if base is None or re.fullmatch(r"[0-9A-F]{6}", base) is None:
+        return None
+    try:
+        tint = float(element.get("tint", "0") or "0")
+    except ValueError:
+        return None
+    return _tinted(base, tint) if tint else base
+
+
+def _tinted(rgb: str, tint: float) -> str:
+    """An RGB colour lightened (tint > 0) or darkened (tint < 0) in HLS, as Excel does (ECMA-376 part
+    1, 18.8.19 ``tint``)."""
+    hue, light, saturation = colorsys.rgb_to_hls(*(int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4)))
+    tint = max(-1.0, min(1.0, tint))
+    light = light * (1 + tint) if tint < 0 else light * (1 - tint) + tint
+    red, green, blue = colorsys.hls_to_rgb(hue, light, saturation)
+    return "".join(f"{round(channel * 255):02X}" for channel in (red, green, blue))
 
 
 def _invisibility(
-    code: str | None, font: etree._Element | None, fill: etree._Element | None, theme: list[str]
+    code: str | None, font: etree._Element | None, fill: etree._Element | None, theme: Colours
 ) -> str:
     """Why text in this format cannot be seen (``;;;``, tiny, same colour as its fill), or ''."""
     if code is not None and all(not section.strip().strip('"') for section in code.split(";")):
@@ -560,9 +605,9 @@ def _invisibility(
     text = _colour(font.find("{*}color") if font is not None else None, theme, "000000")
     background = _background(fill, theme)
     if text is None or background is None:
-        return ""
-    distance = max(abs(int(text[i : i + 2], 16) - int(background[i : i + 2], 16)) for i in (0, 2, 4))
-    if distance < SAME_COLOUR_DISTANCE:
+        what = "text colour" if text is None else "background"
+        return f"{UNACCOUNTED} the {what} to a colour, so cannot tell whether the text shows"
+    if colour_distance(text, background) < SAME_COLOUR_DISTANCE:
         return f"text coloured #{text} on a #{background} background cannot be seen"
     return ""
 
@@ -707,8 +752,11 @@ def format_hides_value(hides: tuple[str, ...], cell_type: str | None, value: str
     return hides[VALUE_KINDS.index(kind)]
 
 
-def _background(fill: etree._Element | None, theme: list[str]) -> str | None:
-    """The RGB a fill paints behind text (white where there is none), or None if uncertain."""
+def _background(fill: etree._Element | None, theme: Colours) -> str | None:
+    """The RGB a fill paints behind text (white where there is none), or None if uncertain (a
+    gradient, a colour that cannot be resolved)."""
+    if fill is not None and fill.find("{*}gradientFill") is not None:
+        return None
     pattern = fill.find("{*}patternFill") if fill is not None else None
     if pattern is not None and pattern.get("patternType", "none") not in ("none", ""):
         return _colour(pattern.find("{*}fgColor"), theme, "000000")
@@ -721,7 +769,7 @@ def hidden_runs(box: ZipContainer, book: Book) -> dict[int, str]:
     part = book.shared_strings
     if part is None or not box.has(part) or not _contains(box.chunks(part), b"<rPr"):
         return {}
-    theme = tuple(_theme_colours(box))
+    theme = _colours(box)
     found: dict[int, str] = {}
     for index, si in enumerate(_released(box.xml_elements(part, ["{*}si"]))):
         shown = shown_text(si, theme)
@@ -730,11 +778,11 @@ def hidden_runs(box: ZipContainer, book: Book) -> dict[int, str]:
     return found
 
 
-def shown_text(item: etree._Element, theme: tuple[str, ...]) -> str | None:
+def shown_text(item: etree._Element, theme: Colours) -> str | None:
     """The text of a string item (shared ``si`` or inline ``is``) a white cell shows, or None if it has
     no run that cannot be seen there."""
     runs = list(item.iterfind("{*}r"))
-    shown = [run for run in runs if not _invisibility(None, run.find("{*}rPr"), None, list(theme))]
+    shown = [run for run in runs if not _invisibility(None, run.find("{*}rPr"), None, theme)]
     if len(shown) == len(runs):
         return None
     return (item.findtext("{*}t") or "") + "".join(
@@ -1292,6 +1340,11 @@ def _sheet_tallies() -> dict[str, Tally]:
             ),
             ("xlsx.invisible_text", Severity.BLOCK, "Text is formatted so that it cannot be seen."),
             (
+                "xlsx.unaccounted",
+                Severity.BLOCK,
+                "The gate cannot tell whether a cell's text can be seen (a colour it cannot resolve).",
+            ),
+            (
                 "xlsx.hidden_by_format",
                 Severity.BLOCK,
                 "A number format hides the value (an empty section, fixed text, or the background's colour).",
@@ -1443,9 +1496,10 @@ class SheetScan:
                 continue
             style = int(cell.get("s", "0") or "0")
             shared = value.text if value is not None and cell.get("t") == "s" else None
-            if style in self.styles.invisible or (
-                shared in self.faint and style in self.styles.plain_background
-            ):
+            reason = self.styles.invisible.get(style, "")
+            if reason.startswith(UNACCOUNTED):
+                self.tallies["xlsx.unaccounted"].add(ref)
+            elif reason or (shared in self.faint and style in self.styles.plain_background):
                 self.tallies["xlsx.invisible_text"].add(ref)
             hides = self.styles.by_value.get(style)
             if hides and format_hides_value(hides, cell.get("t"), value.text if value is not None else None):

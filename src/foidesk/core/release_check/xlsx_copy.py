@@ -31,6 +31,7 @@ from foidesk.core.release_check.spreadsheets import (
     PKG_REL_NS,
     REL_NS,
     TRUE,
+    Colours,
     SheetEntry,
     SheetLayout,
     Styles,
@@ -102,10 +103,10 @@ class FreshStrings:
         count: int,
         faint: dict[int, str] | None = None,
         white: frozenset[int] = frozenset(),
-        theme: tuple[str, ...] = (),
+        theme: Colours | None = None,
     ) -> None:
         self.count = count
-        self.theme = theme  # the theme's colours, for inline rich-text runs
+        self.theme = theme or Colours()  # the theme and palette, for inline rich-text runs
         self.faint = faint or {}  # strings with runs a white cell hides -> the text such a cell shows
         self.white = white  # formats with no fill, or a white one
         self.used = np.zeros(count, dtype=np.bool_)
