@@ -556,3 +556,45 @@ def test_text_whose_resolved_colour_stands_out_passes(
     copy = tmp_path / "copy.xlsx"
     assert sanitise_file(str(path), str(copy)).clean
     assert openpyxl.load_workbook(copy).active["D3"].value == "SECRET-COLOUR"
+
+
+# ------------------------------------------------------------------ step 8: narrow columns, low default rows
+
+
+@pytest.mark.parametrize(("width", "hidden"), [(0.5, True), (0.99, True), (1.0, False), (2.5, False)])
+def test_a_column_narrower_than_a_character_hides_its_values(
+    width: float, hidden: bool, tmp_path: Path
+) -> None:
+    workbook = summary_workbook()
+    workbook.active["D3"] = "SECRET-NARROW"
+    workbook.active.column_dimensions["D"].width = width
+    path = tmp_path / "narrow.xlsx"
+    workbook.save(path)
+    assert ("xlsx.hidden_column" in _codes(path)) is hidden
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert (b"SECRET-NARROW" in every_byte(copy)) is not hidden
+    assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value
+
+
+@pytest.mark.parametrize(("default", "hidden"), [(2.0, True), (3.9, True), (4.0, False), (15.0, False)])
+def test_a_default_row_height_too_low_to_read_hides_rows_without_a_height(
+    default: float, hidden: bool, tmp_path: Path
+) -> None:
+    workbook = summary_workbook()
+    sheet = workbook.active
+    for row in range(1, sheet.max_row + 1):
+        sheet.row_dimensions[row].height = 15
+    sheet["A20"] = "SECRET-LOW-DEFAULT"
+    sheet.sheet_format.defaultRowHeight = default
+    sheet.sheet_format.customHeight = True
+    path = tmp_path / "low_default.xlsx"
+    workbook.save(path)
+    finding = next(
+        (f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.hidden_row"), None
+    )
+    assert (finding is not None and finding.where == "Headcount!20:20") is hidden
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert (b"SECRET-LOW-DEFAULT" in every_byte(copy)) is not hidden
+    assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value

@@ -50,6 +50,9 @@ REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TINY_FONT_POINTS = 4.0  # text below 4 pt cannot be read on screen or paper
 MIN_ROW_POINTS = TINY_FONT_POINTS  # nor can anything in a row lower than that
+# A column narrower than one character (in Excel's width units, the width of a "0") shows a sliver of
+# a value at most, or "#": its values count as hidden. Excel shows such a column as a hairline.
+MIN_COLUMN_WIDTH = 1.0
 SAME_COLOUR_DISTANCE = 24  # font and fill closer than this per RGB channel are indistinguishable
 EXAMPLES_PER_FINDING = 3
 TRUE = ("1", "true")
@@ -1278,15 +1281,34 @@ class SheetLayout:
         return not self.print_area or any(a.min_row <= row <= a.max_row for a in self.print_area)
 
     def read(self, element: etree._Element) -> None:
+        """Take in the sheet's row defaults (``sheetFormatPr``) or its column widths (``cols``).
+
+        Rows without a height of their own are hidden when the sheet hides them (``zeroHeight``) or
+        its default height is under ``MIN_ROW_POINTS``; a column is hidden when marked so or narrower
+        than ``MIN_COLUMN_WIDTH``. A height or width that is not a number cannot be accounted for.
+        """
         local = etree.QName(element).localname
         if local == "sheetFormatPr":
-            self.zero_height = element.get("zeroHeight", "0") in TRUE
+            default = _number(element.get("defaultRowHeight"), "the default row height")
+            self.zero_height = element.get("zeroHeight", "0") in TRUE or (
+                default is not None and default < MIN_ROW_POINTS
+            )
         elif local == "cols":
             for col in element.iterfind("{*}col"):
-                width = col.get("width")
-                if col.get("hidden", "0") in TRUE or (width is not None and float(width) == 0):
+                width = _number(col.get("width"), "a column width")
+                if col.get("hidden", "0") in TRUE or (width is not None and width < MIN_COLUMN_WIDTH):
                     outline = int(col.get("outlineLevel", "0") or "0") > 0
                     self.hidden_columns.append((int(col.get("min", "1")), int(col.get("max", "1")), outline))
+
+
+def _number(text: str | None, what: str) -> float | None:
+    """An attribute read as a number, None if absent; one that is not a number cannot be inspected."""
+    if text is None:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise CannotInspect(f"{what} is not a number: {text!r}") from None
 
 
 SHEET_TAGS = ("{*}sheetFormatPr", "{*}cols", "{*}row", "{*}headerFooter", "{*}mergeCell", "{*}dataValidation")
@@ -1322,11 +1344,15 @@ def _sheet_tallies() -> dict[str, Tally]:
     return {
         code: Tally(code, severity, message)
         for code, severity, message in (
-            ("xlsx.hidden_row", Severity.BLOCK, "Hidden rows (or rows too low to read) hold data."),
+            (
+                "xlsx.hidden_row",
+                Severity.BLOCK,
+                "Hidden rows (or rows too low to read, by their own or the default height) hold data.",
+            ),
             (
                 "xlsx.hidden_column",
                 Severity.BLOCK,
-                "Hidden columns (or columns of zero width) hold data.",
+                "Hidden columns (or columns narrower than a character) hold data.",
             ),
             (
                 "xlsx.collapsed_outline",
