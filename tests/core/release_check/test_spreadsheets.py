@@ -598,3 +598,101 @@ def test_a_default_row_height_too_low_to_read_hides_rows_without_a_height(
     assert sanitise_file(str(path), str(copy)).clean
     assert (b"SECRET-LOW-DEFAULT" in every_byte(copy)) is not hidden
     assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value
+
+
+# ------------------------------------------------------------------ step 8: conditional formatting
+
+
+def _conditional(
+    tmp_path: Path, rule_range: str, font: Font | None, fill: PatternFill | None, kind: str
+) -> Path:
+    from openpyxl.formatting.rule import CellIsRule, Rule
+    from openpyxl.styles.differential import DifferentialStyle
+
+    workbook = summary_workbook()
+    sheet = workbook.active
+    sheet["D3"] = "SECRET-CONDITIONAL"
+    if kind == "blanks":
+        rule = Rule(type="containsBlanks", dxf=DifferentialStyle(font=font, fill=fill))
+    else:
+        rule = CellIsRule(operator="notEqual", formula=['"x"'], font=font, fill=fill)
+    sheet.conditional_formatting.add(rule_range, rule)
+    path = tmp_path / "conditional.xlsx"
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("font", "fill"),
+    [
+        (Font(color="FFFFFF"), None),
+        (Font(color="336699"), PatternFill(bgColor="336699", fill_type="solid")),
+        (None, PatternFill(bgColor="000000", fill_type="solid")),
+        (Font(color=Color(theme=20)), None),
+    ],
+    ids=["white text", "text on its own colour", "black fill under black text", "unresolvable colour"],
+)
+def test_a_conditional_format_that_can_hide_text_blocks_and_its_cells_are_dropped(
+    font: Font | None, fill: PatternFill | None, tmp_path: Path
+) -> None:
+    path = _conditional(tmp_path, "D1:D10", font, fill, "cell is")
+    finding = next(
+        f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.conditional_hiding"
+    )
+    assert finding.where == "Headcount!D3"
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-CONDITIONAL" not in every_byte(copy)
+    assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value
+
+
+def test_a_conditional_number_format_that_hides_values_blocks(tmp_path: Path) -> None:
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles import numbers
+    from openpyxl.styles.differential import DifferentialStyle
+
+    workbook = summary_workbook()
+    workbook.active["D3"] = -4242
+    dxf = DifferentialStyle(numFmt=numbers.NumberFormat(numFmtId=164, formatCode="0;;"))
+    workbook.active.conditional_formatting.add("D3", Rule(type="expression", formula=["TRUE"], dxf=dxf))
+    path = tmp_path / "conditional_format.xlsx"
+    workbook.save(path)
+    assert "xlsx.conditional_hiding" in _codes(path)
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"4242" not in every_byte(copy)
+
+
+@pytest.mark.parametrize(
+    ("rule_range", "font", "fill", "kind"),
+    [
+        ("D1:D10", Font(color="FF0000", bold=True), None, "cell is"),  # a visible highlight
+        ("D1:D10", Font(color="FFFFFF"), PatternFill(bgColor="C00000", fill_type="solid"), "cell is"),
+        ("F1:F10", Font(color="FFFFFF"), None, "cell is"),  # hides, but only empty cells are in range
+        ("D1:D10", Font(color="FFFFFF"), None, "blanks"),  # applies to blank cells only
+    ],
+    ids=["red highlight", "white on dark red", "range without values", "blank cells only"],
+)
+def test_a_conditional_format_that_cannot_hide_a_value_passes(
+    rule_range: str, font: Font, fill: PatternFill | None, kind: str, tmp_path: Path
+) -> None:
+    path = _conditional(tmp_path, rule_range, font, fill, kind)
+    assert "xlsx.conditional_hiding" not in _codes(path)
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert openpyxl.load_workbook(copy).active["D3"].value == "SECRET-CONDITIONAL"
+
+
+def test_a_conditional_rule_naming_a_format_the_styles_lack_blocks(tmp_path: Path) -> None:
+    path = _conditional(tmp_path, "D1:D10", Font(color="FF0000"), None, "cell is")
+    rewrite_zip(
+        path,
+        lambda parts: parts.update(
+            {
+                "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
+                    b'dxfId="0"', b'dxfId="7"'
+                )
+            }
+        ),
+    )
+    assert "xlsx.conditional_hiding" in _codes(path)

@@ -330,6 +330,9 @@ class Styles:
     plain_background: frozenset[int] = frozenset({0})  # formats with no fill, or a white one
     theme: Colours = Colours()  # the theme and palette, for rich-text runs
     by_value: dict[int, tuple[str, ...]] = field(default_factory=dict)  # see ``format_hiding``
+    dxf_hiding: dict[int, str] = field(
+        default_factory=dict
+    )  # each conditional format: why it can hide text, or ''
 
     def value_styles(self) -> dict[int, str]:
         """Formats that hide some or all values: their cells leave the byte path to be judged one by one."""
@@ -525,7 +528,8 @@ def read_styles(box: ZipContainer) -> Styles:
                 by_value[index] = hides
         if background == "FFFFFF":
             white.add(index)
-    return Styles(invisible, plain, frozenset(white), theme, by_value)
+    dxf_hiding = {index: dxf_hides(dxf, theme) for index, dxf in enumerate(root.iterfind("{*}dxfs/{*}dxf"))}
+    return Styles(invisible, plain, frozenset(white), theme, by_value, dxf_hiding)
 
 
 def _nth(elements: list[etree._Element], index: str | None) -> etree._Element | None:
@@ -753,6 +757,74 @@ def format_hides_value(hides: tuple[str, ...], cell_type: str | None, value: str
     if kind is None:
         return next((reason for reason in hides if reason), "")
     return hides[VALUE_KINDS.index(kind)]
+
+
+# --- conditional formatting ----------------------------------------------------------------------
+
+
+def dxf_hides(dxf: etree._Element, colours: Colours) -> str:
+    """Why a conditional format (``dxf``) could hide a cell's text, or ''.
+
+    It hides when its number format hides some value (``format_hiding``), or when its font colour
+    is that of its fill. Where it sets only one of the two, the other is taken as Excel's default
+    (black text, white cell); a colour it cannot resolve counts as hiding (fail closed).
+    """
+    code = dxf.find("{*}numFmt")
+    font_colour = dxf.find("{*}font/{*}color")
+    pattern = dxf.find("{*}fill/{*}patternFill")
+    fill_colour = None
+    if pattern is not None:  # a conditional fill's colour is its bgColor (fgColor in some writers)
+        fill_colour = pattern.find("{*}bgColor")
+        fill_colour = fill_colour if fill_colour is not None else pattern.find("{*}fgColor")
+    if dxf.find("{*}fill/{*}gradientFill") is not None:
+        return "a conditional format paints a gradient the gate cannot compare with the text"
+    if pattern is not None and fill_colour is None and pattern.get("patternType", "solid") != "none":
+        return "a conditional format fills the cell without saying in which colour"
+    background = _colour(fill_colour, colours, "FFFFFF") if fill_colour is not None else "FFFFFF"
+    if code is not None and any(format_hiding(code.get("formatCode", ""), background, colours.indexed)):
+        return f"a conditional number format {code.get('formatCode', '')!r} hides values"
+    if font_colour is None and fill_colour is None:
+        return ""
+    text = _colour(font_colour, colours, "000000") if font_colour is not None else "000000"
+    if text is None or background is None:
+        return "a conditional format uses a colour the gate cannot resolve"
+    if colour_distance(text, background) < SAME_COLOUR_DISTANCE:
+        return f"a conditional format colours text #{text} on #{background}"
+    return ""
+
+
+def conditional_hiding(box: ZipContainer, part: str, styles: Styles) -> list[CellArea]:
+    """The ranges of a sheet where a conditional format could hide text.
+
+    A rule that applies only to blank cells (``containsBlanks``) hides nothing; no other rule is
+    evaluated, so its whole range counts (fail closed). The rules follow the rows in the XML, so a
+    sheet whose bytes mention conditional formatting is read through once for them first.
+    """
+    if not _contains(box.chunks(part), b"onditionalFormatting"):
+        return []
+    areas: list[CellArea] = []
+    for element in box.xml_elements(part, ("{*}row", "{*}conditionalFormatting")):
+        if etree.QName(element).localname == "conditionalFormatting":
+            hides = False
+            for rule in element.iter("{*}cfRule"):
+                if rule.get("type") == "containsBlanks":
+                    continue
+                inline = rule.find("{*}dxf")
+                dxf_id = rule.get("dxfId")
+                if inline is not None:
+                    hides = hides or bool(dxf_hides(inline, styles.theme))
+                elif dxf_id is not None:
+                    # a format the styles do not hold cannot be accounted for: it counts as hiding
+                    known = styles.dxf_hiding.get(int(dxf_id)) if dxf_id.isdigit() else None
+                    hides = hides or known is None or bool(known)
+            if hides:
+                sqref = element.get("sqref") or element.findtext("{*}sqref") or ""
+                refs = [parse_area(ref) for ref in sqref.split()]
+                if not refs or any(area is None for area in refs):
+                    raise CannotInspect(f"{part}: a conditional format applies to {sqref!r}")
+                areas += [area for area in refs if area is not None]
+        release_children(element)
+    return areas
 
 
 def _background(fill: etree._Element | None, theme: Colours) -> str | None:
@@ -1241,17 +1313,26 @@ class SheetLayout:
     merges: list[CellArea] = field(default_factory=list)
     invisible_styles: frozenset[str] = frozenset()
     hiding_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ``Styles.by_value``
+    conditional: list[CellArea] = field(default_factory=list)  # ranges a conditional format may hide
     merge_index: MergeIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.merge_index = MergeIndex(self.merges)
 
     def merges_touch(self, data: bytes) -> bool:
-        """Whether any merged range spans a row of this stretch (its cells are then judged one by one)."""
-        if not self.merges:
+        """Whether any merged range, or range a conditional format may hide, spans a row of this
+        stretch (its cells are then judged one by one)."""
+        if not self.merges and not self.conditional:
             return False
         span = row_span(data)
-        return span is None or self.merge_index.touches(span[0], span[1])
+        if span is None:
+            return True
+        if any(a.min_row <= span[1] and span[0] <= a.max_row for a in self.conditional):
+            return True
+        return bool(self.merges) and self.merge_index.touches(span[0], span[1])
+
+    def conditionally_hidden(self, row: int, col: int) -> bool:
+        return any(area.contains(row, col) for area in self.conditional)
 
     def covered_by_merge(self, row: int, col: int) -> bool:
         """A cell under a merged range, other than its top-left: its value is never shown."""
@@ -1380,6 +1461,12 @@ def _sheet_tallies() -> dict[str, Tally]:
             ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
             ("xlsx.validation_list", Severity.WARN, "A drop-down list holds values of its own."),
             ("xlsx.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
+            (
+                "xlsx.conditional_hiding",
+                Severity.BLOCK,
+                "A conditional format that can hide text (a colour on itself, a hiding number format) "
+                "applies to cells with values.",
+            ),
         )
     }
 
@@ -1399,9 +1486,12 @@ class SheetScan:
 
     def run(self, box: ZipContainer) -> list[Finding]:
         """Scan the sheet; merged ranges come after the rows, so a sheet with some is scanned again."""
+        self.layout.conditional = conditional_hiding(box, self.sheet.part, self.styles)
         merges = self._scan(box)
         if merges:
-            self.layout = SheetLayout(print_area=self.layout.print_area, merges=merges)
+            self.layout = SheetLayout(
+                print_area=self.layout.print_area, merges=merges, conditional=self.layout.conditional
+            )
             self.tallies = _sheet_tallies()
             self._scan(box)
         return [tally.finding(self.sheet.name) for tally in self.tallies.values() if tally.count]
@@ -1424,6 +1514,7 @@ class SheetScan:
             or self.faint
             or self.layout.print_area
             or self.layout.merges
+            or self.layout.conditional
             or self.layout.hidden_columns
         )
 
@@ -1534,6 +1625,8 @@ class SheetScan:
                 self.tallies["xlsx.outside_print_area"].add(ref)
             if self.layout.merges and self.layout.covered_by_merge(number, col):
                 self.tallies["xlsx.merged_hidden_value"].add(ref)
+            if self.layout.conditional and self.layout.conditionally_hidden(number, col):
+                self.tallies["xlsx.conditional_hiding"].add(ref)
             if shared in self.flagged:
                 self.tallies["xlsx.personal_data"].add(ref)
 

@@ -37,6 +37,7 @@ from foidesk.core.release_check.spreadsheets import (
     Styles,
     column_index,
     column_letters,
+    conditional_hiding,
     count_shared_strings,
     format_hides_value,
     hidden_runs,
@@ -181,6 +182,7 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
                     merges=merged_areas(box, sheet.part),
                     invisible_styles=frozenset(str(index) for index in styles.invisible),
                     hiding_formats={str(index): hides for index, hides in styles.by_value.items()},
+                    conditional=conditional_hiding(box, sheet.part, styles),
                 )
                 part = f"xl/worksheets/sheet{number}.xml"
                 with out.open(part, "w", force_zip64=True) as member, _BackgroundWriter(member) as sink:
@@ -357,8 +359,10 @@ def _fresh_cells(
         col = column_index(ref.rstrip("0123456789")) if ref else col + 1
         if layout.column_hidden(col) or not layout.in_print_area(number, col):
             continue
-        if (cell.get("s") or "0") in layout.invisible_styles or (
-            layout.merges and layout.covered_by_merge(number, col)
+        if (
+            (cell.get("s") or "0") in layout.invisible_styles
+            or (layout.merges and layout.covered_by_merge(number, col))
+            or (layout.conditional and layout.conditionally_hidden(number, col))
         ):
             continue
         kind = cell.get("t", "n")
