@@ -696,3 +696,44 @@ def test_a_conditional_rule_naming_a_format_the_styles_lack_blocks(tmp_path: Pat
         ),
     )
     assert "xlsx.conditional_hiding" in _codes(path)
+
+
+@pytest.mark.parametrize(("show_value", "hidden"), [(False, True), (None, False)])
+def test_a_data_bar_told_not_to_show_the_value_hides_it(
+    show_value: bool | None, hidden: bool, tmp_path: Path
+) -> None:
+    from openpyxl.formatting.rule import DataBarRule
+
+    workbook = summary_workbook()
+    workbook.active["D3"] = 98765
+    rule = DataBarRule(start_type="min", end_type="max", color="638EC6", showValue=show_value)
+    workbook.active.conditional_formatting.add("D1:D10", rule)
+    path = tmp_path / "data_bar.xlsx"
+    workbook.save(path)
+    assert ("xlsx.conditional_hiding" in _codes(path)) is hidden
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert (openpyxl.load_workbook(copy).active["D3"].value is None) is hidden
+
+
+def test_a_conditional_format_deep_among_plain_rows_hides_only_its_range(tmp_path: Path) -> None:
+    path = tmp_path / "plain_conditional.xlsx"
+    rows = _many_rows(
+        {4000: '<row r="4000"><c r="A4000" t="s"><v>2</v></c><c r="B4000"><v>4000</v></c></row>'}
+    )
+    rule = (
+        '<conditionalFormatting sqref="A4000"><cfRule type="expression" dxfId="0" priority="1">'
+        "<formula>TRUE</formula></cfRule></conditionalFormatting>"
+    )
+    raw_xlsx(
+        path, rows, PLAIN_STRINGS, tail=rule
+    )  # no dxfs in the styles: the rule's format is unaccounted for
+    finding = next(
+        f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.conditional_hiding"
+    )
+    assert finding.where == "Data!A4000"
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-HIDDEN" not in every_byte(copy)
+    copied = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
+    assert copied[3_999] == (None, 4000) and copied[3_998] == ("Sergeant", 3_999) and len(copied) == 6_000

@@ -793,38 +793,61 @@ def dxf_hides(dxf: etree._Element, colours: Colours) -> str:
     return ""
 
 
-def conditional_hiding(box: ZipContainer, part: str, styles: Styles) -> list[CellArea]:
-    """The ranges of a sheet where a conditional format could hide text.
+def conditional_hiding(
+    box: ZipContainer, part: str, styles: Styles, mentioned: bool = True
+) -> list[CellArea]:
+    """The ranges of a sheet where a conditional format could hide text (``hiding_ranges``).
 
-    A rule that applies only to blank cells (``containsBlanks``) hides nothing; no other rule is
-    evaluated, so its whole range counts (fail closed). The rules follow the rows in the XML, so a
-    sheet whose bytes mention conditional formatting is read through once for them first.
+    The rules follow the rows in the XML, so a sheet whose bytes mention conditional formatting
+    (``mentioned``, found while its merged ranges are looked for) is read through once for them first.
     """
-    if not _contains(box.chunks(part), b"onditionalFormatting"):
+    if not mentioned:
         return []
+    elements = _released(box.xml_elements(part, ("{*}row", "{*}conditionalFormatting")))
+    return hiding_ranges(
+        (e for e in elements if etree.QName(e).localname == "conditionalFormatting"), styles, part
+    )
+
+
+def hiding_ranges(formats: Iterable[etree._Element], styles: Styles, part: str) -> list[CellArea]:
+    """The ranges of these ``conditionalFormatting`` elements where a rule could hide text.
+
+    A rule that applies only to blank cells (``containsBlanks``) hides nothing; no other condition
+    is evaluated, so a rule that could hide counts over its whole range (fail closed). A rule hides
+    when its format does (``dxf_hides``), when it names a format the styles lack, when a data bar or
+    icon set is told not to show the value, or when a colour scale paints a colour near black (the
+    default text) or one the gate cannot resolve.
+    """
     areas: list[CellArea] = []
-    for element in box.xml_elements(part, ("{*}row", "{*}conditionalFormatting")):
-        if etree.QName(element).localname == "conditionalFormatting":
-            hides = False
-            for rule in element.iter("{*}cfRule"):
-                if rule.get("type") == "containsBlanks":
-                    continue
-                inline = rule.find("{*}dxf")
-                dxf_id = rule.get("dxfId")
-                if inline is not None:
-                    hides = hides or bool(dxf_hides(inline, styles.theme))
-                elif dxf_id is not None:
-                    # a format the styles do not hold cannot be accounted for: it counts as hiding
-                    known = styles.dxf_hiding.get(int(dxf_id)) if dxf_id.isdigit() else None
-                    hides = hides or known is None or bool(known)
-            if hides:
-                sqref = element.get("sqref") or element.findtext("{*}sqref") or ""
-                refs = [parse_area(ref) for ref in sqref.split()]
-                if not refs or any(area is None for area in refs):
-                    raise CannotInspect(f"{part}: a conditional format applies to {sqref!r}")
-                areas += [area for area in refs if area is not None]
-        release_children(element)
+    for element in formats:
+        if any(_rule_hides(rule, styles) for rule in element.iter("{*}cfRule")):
+            sqref = element.get("sqref") or element.findtext("{*}sqref") or ""
+            refs = [parse_area(ref) for ref in sqref.split()]
+            if not refs or any(area is None for area in refs):
+                raise CannotInspect(f"{part}: a conditional format applies to {sqref!r}")
+            areas += [area for area in refs if area is not None]
     return areas
+
+
+def _rule_hides(rule: etree._Element, styles: Styles) -> bool:
+    if rule.get("type") == "containsBlanks":
+        return False
+    for shown in rule.iter("{*}dataBar", "{*}iconSet"):
+        if shown.get("showValue", "1") not in TRUE:
+            return True
+    for colour in rule.iter("{*}color"):
+        if rule.find("{*}colorScale") is not None:
+            resolved = _colour(colour, styles.theme, "FFFFFF")
+            if resolved is None or colour_distance(resolved, "000000") < SAME_COLOUR_DISTANCE:
+                return True
+    inline = rule.find("{*}dxf")
+    if inline is not None:
+        return bool(dxf_hides(inline, styles.theme))
+    dxf_id = rule.get("dxfId")
+    if dxf_id is None:
+        return False
+    known = styles.dxf_hiding.get(int(dxf_id)) if dxf_id.isdigit() else None
+    return known is None or bool(known)  # a format the styles do not hold cannot be accounted for
 
 
 def _background(fill: etree._Element | None, theme: Colours) -> str | None:
@@ -1392,7 +1415,15 @@ def _number(text: str | None, what: str) -> float | None:
         raise CannotInspect(f"{what} is not a number: {text!r}") from None
 
 
-SHEET_TAGS = ("{*}sheetFormatPr", "{*}cols", "{*}row", "{*}headerFooter", "{*}mergeCell", "{*}dataValidation")
+SHEET_TAGS = (
+    "{*}sheetFormatPr",
+    "{*}cols",
+    "{*}row",
+    "{*}headerFooter",
+    "{*}mergeCell",
+    "{*}dataValidation",
+    "{*}conditionalFormatting",
+)
 
 
 def _merges_in(elements: Iterable[etree._Element]) -> list[CellArea]:
@@ -1404,21 +1435,26 @@ MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([
 MERGE_SCAN_OVERLAP = 1024
 
 
-def merged_areas(box: ZipContainer, part: str) -> list[CellArea]:
-    """The sheet's merged ranges, found before its rows are streamed.
+def merged_areas(box: ZipContainer, part: str) -> tuple[list[CellArea], bool]:
+    """The sheet's merged ranges, found before its rows are streamed, and whether the sheet mentions
+    conditional formatting (``conditional_hiding`` then reads it).
 
     ``mergeCells`` follows ``sheetData`` in the XML, yet the rows need to know them, so the
     decompressed bytes are scanned for them first: at inflate speed, without building elements.
     """
     refs: set[bytes] = set()
+    conditional = False
     tail = b""
     for chunk in box.chunks(part):
         data = tail + chunk
         if b"mergeCell" in data:
             refs.update(match.group(1) for match in MERGE_CELL.finditer(data))
+        conditional = conditional or b"onditionalFormatting" in data
         tail = data[-MERGE_SCAN_OVERLAP:]
     areas = [parse_area(ref.decode("ascii", "replace")) for ref in refs]
-    return [a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)]
+    return [
+        a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)
+    ], conditional
 
 
 def _sheet_tallies() -> dict[str, Tally]:
@@ -1483,14 +1519,15 @@ class SheetScan:
         self.faint = {str(index) for index in faint or ()}  # strings with runs a white cell hides
         self.layout = SheetLayout(print_area=book.print_areas.get(sheet.position, []))
         self.tallies = _sheet_tallies()
+        self.conditional: list[CellArea] = []  # ranges a conditional format may hide, found in a pass
 
     def run(self, box: ZipContainer) -> list[Finding]:
-        """Scan the sheet; merged ranges come after the rows, so a sheet with some is scanned again."""
-        self.layout.conditional = conditional_hiding(box, self.sheet.part, self.styles)
+        """Scan the sheet; merged ranges and conditional formats come after the rows, so a sheet with
+        some is scanned again."""
         merges = self._scan(box)
-        if merges:
+        if merges or self.conditional:
             self.layout = SheetLayout(
-                print_area=self.layout.print_area, merges=merges, conditional=self.layout.conditional
+                print_area=self.layout.print_area, merges=merges, conditional=self.conditional
             )
             self.tallies = _sheet_tallies()
             self._scan(box)
@@ -1504,7 +1541,10 @@ class SheetScan:
             merges = self._run_elements(box)
         else:
             merges = self._run_sections(sections)
-        return [] if self.layout.merges else merges
+        if self.layout.merges or self.layout.conditional:
+            self.conditional = []
+            return []
+        return merges
 
     def _needs_cells(self) -> bool:
         return bool(
@@ -1541,6 +1581,7 @@ class SheetScan:
         tail = sections.tail_elements()
         for element in tail.iter("{*}headerFooter", "{*}dataValidation"):
             self._settings(element)
+        self.conditional = hiding_ranges(tail.iter("{*}conditionalFormatting"), self.styles, self.sheet.part)
         return _merges_in(tail.iter("{*}mergeCell"))
 
     def _settings(self, element: etree._Element) -> None:
@@ -1564,6 +1605,8 @@ class SheetScan:
                 self._settings(element)
             elif local == "mergeCell":
                 merges += _merges_in([element])
+            elif local == "conditionalFormatting":
+                self.conditional += hiding_ranges([element], self.styles, self.sheet.part)
             else:
                 self.layout.read(element)
                 needs_cells = self._needs_cells()

@@ -177,12 +177,13 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
         visible = [s for s in book.sheets if s.is_worksheet and s.state == "visible" and box.has(s.part)]
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             for number, sheet in enumerate(visible, start=1):
+                merges, mentioned = merged_areas(box, sheet.part)
                 layout = SheetLayout(
                     print_area=book.print_areas.get(sheet.position, []),
-                    merges=merged_areas(box, sheet.part),
+                    merges=merges,
                     invisible_styles=frozenset(str(index) for index in styles.invisible),
                     hiding_formats={str(index): hides for index, hides in styles.by_value.items()},
-                    conditional=conditional_hiding(box, sheet.part, styles),
+                    conditional=conditional_hiding(box, sheet.part, styles, mentioned),
                 )
                 part = f"xl/worksheets/sheet{number}.xml"
                 with out.open(part, "w", force_zip64=True) as member, _BackgroundWriter(member) as sink:
