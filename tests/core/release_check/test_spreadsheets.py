@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -341,3 +342,398 @@ def test_rich_text_shared_strings_are_read_and_copied_as_plain_text(tmp_path: Pa
     rows = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
     assert rows[0] == ("Sergeant", 1) and rows[1] == ("Constable", 2)
     assert b"SECRET-UNUSED" not in every_byte(copy)
+
+
+# ------------------------------------------------------------------ step 8: merged ranges by row
+
+
+def test_ten_thousand_merged_rows_hide_only_the_cells_beneath_each_merge(tmp_path: Path) -> None:
+    path = tmp_path / "merged_rows.xlsx"
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}" t="s"><v>{2 if n == 7_777 else 1}</v></c>'
+        f'<c r="C{n}"><v>{n}</v></c></row>'
+        for n in range(1, 10_001)
+    )
+    merges = "".join(f'<mergeCell ref="A{n}:B{n}"/>' for n in range(1, 10_001) if n not in (7_777, 7_778))
+    merges += '<mergeCell ref="A7777:B7778"/>'
+    raw_xlsx(path, rows, PLAIN_STRINGS, tail=f'<mergeCells count="10000">{merges}</mergeCells>')
+    finding = next(
+        f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.merged_hidden_value"
+    )
+    assert finding.where.startswith("Data!B1, B2, B3 and ")
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-HIDDEN" not in every_byte(copy)
+    rows_copied = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
+    assert rows_copied[0] == ("Constable", None, 1) and rows_copied[7_777] == (None, None, 7_778)
+    assert len(rows_copied) == 10_000
+
+
+def test_overlapping_merged_ranges_cannot_be_inspected(tmp_path: Path) -> None:
+    path = tmp_path / "overlap.xlsx"
+    merges = '<mergeCells count="2"><mergeCell ref="A1:B3"/><mergeCell ref="B2:C2"/></mergeCells>'
+    raw_xlsx(path, _many_rows({}, 10), PLAIN_STRINGS, tail=merges)
+    assert not check_file(str(path)).clean
+
+
+# ------------------------------------------------------------------ step 8: number formats by section
+
+
+@pytest.mark.parametrize(
+    ("code", "value"),
+    [
+        ("0;;;", "SECRET-FORMAT"),
+        ("0;;;", -42),
+        ("0;;;", 0),
+        (";;;@", 17),
+        ('"";""', 17),
+        ("#,##0;;", -1234),
+        ('"n/a"', 17),
+        ('0;0;0;"withheld"', "SECRET-FORMAT"),
+        ("[White]0", 17),
+        ("[Color2]0;-0", 17),
+        ("0;[White]-0", -5),
+        ("[>100]0;;", 17),
+    ],
+)
+def test_a_number_format_section_that_hides_the_value_blocks_and_is_dropped(
+    code: str, value: object, tmp_path: Path
+) -> None:
+    workbook = summary_workbook()
+    workbook.active["D3"] = value
+    workbook.active["D3"].number_format = code
+    path = tmp_path / "format.xlsx"
+    workbook.save(path)
+    codes = _codes(path)
+    assert codes & {"xlsx.hidden_by_format", "xlsx.invisible_text"}
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-FORMAT" not in every_byte(copy)
+    sheet = openpyxl.load_workbook(copy).active
+    assert sheet["D3"].value is None and sheet["A1"].value == summary_workbook().active["A1"].value
+
+
+@pytest.mark.parametrize(
+    ("code", "value"),
+    [
+        ("0;;;", 42),
+        (";;;@", "shown"),
+        ("#,##0;;", 1234),
+        ("#,##0;-#,##0;", 5),
+        ("0;[Red]-0", -5),
+        ('"n/a"', "text shown as it is"),
+        ('0.0" km"', 3),
+        ("yyyy-mm-dd;;", 45000),
+        ("General", -3),
+    ],
+)
+def test_a_number_format_that_shows_this_value_passes(code: str, value: object, tmp_path: Path) -> None:
+    workbook = summary_workbook()
+    workbook.active["D3"] = value
+    workbook.active["D3"].number_format = code
+    path = tmp_path / "format.xlsx"
+    workbook.save(path)
+    assert not _codes(path) & {"xlsx.hidden_by_format", "xlsx.invisible_text"}
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert openpyxl.load_workbook(copy).active["D3"].value is not None
+
+
+def test_a_format_hiding_negatives_among_plain_rows_leaves_the_byte_path(tmp_path: Path) -> None:
+    path = tmp_path / "plain.xlsx"
+    rows = _many_rows(
+        {4000: '<row r="4000"><c r="A4000" t="s"><v>0</v></c><c r="B4000" s="2"><v>-987654</v></c></row>'}
+    )
+    raw_xlsx(path, rows, PLAIN_STRINGS)
+    data = path.read_bytes()
+    rewrite_zip(
+        path,
+        lambda parts: parts.update(
+            {
+                "xl/styles.xml": parts["xl/styles.xml"]
+                .replace(
+                    b"<cellXfs",
+                    b'<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0;;"/></numFmts><cellXfs',
+                    1,
+                )
+                .replace(
+                    b"</cellXfs>",
+                    b'<xf numFmtId="164" fontId="0" fillId="0" borderId="0"/></cellXfs>',
+                    1,
+                )
+            }
+        ),
+    )
+    assert data != path.read_bytes()
+    finding = next(
+        f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.hidden_by_format"
+    )
+    assert finding.where == "Data!B4000"
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"987654" not in every_byte(copy)
+
+
+# ------------------------------------------------------------------ step 8: colours resolved
+
+PALETTE_WHITE_AT_10 = (
+    b"<colors><indexedColors>"
+    + b'<rgbColor rgb="FF000000"/>' * 10
+    + b'<rgbColor rgb="FFFFFFFF"/>'
+    + b"</indexedColors></colors>"
+)
+
+
+def _coloured(tmp_path: Path, font: Font, fill: PatternFill | None = None, palette: bool = False) -> Path:
+    workbook = summary_workbook()
+    workbook.active["D3"] = "SECRET-COLOUR"
+    workbook.active["D3"].font = font
+    if fill is not None:
+        workbook.active["D3"].fill = fill
+    path = tmp_path / "colours.xlsx"
+    workbook.save(path)
+    if palette:
+        rewrite_zip(
+            path,
+            lambda parts: parts.update(
+                {
+                    "xl/styles.xml": re.sub(
+                        rb"<colors>.*</colors>", PALETTE_WHITE_AT_10, parts["xl/styles.xml"]
+                    )
+                }
+            ),
+        )
+    return path
+
+
+def _blocked_and_dropped(path: Path, code: str, tmp_path: Path) -> None:
+    assert code in _codes(path)
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-COLOUR" not in every_byte(copy)
+    assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value
+
+
+@pytest.mark.parametrize(
+    ("font", "fill", "palette"),
+    [
+        (Font(color=Color(theme=0)), None, False),  # lt1: white on no fill
+        (
+            Font(color=Color(theme=4, tint=-0.05)),
+            PatternFill("solid", fgColor=Color(theme=4)),
+            False,
+        ),  # accent 1, a shade darker, on accent 1
+        (Font(color=Color(theme=1, tint=0.95)), None, False),  # black lightened to near white
+        (Font(color=Color(indexed=22)), PatternFill("solid", fgColor=Color(indexed=22)), False),
+        (Font(color=Color(indexed=10)), None, True),  # the workbook's palette makes entry 10 white
+    ],
+    ids=["theme white", "theme tint", "tint to white", "indexed grey on grey", "custom palette"],
+)
+def test_text_in_its_backgrounds_resolved_colour_is_invisible(
+    font: Font, fill: PatternFill | None, palette: bool, tmp_path: Path
+) -> None:
+    _blocked_and_dropped(_coloured(tmp_path, font, fill, palette), "xlsx.invisible_text", tmp_path)
+
+
+def test_a_colour_the_gate_cannot_resolve_is_unaccounted_and_blocks(tmp_path: Path) -> None:
+    _blocked_and_dropped(_coloured(tmp_path, Font(color=Color(theme=20))), "xlsx.unaccounted", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("font", "fill"),
+    [
+        (Font(color=Color(theme=1, tint=0.25)), PatternFill("solid", fgColor=Color(theme=0, tint=-0.05))),
+        (Font(color=Color(indexed=10)), None),  # red in the default palette
+        (Font(color=Color(theme=4, tint=-0.5)), PatternFill("solid", fgColor=Color(theme=4, tint=0.8))),
+    ],
+    ids=["dark grey on off-white", "indexed red", "dark blue on pale blue"],
+)
+def test_text_whose_resolved_colour_stands_out_passes(
+    font: Font, fill: PatternFill | None, tmp_path: Path
+) -> None:
+    path = _coloured(tmp_path, font, fill)
+    assert not _codes(path) & {"xlsx.invisible_text", "xlsx.unaccounted"}
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert openpyxl.load_workbook(copy).active["D3"].value == "SECRET-COLOUR"
+
+
+# ------------------------------------------------------------------ step 8: narrow columns, low default rows
+
+
+@pytest.mark.parametrize(("width", "hidden"), [(0.5, True), (0.99, True), (1.0, False), (2.5, False)])
+def test_a_column_narrower_than_a_character_hides_its_values(
+    width: float, hidden: bool, tmp_path: Path
+) -> None:
+    workbook = summary_workbook()
+    workbook.active["D3"] = "SECRET-NARROW"
+    workbook.active.column_dimensions["D"].width = width
+    path = tmp_path / "narrow.xlsx"
+    workbook.save(path)
+    assert ("xlsx.hidden_column" in _codes(path)) is hidden
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert (b"SECRET-NARROW" in every_byte(copy)) is not hidden
+    assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value
+
+
+@pytest.mark.parametrize(("default", "hidden"), [(2.0, True), (3.9, True), (4.0, False), (15.0, False)])
+def test_a_default_row_height_too_low_to_read_hides_rows_without_a_height(
+    default: float, hidden: bool, tmp_path: Path
+) -> None:
+    workbook = summary_workbook()
+    sheet = workbook.active
+    for row in range(1, sheet.max_row + 1):
+        sheet.row_dimensions[row].height = 15
+    sheet["A20"] = "SECRET-LOW-DEFAULT"
+    sheet.sheet_format.defaultRowHeight = default
+    sheet.sheet_format.customHeight = True
+    path = tmp_path / "low_default.xlsx"
+    workbook.save(path)
+    finding = next(
+        (f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.hidden_row"), None
+    )
+    assert (finding is not None and finding.where == "Headcount!20:20") is hidden
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert (b"SECRET-LOW-DEFAULT" in every_byte(copy)) is not hidden
+    assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value
+
+
+# ------------------------------------------------------------------ step 8: conditional formatting
+
+
+def _conditional(
+    tmp_path: Path, rule_range: str, font: Font | None, fill: PatternFill | None, kind: str
+) -> Path:
+    from openpyxl.formatting.rule import CellIsRule, Rule
+    from openpyxl.styles.differential import DifferentialStyle
+
+    workbook = summary_workbook()
+    sheet = workbook.active
+    sheet["D3"] = "SECRET-CONDITIONAL"
+    if kind == "blanks":
+        rule = Rule(type="containsBlanks", dxf=DifferentialStyle(font=font, fill=fill))
+    else:
+        rule = CellIsRule(operator="notEqual", formula=['"x"'], font=font, fill=fill)
+    sheet.conditional_formatting.add(rule_range, rule)
+    path = tmp_path / "conditional.xlsx"
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("font", "fill"),
+    [
+        (Font(color="FFFFFF"), None),
+        (Font(color="336699"), PatternFill(bgColor="336699", fill_type="solid")),
+        (None, PatternFill(bgColor="000000", fill_type="solid")),
+        (Font(color=Color(theme=20)), None),
+    ],
+    ids=["white text", "text on its own colour", "black fill under black text", "unresolvable colour"],
+)
+def test_a_conditional_format_that_can_hide_text_blocks_and_its_cells_are_dropped(
+    font: Font | None, fill: PatternFill | None, tmp_path: Path
+) -> None:
+    path = _conditional(tmp_path, "D1:D10", font, fill, "cell is")
+    finding = next(
+        f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.conditional_hiding"
+    )
+    assert finding.where == "Headcount!D3"
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-CONDITIONAL" not in every_byte(copy)
+    assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value
+
+
+def test_a_conditional_number_format_that_hides_values_blocks(tmp_path: Path) -> None:
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles import numbers
+    from openpyxl.styles.differential import DifferentialStyle
+
+    workbook = summary_workbook()
+    workbook.active["D3"] = -4242
+    dxf = DifferentialStyle(numFmt=numbers.NumberFormat(numFmtId=164, formatCode="0;;"))
+    workbook.active.conditional_formatting.add("D3", Rule(type="expression", formula=["TRUE"], dxf=dxf))
+    path = tmp_path / "conditional_format.xlsx"
+    workbook.save(path)
+    assert "xlsx.conditional_hiding" in _codes(path)
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"4242" not in every_byte(copy)
+
+
+@pytest.mark.parametrize(
+    ("rule_range", "font", "fill", "kind"),
+    [
+        ("D1:D10", Font(color="FF0000", bold=True), None, "cell is"),  # a visible highlight
+        ("D1:D10", Font(color="FFFFFF"), PatternFill(bgColor="C00000", fill_type="solid"), "cell is"),
+        ("F1:F10", Font(color="FFFFFF"), None, "cell is"),  # hides, but only empty cells are in range
+        ("D1:D10", Font(color="FFFFFF"), None, "blanks"),  # applies to blank cells only
+    ],
+    ids=["red highlight", "white on dark red", "range without values", "blank cells only"],
+)
+def test_a_conditional_format_that_cannot_hide_a_value_passes(
+    rule_range: str, font: Font, fill: PatternFill | None, kind: str, tmp_path: Path
+) -> None:
+    path = _conditional(tmp_path, rule_range, font, fill, kind)
+    assert "xlsx.conditional_hiding" not in _codes(path)
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert openpyxl.load_workbook(copy).active["D3"].value == "SECRET-CONDITIONAL"
+
+
+def test_a_conditional_rule_naming_a_format_the_styles_lack_blocks(tmp_path: Path) -> None:
+    path = _conditional(tmp_path, "D1:D10", Font(color="FF0000"), None, "cell is")
+    rewrite_zip(
+        path,
+        lambda parts: parts.update(
+            {
+                "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
+                    b'dxfId="0"', b'dxfId="7"'
+                )
+            }
+        ),
+    )
+    assert "xlsx.conditional_hiding" in _codes(path)
+
+
+@pytest.mark.parametrize(("show_value", "hidden"), [(False, True), (None, False)])
+def test_a_data_bar_told_not_to_show_the_value_hides_it(
+    show_value: bool | None, hidden: bool, tmp_path: Path
+) -> None:
+    from openpyxl.formatting.rule import DataBarRule
+
+    workbook = summary_workbook()
+    workbook.active["D3"] = 98765
+    rule = DataBarRule(start_type="min", end_type="max", color="638EC6", showValue=show_value)
+    workbook.active.conditional_formatting.add("D1:D10", rule)
+    path = tmp_path / "data_bar.xlsx"
+    workbook.save(path)
+    assert ("xlsx.conditional_hiding" in _codes(path)) is hidden
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert (openpyxl.load_workbook(copy).active["D3"].value is None) is hidden
+
+
+def test_a_conditional_format_deep_among_plain_rows_hides_only_its_range(tmp_path: Path) -> None:
+    path = tmp_path / "plain_conditional.xlsx"
+    rows = _many_rows(
+        {4000: '<row r="4000"><c r="A4000" t="s"><v>2</v></c><c r="B4000"><v>4000</v></c></row>'}
+    )
+    rule = (
+        '<conditionalFormatting sqref="A4000"><cfRule type="expression" dxfId="0" priority="1">'
+        "<formula>TRUE</formula></cfRule></conditionalFormatting>"
+    )
+    raw_xlsx(
+        path, rows, PLAIN_STRINGS, tail=rule
+    )  # no dxfs in the styles: the rule's format is unaccounted for
+    finding = next(
+        f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.conditional_hiding"
+    )
+    assert finding.where == "Data!A4000"
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-HIDDEN" not in every_byte(copy)
+    copied = list(openpyxl.load_workbook(copy, read_only=True).active.iter_rows(values_only=True))
+    assert copied[3_999] == (None, 4000) and copied[3_998] == ("Sergeant", 3_999) and len(copied) == 6_000

@@ -12,6 +12,8 @@ judged as bytes (``xlsx_rows``) and the rest cell by cell through lxml. The clea
 
 from __future__ import annotations
 
+import bisect
+import colorsys
 import itertools
 import posixpath
 import re
@@ -48,11 +50,98 @@ REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TINY_FONT_POINTS = 4.0  # text below 4 pt cannot be read on screen or paper
 MIN_ROW_POINTS = TINY_FONT_POINTS  # nor can anything in a row lower than that
+# A column narrower than one character (in Excel's width units, the width of a "0") shows a sliver of
+# a value at most, or "#": its values count as hidden. Excel shows such a column as a hairline.
+MIN_COLUMN_WIDTH = 1.0
 SAME_COLOUR_DISTANCE = 24  # font and fill closer than this per RGB channel are indistinguishable
 EXAMPLES_PER_FINDING = 3
 TRUE = ("1", "true")
-# Excel's colour indices that are white or black in the default palette (ECMA-376 part 1, 18.8.27).
-INDEXED_COLOURS = {0: "000000", 1: "FFFFFF", 8: "000000", 9: "FFFFFF", 64: "000000", 65: "FFFFFF"}
+# Excel's default palette of indexed colours (ECMA-376 part 1, 18.8.27); 64 and 65 are the system
+# foreground and background. A workbook may replace entries with its own (``<indexedColors>``).
+DEFAULT_PALETTE = (
+    "000000",
+    "FFFFFF",
+    "FF0000",
+    "00FF00",
+    "0000FF",
+    "FFFF00",
+    "FF00FF",
+    "00FFFF",
+    "000000",
+    "FFFFFF",
+    "FF0000",
+    "00FF00",
+    "0000FF",
+    "FFFF00",
+    "FF00FF",
+    "00FFFF",
+    "800000",
+    "008000",
+    "000080",
+    "808000",
+    "800080",
+    "008080",
+    "C0C0C0",
+    "808080",
+    "9999FF",
+    "993366",
+    "FFFFCC",
+    "CCFFFF",
+    "660066",
+    "FF8080",
+    "0066CC",
+    "CCCCFF",
+    "000080",
+    "FF00FF",
+    "FFFF00",
+    "00FFFF",
+    "800080",
+    "800000",
+    "008080",
+    "0000FF",
+    "00CCFF",
+    "CCFFFF",
+    "CCFFCC",
+    "FFFF99",
+    "99CCFF",
+    "FF99CC",
+    "CC99FF",
+    "FFCC99",
+    "3366FF",
+    "33CCCC",
+    "99CC00",
+    "FFCC00",
+    "FF9900",
+    "FF6600",
+    "666699",
+    "969696",
+    "003366",
+    "339966",
+    "003300",
+    "333300",
+    "993300",
+    "993366",
+    "333399",
+    "333333",
+    "000000",
+    "FFFFFF",
+)
+# The Office theme's colours (dk1, lt1, dk2, lt2, accent1-6, hlink, folHlink), for a workbook without one.
+DEFAULT_THEME = (
+    "000000", "FFFFFF", "44546A", "E7E6E6", "4472C4", "ED7D31",
+    "A5A5A5", "FFC000", "5B9BD5", "70AD47", "0563C1", "954F72",
+)  # fmt: skip
+UNACCOUNTED = "the gate cannot resolve"  # the start of a reason that is an ``xlsx.unaccounted`` finding
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """What a workbook's colour references resolve against: its theme and its indexed palette."""
+
+    theme: tuple[str, ...] = DEFAULT_THEME
+    indexed: tuple[str, ...] = DEFAULT_PALETTE
+
+
 # Theme colour index -> position in the theme's clrScheme: Excel swaps dark/light 1 and 2.
 THEME_ORDER = (1, 0, 3, 2, 4, 5, 6, 7, 8, 9, 10, 11)
 ERROR_VALUES = frozenset(
@@ -239,7 +328,15 @@ class Styles:
     invisible: dict[int, str]
     plain_formats: list[tuple[int, str]]
     plain_background: frozenset[int] = frozenset({0})  # formats with no fill, or a white one
-    theme: tuple[str, ...] = ()  # the theme's colours, for rich-text runs
+    theme: Colours = Colours()  # the theme and palette, for rich-text runs
+    by_value: dict[int, tuple[str, ...]] = field(default_factory=dict)  # see ``format_hiding``
+    dxf_hiding: dict[int, str] = field(
+        default_factory=dict
+    )  # each conditional format: why it can hide text, or ''
+
+    def value_styles(self) -> dict[int, str]:
+        """Formats that hide some or all values: their cells leave the byte path to be judged one by one."""
+        return {**self.invisible, **dict.fromkeys(self.by_value, "by value")}
 
 
 def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
@@ -404,13 +501,14 @@ def read_styles(box: ZipContainer) -> Styles:
     if not box.has(part):
         return Styles({}, [])
     root = box.xml(part)
-    theme = _theme_colours(box)
+    theme = _colours(box, root)
     custom = {
         int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iterfind("{*}numFmts/{*}numFmt")
     }
     fonts = list(root.iterfind("{*}fonts/{*}font"))
     fills = list(root.iterfind("{*}fills/{*}fill"))
     invisible: dict[int, str] = {}
+    by_value: dict[int, tuple[str, ...]] = {}
     plain: list[tuple[int, str]] = []
     white: set[int] = set()
     for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf")):
@@ -418,12 +516,20 @@ def read_styles(box: ZipContainer) -> Styles:
         code = custom.get(format_id)
         plain.append(_plain_format(format_id, code))
         fill = _nth(fills, xf.get("fillId"))
+        background = _background(fill, theme)
         reason = _invisibility(code, _nth(fonts, xf.get("fontId")), fill, theme)
         if reason:
             invisible[index] = reason
-        if _background(fill, theme) == "FFFFFF":
+        elif code is not None:
+            hides = format_hiding(code, background, theme.indexed)
+            if all(hides):
+                invisible[index] = hides[0]
+            elif any(hides):
+                by_value[index] = hides
+        if background == "FFFFFF":
             white.add(index)
-    return Styles(invisible, plain, frozenset(white), tuple(theme))
+    dxf_hiding = {index: dxf_hides(dxf, theme) for index, dxf in enumerate(root.iterfind("{*}dxfs/{*}dxf"))}
+    return Styles(invisible, plain, frozenset(white), theme, by_value, dxf_hiding)
 
 
 def _nth(elements: list[etree._Element], index: str | None) -> etree._Element | None:
@@ -431,10 +537,22 @@ def _nth(elements: list[etree._Element], index: str | None) -> etree._Element | 
     return elements[position] if 0 <= position < len(elements) else None
 
 
-def _theme_colours(box: ZipContainer) -> list[str]:
+def _colours(box: ZipContainer, styles: etree._Element | None = None) -> Colours:
+    """The theme's colours and the palette (the default one, or the workbook's ``<indexedColors>``)."""
+    if styles is None and box.has("xl/styles.xml"):
+        styles = box.xml("xl/styles.xml")
+    custom = styles.find("{*}colors/{*}indexedColors") if styles is not None else None
+    indexed: tuple[str, ...] = DEFAULT_PALETTE
+    if custom is not None:
+        entries = [entry.get("rgb", "")[-6:].upper() for entry in custom.iterfind("{*}rgbColor")]
+        indexed = (*entries, *DEFAULT_PALETTE[len(entries) :])
+    return Colours(_theme_colours(box), indexed)
+
+
+def _theme_colours(box: ZipContainer) -> tuple[str, ...]:
     part = "xl/theme/theme1.xml"
     if not box.has(part):
-        return ["000000", "FFFFFF", "44546A", "E7E6E6"]
+        return DEFAULT_THEME
     scheme = box.xml(part).find(".//{*}clrScheme")
     colours: list[str] = []
     for slot in scheme if scheme is not None else []:
@@ -444,34 +562,49 @@ def _theme_colours(box: ZipContainer) -> list[str]:
             colours.append(value.get("val", "000000").upper())
         elif system is not None:
             colours.append(system.get("lastClr", "000000").upper())
-    return colours
+    return tuple(colours)
 
 
-def _colour(element: etree._Element | None, theme: list[str], default: str) -> str | None:
-    """The RGB of a colour element, or None where a tint or unknown index makes it uncertain."""
+def _colour(element: etree._Element | None, colours: Colours, default: str) -> str | None:
+    """The RGB of a colour element (theme, indexed or RGB, with its tint applied), or None where it
+    cannot be resolved (an unknown theme or palette entry, a value that is not a colour)."""
     if element is None or element.get("auto") in TRUE:
         return default
-    if float(element.get("tint", "0") or "0") != 0:
-        return None
+    base: str | None = default
     if element.get("rgb"):
-        return element.get("rgb", "")[-6:].upper()
-    if element.get("theme") is not None:
+        base = element.get("rgb", "")[-6:].upper()
+    elif element.get("theme") is not None:
         index = int(element.get("theme", "0"))
-        slot = THEME_ORDER[index] if index < len(THEME_ORDER) else index
-        return theme[slot] if slot < len(theme) else None
-    if element.get("indexed") is not None:
-        return INDEXED_COLOURS.get(int(element.get("indexed", "0")))
-    return default
+        slot = THEME_ORDER[index] if 0 <= index < len(THEME_ORDER) else -1
+        base = colours.theme[slot] if 0 <= slot < len(colours.theme) else None
+    elif element.get("indexed") is not None:
+        index = int(element.get("indexed", "0"))
+        base = colours.indexed[index] if 0 <= index < len(colours.indexed) else None
+    if base is None or re.fullmatch(r"[0-9A-F]{6}", base) is None:
+        return None
+    try:
+        tint = float(element.get("tint", "0") or "0")
+    except ValueError:
+        return None
+    return _tinted(base, tint) if tint else base
+
+
+def _tinted(rgb: str, tint: float) -> str:
+    """An RGB colour lightened (tint > 0) or darkened (tint < 0) in HLS, as Excel does (ECMA-376 part
+    1, 18.8.19 ``tint``)."""
+    hue, light, saturation = colorsys.rgb_to_hls(*(int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4)))
+    tint = max(-1.0, min(1.0, tint))
+    light = light * (1 + tint) if tint < 0 else light * (1 - tint) + tint
+    red, green, blue = colorsys.hls_to_rgb(hue, light, saturation)
+    return "".join(f"{round(channel * 255):02X}" for channel in (red, green, blue))
 
 
 def _invisibility(
-    code: str | None, font: etree._Element | None, fill: etree._Element | None, theme: list[str]
+    code: str | None, font: etree._Element | None, fill: etree._Element | None, theme: Colours
 ) -> str:
     """Why text in this format cannot be seen (``;;;``, tiny, same colour as its fill), or ''."""
     if code is not None and all(not section.strip().strip('"') for section in code.split(";")):
         return f"the number format {code!r} shows nothing"
-    if code is not None and "[white]" in code.lower():
-        return f"the number format {code!r} colours the text white"
     if font is not None:
         size = font.find("{*}sz")
         if size is not None and float(size.get("val", "11")) < TINY_FONT_POINTS:
@@ -479,15 +612,249 @@ def _invisibility(
     text = _colour(font.find("{*}color") if font is not None else None, theme, "000000")
     background = _background(fill, theme)
     if text is None or background is None:
-        return ""
-    distance = max(abs(int(text[i : i + 2], 16) - int(background[i : i + 2], 16)) for i in (0, 2, 4))
-    if distance < SAME_COLOUR_DISTANCE:
+        what = "text colour" if text is None else "background"
+        return f"{UNACCOUNTED} the {what} to a colour, so cannot tell whether the text shows"
+    if colour_distance(text, background) < SAME_COLOUR_DISTANCE:
         return f"text coloured #{text} on a #{background} background cannot be seen"
     return ""
 
 
-def _background(fill: etree._Element | None, theme: list[str]) -> str | None:
-    """The RGB a fill paints behind text (white where there is none), or None if uncertain."""
+# --- number formats, section by section ----------------------------------------------------------
+
+VALUE_KINDS = ("positive", "negative", "zero", "text")
+# Colour names a number format may use ([Red]); [ColorN] is entry N + 7 of the palette.
+FORMAT_COLOURS = {
+    "black": "000000",
+    "white": "FFFFFF",
+    "red": "FF0000",
+    "green": "00FF00",
+    "blue": "0000FF",
+    "yellow": "FFFF00",
+    "magenta": "FF00FF",
+    "cyan": "00FFFF",
+}
+FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.')
+FORMAT_BRACKETS = re.compile(r"\[([^\]]*)\]")
+FORMAT_CONDITION = re.compile(r"^[<>=]")
+SHOWS_NUMBER = re.compile(r"[0#?]|general|[dmyhse]", re.IGNORECASE)
+
+
+def format_sections(code: str) -> list[str]:
+    """A format code cut at each ``;`` that is not quoted or escaped."""
+    sections: list[str] = []
+    current = ""
+    quoted = escaped = False
+    for char in code:
+        if escaped:
+            escaped = False
+        elif char == "\\" and not quoted:
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif char == ";" and not quoted:
+            sections.append(current)
+            current = ""
+            continue
+        current += char
+    return [*sections, current]
+
+
+def format_hiding(code: str, background: str | None, palette: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """For each kind of value (``VALUE_KINDS``), why this format hides it, or '' where it shows it.
+
+    Excel picks a section by the value: one section serves every number; with two, the second is
+    for negatives; with three, the third for zero; the fourth is for text, which otherwise is shown
+    as it is (in the first section's colour, here, to fail closed). A section hides its value when it
+    is empty, shows only literal text (``"n/a"``), or paints it in the background's colour. Sections
+    chosen by a condition (``[>100]``) are not evaluated: any hiding section then counts for all.
+    """
+    sections = format_sections(code)
+    if len(sections) > 4:
+        return tuple(f"the number format {code!r} has more than four sections" for _ in VALUE_KINDS)
+    count = len(sections)
+    chosen = (
+        sections[0],
+        sections[1] if count >= 2 else sections[0],
+        sections[2] if count >= 3 else sections[0],
+        sections[3] if count >= 4 else None,
+    )
+    reasons: list[str] = []
+    conditional = False
+    for kind, section in zip(VALUE_KINDS, chosen, strict=True):
+        if section is None:  # text shown as it is, in the first section's colour
+            colour = _section_colour(sections[0], palette)
+            reasons.append(_colour_hides(code, colour, background))
+            continue
+        conditional = conditional or any(FORMAT_CONDITION.match(b) for b in FORMAT_BRACKETS.findall(section))
+        reasons.append(_section_hides(code, section, kind, background, palette))
+    if conditional and any(reasons):
+        return tuple(f"the number format {code!r} hides values by a condition" for _ in VALUE_KINDS)
+    return tuple(reasons)
+
+
+def _section_colour(section: str, palette: tuple[str, ...]) -> str | None:
+    """The RGB a section paints its value, '' for none given, None if it names one not known."""
+    for bracket in FORMAT_BRACKETS.findall(FORMAT_LITERALS.sub("", section)):
+        name = bracket.strip().lower()
+        if name in FORMAT_COLOURS:
+            return FORMAT_COLOURS[name]
+        number = re.fullmatch(r"colou?r\s*(\d{1,2})", name)
+        if number is not None:
+            index = int(number.group(1)) + 7
+            if index < len(palette):
+                return palette[index]
+            return DEFAULT_PALETTE[index] if index < len(DEFAULT_PALETTE) else None
+    return ""
+
+
+def _colour_hides(code: str, colour: str | None, background: str | None) -> str:
+    if colour == "":
+        return ""
+    if colour is None or background is None:
+        return f"the number format {code!r} uses a colour the gate cannot compare with its background"
+    if colour_distance(colour, background) < SAME_COLOUR_DISTANCE:
+        return f"the number format {code!r} paints the value #{colour} on its #{background} background"
+    return ""
+
+
+def _section_hides(
+    code: str, section: str, kind: str, background: str | None, palette: tuple[str, ...]
+) -> str:
+    reason = _colour_hides(code, _section_colour(section, palette), background)
+    if reason:
+        return reason
+    content = FORMAT_BRACKETS.sub("", FORMAT_LITERALS.sub("", section))
+    shows = "@" in content if kind == "text" else SHOWS_NUMBER.search(content) is not None
+    if shows:
+        return ""
+    if not section.strip():
+        return f"the number format {code!r} shows nothing for a {kind} value"
+    return f"the number format {code!r} shows fixed text instead of a {kind} value"
+
+
+def colour_distance(first: str, second: str) -> int:
+    """The largest difference of two RGB colours in one channel (0-255)."""
+    return max(abs(int(first[i : i + 2], 16) - int(second[i : i + 2], 16)) for i in (0, 2, 4))
+
+
+def value_kind(cell_type: str | None, value: str | None) -> str | None:
+    """Which section of a number format shows a cell's value (``VALUE_KINDS``), None for any
+    (a boolean, an error, a date or a number the gate cannot read: judged by every section)."""
+    if cell_type in ("s", "str", "inlineStr"):
+        return "text"
+    if cell_type not in (None, "n") or value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return "positive" if number > 0 else "negative" if number < 0 else "zero"
+
+
+def format_hides_value(hides: tuple[str, ...], cell_type: str | None, value: str | None) -> str:
+    """Why a format's sections (``format_hiding``) hide this value, or ''."""
+    kind = value_kind(cell_type, value)
+    if kind is None:
+        return next((reason for reason in hides if reason), "")
+    return hides[VALUE_KINDS.index(kind)]
+
+
+# --- conditional formatting ----------------------------------------------------------------------
+
+
+def dxf_hides(dxf: etree._Element, colours: Colours) -> str:
+    """Why a conditional format (``dxf``) could hide a cell's text, or ''.
+
+    It hides when its number format hides some value (``format_hiding``), or when its font colour
+    is that of its fill. Where it sets only one of the two, the other is taken as Excel's default
+    (black text, white cell); a colour it cannot resolve counts as hiding (fail closed).
+    """
+    code = dxf.find("{*}numFmt")
+    font_colour = dxf.find("{*}font/{*}color")
+    pattern = dxf.find("{*}fill/{*}patternFill")
+    fill_colour = None
+    if pattern is not None:  # a conditional fill's colour is its bgColor (fgColor in some writers)
+        fill_colour = pattern.find("{*}bgColor")
+        fill_colour = fill_colour if fill_colour is not None else pattern.find("{*}fgColor")
+    if dxf.find("{*}fill/{*}gradientFill") is not None:
+        return "a conditional format paints a gradient the gate cannot compare with the text"
+    if pattern is not None and fill_colour is None and pattern.get("patternType", "solid") != "none":
+        return "a conditional format fills the cell without saying in which colour"
+    background = _colour(fill_colour, colours, "FFFFFF") if fill_colour is not None else "FFFFFF"
+    if code is not None and any(format_hiding(code.get("formatCode", ""), background, colours.indexed)):
+        return f"a conditional number format {code.get('formatCode', '')!r} hides values"
+    if font_colour is None and fill_colour is None:
+        return ""
+    text = _colour(font_colour, colours, "000000") if font_colour is not None else "000000"
+    if text is None or background is None:
+        return "a conditional format uses a colour the gate cannot resolve"
+    if colour_distance(text, background) < SAME_COLOUR_DISTANCE:
+        return f"a conditional format colours text #{text} on #{background}"
+    return ""
+
+
+def conditional_hiding(
+    box: ZipContainer, part: str, styles: Styles, mentioned: bool = True
+) -> list[CellArea]:
+    """The ranges of a sheet where a conditional format could hide text (``hiding_ranges``).
+
+    The rules follow the rows in the XML, so a sheet whose bytes mention conditional formatting
+    (``mentioned``, found while its merged ranges are looked for) is read through once for them first.
+    """
+    if not mentioned:
+        return []
+    elements = _released(box.xml_elements(part, ("{*}row", "{*}conditionalFormatting")))
+    return hiding_ranges(
+        (e for e in elements if etree.QName(e).localname == "conditionalFormatting"), styles, part
+    )
+
+
+def hiding_ranges(formats: Iterable[etree._Element], styles: Styles, part: str) -> list[CellArea]:
+    """The ranges of these ``conditionalFormatting`` elements where a rule could hide text.
+
+    A rule that applies only to blank cells (``containsBlanks``) hides nothing; no other condition
+    is evaluated, so a rule that could hide counts over its whole range (fail closed). A rule hides
+    when its format does (``dxf_hides``), when it names a format the styles lack, when a data bar or
+    icon set is told not to show the value, or when a colour scale paints a colour near black (the
+    default text) or one the gate cannot resolve.
+    """
+    areas: list[CellArea] = []
+    for element in formats:
+        if any(_rule_hides(rule, styles) for rule in element.iter("{*}cfRule")):
+            sqref = element.get("sqref") or element.findtext("{*}sqref") or ""
+            refs = [parse_area(ref) for ref in sqref.split()]
+            if not refs or any(area is None for area in refs):
+                raise CannotInspect(f"{part}: a conditional format applies to {sqref!r}")
+            areas += [area for area in refs if area is not None]
+    return areas
+
+
+def _rule_hides(rule: etree._Element, styles: Styles) -> bool:
+    if rule.get("type") == "containsBlanks":
+        return False
+    for shown in rule.iter("{*}dataBar", "{*}iconSet"):
+        if shown.get("showValue", "1") not in TRUE:
+            return True
+    for colour in rule.iter("{*}color"):
+        if rule.find("{*}colorScale") is not None:
+            resolved = _colour(colour, styles.theme, "FFFFFF")
+            if resolved is None or colour_distance(resolved, "000000") < SAME_COLOUR_DISTANCE:
+                return True
+    inline = rule.find("{*}dxf")
+    if inline is not None:
+        return bool(dxf_hides(inline, styles.theme))
+    dxf_id = rule.get("dxfId")
+    if dxf_id is None:
+        return False
+    known = styles.dxf_hiding.get(int(dxf_id)) if dxf_id.isdigit() else None
+    return known is None or bool(known)  # a format the styles do not hold cannot be accounted for
+
+
+def _background(fill: etree._Element | None, theme: Colours) -> str | None:
+    """The RGB a fill paints behind text (white where there is none), or None if uncertain (a
+    gradient, a colour that cannot be resolved)."""
+    if fill is not None and fill.find("{*}gradientFill") is not None:
+        return None
     pattern = fill.find("{*}patternFill") if fill is not None else None
     if pattern is not None and pattern.get("patternType", "none") not in ("none", ""):
         return _colour(pattern.find("{*}fgColor"), theme, "000000")
@@ -500,7 +867,7 @@ def hidden_runs(box: ZipContainer, book: Book) -> dict[int, str]:
     part = book.shared_strings
     if part is None or not box.has(part) or not _contains(box.chunks(part), b"<rPr"):
         return {}
-    theme = tuple(_theme_colours(box))
+    theme = _colours(box)
     found: dict[int, str] = {}
     for index, si in enumerate(_released(box.xml_elements(part, ["{*}si"]))):
         shown = shown_text(si, theme)
@@ -509,11 +876,11 @@ def hidden_runs(box: ZipContainer, book: Book) -> dict[int, str]:
     return found
 
 
-def shown_text(item: etree._Element, theme: tuple[str, ...]) -> str | None:
+def shown_text(item: etree._Element, theme: Colours) -> str | None:
     """The text of a string item (shared ``si`` or inline ``is``) a white cell shows, or None if it has
     no run that cannot be seen there."""
     runs = list(item.iterfind("{*}r"))
-    shown = [run for run in runs if not _invisibility(None, run.find("{*}rPr"), None, list(theme))]
+    shown = [run for run in runs if not _invisibility(None, run.find("{*}rPr"), None, theme)]
     if len(shown) == len(runs):
         return None
     return (item.findtext("{*}t") or "") + "".join(
@@ -896,6 +1263,69 @@ class Tally:
         return Finding(self.code, self.severity, f"{sheet}!{', '.join(self.examples)}{more}", self.message)
 
 
+MERGE_INDEX_LIMIT = 4_000_000  # (segment, range) pairs the merge index may hold; more is not a real sheet
+
+
+class MergeIndex:
+    """Merged ranges indexed by row, so a cell is looked up in logarithmic time, not against every range.
+
+    The rows are cut into segments at each range's first row and the row after its last; within a
+    segment the same ranges apply, kept sorted by first column. Excel forbids ranges that overlap,
+    so a cell lies in at most one: the last range starting at or left of its column. Overlapping
+    ranges, or so many tall ranges that the index would outgrow ``MERGE_INDEX_LIMIT``, are not a
+    sheet the gate can account for, so it refuses to inspect it (fail closed).
+    """
+
+    __slots__ = ("_bounds", "_segments")
+
+    def __init__(self, areas: list[CellArea]) -> None:
+        areas = list(set(areas))  # the same range listed twice is one range
+        bounds = sorted({a.min_row for a in areas} | {a.max_row + 1 for a in areas})
+        starting: dict[int, list[CellArea]] = {}
+        ending: dict[int, list[CellArea]] = {}
+        for area in areas:
+            starting.setdefault(area.min_row, []).append(area)
+            ending.setdefault(area.max_row + 1, []).append(area)
+        active: set[CellArea] = set()
+        segments: list[tuple[list[int], list[CellArea]]] = []
+        held = 0
+        for bound in bounds:
+            active.difference_update(ending.get(bound, ()))
+            active.update(starting.get(bound, ()))
+            ranges = sorted(active, key=lambda a: a.min_col)
+            for before, after in itertools.pairwise(ranges):
+                if after.min_col <= before.max_col:
+                    raise CannotInspect(f"merged ranges overlap ({before} and {after})")
+            held += len(ranges)
+            if held > MERGE_INDEX_LIMIT:
+                raise CannotInspect("too many tall merged ranges to account for")
+            segments.append(([a.min_col for a in ranges], ranges))
+        self._bounds = bounds
+        self._segments = segments
+
+    def _segment(self, row: int) -> tuple[list[int], list[CellArea]] | None:
+        at = bisect.bisect_right(self._bounds, row) - 1
+        return self._segments[at] if at >= 0 else None
+
+    def area_at(self, row: int, col: int) -> CellArea | None:
+        """The merged range holding this cell, if any."""
+        segment = self._segment(row)
+        if segment is None or not segment[1]:
+            return None
+        at = bisect.bisect_right(segment[0], col) - 1
+        area = segment[1][at] if at >= 0 else None
+        return area if area is not None and area.contains(row, col) else None
+
+    def touches(self, first: int, last: int) -> bool:
+        """Whether any merged range covers a row from ``first`` to ``last``."""
+        at = max(bisect.bisect_right(self._bounds, first) - 1, 0)
+        while at < len(self._bounds) and self._bounds[at] <= last:
+            if self._segments[at][1] and (at + 1 == len(self._bounds) or self._bounds[at + 1] > first):
+                return True
+            at += 1
+        return False
+
+
 @dataclass(slots=True)
 class SheetLayout:
     """Which rows and columns of a sheet a reader sees (the same rules for checking and copying)."""
@@ -905,17 +1335,32 @@ class SheetLayout:
     print_area: list[CellArea] = field(default_factory=list)
     merges: list[CellArea] = field(default_factory=list)
     invisible_styles: frozenset[str] = frozenset()
+    hiding_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ``Styles.by_value``
+    conditional: list[CellArea] = field(default_factory=list)  # ranges a conditional format may hide
+    merge_index: MergeIndex = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.merge_index = MergeIndex(self.merges)
 
     def merges_touch(self, data: bytes) -> bool:
-        """Whether any merged range spans a row of this stretch (its cells are then judged one by one)."""
-        if not self.merges:
+        """Whether any merged range, or range a conditional format may hide, spans a row of this
+        stretch (its cells are then judged one by one)."""
+        if not self.merges and not self.conditional:
             return False
         span = row_span(data)
-        return span is None or any(a.min_row <= span[1] and span[0] <= a.max_row for a in self.merges)
+        if span is None:
+            return True
+        if any(a.min_row <= span[1] and span[0] <= a.max_row for a in self.conditional):
+            return True
+        return bool(self.merges) and self.merge_index.touches(span[0], span[1])
+
+    def conditionally_hidden(self, row: int, col: int) -> bool:
+        return any(area.contains(row, col) for area in self.conditional)
 
     def covered_by_merge(self, row: int, col: int) -> bool:
         """A cell under a merged range, other than its top-left: its value is never shown."""
-        return any(a.contains(row, col) and (row, col) != (a.min_row, a.min_col) for a in self.merges)
+        area = self.merge_index.area_at(row, col)
+        return area is not None and (row, col) != (area.min_row, area.min_col)
 
     def column_hidden(self, col: int) -> bool:
         return any(low <= col <= high for low, high, _ in self.hidden_columns)
@@ -940,18 +1385,45 @@ class SheetLayout:
         return not self.print_area or any(a.min_row <= row <= a.max_row for a in self.print_area)
 
     def read(self, element: etree._Element) -> None:
+        """Take in the sheet's row defaults (``sheetFormatPr``) or its column widths (``cols``).
+
+        Rows without a height of their own are hidden when the sheet hides them (``zeroHeight``) or
+        its default height is under ``MIN_ROW_POINTS``; a column is hidden when marked so or narrower
+        than ``MIN_COLUMN_WIDTH``. A height or width that is not a number cannot be accounted for.
+        """
         local = etree.QName(element).localname
         if local == "sheetFormatPr":
-            self.zero_height = element.get("zeroHeight", "0") in TRUE
+            default = _number(element.get("defaultRowHeight"), "the default row height")
+            self.zero_height = element.get("zeroHeight", "0") in TRUE or (
+                default is not None and default < MIN_ROW_POINTS
+            )
         elif local == "cols":
             for col in element.iterfind("{*}col"):
-                width = col.get("width")
-                if col.get("hidden", "0") in TRUE or (width is not None and float(width) == 0):
+                width = _number(col.get("width"), "a column width")
+                if col.get("hidden", "0") in TRUE or (width is not None and width < MIN_COLUMN_WIDTH):
                     outline = int(col.get("outlineLevel", "0") or "0") > 0
                     self.hidden_columns.append((int(col.get("min", "1")), int(col.get("max", "1")), outline))
 
 
-SHEET_TAGS = ("{*}sheetFormatPr", "{*}cols", "{*}row", "{*}headerFooter", "{*}mergeCell", "{*}dataValidation")
+def _number(text: str | None, what: str) -> float | None:
+    """An attribute read as a number, None if absent; one that is not a number cannot be inspected."""
+    if text is None:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise CannotInspect(f"{what} is not a number: {text!r}") from None
+
+
+SHEET_TAGS = (
+    "{*}sheetFormatPr",
+    "{*}cols",
+    "{*}row",
+    "{*}headerFooter",
+    "{*}mergeCell",
+    "{*}dataValidation",
+    "{*}conditionalFormatting",
+)
 
 
 def _merges_in(elements: Iterable[etree._Element]) -> list[CellArea]:
@@ -963,32 +1435,41 @@ MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([
 MERGE_SCAN_OVERLAP = 1024
 
 
-def merged_areas(box: ZipContainer, part: str) -> list[CellArea]:
-    """The sheet's merged ranges, found before its rows are streamed.
+def merged_areas(box: ZipContainer, part: str) -> tuple[list[CellArea], bool]:
+    """The sheet's merged ranges, found before its rows are streamed, and whether the sheet mentions
+    conditional formatting (``conditional_hiding`` then reads it).
 
     ``mergeCells`` follows ``sheetData`` in the XML, yet the rows need to know them, so the
     decompressed bytes are scanned for them first: at inflate speed, without building elements.
     """
     refs: set[bytes] = set()
+    conditional = False
     tail = b""
     for chunk in box.chunks(part):
         data = tail + chunk
         if b"mergeCell" in data:
             refs.update(match.group(1) for match in MERGE_CELL.finditer(data))
+        conditional = conditional or b"onditionalFormatting" in data
         tail = data[-MERGE_SCAN_OVERLAP:]
     areas = [parse_area(ref.decode("ascii", "replace")) for ref in refs]
-    return [a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)]
+    return [
+        a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)
+    ], conditional
 
 
 def _sheet_tallies() -> dict[str, Tally]:
     return {
         code: Tally(code, severity, message)
         for code, severity, message in (
-            ("xlsx.hidden_row", Severity.BLOCK, "Hidden rows (or rows too low to read) hold data."),
+            (
+                "xlsx.hidden_row",
+                Severity.BLOCK,
+                "Hidden rows (or rows too low to read, by their own or the default height) hold data.",
+            ),
             (
                 "xlsx.hidden_column",
                 Severity.BLOCK,
-                "Hidden columns (or columns of zero width) hold data.",
+                "Hidden columns (or columns narrower than a character) hold data.",
             ),
             (
                 "xlsx.collapsed_outline",
@@ -1001,11 +1482,27 @@ def _sheet_tallies() -> dict[str, Tally]:
                 "Formulas reveal how figures were made and what they refer to.",
             ),
             ("xlsx.invisible_text", Severity.BLOCK, "Text is formatted so that it cannot be seen."),
+            (
+                "xlsx.unaccounted",
+                Severity.BLOCK,
+                "The gate cannot tell whether a cell's text can be seen (a colour it cannot resolve).",
+            ),
+            (
+                "xlsx.hidden_by_format",
+                Severity.BLOCK,
+                "A number format hides the value (an empty section, fixed text, or the background's colour).",
+            ),
             ("xlsx.outside_print_area", Severity.WARN, "Cells outside the print area hold data."),
             ("xlsx.personal_data", Severity.WARN, "A cell looks like personal data."),
             ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
             ("xlsx.validation_list", Severity.WARN, "A drop-down list holds values of its own."),
             ("xlsx.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
+            (
+                "xlsx.conditional_hiding",
+                Severity.BLOCK,
+                "A conditional format that can hide text (a colour on itself, a hiding number format) "
+                "applies to cells with values.",
+            ),
         )
     }
 
@@ -1022,12 +1519,16 @@ class SheetScan:
         self.faint = {str(index) for index in faint or ()}  # strings with runs a white cell hides
         self.layout = SheetLayout(print_area=book.print_areas.get(sheet.position, []))
         self.tallies = _sheet_tallies()
+        self.conditional: list[CellArea] = []  # ranges a conditional format may hide, found in a pass
 
     def run(self, box: ZipContainer) -> list[Finding]:
-        """Scan the sheet; merged ranges come after the rows, so a sheet with some is scanned again."""
+        """Scan the sheet; merged ranges and conditional formats come after the rows, so a sheet with
+        some is scanned again."""
         merges = self._scan(box)
-        if merges:
-            self.layout = SheetLayout(print_area=self.layout.print_area, merges=merges)
+        if merges or self.conditional:
+            self.layout = SheetLayout(
+                print_area=self.layout.print_area, merges=merges, conditional=self.conditional
+            )
             self.tallies = _sheet_tallies()
             self._scan(box)
         return [tally.finding(self.sheet.name) for tally in self.tallies.values() if tally.count]
@@ -1040,15 +1541,20 @@ class SheetScan:
             merges = self._run_elements(box)
         else:
             merges = self._run_sections(sections)
-        return [] if self.layout.merges else merges
+        if self.layout.merges or self.layout.conditional:
+            self.conditional = []
+            return []
+        return merges
 
     def _needs_cells(self) -> bool:
         return bool(
             self.styles.invisible
+            or self.styles.by_value
             or self.flagged
             or self.faint
             or self.layout.print_area
             or self.layout.merges
+            or self.layout.conditional
             or self.layout.hidden_columns
         )
 
@@ -1057,9 +1563,10 @@ class SheetScan:
             self.layout.read(element)
         sheet_wide = bool(self.layout.zero_height or self.layout.hidden_columns or self.layout.print_area)
         sheet_wide = sheet_wide or max(len(self.flagged), len(self.faint)) > FLAGGED_PATTERN_LIMIT
+        sheet_wide = sheet_wide or 0 in self.styles.value_styles()  # cells without ``s`` have format 0
         flagged = flagged_pattern(self.flagged)
         last_row = 0
-        avoided = (cells_with_styles(self.styles.invisible), flagged_pattern(self.faint))
+        avoided = (cells_with_styles(self.styles.value_styles()), flagged_pattern(self.faint))
         is_plain = stretch_test(plain_rows, avoided, self.layout.merges_touch)
 
         for data, plain in judged(sections.rows(), is_plain, sheet_wide):
@@ -1074,6 +1581,7 @@ class SheetScan:
         tail = sections.tail_elements()
         for element in tail.iter("{*}headerFooter", "{*}dataValidation"):
             self._settings(element)
+        self.conditional = hiding_ranges(tail.iter("{*}conditionalFormatting"), self.styles, self.sheet.part)
         return _merges_in(tail.iter("{*}mergeCell"))
 
     def _settings(self, element: etree._Element) -> None:
@@ -1097,6 +1605,8 @@ class SheetScan:
                 self._settings(element)
             elif local == "mergeCell":
                 merges += _merges_in([element])
+            elif local == "conditionalFormatting":
+                self.conditional += hiding_ranges([element], self.styles, self.sheet.part)
             else:
                 self.layout.read(element)
                 needs_cells = self._needs_cells()
@@ -1146,14 +1656,20 @@ class SheetScan:
                 continue
             style = int(cell.get("s", "0") or "0")
             shared = value.text if value is not None and cell.get("t") == "s" else None
-            if style in self.styles.invisible or (
-                shared in self.faint and style in self.styles.plain_background
-            ):
+            reason = self.styles.invisible.get(style, "")
+            if reason.startswith(UNACCOUNTED):
+                self.tallies["xlsx.unaccounted"].add(ref)
+            elif reason or (shared in self.faint and style in self.styles.plain_background):
                 self.tallies["xlsx.invisible_text"].add(ref)
+            hides = self.styles.by_value.get(style)
+            if hides and format_hides_value(hides, cell.get("t"), value.text if value is not None else None):
+                self.tallies["xlsx.hidden_by_format"].add(ref)
             if not self.layout.in_print_area(number, col):
                 self.tallies["xlsx.outside_print_area"].add(ref)
             if self.layout.merges and self.layout.covered_by_merge(number, col):
                 self.tallies["xlsx.merged_hidden_value"].add(ref)
+            if self.layout.conditional and self.layout.conditionally_hidden(number, col):
+                self.tallies["xlsx.conditional_hiding"].add(ref)
             if shared in self.flagged:
                 self.tallies["xlsx.personal_data"].add(ref)
 

@@ -31,12 +31,15 @@ from foidesk.core.release_check.spreadsheets import (
     PKG_REL_NS,
     REL_NS,
     TRUE,
+    Colours,
     SheetEntry,
     SheetLayout,
     Styles,
     column_index,
     column_letters,
+    conditional_hiding,
     count_shared_strings,
+    format_hides_value,
     hidden_runs,
     merged_areas,
     read_book,
@@ -101,10 +104,10 @@ class FreshStrings:
         count: int,
         faint: dict[int, str] | None = None,
         white: frozenset[int] = frozenset(),
-        theme: tuple[str, ...] = (),
+        theme: Colours | None = None,
     ) -> None:
         self.count = count
-        self.theme = theme  # the theme's colours, for inline rich-text runs
+        self.theme = theme or Colours()  # the theme and palette, for inline rich-text runs
         self.faint = faint or {}  # strings with runs a white cell hides -> the text such a cell shows
         self.white = white  # formats with no fill, or a white one
         self.used = np.zeros(count, dtype=np.bool_)
@@ -174,10 +177,13 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
         visible = [s for s in book.sheets if s.is_worksheet and s.state == "visible" and box.has(s.part)]
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             for number, sheet in enumerate(visible, start=1):
+                merges, mentioned = merged_areas(box, sheet.part)
                 layout = SheetLayout(
                     print_area=book.print_areas.get(sheet.position, []),
-                    merges=merged_areas(box, sheet.part),
+                    merges=merges,
                     invisible_styles=frozenset(str(index) for index in styles.invisible),
+                    hiding_formats={str(index): hides for index, hides in styles.by_value.items()},
+                    conditional=conditional_hiding(box, sheet.part, styles, mentioned),
                 )
                 part = f"xl/worksheets/sheet{number}.xml"
                 with out.open(part, "w", force_zip64=True) as member, _BackgroundWriter(member) as sink:
@@ -294,8 +300,12 @@ def _fresh_sheet(
         layout.read(element)
     sheet_wide = bool(layout.zero_height or layout.hidden_columns or layout.print_area)
     sheet_wide = sheet_wide or len(fresh.faint) > FLAGGED_PATTERN_LIMIT
+    sheet_wide = sheet_wide or 0 in styles.value_styles()  # cells without ``s`` have format 0
     last_row = 0
-    avoided = (cells_with_styles(styles.invisible), flagged_pattern({str(index) for index in fresh.faint}))
+    avoided = (
+        cells_with_styles(styles.value_styles()),
+        flagged_pattern({str(index) for index in fresh.faint}),
+    )
     is_copyable = stretch_test(copyable_rows, avoided, layout.merges_touch)
 
     for data, copyable in judged(sections.rows(), is_copyable, sheet_wide):
@@ -350,12 +360,17 @@ def _fresh_cells(
         col = column_index(ref.rstrip("0123456789")) if ref else col + 1
         if layout.column_hidden(col) or not layout.in_print_area(number, col):
             continue
-        if cell.get("s") in layout.invisible_styles or (
-            layout.merges and layout.covered_by_merge(number, col)
+        if (
+            (cell.get("s") or "0") in layout.invisible_styles
+            or (layout.merges and layout.covered_by_merge(number, col))
+            or (layout.conditional and layout.conditionally_hidden(number, col))
         ):
             continue
         kind = cell.get("t", "n")
         value = cell.findtext(value_tag)
+        hides = layout.hiding_formats.get(cell.get("s") or "0")
+        if hides and format_hides_value(hides, cell.get("t"), value):
+            continue
         if kind == "inlineStr":
             value, kind = str(fresh.add(_inline_text(cell, fresh))), "s"
         elif value is None:
