@@ -95,10 +95,6 @@ class AppealUpdateForm(GovukFormMixin, forms.Form):
     decided_on = forms.DateField(label="Date of the outcome", input_formats=DATE_FORMATS, help_text=DATE_HINT)
 
 
-def _refused(request: HttpRequest, case: Request, refused: Refused) -> HttpResponse:
-    return refusal_page(request, case, refused)
-
-
 def _review_or_404(case: Request, review_id: int) -> Review:
     review = Review.objects.filter(request=case, pk=review_id).select_related("reviewer", "opened_by").first()
     if review is None:
@@ -121,7 +117,7 @@ def review_new(request: HttpRequest, reference: str) -> HttpResponse:
     try:
         action_check(request=case, action=Action.OPEN_REVIEW, actor=request.user)
     except Refused as refused:
-        return _refused(request, case, refused)
+        return refusal_page(request, case, refused)
     form = ReviewOpenForm(request.POST or None, initial={"requested_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -132,7 +128,7 @@ def review_new(request: HttpRequest, reference: str) -> HttpResponse:
                 actor=request.user,
             )
         except Refused as refused:
-            return _refused(request, case, refused)
+            return refusal_page(request, case, refused)
         except reviews.ReviewInputError as error:
             form.add_error(error.field, str(error))
         else:
@@ -161,7 +157,7 @@ def review_detail(request: HttpRequest, reference: str, review_id: int) -> HttpR
         try:
             reviews.review_decide_check(review=review, actor=request.user)
         except Refused as refused:
-            return _refused(request, case, refused)
+            return refusal_page(request, case, refused)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -174,7 +170,7 @@ def review_detail(request: HttpRequest, reference: str, review_id: int) -> HttpR
                 actor=request.user,
             )
         except Refused as refused:
-            return _refused(request, case, refused)
+            return refusal_page(request, case, refused)
         except reviews.ReviewInputError as error:
             form.add_error(error.field, str(error))
         else:
@@ -209,7 +205,7 @@ def appeal_new(request: HttpRequest, reference: str) -> HttpResponse:
     try:
         action_check(request=case, action=Action.RECORD_APPEAL, actor=request.user)
     except Refused as refused:
-        return _refused(request, case, refused)
+        return refusal_page(request, case, refused)
     case_reviews = list(Review.objects.filter(request=case).order_by("requested_on", "id"))
     form = AppealRecordForm(
         request.POST or None,
@@ -229,7 +225,7 @@ def appeal_new(request: HttpRequest, reference: str) -> HttpResponse:
                 actor=request.user,
             )
         except Refused as refused:
-            return _refused(request, case, refused)
+            return refusal_page(request, case, refused)
         except reviews.ReviewInputError as error:
             form.add_error(error.field, str(error))
         else:
@@ -257,7 +253,7 @@ def appeal_detail(request: HttpRequest, reference: str, appeal_id: int) -> HttpR
         try:
             action_check(request=case, action=Action.RECORD_APPEAL, actor=request.user)
         except Refused as refused:
-            return _refused(request, case, refused)
+            return refusal_page(request, case, refused)
     if request.method == "POST" and form.is_valid():
         try:
             reviews.appeal_update(
@@ -267,7 +263,7 @@ def appeal_detail(request: HttpRequest, reference: str, appeal_id: int) -> HttpR
                 actor=request.user,
             )
         except Refused as refused:
-            return _refused(request, case, refused)
+            return refusal_page(request, case, refused)
         except reviews.ReviewInputError as error:
             form.add_error(error.field, str(error))
         else:

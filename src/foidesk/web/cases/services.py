@@ -255,7 +255,7 @@ def request_parts_set(
 ) -> list[Part]:
     """An officer replaces the parts of a request that has no decisions yet."""
     with transaction.atomic():
-        case = _locked(request, expected_version)
+        case = case_locked(request, expected_version)
         action_check(request=case, action=Action.EDIT_PARTS, actor=actor)
         created = _parts_store(case, parts, actor)
         _bump(case)
@@ -293,12 +293,15 @@ def _parts_store(request: Request, parts: Sequence[PartSpec], actor: Actor) -> l
         return created
 
 
-def _locked(request: Request, expected_version: int | None) -> Request:
-    """The case row, locked for this transaction, refusing a stale form."""
-    from foidesk.web.cases.workflow import version_check
-
+def case_locked(request: Request, expected_version: int | None) -> Request:
+    """The case row, locked until the transaction ends; a stale form (another version) is a `Conflict`."""
     case = Request.objects.select_for_update().get(pk=request.pk)
-    version_check(case, expected_version)
+    if expected_version is not None and case.version != expected_version:
+        raise Conflict(
+            f"{case.reference} was changed by someone else after you opened this page "
+            f"(it is now at version {case.version}, you had {expected_version}). "
+            "Reload the page, check the changes, and try again."
+        )
     return case
 
 
@@ -367,7 +370,7 @@ def clock_extension_record(
     if on > timezone.localdate():
         raise CaseError("That date is in the future.")
     with transaction.atomic():
-        case = _locked(request, expected_version)
+        case = case_locked(request, expected_version)
         action_check(request=case, action=Action.RECORD_CLOCK_EVENT, actor=actor)
         event = clock_event_record(request=case, kind=kind, on=on, actor=actor, days=days, note=note)
         _bump(case)
@@ -408,7 +411,7 @@ def request_assign(
     if officer is not None and not roles_of(officer) & wf.ACTIONS[Action.RECORD_DECISION].roles:
         raise CaseError(f"{officer.get_full_name() or officer.get_username()} does not do case work.")
     with transaction.atomic():
-        case = _locked(request, expected_version)
+        case = case_locked(request, expected_version)
         action_check(request=case, action=Action.ASSIGN, actor=actor)
         case.assigned_to = officer
         case.save(update_fields=["assigned_to", "updated_at"])
@@ -452,7 +455,7 @@ def decision_record(
             "Say where the information is already published (s.21): a disclosure-log entry or a link."
         )
     with transaction.atomic():
-        case = _locked(part.request, None)
+        case = case_locked(part.request, None)
         action_check(request=case, action=Action.RECORD_DECISION, actor=actor)
         if outcome.is_refusal or exemptions:
             action_check(request=case, action=Action.RECORD_REFUSAL, actor=actor)
@@ -514,7 +517,7 @@ def public_text_review(
     if not text:
         raise CaseError("The text to publish is empty.")
     with transaction.atomic():
-        case = _locked(request, expected_version)
+        case = case_locked(request, expected_version)
         action_check(request=case, action=Action.REVIEW_PUBLIC_TEXT, actor=actor)
         case.public_text = text
         case.public_text_reviewed_by = actor if isinstance(actor, User) else None

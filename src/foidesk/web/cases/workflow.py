@@ -31,12 +31,12 @@ from foidesk.web.audit.services import audit_record
 from foidesk.web.cases import mail
 from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import document_check, document_store, release_blocker
-from foidesk.web.cases.errors import CaseError, Conflict
+from foidesk.web.cases.errors import CaseError
 from foidesk.web.cases.ledger import stated_count_findings
 from foidesk.web.cases.letters import letter_for_case, response_for_case
 from foidesk.web.cases.models import Answer, ClockEvent, Document, Request
 from foidesk.web.cases.permissions import Refused, raise_refusal
-from foidesk.web.cases.services import Actor, clock_event_record, request_deadlines
+from foidesk.web.cases.services import Actor, case_locked, clock_event_record, request_deadlines
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +60,6 @@ class EventInput:
     publication: PublicationSpec | None = None
 
 
-def version_check(case: Request, expected_version: int | None) -> None:
-    if expected_version is not None and case.version != expected_version:
-        raise Conflict(
-            f"{case.reference} was changed by someone else after you opened this page "
-            f"(it is now at version {case.version}, you had {expected_version}). "
-            "Reload the page, check the changes, and try again."
-        )
-
-
 def case_transition(
     *,
     request: Request,
@@ -85,8 +76,7 @@ def case_transition(
     data = data or EventInput()
     today = today or timezone.localdate()
     with transaction.atomic():
-        case = Request.objects.select_for_update().get(pk=request.pk)
-        version_check(case, expected_version)
+        case = case_locked(request, expected_version)
         source = case.state
         if event is Event.SEND:
             _recheck_attachments(case, actor)
