@@ -79,6 +79,47 @@ def test_eir_ncnd_only_for_12_5_a_and_personal_data() -> None:
     assert {e.code for e in exemptions_for(Regime.EIR) if e.allows_ncnd} == {"reg.12(5)(a)", "reg.13"}
 
 
+def test_section_40_5_is_no_longer_an_ncnd_provision_after_2018() -> None:
+    # DPA 2018 Sch 19 replaced s.40(5) with s.40(5A) (own data) and s.40(5B) (third parties).
+    codes = {e.ncnd_provision for e in exemptions_for(Regime.FOIA)}
+    assert "s.40(5)" not in codes
+    assert exemption("s.40").ncnd_provision == "s.40(5B)"
+
+
+def test_eir_personal_data_ncnd_is_13_5a() -> None:
+    assert exemption("reg.13").ncnd_provision == "reg.13(5A)"
+
+
+def test_personal_data_is_absolute_only_under_the_first_condition_in_every_regime() -> None:
+    conditional = {
+        e.code for r in Regime for e in exemptions_for(r) if e.absolute_only_under_first_condition
+    }
+    assert conditional == {"s.40(2)", "reg.13", "FOISA s.38(1)(b)", "EISR reg.11"}
+
+
+def test_foisa_s18_ncnd_covers_39_1_but_not_39_2() -> None:
+    assert exemption("FOISA s.39(1)").allows_ncnd
+    assert not exemption("FOISA s.39(2)").allows_ncnd
+
+
+def test_every_foisa_ncnd_needs_its_own_public_interest_finding_even_under_s38() -> None:
+    foisa_ncnd = [e for e in exemptions_for(Regime.FOISA) if e.allows_ncnd]
+    assert foisa_ncnd and all(e.ncnd_needs_public_interest_finding for e in foisa_ncnd)
+    assert exemption("FOISA s.38(1)(b)").ncnd_needs_public_interest_finding
+    assert not exemption("s.40(2)").ncnd_needs_public_interest_finding
+
+
+def test_eisr_has_the_exceptions_of_regulation_10_5_and_ncnd_for_personal_data() -> None:
+    codes = {e.code for e in exemptions_for(Regime.EISR)}
+    assert {f"EISR reg.10(5)({x})" for x in "cdfg"} <= codes
+    assert exemption("EISR reg.11").ncnd_provision == "EISR reg.11(6)"
+
+
+def test_a_vexatious_refusal_may_neither_confirm_nor_deny() -> None:
+    # s.14(1) lifts the whole of s.1(1), the duty to confirm or deny included.
+    assert exemption("s.14(1)").allows_ncnd
+
+
 def test_foisa_uses_its_own_numbering() -> None:
     assert exemption("FOISA s.25").title == "Information otherwise accessible"
     assert exemption("FOISA s.38(1)(b)").title.startswith("Personal information")

@@ -361,7 +361,7 @@ def test_letter_ncnd_under_40_5_is_available() -> None:
 
 def test_letter_weighing_public_interest_for_absolute_exemption_only_warns() -> None:
     letter = (
-        "Section 40(2) applies because disclosure would identify officers. "
+        "Section 41 applies because disclosure would be an actionable breach of confidence. "
         "The public interest factors favouring disclosure were weighed against those against.\n"
         + REVIEW
         + "\n"
@@ -370,6 +370,18 @@ def test_letter_weighing_public_interest_for_absolute_exemption_only_warns() -> 
     found = check_notice_text(letter).findings
     assert codes(found) == ["notice.absolute_with_pit"]
     assert found[0].severity is Severity.WARN
+
+
+def test_weighing_public_interest_for_third_party_personal_data_is_not_flagged() -> None:
+    # s.40(2) is absolute only under the first condition (s.2(3)(fa)); under the others it is weighed.
+    letter = (
+        "Section 40(2) applies because disclosure would identify officers. "
+        "The public interest factors favouring disclosure were weighed against those against.\n"
+        + REVIEW
+        + "\n"
+        + ICO
+    )
+    assert codes(check_notice_text(letter).findings) == []
 
 
 def test_letter_saying_absolute_needs_no_public_interest_test_is_fine() -> None:

@@ -48,6 +48,13 @@ class Exemption:
     public_interest_test: bool
     notes: str = ""
     procedural: bool = False  # refuses the whole request (s.12, s.14) rather than exempting information
+    # Personal data (s.40(2), FOISA s.38(1)(b), EIR reg 13, EISR reg 11): absolute only so far as the
+    # first condition applies (FOIA s.2(3)(fa); FOISA s.2(2)(e)(ii)); under the others the public
+    # interest must be weighed (DOMAIN.md H).
+    absolute_only_under_first_condition: bool = False
+    # FOISA s.18(1): neither confirming nor denying needs its own finding that revealing whether the
+    # information exists would be contrary to the public interest, even for an absolute exemption.
+    ncnd_needs_public_interest_finding: bool = False
 
     @property
     def is_absolute(self) -> bool:
@@ -83,6 +90,7 @@ def _entry(
     pit: bool | None = None,
     notes: str = "",
     procedural: bool = False,
+    first_condition: bool = False,
 ) -> Exemption:
     code = f"{prefix}{reference}"
     ncnd_provision = None if ncnd is None else f"{prefix}{ncnd}"
@@ -97,6 +105,8 @@ def _entry(
         public_interest_test=(not absolute and not procedural) if pit is None else pit,
         notes=notes,
         procedural=procedural,
+        absolute_only_under_first_condition=first_condition,
+        ncnd_needs_public_interest_finding=regime is Regime.FOISA and ncnd == "18(1)",
     )
 
 
@@ -116,7 +126,7 @@ _FOIA: tuple[Exemption, ...] = (
     _foia("12", "Cost of compliance exceeds the appropriate limit", absolute=QUAL, basis=OT, ncnd="12(2)",
           procedural=True, notes="s.12(2): the duty to confirm or deny falls away too if that alone would "
           "exceed the limit [UNVERIFIED wording]; s.17(5) notice; s.16 advice expected"),
-    _foia("14(1)", "Vexatious request", absolute=QUAL, basis=OT, ncnd=None, procedural=True,
+    _foia("14(1)", "Vexatious request", absolute=QUAL, basis=OT, ncnd="14(1)", procedural=True,
           notes="IC v Dransfield [2012] UKUT 440 (AAC); s.17(5) notice; s.17(6) none for a repeat"),
     _foia("14(2)", "Repeated request", absolute=QUAL, basis=OT, ncnd=None, procedural=True,
           notes="identical or substantially similar, before a reasonable interval [UNVERIFIED wording]"),
@@ -139,7 +149,7 @@ _FOIA: tuple[Exemption, ...] = (
     _foia("28", "Relations within the United Kingdom", absolute=QUAL, basis=PR, ncnd="28(3)"),
     _foia("29", "The economy", absolute=QUAL, basis=PR, ncnd="29(2)"),
     _foia("30", "Investigations and proceedings conducted by public authorities", absolute=QUAL, basis=CL,
-          ncnd="30(3)", notes="police NCND for live misconduct matters: s.30(3), s.31(3), s.40(5)"),
+          ncnd="30(3)", notes="police NCND for live misconduct matters: s.30(3), s.31(3), s.40(5B)"),
     _foia("30(1)", "Investigations and proceedings: criminal investigations and proceedings", absolute=QUAL,
           basis=CL, ncnd="30(3)"),
     _foia("30(1)(a)", "Investigations: whether a person should be charged with, or is guilty of, an offence",
@@ -211,11 +221,13 @@ _FOIA: tuple[Exemption, ...] = (
     _foia("38(1)(b)", "Health and safety: endanger safety", absolute=QUAL, basis=OT, ncnd="38(2)"),
     _foia("39", "Environmental information", absolute=QUAL, basis=CL, ncnd="39(2)",
           notes="the request is to be handled under the EIR"),
-    _foia("40", "Personal information", absolute=ABS, basis=CL, ncnd="40(5)",
-          notes="cite the subsection: s.40(1) own data (absolute), s.40(2) third-party data"),
+    _foia("40", "Personal information", absolute=ABS, basis=CL, ncnd="40(5B)",
+          notes="cite the subsection: s.40(1) own data (absolute), s.40(2) third-party data; s.40(5) was "
+          "replaced by s.40(5A) and (5B) on 25 May 2018 (DPA 2018 Sch 19)"),
     _foia("40(1)", "Personal information: the requester's own personal data", absolute=ABS, basis=CL,
           ncnd="40(5A)", notes="s.2(3)(f); handle as a subject access request"),
     _foia("40(2)", "Personal information: third-party personal data", absolute=ABS, basis=CL, ncnd="40(5B)",
+          first_condition=True,
           notes="absolute where disclosure would contravene the data protection principles, the first "
           "condition, s.40(3A)(a) (s.2(3)(fa)); qualified under s.40(3B) or (4A). MPS cites "
           "'s.40(2)&(3A)(a)'"),
@@ -233,7 +245,8 @@ _FOIA: tuple[Exemption, ...] = (
 
 _EIR: tuple[Exemption, ...] = (
     # reg 12(1)(b): every exception is subject to the public interest test [V]; reg 12(2): presumption in
-    # favour of disclosure. NCND only for reg 12(5)(a) (reg 12(6)) and personal data (reg 13(5A), (5B)).
+    # favour of disclosure. NCND only for reg 12(5)(a) (reg 12(6)) and personal data (reg 13(5A), its
+    # conditions in 13(5B)).
     _eir("12(4)(a)", "Information not held when the request is received", absolute=QUAL, basis=OT, ncnd=None,
          pit=False, notes="reg 12(1) formally applies, but with nothing held there is nothing to weigh"),
     _eir("12(4)(b)", "Manifestly unreasonable request", absolute=QUAL, basis=OT, ncnd=None,
@@ -256,16 +269,18 @@ _EIR: tuple[Exemption, ...] = (
          absolute=QUAL, basis=PR, ncnd=None, notes="not for information on emissions (reg 12(9))"),
     _eir("12(5)(g)", "Adverse effect on the protection of the environment", absolute=QUAL, basis=PR,
          ncnd=None, notes="not for information on emissions (reg 12(9))"),
-    _eir("13", "Personal data", absolute=ABS, basis=CL, ncnd="13(5B)",
+    _eir("13", "Personal data", absolute=ABS, basis=CL, ncnd="13(5A)", first_condition=True,
          notes="reg 12(3); no public interest test where disclosure would contravene the data protection "
-         "principles (reg 13(2A)(a)); qualified under the other conditions [UNVERIFIED]; requester's own "
-         "data: reg 5(3), NCND reg 13(5A)"),
+         "principles (reg 13(2A)(a)); qualified under the other conditions; NCND reg 13(5A) on the "
+         "conditions of reg 13(5B); the requester's own data is outside the EIR (reg 5(3)): a subject "
+         "access request, no refusal notice"),
 )
 
 _FOISA: tuple[Exemption, ...] = (
     # Absolute = listed in FOISA s.2(2): ss.25, 26, 36(2), 37, 38(1)(a), (c), (d) and (b) [V].
-    # NCND: s.18(1) for ss.28-35, 38, 39 and 41, where revealing whether the information exists would be
-    # contrary to the public interest [UNVERIFIED list].
+    # NCND: s.18(1) for ss.28-35, 38, 39(1) and 41 (not s.39(2): environmental information goes to the
+    # EISR), and only on a finding that revealing whether the information exists would be contrary to the
+    # public interest, even under s.38 (FOISA (Amendment) Act 2013; DOMAIN.md H).
     _foisa("12", "Excessive cost of compliance", absolute=QUAL, basis=OT, ncnd=None, procedural=True,
            notes="£600 at up to £15 an hour (Fees Regulations 2004, SSI 2004/467)"),
     _foisa("14(1)", "Vexatious request", absolute=QUAL, basis=OT, ncnd=None, procedural=True),
@@ -312,15 +327,17 @@ _FOISA: tuple[Exemption, ...] = (
     _foisa("38(1)(a)", "Personal information: the requester's own personal data", absolute=ABS, basis=CL,
            ncnd="18(1)", notes="s.2(2)(e)"),
     _foisa("38(1)(b)", "Personal information: third-party personal data", absolute=ABS, basis=CL,
-           ncnd="18(1)", notes="absolute where disclosure would contravene the data protection principles "
+           ncnd="18(1)", first_condition=True,
+           notes="absolute where disclosure would contravene the data protection principles "
            "(s.2(2)(e)(ii) [V]; subsection numbering since 2018 [UNVERIFIED])"),
     _foisa("38(1)(c)", "Personal census information", absolute=ABS, basis=CL, ncnd="18(1)",
            notes="s.2(2)(e)"),
     _foisa("38(1)(d)", "A deceased person's health record", absolute=ABS, basis=CL, ncnd="18(1)",
            notes="s.2(2)(e)"),
-    _foisa("39", "Health, safety and the environment", absolute=QUAL, basis=OT, ncnd="18(1)"),
+    _foisa("39", "Health, safety and the environment", absolute=QUAL, basis=OT, ncnd="18(1)",
+           notes="s.18(1) covers s.39(1) only; cite the subsection"),
     _foisa("39(1)", "Health and safety", absolute=QUAL, basis=OT, ncnd="18(1)"),
-    _foisa("39(2)", "Environmental information", absolute=QUAL, basis=CL, ncnd="18(1)",
+    _foisa("39(2)", "Environmental information", absolute=QUAL, basis=CL, ncnd=None,
            notes="the request is to be handled under the EISR"),
     _foisa("40", "Audit functions", absolute=QUAL, basis=PR, ncnd=None),
     _foisa("41", "Communications with Her Majesty etc. and honours", absolute=QUAL, basis=CL, ncnd="18(1)",
@@ -337,9 +354,18 @@ _EISR: tuple[Exemption, ...] = (
     _eisr("10(5)(a)", "Substantial prejudice to international relations, defence, national security or "
           "public safety", absolute=QUAL, basis=PR, ncnd="10(8)", notes="[UNVERIFIED NCND provision]"),
     _eisr("10(5)(b)", "Substantial prejudice to the course of justice", absolute=QUAL, basis=PR, ncnd=None),
+    _eisr("10(5)(c)", "Substantial prejudice to intellectual property rights", absolute=QUAL, basis=PR,
+          ncnd=None),
+    _eisr("10(5)(d)", "Substantial prejudice to the confidentiality of proceedings", absolute=QUAL, basis=PR,
+          ncnd=None),
     _eisr("10(5)(e)", "Substantial prejudice to commercial confidentiality", absolute=QUAL, basis=PR,
           ncnd=None),
-    _eisr("11", "Personal data", absolute=ABS, basis=CL, ncnd=None, notes="[UNVERIFIED PIT and NCND detail]"),
+    _eisr("10(5)(f)", "Substantial prejudice to the interests of the person who provided the information",
+          absolute=QUAL, basis=PR, ncnd=None),
+    _eisr("10(5)(g)", "Substantial prejudice to the protection of the environment", absolute=QUAL,
+          basis=PR, ncnd=None),
+    _eisr("11", "Personal data", absolute=ABS, basis=CL, ncnd="11(6)", first_condition=True,
+          notes="absolute only under the first condition; NCND reg 11(6) [S: DOMAIN.md H]"),
 )
 # fmt: on
 

@@ -274,10 +274,12 @@ def _check_public_interest(claim: ExemptionClaim, where: str, response: Response
     if not e.public_interest_test:
         if test is None:
             return []
-        if e.absolute:
+        if e.absolute and not e.absolute_only_under_first_condition:
             return [
                 _warn("notice.absolute_with_pit", where, f"{e.code} is absolute: no public interest test.")
             ]
+        if e.absolute_only_under_first_condition:
+            return []  # weighing the public interest is right under the second and third conditions
         return [_warn("notice.pit_not_applicable", where, f"{e.code} takes no public interest test.")]
     if test is None:
         if response.public_interest_decision_due is not None:
@@ -553,7 +555,9 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption]) -> list[F
     if not any(e.code in ("s.12", "FOISA s.12") for e in exemptions) and _COST_LIMIT.search(text):
         findings.extend(_text_cost_findings(text, "letter"))
     findings.extend(_text_ncnd_findings(text, exemptions))
-    if all(e.absolute for e in exemptions) and _weighs_public_interest(text):
+    if all(e.absolute and not e.absolute_only_under_first_condition for e in exemptions) and (
+        _weighs_public_interest(text)
+    ):
         findings.append(
             _warn(
                 "notice.absolute_with_pit",

@@ -216,6 +216,11 @@ def _part_blocks(part: PartResponse, letter: Letter) -> list[_Block]:
         e = claim.exemption
         blocks.append(_Heading(4, f"{e.label} ({e.provision})"))
         kind = "an absolute exemption" if e.absolute else "a qualified exemption"
+        if e.absolute_only_under_first_condition:
+            kind = (
+                "an absolute exemption where disclosure would contravene the data protection principles"
+                " (the first condition); under the other conditions the public interest is weighed"
+            )
         if not e.procedural:
             blocks.append(_Para(f"{e.code} is {kind}."))
         if claim.reasons_omitted_under_s17_4:
