@@ -31,13 +31,19 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[
 def test_reference_letter_reports_missing_rights_and_cites_s21_and_s40_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, payload = run_json(capsys, str(REFERENCE))
+    code, payload = run_json(capsys, str(REFERENCE), "--dated", "2022-09-01")
     assert code == 1
     assert payload["exemptions"] == ["s.40(2)", "s.21"]
     assert [f["code"] for f in payload["findings"]] == [
         "notice.missing_review_rights",
         "notice.missing_ico_rights",
+        "notice.outdated_law",  # the Data Protection Act 1998, repealed in 2018
     ]  # type: ignore[index]
+
+
+def test_a_letter_dated_before_the_repeal_may_name_the_1998_act(capsys: pytest.CaptureFixture[str]) -> None:
+    _, payload = run_json(capsys, str(REFERENCE), "--dated", "2017-09-01")
+    assert "notice.outdated_law" not in [f["code"] for f in payload["findings"]]  # type: ignore[index,union-attr]
     assert all(set(f) == {"code", "severity", "where", "message"} for f in payload["findings"])  # type: ignore[union-attr]
 
 

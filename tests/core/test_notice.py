@@ -271,17 +271,24 @@ def test_reference_excerpt_has_no_review_or_ico_paragraph_and_nothing_else_missi
     # The page excerpt stops after the disclosure section: the text holds neither "review" nor
     # "Commissioner" (checked below), so both rights are reported missing. s.21 points to "this link";
     # s.40(2) is absolute, so no public interest test is needed; reasons are given ("Reason for decision").
+    # The 2022 letter still names the Data Protection Act 1998, repealed in 2018 (DOMAIN.md H).
     assert "review" not in reference_text.lower()
     assert "commissioner" not in reference_text.lower()
-    check = check_notice_text(reference_text)
-    assert codes(check.findings) == ["notice.missing_review_rights", "notice.missing_ico_rights"]
+    check = check_notice_text(reference_text, dated=date(2022, 9, 1))
+    assert codes(check.findings) == [
+        "notice.missing_review_rights",
+        "notice.missing_ico_rights",
+        "notice.outdated_law",
+    ]
     assert not check.states_review_rights
     assert not check.states_regulator_rights
 
 
-def test_reference_with_rights_appended_is_clean(reference_text: str) -> None:
+def test_reference_with_rights_appended_is_clean_but_for_the_repealed_act(reference_text: str) -> None:
     check = check_notice_text(reference_text + "\n" + REVIEW + "\n" + ICO + "\n")
-    assert check.findings == ()
+    assert codes(check.findings) == ["notice.outdated_law"]
+    updated = reference_text.replace("Data Protection Act 1998", "Data Protection Act 2018")
+    assert check_notice_text(updated + "\n" + REVIEW + "\n" + ICO + "\n").findings == ()
 
 
 LETTER_31 = (
@@ -351,12 +358,21 @@ def test_letter_ncnd_under_s21_is_not_available() -> None:
     ]
 
 
-def test_letter_ncnd_under_40_5_is_available() -> None:
+def test_letter_ncnd_under_40_5b_is_available() -> None:
+    letter = (
+        "The MPS can neither confirm nor deny that it holds this information by virtue of Section 40(5B).\n"
+        "This is because confirming would identify an officer.\n" + REVIEW + "\n" + ICO
+    )
+    assert check_notice_text(letter).findings == ()
+
+
+def test_letter_ncnd_under_the_old_40_5_is_outdated_after_2018_but_not_before() -> None:
     letter = (
         "The MPS can neither confirm nor deny that it holds this information by virtue of Section 40(5).\n"
         "This is because confirming would identify an officer.\n" + REVIEW + "\n" + ICO
     )
-    assert check_notice_text(letter).findings == ()
+    assert codes(check_notice_text(letter, dated=date(2022, 1, 5)).findings) == ["notice.outdated_law"]
+    assert check_notice_text(letter, dated=date(2017, 1, 5)).findings == ()
 
 
 def test_letter_weighing_public_interest_for_absolute_exemption_only_warns() -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 
 from foidesk.commands import CommandFailed, emit_json, read_text_argument
 from foidesk.core.notice import (
@@ -60,7 +61,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="for a letter: how to read a bare 'section N' (default: FOISA if the letter names the "
         "Scottish Act, else FOIA)",
     )
+    parser.add_argument(
+        "--dated",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="for a letter: the date it was written, for the law in force then (default: today's law)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     if is_json:
         kind, exemptions, findings = "response", *_check_json(content)
     else:
-        check = check_notice_text(content, Regime(args.regime) if args.regime else None)
+        check = check_notice_text(content, Regime(args.regime) if args.regime else None, args.dated)
         kind, exemptions, findings = "letter", [e.code for e in check.exemptions], list(check.findings)
     if args.json:
         emit_json({"findings": [f.as_dict() for f in findings], "input": kind, "exemptions": exemptions})

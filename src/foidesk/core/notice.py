@@ -25,59 +25,14 @@ from typing import TypeVar
 
 from foidesk.core.costs import Activity, AuthorityKind, CostEstimate, CostItem, InvalidCostItem, estimate_cost
 from foidesk.core.exemptions import Exemption, UnknownExemption, exemption, parse_citation
+from foidesk.core.notice_findings import FINDING_CODES as FINDING_CODES
+from foidesk.core.notice_findings import Finding as Finding
+from foidesk.core.notice_findings import Severity as Severity
+from foidesk.core.notice_findings import error as _error
+from foidesk.core.notice_findings import warn as _warn
+from foidesk.core.notice_particulars import particulars_findings
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
-
-
-class Severity(StrEnum):
-    """``error``: the notice does not meet the statute; ``warn``: it is poor practice or looks wrong."""
-
-    ERROR = "error"
-    WARN = "warn"
-
-
-FINDING_CODES: dict[str, str] = {
-    "notice.no_parts": "the response answers nothing",
-    "notice.undecided_part": "a part has no outcome yet",
-    "notice.missing_exemption": "a refusal names no exemption (s.17(1)(b); reg 14(3); FOISA s.16(1)(c))",
-    "notice.missing_reasons": "an exemption is claimed without saying why it applies (s.17(1)(c))",
-    "notice.missing_public_interest": "a qualified exemption without the public interest reasons (s.17(3))",
-    "notice.public_interest_one_sided": "the public interest test lists factors on one side only",
-    "notice.absolute_with_pit": "a public interest test for an absolute exemption (s.2(3)): not needed",
-    "notice.pit_not_applicable": "a public interest test for a ground that takes none",
-    "notice.pit_extension_not_available": "a public interest extension under a regime without one",
-    "notice.pit_extension_without_pending_test": "an estimated decision date but no test is open (s.17(2))",
-    "notice.pit_estimate_in_past": "the estimated public interest decision date is before the notice",
-    "notice.missing_review_rights": "no particulars of the review (s.17(7)(a); reg 14(5)(a); FOISA s.19)",
-    "notice.missing_ico_rights": "no particulars of the right to complain to the regulator (s.17(7)(b))",
-    "notice.ncnd_not_available": "neither confirm nor deny under an exemption with no NCND provision",
-    "notice.s21_without_pointer": "information said to be accessible elsewhere without saying where (s.21)",
-    "notice.s12_without_estimate": "a cost-limit refusal without the estimate behind it (s.12; ICO guidance)",
-    "notice.s12_limit_not_exceeded": "a cost-limit refusal whose own estimate is within the limit",
-    "notice.s12_without_advice": "a cost-limit refusal without advice on narrowing the request (s.16)",
-    "notice.no_cost_limit_in_regime": "a cost-limit refusal under the EIR, which have none: reg 12(4)(b)",
-    "notice.missing_completion_estimate": "reg 12(4)(d) without who completes the material and when",
-    "notice.wrong_regime": "an exemption of another regime than the request's",
-    "notice.late": "the notice is issued after its due date (s.10(1), s.17(1))",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing wrong with a notice: a code from ``FINDING_CODES``, where it is, and what to do."""
-
-    code: str
-    severity: Severity
-    where: str
-    message: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "code": self.code,
-            "severity": self.severity.value,
-            "where": self.where,
-            "message": self.message,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,14 +101,6 @@ _NEEDS_EXEMPTION = frozenset({Outcome.WITHHELD, Outcome.PARTLY_DISCLOSED, Outcom
 
 def _needs_notice(outcome: Outcome, regime: Regime) -> bool:
     return outcome.is_refusal or (outcome is Outcome.NOT_HELD and regime in _NOT_HELD_IS_REFUSAL)
-
-
-def _error(code: str, where: str, message: str) -> Finding:
-    return Finding(code, Severity.ERROR, where, message)
-
-
-def _warn(code: str, where: str, message: str) -> Finding:
-    return Finding(code, Severity.WARN, where, message)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -427,7 +374,8 @@ _REFUSAL = re.compile(
 )
 _REVIEW = re.compile(
     r"internal review|\breview (?:of )?(?:our|the|this|that) (?:decision|response|handling)|"
-    r"(?:request|ask for|apply for|requirement for) (?:a |an )?review|reconsideration|regulation 11\b|"
+    r"(?:request|ask for|apply for|requirement for|require) (?:a |an |us to (?:carry out|conduct) a )?review|"
+    r"reconsideration|regulation 11\b|"
     r"complaints? procedure|complaint rights|make a complaint|"
     r"(?:dissatisfied|unhappy|not satisfied) with (?:this|our|the|my) (?:response|decision|handling|reply)",
     re.IGNORECASE,
@@ -469,7 +417,7 @@ _NCND = re.compile(r"neither (?:to )?confirms? nor den(?:y|ies)|\bNCND\b", re.IG
 _REASONS = re.compile(
     r"\breasons?\b|\bbecause\b|\bas (?:it|this|the)\b|\bexceed|would (?:take|cost|require)|"
     r"would(?:,)? (?:or would be likely to,? )?"
-    r"(?:prejudice|harm|identify|breach|endanger|reveal|undermine)|likely to",
+    r"(?:prejudice|harm|identify|breach|endanger|reveal|undermine|contravene|infringe)|likely to",
     re.IGNORECASE,
 )
 
@@ -485,12 +433,14 @@ class NoticeTextCheck:
     findings: tuple[Finding, ...]
 
 
-def check_notice_text(text: str, regime: Regime | None = None) -> NoticeTextCheck:
+def check_notice_text(text: str, regime: Regime | None = None, dated: date | None = None) -> NoticeTextCheck:
     """Read a notice written as text: which exemptions it cites, and whether it says what s.17 requires.
 
     Heuristic, by design: it looks for the words a notice that meets the statute uses (an internal review,
     the Information Commissioner, the public interest, a link for s.21, hours for s.12). A finding says
-    what is missing; its ``where`` is the line of the citation concerned, or ``letter``.
+    what is missing; its ``where`` is the line of the citation concerned, or ``letter``. The particulars
+    it states (statutes, regulator, review window, cost limit, kind of exemption) are checked too
+    (``notice_particulars``); ``dated`` is the letter's date, today's law when not given.
     """
     exemptions = tuple(parse_citation(text, regime))
     read_as = regime or (exemptions[0].regime if exemptions else Regime.FOIA)
@@ -525,6 +475,7 @@ def check_notice_text(text: str, regime: Regime | None = None) -> NoticeTextChec
                     f"The letter does not give the right to complain to {_REGULATOR[read_as]}.",
                 )
             )
+    findings.extend(particulars_findings(text, read_as, dated))
     return NoticeTextCheck(exemptions, is_refusal, review, regulator, tuple(findings))
 
 

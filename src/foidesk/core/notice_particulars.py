@@ -1,0 +1,306 @@
+"""The particulars a letter states as facts of law, checked against the law: statutes, regulators, windows,
+cost limits, and what kind of exemption each one is.
+
+A refusal can meet s.17 in form and still tell the requester something false: that the Data Protection
+Act 1998 applies (repealed on 25 May 2018), that s.40(5) lets the authority neither confirm nor deny
+(replaced by s.40(5A) and (5B) the same day), that a FOISA requester may complain to the Information
+Commissioner (the Scottish Information Commissioner decides: FOISA s.47), that a review must be asked
+for within 20 working days (the law and the s.45 Code give 40: EIR reg 11(2), FOISA s.20(5), Code of
+Practice 2018 para 5.4), that the cost limit is £450 at 24 hours (the hours are the limit at £25 an hour:
+18 for £450, 24 for £600; reg 3 and 4(4) SI 2004/3244; FOISA £600 at up to £15 an hour), or that a
+qualified exemption is absolute (FOIA s.2(3)). Each check reads only sentences that state the particular,
+so an explanation that merely mentions a figure is left alone. Sources: DOMAIN.md sections A, D and H.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from foidesk.core.costs import (
+    FOIA_CENTRAL_GOVERNMENT_LIMIT,
+    FOIA_HOURLY_RATE,
+    FOIA_OTHER_LIMIT,
+    FOISA_MAXIMUM_HOURLY_RATE,
+    FOISA_PRESCRIBED_AMOUNT,
+)
+from foidesk.core.exemptions import parse_citation
+from foidesk.core.notice_findings import Finding, error, warn
+from foidesk.core.regime import Regime
+
+REVIEW_WINDOW_WORKING_DAYS = 40  # EIR reg 11(2); FOISA s.20(5); FOIA s.45 Code of Practice para 5.4
+
+
+@dataclass(frozen=True, slots=True)
+class _Outdated:
+    pattern: re.Pattern[str]
+    since: date
+    message: str
+
+
+_GDPR_DAY = date(2018, 5, 25)
+_OUTDATED: tuple[_Outdated, ...] = (
+    _Outdated(
+        re.compile(r"Data Protection Act,? 1998|\bDPA,? 1998\b", re.IGNORECASE),
+        _GDPR_DAY,
+        "The Data Protection Act 1998 was repealed on 25 May 2018: cite the UK GDPR and the Data "
+        "Protection Act 2018.",
+    ),
+    _Outdated(
+        re.compile(r"\b(?:s\.|sections?\s?)\s?40\s?\(5\)(?!\s?\(?[AB]\b)", re.IGNORECASE),
+        _GDPR_DAY,
+        "s.40(5) was replaced on 25 May 2018 (DPA 2018 Sch 19): cite s.40(5A) for the requester's own "
+        "data or s.40(5B) for third parties.",
+    ),
+    _Outdated(
+        re.compile(r"\b40\s?\(3\)\s?\(a\)\s?\((?:i|ii)\)", re.IGNORECASE),
+        _GDPR_DAY,
+        "s.40(3)(a)(i) was replaced on 25 May 2018: cite s.40(3A)(a) (the first condition).",
+    ),
+    _Outdated(
+        re.compile(r"Environmental Information Regulations,? 1992", re.IGNORECASE),
+        date(2005, 1, 1),
+        "The Environmental Information Regulations 1992 were replaced on 1 January 2005 by the 2004 "
+        "Regulations.",
+    ),
+    _Outdated(
+        re.compile(r"\bthe Information Tribunal\b", re.IGNORECASE),
+        date(2010, 1, 18),
+        "The Information Tribunal became the First-tier Tribunal (Information Rights) on 18 January 2010.",
+    ),
+)
+
+_SCOTTISH_REGULATOR = re.compile(
+    r"Scottish Information Commissioner|itspublicknowledge|foi\.scot\b|Commissioner's Office,? Kinburn",
+    re.IGNORECASE,
+)
+_UK_REGULATOR = re.compile(
+    r"(?<!Scottish )Information Commissioner(?!,? (?:in|for) Scotland)|\bICO\b|ico\.org\.uk|Wycliffe House",
+    re.IGNORECASE,
+)
+
+# A sentence ends at . ! ? followed by a space and a capital (not inside "s.40(2)" or "£25.00"), at ";"
+# or at a line break.
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'‘“])|;\s*|\n")
+_REVIEW_WORDS = re.compile(r"\breview\b|reconsider", re.IGNORECASE)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
+    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "sixty": 60,
+}  # fmt: skip
+_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_WINDOW = re.compile(
+    rf"(?:\bwithin|\byou have|\bno later than)\s+{_NUMBER}\s*(?:\(\d+\)\s*)?"
+    r"(working\s+days?|calendar\s+days?|days?|weeks?|(?:calendar\s+)?months?)",
+    re.IGNORECASE,
+)
+# Whose time it is: the requester's ("your request must be made within..."), not the authority's ("we
+# will respond to your review within 20 working days").
+_REQUESTERS_WINDOW = re.compile(
+    r"\byou (?:must|should|need to|have to|have|may|can)\b|"
+    r"\b(?:must|should) be (?:made|submitted|received|sent|lodged)\b|"
+    r"\b(?:of|from) (?:the date of )?(?:this|our|the) (?:letter|response|reply|decision|notice|email)\b|"
+    r"\b(?:requests?|applications?|complaints?) (?:for (?:an? )?(?:internal )?review )?(?:must|should)\b",
+    re.IGNORECASE,
+)
+_AUTHORITYS_WINDOW = re.compile(
+    r"\bwe (?:will|shall|aim|would|endeavour|try|expect)\b|\bour (?:target|aim)\b|\bto respond\b",
+    re.IGNORECASE,
+)
+
+_COST_WORDS = re.compile(r"appropriate limit|cost limit|\blimit\b|section 12\b|\bs\.\s?12\b", re.IGNORECASE)
+_LIMIT_AMOUNT = re.compile(
+    r"(?:limit(?:\s+for\s+[\w\s]{1,30}?)?\s+(?:of|is|at|set at)|set at|equates to|equivalent to|which is)"
+    r"\s+£\s?(\d{3,4})\b|"
+    r"£\s?(\d{3,4})\s+(?:appropriate |cost )?limit",
+    re.IGNORECASE,
+)
+_LIMIT_HOURS = re.compile(
+    r"(?:limit (?:of|is|at|set at)|set at|equates to|equivalent to|represents)\s+"
+    r"(?:£\s?\d+\s*(?:,|or|/|\()?\s*)?(\d{1,3})\s*(?:working\s+)?hours?\b|"
+    r"\b(\d{1,3})[- ]hours?\s+(?:cost |time |appropriate )?limit",
+    re.IGNORECASE,
+)
+_HOURLY_RATE = re.compile(r"£\s?(\d{1,3})(?:\.00)?\s*(?:per|an|a)\s+(?:person\s+)?hour", re.IGNORECASE)
+_EIR_COST_GROUND = re.compile(r"12\s?\(4\)\s?\(b\)|10\s?\(4\)\s?\(b\)|manifestly unreasonable", re.IGNORECASE)
+_KIND = re.compile(r"\b(not\s+(?:an?\s+)?)?(absolute|qualified)\s+exemptions?\b", re.IGNORECASE)
+
+
+def particulars_findings(text: str, regime: Regime, dated: date | None = None) -> list[Finding]:
+    """Everything the letter states as a particular of law that the law does not say."""
+    return [
+        *_outdated_law(text, dated),
+        *_regulator(text, regime),
+        *_review_window(text),
+        *_cost_limit(text, regime),
+        *_kind_of_exemption(text, regime),
+    ]
+
+
+def _outdated_law(text: str, dated: date | None) -> Iterator[Finding]:
+    for rule in _OUTDATED:
+        match = rule.pattern.search(text)
+        if match and (dated is None or dated >= rule.since):
+            yield error("notice.outdated_law", _line(text, match.start()), rule.message)
+
+
+def _regulator(text: str, regime: Regime) -> Iterator[Finding]:
+    scottish, uk = _SCOTTISH_REGULATOR.search(text), _UK_REGULATOR.search(text)
+    if regime.is_scottish and uk:
+        make = warn if scottish else error
+        yield make(
+            "notice.wrong_regulator",
+            _line(text, uk.start()),
+            "Under FOISA and the EISR the requester complains to the Scottish Information Commissioner "
+            "(FOISA s.47), not the Information Commissioner.",
+        )
+    elif not regime.is_scottish and scottish:
+        make = warn if uk else error
+        yield make(
+            "notice.wrong_regulator",
+            _line(text, scottish.start()),
+            "Under the FOIA and the EIR the requester complains to the Information Commissioner (s.50; "
+            "reg 18), not the Scottish Information Commissioner.",
+        )
+
+
+def _review_window(text: str) -> Iterator[Finding]:
+    for sentence, start in _sentences(text):
+        if not _REVIEW_WORDS.search(sentence) or _AUTHORITYS_WINDOW.search(sentence):
+            continue
+        if not _REQUESTERS_WINDOW.search(sentence):
+            continue
+        for match in _WINDOW.finditer(sentence):
+            days = _working_days(match.group(1), match.group(2))
+            if days is not None and days < REVIEW_WINDOW_WORKING_DAYS:
+                yield error(
+                    "notice.review_window_too_short",
+                    _line(text, start),
+                    f"'{match.group(0)}' gives the requester less than {REVIEW_WINDOW_WORKING_DAYS} working "
+                    "days to ask for a review (EIR reg 11(2); FOISA s.20(5); s.45 Code para 5.4).",
+                )
+                return
+
+
+def _working_days(count: str, unit: str) -> float | None:
+    number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count.lower())
+    if number is None:
+        return None
+    unit = unit.lower()
+    if unit.startswith("working"):
+        return number
+    if "day" in unit:
+        return number * 5 / 7
+    if unit.startswith("week"):
+        return number * 5
+    return number * 21  # the shortest months hold 20 working days; two months always hold at least 40
+
+
+def _cost_limit(text: str, regime: Regime) -> Iterator[Finding]:
+    if regime in (Regime.EIR, Regime.EISR):
+        limit = re.search(r"appropriate limit|cost limit|\bsection 12\b", text, re.IGNORECASE)
+        if limit and not _EIR_COST_GROUND.search(text):
+            yield error(
+                "notice.no_cost_limit_in_regime",
+                _line(text, limit.start()),
+                "The EIR have no cost limit: refuse a costly request as manifestly unreasonable "
+                "(reg 12(4)(b)).",
+            )
+        return
+    amounts: set[int] = set()
+    hours: set[int] = set()
+    rates: list[tuple[int, int]] = []
+    for sentence, start in _sentences(text):
+        if not _COST_WORDS.search(sentence):
+            continue
+        amounts.update(int(a or b) for a, b in _LIMIT_AMOUNT.findall(sentence))
+        hours.update(int(a or b) for a, b in _LIMIT_HOURS.findall(sentence))
+        rates.extend((int(rate), start) for rate in _HOURLY_RATE.findall(sentence))
+    yield from _limit_findings(text, regime, amounts, hours, rates)
+
+
+def _limit_findings(
+    text: str, regime: Regime, amounts: set[int], hours: set[int], rates: list[tuple[int, int]]
+) -> Iterator[Finding]:
+    if regime is Regime.FOISA:
+        allowed_amounts = {int(FOISA_PRESCRIBED_AMOUNT)}
+        bad_rates = [(r, at) for r, at in rates if Decimal(r) > FOISA_MAXIMUM_HOURLY_RATE]
+        pairs: dict[int, int] = {}
+        rate_rule = f"at most £{FOISA_MAXIMUM_HOURLY_RATE} an hour (reg 3 SSI 2004/467)"
+    else:
+        allowed_amounts = {int(FOIA_OTHER_LIMIT), int(FOIA_CENTRAL_GOVERNMENT_LIMIT)}
+        bad_rates = [(r, at) for r, at in rates if Decimal(r) != FOIA_HOURLY_RATE]
+        pairs = {int(a): int(a / FOIA_HOURLY_RATE) for a in (FOIA_OTHER_LIMIT, FOIA_CENTRAL_GOVERNMENT_LIMIT)}
+        rate_rule = f"£{FOIA_HOURLY_RATE} an hour (reg 4(4) SI 2004/3244)"
+    where = "letter"
+    for amount in sorted(amounts - allowed_amounts):
+        yield error(
+            "notice.wrong_cost_limit",
+            where,
+            f"£{amount} is not a cost limit under {regime.name}: "
+            + ", ".join(f"£{a}" for a in sorted(allowed_amounts))
+            + ".",
+        )
+    if pairs:
+        for amount in sorted(amounts & set(pairs)):
+            expected = pairs[amount]
+            if hours and expected not in hours:
+                yield error(
+                    "notice.wrong_cost_limit",
+                    where,
+                    f"A limit of £{amount} is {expected} hours at £{FOIA_HOURLY_RATE} an hour, not "
+                    + " or ".join(str(h) for h in sorted(hours))
+                    + ".",
+                )
+        if not amounts and hours - set(pairs.values()):
+            yield error(
+                "notice.wrong_cost_limit",
+                where,
+                "The FOIA cost limit is 18 hours (£450) or, for central government, 24 hours (£600).",
+            )
+    for rate, start in bad_rates[:1]:
+        yield error(
+            "notice.wrong_cost_limit",
+            _line(text, start),
+            f"Staff time is costed at {rate_rule}, not £{rate}.",
+        )
+
+
+def _kind_of_exemption(text: str, regime: Regime) -> Iterator[Finding]:
+    """A clause that calls the exemption it cites absolute or qualified must be right (FOIA s.2(3))."""
+    starts = [start for _, start in _sentences(text)]
+    boundary = 0
+    for match in _KIND.finditer(text):
+        sentence_start = max((s for s in starts if s <= match.start()), default=0)
+        clause = text[max(boundary, sentence_start) : match.start()]
+        boundary = match.end()
+        if match.group(1):
+            continue  # "not an absolute exemption": a denial, not a claim
+        called_absolute = match.group(2).lower() == "absolute"
+        for cited in parse_citation(clause, regime):
+            if cited.procedural or cited.absolute_only_under_first_condition:
+                continue
+            if cited.absolute != called_absolute:
+                truth = "absolute" if cited.absolute else "qualified"
+                yield error(
+                    "notice.qualified_called_absolute",
+                    _line(text, match.start()),
+                    f"{cited.code} is {truth}, not {match.group(2).lower()}"
+                    + (" (FOIA s.2(3) lists the absolute exemptions)." if regime is Regime.FOIA else "."),
+                )
+
+
+def _sentences(text: str) -> Iterator[tuple[str, int]]:
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.start() > start:
+            yield text[start : match.start()], start
+        start = match.end()
+    if start < len(text):
+        yield text[start:], start
+
+
+def _line(text: str, offset: int) -> str:
+    return f"line {text.count(chr(10), 0, offset) + 1}"
