@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import pikepdf
@@ -241,3 +242,67 @@ def test_a_wide_table_stays_on_the_page_so_the_letter_passes_the_release_gate(tm
     path.write_bytes(letter_pdf(letter))
     codes = {finding.code for finding in check_file(str(path)).findings}
     assert codes <= {"pdf.metadata"}  # the title and author PDF/UA requires; nothing off the page
+
+
+# ------------------------------------------------------------------ what a decision maker would sign
+
+
+def _text(letter: Letter) -> str:
+    return unescape(re.sub(r"<[^>]+>", " ", letter_html(letter)))
+
+
+def test_information_already_accessible_is_not_called_withheld() -> None:
+    text = _text(_letter())
+    withheld = text.split("withheld by virtue of the following exemptions:")[1].split("accessible to you")[0]
+    assert "s.31" in withheld and "s.21" not in withheld
+    assert "already reasonably accessible to you, so it is exempt" in text
+
+
+def test_a_late_response_says_so_and_an_early_one_does_not() -> None:
+    base = _response()
+    late_response = Response(
+        reference=base.reference,
+        regime=base.regime,
+        parts=base.parts,
+        review_rights=base.review_rights,
+        ico_rights=base.ico_rights,
+        issued=base.issued,
+        due=date(2022, 6, 10),
+    )
+    assert "response is late: it was due on 10 June 2022" in _text(_letter(late_response))
+    assert "is late" not in _text(_letter())
+
+
+def test_the_regulator_particulars_appear_once() -> None:
+    base = _response()
+    particulars = regulator(Regime.FOIA).particulars
+    response = Response(
+        reference=base.reference,
+        regime=base.regime,
+        parts=base.parts,
+        review_rights=base.review_rights,
+        ico_rights=particulars,
+        issued=base.issued,
+    )
+    text = _text(_letter(response))
+    assert text.count("Wycliffe House") == 1
+    assert text.count("internal review within 40 working days") == 1
+
+
+def test_the_letter_is_signed_by_the_decision_maker_and_explains_suppressed_cells() -> None:
+    table = AnswerTable("Allegations by year", ("Year", "Allegations"), (("2021", "[c]"), ("2022", "12")))
+    base = _letter()
+    letter = Letter(
+        response=base.response,
+        authority=base.authority,
+        requester_name=base.requester_name,
+        issued=base.issued,
+        tables=(("Q1", table),),
+        signatory="Dana Decider",
+        suppression_note="[c] = confidential: fewer than 5 (section 40(2)).",
+    )
+    text = _text(letter)
+    assert "Yours sincerely," in text and "Dana Decider" in text
+    assert text.index("Dana Decider") > text.index("Yours sincerely,")
+    assert "[c] = confidential: fewer than 5" in text
+    assert "[c] = confidential" not in _text(base)  # no [c] cell, no legend

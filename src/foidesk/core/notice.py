@@ -24,7 +24,13 @@ from enum import StrEnum
 from typing import TypeVar
 
 from foidesk.core.costs import Activity, AuthorityKind, CostEstimate, CostItem, InvalidCostItem, estimate_cost
-from foidesk.core.exemptions import Exemption, UnknownExemption, exemption, parse_citation
+from foidesk.core.exemptions import (
+    ACCESSIBLE_ELSEWHERE,
+    Exemption,
+    UnknownExemption,
+    exemption,
+    parse_citation,
+)
 from foidesk.core.notice_findings import FINDING_CODES as FINDING_CODES
 from foidesk.core.notice_findings import Finding as Finding
 from foidesk.core.notice_findings import Severity as Severity
@@ -86,7 +92,6 @@ class Response:
         return any(_needs_notice(part.outcome, self.regime) for part in self.parts)
 
 
-_ACCESSIBLE_ELSEWHERE = {Regime.FOIA: "s.21", Regime.FOISA: "FOISA s.25"}  # EIR, EISR: reg 6(1)(b)
 _COST_LIMIT_GROUND = {
     Regime.FOIA: "s.12",
     Regime.FOISA: "FOISA s.12",
@@ -159,7 +164,7 @@ def _check_part(part: PartResponse, response: Response) -> list[Finding]:
 def _check_already_published(part: PartResponse, regime: Regime) -> list[Finding]:
     """s.21 FOIA / s.25 FOISA must be cited (s.17(1)(b)); the claim check then wants the pointer. Under
     the EIR, information already publicly available is reg 6(1)(b), not an exception."""
-    code = _ACCESSIBLE_ELSEWHERE.get(regime)
+    code = ACCESSIBLE_ELSEWHERE.get(regime)
     if code is not None and not any(c.exemption.code == code for c in part.claims):
         return [
             _error("notice.missing_exemption", part.label, f"Information already published: cite {code}.")
@@ -208,7 +213,7 @@ def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) 
                 "Say which authority is preparing the material and when it should be finished (reg 14(4)).",
             )
         )
-    if e.code == _ACCESSIBLE_ELSEWHERE.get(e.regime) and not part.s21_pointer.strip():
+    if e.is_accessible_elsewhere and not part.s21_pointer.strip():
         findings.append(
             _error("notice.s21_without_pointer", where, f"{e.code}: say where the information is.")
         )
@@ -497,7 +502,7 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption]) -> list[F
                     f"{e.code} is qualified: weigh the public interest.",
                 )
             )
-        if e.code in _ACCESSIBLE_ELSEWHERE.values() and not _POINTER.search(text):
+        if e.is_accessible_elsewhere and not _POINTER.search(text):
             findings.append(
                 _error("notice.s21_without_pointer", where, f"{e.code}: say where the information is.")
             )

@@ -138,6 +138,9 @@ class Letter:
     attachments: tuple[str, ...] = ()
     contact: str = ""
     sign_off: str = field(default="Information Rights Team")
+    signatory: str = ""  # the decision maker who approved the response, by name
+    # what a "[c]" cell in a table means; the letter explains it whenever a table holds one
+    suppression_note: str = ""
 
     @property
     def title(self) -> str:
@@ -187,6 +190,9 @@ class _Table:
 _Block = _Heading | _Para | _List | _Table
 
 
+SUPPRESSED = "[c]"  # how a table shows a value withheld by disclosure control
+
+
 def _decision_sentence(response: Response) -> str:
     outcomes = {p.outcome for p in response.parts}
     if outcomes <= {Outcome.DISCLOSED}:
@@ -210,6 +216,8 @@ def _part_blocks(part: PartResponse, letter: Letter) -> list[_Block]:
     for label, table in letter.tables:
         if label == part.label:
             blocks.append(_Table(table))
+            if letter.suppression_note and any(SUPPRESSED in row for row in table.rows):
+                blocks.append(_Para(letter.suppression_note))
     if part.outcome is Outcome.NOT_HELD:
         blocks.append(_Para("The information you asked for in this part is not held."))
     for claim in part.claims:
@@ -280,6 +288,13 @@ def _blocks(letter: Letter) -> list[_Block]:
     ]
     received = f", received on {uk_date(letter.received)}" if letter.received else ""
     blocks.append(_Para(f"Thank you for your request for information{received}."))
+    if r.due is not None and letter.issued > r.due:
+        blocks.append(
+            _Para(
+                f"I am sorry that this response is late: it was due on {uk_date(r.due)}, and you should "
+                "have had it by then."
+            )
+        )
     if letter.questions:
         blocks.append(_Para("I note you seek access to the following information:"))
         blocks.append(_List(tuple(f"{label}: {text}" for label, text in letter.questions)))
@@ -287,16 +302,23 @@ def _blocks(letter: Letter) -> list[_Block]:
     blocks.append(_Para(_decision_sentence(r)))
     claims = [c for p in r.parts for c in p.claims]
     if r.is_refusal:
-        blocks.append(
-            _Para(
-                f"This response serves as a Refusal Notice under {_NOTICE_PROVISION[r.regime]}."
-                " The information is withheld by virtue of the following exemptions:"
-            )
-        )
-        seen: dict[str, str] = {}
+        withheld: dict[str, str] = {}
+        elsewhere: dict[str, str] = {}
         for c in claims:
-            seen.setdefault(c.exemption.code, f"{c.exemption.label} ({c.exemption.provision})")
-        blocks.append(_List(tuple(seen.values())))
+            into = elsewhere if c.exemption.is_accessible_elsewhere else withheld
+            into.setdefault(c.exemption.code, f"{c.exemption.label} ({c.exemption.provision})")
+        blocks.append(_Para(f"This response serves as a Refusal Notice under {_NOTICE_PROVISION[r.regime]}."))
+        if withheld:
+            blocks.append(_Para("Information is withheld by virtue of the following exemptions:"))
+            blocks.append(_List(tuple(withheld.values())))
+        if elsewhere:
+            blocks.append(
+                _Para(
+                    "Some of the information is already reasonably accessible to you, so it is exempt "
+                    "under the following; where to find it is set out below:"
+                )
+            )
+            blocks.append(_List(tuple(elsewhere.values())))
     if r.public_interest_decision_due is not None:
         blocks.append(
             _Para(
@@ -314,12 +336,11 @@ def _blocks(letter: Letter) -> list[_Block]:
     blocks.append(_Heading(2, "Your right to an internal review"))
     blocks.append(
         _Para(
-            "If you are unhappy with how your request has been handled, you may ask for an internal review. "
-            f"Please ask within {REVIEW_WINDOW_WORKING_DAYS} working days of the date of this letter."
+            "If you are unhappy with how your request has been handled, you may ask for an internal review "
+            f"within {REVIEW_WINDOW_WORKING_DAYS} working days of the date of this letter. "
+            + r.review_rights.strip()
         )
     )
-    if r.review_rights.strip():
-        blocks.append(_Para(r.review_rights))
     reg = regulator(r.regime)
     blocks.append(_Heading(2, f"Your right to complain to the {reg.name}"))
     blocks.append(
@@ -330,11 +351,13 @@ def _blocks(letter: Letter) -> list[_Block]:
     )
     blocks.append(_List(reg.address))
     blocks.append(_Para("Website:", reg.website))
-    if r.ico_rights.strip():
-        blocks.append(_Para(r.ico_rights))
+    if r.ico_rights.strip() and r.ico_rights.strip() != reg.particulars:
+        blocks.append(_Para(r.ico_rights))  # particulars of its own, beyond the regulator's address
     if letter.contact.strip():
         blocks.append(_Para(f"Contact: {letter.contact}"))
     blocks.append(_Para("Yours sincerely,"))
+    if letter.signatory.strip():
+        blocks.append(_Para(letter.signatory))
     blocks.append(_Para(letter.sign_off))
     blocks.append(_Para(letter.authority))
     return blocks

@@ -214,6 +214,12 @@ EMAIL_BACKEND = (
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("FOIDESK_FROM_EMAIL", "foi@example.org")
 FOIDESK_REPLY_TO_EMAIL = os.environ.get("FOIDESK_REPLY_TO_EMAIL", "")
+# Where a requester asks for an internal review, as the letter prints it (s.17(7)(a): the particulars).
+FOIDESK_REVIEW_CONTACT = os.environ.get(
+    "FOIDESK_REVIEW_CONTACT",
+    f"the Information Rights Unit, {FOIDESK_AUTHORITY_NAME}, "
+    f"at {FOIDESK_REPLY_TO_EMAIL or DEFAULT_FROM_EMAIL}",
+)
 # Send an acknowledgement with the reference and due date when a request arrives with an email address.
 FOIDESK_ACKNOWLEDGE = _env_bool("FOIDESK_ACKNOWLEDGE", True)
 # A request awaiting clarification may be closed as lapsed after this many months with no answer

@@ -96,3 +96,36 @@ def test_undecided_case_is_refused() -> None:
     with pytest.raises(LetterRefused) as caught:
         letter_for_case(request, "html", issued=dt.date(2024, 2, 20))
     assert [f.code for f in caught.value.findings] == ["notice.undecided_part"]
+
+
+def test_the_letter_names_where_to_ask_for_a_review_and_its_window(case: Request, settings: object) -> None:
+    html = letter_for_case(case, "html", issued=dt.date(2024, 2, 20)).decode()
+    assert "within 40 working days of the date of this letter" in html
+    assert "write to the Information Rights Unit" in html and case.reference in html
+    assert html.count("Wycliffe House") == 1
+
+
+def test_an_s21_pointer_to_an_earlier_entry_reads_on_paper(settings: object) -> None:
+    from tests.factories import PublicationFactory
+
+    earlier = PublicationFactory(title="Serving officers accused of sexual misconduct 2010 to 2021")
+    request = services.request_open(
+        text="Misconduct figures?",
+        requester_name="C",
+        actor=None,
+        received_on=dt.date(2024, 2, 1),
+        parse=False,
+    )
+    [part] = services.request_parts_set(
+        request=request, actor=a_decider(), parts=[services.PartSpec(label="Q1", text="Misconduct figures?")]
+    )
+    services.decision_record(
+        part=part,
+        outcome=Outcome.ALREADY_PUBLISHED,
+        actor=a_decider(),
+        exemptions=[services.ExemptionSpec(code="s.21", reasons="The figures are published.")],
+        s21_publication_id=earlier.pk,
+    )
+    pointer = response_for_case(request).parts[0].s21_pointer
+    assert "'Serving officers accused of sexual misconduct 2010 to 2021'" in pointer
+    assert earlier.reference in pointer and earlier.get_absolute_url() in pointer

@@ -12,13 +12,13 @@ from foidesk.core.notice import ExemptionClaim, PartResponse, PublicInterest, Re
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 from foidesk.render.letters import (
-    REVIEW_WINDOW_WORKING_DAYS,
     AnswerTable,
     Letter,
     LetterFormat,
     regulator,
     render_letter,
 )
+from foidesk.web.cases.answers import SUPPRESSION_NOTE
 from foidesk.web.cases.models import Decision, DecisionExemption, Document, Request
 
 
@@ -46,18 +46,22 @@ def _claim(row: DecisionExemption) -> ExemptionClaim:
 
 
 def _s21_pointer(decision: Decision) -> str:
+    """Where the information already is, readable on paper: the entry's title, reference and address."""
     if decision.s21_url:
         return decision.s21_url
-    if decision.s21_publication is not None:
-        return _absolute(decision.s21_publication.get_absolute_url())
+    earlier = decision.s21_publication
+    if earlier is not None:
+        return (
+            f"our disclosure log, '{earlier.title}' (reference {earlier.reference}): "
+            f"{_absolute(earlier.get_absolute_url())}"
+        )
     return ""
 
 
 def review_rights_text(request: Request) -> str:
-    """The internal review particulars (s.17(7)(a); s.45 Code of Practice para 5.4)."""
+    """Where to ask for an internal review (s.17(7)(a)); the letter states the 40-working-day window."""
     return (
-        f"To ask for an internal review, write to {settings.FOIDESK_AUTHORITY_NAME} quoting reference "
-        f"{request.reference} within {REVIEW_WINDOW_WORKING_DAYS} working days of this letter."
+        f"To ask for one, write to {settings.FOIDESK_REVIEW_CONTACT} quoting reference {request.reference}."
     )
 
 
@@ -117,12 +121,16 @@ def letter_for_case(request: Request, fmt: LetterFormat | str, issued: dt.date |
     attachments = tuple(
         doc.title for doc in request.documents.filter(kind=Document.Kind.ATTACHMENT).order_by("id")
     )
+    approver = request.approved_by
+    signatory = (approver.get_full_name() or approver.get_username()) if approver is not None else ""
     letter = Letter(
-        response=response,
+        signatory=signatory,
+        suppression_note=SUPPRESSION_NOTE.format(threshold=settings.FOIDESK_SDC_THRESHOLD),
         authority=settings.FOIDESK_AUTHORITY_NAME,
         requester_name=request.requester_name,
         issued=on,
         received=request.received_on,
+        response=response,
         questions=tuple((part.label, part.text) for part in request.parts.order_by("position")),
         answers=tuple(answers),
         tables=_tables(request),
