@@ -510,3 +510,52 @@ def test_vexatious_refusal_without_reasons_only_warns_s17_5() -> None:
     part = PartResponse("Q1", Outcome.WITHHELD, (claim("s.14(1)", reasons=""),))
     found = check_response(response(part))
     assert [(f.code, f.severity) for f in found] == [("notice.missing_reasons", Severity.WARN)]
+
+
+# ------------------------------------------------------------------ word tests that a practitioner broke
+
+
+def test_a_full_disclosure_that_says_nothing_was_withheld_is_not_a_refusal() -> None:
+    letter = "I am pleased to provide the information below. No information has been withheld.\n"
+    assert not check_notice_text(letter).is_refusal
+    assert check_notice_text("Some information has been withheld.\n").is_refusal
+
+
+def test_the_words_public_interest_alone_are_not_a_public_interest_test() -> None:
+    letter = (
+        "I have decided to withhold the information under Section 31(1)(a) - Law enforcement, because "
+        "disclosure would be likely to prejudice the prevention of crime. We know it is in the public "
+        "interest to be open.\n" + REVIEW + "\n" + ICO
+    )
+    assert codes(check_notice_text(letter).findings) == ["notice.missing_public_interest"]
+    weighed = letter.replace(
+        "We know it is in the public interest to be open.",
+        "The public interest in maintaining the exemption outweighs the public interest in disclosure.",
+    )
+    assert codes(check_notice_text(weighed).findings) == []
+
+
+def test_would_contravene_is_a_reason() -> None:
+    letter = (
+        "Section 40(2) applies: disclosure would contravene the data protection principles.\n"
+        + REVIEW
+        + "\n"
+        + ICO
+    )
+    assert codes(check_notice_text(letter).findings) == []
+
+
+def test_foisa_require_a_review_is_a_review_right() -> None:
+    letter = (
+        "Under section 38(1)(b) of FOISA the information is exempt because disclosure would contravene "
+        "the data protection principles. If you are dissatisfied you may require us to carry out a review "
+        "within 40 working days. You may then apply to the Scottish Information Commissioner.\n"
+    )
+    check = check_notice_text(letter)
+    assert check.states_review_rights
+    assert codes(check.findings) == []
+
+
+def test_both_limbs_of_31_1_a_and_b_are_cited() -> None:
+    letter = "Section 31(1)(a) and (b) apply because disclosure would prejudice law enforcement.\n"
+    assert [e.code for e in check_notice_text(letter).exemptions] == ["s.31(1)(a)", "s.31(1)(b)"]

@@ -405,11 +405,17 @@ def exemptions_for(regime: Regime) -> tuple[Exemption, ...]:
 _REFERENCE = r"\d{1,2}(?!\d)[A-Z]?(?:\s?\((?:[0-9]{1,2}[A-Z]?|[a-z]{1,4})\)){0,4}"
 _QUALIFIER = r"(?:\s*&\s*\((?:[0-9]{1,2}[A-Z]?|[a-z]{1,4})\)(?:\((?:[0-9]{1,2}[A-Z]?|[a-z]{1,4})\))*)*"
 _JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*(?=\d)|\s*/\s*(?=\d))"
+# "31(1)(a) and (b)": a sibling paragraph given by its letter alone, after the full reference.
+_SIBLING = r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)\([a-z]{1,4}\)(?![\w(]))*"
 _CITATION = re.compile(
     rf"(?P<prefix>\b(?:FOISA|FOI\(S\)A|EISR)\s+)?"
     rf"(?P<keyword>\b(?:sections?|secs?\.?|ss?\.|s(?=\s?\d)|regulations?|regs?\.?)\s?)"
-    rf"(?P<references>{_REFERENCE}{_QUALIFIER}(?:{_JOIN}{_REFERENCE}{_QUALIFIER})*)",
+    rf"(?P<references>{_REFERENCE}{_QUALIFIER}{_SIBLING}(?:{_JOIN}{_REFERENCE}{_QUALIFIER}{_SIBLING})*)",
     re.IGNORECASE,
+)
+_SIBLING_OF = re.compile(
+    r"(?P<stem>\d{1,2}[A-Z]?(?:\s?\([^()]*\))*?)\s?\((?P<first>[a-z]{1,4})\)"
+    r"(?P<rest>(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)\([a-z]{1,4}\)(?![\w(]))+)"
 )
 _ONE_REFERENCE = re.compile(rf"({_REFERENCE}){_QUALIFIER}")
 _TRAILING_ACT = re.compile(
@@ -443,12 +449,23 @@ def parse_citation(text: str, regime: Regime | None = None) -> list[Exemption]:
         target = _target_regime(match, text, scottish)
         if target is None:
             continue
-        for reference in _ONE_REFERENCE.findall(match.group("references")):
+        for reference in _ONE_REFERENCE.findall(_siblings_spelt_out(match.group("references"))):
             for limb in _limbs(target, re.sub(r"\s", "", reference)):
                 entry = _resolve(target, limb)
                 if entry is not None:
                     found.setdefault(entry.code, entry)
     return _without_covered_sections(list(found.values()))
+
+
+def _siblings_spelt_out(references: str) -> str:
+    """ "31(1)(a) and (b)" becomes "31(1)(a) and 31(1)(b)", so that the second limb is not lost."""
+
+    def spell(match: re.Match[str]) -> str:
+        stem = match.group("stem")
+        letters = [match.group("first"), *re.findall(r"\(([a-z]{1,4})\)", match.group("rest"))]
+        return " and ".join(f"{stem}({letter})" for letter in letters)
+
+    return _SIBLING_OF.sub(spell, references)
 
 
 def _names_scottish_act(text: str) -> bool:

@@ -377,6 +377,13 @@ _REFUSAL = re.compile(
     r"\brefus(?:e|ed|ing)\b",
     re.IGNORECASE,
 )
+# "No information has been withheld" says the opposite of a refusal.
+_NOTHING_WITHHELD = re.compile(
+    r"\b(?:no (?:information|data|records?|part)|nothing|none of (?:it|the information))\b[^.]{0,40}?"
+    r"\b(?:has|have|is|was|were|being|been)\s+(?:been\s+)?(?:withheld|refused|exempt(?:ed)?)|"
+    r"\bnot (?:been )?withheld\b|\bwithout (?:withholding|refusing)\b",
+    re.IGNORECASE,
+)
 _REVIEW = re.compile(
     r"internal review|\breview (?:of )?(?:our|the|this|that) (?:decision|response|handling)|"
     r"(?:request|ask for|apply for|requirement for|require) (?:a |an |us to (?:carry out|conduct) a )?review|"
@@ -396,7 +403,13 @@ _REGULATOR_RIGHTS = re.compile(
     r"Information Commissioner|\bICO\b|section 50\b|ico\.org\.uk|itspublicknowledge|regulation 18\b",
     re.IGNORECASE,
 )
-_PUBLIC_INTEREST = re.compile(r"public interest", re.IGNORECASE)
+# A public interest test weighs: "public interest" alone (e.g. "it is in the public interest to be open")
+# is not a test; the same sentence must balance, favour, outweigh or weigh (s.2(2)(b), s.17(3)).
+_PUBLIC_INTEREST = re.compile(
+    r"public interest[^.]{0,200}?(?:favou?r|outweigh|balanc|weigh|in maintaining|in disclos|in withhold)|"
+    r"(?:favou?r|outweigh|balanc|weigh)[^.]{0,200}?public interest",
+    re.IGNORECASE,
+)
 _BALANCING = re.compile(
     r"balanc\w* (?:of |test )?(?:the )?public interest|public interest (?:test|factors|considerations)|"
     r"factors? (?:favouring|in favour of|for|against) (?:disclosure|release)",
@@ -451,7 +464,7 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
     read_as = regime or (exemptions[0].regime if exemptions else Regime.FOIA)
     review = bool(_REVIEW.search(text))
     regulator = bool(_REGULATOR_RIGHTS.search(text))
-    is_refusal = bool(exemptions) or bool(_REFUSAL.search(text))
+    is_refusal = bool(exemptions) or bool(_REFUSAL.search(_NOTHING_WITHHELD.sub(" ", text)))
     findings: list[Finding] = []
     if is_refusal:
         findings.extend(_text_refusal_findings(text, exemptions))
