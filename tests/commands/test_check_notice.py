@@ -37,6 +37,7 @@ def test_reference_letter_reports_missing_rights_and_cites_s21_and_s40_2(
     assert [f["code"] for f in payload["findings"]] == [
         "notice.missing_review_rights",
         "notice.missing_ico_rights",
+        "notice.not_centrally_is_held",  # local records are held
         "notice.outdated_law",  # the Data Protection Act 1998, repealed in 2018
     ]  # type: ignore[index]
 

@@ -271,13 +271,15 @@ def test_reference_excerpt_has_no_review_or_ico_paragraph_and_nothing_else_missi
     # The page excerpt stops after the disclosure section: the text holds neither "review" nor
     # "Commissioner" (checked below), so both rights are reported missing. s.21 points to "this link";
     # s.40(2) is absolute, so no public interest test is needed; reasons are given ("Reason for decision").
-    # The 2022 letter still names the Data Protection Act 1998, repealed in 2018 (DOMAIN.md H).
+    # The 2022 letter still names the Data Protection Act 1998, repealed in 2018, and answers "not recorded
+    # centrally" as if that were "not held" (DOMAIN.md H).
     assert "review" not in reference_text.lower()
     assert "commissioner" not in reference_text.lower()
     check = check_notice_text(reference_text, dated=date(2022, 9, 1))
     assert codes(check.findings) == [
         "notice.missing_review_rights",
         "notice.missing_ico_rights",
+        "notice.not_centrally_is_held",
         "notice.outdated_law",
     ]
     assert not check.states_review_rights
@@ -286,8 +288,10 @@ def test_reference_excerpt_has_no_review_or_ico_paragraph_and_nothing_else_missi
 
 def test_reference_with_rights_appended_is_clean_but_for_the_repealed_act(reference_text: str) -> None:
     check = check_notice_text(reference_text + "\n" + REVIEW + "\n" + ICO + "\n")
-    assert codes(check.findings) == ["notice.outdated_law"]
-    updated = reference_text.replace("Data Protection Act 1998", "Data Protection Act 2018")
+    assert codes(check.findings) == ["notice.not_centrally_is_held", "notice.outdated_law"]
+    updated = reference_text.replace("Data Protection Act 1998", "Data Protection Act 2018").replace(
+        "not recorded centrally", "not held"
+    )
     assert check_notice_text(updated + "\n" + REVIEW + "\n" + ICO + "\n").findings == ()
 
 
@@ -559,3 +563,18 @@ def test_foisa_require_a_review_is_a_review_right() -> None:
 def test_both_limbs_of_31_1_a_and_b_are_cited() -> None:
     letter = "Section 31(1)(a) and (b) apply because disclosure would prejudice law enforcement.\n"
     assert [e.code for e in check_notice_text(letter).exemptions] == ["s.31(1)(a)", "s.31(1)(b)"]
+
+
+def test_not_recorded_centrally_is_not_not_held() -> None:
+    part = PartResponse(
+        label="Q4", outcome=Outcome.NOT_HELD, answer="This information is not recorded centrally."
+    )
+    response = Response(
+        reference="X", regime=Regime.FOIA, parts=(part,), review_rights=REVIEW, ico_rights=ICO
+    )
+    assert codes(check_response(response)) == ["notice.not_centrally_is_held"]
+    plain = dataclasses.replace(part, answer="We hold no such records.")
+    assert codes(check_response(dataclasses.replace(response, parts=(plain,)))) == []
+    assert "notice.not_centrally_is_held" in codes(
+        check_notice_text("Q4: this information is not held centrally.\n" + REVIEW + "\n" + ICO).findings
+    )

@@ -72,6 +72,7 @@ class PartResponse:
     advice: str = ""  # s.16 advice and assistance, e.g. how to narrow a request to fit the cost limit
     cost_estimate: CostEstimate | None = None  # s.12
     completion_estimate: str = ""  # EIR reg 14(4): who is finishing unfinished material, and by when
+    answer: str = ""  # the answer in words, as the letter gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +157,28 @@ def _check_part(part: PartResponse, response: Response) -> list[Finding]:
                 "Under the EIR 'not held' is an exception: cite reg 12(4)(a).",
             )
         )
+    if part.outcome is Outcome.NOT_HELD and _NOT_CENTRALLY.search(part.answer):
+        findings.append(_not_centrally(where))
     for claim in part.claims:
         findings.extend(_check_claim(claim, part, response))
     return findings
+
+
+# "Not recorded centrally" is not "not held": information in local records is held (s.1(1)).
+_NOT_CENTRALLY = re.compile(
+    r"\bnot (?:recorded|held|collated|kept|stored|captured|retained) (?:\w+ )?centrally\b|"
+    r"\bno central (?:record|database|system|register)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_centrally(where: str) -> Finding:
+    return _warn(
+        "notice.not_centrally_is_held",
+        where,
+        "Information not recorded centrally but held in local records is held (s.1(1)): search them, or "
+        "refuse under s.12 with an estimate of the search and advice on narrowing the request (s.16).",
+    )
 
 
 def _check_already_published(part: PartResponse, regime: Regime) -> list[Finding]:
@@ -493,6 +513,8 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
                     f"The letter does not give the right to complain to {_REGULATOR[read_as]}.",
                 )
             )
+    if _NOT_CENTRALLY.search(text):
+        findings.append(_not_centrally("letter"))
     findings.extend(particulars_findings(text, read_as, dated))
     return NoticeTextCheck(exemptions, is_refusal, review, regulator, tuple(findings))
 

@@ -45,6 +45,7 @@ FINDING_CODES: dict[str, str] = {
     "notice.review_window_too_short": "less time to ask for a review than the law or Code allows (40 WD)",
     "notice.wrong_cost_limit": "a cost limit, hours or hourly rate that the regulations do not set",
     "notice.qualified_called_absolute": "a qualified exemption described as absolute (or the reverse)",
+    "notice.not_centrally_is_held": "'not recorded centrally' given as 'not held': local records are held",
 }
 
 

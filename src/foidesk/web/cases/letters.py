@@ -80,6 +80,7 @@ def response_for_case(request: Request, issued: dt.date | None = None) -> Respon
                 claims=tuple(_claim(row) for row in decision.exemptions.order_by("id")),
                 s21_pointer=_s21_pointer(decision),
                 advice=decision.advice,
+                answer=decision.answer,
             )
         )
     return Response(
