@@ -70,8 +70,8 @@ TEXT_BOMS = (
     (b"\xfe\xff", "utf-16-be"),
     (b"\xef\xbb\xbf", "utf-8"),
 )
-UNREAD_BOMS = (b"+/v8", b"+/v9", b"+/v+", b"+/v/", b"\xf7\x64\x4c", b"\xdd\x73\x66\x73", b"\x0e\xfe\xff")
-UNREAD_BOMS += (b"\xfb\xee\x28", b"\x84\x31\x95\x33")
+UNREAD_BOMS: tuple[bytes, ...] = (b"+/v8", b"+/v9", b"+/v+", b"+/v/", b"\xf7\x64\x4c", b"\xdd\x73\x66\x73")
+UNREAD_BOMS += (b"\x0e\xfe\xff", b"\xfb\xee\x28", b"\x84\x31\x95\x33")
 UTF16_NUL_SHARE = 0.4  # share of characters whose high byte is NUL in UTF-16 text of Latin script
 BLANK = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u200b\u3000\ufeff"
 MAX_LEADING_BLANK = 4 * 1024 * 1024  # blank space skipped before the sniffers look
@@ -139,7 +139,9 @@ UNSUPPORTED_REASONS: dict[FileFormat, str] = {
         "The file is two formats at once (a picture, PDF or text file that is also a ZIP archive): "
         "each program that opens it shows something different"
     ),
-    FileFormat.COMPRESSED: "The file is a compressed archive other than ZIP (gzip, 7-Zip, RAR, tar, bzip2, xz)",
+    FileFormat.COMPRESSED: (
+        "The file is a compressed archive other than ZIP (gzip, 7-Zip, RAR, tar, bzip2, xz)"
+    ),
 }
 UNSUPPORTED_ADVICE = (
     ", a format the release gate cannot check for hidden content. "
