@@ -344,7 +344,11 @@ def inspect_archive(
         for index, info in enumerate(container.entries):
             if info.is_dir():
                 continue
-            member_path = _extract(container, info, tmp, index, budget)
+            try:
+                member_path = _extract(container, info, tmp, index, budget)
+            except CannotInspect as error:  # the others are still checked; this one blocks
+                findings.append(Finding("file.cannot_inspect", Severity.BLOCK, info.filename, str(error)))
+                continue
             try:
                 for finding in inspect_member(member_path, info.filename, depth + 1):
                     findings.append(_within(info.filename, finding))
@@ -455,7 +459,11 @@ def _extension(name: str) -> str:
 
 
 def _safe_member_name(name: str, taken: set[str]) -> str:
-    parts = [p for p in posixpath.normpath(name.replace("\\", "/")).split("/") if p not in ("", ".", "..")]
+    cleaned = zip_layout.DRIVE_LETTER.sub(
+        "", zip_layout.CONTROL_OR_DIRECTION.sub("", name.replace("\\", "/"))
+    )
+    parts = [p.rstrip(". ") for p in posixpath.normpath(cleaned).split("/") if p not in ("", ".", "..")]
+    parts = [p for p in parts if p]
     safe = "/".join(parts) or "member"
     candidate, counter = safe, 1
     while candidate.casefold() in taken:
