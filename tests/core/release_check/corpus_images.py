@@ -218,7 +218,7 @@ IMAGES: list[CorpusFile] = [
     leaky("text.png", png_with_text, {"image.text_chunk"}, "SECRET-PNG-tEXt"),
     leaky("ztxt.png", png_with_compressed_text, {"image.text_chunk"}, "SECRET-PNG-zTXt"),
     leaky("exif.png", png_with_exif, {"image.exif"}, "SECRET-PNG-eXIf"),
-    leaky("private-chunk.png", png_with_private_chunk, {"image.unknown_chunk"}, "SECRET-PNG-private"),
+    leaky("private-chunk.png", png_with_private_chunk, {"image.unaccounted"}, "SECRET-PNG-private"),
     leaky("modified-time.png", png_with_time, {"image.timestamp"}, None),
     leaky("transparent.png", png_with_transparent_redaction, {"image.transparent_content"}, None),
     leaky("tags.tiff", tiff_with_tags, {"image.exif"}, "SECRET-TIFF"),
