@@ -4,7 +4,8 @@ Pillow shows a TIFF's first page's tags and a GIF's first comment; a later page 
 anything. So the files are walked here as their specifications lay them out: every TIFF image file
 directory (IFD) in the chain, each tag judged against a short list of the tags that only describe
 pixels, and every byte of the file belonging to the header, a directory, a tag's value or the pixel
-strips (or zero padding); every GIF block up to the trailer, with only the extensions that control display allowed.
+strips (or zero padding); every GIF block up to the trailer, with only the extensions that control
+display allowed.
 """
 
 from __future__ import annotations
