@@ -10,6 +10,7 @@ display allowed.
 
 from __future__ import annotations
 
+import re
 import struct
 
 from foidesk.core.release_check.findings import CannotInspect, Finding, Severity
@@ -43,7 +44,7 @@ TIFF_ICC_TAG = 34675
 STRIP_TAGS = ((273, 279), (324, 325), (513, 514))  # (offsets, byte counts): strips, tiles, old JPEG
 TIFF_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
 MAX_IFDS = 10_000
-SPARE_TIFF_HEADERS = (b"II*\x00\x08\x00\x00\x00", b"MM\x00*\x00\x00\x00\x08")
+SPARE_TIFF_HEADER = re.compile(rb"II\*\x00.{4}|MM\x00\*.{4}", re.DOTALL)  # a page's own header, 8 bytes
 GIF_TRAILER = 0x3B
 GIF_IMAGE = 0x2C
 GIF_EXTENSION = 0x21
@@ -181,12 +182,8 @@ def _uncovered(data: bytes, ranges: list[tuple[int, int]]) -> int:
     hidden = 0
     at = 0
     for start, stop in [*sorted(ranges), (len(data), len(data))]:
-        if start > at:
-            gap = data[at:start]
-            for header in SPARE_TIFF_HEADERS:
-                gap = gap.replace(header, b"")
-            if gap.strip(b"\x00"):
-                hidden += start - at
+        if start > at and SPARE_TIFF_HEADER.sub(b"", data[at:start]).strip(b"\x00"):
+            hidden += start - at
         at = max(at, stop)
     return hidden
 
