@@ -49,6 +49,15 @@ class Entry:
     gap_after: bytes = b""
     written_locally: bool = True  # False: only the directory lists it (at ``offset``)
     offset: int | None = None  # where the directory says its local header is
+    stored_as: bytes | None = None  # the bytes written for the data, deflated (method 8), if given
+
+    @property
+    def method(self) -> int:
+        return 0 if self.stored_as is None else 8
+
+    @property
+    def payload(self) -> bytes:
+        return self.data if self.stored_as is None else self.stored_as
 
 
 def extra(field_id: int, body: bytes) -> bytes:
@@ -68,17 +77,17 @@ def raw_zip(
         name = (entry.local_name or entry.name).encode("utf-8")
         crc = zlib.crc32(entry.data)
         out += struct.pack(
-            "<4s5H3L2H", b"PK\x03\x04", 20, 0x800, 0, 0, DOS_DATE_1980, crc, len(entry.data),
+            "<4s5H3L2H", b"PK\x03\x04", 20, 0x800, entry.method, 0, DOS_DATE_1980, crc, len(entry.payload),
             len(entry.data), len(name), len(entry.local_extra),
         )  # fmt: skip
-        out += name + entry.local_extra + entry.data + entry.gap_after
+        out += name + entry.local_extra + entry.payload + entry.gap_after
     directory_at = len(out)
     listed = [(i, e) for i, e in enumerate(entries) if e.in_directory]
     for index, entry in listed:
         name = entry.name.encode("utf-8")
         out += struct.pack(
-            "<4s6H3L5H2L", b"PK\x01\x02", (3 << 8) | 20, 20, 0x800, 0, 0, DOS_DATE_1980,
-            zlib.crc32(entry.data), len(entry.data), len(entry.data), len(name), len(entry.central_extra),
+            "<4s6H3L5H2L", b"PK\x01\x02", (3 << 8) | 20, 20, 0x800, entry.method, 0, DOS_DATE_1980,
+            zlib.crc32(entry.data), len(entry.payload), len(entry.data), len(name), len(entry.central_extra),
             len(entry.comment), 0, 0, entry.external_attr, offsets[index],
         )  # fmt: skip
         out += name + entry.central_extra + entry.comment
@@ -87,6 +96,11 @@ def raw_zip(
         "<4s4H2LH", b"PK\x05\x06", 0, 0, len(listed), len(listed), size, directory_at, len(comment)
     )
     return bytes(out + comment + trailing)
+
+
+def deflated(data: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
 
 
 def written(data: Callable[[], bytes]) -> Callable[[Path], None]:
@@ -230,6 +244,13 @@ ZIP_FILES: list[CorpusFile] = [
         zip_file([Entry("data.csv", gap_after=b"SECRET-ZIP-GAPEND-6C")]),
         {"zip.unaccounted"},
         "SECRET-ZIP-GAPEND-6C",
+        *VISIBLE,
+    ),
+    leaky(
+        "zip_deflate_tail.zip",
+        zip_file([Entry("data.csv", stored_as=deflated(CSV_HEAD) + b"SECRET-ZIP-DEFLATE-TAIL-3N")]),
+        {"zip.unaccounted"},
+        "SECRET-ZIP-DEFLATE-TAIL-3N",
         *VISIBLE,
     ),
     leaky(

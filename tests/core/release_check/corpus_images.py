@@ -309,6 +309,34 @@ def _jfif_thumbnail(path: Path) -> None:
     _write(path, jpeg[:2] + struct.pack(">BBH", 0xFF, 0xE0, len(app0) + 2) + app0 + jpeg[4 + length :])
 
 
+def _png_idat_tail(path: Path) -> None:
+    """A second IDAT whose bytes follow the end of the zlib stream: decoders stop before them."""
+    _write(path, _png_with_chunk(b"IDAT", b"SECRET-PNG-IDAT-TAIL-5K"))
+
+
+def _png_idat_extra_rows(path: Path) -> None:
+    """The zlib stream holds more rows than the header's height: decoders ignore them."""
+    out = io.BytesIO()
+    _picture().save(out, format="PNG")
+    data = out.getvalue()
+    rows = b"".join(b"\x00" + bytes(range(192)) for _ in range(56))  # 64 x 48 RGB: 48 rows of 192
+    idat = zlib.compress(rows)
+    at = data.index(b"IDAT") - 4
+    (length,) = struct.unpack_from(">I", data, at)
+    chunk = struct.pack(">I", len(idat)) + b"IDAT" + idat + struct.pack(">I", zlib.crc32(b"IDAT" + idat))
+    _write(path, data[:at] + chunk + data[at + 12 + length :])
+
+
+def _png_iccp_name(path: Path) -> None:
+    profile = zlib.compress(lcms_srgb())
+    body = b"SECRET-ICCP-NAME-3L\x00\x00" + profile
+    out = io.BytesIO()
+    _picture().save(out, format="PNG")
+    data = out.getvalue()
+    chunk = struct.pack(">I", len(body)) + b"iCCP" + body + struct.pack(">I", zlib.crc32(b"iCCP" + body))
+    _write(path, data[:33] + chunk + data[33:])
+
+
 def _second_jpeg(path: Path) -> None:
     second = _jpeg_bytes(Image.new("RGB", (16, 16), (255, 0, 0)), comment=b"SECRET-SECOND-JPEG-1Z")
     _write(path, _jpeg_bytes(_picture()) + second)
@@ -563,6 +591,15 @@ IMAGES: list[CorpusFile] = [
         _jpeg_with_icc(icc_with({b"dmnd": b"curv\x00\x00\x00\x00SECRET-ICC-TYPE-1R"})),
         {"image.unaccounted"},
         "SECRET-ICC-TYPE-1R",
+    ),
+    leaky("idat-tail.png", _png_idat_tail, {"image.unaccounted"}, "SECRET-PNG-IDAT-TAIL-5K"),
+    leaky("idat-extra-rows.png", _png_idat_extra_rows, {"image.unaccounted"}, None),
+    leaky("iccp-name.png", _png_iccp_name, {"image.unaccounted"}, "SECRET-ICCP-NAME-3L"),
+    leaky(
+        "oversized-gama.png",
+        written_png_chunk(b"gAMA", struct.pack(">I", 45455) + b"SECRET-PNG-GAMA-1W"),
+        {"image.unaccounted"},
+        "SECRET-PNG-GAMA-1W",
     ),
     leaky("second-jpeg.jpg", _second_jpeg, {"image.trailing_data"}, "SECRET-SECOND-JPEG-1Z"),
     leaky("app5.jpg", _jpeg_with(0xE5, b"SECRET-JPEG-APP5-9L"), {"image.unaccounted"}, "SECRET-JPEG-APP5-9L"),

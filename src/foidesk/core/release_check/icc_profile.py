@@ -56,7 +56,7 @@ PROFILE_WORDS = frozenset(
         "stone", "license", "cc0", "creative", "commons", "attribution", "c", "encoding",
         "standard", "cmyk", "eci", "ecirgb", "web", "sheetfed", "euroscale", "japan", "japancolor",
         "a", "an", "is", "on", "to", "this", "unknown", "none", "http://www.iec.ch", "www.iec.ch",
-        "u.s", "srgb2014", "preference", "beta", "generated",
+        "u.s", "srgb2014", "preference", "beta", "generated", "photoshop",
     )
 )  # fmt: skip
 NUMBER = re.compile(r"[\d.,%/()-]{1,8}")  # years, versions, standard numbers ("12647-2")
@@ -108,7 +108,7 @@ def _tag_problem(signature: bytes, data: bytes) -> str | None:
     if signature in TEXT_TAGS and kind not in TEXT_TYPES:
         return f"A text tag holds data of type {kind.decode('latin-1')!r}."
     if kind in TEXT_TYPES or signature in TEXT_TAGS:
-        strange = [text for text in _texts(data[4:]) if not _profile_words(text)]
+        strange = [text for text in _texts(data[4:]) if not profile_words(text)]
         if strange:
             return "The colour profile carries text that does not describe a profile."
     return None
@@ -122,7 +122,7 @@ def _texts(data: bytes) -> list[str]:
     return runs
 
 
-def _profile_words(text: str) -> bool:
+def profile_words(text: str) -> bool:
     """Every word of ``text`` is a word profiles are described with, or a short number."""
     for word in WORD_SPLIT.split(text.strip().lower()):
         bare = word.strip("().,-'\"©")

@@ -27,7 +27,7 @@ from foidesk.core.release_check.findings import (
     InspectionLimits,
     Severity,
 )
-from foidesk.core.release_check.icc_profile import profile_findings
+from foidesk.core.release_check.icc_profile import profile_findings, profile_words
 from foidesk.core.release_check.image_containers import (
     TRAILING_SLACK_BYTES,
     gif_findings,
@@ -56,6 +56,37 @@ PNG_PRESENTATION_CHUNKS = frozenset(
     | {b"acTL", b"fcTL", b"fdAT", b"cICP", b"mDCv", b"cLLi"}
 )
 PNG_TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
+# The largest body each presentation chunk can have (PNG, third edition, 11.2 and 11.3): a larger one
+# carries bytes no decoder reads.
+PNG_CHUNK_MAX_BYTES = {
+    b"IHDR": 13,
+    b"PLTE": 768,
+    b"IEND": 0,
+    b"tRNS": 256,
+    b"gAMA": 4,
+    b"cHRM": 32,
+    b"sRGB": 1,
+    b"pHYs": 9,
+    b"sBIT": 4,
+    b"bKGD": 6,
+    b"acTL": 8,
+    b"fcTL": 26,
+    b"cICP": 4,
+    b"mDCv": 24,
+    b"cLLi": 8,
+    b"tIME": 7,
+}
+PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # by colour type
+ADAM7_PASSES = (
+    (0, 0, 8, 8),
+    (4, 0, 8, 8),
+    (0, 4, 4, 8),
+    (2, 0, 4, 4),
+    (0, 2, 2, 4),
+    (1, 0, 2, 2),
+    (0, 1, 1, 2),
+)
+INFLATE_CHUNK_BYTES = 1 << 20
 JPEG_SOI = b"\xff\xd8"
 XMP_JPEG_PREFIX = b"http://ns.adobe.com/xap/1.0/\x00"
 EXIF_PREFIX = b"Exif\x00\x00"
@@ -183,29 +214,81 @@ def _png_chunks(data: bytes) -> Iterator[tuple[bytes, bytes, int]]:
 
 
 def _inspect_png(data: bytes) -> list[Finding]:
+    """Every chunk up to IEND: text, EXIF, a profile, chunks of unknown content or larger than their
+    kind, compressed picture data longer than the picture, and anything after IEND."""
     findings: list[Finding] = []
     image_end = len(data)
+    header = b""
+    pictures: list[bytes] = []
     for kind, body, chunk_end in _png_chunks(data):
         image_end = chunk_end
         where = f"PNG chunk {kind.decode('latin-1')}"
-        if kind in PNG_TEXT_CHUNKS:
-            keyword = body.split(b"\x00", 1)[0].decode("latin-1")
+        header = body if kind == b"IHDR" else header
+        if kind == b"IDAT":
+            pictures.append(body)
+        elif len(body) > PNG_CHUNK_MAX_BYTES.get(kind, len(body)):
             findings.append(
-                _finding("image.text_chunk", Severity.BLOCK, where, f"A text chunk '{keyword}' is embedded.")
+                unaccounted(where, f"The chunk holds {len(body)} bytes, more than its kind needs.")
             )
-        elif kind == b"eXIf":
-            findings.extend(_exif_findings(body, where))
-        elif kind == b"iCCP":
-            findings.extend(profile_findings(_png_profile(body), where))
-        elif kind == b"tIME":
-            findings.append(
-                _finding("image.timestamp", Severity.WARN, where, "The last-modified time is embedded.")
-            )
-        elif kind not in PNG_PRESENTATION_CHUNKS:
-            findings.append(unaccounted(where, "A chunk of unknown content is embedded."))
+        findings.extend(_png_chunk_findings(kind, body, where))
+    findings.extend(_png_picture_findings(header, b"".join(pictures)))
     if len(data) - image_end > TRAILING_SLACK_BYTES:
         findings.append(trailing("after IEND", len(data) - image_end))
     return findings
+
+
+def _png_chunk_findings(kind: bytes, body: bytes, where: str) -> list[Finding]:
+    if kind in PNG_TEXT_CHUNKS:
+        keyword = body.split(b"\x00", 1)[0].decode("latin-1")
+        return [_finding("image.text_chunk", Severity.BLOCK, where, f"A text chunk '{keyword}' is embedded.")]
+    if kind == b"eXIf":
+        return _exif_findings(body, where)
+    if kind == b"iCCP":
+        name = body.split(b"\x00", 1)[0].decode("latin-1")
+        named = [] if profile_words(name) else [unaccounted(where, "The colour profile's name is free text.")]
+        return named + profile_findings(_png_profile(body), where)
+    if kind == b"tIME":
+        return [_finding("image.timestamp", Severity.WARN, where, "The last-modified time is embedded.")]
+    if kind not in PNG_PRESENTATION_CHUNKS:
+        return [unaccounted(where, "A chunk of unknown content is embedded.")]
+    return []
+
+
+def _png_picture_findings(header: bytes, compressed: bytes) -> list[Finding]:
+    """The IDAT stream inflates to exactly the picture: nothing after its end, nothing beyond its size."""
+    if len(header) != PNG_CHUNK_MAX_BYTES[b"IHDR"] or not compressed:
+        raise CannotInspect("the PNG has no readable header or picture data")
+    expected = _png_raw_size(header)
+    inflater = zlib.decompressobj()
+    produced = 0
+    pending = compressed
+    try:
+        while pending and not inflater.eof:
+            produced += len(inflater.decompress(pending, INFLATE_CHUNK_BYTES))
+            pending = inflater.unconsumed_tail
+            if produced > expected:
+                break
+    except zlib.error as error:
+        raise CannotInspect(f"the PNG picture data cannot be read: {error}") from error
+    if produced > expected or inflater.unused_data:
+        return [unaccounted("PNG IDAT", "The compressed picture data holds more than the picture.")]
+    return []
+
+
+def _png_raw_size(header: bytes) -> int:
+    """Bytes the picture inflates to: each row, per interlace pass, with its filter byte."""
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    bits = depth * PNG_CHANNELS.get(colour, 4)
+
+    def rows(columns: int, count: int) -> int:
+        return count * (1 + (columns * bits + 7) // 8) if columns and count else 0
+
+    if not interlace:
+        return rows(width, height)
+    return sum(
+        rows(max(0, (width - x + dx - 1) // dx), max(0, (height - y + dy - 1) // dy))
+        for x, y, dx, dy in ADAM7_PASSES
+    )
 
 
 def _png_profile(body: bytes) -> bytes:
@@ -268,11 +351,34 @@ def _scan_end(data: bytes, at: int) -> int:
         return at
 
 
+def _coding_segment_exact(marker: int, body: bytes) -> bool:
+    """The segment's tables fill it exactly (ITU T.81 B.2.2 to B.2.4, B.2.4.1 to B.2.4.4)."""
+    if marker == 0xDB:  # quantisation tables: a precision byte, then 64 or 128 bytes
+        at = 0
+        while at < len(body):
+            at += 1 + (128 if body[at] >> 4 else 64)
+        return at == len(body)
+    if marker == 0xC4:  # Huffman tables: a class byte, 16 counts, then the symbols counted
+        at = 0
+        while at + 17 <= len(body):
+            at += 17 + sum(body[at + 1 : at + 17])
+        return at == len(body)
+    if marker == 0xDA:
+        return bool(body) and len(body) == 4 + 2 * body[0]
+    if marker in (0xDD, 0xDC):
+        return len(body) == 2
+    if marker == 0xCC:
+        return len(body) % 2 == 0
+    return len(body) >= 6 and len(body) == 6 + 3 * body[5]  # a frame header: 3 bytes per component
+
+
 def _jpeg_segment_findings(marker: int, body: bytes) -> list[Finding]:
     """What one segment holds besides the coded picture; unknown segments are unaccounted."""
     where = f"JPEG APP{marker - 0xE0}" if 0xE0 <= marker <= 0xEF else f"JPEG marker {marker:#x}"
     if marker in JPEG_CODING_MARKERS:
-        return []
+        if _coding_segment_exact(marker, body):
+            return []
+        return [unaccounted(where, "A coding segment holds bytes beyond its tables.")]
     if marker == 0xE0 and body.startswith(b"JFIF\x00") and len(body) >= 14:
         thumbnail = body[12] * body[13]
         if thumbnail or len(body) > 14:

@@ -18,6 +18,7 @@ import re
 import stat
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -32,7 +33,8 @@ ZIP64_END_BYTES = 56
 LOCAL_SIGNATURE = b"PK\x03\x04"
 DESCRIPTOR_SIGNATURE = b"PK\x07\x08"
 TAIL_BYTES = END_RECORD.size + 65_535
-GAP_SCAN_BYTES = 1 << 20  # how much of an unaccounted gap is searched for a hidden local entry
+GAP_SCAN_BYTES = 1 << 20
+INFLATE_BLOCK_BYTES = 1 << 20  # how much of an unaccounted gap is searched for a hidden local entry
 # Extra fields that carry times, owners, sizes or alignment (APPNOTE.TXT 4.5 and 4.6), with the
 # largest body each can have; any other field, or a larger body, carries data nobody sees.
 HARMLESS_EXTRA_FIELDS: dict[int, int] = {
@@ -159,8 +161,8 @@ def _end_record(raw: BinaryIO, size: int) -> tuple[int, int, int]:
     return max(0, records_at - cd_size), end_at, end_at + END_RECORD.size + comment
 
 
-def _local_entry(raw: BinaryIO, info: zipfile.ZipInfo) -> tuple[int, int, bytes, bytes] | None:
-    """(start, stop, name, extra) of the local entry a directory record points at, or None."""
+def _local_entry(raw: BinaryIO, info: zipfile.ZipInfo) -> tuple[int, int, bytes, bytes, int] | None:
+    """(start, stop, name, extra, data start) of the local entry a directory record points at, or None."""
     raw.seek(info.header_offset)
     header = raw.read(LOCAL_HEADER.size)
     if len(header) != LOCAL_HEADER.size or not header.startswith(LOCAL_SIGNATURE):
@@ -168,12 +170,32 @@ def _local_entry(raw: BinaryIO, info: zipfile.ZipInfo) -> tuple[int, int, bytes,
     fields = LOCAL_HEADER.unpack(header)
     name = raw.read(fields[10])
     extra = raw.read(fields[11])
-    stop = info.header_offset + LOCAL_HEADER.size + fields[10] + fields[11] + info.compress_size
+    data_at = info.header_offset + LOCAL_HEADER.size + fields[10] + fields[11]
+    stop = data_at + info.compress_size
     if info.flag_bits & 0x08:  # a data descriptor follows the data, with or without its signature
         raw.seek(stop)
         zip64 = info.compress_size >= 0xFFFFFFFF or info.file_size >= 0xFFFFFFFF
         stop += (20 if zip64 else 12) + (4 if raw.read(4) == DESCRIPTOR_SIGNATURE else 0)
-    return info.header_offset, stop, name, extra
+    return info.header_offset, stop, name, extra, data_at
+
+
+def _deflate_tail(raw: BinaryIO, info: zipfile.ZipInfo, data_at: int) -> int:
+    """Bytes of a deflated member's data after its final block: unzip programs stop before them."""
+    inflater = zlib.decompressobj(-15)
+    raw.seek(data_at)
+    left = info.compress_size
+    try:
+        while left and not inflater.eof:
+            block = raw.read(min(left, INFLATE_BLOCK_BYTES))
+            if not block:
+                break
+            left -= len(block)
+            inflater.decompress(block, INFLATE_BLOCK_BYTES)
+            while inflater.unconsumed_tail and not inflater.eof:
+                inflater.decompress(inflater.unconsumed_tail, INFLATE_BLOCK_BYTES)
+    except zlib.error:
+        return 0  # a damaged stream: reading the member fails and blocks on its own
+    return left + len(inflater.unused_data) if inflater.eof else 0
 
 
 def layout_findings(path: str, entries: list[zipfile.ZipInfo]) -> list[Finding]:
@@ -196,9 +218,13 @@ def _entry_findings(raw: BinaryIO, info: zipfile.ZipInfo, ranges: list[tuple[int
     local = _local_entry(raw, info)
     if local is None:
         return [_block("zip.unaccounted", name, "The directory points at no local entry for this member.")]
-    start, stop, local_name, local_extra = local
+    start, stop, local_name, local_extra, data_at = local
     ranges.append((start, stop))
     findings: list[Finding] = []
+    if info.compress_type == zipfile.ZIP_DEFLATED and (tail := _deflate_tail(raw, info, data_at)):
+        findings.append(
+            _block("zip.unaccounted", name, f"{tail} bytes follow the end of the member's compressed data.")
+        )
     decoded = local_name.decode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace")
     if decoded != info.orig_filename:
         findings.append(_block("zip.name_mismatch", name, f"The entry's own header names it {decoded!r}."))
