@@ -23,6 +23,12 @@ def test_the_profiles_real_tools_write_are_accounted_for() -> None:
         "Copyright Apple Inc., 2017",
         "Generic Gray Gamma 2.2 Profile",
         "U.S. Web Coated (SWOP) v2",
+        "Copyright (c) 1998 Hewlett-Packard Company",
+        "IEC http://www.iec.ch",
+        "IEC 61966-2.1 Default RGB colour space - sRGB",
+        "Reference Viewing Condition in IEC61966-2.1",
+        "GIMP built-in sRGB",
+        "Color LCD",
     ],
 )
 def test_descriptions_made_of_a_profiles_words_pass(text: str) -> None:

@@ -57,6 +57,8 @@ PROFILE_WORDS = frozenset(
         "standard", "cmyk", "eci", "ecirgb", "web", "sheetfed", "euroscale", "japan", "japancolor",
         "a", "an", "is", "on", "to", "this", "unknown", "none", "http://www.iec.ch", "www.iec.ch",
         "u.s", "srgb2014", "preference", "beta", "generated", "photoshop",
+        "c2", "fb", "http", "https", "skia", "skcms", "lcd", "retina", "imac", "macbook", "pro", "air",
+        "studio", "xdr",
     )
 )  # fmt: skip
 NUMBER = re.compile(r"[\d.,%/()-]{1,8}")  # years, versions, standard numbers ("12647-2")
@@ -125,7 +127,7 @@ def _texts(data: bytes) -> list[str]:
 def profile_words(text: str) -> bool:
     """Every word of ``text`` is a word profiles are described with, or a short number."""
     for word in WORD_SPLIT.split(text.strip().lower()):
-        bare = word.strip("().,-'\"©")
+        bare = word.strip("().,-/'\"©")
         if bare and bare not in PROFILE_WORDS and not NUMBER.fullmatch(bare):
             return False
     return True

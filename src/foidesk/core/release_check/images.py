@@ -471,7 +471,12 @@ def _holds_hidden_pixels(pixels: np.ndarray) -> bool:
     tints = colours[faint]
     if int((tints.max(axis=0) - tints.min(axis=0)).max()) <= EDGE_COLOUR_TOLERANCE:
         return False  # one colour throughout: a shadow or a glow, not a picture
-    lone = faint & ~_edges(colours, alpha >= MIN_VISIBLE_ALPHA)
+    rows = np.flatnonzero(faint.any(axis=1))
+    cols = np.flatnonzero(faint.any(axis=0))
+    top, bottom = max(0, rows[0] - EDGE_PIXELS), rows[-1] + EDGE_PIXELS + 1
+    left, right = max(0, cols[0] - EDGE_PIXELS), cols[-1] + EDGE_PIXELS + 1
+    window = (slice(top, bottom), slice(left, right))  # only around the faint pixels
+    lone = faint[window] & ~_edges(colours[window], alpha[window] >= MIN_VISIBLE_ALPHA)
     return int(lone.sum()) >= MIN_HIDDEN_PIXELS
 
 
