@@ -53,9 +53,9 @@ def test_a_symbolic_link_is_unsafe() -> None:
 
 
 def test_duplicates_are_found_across_case_and_dot_slash() -> None:
-    names = ["a.csv", "A.CSV", "b/c.csv", "b/./c.csv", "d.csv"]
+    names = ["a.csv", "A.CSV", "b/c.csv", "b/./c.csv", "d.csv", "caf\u00e9.csv", "cafe\u0301.csv"]
     findings = duplicate_findings([_info(n) for n in names])
-    assert sorted(f.where for f in findings) == ["a.csv", "b/c.csv"]
+    assert sorted(f.where for f in findings) == ["a.csv", "b/c.csv", "caf\u00e9.csv"]
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,15 @@
 A photograph or screenshot carries more than its pixels: EXIF (camera, owner, time), GPS position,
 XMP and IPTC (author, captions, keywords), an embedded thumbnail (which may show the picture *before*
 it was cropped or redacted), comments, PNG text chunks, and bytes appended after the image's end.
-The container is walked chunk by chunk, not only through Pillow's model, so nothing escapes it.
-An ICC colour profile says how to show colours and identifies nobody: it is kept.
+The container is walked chunk by chunk and segment by segment, every page and frame, not through
+Pillow's model: what is not known to describe the pixels is ``image.unaccounted`` (an allowlist,
+failing closed). The end of a JPEG is its first image's real end, not the file's last FFD9. An ICC
+colour profile passes when it holds standard tags and a profile's words only (``icc_profile``); TIFF
+and GIF are walked in ``image_containers``. Pixels too transparent to see that still hold a picture
+(alpha 0, or "erased" to alpha 1) are a finding too.
 
-Sanitising re-encodes the pixels alone (after applying any EXIF rotation, so the picture looks the same).
+Sanitising re-encodes the pixels alone, every frame (after applying any EXIF rotation, so the picture
+looks the same, and blanking pixels too transparent to see), with an sRGB profile of the gate's own.
 """
 
 from __future__ import annotations

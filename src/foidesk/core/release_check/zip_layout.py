@@ -17,6 +17,7 @@ import posixpath
 import re
 import stat
 import struct
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -80,8 +81,9 @@ def unsafe_path_reason(info: zipfile.ZipInfo) -> str | None:
 
 
 def _name_key(name: str) -> str:
-    """Names that extract to the same file on some system share a key (case, ``./``, backslashes)."""
-    parts = posixpath.normpath(name.replace("\\", "/")).split("/")
+    """Names that extract to the same file on some system share a key (case, Unicode normal form,
+    ``./``, backslashes, trailing dots and spaces)."""
+    parts = posixpath.normpath(unicodedata.normalize("NFC", name).replace("\\", "/")).split("/")
     return "/".join(part.rstrip(". ") for part in parts if part not in ("", ".")).casefold()
 
 
