@@ -412,6 +412,20 @@ CSV_FILES: list[CorpusFile] = [
         *VISIBLE,
     ),
     leaky(
+        "csv_phone_dots.csv",
+        text(CSV_TEXT + "Tel,0161.496.0000\r\n"),
+        {"csv.personal_data"},
+        "496.0000",
+        *VISIBLE,
+    ),
+    leaky(
+        "csv_ni_slashes.csv",
+        text(CSV_TEXT + "NI,JG/10/37/59/A\r\n"),
+        {"csv.personal_data"},
+        "JG/10/37/59/A",
+        *VISIBLE,
+    ),
+    leaky(
         "csv_semicolon_header_comma_formula.csv",
         text('Rank;Headcount\r\nConstable;1203\r\nSergeant;245\r\nx,=HYPERLINK("http://evil.example/")\r\n'),
         {"csv.formula_injection"},
@@ -419,6 +433,11 @@ CSV_FILES: list[CorpusFile] = [
         *VISIBLE,
     ),
     clean("clean_header_like_first_cell.csv", text("Date: 2024,Count\r\nMonday,3\r\n" + CSV_TEXT), *VISIBLE),
+    clean(
+        "clean_dotted_dates_and_versions.csv",
+        text("Date,Version\r\n01.02.2023,1.2.3\r\n" + CSV_TEXT),
+        *VISIBLE,
+    ),
     clean("clean_from_to.csv", text("From,To\r\nLeeds,York\r\n" + CSV_TEXT), *VISIBLE),
     clean("clean_utf16_tabs.csv", text("\ufeff" + CSV_TEXT.replace(",", "\t"), "utf-16-le"), *VISIBLE),
 ]

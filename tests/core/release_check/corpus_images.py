@@ -348,13 +348,15 @@ def _second_jpeg(path: Path) -> None:
 TIFF_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 7: 1}
 
 
-def tiff_pages(pages: list[list[tuple[int, int, bytes]]], hidden: bytes = b"") -> bytes:
+def tiff_pages(
+    pages: list[list[tuple[int, int, bytes]]], hidden: bytes = b"", strip_tail: bytes = b""
+) -> bytes:
     """An uncompressed little-endian TIFF of 8 x 8 RGB pages, each IFD with extra (tag, type, value)."""
     out = bytearray(b"II*\x00\x00\x00\x00\x00")
     previous_link = 4
     for number, extra in enumerate(pages):
         strip_at = len(out)
-        out += bytes([40 * number, 120, 200]) * 64 + hidden
+        out += bytes([40 * number, 120, 200]) * 64 + strip_tail + hidden
         values: list[tuple[int, int, int, bytes]] = [
             (256, 3, 1, struct.pack("<H", 8)),
             (257, 3, 1, struct.pack("<H", 8)),
@@ -364,7 +366,7 @@ def tiff_pages(pages: list[list[tuple[int, int, bytes]]], hidden: bytes = b"") -
             (273, 4, 1, struct.pack("<I", strip_at)),
             (277, 3, 1, struct.pack("<H", 3)),
             (278, 3, 1, struct.pack("<H", 8)),
-            (279, 4, 1, struct.pack("<I", 192)),
+            (279, 4, 1, struct.pack("<I", 192 + len(strip_tail))),
         ] + [(tag, kind, len(value) // TIFF_SIZES[kind], value) for tag, kind, value in extra]
         values.sort()
         if len(out) % 2:
@@ -385,8 +387,10 @@ def tiff_pages(pages: list[list[tuple[int, int, bytes]]], hidden: bytes = b"") -
     return bytes(out)
 
 
-def _tiff(pages: list[list[tuple[int, int, bytes]]], hidden: bytes = b"") -> Callable[[Path], None]:
-    return lambda path: _write(path, tiff_pages(pages, hidden))
+def _tiff(
+    pages: list[list[tuple[int, int, bytes]]], hidden: bytes = b"", strip_tail: bytes = b""
+) -> Callable[[Path], None]:
+    return lambda path: _write(path, tiff_pages(pages, hidden, strip_tail))
 
 
 def _ascii(text: str) -> bytes:
@@ -600,6 +604,34 @@ IMAGES: list[CorpusFile] = [
         written_png_chunk(b"gAMA", struct.pack(">I", 45455) + b"SECRET-PNG-GAMA-1W"),
         {"image.unaccounted"},
         "SECRET-PNG-GAMA-1W",
+    ),
+    leaky(
+        "icc-long-white-point.jpg",
+        _jpeg_with_icc(
+            icc_with(
+                {
+                    b"wtpt": b"XYZ \x00\x00\x00\x00"
+                    + b"\x00\x00\xf6\xd6\x00\x01\x00\x00\x00\x00\xd3-"
+                    + b"SECRET-ICC-WTPT-9C"
+                }
+            )
+        ),
+        {"image.unaccounted"},
+        "SECRET-ICC-WTPT-9C",
+    ),
+    leaky(
+        "icc-curve-tail.tiff",
+        _tiff_with_icc(
+            icc_with({b"rTRC": b"curv\x00\x00\x00\x00\x00\x00\x00\x01\x01\xcdSECRET-ICC-CURV-6Y"})
+        ),
+        {"image.unaccounted"},
+        "SECRET-ICC-CURV-6Y",
+    ),
+    leaky(
+        "strip-tail.tiff",
+        _tiff([[]], strip_tail=b"SECRET-TIFF-STRIP-7R"),
+        {"image.unaccounted"},
+        "SECRET-TIFF-STRIP-7R",
     ),
     leaky("second-jpeg.jpg", _second_jpeg, {"image.trailing_data"}, "SECRET-SECOND-JPEG-1Z"),
     leaky("app5.jpg", _jpeg_with(0xE5, b"SECRET-JPEG-APP5-9L"), {"image.unaccounted"}, "SECRET-JPEG-APP5-9L"),

@@ -60,10 +60,14 @@ CSV_ONLY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "a National Insurance number",
         re.compile(
             r"\b(?!(?i:BG|GB|KN|NK|NT|TN|ZZ))(?i:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-            r"(?:[ .-]?\d{2}){3}[ .-]?[A-D])\b"
+            r"(?:[ ./-]?\d{2}){3}[ ./-]?[A-D])\b"
         ),
     ),
     ("a UK postcode", re.compile(POSTCODE, re.IGNORECASE)),
+    (  # written with dots, as 0161.496.0000 or +44.161.496.0000 (the shared shape allows spaces, hyphens)
+        "a UK telephone number",
+        re.compile(r"(?<![\w.+])(?:\+44\.?(?:\(0\)\.?)?|0)\d{2,4}\.\d{3,4}\.\d{3,4}(?![\w.])"),
+    ),
 )
 DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
 

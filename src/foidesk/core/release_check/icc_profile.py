@@ -37,6 +37,10 @@ STANDARD_TAGS = frozenset(
 )  # fmt: skip
 TEXT_TAGS = frozenset({b"desc", b"cprt", b"dmnd", b"dmdd", b"vued", b"scrd", b"targ"})
 TEXT_TYPES = frozenset({b"desc", b"mluc", b"text"})
+# Tags that hold one fixed-size value: a larger tag carries bytes no colour engine reads.
+ONE_VALUE_TAGS = {b"wtpt": 20, b"bkpt": 20, b"rXYZ": 20, b"gXYZ": 20, b"bXYZ": 20, b"lumi": 20, b"chad": 44}
+PARAMETRIC_CURVE_BYTES = {0: 16, 1: 24, 2: 28, 3: 32, 4: 40}  # 'para' by function type (ICC.1 10.18)
+PADDING_BYTES = 3
 # The words profile descriptions and copyright notices are made of, lower case. Short numbers are allowed
 # as well; nothing else is.
 PROFILE_WORDS = frozenset(
@@ -106,6 +110,9 @@ def is_accounted(profile: bytes) -> bool:
 def _tag_problem(signature: bytes, data: bytes) -> str | None:
     if signature not in STANDARD_TAGS:
         return "A private tag of unknown content is in the colour profile."
+    needed = _needed_bytes(signature, data)
+    if needed is not None and not needed <= len(data) <= needed + PADDING_BYTES:
+        return f"The tag holds {len(data)} bytes where its value needs {needed}."
     kind = data[:4]
     if signature in TEXT_TAGS and kind not in TEXT_TYPES:
         return f"A text tag holds data of type {kind.decode('latin-1')!r}."
@@ -113,6 +120,19 @@ def _tag_problem(signature: bytes, data: bytes) -> str | None:
         strange = [text for text in _texts(data[4:]) if not profile_words(text)]
         if strange:
             return "The colour profile carries text that does not describe a profile."
+    return None
+
+
+def _needed_bytes(signature: bytes, data: bytes) -> int | None:
+    """The size a fixed-shape tag's value needs: one XYZ or matrix, a curve's table, a parametric
+    curve's parameters; None for tags whose size their content decides (text, look-up tables)."""
+    if signature in ONE_VALUE_TAGS:
+        return ONE_VALUE_TAGS[signature]
+    kind = data[:4]
+    if kind == b"curv" and len(data) >= 12:
+        return 12 + 2 * int(struct.unpack_from(">I", data, 8)[0])
+    if kind == b"para" and len(data) >= 10:
+        return PARAMETRIC_CURVE_BYTES.get(int(struct.unpack_from(">H", data, 8)[0]), len(data))
     return None
 
 

@@ -72,6 +72,9 @@ def trailing(where: str, size: int) -> Finding:
 # ---------------------------------------------------------------- TIFF
 
 
+Entry = tuple[int, int, int, int]  # a TIFF tag's type, count, value or offset, and entry offset
+
+
 class _Tiff:
     """A TIFF file's bytes with its byte order, and the ranges of it that are accounted for."""
 
@@ -164,16 +167,33 @@ def _ifd_findings(tiff: _Tiff, tags: dict[int, tuple[int, int, int, int]], where
             findings.append(unaccounted(where, f"Tag {tag} is not one that only describes the pixels."))
     for offsets_tag, counts_tag in STRIP_TAGS:
         if offsets_tag in tags and counts_tag in tags:
-            _account_strips(tiff, tags[offsets_tag], tags[counts_tag])
+            stored = _account_strips(tiff, tags[offsets_tag], tags[counts_tag])
+            if offsets_tag == 273 and stored > _uncompressed_bytes(tiff, tags):
+                findings.append(unaccounted(where, f"The strips hold {stored} bytes, more than the picture."))
     return findings
 
 
-def _account_strips(
-    tiff: _Tiff, offsets: tuple[int, int, int, int], counts: tuple[int, int, int, int]
-) -> None:
-    starts = tiff.numbers(offsets[0], offsets[1], tiff.value_bytes(*offsets))
-    sizes = tiff.numbers(counts[0], counts[1], tiff.value_bytes(*counts))
+def _uncompressed_bytes(tiff: _Tiff, tags: dict[int, Entry]) -> int:
+    """The bytes an uncompressed page's pixels fill; for a compressed page, no limit (its strips'
+    length is the codec's business)."""
+    if 259 in tags and _values(tiff, tags[259])[:1] != (1,):
+        return 1 << 62
+    width = (_values(tiff, tags[256]) if 256 in tags else (0,))[0]
+    height = (_values(tiff, tags[257]) if 257 in tags else (0,))[0]
+    bits = sum(_values(tiff, tags[258])) if 258 in tags else 1
+    return ((width * bits + 7) // 8) * height
+
+
+def _values(tiff: _Tiff, entry: Entry) -> tuple[int, ...]:
+    kind, count, _, _ = entry
+    return tiff.numbers(kind, count, tiff.value_bytes(*entry))
+
+
+def _account_strips(tiff: _Tiff, offsets: Entry, counts: Entry) -> int:
+    """Account for the strips' (or tiles') bytes; how many there are."""
+    starts, sizes = _values(tiff, offsets), _values(tiff, counts)
     tiff.ranges.extend((start, start + size) for start, size in zip(starts, sizes, strict=False))
+    return sum(sizes)
 
 
 def _uncovered(data: bytes, ranges: list[tuple[int, int]]) -> int:

@@ -106,6 +106,7 @@ XMP_EXTENSION_PREFIX = b"http://ns.adobe.com/xmp/extension/\x00"
 ADOBE_APP14_BYTES = 12  # "Adobe", version, two flag words, colour transform
 # WebP chunks that only carry the picture (RFC 9649): everything else is reported.
 WEBP_PICTURE_CHUNKS = frozenset({b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF"})
+WEBP_FIXED_CHUNK_BYTES = {b"VP8X": 10, b"ANIM": 6}  # RFC 9649 2.7: a larger chunk carries more
 WEBP_FRAME_HEADER_BYTES = 16  # ANMF: position, size, duration, flags, then the frame's own chunks
 # Alpha (of 255) below which a pixel cannot be seen: the PDF check's MIN_VISIBLE_ALPHA (0.1), as 8 bits.
 MIN_VISIBLE_ALPHA = 25
@@ -433,6 +434,8 @@ def _webp_chunks(data: bytes, at: int, end: int, where: str) -> list[Finding]:
             findings.extend(_webp_chunks(body, WEBP_FRAME_HEADER_BYTES, len(body), f"{where} frame"))
         elif kind not in WEBP_PICTURE_CHUNKS:
             findings.append(unaccounted(label, "A chunk of unknown content is embedded."))
+        elif size != WEBP_FIXED_CHUNK_BYTES.get(kind, size):
+            findings.append(unaccounted(label, f"The chunk holds {size} bytes, more than its kind needs."))
         at += 8 + size + (size & 1)
     return findings
 
