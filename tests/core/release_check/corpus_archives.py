@@ -478,6 +478,38 @@ def _tar_csv() -> bytes:
     return out.getvalue()
 
 
+def _workbook() -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (("Rank", "Headcount"), ("Constable", 1203), ("Sergeant", 245)):
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _workbook_with_shadow_sheet() -> bytes:
+    """The workbook with a second sheet1.xml ahead of the real one: which one Excel reads is its choice."""
+    import warnings
+
+    source = zipfile.ZipFile(io.BytesIO(_workbook()))
+    out = io.BytesIO()
+    shadow = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>SECRET-XLSX-SHADOW-2P</t></is></c></row>'
+        b"</sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for info in source.infolist():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                archive.writestr(info.filename, shadow)
+            archive.writestr(info.filename, source.read(info))
+    return out.getvalue()
+
+
 HTML_SECRET = "<html><body><p>Constable</p><!-- SECRET-HTML-BLANK-2R --></body></html>"
 UNSUPPORTED = {"file.unsupported_format"}
 UNREADABLE = {"file.cannot_inspect"}
@@ -557,6 +589,18 @@ REFUSED: list[CorpusFile] = [
         zip_file([Entry("data.csv", central_extra=b"\x55\x54\x40\x00SECRET-ZIP-BADX-6F")]),
         UNREADABLE,
         "SECRET-ZIP-BADX-6F",
+    ),
+    leaky(
+        "zip_package_duplicate_sheet.xlsx",
+        written(_workbook_with_shadow_sheet),
+        UNREADABLE,
+        "SECRET-XLSX-SHADOW-2P",
+    ),
+    leaky(
+        "zip_package_trailing_data.xlsx",
+        written(lambda: _workbook() + b"SECRET-XLSX-TRAIL-8Q"),
+        UNREADABLE,
+        "SECRET-XLSX-TRAIL-8Q",
     ),
     leaky(
         "zip_entry_inside_entry.zip",

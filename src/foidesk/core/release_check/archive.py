@@ -143,7 +143,10 @@ class ExtractionBudget:
 class ZipContainer:
     """A ZIP opened for reading after its directory passed the limits (members, size, ratio)."""
 
-    def __init__(self, path: str, limits: InspectionLimits) -> None:
+    def __init__(self, path: str, limits: InspectionLimits, *, package: bool = True) -> None:
+        """``package``: the ZIP is a document's container (XLSX, ODS), whose every byte must be an
+        entry the directory lists, under a name no other entry has; a plain archive (``False``)
+        reports those as findings instead (``zip_layout``)."""
         try:
             self._zip = zipfile.ZipFile(path)
             self._path = path
@@ -156,6 +159,11 @@ class ZipContainer:
             raise
         self.entries = self._zip.infolist()  # every directory entry, duplicates included
         self.infos = {info.filename: info for info in self.entries}
+        if package:
+            problem = zip_layout.package_problem(path, self.entries)
+            if problem is not None:
+                self._zip.close()
+                raise CannotInspect(problem)
 
     def _check_directory(self, path: str, limits: InspectionLimits) -> None:
         infos = self._zip.infolist()
@@ -338,7 +346,10 @@ def inspect_archive(
     if depth > limits.max_archive_depth:
         raise CannotInspect(f"archives nested deeper than {limits.max_archive_depth} levels")
     findings: list[Finding] = []
-    with ZipContainer(path, limits) as container, tempfile.TemporaryDirectory(prefix="foidesk-zip-") as tmp:
+    with (
+        ZipContainer(path, limits, package=False) as container,
+        tempfile.TemporaryDirectory(prefix="foidesk-zip-") as tmp,
+    ):
         findings.extend(_archive_findings(container))
         findings.extend(zip_layout.layout_findings(path, container.entries))
         for index, info in enumerate(container.entries):
@@ -369,7 +380,7 @@ def sanitise_archive(
     if depth > limits.max_archive_depth:
         raise CannotSanitise(f"archives nested deeper than {limits.max_archive_depth} levels")
     with (
-        ZipContainer(source, limits) as container,
+        ZipContainer(source, limits, package=False) as container,
         tempfile.TemporaryDirectory(prefix="foidesk-zip-") as tmp,
         zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
     ):

@@ -200,7 +200,9 @@ def _deflate_tail(raw: BinaryIO, info: zipfile.ZipInfo, data_at: int) -> int:
     return left + len(inflater.unused_data) if inflater.eof else 0
 
 
-def layout_findings(path: str, entries: list[zipfile.ZipInfo]) -> list[Finding]:
+def layout_findings(
+    path: str, entries: list[zipfile.ZipInfo], *, deflate_tails: bool = True
+) -> list[Finding]:
     """Block findings for every byte range of the archive that no reader shows, and for entries
     whose local header, extra fields or position say something the directory does not."""
     size = os.path.getsize(path)
@@ -209,13 +211,15 @@ def layout_findings(path: str, entries: list[zipfile.ZipInfo]) -> list[Finding]:
         cd_start, _, end_stop = _end_record(raw, size)
         ranges = [(cd_start, end_stop)]
         for info in entries:
-            findings.extend(_entry_findings(raw, info, ranges))
+            findings.extend(_entry_findings(raw, info, ranges, deflate_tails))
         findings.extend(_overlaps(ranges))
         findings.extend(_gap_findings(raw, ranges, size, end_stop))
     return findings
 
 
-def _entry_findings(raw: BinaryIO, info: zipfile.ZipInfo, ranges: list[tuple[int, int]]) -> list[Finding]:
+def _entry_findings(
+    raw: BinaryIO, info: zipfile.ZipInfo, ranges: list[tuple[int, int]], deflate_tails: bool
+) -> list[Finding]:
     name = info.filename
     local = _local_entry(raw, info)
     if local is None:
@@ -223,7 +227,8 @@ def _entry_findings(raw: BinaryIO, info: zipfile.ZipInfo, ranges: list[tuple[int
     start, stop, local_name, local_extra, data_at = local
     ranges.append((start, stop))
     findings: list[Finding] = []
-    if info.compress_type == zipfile.ZIP_DEFLATED and (tail := _deflate_tail(raw, info, data_at)):
+    deflated = deflate_tails and info.compress_type == zipfile.ZIP_DEFLATED
+    if deflated and (tail := _deflate_tail(raw, info, data_at)):
         findings.append(
             _block("zip.unaccounted", name, f"{tail} bytes follow the end of the member's compressed data.")
         )
@@ -280,3 +285,27 @@ def _gap(raw: BinaryIO, start: int, stop: int, end_stop: int) -> Finding:
         where,
         f"{stop - start} bytes lie outside every entry (before, between or inside the directory).",
     )
+
+
+# Findings that make a document package unreadable: it has one reader (Excel, LibreOffice) whose
+# choice between two entries of one name, or whose view of bytes outside every entry, is unknown.
+PACKAGE_PROBLEMS = frozenset(
+    {
+        "zip.duplicate_name",
+        "zip.hidden_entry",
+        "zip.unaccounted",
+        "zip.trailing_data",
+        "zip.overlapping_entries",
+    }
+)
+
+
+def package_problem(path: str, entries: list[zipfile.ZipInfo]) -> str | None:
+    """Why a document's ZIP container cannot be trusted, or None: duplicate names, bytes outside
+    every entry, entries inside others. Extra fields and deflate tails are left to the plain-archive
+    check (reading every member twice would halve the speed of a large workbook's check)."""
+    findings = duplicate_findings(entries) + layout_findings(path, entries, deflate_tails=False)
+    for finding in findings:
+        if finding.code in PACKAGE_PROBLEMS:
+            return f"the container {finding.message[0].lower()}{finding.message[1:]} ({finding.where})"
+    return None
