@@ -469,37 +469,31 @@ def _transparent_content(image: Image.Image) -> list[Finding]:
 
 def _holds_hidden_pixels(pixels: np.ndarray) -> bool:
     alpha = pixels[..., 3]
-    colours = pixels[..., :3].astype(np.int16)
+    colours = pixels[..., :3]
     clear = colours[alpha == 0]
     if len(clear) and bool((clear != clear[0]).any()):
         return True
     faint = (alpha > 0) & (alpha < MIN_VISIBLE_ALPHA)
     if int(faint.sum()) < MIN_HIDDEN_PIXELS:
         return False
-    tints = colours[faint]
+    tints = colours[faint].astype(np.int16)
     if int((tints.max(axis=0) - tints.min(axis=0)).max()) <= EDGE_COLOUR_TOLERANCE:
         return False  # one colour throughout: a shadow or a glow, not a picture
-    rows = np.flatnonzero(faint.any(axis=1))
-    cols = np.flatnonzero(faint.any(axis=0))
-    top, bottom = max(0, rows[0] - EDGE_PIXELS), rows[-1] + EDGE_PIXELS + 1
-    left, right = max(0, cols[0] - EDGE_PIXELS), cols[-1] + EDGE_PIXELS + 1
-    window = (slice(top, bottom), slice(left, right))  # only around the faint pixels
-    lone = faint[window] & ~_edges(colours[window], alpha[window] >= MIN_VISIBLE_ALPHA)
+    rows, cols = np.nonzero(faint)
+    lone = ~_near_a_shape(colours, alpha >= MIN_VISIBLE_ALPHA, rows, cols)
     return int(lone.sum()) >= MIN_HIDDEN_PIXELS
 
 
-def _edges(colours: np.ndarray, visible: np.ndarray) -> np.ndarray:
-    """Pixels within ``EDGE_PIXELS`` of a visible pixel of nearly their colour."""
-    reach = EDGE_PIXELS
+def _near_a_shape(colours: np.ndarray, visible: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """For each pixel (rows, cols): is a visible pixel of nearly its colour within ``EDGE_PIXELS``?"""
     height, width = visible.shape
-    padded_colours = np.pad(colours, ((reach, reach), (reach, reach), (0, 0)))
-    padded_visible = np.pad(visible, reach)
-    near = np.zeros_like(visible)
-    for dy in range(-reach, reach + 1):
-        for dx in range(-reach, reach + 1):
-            rows, cols = slice(reach + dy, reach + dy + height), slice(reach + dx, reach + dx + width)
-            similar = np.abs(padded_colours[rows, cols] - colours).max(axis=2) <= EDGE_COLOUR_TOLERANCE
-            near |= padded_visible[rows, cols] & similar
+    own = colours[rows, cols].astype(np.int16)
+    near = np.zeros(len(rows), dtype=bool)
+    for dy in range(-EDGE_PIXELS, EDGE_PIXELS + 1):
+        for dx in range(-EDGE_PIXELS, EDGE_PIXELS + 1):
+            ys, xs = np.clip(rows + dy, 0, height - 1), np.clip(cols + dx, 0, width - 1)
+            similar = np.abs(colours[ys, xs].astype(np.int16) - own).max(axis=1) <= EDGE_COLOUR_TOLERANCE
+            near |= visible[ys, xs] & similar
     return near
 
 
