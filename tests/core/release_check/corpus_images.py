@@ -431,6 +431,22 @@ def _gif_before_frame(block: bytes, frame: int = 2) -> Callable[[Path], None]:
     return build
 
 
+def _gif_frame_off_screen(path: Path) -> None:
+    """The second frame placed 1000 pixels right of a 24-pixel picture: drawn where no one sees it."""
+    data = bytearray(_animated_gif())
+    descriptors = [
+        at for at in range(8, len(data) - 10) if data[at] == 0x2C and data[at - 8 : at - 5] == b"\x21\xf9\x04"
+    ]
+    struct.pack_into("<H", data, descriptors[1] + 1, 1000)
+    _write(path, bytes(data))
+
+
+def _apng_hidden_still(path: Path) -> None:
+    """An animated PNG whose still picture (what a viewer without animation shows) is no frame."""
+    frames = [Image.new("RGB", (20, 10), colour) for colour in ((255, 0, 0), (0, 255, 0), (0, 0, 255))]
+    frames[0].save(path, format="PNG", save_all=True, append_images=frames[1:], default_image=True)
+
+
 def _gif_trailing(path: Path) -> None:
     _write(path, _animated_gif() + b"SECRET-GIF-TRAIL-5N" * 2)
 
@@ -699,6 +715,9 @@ IMAGES: list[CorpusFile] = [
         {"image.unaccounted"},
         "SECRET-GIF-TEXT-8B",
     ),
+    leaky("frame-off-screen.gif", _gif_frame_off_screen, {"image.unaccounted"}, None),
+    leaky("thumbnail-page.tiff", _tiff([[], [(254, 4, struct.pack("<I", 1))]]), {"image.thumbnail"}, None),
+    leaky("hidden-still.png", _apng_hidden_still, {"image.unaccounted"}, None),
     leaky("trailing.gif", _gif_trailing, {"image.trailing_data"}, "SECRET-GIF-TRAIL-5N"),
     leaky("private-chunk.webp", _webp_private_chunk, {"image.unaccounted"}, "SECRET-WEBP-PRIV-4C"),
     leaky("chunk-in-frame.webp", _webp_chunk_in_frame, {"image.unaccounted"}, "SECRET-WEBP-FRAME-6X"),

@@ -183,3 +183,13 @@ def test_the_copy_of_an_image_with_a_foreign_profile_carries_the_gates_srgb_prof
     sanitise_image(str(source), str(target), LIMITS)
     with Image.open(target) as after:
         assert after.info["icc_profile"] == lcms_srgb()
+
+
+def test_the_copy_keeps_frames_to_the_picture_and_drops_thumbnail_pages(tmp_path: Path) -> None:
+    for name, size, frames in (("frame-off-screen.gif", (24, 16), 3), ("thumbnail-page.tiff", (8, 8), 1)):
+        source, target = tmp_path / name, tmp_path / f"clean-{name}"
+        next(e for e in IMAGES if e.name == name).build(source)
+        sanitise_image(str(source), str(target), LIMITS)
+        with Image.open(target) as after:
+            assert after.size == size
+            assert 1 <= getattr(after, "n_frames", 1) <= frames  # identical frames may merge

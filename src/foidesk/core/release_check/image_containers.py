@@ -36,6 +36,9 @@ TIFF_TAGS_THAT_IDENTIFY = {
     316: "host computer",
     33432: "copyright",
 }
+NEW_SUBFILE_TYPE = 254
+REDUCED_RESOLUTION = 0x1  # the page is a smaller copy of another: a thumbnail
+TRANSPARENCY_MASK = 0x4
 EXIF_IFD_TAG = 34665
 GPS_IFD_TAG = 34853
 TIFF_XMP_TAG = 700
@@ -143,6 +146,16 @@ def _ifd_findings(tiff: _Tiff, tags: dict[int, tuple[int, int, int, int]], where
     findings: list[Finding] = []
     for tag, (kind, count, value, entry) in sorted(tags.items()):
         raw = tiff.value_bytes(kind, count, value, entry)
+        if tag == NEW_SUBFILE_TYPE and value & REDUCED_RESOLUTION:
+            findings.append(
+                _block(
+                    "image.thumbnail", where, "A reduced-resolution copy (a thumbnail) is stored as a page."
+                )
+            )
+        elif tag == NEW_SUBFILE_TYPE and value & TRANSPARENCY_MASK:
+            findings.append(
+                unaccounted(where, "A transparency-mask page is stored, which viewers do not show.")
+            )
         if tag in TIFF_PIXEL_TAGS:
             continue
         if tag in TIFF_TAGS_THAT_IDENTIFY:
@@ -233,6 +246,7 @@ def gif_findings(data: bytes) -> list[Finding]:
     if len(data) < 13:
         raise CannotInspect("the GIF header is truncated")
     at = 13 + _colour_table_bytes(data[10])
+    screen = struct.unpack_from("<2H", data, 6)
     findings: list[Finding] = []
     frame = 0
     while at < len(data):
@@ -246,6 +260,14 @@ def gif_findings(data: bytes) -> list[Finding]:
             frame += 1
             if at + 10 > len(data):
                 raise CannotInspect("a GIF image descriptor is truncated")
+            left, top, width, height = struct.unpack_from("<4H", data, at + 1)
+            if left + width > screen[0] or top + height > screen[1]:
+                findings.append(
+                    unaccounted(
+                        f"GIF frame {frame}",
+                        "The frame lies partly outside the picture, where no one sees it.",
+                    )
+                )
             _, at = _sub_blocks(data, at + 10 + _colour_table_bytes(data[at + 9]) + 1)
         elif kind == GIF_EXTENSION and at + 1 < len(data):
             label = data[at + 1]

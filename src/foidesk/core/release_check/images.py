@@ -226,10 +226,13 @@ def _inspect_png(data: bytes) -> list[Finding]:
     image_end = len(data)
     header = b""
     pictures: list[bytes] = []
+    animated = framed = False
     for kind, body, chunk_end in _png_chunks(data):
         image_end = chunk_end
         where = f"PNG chunk {kind.decode('latin-1')}"
         header = body if kind == b"IHDR" else header
+        animated = animated or kind == b"acTL"
+        framed = framed or (kind == b"fcTL" and not pictures)
         if kind == b"IDAT":
             pictures.append(body)
         elif len(body) > PNG_CHUNK_MAX_BYTES.get(kind, len(body)):
@@ -238,6 +241,9 @@ def _inspect_png(data: bytes) -> list[Finding]:
             )
         findings.extend(_png_chunk_findings(kind, body, where))
     findings.extend(_png_picture_findings(header, b"".join(pictures)))
+    if animated and not framed:
+        message = "The still picture is not a frame of the animation: viewers show different pictures."
+        findings.append(unaccounted("PNG acTL", message))
     if len(data) - image_end > TRAILING_SLACK_BYTES:
         findings.append(trailing("after IEND", len(data) - image_end))
     return findings
@@ -596,7 +602,11 @@ def sanitise_image_bytes(data: bytes, limits: InspectionLimits) -> bytes:
     image_format = image.format or "PNG"
     icc = image.info.get("icc_profile")
     try:
-        frames = [_pixels_only(frame, image_format) for frame in ImageSequence.Iterator(image)]
+        frames = [
+            _on_screen(_pixels_only(frame, image_format), data)
+            for frame in ImageSequence.Iterator(image)
+            if not _reduced_copy(frame)
+        ]
     except DECODING_ERRORS as error:
         raise CannotSanitise(f"the image cannot be decoded: {error}") from error
     if icc:
@@ -613,6 +623,20 @@ def sanitise_image_bytes(data: bytes, limits: InspectionLimits) -> bytes:
     with io.BytesIO() as out:
         frames[0].save(out, format=image_format, **options)
         return out.getvalue()
+
+
+def _reduced_copy(frame: Image.Image) -> bool:
+    """A TIFF page that is a thumbnail or mask of another (NewSubfileType bits 0 and 2): not a page."""
+    subfile = getattr(frame, "tag_v2", {}).get(254, 0)
+    return isinstance(subfile, int) and bool(subfile & 0x5)
+
+
+def _on_screen(frame: Image.Image, data: bytes) -> Image.Image:
+    """A GIF frame cut to the picture's logical screen (Pillow widens it for frames placed outside)."""
+    if not data.startswith((b"GIF87a", b"GIF89a")):
+        return frame
+    width, height = struct.unpack_from("<2H", data, 6)
+    return frame if frame.size == (width, height) else frame.crop((0, 0, width, height))
 
 
 def _srgb_profile() -> bytes:
