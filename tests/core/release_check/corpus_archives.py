@@ -577,6 +577,7 @@ REFUSED: list[CorpusFile] = [
         "SECRET-7Z-2D",
     ),
     leaky("rar.zip", written(lambda: b"Rar!\x1a\x07\x01\x00SECRET-RAR-2E"), UNSUPPORTED, "SECRET-RAR-2E"),
+    leaky("csv_utf16_no_bom.csv", text(CSV_TEXT + "Contact,JG103759A\r\n", "utf-16-le"), UNREADABLE, None),
     leaky("utf7_bom.csv", text("+/v8-Name,+AD0-1+-1\r\n"), UNREADABLE, None),
     leaky(
         "zip_name_mismatch.zip",

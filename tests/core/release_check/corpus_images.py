@@ -558,6 +558,51 @@ def _pillow_tiff_pages(path: Path) -> None:
     )
 
 
+def _interlaced_png(path: Path) -> None:
+    """A 13 x 7 RGB PNG stored in Adam7 passes (Pillow reads these but does not write them)."""
+    width, height = 13, 7
+    passes = (
+        (0, 0, 8, 8),
+        (4, 0, 8, 8),
+        (0, 4, 4, 8),
+        (2, 0, 4, 4),
+        (0, 2, 2, 4),
+        (1, 0, 2, 2),
+        (0, 1, 1, 2),
+    )
+    raw = b""
+    for x0, y0, dx, dy in passes:
+        columns = range(x0, width, dx)
+        for y in range(y0, height, dy):
+            if len(columns):
+                raw += b"\x00" + b"".join(bytes([(x * 19) % 256, (y * 37) % 256, 90]) for x in columns)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 1)
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+    _write(path, data)
+
+
+def _png_modes(mode: str, **options: object) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        picture = _picture()
+        image = picture.convert("L").convert(mode) if mode in ("1", "I;16") else picture.convert(mode)
+        image.save(path, format="PNG", **options)
+
+    return build
+
+
+def _progressive_jpeg(path: Path) -> None:
+    _write(path, _jpeg_bytes(_picture((200, 120)), progressive=True, optimize=True))
+
+
 def _cmyk_jpeg(path: Path) -> None:
     _write(path, _jpeg_bytes(_picture().convert("CMYK")))
 
@@ -739,6 +784,11 @@ IMAGES: list[CorpusFile] = [
     clean("pages-lzw-dpi.tiff", _pillow_tiff_pages),
     clean("animated.webp", written(_animated_webp)),
     clean("cmyk-adobe.jpg", _cmyk_jpeg),
+    clean("progressive.jpg", _progressive_jpeg),
+    clean("interlaced.png", _interlaced_png),
+    clean("one-bit.png", _png_modes("1")),
+    clean("sixteen-bit-grey.png", _png_modes("I;16")),
+    clean("four-bit-palette.png", _png_modes("P", bits=4)),
     clean("antialiased-text.png", _antialiased_text),
     clean("soft-shadow.png", _soft_shadow),
     leaky("exif.jpg", jpeg_with_exif, {"image.exif"}, "SECRET-ARTIST"),
