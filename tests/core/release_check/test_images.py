@@ -193,3 +193,16 @@ def test_the_copy_keeps_frames_to_the_picture_and_drops_thumbnail_pages(tmp_path
         with Image.open(target) as after:
             assert after.size == size
             assert 1 <= getattr(after, "n_frames", 1) <= frames  # identical frames may merge
+
+
+def test_transparency_too_large_to_scan_blocks_rather_than_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from foidesk.core.release_check import images
+
+    path = tmp_path / "wide.png"
+    Image.new("RGBA", (40, 40), (0, 0, 0, 0)).save(path)
+    monkeypatch.setattr(images, "PIXEL_CHECK_LIMIT", 1000)
+    assert _codes(path) == {"image.unaccounted"}
+    Image.new("RGB", (40, 40)).save(path)
+    assert _codes(path) == set()

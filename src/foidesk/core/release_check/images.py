@@ -123,7 +123,7 @@ DECODING_ERRORS = (
     EOFError,
     struct.error,
 )
-PIXEL_CHECK_LIMIT = 50_000_000  # pixels; beyond it, transparent-pixel content is not scanned
+PIXEL_CHECK_LIMIT = 50_000_000  # pixels (all frames); beyond it transparency is not scanned: a block
 
 
 def _finding(code: str, severity: Severity, where: str, message: str) -> Finding:
@@ -455,6 +455,9 @@ def _transparent_content(image: Image.Image) -> list[Finding]:
     faint pixels are of more than one colour.
     """
     if image.width * image.height * getattr(image, "n_frames", 1) > PIXEL_CHECK_LIMIT:
+        if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+            message = "The picture is too large for its transparent pixels to be checked."
+            return [unaccounted("alpha channel", message)]
         return []
     for index, frame in enumerate(ImageSequence.Iterator(image)):
         if frame.mode not in ("RGBA", "LA", "PA") and "transparency" not in frame.info:
