@@ -577,6 +577,18 @@ REFUSED: list[CorpusFile] = [
         "SECRET-7Z-2D",
     ),
     leaky("rar.zip", written(lambda: b"Rar!\x1a\x07\x01\x00SECRET-RAR-2E"), UNSUPPORTED, "SECRET-RAR-2E"),
+    leaky(
+        "markup_after_text.html",
+        text('Dear Sir,\r\nThe answer.<p style="display:none">SECRET-HTML-LATE-5V</p>\r\n'),
+        {"file.extension_mismatch"},
+        "SECRET-HTML-LATE-5V",
+    ),
+    leaky(
+        "mail_without_headers.eml",
+        text("Hi,\r\nthe list is attached.\r\n--\r\nSECRET-EML-SIG-4D\r\n"),
+        {"file.extension_mismatch"},
+        "SECRET-EML-SIG-4D",
+    ),
     leaky("csv_utf16_no_bom.csv", text(CSV_TEXT + "Contact,JG103759A\r\n", "utf-16-le"), UNREADABLE, None),
     leaky("utf7_bom.csv", text("+/v8-Name,+AD0-1+-1\r\n"), UNREADABLE, None),
     leaky(

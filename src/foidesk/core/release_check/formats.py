@@ -169,6 +169,23 @@ EXTENSION_FORMATS: dict[str, frozenset[FileFormat]] = {
     ".webp": frozenset({FileFormat.WEBP}),
     ".xls": frozenset({FileFormat.LEGACY_OFFICE}),
     ".doc": frozenset({FileFormat.LEGACY_OFFICE}),
+    # Names of formats the gate refuses: a browser or mail program opens such a name as its format
+    # whatever the first bytes sniff as ("Dear Sir<p hidden>..."), so content that sniffs otherwise
+    # is a mismatch, not a CSV.
+    **dict.fromkeys((".htm", ".html", ".xhtml", ".shtml"), frozenset({FileFormat.HTML})),
+    **dict.fromkeys(
+        (".eml", ".mht", ".mhtml", ".msg"), frozenset({FileFormat.EMAIL, FileFormat.LEGACY_OFFICE})
+    ),
+    ".svg": frozenset({FileFormat.SVG}),
+    ".xml": frozenset({FileFormat.XML, FileFormat.SVG, FileFormat.FLAT_ODF}),
+    ".rtf": frozenset({FileFormat.RTF}),
+    **dict.fromkeys((".fods", ".fodt", ".fodp", ".fodg"), frozenset({FileFormat.FLAT_ODF})),
+    **dict.fromkeys(
+        (".pptx", ".ppsx", ".odp", ".ppt"), frozenset({FileFormat.PRESENTATION, FileFormat.LEGACY_OFFICE})
+    ),
+    **dict.fromkeys(
+        (".gz", ".tgz", ".7z", ".rar", ".tar", ".bz2", ".xz"), frozenset({FileFormat.COMPRESSED})
+    ),
 }
 
 
