@@ -447,6 +447,21 @@ def _apng_hidden_still(path: Path) -> None:
     frames[0].save(path, format="PNG", save_all=True, append_images=frames[1:], default_image=True)
 
 
+def _palette_secret(image_format: str) -> Callable[[Path], None]:
+    """A four-colour picture whose unused palette entries spell a secret (768 bytes of colour table)."""
+
+    def build(path: Path) -> None:
+        image = Image.new("P", (24, 16), 0)
+        for x in range(24):
+            image.putpixel((x, 8), 1 + x % 3)
+        palette = bytes([250, 250, 250, 200, 30, 30, 30, 160, 60, 30, 60, 200])
+        secret = b"SECRET-PALETTE-" + image_format.encode() + b"-7J"
+        image.putpalette(palette + secret + b"\x00" * (768 - len(palette) - len(secret)))
+        image.save(path, format=image_format, optimize=False)
+
+    return build
+
+
 def _gif_trailing(path: Path) -> None:
     _write(path, _animated_gif() + b"SECRET-GIF-TRAIL-5N" * 2)
 
@@ -763,6 +778,9 @@ IMAGES: list[CorpusFile] = [
     leaky("frame-off-screen.gif", _gif_frame_off_screen, {"image.unaccounted"}, None),
     leaky("thumbnail-page.tiff", _tiff([[], [(254, 4, struct.pack("<I", 1))]]), {"image.thumbnail"}, None),
     leaky("hidden-still.png", _apng_hidden_still, {"image.unaccounted"}, None),
+    # Unused palette entries are no finding (tools leave all sorts there), but the copy must not keep them.
+    clean("palette-secret.gif", _palette_secret("GIF")),
+    clean("palette-secret.png", _palette_secret("PNG")),
     leaky("trailing.gif", _gif_trailing, {"image.trailing_data"}, "SECRET-GIF-TRAIL-5N"),
     leaky("private-chunk.webp", _webp_private_chunk, {"image.unaccounted"}, "SECRET-WEBP-PRIV-4C"),
     leaky("chunk-in-frame.webp", _webp_chunk_in_frame, {"image.unaccounted"}, "SECRET-WEBP-FRAME-6X"),

@@ -206,3 +206,17 @@ def test_transparency_too_large_to_scan_blocks_rather_than_passes(
     assert _codes(path) == {"image.unaccounted"}
     Image.new("RGB", (40, 40)).save(path)
     assert _codes(path) == set()
+
+
+@pytest.mark.parametrize("name", ["palette-secret.gif", "palette-secret.png"])
+def test_the_copy_of_a_palette_image_carries_only_the_colours_its_pixels_use(
+    name: str, tmp_path: Path
+) -> None:
+    source, target = tmp_path / name, tmp_path / f"clean-{name}"
+    next(e for e in IMAGES if e.name == name).build(source)
+    secret = f"SECRET-PALETTE-{name[-3:].upper()}-7J".encode()
+    assert secret in source.read_bytes()
+    sanitise_image(str(source), str(target), LIMITS)
+    assert secret not in every_byte(target)
+    with Image.open(source) as before, Image.open(target) as after:
+        assert ImageChops.difference(before.convert("RGB"), after.convert("RGB")).getbbox() is None

@@ -673,14 +673,16 @@ def _in_srgb(
 
 
 def _pixels_only(frame: Image.Image, image_format: str) -> Image.Image:
-    """A new image of the frame's pixels alone (turned upright, transparent pixels blanked)."""
+    """A new image of the frame's pixels alone (turned upright, transparent pixels blanked).
+
+    A palette image becomes full colour first: palette entries no pixel uses (up to 768 bytes of a
+    GIF's or PNG's colour table) can hold anything, and the writer builds a new palette of the
+    colours the pixels use."""
     pixels = _flatten_transparent(ImageOps.exif_transpose(frame))
     if pixels.mode == "P":
-        fresh = pixels.copy()
-        fresh.info = {key: value for key, value in pixels.info.items() if key == "transparency"}
-    else:
-        fresh = Image.new(pixels.mode, pixels.size)
-        fresh.paste(pixels)
+        pixels = pixels.convert("RGB")
+    fresh = Image.new(pixels.mode, pixels.size)
+    fresh.paste(pixels)
     if image_format == "JPEG" and fresh.mode not in ("RGB", "L", "CMYK"):
         fresh = fresh.convert("RGB")
     return fresh
