@@ -50,10 +50,15 @@ class Entry:
     written_locally: bool = True  # False: only the directory lists it (at ``offset``)
     offset: int | None = None  # where the directory says its local header is
     stored_as: bytes | None = None  # the bytes written for the data, deflated (method 8), if given
+    declared: bytes | None = None  # the data the size and CRC fields describe, if not ``data``
 
     @property
     def method(self) -> int:
         return 0 if self.stored_as is None else 8
+
+    @property
+    def described(self) -> bytes:
+        return self.data if self.declared is None else self.declared
 
     @property
     def payload(self) -> bytes:
@@ -75,10 +80,10 @@ def raw_zip(
         if not entry.written_locally:
             continue
         name = (entry.local_name or entry.name).encode("utf-8")
-        crc = zlib.crc32(entry.data)
+        crc = zlib.crc32(entry.described)
         out += struct.pack(
             "<4s5H3L2H", b"PK\x03\x04", 20, 0x800, entry.method, 0, DOS_DATE_1980, crc, len(entry.payload),
-            len(entry.data), len(name), len(entry.local_extra),
+            len(entry.described), len(name), len(entry.local_extra),
         )  # fmt: skip
         out += name + entry.local_extra + entry.payload + entry.gap_after
     directory_at = len(out)
@@ -87,7 +92,8 @@ def raw_zip(
         name = entry.name.encode("utf-8")
         out += struct.pack(
             "<4s6H3L5H2L", b"PK\x01\x02", (3 << 8) | 20, 20, 0x800, entry.method, 0, DOS_DATE_1980,
-            zlib.crc32(entry.data), len(entry.payload), len(entry.data), len(name), len(entry.central_extra),
+            zlib.crc32(entry.described), len(entry.payload), len(entry.described), len(name),
+            len(entry.central_extra),
             len(entry.comment), 0, 0, entry.external_attr, offsets[index],
         )  # fmt: skip
         out += name + entry.central_extra + entry.comment
@@ -251,6 +257,28 @@ ZIP_FILES: list[CorpusFile] = [
         zip_file([Entry("data.csv", stored_as=deflated(CSV_HEAD) + b"SECRET-ZIP-DEFLATE-TAIL-3N")]),
         {"zip.unaccounted"},
         "SECRET-ZIP-DEFLATE-TAIL-3N",
+        *VISIBLE,
+    ),
+    leaky(
+        "zip_deflate_beyond_size.zip",
+        zip_file(
+            [
+                Entry(
+                    "data.csv",
+                    declared=CSV_HEAD,
+                    stored_as=deflated(CSV_HEAD + b"x,SECRET-ZIP-BEYOND-2F\r\n"),
+                )
+            ]
+        ),
+        {"zip.unaccounted"},
+        None,  # inflated only: the secret is in no byte of the file as written
+        *VISIBLE,
+    ),
+    leaky(
+        "zip_stored_beyond_size.zip",
+        zip_file([Entry("data.csv", CSV_HEAD + b"SECRET-ZIP-STORED-8V", declared=CSV_HEAD)]),
+        {"zip.unaccounted"},
+        "SECRET-ZIP-STORED-8V",
         *VISIBLE,
     ),
     leaky(
@@ -524,6 +552,12 @@ REFUSED: list[CorpusFile] = [
         "SECRET-POLYGLOT-ZIP-5G",
     ),
     leaky("polyglot_csv_zip.csv", _appended(CSV_HEAD), UNSUPPORTED, "SECRET-POLYGLOT-ZIP-5G"),
+    leaky(
+        "polyglot_pdf_zip_pdf.pdf",
+        written(lambda: raw_zip(SECRET_ZIP, prefix=b"%PDF-1.4\n", trailing=b"\ntrailer<<>>\n%%EOF\n")),
+        UNSUPPORTED,
+        "SECRET-POLYGLOT-ZIP-5G",
+    ),
     leaky("zip_prefix_stub.zip", _appended(b"#!/bin/sh\nexit 0\n"), UNSUPPORTED, "SECRET-POLYGLOT-ZIP-5G"),
     leaky(
         "html_after_blank_lines.csv", text("\r\n" * 6000 + HTML_SECRET), UNSUPPORTED, "SECRET-HTML-BLANK-2R"

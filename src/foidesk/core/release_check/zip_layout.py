@@ -181,23 +181,45 @@ def _local_entry(raw: BinaryIO, info: zipfile.ZipInfo) -> tuple[int, int, bytes,
     return info.header_offset, stop, name, extra, data_at
 
 
-def _deflate_tail(raw: BinaryIO, info: zipfile.ZipInfo, data_at: int) -> int:
-    """Bytes of a deflated member's data after its final block: unzip programs stop before them."""
+def _deflate_excess(raw: BinaryIO, info: zipfile.ZipInfo, data_at: int) -> tuple[int, int]:
+    """(bytes after the deflate stream's final block, bytes it inflates to beyond the member's
+    declared size): unzip programs stop at either end, so both are unseen."""
     inflater = zlib.decompressobj(-15)
     raw.seek(data_at)
     left = info.compress_size
+    produced = 0
     try:
         while left and not inflater.eof:
             block = raw.read(min(left, INFLATE_BLOCK_BYTES))
             if not block:
                 break
             left -= len(block)
-            inflater.decompress(block, INFLATE_BLOCK_BYTES)
-            while inflater.unconsumed_tail and not inflater.eof:
-                inflater.decompress(inflater.unconsumed_tail, INFLATE_BLOCK_BYTES)
+            produced += len(inflater.decompress(block, INFLATE_BLOCK_BYTES))
+            while inflater.unconsumed_tail and not inflater.eof and produced <= info.file_size:
+                produced += len(inflater.decompress(inflater.unconsumed_tail, INFLATE_BLOCK_BYTES))
+            if produced > info.file_size:
+                return 0, produced - info.file_size
     except zlib.error:
-        return 0  # a damaged stream: reading the member fails and blocks on its own
-    return left + len(inflater.unused_data) if inflater.eof else 0
+        return 0, 0  # a damaged stream: reading the member fails and blocks on its own
+    return (left + len(inflater.unused_data) if inflater.eof else 0), 0
+
+
+def _data_findings(raw: BinaryIO, info: zipfile.ZipInfo, data_at: int, deflate_tails: bool) -> list[Finding]:
+    """Member data longer than the size the directory declares, which extraction stops short of."""
+    name = info.filename
+    if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+        extra = info.compress_size - info.file_size
+        return [_block("zip.unaccounted", name, f"The stored member holds {extra} bytes beyond its size.")]
+    if not deflate_tails or info.compress_type != zipfile.ZIP_DEFLATED:
+        return []
+    tail, beyond = _deflate_excess(raw, info, data_at)
+    if tail:
+        return [
+            _block("zip.unaccounted", name, f"{tail} bytes follow the end of the member's compressed data.")
+        ]
+    if beyond:
+        return [_block("zip.unaccounted", name, "The member inflates to more than its declared size.")]
+    return []
 
 
 def layout_findings(
@@ -227,11 +249,7 @@ def _entry_findings(
     start, stop, local_name, local_extra, data_at = local
     ranges.append((start, stop))
     findings: list[Finding] = []
-    deflated = deflate_tails and info.compress_type == zipfile.ZIP_DEFLATED
-    if deflated and (tail := _deflate_tail(raw, info, data_at)):
-        findings.append(
-            _block("zip.unaccounted", name, f"{tail} bytes follow the end of the member's compressed data.")
-        )
+    findings.extend(_data_findings(raw, info, data_at, deflate_tails))
     decoded = local_name.decode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace")
     if decoded != info.orig_filename:
         findings.append(_block("zip.name_mismatch", name, f"The entry's own header names it {decoded!r}."))
