@@ -618,6 +618,10 @@ def _progressive_jpeg(path: Path) -> None:
     _write(path, _jpeg_bytes(_picture((200, 120)), progressive=True, optimize=True))
 
 
+def _fax_tiff(path: Path) -> None:
+    Image.new("1", (120, 60), 1).save(path, format="TIFF", compression="group4", dpi=(204, 196))
+
+
 def _cmyk_jpeg(path: Path) -> None:
     _write(path, _jpeg_bytes(_picture().convert("CMYK")))
 
@@ -803,6 +807,7 @@ IMAGES: list[CorpusFile] = [
     clean("animated.webp", written(_animated_webp)),
     clean("cmyk-adobe.jpg", _cmyk_jpeg),
     clean("progressive.jpg", _progressive_jpeg),
+    clean("fax-group4.tiff", _fax_tiff),
     clean("interlaced.png", _interlaced_png),
     clean("one-bit.png", _png_modes("1")),
     clean("sixteen-bit-grey.png", _png_modes("I;16")),

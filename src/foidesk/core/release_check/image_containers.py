@@ -22,6 +22,7 @@ TIFF_PIXEL_TAGS = frozenset(
         254, 255, 256, 257, 258, 259, 262, 263, 266, 273, 274, 277, 278, 279, 280, 281, 282, 283,
         284, 290, 291, 292, 293, 296, 297, 301, 317, 318, 319, 320, 322, 323, 324, 325, 338, 339,
         340, 341, 347, 529, 530, 531, 532,
+        326, 327, 328,  # fax: bad lines, clean fax data, consecutive bad lines (TIFF-F)
     }
 )  # fmt: skip
 TIFF_TAGS_THAT_IDENTIFY = {
