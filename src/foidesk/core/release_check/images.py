@@ -34,6 +34,7 @@ from foidesk.core.release_check.findings import (
 )
 from foidesk.core.release_check.icc_profile import profile_findings, profile_words
 from foidesk.core.release_check.image_containers import (
+    GPS_IFD_TAG,
     TRAILING_SLACK_BYTES,
     gif_findings,
     tiff_findings,
@@ -95,8 +96,6 @@ INFLATE_CHUNK_BYTES = 1 << 20
 JPEG_SOI = b"\xff\xd8"
 XMP_JPEG_PREFIX = b"http://ns.adobe.com/xap/1.0/\x00"
 EXIF_PREFIX = b"Exif\x00\x00"
-GPS_IFD_TAG = 0x8825  # EXIF 2.32, GPS Info IFD pointer
-EXIF_IFD_TAG = 0x8769
 # JPEG markers that only carry the coded picture: SOFn, DHT, DAC, DQT, DNL, DRI, SOS (ITU T.81 B.1.1.3)
 JPEG_CODING_MARKERS = frozenset({*range(0xC0, 0xC8), *range(0xC9, 0xD0), 0xDB, 0xDC, 0xDD, 0xDA})
 JPEG_EOI = 0xD9
