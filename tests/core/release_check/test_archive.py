@@ -10,7 +10,16 @@ import pytest
 from foidesk.core.release_check import check_file, sanitise_file
 from foidesk.core.release_check.archive import ExtractionBudget, ZipContainer, parse_xml
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
-from tests.core.release_check.corpus import every_byte
+from tests.core.release_check.corpus import CorpusFile, every_byte
+from tests.core.release_check.corpus_archives import (
+    REFUSED,
+    ZIP_FILES,
+    Entry,
+    assert_caught,
+    assert_clean_copy,
+    assert_refused,
+    zip_file,
+)
 from tests.core.release_check.corpus_spreadsheets import CSV_HEAD, nested_zips, zip_bomb, zip_of
 
 
@@ -142,3 +151,43 @@ def test_leaving_a_prefetched_member_early_stops_its_thread(tmp_path: Path) -> N
         assert len(next(chunks)) == 1_024
         chunks.close()  # type: ignore[attr-defined]
     assert not [thread for thread in threading.enumerate() if thread.name == "inflate"]
+
+
+# ---------------------------------------------------------------- the archive corpus
+
+
+@pytest.mark.parametrize("entry", ZIP_FILES, ids=lambda e: e.name)
+def test_archive_corpus_is_caught_or_passes(entry: CorpusFile, tmp_path: Path) -> None:
+    path = tmp_path / entry.name
+    entry.build(path)
+    assert_caught(entry, path)
+
+
+@pytest.mark.parametrize("entry", [e for e in ZIP_FILES if not e.is_clean], ids=lambda e: e.name)
+def test_archive_corpus_copies_are_rebuilt_clean(entry: CorpusFile, tmp_path: Path) -> None:
+    path = tmp_path / entry.name
+    entry.build(path)
+    assert_clean_copy(entry, path, tmp_path / f"copy-{entry.name}")
+
+
+@pytest.mark.parametrize("entry", [e for e in REFUSED if e.name.startswith("zip_")], ids=lambda e: e.name)
+def test_archives_that_cannot_be_read_are_blocked_and_not_copied(entry: CorpusFile, tmp_path: Path) -> None:
+    path = tmp_path / entry.name
+    entry.build(path)
+    assert_caught(entry, path)
+    assert_refused(path, tmp_path / f"copy-{entry.name}")
+
+
+def test_every_duplicate_is_checked_not_only_the_last(tmp_path: Path) -> None:
+    path = tmp_path / "dup.zip"
+    zip_file([Entry("data.csv", CSV_HEAD.encode() + b"=1+1,2\r\n"), Entry("data.csv")])(path)
+    codes = {f.code for f in check_file(str(path)).findings}
+    assert {"zip.duplicate_name", "csv.formula_injection"} <= codes
+
+
+def test_a_copy_keeps_both_duplicates_under_distinct_names(tmp_path: Path) -> None:
+    path, copy = tmp_path / "dup.zip", tmp_path / "copy.zip"
+    zip_file([Entry("Data.csv"), Entry("data.csv")])(path)
+    sanitise_file(str(path), str(copy))
+    with zipfile.ZipFile(copy) as archive:
+        assert sorted(archive.namelist()) == ["Data.csv", "data-1.csv"]

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from foidesk.core.release_check.csv_files import inspect_csv_shape, is_formula, neutralise, sanitise_csv
 from foidesk.core.release_check.findings import InspectionLimits
+from tests.core.release_check.corpus import CorpusFile
+from tests.core.release_check.corpus_archives import CSV_FILES, assert_caught, assert_clean_copy
 
 LIMITS = InspectionLimits()
 
@@ -250,3 +252,20 @@ def test_the_copy_of_any_table_is_clean_under_every_reading(rows: list[list[str]
         target = Path(folder) / "b.csv"
         sanitise_csv(str(source), str(target), LIMITS)
         assert _check(target) <= {"csv.ragged_rows"}
+
+
+# ---------------------------------------------------------------- the CSV corpus (corpus_archives)
+
+
+@pytest.mark.parametrize("entry", CSV_FILES, ids=lambda e: e.name)
+def test_csv_corpus_is_caught_or_passes(entry: CorpusFile, tmp_path: Path) -> None:
+    path = tmp_path / entry.name
+    entry.build(path)
+    assert_caught(entry, path)
+
+
+@pytest.mark.parametrize("entry", [e for e in CSV_FILES if not e.is_clean], ids=lambda e: e.name)
+def test_csv_corpus_copies_are_clean(entry: CorpusFile, tmp_path: Path) -> None:
+    path = tmp_path / entry.name
+    entry.build(path)
+    assert_clean_copy(entry, path, tmp_path / f"copy-{entry.name}")

@@ -12,6 +12,8 @@ import pytest
 from foidesk.cli import main
 from foidesk.core.release_check import CannotInspect, CannotSanitise, Severity, check_file, sanitise_file
 from foidesk.core.release_check.formats import FileFormat, detect_format, expected_formats
+from tests.core.release_check.corpus import CorpusFile
+from tests.core.release_check.corpus_archives import REFUSED, assert_caught, assert_refused
 from tests.core.release_check.corpus_documents import make_docx, make_odt
 from tests.core.release_check.corpus_pdf import make_pdf
 from tests.core.release_check.corpus_spreadsheets import encrypted_xlsx, rewrite_zip, summary_workbook
@@ -436,7 +438,20 @@ def test_a_utf16_csv_with_its_byte_order_mark_reaches_the_csv_inspector(tmp_path
     from foidesk.core.release_check import check_file
 
     path = tmp_path / "figures.csv"
-    path.write_bytes("Year,Count\r\n2023,12\r\n2024,=HYPERLINK(\"x\")\r\n".encode("utf-16"))
+    path.write_bytes('Year,Count\r\n2023,12\r\n2024,=HYPERLINK("x")\r\n'.encode("utf-16"))
     codes = {finding.code for finding in check_file(str(path)).findings}
     assert "file.cannot_inspect" not in codes
     assert any(code.startswith("csv.") for code in codes), codes
+
+
+# ------------------------------------------------ red team: polyglots and traps (corpus_archives)
+
+
+@pytest.mark.parametrize("entry", [e for e in REFUSED if not e.name.startswith("zip_")], ids=lambda e: e.name)
+def test_a_file_that_is_two_formats_or_none_the_gate_reads_is_blocked_and_not_copied(
+    entry: CorpusFile, tmp_path: Path
+) -> None:
+    path = tmp_path / entry.name
+    entry.build(path)
+    assert_caught(entry, path)
+    assert_refused(path, tmp_path / f"copy-{entry.name}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import struct
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,66 @@ def test_every_page_of_a_tiff_and_frame_of_a_gif_is_kept(tmp_path: Path) -> None
             assert after.n_frames == 3
             after.seek(2)
             assert after.convert("RGB").getpixel((5, 5)) == (0, 0, 255)
+
+
+@pytest.mark.parametrize("marker", [0xDB, 0xC4])
+def test_bytes_after_a_jpeg_quantisation_or_huffman_table_block(marker: int, tmp_path: Path) -> None:
+    from foidesk.core.release_check import check_file
+
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), (10, 200, 30)).save(out, format="JPEG")
+    jpeg = out.getvalue()
+    at = jpeg.index(bytes([0xFF, marker]))
+    (length,) = struct.unpack_from(">H", jpeg, at + 2)
+    extra = b"SECRET-TABLE-PAD"
+    grown = jpeg[: at + 2] + struct.pack(">H", length + len(extra)) + jpeg[at + 4 : at + 2 + length] + extra
+    path = tmp_path / "padded.jpg"
+    path.write_bytes(grown + jpeg[at + 2 + length :])
+    assert check_file(str(path)).blocked
+
+
+def test_the_copy_of_an_image_with_a_foreign_profile_carries_the_gates_srgb_profile(tmp_path: Path) -> None:
+    from tests.core.release_check.corpus_images import icc_with, lcms_srgb, mluc
+
+    source, target = tmp_path / "a.png", tmp_path / "b.png"
+    Image.new("RGB", (8, 8), (10, 20, 30)).save(source, icc_profile=icc_with({b"desc": mluc("Jane Roe")}))
+    sanitise_image(str(source), str(target), LIMITS)
+    with Image.open(target) as after:
+        assert after.info["icc_profile"] == lcms_srgb()
+
+
+def test_the_copy_keeps_frames_to_the_picture_and_drops_thumbnail_pages(tmp_path: Path) -> None:
+    for name, size, frames in (("frame-off-screen.gif", (24, 16), 3), ("thumbnail-page.tiff", (8, 8), 1)):
+        source, target = tmp_path / name, tmp_path / f"clean-{name}"
+        next(e for e in IMAGES if e.name == name).build(source)
+        sanitise_image(str(source), str(target), LIMITS)
+        with Image.open(target) as after:
+            assert after.size == size
+            assert 1 <= getattr(after, "n_frames", 1) <= frames  # identical frames may merge
+
+
+def test_transparency_too_large_to_scan_blocks_rather_than_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from foidesk.core.release_check import images
+
+    path = tmp_path / "wide.png"
+    Image.new("RGBA", (40, 40), (0, 0, 0, 0)).save(path)
+    monkeypatch.setattr(images, "PIXEL_CHECK_LIMIT", 1000)
+    assert _codes(path) == {"image.unaccounted"}
+    Image.new("RGB", (40, 40)).save(path)
+    assert _codes(path) == set()
+
+
+@pytest.mark.parametrize("name", ["palette-secret.gif", "palette-secret.png"])
+def test_the_copy_of_a_palette_image_carries_only_the_colours_its_pixels_use(
+    name: str, tmp_path: Path
+) -> None:
+    source, target = tmp_path / name, tmp_path / f"clean-{name}"
+    next(e for e in IMAGES if e.name == name).build(source)
+    secret = f"SECRET-PALETTE-{name[-3:].upper()}-7J".encode()
+    assert secret in source.read_bytes()
+    sanitise_image(str(source), str(target), LIMITS)
+    assert secret not in every_byte(target)
+    with Image.open(source) as before, Image.open(target) as after:
+        assert ImageChops.difference(before.convert("RGB"), after.convert("RGB")).getbbox() is None

@@ -25,6 +25,7 @@ from typing import IO, Literal, cast
 from isal import isal_zlib
 from lxml import etree
 
+from foidesk.core.release_check import zip_layout
 from foidesk.core.release_check.findings import (
     CannotInspect,
     CannotSanitise,
@@ -142,7 +143,10 @@ class ExtractionBudget:
 class ZipContainer:
     """A ZIP opened for reading after its directory passed the limits (members, size, ratio)."""
 
-    def __init__(self, path: str, limits: InspectionLimits) -> None:
+    def __init__(self, path: str, limits: InspectionLimits, *, package: bool = True) -> None:
+        """``package``: the ZIP is a document's container (XLSX, ODS), whose every byte must be an
+        entry the directory lists, under a name no other entry has; a plain archive (``False``)
+        reports those as findings instead (``zip_layout``)."""
         try:
             self._zip = zipfile.ZipFile(path)
             self._path = path
@@ -153,7 +157,13 @@ class ZipContainer:
         except CannotInspect:
             self._zip.close()
             raise
-        self.infos = {info.filename: info for info in self._zip.infolist()}
+        self.entries = self._zip.infolist()  # every directory entry, duplicates included
+        self.infos = {info.filename: info for info in self.entries}
+        if package:
+            problem = zip_layout.package_problem(path, self.entries)
+            if problem is not None:
+                self._zip.close()
+                raise CannotInspect(problem)
 
     def _check_directory(self, path: str, limits: InspectionLimits) -> None:
         infos = self._zip.infolist()
@@ -224,6 +234,22 @@ class ZipContainer:
             RuntimeError,
         ) as error:
             raise CannotInspect(f"member {name} cannot be read (corrupt or truncated): {error}") from error
+
+    def open_entry(self, info: zipfile.ZipInfo) -> IO[bytes]:
+        """One directory entry's data, even where another entry has the same name."""
+        try:
+            return self._zip.open(info)
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            NotImplementedError,
+            RuntimeError,
+        ) as error:
+            raise CannotInspect(
+                f"member {info.filename} cannot be read (corrupt or truncated): {error}"
+            ) from error
 
     def chunks(self, name: str, size: int = 1 << 20, prefetch: bool = False) -> Iterator[bytes]:
         """The decompressed bytes of a member, chunk by chunk.
@@ -320,12 +346,20 @@ def inspect_archive(
     if depth > limits.max_archive_depth:
         raise CannotInspect(f"archives nested deeper than {limits.max_archive_depth} levels")
     findings: list[Finding] = []
-    with ZipContainer(path, limits) as container, tempfile.TemporaryDirectory(prefix="foidesk-zip-") as tmp:
+    with (
+        ZipContainer(path, limits, package=False) as container,
+        tempfile.TemporaryDirectory(prefix="foidesk-zip-") as tmp,
+    ):
         findings.extend(_archive_findings(container))
-        for index, info in enumerate(container.infos.values()):
+        findings.extend(zip_layout.layout_findings(path, container.entries))
+        for index, info in enumerate(container.entries):
             if info.is_dir():
                 continue
-            member_path = _extract(container, info, tmp, index, budget)
+            try:
+                member_path = _extract(container, info, tmp, index, budget)
+            except CannotInspect as error:  # the others are still checked; this one blocks
+                findings.append(Finding("file.cannot_inspect", Severity.BLOCK, info.filename, str(error)))
+                continue
             try:
                 for finding in inspect_member(member_path, info.filename, depth + 1):
                     findings.append(_within(info.filename, finding))
@@ -346,12 +380,12 @@ def sanitise_archive(
     if depth > limits.max_archive_depth:
         raise CannotSanitise(f"archives nested deeper than {limits.max_archive_depth} levels")
     with (
-        ZipContainer(source, limits) as container,
+        ZipContainer(source, limits, package=False) as container,
         tempfile.TemporaryDirectory(prefix="foidesk-zip-") as tmp,
         zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
     ):
         written: set[str] = set()
-        for index, info in enumerate(container.infos.values()):
+        for index, info in enumerate(container.entries):
             if info.is_dir() or SYSTEM_MEMBER.search(info.filename):
                 continue
             name = _safe_member_name(info.filename, written)
@@ -364,26 +398,28 @@ def sanitise_archive(
             with open(clean_path, "rb") as clean, out.open(entry, "w") as sink:
                 while chunk := clean.read(1 << 20):
                     sink.write(chunk)
-            written.add(name)
+            written.add(name.casefold())
             os.unlink(member_path)
             os.unlink(clean_path)
 
 
 def _archive_findings(container: ZipContainer) -> list[Finding]:
+    """What the directory says: comments, unsafe or duplicate names, folders holding data."""
     findings: list[Finding] = []
     if container.comment:
         findings.append(
-            Finding("zip.comment", Severity.WARN, "archive comment", "The archive carries a comment.")
+            Finding("zip.comment", Severity.BLOCK, "archive comment", "The archive carries a comment.")
         )
-    for info in container.infos.values():
+    for info in container.entries:
         name = info.filename
-        if name.startswith("/") or ".." in name.split("/") or "\\" in name:
+        reason = zip_layout.unsafe_path_reason(info)
+        if reason is not None:
             findings.append(
                 Finding(
                     "zip.unsafe_path",
                     Severity.BLOCK,
                     name,
-                    "A member's path could write outside the folder it is extracted to.",
+                    f"A member's name {reason}: extracted, it is not the file it seems to be.",
                 )
             )
         if SYSTEM_MEMBER.search(name):
@@ -396,7 +432,17 @@ def _archive_findings(container: ZipContainer) -> list[Finding]:
                 )
             )
         if info.comment:
-            findings.append(Finding("zip.comment", Severity.WARN, name, "A member carries a comment."))
+            findings.append(Finding("zip.comment", Severity.BLOCK, name, "A member carries a comment."))
+        if info.is_dir() and (info.file_size or info.compress_size):
+            findings.append(
+                Finding(
+                    "zip.folder_with_data",
+                    Severity.BLOCK,
+                    name,
+                    f"A folder entry holds {info.compress_size} bytes of data that no unzip program shows.",
+                )
+            )
+    findings.extend(zip_layout.duplicate_findings(container.entries))
     return findings
 
 
@@ -406,7 +452,7 @@ def _extract(
     budget.spend(info.file_size)
     member_path = os.path.join(tmp, f"member-{index}{_extension(info.filename)}")
     written = 0
-    with container.open(info.filename) as source, open(member_path, "wb") as sink:
+    with container.open_entry(info) as source, open(member_path, "wb") as sink:
         try:
             while chunk := source.read(1 << 20):
                 written += len(chunk)
@@ -424,10 +470,14 @@ def _extension(name: str) -> str:
 
 
 def _safe_member_name(name: str, taken: set[str]) -> str:
-    parts = [p for p in posixpath.normpath(name.replace("\\", "/")).split("/") if p not in ("", ".", "..")]
+    cleaned = zip_layout.DRIVE_LETTER.sub(
+        "", zip_layout.CONTROL_OR_DIRECTION.sub("", name.replace("\\", "/"))
+    )
+    parts = [p.rstrip(". ") for p in posixpath.normpath(cleaned).split("/") if p not in ("", ".", "..")]
+    parts = [p for p in parts if p]
     safe = "/".join(parts) or "member"
     candidate, counter = safe, 1
-    while candidate in taken:
+    while candidate.casefold() in taken:
         stem, extension = posixpath.splitext(safe)
         candidate, counter = f"{stem}-{counter}{extension}", counter + 1
     return candidate

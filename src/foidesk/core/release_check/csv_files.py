@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from foidesk.core.personal_data import EntityKind, pattern_matches
+from foidesk.core.personal_data import POSTCODE, EntityKind, pattern_matches
 from foidesk.core.release_check.findings import (
     CannotInspect,
     CannotSanitise,
@@ -52,6 +52,23 @@ EXAMPLES_PER_FINDING = 3
 MAX_FIELD_CHARACTERS = 10_000_000  # a single field larger than this is not a table
 CHUNK = 1 << 20
 SAMPLE = 65_536
+# CSV-only shapes besides the shared ones (personal_data.py): a CSV is raw text typed or exported
+# any which way, so NI numbers with hyphens or dots and postcodes in any case are found here too.
+# One postcode alone can point at a handful of households: a warning, as every personal-data find.
+CSV_ONLY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "a National Insurance number",
+        re.compile(
+            r"\b(?!(?i:BG|GB|KN|NK|NT|TN|ZZ))(?i:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+            r"(?:[ ./-]?\d{2}){3}[ ./-]?[A-D])\b"
+        ),
+    ),
+    ("a UK postcode", re.compile(POSTCODE, re.IGNORECASE)),
+    (  # written with dots, as 0161.496.0000 or +44.161.496.0000 (the shared shape allows spaces, hyphens)
+        "a UK telephone number",
+        re.compile(r"(?<![\w.+])(?:\+44\.?(?:\(0\)\.?)?|0)\d{2,4}\.\d{3,4}\.\d{3,4}(?![\w.])"),
+    ),
+)
 DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
 
 
@@ -192,6 +209,9 @@ def _personal_kind(cell: str) -> str | None:
     kind = personal_data_kind(cell)
     if kind is not None or not any(ch.isdigit() for ch in cell):
         return kind
+    for name, pattern in CSV_ONLY_PATTERNS:
+        if pattern.search(cell):
+            return name
     plate = any(match.kind is EntityKind.VEHICLE for match in pattern_matches(cell))
     return "a vehicle registration" if plate else None
 
@@ -201,6 +221,8 @@ def _redact(cell: str) -> str:
     cell = redact_personal_data(cell)
     if not any(ch.isdigit() for ch in cell):
         return cell
+    for _, pattern in CSV_ONLY_PATTERNS:
+        cell = pattern.sub(REDACTED, cell)
     plates = sorted(
         (m for m in pattern_matches(cell) if m.kind is EntityKind.VEHICLE),
         key=lambda m: m.start,

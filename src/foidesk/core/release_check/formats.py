@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 import zipfile
 import zlib
 from enum import StrEnum
+from typing import BinaryIO
 
 from foidesk.core.release_check.findings import CannotInspect
 
@@ -40,6 +42,41 @@ HTML_TAG_START = re.compile(
 )
 SVG_MARKERS = re.compile(rb"<(?:[a-z0-9_-]+:)?svg[\s>]|<!doctype\s+svg", re.IGNORECASE)
 FLAT_ODF_MARKER = re.compile(rb"<office:document[\s>]")
+# An e-mail or MHTML web archive starts with RFC 5322 header lines (or an mbox "From " line).
+EMAIL_START = re.compile(
+    rb"(?:From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) |"
+    rb"(?:MIME-Version|Received|Return-Path|Delivered-To|Message-ID|X-[A-Za-z0-9-]+|From|To|Cc|Bcc|"
+    rb"Subject|Date|Content-Type|Reply-To|Sender)[ \t]*:[^\r\n]*\r?\n"
+    rb"(?:[ \t][^\r\n]*\r?\n)*[A-Za-z][A-Za-z0-9-]*[ \t]*:)",
+    re.IGNORECASE,
+)
+# gzip (and .svgz, .tgz), 7-Zip, RAR 4 and 5, bzip2, xz, zstd, LZ4, Unix compress, cabinet
+COMPRESSED_MAGIC = (
+    b"\x1f\x8b",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"\x28\xb5\x2f\xfd",
+    b"\x04\x22\x4d\x18",
+    b"\x1f\x9d",
+    b"MSCF",
+)
+# Byte-order marks, UTF-32 before UTF-16 (whose mark begins UTF-32 LE's).
+TEXT_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+)
+UNREAD_BOMS: tuple[bytes, ...] = (b"+/v8", b"+/v9", b"+/v+", b"+/v/", b"\xf7\x64\x4c", b"\xdd\x73\x66\x73")
+UNREAD_BOMS += (b"\x0e\xfe\xff", b"\xfb\xee\x28", b"\x84\x31\x95\x33")
+UTF16_NUL_SHARE = 0.4  # share of characters whose high byte is NUL in UTF-16 text of Latin script
+BLANK = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u200b\u3000\ufeff"
+MAX_LEADING_BLANK = 4 * 1024 * 1024  # blank space skipped before the sniffers look
+ZIP_END_SIGNATURE = b"PK\x05\x06"
+ZIP_TAIL_BYTES = 22 + 65_535 + 1024  # the end record, its longest comment, and a little trailing slack
 
 
 class FileFormat(StrEnum):
@@ -66,6 +103,9 @@ class FileFormat(StrEnum):
     XML = "xml"
     FLAT_ODF = "flat-odf"
     PRESENTATION = "presentation"
+    EMAIL = "email"
+    POLYGLOT = "polyglot"
+    COMPRESSED = "compressed-archive"
     OTHER_OFFICE = "other-office"
     BROKEN_ZIP = "broken-zip"
     EMPTY = "empty"
@@ -90,6 +130,17 @@ UNSUPPORTED_REASONS: dict[FileFormat, str] = {
     FileFormat.OTHER_OFFICE: (
         "The file is an Office or OpenDocument package other than DOCX, XLSX, ODT or ODS "
         "(a drawing, diagram or template, say)"
+    ),
+    FileFormat.EMAIL: (
+        "The file is an e-mail or web archive (EML, MHTML), which carries headers, hidden copies "
+        "and attachments"
+    ),
+    FileFormat.POLYGLOT: (
+        "The file is two formats at once (a picture, PDF or text file that is also a ZIP archive): "
+        "each program that opens it shows something different"
+    ),
+    FileFormat.COMPRESSED: (
+        "The file is a compressed archive other than ZIP (gzip, 7-Zip, RAR, tar, bzip2, xz)"
     ),
 }
 UNSUPPORTED_ADVICE = (
@@ -118,6 +169,23 @@ EXTENSION_FORMATS: dict[str, frozenset[FileFormat]] = {
     ".webp": frozenset({FileFormat.WEBP}),
     ".xls": frozenset({FileFormat.LEGACY_OFFICE}),
     ".doc": frozenset({FileFormat.LEGACY_OFFICE}),
+    # Names of formats the gate refuses: a browser or mail program opens such a name as its format
+    # whatever the first bytes sniff as ("Dear Sir<p hidden>..."), so content that sniffs otherwise
+    # is a mismatch, not a CSV.
+    **dict.fromkeys((".htm", ".html", ".xhtml", ".shtml"), frozenset({FileFormat.HTML})),
+    **dict.fromkeys(
+        (".eml", ".mht", ".mhtml", ".msg"), frozenset({FileFormat.EMAIL, FileFormat.LEGACY_OFFICE})
+    ),
+    ".svg": frozenset({FileFormat.SVG}),
+    ".xml": frozenset({FileFormat.XML, FileFormat.SVG, FileFormat.FLAT_ODF}),
+    ".rtf": frozenset({FileFormat.RTF}),
+    **dict.fromkeys((".fods", ".fodt", ".fodp", ".fodg"), frozenset({FileFormat.FLAT_ODF})),
+    **dict.fromkeys(
+        (".pptx", ".ppsx", ".odp", ".ppt"), frozenset({FileFormat.PRESENTATION, FileFormat.LEGACY_OFFICE})
+    ),
+    **dict.fromkeys(
+        (".gz", ".tgz", ".7z", ".rar", ".tar", ".bz2", ".xz"), frozenset({FileFormat.COMPRESSED})
+    ),
 }
 
 
@@ -125,32 +193,127 @@ def detect_format(path: str) -> FileFormat:
     """The format of the file at ``path`` from its bytes; ``OSError`` if it cannot be opened."""
     with open(path, "rb") as handle:
         head = handle.read(SNIFF_BYTES)
-    if not head:
-        return FileFormat.EMPTY
-    if head.startswith(CFB_MAGIC):
-        return _compound_file_format(path)
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return _zip_format(path)
+        if not head:
+            return FileFormat.EMPTY
+        if head.startswith(CFB_MAGIC):
+            return _compound_file_format(path)
+        if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+            return _zip_format(path)
+        file_format = _content_format(head, handle)
+    if _ends_in_zip_directory(path):  # a ZIP behind a prefix stub or appended to another format
+        return FileFormat.POLYGLOT
+    return file_format
+
+
+def _content_format(head: bytes, handle: BinaryIO) -> FileFormat:
+    """A file that is not a ZIP or compound file: by magic number, else as text in its encoding."""
     magic = _format_from_magic(head)
     if magic is not None:
         return magic
-    if _looks_like_text(head):
-        return _text_format(head)
-    utf16 = _utf16_text(head)
-    if utf16 is not None and _looks_like_text(utf16):
-        return _text_format(utf16)
-    return FileFormat.UNKNOWN
+    if head.startswith(COMPRESSED_MAGIC) or head[257:262] == b"ustar":
+        return FileFormat.COMPRESSED
+    if head.startswith(UNREAD_BOMS):
+        return FileFormat.UNKNOWN  # UTF-7, UTF-1, UTF-EBCDIC, SCSU, BOCU-1, GB18030: no sniffer reads them
+    encoding = _text_encoding(head)
+    if encoding is None:
+        return FileFormat.UNKNOWN
+    text = _sniffable_text(head, handle, encoding)
+    if text is None or not _looks_like_text(text):
+        return FileFormat.UNKNOWN
+    return _text_format(text)
 
 
-def _utf16_text(head: bytes) -> bytes | None:
-    """Text saved as UTF-16 with its byte-order mark (Excel's "Unicode text"), as UTF-8 for the sniffers."""
-    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+def _text_encoding(head: bytes) -> str | None:
+    """How the text is encoded, from its BOM or, for UTF-16 without one, from where its NULs fall."""
+    for bom, encoding in TEXT_BOMS:
+        if head.startswith(bom):
+            return encoding
+    if b"\x00" not in head:
+        return "utf-8"
+    pairs = len(head) // 2
+    if pairs < 2:
         return None
-    usable = head[: len(head) - len(head) % 2]
+    odd_nuls = head[1 : 2 * pairs : 2].count(0)
+    even_nuls = head[0 : 2 * pairs : 2].count(0)
+    if odd_nuls >= pairs * UTF16_NUL_SHARE and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls >= pairs * UTF16_NUL_SHARE and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def _sniffable_text(head: bytes, handle: BinaryIO, encoding: str) -> bytes | None:
+    """The start of the text after any BOM and leading blank space, as UTF-8 for the sniffers.
+
+    Blank space is skipped however long it is (up to ``MAX_LEADING_BLANK`` bytes), so markup cannot
+    hide past the sample behind a run of spaces or line breaks; a blank file beyond that is unknown.
+    """
+    raw = head
+    while True:
+        text = _decoded(raw, encoding)
+        if text is None:
+            return None
+        meaningful = text.lstrip(BLANK)
+        if meaningful or len(raw) >= MAX_LEADING_BLANK:
+            break
+        more = handle.read(SNIFF_BYTES)
+        if not more:
+            break
+        raw += more
+    if not meaningful and text:
+        return None if len(raw) >= MAX_LEADING_BLANK else text.encode("utf-8")
+    return meaningful[:SNIFF_BYTES].encode("utf-8")
+
+
+def _decoded(raw: bytes, encoding: str) -> str | None:
+    """``raw`` decoded (BOM dropped), a character cut by the sample's end ignored; None if not text."""
+    if encoding == "utf-8":
+        raw = raw.removeprefix(b"\xef\xbb\xbf")
+        for codec in ("utf-8", "cp1252"):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as error:
+                if codec == "utf-8" and error.start >= len(raw) - 4:
+                    return raw[: error.start].decode(codec)
+        return raw.decode("latin-1")  # cp1252's five undefined bytes: still text to sniff
+    width = 4 if encoding.startswith("utf-32") else 2
+    usable = raw[: len(raw) - len(raw) % width]
     try:
-        return usable.decode("utf-16").encode("utf-8")
+        return usable.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError:
         return None
+
+
+def _ends_in_zip_directory(path: str) -> bool:
+    """The file ends in a real ZIP end record whose central directory is where it says.
+
+    ZIP readers find an archive from its end, so any file with such a tail opens as an archive too
+    (a picture, PDF or text with a ZIP appended, or a ZIP behind a prefix stub): a polyglot.
+    A chance ``PK\\x05\\x06`` in compressed data is not enough: the directory it points to must
+    begin with a central directory header.
+    """
+    size = os.path.getsize(path)
+    with open(path, "rb") as handle:
+        tail_at = max(0, size - ZIP_TAIL_BYTES)
+        handle.seek(tail_at)
+        tail = handle.read()
+        at = tail.rfind(ZIP_END_SIGNATURE)
+        while at != -1:
+            if _real_end_record(handle, tail, at, tail_at, size):
+                return True
+            at = tail.rfind(ZIP_END_SIGNATURE, 0, at)
+    return False
+
+
+def _real_end_record(handle: BinaryIO, tail: bytes, at: int, tail_at: int, size: int) -> bool:
+    if at + 22 > len(tail):
+        return False
+    _, _, _, _, entries, cd_size, _, comment = struct.unpack_from("<4s4H2LH", tail, at)
+    end_at = tail_at + at
+    if entries == 0 or cd_size == 0 or end_at + 22 + comment > size or cd_size > end_at:
+        return False
+    handle.seek(end_at - cd_size)
+    return handle.read(4) == b"PK\x01\x02"
 
 
 def unsupported_reason(file_format: FileFormat) -> str | None:
@@ -258,6 +421,8 @@ def _text_format(head: bytes) -> FileFormat:
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n\f")
     if start[:5].lower() == b"{\\rtf":
         return FileFormat.RTF
+    if EMAIL_START.match(start):
+        return FileFormat.EMAIL
     markup = MARKUP_START.match(start) is not None
     if FLAT_ODF_MARKER.search(head):
         return FileFormat.FLAT_ODF
