@@ -21,7 +21,8 @@ from lxml import etree
 from foidesk.core.release_check.archive import ZipContainer, release_children
 from foidesk.core.release_check.findings import CannotSanitise, Finding, InspectionLimits, Severity
 from foidesk.core.release_check.personal_data import personal_data_kind, redact_personal_data
-from foidesk.core.release_check.spreadsheets import Tally, column_letters
+from foidesk.core.release_check.xlsx_book import column_letters
+from foidesk.core.release_check.xlsx_scan import Tally
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"

@@ -25,27 +25,17 @@ from lxml import etree
 from foidesk.core.release_check.archive import ZipContainer, release_children
 from foidesk.core.release_check.findings import CannotSanitise, InspectionLimits
 from foidesk.core.release_check.personal_data import redact_personal_data
-from foidesk.core.release_check.spreadsheets import (
-    ERROR_VALUES,
+from foidesk.core.release_check.xlsx_book import (
     MAIN_NS,
     PKG_REL_NS,
     REL_NS,
     TRUE,
-    Colours,
     SheetEntry,
-    SheetLayout,
-    Styles,
     column_index,
     column_letters,
-    conditional_hiding,
     count_shared_strings,
-    format_hides_value,
-    hidden_runs,
-    merged_areas,
     read_book,
-    read_styles,
     shared_string_batches,
-    shown_text,
     text_of,
 )
 from foidesk.core.release_check.xlsx_rows import (
@@ -59,6 +49,17 @@ from foidesk.core.release_check.xlsx_rows import (
     judged,
     last_row_number,
     stretch_test,
+)
+from foidesk.core.release_check.xlsx_scan import SheetLayout, merged_areas
+from foidesk.core.release_check.xlsx_styles import (
+    ERROR_VALUES,
+    Colours,
+    Styles,
+    conditional_hiding,
+    format_hides_value,
+    hidden_runs,
+    read_styles,
+    shown_text,
 )
 
 FRESH_ROOT = (
