@@ -16,6 +16,7 @@ from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import Finding, InspectionLimits
 from foidesk.core.release_check.personal_data import strings_with_personal_data
 from foidesk.core.release_check.xlsx_book import read_book, shared_string_batches
+from foidesk.core.release_check.xlsx_package import package_findings
 from foidesk.core.release_check.xlsx_parts import (
     deduplicated,
     name_findings,
@@ -23,6 +24,7 @@ from foidesk.core.release_check.xlsx_parts import (
     part_findings,
     property_findings,
     sheet_state_findings,
+    workbook_text_findings,
 )
 from foidesk.core.release_check.xlsx_scan import SheetScan
 from foidesk.core.release_check.xlsx_styles import hidden_runs, read_styles
@@ -33,9 +35,11 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
     with ZipContainer(path, limits) as box:
         book = read_book(box)
         findings = part_findings(box, book)
+        findings += package_findings(box)
         findings += property_findings(box)
         findings += name_findings(book)
         findings += sheet_state_findings(book)
+        findings += workbook_text_findings(box, book)
         styles = read_styles(box)
         flagged, _ = strings_with_personal_data(shared_string_batches(box, book))
         faint = set(hidden_runs(box, book))

@@ -69,6 +69,7 @@ class Book:
     referenced: set[str]
     protected: bool
     shared_by: str
+    custom_views: int = 0  # ``customWorkbookView`` elements
 
 
 def read_book(box: ZipContainer) -> Book:
@@ -110,6 +111,7 @@ def read_book(box: ZipContainer) -> Book:
         referenced={target for target, _ in rels.values()} | {workbook_part},
         protected=_structure_locked(root.find("{*}workbookProtection")),
         shared_by=sharing.get("userName", "") if sharing is not None else "",
+        custom_views=len(root.findall("{*}customWorkbookViews/{*}customWorkbookView")),
     )
 
 
@@ -234,7 +236,7 @@ def shared_string_batches(box: ZipContainer, book: Book, size: int = 10_000) -> 
         return
     except NotPlainStrings:
         pass
-    items = (_string_item_text(si) for si in released(box.xml_elements(part, ["{*}si"])))
+    items = (string_item_text(si) for si in released(box.xml_elements(part, ["{*}si"])))
     yield from batches(itertools.islice(items, given, None), size)
 
 
@@ -309,7 +311,7 @@ def _plain_shared_strings(box: ZipContainer, part: str) -> Iterator[list[str]]:
         raise NotPlainStrings(part)
 
 
-def _string_item_text(si: etree._Element) -> str:
+def string_item_text(si: etree._Element) -> str:
     if len(si) == 1 and str(si[0].tag).endswith("}t"):
         return si[0].text or ""
     parts: list[str] = []

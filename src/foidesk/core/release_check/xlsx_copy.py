@@ -36,7 +36,7 @@ from foidesk.core.release_check.xlsx_book import (
     count_shared_strings,
     read_book,
     shared_string_batches,
-    text_of,
+    string_item_text,
 )
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
@@ -407,7 +407,7 @@ def _inline_text(cell: etree._Element, fresh: FreshStrings) -> str:
         shown = shown_text(inline, fresh.theme)
         if shown is not None:
             return shown
-    return text_of(inline)
+    return string_item_text(inline) if inline is not None else ""
 
 
 def _write_package(

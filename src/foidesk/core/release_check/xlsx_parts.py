@@ -12,7 +12,7 @@ from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import CannotInspect, Finding, Severity
-from foidesk.core.release_check.xlsx_book import PKG_REL_NS, Book
+from foidesk.core.release_check.xlsx_book import PKG_REL_NS, Book, text_of
 
 # Parts a plain workbook has; anything else is classified below or blocked as unknown.
 PLAIN_PARTS = re.compile(
@@ -125,7 +125,7 @@ PART_RULES: tuple[tuple[re.Pattern[str], str, Severity, str], ...] = tuple(
         ),
     )
 )
-CORE_PROPERTIES = ("creator", "lastModifiedBy", "description", "keywords", "subject", "category")
+CORE_PROPERTIES = ("title", "creator", "lastModifiedBy", "description", "keywords", "subject", "category")
 APP_PROPERTIES = ("Company", "Manager", "HyperlinkBase")
 
 
@@ -217,13 +217,13 @@ def name_findings(book: Book) -> list[Finding]:
                     "xlsx.hidden_name", Severity.BLOCK, name.name, "A hidden defined name is in the workbook."
                 )
             )
-        elif "!" not in name.value and not name.value.startswith("#REF"):
+        elif ('"' in name.value or "!" not in name.value) and not name.value.startswith("#REF"):
             findings.append(
                 Finding(
                     "xlsx.name_with_data",
                     Severity.BLOCK,
                     name.name,
-                    "A defined name holds a value of its own rather than pointing at cells.",
+                    "A defined name holds a value or text of its own rather than only pointing at cells.",
                 )
             )
         else:
@@ -334,3 +334,71 @@ def deduplicated(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             unique.append(finding)
     return unique
+
+
+def workbook_text_findings(box: ZipContainer, book: Book) -> list[Finding]:
+    """Text the workbook keeps outside its cells: custom workbook views, phonetic guides in the
+    shared strings, and sheet titles in the document properties that name no sheet or name."""
+    findings: list[Finding] = []
+    if book.custom_views:
+        findings.append(
+            Finding(
+                "xlsx.custom_view",
+                Severity.BLOCK,
+                "xl/workbook.xml customWorkbookViews",
+                "A custom view keeps another layout of the workbook (hidden sheets, rows, filters) "
+                "and the name its author gave it.",
+            )
+        )
+    if book.shared_strings is not None and _has_phonetic_text(box, book.shared_strings):
+        findings.append(
+            Finding(
+                "xlsx.phonetic_text",
+                Severity.BLOCK,
+                book.shared_strings,
+                "A phonetic guide (furigana) holds text Excel does not show unless asked to.",
+            )
+        )
+    return findings + _stale_title_findings(box, book)
+
+
+def _has_phonetic_text(box: ZipContainer, part: str) -> bool:
+    """Whether a string item has a phonetic run (``rPh``) with text: a byte search first, so a table
+    without any is not parsed."""
+    if not box.has(part):
+        return False
+    carry = b""
+    for chunk in box.chunks(part):
+        if b"<rPh" in carry + chunk or b":rPh" in carry + chunk:
+            return any(text_of(run).strip() for run in box.xml(part).iter("{*}rPh"))
+        carry = chunk[-8:]
+    return False
+
+
+def _stale_title_findings(box: ZipContainer, book: Book) -> list[Finding]:
+    """Titles of parts (``docProps/app.xml``) that are not a sheet or defined name of the workbook.
+
+    Excel lists the sheets and named ranges there; a title that names neither was kept from an
+    earlier version of the file (a deleted sheet's name, say) and is text no reader sees in a cell.
+    """
+    part = "docProps/app.xml"
+    if not box.has(part):
+        return []
+    known = {sheet.name for sheet in book.sheets} | {name.name.removeprefix("_xlnm.") for name in book.names}
+    stale = []
+    for title in box.xml(part).iterfind("{*}TitlesOfParts//{*}lpstr"):
+        text = (title.text or "").strip()
+        sheet, _, name = text.rpartition("!")
+        if text and text not in known and not (sheet.strip("'") in known and name in known):
+            stale.append(text)
+    if not stale:
+        return []
+    return [
+        Finding(
+            "xlsx.stale_title",
+            Severity.BLOCK,
+            f"{part} TitlesOfParts",
+            "The document properties list a title that is no sheet or name of the workbook "
+            "(kept from an earlier version).",
+        )
+    ]

@@ -236,6 +236,9 @@ SHEET_TAGS = (
     "{*}cols",
     "{*}row",
     "{*}headerFooter",
+    "{*}hyperlink",
+    "{*}customSheetView",
+    "{*}scenario",
     "{*}mergeCell",
     "{*}dataValidation",
     "{*}conditionalFormatting",
@@ -312,6 +315,36 @@ def _sheet_tallies() -> dict[str, Tally]:
             ("xlsx.personal_data", Severity.WARN, "A cell looks like personal data."),
             ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
             ("xlsx.validation_list", Severity.WARN, "A drop-down list holds values of its own."),
+            (
+                "xlsx.validation_message",
+                Severity.BLOCK,
+                "A data-validation input or error message holds text a reader sees only on some clicks.",
+            ),
+            (
+                "xlsx.hyperlink_text",
+                Severity.BLOCK,
+                "A hyperlink's tooltip (ScreenTip) holds text a reader sees only by hovering.",
+            ),
+            (
+                "xlsx.hyperlink_display",
+                Severity.WARN,
+                "A hyperlink keeps a display text of its own; check it says nothing more than the cell.",
+            ),
+            (
+                "xlsx.custom_view",
+                Severity.BLOCK,
+                "A custom view keeps another layout of the sheet (hidden rows, filters, print settings).",
+            ),
+            (
+                "xlsx.scenario",
+                Severity.BLOCK,
+                "A scenario keeps other values for cells, and the name of who made it.",
+            ),
+            (
+                "xlsx.phonetic_text",
+                Severity.BLOCK,
+                "A phonetic guide (furigana) holds text Excel does not show unless asked to.",
+            ),
             ("xlsx.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
             (
                 "xlsx.conditional_hiding",
@@ -321,6 +354,44 @@ def _sheet_tallies() -> dict[str, Tally]:
             ),
         )
     }
+
+
+SETTING_TAGS = (
+    "{*}headerFooter",
+    "{*}dataValidation",
+    "{*}hyperlink",
+    "{*}customSheetView",
+    "{*}scenario",
+)
+SETTING_LOCAL_NAMES = frozenset(tag[3:] for tag in SETTING_TAGS)
+VALIDATION_MESSAGES = ("promptTitle", "prompt", "errorTitle", "error")
+
+
+def setting_text(element: etree._Element) -> tuple[str, str] | None:
+    """(finding code, where) for a sheet setting that carries text of its own, or None.
+
+    A header or footer prints text; a validation list offers values; a validation's input or
+    error message (shown or not: ``showInputMessage`` is one click away) and a hyperlink's tooltip
+    show text only on a click or a hover; a custom view or a scenario keeps another state of the
+    sheet. The copy keeps none of them.
+    """
+    local = etree.QName(element).localname
+    where = element.get("sqref") or element.get("ref") or local
+    if local == "headerFooter":
+        return ("xlsx.header_footer", "header/footer") if text_of(element).strip() else None
+    if local == "dataValidation":
+        if any((element.get(name) or "").strip() for name in VALIDATION_MESSAGES):
+            return "xlsx.validation_message", where
+        formula = (element.findtext("{*}formula1") or "").strip()
+        formula = formula or (element.findtext("{*}formula1/{*}f") or "").strip()
+        return ("xlsx.validation_list", where) if formula.startswith('"') else None
+    if local == "hyperlink":
+        if (element.get("tooltip") or "").strip():
+            return "xlsx.hyperlink_text", where
+        return ("xlsx.hyperlink_display", where) if (element.get("display") or "").strip() else None
+    if local == "customSheetView":
+        return "xlsx.custom_view", "custom view"
+    return "xlsx.scenario", element.get("name") or "scenario"
 
 
 class SheetScan:
@@ -395,18 +466,16 @@ class SheetScan:
                 last_row = int(row.get("r") or last_row + 1)
                 self._row(row, last_row, self._needs_cells())
         tail = sections.tail_elements()
-        for element in tail.iter("{*}headerFooter", "{*}dataValidation"):
+        for element in tail.iter(*SETTING_TAGS):
             self._settings(element)
         self.conditional = hiding_ranges(tail.iter("{*}conditionalFormatting"), self.styles, self.sheet.part)
         return _merges_in(tail.iter("{*}mergeCell"))
 
     def _settings(self, element: etree._Element) -> None:
-        """Sheet settings after the rows that can carry text of their own."""
-        if str(element.tag).endswith("}headerFooter"):
-            if text_of(element).strip():
-                self.tallies["xlsx.header_footer"].add("header/footer")
-        elif (element.findtext("{*}formula1") or "").strip().startswith('"'):
-            self.tallies["xlsx.validation_list"].add(element.get("sqref", "data validation"))
+        """Sheet settings after the rows that can carry text of their own (``setting_text``)."""
+        found = setting_text(element)
+        if found is not None:
+            self.tallies[found[0]].add(found[1])
 
     def _run_elements(self, box: ZipContainer) -> list[CellArea]:
         needs_cells = self._needs_cells()
@@ -417,7 +486,7 @@ class SheetScan:
             if local == "row":
                 last_row = int(element.get("r") or last_row + 1)
                 self._row(element, last_row, needs_cells)
-            elif local in ("headerFooter", "dataValidation"):
+            elif local in SETTING_LOCAL_NAMES:
                 self._settings(element)
             elif local == "mergeCell":
                 merges += _merges_in([element])
@@ -442,6 +511,8 @@ class SheetScan:
         for inline in row.iter("{*}is"):
             cell = inline.getparent()
             where = cell.get("r", str(number)) if cell is not None else str(number)
+            if inline.find("{*}rPh") is not None:
+                self.tallies["xlsx.phonetic_text"].add(where)
             if personal_data_kind(text_of(inline)):
                 self.tallies["xlsx.personal_data"].add(where)
             style = cell.get("s", "0") if cell is not None else "0"
