@@ -75,7 +75,7 @@ class Book:
 def read_book(box: ZipContainer) -> Book:
     workbook_part = _office_document_part(box)
     root = box.xml(workbook_part)
-    rels = _relationships(box, workbook_part)
+    rels = part_relationships(box, workbook_part)
     sheets: list[SheetEntry] = []
     for position, sheet in enumerate(root.iterfind("{*}sheets/{*}sheet")):
         rel_id = _rel_id(sheet)
@@ -131,7 +131,7 @@ def _office_document_part(box: ZipContainer) -> str:
     raise CannotInspect("no workbook part: this is not a readable Excel workbook")
 
 
-def _relationships(box: ZipContainer, part: str) -> dict[str, tuple[str, str]]:
+def part_relationships(box: ZipContainer, part: str) -> dict[str, tuple[str, str]]:
     """Relationship id -> (target part path, relationship type) for one part."""
     folder, name = posixpath.split(part)
     rels_part = posixpath.join(folder, "_rels", f"{name}.rels")

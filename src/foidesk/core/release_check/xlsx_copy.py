@@ -38,6 +38,7 @@ from foidesk.core.release_check.xlsx_book import (
     shared_string_batches,
     string_item_text,
 )
+from foidesk.core.release_check.xlsx_drawings import covered_areas
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
     SHARED_INDEX,
@@ -185,6 +186,7 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
                     invisible_styles=frozenset(str(index) for index in styles.invisible),
                     hiding_formats={str(index): hides for index, hides in styles.by_value.items()},
                     conditional=conditional_hiding(box, sheet.part, styles, mentioned),
+                    covered=covered_areas(box, sheet.part),
                 )
                 part = f"xl/worksheets/sheet{number}.xml"
                 with out.open(part, "w", force_zip64=True) as member, _BackgroundWriter(member) as sink:
@@ -365,6 +367,7 @@ def _fresh_cells(
             (cell.get("s") or "0") in layout.invisible_styles
             or (layout.merges and layout.covered_by_merge(number, col))
             or (layout.conditional and layout.conditionally_hidden(number, col))
+            or layout.covered_by_shape(number, col)
         ):
             continue
         kind = cell.get("t", "n")

@@ -28,6 +28,7 @@ from foidesk.core.release_check.xlsx_book import (
     parse_area,
     text_of,
 )
+from foidesk.core.release_check.xlsx_drawings import AreaIndex, covered_areas
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
     NotPlainSheet,
@@ -153,22 +154,31 @@ class SheetLayout:
     invisible_styles: frozenset[str] = frozenset()
     hiding_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ``Styles.by_value``
     conditional: list[CellArea] = field(default_factory=list)  # ranges a conditional format may hide
+    covered: list[CellArea] = field(default_factory=list)  # cells under opaque shapes (``xlsx_drawings``)
     merge_index: MergeIndex = field(init=False, repr=False)
+    covered_index: AreaIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.merge_index = MergeIndex(self.merges)
+        self.covered_index = AreaIndex(self.covered)
 
     def merges_touch(self, data: bytes) -> bool:
         """Whether any merged range, or range a conditional format may hide, spans a row of this
         stretch (its cells are then judged one by one)."""
-        if not self.merges and not self.conditional:
+        if not self.merges and not self.conditional and not self.covered:
             return False
         span = row_span(data)
         if span is None:
             return True
         if any(a.min_row <= span[1] and span[0] <= a.max_row for a in self.conditional):
             return True
+        if self.covered and self.covered_index.touches(span[0], span[1]):
+            return True
         return bool(self.merges) and self.merge_index.touches(span[0], span[1])
+
+    def covered_by_shape(self, row: int, col: int) -> bool:
+        """A cell under a filled shape, a picture or a chart: a reader does not see it."""
+        return bool(self.covered) and self.covered_index.covers(row, col)
 
     def conditionally_hidden(self, row: int, col: int) -> bool:
         return any(area.contains(row, col) for area in self.conditional)
@@ -347,6 +357,11 @@ def _sheet_tallies() -> dict[str, Tally]:
             ),
             ("xlsx.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
             (
+                "xlsx.covered_by_shape",
+                Severity.BLOCK,
+                "A filled shape, a picture or a chart lies over cells with values and hides them.",
+            ),
+            (
                 "xlsx.conditional_hiding",
                 Severity.BLOCK,
                 "A conditional format that can hide text (a colour on itself, a hiding number format) "
@@ -411,10 +426,15 @@ class SheetScan:
     def run(self, box: ZipContainer) -> list[Finding]:
         """Scan the sheet; merged ranges and conditional formats come after the rows, so a sheet with
         some is scanned again."""
+        covered = covered_areas(box, self.sheet.part)
+        self.layout = SheetLayout(print_area=self.layout.print_area, covered=covered)
         merges = self._scan(box)
         if merges or self.conditional:
             self.layout = SheetLayout(
-                print_area=self.layout.print_area, merges=merges, conditional=self.conditional
+                print_area=self.layout.print_area,
+                merges=merges,
+                conditional=self.conditional,
+                covered=covered,
             )
             self.tallies = _sheet_tallies()
             self._scan(box)
@@ -442,6 +462,7 @@ class SheetScan:
             or self.layout.print_area
             or self.layout.merges
             or self.layout.conditional
+            or self.layout.covered
             or self.layout.hidden_columns
         )
 
@@ -555,6 +576,8 @@ class SheetScan:
                 self.tallies["xlsx.outside_print_area"].add(ref)
             if self.layout.merges and self.layout.covered_by_merge(number, col):
                 self.tallies["xlsx.merged_hidden_value"].add(ref)
+            if self.layout.covered_by_shape(number, col):
+                self.tallies["xlsx.covered_by_shape"].add(ref)
             if self.layout.conditional and self.layout.conditionally_hidden(number, col):
                 self.tallies["xlsx.conditional_hiding"].add(ref)
             if shared in self.flagged:
