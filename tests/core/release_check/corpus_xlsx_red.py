@@ -528,7 +528,7 @@ def _phonetic_shared(path: Path) -> None:
 
 
 def entries() -> list[CorpusFile]:
-    return _package_entries() + _text_entries() + _shape_entries() + _clean_entries()
+    return _package_entries() + _text_entries() + _shape_entries() + _layout_entries() + _clean_entries()
 
 
 def _clean_entries() -> list[CorpusFile]:
@@ -678,3 +678,95 @@ def _shape_entries() -> list[CorpusFile]:
             *VISIBLE,
         ),
     ]
+
+
+# ------------------------------------------------------------------ narrow columns and low rows by their defaults
+
+SHEET_FORMAT = b'<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>'
+OWN_WIDTHS = b'<cols><col min="1" max="2" width="12" customWidth="1"/></cols>'
+
+
+def with_layout(
+    secret: str, sheet_format: bytes, cols: bytes = OWN_WIDTHS, cell: str = "D3"
+) -> Callable[[Path], None]:
+    """The summary workbook with ``secret`` in ``cell``, the given row and column defaults and columns."""
+
+    def edit(workbook: openpyxl.Workbook) -> None:
+        workbook.active[cell] = secret
+
+    return edited(edit, _sheet_edit(SHEET_FORMAT, sheet_format + cols))
+
+
+def _layout_entries() -> list[CorpusFile]:
+    hidden = {"xlsx.hidden_column"}
+    return [
+        leaky(
+            "red_default_column_width_narrow.xlsx",
+            with_layout(
+                "SECRET-NARROW-DEFAULT",
+                b'<sheetFormatPr baseColWidth="8" defaultColWidth="0.5" defaultRowHeight="15"/>',
+            ),
+            hidden,
+            "SECRET-NARROW-DEFAULT",
+            *VISIBLE,
+        ),
+        leaky(
+            "red_base_column_width_zero.xlsx",
+            with_layout("SECRET-BASE-ZERO", b'<sheetFormatPr baseColWidth="0" defaultRowHeight="15"/>'),
+            hidden,
+            "SECRET-BASE-ZERO",
+            *VISIBLE,
+        ),
+        leaky(
+            "red_column_without_width_under_narrow_default.xlsx",
+            with_layout(
+                "SECRET-NO-OWN-WIDTH",
+                b'<sheetFormatPr defaultColWidth="0.2" defaultRowHeight="15"/>',
+                b'<cols><col min="1" max="2" width="12" customWidth="1"/><col min="4" max="4" style="0"/></cols>',
+            ),
+            hidden,
+            "SECRET-NO-OWN-WIDTH",
+            *VISIBLE,
+        ),
+        leaky(
+            "red_narrow_width_not_marked_custom.xlsx",
+            with_layout(
+                "SECRET-NOT-CUSTOM",
+                SHEET_FORMAT,
+                b'<cols><col min="4" max="4" width="0.6" customWidth="0"/></cols>',
+            ),
+            hidden,
+            "SECRET-NOT-CUSTOM",
+            *VISIBLE,
+        ),
+        leaky(
+            "red_collapsed_column_group.xlsx",
+            with_layout(
+                "SECRET-COLLAPSED-COLUMNS",
+                SHEET_FORMAT,
+                b'<cols><col min="3" max="4" width="9" hidden="1" outlineLevel="1"/><col min="5" max="5" width="9" collapsed="1"/></cols>',
+            ),
+            {"xlsx.collapsed_outline"},
+            "SECRET-COLLAPSED-COLUMNS",
+            *VISIBLE,
+        ),
+        leaky(
+            "red_low_default_row_height.xlsx",
+            edited(
+                _low_rows,
+                _sheet_edit(
+                    SHEET_FORMAT, b'<sheetFormatPr baseColWidth="8" defaultRowHeight="3.5" customHeight="1"/>'
+                ),
+            ),
+            {"xlsx.hidden_row"},
+            "SECRET-LOW-ROWS",
+            *VISIBLE,
+        ),
+    ]
+
+
+def _low_rows(workbook: openpyxl.Workbook) -> None:
+    """Rows of the answer given a height of their own; the secret's row takes the sheet's default."""
+    for row in range(1, 5):
+        workbook.active.row_dimensions[row].height = 15
+    workbook.active["A9"] = "SECRET-LOW-ROWS"

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from lxml import etree
 
 from foidesk.core.release_check import check_file, sanitise_file
 from foidesk.core.release_check.findings import InspectionLimits
 from foidesk.core.release_check.spreadsheets import inspect_xlsx
+from foidesk.core.release_check.xlsx_scan import SheetLayout, default_column_width
 from tests.core.release_check.corpus import every_byte
 from tests.core.release_check.corpus_spreadsheets import plain_row, raw_xlsx, rewrite_zip, summary_workbook
 
@@ -103,3 +105,24 @@ def test_a_default_row_height_too_low_to_read_hides_rows_without_a_height(
     assert sanitise_file(str(path), str(copy)).clean
     assert (b"SECRET-LOW-DEFAULT" in every_byte(copy)) is not hidden
     assert openpyxl.load_workbook(copy).active["A1"].value == summary_workbook().active["A1"].value
+
+
+@pytest.mark.parametrize(
+    ("attributes", "width"),
+    [
+        ('baseColWidth="8"', 8 + 5 / 7),
+        ("", 8 + 5 / 7),
+        ('baseColWidth="0"', 5 / 7),
+        ('baseColWidth="8" defaultColWidth="0.5"', 0.5),
+    ],
+)
+def test_the_default_column_width_is_excels(attributes: str, width: float) -> None:
+    element = etree.fromstring(f"<sheetFormatPr {attributes}/>")
+    assert default_column_width(element) == pytest.approx(width)
+
+
+def test_a_column_with_a_width_of_its_own_is_shown_under_a_default_that_hides_the_rest() -> None:
+    layout = SheetLayout()
+    layout.read(etree.fromstring('<sheetFormatPr defaultColWidth="0.3"/>'))
+    layout.read(etree.fromstring('<cols><col min="2" max="3" width="10"/><col min="5" max="5"/></cols>'))
+    assert [layout.column_hidden(col) for col in range(1, 7)] == [True, False, False, True, True, True]

@@ -223,12 +223,47 @@ class SheetLayout:
             self.zero_height = element.get("zeroHeight", "0") in TRUE or (
                 default is not None and default < MIN_ROW_POINTS
             )
+            if default_column_width(element) < MIN_COLUMN_WIDTH:
+                self.hidden_columns.append((1, LAST_COLUMN, False))
         elif local == "cols":
             for col in element.iterfind("{*}col"):
                 width = _number(col.get("width"), "a column width")
+                low, high = int(col.get("min", "1")), int(col.get("max", "1"))
                 if col.get("hidden", "0") in TRUE or (width is not None and width < MIN_COLUMN_WIDTH):
                     outline = int(col.get("outlineLevel", "0") or "0") > 0
-                    self.hidden_columns.append((int(col.get("min", "1")), int(col.get("max", "1")), outline))
+                    self.hidden_columns.append((low, high, outline))
+                elif width is not None:
+                    self._show_columns(low, high)
+
+    def _show_columns(self, low: int, high: int) -> None:
+        """Columns given a legible width of their own, taken out of a default that hides columns."""
+        kept: list[tuple[int, int, bool]] = []
+        for first, last, outline in self.hidden_columns:
+            if outline or last < low or high < first:
+                kept.append((first, last, outline))
+                continue
+            if first < low:
+                kept.append((first, low - 1, outline))
+            if high < last:
+                kept.append((high + 1, last, outline))
+        self.hidden_columns = kept
+
+
+# Excel pads a column's default width (``baseColWidth`` characters) with 5 pixels of margin, in units
+# of the 7-pixel width of a "0" in the default font (ECMA-376 part 1, 18.3.1.81 ``sheetFormatPr``).
+DEFAULT_BASE_COLUMN_WIDTH = 8
+COLUMN_PADDING = 5 / 7
+LAST_COLUMN = 16_384
+
+
+def default_column_width(sheet_format: etree._Element) -> float:
+    """The width of a column that has none of its own: ``defaultColWidth``, else ``baseColWidth``
+    plus Excel's padding. A column narrower than ``MIN_COLUMN_WIDTH`` shows nothing legible."""
+    given = _number(sheet_format.get("defaultColWidth"), "the default column width")
+    if given is not None:
+        return given
+    base = _number(sheet_format.get("baseColWidth"), "the base column width")
+    return (DEFAULT_BASE_COLUMN_WIDTH if base is None else base) + COLUMN_PADDING
 
 
 def _number(text: str | None, what: str) -> float | None:
