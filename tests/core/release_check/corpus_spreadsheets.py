@@ -983,13 +983,14 @@ def _zip_entries() -> list[CorpusFile]:
 
 
 def entries() -> list[CorpusFile]:
-    from tests.core.release_check import corpus_xlsx_red
+    from tests.core.release_check import corpus_ods_red, corpus_xlsx_red
 
     return (
         _xlsx_entries()
         + _clean_xlsx_entries()
         + corpus_xlsx_red.entries()
         + _ods_entries()
+        + corpus_ods_red.entries()
         + _csv_entries()
         + _zip_entries()
     )

@@ -53,14 +53,13 @@ HIDING_CODES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """What hides in a cell or about it (finding codes), and the text a reader sees in it."""
+    """What hides in a cell or about it (finding codes), the text a reader sees in it, and whether the
+    whole cell is hidden (by its style, data style, a condition, or content the gate cannot place);
+    a hidden span or an unknown element inside a paragraph hides only itself."""
 
     codes: frozenset[str]
     text: str
-
-    @property
-    def hidden(self) -> bool:
-        return bool(self.codes & HIDING_CODES)
+    hidden: bool
 
 
 def cell_style(cell: etree._Element, row_default: str | None, column_default: str | None) -> str:
@@ -84,6 +83,7 @@ def cell_verdict(cell: etree._Element, style: str, book: StyleBook, conditional:
         codes.add("ods.formula")
     if next(cell.iter(f"{{{OFFICE}}}annotation"), None) is not None:
         codes.add("ods.comment")
+    hidden = bool(codes & HIDING_CODES)
     background = book.background(style)
     lines: list[str] = []
     for child in cell:
@@ -94,9 +94,10 @@ def cell_verdict(cell: etree._Element, style: str, book: StyleBook, conditional:
             codes.add("ods.drawing")
         elif tag not in CELL_CHILDREN:
             codes.add("ods.unaccounted")
+            hidden = True
         elif tag in (f"{{{TEXT}}}p", f"{{{TEXT}}}h"):
             lines.append(_paragraph(child, book, background, codes))
-    return Verdict(frozenset(codes), "\n".join(lines))
+    return Verdict(frozenset(codes), "\n".join(lines), hidden)
 
 
 def _paragraph(element: etree._Element, book: StyleBook, background: str, codes: set[str]) -> str:
