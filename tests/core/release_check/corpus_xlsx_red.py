@@ -528,7 +528,14 @@ def _phonetic_shared(path: Path) -> None:
 
 
 def entries() -> list[CorpusFile]:
-    return _package_entries() + _text_entries() + _shape_entries() + _layout_entries() + _clean_entries()
+    return (
+        _package_entries()
+        + _text_entries()
+        + _shape_entries()
+        + _layout_entries()
+        + _string_entries()
+        + _clean_entries()
+    )
 
 
 def _clean_entries() -> list[CorpusFile]:
@@ -770,3 +777,51 @@ def _low_rows(workbook: openpyxl.Workbook) -> None:
     for row in range(1, 5):
         workbook.active.row_dimensions[row].height = 15
     workbook.active["A9"] = "SECRET-LOW-ROWS"
+
+
+def _orphan_string(path: Path) -> None:
+    """A shared string no cell refers to (Excel drops such strings on saving; a tool need not)."""
+    from tests.core.release_check.corpus_spreadsheets import plain_row, raw_xlsx
+
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    rows += "".join(plain_row(n, 2 + n % 2, n) for n in range(2, 5))
+    raw_xlsx(path, rows, ["Rank", "Headcount", "Constable", "Sergeant", "SECRET-ORPHAN-STRING"])
+
+
+def _phonetic_only_string(path: Path) -> None:
+    """A string item whose only text is a phonetic run: shown as empty, its guide holds the secret."""
+    from tests.core.release_check.corpus_spreadsheets import plain_row, raw_xlsx
+
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    rows += "".join(plain_row(n, 2 + n % 2, n) for n in range(2, 5))
+    rows += '<row r="6"><c r="A6" t="s"><v>4</v></c></row>'
+    raw_xlsx(
+        path,
+        rows,
+        [
+            "Rank",
+            "Headcount",
+            "Constable",
+            "Sergeant",
+            '</t><rPh sb="0" eb="0"><t>SECRET-PHONETIC-ONLY</t></rPh><t>',
+        ],
+    )
+
+
+def _string_entries() -> list[CorpusFile]:
+    return [
+        leaky(
+            "red_orphan_shared_string.xlsx",
+            _orphan_string,
+            {"xlsx.unused_string"},
+            "SECRET-ORPHAN-STRING",
+            *VISIBLE,
+        ),
+        leaky(
+            "red_phonetic_only_string.xlsx",
+            _phonetic_only_string,
+            {"xlsx.phonetic_text"},
+            "SECRET-PHONETIC-ONLY",
+            *VISIBLE,
+        ),
+    ]

@@ -190,7 +190,7 @@ def test_a_merged_title_over_many_plain_rows_hides_only_what_lies_under_it(tmp_p
     merges = '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'
     raw_xlsx(path, _many_rows({1: title}), PLAIN_STRINGS, tail=merges)
     findings = {f.code: f.where for f in inspect_xlsx(str(path), InspectionLimits())}
-    assert findings == {"xlsx.merged_hidden_value": "Data!B1"}
+    assert findings == {"xlsx.merged_hidden_value": "Data!B1", "xlsx.unused_string": "xl/sharedStrings.xml"}
     copy = tmp_path / "copy.xlsx"
     assert sanitise_file(str(path), str(copy)).clean
     assert b"SECRET-HIDDEN" not in every_byte(copy)

@@ -11,10 +11,11 @@ from lxml import etree
 from foidesk.core.release_check import check_file, sanitise_file
 from foidesk.core.release_check.findings import InspectionLimits
 from foidesk.core.release_check.spreadsheets import inspect_xlsx
-from foidesk.core.release_check.xlsx_scan import SheetLayout, default_column_width
+from foidesk.core.release_check.xlsx_scan import SharedStringUse, SheetLayout, default_column_width
 from tests.core.release_check.corpus import every_byte
 from tests.core.release_check.corpus_spreadsheets import plain_row, raw_xlsx, rewrite_zip, summary_workbook
 
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 PLAIN_STRINGS = ["Constable", "Sergeant", "SECRET-HIDDEN", "SECRET-UNUSED", "jane.officer@example.police.uk"]
 
 
@@ -126,3 +127,20 @@ def test_a_column_with_a_width_of_its_own_is_shown_under_a_default_that_hides_th
     layout.read(etree.fromstring('<sheetFormatPr defaultColWidth="0.3"/>'))
     layout.read(etree.fromstring('<cols><col min="2" max="3" width="10"/><col min="5" max="5"/></cols>'))
     assert [layout.column_hidden(col) for col in range(1, 7)] == [True, False, False, True, True, True]
+
+
+def test_shared_strings_shown_by_plain_rows_or_parsed_rows_are_marked_used() -> None:
+    use = SharedStringUse(5)
+    assert use.mark_stretch(b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>3</v></c></row>')
+    assert not use.mark_stretch(b'<row r="2"><c r="A2" t="s"/><c r="B2" t="s"><v>2</v></c></row>')
+    use.mark_rows([etree.fromstring(f'<row xmlns="{MAIN}"><c r="A2" t="s"><v>1</v></c></row>')])
+    assert use.unused() == [2, 4]
+
+
+def test_a_string_no_cell_shows_blocks_and_is_left_out_of_the_copy(tmp_path: Path) -> None:
+    path = tmp_path / "orphan.xlsx"
+    raw_xlsx(path, _many_rows({}, 50), PLAIN_STRINGS)
+    assert "xlsx.unused_string" in _codes(path)
+    copy = tmp_path / "copy.xlsx"
+    assert sanitise_file(str(path), str(copy)).clean
+    assert b"SECRET-UNUSED" not in every_byte(copy)

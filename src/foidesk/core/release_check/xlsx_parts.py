@@ -369,7 +369,7 @@ def _has_phonetic_text(box: ZipContainer, part: str) -> bool:
         return False
     carry = b""
     for chunk in box.chunks(part):
-        if b"<rPh" in carry + chunk or b":rPh" in carry + chunk:
+        if b"rPh" in chunk or b"rPh" in carry + chunk[:8]:
             return any(text_of(run).strip() for run in box.xml(part).iter("{*}rPh"))
         carry = chunk[-8:]
     return False

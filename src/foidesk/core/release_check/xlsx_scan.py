@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer, release_children
@@ -31,6 +32,7 @@ from foidesk.core.release_check.xlsx_book import (
 from foidesk.core.release_check.xlsx_drawings import AreaIndex, covered_areas
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
+    SHARED_INDEX,
     NotPlainSheet,
     SheetSections,
     cells_with_styles,
@@ -444,13 +446,60 @@ def setting_text(element: etree._Element) -> tuple[str, str] | None:
     return "xlsx.scenario", element.get("name") or "scenario"
 
 
+class SharedStringUse:
+    """Which shared strings some cell shows, as a bitmap over the table (issue 14: "orphan shared
+    strings" passed). A string no cell refers to is text in the file that no reader sees.
+
+    Plain stretches are read with one search for ``t="s"`` cells' indices (the copy's ``keep_all``
+    does the same); a stretch where that search does not find every such cell is read by lxml.
+    """
+
+    __slots__ = ("used",)
+
+    def __init__(self, count: int) -> None:
+        self.used = np.zeros(count, dtype=bool)
+
+    def mark_stretch(self, data: bytes) -> bool:
+        """Mark the strings a plain stretch shows; False if a cell refers to one in another way."""
+        if not len(self.used):
+            return True
+        found = SHARED_INDEX.findall(data)
+        if len(found) != data.count(b't="s"'):
+            return False
+        if found:
+            indices = np.fromstring(b" ".join(found), dtype=np.int64, sep=" ")
+            self.used[indices[indices < len(self.used)]] = True
+        return True
+
+    def mark_rows(self, rows: Iterable[etree._Element]) -> None:
+        if not len(self.used):
+            return
+        for row in rows:
+            for cell in row.iterfind("{*}c"):
+                if cell.get("t") == "s":
+                    text = (cell.findtext("{*}v") or "").strip()
+                    if text.isdigit() and int(text) < len(self.used):
+                        self.used[int(text)] = True
+
+    def unused(self) -> list[int]:
+        """Indices of the strings no cell refers to."""
+        return [int(index) for index in np.flatnonzero(~self.used)]
+
+
 class SheetScan:
     """One pass over a worksheet's XML, collecting tallies of what a reader would not see."""
 
     def __init__(
-        self, sheet: SheetEntry, book: Book, styles: Styles, flagged: set[int], faint: set[int] | None = None
+        self,
+        sheet: SheetEntry,
+        book: Book,
+        styles: Styles,
+        flagged: set[int],
+        faint: set[int] | None = None,
+        used: SharedStringUse | None = None,
     ) -> None:
         self.sheet = sheet
+        self.used = used if used is not None else SharedStringUse(0)
         self.styles = styles
         self.flagged = {str(index) for index in flagged}
         self.faint = {str(index) for index in faint or ()}  # strings with runs a white cell hides
@@ -514,6 +563,8 @@ class SheetScan:
 
         for data, plain in judged(sections.rows(), is_plain, sheet_wide):
             if plain:
+                if not self.used.mark_stretch(data):
+                    self.used.mark_rows(sections.fragment(data).iterchildren("{*}row"))
                 for match in flagged.finditer(data) if flagged else ():
                     self.tallies["xlsx.personal_data"].add(match.group(1).decode())
                 last_row = last_row_number(data, last_row)
@@ -555,6 +606,7 @@ class SheetScan:
         return merges
 
     def _row(self, row: etree._Element, number: int, per_cell: bool) -> None:
+        self.used.mark_rows((row,))
         if self.layout.row_hidden(row):
             if next(row.iter("{*}v", "{*}is", "{*}f"), None) is not None:
                 outline = int(row.get("outlineLevel", "0") or "0") > 0
