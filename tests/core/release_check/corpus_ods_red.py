@@ -476,6 +476,13 @@ def _clean_entries() -> list[CorpusFile]:
     text_content = '<number:text-style style:name="N200"><number:text-content/></number:text-style><number:number-style style:name="N201"><number:number number:decimal-places="0" number:min-integer-digits="1"/><number:text> officers</number:text></number:number-style>'
     return [
         clean(
+            "clean_red_ods_validation_without_messages.ods",
+            raw_ods(
+                before_table='<table:content-validations><table:content-validation table:name="val1" table:condition="of:cell-content-is-whole-number()" table:allow-empty-cell="true"/></table:content-validations>'
+            ),
+            *VISIBLE,
+        ),
+        clean(
             "clean_red_ods_white_on_dark_named_style.ods",
             raw_ods(
                 row(cell("Chief Inspector", ' table:style-name="ce1"')), cell_style("ce1", "", "Banner"), dark

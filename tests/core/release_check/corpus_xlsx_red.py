@@ -551,7 +551,23 @@ def _clean_entries() -> list[CorpusFile]:
         workbook.active["A5"] = "https://www.example.org/ranks"
         workbook.active["A5"].hyperlink = "https://www.example.org/ranks"
 
+    def titles(parts: dict[str, bytes]) -> None:
+        parts["docProps/app.xml"] = (
+            b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+            b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            b'<TitlesOfParts><vt:vector size="2" baseType="lpstr"><vt:lpstr>Headcount</vt:lpstr>'
+            b"<vt:lpstr>Headcount!Print_Area</vt:lpstr></vt:vector></TitlesOfParts></Properties>"
+        )
+
+    def print_area(workbook: openpyxl.Workbook) -> None:
+        workbook.active.print_area = "A1:B4"
+
+    wide = b'<sheetFormatPr baseColWidth="10" defaultColWidth="12" defaultRowHeight="15"/>'
     return [
+        clean("clean_red_titles_of_sheets_and_print_area.xlsx", edited(print_area, titles), *VISIBLE),
+        clean(
+            "clean_red_wide_default_columns.xlsx", edited(_nothing, _sheet_edit(SHEET_FORMAT, wide)), *VISIBLE
+        ),
         clean("clean_red_table.xlsx", xlsx(table), *VISIBLE),
         clean("clean_red_validation_without_messages.xlsx", xlsx(list_validation), *VISIBLE),
         clean("clean_red_hyperlink.xlsx", xlsx(link), *VISIBLE),
