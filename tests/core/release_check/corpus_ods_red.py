@@ -600,3 +600,21 @@ def entries() -> list[CorpusFile]:
         + _clean_entries()
         + _libreoffice_entries()
     )
+
+
+def _with_unlisted_part(path: Path) -> None:
+    raw_ods()(path)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("content2.xml", "<notes>SECRET-ODS-UNLISTED</notes>")
+
+
+def _unlisted_entries() -> list[CorpusFile]:
+    return [
+        leaky(
+            "red_ods_unlisted_part.ods",
+            _with_unlisted_part,
+            {"ods.unaccounted"},
+            "SECRET-ODS-UNLISTED",
+            *VISIBLE,
+        )
+    ]

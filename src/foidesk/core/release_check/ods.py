@@ -128,6 +128,7 @@ def inspect_ods(path: str, limits: InspectionLimits) -> list[Finding]:
     findings: list[Finding] = []
     with ZipContainer(path, limits) as box:
         findings += _part_findings(box)
+        findings += manifest_findings(box)
         findings += _meta_findings(box)
         findings += _settings_findings(box)
         book = load_styles(box)
@@ -170,6 +171,33 @@ def _part_findings(box: ZipContainer) -> list[Finding]:
                 )
             )
     return findings
+
+
+MANIFEST = "META-INF/manifest.xml"
+MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+UNLISTED_PARTS = re.compile(r"^(mimetype|META-INF/manifest\.xml|Configurations2/.*)$")
+
+
+def manifest_findings(box: ZipContainer) -> list[Finding]:
+    """A block for each part the manifest does not list: an ODF program need not read it, and the gate
+    cannot say what it is (``ods.unaccounted``). A package without a manifest is not a spreadsheet
+    the gate can account for."""
+    if not box.has(MANIFEST):
+        return [Finding("ods.unaccounted", Severity.BLOCK, MANIFEST, "The package has no manifest.")]
+    listed = {
+        entry.get(f"{{{MANIFEST_NS}}}full-path", "")
+        for entry in box.xml(MANIFEST).iter(f"{{{MANIFEST_NS}}}file-entry")
+    }
+    return [
+        Finding(
+            "ods.unaccounted",
+            Severity.BLOCK,
+            name,
+            "A part is in the file that the manifest does not list; it may hold data no program shows.",
+        )
+        for name in box.names
+        if not name.endswith("/") and name not in listed and not UNLISTED_PARTS.match(name)
+    ]
 
 
 def _meta_findings(box: ZipContainer) -> list[Finding]:
