@@ -597,6 +597,7 @@ def entries() -> list[CorpusFile]:
         + _format_entries()
         + _layout_entries()
         + _content_entries()
+        + _unlisted_entries()
         + _clean_entries()
         + _libreoffice_entries()
     )
