@@ -534,6 +534,7 @@ def entries() -> list[CorpusFile]:
         + _shape_entries()
         + _layout_entries()
         + _string_entries()
+        + _sheet_element_entries()
         + _clean_entries()
     )
 
@@ -838,6 +839,37 @@ def _string_entries() -> list[CorpusFile]:
             _phonetic_only_string,
             {"xlsx.phonetic_text"},
             "SECRET-PHONETIC-ONLY",
+            *VISIBLE,
+        ),
+    ]
+
+
+def _sheet_element_entries() -> list[CorpusFile]:
+    return [
+        leaky(
+            "red_smart_tags.xlsx",
+            edited(
+                _nothing,
+                _sheet_edit(
+                    b"</sheetData>",
+                    b'</sheetData><smartTags><cellSmartTags r="A2"><cellSmartTag type="0"><cellSmartTagPr key="name" val="SECRET-SMART-TAG"/></cellSmartTag></cellSmartTags></smartTags>',
+                ),
+            ),
+            {"xlsx.unaccounted"},
+            "SECRET-SMART-TAG",
+            *VISIBLE,
+        ),
+        leaky(
+            "red_web_publish_title.xlsx",
+            edited(
+                _nothing,
+                _sheet_edit(
+                    b"</worksheet>",
+                    b'<webPublishItems count="1"><webPublishItem id="1" divId="x" sourceType="sheet" destinationFile="x.htm" title="SECRET-WEB-TITLE"/></webPublishItems></worksheet>',
+                ),
+            ),
+            {"xlsx.unaccounted"},
+            "SECRET-WEB-TITLE",
             *VISIBLE,
         ),
     ]

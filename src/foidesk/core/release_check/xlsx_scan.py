@@ -408,6 +408,18 @@ def _sheet_tallies() -> dict[str, Tally]:
     }
 
 
+# The children of a worksheet (ECMA-376 part 1, 18.3.1.99) the gate reads or that carry no text of
+# their own; the parts some of them point at are judged with the package (``xlsx_package``).
+WORKSHEET_CHILDREN = frozenset(
+    {
+        "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr",
+        "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate",
+        "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations",
+        "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+        "customProperties", "cellWatches", "ignoredErrors", "drawing", "legacyDrawing", "legacyDrawingHF",
+        "drawingHF", "picture", "oleObjects", "controls", "tableParts", "extLst",
+    }
+)  # fmt: skip
 SETTING_TAGS = (
     "{*}headerFooter",
     "{*}dataValidation",
@@ -551,6 +563,8 @@ class SheetScan:
         )
 
     def _run_sections(self, sections: SheetSections) -> list[CellArea]:
+        for element in sections.head:
+            self._account_for(element)
         for element in sections.head.iter("{*}sheetFormatPr", "{*}cols"):
             self.layout.read(element)
         sheet_wide = bool(self.layout.zero_height or self.layout.hidden_columns or self.layout.print_area)
@@ -573,10 +587,18 @@ class SheetScan:
                 last_row = int(row.get("r") or last_row + 1)
                 self._row(row, last_row, self._needs_cells())
         tail = sections.tail_elements()
+        for element in tail:
+            self._account_for(element)
         for element in tail.iter(*SETTING_TAGS):
             self._settings(element)
         self.conditional = hiding_ranges(tail.iter("{*}conditionalFormatting"), self.styles, self.sheet.part)
         return _merges_in(tail.iter("{*}mergeCell"))
+
+    def _account_for(self, element: etree._Element) -> None:
+        """A child of the worksheet the gate does not know (smart tags, web publishing titles, a newer
+        element) is unaccounted: it may carry text no reader sees."""
+        if isinstance(element.tag, str) and etree.QName(element).localname not in WORKSHEET_CHILDREN:
+            self.tallies["xlsx.unaccounted"].add(etree.QName(element).localname)
 
     def _settings(self, element: etree._Element) -> None:
         """Sheet settings after the rows that can carry text of their own (``setting_text``)."""
