@@ -26,6 +26,8 @@ NAMESPACES = (
     'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
     'xmlns:form="urn:oasis:names:tc:opendocument:xmlns:form:1.0" '
     'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
     'office:version="1.3"'
 )
 MANIFEST = (
@@ -598,6 +600,7 @@ def entries() -> list[CorpusFile]:
         + _layout_entries()
         + _content_entries()
         + _unlisted_entries()
+        + _shape_entries()
         + _clean_entries()
         + _libreoffice_entries()
     )
@@ -618,4 +621,67 @@ def _unlisted_entries() -> list[CorpusFile]:
             "SECRET-ODS-UNLISTED",
             *VISIBLE,
         )
+    ]
+
+
+def graphic(name: str, fill: str) -> str:
+    return f'<style:style style:name="{name}" style:family="graphic"><style:graphic-properties {fill}/></style:style>'
+
+
+def shape_over(end: str, style: str = "gr1", kind: str = "custom-shape") -> str:
+    return f'<draw:{kind} draw:style-name="{style}" table:end-cell-address="Headcount.{end}" svg:width="2cm" svg:height="0.5cm" svg:x="0cm" svg:y="0cm"/>'
+
+
+def _shape_entries() -> list[CorpusFile]:
+    covered = {"ods.covered_by_shape"}
+    return [
+        leaky(
+            "red_ods_shape_over_its_cell.ods",
+            raw_ods(
+                row(
+                    cell("Superintendent"),
+                    cell(
+                        "SECRET-ODS-UNDER-SHAPE",
+                        inner="<text:p>SECRET-ODS-UNDER-SHAPE</text:p>" + shape_over("B5"),
+                    ),
+                ),
+                graphic("gr1", 'draw:fill="solid" draw:fill-color="#ffffff"'),
+            ),
+            covered,
+            "SECRET-ODS-UNDER-SHAPE",
+            *VISIBLE,
+        ),
+        leaky(
+            "red_ods_frame_over_next_row.ods",
+            raw_ods(
+                row(
+                    cell(
+                        "Superintendent",
+                        inner="<text:p>Superintendent</text:p>" + shape_over("B6", kind="frame"),
+                    ),
+                    cell(4),
+                )
+                + row(cell("Chief Superintendent"), cell("SECRET-ODS-UNDER-FRAME")),
+                graphic("gr1", ""),
+            ),
+            covered,
+            "SECRET-ODS-UNDER-FRAME",
+            *VISIBLE,
+        ),
+        leaky(
+            "red_ods_half_transparent_shape.ods",
+            raw_ods(
+                row(
+                    cell("Superintendent"),
+                    cell(
+                        "SECRET-ODS-HALF-SHAPE",
+                        inner="<text:p>SECRET-ODS-HALF-SHAPE</text:p>" + shape_over("B5"),
+                    ),
+                ),
+                graphic("gr1", 'draw:fill="solid" draw:opacity="50%"'),
+            ),
+            covered,
+            "SECRET-ODS-HALF-SHAPE",
+            *VISIBLE,
+        ),
     ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from foidesk.core.release_check.ods_cells import cell_style, cell_verdict
+from foidesk.core.release_check.ods_cells import cell_style, cell_verdict, shape_areas
 from foidesk.core.release_check.ods_styles import StyleBook
+from foidesk.core.release_check.xlsx_book import CellArea
 from tests.core.release_check.corpus_ods_red import NAMESPACES, QUIET, cell
 
 
@@ -58,3 +59,22 @@ def test_an_element_the_gate_does_not_know_is_unaccounted_and_left_out_of_the_co
         _cell(cell("x", inner="<text:p>a</text:p><table:cell-range-source/>")), "Default", _book()
     )
     assert whole.hidden
+
+
+def test_an_unfilled_or_transparent_shape_or_a_line_covers_nothing_and_a_filled_one_covers_its_range() -> (
+    None
+):
+    book = StyleBook()
+    styles = (
+        '<style:style style:name="none" style:family="graphic"><style:graphic-properties draw:fill="none"/></style:style>'
+        '<style:style style:name="faint" style:family="graphic"><style:graphic-properties draw:opacity="5%"/></style:style>'
+        '<style:style style:name="solid" style:family="graphic"><style:graphic-properties draw:fill="solid"/></style:style>'
+    )
+    book.read(etree.fromstring(f"<office:styles {NAMESPACES}>{styles}</office:styles>"))
+
+    def areas(style: str, kind: str = "rect") -> list[CellArea]:
+        shape = f'<draw:{kind} draw:style-name="{style}" table:end-cell-address="Headcount.C4"/>'
+        return shape_areas(_cell(cell("x", inner=f"<text:p>x</text:p>{shape}")), 2, 1, book)
+
+    assert areas("none") == [] and areas("faint") == [] and areas("solid", "line") == []
+    assert areas("solid") == [CellArea(2, 1, 4, 3)]

@@ -20,7 +20,13 @@ from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer, release_children
 from foidesk.core.release_check.findings import CannotSanitise, Finding, InspectionLimits, Severity
-from foidesk.core.release_check.ods_cells import cell_style, cell_verdict, has_content
+from foidesk.core.release_check.ods_cells import (
+    cell_style,
+    cell_verdict,
+    has_content,
+    shape_areas,
+    shape_is_opaque,
+)
 from foidesk.core.release_check.ods_outside_cells import OTHER_TEXT, other_text_findings
 from foidesk.core.release_check.ods_styles import CALCEXT, StyleBook, conditional_format_areas
 from foidesk.core.release_check.personal_data import personal_data_kind, redact_personal_data
@@ -71,6 +77,11 @@ ELEMENT_RULES: dict[str, tuple[str, Severity, str]] = {
         "Tracked changes keep earlier values and the names of editors.",
     ),
     f"{{{OFFICE}}}event-listeners": ("ods.macro", Severity.BLOCK, "Events run scripts when the file opens."),
+    f"{{{TABLE}}}shapes": (
+        "ods.unaccounted",
+        Severity.BLOCK,
+        "Shapes placed on the page, not on a cell, may cover cells the gate cannot place them over.",
+    ),
 }
 META_PROPERTIES = ("initial-creator", "creator", "printed-by", "description", "subject", "keywords")
 STREAM_TAGS = (
@@ -97,6 +108,7 @@ class OdsTable:
     columns: list[bool] = field(default_factory=list)  # True where the column is hidden
     column_styles: list[str | None] = field(default_factory=list)  # each column's default cell style
     conditional: list[CellArea] = field(default_factory=list)  # ranges a conditional format may hide
+    covered: list[CellArea] = field(default_factory=list)  # cells under opaque shapes anchored so far
 
     def column_hidden(self, index: int) -> bool:
         return index < len(self.columns) and self.columns[index]
@@ -111,6 +123,11 @@ class OdsTable:
 
     def conditionally_hidden(self, row: int, col: int) -> bool:
         return any(area.contains(row, col) for area in self.conditional)
+
+    def under_shape(self, cell: etree._Element, row: int, col: int, styles: StyleBook) -> bool:
+        """Whether an opaque shape covers this cell (1-based); shapes anchored here are added first."""
+        self.covered += shape_areas(cell, row, col, styles)
+        return any(area.contains(row, col) for area in self.covered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +360,8 @@ class _ContentScan:
             self.tallies["ods.hidden_column"].add(place)
         if str(cell.tag) == f"{{{TABLE}}}covered-table-cell":
             self.tallies["ods.merged_hidden_value"].add(place)
+        if self.table.under_shape(cell, number, col + 1, self.styles) and _has_value(cell):
+            self.tallies["ods.covered_by_shape"].add(place)
         conditional = any(self.table.conditionally_hidden(number, c + 1) for c in columns)
         styles = {cell_style(cell, row_default, self.table.column_style(c)) for c in columns}
         for style in styles:
@@ -402,6 +421,11 @@ CELL_TALLIES = (
     ),
     ("ods.drawing", Severity.WARN, "A shape or picture is anchored to a cell; it can cover others."),
     ("ods.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
+    (
+        "ods.covered_by_shape",
+        Severity.BLOCK,
+        "A filled shape, a picture or a chart lies over cells with values and hides them.",
+    ),
     ("ods.personal_data", Severity.WARN, "A cell looks like personal data."),
 )
 
@@ -420,6 +444,11 @@ def column_is_hidden(column: etree._Element, styles: StyleBook, hidden_groups: i
         or column.get(f"{{{TABLE}}}visibility", "visible") != "visible"
         or styles.column_hidden(column.get(f"{{{TABLE}}}style-name", ""))
     )
+
+
+def _has_value(cell: etree._Element) -> bool:
+    """A value or text of its own (a cell holding only a shape's anchor has none)."""
+    return bool(cell.get(f"{{{OFFICE}}}value-type") or cell.find(f"{{{TEXT}}}p") is not None)
 
 
 def load_styles(box: ZipContainer) -> StyleBook:
@@ -483,7 +512,7 @@ def _visible_tables(box: ZipContainer) -> Iterator[tuple[str, list[list[OdsCell]
     rows: list[list[OdsCell]] = []
     hidden_groups = 0
     row_number = 0
-    tags = STREAM_TAGS[:6]
+    tags = (*STREAM_TAGS[:6], f"{{{TABLE}}}shapes")
     for event, element in box.xml_events("content.xml", tags, ("start", "end")):
         tag = str(element.tag)
         if tag in (f"{{{TABLE}}}table-row-group", f"{{{TABLE}}}table-column-group"):
@@ -496,6 +525,12 @@ def _visible_tables(box: ZipContainer) -> Iterator[tuple[str, list[list[OdsCell]
                 table, rows, row_number = OdsTable(name, hidden, conditional=conditional.get(name, [])), [], 0
         elif tag == f"{{{OFFICE}}}automatic-styles":
             styles.read(element)
+        elif tag == f"{{{TABLE}}}shapes" and table is not None and not table.hidden:
+            if any(shape_is_opaque(shape, styles) for shape in element if isinstance(shape.tag, str)):
+                raise CannotSanitise(
+                    f"shapes placed on the page of {table.name!r} may cover cells, and the copy cannot "
+                    "tell which"
+                )
         elif tag == f"{{{TABLE}}}table-column" and table is not None:
             table.add_columns(element, column_is_hidden(element, styles, hidden_groups))
         elif tag == f"{{{TABLE}}}table-row" and table is not None:
@@ -529,6 +564,9 @@ def _visible_cells(row: etree._Element, number: int, table: OdsTable, styles: St
         for offset in range(repeat):
             at = col + offset
             if table.column_hidden(at):
+                continue
+            if table.under_shape(cell, number, at + 1, styles) and _has_value(cell):
+                cells.append(OdsCell("", "", "", 1))
                 continue
             style = cell_style(cell, row_default, table.column_style(at))
             verdict = cell_verdict(cell, style, styles, table.conditionally_hidden(number, at + 1))

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from foidesk.core.release_check.ods_styles import OFFICE, TABLE, TEXT, UNACCOUNTED, StyleBook
+from foidesk.core.release_check.ods_styles import OFFICE, TABLE, TEXT, UNACCOUNTED, StyleBook, points
+from foidesk.core.release_check.xlsx_book import CellArea, parse_area
 
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 DEFAULT_CELL_STYLE = "Default"
@@ -135,3 +136,38 @@ def _paragraph(element: etree._Element, book: StyleBook, background: str, codes:
 def has_content(cell: etree._Element) -> bool:
     """Whether a cell holds anything: a value, a formula, text, an annotation or a shape."""
     return bool(cell.get(f"{{{OFFICE}}}value-type") or cell.get(f"{{{TABLE}}}formula") or len(cell))
+
+
+# Drawing objects that are lines, not areas: they cover nothing.
+LINES = frozenset({"line", "connector", "path", "polyline", "measure"})
+# A fill this transparent or more lets the cell show through (``draw:opacity``, a percentage).
+TRANSPARENT_PERCENT = 10.0
+
+
+def shape_areas(cell: etree._Element, row: int, col: int, book: StyleBook) -> list[CellArea]:
+    """The cells each opaque shape anchored to this cell covers: from the cell to its
+    ``table:end-cell-address``. A frame (a picture, a chart, an object) is opaque; a shape is unless
+    its graphic style fills it with nothing or nearly transparently; a line covers nothing."""
+    areas: list[CellArea] = []
+    for shape in cell:
+        if not isinstance(shape.tag, str) or not str(shape.tag).startswith(f"{{{DRAW}}}"):
+            continue
+        if etree.QName(shape).localname in LINES or not shape_is_opaque(shape, book):
+            continue
+        end = parse_area((shape.get(f"{{{TABLE}}}end-cell-address") or "").rpartition(".")[2])
+        last_row, last_col = (end.max_row, end.max_col) if end is not None else (row, col)
+        areas.append(CellArea(row, col, max(row, last_row), max(col, last_col)))
+    return areas
+
+
+def shape_is_opaque(shape: etree._Element, book: StyleBook) -> bool:
+    if etree.QName(shape).localname == "frame":
+        return True
+    try:
+        props = book.properties("graphic", shape.get(f"{{{DRAW}}}style-name") or "")
+        opacity = points(props.get("opacity"), 100.0)
+    except ValueError:
+        return True
+    if props.get("fill") == "none":
+        return False
+    return opacity is None or opacity >= TRANSPARENT_PERCENT

@@ -47,6 +47,7 @@ PROPERTY_TAGS = (
     "table-column-properties",
     "table-properties",
     "paragraph-properties",
+    "graphic-properties",
 )
 # Elements of a data style that show (part of) the value; a style without any shows fixed text only.
 SHOWS_VALUE = frozenset(
