@@ -12,7 +12,14 @@ from lxml import etree
 from foidesk.core.release_check import check_file
 from foidesk.core.release_check.xlsx_book import CellArea
 from foidesk.core.release_check.xlsx_drawings import AreaIndex, drawing_areas
-from tests.core.release_check.corpus_xlsx_red import DML, PICTURE, drawing, shape, two_cell, with_drawing
+from tests.core.release_check.corpus_xlsx_visibility import (
+    DML,
+    PICTURE,
+    drawing,
+    shape,
+    two_cell,
+    with_drawing,
+)
 
 
 def _areas(xml: str) -> list[CellArea]:

@@ -147,6 +147,9 @@ RULED_RELATIONSHIPS = {
     "printerSettings": "xlsx.printer_settings",
 }
 TABLE_TYPE = (SML + "table+xml").lower()
+GENERIC_XML = (
+    "application/xml"  # custom XML items have no type of their own: their relationship says what they are
+)
 RULES = {code: (severity, message) for _, code, severity, message in PART_RULES}
 
 
@@ -176,7 +179,11 @@ def package_findings(box: ZipContainer) -> list[Finding]:
     for part in parts:
         if part == CONTENT_TYPES_PART or _is_relationships(part):
             continue
-        findings += _part_type_findings(part, types.get(part.lower()))
+        ruled_by_relationship = any(
+            rel.kind in RULED_RELATIONSHIPS for rel in by_target.get(part.lower(), [])
+        )
+        if not (ruled_by_relationship and types.get(part.lower()) == GENERIC_XML):
+            findings += _part_type_findings(part, types.get(part.lower()))
         if types.get(part.lower()) == TABLE_TYPE:
             findings += _table_findings(box, part)
         for rel in by_target.get(part.lower(), []):
