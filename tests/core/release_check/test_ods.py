@@ -95,3 +95,10 @@ def test_a_filled_shape_placed_on_the_page_blocks_and_no_copy_is_made(tmp_path: 
     with pytest.raises(CannotSanitise):
         sanitise_file(str(path), str(tmp_path / "copy.ods"))
     assert not (tmp_path / "copy.ods").exists()
+
+
+def test_a_word_split_across_two_chunks_is_still_found() -> None:
+    from foidesk.core.release_check.ods import _mentions
+
+    assert _mentions(iter([b"xx conditional-", b"format yy"]), b"conditional-format")
+    assert not _mentions(iter([b"xx conditional", b" yy"]), b"conditional-format")

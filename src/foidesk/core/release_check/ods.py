@@ -159,7 +159,7 @@ def conditional_areas(box: ZipContainer, book: StyleBook) -> dict[str, list[Cell
     The formats follow a table's rows in the XML, so a file that mentions them is read through once
     for them (and the automatic styles they apply) before its rows are judged.
     """
-    if not any(b"conditional-format" in chunk for chunk in box.chunks("content.xml")):
+    if not _mentions(box.chunks("content.xml"), b"conditional-format"):
         return {}
     areas: dict[str, list[CellArea]] = {}
     tags = (f"{{{OFFICE}}}automatic-styles", f"{{{CALCEXT}}}conditional-format")
@@ -444,6 +444,16 @@ def column_is_hidden(column: etree._Element, styles: StyleBook, hidden_groups: i
         or column.get(f"{{{TABLE}}}visibility", "visible") != "visible"
         or styles.column_hidden(column.get(f"{{{TABLE}}}style-name", ""))
     )
+
+
+def _mentions(chunks: Iterator[bytes], needle: bytes) -> bool:
+    """Whether streamed bytes contain ``needle``, also across two chunks."""
+    carry = b""
+    for chunk in chunks:
+        if needle in carry + chunk[: len(needle)] or needle in chunk:
+            return True
+        carry = chunk[-len(needle) :]
+    return False
 
 
 def _has_value(cell: etree._Element) -> bool:
