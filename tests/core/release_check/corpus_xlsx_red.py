@@ -378,6 +378,21 @@ def _text_entries() -> list[CorpusFile]:
             *VISIBLE,
         ),
         leaky(
+            "red_validation_prompt_in_extension.xlsx",
+            edited(
+                _nothing,
+                _sheet_edit(
+                    b"</worksheet>",
+                    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+                    b'<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" showInputMessage="1" prompt="SECRET-X14-PROMPT">'
+                    b"<x14:formula1><xm:f>Headcount!$A$2:$A$4</xm:f></x14:formula1><xm:sqref>B2</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>",
+                ),
+            ),
+            {"xlsx.validation_message"},
+            "SECRET-X14-PROMPT",
+            *VISIBLE,
+        ),
+        leaky(
             "red_validation_error.xlsx",
             xlsx(_validation(error="SECRET-VALIDATION-ERROR", showErrorMessage=True)),  # type: ignore[arg-type]
             {"xlsx.validation_message"},

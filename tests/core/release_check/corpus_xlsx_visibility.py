@@ -149,6 +149,21 @@ def _shape_entries() -> list[CorpusFile]:
             *VISIBLE,
         ),
         leaky(
+            "red_alternate_content_over_cell.xlsx",
+            with_drawing(
+                drawing(
+                    two_cell(
+                        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+                        f'<mc:Choice Requires="a14">{shape()}</mc:Choice><mc:Fallback/></mc:AlternateContent>'
+                    )
+                ),
+                "SECRET-UNDER-ALTERNATE",
+            ),
+            covered,
+            "SECRET-UNDER-ALTERNATE",
+            *VISIBLE,
+        ),
+        leaky(
             "red_box_reaching_into_a_cell.xlsx",
             with_drawing(drawing(two_cell(shape(), (2, 2, 400000), (3, 3, 1))), "SECRET-PARTLY-COVERED"),
             covered,

@@ -48,13 +48,18 @@ def drawing_areas(root: etree._Element) -> list[CellArea]:
     for anchor in root:
         if not isinstance(anchor.tag, str) or etree.QName(anchor).localname not in ANCHORS:
             continue
-        content = [child for child in anchor if etree.QName(child).localname in OBJECT_KINDS]
+        content = [
+            child
+            for child in anchor
+            if isinstance(child.tag, str) and etree.QName(child).localname not in ANCHOR_PARTS
+        ]
         if any(is_opaque(item) for item in content):
             areas.append(anchor_area(anchor))
     return areas
 
 
 OBJECT_KINDS = frozenset({"sp", "pic", "graphicFrame", "grpSp", "cxnSp", "contentPart"})
+ANCHOR_PARTS = frozenset({"from", "to", "ext", "pos", "clientData"})  # an anchor's own elements
 
 
 def is_opaque(item: etree._Element) -> bool:
@@ -76,7 +81,7 @@ def is_opaque(item: etree._Element) -> bool:
         fade = item.find(".//{*}blip/{*}alphaModFix")
         return fade is None or int(fade.get("amt", "100000")) >= TRANSPARENT_ALPHA
     if local != "sp":
-        return True
+        return True  # a chart, ink, or what the gate does not know (``mc:AlternateContent``): fail closed
     return _shape_filled(item)
 
 
