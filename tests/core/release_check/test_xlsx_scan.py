@@ -144,3 +144,25 @@ def test_a_string_no_cell_shows_blocks_and_is_left_out_of_the_copy(tmp_path: Pat
     copy = tmp_path / "copy.xlsx"
     assert sanitise_file(str(path), str(copy)).clean
     assert b"SECRET-UNUSED" not in every_byte(copy)
+
+
+def test_ten_thousand_conditional_ranges_are_looked_up_by_row(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "conditional_rows.xlsx"
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}"><v>{n}</v></c></row>'
+        for n in range(1, 10_001)
+    )
+    rules = "".join(
+        f'<conditionalFormatting sqref="B{n}"><cfRule type="cellIs" dxfId="9" priority="{n}">'
+        "<formula>0</formula></cfRule></conditionalFormatting>"
+        for n in range(1, 10_001, 2)
+    )
+    raw_xlsx(path, rows, PLAIN_STRINGS, tail=rules)
+    started = time.perf_counter()
+    finding = next(
+        f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.conditional_hiding"
+    )
+    assert finding.where.startswith("Data!B1, B3, B5 and ")
+    assert time.perf_counter() - started < 5

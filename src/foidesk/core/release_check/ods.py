@@ -31,6 +31,7 @@ from foidesk.core.release_check.ods_outside_cells import OTHER_TEXT, other_text_
 from foidesk.core.release_check.ods_styles import CALCEXT, StyleBook, conditional_format_areas
 from foidesk.core.release_check.personal_data import personal_data_kind, redact_personal_data
 from foidesk.core.release_check.xlsx_book import CellArea, column_letters
+from foidesk.core.release_check.xlsx_drawings import AreaIndex
 from foidesk.core.release_check.xlsx_scan import Tally
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -109,6 +110,7 @@ class OdsTable:
     column_styles: list[str | None] = field(default_factory=list)  # each column's default cell style
     conditional: list[CellArea] = field(default_factory=list)  # ranges a conditional format may hide
     covered: list[CellArea] = field(default_factory=list)  # cells under opaque shapes anchored so far
+    conditional_index: AreaIndex | None = None  # built from ``conditional`` at the first look-up
 
     def column_hidden(self, index: int) -> bool:
         return index < len(self.columns) and self.columns[index]
@@ -122,7 +124,9 @@ class OdsTable:
         self.column_styles.extend([column.get(f"{{{TABLE}}}default-cell-style-name")] * repeat)
 
     def conditionally_hidden(self, row: int, col: int) -> bool:
-        return any(area.contains(row, col) for area in self.conditional)
+        if self.conditional_index is None:
+            self.conditional_index = AreaIndex(self.conditional)
+        return self.conditional_index.covers(row, col)
 
     def under_shape(self, cell: etree._Element, row: int, col: int, styles: StyleBook) -> bool:
         """Whether an opaque shape covers this cell (1-based); shapes anchored here are added first."""

@@ -159,10 +159,12 @@ class SheetLayout:
     covered: list[CellArea] = field(default_factory=list)  # cells under opaque shapes (``xlsx_drawings``)
     merge_index: MergeIndex = field(init=False, repr=False)
     covered_index: AreaIndex = field(init=False, repr=False)
+    conditional_index: AreaIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.merge_index = MergeIndex(self.merges)
         self.covered_index = AreaIndex(self.covered)
+        self.conditional_index = AreaIndex(self.conditional)
 
     def merges_touch(self, data: bytes) -> bool:
         """Whether any merged range, or range a conditional format may hide, spans a row of this
@@ -172,7 +174,7 @@ class SheetLayout:
         span = row_span(data)
         if span is None:
             return True
-        if any(a.min_row <= span[1] and span[0] <= a.max_row for a in self.conditional):
+        if self.conditional and self.conditional_index.touches(span[0], span[1]):
             return True
         if self.covered and self.covered_index.touches(span[0], span[1]):
             return True
@@ -183,7 +185,7 @@ class SheetLayout:
         return bool(self.covered) and self.covered_index.covers(row, col)
 
     def conditionally_hidden(self, row: int, col: int) -> bool:
-        return any(area.contains(row, col) for area in self.conditional)
+        return self.conditional_index.covers(row, col)
 
     def covered_by_merge(self, row: int, col: int) -> bool:
         """A cell under a merged range, other than its top-left: its value is never shown."""
