@@ -16,6 +16,7 @@ from lxml import etree
 
 from foidesk.core.release_check.ods_styles import OFFICE, TABLE, TEXT, UNACCOUNTED, StyleBook, points
 from foidesk.core.release_check.xlsx_book import CellArea, parse_area
+from foidesk.core.release_check.xlsx_drawings import TRANSPARENT_ALPHA
 
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 DEFAULT_CELL_STYLE = "Default"
@@ -140,8 +141,9 @@ def has_content(cell: etree._Element) -> bool:
 
 # Drawing objects that are lines, not areas: they cover nothing.
 LINES = frozenset({"line", "connector", "path", "polyline", "measure"})
-# A fill this transparent or more lets the cell show through (``draw:opacity``, a percentage).
-TRANSPARENT_PERCENT = 10.0
+# A fill this transparent or more lets the cell show through: the threshold of ``xlsx_drawings``
+# (thousandths of a percent) as the percentage of ``draw:opacity``.
+TRANSPARENT_PERCENT = TRANSPARENT_ALPHA / 1000
 
 
 def shape_areas(cell: etree._Element, row: int, col: int, book: StyleBook) -> list[CellArea]:

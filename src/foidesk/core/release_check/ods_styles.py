@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from foidesk.core.release_check.xlsx_book import CellArea, parse_area
+from foidesk.core.release_check.xlsx_scan import MIN_COLUMN_WIDTH, MIN_ROW_POINTS
 from foidesk.core.release_check.xlsx_styles import SAME_COLOUR_DISTANCE, TINY_FONT_POINTS
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -32,9 +33,10 @@ FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
 CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
-MIN_ROW_POINTS = TINY_FONT_POINTS  # as in Excel workbooks (``xlsx_scan``): nothing in a lower row can be read
-# One character of the default font (a "0", 7 px at 96 dpi): a narrower column shows a sliver at most.
-MIN_COLUMN_POINTS = 5.25
+# The same legibility thresholds as for Excel workbooks (``xlsx_scan``): a row lower than the smallest
+# legible font, a column narrower than one character of the default font (a "0", 7 px = 5.25 pt).
+POINTS_PER_CHARACTER = 5.25
+MIN_COLUMN_POINTS = MIN_COLUMN_WIDTH * POINTS_PER_CHARACTER
 DEFAULT_FONT_POINTS = 10.0
 UNACCOUNTED = "the gate cannot resolve"  # the start of a reason that is an ``ods.unaccounted`` finding
 MAX_CHAIN = 64
