@@ -36,12 +36,8 @@ from foidesk.core.release_check.xlsx_scan import Tally
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 CONFIG = "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
-TINY_FONT_POINTS = 4.0
-SAME_COLOUR_DISTANCE = 24
 MAX_REPEATED_ROWS_COPIED = 10_000  # repeated rows with content beyond this are a bomb, not a table
 
 PLAIN_PARTS = re.compile(
