@@ -983,7 +983,17 @@ def _zip_entries() -> list[CorpusFile]:
 
 
 def entries() -> list[CorpusFile]:
-    return _xlsx_entries() + _clean_xlsx_entries() + _ods_entries() + _csv_entries() + _zip_entries()
+    from tests.core.release_check import corpus_ods_red, corpus_xlsx_red
+
+    return (
+        _xlsx_entries()
+        + _clean_xlsx_entries()
+        + corpus_xlsx_red.entries()
+        + _ods_entries()
+        + corpus_ods_red.entries()
+        + _csv_entries()
+        + _zip_entries()
+    )
 
 
 # ------------------------------------------------------------------ bad input
@@ -1146,7 +1156,10 @@ def raw_xlsx(path: Path, rows: str, strings: list[str], tail: str = "") -> None:
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
         )
         archive.writestr(
             "_rels/.rels",

@@ -79,3 +79,26 @@ def test_a_clean_spreadsheet_has_no_findings(tmp_path: Path) -> None:
     path = tmp_path / "clean.ods"
     ods(lambda document, table: None)(path)
     assert _codes(path) == set()
+
+
+def test_a_filled_shape_placed_on_the_page_blocks_and_no_copy_is_made(tmp_path: Path) -> None:
+    import pytest
+
+    from foidesk.core.release_check import CannotSanitise, check_file
+    from tests.core.release_check.corpus_ods_red import graphic, raw_ods, secret_row
+
+    path = tmp_path / "page_shape.ods"
+    rect = '<draw:rect draw:style-name="gr1" svg:width="5cm" svg:height="1cm" svg:x="2cm" svg:y="2cm"/>'
+    shapes = f"<table:shapes>{rect}</table:shapes>"
+    raw_ods(secret_row("SECRET-ODS-PAGE-SHAPE"), graphic("gr1", 'draw:fill="solid"'), in_table=shapes)(path)
+    assert "ods.unaccounted" in {finding.code for finding in check_file(str(path)).findings}
+    with pytest.raises(CannotSanitise):
+        sanitise_file(str(path), str(tmp_path / "copy.ods"))
+    assert not (tmp_path / "copy.ods").exists()
+
+
+def test_a_word_split_across_two_chunks_is_still_found() -> None:
+    from foidesk.core.release_check.ods import _mentions
+
+    assert _mentions(iter([b"xx conditional-", b"format yy"]), b"conditional-format")
+    assert not _mentions(iter([b"xx conditional", b" yy"]), b"conditional-format")

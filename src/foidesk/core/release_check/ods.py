@@ -20,17 +20,24 @@ from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer, release_children
 from foidesk.core.release_check.findings import CannotSanitise, Finding, InspectionLimits, Severity
+from foidesk.core.release_check.ods_cells import (
+    cell_style,
+    cell_verdict,
+    has_content,
+    shape_areas,
+    shape_is_opaque,
+)
+from foidesk.core.release_check.ods_outside_cells import OTHER_TEXT, other_text_findings
+from foidesk.core.release_check.ods_styles import CALCEXT, StyleBook, conditional_format_areas
 from foidesk.core.release_check.personal_data import personal_data_kind, redact_personal_data
-from foidesk.core.release_check.spreadsheets import Tally, column_letters
+from foidesk.core.release_check.xlsx_book import CellArea, column_letters
+from foidesk.core.release_check.xlsx_drawings import AreaIndex
+from foidesk.core.release_check.xlsx_scan import Tally
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 CONFIG = "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
-TINY_FONT_POINTS = 4.0
-SAME_COLOUR_DISTANCE = 24
 MAX_REPEATED_ROWS_COPIED = 10_000  # repeated rows with content beyond this are a bomb, not a table
 
 PLAIN_PARTS = re.compile(
@@ -67,6 +74,11 @@ ELEMENT_RULES: dict[str, tuple[str, Severity, str]] = {
         "Tracked changes keep earlier values and the names of editors.",
     ),
     f"{{{OFFICE}}}event-listeners": ("ods.macro", Severity.BLOCK, "Events run scripts when the file opens."),
+    f"{{{TABLE}}}shapes": (
+        "ods.unaccounted",
+        Severity.BLOCK,
+        "Shapes placed on the page, not on a cell, may cover cells the gate cannot place them over.",
+    ),
 }
 META_PROPERTIES = ("initial-creator", "creator", "printed-by", "description", "subject", "keywords")
 STREAM_TAGS = (
@@ -80,68 +92,8 @@ STREAM_TAGS = (
     f"{{{TABLE}}}named-expression",
     f"{{{TABLE}}}database-range",
     *ELEMENT_RULES,
+    *OTHER_TEXT,
 )
-
-
-@dataclass(slots=True)
-class OdsStyles:
-    """Automatic styles that hide things: hidden tables, zero-size rows/columns, invisible text."""
-
-    hidden_tables: set[str] = field(default_factory=set)
-    zero_rows: set[str] = field(default_factory=set)
-    zero_columns: set[str] = field(default_factory=set)
-    invisible_cells: dict[str, str] = field(default_factory=dict)
-
-    def read(self, styles: etree._Element) -> None:
-        for style in styles.iterfind(f"{{{STYLE}}}style"):
-            name = style.get(f"{{{STYLE}}}name", "")
-            family = style.get(f"{{{STYLE}}}family", "")
-            if family == "table":
-                props = style.find(f"{{{STYLE}}}table-properties")
-                if props is not None and props.get(f"{{{TABLE}}}display") == "false":
-                    self.hidden_tables.add(name)
-            elif family == "table-row":
-                props = style.find(f"{{{STYLE}}}table-row-properties")
-                if props is not None and _zero_length(props.get(f"{{{STYLE}}}row-height")):
-                    self.zero_rows.add(name)
-            elif family == "table-column":
-                props = style.find(f"{{{STYLE}}}table-column-properties")
-                if props is not None and _zero_length(props.get(f"{{{STYLE}}}column-width")):
-                    self.zero_columns.add(name)
-            elif family == "table-cell":
-                reason = _cell_invisibility(style)
-                if reason:
-                    self.invisible_cells[name] = reason
-
-
-def _zero_length(value: str | None) -> bool:
-    if value is None:
-        return False
-    number = re.match(r"[\d.]+", value)
-    return number is not None and float(number.group()) == 0
-
-
-def _cell_invisibility(style: etree._Element) -> str:
-    text = style.find(f"{{{STYLE}}}text-properties")
-    cell = style.find(f"{{{STYLE}}}table-cell-properties")
-    if text is None:
-        return ""
-    size = text.get(f"{{{FO}}}font-size", "")
-    if size.endswith("pt") and float(size[:-2] or "10") < TINY_FONT_POINTS:
-        return f"a {size} font is too small to read"
-    colour = text.get(f"{{{FO}}}color")
-    background = cell.get(f"{{{FO}}}background-color") if cell is not None else None
-    if background in (None, "transparent"):
-        background = "#ffffff"
-    if (
-        colour
-        and re.fullmatch(r"#[0-9a-fA-F]{6}", colour)
-        and re.fullmatch(r"#[0-9a-fA-F]{6}", background or "")
-    ):
-        distance = max(abs(int(colour[i : i + 2], 16) - int(background[i : i + 2], 16)) for i in (1, 3, 5))
-        if distance < SAME_COLOUR_DISTANCE:
-            return f"text coloured {colour} on {background} cannot be seen"
-    return ""
 
 
 @dataclass(slots=True)
@@ -151,9 +103,31 @@ class OdsTable:
     name: str
     hidden: bool
     columns: list[bool] = field(default_factory=list)  # True where the column is hidden
+    column_styles: list[str | None] = field(default_factory=list)  # each column's default cell style
+    conditional: list[CellArea] = field(default_factory=list)  # ranges a conditional format may hide
+    covered: list[CellArea] = field(default_factory=list)  # cells under opaque shapes anchored so far
+    conditional_index: AreaIndex | None = None  # built from ``conditional`` at the first look-up
 
     def column_hidden(self, index: int) -> bool:
         return index < len(self.columns) and self.columns[index]
+
+    def column_style(self, index: int) -> str | None:
+        return self.column_styles[index] if index < len(self.column_styles) else None
+
+    def add_columns(self, column: etree._Element, hidden: bool) -> None:
+        repeat = min(int(column.get(f"{{{TABLE}}}number-columns-repeated", "1")), 16_384)
+        self.columns.extend([hidden] * repeat)
+        self.column_styles.extend([column.get(f"{{{TABLE}}}default-cell-style-name")] * repeat)
+
+    def conditionally_hidden(self, row: int, col: int) -> bool:
+        if self.conditional_index is None:
+            self.conditional_index = AreaIndex(self.conditional)
+        return self.conditional_index.covers(row, col)
+
+    def under_shape(self, cell: etree._Element, row: int, col: int, styles: StyleBook) -> bool:
+        """Whether an opaque shape covers this cell (1-based); shapes anchored here are added first."""
+        self.covered += shape_areas(cell, row, col, styles)
+        return any(area.contains(row, col) for area in self.covered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,10 +145,32 @@ def inspect_ods(path: str, limits: InspectionLimits) -> list[Finding]:
     findings: list[Finding] = []
     with ZipContainer(path, limits) as box:
         findings += _part_findings(box)
+        findings += manifest_findings(box)
         findings += _meta_findings(box)
         findings += _settings_findings(box)
-        findings += _ContentScan().run(box)
+        book = load_styles(box)
+        findings += _ContentScan(book, conditional_areas(box, load_styles(box))).run(box)
     return findings
+
+
+def conditional_areas(box: ZipContainer, book: StyleBook) -> dict[str, list[CellArea]]:
+    """Each table's ranges where a conditional format could hide text (``conditional_format_areas``).
+
+    The formats follow a table's rows in the XML, so a file that mentions them is read through once
+    for them (and the automatic styles they apply) before its rows are judged.
+    """
+    if not _mentions(box.chunks("content.xml"), b"conditional-format"):
+        return {}
+    areas: dict[str, list[CellArea]] = {}
+    tags = (f"{{{OFFICE}}}automatic-styles", f"{{{CALCEXT}}}conditional-format")
+    for element in box.xml_elements("content.xml", tags):
+        if str(element.tag) == tags[0]:
+            book.read(element)
+        else:
+            table, found = conditional_format_areas(element, book)
+            areas.setdefault(table, []).extend(found)
+        release_children(element)
+    return areas
 
 
 def _part_findings(box: ZipContainer) -> list[Finding]:
@@ -192,6 +188,33 @@ def _part_findings(box: ZipContainer) -> list[Finding]:
                 )
             )
     return findings
+
+
+MANIFEST = "META-INF/manifest.xml"
+MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+UNLISTED_PARTS = re.compile(r"^(mimetype|META-INF/manifest\.xml|Configurations2/.*)$")
+
+
+def manifest_findings(box: ZipContainer) -> list[Finding]:
+    """A block for each part the manifest does not list: an ODF program need not read it, and the gate
+    cannot say what it is (``ods.unaccounted``). A package without a manifest is not a spreadsheet
+    the gate can account for."""
+    if not box.has(MANIFEST):
+        return [Finding("ods.unaccounted", Severity.BLOCK, MANIFEST, "The package has no manifest.")]
+    listed = {
+        entry.get(f"{{{MANIFEST_NS}}}full-path", "")
+        for entry in box.xml(MANIFEST).iter(f"{{{MANIFEST_NS}}}file-entry")
+    }
+    return [
+        Finding(
+            "ods.unaccounted",
+            Severity.BLOCK,
+            name,
+            "A part is in the file that the manifest does not list; it may hold data no program shows.",
+        )
+        for name in box.names
+        if not name.endswith("/") and name not in listed and not UNLISTED_PARTS.match(name)
+    ]
 
 
 def _meta_findings(box: ZipContainer) -> list[Finding]:
@@ -236,8 +259,9 @@ def _settings_findings(box: ZipContainer) -> list[Finding]:
 class _ContentScan:
     """One streamed pass over content.xml."""
 
-    def __init__(self) -> None:
-        self.styles = OdsStyles()
+    def __init__(self, book: StyleBook, conditional: dict[str, list[CellArea]]) -> None:
+        self.styles = book
+        self.conditional = conditional
         self.findings: list[Finding] = []
         self.table: OdsTable | None = None
         self.hidden_groups = 0
@@ -264,7 +288,7 @@ class _ContentScan:
         elif tag == f"{{{TABLE}}}table":
             self._end_table()
         elif tag == f"{{{TABLE}}}table-column" and self.table is not None:
-            self._column(element)
+            self.table.add_columns(element, column_is_hidden(element, self.styles, self.hidden_groups))
         elif tag == f"{{{TABLE}}}table-row" and self.table is not None:
             self._row(element)
             release_children(element)
@@ -280,6 +304,8 @@ class _ContentScan:
                         "A database range is fed from a data source (server names, queries).",
                     )
                 )
+        elif tag in OTHER_TEXT:
+            self.findings += other_text_findings(element)
         elif tag in ELEMENT_RULES:
             code, severity, message = ELEMENT_RULES[tag]
             where = element.get(f"{{{TABLE}}}name") or (self.table.name if self.table else "content.xml")
@@ -287,25 +313,10 @@ class _ContentScan:
 
     def _start_table(self, element: etree._Element) -> None:
         name = element.get(f"{{{TABLE}}}name", "table")
-        hidden = element.get(f"{{{TABLE}}}style-name", "") in self.styles.hidden_tables
-        self.table = OdsTable(name, hidden)
+        hidden = self.styles.table_hidden(element.get(f"{{{TABLE}}}style-name", ""))
+        self.table = OdsTable(name, hidden, conditional=self.conditional.get(name, []))
         self.row_number = 0
-        self.tallies = {
-            code: Tally(code, severity, message)
-            for code, severity, message in (
-                ("ods.hidden_row", Severity.BLOCK, "Hidden rows (or rows of zero height) hold data."),
-                ("ods.hidden_column", Severity.BLOCK, "Hidden columns (or columns of zero width) hold data."),
-                (
-                    "ods.formula",
-                    Severity.BLOCK,
-                    "Formulas reveal how figures were made and what they refer to.",
-                ),
-                ("ods.comment", Severity.BLOCK, "Cell comments (annotations) are in the spreadsheet."),
-                ("ods.invisible_text", Severity.BLOCK, "Text is formatted so that it cannot be seen."),
-                ("ods.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
-                ("ods.personal_data", Severity.WARN, "A cell looks like personal data."),
-            )
-        }
+        self.tallies = {code: Tally(code, severity, message) for code, severity, message in CELL_TALLIES}
         if hidden:
             self.findings.append(
                 Finding(
@@ -321,12 +332,6 @@ class _ContentScan:
             self.findings += [t.finding(self.table.name) for t in self.tallies.values() if t.count]
         self.table = None
 
-    def _column(self, element: etree._Element) -> None:
-        assert self.table is not None
-        repeat = min(int(element.get(f"{{{TABLE}}}number-columns-repeated", "1")), 16_384)
-        hidden = column_is_hidden(element, self.styles, self.hidden_groups)
-        self.table.columns.extend([hidden] * repeat)
-
     def _row(self, row: etree._Element) -> None:
         assert self.table is not None
         if self.table.hidden:
@@ -334,40 +339,50 @@ class _ContentScan:
         number = self.row_number + 1
         self.row_number += min(int(row.get(f"{{{TABLE}}}number-rows-repeated", "1")), 1_048_576)
         row_hidden = row_is_hidden(row, self.styles, self.hidden_groups)
+        row_default = row.get(f"{{{TABLE}}}default-cell-style-name")
         col = 0
         for cell in row:
             repeat = int(cell.get(f"{{{TABLE}}}number-columns-repeated", "1"))
-            if _has_content(cell):
-                self._cell(cell, col, repeat, row_hidden, f"{column_letters(col + 1)}{number}")
+            if has_content(cell):
+                place = f"{column_letters(col + 1)}{number}"
+                if row_hidden:
+                    self.tallies["ods.hidden_row"].add(place)
+                else:
+                    self._cell(cell, col, number, repeat, row_default, place)
             col += repeat
 
-    def _cell(self, cell: etree._Element, col: int, repeat: int, row_hidden: bool, place: str) -> None:
+    def _cell(
+        self, cell: etree._Element, col: int, number: int, repeat: int, row_default: str | None, place: str
+    ) -> None:
         assert self.table is not None
-        if row_hidden:
-            self.tallies["ods.hidden_row"].add(place)
-            return
-        if any(self.table.column_hidden(c) for c in range(col, col + min(repeat, 16_384))):
+        columns = range(col, col + min(repeat, 16_384))
+        if any(self.table.column_hidden(c) for c in columns):
             self.tallies["ods.hidden_column"].add(place)
         if str(cell.tag) == f"{{{TABLE}}}covered-table-cell":
             self.tallies["ods.merged_hidden_value"].add(place)
-        if cell.get(f"{{{TABLE}}}formula"):
-            self.tallies["ods.formula"].add(place)
-        if cell.find(f"{{{OFFICE}}}annotation") is not None:
-            self.tallies["ods.comment"].add(place)
-        if cell.get(f"{{{TABLE}}}style-name", "") in self.styles.invisible_cells:
-            self.tallies["ods.invisible_text"].add(place)
-        if personal_data_kind(cell_text(cell)):
-            self.tallies["ods.personal_data"].add(place)
+        if self.table.under_shape(cell, number, col + 1, self.styles) and _has_value(cell):
+            self.tallies["ods.covered_by_shape"].add(place)
+        conditional = any(self.table.conditionally_hidden(number, c + 1) for c in columns)
+        styles = {cell_style(cell, row_default, self.table.column_style(c)) for c in columns}
+        for style in styles:
+            verdict = cell_verdict(cell, style, self.styles, conditional)
+            for code in verdict.codes:
+                self.tallies[code].add(place)
+            if personal_data_kind(verdict.text):
+                self.tallies["ods.personal_data"].add(place)
 
     def _named(self, element: etree._Element) -> None:
         name = element.get(f"{{{TABLE}}}name", "")
         target = str(
             element.get(f"{{{TABLE}}}cell-range-address") or element.get(f"{{{TABLE}}}expression") or ""
         )
-        if element.get(f"{{{TABLE}}}cell-range-address") is None:
+        if element.get(f"{{{TABLE}}}cell-range-address") is None or '"' in target:
             self.findings.append(
                 Finding(
-                    "ods.name_with_data", Severity.BLOCK, name, "A named expression holds a value of its own."
+                    "ods.name_with_data",
+                    Severity.BLOCK,
+                    name,
+                    "A named expression holds a value or text of its own.",
                 )
             )
         else:
@@ -381,50 +396,78 @@ class _ContentScan:
             )
 
 
-def row_is_hidden(row: etree._Element, styles: OdsStyles, hidden_groups: int) -> bool:
+CELL_TALLIES = (
+    ("ods.hidden_row", Severity.BLOCK, "Hidden rows (or rows too low to read) hold data."),
+    ("ods.hidden_column", Severity.BLOCK, "Hidden columns (or columns narrower than a character) hold data."),
+    ("ods.formula", Severity.BLOCK, "Formulas reveal how figures were made and what they refer to."),
+    ("ods.comment", Severity.BLOCK, "Cell comments (annotations) are in the spreadsheet."),
+    ("ods.invisible_text", Severity.BLOCK, "Text is formatted so that it cannot be seen."),
+    (
+        "ods.hidden_by_format",
+        Severity.BLOCK,
+        "A number format shows fixed text or nothing instead of the value, or paints it in the "
+        "background's colour.",
+    ),
+    (
+        "ods.conditional_hiding",
+        Severity.BLOCK,
+        "A conditional format that can hide text applies to cells with values.",
+    ),
+    (
+        "ods.unaccounted",
+        Severity.BLOCK,
+        "The gate cannot tell whether a cell's content can be seen (a style or an element it cannot "
+        "account for).",
+    ),
+    ("ods.drawing", Severity.WARN, "A shape or picture is anchored to a cell; it can cover others."),
+    ("ods.merged_hidden_value", Severity.BLOCK, "A merged cell hides the values beneath it."),
+    (
+        "ods.covered_by_shape",
+        Severity.BLOCK,
+        "A filled shape, a picture or a chart lies over cells with values and hides them.",
+    ),
+    ("ods.personal_data", Severity.WARN, "A cell looks like personal data."),
+)
+
+
+def row_is_hidden(row: etree._Element, styles: StyleBook, hidden_groups: int) -> bool:
     return (
         hidden_groups > 0
         or row.get(f"{{{TABLE}}}visibility", "visible") != "visible"
-        or row.get(f"{{{TABLE}}}style-name", "") in styles.zero_rows
+        or styles.row_hidden(row.get(f"{{{TABLE}}}style-name", ""))
     )
 
 
-def column_is_hidden(column: etree._Element, styles: OdsStyles, hidden_groups: int) -> bool:
+def column_is_hidden(column: etree._Element, styles: StyleBook, hidden_groups: int) -> bool:
     return (
         hidden_groups > 0
         or column.get(f"{{{TABLE}}}visibility", "visible") != "visible"
-        or column.get(f"{{{TABLE}}}style-name", "") in styles.zero_columns
+        or styles.column_hidden(column.get(f"{{{TABLE}}}style-name", ""))
     )
 
 
-def _has_content(cell: etree._Element) -> bool:
-    return bool(
-        cell.get(f"{{{OFFICE}}}value-type")
-        or cell.get(f"{{{TABLE}}}formula")
-        or cell.find(f"{{{TEXT}}}p") is not None
-        or cell.find(f"{{{OFFICE}}}annotation") is not None
-    )
+def _mentions(chunks: Iterator[bytes], needle: bytes) -> bool:
+    """Whether streamed bytes contain ``needle``, also across two chunks."""
+    carry = b""
+    for chunk in chunks:
+        if needle in carry + chunk[: len(needle)] or needle in chunk:
+            return True
+        carry = chunk[-len(needle) :]
+    return False
 
 
-def cell_text(cell: etree._Element) -> str:
-    """The text a cell shows: its own paragraphs, not its annotation's."""
-    return "\n".join(_paragraph_text(p) for p in cell.iterfind(f"{{{TEXT}}}p"))
+def _has_value(cell: etree._Element) -> bool:
+    """A value or text of its own (a cell holding only a shape's anchor has none)."""
+    return bool(cell.get(f"{{{OFFICE}}}value-type") or cell.find(f"{{{TEXT}}}p") is not None)
 
 
-def _paragraph_text(element: etree._Element) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        tag = str(child.tag)
-        if tag == f"{{{TEXT}}}s":
-            parts.append(" " * int(child.get(f"{{{TEXT}}}c", "1")))
-        elif tag == f"{{{TEXT}}}tab":
-            parts.append("\t")
-        elif tag == f"{{{TEXT}}}line-break":
-            parts.append("\n")
-        elif tag != f"{{{OFFICE}}}annotation":
-            parts.append(_paragraph_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+def load_styles(box: ZipContainer) -> StyleBook:
+    """The named, default and automatic styles of ``styles.xml`` (``content.xml``'s own automatic
+    styles are added as the content is streamed)."""
+    book = StyleBook()
+    if box.has("styles.xml"):
+        book.read(box.xml("styles.xml"))
+    return book
 
 
 # --- the clean copy ---------------------------------------------------------------------------------
@@ -473,11 +516,13 @@ def _fresh_cell(cell: OdsCell, cell_class: type, paragraph: type) -> object:
 
 
 def _visible_tables(box: ZipContainer) -> Iterator[tuple[str, list[list[OdsCell]]]]:
-    styles = OdsStyles()
+    styles = load_styles(box)
+    conditional = conditional_areas(box, load_styles(box))
     table: OdsTable | None = None
     rows: list[list[OdsCell]] = []
     hidden_groups = 0
-    tags = STREAM_TAGS[:6]
+    row_number = 0
+    tags = (*STREAM_TAGS[:6], f"{{{TABLE}}}shapes")
     for event, element in box.xml_events("content.xml", tags, ("start", "end")):
         tag = str(element.tag)
         if tag in (f"{{{TABLE}}}table-row-group", f"{{{TABLE}}}table-column-group"):
@@ -485,19 +530,26 @@ def _visible_tables(box: ZipContainer) -> Iterator[tuple[str, list[list[OdsCell]
                 hidden_groups += 1 if event == "start" else -1
         elif event == "start":
             if tag == f"{{{TABLE}}}table":
-                hidden = element.get(f"{{{TABLE}}}style-name", "") in styles.hidden_tables
-                table, rows = OdsTable(element.get(f"{{{TABLE}}}name", "Sheet"), hidden), []
+                name = element.get(f"{{{TABLE}}}name", "Sheet")
+                hidden = styles.table_hidden(element.get(f"{{{TABLE}}}style-name", ""))
+                table, rows, row_number = OdsTable(name, hidden, conditional=conditional.get(name, [])), [], 0
         elif tag == f"{{{OFFICE}}}automatic-styles":
             styles.read(element)
+        elif tag == f"{{{TABLE}}}shapes" and table is not None and not table.hidden:
+            if any(shape_is_opaque(shape, styles) for shape in element if isinstance(shape.tag, str)):
+                raise CannotSanitise(
+                    f"shapes placed on the page of {table.name!r} may cover cells, and the copy cannot "
+                    "tell which"
+                )
         elif tag == f"{{{TABLE}}}table-column" and table is not None:
-            repeat = min(int(element.get(f"{{{TABLE}}}number-columns-repeated", "1")), 16_384)
-            table.columns.extend([column_is_hidden(element, styles, hidden_groups)] * repeat)
+            table.add_columns(element, column_is_hidden(element, styles, hidden_groups))
         elif tag == f"{{{TABLE}}}table-row" and table is not None:
+            repeat = int(element.get(f"{{{TABLE}}}number-rows-repeated", "1"))
             if not table.hidden and not row_is_hidden(element, styles, hidden_groups):
-                cells = _visible_cells(element, table, styles)
-                repeat = int(element.get(f"{{{TABLE}}}number-rows-repeated", "1"))
-                repeat = min(repeat, MAX_REPEATED_ROWS_COPIED) if cells else 1
-                rows.extend([cells] * repeat)
+                cells = _visible_cells(element, row_number + 1, table, styles)
+                copies = min(repeat, MAX_REPEATED_ROWS_COPIED) if cells else 1
+                rows.extend([cells] * copies)
+            row_number += min(repeat, 1_048_576)
             release_children(element)
         elif tag == f"{{{TABLE}}}table" and table is not None:
             if not table.hidden:
@@ -505,22 +557,30 @@ def _visible_tables(box: ZipContainer) -> Iterator[tuple[str, list[list[OdsCell]
             table = None
 
 
-def _visible_cells(row: etree._Element, table: OdsTable, styles: OdsStyles) -> list[OdsCell]:
+def _visible_cells(row: etree._Element, number: int, table: OdsTable, styles: StyleBook) -> list[OdsCell]:
+    """The row's cells a reader sees, column by column; a hidden cell is left empty in its place."""
     cells: list[OdsCell] = []
+    row_default = row.get(f"{{{TABLE}}}default-cell-style-name")
     col = 0
     for cell in row:
         repeat = min(int(cell.get(f"{{{TABLE}}}number-columns-repeated", "1")), 16_384)
         covered = str(cell.tag) == f"{{{TABLE}}}covered-table-cell"
-        invisible = cell.get(f"{{{TABLE}}}style-name", "") in styles.invisible_cells
-        empty = covered or invisible or not _has_content(cell)
-        if empty and not any(table.column_hidden(c) for c in range(col, col + repeat)):
-            cells.append(OdsCell("", "", "", repeat))
+        if covered or not has_content(cell):
+            cells.append(
+                OdsCell("", "", "", repeat - sum(map(table.column_hidden, range(col, col + repeat))))
+            )
             col += repeat
             continue
         for offset in range(repeat):
-            if table.column_hidden(col + offset):
+            at = col + offset
+            if table.column_hidden(at):
                 continue
-            if empty:
+            if table.under_shape(cell, number, at + 1, styles) and _has_value(cell):
+                cells.append(OdsCell("", "", "", 1))
+                continue
+            style = cell_style(cell, row_default, table.column_style(at))
+            verdict = cell_verdict(cell, style, styles, table.conditionally_hidden(number, at + 1))
+            if verdict.hidden:
                 cells.append(OdsCell("", "", "", 1))
                 continue
             value_type = cell.get(f"{{{OFFICE}}}value-type", "")
@@ -531,8 +591,9 @@ def _visible_cells(row: etree._Element, table: OdsTable, styles: OdsStyles) -> l
                 or cell.get(f"{{{OFFICE}}}boolean-value")
                 or ""
             )
-            cells.append(OdsCell(value_type, value, cell_text(cell), 1))
+            cells.append(OdsCell(value_type, value, verdict.text, 1))
         col += repeat
+    cells = [cell for cell in cells if cell.repeat > 0]
     while cells and not cells[-1].value_type and not cells[-1].text:
         cells.pop()
     return cells

@@ -25,29 +25,20 @@ from lxml import etree
 from foidesk.core.release_check.archive import ZipContainer, release_children
 from foidesk.core.release_check.findings import CannotSanitise, InspectionLimits
 from foidesk.core.release_check.personal_data import redact_personal_data
-from foidesk.core.release_check.spreadsheets import (
-    ERROR_VALUES,
+from foidesk.core.release_check.xlsx_book import (
     MAIN_NS,
     PKG_REL_NS,
     REL_NS,
     TRUE,
-    Colours,
     SheetEntry,
-    SheetLayout,
-    Styles,
     column_index,
     column_letters,
-    conditional_hiding,
     count_shared_strings,
-    format_hides_value,
-    hidden_runs,
-    merged_areas,
     read_book,
-    read_styles,
     shared_string_batches,
-    shown_text,
-    text_of,
+    string_item_text,
 )
+from foidesk.core.release_check.xlsx_drawings import covered_areas
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
     SHARED_INDEX,
@@ -59,6 +50,17 @@ from foidesk.core.release_check.xlsx_rows import (
     judged,
     last_row_number,
     stretch_test,
+)
+from foidesk.core.release_check.xlsx_scan import SheetLayout, merged_areas
+from foidesk.core.release_check.xlsx_styles import (
+    ERROR_VALUES,
+    Colours,
+    Styles,
+    conditional_hiding,
+    format_hides_value,
+    hidden_runs,
+    read_styles,
+    shown_text,
 )
 
 FRESH_ROOT = (
@@ -184,6 +186,7 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
                     invisible_styles=frozenset(str(index) for index in styles.invisible),
                     hiding_formats={str(index): hides for index, hides in styles.by_value.items()},
                     conditional=conditional_hiding(box, sheet.part, styles, mentioned),
+                    covered=covered_areas(box, sheet.part),
                 )
                 part = f"xl/worksheets/sheet{number}.xml"
                 with out.open(part, "w", force_zip64=True) as member, _BackgroundWriter(member) as sink:
@@ -364,6 +367,7 @@ def _fresh_cells(
             (cell.get("s") or "0") in layout.invisible_styles
             or (layout.merges and layout.covered_by_merge(number, col))
             or (layout.conditional and layout.conditionally_hidden(number, col))
+            or layout.covered_by_shape(number, col)
         ):
             continue
         kind = cell.get("t", "n")
@@ -406,7 +410,7 @@ def _inline_text(cell: etree._Element, fresh: FreshStrings) -> str:
         shown = shown_text(inline, fresh.theme)
         if shown is not None:
             return shown
-    return text_of(inline)
+    return string_item_text(inline) if inline is not None else ""
 
 
 def _write_package(
