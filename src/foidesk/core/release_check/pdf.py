@@ -17,8 +17,13 @@ The clean copy is made by ``pdf_copy``.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import io
+import math
+import os
 import re
+import secrets
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -32,6 +37,7 @@ from foidesk.core.release_check.findings import (
     Severity,
 )
 from foidesk.core.release_check.images import inspect_image_bytes
+from foidesk.core.release_check.pdf_layers import Layers
 from foidesk.core.release_check.pdf_paint import (
     WHITE,
     Colour,
@@ -43,10 +49,14 @@ from foidesk.core.release_check.pdf_paint import (
     paint_of_page,
     pdf_number,
 )
+from foidesk.core.release_check.pdf_structure import graph_findings
 
 INVISIBLE_RENDER_MODES = frozenset({3, 7})  # ISO 32000-1 9.3.6: 3 neither fill nor stroke, 7 clip only
 MIN_READABLE_TEXT_HEIGHT = 1.0  # points; smaller glyphs cannot be read on screen or paper
-SAME_COLOUR_DISTANCE = 0.08  # Euclidean distance in RGB (0..1) below which text and background look alike
+SAME_COLOUR_DISTANCE = 0.15  # Euclidean distance in RGB (0..1) below which text and background look alike
+MAX_DISTANCE = 3**0.5  # black to white
+OVERPRINT_DISTANCE = 0.3  # of the font size: a later glyph's baseline this close is on the same line
+OVERPRINT_SHARE = 0.5  # of a glyph's advance: a later glyph covering more of it types over it
 OPAQUE_ALPHA = 0.95
 MIN_VISIBLE_ALPHA = 0.1  # text painted with a fill opacity (ExtGState /ca) below this cannot be seen
 MIN_HORIZONTAL_SCALE = 0.2  # text squeezed (Tz) below a fifth of its width is a line, not letters
@@ -63,6 +73,14 @@ COMMENT_ANNOTATIONS = frozenset(
     | {"/Square", "/Circle", "/Line", "/Polygon", "/PolyLine", "/Stamp", "/Sound", "/Movie", "/Screen"}
     | {"/FileAttachment", "/RichMedia", "/3D", "/Watermark", "/Projection"}
 )
+# The key that seals the copy's text layer: set FOIDESK_PDF_SEAL_KEY to share it between processes (a copy
+# checked by another process without it is blocked, as any invisible text is); else one per process.
+SEAL_KEY = os.environ.get("FOIDESK_PDF_SEAL_KEY", "").encode() or secrets.token_bytes(32)
+SEAL_BYTES = 16  # the length of a PDF /ID string as writers make it
+MAX_SEAL_DEPTH = 64
+UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
+UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
+KNOWN_ANNOTATIONS = COMMENT_ANNOTATIONS | {"/Link", "/Widget", "/Redact"}
 DANGEROUS_ACTIONS = frozenset({"/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/Rendition"})
 
 
@@ -74,28 +92,65 @@ def _finding(code: str, severity: Severity, where: str, message: str) -> Finding
 
 
 def _snippet(glyphs: list[Glyph]) -> str:
-    text = "".join(g.char for g in glyphs).strip()
+    return _shorten("".join(g.char for g in glyphs))
+
+
+def _shorten(text: str) -> str:
+    text = text.strip()
     return text if len(text) <= SNIPPET_LENGTH else text[: SNIPPET_LENGTH - 1] + "…"
 
 
-def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Finding]:
+def glyph_verdicts(paint: PagePaint, page_box: Rect, *, layer_trusted: bool = False) -> list[str]:
+    """For each glyph, the code of the rule that hides it from a reader, or "" when it is seen.
+
+    ``layer_trusted``: the page's invisible text is the gate's own text layer (pdf_copy), proven to
+    repeat what the page picture shows, so render mode 3 alone does not hide it.
+    """
+    return _judge(paint, page_box, layer_trusted)[0]
+
+
+def _judge(paint: PagePaint, page_box: Rect, layer_trusted: bool) -> tuple[list[str], dict[str, list[Glyph]]]:
+    """The verdicts, and the glyphs under partly transparent pictures whose cover cannot be judged."""
     if not paint.glyphs:
-        return []
+        return [], {}
+    glyphs = paint.glyphs
+    covered, background, see_through, uncertain = _covering(paint)
+    covered |= _overprinted(glyphs)
+    px0, py0, px1, py1 = page_box
+    verdicts = []
+    for index, glyph in enumerate(glyphs):
+        outside = not (px0 <= glyph.x <= px1 and py0 <= glyph.y <= py1)
+        trusted = layer_trusted and glyph.render_mode == 3 and not outside
+        verdict = "" if trusted else _verdict(glyph, bool(covered[index]), outside, background[index])
+        if not verdict and not trusted and _faded(glyph, background[index], see_through[index]):
+            verdict = "pdf.covered_text"
+        verdicts.append(verdict)
+    return verdicts, uncertain
+
+
+def _covering(
+    paint: PagePaint,
+) -> tuple[np.ndarray, list[Colour | None], np.ndarray, dict[str, list[Glyph]]]:
+    """Which glyphs an opaque area painted later covers; the colour under each glyph; and how much of
+    each glyph's contrast survives the translucent areas painted over it (1: all of it)."""
     glyphs = paint.glyphs
     xs = np.array([g.x for g in glyphs])
     ys = np.array([g.y for g in glyphs])
     order = np.array([g.order for g in glyphs])
     lows, highs = np.array([g.low for g in glyphs]), np.array([g.high for g in glyphs])
     covered = np.zeros(len(glyphs), dtype=bool)
+    see_through = np.ones(len(glyphs))
     background: list[Colour | None] = [WHITE] * len(glyphs)
     background_order = np.zeros(len(glyphs), dtype=np.int64)
     uncertain: dict[str, list[Glyph]] = {}
     for area in paint.areas:
+        beneath = _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
         if area.alpha < OPAQUE_ALPHA:
+            if area.mask is None:
+                see_through[beneath] *= 1 - max(0.0, area.alpha)
             continue
         x0, y0, x1, y1 = area.rect
         inside = (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1)
-        beneath = _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
         under = inside & (order > area.order) & (background_order < area.order)
         if area.mask is not None:
             _judge_masked(area.mask, glyphs, beneath, covered, uncertain)
@@ -105,11 +160,64 @@ def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Findin
         for hit in np.flatnonzero(under):
             background[hit] = area.colour
             background_order[hit] = area.order
-    px0, py0, px1, py1 = page_box
-    outside = (xs < px0) | (xs > px1) | (ys < py0) | (ys > py1)
-    groups: dict[str, list[Glyph]] = {}
+    return covered, background, see_through, uncertain
+
+
+def _overprinted(glyphs: list[Glyph]) -> np.ndarray:
+    """Glyphs typed over by a later, different glyph on the same line covering more than half their
+    advance: the later one is what shows, the earlier a smudge under it. (Neighbours in a word barely
+    touch; the same letter struck twice, to look bold, hides nothing.)"""
+    result = np.zeros(len(glyphs), dtype=bool)
+    cells: dict[tuple[int, int], list[int]] = {}
     for index, glyph in enumerate(glyphs):
-        verdict = _verdict(glyph, bool(covered[index]), bool(outside[index]), background[index])
+        if glyph.char.strip() and glyph.render_mode not in INVISIBLE_RENDER_MODES and not glyph.hidden:
+            size = max(1.0, glyph.height)
+            cells.setdefault((round(glyph.x / size), round(glyph.y / size)), []).append(index)
+    for index, glyph in enumerate(glyphs):
+        if not glyph.char.strip():
+            continue
+        size = max(1.0, glyph.height)
+        cx, cy = round(glyph.x / size), round(glyph.y / size)
+        nearby = [i for dx in (-1, 0, 1) for dy in (-1, 0, 1) for i in cells.get((cx + dx, cy + dy), [])]
+        result[index] = any(
+            glyphs[i].order > glyph.order and glyphs[i].char != glyph.char and _overlaps(glyph, glyphs[i])
+            for i in nearby
+        )
+    return result
+
+
+def _overlaps(earlier: Glyph, later: Glyph) -> bool:
+    (ox, oy), (ex, ey) = earlier.origin, earlier.end
+    dx, dy = ex - ox, ey - oy
+    length = math.hypot(dx, dy)
+    if length < 1e-6:
+        return False
+    across = abs((later.origin[0] - ox) * dy - (later.origin[1] - oy) * dx) / length
+    if across > earlier.height * OVERPRINT_DISTANCE:
+        return False
+    s0 = ((later.origin[0] - ox) * dx + (later.origin[1] - oy) * dy) / length
+    s1 = ((later.end[0] - ox) * dx + (later.end[1] - oy) * dy) / length
+    overlap = min(length, max(s0, s1)) - max(0.0, min(s0, s1))
+    return overlap > length * OVERPRINT_SHARE
+
+
+def _faded(glyph: Glyph, background: Colour | None, see_through: float) -> bool:
+    """A translucent box over text leaves a fraction of its contrast; below the legible contrast the
+    text is covered (a 94 % opaque box is a box)."""
+    if see_through >= 1:
+        return False
+    contrast = _distance(glyph.colour, background) if glyph.colour and background else MAX_DISTANCE
+    return contrast * see_through < SAME_COLOUR_DISTANCE
+
+
+def _distance(a: Colour, b: Colour) -> float:
+    return float(sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5)
+
+
+def _glyph_findings(paint: PagePaint, page_box: Rect, where: str, *, layer_trusted: bool) -> list[Finding]:
+    verdicts, uncertain = _judge(paint, page_box, layer_trusted)
+    groups: dict[str, list[Glyph]] = {}
+    for glyph, verdict in zip(paint.glyphs, verdicts, strict=True):
         if verdict:
             groups.setdefault(verdict, []).append(glyph)
     printed = {code: found for code, found in groups.items() if any(g.char.strip() for g in found)}
@@ -123,6 +231,17 @@ def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Findin
                 "partly transparent in a way that cannot be worked out: check the text can be read."
             )
             findings.append(_finding("pdf.uncertain_cover", Severity.WARN, where, message))
+    if paint.alternates:
+        texts = _shorten("; ".join(paint.alternates))
+        findings.append(
+            _finding(
+                "pdf.alternate_text",
+                Severity.BLOCK,
+                where,
+                f"Replacement text (/ActualText, /Alt) that differs from what the page shows: '{texts}'. "
+                "A copy or a screen reader gets it; a reader of the page does not.",
+            )
+        )
     return findings
 
 
@@ -154,8 +273,11 @@ def _contains(rect: Rect, points: np.ndarray) -> np.ndarray:
 
 
 def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | None) -> str:
+    if glyph.hidden:
+        return "pdf.hidden_layer"
     if (
-        glyph.render_mode in INVISIBLE_RENDER_MODES
+        glyph.blank
+        or glyph.render_mode in INVISIBLE_RENDER_MODES
         or glyph.height < MIN_READABLE_TEXT_HEIGHT
         or abs(glyph.horizontal_scale) < MIN_HORIZONTAL_SCALE
         or glyph.alpha < MIN_VISIBLE_ALPHA
@@ -169,10 +291,12 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
         return "pdf.clipped_text"
     if covered:
         return "pdf.covered_text"
-    if glyph.colour is not None and background is not None:
-        distance = sum((a - b) ** 2 for a, b in zip(glyph.colour, background, strict=True)) ** 0.5
-        if distance < SAME_COLOUR_DISTANCE:
-            return "pdf.white_text"
+    if (
+        glyph.colour is not None
+        and background is not None
+        and _distance(glyph.colour, background) < (SAME_COLOUR_DISTANCE)
+    ):
+        return "pdf.white_text"
     return ""
 
 
@@ -185,6 +309,7 @@ GLYPH_MESSAGES = {
     "pdf.unaccounted": "are drawn in a spot colour (Separation or DeviceN) whose look cannot be worked out, "
     "so whether they can be read is unknown",
     "pdf.clipped_text": "are cut away by a clipping path, so not shown, but are still in the file",
+    "pdf.hidden_layer": "are in a layer (optional content) that is off when the file is opened",
 }
 
 
@@ -242,13 +367,18 @@ def _annotation_findings(page: pikepdf.Page, where: str) -> list[Finding]:
         )
     if "/FileAttachment" in kinds:
         findings.append(_finding("pdf.attachments", Severity.BLOCK, where, "A file is attached to the page."))
+    unknown = sorted({k.lstrip("/") or "none" for k in kinds if k not in KNOWN_ANNOTATIONS})
+    if unknown:
+        message = f"Annotations of kinds the gate does not know ({', '.join(unknown)}) may show anything."
+        findings.append(_finding("pdf.unaccounted", Severity.BLOCK, where, message))
     return findings
 
 
-def _structure_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Finding]:
+def _structure_findings(pdf: pikepdf.Pdf, limits: InspectionLimits, shown: str) -> list[Finding]:
     findings: list[Finding] = []
     root = pdf.Root
-    info_keys = set(pdf.trailer.get("/Info", pikepdf.Dictionary()).keys()) - TECHNICAL_INFO_KEYS
+    info = pdf.trailer.get("/Info", pikepdf.Dictionary())
+    info_keys = {k for k in set(info.keys()) - TECHNICAL_INFO_KEYS if not _shown_on_a_page(info[k], shown)}
     if info_keys:
         fields = ", ".join(sorted(k.lstrip("/") for k in info_keys))
         findings.append(
@@ -281,18 +411,27 @@ def _structure_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Find
                 "Form fields hold values that may not all be shown.",
             )
         )
-    properties = root.get("/OCProperties", pikepdf.Dictionary())
-    hidden = properties.get("/D", pikepdf.Dictionary()).get("/OFF", pikepdf.Array())
-    if len(hidden) > 0:
+    hidden = Layers(root).off
+    if hidden:
         findings.append(
             _finding(
-                "pdf.hidden_layer", Severity.BLOCK, "optional content", f"{len(hidden)} layers are hidden."
+                "pdf.hidden_layer",
+                Severity.BLOCK,
+                "optional content",
+                f"{len(hidden)} layers are off when the file is opened (by /OFF or /BaseState).",
             )
         )
     findings.extend(_action_findings(pdf))
     findings.extend(_leftover_findings(pdf))
     findings.extend(_picture_findings(pdf, limits))
     return findings
+
+
+def _shown_on_a_page(value: object, shown: str) -> bool:
+    """A document property whose text is printed on the pages (a title repeated as the heading) tells
+    a reader nothing they do not see."""
+    text = " ".join(str(value).split()) if isinstance(value, pikepdf.String) else ""
+    return bool(text) and text in shown
 
 
 def _picture_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Finding]:
@@ -520,14 +659,27 @@ def inspect_pdf(path: str, limits: InspectionLimits) -> list[Finding]:
 
 
 def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Finding]:
-    findings = _structure_findings(pdf, limits)
+    findings: list[Finding] = []
+    layers = Layers(pdf.Root)
+    drawn: set[tuple[int, int]] = set()
+    shown: list[str] = []
+    paints = []
     for number, page in enumerate(pdf.pages, start=1):
-        where = f"page {number}"
         try:
-            paint = paint_of_page(page, limits)
+            paints.append(paint_of_page(page, limits, layers))
         except CannotInspect as error:
-            raise CannotInspect(f"{where}: {error}") from error
-        findings.extend(_glyph_findings(paint, page_box(page), where))
+            raise CannotInspect(f"page {number}: {error}") from error
+    invisible = any(g.render_mode == 3 for paint in paints for g in paint.glyphs)
+    trusted = invisible and has_trusted_text_layer(pdf)
+    for number, (page, paint) in enumerate(zip(pdf.pages, paints, strict=True), start=1):
+        where = f"page {number}"
+        drawn |= paint.drawn
+        box = page_box(page)
+        findings.extend(_glyph_findings(paint, box, where, layer_trusted=trusted))
+        verdicts = glyph_verdicts(paint, box, layer_trusted=trusted)
+        shown.append(
+            " ".join("".join(g.char for g, v in zip(paint.glyphs, verdicts, strict=True) if not v).split())
+        )
         findings.extend(_annotation_findings(page, where))
         if "/Thumb" in page.obj:
             findings.append(
@@ -535,4 +687,58 @@ def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Findi
                     "pdf.thumbnail", Severity.WARN, where, "A thumbnail image of an earlier page is kept."
                 )
             )
-    return findings
+    return _structure_findings(pdf, limits, " ".join(shown)) + graph_findings(pdf, drawn) + findings
+
+
+# ------------------------------------------------------------------ the copy's own text layer
+
+
+def text_layer_seal(pdf: pikepdf.Pdf) -> bytes:
+    """A keyed digest of every page as drawn (content, resources, fonts and their ToUnicode maps, the
+    page picture). The copy (pdf_copy) stores it as the first half of the file's /ID; a file whose
+    digest matches was written by this gate, so its invisible text is the text it proved visible.
+    Anyone without the key cannot forge it, so render mode 3 text stays blocked in every other file."""
+    digest = hmac.new(SEAL_KEY, b"foidesk-pdf-text-layer-1", hashlib.sha256)
+    for page in pdf.pages:
+        _feed(page.obj, digest, set(), 0)
+    return digest.digest()[:SEAL_BYTES]
+
+
+def _feed(obj: object, digest: hmac.HMAC, seen: set[tuple[int, int]], depth: int) -> None:
+    """A canonical serialisation of an object and all it refers to (but the page tree above it)."""
+    if depth > MAX_SEAL_DEPTH:
+        raise CannotInspect("the page's objects nest too deeply")
+    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+        if obj.objgen in seen:
+            digest.update(b"R%d" % len(seen))
+            return
+        seen.add(obj.objgen)
+    if isinstance(obj, pikepdf.Stream):
+        try:
+            data = obj.read_bytes()
+        except pikepdf.PdfError:  # a JPEG or other picture stored as it is: its stored bytes
+            data = b"raw" + obj.read_raw_bytes()
+        digest.update(b"S%d:" % len(data) + data)
+        obj = obj.stream_dict
+    if isinstance(obj, pikepdf.Dictionary):
+        digest.update(b"<<")
+        for key in sorted(set(obj.keys()) - UNSEALED_KEYS):
+            digest.update(key.encode() + b" ")
+            _feed(obj[key], digest, seen, depth + 1)
+        digest.update(b">>")
+    elif isinstance(obj, pikepdf.Array):
+        digest.update(b"[")
+        for item in obj:
+            _feed(item, digest, seen, depth + 1)
+        digest.update(b"]")
+    else:
+        text = bytes(obj) if isinstance(obj, pikepdf.String) else repr(obj).encode()
+        digest.update(b"%d:" % len(text) + text)
+
+
+def has_trusted_text_layer(pdf: pikepdf.Pdf) -> bool:
+    """Whether the file's /ID opens with the seal of its pages: the gate's own copy, unchanged."""
+    ids = pdf.trailer.get("/ID")
+    if not isinstance(ids, pikepdf.Array) or len(ids) != 2 or not isinstance(ids[0], pikepdf.String):
+        return False
+    return hmac.compare_digest(bytes(ids[0]), text_layer_seal(pdf))

@@ -10,6 +10,7 @@ used without widths, from Helvetica's and Courier's metrics. Clipping paths are 
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from collections.abc import Iterator, Sequence
@@ -19,6 +20,7 @@ import numpy as np
 import pikepdf
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
+from foidesk.core.release_check.pdf_layers import Layers
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 Matrix = tuple[float, float, float, float, float, float]
@@ -26,6 +28,7 @@ Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in default user space
 Colour = tuple[float, float, float]
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+NOTHING: Rect = (math.inf, math.inf, -math.inf, -math.inf)  # a clip that lets nothing through
 WHITE: Colour = (1.0, 1.0, 1.0)
 BLACK: Colour = (0.0, 0.0, 0.0)
 GLYPH_CENTRE_RISE = 0.33  # of the font size: the middle of a lower-case letter above the baseline
@@ -112,6 +115,12 @@ def intersection(clip: Rect | None, rect: Rect | None) -> Rect | None:
     return (x0, y0, x1, y1) if x0 <= x1 and y0 <= y1 else None
 
 
+def clip_to(clip: Rect | None, rect: Rect) -> Rect:
+    """The clip after intersecting with ``rect``: NOTHING (not None, which means no clip) when they do
+    not meet, so text clipped twice to rectangles that do not overlap is known to be cut away."""
+    return intersection(clip, rect) or NOTHING
+
+
 def _inverse(m: Matrix) -> Matrix | None:
     """The matrix undoing ``m``; None if ``m`` flattens the plane (nothing is painted then)."""
     a, b, c, d, e, f = m
@@ -143,8 +152,12 @@ class Glyph:
     alpha: float
     render_mode: int
     clipped: bool = False  # its centre lies outside the clipping path, so nothing of it is painted
-    horizontal_scale: float = 1.0  # Tz / 100: text squeezed to a sliver is not readable
+    horizontal_scale: float = 1.0  # width over height as drawn (Tz, or a squeezed matrix)
     unaccounted: bool = False  # drawn in a spot colour whose look cannot be worked out
+    origin: tuple[float, float] = (0.0, 0.0)  # where the glyph starts on its baseline
+    end: tuple[float, float] = (0.0, 0.0)  # where the next glyph would start (the advance)
+    hidden: bool = False  # in optional content (a layer) that is off, so never shown
+    blank: bool = False  # a Type 3 glyph whose procedure paints nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +197,8 @@ class PaintedArea:
 class PagePaint:
     glyphs: list[Glyph] = field(default_factory=list)
     areas: list[PaintedArea] = field(default_factory=list)
+    alternates: list[str] = field(default_factory=list)  # /ActualText, /Alt, /E that differ from the glyphs
+    drawn: set[tuple[int, int]] = field(default_factory=set)  # forms and pictures the page draws
     order: int = 0
 
     def next_order(self) -> int:
@@ -319,6 +334,44 @@ def _unicode_map(stream: pikepdf.Stream) -> dict[int, str]:
     return mapping
 
 
+PAINTING_OPERATORS = frozenset(
+    {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "Do", "sh", "BI", "INLINE IMAGE"}
+    | {"Tj", "TJ", "'", '"'}
+)
+
+
+def _blank_type3_codes(font: pikepdf.Dictionary) -> frozenset[int]:
+    """Codes of a Type 3 font whose glyph procedure paints nothing (or is missing): text drawn with
+    them is in the file, and copied out, but never seen."""
+    procedures = font.get("/CharProcs")
+    encoding = font.get("/Encoding")
+    differences = encoding.get("/Differences") if isinstance(encoding, pikepdf.Dictionary) else None
+    if not isinstance(procedures, pikepdf.Dictionary) or not isinstance(differences, pikepdf.Array):
+        return frozenset()
+    blank: set[int] = set()
+    code = 0
+    for item in differences:
+        if not isinstance(item, pikepdf.Name):
+            code = int(pdf_number(item))
+            continue
+        procedure = procedures.get(str(item))
+        if not isinstance(procedure, pikepdf.Stream) or not _paints(procedure):
+            blank.add(code)
+        code += 1
+    return frozenset(blank)
+
+
+def _paints(procedure: pikepdf.Stream) -> bool:
+    try:
+        instructions = pikepdf.parse_content_stream(procedure)
+    except pikepdf.PdfError:
+        return True  # a damaged procedure is not known to be blank; the renderer's opinion decides
+    return any(
+        isinstance(i, pikepdf.ContentStreamInlineImage) or str(i.operator) in PAINTING_OPERATORS
+        for i in instructions
+    )
+
+
 class _FontMetrics:
     """Code -> advance width (thousandths of an em) for one font; two-byte codes for composite fonts."""
 
@@ -328,6 +381,7 @@ class _FontMetrics:
         self.default = float(DEFAULT_GLYPH_WIDTH)
         self.scale = 1.0
         self.unicode: dict[int, str] = {}
+        self.blank: frozenset[int] = frozenset()
         if font is None:
             return
         to_unicode = font.get("/ToUnicode")
@@ -374,6 +428,8 @@ class _FontMetrics:
             self.default = float(COURIER_WIDTH)
         if subtype == "/Type3" and "/FontMatrix" in font:
             self.scale = pdf_number(font["/FontMatrix"][0]) * 1000
+        if subtype == "/Type3":
+            self.blank = _blank_type3_codes(font)
 
     def codes(self, raw: bytes) -> Iterator[int]:
         if self.two_byte:
@@ -395,8 +451,10 @@ class _FontMetrics:
 class PageScanner:
     """Runs one page's content (and the forms it draws) and records glyphs and opaque areas in paint order."""
 
-    def __init__(self, limits: InspectionLimits) -> None:
+    def __init__(self, limits: InspectionLimits, layers: Layers | None = None) -> None:
         self.paint = PagePaint()
+        self.layers = layers or Layers(None)
+        self.hidden = 0  # how many enclosing marked-content sequences or forms are in a layer that is off
         self.limits = limits
         self.metrics: dict[int, _FontMetrics] = {}
         self.decoded_bytes = 0
@@ -418,6 +476,7 @@ class PageScanner:
         current: tuple[float, float] | None = None
         clipping = False
         text_matrix = line_matrix = IDENTITY
+        marked: list[tuple[bool, str | None, int]] = []  # hidden?, alternate text, glyphs before it
         self.operations += len(instructions)
         if self.operations > MAX_OPERATIONS_PER_PAGE:
             raise CannotInspect("the page draws too many times (forms drawing forms): it cannot be inspected")
@@ -427,6 +486,13 @@ class PageScanner:
                 continue
             operands: list[object] = list(instruction.operands)
             op = str(instruction.operator)
+            if op in ("BMC", "BDC"):
+                marked.append(self._begin_marked(operands, resources))
+                continue
+            if op == "EMC":
+                if marked:
+                    self._end_marked(marked.pop())
+                continue
             if op == "q":
                 stack.append(state.copy())
             elif op == "Q" and stack:
@@ -506,7 +572,7 @@ class PageScanner:
                     for rect in _stroke_rects(segments, state):
                         self._area(rect, state.stroke, state, stroked=True)
                 if path and clipping:
-                    state.clip = intersection(state.clip, bounds(path))
+                    state.clip = clip_to(state.clip, bounds(path))
                 path, segments, clipping = [], [], False
                 start = current = None
             elif op == "sh":
@@ -528,6 +594,33 @@ class PageScanner:
                         )
                     text_matrix = line_matrix = self._move("T*", [], line_matrix, state)
                 text_matrix = self._show(operands[-1:] if op != "TJ" else operands, text_matrix, state, op)
+
+    def _begin_marked(
+        self, operands: Sequence[object], resources: pikepdf.Dictionary
+    ) -> tuple[bool, str | None, int]:
+        """A marked-content sequence: in a layer that is off (``/OC``)? carrying replacement text?"""
+        properties: object = operands[1] if len(operands) == 2 else None
+        if isinstance(properties, pikepdf.Name):
+            named = resources.get("/Properties")
+            properties = named.get(str(properties)) if isinstance(named, pikepdf.Dictionary) else None
+        hidden = len(operands) == 2 and str(operands[0]) == "/OC" and not self.layers.visible(properties)
+        self.hidden += hidden
+        alternate = None
+        if isinstance(properties, pikepdf.Dictionary):
+            for key in ("/ActualText", "/Alt", "/E"):
+                if isinstance(properties.get(key), pikepdf.String):
+                    alternate = str(properties[key])
+        return hidden, alternate, len(self.paint.glyphs)
+
+    def _end_marked(self, sequence: tuple[bool, str | None, int]) -> None:
+        """Replacement text that says something other than the glyphs it stands for is recorded: a copy
+        or a screen reader gets it, a reader of the page does not (a ligature's "fi" is the same)."""
+        hidden, alternate, first = sequence
+        self.hidden -= hidden
+        if alternate is not None:
+            shown = "".join(g.char for g in self.paint.glyphs[first:] if not g.hidden)
+            if _words(alternate) != _words(shown):
+                self.paint.alternates.append(alternate)
 
     def _instructions(self, content: object) -> list[Instruction]:
         """The parsed content, once per form however often it is drawn."""
@@ -567,7 +660,7 @@ class PageScanner:
         stroked: bool = False,
         mask: Mask | None = None,
     ) -> None:
-        painted = intersection(state.clip, rect)
+        painted = intersection(state.clip, rect) if not self.hidden else None
         alpha = state.stroke_alpha if stroked else state.fill_alpha
         if state.soft_mask:
             mask = Mask("a soft mask in the graphics state")  # its shape is not worked out: unknown
@@ -586,8 +679,17 @@ class PageScanner:
             if "/Mask" in image or pdf_number(image.get("/SMaskInData", 0)) != 0:
                 return Mask(name)
             return None
-        width, height = int(pdf_number(smask.get("/Width", 0))), int(pdf_number(smask.get("/Height", 0)))
-        bits = int(pdf_number(smask.get("/BitsPerComponent", 0)))
+        return self._samples(smask, name, state, stencil=False)
+
+    def _stencil(self, image: pikepdf.Stream, name: str, state: GraphicsState) -> Mask:
+        """Where a stencil mask paints: samples of 0 paint the fill colour, 1 leave the page (ISO 32000-1
+        8.9.6.2; /Decode [1 0] turns that round)."""
+        return self._samples(image, name, state, stencil=True)
+
+    def _samples(self, stream: pikepdf.Stream, name: str, state: GraphicsState, *, stencil: bool) -> Mask:
+        """The opacity a one-component mask gives each pixel; an unknown Mask when it cannot be read."""
+        width, height = int(pdf_number(stream.get("/Width", 0))), int(pdf_number(stream.get("/Height", 0)))
+        bits = 1 if stencil else int(pdf_number(stream.get("/BitsPerComponent", 0)))
         unknown = Mask(name)
         if width <= 0 or height <= 0 or width * height > MAX_MASK_PIXELS or bits not in (1, 8):
             return unknown
@@ -595,8 +697,10 @@ class PageScanner:
         if to_image is None:
             return unknown
         try:
-            self.decoded_bytes += decoded_size(smask, self.limits.max_uncompressed_bytes - self.decoded_bytes)
-            data = smask.read_bytes()
+            self.decoded_bytes += decoded_size(
+                stream, self.limits.max_uncompressed_bytes - self.decoded_bytes
+            )
+            data = stream.read_bytes()
         except pikepdf.PdfError:
             return unknown
         row_bytes = width if bits == 8 else (width + 7) // 8
@@ -607,10 +711,10 @@ class PageScanner:
             alpha = rows.astype(np.float64) / 255
         else:
             alpha = np.unpackbits(rows, axis=1)[:, :width].astype(np.float64)
-        decode = [pdf_number(v) for v in smask.get("/Decode", pikepdf.Array())]
+        decode = [pdf_number(v) for v in stream.get("/Decode", pikepdf.Array())]
         if len(decode) == 2:
             alpha = decode[0] + alpha * (decode[1] - decode[0])
-        return Mask(name, to_image, alpha)
+        return Mask(name, to_image, 1 - alpha if stencil else alpha)
 
     def _draw_object(self, resources: pikepdf.Dictionary, name: object, state: GraphicsState) -> None:
         xobjects = resources.get("/XObject")
@@ -618,25 +722,43 @@ class PageScanner:
             return
         xobject = xobjects[str(name)]
         subtype = str(xobject.get("/Subtype", ""))
-        if subtype == "/Image":
-            if not xobject.get("/ImageMask", False):
-                mask = (
-                    self._image_mask(xobject, f"the picture {name}", state)
-                    if isinstance(xobject, pikepdf.Stream)
-                    else Mask(f"the picture {name}")
-                )
-                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state, mask=mask)
-            return
-        if subtype != "/Form" or self.depth >= self.limits.max_archive_depth * 4:
-            return
+        if xobject.is_indirect:
+            self.paint.drawn.add(xobject.objgen)
+        hidden = "/OC" in xobject and not self.layers.visible(xobject.get("/OC"))
+        self.hidden += hidden
+        try:
+            if subtype == "/Image":
+                self._draw_image(xobject, str(name), state)
+            elif subtype == "/Form" and self.depth < self.limits.max_archive_depth * 4:
+                self._draw_form(xobject, resources, state)
+        finally:
+            self.hidden -= hidden
+
+    def _draw_image(self, image: object, name: str, state: GraphicsState) -> None:
+        """A picture covers its unit square, where its soft mask lets it; a stencil mask (/ImageMask)
+        paints the fill colour where its samples say so, and is judged through the same mask."""
+        rect = _transform_rect(state.ctm, (0, 0, 1, 1))
+        if not isinstance(image, pikepdf.Stream):
+            self._area(rect, None, state, mask=Mask(f"the picture {name}"))
+        elif image.get("/ImageMask", False):
+            self._area(rect, state.fill, state, mask=self._stencil(image, f"the stencil {name}", state))
+        else:
+            self._area(rect, None, state, mask=self._image_mask(image, f"the picture {name}", state))
+
+    def _draw_form(self, form: pikepdf.Object, resources: pikepdf.Dictionary, state: GraphicsState) -> None:
+        """A form's content, placed by its /Matrix and cut to its /BBox (ISO 32000-1 8.10.1)."""
         inner = state.copy()
-        if "/Matrix" in xobject:
-            inner.ctm = _multiply(tuple(pdf_number(v) for v in xobject["/Matrix"]), state.ctm)  # type: ignore[arg-type]
-        form_resources = xobject.get("/Resources", resources)
+        if "/Matrix" in form:
+            inner.ctm = _multiply(tuple(pdf_number(v) for v in form["/Matrix"]), state.ctm)  # type: ignore[arg-type]
+        box = form.get("/BBox")
+        if isinstance(box, pikepdf.Array) and len(box) == 4:
+            corners = [(pdf_number(box[0]), pdf_number(box[1])), (pdf_number(box[2]), pdf_number(box[3]))]
+            inner.clip = clip_to(inner.clip, _transform_rect(inner.ctm, bounds(corners)))
+        form_resources = form.get("/Resources", resources)
         if not isinstance(form_resources, pikepdf.Dictionary):
             form_resources = resources
         self.depth += 1
-        self.scan(xobject, form_resources, inner)
+        self.scan(form, form_resources, inner)
         self.depth -= 1
 
     def _text_state(
@@ -701,6 +823,7 @@ class PageScanner:
                 low, high = _apply(render, advance / 2, GLYPH_LOW), _apply(render, advance / 2, GLYPH_HIGH)
                 bottom, top = _apply(render, 0, 0), _apply(render, 0, 1)
                 height = abs(top[1] - bottom[1]) + abs(top[0] - bottom[0])
+                squeeze = math.hypot(render[0], render[1]) / max(1e-9, math.hypot(render[2], render[3]))
                 char = metrics.char(code)
                 self.paint.glyphs.append(
                     Glyph(
@@ -715,8 +838,12 @@ class PageScanner:
                         state.stroke_alpha if state.render_mode in STROKE_ONLY_MODES else state.fill_alpha,
                         state.render_mode,
                         intersection(state.clip, (x, y, x, y)) is None,
-                        state.horizontal_scale,
+                        squeeze,
                         state.fill_unaccounted and state.render_mode not in STROKE_ONLY_MODES,
+                        bottom,
+                        _apply(render, advance, 0),
+                        self.hidden > 0,
+                        code in metrics.blank,
                     )
                 )
                 spacing = state.char_spacing + (
@@ -724,6 +851,10 @@ class PageScanner:
                 )
                 text_matrix = _multiply((1, 0, 0, 1, (advance * size + spacing) * scale, 0), text_matrix)
         return text_matrix
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _content_streams(content: object) -> list[pikepdf.Stream]:
@@ -757,12 +888,12 @@ def decoded_size(stream: pikepdf.Stream, allowance: int) -> int:
     return total
 
 
-def paint_of_page(page: pikepdf.Page, limits: InspectionLimits) -> PagePaint:
+def paint_of_page(page: pikepdf.Page, limits: InspectionLimits, layers: Layers | None = None) -> PagePaint:
     """Glyphs and opaque areas of one page, in paint order; CannotInspect if its content cannot be run."""
     resources = page.obj.get("/Resources", pikepdf.Dictionary())
     if not isinstance(resources, pikepdf.Dictionary):
         resources = pikepdf.Dictionary()
-    scanner = PageScanner(limits)
+    scanner = PageScanner(limits, layers)
     try:
         scanner.scan(page, resources, GraphicsState())
     except (pikepdf.PdfError, ValueError, TypeError, RecursionError) as error:
