@@ -16,7 +16,7 @@ from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, I
 from foidesk.core.release_check.pdf import inspect_pdf
 from foidesk.core.release_check.pdf_copy import sanitise_pdf
 from tests.core.release_check.corpus import CorpusFile, every_byte
-from tests.core.release_check.corpus_pdf import PDFS, _box, _pdf, _text, make_pdf
+from tests.core.release_check.corpus_pdf import PDFS, VISIBLE_PDF, _box, _pdf, _text, make_pdf
 
 LIMITS = InspectionLimits()
 RENDER_SCALE = 1.0
@@ -72,20 +72,114 @@ def test_unapplied_redaction_mark_is_applied_in_the_sanitised_copy(tmp_path: Pat
     assert after[70:84, 72:250].min() < 100  # the rest is still readable
 
 
-def test_sanitised_pdf_has_no_text_and_no_metadata(tmp_path: Path) -> None:
+def _text_of(path: Path) -> str:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def test_sanitised_pdf_keeps_only_its_visible_text_and_no_metadata(tmp_path: Path) -> None:
     source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
     next(e for e in PDFS if e.name == "info.pdf").build(source)
     sanitise_pdf(str(source), str(target), LIMITS)
     with pikepdf.open(target) as pdf:
-        assert "/Info" not in pdf.trailer or len(pdf.trailer.Info.keys()) == 0
+        assert dict(pdf.trailer.Info.items()) == {"/Title": VISIBLE_PDF}  # the first line, shown on the page
         assert "/Metadata" not in pdf.Root
         assert len(pdf.pages) == 1
         assert [float(v) for v in pdf.pages[0].mediabox] == pytest.approx([0, 0, 595, 842], abs=0.5)
+    assert _text_of(target).strip() == VISIBLE_PDF
+
+
+@pytest.mark.parametrize("entry", PDFS, ids=lambda e: e.name)
+def test_every_copy_extracts_the_visible_text_and_no_secret(entry: CorpusFile, tmp_path: Path) -> None:
+    source, target = tmp_path / entry.name, tmp_path / f"clean-{entry.name}"
+    entry.build(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    text = " ".join(_text_of(target).split())
+    for visible in entry.visible:
+        assert visible in text
+    if entry.secret:
+        assert entry.secret not in text
+
+
+def test_the_text_layer_is_tagged_with_language_title_and_marked_paragraphs(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    make_pdf(source, _text(72, 600, "Second line of the answer"), lambda pdf, page: None)
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        pdf.Root.Lang = pikepdf.String("cy-GB")
+        pdf.save(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    with pikepdf.open(target) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True
+        assert str(pdf.Root.Lang) == "cy-GB"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        document = pdf.Root.StructTreeRoot.K
+        paragraphs = list(document.K)
+        assert [str(p.S) for p in paragraphs] == ["/P", "/P"]
+        assert [int(p.K) for p in paragraphs] == [0, 1]
+        assert paragraphs[0].Pg.objgen == pdf.pages[0].obj.objgen
+        assert list(pdf.Root.StructTreeRoot.ParentTree.Nums[1]) == paragraphs
+        content = pdf.pages[0].obj.Contents.read_bytes()
+        assert b"/Artifact BMC" in content and b"/MCID 1" in content and b"3 Tr" in content
+        assert b"beginbfchar" in pdf.pages[0].Resources.Font.T1.ToUnicode.read_bytes()
+    assert inspect_pdf(str(target), LIMITS) == []
+
+
+def test_a_language_that_is_not_a_tag_is_not_copied(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    make_pdf(source, "")
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        pdf.Root.Lang = pikepdf.String("SECRET-PDF-lang: the officer's name")
+        pdf.save(source)
+    assert "pdf.unaccounted" in {f.code for f in inspect_pdf(str(source), LIMITS)}
+    sanitise_pdf(str(source), str(target), LIMITS)
+    assert b"SECRET-PDF-lang" not in every_byte(target)
+    with pikepdf.open(target) as pdf:
+        assert str(pdf.Root.Lang) == "en-GB"
+
+
+def test_a_rotated_page_keeps_its_text_where_the_picture_shows_it(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    make_pdf(source, "")
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].Rotate = 90
+        pdf.save(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
     document = pdfium.PdfDocument(str(target))
     try:
-        assert document[0].get_textpage().get_text_range() == ""
+        textpage = document[0].get_textpage()
+        assert textpage.get_text_range().strip() == VISIBLE_PDF
+        left, bottom, right, top = textpage.get_charbox(0)
     finally:
         document.close()
+    # the line starts 72 pt from the left and on a baseline 82 pt from the top of the 595 x 842 page;
+    # turned clockwise the copy is 842 x 595 and the line runs down from (842 - 82, 595 - 72)
+    assert left < 842 - 82 + 1 and right > 842 - 82 - 15
+    assert bottom < 595 - 72 + 1 and top > 595 - 72 - 15
+
+
+def test_an_edited_copy_loses_the_trust_in_its_text_layer(tmp_path: Path) -> None:
+    """The seal covers the page: a secret slipped into the invisible layer of a copy is blocked."""
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    make_pdf(source, "")
+    sanitise_pdf(str(source), str(target), LIMITS)
+    with pikepdf.open(target, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0]
+        extra = b"BT 3 Tr /T1 12 Tf 72 500 Td <0001> Tj ET"
+        page.obj.Contents = pdf.make_stream(page.obj.Contents.read_bytes() + extra)
+        pdf.save(target)
+    assert "pdf.invisible_text" in {f.code for f in inspect_pdf(str(target), LIMITS)}
+
+
+def test_a_copy_sanitised_again_keeps_its_text(tmp_path: Path) -> None:
+    source, once, twice = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "c.pdf"
+    make_pdf(source, _text(72, 600, "Kept twice"))
+    sanitise_pdf(str(source), str(once), LIMITS)
+    sanitise_pdf(str(once), str(twice), LIMITS)
+    assert "Kept twice" in _text_of(twice)
+    assert inspect_pdf(str(twice), LIMITS) == []
 
 
 def test_pdf_with_only_an_owner_password_cannot_be_inspected_but_can_be_sanitised(tmp_path: Path) -> None:

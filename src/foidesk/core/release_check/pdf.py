@@ -25,6 +25,7 @@ import os
 import re
 import secrets
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -106,7 +107,12 @@ def glyph_verdicts(paint: PagePaint, page_box: Rect, *, layer_trusted: bool = Fa
     ``layer_trusted``: the page's invisible text is the gate's own text layer (pdf_copy), proven to
     repeat what the page picture shows, so render mode 3 alone does not hide it.
     """
-    return _judge(paint, page_box, layer_trusted)[0]
+    verdicts, uncertain = _judge(paint, page_box, layer_trusted)
+    unsure = {id(g) for found in uncertain.values() for g in found}
+    return [
+        v or ("pdf.uncertain_cover" if id(g) in unsure else "")
+        for g, v in zip(paint.glyphs, verdicts, strict=True)
+    ]
 
 
 def _judge(paint: PagePaint, page_box: Rect, layer_trusted: bool) -> tuple[list[str], dict[str, list[Glyph]]]:
@@ -731,6 +737,8 @@ def _feed(obj: object, digest: hmac.HMAC, seen: set[tuple[int, int]], depth: int
         for item in obj:
             _feed(item, digest, seen, depth + 1)
         digest.update(b"]")
+    elif isinstance(obj, int | float | Decimal) and not isinstance(obj, bool):
+        digest.update(b"N" + f"{float(obj):.6g}".encode())  # 595, 595.0 and 595.000 are one number
     else:
         text = bytes(obj) if isinstance(obj, pikepdf.String) else repr(obj).encode()
         digest.update(b"%d:" % len(text) + text)
