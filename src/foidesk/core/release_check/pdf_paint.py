@@ -20,6 +20,7 @@ import numpy as np
 import pikepdf
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
+from foidesk.core.release_check.pdf_functions import evaluate
 from foidesk.core.release_check.pdf_layers import Layers
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
@@ -285,30 +286,25 @@ def _colorants(space: pikepdf.Array) -> int:
 
 
 def _tint_colour(space: pikepdf.Array, tints: list[float], resources: pikepdf.Dictionary) -> Colour | None:
-    """What a spot colour looks like: its tint run through the tint transform into the alternate space.
+    """What a spot colour looks like: its tints run through the tint transform into the alternate space.
 
-    Worked out for the simple, common case (one colorant, an exponential function of type 2, a device or
-    ICC alternate space); None for anything else (a PostScript or sampled function, the colorant /None,
-    several colorants), which the gate reports as unaccounted rather than guessing.
+    The transform is evaluated (pdf_functions: sampled, exponential, stitching and PostScript calculator
+    functions) for Separation and DeviceN alike. None when it cannot be (an unknown function, an
+    alternate space that is not a device or ICC space) or for the colorant /None, which paints nothing:
+    the gate reports that as unaccounted rather than guessing.
     """
     names = space[1]
-    if isinstance(names, pikepdf.Array) or str(names) == "/None" or len(tints) != 1:
+    if not isinstance(names, pikepdf.Array) and str(names) == "/None":
+        return None
+    if len(tints) != _colorants(space):
         return None
     alternate = _colour_space(resources, space[2]) if isinstance(space[2], pikepdf.Name) else "other"
     if isinstance(space[2], pikepdf.Array):
         alternate = _colour_space(pikepdf.Dictionary(ColorSpace=pikepdf.Dictionary(A=space[2])), "/A")
-    function = space[3]
-    if alternate not in DEVICE_SPACES or not isinstance(function, pikepdf.Dictionary | pikepdf.Stream):
+    if alternate not in DEVICE_SPACES:
         return None
-    if int(pdf_number(function.get("/FunctionType", -1))) != 2:
-        return None
-    c0 = [pdf_number(v) for v in function.get("/C0", pikepdf.Array([0]))]
-    c1 = [pdf_number(v) for v in function.get("/C1", pikepdf.Array([1]))]
-    exponent = pdf_number(function.get("/N", 1))
-    if len(c0) != len(c1):
-        return None
-    tint = min(1.0, max(0.0, tints[0])) ** exponent
-    return _colour([a + tint * (b - a) for a, b in zip(c0, c1, strict=True)], alternate)
+    outputs = evaluate(space[3], [min(1.0, max(0.0, t)) for t in tints])
+    return None if outputs is None else _colour(outputs, alternate)
 
 
 def _hex_text(digits: bytes) -> str:
