@@ -38,6 +38,7 @@ from foidesk.core.release_check.findings import (
     Severity,
 )
 from foidesk.core.release_check.images import inspect_image_bytes
+from foidesk.core.release_check.pdf_fonts import pdf_number
 from foidesk.core.release_check.pdf_layers import Layers
 from foidesk.core.release_check.pdf_paint import (
     WHITE,
@@ -48,7 +49,6 @@ from foidesk.core.release_check.pdf_paint import (
     Rect,
     intersection,
     paint_of_page,
-    pdf_number,
 )
 from foidesk.core.release_check.pdf_structure import graph_findings
 

@@ -27,8 +27,9 @@ from foidesk.core.release_check.pdf import (
     pdf_rect,
     text_layer_seal,
 )
+from foidesk.core.release_check.pdf_fonts import pdf_number
 from foidesk.core.release_check.pdf_layers import Layers
-from foidesk.core.release_check.pdf_paint import Glyph, Rect, bounds, intersection, paint_of_page, pdf_number
+from foidesk.core.release_check.pdf_paint import Glyph, Rect, bounds, intersection, paint_of_page
 from foidesk.core.release_check.pdf_structure import LANGUAGE_TAG
 
 SANITISED_DPI = 150

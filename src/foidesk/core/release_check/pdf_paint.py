@@ -11,7 +11,6 @@ used without widths, from Helvetica's and Courier's metrics. Clipping paths are 
 from __future__ import annotations
 
 import math
-import re
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,7 @@ import numpy as np
 import pikepdf
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
+from foidesk.core.release_check.pdf_fonts import FontMetrics, pdf_number
 from foidesk.core.release_check.pdf_functions import evaluate
 from foidesk.core.release_check.pdf_layers import Layers
 
@@ -41,21 +41,6 @@ MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to 
 SLANT_TOLERANCE = 0.1  # of half the line width: a segment this close to level is drawn as a rectangle
 MAX_STROKE_SQUARES = 256  # a slanted stroke is represented by at most this many inscribed squares
 MAX_MASK_PIXELS = 50_000_000  # a soft mask larger than this is not decoded: its coverage is unknown
-MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
-UNICODE_LIMIT = 0x110000
-BFRANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-DEFAULT_GLYPH_WIDTH = 500  # thousandths of an em, when a font gives no widths
-# Helvetica's advance widths (Adobe's Helvetica AFM, thousandths of an em) for codes 32..126; the standard
-# 14 fonts may be used without a /Widths array, so the inspector carries the metrics it needs most.
-HELVETICA_WIDTHS = (
-    [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278]
-    + [556] * 10
-    + [278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833]
-    + [722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333]
-    + [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278]
-    + [556, 500, 722, 500, 500, 500, 334, 260, 334, 584]
-)
-COURIER_WIDTH = 600
 
 
 # ------------------------------------------------------------------ geometry
@@ -234,13 +219,6 @@ class GraphicsState:
         return replace(self)
 
 
-def pdf_number(obj: object) -> float:
-    try:
-        return float(obj)  # type: ignore[arg-type]  # pikepdf numbers convert; anything else raises
-    except (TypeError, ValueError):
-        return 0.0
-
-
 def _colour(operands: Sequence[object], space: str) -> Colour | None:
     values = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
     if space == "gray" and len(values) == 1:
@@ -307,143 +285,6 @@ def _tint_colour(space: pikepdf.Array, tints: list[float], resources: pikepdf.Di
     return None if outputs is None else _colour(outputs, alternate)
 
 
-def _hex_text(digits: bytes) -> str:
-    raw = bytes.fromhex(digits.decode("ascii"))
-    return raw.decode("utf-16-be", errors="replace")
-
-
-def _unicode_map(stream: pikepdf.Stream) -> dict[int, str]:
-    """Code -> text from a ToUnicode CMap's bfchar and bfrange entries (ISO 32000-1 9.10.3)."""
-    try:
-        data = stream.read_bytes()
-    except pikepdf.PdfError:
-        return {}
-    mapping: dict[int, str] = {}
-    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
-        for source, target in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
-            mapping[int(source, 16)] = _hex_text(target)
-    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
-        for low, high, target in BFRANGE_ENTRY.findall(block):
-            first, start = int(low, 16), int(target, 16)
-            for code in range(first, min(int(high, 16), first + MAX_CMAP_RANGE) + 1):
-                mapping[code] = chr(start + code - first) if start + code - first < UNICODE_LIMIT else "?"
-    return mapping
-
-
-PAINTING_OPERATORS = frozenset(
-    {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "Do", "sh", "BI", "INLINE IMAGE"}
-    | {"Tj", "TJ", "'", '"'}
-)
-
-
-def _blank_type3_codes(font: pikepdf.Dictionary) -> frozenset[int]:
-    """Codes of a Type 3 font whose glyph procedure paints nothing (or is missing): text drawn with
-    them is in the file, and copied out, but never seen."""
-    procedures = font.get("/CharProcs")
-    encoding = font.get("/Encoding")
-    differences = encoding.get("/Differences") if isinstance(encoding, pikepdf.Dictionary) else None
-    if not isinstance(procedures, pikepdf.Dictionary) or not isinstance(differences, pikepdf.Array):
-        return frozenset()
-    blank: set[int] = set()
-    code = 0
-    for item in differences:
-        if not isinstance(item, pikepdf.Name):
-            code = int(pdf_number(item))
-            continue
-        procedure = procedures.get(str(item))
-        if not isinstance(procedure, pikepdf.Stream) or not _paints(procedure):
-            blank.add(code)
-        code += 1
-    return frozenset(blank)
-
-
-def _paints(procedure: pikepdf.Stream) -> bool:
-    try:
-        instructions = pikepdf.parse_content_stream(procedure)
-    except pikepdf.PdfError:
-        return True  # a damaged procedure is not known to be blank; the renderer's opinion decides
-    return any(
-        isinstance(i, pikepdf.ContentStreamInlineImage) or str(i.operator) in PAINTING_OPERATORS
-        for i in instructions
-    )
-
-
-class _FontMetrics:
-    """Code -> advance width (thousandths of an em) for one font; two-byte codes for composite fonts."""
-
-    def __init__(self, font: pikepdf.Dictionary | None) -> None:
-        self.two_byte = False
-        self.widths: dict[int, float] = {}
-        self.default = float(DEFAULT_GLYPH_WIDTH)
-        self.scale = 1.0
-        self.unicode: dict[int, str] = {}
-        self.blank: frozenset[int] = frozenset()
-        if font is None:
-            return
-        to_unicode = font.get("/ToUnicode")
-        if isinstance(to_unicode, pikepdf.Stream):
-            self.unicode = _unicode_map(to_unicode)
-        subtype = str(font.get("/Subtype", ""))
-        if subtype == "/Type0":
-            self._composite(font)
-        else:
-            self._simple(font, subtype)
-
-    def _composite(self, font: pikepdf.Dictionary) -> None:
-        self.two_byte = True
-        descendants = font.get("/DescendantFonts")
-        if not isinstance(descendants, pikepdf.Array) or len(descendants) == 0:
-            return
-        cid_font = descendants[0]
-        self.default = pdf_number(cid_font.get("/DW", 1000))
-        spec = list(cid_font.get("/W", pikepdf.Array()))
-        at = 0
-        while at + 1 < len(spec):
-            first = int(pdf_number(spec[at]))
-            if isinstance(spec[at + 1], pikepdf.Array):
-                for offset, width in enumerate(spec[at + 1]):
-                    self.widths[first + offset] = pdf_number(width)
-                at += 2
-            elif at + 2 < len(spec):
-                last, run_width = int(pdf_number(spec[at + 1])), pdf_number(spec[at + 2])
-                for code in range(first, min(last, first + 65535) + 1):
-                    self.widths[code] = run_width
-                at += 3
-            else:
-                break
-
-    def _simple(self, font: pikepdf.Dictionary, subtype: str) -> None:
-        base = str(font.get("/BaseFont", ""))
-        if "/Widths" in font:
-            first = int(pdf_number(font.get("/FirstChar", 0)))
-            for offset, width in enumerate(font["/Widths"]):
-                self.widths[first + offset] = pdf_number(width)
-        elif "Helvetica" in base or "Arial" in base:
-            self.widths = {32 + i: float(w) for i, w in enumerate(HELVETICA_WIDTHS)}
-        elif "Courier" in base:
-            self.default = float(COURIER_WIDTH)
-        if subtype == "/Type3" and "/FontMatrix" in font:
-            self.scale = pdf_number(font["/FontMatrix"][0]) * 1000
-        if subtype == "/Type3":
-            self.blank = _blank_type3_codes(font)
-
-    def codes(self, raw: bytes) -> Iterator[int]:
-        if self.two_byte:
-            for at in range(0, len(raw) - 1, 2):
-                yield raw[at] << 8 | raw[at + 1]
-        else:
-            yield from raw
-
-    def char(self, code: int) -> str:
-        """The character a code shows, for messages: from /ToUnicode, else Latin-1 for simple fonts."""
-        if code in self.unicode:
-            return self.unicode[code]
-        return chr(code) if not self.two_byte and 32 <= code < 256 else "?"
-
-    def width(self, code: int) -> float:
-        return self.widths.get(code, self.default) * self.scale
-
-
 class PageScanner:
     """Runs one page's content (and the forms it draws) and records glyphs and opaque areas in paint order."""
 
@@ -452,7 +293,7 @@ class PageScanner:
         self.layers = layers or Layers(None)
         self.hidden = 0  # how many enclosing marked-content sequences or forms are in a layer that is off
         self.limits = limits
-        self.metrics: dict[int, _FontMetrics] = {}
+        self.metrics: dict[int, FontMetrics] = {}
         self.decoded_bytes = 0
         self.operations = 0
         self.parsed: dict[tuple[int, int], list[Instruction]] = {}
@@ -790,10 +631,10 @@ class PageScanner:
             return _multiply((1, 0, 0, 1, values[0], values[1]), line)
         return _multiply((1, 0, 0, 1, 0, -state.leading), line)
 
-    def _font_metrics(self, state: GraphicsState) -> _FontMetrics:
+    def _font_metrics(self, state: GraphicsState) -> FontMetrics:
         key = id(state.font) if state.font is None else state.font.objgen[0] or id(state.font)
         if key not in self.metrics:
-            self.metrics[key] = _FontMetrics(state.font)
+            self.metrics[key] = FontMetrics(state.font)
         return self.metrics[key]
 
     def _show(self, operands: Sequence[object], text_matrix: Matrix, state: GraphicsState, op: str) -> Matrix:
