@@ -900,7 +900,9 @@ def _hybrid(pdf: object, page: object) -> None:
     )
     source.Type = pikepdf.Name.EmbeddedFile
     source.Subtype = pikepdf.Name("/application#2Fvnd.oasis.opendocument.text")
-    pdf.Root.AdditionalStreams = pikepdf.Array([pikepdf.String("Original document"), source])
+    pdf.trailer.AdditionalStreams = pikepdf.Array(
+        [pikepdf.Name("/application#2Fvnd.oasis.opendocument.text"), source]
+    )
 
 
 def _info_title(title: str) -> Callable[[object, object], None]:
@@ -1253,4 +1255,83 @@ RED_TEAM_PDFS: list[CorpusFile] = [
         "Response to request 2025-114",
     ),
 ]
-PDFS += RED_TEAM_PDFS
+
+
+# ------------------------------------------------------------------ PDFs written by real tools
+
+
+def _letter_docx(path: Path, hidden: str | None) -> None:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.author = ""
+    document.core_properties.last_modified_by = ""
+    document.add_heading("Response to request 2025-114", 1)
+    document.add_paragraph(VISIBLE_PDF + ".")
+    table = document.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "Year", (0, 1): "Count", (1, 0): "2024", (1, 1): "14"}.items():
+        table.cell(row, column).text = text
+    if hidden is not None:
+        run = document.add_paragraph().add_run(hidden)
+        run.font.hidden = True  # not printed, so not in the PDF's pages: only in the source it carries
+    document.save(path)
+
+
+def _libreoffice_pdf(options: str, hidden: str | None = None) -> Callable[[Path], None]:
+    """A letter written by python-docx and exported to PDF by LibreOffice itself (writer_pdf_Export)."""
+
+    def build(path: Path) -> None:
+        import os
+        import shutil
+        import subprocess
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as work:
+            source = Path(work) / "letter.docx"
+            _letter_docx(source, hidden)
+            profile = f"file://{work}/profile-{os.getpid()}"
+            command = [shutil.which("soffice") or "soffice", "--headless", f"-env:UserInstallation={profile}"]
+            subprocess.run(
+                [*command, "--convert-to", f"pdf:writer_pdf_Export{options}", "--outdir", work, str(source)],
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
+            shutil.copyfile(Path(work) / "letter.pdf", path)
+
+    return build
+
+
+def _weasyprint_pdf(html: str, **options: object) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        import weasyprint
+
+        weasyprint.HTML(string=html).write_pdf(path, **options)
+
+    return build
+
+
+TAGGED = ':{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+HYBRID = ':{"IsAddStream":{"type":"boolean","value":"true"}}'
+LETTER_HTML = (
+    '<html lang="en-GB"><head><title>Response to request 2025-114</title></head><body>'
+    "<h1>Response to request 2025-114</h1><p>" + VISIBLE_PDF + ".</p>"
+    "<table><tr><th>Year</th><th>Count</th></tr><tr><td>2024</td><td>14</td></tr></table>"
+    "<ul><li>First point</li><li>Second point</li></ul>"
+    '<p>See <a href="https://example.org/foi">the disclosure log</a>.</p></body></html>'
+)
+
+REAL_TOOL_PDFS: list[CorpusFile] = [
+    clean("libreoffice-letter.pdf", _libreoffice_pdf(""), VISIBLE_PDF, "Response to request 2025-114"),
+    clean("libreoffice-tagged-letter.pdf", _libreoffice_pdf(TAGGED), VISIBLE_PDF, "2024"),
+    leaky(
+        "libreoffice-hybrid-letter.pdf",
+        _libreoffice_pdf(HYBRID, "SECRET-PDF-hybrid hidden paragraph"),
+        {"pdf.attachments"},
+        None,  # the source document inside is compressed in a zip inside a stream: checked by its code
+        VISIBLE_PDF,
+    ),
+    clean("weasyprint-letter.pdf", _weasyprint_pdf(LETTER_HTML), VISIBLE_PDF, "Second point"),
+    clean("weasyprint-tagged-letter.pdf", _weasyprint_pdf(LETTER_HTML, pdf_tags=True), VISIBLE_PDF, "2024"),
+]
+PDFS += RED_TEAM_PDFS + REAL_TOOL_PDFS

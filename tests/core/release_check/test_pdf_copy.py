@@ -16,7 +16,7 @@ from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, I
 from foidesk.core.release_check.pdf import inspect_pdf
 from foidesk.core.release_check.pdf_copy import sanitise_pdf
 from tests.core.release_check.corpus import CorpusFile, every_byte
-from tests.core.release_check.corpus_pdf import PDFS, VISIBLE_PDF, _box, _pdf, _text, make_pdf
+from tests.core.release_check.corpus_pdf import PDFS, REAL_TOOL_PDFS, VISIBLE_PDF, _box, _pdf, _text, make_pdf
 
 LIMITS = InspectionLimits()
 RENDER_SCALE = 1.0
@@ -57,8 +57,10 @@ def test_sanitised_pdf_looks_like_the_original(entry: CorpusFile, tmp_path: Path
     before, after = _render(source), _render(target)
     assert before.shape == after.shape
     assert float(np.abs(before - after).mean()) < MAX_MEAN_PIXEL_DIFFERENCE
-    # the visible line is still there: dark pixels where it was written (72 pt in, 82 pt from the top)
-    assert after[70:84, 72:250].min() < 100
+    if entry in REAL_TOOL_PDFS:  # laid out by the tool: text somewhere on the page
+        assert after.min() < 100
+    else:  # the visible line is still there: dark pixels where it was written (72 pt in, 82 pt from the top)
+        assert after[70:84, 72:250].min() < 100
 
 
 def test_unapplied_redaction_mark_is_applied_in_the_sanitised_copy(tmp_path: Path) -> None:

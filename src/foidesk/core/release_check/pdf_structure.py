@@ -33,6 +33,12 @@ PAGE_KEYS = frozenset(
     | {"/Tabs", "/TemplateInstantiated", "/PresSteps", "/UserUnit", "/VP", "/AF", "/OutputIntents"}
     | {"/DPart"}
 )
+# ISO 32000-2 tables 15 and 17 (a cross-reference stream's dictionary is the trailer too); /DocChecksum is
+# an MD5 of the file that old Acrobat versions wrote.
+TRAILER_KEYS = frozenset(
+    {"/Size", "/Prev", "/Root", "/Encrypt", "/Info", "/ID", "/XRefStm", "/DocChecksum"}
+    | {"/Type", "/W", "/Index", "/Length", "/Filter", "/DecodeParms"}
+)
 HYBRID_KEYS = frozenset({"/AdditionalStreams"})  # LibreOffice's hybrid PDF: the whole source document
 ALTERNATE_KEYS = ("/Alt", "/ActualText", "/E", "/T")  # struct element text a reader of the page never sees
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")  # RFC 3066 / BCP 47, as ISO 32000 asks
@@ -50,7 +56,8 @@ def graph_findings(pdf: pikepdf.Pdf, drawn: set[tuple[int, int]]) -> list[Findin
     """What the catalogue, the pages, the structure tree and the resources hold besides the pages'
     drawing. ``drawn``: the forms and pictures the pages' content actually draws."""
     return (
-        _catalogue_findings(pdf.Root)
+        _trailer_findings(pdf.trailer)
+        + _catalogue_findings(pdf.Root)
         + _page_key_findings(pdf)
         + _structure_tree_findings(pdf.Root)
         + _associated_file_findings(pdf)
@@ -58,6 +65,21 @@ def graph_findings(pdf: pikepdf.Pdf, drawn: set[tuple[int, int]]) -> list[Findin
         + _object_xmp_findings(pdf)
         + _undrawn_findings(pdf, drawn)
     )
+
+
+def _trailer_findings(trailer: pikepdf.Object) -> list[Finding]:
+    """The trailer names the catalogue, the document information and the file's identity; LibreOffice's
+    hybrid PDF adds the whole source document there (/AdditionalStreams)."""
+    keys = set(trailer.keys())
+    findings = []
+    if keys & HYBRID_KEYS:
+        message = "The PDF carries its source document (a LibreOffice hybrid PDF), which can be opened."
+        findings.append(_finding("pdf.attachments", "trailer", message))
+    unknown = sorted(keys - TRAILER_KEYS - HYBRID_KEYS)
+    if unknown:
+        message = f"The file's trailer holds entries the gate does not know: {', '.join(unknown)}."
+        findings.append(_finding("pdf.unaccounted", "trailer", message))
+    return findings
 
 
 def _catalogue_findings(root: pikepdf.Object) -> list[Finding]:
