@@ -974,7 +974,45 @@ def _marked(tag: str, properties: str, inner: str) -> str:
     return f"/{tag} {properties} BDC\n{inner}EMC\n"
 
 
+def _picture(grey: int) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        picture = pikepdf.Stream(pdf, bytes([grey]) * 64)
+        picture.Type, picture.Subtype, picture.ColorSpace = (
+            pikepdf.Name.XObject,
+            pikepdf.Name.Image,
+            pikepdf.Name.DeviceGray,
+        )
+        picture.Width, picture.Height, picture.BitsPerComponent = 8, 8, 8
+        page.Resources.XObject = pikepdf.Dictionary(Im1=picture)
+
+    return setup
+
+
+PICTURE_UNDER = "q 330 0 0 20 70 595 cm /Im1 Do Q\n"
+
 RED_TEAM_PDFS: list[CorpusFile] = [
+    leaky(
+        "black-on-black-picture.pdf",
+        _pdf(PICTURE_UNDER + _text(72, 600, "SECRET-PDF-dark picture"), _picture(5)),
+        {"pdf.white_text"},
+        "SECRET-PDF-dark",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "white-on-dark-picture.pdf",
+        _pdf(PICTURE_UNDER + _text(72, 600, "Caption on a dark photo", colour="1 g"), _picture(5)),
+        VISIBLE_PDF,
+        "Caption on a dark photo",
+    ),
+    clean(
+        "black-on-light-picture.pdf",
+        _pdf(PICTURE_UNDER + _text(72, 600, "Caption on a pale photo"), _picture(230)),
+        VISIBLE_PDF,
+        "Caption on a pale photo",
+    ),
     clean(
         "type3-painted-glyphs.pdf",
         _pdf("BT /F3 12 Tf 72 600 Td (boxes) Tj ET\n", _type3_font(False)),

@@ -164,7 +164,8 @@ def _covering(
         else:
             covered |= beneath
         for hit in np.flatnonzero(under):
-            background[hit] = area.colour
+            on_picture = area.picture.colour_at((glyphs[hit].x, glyphs[hit].y)) if area.picture else None
+            background[hit] = area.colour or on_picture
             background_order[hit] = area.order
     return covered, background, see_through, uncertain
 

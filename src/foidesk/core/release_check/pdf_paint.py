@@ -40,6 +40,7 @@ STROKE_ONLY_MODES = frozenset({1, 5})  # ISO 32000-1 table 106: text outlined in
 MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to multiply them is an attack
 SLANT_TOLERANCE = 0.1  # of half the line width: a segment this close to level is drawn as a rectangle
 MAX_STROKE_SQUARES = 256  # a slanted stroke is represented by at most this many inscribed squares
+PICTURE_SIDE = 256  # pixels: a picture's colours are read at this resolution at most
 MAX_MASK_PIXELS = 50_000_000  # a soft mask larger than this is not decoded: its coverage is unknown
 
 
@@ -170,6 +171,45 @@ class Mask:
         return float(self.alpha[row, column])
 
 
+class Picture:
+    """The colours of a picture, read only when text is drawn on it (to tell black on black).
+
+    Decoded once, by the PDF library, and reduced to at most PICTURE_SIDE pixels a side (each the mean
+    of the pixels it stands for); None where it cannot be decoded, which leaves the text judged as on
+    a picture of unknown colour, as before.
+    """
+
+    def __init__(self, image: pikepdf.Stream, to_image: Matrix | None) -> None:
+        self.image = image
+        self.to_image = to_image
+        self._pixels: np.ndarray | None = None
+        self._decoded = False
+
+    def _rgb(self) -> np.ndarray | None:
+        if not self._decoded:
+            self._decoded = True
+            width, height = pdf_number(self.image.get("/Width", 0)), pdf_number(self.image.get("/Height", 0))
+            if 0 < width * height <= MAX_MASK_PIXELS:
+                try:
+                    picture = pikepdf.PdfImage(self.image).as_pil_image().convert("RGB")
+                except Exception:  # any decoder failure: the colour stays unknown
+                    return None
+                picture.thumbnail((PICTURE_SIDE, PICTURE_SIDE))
+                self._pixels = np.asarray(picture, dtype=np.float64) / 255
+        return self._pixels
+
+    def colour_at(self, point: tuple[float, float]) -> Colour | None:
+        pixels = self._rgb() if self.to_image is not None else None
+        if pixels is None or self.to_image is None:
+            return None
+        u, v = _apply(self.to_image, point[0], point[1])
+        if not (0 <= u <= 1 and 0 <= v <= 1):
+            return None
+        rows, columns = pixels.shape[:2]
+        red, green, blue = pixels[min(rows - 1, int((1 - v) * rows)), min(columns - 1, int(u * columns))]
+        return (float(red), float(green), float(blue))
+
+
 @dataclass(frozen=True, slots=True)
 class PaintedArea:
     order: int
@@ -177,6 +217,7 @@ class PaintedArea:
     colour: Colour | None  # None: an image, or a pattern: opaque but of no single colour
     alpha: float
     mask: Mask | None = None  # set when only parts of the area are painted (a soft mask)
+    picture: Picture | None = None  # an image's colours, read when text lies on it
 
 
 @dataclass(slots=True)
@@ -496,13 +537,16 @@ class PageScanner:
         *,
         stroked: bool = False,
         mask: Mask | None = None,
+        picture: Picture | None = None,
     ) -> None:
         painted = intersection(state.clip, rect) if not self.hidden else None
         alpha = state.stroke_alpha if stroked else state.fill_alpha
         if state.soft_mask:
             mask = Mask("a soft mask in the graphics state")  # its shape is not worked out: unknown
         if painted is not None:
-            self.paint.areas.append(PaintedArea(self.paint.next_order(), painted, colour, alpha, mask))
+            self.paint.areas.append(
+                PaintedArea(self.paint.next_order(), painted, colour, alpha, mask, picture)
+            )
 
     def _image_mask(self, image: pikepdf.Stream, name: str, state: GraphicsState) -> Mask | None:
         """None for an opaque image; else where it is opaque, as far as its soft mask can be read.
@@ -580,7 +624,8 @@ class PageScanner:
         elif image.get("/ImageMask", False):
             self._area(rect, state.fill, state, mask=self._stencil(image, f"the stencil {name}", state))
         else:
-            self._area(rect, None, state, mask=self._image_mask(image, f"the picture {name}", state))
+            mask = self._image_mask(image, f"the picture {name}", state)
+            self._area(rect, None, state, mask=mask, picture=Picture(image, _inverse(state.ctm)))
 
     def _draw_form(self, form: pikepdf.Object, resources: pikepdf.Dictionary, state: GraphicsState) -> None:
         """A form's content, placed by its /Matrix and cut to its /BBox (ISO 32000-1 8.10.1)."""
