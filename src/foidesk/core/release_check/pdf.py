@@ -81,6 +81,7 @@ SEAL_BYTES = 16  # the length of a PDF /ID string as writers make it
 MAX_SEAL_DEPTH = 64
 UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
 UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
+GEOMETRIC_CODES = frozenset({"pdf.clipped_text", "pdf.text_outside_page"})  # hidden by where it is drawn
 KNOWN_ANNOTATIONS = COMMENT_ANNOTATIONS | {"/Link", "/Widget", "/Redact"}
 DANGEROUS_ACTIONS = frozenset({"/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/Rendition"})
 
@@ -221,8 +222,9 @@ def _distance(a: Colour, b: Colour) -> float:
     return float(sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5)
 
 
-def _glyph_findings(paint: PagePaint, page_box: Rect, where: str, *, layer_trusted: bool) -> list[Finding]:
-    verdicts, uncertain = _judge(paint, page_box, layer_trusted)
+def _glyph_findings(
+    paint: PagePaint, verdicts: list[str], uncertain: dict[str, list[Glyph]], where: str
+) -> list[Finding]:
     groups: dict[str, list[Glyph]] = {}
     for glyph, verdict in zip(paint.glyphs, verdicts, strict=True):
         if verdict:
@@ -669,7 +671,6 @@ def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Findi
     findings: list[Finding] = []
     layers = Layers(pdf.Root)
     drawn: set[tuple[int, int]] = set()
-    shown: list[str] = []
     paints = []
     for number, page in enumerate(pdf.pages, start=1):
         try:
@@ -678,15 +679,17 @@ def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Findi
             raise CannotInspect(f"page {number}: {error}") from error
     invisible = any(g.render_mode == 3 for paint in paints for g in paint.glyphs)
     trusted = invisible and has_trusted_text_layer(pdf)
-    for number, (page, paint) in enumerate(zip(pdf.pages, paints, strict=True), start=1):
+    judged = [_judge(paint, page_box(page), trusted) for page, paint in zip(pdf.pages, paints, strict=True)]
+    shown = " ".join(
+        _shown_text(paint.glyphs, verdicts) for paint, (verdicts, _) in zip(paints, judged, strict=True)
+    )
+    for number, (page, paint, (verdicts, uncertain)) in enumerate(
+        zip(pdf.pages, paints, judged, strict=True), 1
+    ):
         where = f"page {number}"
         drawn |= paint.drawn
-        box = page_box(page)
-        findings.extend(_glyph_findings(paint, box, where, layer_trusted=trusted))
-        verdicts = glyph_verdicts(paint, box, layer_trusted=trusted)
-        shown.append(
-            " ".join("".join(g.char for g, v in zip(paint.glyphs, verdicts, strict=True) if not v).split())
-        )
+        verdicts = excuse_shown_elsewhere(paint.glyphs, verdicts, shown)
+        findings.extend(_glyph_findings(paint, verdicts, uncertain, where))
         findings.extend(_annotation_findings(page, where))
         if "/Thumb" in page.obj:
             findings.append(
@@ -694,7 +697,35 @@ def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Findi
                     "pdf.thumbnail", Severity.WARN, where, "A thumbnail image of an earlier page is kept."
                 )
             )
-    return _structure_findings(pdf, limits, " ".join(shown)) + graph_findings(pdf, drawn) + findings
+    return _structure_findings(pdf, limits, shown) + graph_findings(pdf, drawn) + findings
+
+
+def _shown_text(glyphs: list[Glyph], verdicts: list[str]) -> str:
+    return " ".join("".join(g.char for g, v in zip(glyphs, verdicts, strict=True) if not v).split())
+
+
+def excuse_shown_elsewhere(glyphs: list[Glyph], verdicts: list[str], shown: str) -> list[str]:
+    """Text cut off by the page edge or a clip that the document shows in full elsewhere hides nothing:
+    LibreOffice prints a wide sheet or chart across pages by drawing all of it on each page, clipped,
+    and a cell's overflowing text is clipped at its border. Each run of such glyphs is excused when its
+    words are all in the text shown somewhere in the document."""
+    result = list(verdicts)
+    shown_words = set(shown.split())
+    run: list[int] = []
+    for index in [*range(len(glyphs)), -1]:
+        if (
+            index >= 0
+            and verdicts[index] in GEOMETRIC_CODES
+            and (not run or verdicts[run[-1]] == verdicts[index])
+        ):
+            run.append(index)
+            continue
+        text = "".join(glyphs[i].char for i in run)
+        if run and (" ".join(text.split()) in shown or set(text.split()) <= shown_words):
+            for i in run:
+                result[i] = ""
+        run = [index] if index >= 0 and verdicts[index] in GEOMETRIC_CODES else []
+    return result
 
 
 # ------------------------------------------------------------------ the copy's own text layer
