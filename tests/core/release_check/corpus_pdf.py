@@ -993,7 +993,158 @@ def _picture(grey: int) -> Callable[[object, object], None]:
 
 PICTURE_UNDER = "q 330 0 0 20 70 595 cm /Im1 Do Q\n"
 
+
+def _palette(pdf: object, page: object) -> None:
+    """An Indexed space over RGB: entry 0 black, entry 1 white."""
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    palette = pikepdf.String(bytes([0, 0, 0, 255, 255, 255]))
+    page.Resources.ColorSpace = pikepdf.Dictionary(
+        CS5=pikepdf.Array([pikepdf.Name.Indexed, pikepdf.Name.DeviceRGB, 1, palette])
+    )
+
+
+def _blend_mode(mode: str) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(page, pikepdf.Page)
+        page.Resources.ExtGState = pikepdf.Dictionary(GS8=pikepdf.Dictionary(BM=pikepdf.Name(mode)))
+
+    return setup
+
+
+def _white_tiles(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    tile = pdf.make_stream(b"1 1 1 rg 0 0 10 10 re f")
+    tile.Type, tile.PatternType, tile.PaintType, tile.TilingType = pikepdf.Name.Pattern, 1, 1, 1
+    tile.BBox, tile.XStep, tile.YStep, tile.Resources = [0, 0, 10, 10], 10, 10, pikepdf.Dictionary()
+    page.Resources.Pattern = pikepdf.Dictionary(P1=tile)
+
+
+def _group(alpha: float) -> Callable[[object, object], None]:
+    """A transparency group (a form, as WeasyPrint draws CSS opacity) composited at ``alpha``; inside,
+    the text resets its own opacity to 1."""
+
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        states = pikepdf.Dictionary(Op=pikepdf.Dictionary(ca=alpha), One=pikepdf.Dictionary(ca=1))
+        resources = pikepdf.Dictionary(Font=page.Resources.Font, ExtGState=states)
+        form = _form(pdf, "/One gs " + _text(72, 600, "SECRET-PDF-group opacity"), [0, 0, 595, 842])
+        form.Resources = resources
+        form.Group = pikepdf.Dictionary(S=pikepdf.Name.Transparency)
+        page.Resources.ExtGState = states
+        page.Resources.XObject = pikepdf.Dictionary(Fm1=form)
+
+    return setup
+
+
+def _mask_state_only(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    _masked_by_state(pdf, page)
+    del page.Resources["/XObject"]
+
+
+def _dingbats(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    page.Resources.Font.ZD = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.ZapfDingbats
+    )
+
+
 RED_TEAM_PDFS: list[CorpusFile] = [
+    leaky(
+        "indexed-white.pdf",
+        _pdf("/CS5 cs 1 sc " + _text(72, 600, "SECRET-PDF-palette white", colour=""), _palette),
+        {"pdf.white_text"},
+        "SECRET-PDF-palette",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "indexed-black.pdf",
+        _pdf("/CS5 cs 0 sc " + _text(72, 600, "Palette entry black", colour=""), _palette),
+        VISIBLE_PDF,
+        "Palette entry black",
+    ),
+    leaky(
+        "blend-screen.pdf",
+        _pdf("q /GS8 gs " + _text(72, 600, "SECRET-PDF-screen blend") + "Q\n", _blend_mode("/Screen")),
+        {"pdf.white_text"},
+        "SECRET-PDF-screen",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "blend-multiply.pdf",
+        _pdf("q /GS8 gs " + _text(72, 600, "Multiplied dark text") + "Q\n", _blend_mode("/Multiply")),
+        VISIBLE_PDF,
+        "Multiplied dark text",
+    ),
+    leaky(
+        "blend-colour-dodge.pdf",
+        _pdf("q /GS8 gs " + _text(72, 600, "SECRET-PDF-dodge blend") + "Q\n", _blend_mode("/ColorDodge")),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-dodge",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "pattern-white.pdf",
+        _pdf("/Pattern cs /P1 scn " + _text(72, 600, "SECRET-PDF-white tiles", colour=""), _white_tiles),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-white",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "soft-mask-on-text.pdf",
+        _pdf("q /GS1 gs " + _text(72, 600, "SECRET-PDF-masked text") + "Q\n", _mask_state_only),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-masked",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "group-opacity.pdf",
+        _pdf("q /Op gs /Fm1 Do Q\n", _group(0.02)),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-group",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "group-half-opacity.pdf",
+        _pdf("q /Op gs /Fm1 Do Q\n", _group(0.5)),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "dingbat-squares-typed-over.pdf",
+        _pdf(
+            _text(72, 600, "SECRET-PDF-dingbats")
+            + "BT /ZD 17 Tf -1.5 Tc 68 596 Td (nnnnnnnnnnnnnnnnnnnn) Tj ET\n",
+            _dingbats,
+        ),
+        {"pdf.covered_text"},
+        "SECRET-PDF-dingbats",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "two-point-text.pdf",
+        _pdf(_text(72, 600, "SECRET-PDF-two point", size=2)),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-two",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "six-point-footnote.pdf",
+        _pdf(_text(72, 600, "1 A footnote in six point type", size=6)),
+        VISIBLE_PDF,
+        "footnote in six point",
+    ),
     leaky(
         "black-on-black-picture.pdf",
         _pdf(PICTURE_UNDER + _text(72, 600, "SECRET-PDF-dark picture"), _picture(5)),

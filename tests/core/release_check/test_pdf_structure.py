@@ -52,7 +52,7 @@ def test_a_valid_language_tag_passes_and_a_sentence_does_not(tmp_path: Path) -> 
     assert _findings(tmp_path, tag("en GB officer")) == {"pdf.unaccounted": Severity.BLOCK}
 
 
-def test_a_figure_description_is_a_warning_other_hidden_structure_text_blocks(tmp_path: Path) -> None:
+def test_hidden_structure_text_blocks_even_a_figure_description(tmp_path: Path) -> None:
     def tree(elements: list[tuple[str, str, str]]) -> object:
         def setup(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
             kids = []
@@ -66,7 +66,7 @@ def test_a_figure_description_is_a_warning_other_hidden_structure_text_blocks(tm
         return setup
 
     assert _findings(tmp_path, tree([("/Figure", "/Alt", "A bar chart")])) == {
-        "pdf.alternate_text": Severity.WARN
+        "pdf.alternate_text": Severity.BLOCK
     }
     assert _findings(tmp_path, tree([("/P", "/Alt", "hidden")])) == {"pdf.alternate_text": Severity.BLOCK}
     assert _findings(tmp_path, tree([("/Figure", "/E", "expansion")])) == {

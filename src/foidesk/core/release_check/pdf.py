@@ -24,7 +24,7 @@ import math
 import os
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -53,10 +53,10 @@ from foidesk.core.release_check.pdf_paint import (
 from foidesk.core.release_check.pdf_structure import graph_findings
 
 INVISIBLE_RENDER_MODES = frozenset({3, 7})  # ISO 32000-1 9.3.6: 3 neither fill nor stroke, 7 clip only
-MIN_READABLE_TEXT_HEIGHT = 1.0  # points; smaller glyphs cannot be read on screen or paper
+MIN_READABLE_TEXT_HEIGHT = 3.0  # points; smaller glyphs cannot be read on screen or paper (footnotes are 6)
 SAME_COLOUR_DISTANCE = 0.15  # Euclidean distance in RGB (0..1) below which text and background look alike
 MAX_DISTANCE = 3**0.5  # black to white
-OVERPRINT_DISTANCE = 0.3  # of the font size: a later glyph's baseline this close is on the same line
+OVERPRINT_BELOW, OVERPRINT_ABOVE = 0.2, 0.8  # of the later glyph's size: the band its letters fill
 OVERPRINT_SHARE = 0.5  # of a glyph's advance: a later glyph covering more of it types over it
 OPAQUE_ALPHA = 0.95
 MIN_VISIBLE_ALPHA = 0.1  # text painted with a fill opacity (ExtGState /ca) below this cannot be seen
@@ -82,6 +82,15 @@ MAX_SEAL_DEPTH = 64
 UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
 UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
 GEOMETRIC_CODES = frozenset({"pdf.clipped_text", "pdf.text_outside_page"})  # hidden by where it is drawn
+NORMAL_BLENDS = frozenset({"/Normal", "/Compatible"})
+SEPARABLE_BLENDS: dict[str, Callable[[float, float], float]] = {
+    "/Multiply": lambda c, b: c * b,
+    "/Screen": lambda c, b: c + b - c * b,
+    "/Darken": min,
+    "/Lighten": max,
+    "/Difference": lambda c, b: abs(b - c),
+    "/Exclusion": lambda c, b: b + c - 2 * b * c,
+}
 KNOWN_ANNOTATIONS = COMMENT_ANNOTATIONS | {"/Link", "/Widget", "/Redact"}
 DANGEROUS_ACTIONS = frozenset({"/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/Rendition"})
 
@@ -172,41 +181,45 @@ def _covering(
 
 
 def _overprinted(glyphs: list[Glyph]) -> np.ndarray:
-    """Glyphs typed over by a later, different glyph on the same line covering more than half their
-    advance: the later one is what shows, the earlier a smudge under it. (Neighbours in a word barely
-    touch; the same letter struck twice, to look bold, hides nothing.)"""
+    """Glyphs typed over by a later, different glyph that covers more than half their advance and their
+    middle: the later one is what shows (a row of black squares typed over a name), the earlier a
+    smudge under it. Neighbours in a word barely touch; the same letter struck twice, to look bold,
+    hides nothing."""
     result = np.zeros(len(glyphs), dtype=bool)
+    typed = [
+        i for i, g in enumerate(glyphs) if g.char.strip() and g.render_mode not in INVISIBLE_RENDER_MODES
+    ]
+    if not typed:
+        return result
+    cell = 2 * max(1.0, float(np.median([glyphs[i].height for i in typed])))
     cells: dict[tuple[int, int], list[int]] = {}
-    for index, glyph in enumerate(glyphs):
-        if glyph.char.strip() and glyph.render_mode not in INVISIBLE_RENDER_MODES and not glyph.hidden:
-            size = max(1.0, glyph.height)
-            cells.setdefault((round(glyph.x / size), round(glyph.y / size)), []).append(index)
-    for index, glyph in enumerate(glyphs):
-        if not glyph.char.strip():
-            continue
-        size = max(1.0, glyph.height)
-        cx, cy = round(glyph.x / size), round(glyph.y / size)
+    for index in typed:
+        cells.setdefault((round(glyphs[index].x / cell), round(glyphs[index].y / cell)), []).append(index)
+    for index in typed:
+        glyph = glyphs[index]
+        cx, cy = round(glyph.x / cell), round(glyph.y / cell)
         nearby = [i for dx in (-1, 0, 1) for dy in (-1, 0, 1) for i in cells.get((cx + dx, cy + dy), [])]
         result[index] = any(
-            glyphs[i].order > glyph.order and glyphs[i].char != glyph.char and _overlaps(glyph, glyphs[i])
+            glyphs[i].order > glyph.order and glyphs[i].char != glyph.char and _types_over(glyphs[i], glyph)
             for i in nearby
         )
     return result
 
 
-def _overlaps(earlier: Glyph, later: Glyph) -> bool:
-    (ox, oy), (ex, ey) = earlier.origin, earlier.end
+def _types_over(later: Glyph, earlier: Glyph) -> bool:
+    """Whether ``later`` covers the middle of ``earlier`` and more than half of its advance."""
+    (ox, oy), (ex, ey) = later.origin, later.end
     dx, dy = ex - ox, ey - oy
     length = math.hypot(dx, dy)
-    if length < 1e-6:
+    if length < 1e-6 or later.hidden:
         return False
-    across = abs((later.origin[0] - ox) * dy - (later.origin[1] - oy) * dx) / length
-    if across > earlier.height * OVERPRINT_DISTANCE:
+    up = ((earlier.x - ox) * -dy + (earlier.y - oy) * dx) / length  # height of the middle above its baseline
+    if not -OVERPRINT_BELOW * later.height <= up <= OVERPRINT_ABOVE * later.height:
         return False
-    s0 = ((later.origin[0] - ox) * dx + (later.origin[1] - oy) * dy) / length
-    s1 = ((later.end[0] - ox) * dx + (later.end[1] - oy) * dy) / length
+    s0 = ((earlier.origin[0] - ox) * dx + (earlier.origin[1] - oy) * dy) / length
+    s1 = ((earlier.end[0] - ox) * dx + (earlier.end[1] - oy) * dy) / length
     overlap = min(length, max(s0, s1)) - max(0.0, min(s0, s1))
-    return overlap > length * OVERPRINT_SHARE
+    return overlap > abs(s1 - s0) * OVERPRINT_SHARE
 
 
 def _faded(glyph: Glyph, background: Colour | None, see_through: float) -> bool:
@@ -216,6 +229,16 @@ def _faded(glyph: Glyph, background: Colour | None, see_through: float) -> bool:
         return False
     contrast = _distance(glyph.colour, background) if glyph.colour and background else MAX_DISTANCE
     return contrast * see_through < SAME_COLOUR_DISTANCE
+
+
+def _blended(colour: Colour | None, background: Colour | None, mode: str) -> Colour | None:
+    """What text painted with a separable blend mode looks like on its background (ISO 32000-1 11.3.5);
+    None for the other modes, or an unknown colour, which the gate reports as unaccounted."""
+    blend = SEPARABLE_BLENDS.get(mode)
+    if blend is None or colour is None or background is None:
+        return None
+    red, green, blue = (blend(c, b) for c, b in zip(colour, background, strict=True))
+    return (red, green, blue)
 
 
 def _distance(a: Colour, b: Colour) -> float:
@@ -300,12 +323,13 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
         return "pdf.clipped_text"
     if covered:
         return "pdf.covered_text"
-    if (
-        glyph.colour is not None
-        and background is not None
-        and _distance(glyph.colour, background) < (SAME_COLOUR_DISTANCE)
-    ):
-        return "pdf.white_text"
+    if glyph.blend not in NORMAL_BLENDS:
+        shown = _blended(glyph.colour, background, glyph.blend)
+        if shown is None or background is None:
+            return "pdf.unaccounted"
+        return "pdf.white_text" if _distance(shown, background) < SAME_COLOUR_DISTANCE else ""
+    if glyph.colour is not None and background is not None:
+        return "pdf.white_text" if _distance(glyph.colour, background) < SAME_COLOUR_DISTANCE else ""
     return ""
 
 
@@ -315,8 +339,8 @@ GLYPH_MESSAGES = {
     "small or too squeezed to read)",
     "pdf.white_text": "are the colour of what lies under them (e.g. white on white)",
     "pdf.text_outside_page": "are drawn outside the visible page",
-    "pdf.unaccounted": "are drawn in a spot colour (Separation or DeviceN) whose look cannot be worked out, "
-    "so whether they can be read is unknown",
+    "pdf.unaccounted": "are drawn in a colour whose look cannot be worked out (a spot colour, a pattern, a "
+    "palette, a soft mask or a blend mode not evaluated), so whether they can be read is unknown",
     "pdf.clipped_text": "are cut away by a clipping path, so not shown, but are still in the file",
     "pdf.hidden_layer": "are in a layer (optional content) that is off when the file is opened",
 }

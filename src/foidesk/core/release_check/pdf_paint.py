@@ -145,6 +145,7 @@ class Glyph:
     end: tuple[float, float] = (0.0, 0.0)  # where the next glyph would start (the advance)
     hidden: bool = False  # in optional content (a layer) that is off, so never shown
     blank: bool = False  # a Type 3 glyph whose procedure paints nothing
+    blend: str = "/Normal"  # the blend mode it is painted with
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,9 @@ class GraphicsState:
     tint_space: pikepdf.Array | None = None  # the fill's Separation or DeviceN space, if it is one
     fill_unaccounted: bool = False  # a spot colour whose look cannot be worked out
     soft_mask: bool = False  # an ExtGState's /SMask: what is painted shows only where the mask lets it
+    group_alpha: float = 1.0  # the opacity a transparency group (a form) is composited with, inherited
+    blend: str = "/Normal"  # the blend mode (ExtGState /BM)
+    indexed: pikepdf.Array | None = None  # the fill's Indexed space, if it is one
 
     def copy(self) -> GraphicsState:
         return replace(self)
@@ -297,6 +301,46 @@ def _tint_space(resources: pikepdf.Dictionary, name: object) -> pikepdf.Array | 
     if isinstance(space, pikepdf.Array) and len(space) >= 4 and str(space[0]) in ("/Separation", "/DeviceN"):
         return space
     return None
+
+
+def _named_space(resources: pikepdf.Dictionary, name: object) -> object:
+    spaces = resources.get("/ColorSpace")
+    return spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
+
+
+def _is_pattern(resources: pikepdf.Dictionary, name: object) -> bool:
+    space = _named_space(resources, name)
+    return str(name) == "/Pattern" or (
+        isinstance(space, pikepdf.Array) and len(space) >= 1 and str(space[0]) == "/Pattern"
+    )
+
+
+def _indexed_space(resources: pikepdf.Dictionary, name: object) -> pikepdf.Array | None:
+    space = _named_space(resources, name)
+    if isinstance(space, pikepdf.Array) and len(space) == 4 and str(space[0]) in ("/Indexed", "/I"):
+        return space
+    return None
+
+
+def _indexed_colour(
+    space: pikepdf.Array, operands: Sequence[object], resources: pikepdf.Dictionary
+) -> Colour | None:
+    """An Indexed colour: the palette entry (ISO 32000-1 8.6.6.3) in its base space, if that is a device
+    or ICC space; None otherwise, which the gate reports as unaccounted."""
+    values = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
+    base = space[1]
+    kind = _colour_space(pikepdf.Dictionary(ColorSpace=pikepdf.Dictionary(B=base)), "/B")
+    components = {"gray": 1, "rgb": 3, "cmyk": 4}.get(kind)
+    lookup = space[3]
+    try:
+        table = lookup.read_bytes() if isinstance(lookup, pikepdf.Stream) else bytes(lookup)
+    except (pikepdf.PdfError, TypeError):
+        return None
+    if components is None or len(values) != 1:
+        return None
+    index = min(int(pdf_number(space[2])), max(0, int(values[0])))
+    entry = table[index * components : (index + 1) * components]
+    return _colour([b / 255 for b in entry], kind) if len(entry) == components else None
 
 
 def _colorants(space: pikepdf.Array) -> int:
@@ -380,9 +424,12 @@ class PageScanner:
             elif op in ("g", "rg", "k"):
                 state.fill_space = {"g": "gray", "rg": "rgb", "k": "cmyk"}[op]
                 state.fill = _colour(operands, state.fill_space)
-                state.tint_space, state.fill_unaccounted = None, False
+                state.tint_space, state.indexed, state.fill_unaccounted = None, None, False
             elif op in ("sc", "scn"):
-                if state.tint_space is not None:
+                if state.indexed is not None:
+                    state.fill = _indexed_colour(state.indexed, operands, resources)
+                    state.fill_unaccounted = state.fill is None
+                elif state.tint_space is not None:
                     tints = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
                     state.fill = _tint_colour(state.tint_space, tints, resources)
                     state.fill_unaccounted = state.fill is None
@@ -392,6 +439,12 @@ class PageScanner:
                 state.fill_space = _colour_space(resources, operands[0])
                 state.fill = BLACK if state.fill_space in DEVICE_SPACES else None
                 state.tint_space, state.fill_unaccounted = _tint_space(resources, operands[0]), False
+                state.indexed = _indexed_space(resources, operands[0])
+                if state.indexed is not None:  # the initial index is 0
+                    state.fill = _indexed_colour(state.indexed, [0], resources)
+                    state.fill_unaccounted = state.fill is None
+                if _is_pattern(resources, operands[0]):  # a pattern's look is not worked out for text
+                    state.fill_unaccounted = True
                 if state.tint_space is not None:  # the initial tint is 1.0 for every colorant
                     state.fill = _tint_colour(
                         state.tint_space, [1.0] * _colorants(state.tint_space), resources
@@ -411,6 +464,7 @@ class PageScanner:
                 state.fill_alpha = self._alpha(resources, operands[0], "/ca", state.fill_alpha)
                 state.stroke_alpha = self._alpha(resources, operands[0], "/CA", state.stroke_alpha)
                 state.soft_mask = self._soft_mask(resources, operands[0], state.soft_mask)
+                state.blend = self._blend(resources, operands[0], state.blend)
             elif op == "re" and len(operands) == 4:
                 x, y, w, h = (pdf_number(v) for v in operands)
                 corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
@@ -520,6 +574,15 @@ class PageScanner:
         gstate = states[str(name)]
         return pdf_number(gstate[key]) if key in gstate else current
 
+    def _blend(self, resources: pikepdf.Dictionary, name: object, current: str) -> str:
+        states = resources.get("/ExtGState")
+        if not isinstance(states, pikepdf.Dictionary) or str(name) not in states:
+            return current
+        mode = states[str(name)].get("/BM")
+        if isinstance(mode, pikepdf.Array):  # a list of modes: the first the reader knows; judge the first
+            mode = mode[0] if len(mode) else None
+        return str(mode) if isinstance(mode, pikepdf.Name) else current
+
     def _soft_mask(self, resources: pikepdf.Dictionary, name: object, current: bool) -> bool:
         states = resources.get("/ExtGState")
         if not isinstance(states, pikepdf.Dictionary) or str(name) not in states:
@@ -540,7 +603,7 @@ class PageScanner:
         picture: Picture | None = None,
     ) -> None:
         painted = intersection(state.clip, rect) if not self.hidden else None
-        alpha = state.stroke_alpha if stroked else state.fill_alpha
+        alpha = (state.stroke_alpha if stroked else state.fill_alpha) * state.group_alpha
         if state.soft_mask:
             mask = Mask("a soft mask in the graphics state")  # its shape is not worked out: unknown
         if painted is not None:
@@ -630,6 +693,9 @@ class PageScanner:
     def _draw_form(self, form: pikepdf.Object, resources: pikepdf.Dictionary, state: GraphicsState) -> None:
         """A form's content, placed by its /Matrix and cut to its /BBox (ISO 32000-1 8.10.1)."""
         inner = state.copy()
+        group = form.get("/Group")
+        if isinstance(group, pikepdf.Dictionary) and group.get("/S") == pikepdf.Name.Transparency:
+            inner.group_alpha = state.group_alpha * state.fill_alpha  # the group is composited at this
         if "/Matrix" in form:
             inner.ctm = _multiply(tuple(pdf_number(v) for v in form["/Matrix"]), state.ctm)  # type: ignore[arg-type]
         box = form.get("/BBox")
@@ -717,15 +783,18 @@ class PageScanner:
                         height,
                         char,
                         state.stroke if state.render_mode in STROKE_ONLY_MODES else state.fill,
-                        state.stroke_alpha if state.render_mode in STROKE_ONLY_MODES else state.fill_alpha,
+                        (state.stroke_alpha if state.render_mode in STROKE_ONLY_MODES else state.fill_alpha)
+                        * state.group_alpha,
                         state.render_mode,
                         intersection(state.clip, (x, y, x, y)) is None,
                         squeeze,
-                        state.fill_unaccounted and state.render_mode not in STROKE_ONLY_MODES,
+                        (state.fill_unaccounted and state.render_mode not in STROKE_ONLY_MODES)
+                        or state.soft_mask,
                         bottom,
                         _apply(render, advance, 0),
                         self.hidden > 0,
                         code in metrics.blank,
+                        state.blend,
                     )
                 )
                 spacing = state.char_spacing + (

@@ -44,7 +44,6 @@ ALTERNATE_KEYS = ("/Alt", "/ActualText", "/E", "/T")  # struct element text a re
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")  # RFC 3066 / BCP 47, as ISO 32000 asks
 DRAWN_ANNOTATIONS = frozenset({"/Link"})  # kinds whose only appearance is the page under them
 MAX_STRUCTURE_ELEMENTS = 1_000_000
-FIGURE_TYPES = frozenset({"/Figure", "/Formula"})  # elements whose /Alt describes a picture a reader sees
 MAX_QUOTED = 200  # characters of hidden text quoted in a finding
 
 
@@ -136,28 +135,21 @@ def _structure_elements(root: pikepdf.Object) -> Iterator[pikepdf.Dictionary]:
 
 def _structure_tree_findings(root: pikepdf.Object) -> list[Finding]:
     """Alternate descriptions, replacement text, expansions and titles in the structure tree are read
-    out by screen readers and copied by some viewers, but never shown on the page. A figure's /Alt is
-    what accessible documents are asked to carry, so it is a warning that quotes it for the reviewer;
-    anything else is blocked."""
-    figures: list[str] = []
-    others: list[str] = []
+    out by screen readers and copied by some viewers, but never shown on the page. Even a figure's /Alt,
+    which accessible documents are asked to carry, is text no reader of the page checks: it is blocked,
+    quoted for the reviewer, and the clean copy (whose own tags carry no such text) leaves it out."""
+    texts = []
     for element in _structure_elements(root):
         for key in ALTERNATE_KEYS:
             value = element.get(key)
             if isinstance(value, pikepdf.String) and str(value).strip():
-                described = key == "/Alt" and str(element.get("/S", "")) in FIGURE_TYPES
-                (figures if described else others).append(f"{key.lstrip('/')}: {str(value).strip()}")
-    findings = []
-    for texts, severity, kind in (
-        (others, Severity.BLOCK, "text"),
-        (figures, Severity.WARN, "figure descriptions"),
-    ):
-        if texts:
-            shown = "; ".join(texts)
-            shown = shown if len(shown) <= MAX_QUOTED else shown[: MAX_QUOTED - 1] + "…"
-            message = f"The structure tree holds {kind} no reader of the page sees ({len(texts)}): '{shown}'."
-            findings.append(_finding("pdf.alternate_text", "structure tree", message, severity))
-    return findings
+                texts.append(f"{key.lstrip('/')}: {str(value).strip()}")
+    if not texts:
+        return []
+    shown = "; ".join(texts)
+    shown = shown if len(shown) <= MAX_QUOTED else shown[: MAX_QUOTED - 1] + "…"
+    message = f"The structure tree holds text no reader of the page sees ({len(texts)}): '{shown}'."
+    return [_finding("pdf.alternate_text", "structure tree", message)]
 
 
 def _dictionaries(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
@@ -210,8 +202,8 @@ def _object_xmp_findings(pdf: pikepdf.Pdf) -> list[Finding]:
             carriers += 1
     if not carriers:
         return []
-    message = f"{carriers} pages or objects carry XMP metadata of their own."
-    return [_finding("pdf.metadata", "object metadata", message, Severity.WARN)]
+    message = f"{carriers} pages or objects carry XMP metadata of their own, which no viewer shows."
+    return [_finding("pdf.metadata", "object metadata", message)]
 
 
 def _undrawn_findings(pdf: pikepdf.Pdf, drawn: set[tuple[int, int]]) -> list[Finding]:
