@@ -1523,4 +1523,41 @@ REAL_TOOL_PDFS: list[CorpusFile] = [
     clean("weasyprint-letter.pdf", _weasyprint_pdf(LETTER_HTML), VISIBLE_PDF, "Second point"),
     clean("weasyprint-tagged-letter.pdf", _weasyprint_pdf(LETTER_HTML, pdf_tags=True), VISIBLE_PDF, "2024"),
 ]
-PDFS += RED_TEAM_PDFS + REAL_TOOL_PDFS
+
+
+def wide_table_across_pages(path: Path) -> None:
+    """As LibreOffice prints a wide sheet: each page draws the whole row, moved and clipped to the page."""
+    import pikepdf
+
+    make_pdf(path, "")
+    row = _text(72, 600, "Cases opened in 2024") + _text(72 + PAGE_WIDTH, 600, "Cases closed in 2024")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        first = pdf.pages[0]
+        first.Contents = pdf.make_stream(
+            (_text(72, 760, VISIBLE_PDF) + f"q 0 0 {PAGE_WIDTH} {PAGE_HEIGHT} re W n " + row + "Q\n").encode()
+        )
+        pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=first.MediaBox)))
+        second = pdf.pages[1]
+        second.Resources = first.Resources
+        moved = f"q 0 0 {PAGE_WIDTH} {PAGE_HEIGHT} re W n 1 0 0 1 -{PAGE_WIDTH} 0 cm " + row + "Q\n"
+        second.Contents = pdf.make_stream(moved.encode())
+        pdf.save(path)
+
+
+EXCUSED_PDFS: list[CorpusFile] = [
+    clean("wide-table-across-pages.pdf", wide_table_across_pages, VISIBLE_PDF, "Cases closed in 2024"),
+    leaky(
+        "clipped-phrase-shown-in-parts.pdf",
+        _pdf(
+            _text(72, 700, "clipped")
+            + _text(72, 680, "twice")
+            + "q 0 0 595 500 re W n "
+            + _text(72, 600, "SECRET-PDF-clipped twice")
+            + "Q\n"
+        ),
+        {"pdf.clipped_text"},
+        "SECRET-PDF-clipped",
+        VISIBLE_PDF,
+    ),
+]
+PDFS += RED_TEAM_PDFS + REAL_TOOL_PDFS + EXCUSED_PDFS

@@ -732,9 +732,9 @@ def excuse_shown_elsewhere(glyphs: list[Glyph], verdicts: list[str], shown: str)
     """Text cut off by the page edge or a clip that the document shows in full elsewhere hides nothing:
     LibreOffice prints a wide sheet or chart across pages by drawing all of it on each page, clipped,
     and a cell's overflowing text is clipped at its border. Each run of such glyphs is excused when its
-    words are all in the text shown somewhere in the document."""
+    text, as a whole, is shown somewhere in the document (a hidden phrase whose words are shown apart
+    is still hidden)."""
     result = list(verdicts)
-    shown_words = set(shown.split())
     run: list[int] = []
     for index in [*range(len(glyphs)), -1]:
         if (
@@ -745,7 +745,7 @@ def excuse_shown_elsewhere(glyphs: list[Glyph], verdicts: list[str], shown: str)
             run.append(index)
             continue
         text = "".join(glyphs[i].char for i in run)
-        if run and (" ".join(text.split()) in shown or set(text.split()) <= shown_words):
+        if run and " ".join(text.split()) in shown:
             for i in run:
                 result[i] = ""
         run = [index] if index >= 0 and verdicts[index] in GEOMETRIC_CODES else []
