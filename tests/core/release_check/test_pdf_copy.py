@@ -250,3 +250,22 @@ def test_a_damaged_pdf_is_read_or_refused_never_crashes(tmp_path: Path, data: st
     except CannotSanitise:
         return
     assert inspect_pdf(str(target), LIMITS) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["layer-base-state-off.pdf", "layer-ocmd-not-expression.pdf", "layer-form-off.pdf", "layer-on.pdf"],
+)
+def test_text_in_a_layer_that_is_off_is_neither_in_the_picture_nor_in_the_text_layer(
+    name: str, tmp_path: Path
+) -> None:
+    entry = next(e for e in PDFS if e.name == name)
+    source, target = tmp_path / name, tmp_path / f"clean-{name}"
+    entry.build(source)
+    sanitise_pdf(str(source), str(target), LIMITS)
+    ink = int((_render(target)[842 - 612 : 842 - 596, 60:400] < 128).sum())  # where line 2 is drawn
+    if entry.is_clean:
+        assert ink > 0 and "An ordinary layer, on" in _text_of(target)
+    else:
+        assert ink == 0
+        assert "SECRET" not in _text_of(target)
