@@ -17,15 +17,10 @@ The clean copy is made by ``pdf_copy``.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import io
 import math
-import os
 import re
-import secrets
 from collections.abc import Callable, Iterator, Sequence
-from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -38,11 +33,10 @@ from foidesk.core.release_check.findings import (
     Severity,
 )
 from foidesk.core.release_check.images import inspect_image_bytes
+from foidesk.core.release_check.pdf_colours import WHITE, Colour
 from foidesk.core.release_check.pdf_fonts import pdf_number
 from foidesk.core.release_check.pdf_layers import Layers
 from foidesk.core.release_check.pdf_paint import (
-    WHITE,
-    Colour,
     Glyph,
     Mask,
     PagePaint,
@@ -50,6 +44,7 @@ from foidesk.core.release_check.pdf_paint import (
     intersection,
     paint_of_page,
 )
+from foidesk.core.release_check.pdf_seal import has_trusted_text_layer
 from foidesk.core.release_check.pdf_structure import graph_findings
 
 INVISIBLE_RENDER_MODES = frozenset({3, 7})  # ISO 32000-1 9.3.6: 3 neither fill nor stroke, 7 clip only
@@ -74,13 +69,6 @@ COMMENT_ANNOTATIONS = frozenset(
     | {"/Square", "/Circle", "/Line", "/Polygon", "/PolyLine", "/Stamp", "/Sound", "/Movie", "/Screen"}
     | {"/FileAttachment", "/RichMedia", "/3D", "/Watermark", "/Projection"}
 )
-# The key that seals the copy's text layer: set FOIDESK_PDF_SEAL_KEY to share it between processes (a copy
-# checked by another process without it is blocked, as any invisible text is); else one per process.
-SEAL_KEY = os.environ.get("FOIDESK_PDF_SEAL_KEY", "").encode() or secrets.token_bytes(32)
-SEAL_BYTES = 16  # the length of a PDF /ID string as writers make it
-MAX_SEAL_DEPTH = 64
-UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
-UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
 GEOMETRIC_CODES = frozenset({"pdf.clipped_text", "pdf.text_outside_page"})  # hidden by where it is drawn
 NORMAL_BLENDS = frozenset({"/Normal", "/Compatible"})
 SEPARABLE_BLENDS: dict[str, Callable[[float, float], float]] = {
@@ -750,59 +738,3 @@ def excuse_shown_elsewhere(glyphs: list[Glyph], verdicts: list[str], shown: str)
                 result[i] = ""
         run = [index] if index >= 0 and verdicts[index] in GEOMETRIC_CODES else []
     return result
-
-
-# ------------------------------------------------------------------ the copy's own text layer
-
-
-def text_layer_seal(pdf: pikepdf.Pdf) -> bytes:
-    """A keyed digest of every page as drawn (content, resources, fonts and their ToUnicode maps, the
-    page picture). The copy (pdf_copy) stores it as the first half of the file's /ID; a file whose
-    digest matches was written by this gate, so its invisible text is the text it proved visible.
-    Anyone without the key cannot forge it, so render mode 3 text stays blocked in every other file."""
-    digest = hmac.new(SEAL_KEY, b"foidesk-pdf-text-layer-1", hashlib.sha256)
-    for page in pdf.pages:
-        _feed(page.obj, digest, set(), 0)
-    return digest.digest()[:SEAL_BYTES]
-
-
-def _feed(obj: object, digest: hmac.HMAC, seen: set[tuple[int, int]], depth: int) -> None:
-    """A canonical serialisation of an object and all it refers to (but the page tree above it)."""
-    if depth > MAX_SEAL_DEPTH:
-        raise CannotInspect("the page's objects nest too deeply")
-    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
-        if obj.objgen in seen:
-            digest.update(b"R%d" % len(seen))
-            return
-        seen.add(obj.objgen)
-    if isinstance(obj, pikepdf.Stream):
-        try:
-            data = obj.read_bytes()
-        except pikepdf.PdfError:  # a JPEG or other picture stored as it is: its stored bytes
-            data = b"raw" + obj.read_raw_bytes()
-        digest.update(b"S%d:" % len(data) + data)
-        obj = obj.stream_dict
-    if isinstance(obj, pikepdf.Dictionary):
-        digest.update(b"<<")
-        for key in sorted(set(obj.keys()) - UNSEALED_KEYS):
-            digest.update(key.encode() + b" ")
-            _feed(obj[key], digest, seen, depth + 1)
-        digest.update(b">>")
-    elif isinstance(obj, pikepdf.Array):
-        digest.update(b"[")
-        for item in obj:
-            _feed(item, digest, seen, depth + 1)
-        digest.update(b"]")
-    elif isinstance(obj, int | float | Decimal) and not isinstance(obj, bool):
-        digest.update(b"N" + f"{float(obj):.6g}".encode())  # 595, 595.0 and 595.000 are one number
-    else:
-        text = bytes(obj) if isinstance(obj, pikepdf.String) else repr(obj).encode()
-        digest.update(b"%d:" % len(text) + text)
-
-
-def has_trusted_text_layer(pdf: pikepdf.Pdf) -> bool:
-    """Whether the file's /ID opens with the seal of its pages: the gate's own copy, unchanged."""
-    ids = pdf.trailer.get("/ID")
-    if not isinstance(ids, pikepdf.Array) or len(ids) != 2 or not isinstance(ids[0], pikepdf.String):
-        return False
-    return hmac.compare_digest(bytes(ids[0]), text_layer_seal(pdf))

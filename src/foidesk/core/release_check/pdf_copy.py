@@ -20,16 +20,11 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageDraw
 
 from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, InspectionLimits
-from foidesk.core.release_check.pdf import (
-    glyph_verdicts,
-    has_trusted_text_layer,
-    page_box,
-    pdf_rect,
-    text_layer_seal,
-)
+from foidesk.core.release_check.pdf import glyph_verdicts, page_box, pdf_rect
 from foidesk.core.release_check.pdf_fonts import pdf_number
 from foidesk.core.release_check.pdf_layers import Layers
 from foidesk.core.release_check.pdf_paint import Glyph, Rect, bounds, intersection, paint_of_page
+from foidesk.core.release_check.pdf_seal import has_trusted_text_layer, text_layer_seal
 from foidesk.core.release_check.pdf_structure import LANGUAGE_TAG
 
 SANITISED_DPI = 150

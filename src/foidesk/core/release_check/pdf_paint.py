@@ -19,23 +19,31 @@ import numpy as np
 import pikepdf
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
+from foidesk.core.release_check.pdf_colours import (
+    BLACK,
+    DEVICE_SPACES,
+    Colour,
+    colorants,
+    colour_space,
+    device_colour,
+    indexed_colour,
+    indexed_space,
+    is_pattern,
+    tint_colour,
+    tint_space,
+)
 from foidesk.core.release_check.pdf_fonts import FontMetrics, pdf_number
-from foidesk.core.release_check.pdf_functions import evaluate
 from foidesk.core.release_check.pdf_layers import Layers
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 Matrix = tuple[float, float, float, float, float, float]
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in default user space (points)
-Colour = tuple[float, float, float]
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 NOTHING: Rect = (math.inf, math.inf, -math.inf, -math.inf)  # a clip that lets nothing through
-WHITE: Colour = (1.0, 1.0, 1.0)
-BLACK: Colour = (0.0, 0.0, 0.0)
 GLYPH_CENTRE_RISE = 0.33  # of the font size: the middle of a lower-case letter above the baseline
 GLYPH_LOW, GLYPH_HIGH = 0.1, 0.6  # of the font size: a strike-through or underline covers neither both
 INFLATE_PIECE_BYTES = 1 << 20
-DEVICE_SPACES = frozenset({"gray", "rgb", "cmyk"})
 STROKE_ONLY_MODES = frozenset({1, 5})  # ISO 32000-1 table 106: text outlined in the stroke colour
 MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to multiply them is an attack
 SLANT_TOLERANCE = 0.1  # of half the line width: a segment this close to level is drawn as a rectangle
@@ -264,112 +272,6 @@ class GraphicsState:
         return replace(self)
 
 
-def _colour(operands: Sequence[object], space: str) -> Colour | None:
-    values = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
-    if space == "gray" and len(values) == 1:
-        return (values[0], values[0], values[0])
-    if space == "rgb" and len(values) == 3:
-        return (values[0], values[1], values[2])
-    if space == "cmyk" and len(values) == 4:
-        c, m, y, k = values
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    return None  # a spot colour, a pattern, an indexed palette: opaque, but of no colour we can compare
-
-
-def _colour_space(resources: pikepdf.Dictionary, name: object) -> str:
-    """'gray', 'rgb' or 'cmyk' for device spaces and ICC profiles of 1, 3 or 4 components; else 'other'."""
-    device = {"/DeviceGray": "gray", "/DeviceRGB": "rgb", "/DeviceCMYK": "cmyk", "/CalGray": "gray"}
-    device |= {"/CalRGB": "rgb", "/G": "gray", "/RGB": "rgb", "/CMYK": "cmyk"}
-    if str(name) in device:
-        return device[str(name)]
-    spaces = resources.get("/ColorSpace")
-    space = spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
-    if isinstance(space, pikepdf.Name):
-        return device.get(str(space), "other")
-    if isinstance(space, pikepdf.Array) and len(space) == 2 and space[0] == pikepdf.Name.ICCBased:
-        components = int(pdf_number(space[1].get("/N", 0)))
-        return {1: "gray", 3: "rgb", 4: "cmyk"}.get(components, "other")
-    if isinstance(space, pikepdf.Array) and len(space) >= 1 and str(space[0]) in device:
-        return device[str(space[0])]
-    return "other"
-
-
-def _tint_space(resources: pikepdf.Dictionary, name: object) -> pikepdf.Array | None:
-    """The named colour space if it is a Separation or DeviceN (spot colours), else None."""
-    spaces = resources.get("/ColorSpace")
-    space = spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
-    if isinstance(space, pikepdf.Array) and len(space) >= 4 and str(space[0]) in ("/Separation", "/DeviceN"):
-        return space
-    return None
-
-
-def _named_space(resources: pikepdf.Dictionary, name: object) -> object:
-    spaces = resources.get("/ColorSpace")
-    return spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
-
-
-def _is_pattern(resources: pikepdf.Dictionary, name: object) -> bool:
-    space = _named_space(resources, name)
-    return str(name) == "/Pattern" or (
-        isinstance(space, pikepdf.Array) and len(space) >= 1 and str(space[0]) == "/Pattern"
-    )
-
-
-def _indexed_space(resources: pikepdf.Dictionary, name: object) -> pikepdf.Array | None:
-    space = _named_space(resources, name)
-    if isinstance(space, pikepdf.Array) and len(space) == 4 and str(space[0]) in ("/Indexed", "/I"):
-        return space
-    return None
-
-
-def _indexed_colour(
-    space: pikepdf.Array, operands: Sequence[object], resources: pikepdf.Dictionary
-) -> Colour | None:
-    """An Indexed colour: the palette entry (ISO 32000-1 8.6.6.3) in its base space, if that is a device
-    or ICC space; None otherwise, which the gate reports as unaccounted."""
-    values = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
-    base = space[1]
-    kind = _colour_space(pikepdf.Dictionary(ColorSpace=pikepdf.Dictionary(B=base)), "/B")
-    components = {"gray": 1, "rgb": 3, "cmyk": 4}.get(kind)
-    lookup = space[3]
-    try:
-        table = lookup.read_bytes() if isinstance(lookup, pikepdf.Stream) else bytes(lookup)
-    except (pikepdf.PdfError, TypeError):
-        return None
-    if components is None or len(values) != 1:
-        return None
-    index = min(int(pdf_number(space[2])), max(0, int(values[0])))
-    entry = table[index * components : (index + 1) * components]
-    return _colour([b / 255 for b in entry], kind) if len(entry) == components else None
-
-
-def _colorants(space: pikepdf.Array) -> int:
-    names = space[1]
-    return len(names) if isinstance(names, pikepdf.Array) else 1
-
-
-def _tint_colour(space: pikepdf.Array, tints: list[float], resources: pikepdf.Dictionary) -> Colour | None:
-    """What a spot colour looks like: its tints run through the tint transform into the alternate space.
-
-    The transform is evaluated (pdf_functions: sampled, exponential, stitching and PostScript calculator
-    functions) for Separation and DeviceN alike. None when it cannot be (an unknown function, an
-    alternate space that is not a device or ICC space) or for the colorant /None, which paints nothing:
-    the gate reports that as unaccounted rather than guessing.
-    """
-    names = space[1]
-    if not isinstance(names, pikepdf.Array) and str(names) == "/None":
-        return None
-    if len(tints) != _colorants(space):
-        return None
-    alternate = _colour_space(resources, space[2]) if isinstance(space[2], pikepdf.Name) else "other"
-    if isinstance(space[2], pikepdf.Array):
-        alternate = _colour_space(pikepdf.Dictionary(ColorSpace=pikepdf.Dictionary(A=space[2])), "/A")
-    if alternate not in DEVICE_SPACES:
-        return None
-    outputs = evaluate(space[3], [min(1.0, max(0.0, t)) for t in tints])
-    return None if outputs is None else _colour(outputs, alternate)
-
-
 class PageScanner:
     """Runs one page's content (and the forms it draws) and records glyphs and opaque areas in paint order."""
 
@@ -423,40 +325,38 @@ class PageScanner:
                 state.ctm = _multiply(tuple(pdf_number(v) for v in operands), state.ctm)  # type: ignore[arg-type]
             elif op in ("g", "rg", "k"):
                 state.fill_space = {"g": "gray", "rg": "rgb", "k": "cmyk"}[op]
-                state.fill = _colour(operands, state.fill_space)
+                state.fill = device_colour(operands, state.fill_space)
                 state.tint_space, state.indexed, state.fill_unaccounted = None, None, False
             elif op in ("sc", "scn"):
                 if state.indexed is not None:
-                    state.fill = _indexed_colour(state.indexed, operands, resources)
+                    state.fill = indexed_colour(state.indexed, operands, resources)
                     state.fill_unaccounted = state.fill is None
                 elif state.tint_space is not None:
                     tints = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
-                    state.fill = _tint_colour(state.tint_space, tints, resources)
+                    state.fill = tint_colour(state.tint_space, tints, resources)
                     state.fill_unaccounted = state.fill is None
                 else:
-                    state.fill = _colour(operands, state.fill_space)
+                    state.fill = device_colour(operands, state.fill_space)
             elif op == "cs" and operands:
-                state.fill_space = _colour_space(resources, operands[0])
+                state.fill_space = colour_space(resources, operands[0])
                 state.fill = BLACK if state.fill_space in DEVICE_SPACES else None
-                state.tint_space, state.fill_unaccounted = _tint_space(resources, operands[0]), False
-                state.indexed = _indexed_space(resources, operands[0])
+                state.tint_space, state.fill_unaccounted = tint_space(resources, operands[0]), False
+                state.indexed = indexed_space(resources, operands[0])
                 if state.indexed is not None:  # the initial index is 0
-                    state.fill = _indexed_colour(state.indexed, [0], resources)
+                    state.fill = indexed_colour(state.indexed, [0], resources)
                     state.fill_unaccounted = state.fill is None
-                if _is_pattern(resources, operands[0]):  # a pattern's look is not worked out for text
+                if is_pattern(resources, operands[0]):  # a pattern's look is not worked out for text
                     state.fill_unaccounted = True
                 if state.tint_space is not None:  # the initial tint is 1.0 for every colorant
-                    state.fill = _tint_colour(
-                        state.tint_space, [1.0] * _colorants(state.tint_space), resources
-                    )
+                    state.fill = tint_colour(state.tint_space, [1.0] * colorants(state.tint_space), resources)
                     state.fill_unaccounted = state.fill is None
             elif op in ("G", "RG", "K"):
                 state.stroke_space = {"G": "gray", "RG": "rgb", "K": "cmyk"}[op]
-                state.stroke = _colour(operands, state.stroke_space)
+                state.stroke = device_colour(operands, state.stroke_space)
             elif op in ("SC", "SCN"):
-                state.stroke = _colour(operands, state.stroke_space)
+                state.stroke = device_colour(operands, state.stroke_space)
             elif op == "CS" and operands:
-                state.stroke_space = _colour_space(resources, operands[0])
+                state.stroke_space = colour_space(resources, operands[0])
                 state.stroke = BLACK if state.stroke_space in DEVICE_SPACES else None
             elif op == "w" and operands:
                 state.line_width = pdf_number(operands[0])
