@@ -693,7 +693,7 @@ def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Findi
     trusted = invisible and has_trusted_text_layer(pdf)
     judged = [_judge(paint, page_box(page), trusted) for page, paint in zip(pdf.pages, paints, strict=True)]
     shown = " ".join(
-        _shown_text(paint.glyphs, verdicts) for paint, (verdicts, _) in zip(paints, judged, strict=True)
+        shown_text(paint.glyphs, verdicts) for paint, (verdicts, _) in zip(paints, judged, strict=True)
     )
     for number, (page, paint, (verdicts, uncertain)) in enumerate(
         zip(pdf.pages, paints, judged, strict=True), 1
@@ -712,7 +712,8 @@ def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Findi
     return _structure_findings(pdf, limits, shown) + graph_findings(pdf, drawn) + findings
 
 
-def _shown_text(glyphs: list[Glyph], verdicts: list[str]) -> str:
+def shown_text(glyphs: list[Glyph], verdicts: list[str]) -> str:
+    """The text of the glyphs judged visible, with runs of white space made one space."""
     return " ".join("".join(g.char for g, v in zip(glyphs, verdicts, strict=True) if not v).split())
 
 

@@ -20,7 +20,13 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageDraw
 
 from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, InspectionLimits
-from foidesk.core.release_check.pdf import glyph_verdicts, page_box, pdf_rect
+from foidesk.core.release_check.pdf import (
+    excuse_shown_elsewhere,
+    glyph_verdicts,
+    page_box,
+    pdf_rect,
+    shown_text,
+)
 from foidesk.core.release_check.pdf_fonts import pdf_number
 from foidesk.core.release_check.pdf_layers import Layers
 from foidesk.core.release_check.pdf_paint import Glyph, Rect, bounds, intersection, paint_of_page
@@ -70,14 +76,24 @@ def _visible_glyphs(original: pikepdf.Pdf, limits: InspectionLimits) -> list[lis
     paints = [paint_of_page(page, limits, layers) for page in original.pages]
     trusted = any(g.render_mode == 3 for p in paints for g in p.glyphs) and has_trusted_text_layer(original)
     redactions = _redaction_rects(original)
+    judged = [
+        glyph_verdicts(paint, page_box(page), layer_trusted=trusted)
+        for page, paint in zip(original.pages, paints, strict=True)
+    ]
+    shown = " ".join(
+        shown_text(paint.glyphs, verdicts) for paint, verdicts in zip(paints, judged, strict=True)
+    )
     pages = []
-    for page, paint, marks in zip(original.pages, paints, redactions, strict=True):
-        verdicts = glyph_verdicts(paint, page_box(page), layer_trusted=trusted)
+    for paint, verdicts, marks in zip(paints, judged, redactions, strict=True):
+        # clipped text the check excuses (shown elsewhere, as a cell's overflow) is kept; text off the page
+        # is not, as the page that shows it has it
+        excused = excuse_shown_elsewhere(paint.glyphs, verdicts, shown)
+        kept = [not e and v in ("", "pdf.clipped_text") for v, e in zip(verdicts, excused, strict=True)]
         pages.append(
             [
                 g
-                for g, verdict in zip(paint.glyphs, verdicts, strict=True)
-                if not verdict and not any(intersection(mark, (g.x, g.y, g.x, g.y)) for mark in marks)
+                for g, keep in zip(paint.glyphs, kept, strict=True)
+                if keep and not any(intersection(mark, (g.x, g.y, g.x, g.y)) for mark in marks)
             ]
         )
     return pages
