@@ -610,11 +610,17 @@ PDFS: list[CorpusFile] = [
         _pdf("/CS1 cs 1 scn " + _text(72, 600, "Printed in the force's blue", colour=""), _spot_colour(2)),
         VISIBLE_PDF,
     ),
+    clean(
+        "spot-colour-postscript-ink.pdf",
+        _pdf("/CS1 cs 1 scn " + _text(72, 600, "Printed in the force's blue", colour=""), _spot_colour(4)),
+        VISIBLE_PDF,
+    ),
     leaky(
-        "spot-colour-postscript.pdf",
-        _pdf("/CS1 cs 1 scn " + _text(72, 600, "SECRET-PDF-spot unknown", colour=""), _spot_colour(4)),
-        {"pdf.unaccounted"},
+        "spot-colour-postscript-white.pdf",
+        _pdf("/CS1 cs 0 scn " + _text(72, 600, "SECRET-PDF-spot paper", colour=""), _spot_colour(4)),
+        {"pdf.white_text"},
         "SECRET-PDF-spot",
+        VISIBLE_PDF,
     ),
     clean("link.pdf", _pdf("", _link), VISIBLE_PDF),
     clean(
@@ -632,3 +638,945 @@ PDFS: list[CorpusFile] = [
         VISIBLE_PDF,
     ),
 ]
+
+
+# ------------------------------------------------------------------ step 8: a red-team pass over each rule
+
+
+def _form(pdf: object, content: str, bbox: list[float], **extra: object) -> object:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    form = pdf.make_stream(content.encode("latin-1"))
+    form.Type, form.Subtype, form.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, bbox
+    for key, value in extra.items():
+        form[f"/{key}"] = value
+    return form
+
+
+def _page_font(page: object) -> object:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    return pikepdf.Dictionary(Font=page.Resources.Font)
+
+
+def _form_in_bbox(pdf: object, page: object) -> None:
+    """A form whose box is 100 x 20 pt: the secret is drawn at x 200 inside it, so cut away."""
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    form = _form(pdf, _text(200, 5, "SECRET-PDF-bbox outside"), [0, 0, 100, 20], Resources=_page_font(page))
+    form.Matrix = [1, 0, 0, 1, 72, 600]
+    page.Resources.XObject = pikepdf.Dictionary(Fm1=form)
+
+
+def _stencil(decode_inverted: bool) -> Callable[[object, object], None]:
+    """A 1-bit stencil mask that paints everywhere (samples 0; or 1 with /Decode [1 0])."""
+
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        stencil = pikepdf.Stream(pdf, (b"\xff" if decode_inverted else b"\x00") * 8)
+        stencil.Type, stencil.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        stencil.Width, stencil.Height, stencil.ImageMask = 8, 8, True
+        if decode_inverted:
+            stencil.Decode = [1, 0]
+        page.Resources.XObject = pikepdf.Dictionary(Im1=stencil)
+
+    return setup
+
+
+def _ring_stencil(pdf: object, page: object) -> None:
+    """A stencil logo that paints only its outer ring of pixels: text in the middle shows through."""
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    rows = [0x00] + [0x7E] * 6 + [0x00]  # 0 paints: the border; 1 (the middle) leaves the page
+    stencil = pikepdf.Stream(pdf, bytes(rows))
+    stencil.Type, stencil.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    stencil.Width, stencil.Height, stencil.ImageMask = 8, 8, True
+    page.Resources.XObject = pikepdf.Dictionary(Im1=stencil)
+
+
+def _layers(base_state: str, off: bool = False, ocmd: dict[str, object] | None = None) -> Callable[..., None]:
+    """Two layers, A and B; the default configuration's /BaseState and /OFF; /oc1 is A, or an OCMD."""
+
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        a = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("A")))
+        b = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("B")))
+        config = pikepdf.Dictionary(BaseState=pikepdf.Name(base_state))
+        if off:
+            config.OFF = pikepdf.Array([b])
+        if base_state == "/OFF":
+            config.ON = pikepdf.Array([b])
+        pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=pikepdf.Array([a, b]), D=config)
+        marking: object = a
+        if ocmd is not None:
+            members = {"A": a, "B": b}
+            fields = {k: _resolve_layers(v, members) for k, v in ocmd.items()}
+            marking = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCMD, **fields))
+        page.Resources.Properties = pikepdf.Dictionary(oc1=marking)
+
+    return setup
+
+
+def _resolve_layers(value: object, members: dict[str, object]) -> object:
+    import pikepdf
+
+    if isinstance(value, str) and value in members:
+        return members[value]
+    if isinstance(value, str):
+        return pikepdf.Name(value)
+    if isinstance(value, list):
+        return pikepdf.Array([_resolve_layers(v, members) for v in value])
+    return value
+
+
+def _form_in_hidden_layer(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    _layers("/ON")(pdf, page)
+    layer = pdf.Root.OCProperties.OCGs[0]
+    pdf.Root.OCProperties.D.OFF = pikepdf.Array([layer])
+    form = _form(
+        pdf, _text(0, 0, "SECRET-PDF-form layer"), [0, 0, 400, 50], Resources=_page_font(page), OC=layer
+    )
+    form.Matrix = [1, 0, 0, 1, 72, 600]
+    page.Resources.XObject = pikepdf.Dictionary(Fm1=form)
+
+
+def _type3_font(blank: bool) -> Callable[[object, object], None]:
+    """A Type 3 font /F3 whose glyphs a..z are procedures that paint nothing (or a filled square)."""
+
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        procedure = pdf.make_stream(b"600 0 d0" if blank else b"600 0 0 0 600 700 d1 0 0 600 700 re f")
+        names = [pikepdf.Name(f"/g{c}") for c in "abcdefghijklmnopqrstuvwxyz"]
+        font = pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type3,
+            FontBBox=[0, 0, 600, 700],
+            FontMatrix=[0.001, 0, 0, 0.001, 0, 0],
+            CharProcs=pikepdf.Dictionary({str(n): procedure for n in names}),
+            Encoding=pikepdf.Dictionary(Differences=pikepdf.Array([97, *names])),
+            FirstChar=97,
+            LastChar=122,
+            Widths=[600] * 26,
+            Resources=pikepdf.Dictionary(),
+        )
+        page.Resources.Font.F3 = font
+
+    return setup
+
+
+def _unused_form(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    form = _form(pdf, _text(0, 0, "SECRET-PDF-undrawn form"), [0, 0, 400, 50], Resources=_page_font(page))
+    page.Resources.XObject = pikepdf.Dictionary(Fm9=form)
+
+
+def _private_catalogue_stream(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    pdf.Root["/ACMEDraftHistory"] = pdf.make_stream(b"rev 1: SECRET-PDF-private catalogue")
+
+
+def _private_page_entry(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    page.obj["/ReviewerNotes"] = pikepdf.String("SECRET-PDF-page entry")
+
+
+def _associated_file(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    data = pdf.make_stream(b"name,role\nSECRET-PDF-associated,officer\n")
+    spec = pikepdf.Dictionary(
+        Type=pikepdf.Name.Filespec, F=pikepdf.String("source.csv"), EF=pikepdf.Dictionary(F=data)
+    )
+    pdf.Root.AF = pikepdf.Array([pdf.make_indirect(spec)])
+
+
+def _widget_without_acroform(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    widget = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Widget,
+        FT=pikepdf.Name.Tx,
+        T=pikepdf.String("officer"),
+        V=pikepdf.String("SECRET-PDF-widget value"),
+        Rect=[72, 500, 300, 520],
+    )
+    page.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(widget)]))
+
+
+def _link_with_appearance(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    look = _form(pdf, _text(0, 0, "SECRET-PDF-link look", colour="1 g"), [0, 0, 300, 20])
+    look.Resources = _page_font(page)
+    link = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Link,
+        Rect=[72, 700, 372, 720],
+        AP=pikepdf.Dictionary(N=look),
+        A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://example.org/")),
+    )
+    page.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(link)]))
+
+
+def _unknown_annotation(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    note = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name("/ACMEStickyNote"),
+        Rect=[72, 500, 300, 520],
+        Contents=pikepdf.String("SECRET-PDF-unknown annotation"),
+    )
+    page.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(note)]))
+
+
+def _annotation_script(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    link = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Link,
+        Rect=[72, 700, 300, 715],
+        A=pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("/* SECRET-PDF-link script */")),
+    )
+    page.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(link)]))
+
+
+def _structure_tree(element: str, key: str, text: str) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf)
+        node = pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name(element))
+        node[key] = pikepdf.String(text)
+        tree = pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot, K=pdf.make_indirect(node))
+        pdf.Root.StructTreeRoot = pdf.make_indirect(tree)
+        pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+
+    return setup
+
+
+def _page_xmp(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    xmp = pdf.make_stream(b"<x:xmpmeta xmlns:x='adobe:ns:meta/'>SECRET-PDF-page xmp</x:xmpmeta>")
+    xmp.Type, xmp.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
+    page.obj.Metadata = xmp
+
+
+def _hybrid(pdf: object, page: object) -> None:
+    """LibreOffice's hybrid PDF: the source document rides along in /AdditionalStreams."""
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    source = pdf.make_stream(
+        b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text SECRET-PDF-hybrid odt"
+    )
+    source.Type = pikepdf.Name.EmbeddedFile
+    source.Subtype = pikepdf.Name("/application#2Fvnd.oasis.opendocument.text")
+    pdf.trailer.AdditionalStreams = pikepdf.Array(
+        [pikepdf.Name("/application#2Fvnd.oasis.opendocument.text"), source]
+    )
+
+
+def _info_title(title: str) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf)
+        pdf.trailer.Info = pdf.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(title)))
+
+    return setup
+
+
+def _both(*setups: Callable[[object, object], None]) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        for one in setups:
+            one(pdf, page)
+
+    return setup
+
+
+def _devicen_white(pdf: object, page: object) -> None:
+    """A DeviceN space of two inks whose PostScript tint transform gives white for the tints 0 0."""
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    function = pdf.make_stream(b"{ add 1 exch sub dup dup }")
+    function.FunctionType, function.Domain, function.Range = 4, [0, 1, 0, 1], [0, 1, 0, 1, 0, 1]
+    inks = pikepdf.Array([pikepdf.Name("/Cyan"), pikepdf.Name("/Magenta")])
+    page.Resources.ColorSpace = pikepdf.Dictionary(
+        CS2=pikepdf.Array([pikepdf.Name.DeviceN, inks, pikepdf.Name.DeviceRGB, function])
+    )
+
+
+def _sampled_spot(pdf: object, page: object) -> None:
+    """A Separation whose tint transform is sampled (type 0): two RGB samples, white then dark red."""
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    function = pdf.make_stream(bytes([255, 255, 255, 120, 0, 0]))
+    function.FunctionType, function.Domain, function.Range = 0, [0, 1], [0, 1, 0, 1, 0, 1]
+    function.Size, function.BitsPerSample = [2], 8
+    page.Resources.ColorSpace = pikepdf.Dictionary(
+        CS3=pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name("/Red"), pikepdf.Name.DeviceRGB, function])
+    )
+
+
+def _unknown_tint(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    function = pdf.make_stream(b"{ pop 0.5 0.5 0.5 secretoperator }")
+    function.FunctionType, function.Domain, function.Range = 4, [0, 1], [0, 1, 0, 1, 0, 1]
+    page.Resources.ColorSpace = pikepdf.Dictionary(
+        CS4=pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name("/Odd"), pikepdf.Name.DeviceRGB, function])
+    )
+
+
+def _opacity(alpha: float) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(page, pikepdf.Page)
+        page.Resources.ExtGState = pikepdf.Dictionary(GS9=pikepdf.Dictionary(ca=alpha, CA=alpha))
+
+    return setup
+
+
+def _marked(tag: str, properties: str, inner: str) -> str:
+    return f"/{tag} {properties} BDC\n{inner}EMC\n"
+
+
+def _picture(grey: int) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        picture = pikepdf.Stream(pdf, bytes([grey]) * 64)
+        picture.Type, picture.Subtype, picture.ColorSpace = (
+            pikepdf.Name.XObject,
+            pikepdf.Name.Image,
+            pikepdf.Name.DeviceGray,
+        )
+        picture.Width, picture.Height, picture.BitsPerComponent = 8, 8, 8
+        page.Resources.XObject = pikepdf.Dictionary(Im1=picture)
+
+    return setup
+
+
+PICTURE_UNDER = "q 330 0 0 20 70 595 cm /Im1 Do Q\n"
+
+
+def _palette(pdf: object, page: object) -> None:
+    """An Indexed space over RGB: entry 0 black, entry 1 white."""
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    palette = pikepdf.String(bytes([0, 0, 0, 255, 255, 255]))
+    page.Resources.ColorSpace = pikepdf.Dictionary(
+        CS5=pikepdf.Array([pikepdf.Name.Indexed, pikepdf.Name.DeviceRGB, 1, palette])
+    )
+
+
+def _blend_mode(mode: str) -> Callable[[object, object], None]:
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(page, pikepdf.Page)
+        page.Resources.ExtGState = pikepdf.Dictionary(GS8=pikepdf.Dictionary(BM=pikepdf.Name(mode)))
+
+    return setup
+
+
+def _white_tiles(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+    tile = pdf.make_stream(b"1 1 1 rg 0 0 10 10 re f")
+    tile.Type, tile.PatternType, tile.PaintType, tile.TilingType = pikepdf.Name.Pattern, 1, 1, 1
+    tile.BBox, tile.XStep, tile.YStep, tile.Resources = [0, 0, 10, 10], 10, 10, pikepdf.Dictionary()
+    page.Resources.Pattern = pikepdf.Dictionary(P1=tile)
+
+
+def _group(alpha: float) -> Callable[[object, object], None]:
+    """A transparency group (a form, as WeasyPrint draws CSS opacity) composited at ``alpha``; inside,
+    the text resets its own opacity to 1."""
+
+    def setup(pdf: object, page: object) -> None:
+        import pikepdf
+
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        states = pikepdf.Dictionary(Op=pikepdf.Dictionary(ca=alpha), One=pikepdf.Dictionary(ca=1))
+        resources = pikepdf.Dictionary(Font=page.Resources.Font, ExtGState=states)
+        form = _form(pdf, "/One gs " + _text(72, 600, "SECRET-PDF-group opacity"), [0, 0, 595, 842])
+        form.Resources = resources
+        form.Group = pikepdf.Dictionary(S=pikepdf.Name.Transparency)
+        page.Resources.ExtGState = states
+        page.Resources.XObject = pikepdf.Dictionary(Fm1=form)
+
+    return setup
+
+
+def _mask_state_only(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    _masked_by_state(pdf, page)
+    del page.Resources["/XObject"]
+
+
+def _dingbats(pdf: object, page: object) -> None:
+    import pikepdf
+
+    assert isinstance(page, pikepdf.Page)
+    page.Resources.Font.ZD = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.ZapfDingbats
+    )
+
+
+RED_TEAM_PDFS: list[CorpusFile] = [
+    leaky(
+        "indexed-white.pdf",
+        _pdf("/CS5 cs 1 sc " + _text(72, 600, "SECRET-PDF-palette white", colour=""), _palette),
+        {"pdf.white_text"},
+        "SECRET-PDF-palette",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "indexed-black.pdf",
+        _pdf("/CS5 cs 0 sc " + _text(72, 600, "Palette entry black", colour=""), _palette),
+        VISIBLE_PDF,
+        "Palette entry black",
+    ),
+    leaky(
+        "blend-screen.pdf",
+        _pdf("q /GS8 gs " + _text(72, 600, "SECRET-PDF-screen blend") + "Q\n", _blend_mode("/Screen")),
+        {"pdf.white_text"},
+        "SECRET-PDF-screen",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "blend-multiply.pdf",
+        _pdf("q /GS8 gs " + _text(72, 600, "Multiplied dark text") + "Q\n", _blend_mode("/Multiply")),
+        VISIBLE_PDF,
+        "Multiplied dark text",
+    ),
+    leaky(
+        "blend-colour-dodge.pdf",
+        _pdf("q /GS8 gs " + _text(72, 600, "SECRET-PDF-dodge blend") + "Q\n", _blend_mode("/ColorDodge")),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-dodge",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "pattern-white.pdf",
+        _pdf("/Pattern cs /P1 scn " + _text(72, 600, "SECRET-PDF-white tiles", colour=""), _white_tiles),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-white",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "soft-mask-on-text.pdf",
+        _pdf("q /GS1 gs " + _text(72, 600, "SECRET-PDF-masked text") + "Q\n", _mask_state_only),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-masked",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "group-opacity.pdf",
+        _pdf("q /Op gs /Fm1 Do Q\n", _group(0.02)),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-group",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "group-half-opacity.pdf",
+        _pdf("q /Op gs /Fm1 Do Q\n", _group(0.5)),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "dingbat-squares-typed-over.pdf",
+        _pdf(
+            _text(72, 600, "SECRET-PDF-dingbats")
+            + "BT /ZD 17 Tf -1.5 Tc 68 596 Td (nnnnnnnnnnnnnnnnnnnn) Tj ET\n",
+            _dingbats,
+        ),
+        {"pdf.covered_text"},
+        "SECRET-PDF-dingbats",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "two-point-text.pdf",
+        _pdf(_text(72, 600, "SECRET-PDF-two point", size=2)),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-two",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "six-point-footnote.pdf",
+        _pdf(_text(72, 600, "1 A footnote in six point type", size=6)),
+        VISIBLE_PDF,
+        "footnote in six point",
+    ),
+    leaky(
+        "black-on-black-picture.pdf",
+        _pdf(PICTURE_UNDER + _text(72, 600, "SECRET-PDF-dark picture"), _picture(5)),
+        {"pdf.white_text"},
+        "SECRET-PDF-dark",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "white-on-dark-picture.pdf",
+        _pdf(PICTURE_UNDER + _text(72, 600, "Caption on a dark photo", colour="1 g"), _picture(5)),
+        VISIBLE_PDF,
+        "Caption on a dark photo",
+    ),
+    clean(
+        "black-on-light-picture.pdf",
+        _pdf(PICTURE_UNDER + _text(72, 600, "Caption on a pale photo"), _picture(230)),
+        VISIBLE_PDF,
+        "Caption on a pale photo",
+    ),
+    clean(
+        "type3-painted-glyphs.pdf",
+        _pdf("BT /F3 12 Tf 72 600 Td (boxes) Tj ET\n", _type3_font(False)),
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "form-bbox-clip.pdf",
+        _pdf("q /Fm1 Do Q\n", _form_in_bbox),
+        {"pdf.clipped_text"},
+        "SECRET-PDF-bbox",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "clips-that-do-not-meet.pdf",
+        _pdf("q 0 500 595 150 re W n 0 0 595 100 re W n " + _text(72, 600, "SECRET-PDF-no overlap") + "Q\n"),
+        {"pdf.clipped_text"},
+        "SECRET-PDF-no",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "stencil-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q 0 g 330 0 0 20 70 595 cm /Im1 Do Q\n", _stencil(False)),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "stencil-inverted-decode-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q 0 g 330 0 0 20 70 595 cm /Im1 Do Q\n", _stencil(True)),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "stencil-ring-around-text.pdf",
+        _pdf(_text(240, 600, "Ring") + "q 0 g 80 0 0 80 222 565 cm /Im1 Do Q\n", _ring_stencil),
+        VISIBLE_PDF,
+        "Ring",
+    ),
+    leaky(
+        "typed-over.pdf",
+        _pdf(_text(72, 600, "SECRET-PDF-overtyped") + _text(72, 600, "XXXXXXXXXXXXXXXXXXXXXXXX")),
+        {"pdf.covered_text"},
+        "SECRET-PDF-overtyped",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "bold-by-double-strike.pdf",
+        _pdf(_text(72, 600, "Decision: upheld") + _text(72.4, 600, "Decision: upheld")),
+        VISIBLE_PDF,
+        "Decision: upheld",
+    ),
+    leaky(
+        "squeezed-matrix.pdf",
+        _pdf("BT /F1 12 Tf 0.01 0 0 1 72 600 Tm (SECRET-PDF-squeezed matrix) Tj ET\n"),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-squeezed",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "one-percent-scale.pdf",
+        _pdf("BT /F1 12 Tf 1 Tz 72 600 Td (SECRET-PDF-one percent) Tj ET\n"),
+        {"pdf.invisible_text"},
+        "SECRET-PDF-one",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "devicen-white.pdf",
+        _pdf("/CS2 cs 0 0 scn " + _text(72, 600, "SECRET-PDF-devicen paper", colour=""), _devicen_white),
+        {"pdf.white_text"},
+        "SECRET-PDF-devicen",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "devicen-ink.pdf",
+        _pdf("/CS2 cs 0.5 0.5 scn " + _text(72, 600, "Two inks, fully laid", colour=""), _devicen_white),
+        VISIBLE_PDF,
+        "Two inks, fully laid",
+    ),
+    leaky(
+        "sampled-spot-white.pdf",
+        _pdf("/CS3 cs 0 scn " + _text(72, 600, "SECRET-PDF-sampled paper", colour=""), _sampled_spot),
+        {"pdf.white_text"},
+        "SECRET-PDF-sampled",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "sampled-spot-ink.pdf",
+        _pdf("/CS3 cs 1 scn " + _text(72, 600, "Letterhead red", colour=""), _sampled_spot),
+        VISIBLE_PDF,
+        "Letterhead red",
+    ),
+    leaky(
+        "spot-unknown-operator.pdf",
+        _pdf("/CS4 cs 1 scn " + _text(72, 600, "SECRET-PDF-unknown tint", colour=""), _unknown_tint),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-unknown",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "layer-base-state-off.pdf",
+        _pdf(_marked("OC", "/oc1", _text(72, 600, "SECRET-PDF-base state")), _layers("/OFF")),
+        {"pdf.hidden_layer"},
+        "SECRET-PDF-base",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "layer-ocmd-all-on.pdf",
+        _pdf(
+            _marked("OC", "/oc1", _text(72, 600, "SECRET-PDF-all on")),
+            _layers("/ON", off=True, ocmd={"OCGs": ["A", "B"], "P": "/AllOn"}),
+        ),
+        {"pdf.hidden_layer"},
+        "SECRET-PDF-all",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "layer-ocmd-not-expression.pdf",
+        _pdf(
+            _marked("OC", "/oc1", _text(72, 600, "SECRET-PDF-not expression")),
+            _layers("/ON", ocmd={"OCGs": ["A"], "VE": ["/Not", "A"]}),
+        ),
+        {"pdf.hidden_layer"},
+        "SECRET-PDF-not",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "layer-ocmd-any-on.pdf",
+        _pdf(
+            _marked("OC", "/oc1", _text(72, 600, "Shown by any layer on")),
+            _layers("/ON", ocmd={"OCGs": ["A", "B"], "P": "/AnyOn"}),
+        ),
+        VISIBLE_PDF,
+        "Shown by any layer on",
+    ),
+    clean(
+        "layer-on.pdf",
+        _pdf(_marked("OC", "/oc1", _text(72, 600, "An ordinary layer, on")), _layers("/ON")),
+        VISIBLE_PDF,
+        "An ordinary layer, on",
+    ),
+    leaky(
+        "layer-form-off.pdf",
+        _pdf("q /Fm1 Do Q\n", _form_in_hidden_layer),
+        {"pdf.hidden_layer"},
+        "SECRET-PDF-form",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "box-94-percent.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + "q /GS9 gs 0 g 70 595 330 20 re f Q\n", _opacity(0.94)),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "box-50-percent.pdf",
+        _pdf(_text(72, 600, "Shaded but readable") + "q /GS9 gs 0.5 g 70 595 330 20 re f Q\n", _opacity(0.5)),
+        VISIBLE_PDF,
+        "Shaded but readable",
+    ),
+    leaky(
+        "type3-blank-glyphs.pdf",
+        _pdf("BT /F3 12 Tf 72 600 Td (secretpdfblankglyphs) Tj ET\n", _type3_font(True)),
+        {"pdf.invisible_text"},
+        "secretpdfblankglyphs",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "undrawn-form.pdf",
+        _pdf("", _unused_form),
+        {"pdf.unused_objects"},
+        "SECRET-PDF-undrawn",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "private-catalogue-stream.pdf",
+        _pdf("", _private_catalogue_stream),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-private",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "private-page-entry.pdf",
+        _pdf("", _private_page_entry),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-page",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "associated-file.pdf",
+        _pdf("", _associated_file),
+        {"pdf.attachments"},
+        "SECRET-PDF-associated",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "widget-without-acroform.pdf",
+        _pdf("", _widget_without_acroform),
+        {"pdf.forms"},
+        "SECRET-PDF-widget",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "link-appearance.pdf",
+        _pdf("", _link_with_appearance),
+        {"pdf.annotations"},
+        "SECRET-PDF-link",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "unknown-annotation.pdf",
+        _pdf("", _unknown_annotation),
+        {"pdf.unaccounted"},
+        "SECRET-PDF-unknown",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "link-javascript.pdf",
+        _pdf("", _annotation_script),
+        {"pdf.javascript"},
+        "SECRET-PDF-link",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "actual-text.pdf",
+        _pdf(_marked("Span", "<< /ActualText (SECRET-PDF-actual text) >>", _text(72, 600, "Shown words"))),
+        {"pdf.alternate_text"},
+        "SECRET-PDF-actual",
+        VISIBLE_PDF,
+        "Shown words",
+    ),
+    clean(
+        "actual-text-same-as-shown.pdf",
+        _pdf(_marked("Span", "<< /ActualText (office) >>", _text(72, 600, "office"))),
+        VISIBLE_PDF,
+        "office",
+    ),
+    leaky(
+        "structure-actual-text.pdf",
+        _pdf("", _structure_tree("/Span", "/ActualText", "SECRET-PDF-structure text")),
+        {"pdf.alternate_text"},
+        "SECRET-PDF-structure",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "structure-figure-alt.pdf",
+        _pdf("", _structure_tree("/Figure", "/Alt", "SECRET-PDF-figure alt: photo of J Smith")),
+        {"pdf.alternate_text"},
+        "SECRET-PDF-figure",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "page-xmp.pdf",
+        _pdf("", _page_xmp),
+        {"pdf.metadata"},
+        "SECRET-PDF-page",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "libreoffice-hybrid.pdf",
+        _pdf("", _hybrid),
+        {"pdf.attachments"},
+        "SECRET-PDF-hybrid",
+        VISIBLE_PDF,
+    ),
+    leaky(
+        "title-not-on-page.pdf",
+        _pdf("", _info_title("SECRET-PDF-title of the draft")),
+        {"pdf.metadata"},
+        "SECRET-PDF-title",
+        VISIBLE_PDF,
+    ),
+    clean(
+        "title-on-page.pdf",
+        _pdf(_text(72, 700, "Response to request 2025-114"), _info_title("Response to request 2025-114")),
+        VISIBLE_PDF,
+        "Response to request 2025-114",
+    ),
+]
+
+
+# ------------------------------------------------------------------ PDFs written by real tools
+
+
+def _letter_docx(path: Path, hidden: str | None) -> None:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.author = ""
+    document.core_properties.last_modified_by = ""
+    document.add_heading("Response to request 2025-114", 1)
+    document.add_paragraph(VISIBLE_PDF + ".")
+    table = document.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "Year", (0, 1): "Count", (1, 0): "2024", (1, 1): "14"}.items():
+        table.cell(row, column).text = text
+    if hidden is not None:
+        run = document.add_paragraph().add_run(hidden)
+        run.font.hidden = True  # not printed, so not in the PDF's pages: only in the source it carries
+    document.save(path)
+
+
+def _libreoffice_pdf(options: str, hidden: str | None = None) -> Callable[[Path], None]:
+    """A letter written by python-docx and exported to PDF by LibreOffice itself (writer_pdf_Export)."""
+
+    def build(path: Path) -> None:
+        import os
+        import shutil
+        import subprocess
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as work:
+            source = Path(work) / "letter.docx"
+            _letter_docx(source, hidden)
+            profile = f"file://{work}/profile-{os.getpid()}"
+            command = [shutil.which("soffice") or "soffice", "--headless", f"-env:UserInstallation={profile}"]
+            subprocess.run(
+                [*command, "--convert-to", f"pdf:writer_pdf_Export{options}", "--outdir", work, str(source)],
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
+            shutil.copyfile(Path(work) / "letter.pdf", path)
+
+    return build
+
+
+def _weasyprint_pdf(html: str, **options: object) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        import weasyprint
+
+        weasyprint.HTML(string=html).write_pdf(path, **options)
+
+    return build
+
+
+TAGGED = ':{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+HYBRID = ':{"IsAddStream":{"type":"boolean","value":"true"}}'
+LETTER_HTML = (
+    '<html lang="en-GB"><head><title>Response to request 2025-114</title></head><body>'
+    "<h1>Response to request 2025-114</h1><p>" + VISIBLE_PDF + ".</p>"
+    "<table><tr><th>Year</th><th>Count</th></tr><tr><td>2024</td><td>14</td></tr></table>"
+    "<ul><li>First point</li><li>Second point</li></ul>"
+    '<p>See <a href="https://example.org/foi">the disclosure log</a>.</p></body></html>'
+)
+
+REAL_TOOL_PDFS: list[CorpusFile] = [
+    clean("libreoffice-letter.pdf", _libreoffice_pdf(""), VISIBLE_PDF, "Response to request 2025-114"),
+    clean("libreoffice-tagged-letter.pdf", _libreoffice_pdf(TAGGED), VISIBLE_PDF, "2024"),
+    leaky(
+        "libreoffice-hybrid-letter.pdf",
+        _libreoffice_pdf(HYBRID, "SECRET-PDF-hybrid hidden paragraph"),
+        {"pdf.attachments"},
+        None,  # the source document inside is compressed in a zip inside a stream: checked by its code
+        VISIBLE_PDF,
+    ),
+    clean("weasyprint-letter.pdf", _weasyprint_pdf(LETTER_HTML), VISIBLE_PDF, "Second point"),
+    clean("weasyprint-tagged-letter.pdf", _weasyprint_pdf(LETTER_HTML, pdf_tags=True), VISIBLE_PDF, "2024"),
+]
+
+
+def wide_table_across_pages(path: Path) -> None:
+    """As LibreOffice prints a wide sheet: each page draws the whole row, moved and clipped to the page."""
+    import pikepdf
+
+    make_pdf(path, "")
+    row = _text(72, 600, "Cases opened in 2024") + _text(72 + PAGE_WIDTH, 600, "Cases closed in 2024")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        first = pdf.pages[0]
+        first.Contents = pdf.make_stream(
+            (_text(72, 760, VISIBLE_PDF) + f"q 0 0 {PAGE_WIDTH} {PAGE_HEIGHT} re W n " + row + "Q\n").encode()
+        )
+        pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=first.MediaBox)))
+        second = pdf.pages[1]
+        second.Resources = first.Resources
+        moved = f"q 0 0 {PAGE_WIDTH} {PAGE_HEIGHT} re W n 1 0 0 1 -{PAGE_WIDTH} 0 cm " + row + "Q\n"
+        second.Contents = pdf.make_stream(moved.encode())
+        pdf.save(path)
+
+
+def _cell_overflow(path: Path) -> None:
+    """A spreadsheet cell's text clipped at its border through its last character, as LibreOffice draws
+    an overflowing cell whose neighbour is not empty: the cut character is hidden (a narrowed column is
+    how a name is hidden), unless the document shows that text elsewhere."""
+    from foidesk.core.release_check.pdf_fonts import HELVETICA_WIDTHS
+
+    text = "Refused under SECRET-PDF-Z9"
+    width = sum(HELVETICA_WIDTHS[ord(c) - 32] for c in text) * 12 / 1000
+    make_pdf(path, f"q 60 590 {12 + width - 5:.2f} 30 re W n " + _text(72, 600, text) + "Q\n")
+
+
+EXCUSED_PDFS: list[CorpusFile] = [
+    leaky(
+        "cell-overflow-clipped.pdf",
+        _cell_overflow,
+        {"pdf.clipped_text"},
+        "SECRET-PDF-Z9",
+        VISIBLE_PDF,
+        "Refused under",
+    ),
+    clean("wide-table-across-pages.pdf", wide_table_across_pages, VISIBLE_PDF, "Cases closed in 2024"),
+    leaky(
+        "clipped-phrase-shown-in-parts.pdf",
+        _pdf(
+            _text(72, 700, "clipped")
+            + _text(72, 680, "twice")
+            + "q 0 0 595 500 re W n "
+            + _text(72, 600, "SECRET-PDF-clipped twice")
+            + "Q\n"
+        ),
+        {"pdf.clipped_text"},
+        "SECRET-PDF-clipped",
+        VISIBLE_PDF,
+    ),
+]
+PDFS += RED_TEAM_PDFS + REAL_TOOL_PDFS + EXCUSED_PDFS

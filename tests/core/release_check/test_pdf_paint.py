@@ -103,7 +103,7 @@ def test_a_form_that_draws_itself_stops(tmp_path: Path) -> None:
     assert 1 < len(paint.areas) < 100
 
 
-def test_spot_colour_text_has_no_colour_to_compare_but_icc_grey_does(tmp_path: Path) -> None:
+def test_spot_colour_is_worked_out_by_its_postscript_tint_transform_and_icc_grey_too(tmp_path: Path) -> None:
     def spaces(pdf: object, page: object) -> None:
         assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
         tint = pdf.make_stream(b"{0 exch 0 exch 0 exch}")
@@ -116,4 +116,5 @@ def test_spot_colour_text_has_no_colour_to_compare_but_icc_grey_does(tmp_path: P
         )
 
     paint = _paint(tmp_path, "/CS0 cs 1 scn 0 0 1 1 re f /CS1 cs 0.25 scn 0 0 1 1 re f", spaces)
-    assert [a.colour for a in paint.areas] == [None, (0.25, 0.25, 0.25)]
+    # the program turns tint 1 into CMYK 0 0 0 1: black
+    assert [a.colour for a in paint.areas] == [(0, 0, 0), (0.25, 0.25, 0.25)]

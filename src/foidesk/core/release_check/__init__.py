@@ -18,6 +18,7 @@ from foidesk.core.release_check import (
     images,
     ods,
     pdf,
+    pdf_copy,
     spreadsheets,
     xlsx_copy,
 )
@@ -73,7 +74,7 @@ SANITISERS: dict[FileFormat, Sanitiser] = {
     FileFormat.CSV: csv_files.sanitise_csv,
     FileFormat.DOCX: documents.sanitise_docx,
     FileFormat.ODT: documents.sanitise_odt,
-    FileFormat.PDF: pdf.sanitise_pdf,
+    FileFormat.PDF: pdf_copy.sanitise_pdf,
     **dict.fromkeys(IMAGE_FORMATS, images.sanitise_image),
 }
 UNREADABLE_REASONS = {

@@ -12,8 +12,7 @@ viewer never shows: annotations and unapplied redaction marks, attachments, form
 and actions, hidden layers, thumbnails, applications' private data, objects left unused by an edit, and
 earlier versions kept by incremental updates.
 
-Sanitising re-renders each page to pixels (PDFium, through pypdfium2) and builds an image-only PDF with no
-metadata: covered text is gone, not hidden. Unapplied redaction marks are applied (painted black) first.
+The clean copy is made by ``pdf_copy``.
 """
 
 from __future__ import annotations
@@ -21,39 +20,39 @@ from __future__ import annotations
 import io
 import math
 import re
-import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 import pikepdf
-import pypdfium2 as pdfium
-from PIL import Image, ImageChops, ImageDraw
 
 from foidesk.core.release_check.findings import (
     CannotInspect,
-    CannotSanitise,
     Finding,
     InspectionLimits,
     Severity,
 )
 from foidesk.core.release_check.images import inspect_image_bytes
+from foidesk.core.release_check.pdf_colours import WHITE, Colour
+from foidesk.core.release_check.pdf_fonts import pdf_number
+from foidesk.core.release_check.pdf_layers import Layers
 from foidesk.core.release_check.pdf_paint import (
-    WHITE,
-    Colour,
     Glyph,
     Mask,
     PagePaint,
     Rect,
-    bounds,
     intersection,
     paint_of_page,
-    pdf_number,
 )
+from foidesk.core.release_check.pdf_seal import has_trusted_text_layer
+from foidesk.core.release_check.pdf_structure import graph_findings
 
 INVISIBLE_RENDER_MODES = frozenset({3, 7})  # ISO 32000-1 9.3.6: 3 neither fill nor stroke, 7 clip only
-MIN_READABLE_TEXT_HEIGHT = 1.0  # points; smaller glyphs cannot be read on screen or paper
-SAME_COLOUR_DISTANCE = 0.08  # Euclidean distance in RGB (0..1) below which text and background look alike
+MIN_READABLE_TEXT_HEIGHT = 3.0  # points; smaller glyphs cannot be read on screen or paper (footnotes are 6)
+SAME_COLOUR_DISTANCE = 0.15  # Euclidean distance in RGB (0..1) below which text and background look alike
+MAX_DISTANCE = 3**0.5  # black to white
+OVERPRINT_BELOW, OVERPRINT_ABOVE = 0.2, 0.8  # of the later glyph's size: the band its letters fill
+OVERPRINT_SHARE = 0.5  # of a glyph's advance: a later glyph covering more of it types over it
 OPAQUE_ALPHA = 0.95
 MIN_VISIBLE_ALPHA = 0.1  # text painted with a fill opacity (ExtGState /ca) below this cannot be seen
 MIN_HORIZONTAL_SCALE = 0.2  # text squeezed (Tz) below a fifth of its width is a line, not letters
@@ -63,9 +62,6 @@ XREF_WINDOW_BYTES = 65_536  # a trailer or cross-reference stream dictionary lie
 XREF_STREAM_START = re.compile(rb"\s*\d+\s+\d+\s+obj\b")
 PREV_ENTRY = re.compile(rb"/Prev\s+(\d+)")
 EOF_TAIL_BYTES = 1024  # ISO 32000-1 7.5.5: %%EOF ends the file; allow trailing junk this long
-SANITISED_DPI = 150
-MAX_RENDERED_PIXELS = 60_000_000  # A0 at 150 dpi is 35 million; larger pages are rendered coarser
-POINTS_PER_INCH = 72
 SNIPPET_LENGTH = 60
 TECHNICAL_INFO_KEYS = frozenset({"/Producer", "/Creator", "/CreationDate", "/ModDate", "/Trapped"})
 COMMENT_ANNOTATIONS = frozenset(
@@ -73,6 +69,17 @@ COMMENT_ANNOTATIONS = frozenset(
     | {"/Square", "/Circle", "/Line", "/Polygon", "/PolyLine", "/Stamp", "/Sound", "/Movie", "/Screen"}
     | {"/FileAttachment", "/RichMedia", "/3D", "/Watermark", "/Projection"}
 )
+GEOMETRIC_CODES = frozenset({"pdf.clipped_text", "pdf.text_outside_page"})  # hidden by where it is drawn
+NORMAL_BLENDS = frozenset({"/Normal", "/Compatible"})
+SEPARABLE_BLENDS: dict[str, Callable[[float, float], float]] = {
+    "/Multiply": lambda c, b: c * b,
+    "/Screen": lambda c, b: c + b - c * b,
+    "/Darken": min,
+    "/Lighten": max,
+    "/Difference": lambda c, b: abs(b - c),
+    "/Exclusion": lambda c, b: b + c - 2 * b * c,
+}
+KNOWN_ANNOTATIONS = COMMENT_ANNOTATIONS | {"/Link", "/Widget", "/Redact"}
 DANGEROUS_ACTIONS = frozenset({"/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/Rendition"})
 
 
@@ -84,28 +91,70 @@ def _finding(code: str, severity: Severity, where: str, message: str) -> Finding
 
 
 def _snippet(glyphs: list[Glyph]) -> str:
-    text = "".join(g.char for g in glyphs).strip()
+    return _shorten("".join(g.char for g in glyphs))
+
+
+def _shorten(text: str) -> str:
+    text = text.strip()
     return text if len(text) <= SNIPPET_LENGTH else text[: SNIPPET_LENGTH - 1] + "…"
 
 
-def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Finding]:
+def glyph_verdicts(paint: PagePaint, page_box: Rect, *, layer_trusted: bool = False) -> list[str]:
+    """For each glyph, the code of the rule that hides it from a reader, or "" when it is seen.
+
+    ``layer_trusted``: the page's invisible text is the gate's own text layer (pdf_copy), proven to
+    repeat what the page picture shows, so render mode 3 alone does not hide it.
+    """
+    verdicts, uncertain = _judge(paint, page_box, layer_trusted)
+    unsure = {id(g) for found in uncertain.values() for g in found}
+    return [
+        v or ("pdf.uncertain_cover" if id(g) in unsure else "")
+        for g, v in zip(paint.glyphs, verdicts, strict=True)
+    ]
+
+
+def _judge(paint: PagePaint, page_box: Rect, layer_trusted: bool) -> tuple[list[str], dict[str, list[Glyph]]]:
+    """The verdicts, and the glyphs under partly transparent pictures whose cover cannot be judged."""
     if not paint.glyphs:
-        return []
+        return [], {}
+    glyphs = paint.glyphs
+    covered, background, see_through, uncertain = _covering(paint)
+    covered |= _overprinted(glyphs)
+    px0, py0, px1, py1 = page_box
+    verdicts = []
+    for index, glyph in enumerate(glyphs):
+        outside = not (px0 <= glyph.x <= px1 and py0 <= glyph.y <= py1)
+        trusted = layer_trusted and glyph.render_mode == 3 and not outside
+        verdict = "" if trusted else _verdict(glyph, bool(covered[index]), outside, background[index])
+        if not verdict and not trusted and _faded(glyph, background[index], see_through[index]):
+            verdict = "pdf.covered_text"
+        verdicts.append(verdict)
+    return verdicts, uncertain
+
+
+def _covering(
+    paint: PagePaint,
+) -> tuple[np.ndarray, list[Colour | None], np.ndarray, dict[str, list[Glyph]]]:
+    """Which glyphs an opaque area painted later covers; the colour under each glyph; and how much of
+    each glyph's contrast survives the translucent areas painted over it (1: all of it)."""
     glyphs = paint.glyphs
     xs = np.array([g.x for g in glyphs])
     ys = np.array([g.y for g in glyphs])
     order = np.array([g.order for g in glyphs])
     lows, highs = np.array([g.low for g in glyphs]), np.array([g.high for g in glyphs])
     covered = np.zeros(len(glyphs), dtype=bool)
+    see_through = np.ones(len(glyphs))
     background: list[Colour | None] = [WHITE] * len(glyphs)
     background_order = np.zeros(len(glyphs), dtype=np.int64)
     uncertain: dict[str, list[Glyph]] = {}
     for area in paint.areas:
+        beneath = _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
         if area.alpha < OPAQUE_ALPHA:
+            if area.mask is None:
+                see_through[beneath] *= 1 - max(0.0, area.alpha)
             continue
         x0, y0, x1, y1 = area.rect
         inside = (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1)
-        beneath = _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
         under = inside & (order > area.order) & (background_order < area.order)
         if area.mask is not None:
             _judge_masked(area.mask, glyphs, beneath, covered, uncertain)
@@ -113,13 +162,82 @@ def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Findin
         else:
             covered |= beneath
         for hit in np.flatnonzero(under):
-            background[hit] = area.colour
+            on_picture = area.picture.colour_at((glyphs[hit].x, glyphs[hit].y)) if area.picture else None
+            background[hit] = area.colour or on_picture
             background_order[hit] = area.order
-    px0, py0, px1, py1 = page_box
-    outside = (xs < px0) | (xs > px1) | (ys < py0) | (ys > py1)
+    return covered, background, see_through, uncertain
+
+
+def _overprinted(glyphs: list[Glyph]) -> np.ndarray:
+    """Glyphs typed over by a later, different glyph that covers more than half their advance and their
+    middle: the later one is what shows (a row of black squares typed over a name), the earlier a
+    smudge under it. Neighbours in a word barely touch; the same letter struck twice, to look bold,
+    hides nothing."""
+    result = np.zeros(len(glyphs), dtype=bool)
+    typed = [
+        i for i, g in enumerate(glyphs) if g.char.strip() and g.render_mode not in INVISIBLE_RENDER_MODES
+    ]
+    if not typed:
+        return result
+    cell = 2 * max(1.0, float(np.median([glyphs[i].height for i in typed])))
+    cells: dict[tuple[int, int], list[int]] = {}
+    for index in typed:
+        cells.setdefault((round(glyphs[index].x / cell), round(glyphs[index].y / cell)), []).append(index)
+    for index in typed:
+        glyph = glyphs[index]
+        cx, cy = round(glyph.x / cell), round(glyph.y / cell)
+        nearby = [i for dx in (-1, 0, 1) for dy in (-1, 0, 1) for i in cells.get((cx + dx, cy + dy), [])]
+        result[index] = any(
+            glyphs[i].order > glyph.order and glyphs[i].char != glyph.char and _types_over(glyphs[i], glyph)
+            for i in nearby
+        )
+    return result
+
+
+def _types_over(later: Glyph, earlier: Glyph) -> bool:
+    """Whether ``later`` covers the middle of ``earlier`` and more than half of its advance."""
+    (ox, oy), (ex, ey) = later.origin, later.end
+    dx, dy = ex - ox, ey - oy
+    length = math.hypot(dx, dy)
+    if length < 1e-6 or later.hidden:
+        return False
+    up = ((earlier.x - ox) * -dy + (earlier.y - oy) * dx) / length  # height of the middle above its baseline
+    if not -OVERPRINT_BELOW * later.height <= up <= OVERPRINT_ABOVE * later.height:
+        return False
+    s0 = ((earlier.origin[0] - ox) * dx + (earlier.origin[1] - oy) * dy) / length
+    s1 = ((earlier.end[0] - ox) * dx + (earlier.end[1] - oy) * dy) / length
+    overlap = min(length, max(s0, s1)) - max(0.0, min(s0, s1))
+    return overlap > abs(s1 - s0) * OVERPRINT_SHARE
+
+
+def _faded(glyph: Glyph, background: Colour | None, see_through: float) -> bool:
+    """A translucent box over text leaves a fraction of its contrast; below the legible contrast the
+    text is covered (a 94 % opaque box is a box)."""
+    if see_through >= 1:
+        return False
+    contrast = _distance(glyph.colour, background) if glyph.colour and background else MAX_DISTANCE
+    return contrast * see_through < SAME_COLOUR_DISTANCE
+
+
+def _blended(colour: Colour | None, background: Colour | None, mode: str) -> Colour | None:
+    """What text painted with a separable blend mode looks like on its background (ISO 32000-1 11.3.5);
+    None for the other modes, or an unknown colour, which the gate reports as unaccounted."""
+    blend = SEPARABLE_BLENDS.get(mode)
+    if blend is None or colour is None or background is None:
+        return None
+    red, green, blue = (blend(c, b) for c, b in zip(colour, background, strict=True))
+    return (red, green, blue)
+
+
+def _distance(a: Colour, b: Colour) -> float:
+    return float(sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5)
+
+
+def _glyph_findings(
+    paint: PagePaint, verdicts: list[str], uncertain: dict[str, list[Glyph]], where: str
+) -> list[Finding]:
     groups: dict[str, list[Glyph]] = {}
-    for index, glyph in enumerate(glyphs):
-        verdict = _verdict(glyph, bool(covered[index]), bool(outside[index]), background[index])
+    for glyph, verdict in zip(paint.glyphs, verdicts, strict=True):
         if verdict:
             groups.setdefault(verdict, []).append(glyph)
     printed = {code: found for code, found in groups.items() if any(g.char.strip() for g in found)}
@@ -133,6 +251,17 @@ def _glyph_findings(paint: PagePaint, page_box: Rect, where: str) -> list[Findin
                 "partly transparent in a way that cannot be worked out: check the text can be read."
             )
             findings.append(_finding("pdf.uncertain_cover", Severity.WARN, where, message))
+    if paint.alternates:
+        texts = _shorten("; ".join(paint.alternates))
+        findings.append(
+            _finding(
+                "pdf.alternate_text",
+                Severity.BLOCK,
+                where,
+                f"Replacement text (/ActualText, /Alt) that differs from what the page shows: '{texts}'. "
+                "A copy or a screen reader gets it; a reader of the page does not.",
+            )
+        )
     return findings
 
 
@@ -164,8 +293,11 @@ def _contains(rect: Rect, points: np.ndarray) -> np.ndarray:
 
 
 def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | None) -> str:
+    if glyph.hidden:
+        return "pdf.hidden_layer"
     if (
-        glyph.render_mode in INVISIBLE_RENDER_MODES
+        glyph.blank
+        or glyph.render_mode in INVISIBLE_RENDER_MODES
         or glyph.height < MIN_READABLE_TEXT_HEIGHT
         or abs(glyph.horizontal_scale) < MIN_HORIZONTAL_SCALE
         or glyph.alpha < MIN_VISIBLE_ALPHA
@@ -179,10 +311,13 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
         return "pdf.clipped_text"
     if covered:
         return "pdf.covered_text"
+    if glyph.blend not in NORMAL_BLENDS:
+        shown = _blended(glyph.colour, background, glyph.blend)
+        if shown is None or background is None:
+            return "pdf.unaccounted"
+        return "pdf.white_text" if _distance(shown, background) < SAME_COLOUR_DISTANCE else ""
     if glyph.colour is not None and background is not None:
-        distance = sum((a - b) ** 2 for a, b in zip(glyph.colour, background, strict=True)) ** 0.5
-        if distance < SAME_COLOUR_DISTANCE:
-            return "pdf.white_text"
+        return "pdf.white_text" if _distance(glyph.colour, background) < SAME_COLOUR_DISTANCE else ""
     return ""
 
 
@@ -192,9 +327,10 @@ GLYPH_MESSAGES = {
     "small or too squeezed to read)",
     "pdf.white_text": "are the colour of what lies under them (e.g. white on white)",
     "pdf.text_outside_page": "are drawn outside the visible page",
-    "pdf.unaccounted": "are drawn in a spot colour (Separation or DeviceN) whose look cannot be worked out, "
-    "so whether they can be read is unknown",
+    "pdf.unaccounted": "are drawn in a colour whose look cannot be worked out (a spot colour, a pattern, a "
+    "palette, a soft mask or a blend mode not evaluated), so whether they can be read is unknown",
     "pdf.clipped_text": "are cut away by a clipping path, so not shown, but are still in the file",
+    "pdf.hidden_layer": "are in a layer (optional content) that is off when the file is opened",
 }
 
 
@@ -207,11 +343,21 @@ def _glyph_finding(code: str, glyphs: list[Glyph], where: str) -> Finding:
 # ------------------------------------------------------------------ the document structure
 
 
-def _page_box(page: pikepdf.Page) -> Rect:
+def pdf_rect(array: Sequence[object]) -> Rect:
+    values = [pdf_number(v) for v in array]
+    return (
+        min(values[0], values[2]),
+        min(values[1], values[3]),
+        max(values[0], values[2]),
+        max(values[1], values[3]),
+    )
+
+
+def page_box(page: pikepdf.Page) -> Rect:
     """What a viewer shows of the page: the CropBox (inherited from the page tree if need be) cut to the
     MediaBox, as ISO 32000-1 14.11.2 says; text outside it is in the file but never on screen."""
-    media = _rect(list(page.mediabox))
-    crop = _rect(list(page.cropbox))
+    media = pdf_rect(list(page.mediabox))
+    crop = pdf_rect(list(page.cropbox))
     return intersection(media, crop) or (media[0], media[1], media[0], media[1])
 
 
@@ -242,13 +388,18 @@ def _annotation_findings(page: pikepdf.Page, where: str) -> list[Finding]:
         )
     if "/FileAttachment" in kinds:
         findings.append(_finding("pdf.attachments", Severity.BLOCK, where, "A file is attached to the page."))
+    unknown = sorted({k.lstrip("/") or "none" for k in kinds if k not in KNOWN_ANNOTATIONS})
+    if unknown:
+        message = f"Annotations of kinds the gate does not know ({', '.join(unknown)}) may show anything."
+        findings.append(_finding("pdf.unaccounted", Severity.BLOCK, where, message))
     return findings
 
 
-def _structure_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Finding]:
+def _structure_findings(pdf: pikepdf.Pdf, limits: InspectionLimits, shown: str) -> list[Finding]:
     findings: list[Finding] = []
     root = pdf.Root
-    info_keys = set(pdf.trailer.get("/Info", pikepdf.Dictionary()).keys()) - TECHNICAL_INFO_KEYS
+    info = pdf.trailer.get("/Info", pikepdf.Dictionary())
+    info_keys = {k for k in set(info.keys()) - TECHNICAL_INFO_KEYS if not _shown_on_a_page(info[k], shown)}
     if info_keys:
         fields = ", ".join(sorted(k.lstrip("/") for k in info_keys))
         findings.append(
@@ -281,18 +432,27 @@ def _structure_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Find
                 "Form fields hold values that may not all be shown.",
             )
         )
-    properties = root.get("/OCProperties", pikepdf.Dictionary())
-    hidden = properties.get("/D", pikepdf.Dictionary()).get("/OFF", pikepdf.Array())
-    if len(hidden) > 0:
+    hidden = Layers(root).off
+    if hidden:
         findings.append(
             _finding(
-                "pdf.hidden_layer", Severity.BLOCK, "optional content", f"{len(hidden)} layers are hidden."
+                "pdf.hidden_layer",
+                Severity.BLOCK,
+                "optional content",
+                f"{len(hidden)} layers are off when the file is opened (by /OFF or /BaseState).",
             )
         )
     findings.extend(_action_findings(pdf))
     findings.extend(_leftover_findings(pdf))
     findings.extend(_picture_findings(pdf, limits))
     return findings
+
+
+def _shown_on_a_page(value: object, shown: str) -> bool:
+    """A document property whose text is printed on the pages (a title repeated as the heading) tells
+    a reader nothing they do not see."""
+    text = " ".join(str(value).split()) if isinstance(value, pikepdf.String) else ""
+    return bool(text) and text in shown
 
 
 def _picture_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Finding]:
@@ -520,14 +680,28 @@ def inspect_pdf(path: str, limits: InspectionLimits) -> list[Finding]:
 
 
 def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Finding]:
-    findings = _structure_findings(pdf, limits)
+    findings: list[Finding] = []
+    layers = Layers(pdf.Root)
+    drawn: set[tuple[int, int]] = set()
+    paints = []
     for number, page in enumerate(pdf.pages, start=1):
-        where = f"page {number}"
         try:
-            paint = paint_of_page(page, limits)
+            paints.append(paint_of_page(page, limits, layers))
         except CannotInspect as error:
-            raise CannotInspect(f"{where}: {error}") from error
-        findings.extend(_glyph_findings(paint, _page_box(page), where))
+            raise CannotInspect(f"page {number}: {error}") from error
+    invisible = any(g.render_mode == 3 for paint in paints for g in paint.glyphs)
+    trusted = invisible and has_trusted_text_layer(pdf)
+    judged = [_judge(paint, page_box(page), trusted) for page, paint in zip(pdf.pages, paints, strict=True)]
+    shown = " ".join(
+        shown_text(paint.glyphs, verdicts) for paint, (verdicts, _) in zip(paints, judged, strict=True)
+    )
+    for number, (page, paint, (verdicts, uncertain)) in enumerate(
+        zip(pdf.pages, paints, judged, strict=True), 1
+    ):
+        where = f"page {number}"
+        drawn |= paint.drawn
+        verdicts = excuse_shown_elsewhere(paint.glyphs, verdicts, shown)
+        findings.extend(_glyph_findings(paint, verdicts, uncertain, where))
         findings.extend(_annotation_findings(page, where))
         if "/Thumb" in page.obj:
             findings.append(
@@ -535,138 +709,33 @@ def _document_findings(pdf: pikepdf.Pdf, limits: InspectionLimits) -> list[Findi
                     "pdf.thumbnail", Severity.WARN, where, "A thumbnail image of an earlier page is kept."
                 )
             )
-    return findings
+    return _structure_findings(pdf, limits, shown) + graph_findings(pdf, drawn) + findings
 
 
-# ------------------------------------------------------------------ sanitising
+def shown_text(glyphs: list[Glyph], verdicts: list[str]) -> str:
+    """The text of the glyphs judged visible, with runs of white space made one space."""
+    return " ".join("".join(g.char for g, v in zip(glyphs, verdicts, strict=True) if not v).split())
 
 
-def _redaction_rects(pdf: pikepdf.Pdf) -> list[list[Rect]]:
-    pages = []
-    for page in pdf.pages:
-        rects: list[Rect] = []
-        for annotation in page.obj.get("/Annots", pikepdf.Array()):
-            if isinstance(annotation, pikepdf.Dictionary) and annotation.get("/Subtype") == "/Redact":
-                quads = [pdf_number(v) for v in annotation.get("/QuadPoints", pikepdf.Array())]
-                if len(quads) >= 8:
-                    rects.extend(
-                        bounds([(quads[i], quads[i + 1]) for i in range(q, q + 8, 2)])
-                        for q in range(0, len(quads) - 7, 8)
-                    )
-                else:
-                    rects.append(_rect(list(annotation.get("/Rect", [0, 0, 0, 0]))))
-        pages.append(rects)
-    return pages
-
-
-def _rect(array: Sequence[object]) -> Rect:
-    values = [pdf_number(v) for v in array]
-    return (
-        min(values[0], values[2]),
-        min(values[1], values[3]),
-        max(values[0], values[2]),
-        max(values[1], values[3]),
-    )
-
-
-def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
-    """Render every page to pixels and rebuild an image-only PDF: no text, no metadata, nothing hidden."""
-    data = Path(source).read_bytes() if Path(source).exists() else b""
-    try:
-        with _open_for_sanitising(data) as original:
-            for page in original.pages:
-                paint_of_page(page, limits)  # refuses, before rendering, a page built to exhaust the renderer
-            redactions = _redaction_rects(original)
-            boxes = [_page_box(page) for page in original.pages]
-            rotations = [int(pdf_number(page.obj.get("/Rotate", 0))) % 360 for page in original.pages]
-        document = pdfium.PdfDocument(data)
-    except (pikepdf.PdfError, pdfium.PdfiumError, CannotInspect, ValueError, TypeError, KeyError) as error:
-        raise CannotSanitise(f"the PDF cannot be rendered: {error}") from error
-    if len(document) != len(boxes):
-        document.close()
-        raise CannotSanitise("the PDF's pages are read differently by the renderer: it is damaged")
-    clean = pikepdf.new()
-    try:
-        for index in range(len(document)):
-            box, rotation = boxes[index], rotations[index]
-            scale = _render_scale(box)
-            image = (
-                document[index]
-                .render(scale=scale, draw_annots=True, may_draw_forms=True)
-                .to_pil()
-                .convert("RGB")
-            )
-            draw = ImageDraw.Draw(image)
-            for mark in redactions[index]:
-                draw.rectangle(_pixel_rect(mark, box, rotation, scale), fill="black")
-            width, height = box[2] - box[0], box[3] - box[1]
-            _add_image_page(
-                clean, _grey_if_possible(image), (height, width) if rotation in (90, 270) else (width, height)
-            )
-    except pdfium.PdfiumError as error:
-        raise CannotSanitise(f"a page cannot be rendered: {error}") from error
-    finally:
-        document.close()
-    clean.save(target, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-
-
-def _render_scale(box: Rect) -> float:
-    """Pixels per point: the sanitising resolution, lowered for a page so large it would exhaust memory."""
-    scale = SANITISED_DPI / POINTS_PER_INCH
-    area = max(1.0, (box[2] - box[0]) * (box[3] - box[1]))
-    return min(scale, math.sqrt(MAX_RENDERED_PIXELS / area))
-
-
-def _pixel_rect(rect: Rect, box: Rect, rotation: int, scale: float) -> tuple[float, float, float, float]:
-    """A rectangle in user space as pixels of the page rendered with its /Rotate (clockwise) applied."""
-    width, height = (box[2] - box[0]) * scale, (box[3] - box[1]) * scale
-    corners = []
-    for x, y in ((rect[0], rect[1]), (rect[2], rect[3])):
-        u, v = (x - box[0]) * scale, (box[3] - y) * scale  # unrotated: from the top left, downwards
-        corners.append(
-            {0: (u, v), 90: (height - v, u), 180: (width - u, height - v), 270: (v, width - u)}[rotation]
-        )
-    (a, b), (c, d) = corners
-    return (min(a, c), min(b, d), max(a, c), max(b, d))
-
-
-def _open_for_sanitising(data: bytes) -> pikepdf.Pdf:
-    if not data:
-        raise CannotSanitise("the file is empty or missing")
-    try:
-        return pikepdf.open(io.BytesIO(data))
-    except pikepdf.PasswordError as error:
-        raise CannotSanitise("the PDF is encrypted with a password") from error
-
-
-def _grey_if_possible(image: Image.Image) -> Image.Image:
-    """A page with no colour is stored as grey: a third of the size, the same look."""
-    red, green, blue = image.split()
-    if ImageChops.difference(red, green).getbbox() or ImageChops.difference(green, blue).getbbox():
-        return image
-    return red
-
-
-def _add_image_page(pdf: pikepdf.Pdf, image: Image.Image, page_size: tuple[float, float]) -> None:
-    width, height = image.size
-    pixels = image.tobytes()
-    colour_space = pikepdf.Name.DeviceGray if image.mode == "L" else pikepdf.Name.DeviceRGB
-    page_width, page_height = page_size
-    stream = pikepdf.Stream(pdf, zlib.compress(pixels, 6))
-    stream.stream_dict = pikepdf.Dictionary(
-        Type=pikepdf.Name.XObject,
-        Subtype=pikepdf.Name.Image,
-        Width=width,
-        Height=height,
-        ColorSpace=colour_space,
-        BitsPerComponent=8,
-        Filter=pikepdf.Name.FlateDecode,
-    )
-    content = f"q {page_width:.3f} 0 0 {page_height:.3f} 0 0 cm /Page Do Q".encode()
-    page = pikepdf.Dictionary(
-        Type=pikepdf.Name.Page,
-        MediaBox=[0, 0, page_width, page_height],
-        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Page=stream)),
-        Contents=pikepdf.Stream(pdf, content),
-    )
-    pdf.pages.append(pikepdf.Page(page))
+def excuse_shown_elsewhere(glyphs: list[Glyph], verdicts: list[str], shown: str) -> list[str]:
+    """Text cut off by the page edge or a clip that the document shows in full elsewhere hides nothing:
+    LibreOffice prints a wide sheet or chart across pages by drawing all of it on each page, clipped,
+    and a cell's overflowing text is clipped at its border. Each run of such glyphs is excused when its
+    text, as a whole, is shown somewhere in the document (a hidden phrase whose words are shown apart
+    is still hidden)."""
+    result = list(verdicts)
+    run: list[int] = []
+    for index in [*range(len(glyphs)), -1]:
+        if (
+            index >= 0
+            and verdicts[index] in GEOMETRIC_CODES
+            and (not run or verdicts[run[-1]] == verdicts[index])
+        ):
+            run.append(index)
+            continue
+        text = "".join(glyphs[i].char for i in run)
+        if run and " ".join(text.split()) in shown:
+            for i in run:
+                result[i] = ""
+        run = [index] if index >= 0 and verdicts[index] in GEOMETRIC_CODES else []
+    return result

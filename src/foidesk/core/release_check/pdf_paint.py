@@ -10,7 +10,7 @@ used without widths, from Helvetica's and Courier's metrics. Clipping paths are 
 
 from __future__ import annotations
 
-import re
+import math
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,39 +19,37 @@ import numpy as np
 import pikepdf
 
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
+from foidesk.core.release_check.pdf_colours import (
+    BLACK,
+    DEVICE_SPACES,
+    Colour,
+    colorants,
+    colour_space,
+    device_colour,
+    indexed_colour,
+    indexed_space,
+    is_pattern,
+    tint_colour,
+    tint_space,
+)
+from foidesk.core.release_check.pdf_fonts import FontMetrics, pdf_number
+from foidesk.core.release_check.pdf_layers import Layers
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 Matrix = tuple[float, float, float, float, float, float]
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in default user space (points)
-Colour = tuple[float, float, float]
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-WHITE: Colour = (1.0, 1.0, 1.0)
-BLACK: Colour = (0.0, 0.0, 0.0)
+NOTHING: Rect = (math.inf, math.inf, -math.inf, -math.inf)  # a clip that lets nothing through
 GLYPH_CENTRE_RISE = 0.33  # of the font size: the middle of a lower-case letter above the baseline
 GLYPH_LOW, GLYPH_HIGH = 0.1, 0.6  # of the font size: a strike-through or underline covers neither both
 INFLATE_PIECE_BYTES = 1 << 20
-DEVICE_SPACES = frozenset({"gray", "rgb", "cmyk"})
 STROKE_ONLY_MODES = frozenset({1, 5})  # ISO 32000-1 table 106: text outlined in the stroke colour
 MAX_OPERATIONS_PER_PAGE = 500_000  # a real page has thousands; forms nested to multiply them is an attack
 SLANT_TOLERANCE = 0.1  # of half the line width: a segment this close to level is drawn as a rectangle
 MAX_STROKE_SQUARES = 256  # a slanted stroke is represented by at most this many inscribed squares
+PICTURE_SIDE = 256  # pixels: a picture's colours are read at this resolution at most
 MAX_MASK_PIXELS = 50_000_000  # a soft mask larger than this is not decoded: its coverage is unknown
-MAX_CMAP_RANGE = 65535  # a bfrange never spans more than the two-byte code space
-UNICODE_LIMIT = 0x110000
-BFRANGE_ENTRY = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-DEFAULT_GLYPH_WIDTH = 500  # thousandths of an em, when a font gives no widths
-# Helvetica's advance widths (Adobe's Helvetica AFM, thousandths of an em) for codes 32..126; the standard
-# 14 fonts may be used without a /Widths array, so the inspector carries the metrics it needs most.
-HELVETICA_WIDTHS = (
-    [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278]
-    + [556] * 10
-    + [278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833]
-    + [722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333]
-    + [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278]
-    + [556, 500, 722, 500, 500, 500, 334, 260, 334, 584]
-)
-COURIER_WIDTH = 600
 
 
 # ------------------------------------------------------------------ geometry
@@ -112,6 +110,12 @@ def intersection(clip: Rect | None, rect: Rect | None) -> Rect | None:
     return (x0, y0, x1, y1) if x0 <= x1 and y0 <= y1 else None
 
 
+def clip_to(clip: Rect | None, rect: Rect) -> Rect:
+    """The clip after intersecting with ``rect``: NOTHING (not None, which means no clip) when they do
+    not meet, so text clipped twice to rectangles that do not overlap is known to be cut away."""
+    return intersection(clip, rect) or NOTHING
+
+
 def _inverse(m: Matrix) -> Matrix | None:
     """The matrix undoing ``m``; None if ``m`` flattens the plane (nothing is painted then)."""
     a, b, c, d, e, f = m
@@ -143,8 +147,13 @@ class Glyph:
     alpha: float
     render_mode: int
     clipped: bool = False  # its centre lies outside the clipping path, so nothing of it is painted
-    horizontal_scale: float = 1.0  # Tz / 100: text squeezed to a sliver is not readable
+    horizontal_scale: float = 1.0  # width over height as drawn (Tz, or a squeezed matrix)
     unaccounted: bool = False  # drawn in a spot colour whose look cannot be worked out
+    origin: tuple[float, float] = (0.0, 0.0)  # where the glyph starts on its baseline
+    end: tuple[float, float] = (0.0, 0.0)  # where the next glyph would start (the advance)
+    hidden: bool = False  # in optional content (a layer) that is off, so never shown
+    blank: bool = False  # a Type 3 glyph whose procedure paints nothing
+    blend: str = "/Normal"  # the blend mode it is painted with
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +180,45 @@ class Mask:
         return float(self.alpha[row, column])
 
 
+class Picture:
+    """The colours of a picture, read only when text is drawn on it (to tell black on black).
+
+    Decoded once, by the PDF library, and reduced to at most PICTURE_SIDE pixels a side (each the mean
+    of the pixels it stands for); None where it cannot be decoded, which leaves the text judged as on
+    a picture of unknown colour, as before.
+    """
+
+    def __init__(self, image: pikepdf.Stream, to_image: Matrix | None) -> None:
+        self.image = image
+        self.to_image = to_image
+        self._pixels: np.ndarray | None = None
+        self._decoded = False
+
+    def _rgb(self) -> np.ndarray | None:
+        if not self._decoded:
+            self._decoded = True
+            width, height = pdf_number(self.image.get("/Width", 0)), pdf_number(self.image.get("/Height", 0))
+            if 0 < width * height <= MAX_MASK_PIXELS:
+                try:
+                    picture = pikepdf.PdfImage(self.image).as_pil_image().convert("RGB")
+                except Exception:  # any decoder failure: the colour stays unknown
+                    return None
+                picture.thumbnail((PICTURE_SIDE, PICTURE_SIDE))
+                self._pixels = np.asarray(picture, dtype=np.float64) / 255
+        return self._pixels
+
+    def colour_at(self, point: tuple[float, float]) -> Colour | None:
+        pixels = self._rgb() if self.to_image is not None else None
+        if pixels is None or self.to_image is None:
+            return None
+        u, v = _apply(self.to_image, point[0], point[1])
+        if not (0 <= u <= 1 and 0 <= v <= 1):
+            return None
+        rows, columns = pixels.shape[:2]
+        red, green, blue = pixels[min(rows - 1, int((1 - v) * rows)), min(columns - 1, int(u * columns))]
+        return (float(red), float(green), float(blue))
+
+
 @dataclass(frozen=True, slots=True)
 class PaintedArea:
     order: int
@@ -178,12 +226,15 @@ class PaintedArea:
     colour: Colour | None  # None: an image, or a pattern: opaque but of no single colour
     alpha: float
     mask: Mask | None = None  # set when only parts of the area are painted (a soft mask)
+    picture: Picture | None = None  # an image's colours, read when text lies on it
 
 
 @dataclass(slots=True)
 class PagePaint:
     glyphs: list[Glyph] = field(default_factory=list)
     areas: list[PaintedArea] = field(default_factory=list)
+    alternates: list[str] = field(default_factory=list)  # /ActualText, /Alt, /E that differ from the glyphs
+    drawn: set[tuple[int, int]] = field(default_factory=set)  # forms and pictures the page draws
     order: int = 0
 
     def next_order(self) -> int:
@@ -213,192 +264,23 @@ class GraphicsState:
     tint_space: pikepdf.Array | None = None  # the fill's Separation or DeviceN space, if it is one
     fill_unaccounted: bool = False  # a spot colour whose look cannot be worked out
     soft_mask: bool = False  # an ExtGState's /SMask: what is painted shows only where the mask lets it
+    group_alpha: float = 1.0  # the opacity a transparency group (a form) is composited with, inherited
+    blend: str = "/Normal"  # the blend mode (ExtGState /BM)
+    indexed: pikepdf.Array | None = None  # the fill's Indexed space, if it is one
 
     def copy(self) -> GraphicsState:
         return replace(self)
 
 
-def pdf_number(obj: object) -> float:
-    try:
-        return float(obj)  # type: ignore[arg-type]  # pikepdf numbers convert; anything else raises
-    except (TypeError, ValueError):
-        return 0.0
-
-
-def _colour(operands: Sequence[object], space: str) -> Colour | None:
-    values = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
-    if space == "gray" and len(values) == 1:
-        return (values[0], values[0], values[0])
-    if space == "rgb" and len(values) == 3:
-        return (values[0], values[1], values[2])
-    if space == "cmyk" and len(values) == 4:
-        c, m, y, k = values
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    return None  # a spot colour, a pattern, an indexed palette: opaque, but of no colour we can compare
-
-
-def _colour_space(resources: pikepdf.Dictionary, name: object) -> str:
-    """'gray', 'rgb' or 'cmyk' for device spaces and ICC profiles of 1, 3 or 4 components; else 'other'."""
-    device = {"/DeviceGray": "gray", "/DeviceRGB": "rgb", "/DeviceCMYK": "cmyk", "/CalGray": "gray"}
-    device |= {"/CalRGB": "rgb", "/G": "gray", "/RGB": "rgb", "/CMYK": "cmyk"}
-    if str(name) in device:
-        return device[str(name)]
-    spaces = resources.get("/ColorSpace")
-    space = spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
-    if isinstance(space, pikepdf.Name):
-        return device.get(str(space), "other")
-    if isinstance(space, pikepdf.Array) and len(space) == 2 and space[0] == pikepdf.Name.ICCBased:
-        components = int(pdf_number(space[1].get("/N", 0)))
-        return {1: "gray", 3: "rgb", 4: "cmyk"}.get(components, "other")
-    if isinstance(space, pikepdf.Array) and len(space) >= 1 and str(space[0]) in device:
-        return device[str(space[0])]
-    return "other"
-
-
-def _tint_space(resources: pikepdf.Dictionary, name: object) -> pikepdf.Array | None:
-    """The named colour space if it is a Separation or DeviceN (spot colours), else None."""
-    spaces = resources.get("/ColorSpace")
-    space = spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
-    if isinstance(space, pikepdf.Array) and len(space) >= 4 and str(space[0]) in ("/Separation", "/DeviceN"):
-        return space
-    return None
-
-
-def _colorants(space: pikepdf.Array) -> int:
-    names = space[1]
-    return len(names) if isinstance(names, pikepdf.Array) else 1
-
-
-def _tint_colour(space: pikepdf.Array, tints: list[float], resources: pikepdf.Dictionary) -> Colour | None:
-    """What a spot colour looks like: its tint run through the tint transform into the alternate space.
-
-    Worked out for the simple, common case (one colorant, an exponential function of type 2, a device or
-    ICC alternate space); None for anything else (a PostScript or sampled function, the colorant /None,
-    several colorants), which the gate reports as unaccounted rather than guessing.
-    """
-    names = space[1]
-    if isinstance(names, pikepdf.Array) or str(names) == "/None" or len(tints) != 1:
-        return None
-    alternate = _colour_space(resources, space[2]) if isinstance(space[2], pikepdf.Name) else "other"
-    if isinstance(space[2], pikepdf.Array):
-        alternate = _colour_space(pikepdf.Dictionary(ColorSpace=pikepdf.Dictionary(A=space[2])), "/A")
-    function = space[3]
-    if alternate not in DEVICE_SPACES or not isinstance(function, pikepdf.Dictionary | pikepdf.Stream):
-        return None
-    if int(pdf_number(function.get("/FunctionType", -1))) != 2:
-        return None
-    c0 = [pdf_number(v) for v in function.get("/C0", pikepdf.Array([0]))]
-    c1 = [pdf_number(v) for v in function.get("/C1", pikepdf.Array([1]))]
-    exponent = pdf_number(function.get("/N", 1))
-    if len(c0) != len(c1):
-        return None
-    tint = min(1.0, max(0.0, tints[0])) ** exponent
-    return _colour([a + tint * (b - a) for a, b in zip(c0, c1, strict=True)], alternate)
-
-
-def _hex_text(digits: bytes) -> str:
-    raw = bytes.fromhex(digits.decode("ascii"))
-    return raw.decode("utf-16-be", errors="replace")
-
-
-def _unicode_map(stream: pikepdf.Stream) -> dict[int, str]:
-    """Code -> text from a ToUnicode CMap's bfchar and bfrange entries (ISO 32000-1 9.10.3)."""
-    try:
-        data = stream.read_bytes()
-    except pikepdf.PdfError:
-        return {}
-    mapping: dict[int, str] = {}
-    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
-        for source, target in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
-            mapping[int(source, 16)] = _hex_text(target)
-    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
-        for low, high, target in BFRANGE_ENTRY.findall(block):
-            first, start = int(low, 16), int(target, 16)
-            for code in range(first, min(int(high, 16), first + MAX_CMAP_RANGE) + 1):
-                mapping[code] = chr(start + code - first) if start + code - first < UNICODE_LIMIT else "?"
-    return mapping
-
-
-class _FontMetrics:
-    """Code -> advance width (thousandths of an em) for one font; two-byte codes for composite fonts."""
-
-    def __init__(self, font: pikepdf.Dictionary | None) -> None:
-        self.two_byte = False
-        self.widths: dict[int, float] = {}
-        self.default = float(DEFAULT_GLYPH_WIDTH)
-        self.scale = 1.0
-        self.unicode: dict[int, str] = {}
-        if font is None:
-            return
-        to_unicode = font.get("/ToUnicode")
-        if isinstance(to_unicode, pikepdf.Stream):
-            self.unicode = _unicode_map(to_unicode)
-        subtype = str(font.get("/Subtype", ""))
-        if subtype == "/Type0":
-            self._composite(font)
-        else:
-            self._simple(font, subtype)
-
-    def _composite(self, font: pikepdf.Dictionary) -> None:
-        self.two_byte = True
-        descendants = font.get("/DescendantFonts")
-        if not isinstance(descendants, pikepdf.Array) or len(descendants) == 0:
-            return
-        cid_font = descendants[0]
-        self.default = pdf_number(cid_font.get("/DW", 1000))
-        spec = list(cid_font.get("/W", pikepdf.Array()))
-        at = 0
-        while at + 1 < len(spec):
-            first = int(pdf_number(spec[at]))
-            if isinstance(spec[at + 1], pikepdf.Array):
-                for offset, width in enumerate(spec[at + 1]):
-                    self.widths[first + offset] = pdf_number(width)
-                at += 2
-            elif at + 2 < len(spec):
-                last, run_width = int(pdf_number(spec[at + 1])), pdf_number(spec[at + 2])
-                for code in range(first, min(last, first + 65535) + 1):
-                    self.widths[code] = run_width
-                at += 3
-            else:
-                break
-
-    def _simple(self, font: pikepdf.Dictionary, subtype: str) -> None:
-        base = str(font.get("/BaseFont", ""))
-        if "/Widths" in font:
-            first = int(pdf_number(font.get("/FirstChar", 0)))
-            for offset, width in enumerate(font["/Widths"]):
-                self.widths[first + offset] = pdf_number(width)
-        elif "Helvetica" in base or "Arial" in base:
-            self.widths = {32 + i: float(w) for i, w in enumerate(HELVETICA_WIDTHS)}
-        elif "Courier" in base:
-            self.default = float(COURIER_WIDTH)
-        if subtype == "/Type3" and "/FontMatrix" in font:
-            self.scale = pdf_number(font["/FontMatrix"][0]) * 1000
-
-    def codes(self, raw: bytes) -> Iterator[int]:
-        if self.two_byte:
-            for at in range(0, len(raw) - 1, 2):
-                yield raw[at] << 8 | raw[at + 1]
-        else:
-            yield from raw
-
-    def char(self, code: int) -> str:
-        """The character a code shows, for messages: from /ToUnicode, else Latin-1 for simple fonts."""
-        if code in self.unicode:
-            return self.unicode[code]
-        return chr(code) if not self.two_byte and 32 <= code < 256 else "?"
-
-    def width(self, code: int) -> float:
-        return self.widths.get(code, self.default) * self.scale
-
-
 class PageScanner:
     """Runs one page's content (and the forms it draws) and records glyphs and opaque areas in paint order."""
 
-    def __init__(self, limits: InspectionLimits) -> None:
+    def __init__(self, limits: InspectionLimits, layers: Layers | None = None) -> None:
         self.paint = PagePaint()
+        self.layers = layers or Layers(None)
+        self.hidden = 0  # how many enclosing marked-content sequences or forms are in a layer that is off
         self.limits = limits
-        self.metrics: dict[int, _FontMetrics] = {}
+        self.metrics: dict[int, FontMetrics] = {}
         self.decoded_bytes = 0
         self.operations = 0
         self.parsed: dict[tuple[int, int], list[Instruction]] = {}
@@ -418,6 +300,7 @@ class PageScanner:
         current: tuple[float, float] | None = None
         clipping = False
         text_matrix = line_matrix = IDENTITY
+        marked: list[tuple[bool, str | None, int]] = []  # hidden?, alternate text, glyphs before it
         self.operations += len(instructions)
         if self.operations > MAX_OPERATIONS_PER_PAGE:
             raise CannotInspect("the page draws too many times (forms drawing forms): it cannot be inspected")
@@ -427,6 +310,13 @@ class PageScanner:
                 continue
             operands: list[object] = list(instruction.operands)
             op = str(instruction.operator)
+            if op in ("BMC", "BDC"):
+                marked.append(self._begin_marked(operands, resources))
+                continue
+            if op == "EMC":
+                if marked:
+                    self._end_marked(marked.pop())
+                continue
             if op == "q":
                 stack.append(state.copy())
             elif op == "Q" and stack:
@@ -435,31 +325,38 @@ class PageScanner:
                 state.ctm = _multiply(tuple(pdf_number(v) for v in operands), state.ctm)  # type: ignore[arg-type]
             elif op in ("g", "rg", "k"):
                 state.fill_space = {"g": "gray", "rg": "rgb", "k": "cmyk"}[op]
-                state.fill = _colour(operands, state.fill_space)
-                state.tint_space, state.fill_unaccounted = None, False
+                state.fill = device_colour(operands, state.fill_space)
+                state.tint_space, state.indexed, state.fill_unaccounted = None, None, False
             elif op in ("sc", "scn"):
-                if state.tint_space is not None:
+                if state.indexed is not None:
+                    state.fill = indexed_colour(state.indexed, operands, resources)
+                    state.fill_unaccounted = state.fill is None
+                elif state.tint_space is not None:
                     tints = [pdf_number(v) for v in operands if not isinstance(v, pikepdf.Name)]
-                    state.fill = _tint_colour(state.tint_space, tints, resources)
+                    state.fill = tint_colour(state.tint_space, tints, resources)
                     state.fill_unaccounted = state.fill is None
                 else:
-                    state.fill = _colour(operands, state.fill_space)
+                    state.fill = device_colour(operands, state.fill_space)
             elif op == "cs" and operands:
-                state.fill_space = _colour_space(resources, operands[0])
+                state.fill_space = colour_space(resources, operands[0])
                 state.fill = BLACK if state.fill_space in DEVICE_SPACES else None
-                state.tint_space, state.fill_unaccounted = _tint_space(resources, operands[0]), False
+                state.tint_space, state.fill_unaccounted = tint_space(resources, operands[0]), False
+                state.indexed = indexed_space(resources, operands[0])
+                if state.indexed is not None:  # the initial index is 0
+                    state.fill = indexed_colour(state.indexed, [0], resources)
+                    state.fill_unaccounted = state.fill is None
+                if is_pattern(resources, operands[0]):  # a pattern's look is not worked out for text
+                    state.fill_unaccounted = True
                 if state.tint_space is not None:  # the initial tint is 1.0 for every colorant
-                    state.fill = _tint_colour(
-                        state.tint_space, [1.0] * _colorants(state.tint_space), resources
-                    )
+                    state.fill = tint_colour(state.tint_space, [1.0] * colorants(state.tint_space), resources)
                     state.fill_unaccounted = state.fill is None
             elif op in ("G", "RG", "K"):
                 state.stroke_space = {"G": "gray", "RG": "rgb", "K": "cmyk"}[op]
-                state.stroke = _colour(operands, state.stroke_space)
+                state.stroke = device_colour(operands, state.stroke_space)
             elif op in ("SC", "SCN"):
-                state.stroke = _colour(operands, state.stroke_space)
+                state.stroke = device_colour(operands, state.stroke_space)
             elif op == "CS" and operands:
-                state.stroke_space = _colour_space(resources, operands[0])
+                state.stroke_space = colour_space(resources, operands[0])
                 state.stroke = BLACK if state.stroke_space in DEVICE_SPACES else None
             elif op == "w" and operands:
                 state.line_width = pdf_number(operands[0])
@@ -467,6 +364,7 @@ class PageScanner:
                 state.fill_alpha = self._alpha(resources, operands[0], "/ca", state.fill_alpha)
                 state.stroke_alpha = self._alpha(resources, operands[0], "/CA", state.stroke_alpha)
                 state.soft_mask = self._soft_mask(resources, operands[0], state.soft_mask)
+                state.blend = self._blend(resources, operands[0], state.blend)
             elif op == "re" and len(operands) == 4:
                 x, y, w, h = (pdf_number(v) for v in operands)
                 corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
@@ -506,7 +404,7 @@ class PageScanner:
                     for rect in _stroke_rects(segments, state):
                         self._area(rect, state.stroke, state, stroked=True)
                 if path and clipping:
-                    state.clip = intersection(state.clip, bounds(path))
+                    state.clip = clip_to(state.clip, bounds(path))
                 path, segments, clipping = [], [], False
                 start = current = None
             elif op == "sh":
@@ -529,6 +427,33 @@ class PageScanner:
                     text_matrix = line_matrix = self._move("T*", [], line_matrix, state)
                 text_matrix = self._show(operands[-1:] if op != "TJ" else operands, text_matrix, state, op)
 
+    def _begin_marked(
+        self, operands: Sequence[object], resources: pikepdf.Dictionary
+    ) -> tuple[bool, str | None, int]:
+        """A marked-content sequence: in a layer that is off (``/OC``)? carrying replacement text?"""
+        properties: object = operands[1] if len(operands) == 2 else None
+        if isinstance(properties, pikepdf.Name):
+            named = resources.get("/Properties")
+            properties = named.get(str(properties)) if isinstance(named, pikepdf.Dictionary) else None
+        hidden = len(operands) == 2 and str(operands[0]) == "/OC" and not self.layers.visible(properties)
+        self.hidden += hidden
+        alternate = None
+        if isinstance(properties, pikepdf.Dictionary):
+            for key in ("/ActualText", "/Alt", "/E"):
+                if isinstance(properties.get(key), pikepdf.String):
+                    alternate = str(properties[key])
+        return hidden, alternate, len(self.paint.glyphs)
+
+    def _end_marked(self, sequence: tuple[bool, str | None, int]) -> None:
+        """Replacement text that says something other than the glyphs it stands for is recorded: a copy
+        or a screen reader gets it, a reader of the page does not (a ligature's "fi" is the same)."""
+        hidden, alternate, first = sequence
+        self.hidden -= hidden
+        if alternate is not None:
+            shown = "".join(g.char for g in self.paint.glyphs[first:] if not g.hidden)
+            if _words(alternate) != _words(shown):
+                self.paint.alternates.append(alternate)
+
     def _instructions(self, content: object) -> list[Instruction]:
         """The parsed content, once per form however often it is drawn."""
         key = content.objgen if isinstance(content, pikepdf.Stream) and content.is_indirect else None
@@ -549,6 +474,15 @@ class PageScanner:
         gstate = states[str(name)]
         return pdf_number(gstate[key]) if key in gstate else current
 
+    def _blend(self, resources: pikepdf.Dictionary, name: object, current: str) -> str:
+        states = resources.get("/ExtGState")
+        if not isinstance(states, pikepdf.Dictionary) or str(name) not in states:
+            return current
+        mode = states[str(name)].get("/BM")
+        if isinstance(mode, pikepdf.Array):  # a list of modes: the first the reader knows; judge the first
+            mode = mode[0] if len(mode) else None
+        return str(mode) if isinstance(mode, pikepdf.Name) else current
+
     def _soft_mask(self, resources: pikepdf.Dictionary, name: object, current: bool) -> bool:
         states = resources.get("/ExtGState")
         if not isinstance(states, pikepdf.Dictionary) or str(name) not in states:
@@ -566,13 +500,16 @@ class PageScanner:
         *,
         stroked: bool = False,
         mask: Mask | None = None,
+        picture: Picture | None = None,
     ) -> None:
-        painted = intersection(state.clip, rect)
-        alpha = state.stroke_alpha if stroked else state.fill_alpha
+        painted = intersection(state.clip, rect) if not self.hidden else None
+        alpha = (state.stroke_alpha if stroked else state.fill_alpha) * state.group_alpha
         if state.soft_mask:
             mask = Mask("a soft mask in the graphics state")  # its shape is not worked out: unknown
         if painted is not None:
-            self.paint.areas.append(PaintedArea(self.paint.next_order(), painted, colour, alpha, mask))
+            self.paint.areas.append(
+                PaintedArea(self.paint.next_order(), painted, colour, alpha, mask, picture)
+            )
 
     def _image_mask(self, image: pikepdf.Stream, name: str, state: GraphicsState) -> Mask | None:
         """None for an opaque image; else where it is opaque, as far as its soft mask can be read.
@@ -586,8 +523,17 @@ class PageScanner:
             if "/Mask" in image or pdf_number(image.get("/SMaskInData", 0)) != 0:
                 return Mask(name)
             return None
-        width, height = int(pdf_number(smask.get("/Width", 0))), int(pdf_number(smask.get("/Height", 0)))
-        bits = int(pdf_number(smask.get("/BitsPerComponent", 0)))
+        return self._samples(smask, name, state, stencil=False)
+
+    def _stencil(self, image: pikepdf.Stream, name: str, state: GraphicsState) -> Mask:
+        """Where a stencil mask paints: samples of 0 paint the fill colour, 1 leave the page (ISO 32000-1
+        8.9.6.2; /Decode [1 0] turns that round)."""
+        return self._samples(image, name, state, stencil=True)
+
+    def _samples(self, stream: pikepdf.Stream, name: str, state: GraphicsState, *, stencil: bool) -> Mask:
+        """The opacity a one-component mask gives each pixel; an unknown Mask when it cannot be read."""
+        width, height = int(pdf_number(stream.get("/Width", 0))), int(pdf_number(stream.get("/Height", 0)))
+        bits = 1 if stencil else int(pdf_number(stream.get("/BitsPerComponent", 0)))
         unknown = Mask(name)
         if width <= 0 or height <= 0 or width * height > MAX_MASK_PIXELS or bits not in (1, 8):
             return unknown
@@ -595,8 +541,10 @@ class PageScanner:
         if to_image is None:
             return unknown
         try:
-            self.decoded_bytes += decoded_size(smask, self.limits.max_uncompressed_bytes - self.decoded_bytes)
-            data = smask.read_bytes()
+            self.decoded_bytes += decoded_size(
+                stream, self.limits.max_uncompressed_bytes - self.decoded_bytes
+            )
+            data = stream.read_bytes()
         except pikepdf.PdfError:
             return unknown
         row_bytes = width if bits == 8 else (width + 7) // 8
@@ -607,10 +555,10 @@ class PageScanner:
             alpha = rows.astype(np.float64) / 255
         else:
             alpha = np.unpackbits(rows, axis=1)[:, :width].astype(np.float64)
-        decode = [pdf_number(v) for v in smask.get("/Decode", pikepdf.Array())]
+        decode = [pdf_number(v) for v in stream.get("/Decode", pikepdf.Array())]
         if len(decode) == 2:
             alpha = decode[0] + alpha * (decode[1] - decode[0])
-        return Mask(name, to_image, alpha)
+        return Mask(name, to_image, 1 - alpha if stencil else alpha)
 
     def _draw_object(self, resources: pikepdf.Dictionary, name: object, state: GraphicsState) -> None:
         xobjects = resources.get("/XObject")
@@ -618,25 +566,47 @@ class PageScanner:
             return
         xobject = xobjects[str(name)]
         subtype = str(xobject.get("/Subtype", ""))
-        if subtype == "/Image":
-            if not xobject.get("/ImageMask", False):
-                mask = (
-                    self._image_mask(xobject, f"the picture {name}", state)
-                    if isinstance(xobject, pikepdf.Stream)
-                    else Mask(f"the picture {name}")
-                )
-                self._area(_transform_rect(state.ctm, (0, 0, 1, 1)), None, state, mask=mask)
-            return
-        if subtype != "/Form" or self.depth >= self.limits.max_archive_depth * 4:
-            return
+        if xobject.is_indirect:
+            self.paint.drawn.add(xobject.objgen)
+        hidden = "/OC" in xobject and not self.layers.visible(xobject.get("/OC"))
+        self.hidden += hidden
+        try:
+            if subtype == "/Image":
+                self._draw_image(xobject, str(name), state)
+            elif subtype == "/Form" and self.depth < self.limits.max_archive_depth * 4:
+                self._draw_form(xobject, resources, state)
+        finally:
+            self.hidden -= hidden
+
+    def _draw_image(self, image: object, name: str, state: GraphicsState) -> None:
+        """A picture covers its unit square, where its soft mask lets it; a stencil mask (/ImageMask)
+        paints the fill colour where its samples say so, and is judged through the same mask."""
+        rect = _transform_rect(state.ctm, (0, 0, 1, 1))
+        if not isinstance(image, pikepdf.Stream):
+            self._area(rect, None, state, mask=Mask(f"the picture {name}"))
+        elif image.get("/ImageMask", False):
+            self._area(rect, state.fill, state, mask=self._stencil(image, f"the stencil {name}", state))
+        else:
+            mask = self._image_mask(image, f"the picture {name}", state)
+            self._area(rect, None, state, mask=mask, picture=Picture(image, _inverse(state.ctm)))
+
+    def _draw_form(self, form: pikepdf.Object, resources: pikepdf.Dictionary, state: GraphicsState) -> None:
+        """A form's content, placed by its /Matrix and cut to its /BBox (ISO 32000-1 8.10.1)."""
         inner = state.copy()
-        if "/Matrix" in xobject:
-            inner.ctm = _multiply(tuple(pdf_number(v) for v in xobject["/Matrix"]), state.ctm)  # type: ignore[arg-type]
-        form_resources = xobject.get("/Resources", resources)
+        group = form.get("/Group")
+        if isinstance(group, pikepdf.Dictionary) and group.get("/S") == pikepdf.Name.Transparency:
+            inner.group_alpha = state.group_alpha * state.fill_alpha  # the group is composited at this
+        if "/Matrix" in form:
+            inner.ctm = _multiply(tuple(pdf_number(v) for v in form["/Matrix"]), state.ctm)  # type: ignore[arg-type]
+        box = form.get("/BBox")
+        if isinstance(box, pikepdf.Array) and len(box) == 4:
+            corners = [(pdf_number(box[0]), pdf_number(box[1])), (pdf_number(box[2]), pdf_number(box[3]))]
+            inner.clip = clip_to(inner.clip, _transform_rect(inner.ctm, bounds(corners)))
+        form_resources = form.get("/Resources", resources)
         if not isinstance(form_resources, pikepdf.Dictionary):
             form_resources = resources
         self.depth += 1
-        self.scan(xobject, form_resources, inner)
+        self.scan(form, form_resources, inner)
         self.depth -= 1
 
     def _text_state(
@@ -672,10 +642,10 @@ class PageScanner:
             return _multiply((1, 0, 0, 1, values[0], values[1]), line)
         return _multiply((1, 0, 0, 1, 0, -state.leading), line)
 
-    def _font_metrics(self, state: GraphicsState) -> _FontMetrics:
+    def _font_metrics(self, state: GraphicsState) -> FontMetrics:
         key = id(state.font) if state.font is None else state.font.objgen[0] or id(state.font)
         if key not in self.metrics:
-            self.metrics[key] = _FontMetrics(state.font)
+            self.metrics[key] = FontMetrics(state.font)
         return self.metrics[key]
 
     def _show(self, operands: Sequence[object], text_matrix: Matrix, state: GraphicsState, op: str) -> Matrix:
@@ -701,6 +671,7 @@ class PageScanner:
                 low, high = _apply(render, advance / 2, GLYPH_LOW), _apply(render, advance / 2, GLYPH_HIGH)
                 bottom, top = _apply(render, 0, 0), _apply(render, 0, 1)
                 height = abs(top[1] - bottom[1]) + abs(top[0] - bottom[0])
+                squeeze = math.hypot(render[0], render[1]) / max(1e-9, math.hypot(render[2], render[3]))
                 char = metrics.char(code)
                 self.paint.glyphs.append(
                     Glyph(
@@ -712,11 +683,18 @@ class PageScanner:
                         height,
                         char,
                         state.stroke if state.render_mode in STROKE_ONLY_MODES else state.fill,
-                        state.stroke_alpha if state.render_mode in STROKE_ONLY_MODES else state.fill_alpha,
+                        (state.stroke_alpha if state.render_mode in STROKE_ONLY_MODES else state.fill_alpha)
+                        * state.group_alpha,
                         state.render_mode,
                         intersection(state.clip, (x, y, x, y)) is None,
-                        state.horizontal_scale,
-                        state.fill_unaccounted and state.render_mode not in STROKE_ONLY_MODES,
+                        squeeze,
+                        (state.fill_unaccounted and state.render_mode not in STROKE_ONLY_MODES)
+                        or state.soft_mask,
+                        bottom,
+                        _apply(render, advance, 0),
+                        self.hidden > 0,
+                        code in metrics.blank,
+                        state.blend,
                     )
                 )
                 spacing = state.char_spacing + (
@@ -724,6 +702,10 @@ class PageScanner:
                 )
                 text_matrix = _multiply((1, 0, 0, 1, (advance * size + spacing) * scale, 0), text_matrix)
         return text_matrix
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _content_streams(content: object) -> list[pikepdf.Stream]:
@@ -757,12 +739,12 @@ def decoded_size(stream: pikepdf.Stream, allowance: int) -> int:
     return total
 
 
-def paint_of_page(page: pikepdf.Page, limits: InspectionLimits) -> PagePaint:
+def paint_of_page(page: pikepdf.Page, limits: InspectionLimits, layers: Layers | None = None) -> PagePaint:
     """Glyphs and opaque areas of one page, in paint order; CannotInspect if its content cannot be run."""
     resources = page.obj.get("/Resources", pikepdf.Dictionary())
     if not isinstance(resources, pikepdf.Dictionary):
         resources = pikepdf.Dictionary()
-    scanner = PageScanner(limits)
+    scanner = PageScanner(limits, layers)
     try:
         scanner.scan(page, resources, GraphicsState())
     except (pikepdf.PdfError, ValueError, TypeError, RecursionError) as error:
