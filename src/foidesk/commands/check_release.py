@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from foidesk import deployment_secret
 from foidesk.commands import emit_json
 from foidesk.core.release_check import FileReport, check_file
 
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    deployment_secret.share_pdf_seal_key()  # the key the copies were sealed with
     reports = [check_file(path) for path in args.files]
     if args.json:
         emit_json({"files": [report.as_dict() for report in reports]})

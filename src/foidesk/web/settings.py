@@ -8,13 +8,14 @@ Production sets DATABASE_URL (PostgreSQL), SECRET_KEY, ALLOWED_HOSTS and FOIDESK
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
 
+from foidesk import deployment_secret
+
 PACKAGE_DIR = Path(__file__).resolve().parent
-VAR_DIR = Path(os.environ.get("FOIDESK_VAR_DIR", Path.cwd() / "var")).resolve()
+VAR_DIR = deployment_secret.var_dir()
 
 
 def _env_bool(name: str, default: bool) -> bool:
@@ -24,22 +25,9 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _secret_key() -> str:
-    """SECRET_KEY from the environment, else one generated once into ./var/secret_key."""
-    from_env = os.environ.get("SECRET_KEY")
-    if from_env:
-        return from_env
-    key_file = VAR_DIR / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(50)
-    key_file.write_text(key)
-    key_file.chmod(0o600)
-    return key
-
-
-SECRET_KEY = _secret_key()
+SECRET_KEY = deployment_secret.secret_key()
+# The clean PDF copy's text layer is sealed with a key every process of this deployment shares.
+deployment_secret.share_pdf_seal_key(SECRET_KEY)
 DEBUG = _env_bool("FOIDESK_DEBUG", False)
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")

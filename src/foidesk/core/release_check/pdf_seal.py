@@ -18,9 +18,14 @@ import pikepdf
 
 from foidesk.core.release_check.findings import CannotInspect
 
-# The key that seals the copy's text layer: set FOIDESK_PDF_SEAL_KEY to share it between processes (a copy
-# checked by another process without it is blocked, as any invisible text is); else one per process.
-SEAL_KEY = os.environ.get("FOIDESK_PDF_SEAL_KEY", "").encode() or secrets.token_bytes(32)
+# The key that seals the copy's text layer: FOIDESK_PDF_SEAL_KEY, which the web settings and the commands
+# derive from the deployment's secret (foidesk.deployment_secret), read when first needed; without it,
+# one per process (a copy checked by another process is then blocked, as any invisible text is).
+_PROCESS_KEY = secrets.token_bytes(32)
+
+
+def seal_key() -> bytes:
+    return os.environ.get("FOIDESK_PDF_SEAL_KEY", "").encode() or _PROCESS_KEY
 SEAL_BYTES = 16  # the length of a PDF /ID string as writers make it
 MAX_SEAL_DEPTH = 64
 UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
@@ -31,7 +36,7 @@ def text_layer_seal(pdf: pikepdf.Pdf) -> bytes:
     page picture). The copy (pdf_copy) stores it as the first half of the file's /ID; a file whose
     digest matches was written by this gate, so its invisible text is the text it proved visible.
     Anyone without the key cannot forge it, so render mode 3 text stays blocked in every other file."""
-    digest = hmac.new(SEAL_KEY, b"foidesk-pdf-text-layer-1", hashlib.sha256)
+    digest = hmac.new(seal_key(), b"foidesk-pdf-text-layer-1", hashlib.sha256)
     for page in pdf.pages:
         _feed(page.obj, digest, set(), 0)
     return digest.digest()[:SEAL_BYTES]
