@@ -26,6 +26,8 @@ _PROCESS_KEY = secrets.token_bytes(32)
 
 def seal_key() -> bytes:
     return os.environ.get("FOIDESK_PDF_SEAL_KEY", "").encode() or _PROCESS_KEY
+
+
 SEAL_BYTES = 16  # the length of a PDF /ID string as writers make it
 MAX_SEAL_DEPTH = 64
 UNSEALED_KEYS = frozenset({"/Parent", "/Length", "/Filter", "/DecodeParms"})  # how it is stored, not drawn
