@@ -53,7 +53,9 @@ class Rel:
 
     def xml(self) -> str:
         mode = ' TargetMode="External"' if self.external else ""
-        return f'<Relationship Id="{self.id}" Type="{REL}/{self.kind}" Target="{self.target}"{mode}/>'
+        kind = self.kind if "://" in self.kind else f"{REL}/{self.kind}"
+        kind = kind.replace(f"{REL}/../package", "http://schemas.openxmlformats.org/package")
+        return f'<Relationship Id="{self.id}" Type="{kind}" Target="{self.target}"{mode}/>'
 
 
 def _rels(relations: list[Rel]) -> str:
@@ -62,6 +64,25 @@ def _rels(relations: list[Rel]) -> str:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{inner}</Relationships>'
     )
+
+
+# Parts a test names, and the relationship Word would reach each by (from the package, or the document).
+PACKAGE_PART_KINDS = {
+    "docProps/core.xml": "../package/2006/relationships/metadata/core-properties",
+    "docProps/app.xml": "extended-properties",
+    "docProps/custom.xml": "custom-properties",
+    "docProps/thumbnail.jpeg": "../package/2006/relationships/metadata/thumbnail",
+}
+DOCUMENT_PART_KINDS = {
+    "word/styles.xml": "styles",
+    "word/comments.xml": "comments",
+    "word/settings.xml": "settings",
+    "word/footnotes.xml": "footnotes",
+    "word/theme/theme1.xml": "theme",
+    "word/vbaProject.bin": "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+    "customXml/item1.xml": "customXml",
+    "word/glossary/document.xml": "glossaryDocument",
+}
 
 
 def make_docx(
@@ -84,6 +105,9 @@ def make_docx(
         "docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
         "docProps/custom.xml": "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+        "word/theme/theme1.xml": "application/vnd.openxmlformats-officedocument.theme+xml",
+        "word/vbaProject.bin": "application/vnd.ms-office.vbaProject",
+        "word/glossary/document.xml": f"{WORD_MAIN}.document.glossary+xml",
     }
     for name in parts:
         if name.startswith(("word/header", "word/footer")):
@@ -99,29 +123,24 @@ def make_docx(
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
         '<Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="png" ContentType="image/png"/>'
+        '<Default Extension="emf" ContentType="image/x-emf"/>'
         '<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"/>'
         f"{types}</Types>"
     )
     package_rels = [Rel("rId1", "officeDocument", "word/document.xml")]
-    if "docProps/core.xml" in parts:
-        package_rels.append(
-            Rel("rId2", "../package/2006/relationships/metadata/core-properties", "docProps/core.xml")
-        )
-    for name, kind in (("word/styles.xml", "styles"), ("word/comments.xml", "comments")):
+    for name, kind in PACKAGE_PART_KINDS.items():
         if name in parts:
-            rels.append(Rel(f"rIdAuto{kind}", kind, name[5:]))
-    for name, kind in (("word/settings.xml", "settings"), ("word/footnotes.xml", "footnotes")):
+            package_rels.append(Rel(f"rIdP{len(package_rels)}", kind, name))
+    for name, kind in DOCUMENT_PART_KINDS.items():
         if name in parts:
-            rels.append(Rel(f"rIdAuto{kind}", kind, name[5:]))
+            target = name.removeprefix("word/") if name.startswith("word/") else f"../{name}"
+            rels.append(Rel(f"rIdAuto{len(rels)}", kind, target))
     document = _w_part(
         "document", f"<w:body>{w_p(VISIBLE_DOCX)}{body}<w:sectPr>{section}</w:sectPr></w:body>"
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", content_types)
-        archive.writestr(
-            "_rels/.rels",
-            _rels(package_rels).replace(f"{REL}/../package", "http://schemas.openxmlformats.org/package"),
-        )
+        archive.writestr("_rels/.rels", _rels(package_rels))
         archive.writestr("word/document.xml", document)
         archive.writestr("word/_rels/document.xml.rels", _rels(rels))
         for name, content in parts.items():

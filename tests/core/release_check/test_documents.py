@@ -180,14 +180,12 @@ def test_a_zip_that_is_not_a_word_document_cannot_be_inspected(tmp_path: Path) -
 
 def test_xml_entity_expansion_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "billion.docx"
-    make_docx(path, "")
     bomb = (
         '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
         '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
         '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&b;</w:styles>'
     )
-    with zipfile.ZipFile(path, "a") as archive:
-        archive.writestr("word/styles.xml", bomb)
+    make_docx(path, "", parts={"word/styles.xml": bomb})
     with pytest.raises(CannotInspect):
         inspect_docx(str(path), LIMITS)
 

@@ -9,27 +9,25 @@ and footers, notes) from which a clean document is rebuilt. Styles are followed 
 
 from __future__ import annotations
 
-import math
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeXml
 from defusedxml import DefusedXmlException
 
+from foidesk.core.release_check.docx_elements import MC, WP, Page, W, shown_text_boxes
+from foidesk.core.release_check.docx_styles import DocxStyles, PlacedRun, colour_of, placed_runs, style_id
 from foidesk.core.release_check.findings import CannotInspect
 from foidesk.core.release_check.list_labels import DocxNumbering, OdtListStyles
+from foidesk.core.release_check.office_colours import MIN_READABLE_POINTS, looks_alike, style_chain
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -39,31 +37,8 @@ DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 
-MIN_READABLE_HALF_POINTS = 4  # w:sz is in half-points (ECMA-376 17.3.2.38): under 2 pt cannot be read
-MIN_READABLE_POINTS = 2.0
-SAME_COLOUR_DISTANCE = 0.08  # Euclidean distance in RGB (0..1) below which text and background look alike
-WHITE = (1.0, 1.0, 1.0)
 DRAWING_OMITTED = "[chart or diagram omitted: its data is not copied]"
 FIRST_REAL_NOTE_ID = 1  # DOCX footnote ids -1 and 0 are the separator lines (ECMA-376 17.11.10)
-# ECMA-376 17.18.40 ST_HighlightColor: the sixteen highlight colours Word offers.
-HIGHLIGHT_COLOURS = {
-    "black": "000000",
-    "blue": "0000FF",
-    "cyan": "00FFFF",
-    "green": "00FF00",
-    "magenta": "FF00FF",
-    "red": "FF0000",
-    "yellow": "FFFF00",
-    "white": "FFFFFF",
-    "darkBlue": "000080",
-    "darkCyan": "008080",
-    "darkGreen": "008000",
-    "darkMagenta": "800080",
-    "darkRed": "800000",
-    "darkYellow": "808000",
-    "darkGray": "808080",
-    "lightGray": "C0C0C0",
-}
 # Parts of a DOCX paragraph a reader never sees: deletions, the fallback copy of alternate content,
 # properties, and text boxes (taken separately, as paragraphs of their own).
 DOCX_UNSEEN = frozenset(
@@ -83,35 +58,6 @@ def read_xml(archive: zipfile.ZipFile, name: str) -> Element:
     except (ParseError, DefusedXmlException, KeyError) as error:
         raise CannotInspect(f"{name} cannot be read: {error}") from error
     return root
-
-
-def hex_colour(value: str | None) -> tuple[float, float, float] | None:
-    if not value or not re.fullmatch(r"#?[0-9A-Fa-f]{6}", value):
-        return None
-    digits = value.lstrip("#")
-    return (int(digits[0:2], 16) / 255, int(digits[2:4], 16) / 255, int(digits[4:6], 16) / 255)
-
-
-def looks_alike(text: str | None, background: str | None) -> bool:
-    colour = hex_colour(text)
-    if colour is None:
-        return False
-    behind = hex_colour(background) or WHITE
-    return math.dist(colour, behind) < SAME_COLOUR_DISTANCE
-
-
-Look = TypeVar("Look")
-
-
-def style_chain(styles: Mapping[str, tuple[Look, str | None]], name: str | None) -> list[Look]:
-    """A style's own look, then its parent's and so on up (a loop in the chain ends it)."""
-    chain: list[Look] = []
-    seen: set[str] = set()
-    while name and name in styles and name not in seen:
-        seen.add(name)
-        look, name = styles[name]
-        chain.append(look)
-    return chain
 
 
 # ------------------------------------------------------------------ the visible content, as a model
@@ -149,167 +95,61 @@ class VisibleDocument:
     notes: list[str] = field(default_factory=list)
 
 
-# ------------------------------------------------------------------ DOCX: how a run looks
-
-
-@dataclass(frozen=True, slots=True)
-class RunLook:
-    """The properties of a run that decide whether a reader can see it; None: inherited."""
-
-    hidden: bool | None = None
-    colour: str | None = None
-    size: float | None = None  # points
-
-    def over(self, base: RunLook) -> RunLook:
-        return RunLook(
-            self.hidden if self.hidden is not None else base.hidden,
-            self.colour if self.colour is not None else base.colour,
-            self.size if self.size is not None else base.size,
-        )
-
-
-def _on(element: Element | None) -> bool | None:
-    if element is None:
-        return None
-    return element.get(W + "val", "true") not in ("0", "false", "off")
-
-
-def _docx_run_look(properties: Element | None) -> RunLook:
-    if properties is None:
-        return RunLook()
-    colour = properties.find(W + "color")
-    size = properties.find(W + "sz")
-    hidden = _on(properties.find(W + "vanish"))
-    size_value = size.get(W + "val", "") if size is not None else ""
-    return RunLook(
-        hidden if hidden is not None else _on(properties.find(W + "specVanish")),
-        colour.get(W + "val") if colour is not None else None,
-        int(size_value) / 2 if size_value.isdigit() else None,
-    )
-
-
-class DocxStyles:
-    """Style id -> look, following ``basedOn`` chains (ECMA-376 17.7.4.3) from the document defaults."""
-
-    def __init__(self, root: Element | None) -> None:
-        self.defaults = RunLook()
-        self.styles: dict[str, tuple[RunLook, str | None]] = {}
-        if root is None:
-            return
-        self.defaults = _docx_run_look(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
-        for style in root.iter(W + "style"):
-            based = style.find(W + "basedOn")
-            self.styles[style.get(W + "styleId", "")] = (
-                _docx_run_look(style.find(W + "rPr")),
-                based.get(W + "val") if based is not None else None,
-            )
-
-    def look(self, style_id: str | None) -> RunLook:
-        result = self.defaults
-        for look in reversed(style_chain(self.styles, style_id)):
-            result = look.over(result)
-        return result
-
-
-def _style_id(properties: Element | None, tag: str) -> str | None:
-    element = properties.find(W + tag) if properties is not None else None
-    return element.get(W + "val") if element is not None else None
-
-
-def _docx_fill(properties: Element | None) -> str | None:
-    if properties is None:
-        return None
-    shading = properties.find(W + "shd")
-    if shading is not None and shading.get(W + "fill", "auto") != "auto":
-        return shading.get(W + "fill")
-    highlight = properties.find(W + "highlight")
-    return HIGHLIGHT_COLOURS.get(highlight.get(W + "val", "")) if highlight is not None else None
-
-
-@dataclass(frozen=True, slots=True)
-class PlacedRun:
-    run: Element
-    look: RunLook
-    background: str | None
-
-    @property
-    def invisible_because(self) -> str:
-        """Why a reader cannot see this run ('' if they can): hidden, tiny or white (background colour)."""
-        if self.look.hidden:
-            return "hidden"
-        if self.look.size is not None and self.look.size < MIN_READABLE_POINTS:
-            return "tiny"
-        if looks_alike(self.look.colour, self.background):
-            return "white"
-        return ""
-
-
-def placed_runs(
-    element: Element, styles: DocxStyles, unseen: frozenset[str] = frozenset(), fill: str | None = None
-) -> Iterator[PlacedRun]:
-    """Every run under ``element`` (skipping ``unseen`` subtrees) with its look and the fill behind it."""
-    yield from _placed(element, styles, styles.defaults, fill, unseen)
-
-
-def _placed(
-    element: Element, styles: DocxStyles, paragraph: RunLook, fill: str | None, unseen: frozenset[str]
-) -> Iterator[PlacedRun]:
-    for child in element:
-        if child.tag in unseen:
-            continue
-        if child.tag == W + "tc":
-            yield from _placed(child, styles, paragraph, _docx_fill(child.find(W + "tcPr")) or fill, unseen)
-        elif child.tag == W + "p":
-            properties = child.find(W + "pPr")
-            look = styles.look(_style_id(properties, "pStyle"))
-            yield from _placed(child, styles, look, _docx_fill(properties) or fill, unseen)
-        elif child.tag == W + "r":
-            properties = child.find(W + "rPr")
-            look = _docx_run_look(properties).over(
-                styles.look(_style_id(properties, "rStyle")).over(paragraph)
-            )
-            yield PlacedRun(child, look, _docx_fill(properties) or fill)
-        else:
-            yield from _placed(child, styles, paragraph, fill, unseen)
-
-
-def run_text(run: Element) -> str:
-    return "".join(t.text or "" for t in run.iter(W + "t"))
-
-
 # ------------------------------------------------------------------ DOCX: the visible content
 
 
 class DocxReader:
-    """Reads the visible content of a DOCX package."""
+    """Reads the visible content of a DOCX package, its parts found by their roles (``docx_parts``)."""
 
-    def __init__(self, archive: zipfile.ZipFile, names: set[str]) -> None:
+    def __init__(
+        self, archive: zipfile.ZipFile, names: set[str], roles: dict[str, str] | None = None
+    ) -> None:
         self.archive = archive
         self.names = names
-        self.styles = DocxStyles(read_xml(archive, "word/styles.xml") if "word/styles.xml" in names else None)
-        self.numbering = DocxNumbering(
-            read_xml(archive, "word/numbering.xml") if "word/numbering.xml" in names else None
-        )
+        self.roles = roles if roles is not None else _roles_by_name(names)
+        self.main = self.part("main") or "word/document.xml"
+        theme = self.part("theme")
+        self.styles = DocxStyles(self._xml("styles"), read_xml(archive, theme) if theme else None)
+        self.numbering = DocxNumbering(self._xml("numbering"))
         self.targets = self._targets()
+        document = read_xml(archive, self.main)
+        self.page = Page.of(document)
+        self.page_fill = self._page_fill(document)
+
+    def part(self, role: str) -> str | None:
+        return next((name for name, kind in sorted(self.roles.items()) if kind == role), None)
+
+    def _xml(self, role: str) -> Element | None:
+        name = self.part(role)
+        return read_xml(self.archive, name) if name else None
+
+    def _page_fill(self, document: Element) -> str | None:
+        """The page colour, when the settings display it (ECMA-376 17.2.1, 17.15.1.34)."""
+        settings = self._xml("settings")
+        if settings is None or not _on(settings.find(W + "displayBackgroundShape")):
+            return None
+        background = document.find(W + "background")
+        return colour_of(background, self.styles.theme)
 
     def _targets(self) -> dict[str, str]:
-        rels = "word/_rels/document.xml.rels"
+        rels = posixpath.join(posixpath.dirname(self.main), "_rels", posixpath.basename(self.main) + ".rels")
         if rels not in self.names:
             return {}
         targets = {}
         for relation in read_xml(self.archive, rels).iter(PKG_REL + "Relationship"):
             if relation.get("TargetMode") != "External":
                 target = relation.get("Target", "")
+                folder = posixpath.dirname(self.main)
                 resolved = (
-                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"word/{target}")
+                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
                 )
                 targets[relation.get("Id", "")] = resolved
         return targets
 
     def displayed_header_parts(self) -> set[str]:
         """Header/footer parts some section shows (ECMA-376 17.10: default; first if titlePg; even if set)."""
-        document = read_xml(self.archive, "word/document.xml")
-        settings = read_xml(self.archive, "word/settings.xml") if "word/settings.xml" in self.names else None
+        document = read_xml(self.archive, self.main)
+        settings = self._xml("settings")
         even_pages = settings is not None and bool(_on(settings.find(W + "evenAndOddHeaders")))
         shown = set()
         for section in document.iter(W + "sectPr"):
@@ -320,61 +160,69 @@ class DocxReader:
                     shown.add(self.targets.get(reference.get(R + "id", ""), ""))
         return shown
 
+    def story_runs(self, root: Element) -> dict[int, PlacedRun]:
+        """Every run of a story part a reader may see, by element id, with its look in place."""
+        return {id(p.run): p for p in placed_runs(root, self.styles, DOCX_UNSEEN, page=self.page_fill)}
+
     def visible(self) -> VisibleDocument:
-        body = read_xml(self.archive, "word/document.xml").find(W + "body")
+        root = read_xml(self.archive, self.main)
+        body = root.find(W + "body")
         document = VisibleDocument()
         if body is not None:
-            document.body.extend(self._blocks(body))
+            document.body.extend(self._blocks(body, self.story_runs(root)))
         for part in sorted(self.displayed_header_parts()):
-            if part in self.names:
+            if part in self.names and self.roles.get(part) in ("header", "footer"):
+                story = read_xml(self.archive, part)
                 lines = [
-                    p.text for p in self._blocks(read_xml(self.archive, part)) if isinstance(p, Paragraph)
+                    p.text for p in self._blocks(story, self.story_runs(story)) if isinstance(p, Paragraph)
                 ]
                 kept = [line for line in lines if line.strip()]
-                (document.header if "header" in part else document.footer).extend(kept)
-        for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
-            if part in self.names:
-                for note in read_xml(self.archive, part).iter(W + tag):
-                    if int(note.get(W + "id", "0")) >= FIRST_REAL_NOTE_ID:
-                        text = " ".join(
-                            p.text for p in self._blocks(note) if isinstance(p, Paragraph)
-                        ).strip()
-                        document.notes.append(f"[{note.get(W + 'id')}] {text}")
+                (document.header if self.roles[part] == "header" else document.footer).extend(kept)
+        for role, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
+            notes = self.part(role)
+            if notes is None:
+                continue
+            story = read_xml(self.archive, notes)
+            runs = self.story_runs(story)
+            for note in story.iter(W + tag):
+                if _int(note.get(W + "id")) >= FIRST_REAL_NOTE_ID:
+                    text = " ".join(
+                        p.text for p in self._blocks(note, runs) if isinstance(p, Paragraph)
+                    ).strip()
+                    document.notes.append(f"[{note.get(W + 'id')}] {text}")
         return document
 
-    def _blocks(self, element: Element, fill: str | None = None) -> Iterator[Paragraph | Table]:
+    def _blocks(self, element: Element, runs: dict[int, PlacedRun]) -> Iterator[Paragraph | Table]:
         for child in element:
             if child.tag == W + "p":
-                yield self._paragraph(child, fill)
-                for box in child.iter(W + "txbxContent"):
-                    yield from self._blocks(box)
+                yield self._paragraph(child, runs)
+                for box in shown_text_boxes(child, self.page):
+                    yield from self._blocks(box, runs)
             elif child.tag == W + "tbl":
-                yield self._table(child)
+                yield self._table(child, runs)
             elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
-                yield from self._blocks(child, fill)
+                yield from self._blocks(child, runs)
 
-    def _table(self, table: Element) -> Table:
+    def _table(self, table: Element, runs: dict[int, PlacedRun]) -> Table:
         rows = []
         for row in table.iter(W + "tr"):
             cells = []
             for cell in row.findall(W + "tc"):
-                fill = _docx_fill(cell.find(W + "tcPr"))
-                texts = [b.text for b in self._blocks(cell, fill) if isinstance(b, Paragraph)]
+                texts = [b.text for b in self._blocks(cell, runs) if isinstance(b, Paragraph)]
                 cells.append("\n".join(texts))
             rows.append(tuple(cells))
         return Table(tuple(rows))
 
-    def _paragraph(self, paragraph: Element, fill: str | None) -> Paragraph:
-        style = _style_id(paragraph.find(W + "pPr"), "pStyle") or ""
+    def _paragraph(self, paragraph: Element, runs: dict[int, PlacedRun]) -> Paragraph:
+        style = style_id(paragraph.find(W + "pPr"), "pStyle") or ""
         heading = re.fullmatch(r"Heading(\d)", style)
         level = int(heading.group(1)) if heading else (1 if style == "Title" else 0)
         label = self.numbering.label(paragraph.find(W + "pPr"))
         spans: list[Span] = [Span(label)] if label else []
         fields: list[str] = []  # a stack of 'code' / 'result' for nested fields (ECMA-376 17.16.18)
-        wrapper = Element("wrapper")
-        wrapper.append(paragraph)
-        for placed in placed_runs(wrapper, self.styles, DOCX_UNSEEN, fill):
-            for char in placed.run.iter(W + "fldChar"):
+        for run in _runs_in_paragraph(paragraph):
+            placed = runs.get(id(run))
+            for char in run.iter(W + "fldChar"):
                 kind = char.get(W + "fldCharType")
                 if kind == "begin":
                     fields.append("code")
@@ -382,16 +230,14 @@ class DocxReader:
                     fields[-1] = "result"
                 elif kind == "end" and fields:
                     fields.pop()
-            if "code" in fields or placed.invisible_because:
+            if placed is None or "code" in fields or placed.invisible_because:
                 continue
-            spans.extend(self._spans(placed.run))
+            spans.extend(self._spans(placed))
         return Paragraph(tuple(spans), level)
 
-    def _spans(self, run: Element) -> Iterator[Span]:
-        properties = run.find(W + "rPr")
-        bold = bool(_on(properties.find(W + "b"))) if properties is not None else False
-        italic = bool(_on(properties.find(W + "i"))) if properties is not None else False
-        for child in run:
+    def _spans(self, placed: PlacedRun) -> Iterator[Span]:
+        bold, italic = bool(placed.look.bold), bool(placed.look.italic)
+        for child in placed.run:
             if child.tag == W + "t":
                 yield Span(child.text or "", bold, italic)
             elif child.tag == W + "tab":
@@ -411,14 +257,55 @@ class DocxReader:
         size = None
         if extent is not None:
             emu_per_cm = 360_000  # ECMA-376 20.1.2.1: 914,400 EMU an inch
-            size = (int(extent.get("cx", "0")) / emu_per_cm, int(extent.get("cy", "0")) / emu_per_cm)
+            size = (_int(extent.get("cx")) / emu_per_cm, _int(extent.get("cy")) / emu_per_cm)
         for blip in (b for b in drawing.iter(A + "blip") if id(b) not in fallback):
             part = self.targets.get(blip.get(R + "embed", ""))
-            if part and part in self.names:
+            if part and part in self.names and self.roles.get(part) == "picture":
                 yield Span(picture=part, picture_size=size)
         kinds = {g.get("uri", "").rsplit("/", 1)[-1] for g in drawing.iter(A + "graphicData")}
         if kinds & {"chart", "diagram", "chartex"}:
             yield Span(DRAWING_OMITTED)
+
+
+def _runs_in_paragraph(paragraph: Element) -> Iterator[Element]:
+    """The paragraph's runs in order, not those of its text boxes (read as paragraphs of their own)."""
+    for child in paragraph:
+        if child.tag == W + "r":
+            yield child
+        elif child.tag not in DOCX_UNSEEN:
+            yield from _runs_in_paragraph(child)
+
+
+def _on(element: Element | None) -> bool:
+    return element is not None and element.get(W + "val", "true") not in ("0", "false", "off")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "0")
+    except ValueError:
+        return 0
+
+
+def _roles_by_name(names: set[str]) -> dict[str, str]:
+    """Roles for a package read without its relationships (the clean copy's own, known parts)."""
+    known = {
+        "word/document.xml": "main",
+        "word/styles.xml": "styles",
+        "word/numbering.xml": "numbering",
+        "word/settings.xml": "settings",
+        "word/theme/theme1.xml": "theme",
+        "word/footnotes.xml": "footnotes",
+        "word/endnotes.xml": "endnotes",
+    }
+    roles = {name: role for name, role in known.items() if name in names}
+    for name in names:
+        found = re.fullmatch(r"word/(header|footer)\d*\.xml", name)
+        if found:
+            roles[name] = found.group(1)
+        elif name.startswith("word/media/"):
+            roles[name] = "picture"
+    return roles
 
 
 # ------------------------------------------------------------------ ODT
