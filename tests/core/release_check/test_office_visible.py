@@ -8,7 +8,7 @@ from pathlib import Path
 import defusedxml.ElementTree as SafeXml
 
 from foidesk.core.release_check.office_visible import DocxReader, OdtReader, Paragraph, Table
-from tests.core.release_check.corpus_documents import ODF_NAMESPACES, W_NAMESPACES, make_docx, w_p
+from tests.core.release_check.corpus_documents import ODF_NAMESPACES, make_docx, w_p
 
 
 def test_docx_reader_drops_deletions_and_field_codes_and_keeps_tables(tmp_path: Path) -> None:
