@@ -264,7 +264,7 @@ def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
         if "word/document.xml" not in names:
             raise CannotInspect("not a Word document: word/document.xml is missing")
         package = _docx_package(archive, names)
-        reader = DocxReader(archive, names, package.roles)
+        reader = DocxReader(archive, names, package.look_roles())
         findings: list[Finding] = []
         for part in package.parts(*STORY_ROLES):
             root = read_xml(archive, part)
@@ -292,7 +292,8 @@ def sanitise_docx(source: str, target: str, limits: InspectionLimits) -> None:
             if "word/document.xml" not in names:
                 raise CannotSanitise("not a Word document: word/document.xml is missing")
             package = _docx_package(archive, names)
-            data = rebuilt_docx(archive, DocxReader(archive, names, package.roles).visible(), limits)
+            reader = DocxReader(archive, names, package.look_roles())
+            data = rebuilt_docx(archive, reader.visible(), limits)
     except CannotInspect as error:
         raise CannotSanitise(str(error)) from error
     Path(target).write_bytes(data)

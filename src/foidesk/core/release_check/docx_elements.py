@@ -104,6 +104,15 @@ KNOWN_W = frozenset(
         "calendar fullDate picture richText text citation group bibliography"
     )
 )
+# Drawing elements whose text is a number or a keyword (a position, an alignment, a relative size).
+VALUE_ELEMENTS = frozenset(
+    {WP + "posOffset", WP + "align"}
+    | {
+        f"{{http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing}}{n}"
+        for n in ("pctWidth", "pctHeight")
+    }
+)
+VALUE_TEXT = re.compile(r"-?[0-9]+|[A-Za-z]{1,16}")
 TEXT_ELEMENTS = frozenset(
     {
         W + "t",
@@ -156,7 +165,10 @@ def unaccounted_elements(root: Element) -> list[str]:
         elif _namespace(element.tag) not in NAMESPACES_OF_DRAWINGS:
             found.append(element.tag)
             continue
-        if element.tag not in TEXT_ELEMENTS and (element.text or "").strip():
+        text = (element.text or "").strip()
+        if not text or element.tag in TEXT_ELEMENTS:
+            continue
+        if element.tag not in VALUE_ELEMENTS or not VALUE_TEXT.fullmatch(text):
             found.append(f"text in {local(element.tag)}")
     return found
 

@@ -84,6 +84,8 @@ ROLES: dict[str, tuple[str, frozenset[str]]] = {
     "diagramColors": ("chart", frozenset({OOXML + "drawingml.diagramColors+xml"})),
     "diagramDrawing": ("chart", frozenset({"application/vnd.ms-office.drawingml.diagramDrawing+xml"})),
 }
+# Parts that decide how text looks.
+LOOK_ROLES = frozenset({"styles", "theme", "settings", "numbering"})
 # Parts a story's text is read from.
 STORY_ROLES = frozenset({"main", "header", "footer", "footnotes", "endnotes"})
 
@@ -94,6 +96,15 @@ class DocxPackage:
 
     roles: dict[str, str] = field(default_factory=dict)
     unaccounted: dict[str, str] = field(default_factory=dict)
+    intended: dict[str, str] = field(default_factory=dict)  # unaccounted part -> the role its relation names
+
+    def look_roles(self) -> dict[str, str]:
+        """Roles for reading how text looks: a styles or theme part of the wrong content type still counts.
+
+        Reading such a part can only hide more text (its findings and the copy's cuts), never show more.
+        """
+        looks = {part: role for part, role in self.intended.items() if role in LOOK_ROLES}
+        return {**self.roles, **looks}
 
     def parts(self, *roles: str) -> list[str]:
         return sorted(name for name, role in self.roles.items() if role in roles)
@@ -162,6 +173,8 @@ def read_package(archive: zipfile.ZipFile, names: set[str]) -> DocxPackage:
                 posixpath.splitext(part)[1].lstrip(".").lower(), ""
             )
             role, allowed = ROLES.get(kind, ("", frozenset()))
+            if role and not _type_fits(content_type, allowed):
+                package.intended[part] = role
             if not role or not _type_fits(content_type, allowed):
                 package.unaccounted[part] = (
                     f"a part of a kind the gate does not read ({kind}, {content_type or 'no type'})"

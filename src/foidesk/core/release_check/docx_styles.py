@@ -371,6 +371,7 @@ def _placed(
             yield from _placed(child, styles, inner, unseen)
         elif child.tag == W + "r":
             yield _placed_run(child, styles, context)
+            yield from _placed(child, styles, context, unseen | {W + "rPr"})  # its drawings' text boxes
         elif child.tag != W + "txbxContent":
             yield from _placed(child, styles, context, unseen)
         else:

@@ -129,7 +129,7 @@ class DocxReader:
         if settings is None or not _on(settings.find(W + "displayBackgroundShape")):
             return None
         background = document.find(W + "background")
-        return colour_of(background, self.styles.theme)
+        return colour_of(background, self.styles.theme, "color")
 
     def _targets(self) -> dict[str, str]:
         rels = posixpath.join(posixpath.dirname(self.main), "_rels", posixpath.basename(self.main) + ".rels")
@@ -162,7 +162,8 @@ class DocxReader:
 
     def story_runs(self, root: Element) -> dict[int, PlacedRun]:
         """Every run of a story part a reader may see, by element id, with its look in place."""
-        return {id(p.run): p for p in placed_runs(root, self.styles, DOCX_UNSEEN, page=self.page_fill)}
+        unseen = DOCX_UNSEEN - {W + "txbxContent"}  # text boxes' runs are placed on their own ground
+        return {id(p.run): p for p in placed_runs(root, self.styles, unseen, page=self.page_fill)}
 
     def visible(self) -> VisibleDocument:
         root = read_xml(self.archive, self.main)
