@@ -31,6 +31,14 @@ from foidesk.core.release_check.findings import (
     Severity,
 )
 from foidesk.core.release_check.images import inspect_image_bytes
+from foidesk.core.release_check.odt_elements import (
+    alt_texts,
+    conditional_texts,
+    form_values,
+    hidden_variables,
+    unaccounted_elements,
+    unlisted_package_files,
+)
 from foidesk.core.release_check.office_rebuild import rebuilt_docx, rebuilt_odt
 from foidesk.core.release_check.office_visible import (
     DRAW,
@@ -321,6 +329,7 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
         )
     if any(True for _ in content.iter(OFFICE + "annotation")):
         findings.append(_finding("odt.comments", Severity.BLOCK, "content.xml", "Comments are stored."))
+    findings += _odt_hiding_places(archive, names, content, styles_root)
     invisible = reader.invisible_text()
     messages = {
         "hidden": ("odt.hidden_text", "Text is hidden"),
@@ -356,6 +365,56 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
             )
         )
     findings += _odt_package_findings(archive, names, content, styles_root, limits)
+    return findings
+
+
+def _odt_stories(content: Element, styles_root: Element | None) -> list[tuple[str, Element]]:
+    """The body, and the headers and footers of the master pages."""
+    stories = [("content.xml", story) for story in content.iter(OFFICE + "body")]
+    if styles_root is not None:
+        stories += [("styles.xml", master) for master in styles_root.iter(STYLE + "master-page")]
+    return stories
+
+
+def _odt_hiding_places(
+    archive: zipfile.ZipFile, names: set[str], content: Element, styles_root: Element | None
+) -> list[Finding]:
+    """Unknown elements and package files, conditional text, hidden variables, form values, alt text."""
+    findings = []
+    manifest = read_xml(archive, "META-INF/manifest.xml") if "META-INF/manifest.xml" in names else None
+    for name in unlisted_package_files(archive, manifest):
+        findings.append(
+            _finding(
+                "odt.unaccounted",
+                Severity.BLOCK,
+                name,
+                "A file the manifest does not list, or of no known kind.",
+            )
+        )
+    for part, story in _odt_stories(content, styles_root):
+        unknown = unaccounted_elements(story)
+        if unknown:
+            findings.append(
+                _finding(
+                    "odt.unaccounted",
+                    Severity.BLOCK,
+                    part,
+                    f"Elements the gate does not know: {', '.join(unknown[:8])}.",
+                )
+            )
+        for code, severity, texts, message in (
+            ("odt.conditional_text", Severity.BLOCK, conditional_texts(story), "Conditional text not shown"),
+            (
+                "odt.hidden_variables",
+                Severity.BLOCK,
+                hidden_variables(story),
+                "Variables hold undisplayed values",
+            ),
+            ("odt.form_values", Severity.BLOCK, form_values(story), "Form controls hold values"),
+            ("odt.alt_text", Severity.WARN, alt_texts(story), "Alt text, read aloud only"),
+        ):
+            if texts:
+                findings.append(_finding(code, severity, part, f"{message}: '{' | '.join(texts)[:60]}'."))
     return findings
 
 

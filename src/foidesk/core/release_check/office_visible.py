@@ -23,7 +23,8 @@ from foidesk.core.release_check.docx_elements import MC, WP, Page, W, shown_text
 from foidesk.core.release_check.docx_styles import DocxStyles, PlacedRun, colour_of, placed_runs, style_id
 from foidesk.core.release_check.findings import CannotInspect
 from foidesk.core.release_check.list_labels import DocxNumbering, OdtListStyles
-from foidesk.core.release_check.office_colours import MIN_READABLE_POINTS, looks_alike, style_chain
+from foidesk.core.release_check.odf_styles import OdfStyles, OdtLook, points
+from foidesk.core.release_check.odt_elements import is_known as odt_is_known
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -38,7 +39,7 @@ SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 
 DRAWING_OMITTED = "[chart or diagram omitted: its data is not copied]"
-FIRST_REAL_NOTE_ID = 1  # DOCX footnote ids -1 and 0 are the separator lines (ECMA-376 17.11.10)
+FIRST_REAL_NOTE_ID = 1  # ids -1 and 0, or a w:type, mark the separator lines (ECMA-376 17.11.10)
 # Parts of a DOCX paragraph a reader never sees: deletions, the fallback copy of alternate content,
 # properties, and text boxes (taken separately, as paragraphs of their own).
 DOCX_UNSEEN = frozenset(
@@ -186,7 +187,7 @@ class DocxReader:
             story = read_xml(self.archive, notes)
             runs = self.story_runs(story)
             for note in story.iter(W + tag):
-                if _int(note.get(W + "id")) >= FIRST_REAL_NOTE_ID:
+                if note.get(W + "type") is None and _int(note.get(W + "id")) >= FIRST_REAL_NOTE_ID:
                     text = " ".join(
                         p.text for p in self._blocks(note, runs) if isinstance(p, Paragraph)
                     ).strip()
@@ -288,6 +289,10 @@ def _int(value: str | None) -> int:
         return 0
 
 
+def _least(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
 def _roles_by_name(names: set[str]) -> dict[str, str]:
     """Roles for a package read without its relationships (the clean copy's own, known parts)."""
     known = {
@@ -312,87 +317,19 @@ def _roles_by_name(names: set[str]) -> dict[str, str]:
 # ------------------------------------------------------------------ ODT
 
 
-def _points(value: str | None) -> float | None:
-    """An ODF length (ODF 1.2 18.3.18) in points; None for percentages and what cannot be read."""
-    match = re.fullmatch(r"(-?[0-9.]+)(pt|cm|mm|in|pc|px)", value or "")
-    if not match:
-        return None
-    per_unit = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "pc": 12.0, "px": 0.75}
-    return float(match.group(1)) * per_unit[match.group(2)]
-
-
-@dataclass(frozen=True, slots=True)
-class OdtLook:
-    hidden: bool | None = None
-    colour: str | None = None
-    size: float | None = None
-    background: str | None = None
-    bold: bool | None = None
-    italic: bool | None = None
-
-    def over(self, base: OdtLook) -> OdtLook:
-        return OdtLook(
-            self.hidden if self.hidden is not None else base.hidden,
-            self.colour if self.colour is not None else base.colour,
-            self.size if self.size is not None else base.size,
-            self.background if self.background is not None else base.background,
-            self.bold if self.bold is not None else base.bold,
-            self.italic if self.italic is not None else base.italic,
-        )
-
-    @property
-    def invisible_because(self) -> str:
-        if self.hidden:
-            return "hidden"
-        if self.size is not None and self.size < MIN_READABLE_POINTS:
-            return "tiny"
-        if looks_alike(self.colour, self.background if self.background != "transparent" else None):
-            return "white"
-        return ""
-
-
 class OdtReader:
     """Reads what is visible in an ODT's content.xml, with styles from content.xml and styles.xml."""
 
     def __init__(self, content: Element, styles: Element | None) -> None:
         self.content = content
         self.styles_root = styles
-        self.styles: dict[str, tuple[OdtLook, str | None]] = {}
-        for root in (styles, content):
-            if root is not None:
-                for style in root.iter(STYLE + "style"):
-                    self.styles[style.get(STYLE + "name", "")] = (
-                        self._own_look(style),
-                        style.get(STYLE + "parent-style-name"),
-                    )
+        self.odf_styles = OdfStyles(content, styles)
+        self.ground = OdtLook()  # what is behind the text: a table cell's fill and exact row height
         self.found: dict[str, list[str]] = {}
         self.list_styles = OdtListStyles(content, styles)
 
-    @staticmethod
-    def _own_look(style: Element) -> OdtLook:
-        text = style.find(STYLE + "text-properties")
-        paragraph = style.find(STYLE + "paragraph-properties")
-        background = text.get(FO + "background-color") if text is not None else None
-        if background is None and paragraph is not None:
-            background = paragraph.get(FO + "background-color")
-        if text is None:
-            return OdtLook(background=background)
-        display = text.get(TEXT + "display")
-        weight, posture = text.get(FO + "font-weight"), text.get(FO + "font-style")
-        return OdtLook(
-            hidden=None if display is None else display in ("none", "condition"),
-            colour=text.get(FO + "color"),
-            size=_points(text.get(FO + "font-size")),
-            background=background,
-            bold=None if weight is None else weight == "bold",
-            italic=None if posture is None else posture == "italic",
-        )
-
-    def look(self, name: str | None) -> OdtLook:
-        result = OdtLook()
-        for look in reversed(style_chain(self.styles, name)):
-            result = look.over(result)
-        return result
+    def look(self, name: str | None, family: str = "paragraph") -> OdtLook:
+        return self.odf_styles.look(name, family)
 
     def invisible_text(self) -> dict[str, list[str]]:
         """Reason ('hidden', 'tiny', 'white') -> texts a reader cannot see, over the whole document."""
@@ -472,18 +409,27 @@ class OdtReader:
                     yield block
 
     def _table(self, table: Element) -> Table:
+        """A table's rows; each cell's text is seen against the cell's fill and cut to an exact row height."""
         rows = []
+        outer = self.ground
         for row in table.iter(TABLE + "table-row"):
+            row_look = self.look(row.get(TABLE + "style-name"), "table-row")
             cells = []
             for cell in row:
                 if cell.tag == TABLE + "table-cell":
+                    cell_look = self.look(cell.get(TABLE + "style-name"), "table-cell")
+                    self.ground = OdtLook(
+                        background=cell_look.background or outer.background,
+                        row_height=_least(row_look.row_height, outer.row_height),
+                    )
                     cells.append("\n".join(p.text for p in self._blocks(cell) if isinstance(p, Paragraph)))
+            self.ground = outer
             rows.append(tuple(cells))
         return Table(tuple(rows))
 
     def _paragraph(self, paragraph: Element) -> Iterator[Paragraph | Table]:
         level = int(paragraph.get(TEXT + "outline-level", "1")) if paragraph.tag == TEXT + "h" else 0
-        base = self.look(paragraph.get(TEXT + "style-name"))
+        base = self.look(paragraph.get(TEXT + "style-name")).over(self.ground)
         spans: list[Span] = []
         boxes: list[Paragraph | Table] = []
         self._mixed(paragraph, base, spans, boxes)
@@ -497,7 +443,9 @@ class OdtReader:
         for child in element:
             if child.tag == DRAW + "frame":
                 self._frame(child, spans, boxes)
-            elif child.tag not in ODT_UNSEEN:
+            elif child.get(TEXT + "display") == "none" and child.tag != TEXT + "span":
+                self._text("".join(child.itertext()), OdtLook(hidden=True), spans)
+            elif child.tag not in ODT_UNSEEN and odt_is_known(child.tag):
                 self._child(child, look, spans, boxes)
             self._text(child.tail, look, spans)
 
@@ -512,7 +460,9 @@ class OdtReader:
             self._text("\n", look, spans)
         else:
             inner = (
-                self.look(child.get(TEXT + "style-name")).over(look) if child.tag == TEXT + "span" else look
+                self.look(child.get(TEXT + "style-name"), "text").over(look)
+                if child.tag == TEXT + "span"
+                else look
             )
             self._mixed(child, inner, spans, boxes)
 
@@ -528,7 +478,7 @@ class OdtReader:
 
     def _frame(self, frame: Element, spans: list[Span], boxes: list[Paragraph | Table]) -> None:
         size = None
-        width, height = _points(frame.get(SVG + "width")), _points(frame.get(SVG + "height"))
+        width, height = points(frame.get(SVG + "width")), points(frame.get(SVG + "height"))
         if width and height:
             size = (width * 2.54 / 72, height * 2.54 / 72)
         for child in frame:
