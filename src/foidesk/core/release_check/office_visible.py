@@ -332,11 +332,9 @@ class OdtReader:
         return self.odf_styles.look(name, family)
 
     def invisible_text(self) -> dict[str, list[str]]:
-        """Reason ('hidden', 'tiny', 'white') -> texts a reader cannot see, over the whole document."""
+        """Reason ('hidden', 'tiny', 'white') -> texts a reader cannot see: body, notes, headers, footers."""
         self.found = {}
-        office_text = self.content.find(f"{OFFICE}body/{OFFICE}text")
-        if office_text is not None:
-            list(self._blocks(office_text))
+        self.visible()  # the body, the notes, and the headers and footers shown
         for element in self.content.iter():
             if element.tag in (TEXT + "hidden-text", TEXT + "hidden-paragraph"):
                 text = element.get(TEXT + "string-value", "") or "".join(element.itertext())
