@@ -304,3 +304,51 @@ def test_a_damaged_document_is_read_or_refused_never_crashes(tmp_path: Path, dat
     except CannotSanitise:
         return
     assert _inspect(target) == set()
+
+
+DATA = Path(__file__).parents[2] / "data" / "release_check"
+LIBREOFFICE_FILES = {
+    "libreoffice-text-box-footnote.docx": ("Boxed note text", "Source: published statistics", "Year"),
+    "libreoffice-text-box-footnote.odt": ("Boxed note text", "Source: published statistics", "Year"),
+    "libreoffice-from-html.docx": ("reversed out", "the disclosure log", "2023"),
+    "libreoffice-from-html.odt": ("reversed out", "the disclosure log", "2023"),
+    "libreoffice-round-trip.docx": ("Response to your request", "A list item", "FOI response"),
+    "libreoffice-from-python-docx.odt": ("Response to your request", "A list item", "FOI response"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LIBREOFFICE_FILES))
+def test_documents_saved_by_libreoffice_pass_and_sanitise_keeping_their_text(
+    name: str, tmp_path: Path
+) -> None:
+    """Saved by LibreOffice 7 headless (text boxes, footnotes, white on dark cells, lists, headers)."""
+    source, target = DATA / name, tmp_path / f"clean-{name}"
+    inspect = inspect_docx if name.endswith(".docx") else inspect_odt
+    blocks = [f for f in inspect(str(source), LIMITS) if f.severity is Severity.BLOCK]
+    assert blocks == []
+    _sanitise(source, target)
+    assert _inspect(target) == set()
+    shown = _read_back(target)
+    for text in LIBREOFFICE_FILES[name]:
+        assert text in shown
+
+
+def test_a_document_written_by_python_docx_passes_with_warnings_at_most(tmp_path: Path) -> None:
+    source, target = tmp_path / "made.docx", tmp_path / "clean.docx"
+    document = docx.Document()
+    document.add_heading("Response to your request", 1)
+    paragraph = document.add_paragraph("Plain and ")
+    paragraph.add_run("bold").bold = True
+    table = document.add_table(rows=2, cols=2)
+    table.style = "Light Grid Accent 1"
+    table.cell(0, 0).text = "Year"
+    table.cell(1, 0).text = "2023"
+    document.add_paragraph("A point", style="List Bullet")
+    document.sections[0].header.paragraphs[0].text = "FOI response"
+    document.save(str(source))
+    assert all(f.severity is Severity.WARN for f in inspect_docx(str(source), LIMITS))
+    _sanitise(source, target)
+    assert _inspect(target) == set()
+    shown = _docx_text(target)
+    for text in ("Response to your request", "Plain and bold", "Year", "A point", "FOI response"):
+        assert text in shown
