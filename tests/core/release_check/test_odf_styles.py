@@ -16,7 +16,8 @@ def _root(kind: str, inner: str) -> Element:
 
 STYLES = _root(
     "document-styles",
-    '<office:styles><style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt"/>'
+    '<office:styles><style:default-style style:family="paragraph">'
+    '<style:text-properties fo:font-size="11pt"/>'
     '</style:default-style><style:style style:name="Quiet" style:family="paragraph">'
     '<style:text-properties fo:color="#ffffff"/></style:style>'
     '<style:style style:name="P1" style:family="paragraph"><style:text-properties fo:color="#ff0000"/>'

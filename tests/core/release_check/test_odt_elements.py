@@ -21,7 +21,8 @@ from tests.core.release_check.corpus_documents import ODF_NAMESPACES, make_odt
 
 def _text(inner: str) -> Element:
     return SafeXml.fromstring(
-        f'<office:text {ODF_NAMESPACES} xmlns:form="urn:oasis:names:tc:opendocument:xmlns:form:1.0">{inner}</office:text>'
+        f'<office:text {ODF_NAMESPACES} xmlns:form="urn:oasis:names:tc:opendocument:xmlns:form:1.0">'
+        f"{inner}</office:text>"
     )
 
 
@@ -43,19 +44,22 @@ def test_the_string_a_conditional_text_does_not_show_is_found() -> None:
 
 def test_values_stored_and_not_displayed_are_found_and_displayed_ones_are_not() -> None:
     shown = _text(
-        '<text:user-field-decls><text:user-field-decl text:name="A" office:string-value="v"/></text:user-field-decls>'
+        '<text:user-field-decls><text:user-field-decl text:name="A" office:string-value="v"/>'
+        "</text:user-field-decls>"
         '<text:p><text:user-field-get text:name="A">v</text:user-field-get></text:p>'
     )
     assert hidden_variables(shown) == []
     hidden = _text(
-        '<text:user-field-decls><text:user-field-decl text:name="B" office:string-value="w"/></text:user-field-decls>'
+        '<text:user-field-decls><text:user-field-decl text:name="B" office:string-value="w"/>'
+        "</text:user-field-decls>"
     )
     assert hidden_variables(hidden) == ["w"]
 
 
 def test_form_values_and_alt_text_are_found() -> None:
     element = _text(
-        '<office:forms><form:form form:name="F"><form:text form:current-value="typed"/></form:form></office:forms>'
+        '<office:forms><form:form form:name="F"><form:text form:current-value="typed"/></form:form>'
+        "</office:forms>"
         "<text:p><draw:frame><svg:title>described</svg:title></draw:frame></text:p>"
     )
     assert form_values(element) == ["typed"]
