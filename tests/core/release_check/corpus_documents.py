@@ -983,6 +983,116 @@ DOCX_RED_TEAM: list[CorpusFile] = [
         "example.org",
     ),
 ]
+CONDITIONAL_TABLE_STYLE = _styles(
+    '<w:style w:type="table" w:styleId="Banded"><w:name w:val="Banded"/>'
+    '<w:tblStylePr w:type="firstRow"><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F497D"/></w:tcPr></w:tblStylePr>'
+    '<w:tblStylePr w:type="band1Horz"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="000000"/></w:tcPr></w:tblStylePr>'
+    "</w:style>"
+)
+BLACK_HEADER_STYLE = _styles(
+    '<w:style w:type="table" w:styleId="BlackHead"><w:name w:val="Black Head"/>'
+    '<w:tblStylePr w:type="firstRow"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="000000"/></w:tcPr></w:tblStylePr>'
+    "</w:style>"
+)
+
+
+def _two_rows(first: str, second: str, style: str) -> str:
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblLook w:val="04A0" w:firstRow="1" w:noHBand="0"/></w:tblPr>'
+        f"<w:tr><w:tc>{first}</w:tc></w:tr><w:tr><w:tc>{second}</w:tc></w:tr></w:tbl>"
+    )
+
+
+def _filled_box(fill: str, text: str, colour: str) -> str:
+    run = w_p(text, f'<w:color w:val="{colour}"/>')
+    return (
+        f'<w:p><w:r><w:drawing><wp:inline><wp:extent cx="1800000" cy="400000"/><wp:docPr id="6" name="Text Box 6"/>'
+        f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp {WPS}>'
+        f'<wps:spPr><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></wps:spPr>'
+        f"<wps:txbx><w:txbxContent>{run}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData>"
+        "</a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    )
+
+
+DOCX_RED_TEAM += [
+    leaky(
+        "table-first-row-conditional.docx",
+        _docx(
+            _two_rows(w_p("SECRET-DOCX-firstrow", '<w:color w:val="000000"/>'), w_p("2023"), "BlackHead"),
+            parts={"word/styles.xml": BLACK_HEADER_STYLE},
+        ),
+        {"docx.white_text"},
+        "SECRET-DOCX-firstrow",
+        VISIBLE_DOCX,
+        "2023",
+    ),
+    leaky(
+        "table-band-conditional.docx",
+        _docx(
+            _two_rows(w_p("Year"), w_p("SECRET-DOCX-band", '<w:color w:val="000000"/>'), "Banded"),
+            parts={"word/styles.xml": CONDITIONAL_TABLE_STYLE},
+        ),
+        {"docx.white_text"},
+        "SECRET-DOCX-band",
+        VISIBLE_DOCX,
+        "Year",
+    ),
+    leaky(
+        "text-box-fill-same-colour.docx",
+        _docx(_filled_box("000000", "SECRET-DOCX-boxfill", "000000")),
+        {"docx.white_text"},
+        "SECRET-DOCX-boxfill",
+        VISIBLE_DOCX,
+    ),
+    leaky(
+        "raised-off-the-page.docx",
+        _docx(w_p("SECRET-DOCX-raised", '<w:position w:val="4000"/>')),
+        {"docx.off_page_text"},
+        "SECRET-DOCX-raised",
+        VISIBLE_DOCX,
+    ),
+    leaky(
+        "framed-paragraph-off-page.docx",
+        _docx(
+            w_p(
+                "SECRET-DOCX-frame",
+                ppr='<w:framePr w:w="2000" w:h="400" w:hAnchor="page" w:vAnchor="page" w:x="-30000" w:y="1000"/>',
+            )
+        ),
+        {"docx.off_page_text"},
+        "SECRET-DOCX-frame",
+        VISIBLE_DOCX,
+    ),
+    clean(
+        "table-header-white-on-blue.docx",
+        _docx(
+            _two_rows(w_p("Year"), w_p("Count"), "Banded").replace(
+                "<w:tr><w:tc>" + w_p("Count"), "<w:tr><w:tc>" + w_p("Count", '<w:color w:val="FFFFFF"/>')
+            ),
+            parts={"word/styles.xml": CONDITIONAL_TABLE_STYLE},
+        ),
+        VISIBLE_DOCX,
+        "Year",
+        "Count",
+    ),
+    clean(
+        "white-text-in-dark-box.docx",
+        _docx(_filled_box("1F497D", "Reversed box", "FFFFFF")),
+        VISIBLE_DOCX,
+        "Reversed box",
+    ),
+    clean(
+        "framed-paragraph-on-page.docx",
+        _docx(
+            w_p(
+                "Framed aside",
+                ppr='<w:framePr w:w="2000" w:h="400" w:hAnchor="page" w:vAnchor="page" w:x="1000" w:y="1000"/>',
+            )
+        ),
+        VISIBLE_DOCX,
+        "Framed aside",
+    ),
+]
 DOCX += DOCX_RED_TEAM
 
 
@@ -1566,6 +1676,26 @@ ODT_RED_TEAM: list[CorpusFile] = [
         ),
         VISIBLE_ODT,
         "Window colour text",
+    ),
+]
+ODT_RED_TEAM += [
+    leaky(
+        "off-page-frame.odt",
+        _odt(
+            '<text:p>Shown<draw:frame draw:name="Far" svg:x="-40cm" svg:y="1cm" svg:width="5cm" svg:height="1cm" text:anchor-type="paragraph"><draw:text-box><text:p>SECRET-ODT-offpage</text:p></draw:text-box></draw:frame></text:p>'
+        ),
+        {"odt.off_page_text"},
+        "SECRET-ODT-offpage",
+        VISIBLE_ODT,
+        "Shown",
+    ),
+    clean(
+        "frame-on-the-page.odt",
+        _odt(
+            '<text:p>Shown<draw:frame draw:name="Near" svg:x="2cm" svg:y="1cm" svg:width="5cm" svg:height="1cm" text:anchor-type="paragraph"><draw:text-box><text:p>Framed aside</text:p></draw:text-box></draw:frame></text:p>'
+        ),
+        VISIBLE_ODT,
+        "Framed aside",
     ),
 ]
 ODT += ODT_RED_TEAM

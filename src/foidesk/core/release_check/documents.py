@@ -335,6 +335,7 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
         "hidden": ("odt.hidden_text", "Text is hidden"),
         "tiny": ("odt.tiny_text", "Text is too small to read"),
         "white": ("odt.white_text", "Text is the colour of its background"),
+        "offpage": ("odt.off_page_text", "Text lies in a frame beyond the page"),
     }
     for reason, texts in sorted(invisible.items()):
         code, message = messages[reason]

@@ -339,10 +339,24 @@ def off_page_vml(root: Element, page: Page) -> Iterator[Element]:
             yield shape
 
 
+def is_off_page_frame(paragraph: Element, page: Page) -> bool:
+    """A framed paragraph (w:framePr, ECMA-376 17.3.1.11) placed wholly beyond the page."""
+    properties = paragraph.find(W + "pPr")
+    frame = properties.find(W + "framePr") if properties is not None else None
+    if frame is None:
+        return False
+    x, y = _int(frame.get(W + "x")) * EMU_PER_TWIP, _int(frame.get(W + "y")) * EMU_PER_TWIP
+    width, height = _int(frame.get(W + "w")) * EMU_PER_TWIP, _int(frame.get(W + "h")) * EMU_PER_TWIP
+    return _axis_off(x, width, page.width, frame.get(W + "hAnchor") == "page") or _axis_off(
+        y, height, page.height, frame.get(W + "vAnchor") == "page"
+    )
+
+
 def off_page_text(root: Element, page: Page) -> list[str]:
-    """Text inside drawings and shapes placed wholly beyond the page."""
+    """Text inside drawings, shapes and framed paragraphs placed wholly beyond the page."""
     texts = []
-    for shape in [*off_page_anchors(root, page), *off_page_vml(root, page)]:
+    framed = [p for p in root.iter(W + "p") if is_off_page_frame(p, page)]
+    for shape in [*off_page_anchors(root, page), *off_page_vml(root, page), *framed]:
         text = "".join(t.text or "" for t in shape.iter(W + "t")).strip()
         if text:
             texts.append(text)

@@ -13,7 +13,7 @@ else the page background, else white paper.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from xml.etree.ElementTree import Element
 
 from foidesk.core.release_check.docx_elements import W, is_known
@@ -24,6 +24,9 @@ W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 UNRESOLVED = "unresolved"  # a theme colour with no theme to resolve it against
 DEFAULT_SIZE = 10.0  # points: Word's size when neither defaults nor styles give one (ECMA-376 17.3.2.38)
 CLIPPED_FRACTION = 0.5  # an exact row or line lower than half the text's size cuts the letters off
+MAX_SHIFT_POINTS = (
+    842.0  # raised or lowered by more than an A4 page's height: off the page, wherever it starts
+)
 OPAQUE_ENOUGH = 80_000  # w14:alpha is transparency in 1/1000 %: above 80 % the letters are gone
 # ECMA-376 17.18.40 ST_HighlightColor: the sixteen highlight colours Word offers.
 HIGHLIGHT_COLOURS = {
@@ -133,6 +136,7 @@ class RunLook:
     no_fill: bool | None = None  # w14:textFill with no fill, or all but transparent
     bold: bool | None = None
     italic: bool | None = None
+    position: float | None = None  # points raised (negative: lowered) from the line
 
     def over(self, base: RunLook) -> RunLook:
         """This look, with what it leaves unset taken from ``base``."""
@@ -140,7 +144,18 @@ class RunLook:
         return replace(base, **{name: value for name, value in mine.items() if value is not None})
 
 
-LOOK_FIELDS = ("hidden", "colour", "size", "fill", "scale", "spacing", "no_fill", "bold", "italic")
+LOOK_FIELDS = (
+    "hidden",
+    "colour",
+    "size",
+    "fill",
+    "scale",
+    "spacing",
+    "no_fill",
+    "bold",
+    "italic",
+    "position",
+)
 
 
 def run_look(properties: Element | None, theme: dict[str, str] | None) -> RunLook:
@@ -160,6 +175,7 @@ def run_look(properties: Element | None, theme: dict[str, str] | None) -> RunLoo
         no_fill=_no_fill(properties.find(W14 + "textFill")),
         bold=_on(properties.find(W + "b")),
         italic=_on(properties.find(W + "i")),
+        position=position / 2 if (position := _number(properties.find(W + "position"))) is not None else None,
     )
 
 
@@ -204,6 +220,7 @@ class StyleLook:
     run: RunLook
     paragraph_fill: str | None = None
     cell_fill: str | None = None
+    conditional: dict[str, tuple[RunLook, str | None]] = field(default_factory=dict)  # tblStylePr by type
 
 
 class DocxStyles:
@@ -226,10 +243,18 @@ class DocxStyles:
                     self.default_paragraph = style_id
                 elif style.get(W + "type") == "table":
                     self.default_table = style_id
+            conditional = {
+                part.get(W + "type", ""): (
+                    run_look(part.find(W + "rPr"), self.theme),
+                    shading(part.find(W + "tcPr"), self.theme),
+                )
+                for part in style.findall(W + "tblStylePr")
+            }
             look = StyleLook(
                 run_look(style.find(W + "rPr"), self.theme),
                 shading(style.find(W + "pPr"), self.theme),
                 shading(style.find(W + "tcPr"), self.theme) or shading(style.find(W + "tblPr"), self.theme),
+                conditional,
             )
             self.styles[style_id] = (look, based.get(W + "val") if based is not None else None)
 
@@ -249,11 +274,28 @@ class DocxStyles:
     def cell_fill(self, style_id: str | None) -> str | None:
         return next((s.cell_fill for s in self.chain(style_id) if s.cell_fill), None)
 
+    def conditional(self, table: str | None, kinds: list[str]) -> tuple[RunLook, str | None]:
+        """The table style's conditional formats (17.7.6) that apply to a cell, in rising priority."""
+        look, fill = RunLook(), None
+        chain = self.chain(table)
+        for kind in kinds:
+            found = next((s.conditional[kind] for s in chain if kind in s.conditional), None)
+            if found is not None:
+                look = found[0].over(look)
+                fill = found[1] or fill
+        return look, fill
+
     def resolved(
-        self, table: str | None, paragraph: str | None, character: str | None, direct: RunLook
+        self,
+        table: str | None,
+        paragraph: str | None,
+        character: str | None,
+        direct: RunLook,
+        conditional: RunLook | None = None,
     ) -> RunLook:
-        """The run's look: defaults, table, paragraph, character styles, direct formatting (17.7.2)."""
-        layers = [self.look(table), self.look(paragraph or self.default_paragraph), self.look(character)]
+        """The run's look: defaults, table (with its conditional formats), paragraph, character, direct."""
+        table_look = (conditional or RunLook()).over(self.look(table))
+        layers = [table_look, self.look(paragraph or self.default_paragraph), self.look(character)]
         result = self.defaults
         for layer in layers:
             result = replace(layer, hidden=None, bold=None, italic=None).over(result)
@@ -268,7 +310,7 @@ class DocxStyles:
 
 
 def invisible_because(look: RunLook, background: str | None, clip: float | None) -> str:
-    """Why a reader cannot see a run ('' if they can): hidden, tiny, white, or unaccounted.
+    """Why a reader cannot see a run ('' if they can): hidden, offpage, tiny, white, or unaccounted.
 
     Tiny: under the legible size, squeezed by character scale or condensed spacing below it, or cut off
     by an exact row or line height under half the text's size. White: the colour of what is behind it,
@@ -276,6 +318,8 @@ def invisible_because(look: RunLook, background: str | None, clip: float | None)
     """
     if look.hidden:
         return "hidden"
+    if look.position is not None and abs(look.position) > MAX_SHIFT_POINTS:
+        return "offpage"
     size = look.size if look.size is not None else DEFAULT_SIZE
     width = size * (look.scale if look.scale is not None else 100) / 100
     if size < MIN_READABLE_POINTS or width < MIN_READABLE_POINTS:
@@ -313,6 +357,10 @@ class Context:
     fill: str | None = None
     cell_fill: str | None = None
     clip: float | None = None
+    conditional: RunLook | None = None  # the table style's conditional run formats for this cell
+    row_kinds: tuple[str, ...] = ()
+    table_look: frozenset[str] = frozenset()
+    box_fill: str | None = None  # the fill of the shape whose text box comes next
 
 
 def _min(a: float | None, b: float | None) -> float | None:
@@ -325,6 +373,90 @@ def _exact(element: Element | None, attribute: str, rule: str) -> float | None:
         return None
     value = _number(element, attribute)
     return value / 20 if value is not None else None
+
+
+# ECMA-376 17.4.56 tblLook: its bits, and what Word assumes when there is none (04A0).
+TABLE_LOOK_BITS = {
+    "firstRow": 0x0020,
+    "lastRow": 0x0040,
+    "firstColumn": 0x0080,
+    "lastColumn": 0x0100,
+    "noHBand": 0x0200,
+    "noVBand": 0x0400,
+}
+DEFAULT_TABLE_LOOK = 0x04A0
+
+
+def table_look(properties: Element | None) -> frozenset[str]:
+    """The conditional parts of a table style a table asks for (its w:tblLook)."""
+    look = properties.find(W + "tblLook") if properties is not None else None
+    bits = DEFAULT_TABLE_LOOK
+    if look is not None:
+        try:
+            bits = int(look.get(W + "val", "0"), 16)
+        except ValueError:
+            bits = 0
+        for name, bit in TABLE_LOOK_BITS.items():
+            value = look.get(W + name)
+            if value is not None:
+                bits = bits | bit if value in ("1", "true", "on") else bits & ~bit
+    return frozenset(name for name, bit in TABLE_LOOK_BITS.items() if bits & bit)
+
+
+def _row_kinds(flags: frozenset[str], index: int, count: int) -> tuple[str, ...]:
+    kinds = ["wholeTable"]
+    first = "firstRow" in flags
+    if "noHBand" not in flags and not (first and index == 0):
+        kinds.append("band1Horz" if (index - first) % 2 == 0 else "band2Horz")
+    if first and index == 0:
+        kinds.append("firstRow")
+    if "lastRow" in flags and index == count - 1:
+        kinds.append("lastRow")
+    return tuple(kinds)
+
+
+def _cell_kinds(flags: frozenset[str], rows: tuple[str, ...], index: int, count: int) -> list[str]:
+    """The conditional formats of a cell, lowest priority first (17.7.6)."""
+    first, last = "firstColumn" in flags and index == 0, "lastColumn" in flags and index == count - 1
+    vertical = []
+    if "noVBand" not in flags and not first:
+        vertical = ["band1Vert" if (index - ("firstColumn" in flags)) % 2 == 0 else "band2Vert"]
+    kinds = ["wholeTable", *vertical, *[k for k in rows if k.startswith("band")]]
+    kinds += ["firstCol"] if first else []
+    kinds += ["lastCol"] if last else []
+    kinds += [k for k in rows if k in ("firstRow", "lastRow")]
+    for corner, row, column in (("nwCell", "firstRow", first), ("neCell", "firstRow", last)):
+        kinds += [corner] if row in rows and column else []
+    for corner, row, column in (("swCell", "lastRow", first), ("seCell", "lastRow", last)):
+        kinds += [corner] if row in rows and column else []
+    return kinds
+
+
+SHAPES = frozenset(
+    {"{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}wsp"}
+    | {f"{{urn:schemas-microsoft-com:vml}}{n}" for n in ("shape", "rect", "roundrect", "oval")}
+)
+SCHEME_SLOTS = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+
+
+def shape_fill(shape: Element, theme: dict[str, str] | None) -> str | None:
+    """The solid fill of a DrawingML or VML shape (what its text box's words are seen against)."""
+    if shape.tag.startswith("{urn:schemas-microsoft-com:vml}"):
+        if shape.get("filled") in ("f", "false"):
+            return None
+        colour = shape.get("fillcolor", "")
+        return colour.lstrip("#")[:6] if len(colour.lstrip("#")) >= 6 else None
+    properties = next((c for c in shape if c.tag.endswith("}spPr")), None)
+    solid = properties.find(A + "solidFill") if properties is not None else None
+    if solid is None or not len(solid):
+        return None
+    paint = solid[0]
+    if paint.tag == A + "srgbClr":
+        return paint.get("val")
+    if paint.tag == A + "schemeClr" and theme is not None:
+        slot = paint.get("val", "")
+        return theme.get(SCHEME_SLOTS.get(slot, slot), UNRESOLVED)
+    return UNRESOLVED
 
 
 def placed_runs(
@@ -341,41 +473,65 @@ def placed_runs(
 def _placed(
     element: Element, styles: DocxStyles, context: Context, unseen: frozenset[str]
 ) -> Iterator[PlacedRun]:
-    theme = styles.theme
     for child in element:
         if child.tag in unseen or not is_known(child.tag):
             continue  # an unknown element's runs are unaccounted: never shown, never copied
-        if child.tag == W + "tbl":
-            properties = child.find(W + "tblPr")
-            table_style = _style_id(properties, "tblStyle") or styles.default_table
-            cell_fill = shading(properties, theme) or styles.cell_fill(table_style) or context.cell_fill
-            inner = Context(table_style, None, None, cell_fill, context.clip)
-            yield from _placed(child, styles, inner, unseen)
-        elif child.tag == W + "tr":
-            height = _exact(next(child.iter(W + "trHeight"), None), "val", "hRule")
-            yield from _placed(child, styles, replace(context, clip=_min(context.clip, height)), unseen)
-        elif child.tag == W + "tc":
-            cell_fill = shading(child.find(W + "tcPr"), theme) or context.cell_fill
-            yield from _placed(child, styles, replace(context, cell_fill=cell_fill), unseen)
-        elif child.tag == W + "p":
-            properties = child.find(W + "pPr")
-            style = _style_id(properties, "pStyle") or styles.default_paragraph
-            own = shading(properties, theme) or styles.paragraph_fill(style)
-            line = properties.find(W + "spacing") if properties is not None else None
-            inner = replace(
-                context,
-                paragraph_style=style,
-                fill=own or context.fill,
-                clip=_min(context.clip, _exact(line, "line", "lineRule")),
-            )
-            yield from _placed(child, styles, inner, unseen)
-        elif child.tag == W + "r":
-            yield _placed_run(child, styles, context)
-            yield from _placed(child, styles, context, unseen | {W + "rPr"})  # its drawings' text boxes
-        elif child.tag != W + "txbxContent":
-            yield from _placed(child, styles, context, unseen)
-        else:
-            yield from _placed(child, styles, Context(), unseen)  # a text box has its own ground
+        yield from _place(child, styles, context, unseen)
+
+
+def _place(
+    child: Element, styles: DocxStyles, context: Context, unseen: frozenset[str]
+) -> Iterator[PlacedRun]:
+    theme = styles.theme
+    if child.tag == W + "tbl":
+        properties = child.find(W + "tblPr")
+        table_style = _style_id(properties, "tblStyle") or styles.default_table
+        cell_fill = shading(properties, theme) or styles.cell_fill(table_style) or context.cell_fill
+        inner = Context(table_style, None, None, cell_fill, context.clip, table_look=table_look(properties))
+        count, index = sum(1 for row in child if row.tag == W + "tr"), 0
+        for row in child:
+            if row.tag == W + "tr":
+                kinds = _row_kinds(inner.table_look, index, count)
+                index += 1
+                yield from _place(row, styles, replace(inner, row_kinds=kinds), unseen)
+            elif row.tag not in unseen and is_known(row.tag):
+                yield from _place(row, styles, inner, unseen)
+    elif child.tag == W + "tr":
+        height = _exact(next(child.iter(W + "trHeight"), None), "val", "hRule")
+        count, index = sum(1 for cell in child if cell.tag == W + "tc"), 0
+        inner = replace(context, clip=_min(context.clip, height))
+        for cell in child:
+            if cell.tag == W + "tc":
+                cell_kinds = _cell_kinds(context.table_look, context.row_kinds, index, count)
+                index += 1
+                conditional, fill = styles.conditional(context.table_style, cell_kinds)
+                own = shading(cell.find(W + "tcPr"), theme) or fill or context.cell_fill
+                yield from _placed(
+                    cell, styles, replace(inner, cell_fill=own, conditional=conditional), unseen
+                )
+            elif cell.tag not in unseen and is_known(cell.tag):
+                yield from _place(cell, styles, inner, unseen)
+    elif child.tag == W + "p":
+        properties = child.find(W + "pPr")
+        style = _style_id(properties, "pStyle") or styles.default_paragraph
+        own = shading(properties, theme) or styles.paragraph_fill(style)
+        line = properties.find(W + "spacing") if properties is not None else None
+        inner = replace(
+            context,
+            paragraph_style=style,
+            fill=own or context.fill,
+            clip=_min(context.clip, _exact(line, "line", "lineRule")),
+        )
+        yield from _placed(child, styles, inner, unseen)
+    elif child.tag == W + "r":
+        yield _placed_run(child, styles, context)
+        yield from _placed(child, styles, context, unseen | {W + "rPr"})  # its drawings' text boxes
+    elif child.tag in SHAPES:
+        yield from _placed(child, styles, replace(context, box_fill=shape_fill(child, theme)), unseen)
+    elif child.tag == W + "txbxContent":
+        yield from _placed(child, styles, Context(fill=context.box_fill), unseen)  # the box's own ground
+    else:
+        yield from _placed(child, styles, context, unseen)
 
 
 def _placed_run(run: Element, styles: DocxStyles, context: Context) -> PlacedRun:
@@ -386,6 +542,7 @@ def _placed_run(run: Element, styles: DocxStyles, context: Context) -> PlacedRun
         context.paragraph_style,
         _style_id(properties, "rStyle"),
         replace(direct, fill=None),
+        context.conditional,
     )
     background = direct.fill or look.fill or context.fill or context.cell_fill
     return PlacedRun(run, look, background, context.clip)

@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeXml
 from defusedxml import DefusedXmlException
 
-from foidesk.core.release_check.docx_elements import MC, WP, Page, W, shown_text_boxes
+from foidesk.core.release_check.docx_elements import MC, WP, Page, W, is_off_page_frame, shown_text_boxes
 from foidesk.core.release_check.docx_styles import DocxStyles, PlacedRun, colour_of, placed_runs, style_id
 from foidesk.core.release_check.findings import CannotInspect
 from foidesk.core.release_check.list_labels import DocxNumbering, OdtListStyles
@@ -197,6 +197,8 @@ class DocxReader:
     def _blocks(self, element: Element, runs: dict[int, PlacedRun]) -> Iterator[Paragraph | Table]:
         for child in element:
             if child.tag == W + "p":
+                if is_off_page_frame(child, self.page):
+                    continue
                 yield self._paragraph(child, runs)
                 for box in shown_text_boxes(child, self.page):
                     yield from self._blocks(box, runs)
@@ -289,6 +291,20 @@ def _int(value: str | None) -> int:
         return 0
 
 
+A4_POINTS = (595.0, 842.0)
+
+
+def _page_size(styles: Element | None) -> tuple[float, float]:
+    """The first page layout's size in points (A4 when none is given)."""
+    layout = next(styles.iter(STYLE + "page-layout-properties"), None) if styles is not None else None
+    if layout is None:
+        return A4_POINTS
+    return (
+        points(layout.get(FO + "page-width")) or A4_POINTS[0],
+        points(layout.get(FO + "page-height")) or A4_POINTS[1],
+    )
+
+
 def _least(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else min(a, b)
 
@@ -325,6 +341,7 @@ class OdtReader:
         self.styles_root = styles
         self.odf_styles = OdfStyles(content, styles)
         self.ground = OdtLook()  # what is behind the text: a table cell's fill and exact row height
+        self.page_size = _page_size(styles)
         self.found: dict[str, list[str]] = {}
         self.list_styles = OdtListStyles(content, styles)
 
@@ -474,11 +491,26 @@ class OdtReader:
             return
         spans.append(Span(text, bool(look.bold), bool(look.italic)))
 
+    def _off_page(self, frame: Element, width: float, height: float) -> bool:
+        """A frame placed wholly beyond the page, wherever its anchor lies (as for DOCX anchors)."""
+        page_width, page_height = self.page_size
+        x, y = points(frame.get(SVG + "x")) or 0, points(frame.get(SVG + "y")) or 0
+        from_page = frame.get(TEXT + "anchor-type") == "page"
+        return any(
+            offset >= length or offset + extent <= (0 if from_page else -length)
+            for offset, extent, length in ((x, width, page_width), (y, height, page_height))
+        )
+
     def _frame(self, frame: Element, spans: list[Span], boxes: list[Paragraph | Table]) -> None:
         size = None
         width, height = points(frame.get(SVG + "width")), points(frame.get(SVG + "height"))
         if width and height:
             size = (width * 2.54 / 72, height * 2.54 / 72)
+        if self._off_page(frame, width or 0, height or 0):
+            text = "".join(frame.itertext()).strip()
+            if text:
+                self.found.setdefault("offpage", []).append(text)
+            return
         for child in frame:
             if child.tag == DRAW + "image" and child.find(OFFICE + "binary-data") is None:
                 spans.append(Span(picture=child.get(XLINK + "href", ""), picture_size=size))
