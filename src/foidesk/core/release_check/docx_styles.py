@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 from xml.etree.ElementTree import Element
 
 from foidesk.core.release_check.docx_elements import W, is_known
@@ -103,7 +104,12 @@ def colour_of(
         base = theme.get(THEME_SLOTS.get(slot, ""), "") if theme is not None else ""
         if len(base) != 6:
             return UNRESOLVED
-        return _tinted(base, element.get(W + f"{theme_prefix}Tint"), element.get(W + f"{theme_prefix}Shade"))
+        try:
+            return _tinted(
+                base, element.get(W + f"{theme_prefix}Tint"), element.get(W + f"{theme_prefix}Shade")
+            )
+        except ValueError:
+            return UNRESOLVED  # a theme colour or tint that is not hex cannot be resolved
     raw = element.get(W + value)
     return raw if raw and raw.lower() != "auto" else None
 
@@ -140,22 +146,32 @@ class RunLook:
 
     def over(self, base: RunLook) -> RunLook:
         """This look, with what it leaves unset taken from ``base``."""
-        mine = {name: getattr(self, name) for name in LOOK_FIELDS}
-        return replace(base, **{name: value for name, value in mine.items() if value is not None})
+        if base == EMPTY_LOOK:
+            return self
+        if self == EMPTY_LOOK:
+            return base
+        return RunLook(
+            hidden=_first(self.hidden, base.hidden),
+            colour=_first(self.colour, base.colour),
+            size=_first(self.size, base.size),
+            fill=_first(self.fill, base.fill),
+            scale=_first(self.scale, base.scale),
+            spacing=_first(self.spacing, base.spacing),
+            no_fill=_first(self.no_fill, base.no_fill),
+            bold=_first(self.bold, base.bold),
+            italic=_first(self.italic, base.italic),
+            position=_first(self.position, base.position),
+        )
 
 
-LOOK_FIELDS = (
-    "hidden",
-    "colour",
-    "size",
-    "fill",
-    "scale",
-    "spacing",
-    "no_fill",
-    "bold",
-    "italic",
-    "position",
-)
+Value = TypeVar("Value")
+
+
+def _first(mine: Value | None, theirs: Value | None) -> Value | None:
+    return mine if mine is not None else theirs
+
+
+EMPTY_LOOK = RunLook()
 
 
 def run_look(properties: Element | None, theme: dict[str, str] | None) -> RunLook:
@@ -232,6 +248,7 @@ class DocxStyles:
         self.styles: dict[str, tuple[StyleLook, str | None]] = {}
         self.default_paragraph: str | None = None
         self.default_table: str | None = None
+        self.cache: dict[tuple[str | None, str | None, str | None, RunLook | None], RunLook] = {}
         if root is None:
             return
         self.defaults = run_look(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"), self.theme)
@@ -294,6 +311,14 @@ class DocxStyles:
         conditional: RunLook | None = None,
     ) -> RunLook:
         """The run's look: defaults, table (with its conditional formats), paragraph, character, direct."""
+        key = (table, paragraph, character, conditional)
+        if key not in self.cache:
+            self.cache[key] = self._styled(table, paragraph, character, conditional)
+        return direct.over(self.cache[key])
+
+    def _styled(
+        self, table: str | None, paragraph: str | None, character: str | None, conditional: RunLook | None
+    ) -> RunLook:
         table_look = (conditional or RunLook()).over(self.look(table))
         layers = [table_look, self.look(paragraph or self.default_paragraph), self.look(character)]
         result = self.defaults
@@ -305,8 +330,7 @@ class DocxStyles:
             for layer in layers:
                 value ^= bool(getattr(layer, name))
             toggles[name] = value
-        toggled = replace(result, hidden=toggles["hidden"], bold=toggles["bold"], italic=toggles["italic"])
-        return direct.over(toggled)
+        return replace(result, hidden=toggles["hidden"], bold=toggles["bold"], italic=toggles["italic"])
 
 
 def invisible_because(look: RunLook, background: str | None, clip: float | None) -> str:
@@ -541,7 +565,7 @@ def _placed_run(run: Element, styles: DocxStyles, context: Context) -> PlacedRun
         context.table_style,
         context.paragraph_style,
         _style_id(properties, "rStyle"),
-        replace(direct, fill=None),
+        direct if direct.fill is None else replace(direct, fill=None),
         context.conditional,
     )
     background = direct.fill or look.fill or context.fill or context.cell_fill
