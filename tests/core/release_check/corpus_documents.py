@@ -1093,6 +1093,39 @@ DOCX_RED_TEAM += [
         "Framed aside",
     ),
 ]
+DOCX_RED_TEAM += [
+    leaky(
+        "form-field-help-text.docx",
+        _docx(
+            '<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Text1"/><w:enabled/>'
+            '<w:helpText w:type="text" w:val="SECRET-DOCX-helptext"/><w:textInput/></w:ffData></w:fldChar></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            '<w:r><w:t>Typed answer</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        ),
+        {"docx.alt_text"},
+        "SECRET-DOCX-helptext",
+        VISIBLE_DOCX,
+        "Typed answer",
+    ),
+    leaky(
+        "chart-data.docx",
+        _docx(
+            '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="7" name="Chart 1"/><a:graphic>'
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId40"/>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+            parts={
+                "word/charts/chart1.xml": '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:v>SECRET-DOCX-chart</c:v></c:chartSpace>'
+            },
+            rels=[Rel("rId40", "chart", "charts/chart1.xml")],
+            types={
+                "word/charts/chart1.xml": "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+            },
+        ),
+        {"docx.chart_data"},
+        "SECRET-DOCX-chart",
+        VISIBLE_DOCX,
+    ),
+]
 DOCX += DOCX_RED_TEAM
 
 
@@ -1696,6 +1729,75 @@ ODT_RED_TEAM += [
         ),
         VISIBLE_ODT,
         "Framed aside",
+    ),
+]
+ODT_RED_TEAM += [
+    leaky(
+        "relative-size-1-percent.odt",
+        _odt(
+            '<text:p>Shown <text:span text:style-name="T1">SECRET-ODT-percent</text:span></text:p>',
+            automatic=_text_style("T1", 'fo:font-size="1%"'),
+        ),
+        {"odt.tiny_text"},
+        "SECRET-ODT-percent",
+        VISIBLE_ODT,
+        "Shown",
+    ),
+    leaky(
+        "text-position-1-percent.odt",
+        _odt(
+            '<text:p>Shown <text:span text:style-name="T1">SECRET-ODT-position</text:span></text:p>',
+            automatic=_text_style("T1", 'style:text-position="0% 1%"'),
+        ),
+        {"odt.tiny_text"},
+        "SECRET-ODT-position",
+        VISIBLE_ODT,
+        "Shown",
+    ),
+    leaky(
+        "text-scale-1-percent.odt",
+        _odt(
+            '<text:p>Shown <text:span text:style-name="T1">SECRET-ODT-textscale</text:span></text:p>',
+            automatic=_text_style("T1", 'style:text-scale="1%"'),
+        ),
+        {"odt.tiny_text"},
+        "SECRET-ODT-textscale",
+        VISIBLE_ODT,
+        "Shown",
+    ),
+    leaky(
+        "letter-spacing-condensed.odt",
+        _odt(
+            '<text:p>Shown <text:span text:style-name="T1">SECRET-ODT-spacing</text:span></text:p>',
+            automatic=_text_style("T1", 'fo:letter-spacing="-0.5cm"'),
+        ),
+        {"odt.tiny_text"},
+        "SECRET-ODT-spacing",
+        VISIBLE_ODT,
+        "Shown",
+    ),
+    leaky(
+        "black-page-black-text.odt",
+        _odt(
+            '<text:p>Shown <text:span text:style-name="T1">SECRET-ODT-page</text:span></text:p>',
+            automatic=_text_style("T1", 'fo:color="#000000"'),
+            styles=_styles_xml(
+                automatic='<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:background-color="#000000"/></style:page-layout>'
+            ),
+        ),
+        {"odt.white_text"},
+        "SECRET-ODT-page",
+        VISIBLE_ODT,
+        "Shown",
+    ),
+    clean(
+        "superscript-58-percent.odt",
+        _odt(
+            '<text:p>Footnote mark<text:span text:style-name="T1">1</text:span> shown</text:p>',
+            automatic=_text_style("T1", 'style:text-position="super 58%"'),
+        ),
+        VISIBLE_ODT,
+        "Footnote mark1 shown",
     ),
 ]
 ODT += ODT_RED_TEAM

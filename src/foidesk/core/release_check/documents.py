@@ -184,6 +184,7 @@ def _docx_package_findings(
         ("custom_xml", "docx.custom_xml", "Custom XML data (often document-management metadata) is stored."),
         ("glossary", "docx.glossary", "A glossary of building blocks (text not in the body) is stored."),
         ("thumbnail", "docx.thumbnail", "A thumbnail picture of the first page when last saved is kept."),
+        ("chart", "docx.chart_data", "Charts keep their data, which may hold more than they plot."),
     ):
         if package.parts(role):
             findings.append(_finding(code, Severity.WARN, ", ".join(package.parts(role)), message))

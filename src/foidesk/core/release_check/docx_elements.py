@@ -219,7 +219,7 @@ def field_with_text(code: str) -> bool:
 
 
 def alt_texts(root: Element) -> list[str]:
-    """Alt text of pictures and shapes, and hyperlink tooltips: read aloud or shown on hover only."""
+    """Alt text of pictures and shapes, hyperlink tooltips, form fields' help: read aloud or on hover only."""
     texts = []
     for element in root.iter():
         name = local(element.tag)
@@ -229,6 +229,8 @@ def alt_texts(root: Element) -> list[str]:
             texts += [element.get(a, "") for a in VML_ALT]
         elif element.tag == W + "hyperlink":
             texts.append(element.get(W + "tooltip", ""))
+        elif element.tag in (W + "helpText", W + "statusText"):
+            texts.append(element.get(W + "val", ""))  # a legacy form field's help and status-bar text
     return [text for text in texts if text.strip()]
 
 

@@ -48,6 +48,9 @@ class OdtLook:
     bold: bool | None = None
     italic: bool | None = None
     row_height: float | None = None  # points: an exact row height (table-row family)
+    scale: float | None = None  # per cent of the font size actually drawn (a relative size, text-position)
+    width: float | None = None  # per cent horizontal scale (style:text-scale)
+    spacing: float | None = None  # points between letters (fo:letter-spacing; negative: condensed)
 
     def over(self, base: OdtLook) -> OdtLook:
         mine = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -58,14 +61,33 @@ class OdtLook:
         """'hidden', 'tiny' or 'white' (the colour of what is behind it), or '' when a reader sees it."""
         if self.hidden:
             return "hidden"
-        size = self.size if self.size is not None else DEFAULT_SIZE
-        if size < MIN_READABLE_POINTS:
+        size = (self.size if self.size is not None else DEFAULT_SIZE) * (self.scale or 100) / 100
+        width = size * (self.width or 100) / 100
+        if size < MIN_READABLE_POINTS or width < MIN_READABLE_POINTS:
+            return "tiny"
+        if self.spacing is not None and self.spacing < -width / 2:
             return "tiny"
         if self.row_height is not None and self.row_height < size * CLIPPED_FRACTION:
             return "tiny"
         if looks_alike(self.colour, self.background):
             return "white"
         return ""
+
+
+def _percent(value: str | None) -> float | None:
+    """A percentage ('58%') as a number; None for anything else."""
+    if not value or not value.endswith("%"):
+        return None
+    try:
+        return float(value[:-1])
+    except ValueError:
+        return None
+
+
+def _position_scale(value: str | None) -> float | None:
+    """The size part of ``style:text-position`` ('super 58%'): per cent of the font size drawn."""
+    parts = (value or "").split()
+    return _percent(parts[1]) if len(parts) == 2 else None
 
 
 def _background(*elements: Element | None) -> str | None:
@@ -92,10 +114,14 @@ def own_look(style: Element) -> OdtLook:
     colour = text.get(FO + "color")
     if text.get(STYLE + "use-window-font-color") == "true":
         colour = None  # the window's text colour: black on white, white on black
+    size = text.get(FO + "font-size", "")
     return OdtLook(
         hidden=None if display is None else display in ("none", "condition"),
         colour=colour,
-        size=points(text.get(FO + "font-size")),
+        size=points(size),
+        scale=_percent(size) or _position_scale(text.get(STYLE + "text-position")),
+        width=_percent(text.get(STYLE + "text-scale")),
+        spacing=points(text.get(FO + "letter-spacing")),
         background=background,
         bold=None if weight is None else weight == "bold",
         italic=None if posture is None else posture == "italic",

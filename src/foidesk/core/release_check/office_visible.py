@@ -305,6 +305,13 @@ def _page_size(styles: Element | None) -> tuple[float, float]:
     )
 
 
+def _page_colour(styles: Element | None) -> str | None:
+    """The first page layout's background colour, behind all text that has none of its own."""
+    layout = next(styles.iter(STYLE + "page-layout-properties"), None) if styles is not None else None
+    colour = layout.get(FO + "background-color") if layout is not None else None
+    return colour if colour and colour != "transparent" else None
+
+
 def _least(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else min(a, b)
 
@@ -340,8 +347,9 @@ class OdtReader:
         self.content = content
         self.styles_root = styles
         self.odf_styles = OdfStyles(content, styles)
-        self.ground = OdtLook()  # what is behind the text: a table cell's fill and exact row height
         self.page_size = _page_size(styles)
+        # What is behind the text: the page's colour, then a table cell's fill and exact row height.
+        self.ground = OdtLook(background=_page_colour(styles))
         self.found: dict[str, list[str]] = {}
         self.list_styles = OdtListStyles(content, styles)
 
