@@ -54,3 +54,10 @@ def test_a_cell_fill_and_an_exact_row_decide_what_is_seen() -> None:
     assert OdtLook(colour="#ffffff").invisible_because == "white"
     assert OdtLook(size=11, row_height=1).invisible_because == "tiny"
     assert OdtLook(size=11, row_height=14).invisible_because == ""
+
+
+def test_relative_sizes_text_position_scale_and_spacing_shrink_text() -> None:
+    assert OdtLook(size=12, scale=1).invisible_because == "tiny"
+    assert OdtLook(size=12, scale=58).invisible_because == ""  # a superscript
+    assert OdtLook(size=12, width=1).invisible_because == "tiny"
+    assert OdtLook(size=12, spacing=-14).invisible_because == "tiny"
