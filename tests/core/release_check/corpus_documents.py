@@ -1800,4 +1800,17 @@ ODT_RED_TEAM += [
         "Footnote mark1 shown",
     ),
 ]
+ODT_RED_TEAM += [
+    leaky(
+        "class-names-hidden.odt",
+        _odt(
+            '<text:p>Shown <text:span text:class-names="T1">SECRET-ODT-classnames</text:span></text:p>',
+            automatic=_text_style("T1", 'text:display="none"'),
+        ),
+        {"odt.hidden_text"},
+        "SECRET-ODT-classnames",
+        VISIBLE_ODT,
+        "Shown",
+    ),
+]
 ODT += ODT_RED_TEAM

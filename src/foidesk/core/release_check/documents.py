@@ -244,6 +244,10 @@ def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage) -> l
         fields.append("custom properties")
     if package.parts("people"):
         fields.append("people (authors of changes and comments)")
+    if package.parts("labels"):
+        fields.append("sensitivity labels")
+    if package.parts("printer"):
+        fields.append("printer settings")
     if not fields:
         return []
     return [

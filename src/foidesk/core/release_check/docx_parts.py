@@ -75,6 +75,8 @@ ROLES: dict[str, tuple[str, frozenset[str]]] = {
     "wordVbaData": ("macros", frozenset({"application/vnd.ms-word.vbaData+xml"})),
     "keyMapCustomizations": ("macros", frozenset({"application/vnd.ms-word.keyMapCustomizations+xml"})),
     "aFChunk": ("alt_chunk", frozenset({ANY})),
+    "classificationlabels": ("labels", frozenset({"application/vnd.ms-office.classificationlabels+xml"})),
+    "printerSettings": ("printer", frozenset({WML + "printerSettings"})),
     "chart": ("chart", frozenset({OOXML + "drawingml.chart+xml"})),
     "chartStyle": ("chart", frozenset({"application/vnd.ms-office.chartstyle+xml"})),
     "chartColorStyle": ("chart", frozenset({"application/vnd.ms-office.chartcolorstyle+xml"})),

@@ -148,10 +148,10 @@ class OdfStyles:
                 self.styles[f"{family}:{name}"] = (own_look(style), f"{family}:{parent}" if parent else None)
                 self.families.setdefault(name, family)
 
-    def look(self, name: str | None, family: str | None = None) -> OdtLook:
-        """A style's look: its chain, over its family's default style."""
+    def look(self, name: str | None, family: str | None = None, defaults: bool = True) -> OdtLook:
+        """A style's look: its chain, over its family's default style (unless ``defaults`` is False)."""
         family = family or self.families.get(name or "", "")
-        result = self.defaults.get(family, OdtLook())
+        result = self.defaults.get(family, OdtLook()) if defaults else OdtLook()
         for look in reversed(style_chain(self.styles, f"{family}:{name}" if name else None)):
             result = look.over(result)
         return result

@@ -356,6 +356,14 @@ class OdtReader:
     def look(self, name: str | None, family: str = "paragraph") -> OdtLook:
         return self.odf_styles.look(name, family)
 
+    def _span_look(self, element: Element, family: str) -> OdtLook:
+        """The element's style over the styles its ``text:class-names`` list (ODF 1.2 19.770), in order."""
+        result = self.odf_styles.look(None, family)  # the family's default style
+        names = [*element.get(TEXT + "class-names", "").split(), element.get(TEXT + "style-name")]
+        for name in names:
+            result = self.odf_styles.look(name, family, defaults=False).over(result)
+        return result
+
     def invisible_text(self) -> dict[str, list[str]]:
         """Reason ('hidden', 'tiny', 'white') -> texts a reader cannot see: body, notes, headers, footers."""
         self.found = {}
@@ -452,7 +460,7 @@ class OdtReader:
 
     def _paragraph(self, paragraph: Element) -> Iterator[Paragraph | Table]:
         level = int(paragraph.get(TEXT + "outline-level", "1")) if paragraph.tag == TEXT + "h" else 0
-        base = self.look(paragraph.get(TEXT + "style-name")).over(self.ground)
+        base = self._span_look(paragraph, "paragraph").over(self.ground)
         spans: list[Span] = []
         boxes: list[Paragraph | Table] = []
         self._mixed(paragraph, base, spans, boxes)
@@ -482,11 +490,7 @@ class OdtReader:
         elif child.tag == TEXT + "line-break":
             self._text("\n", look, spans)
         else:
-            inner = (
-                self.look(child.get(TEXT + "style-name"), "text").over(look)
-                if child.tag == TEXT + "span"
-                else look
-            )
+            inner = self._span_look(child, "text").over(look) if child.tag == TEXT + "span" else look
             self._mixed(child, inner, spans, boxes)
 
     def _text(self, text: str | None, look: OdtLook, spans: list[Span]) -> None:
