@@ -1126,6 +1126,83 @@ DOCX_RED_TEAM += [
         VISIBLE_DOCX,
     ),
 ]
+W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+WORD_BODY = (
+    f'<w:p {W14} w:rsidR="00A1" w:rsidRDefault="00B2" w14:paraId="1A2B3C4D" w14:textId="77777777">'
+    '<w:pPr><w:spacing w:after="160" w:line="259" w:lineRule="auto"/></w:pPr>'
+    '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/><w:proofErr w:type="spellStart"/>'
+    '<w:r w:rsidRPr="00C3"><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:lang w:val="en-GB"/></w:rPr>'
+    '<w:t>Thank you for your request</w:t></w:r><w:proofErr w:type="spellEnd"/>'
+    '<w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> of 3 May.</w:t></w:r></w:p>'
+    f'<w:p><w:r><mc:AlternateContent {WPS}><mc:Choice Requires="wps"><w:drawing><wp:anchor behindDoc="0" distT="0" distB="0" '
+    'distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" locked="0" layoutInCell="1" allowOverlap="1">'
+    '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>3200400</wp:posOffset></wp:positionH>'
+    '<wp:positionV relativeFrom="paragraph"><wp:posOffset>76200</wp:posOffset></wp:positionV><wp:extent cx="2360930" cy="1404620"/>'
+    '<wp:wrapSquare wrapText="bothSides"/><wp:docPr id="217" name="Text Box 2"/><a:graphic><a:graphicData '
+    'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+    '<wps:spPr><a:solidFill><a:schemeClr val="bg1"/></a:solidFill></wps:spPr><wps:txbx><w:txbxContent>'
+    + w_p("Case reference FOI-2024-17")
+    + '</w:txbxContent></wps:txbx><wps:bodyPr rot="0" vert="horz"/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
+    '</mc:Choice><mc:Fallback><w:pict><v:shape id="Text Box 2" o:spid="_x0000_s1026" type="#_x0000_t202" '
+    'style="position:absolute;margin-left:252pt;margin-top:6pt;width:185.9pt;height:110.6pt;z-index:251659264" fillcolor="white">'
+    "<v:textbox><w:txbxContent>"
+    + w_p("Case reference FOI-2024-17")
+    + "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    '<w:sdt><w:sdtPr><w:id w:val="-1"/><w:docPartObj><w:docPartGallery w:val="Page Numbers (Bottom of Page)"/>'
+    "<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"
+    + w_p("Yours sincerely")
+    + "</w:sdtContent></w:sdt>"
+)
+LABEL_INFO = (
+    '<?xml version="1.0" encoding="utf-8" standalone="yes"?><clbl:labelList '
+    'xmlns:clbl="http://schemas.microsoft.com/office/2020/mipLabelMetadata"><clbl:label id="{0}" enabled="1" '
+    'method="Standard" siteId="{1}" removed="0"/></clbl:labelList>'
+)
+DOCX_RED_TEAM += [
+    clean(
+        "word-shaped-letter.docx",
+        _themed(
+            WORD_BODY,
+            parts={
+                "word/webSettings.xml": _w_part("webSettings", "<w:optimizeForBrowser/>"),
+                "word/fontTable.xml": _w_part("fonts", '<w:font w:name="Calibri"/>'),
+            },
+            rels=[
+                Rel("rIdWeb", "webSettings", "webSettings.xml"),
+                Rel("rIdFont", "fontTable", "fontTable.xml"),
+            ],
+            types={
+                "word/webSettings.xml": f"{WORD_MAIN}.webSettings+xml",
+                "word/fontTable.xml": f"{WORD_MAIN}.fontTable+xml",
+            },
+        ),
+        VISIBLE_DOCX,
+        "Thank you for your request of 3 May.",
+        "Case reference FOI-2024-17",
+        "Yours sincerely",
+    ),
+]
+DOCX_RED_TEAM += [
+    leaky(
+        "sensitivity-label.docx",
+        _docx(
+            w_p("Labelled letter"),
+            parts={"docMetadata/LabelInfo.xml": LABEL_INFO},
+            rels=[
+                Rel(
+                    "rIdLabel",
+                    "http://schemas.microsoft.com/office/2020/02/relationships/classificationlabels",
+                    "../docMetadata/LabelInfo.xml",
+                )
+            ],
+            types={"docMetadata/LabelInfo.xml": "application/vnd.ms-office.classificationlabels+xml"},
+        ),
+        {"docx.metadata"},
+        "mipLabelMetadata",
+        VISIBLE_DOCX,
+        "Labelled letter",
+    ),
+]
 DOCX += DOCX_RED_TEAM
 
 

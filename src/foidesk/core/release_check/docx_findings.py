@@ -198,13 +198,17 @@ def _hiding_places(root: Element, part: str, page: Page) -> list[Finding]:
 
 
 def _shapes_over_text(root: Element) -> int:
-    """Drawings floating in front of unwrapped text (ECMA-376 20.4.2.3), and VML shapes so placed."""
+    """Drawings floating in front of unwrapped text (ECMA-376 20.4.2.3), and VML shapes so placed.
+
+    A VML shape inside ``mc:Fallback`` is the copy older readers get of a drawing Word shows otherwise.
+    """
     count = 0
     for anchor in root.iter(WP + "anchor"):
         if anchor.get("behindDoc") in ("1", "true") or anchor.find(WP + "wrapNone") is None:
             continue
         count += 1
-    for shape in (e for e in root.iter() if e.tag in VML_SHAPES):
+    fallback = {id(e) for copy in root.iter(MC + "Fallback") for e in copy.iter()}  # Word shows the choice
+    for shape in (e for e in root.iter() if e.tag in VML_SHAPES and id(e) not in fallback):
         style = shape.get("style", "").replace(" ", "")
         if "position:absolute" in style and "z-index:-" not in style:
             count += 1
