@@ -1203,6 +1203,24 @@ DOCX_RED_TEAM += [
         "Labelled letter",
     ),
 ]
+DOCX_RED_TEAM += [
+    leaky(
+        "unreferenced-footnote.docx",
+        _docx(
+            '<w:p><w:r><w:t>Complaints rose</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>',
+            parts={
+                "word/footnotes.xml": FOOTNOTES.replace(
+                    "</w:footnotes>",
+                    '<w:footnote w:id="2"><w:p><w:r><w:t>SECRET-DOCX-orphannote</w:t></w:r></w:p></w:footnote></w:footnotes>',
+                )
+            },
+        ),
+        {"docx.hidden_text"},
+        "SECRET-DOCX-orphannote",
+        VISIBLE_DOCX,
+        "Source: published statistics",
+    ),
+]
 DOCX += DOCX_RED_TEAM
 
 
@@ -1888,6 +1906,30 @@ ODT_RED_TEAM += [
         "SECRET-ODT-classnames",
         VISIBLE_ODT,
         "Shown",
+    ),
+]
+ODT_RED_TEAM += [
+    leaky(
+        "collapsed-row.odt",
+        _odt(
+            '<table:table table:name="T1"><table:table-column/><table:table-row><table:table-cell><text:p>2023</text:p></table:table-cell></table:table-row>'
+            '<table:table-row table:visibility="collapse"><table:table-cell><text:p>SECRET-ODT-collapsed</text:p></table:table-cell></table:table-row></table:table>'
+        ),
+        {"odt.hidden_text"},
+        "SECRET-ODT-collapsed",
+        VISIBLE_ODT,
+        "2023",
+    ),
+    leaky(
+        "collapsed-column.odt",
+        _odt(
+            '<table:table table:name="T1"><table:table-column/><table:table-column table:visibility="collapse"/>'
+            "<table:table-row><table:table-cell><text:p>Year</text:p></table:table-cell><table:table-cell><text:p>SECRET-ODT-column</text:p></table:table-cell></table:table-row></table:table>"
+        ),
+        {"odt.hidden_text"},
+        "SECRET-ODT-column",
+        VISIBLE_ODT,
+        "Year",
     ),
 ]
 ODT += ODT_RED_TEAM

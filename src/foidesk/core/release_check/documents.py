@@ -257,6 +257,29 @@ def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage) -> l
     ]
 
 
+def _unreferenced_notes(archive: zipfile.ZipFile, package: DocxPackage, reader: DocxReader) -> list[Finding]:
+    """Footnotes and endnotes holding text that no text refers to, so no page prints (ECMA-376 17.11)."""
+    findings = []
+    for role, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        referenced = reader.referenced_notes(tag)
+        for part in package.parts(role):
+            orphans = [
+                _text_of(note)
+                for note in read_xml(archive, part).iter(W + tag)
+                if note.get(W + "type") is None and note.get(W + "id") not in referenced and _text_of(note)
+            ]
+            if orphans:
+                findings.append(
+                    _finding(
+                        "docx.hidden_text",
+                        Severity.BLOCK,
+                        part,
+                        f"{len(orphans)} {tag}s no text refers to: '{' '.join(orphans)[:60]}'.",
+                    )
+                )
+    return findings
+
+
 def _docx_package(archive: zipfile.ZipFile, names: set[str]) -> DocxPackage:
     package = read_package(archive, names)
     if package.part("main") != "word/document.xml" and "word/document.xml" in names:
@@ -282,6 +305,7 @@ def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
         for part in package.parts(*STORY_ROLES):
             root = read_xml(archive, part)
             findings.extend(story_findings(root, part, reader.styles, reader.page, reader.page_fill))
+        findings += _unreferenced_notes(archive, package, reader)
         shown = reader.displayed_header_parts()
         for part in package.parts("header", "footer"):
             if part not in shown and _text_of(read_xml(archive, part)):

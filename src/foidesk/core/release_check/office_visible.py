@@ -39,7 +39,6 @@ SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 
 DRAWING_OMITTED = "[chart or diagram omitted: its data is not copied]"
-FIRST_REAL_NOTE_ID = 1  # ids -1 and 0, or a w:type, mark the separator lines (ECMA-376 17.11.10)
 # Parts of a DOCX paragraph a reader never sees: deletions, the fallback copy of alternate content,
 # properties, and text boxes (taken separately, as paragraphs of their own).
 DOCX_UNSEEN = frozenset(
@@ -161,6 +160,18 @@ class DocxReader:
                     shown.add(self.targets.get(reference.get(R + "id", ""), ""))
         return shown
 
+    def referenced_notes(self, tag: str) -> set[str]:
+        """Ids of the footnotes or endnotes ('footnote', 'endnote') the body, headers or footers refer to.
+
+        A note no text refers to is never printed: its text is hidden.
+        """
+        parts = [self.main, *(p for p, role in self.roles.items() if role in ("header", "footer"))]
+        ids = set()
+        for part in parts:
+            if part in self.names:
+                ids |= {r.get(W + "id", "") for r in read_xml(self.archive, part).iter(W + f"{tag}Reference")}
+        return ids
+
     def story_runs(self, root: Element) -> dict[int, PlacedRun]:
         """Every run of a story part a reader may see, by element id, with its look in place."""
         unseen = DOCX_UNSEEN - {W + "txbxContent"}  # text boxes' runs are placed on their own ground
@@ -186,8 +197,9 @@ class DocxReader:
                 continue
             story = read_xml(self.archive, notes)
             runs = self.story_runs(story)
+            referenced = self.referenced_notes(tag)
             for note in story.iter(W + tag):
-                if note.get(W + "type") is None and _int(note.get(W + "id")) >= FIRST_REAL_NOTE_ID:
+                if note.get(W + "id") in referenced and note.get(W + "type") is None:
                     text = " ".join(
                         p.text for p in self._blocks(note, runs) if isinstance(p, Paragraph)
                     ).strip()
@@ -310,6 +322,27 @@ def _page_colour(styles: Element | None) -> str | None:
     layout = next(styles.iter(STYLE + "page-layout-properties"), None) if styles is not None else None
     colour = layout.get(FO + "background-color") if layout is not None else None
     return colour if colour and colour != "transparent" else None
+
+
+MAX_REPEAT = 16_384  # more columns than any sheet has: a larger repeat is a hostile file's
+
+
+def _repeat(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or "1"), MAX_REPEAT))
+    except ValueError:
+        return 1
+
+
+def _hidden_columns(table: Element) -> set[int]:
+    """Indices of the columns a table collapses or filters away."""
+    hidden, index = set(), 0
+    for column in table.iter(TABLE + "table-column"):
+        count = _repeat(column.get(TABLE + "number-columns-repeated"))
+        if column.get(TABLE + "visibility", "visible") != "visible":
+            hidden |= set(range(index, index + count))
+        index += count
+    return hidden
 
 
 def _least(a: float | None, b: float | None) -> float | None:
@@ -440,20 +473,30 @@ class OdtReader:
                     yield block
 
     def _table(self, table: Element) -> Table:
-        """A table's rows; each cell's text is seen against the cell's fill and cut to an exact row height."""
+        """A table's rows; each cell's text is seen against the cell's fill and cut to an exact row height.
+
+        Rows and columns with ``table:visibility`` collapse or filter (ODF 1.2 19.749) are hidden.
+        """
         rows = []
         outer = self.ground
+        hidden_columns = _hidden_columns(table)
         for row in table.iter(TABLE + "table-row"):
             row_look = self.look(row.get(TABLE + "style-name"), "table-row")
-            cells = []
+            row_hidden = row.get(TABLE + "visibility", "visible") != "visible"
+            cells, column = [], 0
             for cell in row:
+                if cell.tag not in (TABLE + "table-cell", TABLE + "covered-table-cell"):
+                    continue
+                cell_look = self.look(cell.get(TABLE + "style-name"), "table-cell")
+                self.ground = OdtLook(
+                    hidden=True if row_hidden or column in hidden_columns else None,
+                    background=cell_look.background or outer.background,
+                    row_height=_least(row_look.row_height, outer.row_height),
+                )
+                column += _repeat(cell.get(TABLE + "number-columns-repeated"))
+                text = "\n".join(p.text for p in self._blocks(cell) if isinstance(p, Paragraph))
                 if cell.tag == TABLE + "table-cell":
-                    cell_look = self.look(cell.get(TABLE + "style-name"), "table-cell")
-                    self.ground = OdtLook(
-                        background=cell_look.background or outer.background,
-                        row_height=_least(row_look.row_height, outer.row_height),
-                    )
-                    cells.append("\n".join(p.text for p in self._blocks(cell) if isinstance(p, Paragraph)))
+                    cells.append(text)
             self.ground = outer
             rows.append(tuple(cells))
         return Table(tuple(rows))
