@@ -1221,6 +1221,29 @@ DOCX_RED_TEAM += [
         "Source: published statistics",
     ),
 ]
+DOCX_RED_TEAM += [
+    leaky(
+        "hidden-drawing-text-box.docx",
+        _docx(
+            _anchor(1_000_000, "SECRET-DOCX-hiddenbox").replace(
+                'name="Text Box 4"/>', 'name="Text Box 4" hidden="1"/>'
+            )
+        ),
+        {"docx.hidden_text"},
+        "SECRET-DOCX-hiddenbox",
+        VISIBLE_DOCX,
+    ),
+    leaky(
+        "vml-visibility-hidden.docx",
+        _docx(
+            '<w:p><w:r><w:pict><v:shape style="width:100pt;height:20pt;visibility:hidden">'
+            f"<v:textbox><w:txbxContent>{w_p('SECRET-DOCX-vmlhidden')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+        ),
+        {"docx.hidden_text"},
+        "SECRET-DOCX-vmlhidden",
+        VISIBLE_DOCX,
+    ),
+]
 DOCX += DOCX_RED_TEAM
 
 
@@ -1930,6 +1953,18 @@ ODT_RED_TEAM += [
         "SECRET-ODT-column",
         VISIBLE_ODT,
         "Year",
+    ),
+]
+ODT_RED_TEAM += [
+    leaky(
+        "frame-display-none.odt",
+        _odt(
+            '<text:p>Shown<draw:frame draw:name="Gone" draw:display="none" svg:width="5cm" svg:height="1cm" text:anchor-type="as-char"><draw:text-box><text:p>SECRET-ODT-displaynone</text:p></draw:text-box></draw:frame></text:p>'
+        ),
+        {"odt.hidden_text"},
+        "SECRET-ODT-displaynone",
+        VISIBLE_ODT,
+        "Shown",
     ),
 ]
 ODT += ODT_RED_TEAM

@@ -365,12 +365,35 @@ def off_page_text(root: Element, page: Page) -> list[str]:
     return texts
 
 
+def hidden_drawings(root: Element) -> Iterator[Element]:
+    """Drawings marked hidden (``wp:docPr hidden``, ECMA-376 20.4.2.5) and VML shapes styled hidden."""
+    for drawing in [*root.iter(WP + "anchor"), *root.iter(WP + "inline")]:
+        properties = drawing.find(WP + "docPr")
+        if properties is not None and properties.get("hidden") in ("1", "true"):
+            yield drawing
+    for shape in root.iter():
+        if (
+            shape.tag.startswith(VML)
+            and "visibility:hidden" in shape.get("style", "").replace(" ", "").lower()
+        ):
+            yield shape
+
+
+def hidden_drawing_text(root: Element) -> list[str]:
+    texts = ["".join(t.text or "" for t in shape.iter(W + "t")).strip() for shape in hidden_drawings(root)]
+    return [text for text in texts if text]
+
+
 def shown_text_boxes(paragraph: Element, page: Page) -> Iterator[Element]:
-    """The text boxes of a paragraph a reader sees: not a fallback copy, not placed beyond the page."""
+    """The text boxes of a paragraph a reader sees: not a fallback copy, not hidden, not beyond the page."""
     hidden: set[int] = set()
     for fallback in paragraph.iter(MC + "Fallback"):
         hidden |= {id(box) for box in fallback.iter(W + "txbxContent")}
-    for shape in [*off_page_anchors(paragraph, page), *off_page_vml(paragraph, page)]:
+    for shape in [
+        *off_page_anchors(paragraph, page),
+        *off_page_vml(paragraph, page),
+        *hidden_drawings(paragraph),
+    ]:
         hidden |= {id(box) for box in shape.iter(W + "txbxContent")}
     for box in paragraph.iter(W + "txbxContent"):
         if id(box) not in hidden:

@@ -22,6 +22,7 @@ from foidesk.core.release_check.docx_elements import (
     fallback_differences,
     field_instructions,
     field_with_text,
+    hidden_drawing_text,
     off_page_text,
     unaccounted_elements,
 )
@@ -171,6 +172,13 @@ def _hiding_places(root: Element, part: str, page: Page) -> list[Finding]:
                 "docx.fallback_text",
                 part,
                 f"Fallback content holds words the shown content does not: '{' '.join(extra)[:SNIPPET]}'.",
+            )
+        )
+    hidden = hidden_drawing_text(root)
+    if hidden:
+        findings.append(
+            _block(
+                "docx.hidden_text", part, f"Drawings marked hidden hold text: '{' '.join(hidden)[:SNIPPET]}'."
             )
         )
     beyond = off_page_text(root, page)

@@ -561,10 +561,11 @@ class OdtReader:
         width, height = points(frame.get(SVG + "width")), points(frame.get(SVG + "height"))
         if width and height:
             size = (width * 2.54 / 72, height * 2.54 / 72)
-        if self._off_page(frame, width or 0, height or 0):
+        if self._off_page(frame, width or 0, height or 0) or frame.get(DRAW + "display") == "none":
             text = "".join(frame.itertext()).strip()
             if text:
-                self.found.setdefault("offpage", []).append(text)
+                reason = "hidden" if frame.get(DRAW + "display") == "none" else "offpage"
+                self.found.setdefault(reason, []).append(text)
             return
         for child in frame:
             if child.tag == DRAW + "image" and child.find(OFFICE + "binary-data") is None:
