@@ -18,6 +18,8 @@ from foidesk.core.release_check.documents import inspect_docx, inspect_odt, sani
 from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, InspectionLimits, Severity
 from tests.core.release_check.corpus import CorpusFile, every_byte
 from tests.core.release_check.corpus_documents import DOCX, ODT, Rel, _drawing, make_docx, w_p
+from tests.core.release_check.corpus_docx_red_team import DOCX_RED_TEAM
+from tests.core.release_check.corpus_odt_red_team import ODT_RED_TEAM
 
 LIMITS = InspectionLimits()
 
@@ -51,14 +53,14 @@ def _read_back(path: Path) -> str:
     return _docx_text(path) if path.suffix == ".docx" else _odt_text(path)
 
 
-@pytest.mark.parametrize("entry", DOCX + ODT, ids=lambda e: e.name)
+@pytest.mark.parametrize("entry", DOCX + DOCX_RED_TEAM + ODT + ODT_RED_TEAM, ids=lambda e: e.name)
 def test_corpus_document_findings_are_exactly_the_expected_ones(entry: CorpusFile, tmp_path: Path) -> None:
     path = tmp_path / entry.name
     entry.build(path)
     assert _inspect(path) == entry.expected
 
 
-@pytest.mark.parametrize("entry", DOCX + ODT, ids=lambda e: e.name)
+@pytest.mark.parametrize("entry", DOCX + DOCX_RED_TEAM + ODT + ODT_RED_TEAM, ids=lambda e: e.name)
 def test_document_sanitises_to_a_clean_copy_that_keeps_the_visible_text(
     entry: CorpusFile, tmp_path: Path
 ) -> None:

@@ -16,7 +16,8 @@ from foidesk.core.release_check.docx_elements import (
     off_page_text,
     unaccounted_elements,
 )
-from tests.core.release_check.corpus_documents import W_NAMESPACES, _anchor, _complex_field, w_p
+from tests.core.release_check.corpus_documents import W_NAMESPACES, w_p
+from tests.core.release_check.corpus_docx_red_team import _anchor, _complex_field
 
 
 def _body(inner: str) -> Element:

@@ -8,7 +8,8 @@ from foidesk.core.release_check.docx_elements import Page
 from foidesk.core.release_check.docx_findings import story_findings
 from foidesk.core.release_check.docx_styles import DocxStyles
 from foidesk.core.release_check.findings import Severity
-from tests.core.release_check.corpus_documents import W_NAMESPACES, _complex_field, w_p
+from tests.core.release_check.corpus_documents import W_NAMESPACES, w_p
+from tests.core.release_check.corpus_docx_red_team import _complex_field
 
 
 def _codes(inner: str, fill: str | None = None) -> dict[str, Severity]:

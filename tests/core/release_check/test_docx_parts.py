@@ -9,7 +9,8 @@ from pathlib import Path
 import docx
 
 from foidesk.core.release_check.docx_parts import read_package, rels_of, resolve
-from tests.core.release_check.corpus_documents import COMMENTS, COMMENTS_TYPE, Rel, make_docx
+from tests.core.release_check.corpus_documents import COMMENTS, Rel, make_docx
+from tests.core.release_check.corpus_docx_red_team import COMMENTS_TYPE
 
 
 def _package(path: Path) -> tuple[dict[str, str], dict[str, str]]:
