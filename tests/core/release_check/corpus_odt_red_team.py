@@ -429,3 +429,33 @@ ODT_RED_TEAM += [
         "Shown",
     ),
 ]
+
+ODT_RED_TEAM += [
+    leaky(
+        "unused-master-page-header.odt",
+        _odt(
+            "",
+            styles=_styles_xml(
+                master='<office:master-styles><style:master-page style:name="Standard"><style:header><text:p>FOI response</text:p></style:header></style:master-page>'
+                '<style:master-page style:name="Draft"><style:header><text:p>SECRET-ODT-unusedmaster</text:p></style:header></style:master-page></office:master-styles>'
+            ),
+        ),
+        {"odt.hidden_header_footer"},
+        "SECRET-ODT-unusedmaster",
+        VISIBLE_ODT,
+        "FOI response",
+    ),
+    clean(
+        "master-page-used-by-a-style.odt",
+        _odt(
+            '<text:p text:style-name="Wide">Landscape table follows</text:p>',
+            styles=_styles_xml(
+                '<style:style style:name="Wide" style:family="paragraph" style:master-page-name="Landscape"/>',
+                master='<office:master-styles><style:master-page style:name="Standard"/><style:master-page style:name="Landscape">'
+                "<style:header><text:p>Annex A</text:p></style:header></style:master-page></office:master-styles>",
+            ),
+        ),
+        VISIBLE_ODT,
+        "Annex A",
+    ),
+]

@@ -538,11 +538,14 @@ def _odt_package_findings(
             )
         )
     if styles_root is not None:
+        unused = {
+            id(e) for master in OdtReader(content, styles_root).master_pages(used=False) for e in master
+        }
         for header in styles_root.iter():
             local = header.tag.rsplit("}", 1)[-1]
             if (
                 local.startswith(("header", "footer"))
-                and header.get(STYLE + "display") == "false"
+                and (header.get(STYLE + "display") == "false" or id(header) in unused)
                 and _text_of(header)
             ):
                 findings.append(
@@ -550,7 +553,7 @@ def _odt_package_findings(
                         "odt.hidden_header_footer",
                         Severity.BLOCK,
                         "styles.xml",
-                        "A header or footer holds text but is not displayed.",
+                        "A header or footer holds text but is not displayed, or no page uses its master.",
                     )
                 )
                 break

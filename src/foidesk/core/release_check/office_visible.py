@@ -420,8 +420,7 @@ class OdtReader:
                 document.notes.append(
                     f"[{''.join(citation.itertext()) if citation is not None else ''}] {text}"
                 )
-        masters = self.styles_root.iter(STYLE + "master-page") if self.styles_root is not None else iter(())
-        for master in masters:
+        for master in self.master_pages(used=True):
             for tag, lines in ((STYLE + "header", document.header), (STYLE + "footer", document.footer)):
                 part = master.find(tag)
                 if part is not None and part.get(STYLE + "display") != "false":
@@ -429,6 +428,26 @@ class OdtReader:
                         p.text for p in self._blocks(part) if isinstance(p, Paragraph) and p.text.strip()
                     )
         return document
+
+    def master_pages(self, used: bool) -> list[Element]:
+        """The master pages some page uses (``used``), or those no page uses.
+
+        A page uses the default master ('Standard', else the first), a master a style names with
+        ``style:master-page-name``, and a used master's ``style:next-style-name`` (ODF 1.2 16.9).
+        """
+        masters = list(self.styles_root.iter(STYLE + "master-page")) if self.styles_root is not None else []
+        names = {m.get(STYLE + "name") for m in masters}
+        wanted = {
+            "Standard" if "Standard" in names else (masters[0].get(STYLE + "name") if masters else None)
+        }
+        for root in (self.styles_root, self.content):
+            for style in root.iter(STYLE + "style") if root is not None else ():
+                wanted.add(style.get(STYLE + "master-page-name"))
+        for _ in masters:  # a chain of next pages, followed as far as it goes
+            for current in masters:
+                if current.get(STYLE + "name") in wanted:
+                    wanted.add(current.get(STYLE + "next-style-name"))
+        return [m for m in masters if (m.get(STYLE + "name") in wanted) == used]
 
     def _blocks(self, element: Element) -> Iterator[Paragraph | Table]:
         for child in element:
