@@ -459,3 +459,20 @@ ODT_RED_TEAM += [
         "Annex A",
     ),
 ]
+ODT_RED_TEAM += [
+    leaky(
+        "comment-in-header.odt",
+        _odt(
+            "",
+            styles=_styles_xml(
+                master='<office:master-styles><style:master-page style:name="Standard"><style:header><text:p>FOI response'
+                "<office:annotation><dc:creator>SECRET-ODT-headercomment</dc:creator><text:p>Check</text:p></office:annotation>"
+                "</text:p></style:header></style:master-page></office:master-styles>"
+            ),
+        ),
+        {"odt.comments"},
+        "SECRET-ODT-headercomment",
+        VISIBLE_ODT,
+        "FOI response",
+    ),
+]

@@ -6,10 +6,17 @@ embedded spreadsheets and pictures with their own metadata, headers that are nev
 naming files and people, links to templates on internal servers, macros, custom XML and glossary parts.
 The package's XML parts are read directly (defusedxml), so nothing escapes a library's object model.
 
-Sanitising builds a fresh document from what a reader sees: changes accepted (insertions kept, deletions
-dropped), no comments, no hidden/white/tiny text, no fields (their shown result kept as text), no
-metadata, no embedded objects, pictures re-encoded without metadata. Headers and footers are kept only
-where they are displayed and hold visible text; footnotes and endnotes are kept as numbered notes at the end.
+The check is an allowlist and fails closed: every DOCX part is accounted for by its relationship and
+content type (``docx_parts``), every ODT file by the manifest; every element of a story is known to be
+shown, known to hide (a finding), or unaccounted (``docx.unaccounted``, ``odt.unaccounted``: a block).
+How text looks is resolved through the styles as Word and LibreOffice resolve it (``docx_styles``,
+``odf_styles``), against what is behind it (shading, highlight, table cell, text box, page).
+
+Sanitising builds a fresh document from what was proven visible: changes accepted (insertions kept,
+deletions dropped), no comments, no hidden/white/tiny/clipped/off-page text, no fields (their shown result
+kept as text), no metadata, no embedded objects, nothing unaccounted, pictures re-encoded without
+metadata. Headers and footers are kept only where they are displayed and hold visible text; footnotes
+and endnotes that the text refers to are kept as numbered notes at the end.
 """
 
 from __future__ import annotations
@@ -356,8 +363,9 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
                 "Tracked changes: deleted and earlier text is still inside, with who changed it.",
             )
         )
-    if any(True for _ in content.iter(OFFICE + "annotation")):
-        findings.append(_finding("odt.comments", Severity.BLOCK, "content.xml", "Comments are stored."))
+    for part, root in (("content.xml", content), ("styles.xml", styles_root)):
+        if root is not None and any(True for _ in root.iter(OFFICE + "annotation")):
+            findings.append(_finding("odt.comments", Severity.BLOCK, part, "Comments are stored."))
     findings += _odt_hiding_places(archive, names, content, styles_root)
     invisible = reader.invisible_text()
     messages = {
