@@ -385,7 +385,7 @@ DOCX_RED_TEAM: list[CorpusFile] = [
     leaky(
         "fallback-differs.docx",
         _docx(
-            f'<w:p><w:r><mc:AlternateContent {WPS}><mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="5" name="Box"/>'
+            f'<w:p><w:r><mc:AlternateContent {WPS}><mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="1800000" cy="400000"/><wp:docPr id="5" name="Box"/>'
             f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>{w_p("Shown box")}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>'
             f'</wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape style="width:20pt;height:10pt"><v:textbox><w:txbxContent>{w_p("SECRET-DOCX-fallback")}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'
         ),
@@ -795,5 +795,26 @@ DOCX_RED_TEAM += [
         {"docx.hidden_text"},
         "SECRET-DOCX-vmlhidden",
         VISIBLE_DOCX,
+    ),
+]
+DOCX_RED_TEAM += [
+    leaky(
+        "text-box-too-small.docx",
+        _docx(
+            _filled_box("FFFFFF", "SECRET-DOCX-smallbox", "000000").replace(
+                'cx="1800000" cy="400000"', 'cx="1800000" cy="9000"'
+            )
+        ),
+        {"docx.hidden_text"},
+        "SECRET-DOCX-smallbox",
+        VISIBLE_DOCX,
+    ),
+    leaky(
+        "table-alt-text.docx",
+        _docx(_table(w_p("2023"), tblpr='<w:tblCaption w:val="SECRET-DOCX-tablecaption"/>')),
+        {"docx.alt_text"},
+        "SECRET-DOCX-tablecaption",
+        VISIBLE_DOCX,
+        "2023",
     ),
 ]

@@ -134,6 +134,7 @@ PLAIN_FIELDS = frozenset(
 # Field switches that carry words shown only on hover (HYPERLINK \o: a screen tip).
 TOOLTIP_SWITCH = re.compile(r"\\o\s", re.IGNORECASE)
 EMU_PER_TWIP = 635  # ECMA-376 20.1.2.1: 914,400 EMU an inch, 1,440 twips an inch
+MIN_BOX_EMU = 25_400  # 2 pt, the legible size (office_colours.MIN_READABLE_POINTS), in EMU
 DEFAULT_PAGE_TWIPS = (11_906, 16_838)  # A4, when a section gives no size (ECMA-376 17.6.13)
 ALT_TEXT_ATTRIBUTES = ("descr", "title")
 VML_ALT = ("alt", "{urn:schemas-microsoft-com:office:office}title")
@@ -229,6 +230,8 @@ def alt_texts(root: Element) -> list[str]:
             texts += [element.get(a, "") for a in VML_ALT]
         elif element.tag == W + "hyperlink":
             texts.append(element.get(W + "tooltip", ""))
+        elif element.tag in (W + "tblCaption", W + "tblDescription"):
+            texts.append(element.get(W + "val", ""))  # a table's alt text
         elif element.tag in (W + "helpText", W + "statusText"):
             texts.append(element.get(W + "val", ""))  # a legacy form field's help and status-bar text
     return [text for text in texts if text.strip()]
@@ -366,16 +369,23 @@ def off_page_text(root: Element, page: Page) -> list[str]:
 
 
 def hidden_drawings(root: Element) -> Iterator[Element]:
-    """Drawings marked hidden (``wp:docPr hidden``, ECMA-376 20.4.2.5) and VML shapes styled hidden."""
+    """Drawings marked hidden (``wp:docPr hidden``, ECMA-376 20.4.2.5) or styled hidden (VML), and drawings
+    smaller than legible text on either side, which cut off any text box inside them."""
     for drawing in [*root.iter(WP + "anchor"), *root.iter(WP + "inline")]:
         properties = drawing.find(WP + "docPr")
-        if properties is not None and properties.get("hidden") in ("1", "true"):
+        extent = drawing.find(WP + "extent")
+        small = extent is not None and min(_int(extent.get("cx")), _int(extent.get("cy"))) < MIN_BOX_EMU
+        if small or (properties is not None and properties.get("hidden") in ("1", "true")):
             yield drawing
     for shape in root.iter():
-        if (
-            shape.tag.startswith(VML)
-            and "visibility:hidden" in shape.get("style", "").replace(" ", "").lower()
-        ):
+        if not shape.tag.startswith(VML):
+            continue
+        style = shape.get("style", "").replace(" ", "").lower()
+        lengths = {
+            m.group(1): float(m.group(2)) * VML_UNIT_EMU[m.group(3)] for m in VML_LENGTH.finditer(style)
+        }
+        small = any(lengths.get(side, MIN_BOX_EMU) < MIN_BOX_EMU for side in ("width", "height"))
+        if "visibility:hidden" in style or small:
             yield shape
 
 
