@@ -818,3 +818,14 @@ DOCX_RED_TEAM += [
         "2023",
     ),
 ]
+DOCX_RED_TEAM += [
+    leaky(
+        "text-inside-office-extension.docx",
+        _docx(
+            f'<w:p><w14:conflictIns {W14} w14:id="1"><w:r><w:t>SECRET-DOCX-extension</w:t></w:r></w14:conflictIns></w:p>'
+        ),
+        {"docx.unaccounted"},
+        "SECRET-DOCX-extension",
+        VISIBLE_DOCX,
+    ),
+]

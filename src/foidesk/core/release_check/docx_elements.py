@@ -54,6 +54,18 @@ NAMESPACES_OF_DRAWINGS = frozenset(
 )
 
 
+# Office's own extensions of WordprocessingML: properties, never containers of text a reader is shown.
+EXTENSION_NAMESPACES = frozenset(
+    {
+        "http://schemas.microsoft.com/office/word/2010/wordml",
+        "http://schemas.microsoft.com/office/word/2012/wordml",
+        "http://schemas.microsoft.com/office/word/2018/wordml/cex",
+        "http://schemas.microsoft.com/office/word/2016/wordml/cid",
+        "http://schemas.microsoft.com/office/word/2018/wordml",
+    }
+)
+
+
 def _names(text: str) -> list[str]:
     return text.split()
 
@@ -149,10 +161,10 @@ def local(tag: str) -> str:
 
 
 def is_known(tag: str) -> bool:
-    """A WordprocessingML element the gate knows, or one of the drawing and extension vocabularies."""
+    """A WordprocessingML element the gate knows, or one of the drawing vocabularies (runs may be inside)."""
     if tag.startswith(W):
         return tag in KNOWN_W
-    return _namespace(tag) in NAMESPACES_OF_DRAWINGS
+    return _namespace(tag) in NAMESPACES_OF_DRAWINGS and _namespace(tag) not in EXTENSION_NAMESPACES
 
 
 def unaccounted_elements(root: Element) -> list[str]:
@@ -171,6 +183,9 @@ def unaccounted_elements(root: Element) -> list[str]:
             continue
         if element.tag not in VALUE_ELEMENTS or not VALUE_TEXT.fullmatch(text):
             found.append(f"text in {local(element.tag)}")
+    for extension in (e for e in root.iter() if _namespace(e.tag) in EXTENSION_NAMESPACES):
+        if next(extension.iter(W + "t"), None) is not None:
+            found.append(f"text inside {local(extension.tag)}")  # Word may ignore the extension, and its text
     return found
 
 
