@@ -436,7 +436,7 @@ def test_a_utf16_csv_with_its_byte_order_mark_reaches_the_csv_inspector(tmp_path
     from foidesk.core.release_check import check_file
 
     path = tmp_path / "figures.csv"
-    path.write_bytes('Year,Count\r\n2023,12\r\n2024,=HYPERLINK("x")\r\n'.encode("utf-16"))
+    path.write_bytes("Year,Count\r\n2023,12\r\n2024,=HYPERLINK(\"x\")\r\n".encode("utf-16"))
     codes = {finding.code for finding in check_file(str(path)).findings}
     assert "file.cannot_inspect" not in codes
     assert any(code.startswith("csv.") for code in codes), codes
