@@ -43,6 +43,8 @@ def test_field_instructions_are_joined_across_runs_and_judged() -> None:
     assert not field_with_text('HYPERLINK "https://example.org/"')
     assert field_with_text('HYPERLINK "https://example.org/" \\o "tip"')
     assert not field_with_text("= 2 + 3")
+    assert not field_with_text("MACROBUTTON NoMacro [Type the name here]")  # a template's prompt, shown
+    assert field_with_text('QUOTE "hidden until updated"')
 
 
 def test_alt_text_tooltips_and_named_bookmarks_are_found_but_words_own_bookmarks_are_not() -> None:

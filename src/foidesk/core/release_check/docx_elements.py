@@ -134,13 +134,15 @@ TEXT_ELEMENTS = frozenset(
         "{http://schemas.openxmlformats.org/officeDocument/2006/math}t",
     }
 )
-# Fields whose instruction holds only a keyword, bookmarks, formats and switches: nothing of its own.
+# Fields whose instruction holds only a keyword, bookmarks, formats and switches, or words the field itself
+# displays with no separate result (EQ, MACROBUTTON and GOTOBUTTON show their own text).
 PLAIN_FIELDS = frozenset(
     _names(
         "PAGE NUMPAGES SECTIONPAGES SECTION DATE TIME CREATEDATE SAVEDATE PRINTDATE EDITTIME NUMWORDS "
         "NUMCHARS TOC PAGEREF REF NOTEREF SEQ STYLEREF HYPERLINK LISTNUM AUTONUM AUTONUMLGL AUTONUMOUT "
         "SYMBOL "
-        "BIBLIOGRAPHY CITATION MERGEFIELD MERGEREC MERGESEQ NEXT FORMTEXT FORMCHECKBOX FORMDROPDOWN"
+        "BIBLIOGRAPHY CITATION MERGEFIELD MERGEREC MERGESEQ NEXT FORMTEXT FORMCHECKBOX FORMDROPDOWN "
+        "EQ ADVANCE MACROBUTTON GOTOBUTTON"
     )
 )
 # Field switches that carry words shown only on hover (HYPERLINK \o: a screen tip).
