@@ -829,3 +829,18 @@ DOCX_RED_TEAM += [
         VISIBLE_DOCX,
     ),
 ]
+DOCX_RED_TEAM += [
+    leaky(
+        "drop-down-choices.docx",
+        _docx(
+            '<w:sdt><w:sdtPr><w:alias w:val="Decision"/><w:dropDownList><w:listItem w:displayText="Released" w:value="1"/>'
+            '<w:listItem w:displayText="SECRET-DOCX-choice informant" w:value="2"/></w:dropDownList></w:sdtPr><w:sdtContent>'
+            + w_p("Released")
+            + "</w:sdtContent></w:sdt>"
+        ),
+        {"docx.form_values"},
+        "SECRET-DOCX-choice",
+        VISIBLE_DOCX,
+        "Released",
+    ),
+]

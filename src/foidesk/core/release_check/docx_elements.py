@@ -80,7 +80,7 @@ KNOWN_W = frozenset(
         "bookmarkEnd proofErr permStart permEnd commentRangeStart commentRangeEnd commentReference ins del "
         "moveFrom moveTo moveFromRangeStart moveFromRangeEnd moveToRangeStart moveToRangeEnd "
         "customXmlInsRangeStart customXmlInsRangeEnd customXmlDelRangeStart customXmlDelRangeEnd dir bdo "
-        "txbxContent pict object drawing altChunk altChunkPr subDoc ruby rubyPr rt rubyBase rubyAlign hps "
+        "txbxContent pict object drawing altChunk altChunkPr matchSrc subDoc ruby rubyPr rt rubyBase rubyAlign hps "
         "hpsRaise hpsBaseText lid "
         # inside runs
         "t delText instrText delInstrText tab br cr sym noBreakHyphen softHyphen ptab fldChar fldData "
@@ -111,7 +111,7 @@ KNOWN_W = frozenset(
         "titlePg docGrid printerSettings rtlGutter "
         # content controls
         "alias tag id lock placeholder docPart temporary showingPlcHdr dataBinding docPartObj docPartGallery "
-        "docPartCategory docPartUnique docPartList equation comboBox listItem date dateFormat "
+        "docPartCategory docPartUnique docPartList equation comboBox dropDownList listItem date dateFormat "
         "storeMappedDataAs "
         "calendar fullDate picture richText text citation group bibliography"
     )
@@ -252,6 +252,13 @@ def alt_texts(root: Element) -> list[str]:
         elif element.tag in (W + "helpText", W + "statusText"):
             texts.append(element.get(W + "val", ""))  # a legacy form field's help and status-bar text
     return [text for text in texts if text.strip()]
+
+
+def form_choices(root: Element) -> list[str]:
+    """The items of drop-down lists (content controls and legacy form fields): only the chosen one shows."""
+    items = [e.get(W + "displayText") or e.get(W + "value") or "" for e in root.iter(W + "listItem")]
+    items += [e.get(W + "val", "") for e in root.iter(W + "listEntry")]
+    return [item for item in items if item.strip()]
 
 
 def bookmark_names(root: Element) -> list[str]:

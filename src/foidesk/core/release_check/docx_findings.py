@@ -22,6 +22,7 @@ from foidesk.core.release_check.docx_elements import (
     fallback_differences,
     field_instructions,
     field_with_text,
+    form_choices,
     hidden_drawing_text,
     off_page_text,
     unaccounted_elements,
@@ -195,6 +196,15 @@ def _hiding_places(root: Element, part: str, page: Page) -> list[Finding]:
                 "docx.alt_text",
                 part,
                 f"Alt text or tooltips, read aloud or shown on hover only: '{' | '.join(alt)[:SNIPPET]}'.",
+            )
+        )
+    choices = form_choices(root)
+    if choices:
+        findings.append(
+            _warn(
+                "docx.form_values",
+                part,
+                f"Drop-down lists offer items not shown: '{', '.join(choices)[:SNIPPET]}'.",
             )
         )
     bookmarks = bookmark_names(root)
