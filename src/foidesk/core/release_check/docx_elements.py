@@ -80,7 +80,8 @@ KNOWN_W = frozenset(
         "bookmarkEnd proofErr permStart permEnd commentRangeStart commentRangeEnd commentReference ins del "
         "moveFrom moveTo moveFromRangeStart moveFromRangeEnd moveToRangeStart moveToRangeEnd "
         "customXmlInsRangeStart customXmlInsRangeEnd customXmlDelRangeStart customXmlDelRangeEnd dir bdo "
-        "txbxContent pict object drawing altChunk altChunkPr matchSrc subDoc ruby rubyPr rt rubyBase rubyAlign hps "
+        "txbxContent pict object drawing altChunk altChunkPr matchSrc subDoc ruby rubyPr rt rubyBase "
+        "rubyAlign hps "
         "hpsRaise hpsBaseText lid "
         # inside runs
         "t delText instrText delInstrText tab br cr sym noBreakHyphen softHyphen ptab fldChar fldData "
