@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeXml
+import pytest
 
 from foidesk.core.release_check.office_visible import DocxReader, OdtReader, Paragraph, Table
 from tests.core.release_check.corpus_documents import ODF_NAMESPACES, make_docx, w_p
@@ -82,3 +83,14 @@ def test_a_chart_is_marked_as_left_out_rather_than_silently_dropped(tmp_path: Pa
     with zipfile.ZipFile(path) as archive:
         visible = DocxReader(archive, set(archive.namelist())).visible()
     assert "[chart or diagram omitted" in "".join(b.text for b in visible.body if isinstance(b, Paragraph))
+
+
+def test_a_part_declaring_an_unknown_encoding_cannot_be_inspected(tmp_path: Path) -> None:
+    from foidesk.core.release_check.findings import CannotInspect
+    from foidesk.core.release_check.office_visible import read_xml
+
+    path = tmp_path / "a.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/styles.xml", '<?xml version="1.0" encoding="UTz-8"?><w:styles/>')
+    with zipfile.ZipFile(path) as archive, pytest.raises(CannotInspect):
+        read_xml(archive, "word/styles.xml")

@@ -55,7 +55,13 @@ def read_xml(archive: zipfile.ZipFile, name: str) -> Element:
     """A package part parsed with entity expansion and external references refused (defusedxml)."""
     try:
         root: Element = SafeXml.fromstring(archive.read(name))
-    except (ParseError, DefusedXmlException, KeyError) as error:
+    except (
+        ParseError,
+        DefusedXmlException,
+        KeyError,
+        LookupError,
+        ValueError,
+    ) as error:  # LookupError: encoding
         raise CannotInspect(f"{name} cannot be read: {error}") from error
     return root
 
