@@ -844,3 +844,26 @@ DOCX_RED_TEAM += [
         "Released",
     ),
 ]
+DOCX_RED_TEAM += [
+    leaky(
+        "unknown-run-property.docx",
+        _docx(w_p("SECRET-DOCX-unknownprop", "<w:glowOut/>")),
+        {"docx.unaccounted"},
+        "SECRET-DOCX-unknownprop",
+        VISIBLE_DOCX,
+    ),
+    leaky(
+        "unknown-style-property.docx",
+        _docx(
+            w_p("SECRET-DOCX-styleprop", '<w:rStyle w:val="Odd"/>'),
+            parts={
+                "word/styles.xml": _styles(
+                    '<w:style w:type="character" w:styleId="Odd"><w:rPr><w:fadeAway/></w:rPr></w:style>'
+                )
+            },
+        ),
+        {"docx.unaccounted"},
+        "SECRET-DOCX-styleprop",
+        VISIBLE_DOCX,
+    ),
+]

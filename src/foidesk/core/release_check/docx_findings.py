@@ -58,7 +58,7 @@ INVISIBLE = {
     "hidden": ("docx.hidden_text", "Text is formatted hidden"),
     "tiny": ("docx.tiny_text", "Text is too small, squeezed or clipped to read"),
     "white": ("docx.white_text", "Text is the colour of its background"),
-    "unaccounted": ("docx.unaccounted", "Text has a theme colour the gate cannot resolve"),
+    "unaccounted": ("docx.unaccounted", "Text has a theme colour or a property the gate cannot resolve"),
     "offpage": ("docx.off_page_text", "Text is raised or lowered off the page"),
 }
 # Where the invisible-run rule does not look: what is deleted or in a fallback copy is reported otherwise.

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from xml.etree.ElementTree import Element
 
-from foidesk.core.release_check.docx_elements import W, is_known
+from foidesk.core.release_check.docx_elements import KNOWN_W, W, is_known
 from foidesk.core.release_check.office_colours import MIN_READABLE_POINTS, looks_alike, style_chain
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -143,6 +143,7 @@ class RunLook:
     bold: bool | None = None
     italic: bool | None = None
     position: float | None = None  # points raised (negative: lowered) from the line
+    unknown: bool | None = None  # a property the gate does not know: what it does to the text is unaccounted
 
     def over(self, base: RunLook) -> RunLook:
         """This look, with what it leaves unset taken from ``base``."""
@@ -161,6 +162,7 @@ class RunLook:
             bold=_first(self.bold, base.bold),
             italic=_first(self.italic, base.italic),
             position=_first(self.position, base.position),
+            unknown=_first(self.unknown, base.unknown),
         )
 
 
@@ -192,7 +194,32 @@ def run_look(properties: Element | None, theme: dict[str, str] | None) -> RunLoo
         bold=_on(properties.find(W + "b")),
         italic=_on(properties.find(W + "i")),
         position=position / 2 if (position := _number(properties.find(W + "position"))) is not None else None,
+        unknown=True if any(not _known_property(child.tag) for child in properties) else None,
     )
+
+
+# Office 2010's run properties (text effects): drawn differently, but the text is there to see.
+W14_RUN_PROPERTIES = frozenset(
+    W14 + name
+    for name in (
+        "glow",
+        "shadow",
+        "reflection",
+        "textOutline",
+        "textFill",
+        "scene3d",
+        "props3d",
+        "ligatures",
+        "numForm",
+        "numSpacing",
+        "stylisticSets",
+        "cntxtAlts",
+    )
+)
+
+
+def _known_property(tag: str) -> bool:
+    return tag in KNOWN_W or tag in W14_RUN_PROPERTIES
 
 
 def _no_fill(fill: Element | None) -> bool | None:
@@ -334,11 +361,12 @@ class DocxStyles:
 
 
 def invisible_because(look: RunLook, background: str | None, clip: float | None) -> str:
-    """Why a reader cannot see a run ('' if they can): hidden, offpage, tiny, white, or unaccounted.
+    """Why a reader cannot see a run ('' if they can): hidden, offpage, tiny, white, or unaccounted (a theme
+    colour the gate could not resolve, or a run property it does not know).
 
     Tiny: under the legible size, squeezed by character scale or condensed spacing below it, or cut off
     by an exact row or line height under half the text's size. White: the colour of what is behind it,
-    or drawn with no fill. Unaccounted: a theme colour the gate could not resolve.
+    or drawn with no fill.
     """
     if look.hidden:
         return "hidden"
@@ -352,7 +380,7 @@ def invisible_because(look: RunLook, background: str | None, clip: float | None)
         return "tiny"
     if clip is not None and clip < size * CLIPPED_FRACTION:
         return "tiny"
-    if UNRESOLVED in (look.colour, background):
+    if UNRESOLVED in (look.colour, background) or look.unknown:
         return "unaccounted"
     if look.no_fill or looks_alike(look.colour, background):
         return "white"
