@@ -476,3 +476,23 @@ ODT_RED_TEAM += [
         "FOI response",
     ),
 ]
+ODT_RED_TEAM += [
+    leaky(
+        "link-title.odt",
+        _odt(
+            '<text:p><text:a xlink:type="simple" xlink:href="https://example.org/" office:title="SECRET-ODT-linktitle">the disclosure log</text:a></text:p>'
+        ),
+        {"odt.alt_text"},
+        "SECRET-ODT-linktitle",
+        VISIBLE_ODT,
+        "the disclosure log",
+    ),
+    leaky(
+        "bookmark-name.odt",
+        _odt('<text:p><text:bookmark text:name="SECRET-ODT-bookmark Roe"/>Marked place</text:p>'),
+        {"odt.bookmarks"},
+        "SECRET-ODT-bookmark",
+        VISIBLE_ODT,
+        "Marked place",
+    ),
+]

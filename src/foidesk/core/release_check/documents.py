@@ -40,6 +40,7 @@ from foidesk.core.release_check.findings import (
 from foidesk.core.release_check.images import inspect_image_bytes
 from foidesk.core.release_check.odt_elements import (
     alt_texts,
+    bookmark_names,
     conditional_texts,
     form_values,
     hidden_variables,
@@ -449,7 +450,8 @@ def _odt_hiding_places(
                 "Variables hold undisplayed values",
             ),
             ("odt.form_values", Severity.BLOCK, form_values(story), "Form controls hold values"),
-            ("odt.alt_text", Severity.WARN, alt_texts(story), "Alt text, read aloud only"),
+            ("odt.alt_text", Severity.WARN, alt_texts(story), "Alt text or link titles, not on the page"),
+            ("odt.bookmarks", Severity.WARN, bookmark_names(story), "Bookmarks are named"),
         ):
             if texts:
                 findings.append(_finding(code, severity, part, f"{message}: '{' | '.join(texts)[:60]}'."))

@@ -23,6 +23,7 @@ DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 FORM = "{urn:oasis:names:tc:opendocument:xmlns:form:1.0}"
 MANIFEST = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 OPEN_NAMESPACES = frozenset(
     {
         "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
@@ -182,10 +183,25 @@ def form_values(root: Element) -> list[str]:
 
 
 def alt_texts(root: Element) -> list[str]:
+    """Alt text of drawings (svg:title, svg:desc) and links' titles: read aloud or shown on hover only."""
+    texts = ["".join(e.itertext()).strip() for e in root.iter() if e.tag in ALT_TEXT]
+    for link in (e for e in root.iter() if e.tag in (TEXT + "a", DRAW + "a")):
+        texts += [link.get(OFFICE + "title", ""), link.get(XLINK + "title", "")]
+    return [text for text in texts if text.strip()]
+
+
+def bookmark_names(root: Element) -> list[str]:
+    """Bookmarks and reference marks a person named (LibreOffice's own start with '_')."""
+    tags = (
+        TEXT + "bookmark",
+        TEXT + "bookmark-start",
+        TEXT + "reference-mark",
+        TEXT + "reference-mark-start",
+    )
     return [
-        "".join(e.itertext()).strip()
+        name
         for e in root.iter()
-        if e.tag in ALT_TEXT and "".join(e.itertext()).strip()
+        if e.tag in tags and (name := e.get(TEXT + "name", "")) and not name.startswith("_")
     ]
 
 
