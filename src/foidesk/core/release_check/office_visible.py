@@ -4,7 +4,9 @@ Two things the release gate needs from a document's XML: for each piece of text,
 (not hidden, not too small, not the colour of its background, not deleted, not a field's code), and the
 visible content itself, as a small model (paragraphs of styled spans and pictures, tables, displayed headers
 and footers, notes) from which a clean document is rebuilt. Styles are followed through their inheritance
-(ECMA-376 17.7 for DOCX, ODF 1.2 16.2 for ODT).
+(ECMA-376 17.7 for DOCX in ``docx_styles``, ODF 1.2 16.2 for ODT in ``odf_styles``). Only what is proven
+visible reaches the model: runs of unknown elements, text boxes beyond the page or in a fallback copy,
+notes nothing refers to, master pages no page uses, collapsed rows and columns are all left out.
 """
 
 from __future__ import annotations
