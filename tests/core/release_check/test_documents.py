@@ -17,7 +17,7 @@ from odf.text import H, P
 from foidesk.core.release_check.documents import inspect_docx, inspect_odt, sanitise_docx, sanitise_odt
 from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, InspectionLimits, Severity
 from tests.core.release_check.corpus import CorpusFile, every_byte
-from tests.core.release_check.corpus_documents import DOCX, ODT, Rel, _drawing, make_docx, w_p
+from tests.core.release_check.corpus_documents import DOCX, ODT, Rel, _drawing, make_docx, make_odt, w_p
 from tests.core.release_check.corpus_docx_red_team import DOCX_RED_TEAM
 from tests.core.release_check.corpus_odt_red_team import ODT_RED_TEAM
 
@@ -354,3 +354,45 @@ def test_a_document_written_by_python_docx_passes_with_warnings_at_most(tmp_path
     shown = _docx_text(target)
     for text in ("Response to your request", "Plain and bold", "Year", "A point", "FOI response"):
         assert text in shown
+
+
+SPAN_LOOKS = {
+    "plain": "",
+    "hidden": 'text:display="none"',
+    "white": 'fo:color="#ffffff"',
+    "tiny": 'fo:font-size="1%"',
+}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(spans=st.lists(st.sampled_from(sorted(SPAN_LOOKS)), min_size=1, max_size=6))
+def test_odt_spans_a_reader_cannot_see_are_found_and_only_visible_spans_survive(
+    tmp_path: Path, spans: list[str]
+) -> None:
+    """Each span gets a named style in styles.xml, inherited by an automatic style in content.xml."""
+    named = "".join(
+        f'<style:style style:name="N{i}" style:family="text">'
+        f"<style:text-properties {SPAN_LOOKS[k]}/></style:style>"
+        for i, k in enumerate(spans)
+    )
+    automatic = "".join(
+        f'<style:style style:name="A{i}" style:family="text" style:parent-style-name="N{i}"/>'
+        for i in range(len(spans))
+    )
+    body = (
+        "<text:p>"
+        + " ".join(
+            f'<text:span text:style-name="A{i}">W{i}{kind}Z</text:span>' for i, kind in enumerate(spans)
+        )
+        + "</text:p>"
+    )
+    source, target = tmp_path / "a.odt", tmp_path / "b.odt"
+    make_odt(source, body, automatic=automatic, styles=f"<office:styles>{named}</office:styles>")
+    expected = {f"odt.{kind}_text" for kind in spans if kind != "plain"}
+    assert _inspect(source) == expected
+    sanitise_odt(str(source), str(target), LIMITS)
+    shown = _odt_text(target)
+    for index, kind in enumerate(spans):
+        word = f"W{index}{kind}Z"
+        assert (word in shown) == (kind == "plain")
+        assert (word.encode() in every_byte(target)) == (kind == "plain")
