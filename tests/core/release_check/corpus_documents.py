@@ -53,7 +53,9 @@ class Rel:
 
     def xml(self) -> str:
         mode = ' TargetMode="External"' if self.external else ""
-        return f'<Relationship Id="{self.id}" Type="{REL}/{self.kind}" Target="{self.target}"{mode}/>'
+        kind = self.kind if "://" in self.kind else f"{REL}/{self.kind}"
+        kind = kind.replace(f"{REL}/../package", "http://schemas.openxmlformats.org/package")
+        return f'<Relationship Id="{self.id}" Type="{kind}" Target="{self.target}"{mode}/>'
 
 
 def _rels(relations: list[Rel]) -> str:
@@ -64,6 +66,25 @@ def _rels(relations: list[Rel]) -> str:
     )
 
 
+# Parts a test names, and the relationship Word would reach each by (from the package, or the document).
+PACKAGE_PART_KINDS = {
+    "docProps/core.xml": "../package/2006/relationships/metadata/core-properties",
+    "docProps/app.xml": "extended-properties",
+    "docProps/custom.xml": "custom-properties",
+    "docProps/thumbnail.jpeg": "../package/2006/relationships/metadata/thumbnail",
+}
+DOCUMENT_PART_KINDS = {
+    "word/styles.xml": "styles",
+    "word/comments.xml": "comments",
+    "word/settings.xml": "settings",
+    "word/footnotes.xml": "footnotes",
+    "word/theme/theme1.xml": "theme",
+    "word/vbaProject.bin": "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+    "customXml/item1.xml": "customXml",
+    "word/glossary/document.xml": "glossaryDocument",
+}
+
+
 def make_docx(
     path: Path,
     body: str,
@@ -71,8 +92,10 @@ def make_docx(
     parts: dict[str, str | bytes] | None = None,
     rels: list[Rel] | None = None,
     section: str = "",
+    types: dict[str, str] | None = None,
+    background: str = "",
 ) -> None:
-    """A minimal DOCX: the visible line, then ``body``; extra ``parts`` and document ``rels``."""
+    """A minimal DOCX: the visible line, then ``body``; extra ``parts``, document ``rels``, content ``types``."""
     parts = dict(parts or {})
     rels = list(rels or [])
     overrides = {
@@ -84,14 +107,18 @@ def make_docx(
         "docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
         "docProps/custom.xml": "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+        "word/theme/theme1.xml": "application/vnd.openxmlformats-officedocument.theme+xml",
+        "word/vbaProject.bin": "application/vnd.ms-office.vbaProject",
+        "word/glossary/document.xml": f"{WORD_MAIN}.document.glossary+xml",
     }
     for name in parts:
         if name.startswith(("word/header", "word/footer")):
             overrides[name] = f"{WORD_MAIN}.{name[5:11]}+xml"
+    overrides.update(types or {})
     types = "".join(
         f'<Override PartName="/{name}" ContentType="{kind}"/>'
         for name, kind in overrides.items()
-        if name in parts or name == "word/document.xml"
+        if name in parts or name == "word/document.xml" or name in (types or {})
     )
     content_types = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -99,29 +126,24 @@ def make_docx(
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
         '<Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="png" ContentType="image/png"/>'
+        '<Default Extension="emf" ContentType="image/x-emf"/>'
         '<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"/>'
         f"{types}</Types>"
     )
     package_rels = [Rel("rId1", "officeDocument", "word/document.xml")]
-    if "docProps/core.xml" in parts:
-        package_rels.append(
-            Rel("rId2", "../package/2006/relationships/metadata/core-properties", "docProps/core.xml")
-        )
-    for name, kind in (("word/styles.xml", "styles"), ("word/comments.xml", "comments")):
+    for name, kind in PACKAGE_PART_KINDS.items():
         if name in parts:
-            rels.append(Rel(f"rIdAuto{kind}", kind, name[5:]))
-    for name, kind in (("word/settings.xml", "settings"), ("word/footnotes.xml", "footnotes")):
+            package_rels.append(Rel(f"rIdP{len(package_rels)}", kind, name))
+    for name, kind in DOCUMENT_PART_KINDS.items():
         if name in parts:
-            rels.append(Rel(f"rIdAuto{kind}", kind, name[5:]))
+            target = name.removeprefix("word/") if name.startswith("word/") else f"../{name}"
+            rels.append(Rel(f"rIdAuto{len(rels)}", kind, target))
     document = _w_part(
-        "document", f"<w:body>{w_p(VISIBLE_DOCX)}{body}<w:sectPr>{section}</w:sectPr></w:body>"
+        "document", f"{background}<w:body>{w_p(VISIBLE_DOCX)}{body}<w:sectPr>{section}</w:sectPr></w:body>"
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", content_types)
-        archive.writestr(
-            "_rels/.rels",
-            _rels(package_rels).replace(f"{REL}/../package", "http://schemas.openxmlformats.org/package"),
-        )
+        archive.writestr("_rels/.rels", _rels(package_rels))
         archive.writestr("word/document.xml", document)
         archive.writestr("word/_rels/document.xml.rels", _rels(rels))
         for name, content in parts.items():
@@ -474,6 +496,7 @@ def make_odt(
     styles: str = "",
     meta: str = "",
     parts: dict[str, bytes] | None = None,
+    unlisted: dict[str, bytes] | None = None,
 ) -> None:
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NAMESPACES}>'
@@ -506,6 +529,8 @@ def make_odt(
             zipfile.ZIP_DEFLATED,
         )
         for name, data in entries.items():
+            archive.writestr(name, data, zipfile.ZIP_DEFLATED)
+        for name, data in (unlisted or {}).items():
             archive.writestr(name, data, zipfile.ZIP_DEFLATED)
 
 

@@ -17,7 +17,9 @@ from odf.text import H, P
 from foidesk.core.release_check.documents import inspect_docx, inspect_odt, sanitise_docx, sanitise_odt
 from foidesk.core.release_check.findings import CannotInspect, CannotSanitise, InspectionLimits, Severity
 from tests.core.release_check.corpus import CorpusFile, every_byte
-from tests.core.release_check.corpus_documents import DOCX, ODT, Rel, _drawing, make_docx, w_p
+from tests.core.release_check.corpus_documents import DOCX, ODT, Rel, _drawing, make_docx, make_odt, w_p
+from tests.core.release_check.corpus_docx_red_team import DOCX_RED_TEAM
+from tests.core.release_check.corpus_odt_red_team import ODT_RED_TEAM
 
 LIMITS = InspectionLimits()
 
@@ -51,14 +53,14 @@ def _read_back(path: Path) -> str:
     return _docx_text(path) if path.suffix == ".docx" else _odt_text(path)
 
 
-@pytest.mark.parametrize("entry", DOCX + ODT, ids=lambda e: e.name)
+@pytest.mark.parametrize("entry", DOCX + DOCX_RED_TEAM + ODT + ODT_RED_TEAM, ids=lambda e: e.name)
 def test_corpus_document_findings_are_exactly_the_expected_ones(entry: CorpusFile, tmp_path: Path) -> None:
     path = tmp_path / entry.name
     entry.build(path)
     assert _inspect(path) == entry.expected
 
 
-@pytest.mark.parametrize("entry", DOCX + ODT, ids=lambda e: e.name)
+@pytest.mark.parametrize("entry", DOCX + DOCX_RED_TEAM + ODT + ODT_RED_TEAM, ids=lambda e: e.name)
 def test_document_sanitises_to_a_clean_copy_that_keeps_the_visible_text(
     entry: CorpusFile, tmp_path: Path
 ) -> None:
@@ -180,14 +182,12 @@ def test_a_zip_that_is_not_a_word_document_cannot_be_inspected(tmp_path: Path) -
 
 def test_xml_entity_expansion_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "billion.docx"
-    make_docx(path, "")
     bomb = (
         '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
         '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
         '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&b;</w:styles>'
     )
-    with zipfile.ZipFile(path, "a") as archive:
-        archive.writestr("word/styles.xml", bomb)
+    make_docx(path, "", parts={"word/styles.xml": bomb})
     with pytest.raises(CannotInspect):
         inspect_docx(str(path), LIMITS)
 
@@ -306,3 +306,93 @@ def test_a_damaged_document_is_read_or_refused_never_crashes(tmp_path: Path, dat
     except CannotSanitise:
         return
     assert _inspect(target) == set()
+
+
+DATA = Path(__file__).parents[2] / "data" / "release_check"
+LIBREOFFICE_FILES = {
+    "libreoffice-text-box-footnote.docx": ("Boxed note text", "Source: published statistics", "Year"),
+    "libreoffice-text-box-footnote.odt": ("Boxed note text", "Source: published statistics", "Year"),
+    "libreoffice-from-html.docx": ("reversed out", "the disclosure log", "2023"),
+    "libreoffice-from-html.odt": ("reversed out", "the disclosure log", "2023"),
+    "libreoffice-round-trip.docx": ("Response to your request", "A list item", "FOI response"),
+    "libreoffice-from-python-docx.odt": ("Response to your request", "A list item", "FOI response"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LIBREOFFICE_FILES))
+def test_documents_saved_by_libreoffice_pass_and_sanitise_keeping_their_text(
+    name: str, tmp_path: Path
+) -> None:
+    """Saved by LibreOffice 7 headless (text boxes, footnotes, white on dark cells, lists, headers)."""
+    source, target = DATA / name, tmp_path / f"clean-{name}"
+    inspect = inspect_docx if name.endswith(".docx") else inspect_odt
+    blocks = [f for f in inspect(str(source), LIMITS) if f.severity is Severity.BLOCK]
+    assert blocks == []
+    _sanitise(source, target)
+    assert _inspect(target) == set()
+    shown = _read_back(target)
+    for text in LIBREOFFICE_FILES[name]:
+        assert text in shown
+
+
+def test_a_document_written_by_python_docx_passes_with_warnings_at_most(tmp_path: Path) -> None:
+    source, target = tmp_path / "made.docx", tmp_path / "clean.docx"
+    document = docx.Document()
+    document.add_heading("Response to your request", 1)
+    paragraph = document.add_paragraph("Plain and ")
+    paragraph.add_run("bold").bold = True
+    table = document.add_table(rows=2, cols=2)
+    table.style = "Light Grid Accent 1"
+    table.cell(0, 0).text = "Year"
+    table.cell(1, 0).text = "2023"
+    document.add_paragraph("A point", style="List Bullet")
+    document.sections[0].header.paragraphs[0].text = "FOI response"
+    document.save(str(source))
+    assert all(f.severity is Severity.WARN for f in inspect_docx(str(source), LIMITS))
+    _sanitise(source, target)
+    assert _inspect(target) == set()
+    shown = _docx_text(target)
+    for text in ("Response to your request", "Plain and bold", "Year", "A point", "FOI response"):
+        assert text in shown
+
+
+SPAN_LOOKS = {
+    "plain": "",
+    "hidden": 'text:display="none"',
+    "white": 'fo:color="#ffffff"',
+    "tiny": 'fo:font-size="1%"',
+}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(spans=st.lists(st.sampled_from(sorted(SPAN_LOOKS)), min_size=1, max_size=6))
+def test_odt_spans_a_reader_cannot_see_are_found_and_only_visible_spans_survive(
+    tmp_path: Path, spans: list[str]
+) -> None:
+    """Each span gets a named style in styles.xml, inherited by an automatic style in content.xml."""
+    named = "".join(
+        f'<style:style style:name="N{i}" style:family="text">'
+        f"<style:text-properties {SPAN_LOOKS[k]}/></style:style>"
+        for i, k in enumerate(spans)
+    )
+    automatic = "".join(
+        f'<style:style style:name="A{i}" style:family="text" style:parent-style-name="N{i}"/>'
+        for i in range(len(spans))
+    )
+    body = (
+        "<text:p>"
+        + " ".join(
+            f'<text:span text:style-name="A{i}">W{i}{kind}Z</text:span>' for i, kind in enumerate(spans)
+        )
+        + "</text:p>"
+    )
+    source, target = tmp_path / "a.odt", tmp_path / "b.odt"
+    make_odt(source, body, automatic=automatic, styles=f"<office:styles>{named}</office:styles>")
+    expected = {f"odt.{kind}_text" for kind in spans if kind != "plain"}
+    assert _inspect(source) == expected
+    sanitise_odt(str(source), str(target), LIMITS)
+    shown = _odt_text(target)
+    for index, kind in enumerate(spans):
+        word = f"W{index}{kind}Z"
+        assert (word in shown) == (kind == "plain")
+        assert (word.encode() in every_byte(target)) == (kind == "plain")

@@ -8,57 +8,8 @@ from pathlib import Path
 import defusedxml.ElementTree as SafeXml
 import pytest
 
-from foidesk.core.release_check.office_visible import (
-    DocxReader,
-    DocxStyles,
-    OdtReader,
-    Paragraph,
-    Table,
-    hex_colour,
-    looks_alike,
-    placed_runs,
-)
-from tests.core.release_check.corpus_documents import ODF_NAMESPACES, W_NAMESPACES, make_docx, w_p
-
-STYLES = (
-    f"<w:styles {W_NAMESPACES}>"
-    '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>'
-    '<w:style w:type="character" w:styleId="Base"><w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:style>'
-    '<w:style w:type="character" w:styleId="Child"><w:basedOn w:val="Base"/>'
-    "<w:rPr><w:vanish/></w:rPr></w:style>"
-    '<w:style w:type="character" w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style>'
-    "</w:styles>"
-)
-
-
-def test_style_inherits_through_based_on_and_keeps_the_defaults() -> None:
-    styles = DocxStyles(SafeXml.fromstring(STYLES))
-    child = styles.look("Child")
-    assert child.hidden is True
-    assert child.colour == "FFFFFF"
-    assert child.size == 11  # 22 half-points
-    assert styles.look("Loop").size == 11  # a style based on itself does not hang
-
-
-def test_hex_colours_and_what_looks_alike() -> None:
-    assert hex_colour("FF8000") == pytest.approx((1.0, 128 / 255, 0.0))
-    assert hex_colour("#ffffff") == (1.0, 1.0, 1.0)
-    assert hex_colour("auto") is None
-    assert looks_alike("FFFFFF", None)  # no fill: the page is white
-    assert looks_alike("FAFAFA", "FFFFFF")
-    assert not looks_alike("FFFFFF", "000000")
-    assert not looks_alike("auto", None)
-
-
-def test_run_in_a_dark_cell_is_seen_against_the_cell_fill() -> None:
-    table = SafeXml.fromstring(
-        f'<w:tbl {W_NAMESPACES}><w:tr><w:tc><w:tcPr><w:shd w:fill="000000"/></w:tcPr>'
-        '<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>Header</w:t></w:r></w:p>'
-        "</w:tc></w:tr></w:tbl>"
-    )
-    [placed] = list(placed_runs(table, DocxStyles(None)))
-    assert placed.background == "000000"
-    assert placed.invisible_because == ""
+from foidesk.core.release_check.office_visible import DocxReader, OdtReader, Paragraph, Table
+from tests.core.release_check.corpus_documents import ODF_NAMESPACES, make_docx, w_p
 
 
 def test_docx_reader_drops_deletions_and_field_codes_and_keeps_tables(tmp_path: Path) -> None:
@@ -132,3 +83,14 @@ def test_a_chart_is_marked_as_left_out_rather_than_silently_dropped(tmp_path: Pa
     with zipfile.ZipFile(path) as archive:
         visible = DocxReader(archive, set(archive.namelist())).visible()
     assert "[chart or diagram omitted" in "".join(b.text for b in visible.body if isinstance(b, Paragraph))
+
+
+def test_a_part_declaring_an_unknown_encoding_cannot_be_inspected(tmp_path: Path) -> None:
+    from foidesk.core.release_check.findings import CannotInspect
+    from foidesk.core.release_check.office_visible import read_xml
+
+    path = tmp_path / "a.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/styles.xml", '<?xml version="1.0" encoding="UTz-8"?><w:styles/>')
+    with zipfile.ZipFile(path) as archive, pytest.raises(CannotInspect):
+        read_xml(archive, "word/styles.xml")

@@ -6,22 +6,30 @@ embedded spreadsheets and pictures with their own metadata, headers that are nev
 naming files and people, links to templates on internal servers, macros, custom XML and glossary parts.
 The package's XML parts are read directly (defusedxml), so nothing escapes a library's object model.
 
-Sanitising builds a fresh document from what a reader sees: changes accepted (insertions kept, deletions
-dropped), no comments, no hidden/white/tiny text, no fields (their shown result kept as text), no
-metadata, no embedded objects, pictures re-encoded without metadata. Headers and footers are kept only
-where they are displayed and hold visible text; footnotes and endnotes are kept as numbered notes at the end.
+The check is an allowlist and fails closed: every DOCX part is accounted for by its relationship and
+content type (``docx_parts``), every ODT file by the manifest; every element of a story is known to be
+shown, known to hide (a finding), or unaccounted (``docx.unaccounted``, ``odt.unaccounted``: a block).
+How text looks is resolved through the styles as Word and LibreOffice resolve it (``docx_styles``,
+``odf_styles``), against what is behind it (shading, highlight, table cell, text box, page).
+
+Sanitising builds a fresh document from what was proven visible: changes accepted (insertions kept,
+deletions dropped), no comments, no hidden/white/tiny/clipped/off-page text, no fields (their shown result
+kept as text), no metadata, no embedded objects, nothing unaccounted, pictures re-encoded without
+metadata. Headers and footers are kept only where they are displayed and hold visible text; footnotes
+and endnotes that the text refers to are kept as numbered notes at the end.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from foidesk.core.release_check.docx_elements import W
+from foidesk.core.release_check.docx_findings import story_findings
+from foidesk.core.release_check.docx_parts import STORY_ROLES, DocxPackage, read_package
 from foidesk.core.release_check.findings import (
     CannotInspect,
     CannotSanitise,
@@ -30,6 +38,15 @@ from foidesk.core.release_check.findings import (
     Severity,
 )
 from foidesk.core.release_check.images import inspect_image_bytes
+from foidesk.core.release_check.odt_elements import (
+    alt_texts,
+    bookmark_names,
+    conditional_texts,
+    form_values,
+    hidden_variables,
+    unaccounted_elements,
+    unlisted_package_files,
+)
 from foidesk.core.release_check.office_rebuild import rebuilt_docx, rebuilt_odt
 from foidesk.core.release_check.office_visible import (
     DRAW,
@@ -37,41 +54,13 @@ from foidesk.core.release_check.office_visible import (
     PKG_REL,
     STYLE,
     TEXT,
-    WP,
     XLINK,
     DocxReader,
-    DocxStyles,
     OdtReader,
-    W,
-    placed_runs,
     read_xml,
-    run_text,
 )
 
 LARGE_PACKAGE_BYTES = 10_000_000  # below this the compression ratio of a package is not worth judging
-TRACKED_CHANGE_TAGS = frozenset(
-    W + t
-    for t in (
-        "ins",
-        "del",
-        "moveFrom",
-        "moveTo",
-        "rPrChange",
-        "pPrChange",
-        "sectPrChange",
-        "tblPrChange",
-        "trPrChange",
-        "tcPrChange",
-        "cellIns",
-        "cellDel",
-        "numberingChange",
-    )
-)
-# Field codes that put a file path, a person or another file's content into the document.
-REVEALING_FIELDS = frozenset(
-    {"AUTHOR", "LASTSAVEDBY", "FILENAME", "USERNAME", "USERINITIALS", "USERADDRESS", "DOCPROPERTY"}
-    | {"INCLUDETEXT", "INCLUDEPICTURE", "LINK", "DDE", "DDEAUTO", "IMPORT", "DATABASE", "TEMPLATE"}
-)
 CORE_PROPERTIES_THAT_ARE_FINE = frozenset({"created", "modified", "revision"})
 APP_PROPERTIES_THAT_IDENTIFY = frozenset({"Company", "Manager", "HyperlinkBase"})
 ODT_META_THAT_IDENTIFY = frozenset(
@@ -82,8 +71,6 @@ ODT_REVEALING_FIELDS = frozenset(
     {"author-name", "author-initials", "file-name", "template-name", "user-defined", "sender-firstname"}
     | {"sender-lastname", "sender-email", "database-display", "database-name", "initial-creator", "creator"}
 )
-VML = "{urn:schemas-microsoft-com:vml}"
-VML_SHAPES = frozenset({VML + "rect", VML + "shape", VML + "roundrect", VML + "oval"})
 ODT_SHAPES = frozenset(
     {DRAW + "rect", DRAW + "custom-shape", DRAW + "ellipse", DRAW + "polygon", DRAW + "path", DRAW + "frame"}
 )
@@ -159,106 +146,23 @@ def _picture_findings(
     return findings
 
 
-# ------------------------------------------------------------------ DOCX: the findings
-
-
-def _story_findings(root: Element, part: str, styles: DocxStyles) -> list[Finding]:
-    findings = []
-    changes = sum(1 for e in root.iter() if e.tag in TRACKED_CHANGE_TAGS)
-    if changes:
-        findings.append(
-            _finding(
-                "docx.tracked_changes",
-                Severity.BLOCK,
-                part,
-                f"{changes} tracked changes: deleted and earlier text is still inside, with who changed it.",
-            )
-        )
-    if any(e.tag in (W + "commentReference", W + "commentRangeStart") for e in root.iter()):
-        findings.append(_finding("docx.comments", Severity.BLOCK, part, "Comments are anchored in the text."))
-    invisible: dict[str, list[str]] = {}
-    for placed in placed_runs(root, styles):
-        text = run_text(placed.run)
-        reason = placed.invisible_because if text.strip() else ""
-        if reason:
-            invisible.setdefault(reason, []).append(text)
-    messages = {
-        "hidden": ("docx.hidden_text", "Text is formatted hidden"),
-        "tiny": ("docx.tiny_text", "Text is too small to read"),
-        "white": ("docx.white_text", "Text is the colour of its background"),
-    }
-    for reason, texts in sorted(invisible.items()):
-        code, message = messages[reason]
-        snippet = " ".join(texts)[:60]
-        findings.append(_finding(code, Severity.BLOCK, part, f"{message}: '{snippet}'."))
-    fields = _revealing_fields(root)
-    if fields:
-        findings.append(
-            _finding(
-                "docx.fields",
-                Severity.WARN,
-                part,
-                f"Fields name files, people or other documents: {', '.join(sorted(fields))}.",
-            )
-        )
-    if any(
-        e.tag in (W + "object", "{urn:schemas-microsoft-com:office:office}OLEObject") for e in root.iter()
-    ):
-        findings.append(
-            _finding("docx.embedded_objects", Severity.BLOCK, part, "An embedded object is placed.")
-        )
-    shapes = _shapes_over_text(root)
-    if shapes:
-        findings.append(
-            _finding(
-                "docx.shape_over_text",
-                Severity.WARN,
-                part,
-                f"{shapes} shapes or pictures float in front of the text: a box drawn over words "
-                "hides nothing from a reader who moves it or copies the text.",
-            )
-        )
-    return findings
-
-
-def _shapes_over_text(root: Element) -> int:
-    """Drawings floating in front of unwrapped text (ECMA-376 20.4.2.3), and VML shapes so placed."""
-    count = 0
-    for anchor in root.iter(WP + "anchor"):
-        if anchor.get("behindDoc") in ("1", "true") or anchor.find(WP + "wrapNone") is None:
-            continue
-        count += 1
-    for shape in (e for e in root.iter() if e.tag in VML_SHAPES):
-        style = shape.get("style", "").replace(" ", "")
-        if "position:absolute" in style and "z-index:-" not in style:
-            count += 1
-    return count
-
-
-def _revealing_fields(root: Element) -> set[str]:
-    codes = [e.text or "" for e in root.iter(W + "instrText")]
-    codes += [e.get(W + "instr", "") for e in root.iter(W + "fldSimple")]
-    words = {code.split()[0].upper() for code in codes if code.split()}
-    return words & REVEALING_FIELDS
-
-
-def _relationships(archive: zipfile.ZipFile, names: set[str]) -> Iterator[tuple[str, Element]]:
-    for name in sorted(n for n in names if n.endswith(".rels")):
-        for relation in read_xml(archive, name).iter(PKG_REL + "Relationship"):
-            yield name, relation
+# ------------------------------------------------------------------ DOCX
 
 
 def _docx_package_findings(
-    archive: zipfile.ZipFile, names: set[str], limits: InspectionLimits
+    archive: zipfile.ZipFile, package: DocxPackage, names: set[str], limits: InspectionLimits
 ) -> list[Finding]:
-    findings = _docx_metadata_findings(archive, names)
-    if "word/comments.xml" in names and list(read_xml(archive, "word/comments.xml").iter(W + "comment")):
-        findings.append(
-            _finding(
-                "docx.comments", Severity.BLOCK, "word/comments.xml", "Comments and their authors are stored."
+    findings = _docx_metadata_findings(archive, package)
+    findings += [
+        _finding("docx.unaccounted", Severity.BLOCK, part, f"The package holds {why}.")
+        for part, why in sorted(package.unaccounted.items())
+    ]
+    for part in package.parts("comments"):
+        if any(True for _ in read_xml(archive, part).iter(W + "comment")):
+            findings.append(
+                _finding("docx.comments", Severity.BLOCK, part, "Comments and their authors are stored.")
             )
-        )
-    embedded = sorted(n for n in names if n.startswith("word/embeddings/"))
+    embedded = package.parts("embedded")
     if embedded:
         findings.append(
             _finding(
@@ -268,64 +172,90 @@ def _docx_package_findings(
                 "Whole files (spreadsheets, documents, packages) are embedded.",
             )
         )
-    findings += _picture_findings(
-        archive, sorted(n for n in names if n.startswith("word/media/")), "docx.image_metadata", limits
-    )
-    if any(n.lower().endswith("vbaproject.bin") or n.lower().endswith("vbadata.xml") for n in names):
+    if package.parts("alt_chunk"):
+        findings.append(
+            _finding(
+                "docx.alt_chunk",
+                Severity.BLOCK,
+                ", ".join(package.parts("alt_chunk")),
+                "Another file is stored to be merged in when Word opens the document.",
+            )
+        )
+    findings += _picture_findings(archive, package.parts("picture"), "docx.image_metadata", limits)
+    if package.parts("macros") or any(n.lower().endswith(("vbaproject.bin", "vbadata.xml")) for n in names):
         findings.append(
             _finding("docx.macros", Severity.BLOCK, "word/vbaProject.bin", "The document holds macros.")
         )
-    for rels, relation in _relationships(archive, names):
-        kind = relation.get("Type", "").rsplit("/", 1)[-1]
-        if relation.get("TargetMode") != "External" or kind == "hyperlink":
-            continue
-        code, severity = (
-            ("docx.template", Severity.WARN)
-            if kind == "attachedTemplate"
-            else ("docx.external_links", Severity.BLOCK)
-        )
-        findings.append(
-            _finding(
-                code,
-                severity,
-                rels,
-                f"A link to an outside {kind} names a path: {relation.get('Target', '')}.",
-            )
-        )
-    for prefix, code, message in (
-        ("customXml/", "docx.custom_xml", "Custom XML data (often document-management metadata) is stored."),
-        (
-            "word/glossary/",
-            "docx.glossary",
-            "A glossary of building blocks (text not in the body) is stored.",
-        ),
-        (
-            "docProps/thumbnail",
-            "docx.thumbnail",
-            "A thumbnail picture of the first page when last saved is kept.",
-        ),
+    findings += _external_findings(archive, names)
+    findings += _settings_findings(archive, package)
+    for role, code, message in (
+        ("custom_xml", "docx.custom_xml", "Custom XML data (often document-management metadata) is stored."),
+        ("glossary", "docx.glossary", "A glossary of building blocks (text not in the body) is stored."),
+        ("thumbnail", "docx.thumbnail", "A thumbnail picture of the first page when last saved is kept."),
+        ("chart", "docx.chart_data", "Charts keep their data, which may hold more than they plot."),
     ):
-        if any(n.startswith(prefix) for n in names):
-            findings.append(_finding(code, Severity.WARN, prefix, message))
+        if package.parts(role):
+            findings.append(_finding(code, Severity.WARN, ", ".join(package.parts(role)), message))
     return findings
 
 
-def _docx_metadata_findings(archive: zipfile.ZipFile, names: set[str]) -> list[Finding]:
+def _external_findings(archive: zipfile.ZipFile, names: set[str]) -> list[Finding]:
+    findings = []
+    for rels in sorted(n for n in names if n.endswith(".rels")):
+        for relation in read_xml(archive, rels).iter(PKG_REL + "Relationship"):
+            kind = relation.get("Type", "").rsplit("/", 1)[-1]
+            if relation.get("TargetMode") != "External" or kind == "hyperlink":
+                continue
+            code, severity = (
+                ("docx.template", Severity.WARN)
+                if kind == "attachedTemplate"
+                else ("docx.external_links", Severity.BLOCK)
+            )
+            target = relation.get("Target", "")
+            findings.append(
+                _finding(code, severity, rels, f"A link to an outside {kind} names a path: {target}.")
+            )
+    return findings
+
+
+def _settings_findings(archive: zipfile.ZipFile, package: DocxPackage) -> list[Finding]:
+    """Document variables (w:docVars, ECMA-376 17.15.1.32): named values stored and never shown."""
+    findings = []
+    for part in package.parts("settings"):
+        values = [v.get(W + "val", "") for v in read_xml(archive, part).iter(W + "docVar")]
+        if any(value.strip() for value in values):
+            findings.append(
+                _finding(
+                    "docx.document_variables",
+                    Severity.BLOCK,
+                    part,
+                    f"{len(values)} document variables hold text that no page shows.",
+                )
+            )
+    return findings
+
+
+def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage) -> list[Finding]:
     fields: list[str] = []
-    if "docProps/core.xml" in names:
-        for element in read_xml(archive, "docProps/core.xml"):
+    for part in package.parts("properties"):
+        root = read_xml(archive, part)
+        core = root.tag.endswith("coreProperties")
+        for element in root:
             local = element.tag.rsplit("}", 1)[-1]
-            if local not in CORE_PROPERTIES_THAT_ARE_FINE and _text_of(element):
+            if not _text_of(element):
+                continue
+            if (core and local not in CORE_PROPERTIES_THAT_ARE_FINE) or (
+                not core and local in APP_PROPERTIES_THAT_IDENTIFY
+            ):
                 fields.append(local)
-    if "docProps/app.xml" in names:
-        for element in read_xml(archive, "docProps/app.xml"):
-            local = element.tag.rsplit("}", 1)[-1]
-            if local in APP_PROPERTIES_THAT_IDENTIFY and _text_of(element):
-                fields.append(local)
-    if "docProps/custom.xml" in names and len(read_xml(archive, "docProps/custom.xml")):
+    if any(len(read_xml(archive, part)) for part in package.parts("custom_properties")):
         fields.append("custom properties")
-    if "word/people.xml" in names:
+    if package.parts("people"):
         fields.append("people (authors of changes and comments)")
+    if package.parts("labels"):
+        fields.append("sensitivity labels")
+    if package.parts("printer"):
+        fields.append("printer settings")
     if not fields:
         return []
     return [
@@ -335,25 +265,57 @@ def _docx_metadata_findings(archive: zipfile.ZipFile, names: set[str]) -> list[F
     ]
 
 
+def _unreferenced_notes(archive: zipfile.ZipFile, package: DocxPackage, reader: DocxReader) -> list[Finding]:
+    """Footnotes and endnotes holding text that no text refers to, so no page prints (ECMA-376 17.11)."""
+    findings = []
+    for role, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
+        referenced = reader.referenced_notes(tag)
+        for part in package.parts(role):
+            orphans = [
+                _text_of(note)
+                for note in read_xml(archive, part).iter(W + tag)
+                if note.get(W + "type") is None and note.get(W + "id") not in referenced and _text_of(note)
+            ]
+            if orphans:
+                findings.append(
+                    _finding(
+                        "docx.hidden_text",
+                        Severity.BLOCK,
+                        part,
+                        f"{len(orphans)} {tag}s no text refers to: '{' '.join(orphans)[:60]}'.",
+                    )
+                )
+    return findings
+
+
+def _docx_package(archive: zipfile.ZipFile, names: set[str]) -> DocxPackage:
+    package = read_package(archive, names)
+    if package.part("main") != "word/document.xml" and "word/document.xml" in names:
+        raise CannotInspect("the package's main document is not word/document.xml")
+    if "word/document.xml" not in names:
+        raise CannotInspect("not a Word document: word/document.xml is missing")
+    if read_xml(archive, "word/document.xml").tag != W + "document":
+        # Strict OOXML (ISO/IEC 29500 Strict) names its elements otherwise: read as Transitional,
+        # its hidden text would go unseen, so it is refused rather than passed.
+        raise CannotInspect("the document is not in the Transitional Office Open XML the gate reads")
+    return package
+
+
 def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
     """Everything in a DOCX that a reader of the printed pages would not see."""
     with open_package(path, limits) as archive:
         names = set(archive.namelist())
         if "word/document.xml" not in names:
             raise CannotInspect("not a Word document: word/document.xml is missing")
-        if read_xml(archive, "word/document.xml").tag != W + "document":
-            # Strict OOXML (ISO/IEC 29500 Strict) names its elements otherwise: read as Transitional,
-            # its hidden text would go unseen, so it is refused rather than passed.
-            raise CannotInspect("the document is not in the Transitional Office Open XML the gate reads")
-        reader = DocxReader(archive, names)
-        styles = reader.styles
+        package = _docx_package(archive, names)
+        reader = DocxReader(archive, names, package.look_roles())
         findings: list[Finding] = []
-        stories = ["word/document.xml", "word/footnotes.xml", "word/endnotes.xml"]
-        stories += sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n))
-        for part in (s for s in stories if s in names):
-            findings.extend(_story_findings(read_xml(archive, part), part, styles))
+        for part in package.parts(*STORY_ROLES):
+            root = read_xml(archive, part)
+            findings.extend(story_findings(root, part, reader.styles, reader.page, reader.page_fill))
+        findings += _unreferenced_notes(archive, package, reader)
         shown = reader.displayed_header_parts()
-        for part in sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n)):
+        for part in package.parts("header", "footer"):
             if part not in shown and _text_of(read_xml(archive, part)):
                 findings.append(
                     _finding(
@@ -363,7 +325,7 @@ def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
                         "A header or footer holds text but no page shows it.",
                     )
                 )
-        findings.extend(_docx_package_findings(archive, names, limits))
+        findings.extend(_docx_package_findings(archive, package, names, limits))
     return findings
 
 
@@ -374,7 +336,9 @@ def sanitise_docx(source: str, target: str, limits: InspectionLimits) -> None:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
                 raise CannotSanitise("not a Word document: word/document.xml is missing")
-            data = rebuilt_docx(archive, DocxReader(archive, names).visible(), limits)
+            package = _docx_package(archive, names)
+            reader = DocxReader(archive, names, package.look_roles())
+            data = rebuilt_docx(archive, reader.visible(), limits)
     except CannotInspect as error:
         raise CannotSanitise(str(error)) from error
     Path(target).write_bytes(data)
@@ -400,13 +364,16 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
                 "Tracked changes: deleted and earlier text is still inside, with who changed it.",
             )
         )
-    if any(True for _ in content.iter(OFFICE + "annotation")):
-        findings.append(_finding("odt.comments", Severity.BLOCK, "content.xml", "Comments are stored."))
+    for part, root in (("content.xml", content), ("styles.xml", styles_root)):
+        if root is not None and any(True for _ in root.iter(OFFICE + "annotation")):
+            findings.append(_finding("odt.comments", Severity.BLOCK, part, "Comments are stored."))
+    findings += _odt_hiding_places(archive, names, content, styles_root)
     invisible = reader.invisible_text()
     messages = {
         "hidden": ("odt.hidden_text", "Text is hidden"),
         "tiny": ("odt.tiny_text", "Text is too small to read"),
         "white": ("odt.white_text", "Text is the colour of its background"),
+        "offpage": ("odt.off_page_text", "Text lies in a frame beyond the page"),
     }
     for reason, texts in sorted(invisible.items()):
         code, message = messages[reason]
@@ -437,6 +404,57 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
             )
         )
     findings += _odt_package_findings(archive, names, content, styles_root, limits)
+    return findings
+
+
+def _odt_stories(content: Element, styles_root: Element | None) -> list[tuple[str, Element]]:
+    """The body, and the headers and footers of the master pages."""
+    stories = [("content.xml", story) for story in content.iter(OFFICE + "body")]
+    if styles_root is not None:
+        stories += [("styles.xml", master) for master in styles_root.iter(STYLE + "master-page")]
+    return stories
+
+
+def _odt_hiding_places(
+    archive: zipfile.ZipFile, names: set[str], content: Element, styles_root: Element | None
+) -> list[Finding]:
+    """Unknown elements and package files, conditional text, hidden variables, form values, alt text."""
+    findings = []
+    manifest = read_xml(archive, "META-INF/manifest.xml") if "META-INF/manifest.xml" in names else None
+    for name in unlisted_package_files(archive, manifest):
+        findings.append(
+            _finding(
+                "odt.unaccounted",
+                Severity.BLOCK,
+                name,
+                "A file the manifest does not list, or of no known kind.",
+            )
+        )
+    for part, story in _odt_stories(content, styles_root):
+        unknown = unaccounted_elements(story)
+        if unknown:
+            findings.append(
+                _finding(
+                    "odt.unaccounted",
+                    Severity.BLOCK,
+                    part,
+                    f"Elements the gate does not know: {', '.join(unknown[:8])}.",
+                )
+            )
+        for code, severity, texts, message in (
+            ("odt.conditional_text", Severity.BLOCK, conditional_texts(story), "Conditional text not shown"),
+            (
+                "odt.hidden_variables",
+                Severity.BLOCK,
+                hidden_variables(story),
+                "Variables hold undisplayed values",
+            ),
+            ("odt.form_values", Severity.BLOCK, form_values(story), "Form controls hold values"),
+            ("odt.alt_text", Severity.WARN, alt_texts(story), "Alt text or link titles, not on the page"),
+            ("odt.bookmarks", Severity.WARN, bookmark_names(story), "Bookmarks are named"),
+        ):
+            if texts:
+                findings.append(_finding(code, severity, part, f"{message}: '{' | '.join(texts)[:60]}'."))
     return findings
 
 
@@ -530,11 +548,14 @@ def _odt_package_findings(
             )
         )
     if styles_root is not None:
+        unused = {
+            id(e) for master in OdtReader(content, styles_root).master_pages(used=False) for e in master
+        }
         for header in styles_root.iter():
             local = header.tag.rsplit("}", 1)[-1]
             if (
                 local.startswith(("header", "footer"))
-                and header.get(STYLE + "display") == "false"
+                and (header.get(STYLE + "display") == "false" or id(header) in unused)
                 and _text_of(header)
             ):
                 findings.append(
@@ -542,7 +563,7 @@ def _odt_package_findings(
                         "odt.hidden_header_footer",
                         Severity.BLOCK,
                         "styles.xml",
-                        "A header or footer holds text but is not displayed.",
+                        "A header or footer holds text but is not displayed, or no page uses its master.",
                     )
                 )
                 break

@@ -4,32 +4,33 @@ Two things the release gate needs from a document's XML: for each piece of text,
 (not hidden, not too small, not the colour of its background, not deleted, not a field's code), and the
 visible content itself, as a small model (paragraphs of styled spans and pictures, tables, displayed headers
 and footers, notes) from which a clean document is rebuilt. Styles are followed through their inheritance
-(ECMA-376 17.7 for DOCX, ODF 1.2 16.2 for ODT).
+(ECMA-376 17.7 for DOCX in ``docx_styles``, ODF 1.2 16.2 for ODT in ``odf_styles``). Only what is proven
+visible reaches the model: runs of unknown elements, text boxes beyond the page or in a fallback copy,
+notes nothing refers to, master pages no page uses, collapsed rows and columns are all left out.
 """
 
 from __future__ import annotations
 
-import math
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeXml
 from defusedxml import DefusedXmlException
 
+from foidesk.core.release_check.docx_elements import MC, WP, Page, W, is_off_page_frame, shown_text_boxes
+from foidesk.core.release_check.docx_styles import DocxStyles, PlacedRun, colour_of, placed_runs, style_id
 from foidesk.core.release_check.findings import CannotInspect
 from foidesk.core.release_check.list_labels import DocxNumbering, OdtListStyles
+from foidesk.core.release_check.odf_styles import OdfStyles, OdtLook, points
+from foidesk.core.release_check.odt_elements import is_known as odt_is_known
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -39,31 +40,7 @@ DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 
-MIN_READABLE_HALF_POINTS = 4  # w:sz is in half-points (ECMA-376 17.3.2.38): under 2 pt cannot be read
-MIN_READABLE_POINTS = 2.0
-SAME_COLOUR_DISTANCE = 0.08  # Euclidean distance in RGB (0..1) below which text and background look alike
-WHITE = (1.0, 1.0, 1.0)
 DRAWING_OMITTED = "[chart or diagram omitted: its data is not copied]"
-FIRST_REAL_NOTE_ID = 1  # DOCX footnote ids -1 and 0 are the separator lines (ECMA-376 17.11.10)
-# ECMA-376 17.18.40 ST_HighlightColor: the sixteen highlight colours Word offers.
-HIGHLIGHT_COLOURS = {
-    "black": "000000",
-    "blue": "0000FF",
-    "cyan": "00FFFF",
-    "green": "00FF00",
-    "magenta": "FF00FF",
-    "red": "FF0000",
-    "yellow": "FFFF00",
-    "white": "FFFFFF",
-    "darkBlue": "000080",
-    "darkCyan": "008080",
-    "darkGreen": "008000",
-    "darkMagenta": "800080",
-    "darkRed": "800000",
-    "darkYellow": "808000",
-    "darkGray": "808080",
-    "lightGray": "C0C0C0",
-}
 # Parts of a DOCX paragraph a reader never sees: deletions, the fallback copy of alternate content,
 # properties, and text boxes (taken separately, as paragraphs of their own).
 DOCX_UNSEEN = frozenset(
@@ -80,38 +57,15 @@ def read_xml(archive: zipfile.ZipFile, name: str) -> Element:
     """A package part parsed with entity expansion and external references refused (defusedxml)."""
     try:
         root: Element = SafeXml.fromstring(archive.read(name))
-    except (ParseError, DefusedXmlException, KeyError) as error:
+    except (
+        ParseError,
+        DefusedXmlException,
+        KeyError,
+        LookupError,
+        ValueError,
+    ) as error:  # LookupError: encoding
         raise CannotInspect(f"{name} cannot be read: {error}") from error
     return root
-
-
-def hex_colour(value: str | None) -> tuple[float, float, float] | None:
-    if not value or not re.fullmatch(r"#?[0-9A-Fa-f]{6}", value):
-        return None
-    digits = value.lstrip("#")
-    return (int(digits[0:2], 16) / 255, int(digits[2:4], 16) / 255, int(digits[4:6], 16) / 255)
-
-
-def looks_alike(text: str | None, background: str | None) -> bool:
-    colour = hex_colour(text)
-    if colour is None:
-        return False
-    behind = hex_colour(background) or WHITE
-    return math.dist(colour, behind) < SAME_COLOUR_DISTANCE
-
-
-Look = TypeVar("Look")
-
-
-def style_chain(styles: Mapping[str, tuple[Look, str | None]], name: str | None) -> list[Look]:
-    """A style's own look, then its parent's and so on up (a loop in the chain ends it)."""
-    chain: list[Look] = []
-    seen: set[str] = set()
-    while name and name in styles and name not in seen:
-        seen.add(name)
-        look, name = styles[name]
-        chain.append(look)
-    return chain
 
 
 # ------------------------------------------------------------------ the visible content, as a model
@@ -149,167 +103,61 @@ class VisibleDocument:
     notes: list[str] = field(default_factory=list)
 
 
-# ------------------------------------------------------------------ DOCX: how a run looks
-
-
-@dataclass(frozen=True, slots=True)
-class RunLook:
-    """The properties of a run that decide whether a reader can see it; None: inherited."""
-
-    hidden: bool | None = None
-    colour: str | None = None
-    size: float | None = None  # points
-
-    def over(self, base: RunLook) -> RunLook:
-        return RunLook(
-            self.hidden if self.hidden is not None else base.hidden,
-            self.colour if self.colour is not None else base.colour,
-            self.size if self.size is not None else base.size,
-        )
-
-
-def _on(element: Element | None) -> bool | None:
-    if element is None:
-        return None
-    return element.get(W + "val", "true") not in ("0", "false", "off")
-
-
-def _docx_run_look(properties: Element | None) -> RunLook:
-    if properties is None:
-        return RunLook()
-    colour = properties.find(W + "color")
-    size = properties.find(W + "sz")
-    hidden = _on(properties.find(W + "vanish"))
-    size_value = size.get(W + "val", "") if size is not None else ""
-    return RunLook(
-        hidden if hidden is not None else _on(properties.find(W + "specVanish")),
-        colour.get(W + "val") if colour is not None else None,
-        int(size_value) / 2 if size_value.isdigit() else None,
-    )
-
-
-class DocxStyles:
-    """Style id -> look, following ``basedOn`` chains (ECMA-376 17.7.4.3) from the document defaults."""
-
-    def __init__(self, root: Element | None) -> None:
-        self.defaults = RunLook()
-        self.styles: dict[str, tuple[RunLook, str | None]] = {}
-        if root is None:
-            return
-        self.defaults = _docx_run_look(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
-        for style in root.iter(W + "style"):
-            based = style.find(W + "basedOn")
-            self.styles[style.get(W + "styleId", "")] = (
-                _docx_run_look(style.find(W + "rPr")),
-                based.get(W + "val") if based is not None else None,
-            )
-
-    def look(self, style_id: str | None) -> RunLook:
-        result = self.defaults
-        for look in reversed(style_chain(self.styles, style_id)):
-            result = look.over(result)
-        return result
-
-
-def _style_id(properties: Element | None, tag: str) -> str | None:
-    element = properties.find(W + tag) if properties is not None else None
-    return element.get(W + "val") if element is not None else None
-
-
-def _docx_fill(properties: Element | None) -> str | None:
-    if properties is None:
-        return None
-    shading = properties.find(W + "shd")
-    if shading is not None and shading.get(W + "fill", "auto") != "auto":
-        return shading.get(W + "fill")
-    highlight = properties.find(W + "highlight")
-    return HIGHLIGHT_COLOURS.get(highlight.get(W + "val", "")) if highlight is not None else None
-
-
-@dataclass(frozen=True, slots=True)
-class PlacedRun:
-    run: Element
-    look: RunLook
-    background: str | None
-
-    @property
-    def invisible_because(self) -> str:
-        """Why a reader cannot see this run ('' if they can): hidden, tiny or white (background colour)."""
-        if self.look.hidden:
-            return "hidden"
-        if self.look.size is not None and self.look.size < MIN_READABLE_POINTS:
-            return "tiny"
-        if looks_alike(self.look.colour, self.background):
-            return "white"
-        return ""
-
-
-def placed_runs(
-    element: Element, styles: DocxStyles, unseen: frozenset[str] = frozenset(), fill: str | None = None
-) -> Iterator[PlacedRun]:
-    """Every run under ``element`` (skipping ``unseen`` subtrees) with its look and the fill behind it."""
-    yield from _placed(element, styles, styles.defaults, fill, unseen)
-
-
-def _placed(
-    element: Element, styles: DocxStyles, paragraph: RunLook, fill: str | None, unseen: frozenset[str]
-) -> Iterator[PlacedRun]:
-    for child in element:
-        if child.tag in unseen:
-            continue
-        if child.tag == W + "tc":
-            yield from _placed(child, styles, paragraph, _docx_fill(child.find(W + "tcPr")) or fill, unseen)
-        elif child.tag == W + "p":
-            properties = child.find(W + "pPr")
-            look = styles.look(_style_id(properties, "pStyle"))
-            yield from _placed(child, styles, look, _docx_fill(properties) or fill, unseen)
-        elif child.tag == W + "r":
-            properties = child.find(W + "rPr")
-            look = _docx_run_look(properties).over(
-                styles.look(_style_id(properties, "rStyle")).over(paragraph)
-            )
-            yield PlacedRun(child, look, _docx_fill(properties) or fill)
-        else:
-            yield from _placed(child, styles, paragraph, fill, unseen)
-
-
-def run_text(run: Element) -> str:
-    return "".join(t.text or "" for t in run.iter(W + "t"))
-
-
 # ------------------------------------------------------------------ DOCX: the visible content
 
 
 class DocxReader:
-    """Reads the visible content of a DOCX package."""
+    """Reads the visible content of a DOCX package, its parts found by their roles (``docx_parts``)."""
 
-    def __init__(self, archive: zipfile.ZipFile, names: set[str]) -> None:
+    def __init__(
+        self, archive: zipfile.ZipFile, names: set[str], roles: dict[str, str] | None = None
+    ) -> None:
         self.archive = archive
         self.names = names
-        self.styles = DocxStyles(read_xml(archive, "word/styles.xml") if "word/styles.xml" in names else None)
-        self.numbering = DocxNumbering(
-            read_xml(archive, "word/numbering.xml") if "word/numbering.xml" in names else None
-        )
+        self.roles = roles if roles is not None else _roles_by_name(names)
+        self.main = self.part("main") or "word/document.xml"
+        theme = self.part("theme")
+        self.styles = DocxStyles(self._xml("styles"), read_xml(archive, theme) if theme else None)
+        self.numbering = DocxNumbering(self._xml("numbering"))
         self.targets = self._targets()
+        document = read_xml(archive, self.main)
+        self.page = Page.of(document)
+        self.page_fill = self._page_fill(document)
+
+    def part(self, role: str) -> str | None:
+        return next((name for name, kind in sorted(self.roles.items()) if kind == role), None)
+
+    def _xml(self, role: str) -> Element | None:
+        name = self.part(role)
+        return read_xml(self.archive, name) if name else None
+
+    def _page_fill(self, document: Element) -> str | None:
+        """The page colour, when the settings display it (ECMA-376 17.2.1, 17.15.1.34)."""
+        settings = self._xml("settings")
+        if settings is None or not _on(settings.find(W + "displayBackgroundShape")):
+            return None
+        background = document.find(W + "background")
+        return colour_of(background, self.styles.theme, "color")
 
     def _targets(self) -> dict[str, str]:
-        rels = "word/_rels/document.xml.rels"
+        rels = posixpath.join(posixpath.dirname(self.main), "_rels", posixpath.basename(self.main) + ".rels")
         if rels not in self.names:
             return {}
         targets = {}
         for relation in read_xml(self.archive, rels).iter(PKG_REL + "Relationship"):
             if relation.get("TargetMode") != "External":
                 target = relation.get("Target", "")
+                folder = posixpath.dirname(self.main)
                 resolved = (
-                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"word/{target}")
+                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
                 )
                 targets[relation.get("Id", "")] = resolved
         return targets
 
     def displayed_header_parts(self) -> set[str]:
         """Header/footer parts some section shows (ECMA-376 17.10: default; first if titlePg; even if set)."""
-        document = read_xml(self.archive, "word/document.xml")
-        settings = read_xml(self.archive, "word/settings.xml") if "word/settings.xml" in self.names else None
+        document = read_xml(self.archive, self.main)
+        settings = self._xml("settings")
         even_pages = settings is not None and bool(_on(settings.find(W + "evenAndOddHeaders")))
         shown = set()
         for section in document.iter(W + "sectPr"):
@@ -320,61 +168,85 @@ class DocxReader:
                     shown.add(self.targets.get(reference.get(R + "id", ""), ""))
         return shown
 
+    def referenced_notes(self, tag: str) -> set[str]:
+        """Ids of the footnotes or endnotes ('footnote', 'endnote') the body, headers or footers refer to.
+
+        A note no text refers to is never printed: its text is hidden.
+        """
+        parts = [self.main, *(p for p, role in self.roles.items() if role in ("header", "footer"))]
+        ids = set()
+        for part in parts:
+            if part in self.names:
+                ids |= {r.get(W + "id", "") for r in read_xml(self.archive, part).iter(W + f"{tag}Reference")}
+        return ids
+
+    def story_runs(self, root: Element) -> dict[int, PlacedRun]:
+        """Every run of a story part a reader may see, by element id, with its look in place."""
+        unseen = DOCX_UNSEEN - {W + "txbxContent"}  # text boxes' runs are placed on their own ground
+        return {id(p.run): p for p in placed_runs(root, self.styles, unseen, page=self.page_fill)}
+
     def visible(self) -> VisibleDocument:
-        body = read_xml(self.archive, "word/document.xml").find(W + "body")
+        root = read_xml(self.archive, self.main)
+        body = root.find(W + "body")
         document = VisibleDocument()
         if body is not None:
-            document.body.extend(self._blocks(body))
+            document.body.extend(self._blocks(body, self.story_runs(root)))
         for part in sorted(self.displayed_header_parts()):
-            if part in self.names:
+            if part in self.names and self.roles.get(part) in ("header", "footer"):
+                story = read_xml(self.archive, part)
                 lines = [
-                    p.text for p in self._blocks(read_xml(self.archive, part)) if isinstance(p, Paragraph)
+                    p.text for p in self._blocks(story, self.story_runs(story)) if isinstance(p, Paragraph)
                 ]
                 kept = [line for line in lines if line.strip()]
-                (document.header if "header" in part else document.footer).extend(kept)
-        for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
-            if part in self.names:
-                for note in read_xml(self.archive, part).iter(W + tag):
-                    if int(note.get(W + "id", "0")) >= FIRST_REAL_NOTE_ID:
-                        text = " ".join(
-                            p.text for p in self._blocks(note) if isinstance(p, Paragraph)
-                        ).strip()
-                        document.notes.append(f"[{note.get(W + 'id')}] {text}")
+                (document.header if self.roles[part] == "header" else document.footer).extend(kept)
+        for role, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
+            notes = self.part(role)
+            if notes is None:
+                continue
+            story = read_xml(self.archive, notes)
+            runs = self.story_runs(story)
+            referenced = self.referenced_notes(tag)
+            for note in story.iter(W + tag):
+                if note.get(W + "id") in referenced and note.get(W + "type") is None:
+                    text = " ".join(
+                        p.text for p in self._blocks(note, runs) if isinstance(p, Paragraph)
+                    ).strip()
+                    document.notes.append(f"[{note.get(W + 'id')}] {text}")
         return document
 
-    def _blocks(self, element: Element, fill: str | None = None) -> Iterator[Paragraph | Table]:
+    def _blocks(self, element: Element, runs: dict[int, PlacedRun]) -> Iterator[Paragraph | Table]:
         for child in element:
             if child.tag == W + "p":
-                yield self._paragraph(child, fill)
-                for box in child.iter(W + "txbxContent"):
-                    yield from self._blocks(box)
+                if is_off_page_frame(child, self.page):
+                    continue
+                yield self._paragraph(child, runs)
+                for box in shown_text_boxes(child, self.page):
+                    yield from self._blocks(box, runs)
             elif child.tag == W + "tbl":
-                yield self._table(child)
+                yield self._table(child, runs)
             elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
-                yield from self._blocks(child, fill)
+                yield from self._blocks(child, runs)
 
-    def _table(self, table: Element) -> Table:
+    def _table(self, table: Element, runs: dict[int, PlacedRun]) -> Table:
         rows = []
         for row in table.iter(W + "tr"):
             cells = []
             for cell in row.findall(W + "tc"):
-                fill = _docx_fill(cell.find(W + "tcPr"))
-                texts = [b.text for b in self._blocks(cell, fill) if isinstance(b, Paragraph)]
+                texts = [b.text for b in self._blocks(cell, runs) if isinstance(b, Paragraph)]
                 cells.append("\n".join(texts))
             rows.append(tuple(cells))
         return Table(tuple(rows))
 
-    def _paragraph(self, paragraph: Element, fill: str | None) -> Paragraph:
-        style = _style_id(paragraph.find(W + "pPr"), "pStyle") or ""
+    def _paragraph(self, paragraph: Element, runs: dict[int, PlacedRun]) -> Paragraph:
+        style = style_id(paragraph.find(W + "pPr"), "pStyle") or ""
         heading = re.fullmatch(r"Heading(\d)", style)
         level = int(heading.group(1)) if heading else (1 if style == "Title" else 0)
         label = self.numbering.label(paragraph.find(W + "pPr"))
         spans: list[Span] = [Span(label)] if label else []
         fields: list[str] = []  # a stack of 'code' / 'result' for nested fields (ECMA-376 17.16.18)
-        wrapper = Element("wrapper")
-        wrapper.append(paragraph)
-        for placed in placed_runs(wrapper, self.styles, DOCX_UNSEEN, fill):
-            for char in placed.run.iter(W + "fldChar"):
+        for run in _runs_in_paragraph(paragraph):
+            placed = runs.get(id(run))
+            for char in run.iter(W + "fldChar"):
                 kind = char.get(W + "fldCharType")
                 if kind == "begin":
                     fields.append("code")
@@ -382,16 +254,14 @@ class DocxReader:
                     fields[-1] = "result"
                 elif kind == "end" and fields:
                     fields.pop()
-            if "code" in fields or placed.invisible_because:
+            if placed is None or "code" in fields or placed.invisible_because:
                 continue
-            spans.extend(self._spans(placed.run))
+            spans.extend(self._spans(placed))
         return Paragraph(tuple(spans), level)
 
-    def _spans(self, run: Element) -> Iterator[Span]:
-        properties = run.find(W + "rPr")
-        bold = bool(_on(properties.find(W + "b"))) if properties is not None else False
-        italic = bool(_on(properties.find(W + "i"))) if properties is not None else False
-        for child in run:
+    def _spans(self, placed: PlacedRun) -> Iterator[Span]:
+        bold, italic = bool(placed.look.bold), bool(placed.look.italic)
+        for child in placed.run:
             if child.tag == W + "t":
                 yield Span(child.text or "", bold, italic)
             elif child.tag == W + "tab":
@@ -411,56 +281,104 @@ class DocxReader:
         size = None
         if extent is not None:
             emu_per_cm = 360_000  # ECMA-376 20.1.2.1: 914,400 EMU an inch
-            size = (int(extent.get("cx", "0")) / emu_per_cm, int(extent.get("cy", "0")) / emu_per_cm)
+            size = (_int(extent.get("cx")) / emu_per_cm, _int(extent.get("cy")) / emu_per_cm)
         for blip in (b for b in drawing.iter(A + "blip") if id(b) not in fallback):
             part = self.targets.get(blip.get(R + "embed", ""))
-            if part and part in self.names:
+            if part and part in self.names and self.roles.get(part) == "picture":
                 yield Span(picture=part, picture_size=size)
         kinds = {g.get("uri", "").rsplit("/", 1)[-1] for g in drawing.iter(A + "graphicData")}
         if kinds & {"chart", "diagram", "chartex"}:
             yield Span(DRAWING_OMITTED)
 
 
+def _runs_in_paragraph(paragraph: Element) -> Iterator[Element]:
+    """The paragraph's runs in order, not those of its text boxes (read as paragraphs of their own)."""
+    for child in paragraph:
+        if child.tag == W + "r":
+            yield child
+        elif child.tag not in DOCX_UNSEEN:
+            yield from _runs_in_paragraph(child)
+
+
+def _on(element: Element | None) -> bool:
+    return element is not None and element.get(W + "val", "true") not in ("0", "false", "off")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "0")
+    except ValueError:
+        return 0
+
+
+A4_POINTS = (595.0, 842.0)
+
+
+def _page_size(styles: Element | None) -> tuple[float, float]:
+    """The first page layout's size in points (A4 when none is given)."""
+    layout = next(styles.iter(STYLE + "page-layout-properties"), None) if styles is not None else None
+    if layout is None:
+        return A4_POINTS
+    return (
+        points(layout.get(FO + "page-width")) or A4_POINTS[0],
+        points(layout.get(FO + "page-height")) or A4_POINTS[1],
+    )
+
+
+def _page_colour(styles: Element | None) -> str | None:
+    """The first page layout's background colour, behind all text that has none of its own."""
+    layout = next(styles.iter(STYLE + "page-layout-properties"), None) if styles is not None else None
+    colour = layout.get(FO + "background-color") if layout is not None else None
+    return colour if colour and colour != "transparent" else None
+
+
+MAX_REPEAT = 16_384  # more columns than any sheet has: a larger repeat is a hostile file's
+
+
+def _repeat(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or "1"), MAX_REPEAT))
+    except ValueError:
+        return 1
+
+
+def _hidden_columns(table: Element) -> set[int]:
+    """Indices of the columns a table collapses or filters away."""
+    hidden, index = set(), 0
+    for column in table.iter(TABLE + "table-column"):
+        count = _repeat(column.get(TABLE + "number-columns-repeated"))
+        if column.get(TABLE + "visibility", "visible") != "visible":
+            hidden |= set(range(index, index + count))
+        index += count
+    return hidden
+
+
+def _least(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _roles_by_name(names: set[str]) -> dict[str, str]:
+    """Roles for a package read without its relationships (the clean copy's own, known parts)."""
+    known = {
+        "word/document.xml": "main",
+        "word/styles.xml": "styles",
+        "word/numbering.xml": "numbering",
+        "word/settings.xml": "settings",
+        "word/theme/theme1.xml": "theme",
+        "word/footnotes.xml": "footnotes",
+        "word/endnotes.xml": "endnotes",
+    }
+    roles = {name: role for name, role in known.items() if name in names}
+    for name in names:
+        found = re.fullmatch(r"word/(header|footer)\d*\.xml", name)
+        if found:
+            roles[name] = found.group(1)
+        elif name.startswith("word/media/"):
+            roles[name] = "picture"
+    return roles
+
+
 # ------------------------------------------------------------------ ODT
-
-
-def _points(value: str | None) -> float | None:
-    """An ODF length (ODF 1.2 18.3.18) in points; None for percentages and what cannot be read."""
-    match = re.fullmatch(r"(-?[0-9.]+)(pt|cm|mm|in|pc|px)", value or "")
-    if not match:
-        return None
-    per_unit = {"pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "pc": 12.0, "px": 0.75}
-    return float(match.group(1)) * per_unit[match.group(2)]
-
-
-@dataclass(frozen=True, slots=True)
-class OdtLook:
-    hidden: bool | None = None
-    colour: str | None = None
-    size: float | None = None
-    background: str | None = None
-    bold: bool | None = None
-    italic: bool | None = None
-
-    def over(self, base: OdtLook) -> OdtLook:
-        return OdtLook(
-            self.hidden if self.hidden is not None else base.hidden,
-            self.colour if self.colour is not None else base.colour,
-            self.size if self.size is not None else base.size,
-            self.background if self.background is not None else base.background,
-            self.bold if self.bold is not None else base.bold,
-            self.italic if self.italic is not None else base.italic,
-        )
-
-    @property
-    def invisible_because(self) -> str:
-        if self.hidden:
-            return "hidden"
-        if self.size is not None and self.size < MIN_READABLE_POINTS:
-            return "tiny"
-        if looks_alike(self.colour, self.background if self.background != "transparent" else None):
-            return "white"
-        return ""
 
 
 class OdtReader:
@@ -469,49 +387,28 @@ class OdtReader:
     def __init__(self, content: Element, styles: Element | None) -> None:
         self.content = content
         self.styles_root = styles
-        self.styles: dict[str, tuple[OdtLook, str | None]] = {}
-        for root in (styles, content):
-            if root is not None:
-                for style in root.iter(STYLE + "style"):
-                    self.styles[style.get(STYLE + "name", "")] = (
-                        self._own_look(style),
-                        style.get(STYLE + "parent-style-name"),
-                    )
+        self.odf_styles = OdfStyles(content, styles)
+        self.page_size = _page_size(styles)
+        # What is behind the text: the page's colour, then a table cell's fill and exact row height.
+        self.ground = OdtLook(background=_page_colour(styles))
         self.found: dict[str, list[str]] = {}
         self.list_styles = OdtListStyles(content, styles)
 
-    @staticmethod
-    def _own_look(style: Element) -> OdtLook:
-        text = style.find(STYLE + "text-properties")
-        paragraph = style.find(STYLE + "paragraph-properties")
-        background = text.get(FO + "background-color") if text is not None else None
-        if background is None and paragraph is not None:
-            background = paragraph.get(FO + "background-color")
-        if text is None:
-            return OdtLook(background=background)
-        display = text.get(TEXT + "display")
-        weight, posture = text.get(FO + "font-weight"), text.get(FO + "font-style")
-        return OdtLook(
-            hidden=None if display is None else display in ("none", "condition"),
-            colour=text.get(FO + "color"),
-            size=_points(text.get(FO + "font-size")),
-            background=background,
-            bold=None if weight is None else weight == "bold",
-            italic=None if posture is None else posture == "italic",
-        )
+    def look(self, name: str | None, family: str = "paragraph") -> OdtLook:
+        return self.odf_styles.look(name, family)
 
-    def look(self, name: str | None) -> OdtLook:
-        result = OdtLook()
-        for look in reversed(style_chain(self.styles, name)):
-            result = look.over(result)
+    def _span_look(self, element: Element, family: str) -> OdtLook:
+        """The element's style over the styles its ``text:class-names`` list (ODF 1.2 19.770), in order."""
+        result = self.odf_styles.look(None, family)  # the family's default style
+        names = [*element.get(TEXT + "class-names", "").split(), element.get(TEXT + "style-name")]
+        for name in names:
+            result = self.odf_styles.look(name, family, defaults=False).over(result)
         return result
 
     def invisible_text(self) -> dict[str, list[str]]:
-        """Reason ('hidden', 'tiny', 'white') -> texts a reader cannot see, over the whole document."""
+        """Reason ('hidden', 'tiny', 'white') -> texts a reader cannot see: body, notes, headers, footers."""
         self.found = {}
-        office_text = self.content.find(f"{OFFICE}body/{OFFICE}text")
-        if office_text is not None:
-            list(self._blocks(office_text))
+        self.visible()  # the body, the notes, and the headers and footers shown
         for element in self.content.iter():
             if element.tag in (TEXT + "hidden-text", TEXT + "hidden-paragraph"):
                 text = element.get(TEXT + "string-value", "") or "".join(element.itertext())
@@ -531,8 +428,7 @@ class OdtReader:
                 document.notes.append(
                     f"[{''.join(citation.itertext()) if citation is not None else ''}] {text}"
                 )
-        masters = self.styles_root.iter(STYLE + "master-page") if self.styles_root is not None else iter(())
-        for master in masters:
+        for master in self.master_pages(used=True):
             for tag, lines in ((STYLE + "header", document.header), (STYLE + "footer", document.footer)):
                 part = master.find(tag)
                 if part is not None and part.get(STYLE + "display") != "false":
@@ -540,6 +436,26 @@ class OdtReader:
                         p.text for p in self._blocks(part) if isinstance(p, Paragraph) and p.text.strip()
                     )
         return document
+
+    def master_pages(self, used: bool) -> list[Element]:
+        """The master pages some page uses (``used``), or those no page uses.
+
+        A page uses the default master ('Standard', else the first), a master a style names with
+        ``style:master-page-name``, and a used master's ``style:next-style-name`` (ODF 1.2 16.9).
+        """
+        masters = list(self.styles_root.iter(STYLE + "master-page")) if self.styles_root is not None else []
+        names = {m.get(STYLE + "name") for m in masters}
+        wanted = {
+            "Standard" if "Standard" in names else (masters[0].get(STYLE + "name") if masters else None)
+        }
+        for root in (self.styles_root, self.content):
+            for style in root.iter(STYLE + "style") if root is not None else ():
+                wanted.add(style.get(STYLE + "master-page-name"))
+        for _ in masters:  # a chain of next pages, followed as far as it goes
+            for current in masters:
+                if current.get(STYLE + "name") in wanted:
+                    wanted.add(current.get(STYLE + "next-style-name"))
+        return [m for m in masters if (m.get(STYLE + "name") in wanted) == used]
 
     def _blocks(self, element: Element) -> Iterator[Paragraph | Table]:
         for child in element:
@@ -584,18 +500,37 @@ class OdtReader:
                     yield block
 
     def _table(self, table: Element) -> Table:
+        """A table's rows; each cell's text is seen against the cell's fill and cut to an exact row height.
+
+        Rows and columns with ``table:visibility`` collapse or filter (ODF 1.2 19.749) are hidden.
+        """
         rows = []
+        outer = self.ground
+        hidden_columns = _hidden_columns(table)
         for row in table.iter(TABLE + "table-row"):
-            cells = []
+            row_look = self.look(row.get(TABLE + "style-name"), "table-row")
+            row_hidden = row.get(TABLE + "visibility", "visible") != "visible"
+            cells, column = [], 0
             for cell in row:
+                if cell.tag not in (TABLE + "table-cell", TABLE + "covered-table-cell"):
+                    continue
+                cell_look = self.look(cell.get(TABLE + "style-name"), "table-cell")
+                self.ground = OdtLook(
+                    hidden=True if row_hidden or column in hidden_columns else None,
+                    background=cell_look.background or outer.background,
+                    row_height=_least(row_look.row_height, outer.row_height),
+                )
+                column += _repeat(cell.get(TABLE + "number-columns-repeated"))
+                text = "\n".join(p.text for p in self._blocks(cell) if isinstance(p, Paragraph))
                 if cell.tag == TABLE + "table-cell":
-                    cells.append("\n".join(p.text for p in self._blocks(cell) if isinstance(p, Paragraph)))
+                    cells.append(text)
+            self.ground = outer
             rows.append(tuple(cells))
         return Table(tuple(rows))
 
     def _paragraph(self, paragraph: Element) -> Iterator[Paragraph | Table]:
         level = int(paragraph.get(TEXT + "outline-level", "1")) if paragraph.tag == TEXT + "h" else 0
-        base = self.look(paragraph.get(TEXT + "style-name"))
+        base = self._span_look(paragraph, "paragraph").over(self.ground)
         spans: list[Span] = []
         boxes: list[Paragraph | Table] = []
         self._mixed(paragraph, base, spans, boxes)
@@ -609,7 +544,9 @@ class OdtReader:
         for child in element:
             if child.tag == DRAW + "frame":
                 self._frame(child, spans, boxes)
-            elif child.tag not in ODT_UNSEEN:
+            elif child.get(TEXT + "display") == "none" and child.tag != TEXT + "span":
+                self._text("".join(child.itertext()), OdtLook(hidden=True), spans)
+            elif child.tag not in ODT_UNSEEN and odt_is_known(child.tag):
                 self._child(child, look, spans, boxes)
             self._text(child.tail, look, spans)
 
@@ -623,9 +560,7 @@ class OdtReader:
         elif child.tag == TEXT + "line-break":
             self._text("\n", look, spans)
         else:
-            inner = (
-                self.look(child.get(TEXT + "style-name")).over(look) if child.tag == TEXT + "span" else look
-            )
+            inner = self._span_look(child, "text").over(look) if child.tag == TEXT + "span" else look
             self._mixed(child, inner, spans, boxes)
 
     def _text(self, text: str | None, look: OdtLook, spans: list[Span]) -> None:
@@ -638,11 +573,27 @@ class OdtReader:
             return
         spans.append(Span(text, bool(look.bold), bool(look.italic)))
 
+    def _off_page(self, frame: Element, width: float, height: float) -> bool:
+        """A frame placed wholly beyond the page, wherever its anchor lies (as for DOCX anchors)."""
+        page_width, page_height = self.page_size
+        x, y = points(frame.get(SVG + "x")) or 0, points(frame.get(SVG + "y")) or 0
+        from_page = frame.get(TEXT + "anchor-type") == "page"
+        return any(
+            offset >= length or offset + extent <= (0 if from_page else -length)
+            for offset, extent, length in ((x, width, page_width), (y, height, page_height))
+        )
+
     def _frame(self, frame: Element, spans: list[Span], boxes: list[Paragraph | Table]) -> None:
         size = None
-        width, height = _points(frame.get(SVG + "width")), _points(frame.get(SVG + "height"))
+        width, height = points(frame.get(SVG + "width")), points(frame.get(SVG + "height"))
         if width and height:
             size = (width * 2.54 / 72, height * 2.54 / 72)
+        if self._off_page(frame, width or 0, height or 0) or frame.get(DRAW + "display") == "none":
+            text = "".join(frame.itertext()).strip()
+            if text:
+                reason = "hidden" if frame.get(DRAW + "display") == "none" else "offpage"
+                self.found.setdefault(reason, []).append(text)
+            return
         for child in frame:
             if child.tag == DRAW + "image" and child.find(OFFICE + "binary-data") is None:
                 spans.append(Span(picture=child.get(XLINK + "href", ""), picture_size=size))
