@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -138,8 +139,22 @@ def deep_bytes(data: bytes, depth: int = 0) -> Iterator[bytes]:
             pass
 
 
+RAW_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _raw_streams(data: bytes) -> Iterator[bytes]:
+    """Every Flate stream in the bytes, whatever the cross-reference says (old revisions, free objects)."""
+    for match in RAW_STREAM.finditer(data):
+        try:
+            yield zlib.decompressobj().decompress(data[match.end() : match.end() + 5_000_000])
+        except zlib.error:
+            continue
+
+
 def _pdf_layers(data: bytes, depth: int) -> Iterator[bytes]:
     import pikepdf
+
+    yield from _raw_streams(data)
 
     try:
         pdf = pikepdf.open(io.BytesIO(data))
