@@ -178,7 +178,7 @@ def _png_layers(data: bytes) -> Iterator[bytes]:
     while at + 8 <= len(data):
         length, kind = struct.unpack_from(">I4s", data, at)
         body = data[at + 8 : at + 8 + length]
-        if kind in (b"zTXt", b"iTXt", b"iCCP"):
+        if kind not in (b"IHDR", b"PLTE", b"IDAT", b"IEND"):
             for start in range(min(len(body), 200)):
                 try:
                     yield zlib.decompress(body[start:])
