@@ -47,7 +47,7 @@ def _worker(entry: dict[str, object], folder: Path) -> dict[str, object]:
         result["blocked"] = report.blocked
         result["codes"] = sorted({finding.code for finding in report.findings})
         result["severities"] = sorted({finding.severity.value for finding in report.findings})
-    except Exception:  # noqa: BLE001 - the gate must never raise; record it
+    except Exception:
         result["traceback"] = traceback.format_exc(limit=6)
     result["check_seconds"] = round(time.perf_counter() - started, 3)
     with tempfile.TemporaryDirectory(prefix="outside-copy-") as scratch:
@@ -59,7 +59,7 @@ def _worker(entry: dict[str, object], folder: Path) -> dict[str, object]:
         except CannotSanitise as error:
             result["copy"] = False
             result["refusal"] = str(error)[:200]
-        except Exception:  # noqa: BLE001
+        except Exception:
             result["copy"] = False
             result["traceback"] = result.get("traceback", "") + traceback.format_exc(limit=6)
         result["sanitise_seconds"] = round(time.perf_counter() - started, 3)
@@ -73,7 +73,7 @@ def _judge_copy(entry: dict[str, object], copy: Path, result: dict[str, object])
 
     try:
         text = _normal(copy_text(copy))
-    except Exception as error:  # noqa: BLE001 - an unreadable copy keeps nothing visible
+    except Exception as error:
         text = ""
         result["copy_unreadable"] = f"{type(error).__name__}: {error}"[:200]
     secret = entry.get("secret")
@@ -139,7 +139,11 @@ def _xlsx_text(data: bytes) -> str:
 
     book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     return "\n".join(
-        str(cell.value) for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.value is not None
+        str(cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
     )
 
 
@@ -190,7 +194,9 @@ def run_one(entry: dict[str, object], folder: Path, timeout: float) -> dict[str,
     return result
 
 
-def summarise(entries: list[dict[str, object]], results: list[dict[str, object]]) -> dict[str, dict[str, float]]:
+def summarise(
+    entries: list[dict[str, object]], results: list[dict[str, object]]
+) -> dict[str, dict[str, float]]:
     rows: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for entry, result in zip(entries, results, strict=True):
         for key in (str(entry["class"]), "ALL"):
@@ -212,8 +218,10 @@ def summarise(entries: list[dict[str, object]], results: list[dict[str, object]]
 
 
 def markdown(summary: dict[str, dict[str, float]], folder: Path) -> str:
-    head = ("| class | leaky | blocked | copies made | copies with secret | clean | clean passed | "
-            "copies losing visible text | tracebacks | timeouts | max s |")
+    head = (
+        "| class | leaky | blocked | copies made | copies with secret | clean | clean passed | "
+        "copies losing visible text | tracebacks | timeouts | max s |"
+    )
     lines = [f"Outside corpus {folder}", "", head, "|" + "---|" * 11]
     for key in sorted(summary, key=lambda k: (k == "ALL", k)):
         r = summary[key]

@@ -6,6 +6,7 @@ A spec either builds its file directly (``build``) or builds a source file that 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import re
@@ -114,7 +115,7 @@ def add_override(types: str, part: str, content_type: str) -> str:
 
 
 def deep_bytes(data: bytes, depth: int = 0) -> Iterator[bytes]:
-    """The bytes, then every layer inside: zip members, PDF streams (and zips inside them), PNG zlib chunks."""
+    """The bytes, then every layer inside: zip members, PDF streams (and zips in them), PNG zlib chunks."""
     yield data
     if depth > 4:
         return
@@ -124,7 +125,7 @@ def deep_bytes(data: bytes, depth: int = 0) -> Iterator[bytes]:
                 for info in archive.infolist():
                     try:
                         yield from deep_bytes(archive.read(info), depth + 1)
-                    except Exception:  # noqa: BLE001 - an unreadable member keeps its raw bytes only
+                    except Exception:  # noqa: S112 - an unreadable member keeps its raw bytes only
                         continue
         except zipfile.BadZipFile:
             pass
@@ -133,10 +134,8 @@ def deep_bytes(data: bytes, depth: int = 0) -> Iterator[bytes]:
     elif data.startswith(b"\x89PNG"):
         yield from _png_layers(data)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             yield data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            pass
 
 
 RAW_STREAM = re.compile(rb"stream\r?\n")
@@ -158,14 +157,14 @@ def _pdf_layers(data: bytes, depth: int) -> Iterator[bytes]:
 
     try:
         pdf = pikepdf.open(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - a broken PDF keeps its raw bytes only
+    except Exception:
         return
     with pdf:
         for obj in pdf.objects:
             if isinstance(obj, pikepdf.Stream):
                 try:
                     body = obj.read_bytes()
-                except Exception:  # noqa: BLE001
+                except Exception:
                     body = obj.read_raw_bytes()
                 yield from deep_bytes(body, depth + 1)
                 yield str(obj.stream_dict).encode("utf-8", "replace")

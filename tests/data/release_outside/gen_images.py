@@ -7,9 +7,8 @@ import struct
 import zlib
 from pathlib import Path
 
-from PIL import Image, ImageDraw, TiffImagePlugin
-
 from common import Spec
+from PIL import Image, ImageDraw, TiffImagePlugin
 
 BOX = [10, 20, 190, 40]  # where pixel secrets are drawn
 
@@ -28,7 +27,9 @@ def _save(image: Image.Image, fmt: str, **options) -> bytes:
 
 
 def _chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    return (
+        struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    )
 
 
 def png_insert(kind: bytes, body_of, after_iend: bool = False):
@@ -114,7 +115,9 @@ def tiff_pages(where: str):
             second.encoderinfo = {"tiffinfo": info}
             path.write_bytes(_save(first, "TIFF", save_all=True, append_images=[second]))
             data = path.read_bytes()
-            if secret.encode() not in data:  # Pillow ignores per-frame tiffinfo: patch through a frame description
+            if (
+                secret.encode() not in data
+            ):  # Pillow ignores per-frame tiffinfo: patch through a frame description
                 frames = [first, second]
                 buffer = io.BytesIO()
                 with TiffImagePlugin.AppendingTiffWriter(buffer) as writer:
@@ -203,14 +206,18 @@ def clean_image(kind: str):
             path.write_bytes(_save(picture(), "JPEG", quality=85, icc_profile=icc))
         elif kind == "gif":
             frames = [picture().convert("P"), picture(size=(200, 60)).rotate(180).convert("P")]
-            path.write_bytes(_save(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=400, loop=0))
+            path.write_bytes(
+                _save(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=400, loop=0)
+            )
         elif kind == "tiff":
             path.write_bytes(_save(picture(), "TIFF", compression="tiff_deflate", dpi=(300, 300)))
         elif kind == "webp":
             path.write_bytes(_save(picture(), "WEBP", quality=80))
         elif kind == "signature":
             image = Image.new("RGBA", (240, 60), (255, 255, 255, 0))
-            ImageDraw.Draw(image).line([(10, 45), (60, 10), (90, 50), (140, 15)], fill=(20, 20, 90, 255), width=3)
+            ImageDraw.Draw(image).line(
+                [(10, 45), (60, 10), (90, 50), (140, 15)], fill=(20, 20, 90, 255), width=3
+            )
             path.write_bytes(_save(image, "PNG"))
 
     return build
@@ -227,54 +234,230 @@ def specs(batch: str) -> list[Spec]:
         return secret.encode()
 
     if t:
-        leak("img_png_icc_text.png", "png", "image.metadata", "Text in the ICC profile (iCCP) copyright tag.", with_icc("PNG"))
-        leak("img_jpeg_icc_text.jpg", "jpeg", "image.metadata", "Text in the ICC profile (APP2) copyright tag.", with_icc("JPEG"))
-        leak("img_jpeg_appended.jpg", "jpeg", "image.trailing", "A second JPEG (with a comment) appended after the first.", jpeg_appended())
-        leak("img_jpeg_app11.jpg", "jpeg", "image.metadata", "Unknown APP11 segment with the secret.",
-             jpeg_segment(0xEB, lambda s: b"PRIV\x00" + s.encode()))
-        leak("img_jpeg_app13_iptc.jpg", "jpeg", "image.metadata", "Photoshop APP13 (IPTC) segment.",
-             jpeg_segment(0xED, lambda s: b"Photoshop 3.0\x008BIM\x04\x04\x00\x00" + struct.pack(">I", len(s) + 5)
-                          + b"\x1c\x02\x50" + struct.pack(">H", len(s)) + s.encode()))
-        leak("img_jpeg_comment.jpg", "jpeg", "image.metadata", "JPEG COM segment.", jpeg_segment(0xFE, lambda s: s.encode()))
-        leak("img_jpeg_exif_artist.jpg", "jpeg", "image.metadata", "EXIF Artist tag (baseline).", exif_jpeg(315))
-        leak("img_jpeg_exif_usercomment.jpg", "jpeg", "image.metadata", "EXIF ImageDescription tag.", exif_jpeg(270))
-        leak("img_tiff_page2_desc.tif", "tiff", "image.metadata", "TIFF ImageDescription on the second page only.", tiff_pages("page2"))
-        leak("img_tiff_private_tag.tif", "tiff", "image.metadata", "Private TIFF tag 65000 (ASCII).", tiff_pages("private"))
-        leak("img_gif_trailing.gif", "gif", "image.trailing", "Bytes after the GIF trailer.", gif_extra("trailing"))
-        leak("img_gif_comment_frame2.gif", "gif", "image.metadata", "GIF comment extension before the second frame.",
-             gif_extra("comment_frame2"))
-        leak("img_gif_app_ext.gif", "gif", "image.metadata", "GIF application extension with a private identifier.",
-             gif_extra("app"))
-        leak("img_webp_private_chunk.webp", "webp", "image.metadata", "Private RIFF chunk 'ZNOT' in a WebP.", webp_chunk(b"ZNOT"))
-        leak("img_png_private_chunk.png", "png", "image.metadata", "Private ancillary chunk prVt.", png_insert(b"prVt", lambda s: s.encode()))
-        leak("img_png_after_iend.png", "png", "image.trailing", "A tEXt chunk after IEND.",
-             png_insert(b"tEXt", lambda s: b"Comment\x00" + s.encode(), after_iend=True))
-        leak("img_png_text.png", "png", "image.metadata", "tEXt Author chunk (baseline).",
-             png_insert(b"tEXt", lambda s: b"Author\x00" + s.encode()))
-        leak("img_png_exif_chunk.png", "png", "image.metadata", "eXIf chunk with an ASCII tag.",
-             png_insert(b"eXIf", lambda s: _exif_body(s)))
-        for label, alpha, fmt, mode, ext in (("png_alpha1", 1, "PNG", "RGBA", "png"), ("png_alpha0", 0, "PNG", "RGBA", "png"),
-                                             ("webp_alpha1", 1, "WEBP", "RGBA", "webp"), ("png_la_alpha1", 1, "PNG", "LA", "png")):
-            leak(f"img_erased_{label}.{ext}", ext, "image.pixels",
-                 f"Text in the pixels 'erased' by setting alpha to {alpha} ({mode}).", erased(alpha, fmt, mode),
-                 secret_in="pixels", secret_box=list(BOX))
+        leak(
+            "img_png_icc_text.png",
+            "png",
+            "image.metadata",
+            "Text in the ICC profile (iCCP) copyright tag.",
+            with_icc("PNG"),
+        )
+        leak(
+            "img_jpeg_icc_text.jpg",
+            "jpeg",
+            "image.metadata",
+            "Text in the ICC profile (APP2) copyright tag.",
+            with_icc("JPEG"),
+        )
+        leak(
+            "img_jpeg_appended.jpg",
+            "jpeg",
+            "image.trailing",
+            "A second JPEG (with a comment) appended after the first.",
+            jpeg_appended(),
+        )
+        leak(
+            "img_jpeg_app11.jpg",
+            "jpeg",
+            "image.metadata",
+            "Unknown APP11 segment with the secret.",
+            jpeg_segment(0xEB, lambda s: b"PRIV\x00" + s.encode()),
+        )
+        leak(
+            "img_jpeg_app13_iptc.jpg",
+            "jpeg",
+            "image.metadata",
+            "Photoshop APP13 (IPTC) segment.",
+            jpeg_segment(
+                0xED,
+                lambda s: (
+                    b"Photoshop 3.0\x008BIM\x04\x04\x00\x00"
+                    + struct.pack(">I", len(s) + 5)
+                    + b"\x1c\x02\x50"
+                    + struct.pack(">H", len(s))
+                    + s.encode()
+                ),
+            ),
+        )
+        leak(
+            "img_jpeg_comment.jpg",
+            "jpeg",
+            "image.metadata",
+            "JPEG COM segment.",
+            jpeg_segment(0xFE, lambda s: s.encode()),
+        )
+        leak(
+            "img_jpeg_exif_artist.jpg",
+            "jpeg",
+            "image.metadata",
+            "EXIF Artist tag (baseline).",
+            exif_jpeg(315),
+        )
+        leak(
+            "img_jpeg_exif_usercomment.jpg",
+            "jpeg",
+            "image.metadata",
+            "EXIF ImageDescription tag.",
+            exif_jpeg(270),
+        )
+        leak(
+            "img_tiff_page2_desc.tif",
+            "tiff",
+            "image.metadata",
+            "TIFF ImageDescription on the second page only.",
+            tiff_pages("page2"),
+        )
+        leak(
+            "img_tiff_private_tag.tif",
+            "tiff",
+            "image.metadata",
+            "Private TIFF tag 65000 (ASCII).",
+            tiff_pages("private"),
+        )
+        leak(
+            "img_gif_trailing.gif",
+            "gif",
+            "image.trailing",
+            "Bytes after the GIF trailer.",
+            gif_extra("trailing"),
+        )
+        leak(
+            "img_gif_comment_frame2.gif",
+            "gif",
+            "image.metadata",
+            "GIF comment extension before the second frame.",
+            gif_extra("comment_frame2"),
+        )
+        leak(
+            "img_gif_app_ext.gif",
+            "gif",
+            "image.metadata",
+            "GIF application extension with a private identifier.",
+            gif_extra("app"),
+        )
+        leak(
+            "img_webp_private_chunk.webp",
+            "webp",
+            "image.metadata",
+            "Private RIFF chunk 'ZNOT' in a WebP.",
+            webp_chunk(b"ZNOT"),
+        )
+        leak(
+            "img_png_private_chunk.png",
+            "png",
+            "image.metadata",
+            "Private ancillary chunk prVt.",
+            png_insert(b"prVt", lambda s: s.encode()),
+        )
+        leak(
+            "img_png_after_iend.png",
+            "png",
+            "image.trailing",
+            "A tEXt chunk after IEND.",
+            png_insert(b"tEXt", lambda s: b"Comment\x00" + s.encode(), after_iend=True),
+        )
+        leak(
+            "img_png_text.png",
+            "png",
+            "image.metadata",
+            "tEXt Author chunk (baseline).",
+            png_insert(b"tEXt", lambda s: b"Author\x00" + s.encode()),
+        )
+        leak(
+            "img_png_exif_chunk.png",
+            "png",
+            "image.metadata",
+            "eXIf chunk with an ASCII tag.",
+            png_insert(b"eXIf", lambda s: _exif_body(s)),
+        )
+        for label, alpha, fmt, mode, ext in (
+            ("png_alpha1", 1, "PNG", "RGBA", "png"),
+            ("png_alpha0", 0, "PNG", "RGBA", "png"),
+            ("webp_alpha1", 1, "WEBP", "RGBA", "webp"),
+            ("png_la_alpha1", 1, "PNG", "LA", "png"),
+        ):
+            leak(
+                f"img_erased_{label}.{ext}",
+                ext,
+                "image.pixels",
+                f"Text in the pixels 'erased' by setting alpha to {alpha} ({mode}).",
+                erased(alpha, fmt, mode),
+                secret_in="pixels",
+                secret_box=list(BOX),
+            )
     else:
-        leak("b_img_jpeg_app15.jpg", "jpeg", "image.metadata", "Unknown APP15 segment.", jpeg_segment(0xEF, lambda s: s.encode()))
-        leak("b_img_jpeg_appended_exif.jpg", "jpeg", "image.trailing", "Second JPEG appended with padding in between.",
-             lambda p, s, v: (jpeg_appended()(p, s, v), p.write_bytes(p.read_bytes().replace(b"\xff\xd9\xff\xd8", b"\xff\xd9" + b"\x00" * 40 + b"\xff\xd8", 1))))
-        leak("b_img_webp_icc.webp", "webp", "image.metadata", "WebP with an ICC profile holding text.", with_icc("WEBP"))
-        leak("b_img_gif_comment_first.gif", "gif", "image.metadata", "GIF comment extension first, before any frame.",
-             gif_extra("app"))
-        leak("b_img_png_ztxt_private.png", "png", "image.metadata", "Private chunk with zlib-compressed text.",
-             png_insert(b"zzZz", lambda s: zlib.compress(s.encode())))
-        leak("b_img_erased_alpha2.png", "png", "image.pixels", "Text 'erased' to alpha 2.", erased(2), secret_in="pixels",
-             secret_box=list(BOX))
+        leak(
+            "b_img_jpeg_app15.jpg",
+            "jpeg",
+            "image.metadata",
+            "Unknown APP15 segment.",
+            jpeg_segment(0xEF, lambda s: s.encode()),
+        )
+        leak(
+            "b_img_jpeg_appended_exif.jpg",
+            "jpeg",
+            "image.trailing",
+            "Second JPEG appended with padding in between.",
+            lambda p, s, v: (
+                jpeg_appended()(p, s, v),
+                p.write_bytes(
+                    p.read_bytes().replace(b"\xff\xd9\xff\xd8", b"\xff\xd9" + b"\x00" * 40 + b"\xff\xd8", 1)
+                ),
+            ),
+        )
+        leak(
+            "b_img_webp_icc.webp",
+            "webp",
+            "image.metadata",
+            "WebP with an ICC profile holding text.",
+            with_icc("WEBP"),
+        )
+        leak(
+            "b_img_gif_comment_first.gif",
+            "gif",
+            "image.metadata",
+            "GIF comment extension first, before any frame.",
+            gif_extra("app"),
+        )
+        leak(
+            "b_img_png_ztxt_private.png",
+            "png",
+            "image.metadata",
+            "Private chunk with zlib-compressed text.",
+            png_insert(b"zzZz", lambda s: zlib.compress(s.encode())),
+        )
+        leak(
+            "b_img_erased_alpha2.png",
+            "png",
+            "image.pixels",
+            "Text 'erased' to alpha 2.",
+            erased(2),
+            secret_in="pixels",
+            secret_box=list(BOX),
+        )
     prefix = "" if t else "b_"
     kinds = ["png", "jpeg", "jpeg_srgb", "gif", "tiff", "webp", "signature"] if t else ["png", "signature"]
-    ext = {"png": "png", "jpeg": "jpg", "jpeg_srgb": "jpg", "gif": "gif", "tiff": "tif", "webp": "webp", "signature": "png"}
+    ext = {
+        "png": "png",
+        "jpeg": "jpg",
+        "jpeg_srgb": "jpg",
+        "gif": "gif",
+        "tiff": "tif",
+        "webp": "webp",
+        "signature": "png",
+    }
     for kind in kinds:
-        s.append(Spec(f"{prefix}img_clean_{kind}.{ext[kind]}", ext[kind].replace("jpg", "jpeg").replace("tif", "tiff"), "clean",
-                      "image.clean", f"Pillow {kind} image that must pass.", "pillow", build=clean_image(kind), visible=[]))
+        s.append(
+            Spec(
+                f"{prefix}img_clean_{kind}.{ext[kind]}",
+                ext[kind].replace("jpg", "jpeg").replace("tif", "tiff"),
+                "clean",
+                "image.clean",
+                f"Pillow {kind} image that must pass.",
+                "pillow",
+                build=clean_image(kind),
+                visible=[],
+            )
+        )
     return s
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import Spec, holds, pdf_text, token  # noqa: E402
+from common import Spec, holds, pdf_text, token
 
 MODULES = ("gen_xlsx", "gen_docs", "gen_odf", "gen_pdf", "gen_images", "gen_misc")
 MAX_FILE_BYTES = 200_000
@@ -49,8 +49,16 @@ def convert(groups: dict[str, list[Path]], out: Path) -> None:
     profile = tempfile.mkdtemp(prefix="lo-corpus-")
     try:
         for target, sources in groups.items():
-            command = ["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", target,
-                       "--outdir", str(out), *map(str, sources)]
+            command = [
+                "soffice",
+                "--headless",
+                f"-env:UserInstallation=file://{profile}",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out),
+                *map(str, sources),
+            ]
             subprocess.run(command, check=False, timeout=600, capture_output=True)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -97,7 +105,7 @@ def main() -> int:
                 source = folder / f"{stem}.{spec.source_ext}"
                 spec.source(source, spec.secret or "", list(spec.visible))
                 groups.setdefault(spec.convert, []).append(source)
-        except Exception as error:  # noqa: BLE001 - report every broken builder, keep the rest
+        except Exception as error:
             failures.append(f"{spec.file}: build failed: {type(error).__name__}: {error}")
     convert(groups, out)
     shutil.rmtree(staging, ignore_errors=True)
