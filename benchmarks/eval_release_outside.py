@@ -205,6 +205,9 @@ def summarise(
             row["leaky" if leaky else "clean"] += 1
             if leaky:
                 row["blocked"] += bool(result.get("blocked"))
+                row["warned_only"] += bool(
+                    "blocked" in result and not result["blocked"] and result.get("codes")
+                )
                 row["copies"] += bool(result.get("copy"))
                 row["copy_leaks"] += bool(result.get("copy") and result.get("secret_in_copy"))
             else:
@@ -219,14 +222,15 @@ def summarise(
 
 def markdown(summary: dict[str, dict[str, float]], folder: Path) -> str:
     head = (
-        "| class | leaky | blocked | copies made | copies with secret | clean | clean passed | "
+        "| class | leaky | blocked | warned only | copies made | copies with secret | clean | clean passed | "
         "copies losing visible text | tracebacks | timeouts | max s |"
     )
-    lines = [f"Outside corpus {folder}", "", head, "|" + "---|" * 11]
+    lines = [f"Outside corpus {folder}", "", head, "|" + "---|" * 12]
     for key in sorted(summary, key=lambda k: (k == "ALL", k)):
         r = summary[key]
         lines.append(
-            f"| {key} | {r.get('leaky', 0):.0f} | {r.get('blocked', 0):.0f} | {r.get('copies', 0):.0f} | "
+            f"| {key} | {r.get('leaky', 0):.0f} | {r.get('blocked', 0):.0f} | {r.get('warned_only', 0):.0f} | "
+            f"{r.get('copies', 0):.0f} | "
             f"{r.get('copy_leaks', 0):.0f} | {r.get('clean', 0):.0f} | {r.get('passed', 0):.0f} | "
             f"{r.get('visible_lost', 0):.0f} | {r.get('tracebacks', 0):.0f} | {r.get('timeouts', 0):.0f} | "
             f"{r.get('max_seconds', 0):.1f} |"

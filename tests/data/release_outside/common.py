@@ -19,6 +19,8 @@ from pathlib import Path
 
 Builder = Callable[[Path, str, list[str]], None]
 FIXED_ZIP_TIME = (2024, 3, 1, 9, 30, 0)
+FIXED_W3C = b"2024-03-01T09:30:00Z"
+MODIFIED = re.compile(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*(</dcterms:)")
 
 
 @dataclass
@@ -86,6 +88,23 @@ def rezip(path: Path, edits: dict[str, bytes | None], add: dict[str, bytes] | No
             target.writestr(_info(info.filename), data, compress_type=method)
         for name, data in (add or {}).items():
             target.writestr(_info(name), data, compress_type=zipfile.ZIP_DEFLATED)
+    path.write_bytes(buffer.getvalue())
+
+
+def fix_zip_times(path: Path) -> None:
+    """Give every member of a package one fixed time, so that rebuilding the corpus gives the same bytes."""
+    if not path.read_bytes().startswith(b"PK"):
+        return
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info.filename)) for info in source.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = MODIFIED.sub(rb"\1" + FIXED_W3C + rb"\2", data)
+            fixed = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data, compress_type=info.compress_type)
     path.write_bytes(buffer.getvalue())
 
 

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import io
+import warnings
 import zlib
 from pathlib import Path
 
 import pikepdf
 from common import Spec
 from pikepdf import Array, Dictionary, Name, Stream, String
+
+warnings.filterwarnings("ignore", message=".*form widget annotation.*")
 
 PAGE = (612, 792)
 
@@ -376,7 +379,8 @@ def weasy(html: str):
         paragraphs = "".join(f"<p>{text}</p>" for text in visible)
         document = (
             "<html><head><style>@page { size: A4; margin: 2cm } body { font-family: 'DejaVu Sans', sans-serif; "
-            "font-size: 11pt }</style></head><body><h1>Response</h1>"
+            "font-size: 11pt }</style><meta name=dcterms.created content=2024-03-01T09:30:00Z>"
+            "<meta name=dcterms.modified content=2024-03-01T09:30:00Z></head><body><h1>Response</h1>"
             + paragraphs
             + html.replace("{secret}", secret)
             + "</body></html>"

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import openpyxl
-from common import Spec, add_override, add_rel, member, rezip
+from common import Spec, add_override, add_rel, fix_zip_times, member, rezip
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import CellIsRule, DataBarRule, FormulaRule, IconSetRule
 from openpyxl.styles import Alignment, Color, Font, PatternFill
@@ -26,6 +26,7 @@ def _book(visible: list[str]) -> tuple[openpyxl.Workbook, object]:
     sheet.append(HEADER)
     for number, text in enumerate(visible, start=1):
         sheet.append([f"FOI-{number:04d}", text, number * 3])
+    sheet.column_dimensions["B"].width = 30  # every outcome shows in full; only the planted secret is cut
     book.properties.creator = None
     return book, sheet
 
@@ -36,6 +37,7 @@ def _save(book: openpyxl.Workbook, path: Path) -> None:
     book.properties.created = dt.datetime(2024, 3, 1, 9, 30)
     book.properties.modified = dt.datetime(2024, 3, 1, 9, 30)
     book.save(path)
+    fix_zip_times(path)
 
 
 def styled(
@@ -459,6 +461,7 @@ def xw_cover(kind: str):
         book = xlsxwriter.Workbook(str(path))
         book.set_properties({"created": dt.datetime(2024, 3, 1, 9, 30)})
         sheet = book.add_worksheet("Requests")
+        sheet.set_column(1, 1, 30)
         sheet.write_row(0, 0, HEADER)
         for number, text in enumerate(visible, start=1):
             sheet.write_row(number, 0, [f"FOI-{number:04d}", text, number * 3])
@@ -502,6 +505,7 @@ def xw_clean(kind: str):
             sheet.write_number(number, 3, number * 12.5 - 20, money)
             sheet.write_datetime(number, 4, dt.datetime(2024, 1, number), date)
         sheet.set_column(0, 4, 16)
+        sheet.set_column(1, 1, 30)  # wide enough for every outcome: no text cut by the next cell
         if kind == "chart":
             chart = book.add_chart({"type": "column"})
             chart.add_series(
@@ -547,9 +551,9 @@ def clean_openpyxl(kind: str):
                 sheet.cell(number, 3).number_format = '#,##0;(#,##0);"-"'
             sheet.cell(len(visible) + 2, 3, 0).number_format = '#,##0;(#,##0);"-"'
         elif kind == "merges":
-            for number in range(2, 10_002):
-                sheet.cell(number, 1, f"R{number}")
-                sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=2)
+            for number in range(2, 10_002):  # a merged E:F note on every row, beside the table
+                sheet.cell(number, 5, f"R{number}")
+                sheet.merge_cells(start_row=number, start_column=5, end_row=number, end_column=6)
         elif kind == "yellow":
             for row in sheet.iter_rows(min_row=2):
                 row[1].fill = PatternFill("solid", fgColor="FFFF00")
