@@ -229,8 +229,8 @@ def markdown(summary: dict[str, dict[str, float]], folder: Path) -> str:
     for key in sorted(summary, key=lambda k: (k == "ALL", k)):
         r = summary[key]
         lines.append(
-            f"| {key} | {r.get('leaky', 0):.0f} | {r.get('blocked', 0):.0f} | {r.get('warned_only', 0):.0f} | "
-            f"{r.get('copies', 0):.0f} | "
+            f"| {key} | {r.get('leaky', 0):.0f} | {r.get('blocked', 0):.0f} | "
+            f"{r.get('warned_only', 0):.0f} | {r.get('copies', 0):.0f} | "
             f"{r.get('copy_leaks', 0):.0f} | {r.get('clean', 0):.0f} | {r.get('passed', 0):.0f} | "
             f"{r.get('visible_lost', 0):.0f} | {r.get('tracebacks', 0):.0f} | {r.get('timeouts', 0):.0f} | "
             f"{r.get('max_seconds', 0):.1f} |"
