@@ -107,12 +107,12 @@ def exif_jpeg(tag: int, in_exif_ifd: bool = False):
     return build
 
 
-def tiff_pages(where: str):
+def tiff_pages(where: str, tag: int = 270):
     def build(path: Path, secret: str, visible: list[str]) -> None:
         first, second = picture(), picture(size=(80, 40))
         if where == "page2":
             info = TiffImagePlugin.ImageFileDirectory_v2()
-            info[270] = secret
+            info[tag] = secret
             second.encoderinfo = {"tiffinfo": info}
             path.write_bytes(_save(first, "TIFF", save_all=True, append_images=[second]))
             data = path.read_bytes()
@@ -125,7 +125,7 @@ def tiff_pages(where: str):
                     for number, frame in enumerate(frames):
                         ifd = TiffImagePlugin.ImageFileDirectory_v2()
                         if number == 1:
-                            ifd[270] = secret
+                            ifd[tag] = secret
                         frame.save(writer, "TIFF", tiffinfo=ifd)
                         writer.newFrame()
                 path.write_bytes(buffer.getvalue())
@@ -427,6 +427,13 @@ def specs(batch: str) -> list[Spec]:
             "image.metadata",
             "Private chunk with zlib-compressed text.",
             png_insert(b"zzZz", lambda s: zlib.compress(s.encode())),
+        )
+        leak(
+            "b_img_tiff_page2_artist.tif",
+            "tiff",
+            "image.metadata",
+            "TIFF Artist tag on the second page only.",
+            tiff_pages("page2", 315),
         )
         leak(
             "b_img_erased_alpha2.png",
