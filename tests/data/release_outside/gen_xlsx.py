@@ -90,6 +90,8 @@ def palette(index: int, rgb: str):
         block += "</indexedColors></colors>"
 
         def change(xml: str) -> str:
+            if "<colors>" in xml:  # openpyxl writes the default palette: replace it, as Excel would
+                return re.sub(r"<colors>.*?</colors>", block, xml, count=1, flags=re.DOTALL)
             spot = xml.find("<extLst") if "<extLst" in xml else xml.find("</styleSheet>")
             return xml[:spot] + block + xml[spot:]
 
@@ -670,7 +672,7 @@ def specs(batch: str) -> list[Spec]:
         leak(
             "xlsx_default_row_tiny.xlsx",
             "xlsx.visibility",
-            "Default row height 0.5 pt; the secret's row has no <row> height.",
+            "Default row height 0.5 pt; the secret's row has no <row> height (Excel clips it; LibreOffice draws it over the row above).",
             default_row_height(0.5),
         )
         leak(
@@ -694,7 +696,7 @@ def specs(batch: str) -> list[Spec]:
         leak(
             "xlsx_indent_clipped.xlsx",
             "xlsx.visibility",
-            "Indent 250 pushes the text out of the cell; neighbour filled.",
+            "Indent 250 pushes the text out of the cell; neighbour filled (Excel hides it; LibreOffice ignores the indent).",
             styled(align=Alignment(indent=250)),
         )
         leak("xlsx_font_tiny.xlsx", "xlsx.visibility", "Font size 1 pt.", styled(font=Font(size=1)))
@@ -779,7 +781,7 @@ def specs(batch: str) -> list[Spec]:
         leak(
             "xlsx_table_style_white.xlsx",
             "xlsx.visibility",
-            "Custom table style whose wholeTable dxf paints text white.",
+            "Custom table style whose wholeTable dxf paints text white (Excel; LibreOffice ignores custom table styles).",
             table_style_white(),
             tool="hand-xml",
         )
