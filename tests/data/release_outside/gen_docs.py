@@ -311,7 +311,7 @@ def specs(batch: str) -> list[Spec]:
         leak(
             "docx_themecolor_bg.docx",
             "docx.visibility",
-            "w:color val 000000 but themeColor background1 (white wins).",
+            "w:color val 000000 but themeColor background1: white in Word (LibreOffice uses val).",
             docx_with(para(run("{secret}", '<w:color w:val="000000" w:themeColor="background1"/>'))),
         )
         leak(
@@ -382,7 +382,7 @@ def specs(batch: str) -> list[Spec]:
         leak(
             "docx_exact_line_1pt.docx",
             "docx.layout",
-            "Paragraph with exact 1 pt line spacing: glyphs cropped.",
+            "Paragraph with exact 1 pt line spacing: Word crops the glyphs (LibreOffice does not).",
             docx_with(para(run("{secret}"), props='<w:spacing w:line="20" w:lineRule="exact"/>')),
         )
         leak(

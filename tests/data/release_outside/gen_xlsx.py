@@ -86,6 +86,8 @@ def palette(index: int, rgb: str):
         styled(font=Font(color=Color(indexed=index)))(path, secret, visible)
         colours = ["FF000000"] * 64
         colours[index] = "FF" + rgb
+        if index >= 8:  # LibreOffice reads the list from index 8: the same colour there too
+            colours[index - 8] = "FF" + rgb
         block = "<colors><indexedColors>" + "".join(f'<rgbColor rgb="{c}"/>' for c in colours)
         block += "</indexedColors></colors>"
 
