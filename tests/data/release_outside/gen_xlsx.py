@@ -605,7 +605,7 @@ def specs(batch: str) -> list[Spec]:
         leak(
             "xlsx_custom_palette.xlsx",
             "xlsx.visibility",
-            "Indexed colour 10 redefined as white by a custom palette.",
+            "Indexed colour 10 redefined as white by a custom palette (Excel; LibreOffice keeps its own palette).",
             palette(10, "FFFFFF"),
         )
         leak(
@@ -637,7 +637,7 @@ def specs(batch: str) -> list[Spec]:
         leak(
             "xlsx_fmt_color_white.xlsx",
             "xlsx.visibility",
-            "Format [Color2]@ paints text in palette colour 2 (white).",
+            "Format [Color2]@ paints text in palette colour 2, white in Excel (LibreOffice shows black).",
             styled(fmt="[Color2]@"),
         )
         leak(
