@@ -195,17 +195,6 @@ def specs(batch: str) -> list[Spec]:
             ),
         )
         odt(
-            "odt_hidden_text_field.odt",
-            "odf.fields",
-            "text:hidden-text field with is-hidden true.",
-            odf_with(
-                "odt",
-                paragraphs(
-                    '<text:p>See annex.<text:hidden-text text:condition="ooow:1" text:string-value="{secret}" text:is-hidden="true">{secret}</text:hidden-text></text:p>'
-                ),
-            ),
-        )
-        odt(
             "odt_display_none_style.odt",
             "odf.style",
             "Named text style with text:display none.",
@@ -213,28 +202,6 @@ def specs(batch: str) -> list[Spec]:
                 "odt",
                 paragraphs('<text:p>Ref: <text:span text:style-name="Ghost">{secret}</text:span></text:p>'),
                 named='<style:style style:name="Ghost" style:family="text"><style:text-properties text:display="none"/></style:style>',
-            ),
-        )
-        odt(
-            "odt_text_scale_1.odt",
-            "odf.visibility",
-            "Text scale 1 %.",
-            odf_with(
-                "odt",
-                paragraphs('<text:p><text:span text:style-name="T9">{secret}</text:span></text:p>'),
-                auto='<style:style style:name="T9" style:family="text"><style:text-properties style:text-scale="1%"/></style:style>',
-            ),
-        )
-        odt(
-            "odt_frame_offpage.odt",
-            "odf.layout",
-            "Text frame at svg:x -30 cm (off the page).",
-            odf_with(
-                "odt",
-                paragraphs(
-                    '<text:p><draw:frame draw:name="F1" text:anchor-type="paragraph" svg:x="-30cm" svg:y="0cm" '
-                    'svg:width="6cm" svg:height="1cm"><draw:text-box><text:p>{secret}</text:p></draw:text-box></draw:frame></text:p>'
-                ),
             ),
         )
         odt(
@@ -323,30 +290,13 @@ def specs(batch: str) -> list[Spec]:
             ),
         )
         ods(
-            "ods_number_style_text.ods",
-            "odf.visibility",
-            "Number style made only of literal text shows 'n/a' for the number.",
-            odf_with(
-                "ods",
-                sheet(
-                    cell_row(
-                        '<table:table-cell table:style-name="ce7" office:value-type="float" office:value="{secret}">'
-                        "<text:p>n/a</text:p></table:table-cell>"
-                    )
-                ),
-                auto='<number:number-style style:name="N99"><number:text>n/a</number:text></number:number-style>'
-                '<style:style style:name="ce7" style:family="table-cell" style:data-style-name="N99"/>',
-            ),
-            style="digits",
-        )
-        ods(
             "ods_narrow_column.ods",
             "odf.visibility",
             "Column 0.05 cm wide.",
             odf_with(
                 "ods",
                 sheet(
-                    cell_row(text_cell("x") + text_cell("{secret}")),
+                    cell_row(text_cell("x") + text_cell("{secret}") + text_cell("end")),
                     cols='<table:table-column table:number-columns-repeated="2"/><table:table-column table:style-name="co9"/>',
                 ),
                 auto='<style:style style:name="co9" style:family="table-column"><style:table-column-properties style:column-width="0.05cm"/></style:style>',
@@ -425,29 +375,6 @@ def specs(batch: str) -> list[Spec]:
         )
     else:
         odt(
-            "b_odt_grandparent_white.odt",
-            "odf.style",
-            "Automatic style -> named style -> named parent with white text.",
-            odf_with(
-                "odt",
-                paragraphs('<text:p text:style-name="P9">{secret}</text:p>'),
-                auto='<style:style style:name="P9" style:family="paragraph" style:parent-style-name="Child"/>',
-                named=WHITE_NAMED_P
-                + '<style:style style:name="Child" style:family="paragraph" style:parent-style-name="Quiet"/>',
-            ),
-        )
-        odt(
-            "b_odt_hidden_paragraph.odt",
-            "odf.fields",
-            "text:hidden-paragraph field hides its paragraph.",
-            odf_with(
-                "odt",
-                paragraphs(
-                    '<text:p><text:hidden-paragraph text:condition="ooow:1" text:is-hidden="true"/>{secret}</text:p>'
-                ),
-            ),
-        )
-        odt(
             "b_odt_font_tiny.odt",
             "odf.visibility",
             "Span at 0.5 pt.",
@@ -468,31 +395,15 @@ def specs(batch: str) -> list[Spec]:
             ),
         )
         ods(
-            "b_ods_number_text_suffix.ods",
-            "odf.visibility",
-            "Number style with only literal 'see note' for a number.",
-            odf_with(
-                "ods",
-                sheet(
-                    cell_row(
-                        '<table:table-cell table:style-name="ce7" office:value-type="float" office:value="{secret}">'
-                        "<text:p>see note</text:p></table:table-cell>"
-                    )
-                ),
-                auto='<number:number-style style:name="N98"><number:text>see note</number:text></number:number-style>'
-                '<style:style style:name="ce7" style:family="table-cell" style:data-style-name="N98"/>',
-            ),
-            style="digits",
-        )
-        ods(
             "b_ods_row_inherited.ods",
-            "odf.visibility",
-            "Default row style 0.03 cm for rows with no style of their own.",
+            "odf.style",
+            "Column default cell style (a named white style) for a cell with no style of its own.",
             odf_with(
                 "ods",
                 sheet(
-                    cell_row(text_cell("{secret}")),
-                    cols='<table:table-column table:number-columns-repeated="3" table:default-cell-style-name="QuietCell"/>',
+                    cell_row(text_cell("Closed") + text_cell("{secret}")),
+                    cols='<table:table-column table:number-columns-repeated="2"/>'
+                    '<table:table-column table:default-cell-style-name="QuietCell"/>',
                 ),
                 named=WHITE_NAMED_CELL,
             ),
@@ -601,6 +512,26 @@ def specs(batch: str) -> list[Spec]:
                 vis_s,
             ),
         ]
+    # A number style that shows literal text instead of the number, as LibreOffice itself writes one.
+    number_name, number_format = (
+        ("lo_xlsx_fmt_literal.ods", '"Withheld"') if t else ("b_lo_xlsx_fmt_see_note.ods", '"see note"')
+    )
+    s.append(
+        Spec(
+            number_name,
+            "ods",
+            "leaky",
+            "odf.visibility",
+            f"LibreOffice saved an XLSX whose number format {number_format} shows text instead of the number as ODS "
+            "(a number:number-style made only of number:text).",
+            "libreoffice",
+            source=styled(fmt=number_format, numeric=True),
+            source_ext="xlsx",
+            convert="ods",
+            visible=["Released in full", "Refused under section 40", "Partly released"],
+            tag="digits",
+        )
+    )
     for name, fmt, src, target, builder, what, vis in conv:
         cls = "detect" if name.startswith("unsupported") else f"{fmt}.libreoffice"
         s.append(
