@@ -101,7 +101,7 @@ def fix_zip_times(path: Path) -> None:
     with zipfile.ZipFile(buffer, "w") as target:
         for info, data in members:
             if info.filename == "docProps/core.xml":
-                data = MODIFIED.sub(rb"\1" + FIXED_W3C + rb"\2", data)
+                data = MODIFIED.sub(lambda match: match.group(1) + FIXED_W3C + match.group(2), data)
             fixed = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
             fixed.external_attr = info.external_attr
             target.writestr(fixed, data, compress_type=info.compress_type)

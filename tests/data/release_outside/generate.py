@@ -72,6 +72,9 @@ def verify(spec: Spec, path: Path) -> str | None:
         return "not written"
     if path.stat().st_size > MAX_FILE_BYTES:
         return f"too big ({path.stat().st_size} bytes)"
+    broken = _malformed_part(path) if spec.tool in PACKAGE_TOOLS else None
+    if broken:
+        return f"part {broken} is not well-formed XML"
     if spec.kind != "leaky" or spec.secret_in == "pixels":
         return None
     assert spec.secret is not None
@@ -81,6 +84,24 @@ def verify(spec: Spec, path: Path) -> str | None:
         spec.secret_in = "text"
         return None
     return "secret not found in the file"
+
+
+def _malformed_part(path: Path) -> str | None:
+    """The first XML part of a package that does not parse (the corpus tests hiding, not broken XML)."""
+    import zipfile
+
+    from lxml import etree
+
+    if not path.read_bytes().startswith(b"PK"):
+        return None
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                try:
+                    etree.fromstring(archive.read(name))
+                except etree.XMLSyntaxError:
+                    return name
+    return None
 
 
 def main() -> int:
