@@ -12,6 +12,14 @@ from odf.style import Style, TextProperties
 from odf.text import P
 
 TEXT_P = "<text:p>{}</text:p>"
+NAMESPACES = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "form": "urn:oasis:names:tc:opendocument:xmlns:form:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "number": "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0",
+    "ooow": "http://openoffice.org/2004/writer",
+}
 
 
 def _odf(path: Path, kind: str) -> None:
@@ -35,6 +43,13 @@ def odf_with(kind: str, body: str, auto: str = "", named: str = "", settings: st
         _odf(path, kind)
         fill = {"secret": secret, **{f"v{i}": text for i, text in enumerate(visible)}}
         content = member(path, "content.xml")
+        root = re.search(r"<office:document-content[^>]*>", content)
+        assert root is not None
+        for prefix, uri in NAMESPACES.items():  # odfpy declares only the namespaces its own elements use
+            if f"xmlns:{prefix}=" not in content[: root.end()]:
+                content = content.replace(
+                    "<office:document-content ", f'<office:document-content xmlns:{prefix}="{uri}" ', 1
+                )
         root = re.search(r"<office:document-content[^>]*>", content)
         assert root is not None
         office = "text" if kind == "odt" else "spreadsheet"
