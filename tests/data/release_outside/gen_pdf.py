@@ -1,0 +1,832 @@
+# ruff: noqa: E501 - the corpus is written as literal XML, HTML and PDF operators, kept on one line each
+"""PDF files: pages written operator by operator with pikepdf, HTML printed by WeasyPrint, and incremental updates."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zlib
+from pathlib import Path
+
+import pikepdf
+from common import Spec
+from pikepdf import Array, Dictionary, Name, Stream, String
+
+warnings.filterwarnings("ignore", message=".*form widget annotation.*")
+
+PAGE = (612, 792)
+
+
+def line(x: float, y: float, text: str, size: float = 11, font: str = "/F1", pre: str = "") -> str:
+    return f"BT {font} {size} Tf {pre} {x} {y} Td ({text}) Tj ET"
+
+
+def _fonts(pdf: pikepdf.Pdf) -> Dictionary:
+    return Dictionary(
+        F1=pdf.make_indirect(
+            Dictionary(
+                Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding
+            )
+        ),
+        ZD=pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.ZapfDingbats)),
+    )
+
+
+def page_pdf(
+    secret_ops: str, resources=None, catalog=None, page_extra=None, after: str = "", before: str = ""
+):
+    """A letter page: the visible lines, then ``secret_ops`` ({secret} filled in), then ``after``.
+
+    ``resources``, ``catalog`` and ``page_extra`` are callables (pdf, secret) -> dict of extra entries.
+    """
+
+    def build(path: Path, secret: str, visible: list[str]) -> None:
+        pdf = pikepdf.new()
+        ops = [before, "0 g"] + [line(72, 720 - 20 * i, text) for i, text in enumerate(visible)]
+        ops.append(secret_ops.format(secret=secret))
+        ops.append(after.format(secret=secret))
+        res = Dictionary(Font=_fonts(pdf))
+        for key, value in (resources(pdf, secret) if resources else {}).items():
+            res[Name("/" + key)] = value
+        page = pikepdf.Page(
+            Dictionary(
+                Type=Name.Page,
+                MediaBox=Array([0, 0, *PAGE]),
+                Resources=res,
+                Contents=pdf.make_stream("\n".join(ops).encode("latin-1")),
+            )
+        )
+        pdf.pages.append(page)
+        page_obj = pdf.pages[0].obj
+        for key, value in (page_extra(pdf, secret) if page_extra else {}).items():
+            page_obj[Name("/" + key)] = value
+        for key, value in (catalog(pdf, secret) if catalog else {}).items():
+            pdf.Root[Name("/" + key)] = value
+        pdf.save(path, deterministic_id=True, compress_streams=True)
+
+    return build
+
+
+def form(pdf: pikepdf.Pdf, ops: str, bbox=(0, 0, 612, 792), matrix=None, fonts=True) -> Stream:
+    stream = pdf.make_stream(ops.encode("latin-1"))
+    stream.Type = Name.XObject
+    stream.Subtype = Name.Form
+    stream.BBox = Array(list(bbox))
+    if matrix:
+        stream.Matrix = Array(list(matrix))
+    if fonts:
+        stream.Resources = Dictionary(Font=_fonts(pdf))
+    return stream
+
+
+def image(pdf: pikepdf.Pdf, grey: int = 0, mask: bool = False, decode=None) -> Stream:
+    if mask:
+        stream = pdf.make_stream(
+            b"\x00",
+            Type=Name.XObject,
+            Subtype=Name.Image,
+            Width=1,
+            Height=1,
+            ImageMask=True,
+            BitsPerComponent=1,
+        )
+        if decode:
+            stream.Decode = Array(decode)
+        return stream
+    return pdf.make_stream(
+        bytes([grey]),
+        Type=Name.XObject,
+        Subtype=Name.Image,
+        Width=1,
+        Height=1,
+        ColorSpace=Name.DeviceGray,
+        BitsPerComponent=8,
+    )
+
+
+SECRET_LINE = line(72, 600, "{secret}")
+
+
+def trick_form_bbox(pdf, secret):
+    return {"XObject": Dictionary(Fm1=form(pdf, line(50, 50, secret), bbox=(0, 0, 10, 10)))}
+
+
+def trick_smask(pdf, secret):
+    group = form(pdf, "0 g 0 0 612 792 re f", fonts=False)
+    group.Group = Dictionary(S=Name.Transparency, CS=Name.DeviceRGB)
+    return {
+        "ExtGState": Dictionary(
+            GS1=Dictionary(Type=Name.ExtGState, SMask=Dictionary(S=Name.Luminosity, G=group))
+        )
+    }
+
+
+def trick_separation(pdf, secret):
+    function = Dictionary(
+        FunctionType=2, Domain=Array([0, 1]), C0=Array([0, 0, 0, 0]), C1=Array([0, 0, 0, 0]), N=1
+    )
+    return {"ColorSpace": Dictionary(CS1=Array([Name.Separation, Name("/Spot"), Name.DeviceCMYK, function]))}
+
+
+def trick_indexed(pdf, secret):
+    return {
+        "ColorSpace": Dictionary(
+            CS2=Array([Name.Indexed, Name.DeviceRGB, 1, String(b"\x00\x00\x00\xff\xff\xff")])
+        )
+    }
+
+
+def trick_gs(**entries):
+    def resources(pdf, secret):
+        return {"ExtGState": Dictionary(GS2=Dictionary(Type=Name.ExtGState, **entries))}
+
+    return resources
+
+
+def trick_image(grey: int = 0, mask: bool = False, decode=None):
+    def resources(pdf, secret):
+        return {"XObject": Dictionary(Im1=image(pdf, grey, mask, decode))}
+
+    return resources
+
+
+def trick_type3(pdf, secret):
+    blank = pdf.make_stream(b"500 0 0 0 0 0 d1")
+    cmap = pdf.make_stream(
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Blank def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <20> <7E> <0020> endbfrange "
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    font = Dictionary(
+        Type=Name.Font,
+        Subtype=Name.Type3,
+        FontBBox=Array([0, 0, 0, 0]),
+        FontMatrix=Array([0.001, 0, 0, 0.001, 0, 0]),
+        CharProcs=Dictionary(blank=blank),
+        Encoding=Dictionary(Type=Name.Encoding, Differences=Array([32] + [Name.blank] * 95)),
+        FirstChar=32,
+        LastChar=126,
+        Widths=Array([500] * 95),
+        ToUnicode=cmap,
+        Resources=Dictionary(),
+    )
+    return {"Font": Dictionary(F1=_fonts(pdf).F1, ZD=_fonts(pdf).ZD, T3=pdf.make_indirect(font))}
+
+
+def trick_oc(mode: str):
+    def resources(pdf, secret):
+        ocg = pdf.make_indirect(Dictionary(Type=Name.OCG, Name=String("Notes")))
+        if mode == "ocmd":
+            target = pdf.make_indirect(Dictionary(Type=Name.OCMD, OCGs=Array([ocg]), P=Name.AllOff))
+        else:
+            target = ocg
+        pdf.Root.OCProperties = Dictionary(
+            OCGs=Array([ocg]),
+            D=Dictionary(
+                BaseState=Name.OFF if mode == "base" else Name.ON,
+                ON=Array([ocg]) if mode == "ocmd" else Array([]),
+            ),
+        )
+        return {"Properties": Dictionary(oc1=target)}
+
+    return resources
+
+
+def trick_pattern(pdf, secret):
+    tile = pdf.make_stream(
+        b"1 1 1 rg 0 0 10 10 re f",
+        Type=Name.Pattern,
+        PatternType=1,
+        PaintType=1,
+        TilingType=1,
+        BBox=Array([0, 0, 10, 10]),
+        XStep=10,
+        YStep=10,
+        Resources=Dictionary(),
+    )
+    return {"Pattern": Dictionary(P1=tile)}
+
+
+def trick_shading(pdf, secret):
+    function = Dictionary(FunctionType=2, Domain=Array([0, 1]), C0=Array([1, 1, 1]), C1=Array([1, 1, 1]), N=1)
+    return {
+        "Shading": Dictionary(
+            Sh1=Dictionary(
+                ShadingType=2,
+                ColorSpace=Name.DeviceRGB,
+                Coords=Array([0, 0, 612, 0]),
+                Function=function,
+                Extend=Array([True, True]),
+            )
+        )
+    }
+
+
+def unused_form(pdf, secret):
+    return {"XObject": Dictionary(Old=form(pdf, line(72, 600, secret)))}
+
+
+def embedded(pdf: pikepdf.Pdf, secret: str, name: str = "notes.txt") -> Dictionary:
+    data = pdf.make_stream(f"Reviewer notes: {secret}\n".encode(), Type=Name.EmbeddedFile)
+    return pdf.make_indirect(
+        Dictionary(
+            Type=Name.Filespec,
+            F=String(name),
+            UF=String(name),
+            EF=Dictionary(F=data),
+            AFRelationship=Name.Source,
+        )
+    )
+
+
+def catalog_private(pdf, secret):
+    return {"PrivateNotes": pdf.make_stream(f"<notes>{secret}</notes>".encode())}
+
+
+def catalog_af(pdf, secret):
+    return {"AF": Array([embedded(pdf, secret)])}
+
+
+def catalog_attachment(pdf, secret):
+    return {
+        "Names": Dictionary(
+            EmbeddedFiles=Dictionary(Names=Array([String("notes.txt"), embedded(pdf, secret)]))
+        )
+    }
+
+
+def catalog_js(pdf, secret):
+    return {"OpenAction": Dictionary(S=Name.JavaScript, JS=String(f"var reviewer = '{secret}';"))}
+
+
+def catalog_struct(pdf, secret):
+    element = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Figure, Alt=String(secret)))
+    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=element))
+    element.P = root
+    return {"StructTreeRoot": root, "MarkInfo": Dictionary(Marked=True)}
+
+
+def annotations(kind: str):
+    def extra(pdf, secret):
+        rect = Array([70, 590, 370, 615])
+        if kind == "widget":
+            annot = Dictionary(
+                Type=Name.Annot,
+                Subtype=Name.Widget,
+                FT=Name.Tx,
+                T=String("note"),
+                V=String(secret),
+                Rect=rect,
+                F=2,
+            )
+        elif kind == "link_ap":
+            appearance = form(pdf, line(0, 5, secret, 10), bbox=(0, 0, 300, 25))
+            annot = Dictionary(
+                Type=Name.Annot,
+                Subtype=Name.Link,
+                Rect=rect,
+                F=2,
+                Border=Array([0, 0, 0]),
+                AP=Dictionary(N=appearance),
+                A=Dictionary(S=Name.URI, URI=String("https://example.org")),
+            )
+        elif kind == "square_cover":
+            appearance = form(pdf, "1 1 1 rg 0 0 300 25 re f", bbox=(0, 0, 300, 25), fonts=False)
+            annot = Dictionary(
+                Type=Name.Annot,
+                Subtype=Name.Square,
+                Rect=rect,
+                F=4,
+                C=Array([1, 1, 1]),
+                IC=Array([1, 1, 1]),
+                AP=Dictionary(N=appearance),
+            )
+        else:  # text comment
+            annot = Dictionary(Type=Name.Annot, Subtype=Name.Text, Rect=rect, Contents=String(secret))
+        return {"Annots": Array([pdf.make_indirect(annot)])}
+
+    return extra
+
+
+def page_metadata(pdf, secret):
+    xmp = (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+        f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description>{secret}</dc:description></rdf:Description>'
+        '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+    return {"Metadata": pdf.make_stream(xmp.encode(), Type=Name.Metadata, Subtype=Name.XML)}
+
+
+def page_pieceinfo(pdf, secret):
+    return {
+        "PieceInfo": Dictionary(Editor=Dictionary(LastModified=String("D:20240301"), Private=String(secret)))
+    }
+
+
+def page_cropbox(box):
+    def extra(pdf, secret):
+        return {"CropBox": Array(list(box))}
+
+    return extra
+
+
+def incremental(hide_first_eof: bool):
+    """Revision 1 shows the secret; revision 2 (appended) replaces the page's content stream."""
+
+    def build(path: Path, secret: str, visible: list[str]) -> None:
+        page_pdf(SECRET_LINE)(path, secret, visible)
+        data = path.read_bytes()
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            page_ref = pdf.pages[0].obj.objgen
+            contents_ref = pdf.pages[0].obj.Contents.objgen
+            size = int(pdf.trailer.Size)
+            root = pdf.trailer.Root.objgen
+        start = data.rfind(b"startxref")
+        prev = int(data[start:].split()[1])
+        ops = "\n".join(["0 g"] + [line(72, 720 - 20 * i, text) for i, text in enumerate(visible)]).encode()
+        body = zlib.compress(ops)
+        new_num = size
+        objects = [
+            (
+                contents_ref[0],
+                f"<< /Length {len(body)} /Filter /FlateDecode >>\nstream\n".encode() + body + b"\nendstream",
+            ),
+        ]
+        del new_num
+        tail = b"\n"
+        offsets = []
+        base = len(data) + len(tail)
+        chunk = b""
+        for number, content in objects:
+            offsets.append((number, base + len(chunk)))
+            chunk += f"{number} 0 obj\n".encode() + content + b"\nendobj\n"
+        xref_at = base + len(chunk)
+        xref = b"xref\n" + b"".join(f"{n} 1\n{o:010d} 00000 n \n".encode() for n, o in offsets)
+        trailer = f"trailer\n<< /Size {size} /Root {root[0]} 0 R /Prev {prev} >>\nstartxref\n{xref_at}\n%%EOF\n".encode()
+        if hide_first_eof:
+            data = data.replace(b"%%EOF", b"%%EON")
+        path.write_bytes(data + tail + chunk + xref + trailer)
+        del page_ref
+
+    return build
+
+
+def weasy(html: str):
+    def build(path: Path, secret: str, visible: list[str]) -> None:
+        from weasyprint import HTML
+
+        paragraphs = "".join(f"<p>{text}</p>" for text in visible)
+        document = (
+            "<html><head><style>@page { size: A4; margin: 2cm } body { font-family: 'DejaVu Sans', sans-serif; "
+            "font-size: 11pt }</style><meta name=dcterms.created content=2024-03-01T09:30:00Z>"
+            "<meta name=dcterms.modified content=2024-03-01T09:30:00Z></head><body><h1>Response</h1>"
+            + paragraphs
+            + html.replace("{secret}", secret)
+            + "</body></html>"
+        )
+        HTML(string=document).write_pdf(str(path))
+
+    return build
+
+
+def signature_png() -> str:
+    import base64
+
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGBA", (240, 60), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.line([(10, 45), (60, 10), (90, 50), (140, 15), (200, 40)], fill=(20, 20, 90, 255), width=3)
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def specs(batch: str) -> list[Spec]:
+    t = batch == "tuning"
+    vis = ["Dear requester", "Please find our response below."]
+    s: list[Spec] = []
+
+    def leak(name: str, cls: str, trick: str, build, tool: str = "pikepdf") -> None:
+        s.append(Spec(name, "pdf", "leaky", cls, trick, tool, build=build, visible=list(vis)))
+
+    if t:
+        leak(
+            "pdf_white_text.pdf",
+            "pdf.paint",
+            "White text on the white page (baseline).",
+            page_pdf("1 1 1 rg " + SECRET_LINE),
+        )
+        leak(
+            "pdf_form_bbox_clip.pdf",
+            "pdf.clip",
+            "Text inside a form XObject, outside the form's BBox.",
+            page_pdf("q 1 0 0 1 100 500 cm /Fm1 Do Q", resources=trick_form_bbox),
+        )
+        leak(
+            "pdf_cropbox_beyond_media.pdf",
+            "pdf.clip",
+            "CropBox wider than MediaBox; text at x=650 (outside the MediaBox).",
+            page_pdf(line(650, 600, "{secret}"), page_extra=page_cropbox((0, 0, 900, 792))),
+        )
+        leak(
+            "pdf_stencil_mask_cover.pdf",
+            "pdf.cover",
+            "A 1x1 stencil mask painted white over the text.",
+            page_pdf(
+                SECRET_LINE,
+                resources=trick_image(mask=True),
+                after="q 1 1 1 rg 320 0 0 22 68 594 cm /Im1 Do Q",
+            ),
+        )
+        leak(
+            "pdf_soft_mask.pdf",
+            "pdf.paint",
+            "Text drawn under a luminosity soft mask of black (alpha 0).",
+            page_pdf("q /GS1 gs " + SECRET_LINE + " Q", resources=trick_smask),
+        )
+        leak(
+            "pdf_glyph_cover.pdf",
+            "pdf.cover",
+            "Black ZapfDingbats squares typed over black text.",
+            page_pdf(SECRET_LINE, after=line(68, 596, "n" * 18, 17, "/ZD", pre="-1.5 Tc")),
+        )
+        leak(
+            "pdf_tz_1.pdf",
+            "pdf.paint",
+            "Horizontal scaling 1 % (Tz 1).",
+            page_pdf(line(72, 600, "{secret}", pre="1 Tz")),
+        )
+        leak(
+            "pdf_separation_white.pdf",
+            "pdf.paint",
+            "Separation colour whose tint transform gives no ink (white).",
+            page_pdf("/CS1 cs 1 scn " + SECRET_LINE, resources=trick_separation),
+        )
+        leak(
+            "pdf_oc_basestate_off.pdf",
+            "pdf.layers",
+            "Optional content group off through /BaseState /OFF.",
+            page_pdf("/OC /oc1 BDC " + SECRET_LINE + " EMC", resources=trick_oc("base")),
+        )
+        leak(
+            "pdf_ocmd_alloff.pdf",
+            "pdf.layers",
+            "OCMD with /P /AllOff over an ON group: hidden.",
+            page_pdf("/OC /oc1 BDC " + SECRET_LINE + " EMC", resources=trick_oc("ocmd")),
+        )
+        leak(
+            "pdf_opacity_94_cover.pdf",
+            "pdf.cover",
+            "White box at 94 % opacity over the text (just under the 95 % rule).",
+            page_pdf(
+                SECRET_LINE, resources=trick_gs(ca=0.94), after="q /GS2 gs 1 1 1 rg 68 594 320 22 re f Q"
+            ),
+        )
+        leak(
+            "pdf_black_on_black_image.pdf",
+            "pdf.cover",
+            "Black text on a black picture.",
+            page_pdf("q 320 0 0 22 68 594 cm /Im1 Do Q 0 g " + SECRET_LINE, resources=trick_image(grey=0)),
+        )
+        leak(
+            "pdf_type3_blank.pdf",
+            "pdf.paint",
+            "Type3 font whose glyphs draw nothing (ToUnicode maps the text).",
+            page_pdf(line(72, 600, "{secret}", font="/T3"), resources=trick_type3),
+        )
+        leak(
+            "pdf_unused_xobject.pdf",
+            "pdf.parts",
+            "Form XObject in the page resources, never drawn.",
+            page_pdf("", resources=unused_form),
+        )
+        leak(
+            "pdf_private_catalog_stream.pdf",
+            "pdf.parts",
+            "Private stream in the document catalogue.",
+            page_pdf("", catalog=catalog_private),
+        )
+        leak(
+            "pdf_associated_file.pdf",
+            "pdf.parts",
+            "Associated file (/AF) on the catalogue, not in EmbeddedFiles.",
+            page_pdf("", catalog=catalog_af),
+        )
+        leak(
+            "pdf_widget_no_acroform.pdf",
+            "pdf.parts",
+            "Hidden text-field widget with a value, no AcroForm.",
+            page_pdf("", page_extra=annotations("widget")),
+        )
+        leak(
+            "pdf_link_appearance.pdf",
+            "pdf.parts",
+            "Hidden link annotation whose appearance stream holds text.",
+            page_pdf("", page_extra=annotations("link_ap")),
+        )
+        leak(
+            "pdf_actualtext.pdf",
+            "pdf.parts",
+            "ActualText replaces the shown words when copied.",
+            page_pdf("/Span <</ActualText ({secret})>> BDC " + line(72, 600, "Summary") + " EMC"),
+        )
+        leak(
+            "pdf_struct_alt.pdf",
+            "pdf.parts",
+            "Structure tree figure /Alt text.",
+            page_pdf("", catalog=catalog_struct),
+        )
+        leak(
+            "pdf_page_xmp.pdf",
+            "pdf.parts",
+            "Page-level XMP metadata stream.",
+            page_pdf("", page_extra=page_metadata),
+        )
+        leak(
+            "pdf_incremental_update.pdf",
+            "pdf.incremental",
+            "Incremental update replaces the page content; revision 1 keeps it.",
+            incremental(False),
+            tool="hand-pdf",
+        )
+        leak(
+            "pdf_incremental_one_eof.pdf",
+            "pdf.incremental",
+            "Incremental update with the first %%EOF marker altered (one %%EOF).",
+            incremental(True),
+            tool="hand-pdf",
+        )
+        leak(
+            "pdf_blend_screen.pdf",
+            "pdf.paint",
+            "Page painted white, then black text with blend mode Screen: paints white.",
+            page_pdf(
+                "q /GS2 gs " + SECRET_LINE + " Q",
+                resources=trick_gs(BM=Name.Screen),
+                before="1 g 0 0 612 792 re f",
+            ),
+        )
+        leak(
+            "pdf_shading_over.pdf",
+            "pdf.cover",
+            "White axial shading painted with sh over the text.",
+            page_pdf(SECRET_LINE, resources=trick_shading, after="q 68 594 320 22 re W n /Sh1 sh Q"),
+        )
+        leak(
+            "pdf_square_annot_cover.pdf",
+            "pdf.cover",
+            "Square annotation with an opaque white appearance over the text.",
+            page_pdf(SECRET_LINE, page_extra=annotations("square_cover")),
+        )
+        leak(
+            "pdf_pattern_white.pdf",
+            "pdf.paint",
+            "Text filled with a white tiling pattern.",
+            page_pdf("/Pattern cs /P1 scn " + SECRET_LINE, resources=trick_pattern),
+        )
+        leak(
+            "pdf_indexed_white.pdf",
+            "pdf.paint",
+            "Indexed colour space, entry 1 is white.",
+            page_pdf("/CS2 cs 1 sc " + SECRET_LINE, resources=trick_indexed),
+        )
+        leak(
+            "pdf_render_mode_3.pdf",
+            "pdf.paint",
+            "Text render mode 3 (baseline).",
+            page_pdf(line(72, 600, "{secret}", pre="3 Tr")),
+        )
+        leak(
+            "pdf_clip_tiny.pdf",
+            "pdf.clip",
+            "Clip path of 1x1 pt set before the text.",
+            page_pdf("q 70 700 1 1 re W n " + SECRET_LINE + " Q"),
+        )
+        leak(
+            "pdf_ctm_tiny.pdf",
+            "pdf.paint",
+            "Text under a 1 % CTM scale (0.1 pt high).",
+            page_pdf("q 0.01 0 0 0.01 72 600 cm " + line(0, 0, "{secret}", 10) + " Q"),
+        )
+        leak(
+            "pdf_javascript.pdf",
+            "pdf.parts",
+            "JavaScript OpenAction holding the secret.",
+            page_pdf("", catalog=catalog_js),
+        )
+        leak(
+            "pdf_attachment.pdf",
+            "pdf.parts",
+            "Embedded file attachment (baseline).",
+            page_pdf("", catalog=catalog_attachment),
+        )
+        leak(
+            "pdf_comment.pdf",
+            "pdf.parts",
+            "Text annotation (sticky note) contents (baseline).",
+            page_pdf("", page_extra=annotations("text")),
+        )
+        leak(
+            "pdf_pieceinfo.pdf",
+            "pdf.parts",
+            "Page /PieceInfo private application data.",
+            page_pdf("", page_extra=page_pieceinfo),
+        )
+        leak(
+            "pdf_char_spacing_overlap.pdf",
+            "pdf.paint",
+            "Character spacing -5.5 stacks every glyph on the first.",
+            page_pdf(line(72, 600, "{secret}", 10, pre="-5.5 Tc")),
+        )
+        # WeasyPrint
+        for label, html, trick in (
+            ("white", '<p style="color:#fff">{secret}</p>', "CSS white text."),
+            ("tiny", '<p style="font-size:0.4px">{secret}</p>', "CSS font-size 0.4px."),
+            (
+                "overlay",
+                '<div style="position:relative"><p>{secret}</p><div style="position:absolute;top:0;left:0;'
+                'width:100%;height:2em;background:#fff"></div></div>',
+                "Absolutely positioned white div over the text.",
+            ),
+            (
+                "overflow",
+                '<div style="height:1.2em;overflow:hidden"><p style="margin:0">Decision</p><p>{secret}</p></div>',
+                "overflow:hidden box clips the second paragraph.",
+            ),
+            ("opacity", '<p style="opacity:0.02">{secret}</p>', "CSS opacity 0.02."),
+            (
+                "indent",
+                '<p style="text-indent:-9999px">{secret}</p>',
+                "text-indent -9999px pushes the text off the page.",
+            ),
+            ("rgba", '<p style="color:rgba(0,0,0,0.03)">{secret}</p>', "Text colour with 3 % alpha."),
+            (
+                "same_bg",
+                '<p style="color:#1f3864;background:#1f3864">{secret}</p>',
+                "Text colour equals its background.",
+            ),
+        ):
+            leak(f"weasy_{label}.pdf", "pdf.weasyprint", trick, weasy(html), tool="weasyprint")
+    else:
+        leak(
+            "b_pdf_cropbox_below.pdf",
+            "pdf.clip",
+            "MediaBox taller than the CropBox; text at y=900 outside the CropBox.",
+            page_pdf(
+                line(72, 900, "{secret}"),
+                page_extra=lambda pdf, secret: {
+                    "MediaBox": Array([0, 0, 612, 1000]),
+                    "CropBox": Array([0, 0, 612, 792]),
+                },
+            ),
+        )
+        leak(
+            "b_pdf_stencil_decode.pdf",
+            "pdf.cover",
+            "Stencil mask with Decode [1 0], painted black over black text.",
+            page_pdf(
+                SECRET_LINE,
+                resources=trick_image(mask=True, decode=[1, 0]),
+                after="q 0 g 320 0 0 22 68 594 cm /Im1 Do Q".replace("\\x00", ""),
+            ),
+        )
+        leak(
+            "b_pdf_opacity_90_cover.pdf",
+            "pdf.cover",
+            "White box at 90 % opacity over the text.",
+            page_pdf(
+                SECRET_LINE, resources=trick_gs(ca=0.9), after="q /GS2 gs 1 1 1 rg 68 594 320 22 re f Q"
+            ),
+        )
+        leak(
+            "b_pdf_text_alpha.pdf",
+            "pdf.paint",
+            "Text with fill opacity 0.12 on the white page (just over the 0.1 rule).",
+            page_pdf("q /GS2 gs 0.9 g " + SECRET_LINE + " Q", resources=trick_gs(ca=0.12)),
+        )
+        leak(
+            "b_pdf_dark_image.pdf",
+            "pdf.cover",
+            "Black text on a picture of grey 5.",
+            page_pdf("q 320 0 0 22 68 594 cm /Im1 Do Q 0 g " + SECRET_LINE, resources=trick_image(grey=5)),
+        )
+        leak(
+            "b_pdf_blend_lighten.pdf",
+            "pdf.paint",
+            "Black text with blend mode Lighten on white.",
+            page_pdf(
+                "q /GS2 gs " + SECRET_LINE + " Q",
+                resources=trick_gs(BM=Name.Lighten),
+                before="1 g 0 0 612 792 re f",
+            ),
+        )
+        leak(
+            "b_pdf_tz_tc.pdf",
+            "pdf.paint",
+            "Tz 25 and character spacing -2: glyphs overlap to a smear.",
+            page_pdf(line(72, 600, "{secret}", 8, pre="25 Tz -2 Tc")),
+        )
+        leak(
+            "b_pdf_form_matrix_off.pdf",
+            "pdf.clip",
+            "Form XObject whose /Matrix moves its text off the page.",
+            page_pdf(
+                "/Fm1 Do",
+                resources=lambda pdf, secret: {
+                    "XObject": Dictionary(Fm1=form(pdf, line(72, 600, secret), matrix=(1, 0, 0, 1, 2000, 0)))
+                },
+            ),
+        )
+        leak(
+            "b_pdf_ocg_usage_off.pdf",
+            "pdf.layers",
+            "Group off through /OFF in the default configuration (/BaseState ON).",
+            page_pdf("/OC /oc1 BDC " + SECRET_LINE + " EMC", resources=lambda pdf, secret: _oc_off_list(pdf)),
+        )
+        leak(
+            "b_pdf_af_page.pdf",
+            "pdf.parts",
+            "Associated file (/AF) on the page.",
+            page_pdf("", page_extra=lambda pdf, secret: {"AF": Array([embedded(pdf, secret, "src.txt")])}),
+        )
+        leak(
+            "b_pdf_incremental_one_eof.pdf",
+            "pdf.incremental",
+            "Incremental update, first %%EOF altered.",
+            incremental(True),
+            tool="hand-pdf",
+        )
+        leak(
+            "b_pdf_unused_image_form.pdf",
+            "pdf.parts",
+            "Unused form XObject stored in an unused ExtGState-free resource.",
+            page_pdf(
+                "", resources=lambda pdf, secret: {"XObject": Dictionary(Zz=form(pdf, line(0, 0, secret)))}
+            ),
+        )
+        leak(
+            "b_weasy_clip.pdf",
+            "pdf.weasyprint",
+            "CSS clip-path inset(100%) hides the paragraph.",
+            weasy('<p style="clip-path:inset(0 0 100% 0)">{secret}</p>'),
+            tool="weasyprint",
+        )
+        leak(
+            "b_weasy_offpage.pdf",
+            "pdf.weasyprint",
+            "Absolutely positioned 3000px to the left.",
+            weasy('<p style="position:absolute;left:-3000px">{secret}</p>'),
+            tool="weasyprint",
+        )
+    # clean PDFs
+    prefix = "" if t else "b_"
+    cleans = {
+        "letter": (
+            weasy('<p>Yours sincerely,</p><p style="color:#595959;font-size:9pt">Information Governance</p>'),
+            "weasyprint",
+        ),
+        "table_borders": (
+            weasy(
+                '<table style="border-collapse:collapse"><tr><th style="border:1px solid #000;background:#1f3864;color:#fff">Ref</th>'
+                '<th style="border:1px solid #000">Outcome</th></tr><tr><td style="border:1px solid #000">FOI-1</td>'
+                '<td style="border:1px solid #000">Released</td></tr></table>'
+            ),
+            "weasyprint",
+        ),
+        "signature": (
+            weasy(
+                f'<p style="position:relative">Yours sincerely, A. Officer<img src="{signature_png()}" '
+                'style="position:absolute;left:0;top:-20px;width:160px"></p>'
+            ),
+            "weasyprint",
+        ),
+        "stroked_boxes": (page_pdf("0 G 1 w 66 592 330 24 re S 66 692 330 50 re S"), "pikepdf"),
+        "light_grey_rule": (
+            page_pdf("0.85 g 72 560 468 0.5 re f 0 g " + line(72, 540, "Reference FOI-2024-001")),
+            "pikepdf",
+        ),
+    }
+    chosen = list(cleans) if t else ["letter", "stroked_boxes"]
+    for label in chosen:
+        builder, tool = cleans[label]
+        s.append(
+            Spec(
+                f"{prefix}pdf_clean_{label}.pdf",
+                "pdf",
+                "clean",
+                "pdf.clean",
+                f"{tool} PDF ({label}) that must pass.",
+                tool,
+                build=builder,
+                visible=list(vis),
+            )
+        )
+    return s
+
+
+def _oc_off_list(pdf: pikepdf.Pdf) -> dict[str, object]:
+    ocg = pdf.make_indirect(Dictionary(Type=Name.OCG, Name=String("Draft")))
+    pdf.Root.OCProperties = Dictionary(OCGs=Array([ocg]), D=Dictionary(BaseState=Name.ON, OFF=Array([ocg])))
+    return {"Properties": Dictionary(oc1=ocg)}
