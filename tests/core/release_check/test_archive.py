@@ -191,3 +191,17 @@ def test_a_copy_keeps_both_duplicates_under_distinct_names(tmp_path: Path) -> No
     sanitise_file(str(path), str(copy))
     with zipfile.ZipFile(copy) as archive:
         assert sorted(archive.namelist()) == ["Data.csv", "data-1.csv"]
+
+
+def test_a_folder_zipfile_wrote_as_an_empty_deflate_stream_holds_nothing(tmp_path: Path) -> None:
+    import zipfile as zf
+
+    from foidesk.core.release_check import check_file
+
+    path = tmp_path / "folders.zip"
+    with zf.ZipFile(path, "w", zf.ZIP_DEFLATED) as archive:
+        archive.writestr("answers/", b"")
+        archive.writestr("answers/readme.txt", b"The figures are in the spreadsheet.")
+    with zf.ZipFile(path) as archive:
+        assert archive.getinfo("answers/").compress_size == 2  # what zipfile writes today
+    assert "zip.folder_with_data" not in {f.code for f in check_file(str(path)).findings}

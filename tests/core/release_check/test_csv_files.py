@@ -269,3 +269,12 @@ def test_csv_corpus_copies_are_clean(entry: CorpusFile, tmp_path: Path) -> None:
     path = tmp_path / entry.name
     entry.build(path)
     assert_clean_copy(entry, path, tmp_path / f"copy-{entry.name}")
+
+
+def test_a_decimal_comma_number_is_a_number_not_a_formula() -> None:
+    from foidesk.core.release_check.csv_files import is_formula
+
+    assert not is_formula("-3,00")
+    assert not is_formula("-1.234,50")
+    assert is_formula("-3,cmd")
+    assert is_formula("-A1")

@@ -51,6 +51,10 @@ def test_the_theme_background_colour_counts_as_white(tmp_path: Path) -> None:
         ("#,##0;-#,##0", (False, False, False, False)),
         ('0;0;0;"withheld"', (False, False, False, True)),
         ("[White]0", (True, True, True, True)),
+        # the accounting format: "-" stands for zero and hides nothing (a clean file from outside)
+        ('#,##0;(#,##0);"-"', (False, False, False, False)),
+        ('#,##0;(#,##0);"-";"n/a"', (False, False, False, True)),
+        ('#,##0;(#,##0);[White]"-"', (False, False, True, False)),
     ],
 )
 def test_number_format_sections_known_answers(code: str, hides: tuple[bool, ...]) -> None:

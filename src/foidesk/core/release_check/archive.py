@@ -403,6 +403,10 @@ def sanitise_archive(
             os.unlink(clean_path)
 
 
+# Python's zipfile writes a folder added with writestr as an empty deflate stream: 2 bytes, 0 of data.
+EMPTY_DEFLATE_BYTES = 2
+
+
 def _archive_findings(container: ZipContainer) -> list[Finding]:
     """What the directory says: comments, unsafe or duplicate names, folders holding data."""
     findings: list[Finding] = []
@@ -433,7 +437,7 @@ def _archive_findings(container: ZipContainer) -> list[Finding]:
             )
         if info.comment:
             findings.append(Finding("zip.comment", Severity.BLOCK, name, "A member carries a comment."))
-        if info.is_dir() and (info.file_size or info.compress_size):
+        if info.is_dir() and (info.file_size or info.compress_size > EMPTY_DEFLATE_BYTES):
             findings.append(
                 Finding(
                     "zip.folder_with_data",

@@ -43,7 +43,9 @@ from foidesk.core.release_check.personal_data import REDACTED, personal_data_kin
 
 FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")  # ASCII and full-width = + - @ (OWASP)
 LONE_SIGNS = frozenset({"-", "+"})  # a cell of just a dash is "nil" in a table, shown as text
-PLAIN_NUMBER = re.compile(r"[+-]?[£$€]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?")
+# A signed number, with a decimal point or a decimal comma (a ";"-separated file from a continental
+# locale writes "-3,00") and thousands separators: a number to every spreadsheet, never a formula.
+PLAIN_NUMBER = re.compile(r"[+-]?[£$€]?(\d+([.,]\d+)*[.,]?|[.,]\d+)([eE][+-]?\d+)?%?")
 NEUTRALISER = "'"  # Excel and LibreOffice show a leading apostrophe's cell as text
 OTHER_SPLITS = re.compile(r"([;\t|\r\n])")  # where another reading of the copy may start a cell
 PLAUSIBLE_DELIMITERS = (";", "\t")  # checked whenever they occur, besides the comma

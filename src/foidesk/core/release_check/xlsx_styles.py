@@ -370,7 +370,10 @@ def _section_hides(
         return reason
     content = FORMAT_BRACKETS.sub("", FORMAT_LITERALS.sub("", section))
     shows = "@" in content if kind == "text" else SHOWS_NUMBER.search(content) is not None
-    if shows:
+    if shows or (kind == "zero" and section.strip()):
+        # The zero section serves only the value 0: fixed text there ("-" in the accounting format
+        # #,##0;(#,##0);"-") stands for it and hides nothing. Its colour is judged above; an empty
+        # zero section still hides (the reader sees a blank, not a nil).
         return ""
     if not section.strip():
         return f"the number format {code!r} shows nothing for a {kind} value"
