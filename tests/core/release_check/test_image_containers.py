@@ -69,3 +69,11 @@ def test_a_few_padding_bytes_after_the_trailer_pass_and_more_are_trailing_data()
 def test_a_gif_without_its_trailer_cannot_be_inspected() -> None:
     with pytest.raises(CannotInspect):
         gif_findings(_gif()[:-1])
+
+
+def test_a_few_bytes_of_text_after_the_end_are_data_but_padding_is_not() -> None:
+    from foidesk.core.release_check.image_containers import holds_trailing_data
+
+    assert holds_trailing_data(b"PIN 4417")  # short enough for the old 16-byte slack
+    assert not holds_trailing_data(b"\x00\x00\r\n")
+    assert holds_trailing_data(b"\x00" * 17)

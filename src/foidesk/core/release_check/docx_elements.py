@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
+from foidesk.core.release_check.findings import MIN_LEGIBLE_POINTS
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -149,7 +151,7 @@ PLAIN_FIELDS = frozenset(
 # Field switches that carry words shown only on hover (HYPERLINK \o: a screen tip).
 TOOLTIP_SWITCH = re.compile(r"\\o\s", re.IGNORECASE)
 EMU_PER_TWIP = 635  # ECMA-376 20.1.2.1: 914,400 EMU an inch, 1,440 twips an inch
-MIN_BOX_EMU = 25_400  # 2 pt, the legible size (office_colours.MIN_READABLE_POINTS), in EMU
+MIN_BOX_EMU = round(MIN_LEGIBLE_POINTS * 12_700)  # the legible size (findings.MIN_LEGIBLE_POINTS) in EMU
 DEFAULT_PAGE_TWIPS = (11_906, 16_838)  # A4, when a section gives no size (ECMA-376 17.6.13)
 ALT_TEXT_ATTRIBUTES = ("descr", "title")
 VML_ALT = ("alt", "{urn:schemas-microsoft-com:office:office}title")

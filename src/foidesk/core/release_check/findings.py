@@ -49,6 +49,11 @@ class InspectionLimits:
     max_archive_members: int = 10_000
 
 
+# The one home of the legible size: text (or a row, a box) smaller than this cannot be read on screen or
+# paper, in every format (footnotes are set at 6 pt or more). A secret set at 2.5 pt passed a 2 pt rule.
+MIN_LEGIBLE_POINTS = 3.0
+
+
 class Inspector(Protocol):
     """A format's inspector: reads the file at ``path`` and returns what it finds."""
 

@@ -55,6 +55,13 @@ GIF_EXTENSION = 0x21
 GIF_DISPLAY_EXTENSIONS = frozenset({0xF9})  # graphic control: delay, disposal, transparent index
 GIF_LOOP_APPLICATIONS = frozenset({b"NETSCAPE2.0", b"ANIMEXTS1.0"})
 TRAILING_SLACK_BYTES = 16
+PADDING_BYTES = b"\x00\xff\r\n "  # what writers pad a file with: anything else after the end is data
+
+
+def holds_trailing_data(tail: bytes) -> bool:
+    """Whether bytes after an image's end carry anything: a few bytes of padding do not, but even one
+    byte of text does (a short secret fits in 16 bytes)."""
+    return len(tail) > TRAILING_SLACK_BYTES or bool(tail.strip(PADDING_BYTES))
 
 
 def _block(code: str, where: str, message: str) -> Finding:
@@ -254,7 +261,7 @@ def gif_findings(data: bytes) -> list[Finding]:
         kind = data[at]
         if kind == GIF_TRAILER:
             left = len(data) - at - 1
-            if left > TRAILING_SLACK_BYTES:
+            if holds_trailing_data(data[at + 1 :]):
                 findings.append(trailing("after the GIF trailer", left))
             return findings
         if kind == GIF_IMAGE:

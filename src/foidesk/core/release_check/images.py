@@ -35,8 +35,8 @@ from foidesk.core.release_check.findings import (
 from foidesk.core.release_check.icc_profile import profile_findings, profile_words
 from foidesk.core.release_check.image_containers import (
     GPS_IFD_TAG,
-    TRAILING_SLACK_BYTES,
     gif_findings,
+    holds_trailing_data,
     tiff_findings,
     trailing,
     unaccounted,
@@ -243,7 +243,7 @@ def _inspect_png(data: bytes) -> list[Finding]:
     if animated and not framed:
         message = "The still picture is not a frame of the animation: viewers show different pictures."
         findings.append(unaccounted("PNG acTL", message))
-    if len(data) - image_end > TRAILING_SLACK_BYTES:
+    if holds_trailing_data(data[image_end:]):
         findings.append(trailing("after IEND", len(data) - image_end))
     return findings
 
@@ -344,7 +344,7 @@ def _inspect_jpeg(data: bytes) -> list[Finding]:
             at = _scan_end(data, at)
     if icc_chunks:
         findings.extend(profile_findings(b"".join(icc_chunks), "JPEG APP2 ICC profile"))
-    if len(data) - (at + 2) > TRAILING_SLACK_BYTES:
+    if holds_trailing_data(data[at + 2 :]):
         findings.append(trailing("after the image's end (EOI)", len(data) - at - 2))
     return findings
 
@@ -416,7 +416,7 @@ def _inspect_webp(data: bytes) -> list[Finding]:
     (riff_size,) = struct.unpack_from("<I", data, 4)
     end = min(len(data), riff_size + 8)
     findings = _webp_chunks(data, 12, end, "WebP")
-    if len(data) - (riff_size + 8) > TRAILING_SLACK_BYTES:
+    if holds_trailing_data(data[riff_size + 8 :]):
         findings.append(trailing("after RIFF", len(data) - riff_size - 8))
     return findings
 

@@ -13,7 +13,9 @@ import re
 from collections.abc import Mapping
 from typing import TypeVar
 
-MIN_READABLE_POINTS = 2.0
+from foidesk.core.release_check.findings import MIN_LEGIBLE_POINTS
+
+MIN_READABLE_POINTS = MIN_LEGIBLE_POINTS
 SAME_COLOUR_DISTANCE = 0.08  # Euclidean distance in RGB (0..1) below which text and background look alike
 MIN_CONTRAST_RATIO = 1.2  # WCAG 2 contrast ratio under which near colours cannot be told apart
 NEAR_COLOURS = 0.3  # the contrast rule applies only to colours this close (yellow on white stays visible)

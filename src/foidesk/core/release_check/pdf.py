@@ -27,6 +27,7 @@ import numpy as np
 import pikepdf
 
 from foidesk.core.release_check.findings import (
+    MIN_LEGIBLE_POINTS,
     CannotInspect,
     Finding,
     InspectionLimits,
@@ -48,7 +49,7 @@ from foidesk.core.release_check.pdf_seal import has_trusted_text_layer
 from foidesk.core.release_check.pdf_structure import graph_findings
 
 INVISIBLE_RENDER_MODES = frozenset({3, 7})  # ISO 32000-1 9.3.6: 3 neither fill nor stroke, 7 clip only
-MIN_READABLE_TEXT_HEIGHT = 3.0  # points; smaller glyphs cannot be read on screen or paper (footnotes are 6)
+MIN_READABLE_TEXT_HEIGHT = MIN_LEGIBLE_POINTS  # points (findings.MIN_LEGIBLE_POINTS)
 SAME_COLOUR_DISTANCE = 0.15  # Euclidean distance in RGB (0..1) below which text and background look alike
 MAX_DISTANCE = 3**0.5  # black to white
 OVERPRINT_BELOW, OVERPRINT_ABOVE = 0.2, 0.8  # of the later glyph's size: the band its letters fill

@@ -44,7 +44,6 @@ from foidesk.core.release_check.xlsx_rows import (
     stretch_test,
 )
 from foidesk.core.release_check.xlsx_styles import (
-    TINY_FONT_POINTS,
     UNACCOUNTED,
     Styles,
     format_hides_value,
@@ -52,7 +51,7 @@ from foidesk.core.release_check.xlsx_styles import (
     shown_text,
 )
 
-MIN_ROW_POINTS = TINY_FONT_POINTS  # nor can anything in a row lower than that
+MIN_ROW_POINTS = 4.0  # a row lower than this cannot show a line of legible text (3 pt) with its margins
 # A column narrower than one character (in Excel's width units, the width of a "0") shows a sliver of
 # a value at most, or "#": its values count as hidden. Excel shows such a column as a hairline.
 MIN_COLUMN_WIDTH = 1.0

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer
-from foidesk.core.release_check.findings import CannotInspect
+from foidesk.core.release_check.findings import MIN_LEGIBLE_POINTS, CannotInspect
 from foidesk.core.release_check.xlsx_book import TRUE, Book, CellArea, parse_area, released
 
-TINY_FONT_POINTS = 4.0  # text below 4 pt cannot be read on screen or paper
+TINY_FONT_POINTS = MIN_LEGIBLE_POINTS  # text below this cannot be read (findings.MIN_LEGIBLE_POINTS)
 SAME_COLOUR_DISTANCE = 24  # font and fill closer than this per RGB channel are indistinguishable
 # Excel's default palette of indexed colours (ECMA-376 part 1, 18.8.27); 64 and 65 are the system
 # foreground and background. A workbook may replace entries with its own (``<indexedColors>``).
