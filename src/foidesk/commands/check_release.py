@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from foidesk.commands import emit_json
-from foidesk.core.release_check import FileReport, check_file
+from foidesk.core.release_check import FileReport, InspectionLimits, check_file
 
 NAME = "check-release"
 HELP = "Check files before release: hidden sheets, rows, comments, metadata, formulas and more."
@@ -23,10 +23,16 @@ EXIT_UNREADABLE = 2
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to check (any format)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--no-render",
+        action="store_true",
+        help="skip the second opinion of a renderer (LibreOffice, PDFium): faster, and it misses more",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    reports = [check_file(path) for path in args.files]
+    limits = InspectionLimits(render=not args.no_render)
+    reports = [check_file(path, limits) for path in args.files]
     if args.json:
         emit_json({"files": [report.as_dict() for report in reports]})
     else:
