@@ -84,6 +84,24 @@ def has_letter(word: str) -> bool:
     return any(character.isalpha() for character in word)
 
 
+def is_word_character(character: str) -> bool:
+    """Words are runs of letters (and their combining marks): digits, which a renderer may set
+    against a word (a footnote mark, a superscript), and punctuation separate them."""
+    return character.isalpha() or unicodedata.category(character).startswith("M")
+
+
+def split_words(text: str) -> list[str]:
+    """The normalised words of ``text``."""
+    words, current = [], ""
+    for character in normalised(text):
+        if is_word_character(character):
+            current += character
+        elif current:
+            words.append(current)
+            current = ""
+    return [*words, current] if current else words
+
+
 def _page_words(page: pdfium.PdfPage, number: int) -> list[RenderedWord]:
     textpage = page.get_textpage()
     count = textpage.count_chars()
@@ -193,14 +211,14 @@ def _pixel_region(
 
 
 def _words(characters: list[str], seen: list[bool], page: int) -> list[RenderedWord]:
-    """Runs of letters and digits; a word seen when any of its characters is; hyphenated breaks joined."""
+    """Runs of letters; a word seen when any of its characters is; words broken by a hyphen joined."""
     words: list[RenderedWord] = []
     text, shown = "", False
     pending: tuple[str, bool] | None = None  # a word that ended with a hyphen, awaiting a line break
     broken = False
     for character, visible in zip(characters, seen, strict=True):
         folded = normalised(character)
-        if folded and all(part.isalnum() for part in folded):
+        if folded and all(is_word_character(part) for part in folded):
             text += folded
             shown = shown or visible
             continue

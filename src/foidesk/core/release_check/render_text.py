@@ -19,7 +19,7 @@ from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import InspectionLimits
-from foidesk.core.release_check.render_pdf import has_letter, normalised
+from foidesk.core.release_check.render_pdf import split_words
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -79,7 +79,6 @@ ODF_LEFT_OUT = frozenset(
     }
 )
 ODF_PARAGRAPHS = frozenset({TEXT + "p", TEXT + "h"})
-WORD = re.compile(r"[^\W_]+")
 CELL_REFERENCE = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -95,8 +94,8 @@ class TextPlace:
 
 
 def words_of(text: str) -> tuple[str, ...]:
-    """The words of ``text`` that are compared: runs of letters and digits holding a letter, normalised."""
-    return tuple(word for word in WORD.findall(normalised(text)) if has_letter(word))
+    """The words of ``text`` that are compared: runs of letters, normalised (numbers are left out)."""
+    return tuple(split_words(text))
 
 
 def docx_text(path: str, limits: InspectionLimits) -> list[TextPlace]:

@@ -23,9 +23,13 @@ import signal
 import subprocess
 import tempfile
 import time
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from lxml import etree
+
+from foidesk.core.release_check.archive import ZipContainer, parse_xml
 from foidesk.core.release_check.findings import CannotInspect, Finding, InspectionLimits, Severity
 from foidesk.core.release_check.formats import FileFormat
 from foidesk.core.release_check.render_pdf import RenderedWord, has_letter, rendered_words
@@ -37,6 +41,7 @@ UNAVAILABLE = "render.unavailable"
 CANNOT_RENDER = "render.cannot_render"
 WORDS_NAMED = 5  # unseen words a finding names: enough to find them, short enough to read
 PLACES_NAMED = 3
+MAX_RUN_LENGTH = 2_000  # letters of one run split into words; a longer run is not split (linear cost)
 OFFICE_READERS = {
     FileFormat.DOCX: (docx_text, ".docx"),
     FileFormat.ODT: (odt_text, ".odt"),
@@ -45,6 +50,22 @@ OFFICE_READERS = {
     FileFormat.ODS: (ods_text, ".ods"),
 }
 RENDERED_FORMATS = frozenset({FileFormat.PDF, *OFFICE_READERS})
+SPREADSHEETS = frozenset({FileFormat.XLSX, FileFormat.XLSM, FileFormat.ODS})
+S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+# Attributes about paper that the copy for printing drops (element: attributes), see _printable_copy.
+PAPER_ATTRIBUTES = {
+    f"{S}pageSetUpPr": ("fitToPage",),
+    f"{S}pageSetup": ("scale", "fitToWidth", "fitToHeight"),
+    f"{TABLE}table": (f"{TABLE}print-ranges", f"{TABLE}print"),
+    f"{STYLE}page-layout-properties": (
+        f"{STYLE}scale-to",
+        f"{STYLE}scale-to-pages",
+        f"{STYLE}scale-to-X",
+        f"{STYLE}scale-to-Y",
+    ),
+}
 
 
 def second_opinion(path: str, file_format: FileFormat, limits: InspectionLimits) -> list[Finding]:
@@ -99,17 +120,52 @@ def _office_opinion(path: str, file_format: FileFormat, limits: InspectionLimits
     deadline = time.monotonic() + limits.render_timeout_seconds
     with tempfile.TemporaryDirectory(prefix="foidesk-render-") as folder:
         try:
-            rendering = _convert(command, path, suffix, Path(folder), limits.render_timeout_seconds)
+            source = Path(folder) / f"source{suffix}"
+            _printable_copy(path, source, file_format, limits)
+            rendering = _convert(command, source, Path(folder), limits.render_timeout_seconds)
             words = rendered_words(str(rendering), deadline=deadline)
         except CannotInspect as error:
             return [_cannot_render(str(error))]
     return _compare(places, words)
 
 
-def _convert(command: str, path: str, suffix: str, folder: Path, timeout: float) -> Path:
+def _printable_copy(path: str, target: Path, file_format: FileFormat, limits: InspectionLimits) -> None:
+    """A copy for LibreOffice to print: a spreadsheet loses what is about paper, not about the screen.
+
+    A reader of a spreadsheet sees its grid, not its printout: a print area (XLSX ``_xlnm.Print_Area``,
+    ODS ``table:print-ranges``) and fit-to-page scaling (which shrinks a wide sheet below legibility)
+    would make the rendering hide text the reader sees. Documents are copied as they are.
+    """
+    if file_format not in SPREADSHEETS:
+        shutil.copyfile(path, target)
+        return
+    with ZipContainer(path, limits) as container, zipfile.ZipFile(target, "w") as out:
+        for name, info in container.infos.items():
+            data = container.read(name)
+            if name.endswith(".xml") and (name.startswith("xl/") or name in ("content.xml", "styles.xml")):
+                data = _without_paper_settings(data, name)
+            copied = zipfile.ZipInfo(name, date_time=info.date_time)
+            copied.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            out.writestr(copied, data)
+
+
+def _without_paper_settings(data: bytes, name: str) -> bytes:
+    root = parse_xml(data, name)
+    changed = False
+    for element in root.iter(f"{S}definedName"):
+        if element.get("name") == "_xlnm.Print_Area" and element.getparent() is not None:
+            element.getparent().remove(element)  # type: ignore[union-attr]
+            changed = True
+    for element in root.iter(*PAPER_ATTRIBUTES):
+        for attribute in PAPER_ATTRIBUTES[str(element.tag)]:
+            if attribute in element.attrib:
+                del element.attrib[attribute]
+                changed = True
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if changed else data
+
+
+def _convert(command: str, source: Path, folder: Path, timeout: float) -> Path:
     """The file rendered to PDF by LibreOffice in a private profile; killed and refused past ``timeout``."""
-    source = folder / f"source{suffix}"
-    shutil.copyfile(path, source)
     output = folder / "out"
     arguments = [
         command,
@@ -153,7 +209,8 @@ def _kill(process: subprocess.Popen[bytes]) -> None:
 
 def _compare(places: list[TextPlace], words: list[RenderedWord]) -> list[Finding]:
     """Findings for the file's words the rendering does not show (a word shown anywhere is shown)."""
-    seen = {word.text for word in words if word.seen}
+    vocabulary = {word for place in places for word in place.words}
+    seen = _seen(words, vocabulary)
     hidden: list[tuple[str, list[str]]] = []
     clipped: list[tuple[str, list[str]]] = []
     for place in places:
@@ -188,6 +245,33 @@ def _compare(places: list[TextPlace], words: list[RenderedWord]) -> list[Finding
             )
         )
     return findings
+
+
+def _seen(words: list[RenderedWord], vocabulary: set[str]) -> set[str]:
+    """The words shown, with runs the renderer set together split into the file's own words.
+
+    PDFium puts no space between glyphs that touch: two cells side by side ("Headcount" "As at") or a
+    word and its footnote mark come out as one run; a run made wholly of the file's words shows them.
+    """
+    seen = {word.text for word in words if word.seen}
+    longest = max((len(word) for word in vocabulary), default=0)
+    for run in seen - vocabulary:
+        seen.update(_segments(run, vocabulary, longest))
+    return seen
+
+
+def _segments(run: str, vocabulary: set[str], longest: int) -> list[str]:
+    """The file's words that make up ``run`` end to end, or none when it is not made of them."""
+    if len(run) > MAX_RUN_LENGTH:
+        return []
+    made: list[list[str] | None] = [[]] + [None] * len(run)
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - longest), end):
+            before = made[start]
+            if before is not None and run[start:end] in vocabulary:
+                made[end] = [*before, run[start:end]]
+                break
+    return made[-1] or []
 
 
 def _places(found: list[tuple[str, list[str]]]) -> str:
