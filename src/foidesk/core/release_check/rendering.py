@@ -7,8 +7,10 @@ Every word with a letter that the file holds (``render_text.py`` for office file
 a PDF) and that the rendering does not show is a block finding ``render.text_not_shown``.
 
 Known differences are explained instead of blocked: fields LibreOffice computes afresh are not read; a
-word partly shown counts as shown; a spreadsheet cell whose text is wholly clipped while a cell beside it
-holds something is a warning ``render.text_clipped`` (the reader sees the cell, and can widen it).
+word partly shown counts as shown; words of a spreadsheet cell clipped away while a cell beside it holds
+something are a warning ``render.text_clipped`` (text cut at the edge by its neighbour, as Excel shows
+it too; the reader can widen the column). A cell with no neighbour cannot be clipped by one: its unseen
+words (pushed out of sight by line breaks, an indent, a tiny row) are blocked.
 A missing renderer is a warning ``render.unavailable``, or a block when the limits say the renderer is
 required (production); a file the renderer cannot render in time is a block ``render.cannot_render``.
 Files larger than ``render_max_bytes`` get no second opinion and no finding: they keep the streamed path.
@@ -217,8 +219,6 @@ def _compare(places: list[TextPlace], words: list[RenderedWord]) -> list[Finding
         unseen = [word for word in dict.fromkeys(place.words) if word not in seen]
         if not unseen:
             continue
-        if place.is_cell and len(unseen) < len(set(place.words)):
-            continue  # partly shown: the rest of the cell's text is clipped at its edge, in sight
         if place.is_cell and place.has_neighbour:
             clipped.append((place.where, unseen))
         else:
@@ -240,8 +240,8 @@ def _compare(places: list[TextPlace], words: list[RenderedWord]) -> list[Finding
                 TEXT_CLIPPED,
                 Severity.WARN,
                 _places(clipped),
-                "A cell's text is wholly clipped by the cell beside it in LibreOffice's rendering "
-                f"({_named(word for _, unseen in clipped for word in unseen)}): widen the column to show it.",
+                "Words of a cell are clipped by the cell beside it in LibreOffice's rendering "
+                f"({_named(word for _, unseen in clipped for word in unseen)}): widen it to see them.",
             )
         )
     return findings
@@ -255,16 +255,24 @@ def _seen(words: list[RenderedWord], vocabulary: set[str]) -> set[str]:
     """
     seen = {word.text for word in words if word.seen}
     longest = max((len(word) for word in vocabulary), default=0)
+    prefixes = {word[:end] for word in vocabulary for end in range(1, len(word))}
     for run in seen - vocabulary:
-        seen.update(_segments(run, vocabulary, longest))
+        seen.update(_segments(run, vocabulary, prefixes, longest))
     return seen
 
 
-def _segments(run: str, vocabulary: set[str], longest: int) -> list[str]:
-    """The file's words that make up ``run`` end to end, or none when it is not made of them."""
+def _segments(run: str, vocabulary: set[str], prefixes: set[str], longest: int) -> list[str]:
+    """The file's words that make up ``run`` end to end, or none when it is not made of them.
+
+    The run may begin with the start of a word whose end is clipped away (a cell cut by the next
+    cell's text, which follows it in the run): that start shows nothing of the word it begins.
+    """
     if len(run) > MAX_RUN_LENGTH:
         return []
     made: list[list[str] | None] = [[]] + [None] * len(run)
+    for end in range(1, min(len(run), longest) + 1):
+        if run[:end] in prefixes:
+            made[end] = []
     for end in range(1, len(run) + 1):
         for start in range(max(0, end - longest), end):
             before = made[start]
