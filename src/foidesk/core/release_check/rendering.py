@@ -7,10 +7,10 @@ Every word with a letter that the file holds (``render_text.py`` for office file
 a PDF) and that the rendering does not show is a block finding ``render.text_not_shown``.
 
 Known differences are explained instead of blocked: fields LibreOffice computes afresh are not read; a
-word partly shown counts as shown; words of a spreadsheet cell clipped away while a cell beside it holds
-something are a warning ``render.text_clipped`` (text cut at the edge by its neighbour, as Excel shows
-it too; the reader can widen the column). A cell with no neighbour cannot be clipped by one: its unseen
-words (pushed out of sight by line breaks, an indent, a tiny row) are blocked.
+word partly shown counts as shown; a spreadsheet cell partly shown while a cell beside it holds
+something is cut at its neighbour's edge, in sight (as Excel shows it too), and one wholly clipped there
+is a warning ``render.text_clipped`` (the reader can widen the column). A cell with no neighbour cannot
+be clipped by one: its unseen words (pushed out of sight by line breaks, an indent, a tiny row) block.
 A missing renderer is a warning ``render.unavailable``, or a block when the limits say the renderer is
 required (production); a file the renderer cannot render in time is a block ``render.cannot_render``.
 Files larger than ``render_max_bytes`` get no second opinion and no finding: they keep the streamed path.
@@ -220,7 +220,9 @@ def _compare(places: list[TextPlace], words: list[RenderedWord]) -> list[Finding
         if not unseen:
             continue
         if place.is_cell and place.has_neighbour:
-            clipped.append((place.where, unseen))
+            if len(unseen) == len(set(place.words)):
+                clipped.append((place.where, unseen))
+            # partly shown: the text runs to the neighbour's edge, where the reader sees it cut
         else:
             hidden.append((place.where, unseen))
     findings = []
@@ -240,7 +242,7 @@ def _compare(places: list[TextPlace], words: list[RenderedWord]) -> list[Finding
                 TEXT_CLIPPED,
                 Severity.WARN,
                 _places(clipped),
-                "Words of a cell are clipped by the cell beside it in LibreOffice's rendering "
+                "A cell's text is wholly clipped by the cell beside it in LibreOffice's rendering "
                 f"({_named(word for _, unseen in clipped for word in unseen)}): widen it to see them.",
             )
         )
