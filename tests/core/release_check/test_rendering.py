@@ -235,10 +235,12 @@ def test_xlsx_text_flowing_left_off_the_sheet_is_blocked(tmp_path: Path) -> None
 
 
 def test_red_team_a_cell_clipped_by_its_neighbour_is_a_warning_not_a_pass(tmp_path: Path) -> None:
-    """Just outside the block rule: a neighbour explains clipping, so the hidden words still warn."""
+    """Just outside the block rule: a neighbour explains clipping, so a wholly clipped cell still warns.
+
+    (A cell partly shown beside a neighbour passes: its text is cut in sight, as Excel shows it.)"""
 
     def clipped(sheet: object) -> None:
-        sheet["A5"] = f"Note {SECRET}"  # type: ignore[index]
+        sheet["A5"] = SECRET  # type: ignore[index]
         sheet["A5"].alignment = Alignment(indent=40)  # type: ignore[index]
         sheet["B5"] = "Beside it"  # type: ignore[index]
 
@@ -349,3 +351,38 @@ def test_a_file_the_main_check_blocks_is_not_rendered(tmp_path: Path) -> None:
     findings = check_file(str(tmp_path / "vanish.docx")).findings
     assert any(f.severity is Severity.BLOCK for f in findings)
     assert not any(f.code.startswith("render.") for f in findings)
+
+
+def test_the_commands_take_no_render_and_keep_their_json_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from foidesk.cli import main
+
+    path = _letter_docx(
+        tmp_path / "lowered.docx", f'<w:rPr><w:position w:val="-3000"/></w:rPr><w:t>{SECRET}</w:t>'
+    )
+    main(["check-release", str(path), "--json"])
+    rendered = json.loads(capsys.readouterr().out)
+    main(["check-release", str(path), "--json", "--no-render"])
+    unrendered = json.loads(capsys.readouterr().out)
+    codes = [
+        {finding["code"] for finding in payload["files"][0]["findings"]} for payload in (rendered, unrendered)
+    ]
+    main_check_blocks = any(f["severity"] == "block" for f in unrendered["files"][0]["findings"])
+    assert TEXT_NOT_SHOWN not in codes[1]
+    assert (TEXT_NOT_SHOWN in codes[0]) is not main_check_blocks  # rendered only when the main check passes
+    assert set(rendered["files"][0]) == set(unrendered["files"][0]) == {"path", "clean", "findings"}
+    assert (
+        main(
+            [
+                "sanitise",
+                str(_workbook(tmp_path / "book.xlsx")),
+                "-o",
+                str(tmp_path / "c.xlsx"),
+                "--no-render",
+            ]
+        )
+        == 0
+    )
