@@ -189,6 +189,30 @@ def test_a_workbook_with_a_print_area_and_fit_to_page_is_judged_on_its_grid(tmp_
     assert _render_findings(_workbook(tmp_path / "paper.xlsx", paper)) == []
 
 
+def test_the_apps_own_workbook_with_a_cover_wider_than_the_page_passes(tmp_path: Path) -> None:
+    """LibreOffice cuts a wide cover sheet's text at the paper's edge; the reader of the grid sees it."""
+    from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, workbook_xlsx
+
+    cover = [
+        "Freedom of information request 01.FOI.22.024648.",
+        "This workbook was generated from the released figures only; it contains no hidden sheets, rows, "
+        "columns, formulas or comments.",
+    ]
+    table = TableSheet(
+        name="Table 1",
+        title="Table 1: Allegations where reflective practice was an outcome, by year",
+        header=["Year", "Allegations"],
+        rows=[["2020", 12], ["2021", 30]],
+        notes=["Suppressed values are shown as [c]; see note 1."],
+    )
+    note = "Values from 1 to 4 are suppressed (shown as [c]) so that no one can be identified, and others "
+    note += "so that they cannot be worked out from totals."
+    workbook = ReleasedWorkbook(title="Response", cover=cover, tables=[table], notes=[("1", note)])
+    path = tmp_path / "answers.xlsx"
+    path.write_bytes(workbook_xlsx(workbook))
+    assert _render_findings(path) == []
+
+
 def test_a_clean_copy_is_rendered_again_and_kept(tmp_path: Path) -> None:
     copy = tmp_path / "copy.xlsx"
     report = sanitise_file(str(_workbook(tmp_path / "book.xlsx")), str(copy))

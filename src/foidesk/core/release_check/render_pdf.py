@@ -48,6 +48,7 @@ class RenderedWord:
     text: str
     page: int
     seen: bool
+    beyond_edge: bool = False  # some of it lies past the page's right edge (a spreadsheet's wide cell)
 
 
 def rendered_words(path: str, deadline: float | None = None) -> list[RenderedWord]:
@@ -116,7 +117,13 @@ def _page_words(page: pdfium.PdfPage, number: int) -> list[RenderedWord]:
         for index in range(count)
     ]
     characters = [_character(textpage, index) for index in range(count)]
-    return _words(characters, seen, number)
+    right_edge = page.get_cropbox()[2]
+    beyond = [textpage.get_charbox(index)[2] > right_edge for index in range(count)]
+    judged, placed = _words(characters, seen, number), _words(characters, beyond, number)
+    return [
+        RenderedWord(word.text, number, word.seen, beyond_edge=past.seen)
+        for word, past in zip(judged, placed, strict=True)
+    ]
 
 
 def _scale(page: pdfium.PdfPage) -> float:

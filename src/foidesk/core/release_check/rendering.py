@@ -128,7 +128,20 @@ def _office_opinion(path: str, file_format: FileFormat, limits: InspectionLimits
             words = rendered_words(str(rendering), deadline=deadline)
         except CannotInspect as error:
             return [_cannot_render(str(error))]
+    if file_format in SPREADSHEETS:
+        words = [_on_screen(word) for word in words]
     return _compare(places, words)
+
+
+def _on_screen(word: RenderedWord) -> RenderedWord:
+    """A spreadsheet's text that runs past the page's right edge is a printing matter, not hidden.
+
+    LibreOffice breaks pages between columns: a column wider than the page, or text flowing from the last
+    printed column, is cut at the paper's edge, while the reader of the grid sees it by scrolling.
+    """
+    if word.seen or not word.beyond_edge:
+        return word
+    return RenderedWord(word.text, word.page, True, beyond_edge=True)
 
 
 def _printable_copy(path: str, target: Path, file_format: FileFormat, limits: InspectionLimits) -> None:
