@@ -11,7 +11,7 @@ from docx.oxml.ns import nsdecls
 from odf.office import Annotation
 from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
 from odf.table import Table, TableCell, TableRow
-from odf.text import P, PageNumber, Span
+from odf.text import P, PageNumber, S, Span, Tab
 
 from foidesk.core.release_check.findings import InspectionLimits
 from foidesk.core.release_check.render_text import (
@@ -75,7 +75,10 @@ def test_docx_results_of_fields_the_renderer_computes_afresh_are_left_out(tmp_pa
 
 def test_odt_story_text_leaves_out_comments_and_page_numbers(tmp_path: Path) -> None:
     document = OpenDocumentText()
-    paragraph = P(text="Complaints rose ")
+    paragraph = P(text="Complaints")
+    paragraph.addElement(S())
+    paragraph.addElement(Span(text="rose"))
+    paragraph.addElement(Tab())
     paragraph.addElement(Span(text="sharply"))
     note = Annotation()
     note.addElement(P(text="Reviewer remark"))

@@ -79,6 +79,7 @@ ODF_LEFT_OUT = frozenset(
     }
 )
 ODF_PARAGRAPHS = frozenset({TEXT + "p", TEXT + "h"})
+ODF_SEPARATORS = frozenset({TEXT + "s", TEXT + "tab", TEXT + "line-break"})  # a space, a tab, a new line
 CELL_REFERENCE = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -267,7 +268,7 @@ def _odf_paragraph(element: etree._Element) -> Iterator[str]:
     yield element.text or ""
     for child in element:
         if child.tag not in ODF_LEFT_OUT and child.tag not in ODF_PARAGRAPHS and isinstance(child.tag, str):
-            yield " " if child.tag in (TEXT + "tab", TEXT + "line-break") else ""
+            yield " " if child.tag in ODF_SEPARATORS else ""
             yield from _odf_paragraph(child)
         yield child.tail or ""
 
