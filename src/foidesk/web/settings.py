@@ -199,7 +199,7 @@ FOIDESK_SDC_AUDIT_TIME_LIMIT_SECONDS = float(os.environ.get("FOIDESK_SDC_AUDIT_T
 # LibreOffice every office file is then blocked; by default a missing LibreOffice is only a warning.
 FOIDESK_RENDER = _env_bool("FOIDESK_RENDER", True)
 FOIDESK_RENDER_REQUIRED = _env_bool("FOIDESK_RENDER_REQUIRED", False)
-FOIDESK_RENDER_MAX_BYTES = int(os.environ.get("FOIDESK_RENDER_MAX_BYTES", "5000000"))
+FOIDESK_RENDER_MAX_BYTES = int(os.environ.get("FOIDESK_RENDER_MAX_BYTES", "1000000"))
 FOIDESK_RENDER_TIMEOUT_SECONDS = float(os.environ.get("FOIDESK_RENDER_TIMEOUT_SECONDS", "60"))
 FOIDESK_RENDER_COMMAND = os.environ.get("FOIDESK_RENDER_COMMAND", "soffice")
 

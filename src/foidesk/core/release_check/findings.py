@@ -54,7 +54,7 @@ class InspectionLimits:
     max_archive_members: int = 10_000
     render: bool = True
     render_required: bool = False
-    render_max_bytes: int = 5_000_000
+    render_max_bytes: int = 1_000_000
     render_timeout_seconds: float = 60.0
     render_command: str = "soffice"
 

@@ -110,19 +110,26 @@ def _page_words(page: pdfium.PdfPage, number: int) -> list[RenderedWord]:
         return []
     scale = _scale(page)
     as_it_is = _render(page, scale)
-    invisible_modes = _hide_text(page)
+    modes = _hide_text(page)
     without_text = _render(page, scale)
-    seen = [
-        _character_seen(page, textpage, index, scale, as_it_is, without_text, invisible_modes)
-        for index in range(count)
-    ]
     characters = [_character(textpage, index) for index in range(count)]
+    lettered = [any(is_word_character(part) for part in normalised(c)) for c in characters]
+    seen: list[bool] = []
+    word_seen = False  # a word is seen when any letter is: the rest of a seen word is not judged
+    for index, letter in enumerate(lettered):
+        judged = letter and not word_seen
+        judged = judged and _character_seen(page, textpage, index, scale, (as_it_is, without_text), modes)
+        seen.append(judged)
+        word_seen = letter and (word_seen or judged)
+    words = _words(characters, seen, number)
+    if all(word.seen for word in words):
+        return words
     right_edge = page.get_cropbox()[2]
-    beyond = [textpage.get_charbox(index)[2] > right_edge for index in range(count)]
-    judged, placed = _words(characters, seen, number), _words(characters, beyond, number)
+    beyond = [letter and textpage.get_charbox(index)[2] > right_edge for index, letter in enumerate(lettered)]
+    placed = _words(characters, beyond, number)
     return [
         RenderedWord(word.text, number, word.seen, beyond_edge=past.seen)
-        for word, past in zip(judged, placed, strict=True)
+        for word, past in zip(words, placed, strict=True)
     ]
 
 
@@ -164,10 +171,11 @@ def _character_seen(
     textpage: pdfium.PdfTextPage,
     index: int,
     scale: float,
-    as_it_is: Pixels,
-    without_text: Pixels,
+    renderings: tuple[Pixels, Pixels],
     invisible_modes: dict[int, int],
 ) -> bool:
+    """Seen: at a legible size, in a box that is not one colour, and with ink of its own there."""
+    as_it_is, without_text = renderings
     if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
         return False
     if pdfium_c.FPDFText_GetFontSize(textpage.raw, index) < MIN_READABLE_TEXT_HEIGHT:
