@@ -26,13 +26,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from foidesk.core.release_check.findings import CannotInspect
-from foidesk.core.release_check.pdf import (
-    MAX_RENDERED_PIXELS,
-    MIN_READABLE_TEXT_HEIGHT,
-    POINTS_PER_INCH,
-    SAME_COLOUR_DISTANCE,
-)
+from foidesk.core.release_check.pdf import MIN_READABLE_TEXT_HEIGHT, SAME_COLOUR_DISTANCE
 
+POINTS_PER_INCH = 72
+MAX_PAGE_PIXELS = 20_000_000  # a page larger than A0 at 100 dpi is judged coarser, not exhausting memory
 RENDER_DPI = 100  # a 6 pt footer is 8 pixels high: enough to tell ink from none, quick on a letter
 INK_DISTANCE = SAME_COLOUR_DISTANCE * 255 * math.sqrt(3)  # RGB distance (0..255 a channel) that is ink
 MIN_INK_PIXELS = 2  # pixels of a character's box that must show ink (anti-aliasing leaves stray ones)
@@ -136,7 +133,7 @@ def _page_words(page: pdfium.PdfPage, number: int) -> list[RenderedWord]:
 def _scale(page: pdfium.PdfPage) -> float:
     width, height = page.get_size()
     area = max(1.0, width * height)
-    return min(RENDER_DPI / POINTS_PER_INCH, math.sqrt(MAX_RENDERED_PIXELS / area))
+    return min(RENDER_DPI / POINTS_PER_INCH, math.sqrt(MAX_PAGE_PIXELS / area))
 
 
 def _render(page: pdfium.PdfPage, scale: float) -> Pixels:
