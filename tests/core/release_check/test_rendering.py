@@ -348,13 +348,21 @@ def test_a_missing_renderer_warns_by_default_and_blocks_when_required(tmp_path: 
     ]
 
 
-def test_a_file_not_rendered_in_time_is_blocked_and_libreoffice_is_ended(tmp_path: Path) -> None:
+def test_a_file_not_rendered_in_time_is_blocked_and_libreoffice_is_ended(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
     path = _letter_docx(tmp_path / "letter.docx")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(work))  # this call's LibreOffice runs under ``work``
     hurried = InspectionLimits(render_timeout_seconds=0.01)
     findings = second_opinion(str(path), FileFormat.DOCX, hurried)
     assert [(f.code, f.severity) for f in findings] == [(CANNOT_RENDER, Severity.BLOCK)]
-    leftover = subprocess.run(["pgrep", "-f", "foidesk-render-"], capture_output=True, text=True).stdout
+    leftover = subprocess.run(["pgrep", "-f", str(work)], capture_output=True, text=True).stdout
     assert leftover.strip() == ""
+    assert list(work.iterdir()) == []  # its profile and files are gone
 
 
 def test_files_over_the_size_limit_and_unasked_files_get_no_second_opinion(tmp_path: Path) -> None:
