@@ -31,7 +31,9 @@ STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 DOCX_STORY_PARTS = frozenset({"header", "footer", "footnotes", "endnotes"})  # relationship types, last part
-# Word fields whose result LibreOffice computes again on loading (ECMA-376 part 1, 17.16.5).
+# Word fields whose result LibreOffice computes again on loading (ECMA-376 part 1, 17.16.5): pages, dates,
+# references and document properties. What such a field could hide (a variable, a property) the main
+# check judges.
 RECOMPUTED_FIELDS = frozenset(
     {
         "PAGE",
@@ -51,10 +53,22 @@ RECOMPUTED_FIELDS = frozenset(
         "NOTEREF",
         "SEQ",
         "STYLEREF",
+        "AUTHOR",
+        "TITLE",
+        "SUBJECT",
+        "KEYWORDS",
+        "COMMENTS",
+        "DOCPROPERTY",
+        "USERNAME",
+        "USERINITIALS",
+        "LASTSAVEDBY",
+        "NUMWORDS",
+        "NUMCHARS",
     }
 )
-# ODF elements left out: fields computed afresh, and what is not story text (comments, deleted text,
-# a drawing's title and description) — the main check judges those.
+# ODF elements left out: fields computed afresh (pages, dates, references, variables and user fields,
+# document information), and what is not story text (comments, deleted text, a drawing's title and
+# description) — the main check judges those.
 ODF_LEFT_OUT = frozenset(
     {
         TEXT + "page-number",
@@ -71,6 +85,24 @@ ODF_LEFT_OUT = frozenset(
         TEXT + "reference-ref",
         TEXT + "note-ref",
         TEXT + "chapter",
+        TEXT + "user-field-get",
+        TEXT + "user-defined",
+        TEXT + "variable-get",
+        TEXT + "variable-set",
+        TEXT + "expression",
+        TEXT + "author-name",
+        TEXT + "author-initials",
+        TEXT + "title",
+        TEXT + "subject",
+        TEXT + "description",
+        TEXT + "keywords",
+        TEXT + "creator",
+        TEXT + "initial-creator",
+        TEXT + "creation-date",
+        TEXT + "creation-time",
+        TEXT + "modification-date",
+        TEXT + "modification-time",
+        TEXT + "editing-duration",
         TEXT + "tracked-changes",
         OFFICE + "annotation",
         OFFICE + "annotation-end",
