@@ -418,3 +418,15 @@ def test_the_commands_take_no_render_and_keep_their_json_shape(
         )
         == 0
     )
+
+
+def test_pdf_text_cut_at_the_page_edge_is_excused_only_when_shown_elsewhere(tmp_path: Path) -> None:
+    """A wide table printed over pages is cut at each page's edge; a word cut there and shown nowhere
+    else is hidden (red team: the excuse is not a way out for text placed off the page)."""
+    pdf = pikepdf.new()
+    content = f"BT /F1 12 Tf 650 700 Td (Nowak {SECRET}) Tj ET".encode()
+    path = _pdf_with(pdf, tmp_path / "off-page.pdf", content, {})
+    findings = second_opinion(str(path), FileFormat.PDF, LIMITS)
+    assert [(f.code, f.severity) for f in findings] == [(TEXT_NOT_SHOWN, Severity.BLOCK)]
+    assert SECRET.lower() in findings[0].message
+    assert "nowak" not in findings[0].message  # "Dear Mr Nowak" is on the page

@@ -46,6 +46,7 @@ class RenderedWord:
     page: int
     seen: bool
     beyond_edge: bool = False  # some of it lies past the page's right edge (a spreadsheet's wide cell)
+    off_page: bool = False  # some of it lies outside the page, on any side
 
 
 def rendered_words(path: str, deadline: float | None = None) -> list[RenderedWord]:
@@ -121,12 +122,17 @@ def _page_words(page: pdfium.PdfPage, number: int) -> list[RenderedWord]:
     words = _words(characters, seen, number)
     if all(word.seen for word in words):
         return words
-    right_edge = page.get_cropbox()[2]
-    beyond = [letter and textpage.get_charbox(index)[2] > right_edge for index, letter in enumerate(lettered)]
-    placed = _words(characters, beyond, number)
+    left, bottom, right, top = page.get_cropbox()
+    boxes = [textpage.get_charbox(index) if letter else None for index, letter in enumerate(lettered)]
+    beyond = [box is not None and box[2] > right for box in boxes]
+    outside = [
+        box is not None and not (left <= box[0] and bottom <= box[1] and box[2] <= right and box[3] <= top)
+        for box in boxes
+    ]
+    placed, off = _words(characters, beyond, number), _words(characters, outside, number)
     return [
-        RenderedWord(word.text, number, word.seen, beyond_edge=past.seen)
-        for word, past in zip(words, placed, strict=True)
+        RenderedWord(word.text, number, word.seen, beyond_edge=past.seen, off_page=away.seen)
+        for word, past, away in zip(words, placed, off, strict=True)
     ]
 
 

@@ -86,7 +86,8 @@ def _pdf_opinion(path: str, limits: InspectionLimits) -> list[Finding]:
         words = rendered_words(path, deadline=time.monotonic() + limits.render_timeout_seconds)
     except CannotInspect as error:
         return [_cannot_render(f"PDFium could not render the PDF: {error}")]
-    unseen = [word for word in words if not word.seen and has_letter(word.text)]
+    shown = {word.text for word in words if word.seen}
+    unseen = [w for w in words if not w.seen and has_letter(w.text) and not _continued(w, shown)]
     if not unseen:
         return []
     pages = sorted({word.page for word in unseen})
@@ -100,6 +101,15 @@ def _pdf_opinion(path: str, limits: InspectionLimits) -> list[Finding]:
             "covered, clipped, too small, on a hidden layer or the colour of what lies under it.",
         )
     ]
+
+
+def _continued(word: RenderedWord, shown: set[str]) -> bool:
+    """A word cut at the page's edge and shown elsewhere in the document is continued, not hidden.
+
+    A wide table printed over pages (as LibreOffice prints a wide sheet) draws each row on every page,
+    clipped to it: what one page cuts off at its edge another shows.
+    """
+    return word.off_page and word.text in shown
 
 
 def _office_opinion(path: str, file_format: FileFormat, limits: InspectionLimits) -> list[Finding]:
