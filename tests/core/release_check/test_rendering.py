@@ -265,7 +265,7 @@ def test_red_team_a_cell_clipped_by_its_neighbour_is_a_warning_not_a_pass(tmp_pa
 
     def clipped(sheet: object) -> None:
         sheet["A5"] = SECRET  # type: ignore[index]
-        sheet["A5"].alignment = Alignment(indent=40)  # type: ignore[index]
+        sheet.column_dimensions["A"].width = 0.3  # type: ignore[attr-defined]
         sheet["B5"] = "Beside it"  # type: ignore[index]
 
     findings = _second_opinion(_workbook(tmp_path / "clipped.xlsx", clipped))
@@ -430,3 +430,16 @@ def test_pdf_text_cut_at_the_page_edge_is_excused_only_when_shown_elsewhere(tmp_
     assert [(f.code, f.severity) for f in findings] == [(TEXT_NOT_SHOWN, Severity.BLOCK)]
     assert SECRET.lower() in findings[0].message
     assert "nowak" not in findings[0].message  # "Dear Mr Nowak" is on the page
+
+
+def test_a_word_cut_at_a_cell_edge_is_shown_by_a_start_long_enough_to_tell() -> None:
+    """LibreOffice leaves out the letters it clips: "superintende" shows "superintendent", "su" does not."""
+    from foidesk.core.release_check.render_pdf import RenderedWord
+    from foidesk.core.release_check.rendering import _seen
+
+    vocabulary = {"superintendent", "item", "with", "headcount", "as", "at"}
+    shown = _seen(
+        [RenderedWord(run, 1, True) for run in ("superintende", "witem", "headcountasat", "su")], vocabulary
+    )
+    assert {"superintendent", "item", "headcount", "as", "at"} <= shown
+    assert "with" not in shown  # one letter of it tells nothing

@@ -43,6 +43,7 @@ UNAVAILABLE = "render.unavailable"
 CANNOT_RENDER = "render.cannot_render"
 WORDS_NAMED = 5  # unseen words a finding names: enough to find them, short enough to read
 PLACES_NAMED = 3
+MIN_PARTIAL_LETTERS = 3  # letters of a cut word that show which word it is
 MAX_RUN_LENGTH = 2_000  # letters of one run split into words; a longer run is not split (linear cost)
 OFFICE_READERS = {
     FileFormat.DOCX: (docx_text, ".docx"),
@@ -277,34 +278,48 @@ def _seen(words: list[RenderedWord], vocabulary: set[str]) -> set[str]:
 
     PDFium puts no space between glyphs that touch: two cells side by side ("Headcount" "As at") or a
     word and its footnote mark come out as one run; a run made wholly of the file's words shows them.
+    LibreOffice leaves out the letters it clips, so a word cut at a cell's edge comes out as its start:
+    a start of at least ``MIN_PARTIAL_LETTERS`` letters shows the words it begins (a word partly shown
+    counts as shown); a shorter one shows nothing, but the words after it still count.
     """
     seen = {word.text for word in words if word.seen}
     longest = max((len(word) for word in vocabulary), default=0)
-    prefixes = {word[:end] for word in vocabulary for end in range(1, len(word))}
+    starts: dict[str, list[str]] = {}
+    for word in vocabulary:
+        for end in range(1, len(word)):
+            starts.setdefault(word[:end], []).append(word)
     for run in seen - vocabulary:
-        seen.update(_segments(run, vocabulary, prefixes, longest))
+        seen.update(_segments(run, vocabulary, starts, longest))
     return seen
 
 
-def _segments(run: str, vocabulary: set[str], prefixes: set[str], longest: int) -> list[str]:
-    """The file's words that make up ``run`` end to end, or none when it is not made of them.
-
-    The run may begin with the start of a word whose end is clipped away (a cell cut by the next
-    cell's text, which follows it in the run): that start shows nothing of the word it begins.
-    """
+def _segments(run: str, vocabulary: set[str], starts: dict[str, list[str]], longest: int) -> list[str]:
+    """The file's words that make up ``run`` end to end, the first and last possibly cut; none when it
+    is not made of them."""
     if len(run) > MAX_RUN_LENGTH:
         return []
     made: list[list[str] | None] = [[]] + [None] * len(run)
     for end in range(1, min(len(run), longest) + 1):
-        if run[:end] in prefixes:
-            made[end] = []
+        if run[:end] in starts:
+            made[end] = _cut(run[:end], starts)
     for end in range(1, len(run) + 1):
         for start in range(max(0, end - longest), end):
             before = made[start]
             if before is not None and run[start:end] in vocabulary:
                 made[end] = [*before, run[start:end]]
                 break
-    return made[-1] or []
+    if made[-1] is not None:
+        return made[-1]
+    for end in range(len(run) - 1, 0, -1):
+        before = made[end]
+        if before is not None and run[end:] in starts:
+            return [*before, *_cut(run[end:], starts)]
+    return []
+
+
+def _cut(start: str, starts: dict[str, list[str]]) -> list[str]:
+    """The words a cut word's visible start shows: those it begins, when it is long enough to tell."""
+    return starts[start] if len(start) >= MIN_PARTIAL_LETTERS else []
 
 
 def _places(found: list[tuple[str, list[str]]]) -> str:
