@@ -12,7 +12,7 @@ import sys
 
 from foidesk import deployment_secret
 from foidesk.commands import CommandFailed, emit_json
-from foidesk.core.release_check import CannotSanitise, sanitise_file
+from foidesk.core.release_check import CannotSanitise, InspectionLimits, sanitise_file
 
 NAME = "sanitise"
 HELP = "Write a clean copy of a file: values only, nothing hidden, no metadata."
@@ -22,6 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the file to copy")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="where to write the clean copy")
     parser.add_argument("--json", action="store_true", help="print the copy's check report as JSON")
+    parser.add_argument(
+        "--no-render",
+        action="store_true",
+        help="check the copy without the second opinion of a renderer (LibreOffice, PDFium)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     if os.path.abspath(args.file) == os.path.abspath(args.output):
         raise CommandFailed("the clean copy must not overwrite the original", exit_code=2)
     try:
-        report = sanitise_file(args.file, args.output)
+        report = sanitise_file(args.file, args.output, InspectionLimits(render=not args.no_render))
     except CannotSanitise as error:
         raise CommandFailed(f"no clean copy of {args.file}: {error}", exit_code=2) from error
     if args.json:

@@ -181,6 +181,17 @@ FOIDESK_SDC_TIME_LIMIT_SECONDS = float(os.environ.get("FOIDESK_SDC_TIME_LIMIT_SE
 FOIDESK_SDC_AUDIT_TIME_LIMIT_SECONDS = float(os.environ.get("FOIDESK_SDC_AUDIT_TIME_LIMIT_SECONDS", "30"))
 
 
+# The release gate's second opinion from a renderer (ADR 0010): documents, spreadsheets and PDFs up to
+# FOIDESK_RENDER_MAX_BYTES are rendered (LibreOffice, a Debian package, for office files; PDFium for PDF)
+# and text the rendering does not show is blocked. Production sets FOIDESK_RENDER_REQUIRED=1: without
+# LibreOffice every office file is then blocked; by default a missing LibreOffice is only a warning.
+FOIDESK_RENDER = _env_bool("FOIDESK_RENDER", True)
+FOIDESK_RENDER_REQUIRED = _env_bool("FOIDESK_RENDER_REQUIRED", False)
+FOIDESK_RENDER_MAX_BYTES = int(os.environ.get("FOIDESK_RENDER_MAX_BYTES", "1000000"))
+FOIDESK_RENDER_TIMEOUT_SECONDS = float(os.environ.get("FOIDESK_RENDER_TIMEOUT_SECONDS", "60"))
+FOIDESK_RENDER_COMMAND = os.environ.get("FOIDESK_RENDER_COMMAND", "soffice")
+
+
 # s.14(2) FOIA: a repeat within this many days of compliance is flagged (the ICO sets no fixed interval).
 FOIDESK_REPEAT_INTERVAL_DAYS = int(os.environ.get("FOIDESK_REPEAT_INTERVAL_DAYS", "180"))
 # How far back intake looks for repeats, round-robins and requests to aggregate (reg 5: 60 working days).

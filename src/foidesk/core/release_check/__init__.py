@@ -19,6 +19,7 @@ from foidesk.core.release_check import (
     ods,
     pdf,
     pdf_copy,
+    rendering,
     spreadsheets,
     xlsx_copy,
 )
@@ -112,7 +113,11 @@ class FileReport:
 
 
 def check_file(path: str, limits: InspectionLimits | None = None) -> FileReport:
-    """Inspect the file at ``path``: its format by content, then everything its format can hide."""
+    """Inspect the file at ``path``: its format by content, then everything its format can hide.
+
+    A document, spreadsheet or PDF the main check passes is then rendered (``rendering.py``): text the
+    file holds and the rendering does not show is blocked too (a second opinion, ADR 0010).
+    """
     limits = limits or InspectionLimits()
     budget = archive.ExtractionBudget(limits)
     file_format, failure = _detect(path)
@@ -182,7 +187,10 @@ def _inspect(
     try:
         if file_format is FileFormat.ZIP:
             return archive.inspect_archive(path, limits, depth, budget, _member_inspector(limits, budget))
-        return INSPECTORS[file_format](path, limits)
+        findings = INSPECTORS[file_format](path, limits)
+        if any(finding.severity is Severity.BLOCK for finding in findings):
+            return findings  # the main check explains what is hidden: the second opinion adds nothing
+        return findings + rendering.second_opinion(path, file_format, limits)
     except CannotInspect as error:
         return [_cannot_inspect(f"The file cannot be read: {error}")]
     except RecursionError:

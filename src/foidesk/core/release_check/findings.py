@@ -41,12 +41,22 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class InspectionLimits:
-    """Bounds that keep a hostile file (zip bomb, deep nesting) from exhausting the machine."""
+    """Bounds that keep a hostile file (zip bomb, deep nesting) from exhausting the machine.
+
+    The ``render_*`` settings govern the renderer's second opinion (``rendering.py``, ADR 0010): files
+    up to ``render_max_bytes`` are rendered (LibreOffice ``render_command`` for office files, PDFium for
+    PDF) within ``render_timeout_seconds``; a missing LibreOffice blocks when ``render_required``.
+    """
 
     max_uncompressed_bytes: int = 1_000_000_000
     max_compression_ratio: float = 200.0
     max_archive_depth: int = 3
     max_archive_members: int = 10_000
+    render: bool = True
+    render_required: bool = False
+    render_max_bytes: int = 1_000_000
+    render_timeout_seconds: float = 60.0
+    render_command: str = "soffice"
 
 
 # The one home of the legible size: text (or a row, a box) smaller than this cannot be read on screen or

@@ -6,12 +6,13 @@ import mimetypes
 import os
 import tempfile
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from foidesk.core.release_check import check_file
-from foidesk.core.release_check.findings import Severity
+from foidesk.core.release_check.findings import InspectionLimits, Severity
 from foidesk.core.workflow import Action
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
@@ -76,6 +77,17 @@ def document_store(
         return document
 
 
+def release_limits() -> InspectionLimits:
+    """The release gate's limits from the settings: the renderer's second opinion (FOIDESK_RENDER_*)."""
+    return InspectionLimits(
+        render=settings.FOIDESK_RENDER,
+        render_required=settings.FOIDESK_RENDER_REQUIRED,
+        render_max_bytes=settings.FOIDESK_RENDER_MAX_BYTES,
+        render_timeout_seconds=settings.FOIDESK_RENDER_TIMEOUT_SECONDS,
+        render_command=settings.FOIDESK_RENDER_COMMAND,
+    )
+
+
 def document_check(*, document: Document, actor: Actor) -> Document:
     """Run the release gate on the stored bytes; the findings and status are kept on the document."""
 
@@ -88,7 +100,7 @@ def document_check(*, document: Document, actor: Actor) -> Document:
         path = os.path.join(folder, f"document{suffix}")
         with open(path, "wb") as copy:
             copy.write(content)
-        report = check_file(path)
+        report = check_file(path, release_limits())
     findings = [finding.as_dict() for finding in report.findings]
     severities = {finding.severity for finding in report.findings}
     if Severity.BLOCK in severities:

@@ -30,6 +30,7 @@ from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, table_csv,
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases import selectors
+from foidesk.web.cases.documents import release_limits
 from foidesk.web.cases.event_views import refusal_page
 from foidesk.web.cases.forms import RecordsFilterForm
 from foidesk.web.cases.models import Part
@@ -152,7 +153,7 @@ def _gate(data: bytes, fmt: str) -> FileReport:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"records.{fmt}"
         path.write_bytes(data)
-        return check_file(str(path))
+        return check_file(str(path), release_limits())
 
 
 def _attachment(data: bytes, fmt: str, name: str) -> HttpResponse:
