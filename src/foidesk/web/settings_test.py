@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("FOIDESK_STATIC_MANIFEST", "0")
+# The renderer's second opinion spawns LibreOffice for every file that passes: it is tested where it is
+# the subject (tests/core/release_check/test_rendering.py, the commands' --no-render), off elsewhere.
+os.environ.setdefault("FOIDESK_RENDER", "0")
 
 from foidesk.web.settings import *  # noqa: F403
 from foidesk.web.settings import MEDIA_ROOT as _MEDIA_ROOT

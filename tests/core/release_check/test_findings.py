@@ -1,3 +1,5 @@
+import pytest
+
 from foidesk.core.release_check.findings import Finding, InspectionLimits, Severity
 
 
@@ -16,3 +18,16 @@ def test_default_limits_bound_archives() -> None:
     assert (
         limits.max_compression_ratio > 1 and limits.max_archive_depth >= 1 and limits.max_archive_members > 0
     )
+
+
+def test_the_second_opinion_is_on_unless_the_environment_turns_it_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+
+    monkeypatch.delenv("FOIDESK_RENDER", raising=False)
+    assert InspectionLimits().render
+    for off in ("0", "false", "No", "off"):
+        monkeypatch.setenv("FOIDESK_RENDER", off)
+        assert not InspectionLimits().render
+    monkeypatch.setenv("FOIDESK_RENDER", "1")
+    assert InspectionLimits().render

@@ -35,7 +35,7 @@ from foidesk.core.release_check.rendering import (
     second_opinion,
 )
 
-LIMITS = InspectionLimits()
+LIMITS = InspectionLimits(render=True)
 SECRET = "Okonkwoshadow"  # one word of letters: the second opinion compares words with a letter
 
 
@@ -59,7 +59,7 @@ def _second_opinion(path: Path) -> list[Finding]:
     file_format = {".docx": FileFormat.DOCX, ".xlsx": FileFormat.XLSX, ".pdf": FileFormat.PDF}[path.suffix]
     findings = second_opinion(str(path), file_format, LIMITS)
     if any(f.severity is Severity.BLOCK for f in findings):
-        assert check_file(str(path)).blocked
+        assert check_file(str(path), LIMITS).blocked
     return findings
 
 
@@ -215,7 +215,7 @@ def test_the_apps_own_workbook_with_a_cover_wider_than_the_page_passes(tmp_path:
 
 def test_a_clean_copy_is_rendered_again_and_kept(tmp_path: Path) -> None:
     copy = tmp_path / "copy.xlsx"
-    report = sanitise_file(str(_workbook(tmp_path / "book.xlsx")), str(copy))
+    report = sanitise_file(str(_workbook(tmp_path / "book.xlsx")), str(copy), LIMITS)
     assert report.clean and copy.exists()
 
 
@@ -338,11 +338,11 @@ def test_pdf_text_in_a_type3_font_of_blank_glyphs_is_blocked(tmp_path: Path) -> 
 
 def test_a_missing_renderer_warns_by_default_and_blocks_when_required(tmp_path: Path) -> None:
     path = _letter_docx(tmp_path / "letter.docx")
-    missing = InspectionLimits(render_command="foidesk-no-such-renderer")
+    missing = InspectionLimits(render=True, render_command="foidesk-no-such-renderer")
     assert [(f.code, f.severity) for f in second_opinion(str(path), FileFormat.DOCX, missing)] == [
         (UNAVAILABLE, Severity.WARN)
     ]
-    required = InspectionLimits(render_command="foidesk-no-such-renderer", render_required=True)
+    required = InspectionLimits(render=True, render_command="foidesk-no-such-renderer", render_required=True)
     assert [(f.code, f.severity) for f in second_opinion(str(path), FileFormat.DOCX, required)] == [
         (UNAVAILABLE, Severity.BLOCK)
     ]
@@ -357,7 +357,7 @@ def test_a_file_not_rendered_in_time_is_blocked_and_libreoffice_is_ended(
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(work))  # this call's LibreOffice runs under ``work``
-    hurried = InspectionLimits(render_timeout_seconds=0.01)
+    hurried = InspectionLimits(render=True, render_timeout_seconds=0.01)
     findings = second_opinion(str(path), FileFormat.DOCX, hurried)
     assert [(f.code, f.severity) for f in findings] == [(CANNOT_RENDER, Severity.BLOCK)]
     leftover = subprocess.run(["pgrep", "-f", str(work)], capture_output=True, text=True).stdout
@@ -369,7 +369,9 @@ def test_files_over_the_size_limit_and_unasked_files_get_no_second_opinion(tmp_p
     path = _letter_docx(
         tmp_path / "lowered.docx", f'<w:rPr><w:position w:val="-3000"/></w:rPr><w:t>{SECRET}</w:t>'
     )
-    assert second_opinion(str(path), FileFormat.DOCX, InspectionLimits(render_max_bytes=1000)) == []
+    assert (
+        second_opinion(str(path), FileFormat.DOCX, InspectionLimits(render=True, render_max_bytes=1000)) == []
+    )
     assert second_opinion(str(path), FileFormat.DOCX, InspectionLimits(render=False)) == []
     assert second_opinion(str(path), FileFormat.CSV, LIMITS) == []
 
@@ -380,7 +382,7 @@ def test_a_file_the_main_check_blocks_is_not_rendered(tmp_path: Path) -> None:
     run = document.add_paragraph().add_run(SECRET)
     run.font.hidden = True
     document.save(tmp_path / "vanish.docx")
-    findings = check_file(str(tmp_path / "vanish.docx")).findings
+    findings = check_file(str(tmp_path / "vanish.docx"), LIMITS).findings
     assert any(f.severity is Severity.BLOCK for f in findings)
     assert not any(f.code.startswith("render.") for f in findings)
 

@@ -5,7 +5,8 @@ Shared by every format's inspector (spreadsheets, documents, PDF, images, archiv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
@@ -39,6 +40,12 @@ class Finding:
         }
 
 
+def render_by_default() -> bool:
+    """The second opinion is on unless FOIDESK_RENDER says otherwise (0, false, no, off): the test
+    suite turns it off except where it tests the renderer itself, which spawns LibreOffice per file."""
+    return os.environ.get("FOIDESK_RENDER", "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
 @dataclass(frozen=True, slots=True)
 class InspectionLimits:
     """Bounds that keep a hostile file (zip bomb, deep nesting) from exhausting the machine.
@@ -52,7 +59,7 @@ class InspectionLimits:
     max_compression_ratio: float = 200.0
     max_archive_depth: int = 3
     max_archive_members: int = 10_000
-    render: bool = True
+    render: bool = field(default_factory=lambda: render_by_default())
     render_required: bool = False
     render_max_bytes: int = 1_000_000
     render_timeout_seconds: float = 60.0
