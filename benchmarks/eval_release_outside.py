@@ -35,7 +35,8 @@ PIXEL_SPREAD = 8.0  # standard deviation of grey levels in the secret's box abov
 # ------------------------------------------------------------------ worker (one file)
 
 
-def _worker(entry: dict[str, object], folder: Path) -> dict[str, object]:
+def judge_file(entry: dict[str, object], folder: Path) -> dict[str, object]:
+    """One file of the corpus judged: the check, the copy, the secret in the copy, the visible text kept."""
     sys.path.insert(0, str(CORPUS_TOOLS))
     from foidesk.core.release_check import CannotSanitise, check_file, sanitise_file
 
@@ -240,7 +241,7 @@ def markdown(summary: dict[str, dict[str, float]], folder: Path) -> str:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        print(json.dumps(_worker(json.loads(sys.argv[3]), Path(sys.argv[2]))))
+        print(json.dumps(judge_file(json.loads(sys.argv[3]), Path(sys.argv[2]))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)

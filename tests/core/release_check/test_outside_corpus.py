@@ -1,0 +1,98 @@
+"""The outside corpus: files made the way other people and tools make them, aimed by a red-team tester at
+what the gate does not look at (tests/data/release_outside/, written by its generate.py; README there).
+
+Each leaky file must be blocked (or, for the few kinds the gate reports as warnings by choice, at least
+warned of) and its clean copy, where one is made, must hold no trace of the secret and keep the visible
+text; each clean file must pass with warnings at most; no file may give a traceback. The figures of the
+last scoring are in docs/benchmarks.md (``benchmarks/eval_release_outside.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from benchmarks.eval_release_outside import judge_file
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "release_outside" / "tuning"
+ENTRIES: list[dict[str, object]] = json.loads((CORPUS / "manifest.json").read_text())
+
+# Found, and reported as a warning on purpose: Word writes alt text and bookmarks itself, forms, charts
+# and running footers are common in ordinary letters; blocking them would stop real releases. The copy
+# leaves each of them out.
+WARNED_BY_CHOICE: dict[str, str] = {
+    "docx_picture_alt.docx": "alt text: Word writes it itself",
+    "docx_bookmark_name.docx": "bookmark names: Word writes them itself",
+    "docx_glossary.docx": "a glossary (building blocks) part: Word keeps one in many templates",
+    "docx_table_description.docx": "a table's description is alt text",
+    "odt_bookmark_name.odt": "bookmark names, as in DOCX",
+    "xlsx_even_footer.xlsx": "a running footer shows when printed",
+    "csv_phone_bracketed.csv": "personal data in plain view: reported, and redacted in the copy",
+    "csv_email_lower.csv": "personal data in plain view: reported, and redacted in the copy",
+}
+
+# Known misses at the last scoring, each with why. Strict: a fix makes the test fail (XPASS) until the
+# entry is removed from this list.
+KNOWN_MISSES: dict[str, str] = {
+    # Text cut off in its cell: the main check passes it; the renderer's second opinion (off in the test
+    # suite) warns of a wholly clipped cell. The copy keeps the whole value, so the secret stays.
+    "xlsx_narrow_column.xlsx": "text clipped by a 1.3-wide column: a warning from the renderer only",
+    "xlsx_wrapped_lines.xlsx": "line 6 of wrapped text in a 15 pt row: not measured",
+    "xlsx_padded_spaces.xlsx": "text pushed past the cell by 200 spaces: not measured",
+    "xlsx_indent_clipped.xlsx": "text pushed out of the cell by an indent of 250: not measured",
+    "xlsx_table_style_white.xlsx": "a custom table style's colours are not resolved",
+    "pdf_square_annot_cover.pdf": "blocked, but the copy's text layer keeps text under an annotation",
+    # The copy shows what was hidden instead of dropping it: both members, the formula as text.
+    "zip_duplicate.zip": "blocked; the copy keeps both members under distinct names",
+    "csv_formula_leading_space.csv": "blocked; the copy keeps the neutralised formula's text",
+    "csv_hyperlink_semicolon_first.csv": "blocked; the copy keeps the neutralised formula's text",
+    "csv_utf16_formula.csv": "blocked; the copy keeps the neutralised formula's text",
+    "csv_dde_at.csv": "blocked; the copy keeps the neutralised formula's text",
+}
+
+
+def _params(kind: str) -> list[object]:
+    return [
+        pytest.param(
+            entry,
+            id=str(entry["file"]),
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[str(entry["file"])])]
+            if str(entry["file"]) in KNOWN_MISSES
+            else [],
+        )
+        for entry in ENTRIES
+        if entry["kind"] == kind
+    ]
+
+
+LEAKY = _params("leaky")
+CLEAN = _params("clean")
+
+
+def test_the_corpus_is_as_large_as_the_brief_asks() -> None:
+    assert len(LEAKY) >= 150
+    assert len(CLEAN) >= 40
+
+
+@pytest.mark.parametrize("entry", LEAKY)
+def test_a_leaky_file_is_blocked_and_its_copy_holds_no_secret(entry: dict[str, object]) -> None:
+    name = str(entry["file"])
+    result = judge_file(entry, CORPUS)
+    assert "traceback" not in result, result.get("traceback")
+    if name in WARNED_BY_CHOICE:
+        assert result["codes"], "the kind of leak is reported"
+    else:
+        assert result["blocked"], result.get("codes")
+    if result.get("copy"):
+        assert not result.get("secret_in_copy"), "the copy still holds the secret"
+        assert not result.get("visible_lost"), f"the copy lost visible text: {result.get('visible_lost')}"
+
+
+@pytest.mark.parametrize("entry", CLEAN)
+def test_a_clean_file_passes_and_its_copy_keeps_what_a_reader_sees(entry: dict[str, object]) -> None:
+    result = judge_file(entry, CORPUS)
+    assert "traceback" not in result, result.get("traceback")
+    assert not result["blocked"], result.get("codes")
+    if result.get("copy"):
+        assert not result.get("visible_lost"), f"the copy lost visible text: {result.get('visible_lost')}"
