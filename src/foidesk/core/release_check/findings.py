@@ -69,6 +69,8 @@ class InspectionLimits:
 # The one home of the legible size: text (or a row, a box) smaller than this cannot be read on screen or
 # paper, in every format (footnotes are set at 6 pt or more). A secret set at 2.5 pt passed a 2 pt rule.
 MIN_LEGIBLE_POINTS = 3.0
+# The one home of the faintest opacity that can be seen (0..1): a PDF fill opacity, an image's alpha.
+MIN_VISIBLE_ALPHA = 0.1
 
 
 class Inspector(Protocol):

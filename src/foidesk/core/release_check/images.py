@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
+from foidesk.core.release_check.findings import MIN_VISIBLE_ALPHA as VISIBLE_OPACITY
 from foidesk.core.release_check.findings import (
     CannotInspect,
     CannotSanitise,
@@ -107,8 +108,8 @@ ADOBE_APP14_BYTES = 12  # "Adobe", version, two flag words, colour transform
 WEBP_PICTURE_CHUNKS = frozenset({b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF"})
 WEBP_FIXED_CHUNK_BYTES = {b"VP8X": 10, b"ANIM": 6}  # RFC 9649 2.7: a larger chunk carries more
 WEBP_FRAME_HEADER_BYTES = 16  # ANMF: position, size, duration, flags, then the frame's own chunks
-# Alpha (of 255) below which a pixel cannot be seen: the PDF check's MIN_VISIBLE_ALPHA (0.1), as 8 bits.
-MIN_VISIBLE_ALPHA = 25
+# Alpha (of 255) below which a pixel cannot be seen: findings.MIN_VISIBLE_ALPHA in 8 bits (25).
+MIN_VISIBLE_ALPHA = int(VISIBLE_OPACITY * 255)
 EDGE_PIXELS = 2  # anti-aliased edges and shadows lie this close to visible pixels of their colour
 EDGE_COLOUR_TOLERANCE = 48  # per channel: an edge pixel is the colour of the shape it softens
 MIN_HIDDEN_PIXELS = 16  # fewer faint pixels than this away from any shape cannot hold legible content

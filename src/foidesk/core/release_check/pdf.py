@@ -28,6 +28,7 @@ import pikepdf
 
 from foidesk.core.release_check.findings import (
     MIN_LEGIBLE_POINTS,
+    MIN_VISIBLE_ALPHA,
     CannotInspect,
     Finding,
     InspectionLimits,
@@ -55,7 +56,6 @@ MAX_DISTANCE = 3**0.5  # black to white
 OVERPRINT_BELOW, OVERPRINT_ABOVE = 0.2, 0.8  # of the later glyph's size: the band its letters fill
 OVERPRINT_SHARE = 0.5  # of a glyph's advance: a later glyph covering more of it types over it
 OPAQUE_ALPHA = 0.95
-MIN_VISIBLE_ALPHA = 0.1  # text painted with a fill opacity (ExtGState /ca) below this cannot be seen
 MIN_HORIZONTAL_SCALE = 0.2  # text squeezed (Tz) below a fifth of its width is a line, not letters
 LINEARISED_EOF_MARKERS = 2  # a linearised file legitimately has two %%EOF (ISO 32000-1 annex F)
 MAX_XREF_SECTIONS = 10_000  # a trailer chain longer than this is built to loop
