@@ -53,6 +53,10 @@ bench: install ## Run the benchmarks; figures go to docs/benchmarks.md
 eval: install ## Score the request parser on the labelled set in tests/data/requests/
 	$(BIN)/python benchmarks/eval_parsing.py tests/data/requests
 
+.PHONY: eval-notices
+eval-notices: install ## Score the notice checker on the published responses in tests/data/notices/
+	$(BIN)/python benchmarks/eval_notices.py tests/data/notices
+
 .PHONY: assets
 assets: ## Refresh the vendored GOV.UK and MOJ Frontend assets from the npm registry
 	bash scripts/vendor-assets.sh
