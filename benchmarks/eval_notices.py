@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -91,8 +92,12 @@ def run(letter: Letter) -> None:
 
 
 def line_of(letter: Letter, finding: Finding) -> str:
-    """The sentence the finding points at: its ``where`` when that is a line of the letter."""
+    """The sentence the finding points at: the letter's line when ``where`` is ``line N``."""
     where = " ".join(finding.where.split())
+    numbered = re.fullmatch(r"line (\d+)", where)
+    lines = letter.text.splitlines()
+    if numbered and 0 < int(numbered.group(1)) <= len(lines):
+        return f"{where}: {lines[int(numbered.group(1)) - 1].strip()[:140]}"
     return "(whole letter)" if where in ("letter", "") else where[:160]
 
 
