@@ -50,8 +50,8 @@ bench: install ## Run the benchmarks; figures go to docs/benchmarks.md
 	$(BIN)/python benchmarks/run.py
 
 .PHONY: eval
-eval: install ## Score the request parser on the labelled set in tests/data/requests/
-	$(BIN)/python benchmarks/eval_parsing.py tests/data/requests
+eval: install ## Score the request parser on every labelled set, the blind one beside the tuned (SET=requests_real: one folder)
+	$(BIN)/python benchmarks/eval_parsing.py $(if $(SET),tests/data/$(SET))
 
 .PHONY: eval-notices
 eval-notices: install ## Score the notice checker on the published responses in tests/data/notices/
