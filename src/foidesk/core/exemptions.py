@@ -30,10 +30,6 @@ class Basis(StrEnum):
     OTHER = "other"  # "required for" (s.24), "endanger" (s.38), or a procedural ground (s.12, s.14)
 
 
-# FOIA s.21 and FOISA s.25; the EIR and EISR have no such exception (reg 6(1)(b): the form and format).
-ACCESSIBLE_ELSEWHERE = {Regime.FOIA: "s.21", Regime.FOISA: "FOISA s.25"}
-
-
 class UnknownExemption(KeyError):
     """No exemption in the catalogue has this code."""
 
@@ -71,8 +67,9 @@ class Exemption:
 
     @property
     def is_accessible_elsewhere(self) -> bool:
-        """FOIA s.21 and FOISA s.25: nothing is withheld, the requester is told where it already is."""
-        return self.code == ACCESSIBLE_ELSEWHERE.get(self.regime)
+        """FOIA s.21 and FOISA s.25: nothing is withheld, the requester is told where it already is. The EIR
+        and EISR have no such exception (reg 6(1)(b): the form and format)."""
+        return self.code == self.regime.rules.notice.accessible_elsewhere
 
     @property
     def section(self) -> str:

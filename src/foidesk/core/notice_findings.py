@@ -6,6 +6,7 @@ a check can give is listed in ``FINDING_CODES`` with what it means.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -73,3 +74,20 @@ def error(code: str, where: str, message: str) -> Finding:
 
 def warn(code: str, where: str, message: str) -> Finding:
     return Finding(code, Severity.WARN, where, message)
+
+
+# "Not recorded centrally" is not "not held": information in local records is held (s.1(1)).
+NOT_CENTRALLY = re.compile(
+    r"\bnot (?:recorded|held|collated|kept|stored|captured|retained) (?:\w+ )?centrally\b|"
+    r"\bno central (?:record|database|system|register)\b",
+    re.IGNORECASE,
+)
+
+
+def not_centrally(where: str) -> Finding:
+    return warn(
+        "notice.not_centrally_is_held",
+        where,
+        "Information not recorded centrally but held in local records is held (s.1(1)): search them, or "
+        "refuse under s.12 with an estimate of the search and advice on narrowing the request (s.16).",
+    )

@@ -1,0 +1,233 @@
+"""A refusal notice pasted in as text: what it cites and says, checked against s.17 FOIA, reg 14 EIR and
+ss.16-19 FOISA.
+
+Heuristic, by design: it looks for the words a notice that meets the statute uses (an internal review, the
+Information Commissioner, a public interest test that weighs factors, a link for s.21, hours for s.12).
+The particulars it states as law are checked by ``notice_particulars``, its citations by
+``notice_citations``; the regime's provisions come from ``Regime.X.rules``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from foidesk.core.exemptions import Exemption, parse_citation
+from foidesk.core.notice_findings import NOT_CENTRALLY, Finding, not_centrally
+from foidesk.core.notice_findings import error as _error
+from foidesk.core.notice_findings import warn as _warn
+from foidesk.core.notice_particulars import particulars_findings
+from foidesk.core.regime import Regime
+
+_REFUSAL = re.compile(
+    r"refusal notice|section 17\b|\bexempt|withh[eo]ld|neither (?:to )?confirm nor deny|"
+    r"\brefus(?:e|ed|ing)\b",
+    re.IGNORECASE,
+)
+# "No information has been withheld" says the opposite of a refusal.
+_NOTHING_WITHHELD = re.compile(
+    r"\b(?:no (?:information|data|records?|part)|nothing|none of (?:it|the information))\b[^.]{0,40}?"
+    r"\b(?:has|have|is|was|were|being|been)\s+(?:been\s+)?(?:withheld|refused|exempt(?:ed)?)|"
+    r"\bnot (?:been )?withheld\b|\bwithout (?:withholding|refusing)\b",
+    re.IGNORECASE,
+)
+_REVIEW = re.compile(
+    r"internal review|\breview (?:of )?(?:our|the|this|that) (?:decision|response|handling)|"
+    r"(?:request|ask for|apply for|requirement for|require) (?:a |an |us to (?:carry out|conduct) a )?review|"
+    r"reconsideration|regulation 11\b|"
+    r"complaints? procedure|complaint rights|make a complaint|"
+    r"(?:dissatisfied|unhappy|not satisfied) with (?:this|our|the|my) (?:response|decision|handling|reply)",
+    re.IGNORECASE,
+)
+# MPS letters end "please read the attached paper entitled Complaint Rights": the particulars are in the
+# attachment, which this check cannot see.
+_RIGHTS_PAPER = re.compile(
+    r"(?:attached|enclosed)[^.\n]{0,80}"
+    r"(?:complaint rights|rights of (?:appeal|complaint)|how to (?:make a )?complain)",
+    re.IGNORECASE,
+)
+_REGULATOR_RIGHTS = re.compile(
+    r"Information Commissioner|\bICO\b|section 50\b|ico\.org\.uk|itspublicknowledge|regulation 18\b",
+    re.IGNORECASE,
+)
+# A public interest test weighs: "public interest" alone (e.g. "it is in the public interest to be open")
+# is not a test; the same sentence must balance, favour, outweigh or weigh (s.2(2)(b), s.17(3)).
+_PUBLIC_INTEREST = re.compile(
+    r"public interest[^.]{0,200}?(?:favou?r|outweigh|balanc|weigh|in maintaining|in disclos|in withhold)|"
+    r"(?:favou?r|outweigh|balanc|weigh)[^.]{0,200}?public interest",
+    re.IGNORECASE,
+)
+_BALANCING = re.compile(
+    r"balanc\w* (?:of |test )?(?:the )?public interest|public interest (?:test|factors|considerations)|"
+    r"factors? (?:favouring|in favour of|for|against) (?:disclosure|release)",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:no|not|without|nor|need not|does not|is not)\b", re.IGNORECASE)
+_POINTER = re.compile(
+    r"https?://|\bwww\.|\blink\b|available (?:at|on|from|via)|published (?:at|on|in)|can be found|"
+    r"please (?:see|refer to)",
+    re.IGNORECASE,
+)
+_ESTIMATE = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:hours?|hrs?)\b|£\s?\d|\b(?:18|24|40)[- ]hours?\b", re.IGNORECASE
+)
+_COST_LIMIT = re.compile(r"appropriate limit|cost limit|cost of compl\w+|(?:18|24)[- ]hour", re.IGNORECASE)
+_ADVICE = re.compile(
+    r"advice and assistance|section 16\b|narrow|refin(?:e|ing)|"
+    r"reduc(?:e|ing) the (?:scope|timeframe|time frame)|"
+    r"within the (?:cost |appropriate )?limit",
+    re.IGNORECASE,
+)
+_NCND = re.compile(r"neither (?:to )?confirms? nor den(?:y|ies)|\bNCND\b", re.IGNORECASE)
+_REASONS = re.compile(
+    r"\breasons?\b|\bbecause\b|\bas (?:it|this|the)\b|\bexceed|would (?:take|cost|require)|"
+    r"would(?:,)? (?:or would be likely to,? )?"
+    r"(?:prejudice|harm|identify|breach|endanger|reveal|undermine|contravene|infringe)|likely to",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeTextCheck:
+    """What a letter cites and says, and what it leaves out."""
+
+    exemptions: tuple[Exemption, ...]
+    is_refusal: bool
+    states_review_rights: bool
+    states_regulator_rights: bool
+    findings: tuple[Finding, ...]
+
+
+def check_notice_text(text: str, regime: Regime | None = None, dated: date | None = None) -> NoticeTextCheck:
+    """Read a notice written as text: which exemptions it cites, and whether it says what s.17 requires.
+
+    Heuristic, by design: it looks for the words a notice that meets the statute uses (an internal review,
+    the Information Commissioner, the public interest, a link for s.21, hours for s.12). A finding says
+    what is missing; its ``where`` is the line of the citation concerned, or ``letter``. The particulars
+    it states (statutes, regulator, review window, cost limit, kind of exemption) are checked too
+    (``notice_particulars``); ``dated`` is the letter's date, today's law when not given.
+    """
+    exemptions = tuple(parse_citation(text, regime))
+    read_as = regime or (exemptions[0].regime if exemptions else Regime.FOIA)
+    rules = read_as.rules
+    review = bool(_REVIEW.search(text))
+    regulator = bool(_REGULATOR_RIGHTS.search(text))
+    is_refusal = bool(exemptions) or bool(_REFUSAL.search(_NOTHING_WITHHELD.sub(" ", text)))
+    findings: list[Finding] = []
+    if is_refusal:
+        findings.extend(_text_refusal_findings(text, exemptions))
+        if not review:
+            findings.append(
+                _error(
+                    "notice.missing_review_rights",
+                    "letter",
+                    f"The letter does not say how to ask for a {rules.review.name} "
+                    f"({rules.review.particulars_provision}).",
+                )
+            )
+        if not regulator and _RIGHTS_PAPER.search(text):
+            findings.append(
+                _warn(
+                    "notice.missing_ico_rights",
+                    "letter",
+                    "The letter leaves its rights to an attached paper: check that it gives the right to "
+                    f"complain to the {rules.regulator.name} ({rules.regulator.particulars_provision}).",
+                )
+            )
+        elif not regulator:
+            findings.append(
+                _error(
+                    "notice.missing_ico_rights",
+                    "letter",
+                    f"The letter does not give the right to complain to the {rules.regulator.name} "
+                    f"({rules.regulator.particulars_provision}).",
+                )
+            )
+    if NOT_CENTRALLY.search(text):
+        findings.append(not_centrally("letter"))
+    findings.extend(particulars_findings(text, read_as, dated))
+    return NoticeTextCheck(exemptions, is_refusal, review, regulator, tuple(findings))
+
+
+def _text_refusal_findings(text: str, exemptions: Sequence[Exemption]) -> list[Finding]:
+    if not exemptions:
+        return [_error("notice.missing_exemption", "letter", "The letter refuses but cites no exemption.")]
+    findings: list[Finding] = []
+    if not _REASONS.search(text):
+        findings.append(
+            _error("notice.missing_reasons", "letter", "The letter does not say why the exemptions apply.")
+        )
+    for e in exemptions:
+        where = _line_of(text, e)
+        if e.public_interest_test and not _PUBLIC_INTEREST.search(text):
+            findings.append(
+                _error(
+                    "notice.missing_public_interest",
+                    where,
+                    f"{e.code} is qualified: weigh the public interest.",
+                )
+            )
+        if e.is_accessible_elsewhere and not _POINTER.search(text):
+            findings.append(
+                _error("notice.s21_without_pointer", where, f"{e.code}: say where the information is.")
+            )
+        if e.code in ("s.12", "FOISA s.12"):
+            findings.extend(_text_cost_findings(text, where))
+    if not any(e.code in ("s.12", "FOISA s.12") for e in exemptions) and _COST_LIMIT.search(text):
+        findings.extend(_text_cost_findings(text, "letter"))
+    findings.extend(_text_ncnd_findings(text, exemptions))
+    if all(e.absolute and not e.absolute_only_under_first_condition for e in exemptions) and (
+        _weighs_public_interest(text)
+    ):
+        findings.append(
+            _warn(
+                "notice.absolute_with_pit",
+                "letter",
+                "Every exemption cited is absolute: no public interest test.",
+            )
+        )
+    return findings
+
+
+def _text_cost_findings(text: str, where: str) -> list[Finding]:
+    findings: list[Finding] = []
+    if not _ESTIMATE.search(text):
+        findings.append(_error("notice.s12_without_estimate", where, "Give the estimate in hours or pounds."))
+    if not _ADVICE.search(text):
+        findings.append(_warn("notice.s12_without_advice", where, "Advise how to narrow the request (s.16)."))
+    return findings
+
+
+def _text_ncnd_findings(text: str, exemptions: Sequence[Exemption]) -> list[Finding]:
+    """Exemptions cited in the same paragraph as "neither confirm nor deny" must have an NCND provision."""
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for number, paragraph in _paragraphs(text):
+        if not _NCND.search(paragraph):
+            continue
+        for e in parse_citation(paragraph, exemptions[0].regime if exemptions else None):
+            if not e.allows_ncnd and e.code not in seen:
+                seen.add(e.code)
+                findings.append(
+                    _error("notice.ncnd_not_available", f"line {number}", f"{e.code} has no NCND provision.")
+                )
+    return findings
+
+
+def _weighs_public_interest(text: str) -> bool:
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return any(_BALANCING.search(s) and not _NEGATION.search(s) for s in sentences)
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their 1-based numbers (a pasted letter keeps one paragraph to a line)."""
+    return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+
+def _line_of(text: str, e: Exemption) -> str:
+    for number, paragraph in _paragraphs(text):
+        if e in parse_citation(paragraph, e.regime):
+            return f"line {number}"
+    return "letter"
