@@ -38,13 +38,13 @@ def test_reference_letter_reports_missing_rights_and_cites_s21_and_s40_2(
         "notice.missing_review_rights",
         "notice.missing_ico_rights",
         "notice.not_centrally_is_held",  # local records are held
-        "notice.outdated_law",  # the Data Protection Act 1998, repealed in 2018
+        "notice.outdated_statute",  # the Data Protection Act 1998, repealed in 2018
     ]  # type: ignore[index]
 
 
 def test_a_letter_dated_before_the_repeal_may_name_the_1998_act(capsys: pytest.CaptureFixture[str]) -> None:
     _, payload = run_json(capsys, str(REFERENCE), "--dated", "2017-09-01")
-    assert "notice.outdated_law" not in [f["code"] for f in payload["findings"]]  # type: ignore[index,union-attr]
+    assert "notice.outdated_statute" not in [f["code"] for f in payload["findings"]]  # type: ignore[index,union-attr]
     assert all(set(f) == {"code", "severity", "where", "message"} for f in payload["findings"])  # type: ignore[union-attr]
 
 

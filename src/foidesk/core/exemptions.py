@@ -392,6 +392,12 @@ def exemption(code: str) -> Exemption:
         raise UnknownExemption(code) from None
 
 
+def has_limbs(entry: Exemption) -> bool:
+    """Whether the catalogue lists subsections of ``entry`` (s.31, s.40, s.43...): cited by its number
+    alone, it leaves the requester to guess which limb, and so which test, was applied."""
+    return any(code.startswith(entry.code + "(") for code in _CATALOGUE)
+
+
 def exemptions_for(regime: Regime) -> tuple[Exemption, ...]:
     """Every exemption of ``regime``, in statute order, procedural grounds first."""
     return _BY_REGIME[regime]

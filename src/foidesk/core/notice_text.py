@@ -15,6 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from foidesk.core.exemptions import Exemption, parse_citation
+from foidesk.core.notice_citations import (
+    citation_findings,
+    letter_regime,
+    line_of,
+    not_held_without_exception,
+    says_not_held,
+)
 from foidesk.core.notice_findings import NOT_CENTRALLY, Finding, not_centrally
 from foidesk.core.notice_findings import error as _error
 from foidesk.core.notice_findings import warn as _warn
@@ -57,6 +64,15 @@ _REGULATOR_RIGHTS = re.compile(
 _PUBLIC_INTEREST = re.compile(
     r"public interest[^.]{0,200}?(?:favou?r|outweigh|balanc|weigh|in maintaining|in disclos|in withhold)|"
     r"(?:favou?r|outweigh|balanc|weigh)[^.]{0,200}?public interest",
+    re.IGNORECASE,
+)
+# ... and a test weighs something: a conclusion ("the public interest in maintaining the exemption outweighs
+# that in disclosure") with no factor for disclosure named anywhere has weighed nothing (s.17(3); the ICO's
+# guidance on the public interest test lists these as the usual factors).
+_DISCLOSURE_FACTOR = re.compile(
+    r"transparen|accountab|openness|scrutin|public debate|informed debate|debate|confidence|"
+    r"understand|aware|reassur|trust|better[- ]informed|inform(?:ing)? the public|public funds|"
+    r"public money|value for money|legitimate (?:public )?interest|public concern|integrity",
     re.IGNORECASE,
 )
 _BALANCING = re.compile(
@@ -110,14 +126,25 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
     (``notice_particulars``); ``dated`` is the letter's date, today's law when not given.
     """
     exemptions = tuple(parse_citation(text, regime))
-    read_as = regime or (exemptions[0].regime if exemptions else Regime.FOIA)
+    read_as = letter_regime(text, exemptions, regime)
     rules = read_as.rules
     review = bool(_REVIEW.search(text))
     regulator = bool(_REGULATOR_RIGHTS.search(text))
-    is_refusal = bool(exemptions) or bool(_REFUSAL.search(_NOTHING_WITHHELD.sub(" ", text)))
+    not_held = not_held_without_exception(text, exemptions, read_as)
+    is_refusal = (
+        bool(exemptions)
+        or bool(_REFUSAL.search(_NOTHING_WITHHELD.sub(" ", text)))
+        or (rules.notice.not_held_needs_notice and says_not_held(text))
+    )
     findings: list[Finding] = []
+    if not_held is not None:
+        findings.append(not_held)
     if is_refusal:
-        findings.extend(_text_refusal_findings(text, exemptions))
+        findings.extend(
+            f
+            for f in _text_refusal_findings(text, exemptions)
+            if not (not_held is not None and f.code == "notice.missing_exemption")
+        )
         if not review:
             findings.append(
                 _error(
@@ -145,6 +172,7 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
                     f"({rules.regulator.particulars_provision}).",
                 )
             )
+    findings.extend(citation_findings(text, exemptions, read_as))
     if NOT_CENTRALLY.search(text):
         findings.append(not_centrally("letter"))
     findings.extend(particulars_findings(text, read_as, dated))
@@ -160,13 +188,22 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption]) -> list[F
             _error("notice.missing_reasons", "letter", "The letter does not say why the exemptions apply.")
         )
     for e in exemptions:
-        where = _line_of(text, e)
+        where = line_of(text, e)
         if e.public_interest_test and not _PUBLIC_INTEREST.search(text):
             findings.append(
                 _error(
                     "notice.missing_public_interest",
                     where,
                     f"{e.code} is qualified: weigh the public interest.",
+                )
+            )
+        elif e.public_interest_test and not _DISCLOSURE_FACTOR.search(text):
+            findings.append(
+                _error(
+                    "notice.missing_public_interest",
+                    where,
+                    f"{e.code} is qualified: the letter states where the balance lies but weighs no factor "
+                    "(name the factors for disclosure and against it, s.17(3)).",
                 )
             )
         if e.is_accessible_elsewhere and not _POINTER.search(text):
@@ -224,10 +261,3 @@ def _weighs_public_interest(text: str) -> bool:
 def _paragraphs(text: str) -> list[tuple[int, str]]:
     """Non-blank lines with their 1-based numbers (a pasted letter keeps one paragraph to a line)."""
     return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-
-
-def _line_of(text: str, e: Exemption) -> str:
-    for number, paragraph in _paragraphs(text):
-        if e in parse_citation(paragraph, e.regime):
-            return f"line {number}"
-    return "letter"
