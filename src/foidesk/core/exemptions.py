@@ -472,7 +472,13 @@ def _siblings_spelt_out(references: str) -> str:
 
 
 def _names_scottish_act(text: str) -> bool:
-    return bool(re.search(r"\bFOI\(?S\)?A\b|Freedom of Information \(Scotland\)|\bEISR\b", text))
+    return bool(
+        re.search(
+            r"\bFOI\(?S\)?A\b|Freedom of Information \(Scotland\)|Environmental Information \(Scotland\)|"
+            r"\bEISR\b",
+            text,
+        )
+    )
 
 
 def _target_regime(match: re.Match[str], text: str, scottish: bool) -> Regime | None:

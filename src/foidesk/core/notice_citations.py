@@ -65,7 +65,7 @@ class _Limb:
 
 
 _VEXATIOUS = re.compile(r"vexatious", re.IGNORECASE)
-_REPEATED = re.compile(r"\brepeat(?:ed)?\b|\bidentical\b|substantially similar", re.IGNORECASE)
+_REPEATED = re.compile(r"\brepeat(?:s|ed|ing)?\b|\bidentical\b|substantially similar", re.IGNORECASE)
 _TRADE_SECRET = re.compile(r"trade secrets?", re.IGNORECASE)
 _COMMERCIAL = re.compile(
     r"commercial interests?|commercially sensitive|prejudice\w* the commerc", re.IGNORECASE
@@ -139,11 +139,13 @@ def _wrong_regime(text: str, exemptions: Sequence[Exemption], regime: Regime) ->
         return  # a letter under two laws (an EIR letter quoting FOIA s.50) is left to its citations' own
     codes = {e.code for e in exemptions}
     routed = bool(codes & _ROUTES)
+    reported = False
     for e in exemptions:
         if e.regime is regime or e.code in _ROUTES or routed:
             continue
         if e.code == e.regime.rules.cost.ground and not regime.rules.cost.has_limit:
             continue  # a cost limit under the EIR is notice.no_cost_limit_in_regime
+        reported = True
         yield error(
             "notice.wrong_regime",
             line_of(text, e),
@@ -151,7 +153,7 @@ def _wrong_regime(text: str, exemptions: Sequence[Exemption], regime: Regime) ->
         )
     numbering = _ENGLISH_NUMBERING if regime.is_scottish else _SCOTTISH_NUMBERING
     match = numbering.search(text)
-    if match:
+    if match and not reported:
         other = "English" if regime.is_scottish else "Scottish"
         yield error(
             "notice.wrong_regime",

@@ -40,10 +40,11 @@ _NOTHING_WITHHELD = re.compile(
     r"\bnot (?:been )?withheld\b|\bwithout (?:withholding|refusing)\b",
     re.IGNORECASE,
 )
+_FOISA_NOT_HELD_NOTICE = re.compile(r"\bsection 17\b", re.IGNORECASE)
 _REVIEW = re.compile(
     r"internal review|\breview (?:of )?(?:our|the|this|that) (?:decision|response|handling)|"
     r"(?:request|ask for|apply for|requirement for|require) (?:a |an |us to (?:carry out|conduct) a )?review|"
-    r"reconsideration|regulation 11\b|"
+    r"reconsider(?:ation)?\b|regulation 11\b|"
     r"complaints? procedure|complaint rights|make a complaint|"
     r"(?:dissatisfied|unhappy|not satisfied) with (?:this|our|the|my) (?:response|decision|handling|reply)",
     re.IGNORECASE,
@@ -75,6 +76,13 @@ _DISCLOSURE_FACTOR = re.compile(
     r"public money|value for money|legitimate (?:public )?interest|public concern|integrity",
     re.IGNORECASE,
 )
+# s.17(2): while the test is still open the notice gives an estimated date for the decision instead.
+_PIT_PENDING = re.compile(
+    r"\b(?:section|s\.)\s?17\s?\(2\)|(?:more|further|additional) time to (?:consider|complete|conduct) the "
+    r"public interest|"
+    r"public interest test (?:is )?(?:still )?(?:ongoing|under consideration|not yet complete)",
+    re.IGNORECASE,
+)
 _BALANCING = re.compile(
     r"balanc\w* (?:of |test )?(?:the )?public interest|public interest (?:test|factors|considerations)|"
     r"factors? (?:favouring|in favour of|for|against) (?:disclosure|release)",
@@ -98,7 +106,8 @@ _ADVICE = re.compile(
 )
 _NCND = re.compile(r"neither (?:to )?confirms? nor den(?:y|ies)|\bNCND\b", re.IGNORECASE)
 _REASONS = re.compile(
-    r"\breasons?\b|\bbecause\b|\bas (?:it|this|the)\b|\bexceed|would (?:take|cost|require)|"
+    r"\breasons?\b|\bbecause\b|\balready (?:published|available|accessible)|publicly available|"
+    r"\bas (?:it|this|the)\b|\bexceed|would (?:take|cost|require)|"
     r"would(?:,)? (?:or would be likely to,? )?"
     r"(?:prejudice|harm|identify|breach|endanger|reveal|undermine|contravene|infringe)|likely to",
     re.IGNORECASE,
@@ -131,20 +140,23 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
     review = bool(_REVIEW.search(text))
     regulator = bool(_REGULATOR_RIGHTS.search(text))
     not_held = not_held_without_exception(text, exemptions, read_as)
-    is_refusal = (
-        bool(exemptions)
-        or bool(_REFUSAL.search(_NOTHING_WITHHELD.sub(" ", text)))
-        or (rules.notice.not_held_needs_notice and says_not_held(text))
-    )
+    words = _NOTHING_WITHHELD.sub(" ", text)
+    if read_as is Regime.FOISA:
+        words = _FOISA_NOT_HELD_NOTICE.sub(" ", words)  # FOISA s.17 is the notice that nothing is held
+    refuses = bool(exemptions) or bool(_REFUSAL.search(words))
+    # "Not held" is a refusal under the EIR (reg 12(4)(a)) and a s.17 notice with s.19 particulars under
+    # FOISA: it needs the review and regulator particulars even when nothing else is refused.
+    is_refusal = refuses or (rules.notice.not_held_needs_notice and says_not_held(text))
     findings: list[Finding] = []
     if not_held is not None:
         findings.append(not_held)
-    if is_refusal:
+    if refuses:
         findings.extend(
             f
-            for f in _text_refusal_findings(text, exemptions)
+            for f in _text_refusal_findings(text, exemptions, read_as)
             if not (not_held is not None and f.code == "notice.missing_exemption")
         )
+    if is_refusal:
         if not review:
             findings.append(
                 _error(
@@ -179,17 +191,22 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
     return NoticeTextCheck(exemptions, is_refusal, review, regulator, tuple(findings))
 
 
-def _text_refusal_findings(text: str, exemptions: Sequence[Exemption]) -> list[Finding]:
+def _text_refusal_findings(text: str, exemptions: Sequence[Exemption], regime: Regime) -> list[Finding]:
     if not exemptions:
         return [_error("notice.missing_exemption", "letter", "The letter refuses but cites no exemption.")]
     findings: list[Finding] = []
-    if not _REASONS.search(text):
+    only_not_held = all(e.code == e.regime.rules.notice.not_held_ground for e in exemptions)
+    if not _REASONS.search(text) and not only_not_held:  # "not held" is its own reason
+        # s.17(5): a s.12 or s.14 notice need only state that fact; reasons are good practice.
+        make = _warn if all(e.procedural for e in exemptions) else _error
         findings.append(
-            _error("notice.missing_reasons", "letter", "The letter does not say why the exemptions apply.")
+            make("notice.missing_reasons", "letter", "The letter does not say why the exemptions apply.")
         )
     for e in exemptions:
         where = line_of(text, e)
-        if e.public_interest_test and not _PUBLIC_INTEREST.search(text):
+        if e.public_interest_test and _PIT_PENDING.search(text):
+            pass  # s.17(2): the test is open and the letter says when it will be decided
+        elif e.public_interest_test and not _PUBLIC_INTEREST.search(text):
             findings.append(
                 _error(
                     "notice.missing_public_interest",
@@ -210,9 +227,10 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption]) -> list[F
             findings.append(
                 _error("notice.s21_without_pointer", where, f"{e.code}: say where the information is.")
             )
-        if e.code in ("s.12", "FOISA s.12"):
+        if _is_cost_limit(e, regime):
             findings.extend(_text_cost_findings(text, where))
-    if not any(e.code in ("s.12", "FOISA s.12") for e in exemptions) and _COST_LIMIT.search(text):
+    cost_limit = regime.rules.cost.has_limit  # under the EIR a cost limit is no_cost_limit_in_regime
+    if cost_limit and not any(_is_cost_limit(e, regime) for e in exemptions) and _COST_LIMIT.search(text):
         findings.extend(_text_cost_findings(text, "letter"))
     findings.extend(_text_ncnd_findings(text, exemptions))
     if all(e.absolute and not e.absolute_only_under_first_condition for e in exemptions) and (
@@ -226,6 +244,11 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption]) -> list[F
             )
         )
     return findings
+
+
+def _is_cost_limit(e: Exemption, regime: Regime) -> bool:
+    """A cost-limit refusal (s.12 FOIA, s.12 FOISA) under a regime that has a cost limit."""
+    return regime.rules.cost.has_limit and e.code == e.regime.rules.cost.ground
 
 
 def _text_cost_findings(text: str, where: str) -> list[Finding]:
