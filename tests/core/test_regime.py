@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from foidesk.core.clock import rule_for
-from foidesk.core.costs import NoCostLimit, estimate_cost
+from foidesk.core.costs import Activity, NoCostLimit, estimate_cost
 from foidesk.core.exemptions import exemption
 from foidesk.core.holiday_calendar import WorkingDayRule
 from foidesk.core.regime import Regime, RegimeRules
@@ -93,3 +93,12 @@ def test_a_regime_without_a_cost_limit_refuses_an_estimate(regime: Regime) -> No
 def test_only_foia_has_a_public_interest_extension_and_only_the_eir_one_for_volume() -> None:
     assert [r for r in Regime if r.rules.clock.has_pit_extension] == [Regime.FOIA]
     assert [r for r in Regime if r.rules.clock.has_volume_extension] == [Regime.EIR, Regime.EISR]
+
+
+def test_counted_activities_are_activities_and_only_where_there_is_a_limit() -> None:
+    for regime in Regime:
+        counted = regime.rules.cost.counted_activities
+        assert counted <= {a.value for a in Activity}
+        assert bool(counted) == regime.rules.cost.has_limit
+    assert not Activity.REDACT.counts_under(Regime.FOIA)  # reg 4(3) SI 2004/3244
+    assert not Activity.DETERMINE_HELD.counts_under(Regime.FOISA)  # reg 3(2)(a)(i) SSI 2004/467

@@ -43,21 +43,13 @@ class Activity(StrEnum):
 
     def counts_under(self, regime: Regime) -> bool:
         """Whether time on this activity counts towards the limit of ``regime``."""
-        return self in _COUNTED[regime]
+        return self.value in regime.rules.cost.counted_activities
 
     @property
     def label(self) -> str:
         return _LABELS[self]
 
 
-_COUNTED: dict[Regime, frozenset[Activity]] = {
-    Regime.FOIA: frozenset({Activity.DETERMINE_HELD, Activity.LOCATE, Activity.RETRIEVE, Activity.EXTRACT}),
-    # reg 3(1) SSI 2004/467 "locating, retrieving and providing"; extracting is read as part of retrieving
-    # and providing [UNVERIFIED reading]; reg 3(2)(a)(i) excludes determining whether it is held.
-    Regime.FOISA: frozenset({Activity.LOCATE, Activity.RETRIEVE, Activity.EXTRACT, Activity.PROVIDE}),
-    Regime.EIR: frozenset(),
-    Regime.EISR: frozenset(),
-}
 _LABELS = {
     Activity.DETERMINE_HELD: "Determining whether the information is held",
     Activity.LOCATE: "Locating the information",

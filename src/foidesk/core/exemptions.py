@@ -85,8 +85,6 @@ class Exemption:
 
 def _entry(
     regime: Regime,
-    prefix: str,
-    act: str,
     reference: str,
     title: str,
     *,
@@ -98,6 +96,7 @@ def _entry(
     procedural: bool = False,
     first_condition: bool = False,
 ) -> Exemption:
+    prefix, act = regime.rules.citation_prefix, regime.label
     code = f"{prefix}{reference}"
     ncnd_provision = None if ncnd is None else f"{prefix}{ncnd}"
     return Exemption(
@@ -116,10 +115,10 @@ def _entry(
     )
 
 
-_foia = partial(_entry, Regime.FOIA, "s.", "Freedom of Information Act 2000")
-_eir = partial(_entry, Regime.EIR, "reg.", "Environmental Information Regulations 2004")
-_foisa = partial(_entry, Regime.FOISA, "FOISA s.", "Freedom of Information (Scotland) Act 2002")
-_eisr = partial(_entry, Regime.EISR, "EISR reg.", "Environmental Information (Scotland) Regulations 2004")
+_foia = partial(_entry, Regime.FOIA)
+_eir = partial(_entry, Regime.EIR)
+_foisa = partial(_entry, Regime.FOISA)
+_eisr = partial(_entry, Regime.EISR)
 
 CL, PR, OT = Basis.CLASS, Basis.PREJUDICE, Basis.OTHER
 ABS, QUAL = True, False
@@ -500,14 +499,11 @@ def _target_regime(match: re.Match[str], text: str, scottish: bool) -> Regime | 
     return Regime.FOISA if scottish else Regime.FOIA
 
 
-_PREFIXES = {Regime.FOIA: "s.", Regime.EIR: "reg.", Regime.FOISA: "FOISA s.", Regime.EISR: "EISR reg."}
-
-
 def _limbs(regime: Regime, reference: str) -> list[str]:
     """Split sibling paragraphs cited together: "31(1)(a)(b)" is 31(1)(a) and 31(1)(b), as police
     notices write it, unless the catalogue knows the deeper reference ("36(2)(b)(i)")."""
     groups = re.findall(r"\(([^()]*)\)", reference)
-    if len(groups) < 3 or _PREFIXES[regime] + reference in _CATALOGUE:
+    if len(groups) < 3 or regime.rules.citation_prefix + reference in _CATALOGUE:
         return [reference]
     *parents, before_last, last = groups
     if not (len(before_last) == len(last) == 1 and before_last.isalpha() and last.isalpha()):
@@ -520,7 +516,7 @@ def _resolve(regime: Regime, reference: str) -> Exemption | None:
     """The entry for ``reference`` or its nearest listed ancestor (``31(1)(j)`` -> ``31``)."""
     candidate = reference
     while True:
-        entry = _CATALOGUE.get(_PREFIXES[regime] + candidate)
+        entry = _CATALOGUE.get(regime.rules.citation_prefix + candidate)
         if entry is not None:
             return entry
         shorter = re.sub(r"\([^()]*\)$", "", candidate)

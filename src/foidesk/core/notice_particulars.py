@@ -183,7 +183,7 @@ def _review_window(text: str, regime: Regime) -> Iterator[Finding]:
                     "notice.review_window_wrong",
                     line_at(text, start),
                     f"'{match.group(0)}' gives the requester less than {review.request_window_working_days} "
-                    f"working days to ask for a {review.name} ({review.request_window_provision}).",
+                    f"working days to ask for the {review.name} ({review.request_window_provision}).",
                 )
                 return
 

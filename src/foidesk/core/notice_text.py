@@ -162,7 +162,7 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
                 _error(
                     "notice.missing_review_rights",
                     "letter",
-                    f"The letter does not say how to ask for a {rules.review.name} "
+                    f"The letter does not say how to ask for {_indefinite(rules.review.name)} "
                     f"({rules.review.particulars_provision}).",
                 )
             )
@@ -244,6 +244,10 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption], regime: R
             )
         )
     return findings
+
+
+def _indefinite(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _is_cost_limit(e: Exemption, regime: Regime) -> bool:

@@ -94,6 +94,8 @@ class CostRules:
     central_government_limit: Decimal | None = None  # FOIA Sch 1 Part I bodies
     hourly_rate: Decimal | None = None
     hourly_rate_is_maximum: bool = False  # FOISA: the actual rate, up to the cap
+    # The activities whose staff time counts (values of core.costs.Activity); none without a limit.
+    counted_activities: frozenset[str] = frozenset()
 
     @property
     def has_limit(self) -> bool:
@@ -157,6 +159,7 @@ class RegimeRules:
     regime: Regime
     label: str
     short_name: str
+    citation_prefix: str  # how the catalogue codes its exemptions: "s.40(2)", "reg.12(4)(a)"
     clock: ClockRules
     cost: CostRules
     review: ReviewRules
@@ -212,6 +215,7 @@ _RULES: dict[Regime, RegimeRules] = {
         regime=Regime.FOIA,
         label="Freedom of Information Act 2000",
         short_name="FOIA",
+        citation_prefix="s.",
         clock=ClockRules(
             working_day_rule=WorkingDayRule.UNITED_KINGDOM,  # a bank holiday in any part of the UK [V]
             working_day_provision="s.10(6) FOIA",
@@ -233,6 +237,8 @@ _RULES: dict[Regime, RegimeRules] = {
             limit=FOIA_OTHER_LIMIT,
             central_government_limit=FOIA_CENTRAL_GOVERNMENT_LIMIT,
             hourly_rate=FOIA_HOURLY_RATE,
+            # reg 4(3) SI 2004/3244: determining whether it is held, locating, retrieving, extracting [V]
+            counted_activities=frozenset({"determine_held", "locate", "retrieve", "extract"}),
         ),
         review=ReviewRules(
             name="internal review",
@@ -264,6 +270,7 @@ _RULES: dict[Regime, RegimeRules] = {
         regime=Regime.EIR,
         label="Environmental Information Regulations 2004",
         short_name="EIR",
+        citation_prefix="reg.",
         clock=ClockRules(
             working_day_rule=WorkingDayRule.UNITED_KINGDOM,  # reg 2(1) EIR takes s.10(6) FOIA's meaning
             working_day_provision="reg 2(1) EIR",
@@ -311,6 +318,7 @@ _RULES: dict[Regime, RegimeRules] = {
         regime=Regime.FOISA,
         label="Freedom of Information (Scotland) Act 2002",
         short_name="FOISA",
+        citation_prefix="FOISA s.",
         clock=ClockRules(
             working_day_rule=WorkingDayRule.SCOTLAND,  # Scottish bank holidays only [V]
             working_day_provision="s.73 FOISA",
@@ -332,6 +340,10 @@ _RULES: dict[Regime, RegimeRules] = {
             limit=FOISA_PRESCRIBED_AMOUNT,
             hourly_rate=FOISA_MAXIMUM_HOURLY_RATE,
             hourly_rate_is_maximum=True,
+            # reg 3(1) SSI 2004/467 "locating, retrieving and providing"; extracting is read as part of
+            # retrieving and providing [UNVERIFIED reading]; reg 3(2)(a)(i) excludes determining whether
+            # it is held.
+            counted_activities=frozenset({"locate", "retrieve", "extract", "provide"}),
         ),
         review=ReviewRules(
             name="review",
@@ -363,6 +375,7 @@ _RULES: dict[Regime, RegimeRules] = {
         regime=Regime.EISR,
         label="Environmental Information (Scotland) Regulations 2004",
         short_name="EISR",
+        citation_prefix="EISR reg.",
         clock=ClockRules(
             working_day_rule=WorkingDayRule.SCOTLAND,  # reg 2(1) EISR takes s.73 FOISA's meaning
             working_day_provision="reg 2(1) EISR",
