@@ -71,9 +71,10 @@ _PUBLIC_INTEREST = re.compile(
 # that in disclosure") with no factor for disclosure named anywhere has weighed nothing (s.17(3); the ICO's
 # guidance on the public interest test lists these as the usual factors).
 _DISCLOSURE_FACTOR = re.compile(
-    r"transparen|accountab|openness|scrutin|public debate|informed debate|debate|confidence|"
-    r"understand|aware|reassur|trust|better[- ]informed|inform(?:ing)? the public|public funds|"
-    r"public money|value for money|legitimate (?:public )?interest|public concern|integrity",
+    r"transparen|accountab|openness|scrutin|\bdebate\b|public confidence|confidence in|"
+    r"(?:public|better|greater) understanding|understand(?:ing)? (?:how|why|the)|awareness|reassur|"
+    r"\btrust\b|better[- ]informed|inform(?:ing)? the public|public (?:funds|money|purse)|value for money|"
+    r"legitimate (?:public )?interest|public concern|integrity",
     re.IGNORECASE,
 )
 # s.17(2): while the test is still open the notice gives an estimated date for the decision instead.
