@@ -589,3 +589,11 @@ def test_not_recorded_centrally_is_not_not_held() -> None:
     assert "notice.not_centrally_is_held" in codes(
         check_notice_text("Q4: this information is not held centrally.\n" + REVIEW + "\n" + ICO).findings
     )
+
+
+def test_foisa_ncnd_needs_the_s18_public_interest_finding_even_when_absolute() -> None:
+    part = PartResponse("Q1", Outcome.NCND, (claim("FOISA s.38(1)(b)"),))
+    assert codes(check_response(response(part, regime=Regime.FOISA))) == ["notice.missing_public_interest"]
+    found = PublicInterest((), (), "Revealing whether it exists would be contrary to the public interest.")
+    with_finding = PartResponse("Q1", Outcome.NCND, (claim("FOISA s.38(1)(b)", test=found),))
+    assert codes(check_response(response(with_finding, regime=Regime.FOISA))) == []

@@ -235,3 +235,17 @@ def test_a_full_disclosure_has_no_refusal_findings() -> None:
     check = check_notice_text((SOUND_LETTERS / "nhs_full.txt").read_text(encoding="utf-8"))
     assert not check.is_refusal
     assert check.findings == ()
+
+
+def test_a_foisa_s18_refusal_needs_its_own_public_interest_finding() -> None:
+    # FOISA s.18(1), even under an absolute exemption (DOMAIN.md H).
+    letter = (
+        "Under section 18 of the Freedom of Information (Scotland) Act 2002 we neither confirm nor deny "
+        "holding the information, which would be exempt under section 38(1)(b) because disclosure would "
+        "contravene the data protection principles.\n" + SCOTTISH_RIGHTS
+    )
+    assert codes(letter) == ["notice.missing_public_interest"]
+    found = letter.replace(
+        "principles.", "principles. Revealing whether it exists would be contrary to the public interest."
+    )
+    assert codes(found) == []

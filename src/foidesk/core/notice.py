@@ -201,6 +201,12 @@ def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) 
                 "notice.ncnd_not_available", where, f"{e.code} has no provision to neither confirm nor deny."
             )
         )
+    elif (
+        part.outcome is Outcome.NCND
+        and e.ncnd_needs_public_interest_finding
+        and claim.public_interest is None
+    ):
+        findings.append(_ncnd_finding_missing(where))
     if e.code == "reg.12(4)(d)" and not part.completion_estimate.strip():
         findings.append(
             _error(
@@ -215,6 +221,15 @@ def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) 
         )
     findings.extend(_check_public_interest(claim, where, response))
     return findings
+
+
+def _ncnd_finding_missing(where: str) -> Finding:
+    return _error(
+        "notice.missing_public_interest",
+        where,
+        "FOISA s.18(1): neither confirming nor denying needs the finding that revealing whether the "
+        "information exists would be contrary to the public interest, even for an absolute exemption.",
+    )
 
 
 def _check_public_interest(claim: ExemptionClaim, where: str, response: Response) -> list[Finding]:

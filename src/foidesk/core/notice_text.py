@@ -64,7 +64,8 @@ _REGULATOR_RIGHTS = re.compile(
 # is not a test; the same sentence must balance, favour, outweigh or weigh (s.2(2)(b), s.17(3)).
 _PUBLIC_INTEREST = re.compile(
     r"public interest[^.]{0,200}?(?:favou?r|outweigh|balanc|weigh|in maintaining|in disclos|in withhold)|"
-    r"(?:favou?r|outweigh|balanc|weigh)[^.]{0,200}?public interest",
+    r"(?:favou?r|outweigh|balanc|weigh)[^.]{0,200}?public interest|"
+    r"contrary to the public interest",  # FOISA s.18(1): the finding an NCND refusal needs
     re.IGNORECASE,
 )
 # ... and a test weighs something: a conclusion ("the public interest in maintaining the exemption outweighs
@@ -84,6 +85,7 @@ _PIT_PENDING = re.compile(
     r"public interest test (?:is )?(?:still )?(?:ongoing|under consideration|not yet complete)",
     re.IGNORECASE,
 )
+_CONTRARY_TO_PUBLIC_INTEREST = re.compile(r"contrary to the public interest", re.IGNORECASE)
 _BALANCING = re.compile(
     r"balanc\w* (?:of |test )?(?:the )?public interest|public interest (?:test|factors|considerations)|"
     r"factors? (?:favouring|in favour of|for|against) (?:disclosure|release)",
@@ -273,10 +275,22 @@ def _text_ncnd_findings(text: str, exemptions: Sequence[Exemption]) -> list[Find
         if not _NCND.search(paragraph):
             continue
         for e in parse_citation(paragraph, exemptions[0].regime if exemptions else None):
-            if not e.allows_ncnd and e.code not in seen:
-                seen.add(e.code)
+            if e.code in seen:
+                continue
+            seen.add(e.code)
+            if not e.allows_ncnd:
                 findings.append(
                     _error("notice.ncnd_not_available", f"line {number}", f"{e.code} has no NCND provision.")
+                )
+            elif e.ncnd_needs_public_interest_finding and not _CONTRARY_TO_PUBLIC_INTEREST.search(text):
+                findings.append(
+                    _error(
+                        "notice.missing_public_interest",
+                        f"line {number}",
+                        f"FOISA s.18(1): neither confirming nor denying under {e.code} needs the finding "
+                        "that revealing whether the information exists would be contrary to the public "
+                        "interest.",
+                    )
                 )
     return findings
 
