@@ -249,3 +249,78 @@ def test_a_foisa_s18_refusal_needs_its_own_public_interest_finding() -> None:
         "principles.", "principles. Revealing whether it exists would be contrary to the public interest."
     )
     assert codes(found) == []
+
+
+# ------------------------------------------------- word tests from published letters (tests/data/notices)
+
+
+def test_a_boilerplate_mention_of_exemptions_is_not_a_refusal() -> None:
+    letter = (
+        "The purpose of the Act is to allow a general right of access to information, subject to certain "
+        "limitations and exemptions. I am able to disclose the information to you as follows: 76.\n"
+    )
+    assert not check_notice_text(letter).is_refusal
+
+
+def test_reasons_in_the_words_police_letters_use() -> None:
+    letter = (
+        "We neither confirm nor deny holding the information under section 40(5B), as confirming would "
+        "lead to identifying individuals.\n" + REVIEW + "\n" + ICO
+    )
+    assert codes(letter) == []
+
+
+def test_factors_and_a_balance_test_under_headings_are_a_public_interest_test() -> None:
+    letter = (
+        "We neither confirm nor deny holding the information under section 30(3), because confirming "
+        "would deter people from reporting crime.\n"
+        "Factors favouring confirming or denying: the public are entitled to know how public funds are "
+        "spent.\nFactors against: reports to the police must stay confidential.\n"
+        "Balance test: we see no benefit in confirming or denying.\n" + REVIEW + "\n" + ICO
+    )
+    assert codes(letter) == []
+    assert codes(letter.replace("Balance test", "Conclusion").replace("Factors", "Points")) == [
+        "notice.missing_public_interest"
+    ]
+
+
+def test_the_route_to_the_eisr_needs_no_factors_weighed() -> None:
+    letter = (
+        "As the information is environmental, it is exempt under section 39(2) of the Freedom of "
+        "Information (Scotland) Act 2002, and we have dealt with it under the EISRs, so the public "
+        "interest favours maintaining the exemption.\n" + SCOTTISH_RIGHTS
+    )
+    assert "notice.missing_public_interest" not in codes(letter)
+
+
+def test_a_limb_written_without_its_bracket_is_still_a_limb() -> None:
+    letter = (
+        "Under FOISA an exemption under section 33 1(b) applies because disclosure would substantially "
+        "prejudice commercial interests. Disclosure would promote transparency, but the public interest "
+        "favours withholding.\n" + SCOTTISH_RIGHTS
+    )
+    assert "notice.exemption_without_subsection" not in codes(letter)
+
+
+FOISA_COST = (
+    "This is a refusal notice in terms of section 12 of the Freedom of Information (Scotland) Act 2002. The "
+    "£600 cost limit equates to 40 hours of work and we estimate that your request would exceed it. To "
+    "assist, the minutes of our meetings are published on our website.\n" + SCOTTISH_RIGHTS
+)
+
+
+def test_the_limit_restated_is_not_an_estimate_but_a_count_of_records_is() -> None:
+    assert codes(FOISA_COST) == ["notice.s12_without_estimate"]
+    counted = FOISA_COST.replace("we estimate", "reading the 9,000 emails concerned means we estimate")
+    assert codes(counted) == []
+
+
+def test_an_estimate_within_the_limit_is_no_ground_for_s12() -> None:
+    letter = (
+        "We refuse your request under section 12: we estimate it would cost more than £600, calculated at "
+        "£25 per hour. Searching 480 days at 3 "
+        "minutes a day would take an estimated 24 hours. Narrow the request to one month and we can "
+        "help.\n" + REVIEW + "\n" + ICO
+    )
+    assert codes(letter) == ["notice.s12_limit_not_exceeded"]
+    assert codes(letter.replace("24 hours", "30 hours")) == []

@@ -107,6 +107,12 @@ _LIMBS: tuple[_Limb, ...] = (
 )
 
 
+def is_route(e: Exemption) -> bool:
+    """FOIA s.39 and FOISA s.39(2): environmental information goes to the EIR or EISR; the exemption routes
+    the request rather than weighing a harm."""
+    return e.code in _ROUTES
+
+
 def named_regimes(text: str) -> frozenset[Regime]:
     """The regimes a letter names by title or abbreviation."""
     return frozenset(regime for regime, name in _NAMES.items() if name.search(text))
@@ -165,7 +171,7 @@ def _wrong_regime(text: str, exemptions: Sequence[Exemption], regime: Regime) ->
 def _without_subsection(text: str, exemptions: Sequence[Exemption]) -> Iterator[Finding]:
     for e in exemptions:
         # "s.40(5B)" and "s.31(1)(j)" fall back to s.40 and s.31 in the catalogue, but name their limb.
-        with_limb = re.search(rf"(?<![\d.]){e.section}\s?\(", text)
+        with_limb = re.search(rf"(?<![\d.]){e.section}\s?(?:\d{{1,2}}\s?)?\(", text)
         if has_limbs(e) and not with_limb:
             yield warn(
                 "notice.exemption_without_subsection",

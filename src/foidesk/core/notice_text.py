@@ -13,10 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from foidesk.core.exemptions import Exemption, parse_citation
 from foidesk.core.notice_citations import (
     citation_findings,
+    is_route,
     letter_regime,
     line_of,
     not_held_without_exception,
@@ -29,7 +31,7 @@ from foidesk.core.notice_particulars import particulars_findings
 from foidesk.core.regime import Regime
 
 _REFUSAL = re.compile(
-    r"refusal notice|section 17\b|\bexempt|withh[eo]ld|neither (?:to )?confirm nor deny|"
+    r"refusal notice|section 17\b|\bexempt(?:ed|ion)?\b|withh[eo]ld|neither (?:to )?confirm nor deny|"
     r"\brefus(?:e|ed|ing)\b",
     re.IGNORECASE,
 )
@@ -65,7 +67,8 @@ _REGULATOR_RIGHTS = re.compile(
 _PUBLIC_INTEREST = re.compile(
     r"public interest[^.]{0,200}?(?:favou?r|outweigh|balanc|weigh|in maintaining|in disclos|in withhold)|"
     r"(?:favou?r|outweigh|balanc|weigh)[^.]{0,200}?public interest|"
-    r"contrary to the public interest",  # FOISA s.18(1): the finding an NCND refusal needs
+    r"contrary to the public interest|"  # FOISA s.18(1): the finding an NCND refusal needs
+    r"\bfactors? (?:favouring|in favour of|against)\b|\bbalanc(?:e|ing) test\b",
     re.IGNORECASE,
 )
 # ... and a test weighs something: a conclusion ("the public interest in maintaining the exemption outweighs
@@ -97,12 +100,25 @@ _POINTER = re.compile(
     r"please (?:see|refer to)",
     re.IGNORECASE,
 )
-_ESTIMATE = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:hours?|hrs?)\b|£\s?\d|\b(?:18|24|40)[- ]hours?\b", re.IGNORECASE
+# An estimate is a figure of the work: hours or pounds other than the limit itself, a count of records, or
+# minutes per record ("the £600 limit equates to 40 hours" alone estimates nothing).
+_HOURS_OR_POUNDS = re.compile(
+    r"(?:£\s?(\d[\d,]*)|\b(\d[\d,]*)(?:\.\d+)?\s*(?:working\s+)?(?:hours?|hrs?)\b)", re.IGNORECASE
+)
+# "would take an estimated 24 hours": the estimate itself, not a bound ("over 18 hours", "at least 30").
+_ESTIMATED_HOURS = re.compile(
+    r"\b(?:would|will|to) take (?:an estimated |approximately |about |around |roughly |some )?"
+    r"(\d+(?:\.\d+)?)\s*(?:working\s+)?hours?\b",
+    re.IGNORECASE,
+)
+_WORK_COUNT = re.compile(
+    r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:files|records|cases|documents|reports|emails|e-mails|entries|items|boxes|"
+    r"folders|logs|incidents|crimes|occurrences)\b|\b\d+(?:\.\d+)?\s*minutes?\b",
+    re.IGNORECASE,
 )
 _COST_LIMIT = re.compile(r"appropriate limit|cost limit|cost of compl\w+|(?:18|24)[- ]hour", re.IGNORECASE)
 _ADVICE = re.compile(
-    r"advice and assistance|section 16\b|narrow|refin(?:e|ing)|"
+    r"advice and assistance|section 1[56]\b|narrow|refin(?:e|ing)|\bto (?:assist|help)\b|"
     r"reduc(?:e|ing) the (?:scope|timeframe|time frame)|"
     r"within the (?:cost |appropriate )?limit",
     re.IGNORECASE,
@@ -112,7 +128,9 @@ _REASONS = re.compile(
     r"\breasons?\b|\bbecause\b|\balready (?:published|available|accessible)|publicly available|"
     r"\bas (?:it|this|the)\b|\bexceed|would (?:take|cost|require)|"
     r"would(?:,)? (?:or would be likely to,? )?"
-    r"(?:prejudice|harm|identify|breach|endanger|reveal|undermine|contravene|infringe)|likely to",
+    r"(?:prejudice|harm|identify|breach|endanger|reveal|undermine|contravene|infringe)|likely to|"
+    r"would (?:lead to|deter|impact|affect|compromise|jeopardi[sz]e|damage|discourage|put|allow|enable)|"
+    r"\bin breach of\b",
     re.IGNORECASE,
 )
 
@@ -217,7 +235,7 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption], regime: R
                     f"{e.code} is qualified: weigh the public interest.",
                 )
             )
-        elif e.public_interest_test and not _DISCLOSURE_FACTOR.search(text):
+        elif e.public_interest_test and not _DISCLOSURE_FACTOR.search(text) and not is_route(e):
             findings.append(
                 _error(
                     "notice.missing_public_interest",
@@ -231,10 +249,10 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption], regime: R
                 _error("notice.s21_without_pointer", where, f"{e.code}: say where the information is.")
             )
         if _is_cost_limit(e, regime):
-            findings.extend(_text_cost_findings(text, where))
+            findings.extend(_text_cost_findings(text, where, regime))
     cost_limit = regime.rules.cost.has_limit  # under the EIR a cost limit is no_cost_limit_in_regime
     if cost_limit and not any(_is_cost_limit(e, regime) for e in exemptions) and _COST_LIMIT.search(text):
-        findings.extend(_text_cost_findings(text, "letter"))
+        findings.extend(_text_cost_findings(text, "letter", regime))
     findings.extend(_text_ncnd_findings(text, exemptions))
     if all(e.absolute and not e.absolute_only_under_first_condition for e in exemptions) and (
         _weighs_public_interest(text)
@@ -258,9 +276,43 @@ def _is_cost_limit(e: Exemption, regime: Regime) -> bool:
     return regime.rules.cost.has_limit and e.code == e.regime.rules.cost.ground
 
 
-def _text_cost_findings(text: str, where: str) -> list[Finding]:
+def _estimate_within_limit(text: str, where: str, regime: Regime) -> list[Finding]:
+    """s.12(1): the cost must exceed the limit; an estimate at or under it is no ground (the limit taken is
+    the highest the letter could mean: the largest it names, else the largest the regime sets)."""
+    cost = regime.rules.cost
+    if cost.hourly_rate is None:
+        return []
+    named = [int(a) for a in re.findall(r"£\s?(\d{3})\b", text) if Decimal(a) in cost.limits]
+    limit = Decimal(max(named)) if named else max(cost.limits)
+    limit_hours = limit / cost.hourly_rate
+    for match in _ESTIMATED_HOURS.finditer(text):
+        if Decimal(match.group(1)) <= limit_hours:
+            return [
+                _error(
+                    "notice.s12_limit_not_exceeded",
+                    where,
+                    f"'{match.group(0)}' is not more than the limit (£{limit}, {limit_hours:g} hours at "
+                    f"£{cost.hourly_rate} an hour): s.12 needs the cost to exceed it.",
+                )
+            ]
+    return []
+
+
+def _states_estimate(text: str, regime: Regime) -> bool:
+    cost = regime.rules.cost
+    limits = {int(limit) for limit in cost.limits}
+    if cost.hourly_rate is not None:
+        limits |= {int(limit / cost.hourly_rate) for limit in cost.limits}
+    for pounds, hours in _HOURS_OR_POUNDS.findall(text):
+        if int((pounds or hours).replace(",", "")) not in limits:
+            return True
+    return bool(_WORK_COUNT.search(text))
+
+
+def _text_cost_findings(text: str, where: str, regime: Regime) -> list[Finding]:
     findings: list[Finding] = []
-    if not _ESTIMATE.search(text):
+    findings.extend(_estimate_within_limit(text, where, regime))
+    if not _states_estimate(text, regime):
         findings.append(_error("notice.s12_without_estimate", where, "Give the estimate in hours or pounds."))
     if not _ADVICE.search(text):
         findings.append(_warn("notice.s12_without_advice", where, "Advise how to narrow the request (s.16)."))
