@@ -153,7 +153,9 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
     the Information Commissioner, the public interest, a link for s.21, hours for s.12). A finding says
     what is missing; its ``where`` is the line of the citation concerned, or ``letter``. The particulars
     it states (statutes, regulator, review window, cost limit, kind of exemption) are checked too
-    (``notice_particulars``); ``dated`` is the letter's date, today's law when not given.
+    (``notice_particulars``), and what it cites against the regime it names and the ground it describes
+    (``notice_citations``). ``regime`` is the letter's regime when known (else the one it names, else that
+    of its first citation); ``dated`` is the letter's date, today's law when not given.
     """
     exemptions = tuple(parse_citation(text, regime))
     read_as = letter_regime(text, exemptions, regime)
