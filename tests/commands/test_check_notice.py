@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from foidesk.cli import main
+from foidesk.core.notice_findings import Severity
+from tests.core.test_notice_text import CASES
 from tests.reference import REFERENCE_PAGE
 
 REFERENCE = REFERENCE_PAGE
@@ -38,13 +40,13 @@ def test_reference_letter_reports_missing_rights_and_cites_s21_and_s40_2(
         "notice.missing_review_rights",
         "notice.missing_ico_rights",
         "notice.not_centrally_is_held",  # local records are held
-        "notice.outdated_law",  # the Data Protection Act 1998, repealed in 2018
+        "notice.outdated_statute",  # the Data Protection Act 1998, repealed in 2018
     ]  # type: ignore[index]
 
 
 def test_a_letter_dated_before_the_repeal_may_name_the_1998_act(capsys: pytest.CaptureFixture[str]) -> None:
     _, payload = run_json(capsys, str(REFERENCE), "--dated", "2017-09-01")
-    assert "notice.outdated_law" not in [f["code"] for f in payload["findings"]]  # type: ignore[index,union-attr]
+    assert "notice.outdated_statute" not in [f["code"] for f in payload["findings"]]  # type: ignore[index,union-attr]
     assert all(set(f) == {"code", "severity", "where", "message"} for f in payload["findings"])  # type: ignore[union-attr]
 
 
@@ -134,3 +136,35 @@ def test_installed_command_reads_stdin() -> None:
     assert done.returncode == 1
     codes = [f["code"] for f in json.loads(done.stdout)["findings"]]
     assert codes == ["notice.missing_review_rights", "notice.missing_ico_rights"]
+
+
+def test_reference_page_reports_the_dpa_1998_and_the_missing_s17_7_particulars(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, payload = run_json(capsys, str(REFERENCE), "--dated", "2022-06-10")
+    found = {f["code"]: f for f in payload["findings"]}  # type: ignore[union-attr,index]
+    assert "Data Protection Act 1998" in found["notice.outdated_statute"]["message"]
+    assert found["notice.outdated_statute"]["severity"] == "error"
+    line = int(found["notice.outdated_statute"]["where"].removeprefix("line "))
+    assert "Data Protection Act 1998" in REFERENCE.read_text(encoding="utf-8").splitlines()[line - 1]
+    assert "s.17(7)(a)" in found["notice.missing_review_rights"]["message"]
+    assert "s.17(7)(b)" in found["notice.missing_ico_rights"]["message"]
+
+
+@pytest.mark.parametrize(("code", "failing", "passing", "severity"), CASES, ids=[c[0] for c in CASES])
+def test_each_code_of_issue_15_is_reported_by_the_command(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    code: str,
+    failing: str,
+    passing: str,
+    severity: Severity,
+) -> None:
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text(failing, encoding="utf-8")
+    good.write_text(passing, encoding="utf-8")
+    exit_code, payload = run_json(capsys, str(bad), "--dated", "2024-01-08")
+    assert exit_code == 1
+    assert [(f["code"], f["severity"]) for f in payload["findings"]] == [(code, severity.value)]  # type: ignore[index,union-attr]
+    exit_code, payload = run_json(capsys, str(good), "--dated", "2024-01-08")
+    assert (exit_code, payload["findings"]) == (0, [])

@@ -91,9 +91,7 @@ def test_eir_personal_data_ncnd_is_13_5a() -> None:
 
 
 def test_personal_data_is_absolute_only_under_the_first_condition_in_every_regime() -> None:
-    conditional = {
-        e.code for r in Regime for e in exemptions_for(r) if e.absolute_only_under_first_condition
-    }
+    conditional = {e.code for r in Regime for e in exemptions_for(r) if e.absolute_only_under_first_condition}
     assert conditional == {"s.40(2)", "reg.13", "FOISA s.38(1)(b)", "EISR reg.11"}
 
 

@@ -280,7 +280,7 @@ def test_reference_excerpt_has_no_review_or_ico_paragraph_and_nothing_else_missi
         "notice.missing_review_rights",
         "notice.missing_ico_rights",
         "notice.not_centrally_is_held",
-        "notice.outdated_law",
+        "notice.outdated_statute",
     ]
     assert not check.states_review_rights
     assert not check.states_regulator_rights
@@ -288,7 +288,7 @@ def test_reference_excerpt_has_no_review_or_ico_paragraph_and_nothing_else_missi
 
 def test_reference_with_rights_appended_is_clean_but_for_the_repealed_act(reference_text: str) -> None:
     check = check_notice_text(reference_text + "\n" + REVIEW + "\n" + ICO + "\n")
-    assert codes(check.findings) == ["notice.not_centrally_is_held", "notice.outdated_law"]
+    assert codes(check.findings) == ["notice.not_centrally_is_held", "notice.outdated_statute"]
     updated = reference_text.replace("Data Protection Act 1998", "Data Protection Act 2018").replace(
         "not recorded centrally", "not held"
     )
@@ -314,9 +314,19 @@ def test_letter_with_qualified_exemption_and_no_public_interest() -> None:
 
 def test_letter_with_qualified_exemption_and_public_interest() -> None:
     letter = (
-        LETTER_31 + "\nHaving weighed the public interest, the balance favours maintaining the exemption."
+        LETTER_31 + "\nDisclosure would give transparency about how crime is tackled. Having weighed the "
+        "public interest, the balance favours maintaining the exemption."
     )
     assert check_notice_text(letter).findings == ()
+
+
+def test_a_public_interest_test_that_only_asserts_the_balance_is_missing() -> None:
+    asserted = (
+        LETTER_31 + "\nHaving weighed the public interest, the balance favours maintaining the exemption."
+    )
+    found = check_notice_text(asserted).findings
+    assert codes(found) == ["notice.missing_public_interest"]
+    assert "weighs no factor" in found[0].message
 
 
 def test_letter_refusing_without_any_exemption() -> None:
@@ -375,7 +385,7 @@ def test_letter_ncnd_under_the_old_40_5_is_outdated_after_2018_but_not_before() 
         "The MPS can neither confirm nor deny that it holds this information by virtue of Section 40(5).\n"
         "This is because confirming would identify an officer.\n" + REVIEW + "\n" + ICO
     )
-    assert codes(check_notice_text(letter, dated=date(2022, 1, 5)).findings) == ["notice.outdated_law"]
+    assert codes(check_notice_text(letter, dated=date(2022, 1, 5)).findings) == ["notice.outdated_statute"]
     assert check_notice_text(letter, dated=date(2017, 1, 5)).findings == ()
 
 
@@ -534,7 +544,8 @@ def test_the_words_public_interest_alone_are_not_a_public_interest_test() -> Non
     assert codes(check_notice_text(letter).findings) == ["notice.missing_public_interest"]
     weighed = letter.replace(
         "We know it is in the public interest to be open.",
-        "The public interest in maintaining the exemption outweighs the public interest in disclosure.",
+        "Disclosure would increase public awareness of crime. The public interest in maintaining the "
+        "exemption outweighs the public interest in disclosure.",
     )
     assert codes(check_notice_text(weighed).findings) == []
 
@@ -578,3 +589,11 @@ def test_not_recorded_centrally_is_not_not_held() -> None:
     assert "notice.not_centrally_is_held" in codes(
         check_notice_text("Q4: this information is not held centrally.\n" + REVIEW + "\n" + ICO).findings
     )
+
+
+def test_foisa_ncnd_needs_the_s18_public_interest_finding_even_when_absolute() -> None:
+    part = PartResponse("Q1", Outcome.NCND, (claim("FOISA s.38(1)(b)"),))
+    assert codes(check_response(response(part, regime=Regime.FOISA))) == ["notice.missing_public_interest"]
+    found = PublicInterest((), (), "Revealing whether it exists would be contrary to the public interest.")
+    with_finding = PartResponse("Q1", Outcome.NCND, (claim("FOISA s.38(1)(b)", test=found),))
+    assert codes(check_response(response(with_finding, regime=Regime.FOISA))) == []

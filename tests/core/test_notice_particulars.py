@@ -28,7 +28,7 @@ def codes(text: str, regime: Regime = Regime.FOIA, dated: date | None = None) ->
     ],
 )
 def test_a_repealed_or_replaced_provision_is_outdated_law(text: str) -> None:
-    assert codes(text) == ["notice.outdated_law"]
+    assert codes(text) == ["notice.outdated_statute"]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_the_provisions_in_force_are_not_outdated(text: str) -> None:
 def test_a_letter_written_before_the_repeal_may_cite_what_was_in_force() -> None:
     text = "Disclosure would breach the Data Protection Act 1998 and s.40(5) applies."
     assert codes(text, dated=date(2016, 3, 1)) == []
-    assert codes(text, dated=date(2018, 5, 25)) == ["notice.outdated_law", "notice.outdated_law"]
+    assert codes(text, dated=date(2018, 5, 25)) == ["notice.outdated_statute", "notice.outdated_statute"]
 
 
 def test_a_foisa_letter_must_name_the_scottish_commissioner() -> None:
@@ -83,7 +83,7 @@ def test_naming_both_commissioners_is_only_a_warning() -> None:
     ],
 )
 def test_a_review_window_shorter_than_forty_working_days_is_an_error(text: str) -> None:
-    assert codes(text) == ["notice.review_window_too_short"]
+    assert codes(text) == ["notice.review_window_wrong"]
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_a_cost_limit_refusal_under_the_eir_is_wrong_unless_it_is_manifestly_unr
     ],
 )
 def test_an_exemption_called_what_it_is_not_is_an_error(text: str) -> None:
-    assert codes(text) == ["notice.qualified_called_absolute"]
+    assert codes(text) == ["notice.absolute_misdescribed"]
 
 
 @pytest.mark.parametrize(

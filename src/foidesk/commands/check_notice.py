@@ -2,8 +2,11 @@
 
 FILE (or ``-`` for standard input) is either
 - a letter as plain text (pasted from an email, a web page or a PDF): the exemptions it cites are read
-  from it, and it is checked for the reasons, the public interest, the s.21 pointer, the s.12 estimate,
-  the internal review and the right to complain to the Information Commissioner; or
+  from it, and it is checked for the reasons, a public interest test that weighs factors, the s.21
+  pointer, the s.12 estimate, the internal review and the right to complain to the regulator; for what it
+  states as law (a repealed statute, the regulator, the review window, the cost limit, an exemption
+  called absolute or qualified); and for what it cites (another regime's exemptions, a section with limbs
+  cited alone, a subsection for another ground, an EIR "not held" without reg 12(4)(a)); or
 - a response as a JSON object (detected by its opening ``{``, or forced with ``--input json``)::
 
     {"reference": "01.FOI.22.024648", "regime": "foia", "issued": "2022-06-10", "due": "2022-06-17",
@@ -58,8 +61,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--regime",
         choices=[r.value for r in Regime],
         default=None,
-        help="for a letter: how to read a bare 'section N' (default: FOISA if the letter names the "
-        "Scottish Act, else FOIA)",
+        help="for a letter: the regime it is under (default: the one the letter names, else that of its "
+        "first citation, else FOIA; a bare 'section N' is FOISA if the letter names the Scottish Act)",
     )
     parser.add_argument(
         "--dated",

@@ -30,15 +30,12 @@ from foidesk.core.holiday_calendar import default_calendar as default_calendar
 from foidesk.core.holiday_calendar import is_working_day_by_rule
 from foidesk.core.regime import Regime
 
-FOIA_WORKING_DAYS = 20  # s.10(1) FOIA; s.10(1) FOISA; reg 5(2) EIR; reg 5(2) EISR
-EIR_EXTENDED_WORKING_DAYS = 40  # reg 7(1) EIR / EISR: complex and voluminous requests
-PIT_FURTHER_WORKING_DAYS = 20  # s.45 Code of Practice (2018): at most 20 further WD for the PIT, 40 in all
-REVIEW_WORKING_DAYS = 20  # ICO Good Practice Guidance No. 5 (FOIA); s.21(1) FOISA; reg 16(4) EISR
-REVIEW_MAXIMUM_WORKING_DAYS = 40  # ICO guidance: never more than 40 WD (FOIA review is not statutory)
-EIR_RECONSIDERATION_WORKING_DAYS = 40  # reg 11(4) EIR: the authority decides within 40 WD
-REVIEW_REQUEST_WINDOW_WORKING_DAYS = 40  # reg 11(2) EIR; s.20(5) FOISA; ICO guidance for FOIA
-FEE_PAYMENT_MONTHS = 3  # s.9(2) FOIA; s.9(4) FOISA: unpaid after three months, no duty to comply
-EIR_FEE_PAYMENT_WORKING_DAYS = 60  # reg 8(5) EIR [UNVERIFIED: ICO guidance, from memory]
+# A regime's periods and provisions have their one home in its rules (``Regime.X.rules.clock`` and
+# ``.review``, core/regime.py); these names are the FOIA values, kept for callers that print them.
+FOIA_WORKING_DAYS = Regime.FOIA.rules.clock.response_working_days  # s.10(1) FOIA
+EIR_EXTENDED_WORKING_DAYS = Regime.EIR.rules.clock.volume_extension_working_days or 0  # reg 7(1) EIR
+PIT_FURTHER_WORKING_DAYS = Regime.FOIA.rules.clock.pit_further_working_days or 0  # s.45 Code of Practice
+REVIEW_REQUEST_WINDOW_WORKING_DAYS = Regime.FOIA.rules.review.request_window_working_days
 SAR_MONTHS = 1  # Art 12(3) UK GDPR: within one month of receipt
 SAR_EXTENSION_MONTHS = 2  # Art 12(3) UK GDPR: extendable by two further months
 
@@ -57,7 +54,7 @@ class Period(StrEnum):
 
 def rule_for(regime: Regime) -> WorkingDayRule:
     """The working-day rule a regime counts by (s.10(6) FOIA; s.73 FOISA)."""
-    return WorkingDayRule.SCOTLAND if regime.is_scottish else WorkingDayRule.UNITED_KINGDOM
+    return regime.rules.clock.working_day_rule
 
 
 def is_working_day(day: dt.date, regime: Regime, calendar: HolidayCalendar) -> bool:
@@ -195,10 +192,11 @@ def response_due(
     calendar: HolidayCalendar,
     *,
     pauses: Sequence[Pause] = (),
-    working_days: int = FOIA_WORKING_DAYS,
+    working_days: int | None = None,
 ) -> dt.date:
     """The 20th working day following the date of receipt (s.10(1) FOIA), skipping paused days."""
-    return due_after_pauses(received, working_days, pauses, rule_for(regime), calendar)
+    days = regime.rules.clock.response_working_days if working_days is None else working_days
+    return due_after_pauses(received, days, pauses, rule_for(regime), calendar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,15 +216,11 @@ def review_deadlines(regime: Regime, requested: dt.date, calendar: HolidayCalend
     """When a review asked for on ``requested`` must be answered.
 
     FOIA: 20 WD, 40 at most (ICO Good Practice Guidance No. 5). EIR: 40 WD (reg 11(4), statutory).
-    FOISA: 20 WD (s.21(1)). EISR: 20 WD (reg 16(4)).
+    FOISA: 20 WD (s.21(1)). EISR: 20 WD (reg 16(4)). The periods are the regime's ``rules.review``.
     """
     rule = rule_for(regime)
-    if regime is Regime.EIR:
-        days = latest = EIR_RECONSIDERATION_WORKING_DAYS
-    elif regime is Regime.FOIA:
-        days, latest = REVIEW_WORKING_DAYS, REVIEW_MAXIMUM_WORKING_DAYS
-    else:
-        days = latest = REVIEW_WORKING_DAYS
+    days = regime.rules.review.decide_working_days
+    latest = regime.rules.review.decide_maximum_working_days
     return ReviewDeadlines(
         regime=regime,
         requested=requested,
@@ -244,7 +238,8 @@ def review_request_window_ends(regime: Regime, responded: dt.date, calendar: Hol
     Statutory for the EIR (reg 11(2)), FOISA (s.20(5)) and EISR (reg 16(2)); for FOIA the ICO lets an
     authority refuse a review asked for later than this.
     """
-    return add_working_days(responded, REVIEW_REQUEST_WINDOW_WORKING_DAYS, rule_for(regime), calendar)
+    window = regime.rules.review.request_window_working_days
+    return add_working_days(responded, window, rule_for(regime), calendar)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -301,9 +296,10 @@ def fee_payment_last_day(regime: Regime, notice_given: dt.date, calendar: Holida
     notice is given"; a period *beginning with* a day ends the day before the corresponding date (or, with
     no corresponding date, on the last day of that month). EIR/EISR: 60 working days [UNVERIFIED].
     """
-    if regime in (Regime.EIR, Regime.EISR):
-        return add_working_days(notice_given, EIR_FEE_PAYMENT_WORKING_DAYS, rule_for(regime), calendar)
-    corresponding = add_months(notice_given, FEE_PAYMENT_MONTHS)
+    rules = regime.rules.clock
+    if rules.fee_payment_months is None:
+        return add_working_days(notice_given, rules.fee_payment_working_days or 0, rule_for(regime), calendar)
+    corresponding = add_months(notice_given, rules.fee_payment_months)
     if corresponding.day != notice_given.day:
         return corresponding
     return corresponding - dt.timedelta(days=1)
@@ -417,7 +413,9 @@ class _CaseState:
     answered_on: dt.date | None = None
     history: list[ClockStep] = field(default_factory=list)
 
-    def due(self, as_of: dt.date | None, working_days: int = FOIA_WORKING_DAYS) -> dt.date:
+    def due(self, as_of: dt.date | None, working_days: int | None = None) -> dt.date:
+        if working_days is None:
+            working_days = self.regime.rules.clock.response_working_days
         start = self.clock_start
         if self.clarification_sought is not None:
             start = max(self.clarification_sought, as_of or self.clarification_sought)
@@ -431,7 +429,6 @@ class _CaseState:
 
 
 _Handler = Callable[[_CaseState, ClockEvent], None]
-_SCOTTISH_HAS_NO = "FOISA and the EISR have no"
 _EVENT_ORDER = {kind: position for position, kind in enumerate(EventKind)}
 
 
@@ -454,8 +451,9 @@ def case_deadlines(
             on=received,
             kind=None,
             text=(
-                f"Received. The response is due by the {FOIA_WORKING_DAYS}th working day after the date of "
-                f"receipt: {format_uk_date(state.due(None))} ({_RESPONSE_SECTION[regime]})."
+                f"Received. The response is due by the {regime.rules.clock.response_working_days}th working "
+                f"day after the date of receipt: {format_uk_date(state.due(None))} "
+                f"({regime.rules.clock.response_provision})."
             ),
         )
     )
@@ -468,38 +466,13 @@ def case_deadlines(
     return _finish(state, as_of)
 
 
-_RESPONSE_SECTION: Mapping[Regime, str] = {
-    Regime.FOIA: "s.10(1) FOIA",
-    Regime.EIR: "reg 5(2) EIR",
-    Regime.FOISA: "s.10(1) FOISA",
-    Regime.EISR: "reg 5(2) EISR",
-}
-_CLARIFICATION_SECTION: Mapping[Regime, str] = {
-    Regime.FOIA: "s.1(3) FOIA",
-    Regime.EIR: "reg 9 EIR",
-    Regime.FOISA: "s.1(3) FOISA",
-    Regime.EISR: "reg 9 EISR",
-}
-_FEE_PAUSE_SECTION: Mapping[Regime, str] = {
-    Regime.FOIA: "s.10(2) FOIA",
-    Regime.EIR: "reg 8 EIR",
-    Regime.FOISA: "s.10(2) FOISA",
-    Regime.EISR: "reg 8 EISR",
-}
-_FEE_LAPSE_SECTION: Mapping[Regime, str] = {
-    Regime.FOIA: "s.9(2) FOIA",
-    Regime.EIR: "reg 8 EIR",
-    Regime.FOISA: "s.9(4) FOISA",
-    Regime.EISR: "reg 8 EISR",
-}
-
-
 def _clarification_sought(state: _CaseState, event: ClockEvent) -> None:
     state.clarification_sought = event.on
     state.note(
         event,
-        f"Clarification sought ({_CLARIFICATION_SECTION[state.regime]}): the authority need not comply "
-        f"until it arrives; a fresh {FOIA_WORKING_DAYS} working days will run from the day it does.",
+        f"Clarification sought ({state.regime.rules.clock.clarification_provision}): the authority need "
+        f"not comply until it arrives; a fresh {state.regime.rules.clock.response_working_days} working "
+        "days will run from the day it does.",
     )
 
 
@@ -509,8 +482,9 @@ def _clarification_received(state: _CaseState, event: ClockEvent) -> None:
     state.pauses = [p for p in state.pauses if p.end > event.on]
     state.note(
         event,
-        f"Clarification received: it is now the date of receipt, so a fresh {FOIA_WORKING_DAYS} working "
-        f"days run from it; due {format_uk_date(state.due(None))}.",
+        "Clarification received: it is now the date of receipt, so a fresh "
+        f"{state.regime.rules.clock.response_working_days} working days run from it; "
+        f"due {format_uk_date(state.due(None))}.",
     )
 
 
@@ -522,8 +496,8 @@ def _fee_notice_given(state: _CaseState, event: ClockEvent) -> None:
     state.note(
         event,
         "Fees notice given: working days from today until the fee is received do not count "
-        f"({_FEE_PAUSE_SECTION[state.regime]}); if it is not paid by {format_uk_date(last_day)} the "
-        f"request lapses ({_FEE_LAPSE_SECTION[state.regime]}).",
+        f"({state.regime.rules.clock.fee_pause_provision}); if it is not paid by "
+        f"{format_uk_date(last_day)} the request lapses ({state.regime.rules.clock.fee_lapse_provision}).",
     )
 
 
@@ -548,41 +522,55 @@ def _fee_paid(state: _CaseState, event: ClockEvent) -> None:
 
 
 def _pit_extension(state: _CaseState, event: ClockEvent) -> None:
-    if state.regime.is_scottish:
-        raise ClockError(f"{_SCOTTISH_HAS_NO} public interest extension: the 20 working days are absolute")
-    if state.regime is Regime.EIR:
-        raise ClockError("the EIR have no public interest extension; use an EIR extension (reg 7) instead")
+    rules = state.regime.rules.clock
+    if rules.pit_extension_provision is None:
+        instead = (
+            "; use an extension for volume (reg 7) instead"
+            if rules.has_volume_extension
+            else f": the {rules.response_working_days} working days are absolute"
+        )
+        raise ClockError(f"the {state.regime.short_name} has no public interest extension{instead}")
     state.pit = event
     due = state.due(None)
     extended = _pit_extended_due(state, event, due)
-    code_limit = add_working_days(due, PIT_FURTHER_WORKING_DAYS, rule_for(state.regime), state.calendar)
+    further = rules.pit_further_working_days or 0
+    code_limit = add_working_days(due, further, rule_for(state.regime), state.calendar)
     remarks = [f"decision due {format_uk_date(extended)}; the s.17 notice stays due {format_uk_date(due)}"]
     if event.on > due:
         remarks.append("the extension was recorded after the s.17 date, so the notice was late")
     if extended > code_limit:
-        remarks.append(f"beyond the {PIT_FURTHER_WORKING_DAYS} further working days the s.45 Code allows")
-    state.note(event, f"Public interest test extension (s.10(3) FOIA): {'; '.join(remarks)}.")
+        remarks.append(f"beyond the {further} further working days the s.45 Code allows")
+    state.note(
+        event, f"Public interest test extension ({rules.pit_extension_provision}): {'; '.join(remarks)}."
+    )
 
 
 def _eir_extension(state: _CaseState, event: ClockEvent) -> None:
-    if state.regime not in (Regime.EIR, Regime.EISR):
-        raise ClockError(f"an extension to 40 working days is for the EIR (reg 7), not {state.regime.label}")
+    days = state.regime.rules.clock.volume_extension_working_days
+    if days is None:
+        raise ClockError(
+            f"an extension to {EIR_EXTENDED_WORKING_DAYS} working days is for the EIR (reg 7), "
+            f"not {state.regime.label}"
+        )
     state.eir_extended = True
     state.note(
         event,
-        f"Extended to {EIR_EXTENDED_WORKING_DAYS} working days for a complex and voluminous request "
-        f"(reg 7(1)): now due {format_uk_date(state.due(None, EIR_EXTENDED_WORKING_DAYS))}.",
+        f"Extended to {days} working days for a complex and voluminous request "
+        f"(reg 7(1)): now due {format_uk_date(state.due(None, days))}.",
     )
 
 
 def _refusal(section: str) -> _Handler:
     def refuse(state: _CaseState, event: ClockEvent) -> None:
-        if state.regime in (Regime.EIR, Regime.EISR):
-            raise ClockError(f"{section} does not apply under the EIR; refuse under reg 12(4)(b) instead")
+        if not state.regime.rules.cost.has_limit:
+            ground = state.regime.rules.cost.ground
+            raise ClockError(
+                f"{section} does not apply under the {state.regime.short_name}; refuse under {ground} instead"
+            )
         state.answered_on = event.on
         due = state.due(None)
         timing = "in time" if event.on <= due else f"late: it was due {format_uk_date(due)}"
-        notice = "s.17(5) FOIA" if state.regime is Regime.FOIA else "s.16 FOISA"
+        notice = state.regime.rules.clock.procedural_refusal_provision
         state.note(event, f"Refused under {section}, with a refusal notice under {notice} ({timing}).")
 
     return refuse
@@ -615,7 +603,7 @@ def _finish(state: _CaseState, as_of: dt.date | None) -> CaseDeadlines:
     due = state.due(as_of)
     extended_due = None
     if state.eir_extended:
-        extended_due = state.due(as_of, EIR_EXTENDED_WORKING_DAYS)
+        extended_due = state.due(as_of, _volume_extended_days(state.regime))
     elif state.pit is not None:
         extended_due = _pit_extended_due(state, state.pit, due)
     pause_reason = None
@@ -631,7 +619,11 @@ def _finish(state: _CaseState, as_of: dt.date | None) -> CaseDeadlines:
         regime=state.regime,
         received=state.received,
         clock_start=state.clock_start,
-        working_days=EIR_EXTENDED_WORKING_DAYS if state.eir_extended else FOIA_WORKING_DAYS,
+        working_days=(
+            _volume_extended_days(state.regime)
+            if state.eir_extended
+            else state.regime.rules.clock.response_working_days
+        ),
         due=due,
         extended_due=extended_due,
         paused=pause_reason is not None,
@@ -650,7 +642,7 @@ def _pit_extended_due(state: _CaseState, pit: ClockEvent, due: dt.date) -> dt.da
     if pit.extended_to is not None:
         extended = pit.extended_to
     else:
-        days = pit.extra_working_days or PIT_FURTHER_WORKING_DAYS
+        days = pit.extra_working_days or state.regime.rules.clock.pit_further_working_days or 0
         extended = add_working_days(due, days, rule_for(state.regime), state.calendar)
     if extended <= due:
         raise ClockError(
@@ -663,21 +655,28 @@ def _pit_extended_due(state: _CaseState, pit: ClockEvent, due: dt.date) -> dt.da
 def _last_permitted_day(state: _CaseState) -> dt.date:
     """The last day an answer is in time, given the events so far."""
     if state.eir_extended:
-        return state.due(None, EIR_EXTENDED_WORKING_DAYS)
+        return state.due(None, _volume_extended_days(state.regime))
     due = state.due(None)
     return _pit_extended_due(state, state.pit, due) if state.pit is not None else due
 
 
+def _volume_extended_days(regime: Regime) -> int:
+    days = regime.rules.clock.volume_extension_working_days
+    if days is None:  # _eir_extension refuses the event first
+        raise ClockError(f"the {regime.short_name} has no extension for volume")
+    return days
+
+
 def response_provision(regime: Regime) -> str:
     """The provision that sets the response time ("s.10(1) FOIA"), for letters and pages."""
-    return _RESPONSE_SECTION[regime]
+    return regime.rules.clock.response_provision
 
 
 def clarification_provision(regime: Regime) -> str:
     """The provision under which the authority may ask for clarification ("s.1(3) FOIA")."""
-    return _CLARIFICATION_SECTION[regime]
+    return regime.rules.clock.clarification_provision
 
 
 def fee_provision(regime: Regime) -> str:
     """The provision under which a fee stops the clock ("s.10(2) FOIA")."""
-    return _FEE_PAUSE_SECTION[regime]
+    return regime.rules.clock.fee_pause_provision

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+# The sums have their one home in the regime's rules (core/regime.py); the names stay importable here.
+from foidesk.core.regime import FOIA_CENTRAL_GOVERNMENT_LIMIT as FOIA_CENTRAL_GOVERNMENT_LIMIT
+from foidesk.core.regime import FOIA_HOURLY_RATE as FOIA_HOURLY_RATE
+from foidesk.core.regime import FOIA_OTHER_LIMIT as FOIA_OTHER_LIMIT
+from foidesk.core.regime import FOISA_MAXIMUM_HOURLY_RATE as FOISA_MAXIMUM_HOURLY_RATE
+from foidesk.core.regime import FOISA_PRESCRIBED_AMOUNT as FOISA_PRESCRIBED_AMOUNT
 from foidesk.core.regime import Regime
-
-FOIA_HOURLY_RATE = Decimal(25)  # reg 4(4) SI 2004/3244: £25 per person per hour
-FOIA_CENTRAL_GOVERNMENT_LIMIT = Decimal(600)  # reg 3(2) SI 2004/3244: authorities in FOIA Sch 1 Part I
-FOIA_OTHER_LIMIT = Decimal(450)  # reg 3(3) SI 2004/3244: every other authority, police included
-FOISA_MAXIMUM_HOURLY_RATE = Decimal(15)  # reg 3(2)(b) SSI 2004/467: at most £15 per hour per member of staff
-FOISA_PRESCRIBED_AMOUNT = Decimal(600)  # reg 5 SSI 2004/467
 
 
 class Activity(StrEnum):
@@ -43,21 +43,13 @@ class Activity(StrEnum):
 
     def counts_under(self, regime: Regime) -> bool:
         """Whether time on this activity counts towards the limit of ``regime``."""
-        return self in _COUNTED[regime]
+        return self.value in regime.rules.cost.counted_activities
 
     @property
     def label(self) -> str:
         return _LABELS[self]
 
 
-_COUNTED: dict[Regime, frozenset[Activity]] = {
-    Regime.FOIA: frozenset({Activity.DETERMINE_HELD, Activity.LOCATE, Activity.RETRIEVE, Activity.EXTRACT}),
-    # reg 3(1) SSI 2004/467 "locating, retrieving and providing"; extracting is read as part of retrieving
-    # and providing [UNVERIFIED reading]; reg 3(2)(a)(i) excludes determining whether it is held.
-    Regime.FOISA: frozenset({Activity.LOCATE, Activity.RETRIEVE, Activity.EXTRACT, Activity.PROVIDE}),
-    Regime.EIR: frozenset(),
-    Regime.EISR: frozenset(),
-}
 _LABELS = {
     Activity.DETERMINE_HELD: "Determining whether the information is held",
     Activity.LOCATE: "Locating the information",
@@ -189,18 +181,22 @@ def estimate_cost(
     staff rate, capped at £15 (reg 3(2)(b) SSI 2004/467); None means the cap.
     """
     items = tuple(items)
-    if regime is Regime.FOIA:
-        if hourly_rate is not None and hourly_rate != FOIA_HOURLY_RATE:
-            raise InvalidCostItem(f"FOIA staff time is costed at £{FOIA_HOURLY_RATE} an hour (reg 4(4))")
-        limit = (
-            FOIA_CENTRAL_GOVERNMENT_LIMIT
-            if authority is AuthorityKind.CENTRAL_GOVERNMENT
-            else FOIA_OTHER_LIMIT
+    rules = regime.rules.cost
+    if rules.limit is None or rules.hourly_rate is None:
+        raise NoCostLimit(f"{regime.label} has no cost limit: consider 'manifestly unreasonable' instead")
+    if rules.hourly_rate_is_maximum:
+        rate = rules.hourly_rate if hourly_rate is None else hourly_rate
+        if not Decimal(0) < rate <= rules.hourly_rate:
+            raise InvalidCostItem(
+                f"{regime.short_name} staff time is costed at most £{rules.hourly_rate} an hour "
+                f"({rules.regulations})"
+            )
+        return CostEstimate(regime, items, rate, rules.limit)
+    if hourly_rate is not None and hourly_rate != rules.hourly_rate:
+        raise InvalidCostItem(
+            f"{regime.short_name} staff time is costed at £{rules.hourly_rate} an hour ({rules.regulations})"
         )
-        return CostEstimate(regime, items, FOIA_HOURLY_RATE, limit, authority)
-    if regime is Regime.FOISA:
-        rate = FOISA_MAXIMUM_HOURLY_RATE if hourly_rate is None else hourly_rate
-        if not Decimal(0) < rate <= FOISA_MAXIMUM_HOURLY_RATE:
-            raise InvalidCostItem(f"FOISA staff time is costed at most £{FOISA_MAXIMUM_HOURLY_RATE} an hour")
-        return CostEstimate(regime, items, rate, FOISA_PRESCRIBED_AMOUNT)
-    raise NoCostLimit(f"{regime.label} has no cost limit: consider 'manifestly unreasonable' instead")
+    limit = rules.limit
+    if authority is AuthorityKind.CENTRAL_GOVERNMENT and rules.central_government_limit is not None:
+        limit = rules.central_government_limit
+    return CostEstimate(regime, items, rules.hourly_rate, limit, authority)

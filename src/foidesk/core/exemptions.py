@@ -30,10 +30,6 @@ class Basis(StrEnum):
     OTHER = "other"  # "required for" (s.24), "endanger" (s.38), or a procedural ground (s.12, s.14)
 
 
-# FOIA s.21 and FOISA s.25; the EIR and EISR have no such exception (reg 6(1)(b): the form and format).
-ACCESSIBLE_ELSEWHERE = {Regime.FOIA: "s.21", Regime.FOISA: "FOISA s.25"}
-
-
 class UnknownExemption(KeyError):
     """No exemption in the catalogue has this code."""
 
@@ -71,8 +67,9 @@ class Exemption:
 
     @property
     def is_accessible_elsewhere(self) -> bool:
-        """FOIA s.21 and FOISA s.25: nothing is withheld, the requester is told where it already is."""
-        return self.code == ACCESSIBLE_ELSEWHERE.get(self.regime)
+        """FOIA s.21 and FOISA s.25: nothing is withheld, the requester is told where it already is. The EIR
+        and EISR have no such exception (reg 6(1)(b): the form and format)."""
+        return self.code == self.regime.rules.notice.accessible_elsewhere
 
     @property
     def section(self) -> str:
@@ -88,8 +85,6 @@ class Exemption:
 
 def _entry(
     regime: Regime,
-    prefix: str,
-    act: str,
     reference: str,
     title: str,
     *,
@@ -101,6 +96,7 @@ def _entry(
     procedural: bool = False,
     first_condition: bool = False,
 ) -> Exemption:
+    prefix, act = regime.rules.citation_prefix, regime.label
     code = f"{prefix}{reference}"
     ncnd_provision = None if ncnd is None else f"{prefix}{ncnd}"
     return Exemption(
@@ -119,10 +115,10 @@ def _entry(
     )
 
 
-_foia = partial(_entry, Regime.FOIA, "s.", "Freedom of Information Act 2000")
-_eir = partial(_entry, Regime.EIR, "reg.", "Environmental Information Regulations 2004")
-_foisa = partial(_entry, Regime.FOISA, "FOISA s.", "Freedom of Information (Scotland) Act 2002")
-_eisr = partial(_entry, Regime.EISR, "EISR reg.", "Environmental Information (Scotland) Regulations 2004")
+_foia = partial(_entry, Regime.FOIA)
+_eir = partial(_entry, Regime.EIR)
+_foisa = partial(_entry, Regime.FOISA)
+_eisr = partial(_entry, Regime.EISR)
 
 CL, PR, OT = Basis.CLASS, Basis.PREJUDICE, Basis.OTHER
 ABS, QUAL = True, False
@@ -395,6 +391,12 @@ def exemption(code: str) -> Exemption:
         raise UnknownExemption(code) from None
 
 
+def has_limbs(entry: Exemption) -> bool:
+    """Whether the catalogue lists subsections of ``entry`` (s.31, s.40, s.43...): cited by its number
+    alone, it leaves the requester to guess which limb, and so which test, was applied."""
+    return any(code.startswith(entry.code + "(") for code in _CATALOGUE)
+
+
 def exemptions_for(regime: Regime) -> tuple[Exemption, ...]:
     """Every exemption of ``regime``, in statute order, procedural grounds first."""
     return _BY_REGIME[regime]
@@ -469,7 +471,13 @@ def _siblings_spelt_out(references: str) -> str:
 
 
 def _names_scottish_act(text: str) -> bool:
-    return bool(re.search(r"\bFOI\(?S\)?A\b|Freedom of Information \(Scotland\)|\bEISR\b", text))
+    return bool(
+        re.search(
+            r"\bFOI\(?S\)?A\b|Freedom of Information \(Scotland\)|Environmental Information \(Scotland\)|"
+            r"\bEISR\b",
+            text,
+        )
+    )
 
 
 def _target_regime(match: re.Match[str], text: str, scottish: bool) -> Regime | None:
@@ -491,14 +499,11 @@ def _target_regime(match: re.Match[str], text: str, scottish: bool) -> Regime | 
     return Regime.FOISA if scottish else Regime.FOIA
 
 
-_PREFIXES = {Regime.FOIA: "s.", Regime.EIR: "reg.", Regime.FOISA: "FOISA s.", Regime.EISR: "EISR reg."}
-
-
 def _limbs(regime: Regime, reference: str) -> list[str]:
     """Split sibling paragraphs cited together: "31(1)(a)(b)" is 31(1)(a) and 31(1)(b), as police
     notices write it, unless the catalogue knows the deeper reference ("36(2)(b)(i)")."""
     groups = re.findall(r"\(([^()]*)\)", reference)
-    if len(groups) < 3 or _PREFIXES[regime] + reference in _CATALOGUE:
+    if len(groups) < 3 or regime.rules.citation_prefix + reference in _CATALOGUE:
         return [reference]
     *parents, before_last, last = groups
     if not (len(before_last) == len(last) == 1 and before_last.isalpha() and last.isalpha()):
@@ -511,7 +516,7 @@ def _resolve(regime: Regime, reference: str) -> Exemption | None:
     """The entry for ``reference`` or its nearest listed ancestor (``31(1)(j)`` -> ``31``)."""
     candidate = reference
     while True:
-        entry = _CATALOGUE.get(_PREFIXES[regime] + candidate)
+        entry = _CATALOGUE.get(regime.rules.citation_prefix + candidate)
         if entry is not None:
             return entry
         shorter = re.sub(r"\([^()]*\)$", "", candidate)

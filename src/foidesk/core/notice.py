@@ -15,8 +15,7 @@ Findings are coded ``notice.*``; the full list with what each means is ``FINDING
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -25,18 +24,18 @@ from typing import TypeVar
 
 from foidesk.core.costs import Activity, AuthorityKind, CostEstimate, CostItem, InvalidCostItem, estimate_cost
 from foidesk.core.exemptions import (
-    ACCESSIBLE_ELSEWHERE,
     Exemption,
     UnknownExemption,
     exemption,
-    parse_citation,
 )
 from foidesk.core.notice_findings import FINDING_CODES as FINDING_CODES
+from foidesk.core.notice_findings import NOT_CENTRALLY, not_centrally
 from foidesk.core.notice_findings import Finding as Finding
 from foidesk.core.notice_findings import Severity as Severity
 from foidesk.core.notice_findings import error as _error
 from foidesk.core.notice_findings import warn as _warn
-from foidesk.core.notice_particulars import particulars_findings
+from foidesk.core.notice_text import NoticeTextCheck as NoticeTextCheck
+from foidesk.core.notice_text import check_notice_text as check_notice_text
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 
@@ -93,20 +92,13 @@ class Response:
         return any(_needs_notice(part.outcome, self.regime) for part in self.parts)
 
 
-_COST_LIMIT_GROUND = {
-    Regime.FOIA: "s.12",
-    Regime.FOISA: "FOISA s.12",
-    Regime.EIR: "reg.12(4)(b)",
-    Regime.EISR: "EISR reg.10(4)(b)",
-}
-# Not held is a refusal under the EIR (reg 12(4)(a)) and needs a s.17 notice with s.19 particulars under
-# FOISA; under FOIA it is a denial under s.1(1)(a), not a refusal.
-_NOT_HELD_IS_REFUSAL = frozenset({Regime.EIR, Regime.EISR, Regime.FOISA})
 _NEEDS_EXEMPTION = frozenset({Outcome.WITHHELD, Outcome.PARTLY_DISCLOSED, Outcome.NCND})
 
 
 def _needs_notice(outcome: Outcome, regime: Regime) -> bool:
-    return outcome.is_refusal or (outcome is Outcome.NOT_HELD and regime in _NOT_HELD_IS_REFUSAL)
+    """Not held is a refusal under the EIR (reg 12(4)(a)) and needs a s.17 notice with s.19 particulars
+    under FOISA; under FOIA it is a denial under s.1(1)(a), not a refusal (``not_held_needs_notice``)."""
+    return outcome.is_refusal or (outcome is Outcome.NOT_HELD and regime.rules.notice.not_held_needs_notice)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -149,42 +141,26 @@ def _check_part(part: PartResponse, response: Response) -> list[Finding]:
         findings.extend(_check_already_published(part, response.regime))
     if part.outcome is Outcome.COST_LIMIT:
         findings.extend(_check_cost_limit(part, response.regime))
-    if part.outcome is Outcome.NOT_HELD and response.regime in (Regime.EIR, Regime.EISR) and not part.claims:
+    not_held_ground = response.regime.rules.notice.not_held_ground
+    if part.outcome is Outcome.NOT_HELD and not_held_ground is not None and not part.claims:
         findings.append(
             _error(
                 "notice.missing_exemption",
                 where,
-                "Under the EIR 'not held' is an exception: cite reg 12(4)(a).",
+                f"Under the {response.regime.short_name} 'not held' is an exception: cite {not_held_ground}.",
             )
         )
-    if part.outcome is Outcome.NOT_HELD and _NOT_CENTRALLY.search(part.answer):
-        findings.append(_not_centrally(where))
+    if part.outcome is Outcome.NOT_HELD and NOT_CENTRALLY.search(part.answer):
+        findings.append(not_centrally(where))
     for claim in part.claims:
         findings.extend(_check_claim(claim, part, response))
     return findings
 
 
-# "Not recorded centrally" is not "not held": information in local records is held (s.1(1)).
-_NOT_CENTRALLY = re.compile(
-    r"\bnot (?:recorded|held|collated|kept|stored|captured|retained) (?:\w+ )?centrally\b|"
-    r"\bno central (?:record|database|system|register)\b",
-    re.IGNORECASE,
-)
-
-
-def _not_centrally(where: str) -> Finding:
-    return _warn(
-        "notice.not_centrally_is_held",
-        where,
-        "Information not recorded centrally but held in local records is held (s.1(1)): search them, or "
-        "refuse under s.12 with an estimate of the search and advice on narrowing the request (s.16).",
-    )
-
-
 def _check_already_published(part: PartResponse, regime: Regime) -> list[Finding]:
     """s.21 FOIA / s.25 FOISA must be cited (s.17(1)(b)); the claim check then wants the pointer. Under
     the EIR, information already publicly available is reg 6(1)(b), not an exception."""
-    code = ACCESSIBLE_ELSEWHERE.get(regime)
+    code = regime.rules.notice.accessible_elsewhere
     if code is not None and not any(c.exemption.code == code for c in part.claims):
         return [
             _error("notice.missing_exemption", part.label, f"Information already published: cite {code}.")
@@ -225,6 +201,12 @@ def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) 
                 "notice.ncnd_not_available", where, f"{e.code} has no provision to neither confirm nor deny."
             )
         )
+    elif (
+        part.outcome is Outcome.NCND
+        and e.ncnd_needs_public_interest_finding
+        and claim.public_interest is None
+    ):
+        findings.append(_ncnd_finding_missing(where))
     if e.code == "reg.12(4)(d)" and not part.completion_estimate.strip():
         findings.append(
             _error(
@@ -239,6 +221,15 @@ def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) 
         )
     findings.extend(_check_public_interest(claim, where, response))
     return findings
+
+
+def _ncnd_finding_missing(where: str) -> Finding:
+    return _error(
+        "notice.missing_public_interest",
+        where,
+        "FOISA s.18(1): neither confirming nor denying needs the finding that revealing whether the "
+        "information exists would be contrary to the public interest, even for an absolute exemption.",
+    )
 
 
 def _check_public_interest(claim: ExemptionClaim, where: str, response: Response) -> list[Finding]:
@@ -282,8 +273,8 @@ def _check_public_interest(claim: ExemptionClaim, where: str, response: Response
 
 def _check_cost_limit(part: PartResponse, regime: Regime) -> list[Finding]:
     where = part.label
-    ground = _COST_LIMIT_GROUND[regime]
-    if regime in (Regime.EIR, Regime.EISR):
+    ground = regime.rules.cost.ground
+    if not regime.rules.cost.has_limit:
         if any(c.exemption.code == ground for c in part.claims):
             return []
         return [
@@ -322,7 +313,7 @@ def _check_public_interest_extension(response: Response) -> list[Finding]:
     due = response.public_interest_decision_due
     if due is None:
         return []
-    if response.regime is not Regime.FOIA:
+    if not response.regime.rules.clock.has_pit_extension:
         # EIR reg 7 extends for complexity and volume only; FOISA s.10 has no extension [S].
         return [
             _error(
@@ -351,30 +342,17 @@ def _check_public_interest_extension(response: Response) -> list[Finding]:
     return findings
 
 
-_REVIEW_PROVISION = {
-    Regime.FOIA: "s.17(7)(a)",
-    Regime.EIR: "reg 14(5)(a) and reg 11",
-    Regime.FOISA: "s.19 and s.20",
-    Regime.EISR: "reg 13(e) and reg 16 [UNVERIFIED]",
-}
-_REGULATOR = {
-    Regime.FOIA: "the Information Commissioner (s.17(7)(b), s.50)",
-    Regime.EIR: "the Information Commissioner (reg 14(5)(b), reg 18)",
-    Regime.FOISA: "the Scottish Information Commissioner (s.19, s.47)",
-    Regime.EISR: "the Scottish Information Commissioner (reg 17) [UNVERIFIED]",
-}
-
-
 def _check_rights(response: Response) -> list[Finding]:
     if not response.is_refusal:
         return []
+    rules = response.regime.rules
     findings: list[Finding] = []
     if not response.review_rights.strip():
         findings.append(
             _error(
                 "notice.missing_review_rights",
                 "response",
-                f"Give particulars of the internal review ({_REVIEW_PROVISION[response.regime]}).",
+                f"Give particulars of the {rules.review.name} ({rules.review.particulars_provision}).",
             )
         )
     if not response.ico_rights.strip():
@@ -382,223 +360,11 @@ def _check_rights(response: Response) -> list[Finding]:
             _error(
                 "notice.missing_ico_rights",
                 "response",
-                f"Give particulars of the right to complain to {_REGULATOR[response.regime]}.",
+                f"Give particulars of the right to complain to the {rules.regulator.name} "
+                f"({rules.regulator.particulars_provision}).",
             )
         )
     return findings
-
-
-# ---------------------------------------------------------------------------------------------------
-# A letter pasted in as text
-# ---------------------------------------------------------------------------------------------------
-
-_REFUSAL = re.compile(
-    r"refusal notice|section 17\b|\bexempt|withh[eo]ld|neither (?:to )?confirm nor deny|"
-    r"\brefus(?:e|ed|ing)\b",
-    re.IGNORECASE,
-)
-# "No information has been withheld" says the opposite of a refusal.
-_NOTHING_WITHHELD = re.compile(
-    r"\b(?:no (?:information|data|records?|part)|nothing|none of (?:it|the information))\b[^.]{0,40}?"
-    r"\b(?:has|have|is|was|were|being|been)\s+(?:been\s+)?(?:withheld|refused|exempt(?:ed)?)|"
-    r"\bnot (?:been )?withheld\b|\bwithout (?:withholding|refusing)\b",
-    re.IGNORECASE,
-)
-_REVIEW = re.compile(
-    r"internal review|\breview (?:of )?(?:our|the|this|that) (?:decision|response|handling)|"
-    r"(?:request|ask for|apply for|requirement for|require) (?:a |an |us to (?:carry out|conduct) a )?review|"
-    r"reconsideration|regulation 11\b|"
-    r"complaints? procedure|complaint rights|make a complaint|"
-    r"(?:dissatisfied|unhappy|not satisfied) with (?:this|our|the|my) (?:response|decision|handling|reply)",
-    re.IGNORECASE,
-)
-# MPS letters end "please read the attached paper entitled Complaint Rights": the particulars are in the
-# attachment, which this check cannot see.
-_RIGHTS_PAPER = re.compile(
-    r"(?:attached|enclosed)[^.\n]{0,80}"
-    r"(?:complaint rights|rights of (?:appeal|complaint)|how to (?:make a )?complain)",
-    re.IGNORECASE,
-)
-_REGULATOR_RIGHTS = re.compile(
-    r"Information Commissioner|\bICO\b|section 50\b|ico\.org\.uk|itspublicknowledge|regulation 18\b",
-    re.IGNORECASE,
-)
-# A public interest test weighs: "public interest" alone (e.g. "it is in the public interest to be open")
-# is not a test; the same sentence must balance, favour, outweigh or weigh (s.2(2)(b), s.17(3)).
-_PUBLIC_INTEREST = re.compile(
-    r"public interest[^.]{0,200}?(?:favou?r|outweigh|balanc|weigh|in maintaining|in disclos|in withhold)|"
-    r"(?:favou?r|outweigh|balanc|weigh)[^.]{0,200}?public interest",
-    re.IGNORECASE,
-)
-_BALANCING = re.compile(
-    r"balanc\w* (?:of |test )?(?:the )?public interest|public interest (?:test|factors|considerations)|"
-    r"factors? (?:favouring|in favour of|for|against) (?:disclosure|release)",
-    re.IGNORECASE,
-)
-_NEGATION = re.compile(r"\b(?:no|not|without|nor|need not|does not|is not)\b", re.IGNORECASE)
-_POINTER = re.compile(
-    r"https?://|\bwww\.|\blink\b|available (?:at|on|from|via)|published (?:at|on|in)|can be found|"
-    r"please (?:see|refer to)",
-    re.IGNORECASE,
-)
-_ESTIMATE = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:hours?|hrs?)\b|£\s?\d|\b(?:18|24|40)[- ]hours?\b", re.IGNORECASE
-)
-_COST_LIMIT = re.compile(r"appropriate limit|cost limit|cost of compl\w+|(?:18|24)[- ]hour", re.IGNORECASE)
-_ADVICE = re.compile(
-    r"advice and assistance|section 16\b|narrow|refin(?:e|ing)|"
-    r"reduc(?:e|ing) the (?:scope|timeframe|time frame)|"
-    r"within the (?:cost |appropriate )?limit",
-    re.IGNORECASE,
-)
-_NCND = re.compile(r"neither (?:to )?confirms? nor den(?:y|ies)|\bNCND\b", re.IGNORECASE)
-_REASONS = re.compile(
-    r"\breasons?\b|\bbecause\b|\bas (?:it|this|the)\b|\bexceed|would (?:take|cost|require)|"
-    r"would(?:,)? (?:or would be likely to,? )?"
-    r"(?:prejudice|harm|identify|breach|endanger|reveal|undermine|contravene|infringe)|likely to",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class NoticeTextCheck:
-    """What a letter cites and says, and what it leaves out."""
-
-    exemptions: tuple[Exemption, ...]
-    is_refusal: bool
-    states_review_rights: bool
-    states_regulator_rights: bool
-    findings: tuple[Finding, ...]
-
-
-def check_notice_text(text: str, regime: Regime | None = None, dated: date | None = None) -> NoticeTextCheck:
-    """Read a notice written as text: which exemptions it cites, and whether it says what s.17 requires.
-
-    Heuristic, by design: it looks for the words a notice that meets the statute uses (an internal review,
-    the Information Commissioner, the public interest, a link for s.21, hours for s.12). A finding says
-    what is missing; its ``where`` is the line of the citation concerned, or ``letter``. The particulars
-    it states (statutes, regulator, review window, cost limit, kind of exemption) are checked too
-    (``notice_particulars``); ``dated`` is the letter's date, today's law when not given.
-    """
-    exemptions = tuple(parse_citation(text, regime))
-    read_as = regime or (exemptions[0].regime if exemptions else Regime.FOIA)
-    review = bool(_REVIEW.search(text))
-    regulator = bool(_REGULATOR_RIGHTS.search(text))
-    is_refusal = bool(exemptions) or bool(_REFUSAL.search(_NOTHING_WITHHELD.sub(" ", text)))
-    findings: list[Finding] = []
-    if is_refusal:
-        findings.extend(_text_refusal_findings(text, exemptions))
-        if not review:
-            findings.append(
-                _error(
-                    "notice.missing_review_rights",
-                    "letter",
-                    f"The letter does not say how to ask for a review ({_REVIEW_PROVISION[read_as]}).",
-                )
-            )
-        if not regulator and _RIGHTS_PAPER.search(text):
-            findings.append(
-                _warn(
-                    "notice.missing_ico_rights",
-                    "letter",
-                    "The letter leaves its rights to an attached paper: check that it gives the right to "
-                    f"complain to {_REGULATOR[read_as]}.",
-                )
-            )
-        elif not regulator:
-            findings.append(
-                _error(
-                    "notice.missing_ico_rights",
-                    "letter",
-                    f"The letter does not give the right to complain to {_REGULATOR[read_as]}.",
-                )
-            )
-    if _NOT_CENTRALLY.search(text):
-        findings.append(_not_centrally("letter"))
-    findings.extend(particulars_findings(text, read_as, dated))
-    return NoticeTextCheck(exemptions, is_refusal, review, regulator, tuple(findings))
-
-
-def _text_refusal_findings(text: str, exemptions: Sequence[Exemption]) -> list[Finding]:
-    if not exemptions:
-        return [_error("notice.missing_exemption", "letter", "The letter refuses but cites no exemption.")]
-    findings: list[Finding] = []
-    if not _REASONS.search(text):
-        findings.append(
-            _error("notice.missing_reasons", "letter", "The letter does not say why the exemptions apply.")
-        )
-    for e in exemptions:
-        where = _line_of(text, e)
-        if e.public_interest_test and not _PUBLIC_INTEREST.search(text):
-            findings.append(
-                _error(
-                    "notice.missing_public_interest",
-                    where,
-                    f"{e.code} is qualified: weigh the public interest.",
-                )
-            )
-        if e.is_accessible_elsewhere and not _POINTER.search(text):
-            findings.append(
-                _error("notice.s21_without_pointer", where, f"{e.code}: say where the information is.")
-            )
-        if e.code in ("s.12", "FOISA s.12"):
-            findings.extend(_text_cost_findings(text, where))
-    if not any(e.code in ("s.12", "FOISA s.12") for e in exemptions) and _COST_LIMIT.search(text):
-        findings.extend(_text_cost_findings(text, "letter"))
-    findings.extend(_text_ncnd_findings(text, exemptions))
-    if all(e.absolute and not e.absolute_only_under_first_condition for e in exemptions) and (
-        _weighs_public_interest(text)
-    ):
-        findings.append(
-            _warn(
-                "notice.absolute_with_pit",
-                "letter",
-                "Every exemption cited is absolute: no public interest test.",
-            )
-        )
-    return findings
-
-
-def _text_cost_findings(text: str, where: str) -> list[Finding]:
-    findings: list[Finding] = []
-    if not _ESTIMATE.search(text):
-        findings.append(_error("notice.s12_without_estimate", where, "Give the estimate in hours or pounds."))
-    if not _ADVICE.search(text):
-        findings.append(_warn("notice.s12_without_advice", where, "Advise how to narrow the request (s.16)."))
-    return findings
-
-
-def _text_ncnd_findings(text: str, exemptions: Sequence[Exemption]) -> list[Finding]:
-    """Exemptions cited in the same paragraph as "neither confirm nor deny" must have an NCND provision."""
-    findings: list[Finding] = []
-    seen: set[str] = set()
-    for number, paragraph in _paragraphs(text):
-        if not _NCND.search(paragraph):
-            continue
-        for e in parse_citation(paragraph, exemptions[0].regime if exemptions else None):
-            if not e.allows_ncnd and e.code not in seen:
-                seen.add(e.code)
-                findings.append(
-                    _error("notice.ncnd_not_available", f"line {number}", f"{e.code} has no NCND provision.")
-                )
-    return findings
-
-
-def _weighs_public_interest(text: str) -> bool:
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    return any(_BALANCING.search(s) and not _NEGATION.search(s) for s in sentences)
-
-
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    """Non-blank lines with their 1-based numbers (a pasted letter keeps one paragraph to a line)."""
-    return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-
-
-def _line_of(text: str, e: Exemption) -> str:
-    for number, paragraph in _paragraphs(text):
-        if e in parse_citation(paragraph, e.regime):
-            return f"line {number}"
-    return "letter"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -688,7 +454,7 @@ def _claim_from_mapping(data: Mapping[str, object], where: str) -> ExemptionClai
 
 
 def _estimate_from_mapping(data: Mapping[str, object], where: str, regime: Regime) -> CostEstimate | None:
-    if regime in (Regime.EIR, Regime.EISR):
+    if not regime.rules.cost.has_limit:
         return None  # no cost limit to measure against; the check reports the missing reg 12(4)(b)
     items_data = data.get("items", [])
     if not isinstance(items_data, list):

@@ -6,6 +6,7 @@ a check can give is listed in ``FINDING_CODES`` with what it means.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -38,13 +39,15 @@ FINDING_CODES: dict[str, str] = {
     "notice.s12_without_advice": "a cost-limit refusal without advice on narrowing the request (s.16)",
     "notice.no_cost_limit_in_regime": "a cost-limit refusal under the EIR, which have none: reg 12(4)(b)",
     "notice.missing_completion_estimate": "reg 12(4)(d) without who completes the material and when",
-    "notice.wrong_regime": "an exemption of another regime than the request's",
+    "notice.wrong_regime": "an exemption of another regime than the request's (or the letter's, in text)",
     "notice.late": "the notice is issued after its due date (s.10(1), s.17(1))",
-    "notice.outdated_law": "a statute or provision that was repealed or replaced before the letter",
+    "notice.outdated_statute": "a statute or provision that was repealed or replaced before the letter",
     "notice.wrong_regulator": "the regulator of another regime (ICO for FOISA, or the Scottish Commissioner)",
-    "notice.review_window_too_short": "less time to ask for a review than the law or Code allows (40 WD)",
+    "notice.review_window_wrong": "less time to ask for a review than the law or Code allows (40 WD)",
     "notice.wrong_cost_limit": "a cost limit, hours or hourly rate that the regulations do not set",
-    "notice.qualified_called_absolute": "a qualified exemption described as absolute (or the reverse)",
+    "notice.absolute_misdescribed": "a qualified exemption described as absolute (or the reverse)",
+    "notice.exemption_without_subsection": "a section with distinct limbs (s.31, s.40, s.43...) cited alone",
+    "notice.subsection_mismatch": "the subsection cited is for another ground (s.14(2) for a vexatious one)",
     "notice.not_centrally_is_held": "'not recorded centrally' given as 'not held': local records are held",
 }
 
@@ -73,3 +76,20 @@ def error(code: str, where: str, message: str) -> Finding:
 
 def warn(code: str, where: str, message: str) -> Finding:
     return Finding(code, Severity.WARN, where, message)
+
+
+# "Not recorded centrally" is not "not held": information in local records is held (s.1(1)).
+NOT_CENTRALLY = re.compile(
+    r"\bnot (?:recorded|held|collated|kept|stored|captured|retained) (?:\w+ )?centrally\b|"
+    r"\bno central (?:record|database|system|register)\b",
+    re.IGNORECASE,
+)
+
+
+def not_centrally(where: str) -> Finding:
+    return warn(
+        "notice.not_centrally_is_held",
+        where,
+        "Information not recorded centrally but held in local records is held (s.1(1)): search them, or "
+        "refuse under s.12 with an estimate of the search and advice on narrowing the request (s.16).",
+    )

@@ -20,18 +20,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from foidesk.core.costs import (
-    FOIA_CENTRAL_GOVERNMENT_LIMIT,
-    FOIA_HOURLY_RATE,
-    FOIA_OTHER_LIMIT,
-    FOISA_MAXIMUM_HOURLY_RATE,
-    FOISA_PRESCRIBED_AMOUNT,
-)
 from foidesk.core.exemptions import parse_citation
-from foidesk.core.notice_findings import Finding, error, warn
+from foidesk.core.notice_findings import Finding, Severity, error, warn
 from foidesk.core.regime import Regime
 
-REVIEW_WINDOW_WORKING_DAYS = 40  # EIR reg 11(2); FOISA s.20(5); FOIA s.45 Code of Practice para 5.4
+# The requester's window to ask for a review: the regime's rules (EIR reg 11(2); FOISA s.20(5); FOIA s.45
+# Code of Practice para 5.4), 40 working days under each.
+REVIEW_WINDOW_WORKING_DAYS = Regime.FOIA.rules.review.request_window_working_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +34,7 @@ class _Outdated:
     pattern: re.Pattern[str]
     since: date
     message: str
+    severity: Severity = Severity.ERROR
 
 
 _GDPR_DAY = date(2018, 5, 25)
@@ -54,6 +50,7 @@ _OUTDATED: tuple[_Outdated, ...] = (
         _GDPR_DAY,
         "s.40(5) was replaced on 25 May 2018 (DPA 2018 Sch 19): cite s.40(5A) for the requester's own "
         "data or s.40(5B) for third parties.",
+        Severity.WARN,  # the power still exists, renumbered: a citation to update, not a false statement
     ),
     _Outdated(
         re.compile(r"\b40\s?\(3\)\s?\(a\)\s?\((?:i|ii)\)", re.IGNORECASE),
@@ -124,6 +121,10 @@ _LIMIT_HOURS = re.compile(
     re.IGNORECASE,
 )
 _HOURLY_RATE = re.compile(r"£\s?(\d{1,3})(?:\.00)?\s*(?:per|an|a)\s+(?:person\s+)?hour", re.IGNORECASE)
+_CLAIMED_COST_LIMIT = re.compile(
+    r"appropriate limit|cost limit|\bsection 12\b|\bs\.\s?12\b|\b(?:18|24)[- ]hours?\s+(?:limit|threshold)",
+    re.IGNORECASE,
+)
 _EIR_COST_GROUND = re.compile(r"12\s?\(4\)\s?\(b\)|10\s?\(4\)\s?\(b\)|manifestly unreasonable", re.IGNORECASE)
 _KIND = re.compile(r"\b(not\s+(?:an?\s+)?)?(absolute|qualified)\s+exemptions?\b", re.IGNORECASE)
 
@@ -131,19 +132,21 @@ _KIND = re.compile(r"\b(not\s+(?:an?\s+)?)?(absolute|qualified)\s+exemptions?\b"
 def particulars_findings(text: str, regime: Regime, dated: date | None = None) -> list[Finding]:
     """Everything the letter states as a particular of law that the law does not say."""
     return [
-        *_outdated_law(text, dated),
+        *_outdated_statute(text, dated),
         *_regulator(text, regime),
-        *_review_window(text),
+        *_review_window(text, regime),
         *_cost_limit(text, regime),
         *_kind_of_exemption(text, regime),
     ]
 
 
-def _outdated_law(text: str, dated: date | None) -> Iterator[Finding]:
+def _outdated_statute(text: str, dated: date | None) -> Iterator[Finding]:
     for rule in _OUTDATED:
         match = rule.pattern.search(text)
         if match and (dated is None or dated >= rule.since):
-            yield error("notice.outdated_law", _line(text, match.start()), rule.message)
+            yield Finding(
+                "notice.outdated_statute", rule.severity, line_at(text, match.start()), rule.message
+            )
 
 
 def _regulator(text: str, regime: Regime) -> Iterator[Finding]:
@@ -152,7 +155,7 @@ def _regulator(text: str, regime: Regime) -> Iterator[Finding]:
         make = warn if scottish else error
         yield make(
             "notice.wrong_regulator",
-            _line(text, uk.start()),
+            line_at(text, uk.start()),
             "Under FOISA and the EISR the requester complains to the Scottish Information Commissioner "
             "(FOISA s.47), not the Information Commissioner.",
         )
@@ -160,26 +163,27 @@ def _regulator(text: str, regime: Regime) -> Iterator[Finding]:
         make = warn if uk else error
         yield make(
             "notice.wrong_regulator",
-            _line(text, scottish.start()),
+            line_at(text, scottish.start()),
             "Under the FOIA and the EIR the requester complains to the Information Commissioner (s.50; "
             "reg 18), not the Scottish Information Commissioner.",
         )
 
 
-def _review_window(text: str) -> Iterator[Finding]:
-    for sentence, start in _sentences(text):
+def _review_window(text: str, regime: Regime) -> Iterator[Finding]:
+    review = regime.rules.review
+    for sentence, start in sentences(text):
         if not _REVIEW_WORDS.search(sentence) or _AUTHORITYS_WINDOW.search(sentence):
             continue
         if not _REQUESTERS_WINDOW.search(sentence):
             continue
         for match in _WINDOW.finditer(sentence):
             days = _working_days(match.group(1), match.group(2))
-            if days is not None and days < REVIEW_WINDOW_WORKING_DAYS:
-                yield error(
-                    "notice.review_window_too_short",
-                    _line(text, start),
-                    f"'{match.group(0)}' gives the requester less than {REVIEW_WINDOW_WORKING_DAYS} working "
-                    "days to ask for a review (EIR reg 11(2); FOISA s.20(5); s.45 Code para 5.4).",
+            if days is not None and days < review.request_window_working_days:
+                yield warn(
+                    "notice.review_window_wrong",
+                    line_at(text, start),
+                    f"'{match.group(0)}' gives the requester less than {review.request_window_working_days} "
+                    f"working days to ask for the {review.name} ({review.request_window_provision}).",
                 )
                 return
 
@@ -199,20 +203,21 @@ def _working_days(count: str, unit: str) -> float | None:
 
 
 def _cost_limit(text: str, regime: Regime) -> Iterator[Finding]:
-    if regime in (Regime.EIR, Regime.EISR):
-        limit = re.search(r"appropriate limit|cost limit|\bsection 12\b", text, re.IGNORECASE)
+    cost = regime.rules.cost
+    if not cost.has_limit:
+        limit = _CLAIMED_COST_LIMIT.search(text)
         if limit and not _EIR_COST_GROUND.search(text):
             yield error(
                 "notice.no_cost_limit_in_regime",
-                _line(text, limit.start()),
-                "The EIR have no cost limit: refuse a costly request as manifestly unreasonable "
-                "(reg 12(4)(b)).",
+                line_at(text, limit.start()),
+                f"The {regime.short_name} have no cost limit: refuse a costly request as manifestly "
+                f"unreasonable ({cost.ground}).",
             )
         return
     amounts: set[int] = set()
     hours: set[int] = set()
     rates: list[tuple[int, int]] = []
-    for sentence, start in _sentences(text):
+    for sentence, start in sentences(text):
         if not _COST_WORDS.search(sentence):
             continue
         amounts.update(int(a or b) for a, b in _LIMIT_AMOUNT.findall(sentence))
@@ -224,53 +229,56 @@ def _cost_limit(text: str, regime: Regime) -> Iterator[Finding]:
 def _limit_findings(
     text: str, regime: Regime, amounts: set[int], hours: set[int], rates: list[tuple[int, int]]
 ) -> Iterator[Finding]:
-    if regime is Regime.FOISA:
-        allowed_amounts = {int(FOISA_PRESCRIBED_AMOUNT)}
-        bad_rates = [(r, at) for r, at in rates if Decimal(r) > FOISA_MAXIMUM_HOURLY_RATE]
+    cost = regime.rules.cost
+    rate = cost.hourly_rate or Decimal(1)  # a regime with a limit has a rate (tests/core/test_regime.py)
+    allowed_amounts = {int(limit) for limit in cost.limits}
+    if cost.hourly_rate_is_maximum:
+        # The actual rate up to the cap, so the hours follow from the staff's pay: only the cap is checked.
+        bad_rates = [(r, at) for r, at in rates if Decimal(r) > rate]
         pairs: dict[int, int] = {}
-        rate_rule = f"at most £{FOISA_MAXIMUM_HOURLY_RATE} an hour (reg 3 SSI 2004/467)"
+        rate_rule = f"at most £{rate} an hour ({cost.regulations})"
     else:
-        allowed_amounts = {int(FOIA_OTHER_LIMIT), int(FOIA_CENTRAL_GOVERNMENT_LIMIT)}
-        bad_rates = [(r, at) for r, at in rates if Decimal(r) != FOIA_HOURLY_RATE]
-        pairs = {int(a): int(a / FOIA_HOURLY_RATE) for a in (FOIA_OTHER_LIMIT, FOIA_CENTRAL_GOVERNMENT_LIMIT)}
-        rate_rule = f"£{FOIA_HOURLY_RATE} an hour (reg 4(4) SI 2004/3244)"
+        bad_rates = [(r, at) for r, at in rates if Decimal(r) != rate]
+        pairs = {int(limit): int(limit / rate) for limit in cost.limits}
+        rate_rule = f"£{rate} an hour ({cost.regulations})"
     where = "letter"
     for amount in sorted(amounts - allowed_amounts):
         yield error(
             "notice.wrong_cost_limit",
             where,
-            f"£{amount} is not a cost limit under {regime.name}: "
+            f"£{amount} is not a cost limit under the {regime.short_name}: "
             + ", ".join(f"£{a}" for a in sorted(allowed_amounts))
             + ".",
         )
-    if pairs:
-        for amount in sorted(amounts & set(pairs)):
-            expected = pairs[amount]
-            if hours and expected not in hours:
-                yield error(
-                    "notice.wrong_cost_limit",
-                    where,
-                    f"A limit of £{amount} is {expected} hours at £{FOIA_HOURLY_RATE} an hour, not "
-                    + " or ".join(str(h) for h in sorted(hours))
-                    + ".",
-                )
-        if not amounts and hours - set(pairs.values()):
+    for amount in sorted(amounts & set(pairs)):
+        expected = pairs[amount]
+        if hours and expected not in hours:
             yield error(
                 "notice.wrong_cost_limit",
                 where,
-                "The FOIA cost limit is 18 hours (£450) or, for central government, 24 hours (£600).",
+                f"A limit of £{amount} is {expected} hours at £{rate} an hour, not "
+                + " or ".join(str(h) for h in sorted(hours))
+                + ".",
             )
-    for rate, start in bad_rates[:1]:
+    if pairs and not amounts and hours - set(pairs.values()):
         yield error(
             "notice.wrong_cost_limit",
-            _line(text, start),
-            f"Staff time is costed at {rate_rule}, not £{rate}.",
+            where,
+            f"The {regime.short_name} cost limit is "
+            + " or ".join(f"{h} hours (£{a})" for a, h in sorted(pairs.items()))
+            + f" at £{rate} an hour.",
+        )
+    for bad, start in bad_rates[:1]:
+        yield error(
+            "notice.wrong_cost_limit",
+            line_at(text, start),
+            f"Staff time is costed at {rate_rule}, not £{bad}.",
         )
 
 
 def _kind_of_exemption(text: str, regime: Regime) -> Iterator[Finding]:
     """A clause that calls the exemption it cites absolute or qualified must be right (FOIA s.2(3))."""
-    starts = [start for _, start in _sentences(text)]
+    starts = [start for _, start in sentences(text)]
     boundary = 0
     for match in _KIND.finditer(text):
         sentence_start = max((s for s in starts if s <= match.start()), default=0)
@@ -285,14 +293,15 @@ def _kind_of_exemption(text: str, regime: Regime) -> Iterator[Finding]:
             if cited.absolute != called_absolute:
                 truth = "absolute" if cited.absolute else "qualified"
                 yield error(
-                    "notice.qualified_called_absolute",
-                    _line(text, match.start()),
+                    "notice.absolute_misdescribed",
+                    line_at(text, match.start()),
                     f"{cited.code} is {truth}, not {match.group(2).lower()}"
                     + (" (FOIA s.2(3) lists the absolute exemptions)." if regime is Regime.FOIA else "."),
                 )
 
 
-def _sentences(text: str) -> Iterator[tuple[str, int]]:
+def sentences(text: str) -> Iterator[tuple[str, int]]:
+    """The sentences of ``text`` with their offsets; a line break or ";" ends one too."""
     start = 0
     for match in _BOUNDARY.finditer(text):
         if match.start() > start:
@@ -302,5 +311,6 @@ def _sentences(text: str) -> Iterator[tuple[str, int]]:
         yield text[start:], start
 
 
-def _line(text: str, offset: int) -> str:
+def line_at(text: str, offset: int) -> str:
+    """Where ``offset`` is, as a finding names it: "line 3"."""
     return f"line {text.count(chr(10), 0, offset) + 1}"

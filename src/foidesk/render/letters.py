@@ -16,87 +16,25 @@ from html import escape
 
 from foidesk.core.notice import Finding, PartResponse, Response, Severity, check_response
 from foidesk.core.outcome import Outcome
+
+# The regulators, review windows and notice provisions have their one home in the regime's rules
+# (core/regime.py); the names below stay importable from here.
+from foidesk.core.regime import ICO_ADDRESS as ICO_ADDRESS
+from foidesk.core.regime import ICO_WEBSITE as ICO_WEBSITE
+from foidesk.core.regime import SIC_ADDRESS as SIC_ADDRESS
+from foidesk.core.regime import SIC_WEBSITE as SIC_WEBSITE
 from foidesk.core.regime import Regime
+from foidesk.core.regime import Regulator as Regulator
 
-ICO_ADDRESS = (
-    "Information Commissioner's Office",
-    "Wycliffe House",
-    "Water Lane",
-    "Wilmslow",
-    "Cheshire",
-    "SK9 5AF",
-)  # s.50 FOIA: the regulator the requester may complain to
-ICO_WEBSITE = "https://ico.org.uk"
-SIC_ADDRESS = (
-    "Scottish Information Commissioner",
-    "Kinburn Castle",
-    "Doubledykes Road",
-    "St Andrews",
-    "Fife",
-    "KY16 9DS",
-)  # s.47 FOISA: the regulator for Scottish public authorities
-SIC_WEBSITE = "https://www.itspublicknowledge.info"
-
-
-@dataclass(frozen=True, slots=True)
-class Regulator:
-    """Who the requester may complain to after a review, and under which provision."""
-
-    name: str
-    provision: str
-    address: tuple[str, ...]
-    website: str
-
-    @property
-    def particulars(self) -> str:
-        """One sentence naming the right, the regulator, its address and website."""
-        return (
-            f"You have the right to apply to the {self.name} for a decision ({self.provision}): "
-            f"{', '.join(self.address)}; {self.website}."
-        )
-
-
-REVIEW_WINDOW_WORKING_DAYS = (
-    40  # s.45 Code of Practice (2018), para 5.4: ask for a review within 40 working days
-)
-
-
-_NOTICE_PROVISION = {
-    Regime.FOIA: "section 17 of the Freedom of Information Act 2000",
-    Regime.EIR: "regulation 14 of the Environmental Information Regulations 2004",
-    Regime.FOISA: "section 16 of the Freedom of Information (Scotland) Act 2002",
-    Regime.EISR: "regulation 13 of the Environmental Information (Scotland) Regulations 2004",
-}
-_ICO = Regulator(
-    "Information Commissioner", "section 50 of the Freedom of Information Act 2000", ICO_ADDRESS, ICO_WEBSITE
-)
-_REGULATORS = {
-    Regime.FOIA: _ICO,
-    Regime.EIR: Regulator(  # reg 18 EIR applies s.50 FOIA
-        "Information Commissioner",
-        "section 50 of the Freedom of Information Act 2000, as applied by regulation 18 of the EIR",
-        ICO_ADDRESS,
-        ICO_WEBSITE,
-    ),
-    Regime.FOISA: Regulator(
-        "Scottish Information Commissioner",
-        "section 47 of the Freedom of Information (Scotland) Act 2002",
-        SIC_ADDRESS,
-        SIC_WEBSITE,
-    ),
-    Regime.EISR: Regulator(  # reg 17 EISR applies s.47 FOISA
-        "Scottish Information Commissioner",
-        "section 47 of the Freedom of Information (Scotland) Act 2002,"
-        " as applied by regulation 17 of the EISR",
-        SIC_ADDRESS,
-        SIC_WEBSITE,
-    ),
-}
+# The window to ask for a review: 40 working days under every regime (s.45 Code of Practice (2018) para
+# 5.4 for FOIA; reg 11(2) EIR; s.20(5) FOISA; reg 16(2) EISR).
+REVIEW_WINDOW_WORKING_DAYS = Regime.FOIA.rules.review.request_window_working_days
+_NOTICE_PROVISION = {regime: regime.rules.notice.provision for regime in Regime}
 
 
 def regulator(regime: Regime) -> Regulator:
     """The regulator a requester under ``regime`` may complain to."""
-    return _REGULATORS[regime]
+    return regime.rules.regulator
 
 
 class LetterFormat(StrEnum):
