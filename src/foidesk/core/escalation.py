@@ -51,12 +51,6 @@ class EscalationError(ValueError):
 
 # --- internal review ------------------------------------------------------------------------------------
 
-_REVIEW_DUE_PROVISION: Mapping[Regime, str] = {
-    Regime.FOIA: "ICO guidance and the s.45 Code of Practice: 20 working days, never more than 40",
-    Regime.EIR: "reg 11(4) EIR: 40 working days",
-    Regime.FOISA: "s.21(1) FOISA: 20 working days after receipt of the requirement for review",
-    Regime.EISR: "reg 16(4) EISR: 20 working days",
-}
 _REVIEW_WINDOW_PROVISION: Mapping[Regime, str] = {
     Regime.FOIA: (
         "ICO guidance: a review asked for more than 40 working days after the response may be refused"
@@ -145,7 +139,7 @@ def review_clock(
         latest_due=deadlines.latest_due,
         working_days=deadlines.working_days,
         latest_working_days=deadlines.latest_working_days,
-        due_provision=_REVIEW_DUE_PROVISION[regime],
+        due_provision=regime.rules.review.decide_provision,
         window_provision=_REVIEW_WINDOW_PROVISION[regime],
         calendar_version=deadlines.calendar_version,
     )
