@@ -196,7 +196,14 @@ def _uk_date(day: dt.date) -> str:
 
 
 def field_codes(record: object, field: str) -> tuple[str, ...]:
-    """The stored codes of ``field`` on ``record`` as strings (several for a multi-valued field)."""
+    """The stored codes of ``field`` on ``record`` as strings (several for a multi-valued field).
+
+    A record is an object with the fields as attributes, or a mapping of field to stored code
+    (records held as data, datasets/records.py: a multi-valued field's codes joined by ``"; "``).
+    """
+    if isinstance(record, Mapping):
+        stored = str(record.get(field, ""))
+        return tuple(code.strip() for code in stored.split(";")) if ";" in stored else (stored,)
     value = getattr(record, field)
     items = value if isinstance(value, tuple | list | frozenset) else (value,)
     return tuple(_code(item) for item in items)
@@ -215,7 +222,7 @@ def _code(item: object) -> str:
 def matches(record: object, query: CountQuery, date_field: str) -> bool:
     """Whether ``record`` is counted by ``query`` (in the period and meeting every condition)."""
     if query.period is not None:
-        received = getattr(record, date_field)
+        received = dt.date.fromisoformat(field_codes(record, date_field)[0])
         if not query.period.start <= received <= query.period.end:
             return False
     return all(
