@@ -174,7 +174,7 @@ def describe(query: CountQuery, registry: Registry = REGISTRY) -> str:
     data = registry.dataset(query.dataset)
     parts = [f"{data.label}: records"]
     if query.period is not None:
-        parts.append(f"received {_uk_date(query.period.start)} to {_uk_date(query.period.end)}")
+        parts.append(f"{data.date_phrase} {_uk_date(query.period.start)} to {_uk_date(query.period.end)}")
     for condition in query.conditions:
         target = data.field(condition.field)
         labels = " or ".join(sorted(target.label_of(code) for code in condition.codes))

@@ -210,8 +210,10 @@ class Dataset:
     dimensions: tuple[Dimension, ...]
     date_field: str
     id_field: str | None = None  # the field that names a record (unique within the register)
-    # A seeded synthetic register (n, seed -> records as field -> code), for the demo and the tests.
-    generate: Callable[[int, int], Iterator[dict[str, str]]] | None = None
+    # A seeded synthetic register (n, seed, first and last day or None for the register's own
+    # defaults -> records as field -> code), for the demo and the tests.
+    generate: Callable[[int, int, dt.date | None, dt.date | None], Iterator[dict[str, str]]] | None = None
+    date_phrase: str = "received"  # how a period reads in a table's description ("made 1 April ...")
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from foidesk.datasets import misconduct as m
-from foidesk.datasets.london import BOROUGH_CENTRES
+from foidesk.datasets.london import BOROUGH_CENTRES, nearest_borough
 
 NOT_RECORDED = "not_recorded"  # an empty cell of an optional column (police.uk leaves many blank)
 NOT_RECORDED_LABEL = "Not recorded"
@@ -205,8 +205,9 @@ def generate_searches(settings: GeneratorSettings) -> Iterator[dict[str, str]]:
 
 
 def _search(index: int, seed: int, day: dt.date, rng: random.Random) -> dict[str, str]:
-    borough = _BOROUGH.draw(rng)
-    lat, lon = BOROUGH_CENTRES[m.Borough(borough)]
+    centre_lat, centre_lon = BOROUGH_CENTRES[m.Borough(_BOROUGH.draw(rng))]
+    lat = round(centre_lat + rng.uniform(-JITTER_DEGREES, JITTER_DEGREES), 6)
+    lon = round(centre_lon + rng.uniform(-JITTER_DEGREES, JITTER_DEGREES), 6)
     wanted = _OBJECT.draw(rng)
     outcome = _OUTCOME.draw(rng)
     operation = rng.random() < 0.03
@@ -218,9 +219,10 @@ def _search(index: int, seed: int, day: dt.date, rng: random.Random) -> dict[str
         "time": when.isoformat(),
         "part_of_operation": "true" if operation else "false",
         "operation": rng.choice(_OPERATIONS) if operation else "",
-        "latitude": f"{lat + rng.uniform(-JITTER_DEGREES, JITTER_DEGREES):.6f}",
-        "longitude": f"{lon + rng.uniform(-JITTER_DEGREES, JITTER_DEGREES):.6f}",
-        "borough": borough,
+        "latitude": f"{lat:.6f}",
+        "longitude": f"{lon:.6f}",
+        # placed as an import places a point, so a register written out and read back is the same
+        "borough": nearest_borough(lat, lon).value,
         "gender": _GENDER.draw(rng),
         "age_range": _AGE.draw(rng),
         **_ethnicity(rng),

@@ -131,7 +131,10 @@ STOP_SEARCH_REGISTER = Dataset(
     description="Searches of people and vehicles under stop and search powers: one row each.",
     date_field="date",
     id_field="search_id",
-    generate=lambda n, seed: s.generate_searches(s.GeneratorSettings(n=n, seed=seed)),
+    generate=lambda n, seed, start, end: s.generate_searches(
+        s.GeneratorSettings(n=n, seed=seed, start=start or s.DEMO_START, end=end or s.DEMO_END)
+    ),
+    date_phrase="made",
     fields=(
         Field(
             "search_id",

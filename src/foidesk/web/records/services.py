@@ -141,14 +141,25 @@ def records_import_file(
     )
 
 
-def records_generate(*, dataset: str, n: int, seed: int, registry: Registry = REGISTRY) -> int:
-    """Load ``n`` synthetic records of ``dataset`` from ``seed``; nothing if a synthetic one is loaded."""
+def records_generate(
+    *,
+    dataset: str,
+    n: int,
+    seed: int,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    registry: Registry = REGISTRY,
+) -> int:
+    """Load ``n`` synthetic records of ``dataset`` from ``seed`` (made from ``start`` to ``end``, or
+    over the generator's own period); nothing if a synthetic register is loaded already."""
     data = registry.dataset(dataset)
     if data.generate is None:
         raise ValueError(f"the {data.label.lower()} has no synthetic generator")
     if synthetic_register_loaded(data.name):
         return 0
-    return records_import(dataset=data.name, records=data.generate(n, seed), source=f"synthetic, seed {seed}")
+    return records_import(
+        dataset=data.name, records=data.generate(n, seed, start, end), source=f"synthetic, seed {seed}"
+    )
 
 
 def _record_row(register: str, id_field: str, date_field: str, values: Mapping[str, str]) -> Record:
