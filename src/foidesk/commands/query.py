@@ -6,7 +6,7 @@
 
 Words are the registry's (``foidesk query stop_search ethnicity outcome --where "borough: Lambeth"``),
 counted on the database as an answer is. Without ``--protect`` the true counts are printed for the
-officer, and ``-o`` writes them in the table format of ``foidesk protect``; with ``--protect`` only
+officer, and ``-o`` writes them with their totals in the table format of ``foidesk protect``; with ``--protect`` only
 the protected table leaves (suppressed cells ``[c]``), with the suppression report and the audit's
 verdict, exit 3 when the audit refuses the release (as ``foidesk protect``).
 """
@@ -110,8 +110,7 @@ def run(args: argparse.Namespace) -> int:
         payload["row_labels"] = list(table.row_labels)
         payload["column_labels"] = list(table.column_labels)
         payload["cells"] = [list(row) for row in table.cells]
-        rows = [[table.row_dimension, *table.column_labels]]
-        rows += [[label, *map(str, row)] for label, row in zip(table.row_labels, table.cells, strict=True)]
+        rows = _with_totals(table)
     if args.output:
         _write(args.output, rows)
     if args.json:
@@ -142,6 +141,22 @@ def _protected(
     rows = [[table.row_dimension, *protected.column_labels]]
     rows += [[label, *row] for label, row in zip(protected.row_labels, protected.display_cells, strict=True)]
     return rows, protected.release_allowed
+
+
+def _with_totals(table: Any) -> list[list[str]]:
+    """The true counts with the totals that are published with them (``Total``, as ``foidesk protect``
+    reads marginals): a row of column totals, and for a two-way table a column of row totals."""
+    from foidesk.core.sdc.grid import TOTAL_LABEL
+
+    two_way = not table.is_one_way
+    header = [table.row_dimension, *table.column_labels, *([TOTAL_LABEL] if two_way else [])]
+    body = [
+        [label, *map(str, row), *([str(sum(row))] if two_way else [])]
+        for label, row in zip(table.row_labels, table.cells, strict=True)
+    ]
+    columns = [sum(column) for column in zip(*table.cells, strict=True)]
+    totals = [TOTAL_LABEL, *map(str, columns), *([str(sum(columns))] if two_way else [])]
+    return [header, *body, totals]
 
 
 def _text(rows: list[list[str]]) -> str:

@@ -72,7 +72,10 @@ def parse_records(
         if dataset.id_field is not None:
             first = seen.setdefault(record[dataset.id_field], line)
             if first != line:
-                errors.append(RowError(line, dataset.id_field, f"the same id as line {first}"))
+                id_field = dataset.field(dataset.id_field)
+                errors.append(
+                    RowError(line, id_field.column or id_field.label, f"the same id as line {first}")
+                )
         records.append(record)
     if errors:
         raise RegisterImportError(errors)
@@ -84,8 +87,8 @@ def _columns(line: int, cells: list[object], dataset: Dataset) -> tuple[list[lis
     by_heading: dict[str, list[Field]] = {}
     for field in dataset.fields:
         names = {field.column} if field.column else {field.name, field.label, *field.synonyms}
-        for name in names:
-            by_heading.setdefault(normalise(name), []).append(field)
+        for name in {normalise(n) for n in names}:
+            by_heading.setdefault(name, []).append(field)
     columns: list[list[Field]] = []
     errors: list[RowError] = []
     for cell in cells:
