@@ -1,4 +1,4 @@
-"""`foidesk query` and `foidesk import-register --register`: the stop and search register from the command line."""
+"""`foidesk query` and `foidesk import-register --register`: the stop and search register, by command."""
 
 from __future__ import annotations
 
@@ -77,7 +77,8 @@ def test_the_unprotected_table_is_the_input_of_foidesk_protect(
     capsys.readouterr()
     assert main(["protect", str(table), "--json"]) == 0
     by_protect = json.loads(capsys.readouterr().out)
-    main(["query", "stop_search", "ethnicity", "outcome", "--where", "borough: Lambeth", "--protect", "--json"])
+    main(["query", "stop_search", "ethnicity", "outcome", "--where", "borough: Lambeth", "--protect",
+          "--json"])  # fmt: skip
     by_query = json.loads(capsys.readouterr().out)
     assert by_protect["suppressed"] == by_query["suppressed"]
 

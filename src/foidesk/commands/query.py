@@ -6,9 +6,9 @@
 
 Words are the registry's (``foidesk query stop_search ethnicity outcome --where "borough: Lambeth"``),
 counted on the database as an answer is. Without ``--protect`` the true counts are printed for the
-officer, and ``-o`` writes them with their totals in the table format of ``foidesk protect``; with ``--protect`` only
-the protected table leaves (suppressed cells ``[c]``), with the suppression report and the audit's
-verdict, exit 3 when the audit refuses the release (as ``foidesk protect``).
+officer, and ``-o`` writes them with their totals in the table format of ``foidesk protect``; with
+``--protect`` only the protected table leaves (suppressed cells ``[c]``), with the suppression
+report and the audit's verdict, exit 3 when the audit refuses the release (as ``foidesk protect``).
 """
 
 from __future__ import annotations
