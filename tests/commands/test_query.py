@@ -88,3 +88,17 @@ def test_a_word_the_register_does_not_know_is_a_clear_error(capsys: pytest.Captu
     assert "cannot be broken down by 'shoe size'" in capsys.readouterr().err
     assert main(["query", "stop_search", "outcome", "--where", "borough Lambeth"]) == 2
     assert "write a field and values" in capsys.readouterr().err
+
+
+def test_a_stop_and_search_record_list_withholds_the_point_and_the_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["import-register", "--register", "stop_search", "--generate", "2000", "--seed", "8"])
+    out = tmp_path / "records.csv"
+    args = ["anonymise", "--dataset", "stop-search", "--k", "5", "--l", "2", "-o", str(out), "--json"]
+    capsys.readouterr()
+    assert main(args) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["k"] == 5
+    rows = list(csv.DictReader(line for line in out.open(encoding="utf-8") if "," in line))
+    assert rows and {row["Latitude"] for row in rows} == {"*"} and {row["Date and time"] for row in rows} == {"*"}
