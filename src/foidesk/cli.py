@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "demo": "demo",
     "serve": "serve",
     "import-register": "import_register",
+    "query": "query",
     "search-terms": "search_terms",
     "poll-mailbox": "poll_mailbox",
     "totp": "totp",

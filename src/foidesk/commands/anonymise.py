@@ -1,4 +1,4 @@
-"""`foidesk anonymise --dataset misconduct`: a record list that is k-anonymous and l-diverse.
+"""`foidesk anonymise --dataset NAME`: a record list of any register that is k-anonymous and l-diverse.
 
 Reads the register from the database (the period and conditions as a part would ask them),
 generalises it by the registry's declarations (core/sdc/kanonymity.py), prints the report and
@@ -48,18 +48,17 @@ def run(args: argparse.Namespace) -> int:
 
     from foidesk.core.sdc.kanonymity import DEFAULT_L, AnonymisationError
     from foidesk.datasets.query import QueryError, build_query
-    from foidesk.datasets.record_release import anonymise_dataset, misconduct_records, release_table
+    from foidesk.datasets.record_release import anonymise_dataset, release_table
     from foidesk.datasets.registry import REGISTRY, UnknownTerm
     from foidesk.render.spreadsheets import TableSheet, table_csv
-    from foidesk.web.records.selectors import iter_allegations
+    from foidesk.web.records.selectors import iter_records
 
-    if args.dataset != "misconduct":
-        raise CommandFailed(f"no dataset {args.dataset!r} answers record lists; the registry has misconduct")
     try:
-        dataset = REGISTRY.dataset(args.dataset)
+        dataset = REGISTRY.dataset(args.dataset.strip().lower().replace("-", "_"))
         period = _period(args.start, args.end)
-        query = build_query("category", period=period, where=parse_where(args.where), dataset=dataset.name)
-        records = misconduct_records(iter_allegations(query))
+        where = parse_where(args.where)
+        query = build_query(dataset.dimensions[0].name, period=period, where=where, dataset=dataset.name)
+        records = list(iter_records(query))
         release = anonymise_dataset(
             dataset, records, k=args.k or settings.FOIDESK_SDC_THRESHOLD, l=args.l or DEFAULT_L
         )

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from foidesk.datasets import misconduct as m
-from foidesk.datasets.registry import MISCONDUCT_REGISTER, Dataset, Field, FieldKind, UnknownTerm, normalise
+from foidesk.datasets.misconduct_register import MISCONDUCT_REGISTER
+from foidesk.datasets.schema import Dataset, Field, FieldKind, UnknownTerm, normalise
 
 REGISTER_COLUMNS = (
     "allegation_id",
@@ -84,6 +85,11 @@ class RegisterImportError(Exception):
 
 def read_register(path: str | Path) -> list[m.MisconductAllegation]:
     """Every allegation in the CSV or XLSX file, or ``RegisterImportError`` listing every bad row."""
+    return parse_register(file_rows(path))
+
+
+def file_rows(path: str | Path) -> Iterator[tuple[int, list[object]]]:
+    """The rows of a CSV (UTF-8) or XLSX file, numbered (``RegisterImportError`` if unreadable)."""
     source = Path(path)
     suffix = source.suffix.lower()
     if suffix == ".csv":
@@ -97,17 +103,17 @@ def read_register(path: str | Path) -> list[m.MisconductAllegation]:
             raise RegisterImportError(
                 [RowError(FILE_LEVEL, None, f"{source.name} is not UTF-8 text (byte {error.start})")]
             ) from error
-        return parse_register(_csv_rows(text))
+        return csv_rows(text)
     if suffix in (".xlsx", ".xlsm"):
-        return parse_register(_xlsx_rows(source))
+        return _xlsx_rows(source)
     raise RegisterImportError([RowError(FILE_LEVEL, None, f"{source.name}: expected a .csv or .xlsx file")])
 
 
 def read_register_csv_text(text: str) -> list[m.MisconductAllegation]:
-    return parse_register(_csv_rows(text))
+    return parse_register(csv_rows(text))
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, list[object]]]:
+def csv_rows(text: str) -> Iterator[tuple[int, list[object]]]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     first_line = 1
     try:
@@ -256,9 +262,9 @@ def _parse_value(field: Field, raw: object, *, required: bool) -> Any:
             raise ValueError("is empty")
         return _empty(field)
     if field.kind is FieldKind.DATE:
-        return _date(raw, text)
+        return parse_date(raw, text)
     if field.kind is FieldKind.FLAG:
-        return _flag(text)
+        return parse_flag(text)
     if field.kind is FieldKind.CATEGORY:
         enum = _ENUMS[field.name]
         if field.multi_valued:
@@ -293,7 +299,7 @@ def _closed_value(field: Field, word: str) -> str:
     return next(iter(codes))
 
 
-def _date(raw: object, text: str) -> dt.date:
+def parse_date(raw: object, text: str) -> dt.date:
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
@@ -310,7 +316,7 @@ def _uk_date(text: str) -> dt.date:
     return dt.datetime.strptime(text, "%d/%m/%Y").date()  # noqa: DTZ007 (a calendar date, no time zone)
 
 
-def _flag(text: str) -> bool:
+def parse_flag(text: str) -> bool:
     lowered = text.lower()
     if lowered in _TRUE:
         return True

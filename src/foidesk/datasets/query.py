@@ -174,7 +174,7 @@ def describe(query: CountQuery, registry: Registry = REGISTRY) -> str:
     data = registry.dataset(query.dataset)
     parts = [f"{data.label}: records"]
     if query.period is not None:
-        parts.append(f"received {_uk_date(query.period.start)} to {_uk_date(query.period.end)}")
+        parts.append(f"{data.date_phrase} {_uk_date(query.period.start)} to {_uk_date(query.period.end)}")
     for condition in query.conditions:
         target = data.field(condition.field)
         labels = " or ".join(sorted(target.label_of(code) for code in condition.codes))
@@ -196,7 +196,14 @@ def _uk_date(day: dt.date) -> str:
 
 
 def field_codes(record: object, field: str) -> tuple[str, ...]:
-    """The stored codes of ``field`` on ``record`` as strings (several for a multi-valued field)."""
+    """The stored codes of ``field`` on ``record`` as strings (several for a multi-valued field).
+
+    A record is an object with the fields as attributes, or a mapping of field to stored code
+    (records held as data, datasets/records.py: a multi-valued field's codes joined by ``"; "``).
+    """
+    if isinstance(record, Mapping):
+        stored = str(record.get(field, ""))
+        return tuple(code.strip() for code in stored.split(";")) if ";" in stored else (stored,)
     value = getattr(record, field)
     items = value if isinstance(value, tuple | list | frozenset) else (value,)
     return tuple(_code(item) for item in items)
@@ -215,7 +222,7 @@ def _code(item: object) -> str:
 def matches(record: object, query: CountQuery, date_field: str) -> bool:
     """Whether ``record`` is counted by ``query`` (in the period and meeting every condition)."""
     if query.period is not None:
-        received = getattr(record, date_field)
+        received = dt.date.fromisoformat(field_codes(record, date_field)[0])
         if not query.period.start <= received <= query.period.end:
             return False
     return all(

@@ -27,13 +27,7 @@ from foidesk.core.sdc.kanonymity import (
 )
 from foidesk.datasets import misconduct as m
 from foidesk.datasets.importer import REGISTER_COLUMNS, register_row
-from foidesk.datasets.registry import (
-    BCU_LABELS,
-    CATEGORY_GROUP_LABELS,
-    Dataset,
-    Field,
-    FieldKind,
-)
+from foidesk.datasets.schema import Dataset, Field, FieldKind
 
 NEVER_RELEASED = frozenset({FieldKind.IDENTIFIER, FieldKind.FREE_TEXT})
 LIST_SEPARATOR = "; "  # a multi-valued field's values in one cell, as the register's CSV holds them
@@ -118,12 +112,10 @@ def _label(field: Field, level: str | None, value: str) -> str:
     if field.multi_valued:
         codes = (code.strip() for code in value.split(LIST_SEPARATOR.strip()))
         return LIST_SEPARATOR.join(field.label_of(code) for code in codes if code)
-    if level == "bcu":
-        return BCU_LABELS.get(value, value)
-    if level == "group":
-        return CATEGORY_GROUP_LABELS.get(value, value)
-    if level == "band":
-        return value.replace("_", " ").capitalize()
-    if not _as_recorded(field, level) or field.kind is FieldKind.FLAG:
+    if field.kind is FieldKind.FLAG:
+        return value
+    if not _as_recorded(field, level) and field.hierarchy is not None and level in field.hierarchy.names:
+        return field.hierarchy.level(level).label_of(value)
+    if not _as_recorded(field, level):
         return value
     return field.label_of(value)

@@ -105,3 +105,29 @@ def test_the_signed_demo_request_travelled_the_whole_road_and_its_requester_is_n
     for body in public:
         for secret in ("Campbell", "07700 900123", "r.campbell@", "faithfully"):
             assert secret not in body
+
+
+def test_the_stop_and_search_case_is_answered_from_the_register_protected_audited_and_ledgered(
+    demo: None, client: Client
+) -> None:
+    from foidesk.web.audit.models import AuditEvent
+    from foidesk.web.cases.models import LedgerEntry
+
+    case = Request.objects.get(requester_name="R. Campbell")
+    answer = case.parts.get(position=1).answers.get()
+    assert answer.dataset == "stop_search" and answer.audit_passed
+    assert answer.row_dimension == "Officer-defined ethnicity"
+    assert "where borough is Lambeth" in answer.description
+    shown = [cell for row in answer.display_cells for cell in row]
+    assert "[c]" in shown and all(c == "[c]" or int(c) == 0 or int(c) >= 5 for c in shown)
+    ledger = LedgerEntry.objects.get(answer=answer)
+    assert ledger.dataset == "stop_search" and ledger.reference == case.reference
+    assert AuditEvent.objects.filter(action="answer.checked", details__answer=answer.pk).exists()
+    assert AuditEvent.objects.filter(action="records.imported", details__register="stop_search").exists()
+    attachment = case.publication.attachments.get()
+    response = client.get(
+        f"{case.publication.get_absolute_url()}files/{attachment.pk}/{quote(attachment.filename)}"
+    )
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    values = [c for row in workbook["Table 1"].iter_rows(values_only=True) for c in row if c is not None]
+    assert "[c]" in values and "Black" in values

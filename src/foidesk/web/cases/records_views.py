@@ -24,7 +24,7 @@ from foidesk.core.release_check import FileReport, check_file
 from foidesk.core.sdc.kanonymity import DEFAULT_L, AnonymisationError, RecordRelease
 from foidesk.core.workflow import Action
 from foidesk.datasets.query import QueryError, build_query
-from foidesk.datasets.record_release import anonymise_dataset, misconduct_records, release_table
+from foidesk.datasets.record_release import anonymise_dataset, release_table
 from foidesk.datasets.registry import MISCONDUCT_REGISTER, Dataset
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, table_csv, workbook_xlsx
 from foidesk.web.audit.actions import AuditAction
@@ -35,7 +35,7 @@ from foidesk.web.cases.event_views import refusal_page
 from foidesk.web.cases.forms import RecordsFilterForm
 from foidesk.web.cases.models import Part
 from foidesk.web.cases.permissions import NotPermitted, WrongState, action_check
-from foidesk.web.records.selectors import iter_allegations
+from foidesk.web.records.selectors import iter_records
 
 MAX_K = 100
 MAX_L = 10
@@ -126,11 +126,17 @@ def _initial(part: Part) -> dict[str, object]:
     }
 
 
-def _release(data: dict[str, object]) -> RecordRelease:
+def _release(data: dict[str, object], dataset: Dataset = MISCONDUCT_REGISTER) -> RecordRelease:
+    """The records of ``dataset`` the form selects, made k-anonymous and l-diverse by its definition."""
     period = DateRange(data["start"], data["end"])  # type: ignore[arg-type]  # cleaned DateFields
-    query = build_query("category", period=period, where=data["where"])  # type: ignore[arg-type]
-    records = misconduct_records(iter_allegations(query))
-    return anonymise_dataset(MISCONDUCT_REGISTER, records, k=int(str(data["k"])), l=int(str(data["l"])))
+    query = build_query(
+        dataset.dimensions[0].name,
+        period=period,
+        where=data["where"],  # type: ignore[arg-type]  # cleaned by the form
+        dataset=dataset.name,
+    )
+    records = list(iter_records(query))
+    return anonymise_dataset(dataset, records, k=int(str(data["k"])), l=int(str(data["l"])))
 
 
 def _file(dataset: Dataset, release: RecordRelease, fmt: str, reference: str) -> bytes:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from foidesk.core.outcome import Outcome
-from foidesk.core.periods import calendar_years
+from foidesk.core.periods import DateRange, calendar_years
 from foidesk.core.workflow import Event, State
 from foidesk.datasets.query import CountQuery, build_query
 from foidesk.web.accounts.roles import Role
@@ -30,6 +30,9 @@ REFERENCE = "01.FOI.22.024648"
 EARLIER_REFERENCE = "01.FOI.22.023911"
 EARLIER_TITLE = "Serving officers accused of alleged sexual harassment/assault from 2010 to 2021"
 SEED = 24648
+STOP_SEARCH = "stop_search"
+STOP_SEARCH_SIZE = 8000
+FINANCIAL_YEAR_START_MONTH = 4  # the force's year runs 1 April to 31 March
 LOG_BATCH = 5000
 
 
@@ -75,6 +78,7 @@ def load_demo(*, entries: int = 0, register_size: int = 3000, today: dt.date | N
     report = DemoReport()
     users = _users(report)
     _register(report, register_size)
+    _stop_search_register(report, today)
     if not Publication.objects.filter(reference=REFERENCE).exists():
         earlier = _earlier_publications(report)
         _reference_case(report, users, earlier)
@@ -115,6 +119,19 @@ def _register(report: DemoReport, size: int) -> None:
     created = register_generate(n=size, seed=SEED)
     if created:
         report.created.append(f"{created} synthetic misconduct allegations")
+
+
+def _stop_search_register(report: DemoReport, today: dt.date) -> None:
+    """Synthetic searches over the three financial years the Campbell case asks about, and the year before."""
+    from foidesk.web.records.services import records_generate
+
+    period = campbell_period(today)
+    start = period.start.replace(year=period.start.year - 1)
+    created = records_generate(
+        dataset=STOP_SEARCH, n=STOP_SEARCH_SIZE, seed=SEED, start=start, end=period.end
+    )
+    if created:
+        report.created.append(f"{created} synthetic stop and search records")
 
 
 def _earlier_publications(report: DemoReport) -> Publication:
@@ -278,10 +295,30 @@ CAMPBELL_REQUEST = (
     "person searched and by the outcome of the search.\n\nYours faithfully,\nR. Campbell\n07700 900123"
 )
 CAMPBELL_ANSWER = (
-    "Stop and search encounters in the London Borough of Lambeth (synthetic figures for the demonstration): "
-    "2021/22: 14,210; 2022/23: 12,877; 2023/24: 11,402. The breakdown by ethnicity and outcome is in the "
-    "force's published stop and search dashboard."
+    "Please find attached the spreadsheet ‘Stop and search in Lambeth’: the searches in the London Borough "
+    "of Lambeth in the last three financial years, by the ethnicity recorded by the officer and by the "
+    "outcome of the search. Figures under five are shown as [c] (synthetic figures for the demonstration)."
 )
+CAMPBELL_TITLE = "Stop and search in Lambeth"
+
+
+def campbell_period(received: dt.date) -> DateRange:
+    """The last three complete financial years (1 April to 31 March) before ``received``."""
+    year = received.year if received.month >= FINANCIAL_YEAR_START_MONTH else received.year - 1
+    end = dt.date(year, FINANCIAL_YEAR_START_MONTH, 1) - dt.timedelta(days=1)
+    return DateRange(dt.date(year - 3, FINANCIAL_YEAR_START_MONTH, 1), end)
+
+
+def CAMPBELL_QUERY(received: dt.date) -> CountQuery:
+    """Searches in Lambeth in the three financial years, by officer-defined ethnicity and outcome."""
+    return build_query(
+        "ethnicity",
+        "outcome",
+        period=campbell_period(received),
+        where={"borough": "Lambeth"},
+        dataset=STOP_SEARCH,
+    )
+
 
 OTHER_REQUESTS = (
     (
@@ -374,10 +411,24 @@ def _campbell_case(report: DemoReport, users: dict[str, User], today: dt.date) -
         is_synthetic=True,
     )
     services.request_assign(request=case, officer=users["officer"], actor=users["decider"])
-    for part in case.parts.all():
+    parts = list(case.parts.all())
+    for part in parts:
         services.decision_record(
             part=part, outcome=Outcome.DISCLOSED, answer=CAMPBELL_ANSWER, actor=users["officer"]
         )
+    # Answered from the stop and search register: counted, protected, audited and, when sent, ledgered.
+    answer = answer_create(part=parts[0], query=CAMPBELL_QUERY(received), actor=users["officer"])
+    content = answers_workbook(
+        title=CAMPBELL_TITLE, reference=case.reference, answers=[answer], synthetic=True
+    )
+    document = document_attach(
+        request=case,
+        title=CAMPBELL_TITLE,
+        filename="Stop and search in Lambeth.xlsx",
+        content=content,
+        actor=users["officer"],
+    )
+    document_approve(document=document, actor=users["decider"])
     _respond_and_publish(
         case,
         users,

@@ -1,11 +1,17 @@
-"""The authority's records behind the answers: the misconduct register, one row per allegation."""
+"""The authority's records behind the answers: any register held as data, and the misconduct register.
+
+A register described by a definition (datasets/schema.py) and listed in the registry is held in
+``Record``: one row per record, its register's name, its id and date as indexed columns, and every
+field's stored code in ``values`` (ADR 0011). The misconduct register keeps its own table, from
+before registers were data; the selectors answer the same queries over both.
+"""
 
 from __future__ import annotations
 
 from django.db import models
 
 from foidesk.datasets import misconduct as m
-from foidesk.datasets.registry import MISCONDUCT_REGISTER
+from foidesk.datasets.misconduct_register import MISCONDUCT_REGISTER
 
 
 def _choices(field_name: str) -> list[tuple[str, str]]:
@@ -98,3 +104,24 @@ class MisconductAllegation(models.Model):
             named_persons=tuple(name.strip() for name in self.named_persons.split(";") if name.strip()),
             synthetic=self.synthetic,
         )
+
+
+class Record(models.Model):
+    """One record of a register held as data: ``values`` maps each field of its definition to a code."""
+
+    register = models.CharField(max_length=64)
+    record_id = models.CharField(max_length=128)
+    date = models.DateField(help_text="The value of the register's date field, for periods and indexes.")
+    values = models.JSONField(help_text="Field name -> stored code, as the register's definition says.")
+    synthetic = models.BooleanField(default=False)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["register", "date", "record_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["register", "record_id"], name="records_record_unique_id"),
+        ]
+        indexes = [models.Index(fields=["register", "date"], name="records_record_register_date")]
+
+    def __str__(self) -> str:
+        return f"{self.register}:{self.record_id}"
