@@ -12,9 +12,9 @@ date. Per letter and code (a code counts once per letter, whatever the number of
 - a false alarm: reported, not expected, not unscored; counted apart for ``error`` and ``warn``.
 
 Only codes in ``FINDING_CODES`` count. An expected code the catalogue does not (yet) have is listed apart,
-neither hit nor miss, so the figures move when the checker learns it. Reported per batch (tuning, blind, blind2):
-recall, false alarms per letter and in total, silence on sound letters, a per-code table, and the misses
-and false alarms with the line the checker pointed at. ``--json OUT`` writes every letter's outcome.
+neither hit nor miss, so the figures move when the checker learns it. Reported per batch (tuning, blind,
+blind2): recall, false alarms per letter and in total, silence on sound letters, a per-code table, and the
+misses and false alarms with the line the checker pointed at. ``--json OUT`` writes every letter's outcome.
 """
 
 from __future__ import annotations

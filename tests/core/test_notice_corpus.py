@@ -76,4 +76,3 @@ def test_label_names_only_known_codes_each_with_a_reason(path: Path) -> None:
     assert len(unscored) == len(set(unscored))
     assert not set(expected) & set(unscored)
     assert all(item["why"].strip() for item in label["expected"] + label["unscored"])
-
