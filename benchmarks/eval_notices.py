@@ -1,6 +1,6 @@
 """Score the notice checker on real published responses.
 
-    PYTHONPATH=src python benchmarks/eval_notices.py FOLDER [--batch tuning|blind|all] [--json OUT]
+    PYTHONPATH=src python benchmarks/eval_notices.py FOLDER [--batch tuning|blind|blind2|all] [--json OUT]
 
 FOLDER holds ``NNN.txt`` (a response as the authority published it) and ``NNN.json`` (its label: source,
 authority, kind, regime, dated, batch, ``expected`` findings with a practitioner's reason, ``unscored``
@@ -12,9 +12,9 @@ date. Per letter and code (a code counts once per letter, whatever the number of
 - a false alarm: reported, not expected, not unscored; counted apart for ``error`` and ``warn``.
 
 Only codes in ``FINDING_CODES`` count. An expected code the catalogue does not (yet) have is listed apart,
-neither hit nor miss, so the figures move when the checker learns it. Reported per batch (tuning, blind):
-recall, false alarms per letter and in total, silence on sound letters, a per-code table, and the misses
-and false alarms with the line the checker pointed at. ``--json OUT`` writes every letter's outcome.
+neither hit nor miss, so the figures move when the checker learns it. Reported per batch (tuning, blind,
+blind2): recall, false alarms per letter and in total, silence on sound letters, a per-code table, and the
+misses and false alarms with the line the checker pointed at. ``--json OUT`` writes every letter's outcome.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from foidesk.core.notice import check_notice_text
 from foidesk.core.notice_findings import FINDING_CODES, Finding
 from foidesk.core.regime import Regime
 
-BATCHES = ("tuning", "blind")
+BATCHES = ("tuning", "blind", "blind2")
 
 
 @dataclass

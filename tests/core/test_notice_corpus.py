@@ -20,11 +20,12 @@ from foidesk.core.regime import Regime
 
 NOTICES = Path(__file__).resolve().parents[1] / "data" / "notices"
 KINDS = frozenset({"police", "council", "nhs", "central", "scottish", "other"})
-BATCHES = frozenset({"tuning", "blind"})
+BATCHES = frozenset({"tuning", "blind", "blind2"})
 LABEL_FIELDS = ("source", "authority", "kind", "regime", "dated", "batch", "complete", "expected", "unscored")
 KEYS = {*LABEL_FIELDS, "notes"}
 MIN_LETTERS = 48  # issue 15 item 5 asks for 40; the brief for 48
 MIN_BLIND = 16
+MIN_BLIND2 = 15  # the second blind batch (051-092), labelled before the checker was tuned on 051-092
 
 LABELS = sorted(NOTICES.glob("*.json"))
 
@@ -38,6 +39,7 @@ def test_corpus_is_big_enough_with_a_blind_batch() -> None:
     batches = [_label(p)["batch"] for p in LABELS]
     assert len(batches) >= MIN_LETTERS
     assert batches.count("blind") >= MIN_BLIND
+    assert batches.count("blind2") >= MIN_BLIND2
 
 
 def test_every_text_has_a_label_and_every_label_a_text() -> None:
@@ -74,4 +76,3 @@ def test_label_names_only_known_codes_each_with_a_reason(path: Path) -> None:
     assert len(unscored) == len(set(unscored))
     assert not set(expected) & set(unscored)
     assert all(item["why"].strip() for item in label["expected"] + label["unscored"])
-

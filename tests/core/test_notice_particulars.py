@@ -167,3 +167,11 @@ def test_an_exemption_called_what_it_is_not_is_an_error(text: str) -> None:
 )
 def test_an_exemption_called_what_it_is_passes(text: str) -> None:
     assert codes(text) == []
+
+
+def test_a_bare_s40_3_after_may_2018_is_outdated_as_a_warning() -> None:
+    text = "Section 40(2) by virtue of section 40(3) applies."
+    found = particulars_findings(text, Regime.FOIA, date(2021, 9, 9))
+    assert [(f.code, f.severity) for f in found] == [("notice.outdated_statute", Severity.WARN)]
+    assert codes(text, dated=date(2018, 5, 24)) == []
+    assert codes("Section 40(2) by virtue of section 40(3A)(a) applies.", dated=date(2021, 9, 9)) == []

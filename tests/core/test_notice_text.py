@@ -324,3 +324,114 @@ def test_an_estimate_within_the_limit_is_no_ground_for_s12() -> None:
     )
     assert codes(letter) == ["notice.s12_limit_not_exceeded"]
     assert codes(letter.replace("24 hours", "30 hours")) == []
+
+
+# Found on the tuning half of the published responses (tests/data/notices): each rule with a letter just
+# inside it and one just outside.
+
+
+def test_foisa_s25_for_what_the_requester_already_has_points_to_the_earlier_answer() -> None:
+    pointed = (
+        "Redactions have been made under section 25(1) of FOISA. As the information has already been "
+        "provided to you in response to your original request, it is reasonably accessible to you.\n"
+        + SCOTTISH_RIGHTS
+    )
+    assert "notice.s21_without_pointer" not in codes(pointed, Regime.FOISA)
+    unpointed = pointed.replace(
+        "has already been provided to you in response to your original request", "is otherwise accessible"
+    )
+    assert "notice.s21_without_pointer" in codes(unpointed, Regime.FOISA)  # www.foi.scot is no pointer
+    on_the_regulators_site = unpointed.replace("is otherwise accessible", "is at https://foi.scot/stats")
+    assert "notice.s21_without_pointer" not in codes(on_the_regulators_site, Regime.FOISA)
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "disclosure would, if released, be in breach of the data protection principles",
+        "disclosure would significantly weaken the supplier's competitive position",
+        "collating it would have cost the Council more than the limit",
+        "the figures could hinder future detection of crime",
+        "it is withheld due to its commercial sensitivity",
+    ],
+)
+def test_reasons_in_the_words_published_letters_use(reason: str) -> None:
+    letter = f"The information is exempt under section 40(2): {reason}.\n" + REVIEW + "\n" + ICO
+    assert "notice.missing_reasons" not in codes(letter)
+    bare = "The information is exempt under section 40(2).\n" + REVIEW + "\n" + ICO
+    assert "notice.missing_reasons" in codes(bare)
+
+
+def test_the_hourly_rate_is_not_an_estimate_of_the_work() -> None:
+    letter = (
+        "Your request is refused under section 12(1): the appropriate limit is £450, calculated at £25 per "
+        "hour, and retrieving and reviewing patients' files would take a member of staff over 18 hours. To "
+        "help, you could narrow the request to one year.\n" + REVIEW + "\n" + ICO
+    )
+    assert codes(letter) == ["notice.s12_without_estimate"]
+    counted = letter.replace("reviewing patients' files", "reviewing 400 patients' files at 5 minutes each")
+    assert codes(counted) == []
+
+
+def test_the_quoted_request_of_a_published_answer_is_not_the_authoritys_words() -> None:
+    page = (
+        "Request 101003832329\n"
+        "I am writing to request an internal review. I will be escalating to the ICO.\n"
+        "Response 01-09-2025\n"
+        "The review panel upheld the original response in full.\n" + SCOTTISH_RIGHTS
+    )
+    assert "notice.wrong_regulator" not in codes(page, Regime.FOISA)
+    unquoted = page.replace("Response 01-09-2025\n", "")
+    assert "notice.wrong_regulator" in codes(unquoted, Regime.FOISA)
+
+
+def test_a_bracket_lost_between_two_limbs_is_restored() -> None:
+    letter = (
+        "The report is exempt from disclosure under Regulation 12(5(b) of the Environmental Information "
+        "Regulations."
+    )
+    cited = {e.code for e in check_notice_text(letter, Regime.EIR).exemptions}
+    assert any(code.endswith("12(5)(b)") for code in cited), cited
+    found = codes(letter, Regime.EIR)
+    assert "notice.missing_reasons" in found and "notice.missing_public_interest" in found
+    assert "notice.missing_exemption" not in found
+
+
+def test_a_review_outcome_gives_the_regulators_particulars() -> None:
+    outcome = (
+        "Following your request for a review, a review meeting was held on 30th June 2022. There were "
+        "serious delays in responding to you, and we apologise sincerely.\n"
+    )
+    assert codes(outcome, Regime.FOISA) == ["notice.missing_ico_rights"]
+    assert codes(outcome + SCOTTISH_RIGHTS, Regime.FOISA) == []
+    answer = "Thank you for your request. The figures you asked for are: 117, 58 and 81.\n"
+    assert codes(answer, Regime.FOISA) == []
+
+
+def test_a_public_interest_test_naming_only_the_case_for_withholding_is_one_sided() -> None:
+    letter = (
+        "The information is exempt under section 33(1)(b) of FOISA as it is commercially sensitive.\n"
+        "The Public Interest Test was applied. There is a need to maintain confidence in the Council, and "
+        "developers may be reluctant to approach us if such papers are released. The public interest in "
+        "withholding the information outweighs the public interest in releasing it.\n" + SCOTTISH_RIGHTS
+    )
+    found = check_notice_text(letter, Regime.FOISA).findings
+    assert [(f.code, f.severity) for f in found] == [("notice.public_interest_one_sided", Severity.WARN)]
+    both = letter.replace(
+        "The Public Interest Test was applied.",
+        "The Public Interest Test was applied. Disclosure would bring transparency about planning.",
+    )
+    assert codes(both, Regime.FOISA) == []
+
+
+def test_arguments_for_and_against_are_a_public_interest_test() -> None:
+    letter = (
+        "I reconsidered regulation 10(5)(f) of the EISRs, because disclosure would harm the third party's "
+        "interests, and revisited the public interest test arguments for and against releasing it. "
+        "Transparency about the scheme weighs for release.\n" + SCOTTISH_RIGHTS
+    )
+    assert "notice.missing_public_interest" not in codes(letter, Regime.EISR)
+    assert "notice.missing_public_interest" in codes(
+        letter.replace("the public interest test arguments for and against releasing it", "my decision"),
+        Regime.EISR,
+    )

@@ -58,6 +58,14 @@ _OUTDATED: tuple[_Outdated, ...] = (
         "s.40(3)(a)(i) was replaced on 25 May 2018: cite s.40(3A)(a) (the first condition).",
     ),
     _Outdated(
+        # A bare "s.40(3)" (no (a)(i)): the old condition, replaced the same day by s.40(3A) and (3B).
+        re.compile(r"\b(?:s\.|sections?\s?)\s?40\s?\(3\)(?!\s?\(\s?a\s?\)\s?\((?:i|ii)\))", re.IGNORECASE),
+        _GDPR_DAY,
+        "s.40(3) was replaced on 25 May 2018 (DPA 2018 Sch 19): cite s.40(3A) (the first condition) or "
+        "s.40(3B).",
+        Severity.WARN,  # renumbered, like s.40(5): a citation to update
+    ),
+    _Outdated(
         re.compile(r"Environmental Information Regulations,? 1992", re.IGNORECASE),
         date(2005, 1, 1),
         "The Environmental Information Regulations 1992 were replaced on 1 January 2005 by the 2004 "

@@ -58,6 +58,31 @@ _RIGHTS_PAPER = re.compile(
     r"(?:complaint rights|rights of (?:appeal|complaint)|how to (?:make a )?complain)",
     re.IGNORECASE,
 )
+# The regulator's own home page in the rights paragraph says nothing about where the information is (a
+# page on its site, such as foi.scot/stats, may be the very place).
+_REGULATOR_ADDRESS = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:ico\.org\.uk|foi\.scot|itspublicknowledge\.info)/?(?![\w/])", re.IGNORECASE
+)
+# A review outcome (FOISA s.21(10), EIR reg 11(4), the s.45 Code for FOIA) must give the regulator's
+# particulars even when it now releases everything: the requester's next step is the regulator.
+_REVIEW_OUTCOME = re.compile(
+    r"\b(?:completed|carried out|conducted|undertaken) (?:my|our|the|an|a) (?:internal )?review\b|"
+    r"\breview (?:meeting|panel|outcome)\b|"
+    r"\bfollowing your (?:request|requirement) for (?:a |an )?(?:internal )?review\b",
+    re.IGNORECASE,
+)
+# A published answer quotes the request first ("Request" ... "Response"): the requester's words are not the
+# authority's ("I will be escalating to the ICO"), so they are not checked.
+_REQUEST_HEADING = re.compile(
+    r"(?:Request(?: \d+)?|Information requested|You asked:?|Your request:?|Request details)", re.IGNORECASE
+)
+_RESPONSE_HEADING = re.compile(
+    r"(?:Response(?: \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?|In Response:?|Our response:?|"
+    r"Response to your request)",
+    re.IGNORECASE,
+)
+# "Regulation 12(5(b)" as published: a bracket lost between two limbs.
+_LOST_BRACKET = re.compile(r"\b(\d{1,2})\s?\((\d{1,2}[A-Z]?)\(([a-z]{1,4})\)")
 _REGULATOR_RIGHTS = re.compile(
     r"Information Commissioner|\bICO\b|section 50\b|ico\.org\.uk|itspublicknowledge|regulation 18\b",
     re.IGNORECASE,
@@ -68,17 +93,26 @@ _PUBLIC_INTEREST = re.compile(
     r"public interest[^.]{0,200}?(?:favou?r|outweigh|balanc|weigh|in maintaining|in disclos|in withhold)|"
     r"(?:favou?r|outweigh|balanc|weigh)[^.]{0,200}?public interest|"
     r"contrary to the public interest|"  # FOISA s.18(1): the finding an NCND refusal needs
-    r"\bfactors? (?:favouring|in favour of|against)\b|\bbalanc(?:e|ing) test\b",
+    r"\bfactors? (?:favouring|in favour of|against)\b|\bbalanc(?:e|ing) test\b|"
+    r"\barguments? (?:for and against|in favour of) (?:disclos|releas|withhold)",
     re.IGNORECASE,
 )
 # ... and a test weighs something: a conclusion ("the public interest in maintaining the exemption outweighs
 # that in disclosure") with no factor for disclosure named anywhere has weighed nothing (s.17(3); the ICO's
 # guidance on the public interest test lists these as the usual factors).
 _DISCLOSURE_FACTOR = re.compile(
-    r"transparen|accountab|openness|scrutin|\bdebate\b|public confidence|confidence in|"
+    r"transparen|accountab|openness|scrutin|\bdebate\b|(?<!maintain )(?<!maintaining )public confidence|"
+    r"(?<!maintain )(?<!maintaining )confidence in|"
     r"(?:public|better|greater) understanding|understand(?:ing)? (?:how|why|the)|awareness|reassur|"
     r"\btrust\b|better[- ]informed|inform(?:ing)? the public|public (?:funds|money|purse)|value for money|"
     r"legitimate (?:public )?interest|public concern|integrity",
+    re.IGNORECASE,
+)
+# ... and a test that names only the case for withholding is one-sided (ICO guidance on the public interest
+# test: the factors on both sides are set out).
+_WITHHOLDING_FACTOR = re.compile(
+    r"reluctan|inhibit|\bprejudic|\bharm\b|undermin|\bdeter|chilling|(?:safe|private) space|candou?r|"
+    r"free and frank|maintain confidence|competitive|disadvantage|endanger|mosaic",
     re.IGNORECASE,
 )
 # s.17(2): while the test is still open the notice gives an estimated date for the decision instead.
@@ -97,7 +131,10 @@ _BALANCING = re.compile(
 _NEGATION = re.compile(r"\b(?:no|not|without|nor|need not|does not|is not)\b", re.IGNORECASE)
 _POINTER = re.compile(
     r"https?://|\bwww\.|\blink\b|available (?:at|on|from|via)|published (?:at|on|in)|can be found|"
-    r"please (?:see|refer to)",
+    r"please (?:see|refer to)|"
+    # FOISA s.25 / FOIA s.21 for what the requester already has: the earlier answer is where it is.
+    r"already (?:been )?(?:provided|supplied|given|sent|released|disclosed) to you|"
+    r"in (?:response|reply) to your (?:original|earlier|previous) request",
     re.IGNORECASE,
 )
 # An estimate is a figure of the work: hours or pounds other than the limit itself, a count of records, or
@@ -106,6 +143,7 @@ _HOURS_OR_POUNDS = re.compile(
     r"(?:£\s?(\d[\d,]*)|\b(\d[\d,]*)(?:\.\d+)?\s*(?:working\s+)?(?:hours?|hrs?)\b)", re.IGNORECASE
 )
 # "would take an estimated 24 hours": the estimate itself, not a bound ("over 18 hours", "at least 30").
+_RATE_AFTER = re.compile(r"\s*(?:per|an|a)\s+(?:person\s+)?(?:per\s+)?hour", re.IGNORECASE)
 _ESTIMATED_HOURS = re.compile(
     r"\b(?:would|will|to) take (?:an estimated |approximately |about |around |roughly |some )?"
     r"(\d+(?:\.\d+)?)\s*(?:working\s+)?hours?\b",
@@ -125,12 +163,15 @@ _ADVICE = re.compile(
 )
 _NCND = re.compile(r"neither (?:to )?confirms? nor den(?:y|ies)|\bNCND\b", re.IGNORECASE)
 _REASONS = re.compile(
-    r"\breasons?\b|\bbecause\b|\balready (?:published|available|accessible)|publicly available|"
-    r"\bas (?:it|this|the)\b|\bexceed|would (?:take|cost|require)|"
-    r"would(?:,)? (?:or would be likely to,? )?"
-    r"(?:prejudice|harm|identify|breach|endanger|reveal|undermine|contravene|infringe)|likely to|"
-    r"would (?:lead to|deter|impact|affect|compromise|jeopardi[sz]e|damage|discourage|put|allow|enable)|"
-    r"\bin breach of\b",
+    r"\breasons?\b|\bbecause\b|\bdue to\b|\balready (?:published|available|accessible)|publicly available|"
+    r"\bas (?:it|this|the)\b|\bexceed|\bin excess of\b|"
+    # "would have cost", "would, if released, be in breach of", "would significantly weaken", "could hinder"
+    r"\b(?:would|could|will)(?:,? if (?:released|disclosed),?)?(?: have)?(?: \w+ly)?,? "
+    r"(?:(?:or would be likely to,? )?(?:prejudice|harm|identify|breach|endanger|reveal|undermine|contravene|"
+    r"infringe|inhibit|hinder|weaken|expose|assist|cause|create|provide|give)|"
+    r"(?:take|taken|cost|require|required|lead to|deter|impact|affect|compromise|jeopardi[sz]e|damage|"
+    r"discourage|put|allow|enable)|be in breach)|"
+    r"likely to|\bin breach of\b|\bmosaic\b",
     re.IGNORECASE,
 )
 
@@ -157,6 +198,7 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
     (``notice_citations``). ``regime`` is the letter's regime when known (else the one it names, else that
     of its first citation); ``dated`` is the letter's date, today's law when not given.
     """
+    text = _authority_words(text)
     exemptions = tuple(parse_citation(text, regime))
     read_as = letter_regime(text, exemptions, regime)
     rules = read_as.rules
@@ -170,6 +212,7 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
     # "Not held" is a refusal under the EIR (reg 12(4)(a)) and a s.17 notice with s.19 particulars under
     # FOISA: it needs the review and regulator particulars even when nothing else is refused.
     is_refusal = refuses or (rules.notice.not_held_needs_notice and says_not_held(text))
+    review_outcome = bool(_REVIEW_OUTCOME.search(text))
     findings: list[Finding] = []
     if not_held is not None:
         findings.append(not_held)
@@ -179,8 +222,8 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
             for f in _text_refusal_findings(text, exemptions, read_as)
             if not (not_held is not None and f.code == "notice.missing_exemption")
         )
-    if is_refusal:
-        if not review:
+    if is_refusal or review_outcome:
+        if not review and not review_outcome:
             findings.append(
                 _error(
                     "notice.missing_review_rights",
@@ -214,12 +257,28 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
     return NoticeTextCheck(exemptions, is_refusal, review, regulator, tuple(findings))
 
 
+def _authority_words(text: str) -> str:
+    """The letter as the authority wrote it: the quoted request of a published answer blanked (its lines
+    kept, so findings keep their line numbers) and a lost bracket restored ("12(5(b)" is "12(5)(b)")."""
+    lines = text.splitlines()
+    request = next((n for n, line in enumerate(lines) if _REQUEST_HEADING.fullmatch(line.strip())), None)
+    if request is not None:
+        response = next(
+            (n for n in range(request + 1, len(lines)) if _RESPONSE_HEADING.fullmatch(lines[n].strip())), None
+        )
+        if response is not None:
+            lines[request + 1 : response] = [""] * (response - request - 1)
+    return _LOST_BRACKET.sub(r"\1(\2)(\3)", "\n".join(lines))
+
+
 def _text_refusal_findings(text: str, exemptions: Sequence[Exemption], regime: Regime) -> list[Finding]:
     if not exemptions:
         return [_error("notice.missing_exemption", "letter", "The letter refuses but cites no exemption.")]
     findings: list[Finding] = []
+    one_sided = ""  # where the first qualified exemption weighed on one side only is cited
     only_not_held = all(e.code == e.regime.rules.notice.not_held_ground for e in exemptions)
-    if not _REASONS.search(text) and not only_not_held:  # "not held" is its own reason
+    # "not held" is its own reason; the case for withholding in a public interest test is a reason too
+    if not _REASONS.search(text) and not _WITHHOLDING_FACTOR.search(text) and not only_not_held:
         # s.17(5): a s.12 or s.14 notice need only state that fact; reasons are good practice.
         make = _warn if all(e.procedural for e in exemptions) else _error
         findings.append(
@@ -238,15 +297,18 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption], regime: R
                 )
             )
         elif e.public_interest_test and not _DISCLOSURE_FACTOR.search(text) and not is_route(e):
-            findings.append(
-                _error(
-                    "notice.missing_public_interest",
-                    where,
-                    f"{e.code} is qualified: the letter states where the balance lies but weighs no factor "
-                    "(name the factors for disclosure and against it, s.17(3)).",
+            if _weighs_withholding(text):
+                one_sided = one_sided or where
+            else:
+                findings.append(
+                    _error(
+                        "notice.missing_public_interest",
+                        where,
+                        f"{e.code} is qualified: the letter states where the balance lies but weighs no "
+                        "factor (name the factors for disclosure and against it, s.17(3)).",
+                    )
                 )
-            )
-        if e.is_accessible_elsewhere and not _POINTER.search(text):
+        if e.is_accessible_elsewhere and not _POINTER.search(_REGULATOR_ADDRESS.sub(" ", text)):
             findings.append(
                 _error("notice.s21_without_pointer", where, f"{e.code}: say where the information is.")
             )
@@ -255,6 +317,15 @@ def _text_refusal_findings(text: str, exemptions: Sequence[Exemption], regime: R
     cost_limit = regime.rules.cost.has_limit  # under the EIR a cost limit is no_cost_limit_in_regime
     if cost_limit and not any(_is_cost_limit(e, regime) for e in exemptions) and _COST_LIMIT.search(text):
         findings.extend(_text_cost_findings(text, "letter", regime))
+    if one_sided:
+        findings.append(
+            _warn(
+                "notice.public_interest_one_sided",
+                one_sided,
+                "The public interest test names only the case for withholding: give the factors for "
+                "disclosure too (transparency, accountability, the public's understanding).",
+            )
+        )
     findings.extend(_text_ncnd_findings(text, exemptions))
     if all(e.absolute and not e.absolute_only_under_first_condition for e in exemptions) and (
         _weighs_public_interest(text)
@@ -305,8 +376,10 @@ def _states_estimate(text: str, regime: Regime) -> bool:
     limits = {int(limit) for limit in cost.limits}
     if cost.hourly_rate is not None:
         limits |= {int(limit / cost.hourly_rate) for limit in cost.limits}
-    for pounds, hours in _HOURS_OR_POUNDS.findall(text):
-        if int((pounds or hours).replace(",", "")) not in limits:
+    for match in _HOURS_OR_POUNDS.finditer(text):
+        if _RATE_AFTER.match(text, match.end()):
+            continue  # "£25 per hour" is the rate, not the work
+        if int((match.group(1) or match.group(2)).replace(",", "")) not in limits:
             return True
     return bool(_WORK_COUNT.search(text))
 
@@ -347,6 +420,13 @@ def _text_ncnd_findings(text: str, exemptions: Sequence[Exemption]) -> list[Find
                     )
                 )
     return findings
+
+
+def _weighs_withholding(text: str) -> bool:
+    """Whether the public interest part of the letter (from its first mention of the public interest) names
+    a factor for withholding; the harm given earlier as the exemption's reason is not a factor weighed."""
+    start = re.search(r"public interest", text, re.IGNORECASE)
+    return start is not None and bool(_WITHHOLDING_FACTOR.search(text, start.start()))
 
 
 def _weighs_public_interest(text: str) -> bool:
