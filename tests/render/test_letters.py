@@ -78,6 +78,7 @@ def _letter(response: Response | None = None) -> Letter:
         answers=(("Q1", "The numbers are in the table below."),),
         tables=(("Q1", AnswerTable("Officers by year", ("Year", "Officers"), (("2021", "31,000"),))),),
         attachments=("Officers by year.xlsx",),
+        review_email="foi@example.gov.uk",
     )
 
 
@@ -119,6 +120,7 @@ def test_html_escapes() -> None:
         authority="<Council & Co>",
         requester_name="<script>x</script>",
         issued=date(2022, 6, 13),
+        review_email="foi@example.gov.uk",
     )
     html = letter_html(letter)
     assert "<script>" not in html
@@ -217,7 +219,13 @@ def test_html_never_carries_markup_from_the_values(name: str, reasons: str) -> N
         review_rights="r",
         ico_rights="i",
     )
-    letter = Letter(response=response, authority="A", requester_name=name + "<b>", issued=date(2024, 1, 1))
+    letter = Letter(
+        response=response,
+        authority="A",
+        requester_name=name + "<b>",
+        issued=date(2024, 1, 1),
+        review_email="foi@example.gov.uk",
+    )
     html = letter_html(letter)
     assert "<b>" not in html
     assert "<R&1>" not in html
@@ -300,6 +308,7 @@ def test_the_letter_is_signed_by_the_decision_maker_and_explains_suppressed_cell
         tables=(("Q1", table),),
         signatory="Dana Decider",
         suppression_note="[c] = confidential: fewer than 5 (section 40(2)).",
+        review_email=base.review_email,
     )
     text = _text(letter)
     assert "Yours sincerely," in text and "Dana Decider" in text

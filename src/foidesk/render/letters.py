@@ -8,13 +8,16 @@ ss.16-19 FOISA) is refused with ``LetterRefused``, which carries the findings. N
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from html import escape
 
-from foidesk.core.notice import Finding, PartResponse, Response, Severity, check_response
+from foidesk.core.exemptions import Exemption
+from foidesk.core.notice import ExemptionClaim, Finding, PartResponse, Response, Severity, check_response
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 
@@ -111,7 +114,7 @@ class LetterRefused(Exception):
     def __init__(self, findings: Sequence[Finding]) -> None:
         self.findings = tuple(findings)
         lines = "; ".join(f"{f.code} ({f.where}): {f.message}" for f in self.findings)
-        super().__init__(f"the response does not meet s.17: {lines}")
+        super().__init__(f"the letter cannot be sent: {lines}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,9 @@ class Letter:
     signatory: str = ""  # the decision maker who approved the response, by name
     # what a "[c]" cell in a table means; the letter explains it whenever a table holds one
     suppression_note: str = ""
+    # where to ask for an internal review (s.17(7)(a)): an email address and/or a postal address
+    review_email: str = ""
+    review_address: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -152,9 +158,69 @@ def uk_date(value: date) -> str:
     return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
+LETTER_CODES: dict[str, str] = {
+    "letter.missing_review_contact": "no address or email to ask for an internal review at (s.17(7)(a))",
+    "letter.relative_link": "a link that is not absolute: useless on paper and in an email",
+}
+_ABSOLUTE = re.compile(r"^(?:https?://[^\s/]+|mailto:)\S*$")
+
+
+def letter_findings(letter: Letter) -> list[Finding]:
+    """What stops the letter itself being sent, beyond s.17: no review contact, a link that is not
+    absolute. The response's own check (``check_response``) comes first."""
+    findings = list(check_response(letter.response))
+    if not letter.review_email.strip() and not any(line.strip() for line in letter.review_address):
+        findings.append(
+            Finding(
+                "letter.missing_review_contact",
+                Severity.ERROR,
+                "letter",
+                "The letter gives nowhere to ask for an internal review: set FOIDESK_REVIEW_EMAIL or "
+                "FOIDESK_REVIEW_ADDRESS.",
+            )
+        )
+    for where, link in _links(letter):
+        if not _ABSOLUTE.match(link):
+            findings.append(
+                Finding(
+                    "letter.relative_link",
+                    Severity.ERROR,
+                    where,
+                    f"'{link}' is not an absolute address (https://...): set FOIDESK_BASE_URL.",
+                )
+            )
+    return findings
+
+
+def _links(letter: Letter) -> list[tuple[str, str]]:
+    """Every address the letter links to, with the heading it sits under."""
+    links, where = [], "letter"
+    for block in _blocks(letter):
+        if isinstance(block, _Heading):
+            where = block.text
+        elif isinstance(block, _Para) and block.link:
+            links.append((where, block.link))
+    return links
+
+
+def _pointer(pointer: str) -> tuple[str, str]:
+    """A s.21 pointer split into its words and its address (the last thing in it that looks like one)."""
+    match = re.search(r"(?:https?://|/)\S+$", pointer.strip())
+    if match is None:
+        return pointer.strip(), ""
+    return pointer.strip()[: match.start()].rstrip(" :"), match.group(0).rstrip(".")
+
+
 def ensure_sendable(response: Response) -> None:
     """Raise ``LetterRefused`` if ``check_response`` finds any error."""
     errors = [f for f in check_response(response) if f.severity is Severity.ERROR]
+    if errors:
+        raise LetterRefused(errors)
+
+
+def ensure_letter_sendable(letter: Letter) -> None:
+    """Raise ``LetterRefused`` if ``letter_findings`` finds any error."""
+    errors = [f for f in letter_findings(letter) if f.severity is Severity.ERROR]
     if errors:
         raise LetterRefused(errors)
 
@@ -173,7 +239,7 @@ class _Heading:
 @dataclass(frozen=True, slots=True)
 class _Para:
     text: str
-    link: str = ""  # an absolute or relative URL shown after the text
+    link: str = ""  # an absolute URL shown after the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +258,39 @@ _Block = _Heading | _Para | _List | _Table
 
 SUPPRESSED = "[c]"  # how a table shows a value withheld by disclosure control
 
+# The regulations that set the cost limit, as a letter cites them (s.12 FOIA; s.12 FOISA).
+_COST_REGULATIONS = {
+    Regime.FOIA: "the Freedom of Information and Data Protection (Appropriate Limit and Fees) "
+    "Regulations 2004 (regulations 3 and 4)",
+    Regime.FOISA: "the Freedom of Information (Fees for Required Disclosure) (Scotland) Regulations 2004 "
+    "(regulations 3 and 5)",
+}
+# What police forces say after neither confirming nor denying (West Midlands Police 1584A/23; DOMAIN.md A).
+NO_INFERENCE = (
+    "This should not be taken as an indication that the information you asked for does or does not exist: "
+    "no inference can be drawn from this response."
+)
+
+
+def _open_tests(response: Response) -> list[tuple[str, ExemptionClaim]]:
+    """Qualified exemptions whose public interest test is still open (s.17(2))."""
+    if response.public_interest_decision_due is None:
+        return []
+    return [
+        (part.label, claim)
+        for part in response.parts
+        for claim in part.claims
+        if claim.exemption.public_interest_test and claim.public_interest is None
+    ]
+
 
 def _decision_sentence(response: Response) -> str:
     outcomes = {p.outcome for p in response.parts}
+    if _open_tests(response):
+        return (
+            "I have not yet been able to decide all of your request: part of it engages a qualified "
+            "exemption and I need more time to consider the public interest, as set out below."
+        )
     if outcomes <= {Outcome.DISCLOSED}:
         return "I have today decided to disclose the requested information."
     if response.is_refusal and outcomes & {
@@ -206,6 +302,109 @@ def _decision_sentence(response: Response) -> str:
     if response.is_refusal:
         return "I have today decided to refuse your request."
     return "I have today decided how to answer each part of your request, as set out below."
+
+
+def _exemption_kind(e: Exemption) -> str:
+    if e.absolute_only_under_first_condition:
+        return (
+            "an absolute exemption where disclosure would contravene the data protection principles"
+            " (the first condition); under the other conditions the public interest is weighed"
+        )
+    return "an absolute exemption" if e.absolute else "a qualified exemption"
+
+
+def _claim_blocks(claim: ExemptionClaim, part: PartResponse, response: Response) -> list[_Block]:
+    e = claim.exemption
+    ncnd = part.outcome is Outcome.NCND and e.ncnd_provision is not None
+    cited = e.ncnd_provision if ncnd and e.ncnd_provision else e.code
+    blocks: list[_Block] = [_Heading(4, f"{e.label} ({e.provision})")]
+    if ncnd:
+        blocks.append(
+            _Para(
+                f"We neither confirm nor deny whether we hold the information you asked for in this part, "
+                f"by virtue of {e.ncnd_provision}. {NO_INFERENCE}"
+            )
+        )
+    if not e.procedural:
+        blocks.append(_Para(f"{e.code} is {_exemption_kind(e)}."))
+    if claim.reasons_omitted_under_s17_4:
+        blocks.append(
+            _Para(
+                "The reasons are not given because stating them would reveal exempt information"
+                " (section 17(4))."
+            )
+        )
+    elif claim.reasons.strip():
+        blocks.append(_Para(f"Why it applies: {claim.reasons}"))
+    test = claim.public_interest
+    if test is not None:
+        blocks.append(_Heading(5, f"Public interest test ({cited})"))
+        if ncnd:
+            blocks.append(
+                _Para("The public interest in confirming or denying whether the information is held:")
+            )
+        blocks.append(_Para("Factors favouring disclosure:"))
+        blocks.append(_List(test.for_disclosure))
+        blocks.append(_Para("Factors favouring withholding:"))
+        blocks.append(_List(test.for_withholding))
+        blocks.append(_Para(f"Balance: {test.conclusion}"))
+    elif e.public_interest_test and response.public_interest_decision_due is not None:
+        blocks.append(
+            _Para(
+                f"{e.code} is a qualified exemption, so we must also decide whether the public interest in "
+                f"maintaining it outweighs the public interest in disclosure. We have not yet reached that "
+                f"decision; we expect to by {uk_date(response.public_interest_decision_due)} "
+                "(sections 10(3) and 17(2))."
+            )
+        )
+    return blocks
+
+
+def _cost_blocks(part: PartResponse, regime: Regime, authority: str) -> list[_Block]:
+    est = part.cost_estimate
+    ground = _COST_GROUND.get(regime)
+    if est is None or ground is None:
+        return []
+    blocks: list[_Block] = [
+        _Para(
+            f"{ground} does not oblige us to comply with a request where we estimate that the cost of "
+            f"complying would exceed the appropriate limit. The limit for {authority} is £{est.limit:,.0f}, "
+            f"set by {_COST_REGULATIONS[regime]}; at £{est.hourly_rate:,.0f} an hour of staff time that is "
+            f"{_hours(est.limit_hours)} hours."
+        ),
+        _Para(
+            f"We estimate that complying would take {_hours(est.counted_hours)} hours, costing "
+            f"£{est.cost:,.2f}, above the limit by £{est.excess:,.2f}. The estimate, by the activities the "
+            "regulations allow us to count, is:"
+        ),
+        _List(
+            tuple(
+                f"{item.activity.label}: {_hours(item.hours)} hours"
+                + (f" ({item.description})" if item.description else "")
+                for item in est.counted_items
+            )
+        ),
+    ]
+    if est.confirm_or_deny_exceeds_limit:
+        blocks.append(
+            _Para(
+                "Determining whether we hold the information would itself exceed the limit, so we are not "
+                "obliged to confirm or deny that we hold it (section 12(2))."
+            )
+        )
+    return blocks
+
+
+_COST_GROUND = {
+    Regime.FOIA: "Section 12(1) of the Freedom of Information Act 2000",
+    Regime.FOISA: "Section 12(1) of the Freedom of Information (Scotland) Act 2002",
+}
+
+
+def _hours(value: Decimal) -> str:
+    """Hours without trailing zeros: 18, 7.5."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _part_blocks(part: PartResponse, letter: Letter) -> list[_Block]:
@@ -221,61 +420,89 @@ def _part_blocks(part: PartResponse, letter: Letter) -> list[_Block]:
     if part.outcome is Outcome.NOT_HELD:
         blocks.append(_Para("The information you asked for in this part is not held."))
     for claim in part.claims:
-        e = claim.exemption
-        blocks.append(_Heading(4, f"{e.label} ({e.provision})"))
-        kind = "an absolute exemption" if e.absolute else "a qualified exemption"
-        if e.absolute_only_under_first_condition:
-            kind = (
-                "an absolute exemption where disclosure would contravene the data protection principles"
-                " (the first condition); under the other conditions the public interest is weighed"
-            )
-        if not e.procedural:
-            blocks.append(_Para(f"{e.code} is {kind}."))
-        if claim.reasons_omitted_under_s17_4:
-            blocks.append(
-                _Para(
-                    "The reasons are not given because stating them would reveal exempt information"
-                    " (s.17(4))."
-                )
-            )
-        elif claim.reasons.strip():
-            blocks.append(_Para(f"Why it applies: {claim.reasons}"))
-        test = claim.public_interest
-        if test is not None:
-            blocks.append(_Heading(5, f"Public interest test ({e.code})"))
-            blocks.append(_Para("Factors favouring disclosure:"))
-            blocks.append(_List(test.for_disclosure))
-            blocks.append(_Para("Factors favouring withholding:"))
-            blocks.append(_List(test.for_withholding))
-            blocks.append(_Para(f"Balance: {test.conclusion}"))
+        blocks.extend(_claim_blocks(claim, part, letter.response))
     if part.s21_pointer.strip():
-        blocks.append(
-            _Para(
-                "The information is already reasonably accessible to you (section 21) at:", part.s21_pointer
-            )
-        )
-    if part.cost_estimate is not None:
-        est = part.cost_estimate
-        blocks.append(
-            _Para(
-                f"We estimate that complying would take {est.counted_hours} hours, costing £{est.cost} at "
-                f"£{est.hourly_rate} an hour, above the appropriate limit of £{est.limit} "
-                f"({est.limit_hours} hours). The estimate is made up of:"
-            )
-        )
-        blocks.append(
-            _List(
-                tuple(
-                    f"{item.activity.value.replace('_', ' ')}: {item.hours} hours"
-                    + (f" ({item.description})" if item.description else "")
-                    for item in est.counted_items
-                )
-            )
-        )
+        words, url = _pointer(part.s21_pointer)
+        text = "The information is already reasonably accessible to you (section 21)"
+        blocks.append(_Para(f"{text}: {words}" + (":" if url and words else ""), url))
+    if part.outcome is Outcome.COST_LIMIT:
+        blocks.extend(_cost_blocks(part, letter.response.regime, letter.authority))
     if part.completion_estimate.strip():
         blocks.append(_Para(f"Material in the course of completion: {part.completion_estimate}"))
     if part.advice.strip():
         blocks.append(_Para(f"Advice and assistance (section 16): {part.advice}"))
+    return blocks
+
+
+def _grounds_blocks(r: Response) -> list[_Block]:
+    """The notice's opening: which grounds the refusal relies on, each named once."""
+    withheld: dict[str, str] = {}
+    elsewhere: dict[str, str] = {}
+    ncnd: dict[str, str] = {}
+    for part in r.parts:
+        for c in part.claims:
+            e = c.exemption
+            if part.outcome is Outcome.NCND and e.ncnd_provision:
+                ncnd.setdefault(e.ncnd_provision, f"{e.ncnd_provision} ({e.title})")
+            elif e.is_accessible_elsewhere:
+                elsewhere.setdefault(e.code, f"{e.label} ({e.provision})")
+            elif not (e.procedural and part.outcome is Outcome.COST_LIMIT):
+                withheld.setdefault(e.code, f"{e.label} ({e.provision})")
+    blocks: list[_Block] = [
+        _Para(f"This response serves as a Refusal Notice under {_NOTICE_PROVISION[r.regime]}.")
+    ]
+    if withheld:
+        blocks.append(_Para("Information is withheld by virtue of the following exemptions:"))
+        blocks.append(_List(tuple(withheld.values())))
+    if ncnd:
+        blocks.append(_Para("We neither confirm nor deny whether we hold information, by virtue of:"))
+        blocks.append(_List(tuple(ncnd.values())))
+    costly = [p.label for p in r.parts if p.outcome is Outcome.COST_LIMIT]
+    if costly and r.regime in _COST_GROUND:
+        blocks.append(
+            _Para(
+                f"{', '.join(costly)} of your request is refused under {_COST_GROUND[r.regime].lower()}, "
+                "because complying would exceed the cost limit; the estimate is set out below."
+            )
+        )
+    if elsewhere:
+        blocks.append(
+            _Para(
+                "Some of the information is already reasonably accessible to you, so it is exempt "
+                "under the following; where to find it is set out below:"
+            )
+        )
+        blocks.append(_List(tuple(elsewhere.values())))
+    open_tests = _open_tests(r)
+    if open_tests and r.public_interest_decision_due is not None:
+        named = "; ".join(f"{label}: {c.exemption.label}" for label, c in open_tests)
+        blocks.append(
+            _Para(
+                f"The information engages a qualified exemption ({named}). We need more time to consider "
+                "whether the public interest in maintaining it outweighs the public interest in disclosure "
+                "(sections 10(3) and 17(2)); we expect to reach a decision by "
+                f"{uk_date(r.public_interest_decision_due)}."
+            )
+        )
+    return blocks
+
+
+def _review_blocks(letter: Letter) -> list[_Block]:
+    r = letter.response
+    blocks: list[_Block] = [
+        _Heading(2, "Your right to an internal review"),
+        _Para(
+            "If you are unhappy with how your request has been handled, you may ask for an internal review "
+            f"within {REVIEW_WINDOW_WORKING_DAYS} working days of the date of this letter. "
+            + r.review_rights.strip()
+        ),
+    ]
+    if letter.review_email.strip():
+        blocks.append(_Para("By email:", f"mailto:{letter.review_email.strip()}"))
+    address = tuple(line.strip() for line in letter.review_address if line.strip())
+    if address:
+        blocks.append(_Para("By post:"))
+        blocks.append(_List(address))
     return blocks
 
 
@@ -300,32 +527,8 @@ def _blocks(letter: Letter) -> list[_Block]:
         blocks.append(_List(tuple(f"{label}: {text}" for label, text in letter.questions)))
     blocks.append(_Heading(2, "Decision"))
     blocks.append(_Para(_decision_sentence(r)))
-    claims = [c for p in r.parts for c in p.claims]
     if r.is_refusal:
-        withheld: dict[str, str] = {}
-        elsewhere: dict[str, str] = {}
-        for c in claims:
-            into = elsewhere if c.exemption.is_accessible_elsewhere else withheld
-            into.setdefault(c.exemption.code, f"{c.exemption.label} ({c.exemption.provision})")
-        blocks.append(_Para(f"This response serves as a Refusal Notice under {_NOTICE_PROVISION[r.regime]}."))
-        if withheld:
-            blocks.append(_Para("Information is withheld by virtue of the following exemptions:"))
-            blocks.append(_List(tuple(withheld.values())))
-        if elsewhere:
-            blocks.append(
-                _Para(
-                    "Some of the information is already reasonably accessible to you, so it is exempt "
-                    "under the following; where to find it is set out below:"
-                )
-            )
-            blocks.append(_List(tuple(elsewhere.values())))
-    if r.public_interest_decision_due is not None:
-        blocks.append(
-            _Para(
-                "We need more time to consider the public interest (section 17(2)); we expect to decide by "
-                f"{uk_date(r.public_interest_decision_due)}."
-            )
-        )
+        blocks.extend(_grounds_blocks(r))
     blocks.append(_Heading(2, "Reason for decision"))
     for part in r.parts:
         blocks.extend(_part_blocks(part, letter))
@@ -333,14 +536,7 @@ def _blocks(letter: Letter) -> list[_Block]:
         blocks.append(_Heading(2, "Disclosure"))
         blocks.append(_Para("The information we are disclosing is attached:"))
         blocks.append(_List(letter.attachments))
-    blocks.append(_Heading(2, "Your right to an internal review"))
-    blocks.append(
-        _Para(
-            "If you are unhappy with how your request has been handled, you may ask for an internal review "
-            f"within {REVIEW_WINDOW_WORKING_DAYS} working days of the date of this letter. "
-            + r.review_rights.strip()
-        )
-    )
+    blocks.extend(_review_blocks(letter))
     reg = regulator(r.regime)
     blocks.append(_Heading(2, f"Your right to complain to the {reg.name}"))
     blocks.append(
@@ -396,7 +592,7 @@ def _html_block(block: _Block) -> str:
 
 def letter_html(letter: Letter) -> str:
     """The letter as a complete HTML document (lang en-GB, title set)."""
-    ensure_sendable(letter.response)
+    ensure_letter_sendable(letter)
     body = "\n".join(_html_block(b) for b in _blocks(letter))
     return (
         '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
@@ -424,7 +620,7 @@ def letter_docx(letter: Letter) -> bytes:
     """The letter as DOCX with real Heading styles and list and table styles."""
     from docx import Document
 
-    ensure_sendable(letter.response)
+    ensure_letter_sendable(letter)
     doc = Document()
     props = doc.core_properties
     props.title = letter.title

@@ -7,23 +7,21 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from foidesk.core.exemptions import exemption
-from foidesk.core.notice import ExemptionClaim, PartResponse, PublicInterest, Response
+from foidesk.core.decision import ClaimText, cost_estimate_for
+from foidesk.core.notice import ExemptionClaim, Finding, PartResponse, Response
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 from foidesk.render.letters import (
     AnswerTable,
     Letter,
     LetterFormat,
+    letter_findings,
     regulator,
     render_letter,
 )
 from foidesk.web.cases.answers import SUPPRESSION_NOTE
 from foidesk.web.cases.models import Decision, DecisionExemption, Document, Request
-
-
-def _lines(text: str) -> tuple[str, ...]:
-    return tuple(line.strip(" -*\t") for line in text.splitlines() if line.strip(" -*\t"))
+from foidesk.web.cases.services import authority_kind
 
 
 def _absolute(path: str) -> str:
@@ -35,14 +33,14 @@ def _absolute(path: str) -> str:
 
 
 def _claim(row: DecisionExemption) -> ExemptionClaim:
-    test = None
-    if row.public_interest_for or row.public_interest_against or row.public_interest_conclusion:
-        test = PublicInterest(
-            for_disclosure=_lines(row.public_interest_for),
-            for_withholding=_lines(row.public_interest_against),
-            conclusion=row.public_interest_conclusion,
-        )
-    return ExemptionClaim(exemption=exemption(row.code), reasons=row.reasons, public_interest=test)
+    return ClaimText(
+        code=row.code,
+        reasons=row.reasons,
+        public_interest_for=row.public_interest_for,
+        public_interest_against=row.public_interest_against,
+        public_interest_conclusion=row.public_interest_conclusion,
+        reasons_would_disclose=row.reasons_would_disclose,
+    ).claim()
 
 
 def _s21_pointer(decision: Decision) -> str:
@@ -59,38 +57,52 @@ def _s21_pointer(decision: Decision) -> str:
 
 
 def review_rights_text(request: Request) -> str:
-    """Where to ask for an internal review (s.17(7)(a)); the letter states the 40-working-day window."""
-    return (
-        f"To ask for one, write to {settings.FOIDESK_REVIEW_CONTACT} quoting reference {request.reference}."
-    )
+    """Where to ask for an internal review (s.17(7)(a)); the letter states the 40-working-day window and
+    the email and postal addresses. Empty when the authority has set no review contact."""
+    contact = str(settings.FOIDESK_REVIEW_CONTACT).strip()
+    if not contact:
+        return ""
+    return f"To ask for one, write to {contact} quoting reference {request.reference}."
 
 
 def response_for_case(request: Request, issued: dt.date | None = None) -> Response:
     """The case's decisions as a ``Response``: parts in order, exemptions with reasons and public interest."""
     parts: list[PartResponse] = []
+    regime = Regime(request.regime)
+    open_test_dates: list[dt.date] = []
     for part in request.parts.order_by("position"):
         if not _has_decision(part):
             parts.append(PartResponse(label=part.label, outcome=Outcome.UNDECIDED))
             continue
         decision = part.decision
+        outcome = Outcome(decision.outcome)
+        if decision.public_interest_decision_due is not None:
+            open_test_dates.append(decision.public_interest_decision_due)
         parts.append(
             PartResponse(
                 label=part.label,
-                outcome=Outcome(decision.outcome),
+                outcome=outcome,
                 claims=tuple(_claim(row) for row in decision.exemptions.order_by("id")),
                 s21_pointer=_s21_pointer(decision),
                 advice=decision.advice,
                 answer=decision.answer,
+                cost_estimate=(
+                    cost_estimate_for(decision.cost_items, regime=regime, authority=authority_kind())
+                    if outcome is Outcome.COST_LIMIT
+                    else None
+                ),
             )
         )
     return Response(
         reference=request.reference,
-        regime=Regime(request.regime),
+        regime=regime,
         parts=tuple(parts),
         review_rights=review_rights_text(request),
         ico_rights=regulator(Regime(request.regime)).particulars,
         issued=issued or request.responded_on,
         due=request.extended_due_on or request.due_on,
+        # s.17(2): the latest of the parts' estimated dates, so the letter promises one date it can keep
+        public_interest_decision_due=max(open_test_dates, default=None),
     )
 
 
@@ -111,8 +123,7 @@ def _tables(request: Request) -> tuple[tuple[str, AnswerTable], ...]:
     return tuple(tables)
 
 
-def letter_for_case(request: Request, fmt: LetterFormat | str, issued: dt.date | None = None) -> bytes:
-    """The case's response letter in ``fmt``; raises ``LetterRefused`` if the response fails s.17."""
+def _letter(request: Request, issued: dt.date | None = None) -> Letter:
     on = issued or request.responded_on or timezone.localdate()
     response = response_for_case(request, issued=on)
     answers = []
@@ -124,8 +135,9 @@ def letter_for_case(request: Request, fmt: LetterFormat | str, issued: dt.date |
     )
     approver = request.approved_by
     signatory = (approver.get_full_name() or approver.get_username()) if approver is not None else ""
-    letter = Letter(
+    return Letter(
         signatory=signatory,
+        sign_off=settings.FOIDESK_SIGNATORY_ROLE,
         suppression_note=SUPPRESSION_NOTE.format(threshold=settings.FOIDESK_SDC_THRESHOLD),
         authority=settings.FOIDESK_AUTHORITY_NAME,
         requester_name=request.requester_name,
@@ -136,5 +148,19 @@ def letter_for_case(request: Request, fmt: LetterFormat | str, issued: dt.date |
         answers=tuple(answers),
         tables=_tables(request),
         attachments=attachments,
+        review_email=settings.FOIDESK_REVIEW_EMAIL,
+        review_address=tuple(
+            line.strip() for line in str(settings.FOIDESK_REVIEW_ADDRESS).split(";") if line.strip()
+        ),
     )
-    return render_letter(letter, LetterFormat(fmt))
+
+
+def letter_problems(request: Request) -> list[Finding]:
+    """Every finding that would stop the case's letter being sent today (s.17 and the letter's own)."""
+    return letter_findings(_letter(request))
+
+
+def letter_for_case(request: Request, fmt: LetterFormat | str, issued: dt.date | None = None) -> bytes:
+    """The case's response letter in ``fmt``; raises ``LetterRefused`` if the response fails s.17 or the
+    letter lacks the authority's particulars (a review contact, absolute links)."""
+    return render_letter(_letter(request, issued), LetterFormat(fmt))

@@ -194,6 +194,11 @@ class Decision(models.Model):
     s21_url = models.URLField(blank=True)
     s21_title = models.CharField(max_length=300, blank=True)
     advice = models.TextField(blank=True, help_text="Advice and assistance given under s.16.")
+    # s.12: the estimate item by item, [{"activity": "locate", "hours": "12.5", "description": "..."}]
+    # (core/costs.py Activity values); empty unless the outcome is the cost limit.
+    cost_items = models.JSONField(default=list, blank=True)
+    # s.17(2): while a public interest test is still open, the date by which a decision is expected.
+    public_interest_decision_due = models.DateField(null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     decided_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Bumped on every save: stale forms conflict.")
@@ -211,6 +216,8 @@ class DecisionExemption(models.Model):
     public_interest_for = models.TextField(blank=True)
     public_interest_against = models.TextField(blank=True)
     public_interest_conclusion = models.TextField(blank=True)
+    # s.17(4): the reasons are left out of the letter because stating them would reveal exempt information.
+    reasons_would_disclose = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["decision", "code"], name="unique_decision_exemption")]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
@@ -17,7 +18,16 @@ from django.utils import timezone
 
 from foidesk.core import clock
 from foidesk.core import workflow as wf
-from foidesk.core.exemptions import exemption
+from foidesk.core.costs import AuthorityKind, InvalidCostItem, NoCostLimit
+from foidesk.core.decision import (
+    ClaimText,
+    InvalidDecision,
+    cost_estimate_for,
+    cost_items_from,
+    decision_check,
+)
+from foidesk.core.exemptions import UnknownExemption, exemption
+from foidesk.core.notice import PartResponse
 from foidesk.core.outcome import Outcome
 from foidesk.core.parsing import InvalidRequestText, parse_request
 from foidesk.core.regime import Regime
@@ -62,6 +72,22 @@ class ExemptionSpec:
     public_interest_for: str = ""
     public_interest_against: str = ""
     public_interest_conclusion: str = ""
+    reasons_would_disclose: bool = False  # s.17(4): the letter leaves the reasons out
+
+    def text(self) -> ClaimText:
+        return ClaimText(
+            code=self.code,
+            reasons=self.reasons,
+            public_interest_for=self.public_interest_for,
+            public_interest_against=self.public_interest_against,
+            public_interest_conclusion=self.public_interest_conclusion,
+            reasons_would_disclose=self.reasons_would_disclose,
+        )
+
+
+def authority_kind() -> AuthorityKind:
+    """Which FOIA cost limit is the authority's (reg 3 SI 2004/3244): FOIDESK_AUTHORITY_KIND."""
+    return AuthorityKind(settings.FOIDESK_AUTHORITY_KIND)
 
 
 def next_reference(received_on: dt.date) -> str:
@@ -438,9 +464,16 @@ def decision_record(
     s21_url: str = "",
     s21_title: str = "",
     advice: str = "",
+    cost_items: Sequence[Mapping[str, object]] = (),
+    public_interest_decision_due: dt.date | None = None,
     expected_version: int | None = None,
 ) -> Decision:
     """Record the decision on one part, with the exemptions relied on and their reasons (s.17(1)).
+
+    The decision must carry what its letter will need (``core.decision``): each exemption with its
+    reasons (or the s.17(4) flag), the public interest factors and balance of a qualified one unless
+    its test is still open with an estimated date (s.17(2)), NCND only under a provision that has it,
+    a cost-limit refusal with its estimate item by item (``cost_items``, s.12) above the limit.
 
     Case officers record what is disclosed or not held; a refusal (s.17) is a decision maker's. The
     decision's version guards against two people saving the same part: ``expected_version`` is the
@@ -448,12 +481,22 @@ def decision_record(
     """
     for spec in exemptions:
         exemption(spec.code)  # raises UnknownExemption for a code that is not in the catalogue
-        if not spec.reasons.strip():
+        if not spec.reasons.strip() and not spec.reasons_would_disclose:
             raise CaseError(f"Give the reasons for relying on {spec.code} (s.17(1)(c) FOIA).")
     if outcome is Outcome.ALREADY_PUBLISHED and not (s21_publication_id or s21_url):
         raise CaseError(
             "Say where the information is already published (s.21): a disclosure-log entry or a link."
         )
+    cost_rows = _cost_rows(cost_items) if outcome is Outcome.COST_LIMIT else []
+    _decision_law_check(
+        part=part,
+        outcome=outcome,
+        exemptions=exemptions,
+        s21_pointer=s21_url or ("(disclosure log)" if s21_publication_id else ""),
+        advice=advice,
+        cost_rows=cost_rows,
+        public_interest_decision_due=public_interest_decision_due,
+    )
     with transaction.atomic():
         case = case_locked(part.request, None)
         action_check(request=case, action=Action.RECORD_DECISION, actor=actor)
@@ -476,6 +519,8 @@ def decision_record(
                 "s21_url": s21_url,
                 "s21_title": s21_title,
                 "advice": advice,
+                "cost_items": cost_rows,
+                "public_interest_decision_due": public_interest_decision_due,
                 "decided_by": actor if isinstance(actor, User) else None,
                 "decided_at": timezone.now(),
                 "version": current_version + 1,
@@ -490,6 +535,7 @@ def decision_record(
                 public_interest_for=spec.public_interest_for,
                 public_interest_against=spec.public_interest_against,
                 public_interest_conclusion=spec.public_interest_conclusion,
+                reasons_would_disclose=spec.reasons_would_disclose,
             )
             for spec in exemptions
         )
@@ -501,12 +547,69 @@ def decision_record(
                 "request": case.reference,
                 "outcome": outcome.value,
                 "exemptions": [s.code for s in exemptions],
+                "reasons_withheld_s17_4": [s.code for s in exemptions if s.reasons_would_disclose],
+                "cost_items": cost_rows,
+                "public_interest_decision_due": (
+                    public_interest_decision_due.isoformat() if public_interest_decision_due else None
+                ),
             },
         )
         _bump(case)
         if case.state in (State.RECEIVED, State.ACKNOWLEDGED):
             _fire(case, Event.START, actor=actor)
         return decision
+
+
+def _cost_rows(items: Sequence[Mapping[str, object]]) -> list[dict[str, str]]:
+    """The estimate's items as stored: hours as a decimal string, items of zero hours left out."""
+    rows = []
+    for item in items:
+        row = {
+            "activity": str(item.get("activity", "")),
+            "hours": str(item.get("hours", "")),
+            "description": str(item.get("description", "") or "").strip(),
+        }
+        rows.append(row)
+    try:
+        cost_items_from(rows)  # parses every row
+    except InvalidCostItem as problem:
+        raise CaseError(f"The cost estimate cannot be right: {problem}.") from problem
+    return [row for row in rows if Decimal(row["hours"]) > 0]
+
+
+def _decision_law_check(
+    *,
+    part: Part,
+    outcome: Outcome,
+    exemptions: Sequence[ExemptionSpec],
+    s21_pointer: str,
+    advice: str,
+    cost_rows: list[dict[str, str]],
+    public_interest_decision_due: dt.date | None,
+) -> None:
+    """Raise ``CaseError`` with every reason the decision cannot stand (``core.decision``)."""
+    if outcome is Outcome.UNDECIDED:
+        return
+    regime = Regime(part.request.regime)
+    try:
+        claims = tuple(spec.text().claim() for spec in exemptions)
+        estimate = cost_estimate_for(cost_rows, regime=regime, authority=authority_kind())
+        decision_check(
+            PartResponse(
+                label=part.label,
+                outcome=outcome,
+                claims=claims,
+                s21_pointer=s21_pointer,
+                advice=advice,
+                cost_estimate=estimate,
+            ),
+            regime=regime,
+            public_interest_decision_due=public_interest_decision_due,
+        )
+    except InvalidDecision as invalid:
+        raise CaseError(" ".join(f.message for f in invalid.findings)) from invalid
+    except (UnknownExemption, InvalidCostItem, NoCostLimit) as problem:
+        raise CaseError(str(problem)) from problem
 
 
 def public_text_review(
