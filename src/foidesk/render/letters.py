@@ -127,6 +127,33 @@ class AnswerTable:
 
 
 @dataclass(frozen=True, slots=True)
+class SuppressedCells:
+    """The cells of one table withheld as ``[c]``, and why, in the table's order: a ``primary`` cell
+    holds a count under the threshold, a ``secondary`` one would let a primary be worked out."""
+
+    part_label: str
+    caption: str
+    exemption_code: str  # the personal data exemption relied on (s.40(2), reg 13, FOISA s.38(1)(b))
+    threshold: int
+    cells: tuple[tuple[str, str, str], ...]  # (row, column, "primary" | "secondary")
+
+    @property
+    def primary(self) -> int:
+        return sum(1 for _, _, reason in self.cells if reason == "primary")
+
+    @property
+    def secondary(self) -> int:
+        return len(self.cells) - self.primary
+
+    def by_row(self) -> tuple[str, ...]:
+        """``"Use of force: No case to answer, Total"``, one line per row."""
+        rows: dict[str, list[str]] = {}
+        for row, column, _ in self.cells:
+            rows.setdefault(row, []).append(column)
+        return tuple(f"{row}: {', '.join(columns)}" for row, columns in rows.items())
+
+
+@dataclass(frozen=True, slots=True)
 class Letter:
     """Everything a response letter says besides the decisions themselves."""
 
@@ -147,6 +174,8 @@ class Letter:
     # where to ask for an internal review (s.17(7)(a)): an email address and/or a postal address
     review_email: str = ""
     review_address: tuple[str, ...] = ()
+    # cells of the tables withheld by disclosure control: a partial refusal the letter explains
+    suppressions: tuple[SuppressedCells, ...] = ()
 
     @property
     def title(self) -> str:
@@ -313,7 +342,9 @@ def _exemption_kind(e: Exemption) -> str:
     return "an absolute exemption" if e.absolute else "a qualified exemption"
 
 
-def _claim_blocks(claim: ExemptionClaim, part: PartResponse, response: Response) -> list[_Block]:
+def _claim_blocks(
+    claim: ExemptionClaim, part: PartResponse, response: Response, seen: dict[object, str]
+) -> list[_Block]:
     e = claim.exemption
     ncnd = part.outcome is Outcome.NCND and e.ncnd_provision is not None
     cited = e.ncnd_provision if ncnd and e.ncnd_provision else e.code
@@ -325,7 +356,8 @@ def _claim_blocks(claim: ExemptionClaim, part: PartResponse, response: Response)
                 f"by virtue of {e.ncnd_provision}. {NO_INFERENCE}"
             )
         )
-    if not e.procedural:
+    if not e.procedural and ("kind", e.code) not in seen:
+        seen[("kind", e.code)] = part.label
         blocks.append(_Para(f"{e.code} is {_exemption_kind(e)}."))
     if claim.reasons_omitted_under_s17_4:
         blocks.append(
@@ -367,8 +399,9 @@ def _cost_blocks(part: PartResponse, regime: Regime, authority: str) -> list[_Bl
         return []
     blocks: list[_Block] = [
         _Para(
-            f"{ground} does not oblige us to comply with a request where we estimate that the cost of "
-            f"complying would exceed the appropriate limit. The limit for {authority} is £{est.limit:,.0f}, "
+            f"{ground[0].upper()}{ground[1:]} does not oblige us to comply with a request where we estimate "
+            f"that the cost of complying would exceed the appropriate limit. The limit for {authority} is "
+            f"£{est.limit:,.0f}, "
             f"set by {_COST_REGULATIONS[regime]}; at £{est.hourly_rate:,.0f} an hour of staff time that is "
             f"{_hours(est.limit_hours)} hours."
         ),
@@ -396,8 +429,8 @@ def _cost_blocks(part: PartResponse, regime: Regime, authority: str) -> list[_Bl
 
 
 _COST_GROUND = {
-    Regime.FOIA: "Section 12(1) of the Freedom of Information Act 2000",
-    Regime.FOISA: "Section 12(1) of the Freedom of Information (Scotland) Act 2002",
+    Regime.FOIA: "section 12(1) of the Freedom of Information Act 2000",
+    Regime.FOISA: "section 12(1) of the Freedom of Information (Scotland) Act 2002",
 }
 
 
@@ -407,24 +440,57 @@ def _hours(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _part_blocks(part: PartResponse, letter: Letter) -> list[_Block]:
+def _suppression_blocks(cells: SuppressedCells) -> list[_Block]:
+    count = len(cells.cells)
+    why = f"{cells.primary} because the number is fewer than {cells.threshold}"
+    if cells.secondary:
+        why += f", and {cells.secondary} so that those cannot be worked out from the totals"
+    return [
+        _Para(
+            f"Withheld from the table ‘{cells.caption}’ under {cells.exemption_code}: {count} "
+            f"{'cell is' if count == 1 else 'cells are'} shown as [c], {why}. The cells withheld, "
+            "by row:"
+        ),
+        _List(cells.by_row()),
+    ]
+
+
+def _part_blocks(part: PartResponse, letter: Letter, seen: dict[object, str]) -> list[_Block]:
+    """One part's answer and reasons; what an earlier part already said in full is referred to, not
+    repeated (``seen`` maps what was said to the part that said it)."""
     blocks: list[_Block] = [_Heading(3, f"{part.label}: {part.outcome.label}")]
     answers = dict(letter.answers)
     if part.label in answers and answers[part.label].strip():
-        blocks.append(_Para(answers[part.label]))
+        blocks.append(
+            _once(seen, ("answer", answers[part.label].strip()), part.label, _Para(answers[part.label]))
+        )
     for label, table in letter.tables:
         if label == part.label:
             blocks.append(_Table(table))
             if letter.suppression_note and any(SUPPRESSED in row for row in table.rows):
                 blocks.append(_Para(letter.suppression_note))
+            for cells in letter.suppressions:
+                if cells.part_label == part.label and cells.caption == table.caption:
+                    blocks.extend(_suppression_blocks(cells))
     if part.outcome is Outcome.NOT_HELD:
         blocks.append(_Para("The information you asked for in this part is not held."))
     for claim in part.claims:
-        blocks.extend(_claim_blocks(claim, part, letter.response))
+        key: tuple[object, ...] = ("claim", claim)
+        if key in seen:
+            e = claim.exemption
+            blocks.append(_Para(f"{e.label}: for the reasons given under {seen[key]} above."))
+            continue
+        seen[key] = part.label
+        blocks.extend(_claim_blocks(claim, part, letter.response, seen))
     if part.s21_pointer.strip():
         words, url = _pointer(part.s21_pointer)
         text = "The information is already reasonably accessible to you (section 21)"
-        blocks.append(_Para(f"{text}: {words}" + (":" if url and words else ""), url))
+        key = ("s21", part.s21_pointer.strip())
+        if key in seen:
+            blocks.append(_Para(f"{text}: see {seen[key]} above."))
+        else:
+            seen[key] = part.label
+            blocks.append(_Para(f"{text}: {words}" + (":" if url and words else ""), url))
     if part.outcome is Outcome.COST_LIMIT:
         blocks.extend(_cost_blocks(part, letter.response.regime, letter.authority))
     if part.completion_estimate.strip():
@@ -432,6 +498,13 @@ def _part_blocks(part: PartResponse, letter: Letter) -> list[_Block]:
     if part.advice.strip():
         blocks.append(_Para(f"Advice and assistance (section 16): {part.advice}"))
     return blocks
+
+
+def _once(seen: dict[object, str], key: object, label: str, block: _Para) -> _Para:
+    if key in seen:
+        return _Para(f"As for {seen[key]} above.")
+    seen[key] = label
+    return block
 
 
 def _grounds_blocks(r: Response) -> list[_Block]:
@@ -461,7 +534,7 @@ def _grounds_blocks(r: Response) -> list[_Block]:
     if costly and r.regime in _COST_GROUND:
         blocks.append(
             _Para(
-                f"{', '.join(costly)} of your request is refused under {_COST_GROUND[r.regime].lower()}, "
+                f"{', '.join(costly)} of your request is refused under {_COST_GROUND[r.regime]}, "
                 "because complying would exceed the cost limit; the estimate is set out below."
             )
         )
@@ -530,8 +603,9 @@ def _blocks(letter: Letter) -> list[_Block]:
     if r.is_refusal:
         blocks.extend(_grounds_blocks(r))
     blocks.append(_Heading(2, "Reason for decision"))
+    seen: dict[object, str] = {}
     for part in r.parts:
-        blocks.extend(_part_blocks(part, letter))
+        blocks.extend(_part_blocks(part, letter, seen))
     if letter.attachments:
         blocks.append(_Heading(2, "Disclosure"))
         blocks.append(_Para("The information we are disclosing is attached:"))
@@ -577,7 +651,8 @@ def _html_block(block: _Block) -> str:
     if isinstance(block, _Heading):
         return f"<h{block.level}>{escape(block.text)}</h{block.level}>"
     if isinstance(block, _Para):
-        link = f' <a href="{escape(block.link)}">{escape(block.link)}</a>' if block.link else ""
+        shown = block.link.removeprefix("mailto:")
+        link = f' <a href="{escape(block.link)}">{escape(shown)}</a>' if block.link else ""
         return f"<p>{escape(block.text)}{link}</p>"
     if isinstance(block, _List):
         tag = "ol" if block.ordered else "ul"
@@ -632,7 +707,7 @@ def letter_docx(letter: Letter) -> bytes:
         if isinstance(block, _Heading):
             doc.add_heading(block.text, level=block.level)
         elif isinstance(block, _Para):
-            doc.add_paragraph(f"{block.text} {block.link}".strip())
+            doc.add_paragraph(f"{block.text} {block.link.removeprefix('mailto:')}".strip())
         elif isinstance(block, _List):
             style = "List Number" if block.ordered else "List Bullet"
             for item in block.items:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from foidesk.core.decision import ClaimText, cost_estimate_for
+from foidesk.core.exemptions import Exemption, exemptions_for
 from foidesk.core.notice import ExemptionClaim, Finding, PartResponse, Response
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
@@ -15,12 +16,13 @@ from foidesk.render.letters import (
     AnswerTable,
     Letter,
     LetterFormat,
+    SuppressedCells,
     letter_findings,
     regulator,
     render_letter,
 )
 from foidesk.web.cases.answers import SUPPRESSION_NOTE
-from foidesk.web.cases.models import Decision, DecisionExemption, Document, Request
+from foidesk.web.cases.models import Decision, DecisionExemption, Document, Part, Request
 from foidesk.web.cases.services import authority_kind
 
 
@@ -41,6 +43,58 @@ def _claim(row: DecisionExemption) -> ExemptionClaim:
         public_interest_conclusion=row.public_interest_conclusion,
         reasons_would_disclose=row.reasons_would_disclose,
     ).claim()
+
+
+# Why small counts are withheld (s.40(2) FOIA by virtue of s.40(3A)(a); FOISA s.38(1)(b); EIR reg 13): the
+# motivated intruder test of the ICO's anonymisation guidance (DOMAIN.md C).
+SUPPRESSION_REASONS = (
+    "Some counts in the table are small. A count of fewer than {threshold}, put together with what "
+    "colleagues, complainants and others already know (rank, team, place and date), could let a motivated "
+    "intruder identify the people counted. Information about alleged misconduct is their personal data, "
+    "and may be criminal offence data; they would not expect it to be made public, so disclosing it would "
+    "not be fair or lawful and would contravene the data protection principles (Article 5(1)(a) UK GDPR). "
+    "{code} therefore applies; under that first condition it is an absolute exemption and no public "
+    "interest test is needed. Other cells are withheld only so that the small counts cannot be worked out "
+    "from the totals."
+)
+
+
+def personal_data_exemption(regime: Regime) -> Exemption:
+    """The regime's exemption for third-party personal data (s.40(2), reg 13, FOISA s.38(1)(b), EISR
+    reg 11): the one absolute only under the first condition."""
+    return next(e for e in exemptions_for(regime) if e.absolute_only_under_first_condition)
+
+
+def _suppressions(part: Part, regime: Regime) -> tuple[SuppressedCells, ...]:
+    code = personal_data_exemption(regime).code
+    found = []
+    for answer in (a for a in part.answers.order_by("id") if a.releasable):
+        cells = tuple(
+            (str(c["row"]), str(c["column"]), str(c.get("reason", "primary")))
+            for c in (answer.report or {}).get("suppressed", [])
+        )
+        if cells:
+            found.append(SuppressedCells(part.label, answer.description, code, answer.threshold, cells))
+    return tuple(found)
+
+
+def _with_suppressions(
+    outcome: Outcome,
+    claims: tuple[ExemptionClaim, ...],
+    suppressions: tuple[SuppressedCells, ...],
+    regime: Regime,
+) -> tuple[Outcome, tuple[ExemptionClaim, ...]]:
+    """Cells withheld as [c] are a partial refusal: a disclosed part becomes partly disclosed, relying on
+    the personal data exemption with its reasons, unless the decision already cites it."""
+    if not suppressions:
+        return outcome, claims
+    e = personal_data_exemption(regime)
+    if outcome is Outcome.DISCLOSED:
+        outcome = Outcome.PARTLY_DISCLOSED
+    if not any(c.exemption.code == e.code for c in claims):
+        threshold = min(s.threshold for s in suppressions)
+        claims = (*claims, ExemptionClaim(e, SUPPRESSION_REASONS.format(threshold=threshold, code=e.code)))
+    return outcome, claims
 
 
 def _s21_pointer(decision: Decision) -> str:
@@ -75,14 +129,19 @@ def response_for_case(request: Request, issued: dt.date | None = None) -> Respon
             parts.append(PartResponse(label=part.label, outcome=Outcome.UNDECIDED))
             continue
         decision = part.decision
-        outcome = Outcome(decision.outcome)
+        outcome, claims = _with_suppressions(
+            Outcome(decision.outcome),
+            tuple(_claim(row) for row in decision.exemptions.order_by("id")),
+            _suppressions(part, regime),
+            regime,
+        )
         if decision.public_interest_decision_due is not None:
             open_test_dates.append(decision.public_interest_decision_due)
         parts.append(
             PartResponse(
                 label=part.label,
                 outcome=outcome,
-                claims=tuple(_claim(row) for row in decision.exemptions.order_by("id")),
+                claims=claims,
                 s21_pointer=_s21_pointer(decision),
                 advice=decision.advice,
                 answer=decision.answer,
@@ -147,6 +206,11 @@ def _letter(request: Request, issued: dt.date | None = None) -> Letter:
         questions=tuple((part.label, part.text) for part in request.parts.order_by("position")),
         answers=tuple(answers),
         tables=_tables(request),
+        suppressions=tuple(
+            cells
+            for part in request.parts.order_by("position")
+            for cells in _suppressions(part, Regime(request.regime))
+        ),
         attachments=attachments,
         review_email=settings.FOIDESK_REVIEW_EMAIL,
         review_address=tuple(
