@@ -415,3 +415,28 @@ def test_the_decision_page_shows_the_recorded_decision_again(decider_client: Cli
     )
     body = decider_client.get(_url(case)).content.decode()
     assert 'name="hours_locate"' in body and 'value="20"' in body and 'value="Paper files"' in body
+
+
+def test_the_case_page_shows_the_estimate_and_the_expected_public_interest_date(
+    decider_client: Client,
+) -> None:
+    case = _case()
+    services.decision_record(
+        part=case.parts.get(),
+        outcome=Outcome.COST_LIMIT,
+        actor=a_decider(),
+        advice="Narrow it.",
+        cost_items=[{"activity": "locate", "hours": "20", "description": ""}],
+    )
+    body = decider_client.get(f"/staff/cases/{case.reference}/").content.decode()
+    assert "Locating the information: 20 hours" in body
+    other = _case()
+    services.decision_record(
+        part=other.parts.get(),
+        outcome=Outcome.WITHHELD,
+        actor=a_decider(),
+        exemptions=[services.ExemptionSpec(code="s.31(1)(a)", reasons="Prejudice.")],
+        public_interest_decision_due=dt.date(2024, 3, 19),
+    )
+    body = decider_client.get(f"/staff/cases/{other.reference}/").content.decode()
+    assert "Public interest decision expected (s.17(2))" in body and "19 March 2024" in body

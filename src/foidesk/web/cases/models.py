@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from foidesk.core.costs import Activity
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 from foidesk.core.workflow import OPEN_STATES, State
@@ -205,6 +206,12 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.part}: {self.get_outcome_display()}"
+
+    @property
+    def cost_lines(self) -> list[str]:
+        """The s.12 estimate in words, one line per activity, for the case page."""
+        labels = {a.value: a.label for a in Activity}
+        return [f"{labels.get(i['activity'], i['activity'])}: {i['hours']} hours" for i in self.cost_items]
 
 
 class DecisionExemption(models.Model):
