@@ -20,6 +20,7 @@ from foidesk.core.exemptions import Exemption
 from foidesk.core.notice import ExemptionClaim, Finding, PartResponse, Response, Severity, check_response
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
+from foidesk.render.letter_passages import DEFAULTS, Passage, fill, passage_problems
 
 ICO_ADDRESS = (
     "Information Commissioner's Office",
@@ -176,6 +177,15 @@ class Letter:
     review_address: tuple[str, ...] = ()
     # cells of the tables withheld by disclosure control: a partial refusal the letter explains
     suppressions: tuple[SuppressedCells, ...] = ()
+    # the authority's own wording of some passages (letter_passages.py); the others keep the default
+    passages: tuple[tuple[Passage, str], ...] = ()
+
+    def passage(self, which: Passage, **values: str) -> str:
+        """The passage in the authority's wording, or the default, filled; raises ``BrokenPlaceholder``."""
+        text = dict(self.passages).get(which, DEFAULTS[which])
+        return fill(
+            which, text, {"authority": self.authority, "reference": self.response.reference, **values}
+        )
 
     @property
     def title(self) -> str:
@@ -188,6 +198,7 @@ def uk_date(value: date) -> str:
 
 
 LETTER_CODES: dict[str, str] = {
+    "letter.broken_template": "a passage worded by the authority has a placeholder that cannot be filled",
     "letter.missing_review_contact": "no address or email to ask for an internal review at (s.17(7)(a))",
     "letter.relative_link": "a link that is not absolute: useless on paper and in an email",
 }
@@ -198,6 +209,12 @@ def letter_findings(letter: Letter) -> list[Finding]:
     """What stops the letter itself being sent, beyond s.17: no review contact, a link that is not
     absolute. The response's own check (``check_response``) comes first."""
     findings = list(check_response(letter.response))
+    broken = [
+        Finding("letter.broken_template", Severity.ERROR, which.label, " ".join(problems))
+        for which, text in letter.passages
+        if (problems := passage_problems(which, text))
+    ]
+    findings.extend(broken)
     if not letter.review_email.strip() and not any(line.strip() for line in letter.review_address):
         findings.append(
             Finding(
@@ -208,7 +225,7 @@ def letter_findings(letter: Letter) -> list[Finding]:
                 "FOIDESK_REVIEW_ADDRESS.",
             )
         )
-    for where, link in _links(letter):
+    for where, link in [] if broken else _links(letter):
         if not _ABSOLUTE.match(link):
             findings.append(
                 Finding(
@@ -560,16 +577,16 @@ def _grounds_blocks(r: Response) -> list[_Block]:
     return blocks
 
 
+def _wording(letter: Letter, which: Passage) -> str:
+    return dict(letter.passages).get(which, DEFAULTS[which])
+
+
 def _review_blocks(letter: Letter) -> list[_Block]:
-    r = letter.response
-    blocks: list[_Block] = [
-        _Heading(2, "Your right to an internal review"),
-        _Para(
-            "If you are unhappy with how your request has been handled, you may ask for an internal review "
-            f"within {REVIEW_WINDOW_WORKING_DAYS} working days of the date of this letter. "
-            + r.review_rights.strip()
-        ),
-    ]
+    contact = letter.response.review_rights.strip()
+    review = letter.passage(Passage.REVIEW, window=str(REVIEW_WINDOW_WORKING_DAYS), review_contact=contact)
+    if "{review_contact}" not in _wording(letter, Passage.REVIEW):
+        review = f"{review} {contact}".strip()  # the particulars follow a passage that does not place them
+    blocks: list[_Block] = [_Heading(2, "Your right to an internal review"), _Para(review)]
     if letter.review_email.strip():
         blocks.append(_Para("By email:", f"mailto:{letter.review_email.strip()}"))
     address = tuple(line.strip() for line in letter.review_address if line.strip())
@@ -586,15 +603,13 @@ def _blocks(letter: Letter) -> list[_Block]:
         _Para(f"{letter.authority} · Reference {r.reference} · {uk_date(letter.issued)}"),
         _Para(f"Dear {letter.requester_name or 'requester'},"),
     ]
-    received = f", received on {uk_date(letter.received)}" if letter.received else ""
-    blocks.append(_Para(f"Thank you for your request for information{received}."))
+    if letter.received is not None or Passage.OPENING in dict(letter.passages):
+        received = uk_date(letter.received) if letter.received else ""
+        blocks.append(_Para(letter.passage(Passage.OPENING, received=received)))
+    else:
+        blocks.append(_Para("Thank you for your request for information."))
     if r.due is not None and letter.issued > r.due:
-        blocks.append(
-            _Para(
-                f"I am sorry that this response is late: it was due on {uk_date(r.due)}, and you should "
-                "have had it by then."
-            )
-        )
+        blocks.append(_Para(letter.passage(Passage.LATE, due=uk_date(r.due))))
     if letter.questions:
         blocks.append(_Para("I note you seek access to the following information:"))
         blocks.append(_List(tuple(f"{label}: {text}" for label, text in letter.questions)))
@@ -625,7 +640,7 @@ def _blocks(letter: Letter) -> list[_Block]:
         blocks.append(_Para(r.ico_rights))  # particulars of its own, beyond the regulator's address
     if letter.contact.strip():
         blocks.append(_Para(f"Contact: {letter.contact}"))
-    blocks.append(_Para("Yours sincerely,"))
+    blocks.append(_Para(letter.passage(Passage.CLOSING)))
     if letter.signatory.strip():
         blocks.append(_Para(letter.signatory))
     blocks.append(_Para(letter.sign_off))

@@ -12,6 +12,7 @@ from foidesk.core.exemptions import Exemption, exemptions_for
 from foidesk.core.notice import ExemptionClaim, Finding, PartResponse, Response
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
+from foidesk.render.letter_passages import Passage
 from foidesk.render.letters import (
     AnswerTable,
     Letter,
@@ -22,7 +23,7 @@ from foidesk.render.letters import (
     render_letter,
 )
 from foidesk.web.cases.answers import SUPPRESSION_NOTE
-from foidesk.web.cases.models import Decision, DecisionExemption, Document, Part, Request
+from foidesk.web.cases.models import Decision, DecisionExemption, Document, LetterPassage, Part, Request
 from foidesk.web.cases.services import authority_kind
 
 
@@ -212,6 +213,7 @@ def _letter(request: Request, issued: dt.date | None = None) -> Letter:
             for cells in _suppressions(part, Regime(request.regime))
         ),
         attachments=attachments,
+        passages=tuple((Passage(row.passage), row.text) for row in LetterPassage.objects.order_by("passage")),
         review_email=settings.FOIDESK_REVIEW_EMAIL,
         review_address=tuple(
             line.strip() for line in str(settings.FOIDESK_REVIEW_ADDRESS).split(";") if line.strip()

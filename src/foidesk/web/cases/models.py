@@ -10,6 +10,7 @@ from foidesk.core.costs import Activity
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 from foidesk.core.workflow import OPEN_STATES, State
+from foidesk.render.letter_passages import Passage
 
 REGIME_CHOICES = [(r.value, r.label) for r in Regime]
 OUTCOME_CHOICES = [(o.value, o.label) for o in Outcome]
@@ -529,3 +530,18 @@ class SavedFilter(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/staff/cases/?{self.query}" if self.query else "/staff/cases/"
+
+
+class LetterPassage(models.Model):
+    """The authority's own wording of one passage of its response letters (render/letter_passages.py).
+    Changed only through ``services.letter_passage_set``, which checks its placeholders and audits it."""
+
+    passage = models.CharField(max_length=20, choices=[(p.value, p.label) for p in Passage], unique=True)
+    text = models.TextField(
+        help_text="Placeholders in braces, e.g. {reference}; the page lists those allowed."
+    )
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return Passage(self.passage).label

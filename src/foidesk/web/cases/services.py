@@ -33,6 +33,7 @@ from foidesk.core.parsing import InvalidRequestText, parse_request
 from foidesk.core.regime import Regime
 from foidesk.core.request_redaction import RedactedRequest, redact_request
 from foidesk.core.workflow import Action, Event, State
+from foidesk.render.letter_passages import DEFAULTS, Passage, passage_problems
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.errors import CaseError, Conflict
@@ -41,6 +42,7 @@ from foidesk.web.cases.models import (
     ClockEvent,
     Decision,
     DecisionExemption,
+    LetterPassage,
     Part,
     ReferenceCounter,
     Request,
@@ -610,6 +612,28 @@ def _decision_law_check(
         raise CaseError(" ".join(f.message for f in invalid.findings)) from invalid
     except (UnknownExemption, InvalidCostItem, NoCostLimit) as problem:
         raise CaseError(str(problem)) from problem
+
+
+def letter_passage_set(*, passage: Passage, text: str, actor: Actor) -> LetterPassage:
+    """The authority words one passage of its letters its own way. A placeholder that cannot be filled
+    is refused here, before any letter is made with it; an empty text goes back to the default."""
+    if not (isinstance(actor, User) and actor.has_perm("cases.change_letterpassage")):
+        raise CaseError("Only an administrator can change the wording of the letters.")
+    text = text.replace("\x00", "").strip()
+    problems = passage_problems(passage, text) if text else []
+    if problems:
+        raise CaseError(" ".join(problems))
+    with transaction.atomic():
+        row, _ = LetterPassage.objects.update_or_create(
+            passage=passage.value, defaults={"text": text or DEFAULTS[passage], "changed_by": actor}
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.LETTER_PASSAGE_CHANGED,
+            obj=row,
+            details={"passage": passage.value, "text": row.text},
+        )
+        return row
 
 
 def public_text_review(
