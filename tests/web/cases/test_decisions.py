@@ -440,3 +440,25 @@ def test_the_case_page_shows_the_estimate_and_the_expected_public_interest_date(
     )
     body = decider_client.get(f"/staff/cases/{other.reference}/").content.decode()
     assert "Public interest decision expected (s.17(2))" in body and "19 March 2024" in body
+
+
+def test_a_case_cannot_go_for_approval_while_the_letter_lacks_a_review_contact(
+    client: Client, settings: object
+) -> None:
+    from tests.factories import decided_case, staff
+
+    officer = staff(Role.CASE_OFFICER)
+    case = decided_case(officer=officer)
+    settings.FOIDESK_REVIEW_EMAIL = ""  # type: ignore[attr-defined]
+    settings.FOIDESK_REVIEW_ADDRESS = ""  # type: ignore[attr-defined]
+    client.force_login(officer)
+    url = f"/staff/cases/{case.reference}/events/submit-for-approval/"
+    refused = client.post(url, {"version": case.version})
+    assert refused.status_code == 200  # the form again, with what stands in the way
+    assert "nowhere to ask for an internal review" in refused.content.decode()
+    state = case.state
+    case.refresh_from_db()
+    assert case.state == state
+    settings.FOIDESK_REVIEW_EMAIL = "foi@example.org"  # type: ignore[attr-defined]
+    case.refresh_from_db()
+    assert client.post(url, {"version": case.version}).status_code == 302
