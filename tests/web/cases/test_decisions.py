@@ -462,3 +462,13 @@ def test_a_case_cannot_go_for_approval_while_the_letter_lacks_a_review_contact(
     settings.FOIDESK_REVIEW_EMAIL = "foi@example.org"  # type: ignore[attr-defined]
     case.refresh_from_db()
     assert client.post(url, {"version": case.version}).status_code == 302
+
+
+def test_under_the_eir_a_costly_request_is_manifestly_unreasonable_not_a_cost_limit(
+    decider_client: Client,
+) -> None:
+    case = _case(Regime.EIR, question="Every air quality reading since 1990?")
+    refused = decider_client.post(_url(case), {"outcome": "cost_limit", "advice": "Narrow it.", **_entries()})
+    assert refused.status_code == 200
+    assert "have no cost limit: cite reg.12(4)(b)" in refused.content.decode()
+    assert "Give the estimate in hours" not in refused.content.decode()  # no hours asked of the EIR

@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from foidesk.core.costs import Activity
-from foidesk.core.decision import ESTIMATE_ACTIVITIES
+from foidesk.core.decision import ESTIMATE_ACTIVITIES, cost_limit_ground
 from foidesk.core.exemptions import UnknownExemption, exemption
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
@@ -113,8 +113,9 @@ class DecisionForm(GovukFormMixin, forms.Form):
         "For example, 2026-03-27.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, regime: Regime = Regime.FOIA, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.regime = regime
         for activity in ESTIMATE_ACTIVITIES:
             self.fields[HOURS_FIELD_PREFIX + activity.value] = forms.DecimalField(
                 label=f"{activity.label} (hours)",
@@ -155,7 +156,8 @@ class DecisionForm(GovukFormMixin, forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
-        if data.get("outcome") == Outcome.COST_LIMIT.value and not self.cost_items():
+        has_limit = cost_limit_ground(self.regime) is not None  # the EIR have none: reg 12(4)(b)
+        if data.get("outcome") == Outcome.COST_LIMIT.value and has_limit and not self.cost_items():
             self.add_error(
                 HOURS_FIELD_PREFIX + Activity.LOCATE.value,
                 "Give the estimate in hours for at least one activity (s.12).",

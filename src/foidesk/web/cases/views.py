@@ -119,10 +119,10 @@ def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpRe
         except (NotPermitted, WrongState) as refused:
             return refusal_page(request, case, refused)
     if request.method == "POST" and "add_exemption" in request.POST:
-        form, formset = _decision_forms_with_one_more(request.POST)
+        form, formset = _decision_forms_with_one_more(request.POST, Regime(case.regime))
         return _decision_page(request, case, part, form, formset)
     posted = _with_management_form(request.POST) if request.method == "POST" else None
-    form = DecisionForm(posted, initial=_decision_initial(part))
+    form = DecisionForm(posted, initial=_decision_initial(part), regime=Regime(case.regime))
     formset = ExemptionFormSet(posted, initial=_exemptions_initial(part), prefix=EXEMPTIONS_PREFIX)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
@@ -186,7 +186,9 @@ def _with_management_form(posted: QueryDict) -> QueryDict:
     return data
 
 
-def _decision_forms_with_one_more(posted: QueryDict) -> tuple[DecisionForm, BaseFormSet[ExemptionForm]]:
+def _decision_forms_with_one_more(
+    posted: QueryDict, regime: Regime
+) -> tuple[DecisionForm, BaseFormSet[ExemptionForm]]:
     """The forms as typed, unbound (no errors yet), with one more empty exemption entry."""
     names = list(ExemptionForm.base_fields)
     try:
@@ -202,7 +204,8 @@ def _decision_forms_with_one_more(posted: QueryDict) -> tuple[DecisionForm, Base
     entries.append({})
     form = DecisionForm(
         initial={name: posted.get(name, "") for name in DecisionForm.base_fields}
-        | {name: posted.get(name, "") for name in DecisionForm.cost_field_names()}
+        | {name: posted.get(name, "") for name in DecisionForm.cost_field_names()},
+        regime=regime,
     )
     return form, ExemptionFormSet(initial=entries, prefix=EXEMPTIONS_PREFIX)
 
