@@ -489,21 +489,21 @@ def decision_record(
         raise CaseError(
             "Say where the information is already published (s.21): a disclosure-log entry or a link."
         )
-    cost_rows = _cost_rows(cost_items) if outcome is Outcome.COST_LIMIT else []
-    _decision_law_check(
-        part=part,
-        outcome=outcome,
-        exemptions=exemptions,
-        s21_pointer=s21_url or ("(disclosure log)" if s21_publication_id else ""),
-        advice=advice,
-        cost_rows=cost_rows,
-        public_interest_decision_due=public_interest_decision_due,
-    )
     with transaction.atomic():
         case = case_locked(part.request, None)
         action_check(request=case, action=Action.RECORD_DECISION, actor=actor)
         if outcome.is_refusal or exemptions:
             action_check(request=case, action=Action.RECORD_REFUSAL, actor=actor)
+        cost_rows = _cost_rows(cost_items) if outcome is Outcome.COST_LIMIT else []
+        _decision_law_check(
+            part=part,
+            outcome=outcome,
+            exemptions=exemptions,
+            s21_pointer=s21_url or ("(disclosure log)" if s21_publication_id else ""),
+            advice=advice,
+            cost_rows=cost_rows,
+            public_interest_decision_due=public_interest_decision_due,
+        )
         current = Decision.objects.filter(part=part).select_related("decided_by").first()
         current_version = current.version if current else 0
         if expected_version is not None and expected_version != current_version:
