@@ -78,6 +78,7 @@ def _letter(response: Response | None = None) -> Letter:
         answers=(("Q1", "The numbers are in the table below."),),
         tables=(("Q1", AnswerTable("Officers by year", ("Year", "Officers"), (("2021", "31,000"),))),),
         attachments=("Officers by year.xlsx",),
+        review_email="foi@example.gov.uk",
     )
 
 
@@ -119,6 +120,7 @@ def test_html_escapes() -> None:
         authority="<Council & Co>",
         requester_name="<script>x</script>",
         issued=date(2022, 6, 13),
+        review_email="foi@example.gov.uk",
     )
     html = letter_html(letter)
     assert "<script>" not in html
@@ -217,7 +219,13 @@ def test_html_never_carries_markup_from_the_values(name: str, reasons: str) -> N
         review_rights="r",
         ico_rights="i",
     )
-    letter = Letter(response=response, authority="A", requester_name=name + "<b>", issued=date(2024, 1, 1))
+    letter = Letter(
+        response=response,
+        authority="A",
+        requester_name=name + "<b>",
+        issued=date(2024, 1, 1),
+        review_email="foi@example.gov.uk",
+    )
     html = letter_html(letter)
     assert "<b>" not in html
     assert "<R&1>" not in html
@@ -300,9 +308,58 @@ def test_the_letter_is_signed_by_the_decision_maker_and_explains_suppressed_cell
         tables=(("Q1", table),),
         signatory="Dana Decider",
         suppression_note="[c] = confidential: fewer than 5 (section 40(2)).",
+        review_email=base.review_email,
     )
     text = _text(letter)
     assert "Yours sincerely," in text and "Dana Decider" in text
     assert text.index("Dana Decider") > text.index("Yours sincerely,")
     assert "[c] = confidential: fewer than 5" in text
     assert "[c] = confidential" not in _text(base)  # no [c] cell, no legend
+
+
+# ------------------------------------------------------------------ the authority's particulars
+
+
+def test_a_letter_without_a_review_contact_is_refused() -> None:
+    from dataclasses import replace
+
+    with pytest.raises(LetterRefused) as caught:
+        letter_html(replace(_letter(), review_email="", review_address=()))
+    assert [f.code for f in caught.value.findings] == ["letter.missing_review_contact"]
+    assert "FOIDESK_REVIEW_EMAIL" in str(caught.value)
+    with_address = replace(_letter(), review_email="", review_address=("Information Rights Unit", "PO Box 1"))
+    text = _text(with_address)
+    assert "By post:" in text and "PO Box 1" in text
+
+
+def test_a_letter_with_a_relative_link_is_refused_in_every_format() -> None:
+    from dataclasses import replace
+
+    base = _response()
+    parts = tuple(
+        replace(p, s21_pointer="our disclosure log, 'Stop and search' (reference X): /disclosure-log/x/")
+        if p.s21_pointer
+        else p
+        for p in base.parts
+    )
+    letter = replace(_letter(), response=replace(base, parts=parts))
+    for render in (letter_html, letter_docx, letter_pdf):
+        with pytest.raises(LetterRefused) as caught:
+            render(letter)
+        assert [f.code for f in caught.value.findings] == ["letter.relative_link"]
+    assert "'/disclosure-log/x/' is not an absolute address" in str(caught.value)
+
+
+def test_an_s21_pointer_links_only_its_address() -> None:
+    from dataclasses import replace
+
+    base = _response()
+    pointer = "our disclosure log, 'Stop and search' (reference X): https://example.gov.uk/disclosure-log/x/"
+    parts = tuple(replace(p, s21_pointer=pointer) if p.s21_pointer else p for p in base.parts)
+    html = letter_html(replace(_letter(), response=replace(base, parts=parts)))
+    assert '<a href="https://example.gov.uk/disclosure-log/x/">' in html
+    assert "(reference X):" in html
+
+
+def test_the_review_email_is_a_mailto_link() -> None:
+    assert '<a href="mailto:foi@example.gov.uk">' in letter_html(_letter())

@@ -164,7 +164,7 @@ def test_a_request_travels_from_the_public_form_to_the_disclosure_log(
     officer.get_by_role("button", name="Save the parts").click()
     for position in (1, 2):
         officer.goto(f"{case_url}parts/{position}/decision/")
-        officer.get_by_label("Outcome").select_option("disclosed")
+        officer.get_by_label("Disclosed", exact=True).check()
         officer.get_by_label("Answer for this part").fill(f"Synthetic answer {position}: 41.")
         officer.get_by_role("button", name="Record the decision").click()
         officer.wait_for_url(case_url)

@@ -168,7 +168,13 @@ FOIDESK_FEEDBACK_URL = os.environ.get("FOIDESK_FEEDBACK_URL", "mailto:foi-feedba
 # Where "Leave this site" and the Escape key take a visitor: a neutral, unrelated page.
 FOIDESK_QUICK_EXIT_URL = os.environ.get("FOIDESK_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 # The public address of this site, for absolute links in letters (e.g. https://foi.example.police.uk).
-FOIDESK_BASE_URL = os.environ.get("FOIDESK_BASE_URL", "")
+# A letter whose links are not absolute is refused, so the embedded default is the local server's.
+FOIDESK_BASE_URL = os.environ.get("FOIDESK_BASE_URL", "http://127.0.0.1:8000")
+# Which FOIA cost limit applies (reg 3 SI 2004/3244): "other" (£450, 18 hours: police, councils, NHS) or
+# "central_government" (£600, 24 hours: bodies listed in FOIA Sch 1 Part I).
+FOIDESK_AUTHORITY_KIND = os.environ.get("FOIDESK_AUTHORITY_KIND", "other")
+# Who signs response letters, by role, under the approving decision maker's name.
+FOIDESK_SIGNATORY_ROLE = os.environ.get("FOIDESK_SIGNATORY_ROLE", "Information Rights Unit")
 # Reference format: 01.FOI.YY.NNNNNN (the MPS format). {yy} two-digit year, {n:06d} sequence.
 FOIDESK_REFERENCE_FORMAT = os.environ.get("FOIDESK_REFERENCE_FORMAT", "01.FOI.{yy}.{n:06d}")
 # Statistical disclosure control: counts 1..threshold-1 are suppressed (DOMAIN.md section C).
@@ -213,11 +219,15 @@ EMAIL_BACKEND = (
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("FOIDESK_FROM_EMAIL", "foi@example.org")
 FOIDESK_REPLY_TO_EMAIL = os.environ.get("FOIDESK_REPLY_TO_EMAIL", "")
-# Where a requester asks for an internal review, as the letter prints it (s.17(7)(a): the particulars).
+# Where a requester asks for an internal review, as the letter prints it (s.17(7)(a): the particulars):
+# an email address and a postal address (lines separated by ";"). A letter with neither is refused.
+FOIDESK_REVIEW_EMAIL = os.environ.get("FOIDESK_REVIEW_EMAIL", FOIDESK_REPLY_TO_EMAIL or DEFAULT_FROM_EMAIL)
+FOIDESK_REVIEW_ADDRESS = os.environ.get("FOIDESK_REVIEW_ADDRESS", "")
 FOIDESK_REVIEW_CONTACT = os.environ.get(
     "FOIDESK_REVIEW_CONTACT",
-    f"the Information Rights Unit, {FOIDESK_AUTHORITY_NAME}, "
-    f"at {FOIDESK_REPLY_TO_EMAIL or DEFAULT_FROM_EMAIL}",
+    f"the Information Rights Unit, {FOIDESK_AUTHORITY_NAME}"
+    if FOIDESK_REVIEW_EMAIL or FOIDESK_REVIEW_ADDRESS
+    else "",
 )
 # Send an acknowledgement with the reference and due date when a request arrives with an email address.
 FOIDESK_ACKNOWLEDGE = _env_bool("FOIDESK_ACKNOWLEDGE", True)

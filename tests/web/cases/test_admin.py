@@ -66,3 +66,67 @@ def test_a_case_can_be_viewed_but_not_changed_or_deleted_in_the_admin(superuser_
     case.refresh_from_db()
     assert case.title != "Changed behind the services' back"
     assert Request.objects.filter(pk=case.pk).exists()
+
+
+# ------------------------------------------------------------------ the wording of the letters
+
+
+@pytest.fixture
+def administrator_client(client: Client) -> Client:
+    from foidesk.web.accounts.roles import Role
+
+    client.force_login(UserFactory(username="ada", role=Role.ADMINISTRATOR, is_staff=True))
+    return client
+
+
+def test_an_administrator_words_a_passage_with_a_preview_and_an_audit_event(
+    administrator_client: Client,
+) -> None:
+    from foidesk.web.audit.models import AuditEvent
+    from foidesk.web.cases.models import LetterPassage
+
+    broken = administrator_client.post(
+        "/admin/cases/letterpassage/add/", {"passage": "closing", "text": "Regards from {authorty},"}
+    )
+    assert broken.status_code == 200
+    assert "{authorty} is not a placeholder of this passage" in broken.content.decode()
+    assert not LetterPassage.objects.exists()
+    saved = administrator_client.post(
+        "/admin/cases/letterpassage/add/", {"passage": "closing", "text": "With regards from {authority},"}
+    )
+    assert saved.status_code == 302
+    row = LetterPassage.objects.get()
+    assert row.changed_by is not None and row.changed_by.username == "ada"
+    event = AuditEvent.objects.get(action="letter.passage_changed")
+    assert event.details["text"] == "With regards from {authority},"
+    page = administrator_client.get(f"/admin/cases/letterpassage/{row.pk}/change/").content.decode()
+    assert "With regards from the authority," in page  # the preview, filled with example values
+    assert "{authority}, {reference}" in page  # the placeholders it may use
+    assert (
+        administrator_client.post(f"/admin/cases/letterpassage/{row.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+
+
+def test_a_case_officer_cannot_word_the_letters() -> None:
+    from foidesk.render.letter_passages import Passage
+    from foidesk.web.accounts.roles import Role
+
+    with pytest.raises(services.CaseError):
+        services.letter_passage_set(
+            passage=Passage.CLOSING, text="Bye,", actor=UserFactory(role=Role.CASE_OFFICER)
+        )
+
+
+def test_a_broken_passage_stored_behind_the_service_stops_the_letter_before_sending() -> None:
+    from foidesk.render.letters import LetterRefused
+    from foidesk.web.accounts.roles import Role
+    from foidesk.web.cases.letters import letter_for_case, letter_problems
+    from foidesk.web.cases.models import LetterPassage
+    from tests.factories import decided_case, staff
+
+    case = decided_case(officer=staff(Role.CASE_OFFICER))
+    LetterPassage.objects.create(passage="opening", text="Thank you for {request}.")
+    assert [f.code for f in letter_problems(case) if f.severity == "error"] == ["letter.broken_template"]
+    with pytest.raises(LetterRefused):
+        letter_for_case(case, "pdf", issued=dt.date(2024, 6, 1))

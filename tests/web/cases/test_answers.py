@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 from dataclasses import replace
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -162,3 +164,43 @@ def test_summaries_of_sexual_misconduct_are_recommended_withheld(part: Part, cli
     assert response.status_code == 200
     assert "summaries checked" in body
     assert "Withhold under s.40(2)" in body
+
+
+def test_the_answer_as_xlsx_ods_and_csv_follows_the_analysis_function_and_passes_the_gate(
+    part: Part, tmp_path: Path
+) -> None:
+    from odf.opendocument import load as load_ods
+    from odf.table import Table as OdsTable
+
+    from foidesk.core.release_check import check_file
+    from foidesk.web.cases.answers import AttachmentFormat, answers_attachments
+
+    answer = answer_create(part=part, query=_query(END), actor=a_decider())
+    made: dict[str, bytes] = {}
+    for fmt in AttachmentFormat:
+        made.update(
+            answers_attachments(title="Response", reference="R", answers=[answer], synthetic=True, fmt=fmt)
+        )
+    assert sorted(made) == [
+        "Response - Notes.csv",
+        "Response - Table 1.csv",
+        "Response.ods",
+        "Response.xlsx",
+    ]
+    for name, content in made.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        blocked = [f.code for f in check_file(str(path)).findings if f.severity == "block"]
+        assert blocked == [], name
+    workbook = openpyxl.load_workbook(io.BytesIO(made["Response.xlsx"]))
+    assert workbook.sheetnames == ["Cover", "Notes", "Table 1"]  # cover, notes, one table per sheet
+    ods = load_ods(str(tmp_path / "Response.ods"))
+    assert [t.getAttribute("name") for t in ods.spreadsheet.getElementsByType(OdsTable)] == [
+        "Cover",
+        "Notes",
+        "Table 1",
+    ]
+    rows = list(csv.reader(io.StringIO(made["Response - Table 1.csv"].decode("utf-8-sig"))))
+    assert rows[0][0] == answer.row_dimension and any("[c]" in row for row in rows[1:])
+    assert all(len(row) == len(rows[0]) for row in rows)  # no blank or ragged rows inside the table
+    assert "[c] = confidential" in made["Response - Notes.csv"].decode("utf-8-sig")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 import pytest
 from docx import Document as DocxDocument
@@ -129,3 +130,42 @@ def test_an_s21_pointer_to_an_earlier_entry_reads_on_paper(settings: object) -> 
     pointer = response_for_case(request).parts[0].s21_pointer
     assert "'Serving officers accused of sexual misconduct 2010 to 2021'" in pointer
     assert earlier.reference in pointer and earlier.get_absolute_url() in pointer
+
+
+def test_missing_review_particulars_refuse_the_letter_before_it_is_sent(case: Request, settings: Any) -> None:
+    from foidesk.web.cases.letters import letter_problems
+
+    settings.FOIDESK_REVIEW_EMAIL = ""
+    settings.FOIDESK_REVIEW_ADDRESS = ""
+    with pytest.raises(LetterRefused) as caught:
+        letter_for_case(case, "pdf", issued=dt.date(2024, 2, 20))
+    assert "letter.missing_review_contact" in [f.code for f in caught.value.findings]
+    assert "letter.missing_review_contact" in [f.code for f in letter_problems(case)]
+    settings.FOIDESK_REVIEW_ADDRESS = "Information Rights Unit; PO Box 313; Sidcup DA15 0HH"
+    assert "PO Box 313" in letter_for_case(case, "html", issued=dt.date(2024, 2, 20)).decode()
+
+
+def test_without_a_base_url_a_pointer_to_the_disclosure_log_refuses_the_letter(settings: Any) -> None:
+    from tests.factories import PublicationFactory
+
+    earlier = PublicationFactory(title="Stop and search 2021")
+    request = services.request_open(
+        text="Stop and search?", requester_name="C", actor=None, received_on=dt.date(2024, 2, 1), parse=False
+    )
+    [part] = services.request_parts_set(
+        request=request, actor=a_decider(), parts=[services.PartSpec(label="Q1", text="Stop and search?")]
+    )
+    services.decision_record(
+        part=part,
+        outcome=Outcome.ALREADY_PUBLISHED,
+        actor=a_decider(),
+        exemptions=[services.ExemptionSpec(code="s.21", reasons="Published.")],
+        s21_publication_id=earlier.pk,
+    )
+    settings.FOIDESK_BASE_URL = ""
+    with pytest.raises(LetterRefused) as caught:
+        letter_for_case(request, "html", issued=dt.date(2024, 2, 20))
+    assert [f.code for f in caught.value.findings] == ["letter.relative_link"]
+    settings.FOIDESK_BASE_URL = "https://foi.example.police.uk"
+    html = letter_for_case(request, "html", issued=dt.date(2024, 2, 20)).decode()
+    assert f'href="https://foi.example.police.uk{earlier.get_absolute_url()}"' in html

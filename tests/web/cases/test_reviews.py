@@ -55,7 +55,12 @@ def _case(decider: User, regime: Regime = Regime.FOIA, *, sent: bool = True) -> 
             part=part,
             outcome=Outcome.WITHHELD,
             actor=decider,
-            exemptions=[services.ExemptionSpec("s.40(2)", "Third-party personal data of the officers.")],
+            exemptions=[
+                services.ExemptionSpec(
+                    "FOISA s.38(1)(b)" if regime is Regime.FOISA else "s.40(2)",
+                    "Third-party personal data of the officers.",
+                )
+            ],
         )
     if sent:  # the lead's sending service will do this
         Request.objects.filter(pk=case.pk).update(status="sent", responded_on=RESPONDED)

@@ -51,7 +51,15 @@ def test_timeline_lists_opening_assignment_and_a_decision_in_words_newest_first(
         part=case.parts.get(position=1),
         outcome=Outcome.WITHHELD,
         actor=decider,
-        exemptions=[services.ExemptionSpec(code="s.31", reasons="Prejudice to law enforcement.")],
+        exemptions=[
+            services.ExemptionSpec(
+                code="s.31",
+                reasons="Prejudice to law enforcement.",
+                public_interest_for="Transparency.",
+                public_interest_against="Offenders would adapt.",
+                public_interest_conclusion="Withholding.",
+            )
+        ],
     )
     audit_record(actor=decider, action=workflow_action(Event.SUBMIT_FOR_APPROVAL), obj=case)
 

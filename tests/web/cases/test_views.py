@@ -31,6 +31,15 @@ def decider_client(client: Client) -> Client:
     return client
 
 
+def _exemptions(*entries: tuple[str, str]) -> dict[str, str]:
+    """The decision form's exemption entries as posted: code and reasons for each."""
+    data = {"ex-TOTAL_FORMS": str(len(entries)), "ex-INITIAL_FORMS": "0"}
+    for i, (code, reasons) in enumerate(entries):
+        data[f"ex-{i}-code"] = code
+        data[f"ex-{i}-reasons"] = reasons
+    return data
+
+
 def _open(days_ago: int, text: str = "Please tell me the number of Taser discharges in 2024.") -> Request:
     return services.request_open(
         text=text,
@@ -113,15 +122,14 @@ def test_intake_rejects_a_future_date_with_a_clear_error(officer_client: Client)
 def test_decision_with_an_exemption_needs_reasons(decider_client: Client) -> None:
     case = _open(2)
     url = f"/staff/cases/{case.reference}/parts/1/decision/"
-    response = decider_client.post(url, {"outcome": "withheld", "exemption_codes": "s.40(2)", "reasons": ""})
+    response = decider_client.post(url, {"outcome": "withheld", **_exemptions(("s.40(2)", ""))})
     assert response.status_code == 200
-    assert "Give the reasons" in response.content.decode()
+    assert "Say why s.40(2) applies" in response.content.decode()
     response = decider_client.post(
         url,
         {
             "outcome": "withheld",
-            "exemption_codes": "s.40(2)",
-            "reasons": "Third-party personal data; disclosure would be unfair.",
+            **_exemptions(("s.40(2)", "Third-party personal data; disclosure would be unfair.")),
         },
     )
     assert response.status_code == 302
@@ -134,7 +142,7 @@ def test_unknown_exemption_is_refused(decider_client: Client) -> None:
     case = _open(2)
     response = decider_client.post(
         f"/staff/cases/{case.reference}/parts/1/decision/",
-        {"outcome": "withheld", "exemption_codes": "s.99(9)", "reasons": "x"},
+        {"outcome": "withheld", **_exemptions(("s.99(9)", "x"))},
     )
     assert "is not an exemption FOI Desk knows" in response.content.decode()
 
@@ -146,8 +154,7 @@ def test_s21_decision_points_to_a_published_entry(decider_client: Client) -> Non
         f"/staff/cases/{case.reference}/parts/1/decision/",
         {
             "outcome": "already_published",
-            "exemption_codes": "s.21",
-            "reasons": "Already published.",
+            **_exemptions(("s.21", "Already published.")),
             "s21_reference": "01.FOI.22.023117",
         },
     )

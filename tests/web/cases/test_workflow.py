@@ -155,7 +155,14 @@ def test_an_officer_cannot_record_a_refusal(officer: User) -> None:
     part = case.parts.get()
     response = _signed_in(officer).post(
         f"/staff/cases/{case.reference}/parts/{part.position}/decision/",
-        {"version": 1, "outcome": "withheld", "exemption_codes": "s.40(2)", "reasons": "Personal data."},
+        {
+            "version": 1,
+            "outcome": "withheld",
+            "ex-TOTAL_FORMS": "1",
+            "ex-INITIAL_FORMS": "0",
+            "ex-0-code": "s.40(2)",
+            "ex-0-reasons": "Personal data.",
+        },
     )
     assert response.status_code == 403
     assert "Only a decision maker or administrator can record a refusal" in response.content.decode()

@@ -40,7 +40,7 @@ def test_reference_case_has_eight_parts_with_their_decisions(demo: None) -> None
     outcomes = {p.label: p.decision.outcome for p in case.parts.all()}
     assert list(outcomes) == [f"Request {r}, Q{q}" for r in (1, 2) for q in (1, 2, 3, 4)]
     assert outcomes["Request 1, Q3"] == outcomes["Request 2, Q3"] == "withheld"
-    assert outcomes["Request 2, Q4"] == "not_held"
+    assert outcomes["Request 2, Q4"] == "cost_limit"  # not recorded centrally is held (s.1(1)): s.12
     assert outcomes["Request 2, Q1"] == "disclosed"
     assert outcomes["Request 1, Q1"] == "already_published"
 

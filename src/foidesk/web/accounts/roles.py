@@ -90,6 +90,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "auth.add_user",
         "auth.change_user",
         "audit.view_auditevent",
+        # the wording of the letters' passages (cases/admin.py, through services.letter_passage_set)
+        "cases.view_letterpassage",
+        "cases.add_letterpassage",
+        "cases.change_letterpassage",
     ],
 }
 

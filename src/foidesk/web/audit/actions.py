@@ -31,6 +31,7 @@ class AuditAction(StrEnum):
     DOCUMENT_APPROVED = "document.approved"
     EMAIL_RECEIVED = "email.received"
     EMAIL_SENT = "email.sent"
+    LETTER_PASSAGE_CHANGED = "letter.passage_changed"  # the authority's wording of a letter passage
     # The disclosure log
     RESPONSE_PUBLISHED = "response.published"
     RESPONSE_WITHDRAWN = "response.withdrawn"

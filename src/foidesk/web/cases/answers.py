@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
@@ -33,7 +34,7 @@ from foidesk.core.sdc.suppression import Method, protect
 from foidesk.core.workflow import Action
 from foidesk.datasets.query import Condition, CountQuery, describe
 from foidesk.datasets.registry import REGISTRY
-from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, workbook_xlsx
+from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, table_csv, workbook_ods, workbook_xlsx
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.ledger import dimension_name, ledger_record, ledger_scope
@@ -436,8 +437,43 @@ def _dimension_label(query: CountQuery, name: str | None) -> str:
     return REGISTRY.dataset(query.dataset).find_dimension(name).label
 
 
+class AttachmentFormat(StrEnum):
+    """The formats an answer is released in (Analysis Function: XLSX and ODS spreadsheets; CSV)."""
+
+    XLSX = "xlsx"
+    ODS = "ods"
+    CSV = "csv"
+
+
 def answers_workbook(*, title: str, reference: str, answers: Sequence[Answer], synthetic: bool) -> bytes:
     """An XLSX attachment made afresh from released answers only; refuses an answer whose audit failed."""
+    return workbook_xlsx(answers_book(title=title, reference=reference, answers=answers, synthetic=synthetic))
+
+
+def answers_attachments(
+    *, title: str, reference: str, answers: Sequence[Answer], synthetic: bool, fmt: AttachmentFormat
+) -> list[tuple[str, bytes]]:
+    """The answers as files named for ``title``: one XLSX or ODS workbook (cover, notes, one table per
+    sheet), or, in CSV, which holds one table, a file per table and one for the cover and notes."""
+    book = answers_book(title=title, reference=reference, answers=answers, synthetic=synthetic)
+    if fmt is AttachmentFormat.XLSX:
+        return [(f"{title}.xlsx", workbook_xlsx(book))]
+    if fmt is AttachmentFormat.ODS:
+        return [(f"{title}.ods", workbook_ods(book))]
+    about = TableSheet(
+        name="Notes",
+        title=book.title,
+        header=["Note number", "Note text"],
+        rows=[["", line] for line in book.cover] + [[number, text] for number, text in book.notes],
+    )
+    files = [(f"{title} - {table.name}.csv", table_csv(table)) for table in book.tables]
+    return [*files, (f"{title} - Notes.csv", table_csv(about))]
+
+
+def answers_book(
+    *, title: str, reference: str, answers: Sequence[Answer], synthetic: bool
+) -> ReleasedWorkbook:
+    """What an attachment of released answers says; refuses an answer whose audit failed."""
     failed = [a for a in answers if not a.releasable]
     if failed:
         raise CaseError(
@@ -466,7 +502,7 @@ def answers_workbook(*, title: str, reference: str, answers: Sequence[Answer], s
         for index, answer in enumerate(answers, start=1)
     ]
     notes = [("1", SUPPRESSION_NOTE.format(threshold=thresholds[-1] if thresholds else 5))]
-    return workbook_xlsx(ReleasedWorkbook(title=title, cover=cover, tables=tables, notes=notes))
+    return ReleasedWorkbook(title=title, cover=cover, tables=tables, notes=notes)
 
 
 def _cell(text: str) -> int | str:

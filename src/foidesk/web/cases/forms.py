@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils import timezone
 
+from foidesk.core.costs import Activity
+from foidesk.core.decision import ESTIMATE_ACTIVITIES, cost_limit_ground
 from foidesk.core.exemptions import UnknownExemption, exemption
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
@@ -14,6 +18,7 @@ from foidesk.web.cases.models import Channel
 from foidesk.web.forms import GovukFormMixin
 
 MAX_REQUEST_CHARACTERS = 100_000
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
 
 
 class PublicRequestForm(GovukFormMixin, forms.Form):
@@ -76,50 +81,178 @@ class VersionField(forms.IntegerField):
         super().__init__(widget=forms.HiddenInput, min_value=0, required=False)
 
 
+HOURS_FIELD_PREFIX = "hours_"
+BASIS_FIELD_PREFIX = "basis_"
+MAX_ESTIMATE_HOURS = Decimal(10_000)  # far above any limit (40 hours at most): a typing error beyond it
+
+
 class DecisionForm(GovukFormMixin, forms.Form):
+    """The decision on one part; its exemptions are ``ExemptionFormSet`` beside it."""
+
     version = VersionField()
-    outcome = forms.ChoiceField(label="Outcome", choices=[(o.value, o.label) for o in Outcome])
+    outcome = forms.ChoiceField(
+        label="Outcome", choices=[(o.value, o.label) for o in Outcome], widget=forms.RadioSelect
+    )
     answer = forms.CharField(
         label="Answer for this part", required=False, widget=forms.Textarea(attrs={"rows": 5})
-    )
-    exemption_codes = forms.CharField(
-        label="Exemptions relied on",
-        required=False,
-        max_length=200,
-        help_text='Separated by commas, as cited, for example "s.40(2), s.31(1)(a)".',
-    )
-    reasons = forms.CharField(
-        label="Why the exemptions apply", required=False, widget=forms.Textarea(attrs={"rows": 5})
-    )
-    public_interest = forms.CharField(
-        label="Public interest test (qualified exemptions)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
     s21_reference = forms.CharField(
         label="Already published at (disclosure-log reference)", required=False, max_length=40
     )
     advice = forms.CharField(
-        label="Advice and assistance (s.16)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Advice and assistance (s.16)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For a cost-limit refusal: how the request could be narrowed to fit the limit.",
+    )
+    public_interest_decision_due = forms.DateField(
+        label="Public interest test still open: estimated date of the decision (s.17(2))",
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text="Only while the test of a qualified exemption is open; leave its factors empty until then. "
+        "For example, 2026-03-27.",
     )
 
-    def clean_exemption_codes(self) -> list[str]:
-        raw = self.cleaned_data.get("exemption_codes") or ""
-        codes = []
-        for piece in (p.strip() for p in raw.split(",")):
-            if not piece:
+    def __init__(self, *args: Any, regime: Regime = Regime.FOIA, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.regime = regime
+        for activity in ESTIMATE_ACTIVITIES:
+            self.fields[HOURS_FIELD_PREFIX + activity.value] = forms.DecimalField(
+                label=f"{activity.label} (hours)",
+                required=False,
+                min_value=Decimal(0),
+                max_value=MAX_ESTIMATE_HOURS,
+                decimal_places=2,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}),
+            )
+            self.fields[BASIS_FIELD_PREFIX + activity.value] = forms.CharField(
+                label=f"{activity.label}: how the estimate was made",
+                required=False,
+                max_length=1000,
+                help_text="For example, ‘600 paper files at 3 minutes each, timed on a sample of 20’.",
+            )
+        for name in self.cost_field_names():  # added after the mixin styled the declared fields
+            widget = self.fields[name].widget
+            widget.attrs["class"] = f"govuk-input {widget.attrs.get('class', '')}".strip()
+
+    @staticmethod
+    def cost_field_names() -> list[str]:
+        return [
+            prefix + activity.value
+            for activity in ESTIMATE_ACTIVITIES
+            for prefix in (HOURS_FIELD_PREFIX, BASIS_FIELD_PREFIX)
+        ]
+
+    def cost_items(self) -> list[dict[str, str]]:
+        """The s.12 estimate as typed, one item per activity with hours."""
+        items = []
+        for activity in ESTIMATE_ACTIVITIES:
+            hours = self.cleaned_data.get(HOURS_FIELD_PREFIX + activity.value)
+            if hours is None:
                 continue
-            try:
-                codes.append(exemption(piece).code)
-            except UnknownExemption as error:
-                raise forms.ValidationError(f"{piece} is not an exemption FOI Desk knows.") from error
-        return codes
+            basis = self.cleaned_data.get(BASIS_FIELD_PREFIX + activity.value) or ""
+            items.append({"activity": activity.value, "hours": str(hours), "description": basis})
+        return items
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
-        if data.get("exemption_codes") and not (data.get("reasons") or "").strip():
-            self.add_error("reasons", "Give the reasons for relying on the exemptions (s.17(1)(c)).")
+        has_limit = cost_limit_ground(self.regime) is not None  # the EIR have none: reg 12(4)(b)
+        if data.get("outcome") == Outcome.COST_LIMIT.value and has_limit and not self.cost_items():
+            self.add_error(
+                HOURS_FIELD_PREFIX + Activity.LOCATE.value,
+                "Give the estimate in hours for at least one activity (s.12).",
+            )
         return data
+
+
+class ExemptionForm(GovukFormMixin, forms.Form):
+    """One exemption relied on: its subsection, why it applies, and for a qualified one the public
+    interest factors and where the balance lies (s.17(1) and (3))."""
+
+    code = forms.CharField(
+        label="Exemption",
+        required=False,
+        max_length=40,
+        help_text="As cited, with its subsection: for example ‘s.40(2)’, ‘s.31(1)(a)’, ‘s.30(1)(a)’.",
+    )
+    reasons = forms.CharField(
+        label="Why it applies", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    reasons_would_disclose = forms.BooleanField(
+        label="Stating the reasons would itself disclose exempt information (s.17(4))", required=False
+    )
+    public_interest_for = forms.CharField(
+        label="Factors favouring disclosure",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Qualified exemptions only. One factor to a line.",
+    )
+    public_interest_against = forms.CharField(
+        label="Factors favouring withholding",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One factor to a line.",
+    )
+    public_interest_conclusion = forms.CharField(
+        label="Where the balance lies",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For neither confirm nor deny: the public interest in confirming or denying.",
+    )
+
+    def clean_code(self) -> str:
+        raw = (self.cleaned_data.get("code") or "").strip()
+        if not raw:
+            return ""
+        try:
+            return exemption(raw).code
+        except UnknownExemption as error:
+            raise forms.ValidationError(f"{raw} is not an exemption FOI Desk knows.") from error
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        code = data.get("code")
+        if not code:
+            return data
+        found = exemption(str(code))
+        if not (data.get("reasons") or "").strip() and not data.get("reasons_would_disclose"):
+            self.add_error("reasons", f"Say why {found.code} applies (s.17(1)(c)).")
+        for_, against = data.get("public_interest_for"), data.get("public_interest_against")
+        if found.public_interest_test and (data.get("public_interest_conclusion") or for_ or against):
+            if not (for_ or "").strip():
+                self.add_error(
+                    "public_interest_for", f"{found.code} is qualified: give the factors for disclosure."
+                )
+            if not (against or "").strip():
+                self.add_error(
+                    "public_interest_against", f"{found.code} is qualified: give the factors for withholding."
+                )
+        return data
+
+
+class ExemptionEntries(forms.BaseFormSet[ExemptionForm]):
+    def clean(self) -> None:
+        codes = [
+            f.cleaned_data.get("code")
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        named = [c for c in codes if c]
+        if len(named) != len(set(named)):
+            raise forms.ValidationError("Each exemption once: put all the reasons for it in one entry.")
+
+
+MAX_EXEMPTION_ENTRIES = 20
+
+ExemptionFormSet = forms.formset_factory(
+    ExemptionForm,
+    formset=ExemptionEntries,
+    extra=0,
+    min_num=1,
+    can_delete=True,
+    max_num=MAX_EXEMPTION_ENTRIES,
+    validate_max=True,
+)
 
 
 class ClockEventForm(GovukFormMixin, forms.Form):
@@ -161,9 +294,6 @@ class AcceptWarningsForm(GovukFormMixin, forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
 
 
 class CaseEventForm(GovukFormMixin, forms.Form):

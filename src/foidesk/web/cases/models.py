@@ -6,9 +6,11 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from foidesk.core.costs import Activity
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 from foidesk.core.workflow import OPEN_STATES, State
+from foidesk.render.letter_passages import Passage
 
 REGIME_CHOICES = [(r.value, r.label) for r in Regime]
 OUTCOME_CHOICES = [(o.value, o.label) for o in Outcome]
@@ -194,12 +196,23 @@ class Decision(models.Model):
     s21_url = models.URLField(blank=True)
     s21_title = models.CharField(max_length=300, blank=True)
     advice = models.TextField(blank=True, help_text="Advice and assistance given under s.16.")
+    # s.12: the estimate item by item, [{"activity": "locate", "hours": "12.5", "description": "..."}]
+    # (core/costs.py Activity values); empty unless the outcome is the cost limit.
+    cost_items = models.JSONField(default=list, blank=True)
+    # s.17(2): while a public interest test is still open, the date by which a decision is expected.
+    public_interest_decision_due = models.DateField(null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     decided_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Bumped on every save: stale forms conflict.")
 
     def __str__(self) -> str:
         return f"{self.part}: {self.get_outcome_display()}"
+
+    @property
+    def cost_lines(self) -> list[str]:
+        """The s.12 estimate in words, one line per activity, for the case page."""
+        labels = {a.value: a.label for a in Activity}
+        return [f"{labels.get(i['activity'], i['activity'])}: {i['hours']} hours" for i in self.cost_items]
 
 
 class DecisionExemption(models.Model):
@@ -211,6 +224,8 @@ class DecisionExemption(models.Model):
     public_interest_for = models.TextField(blank=True)
     public_interest_against = models.TextField(blank=True)
     public_interest_conclusion = models.TextField(blank=True)
+    # s.17(4): the reasons are left out of the letter because stating them would reveal exempt information.
+    reasons_would_disclose = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["decision", "code"], name="unique_decision_exemption")]
@@ -515,3 +530,18 @@ class SavedFilter(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/staff/cases/?{self.query}" if self.query else "/staff/cases/"
+
+
+class LetterPassage(models.Model):
+    """The authority's own wording of one passage of its response letters (render/letter_passages.py).
+    Changed only through ``services.letter_passage_set``, which checks its placeholders and audits it."""
+
+    passage = models.CharField(max_length=20, choices=[(p.value, p.label) for p in Passage], unique=True)
+    text = models.TextField(
+        help_text="Placeholders in braces, e.g. {reference}; the page lists those allowed."
+    )
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return Passage(self.passage).label

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
@@ -17,12 +18,22 @@ from django.utils import timezone
 
 from foidesk.core import clock
 from foidesk.core import workflow as wf
-from foidesk.core.exemptions import exemption
+from foidesk.core.costs import AuthorityKind, InvalidCostItem, NoCostLimit
+from foidesk.core.decision import (
+    ClaimText,
+    InvalidDecision,
+    cost_estimate_for,
+    cost_items_from,
+    decision_check,
+)
+from foidesk.core.exemptions import UnknownExemption, exemption
+from foidesk.core.notice import PartResponse
 from foidesk.core.outcome import Outcome
 from foidesk.core.parsing import InvalidRequestText, parse_request
 from foidesk.core.regime import Regime
 from foidesk.core.request_redaction import RedactedRequest, redact_request
 from foidesk.core.workflow import Action, Event, State
+from foidesk.render.letter_passages import DEFAULTS, Passage, passage_problems
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.errors import CaseError, Conflict
@@ -31,6 +42,7 @@ from foidesk.web.cases.models import (
     ClockEvent,
     Decision,
     DecisionExemption,
+    LetterPassage,
     Part,
     ReferenceCounter,
     Request,
@@ -62,6 +74,22 @@ class ExemptionSpec:
     public_interest_for: str = ""
     public_interest_against: str = ""
     public_interest_conclusion: str = ""
+    reasons_would_disclose: bool = False  # s.17(4): the letter leaves the reasons out
+
+    def text(self) -> ClaimText:
+        return ClaimText(
+            code=self.code,
+            reasons=self.reasons,
+            public_interest_for=self.public_interest_for,
+            public_interest_against=self.public_interest_against,
+            public_interest_conclusion=self.public_interest_conclusion,
+            reasons_would_disclose=self.reasons_would_disclose,
+        )
+
+
+def authority_kind() -> AuthorityKind:
+    """Which FOIA cost limit is the authority's (reg 3 SI 2004/3244): FOIDESK_AUTHORITY_KIND."""
+    return AuthorityKind(settings.FOIDESK_AUTHORITY_KIND)
 
 
 def next_reference(received_on: dt.date) -> str:
@@ -438,9 +466,16 @@ def decision_record(
     s21_url: str = "",
     s21_title: str = "",
     advice: str = "",
+    cost_items: Sequence[Mapping[str, object]] = (),
+    public_interest_decision_due: dt.date | None = None,
     expected_version: int | None = None,
 ) -> Decision:
     """Record the decision on one part, with the exemptions relied on and their reasons (s.17(1)).
+
+    The decision must carry what its letter will need (``core.decision``): each exemption with its
+    reasons (or the s.17(4) flag), the public interest factors and balance of a qualified one unless
+    its test is still open with an estimated date (s.17(2)), NCND only under a provision that has it,
+    a cost-limit refusal with its estimate item by item (``cost_items``, s.12) above the limit.
 
     Case officers record what is disclosed or not held; a refusal (s.17) is a decision maker's. The
     decision's version guards against two people saving the same part: ``expected_version`` is the
@@ -448,7 +483,7 @@ def decision_record(
     """
     for spec in exemptions:
         exemption(spec.code)  # raises UnknownExemption for a code that is not in the catalogue
-        if not spec.reasons.strip():
+        if not spec.reasons.strip() and not spec.reasons_would_disclose:
             raise CaseError(f"Give the reasons for relying on {spec.code} (s.17(1)(c) FOIA).")
     if outcome is Outcome.ALREADY_PUBLISHED and not (s21_publication_id or s21_url):
         raise CaseError(
@@ -459,6 +494,16 @@ def decision_record(
         action_check(request=case, action=Action.RECORD_DECISION, actor=actor)
         if outcome.is_refusal or exemptions:
             action_check(request=case, action=Action.RECORD_REFUSAL, actor=actor)
+        cost_rows = _cost_rows(cost_items) if outcome is Outcome.COST_LIMIT else []
+        _decision_law_check(
+            part=part,
+            outcome=outcome,
+            exemptions=exemptions,
+            s21_pointer=s21_url or ("(disclosure log)" if s21_publication_id else ""),
+            advice=advice,
+            cost_rows=cost_rows,
+            public_interest_decision_due=public_interest_decision_due,
+        )
         current = Decision.objects.filter(part=part).select_related("decided_by").first()
         current_version = current.version if current else 0
         if expected_version is not None and expected_version != current_version:
@@ -476,6 +521,8 @@ def decision_record(
                 "s21_url": s21_url,
                 "s21_title": s21_title,
                 "advice": advice,
+                "cost_items": cost_rows,
+                "public_interest_decision_due": public_interest_decision_due,
                 "decided_by": actor if isinstance(actor, User) else None,
                 "decided_at": timezone.now(),
                 "version": current_version + 1,
@@ -490,6 +537,7 @@ def decision_record(
                 public_interest_for=spec.public_interest_for,
                 public_interest_against=spec.public_interest_against,
                 public_interest_conclusion=spec.public_interest_conclusion,
+                reasons_would_disclose=spec.reasons_would_disclose,
             )
             for spec in exemptions
         )
@@ -501,12 +549,91 @@ def decision_record(
                 "request": case.reference,
                 "outcome": outcome.value,
                 "exemptions": [s.code for s in exemptions],
+                "reasons_withheld_s17_4": [s.code for s in exemptions if s.reasons_would_disclose],
+                "cost_items": cost_rows,
+                "public_interest_decision_due": (
+                    public_interest_decision_due.isoformat() if public_interest_decision_due else None
+                ),
             },
         )
         _bump(case)
         if case.state in (State.RECEIVED, State.ACKNOWLEDGED):
             _fire(case, Event.START, actor=actor)
         return decision
+
+
+def _cost_rows(items: Sequence[Mapping[str, object]]) -> list[dict[str, str]]:
+    """The estimate's items as stored: hours as a decimal string, items of zero hours left out."""
+    rows = []
+    for item in items:
+        row = {
+            "activity": str(item.get("activity", "")),
+            "hours": str(item.get("hours", "")),
+            "description": str(item.get("description", "") or "").strip(),
+        }
+        rows.append(row)
+    try:
+        cost_items_from(rows)  # parses every row
+    except InvalidCostItem as problem:
+        raise CaseError(f"The cost estimate cannot be right: {problem}.") from problem
+    return [row for row in rows if Decimal(row["hours"]) > 0]
+
+
+def _decision_law_check(
+    *,
+    part: Part,
+    outcome: Outcome,
+    exemptions: Sequence[ExemptionSpec],
+    s21_pointer: str,
+    advice: str,
+    cost_rows: list[dict[str, str]],
+    public_interest_decision_due: dt.date | None,
+) -> None:
+    """Raise ``CaseError`` with every reason the decision cannot stand (``core.decision``)."""
+    if outcome is Outcome.UNDECIDED:
+        return
+    regime = Regime(part.request.regime)
+    try:
+        claims = tuple(spec.text().claim() for spec in exemptions)
+        estimate = cost_estimate_for(cost_rows, regime=regime, authority=authority_kind())
+        decision_check(
+            PartResponse(
+                label=part.label,
+                outcome=outcome,
+                claims=claims,
+                s21_pointer=s21_pointer,
+                advice=advice,
+                cost_estimate=estimate,
+            ),
+            regime=regime,
+            public_interest_decision_due=public_interest_decision_due,
+        )
+    except InvalidDecision as invalid:
+        raise CaseError(" ".join(f.message for f in invalid.findings)) from invalid
+    except (UnknownExemption, InvalidCostItem, NoCostLimit) as problem:
+        raise CaseError(str(problem)) from problem
+
+
+def letter_passage_set(*, passage: Passage, text: str, actor: Actor) -> LetterPassage:
+    """The authority words one passage of its letters its own way. A placeholder that cannot be filled
+    is refused here, before any letter is made with it; an empty text goes back to the default."""
+    if not (isinstance(actor, User) and actor.has_perm("cases.change_letterpassage")):
+        raise CaseError("Only an administrator can change the wording of the letters.")
+    text = text.replace("\x00", "").strip()
+    problems = passage_problems(passage, text) if text else []
+    if problems:
+        raise CaseError(" ".join(problems))
+    with transaction.atomic():
+        row, _ = LetterPassage.objects.update_or_create(
+            passage=passage.value, defaults={"text": text or DEFAULTS[passage], "changed_by": actor}
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.LETTER_PASSAGE_CHANGED,
+            obj=row,
+            details={"passage": passage.value, "text": row.text},
+        )
+        return row
 
 
 def public_text_review(

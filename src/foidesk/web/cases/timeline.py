@@ -118,6 +118,7 @@ SENTENCES: Mapping[str, Callable[[Details], str]] = {
     AuditAction.DOCUMENT_APPROVED: _fixed("Document approved for release"),
     AuditAction.EMAIL_RECEIVED: _fixed("Email received"),
     AuditAction.EMAIL_SENT: _fixed("Email sent"),
+    AuditAction.LETTER_PASSAGE_CHANGED: _fixed("Wording of a letter passage changed"),
     AuditAction.RESPONSE_PUBLISHED: _fixed("Response published in the disclosure log"),
     AuditAction.RESPONSE_WITHDRAWN: _fixed("Response withdrawn from the disclosure log"),
     AuditAction.REVIEW_OPENED: _fixed("Internal review opened"),

@@ -7,7 +7,8 @@ import datetime as dt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.forms import BaseFormSet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
@@ -23,9 +24,12 @@ from foidesk.web.cases import selectors, services
 from foidesk.web.cases.answers import answer_create
 from foidesk.web.cases.event_views import refusal_page
 from foidesk.web.cases.forms import (
+    MAX_EXEMPTION_ENTRIES,
     AnswerForm,
     ClockEventForm,
     DecisionForm,
+    ExemptionForm,
+    ExemptionFormSet,
     PartFormSet,
     RecordsFilterForm,
     StaffIntakeForm,
@@ -98,10 +102,15 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/case_new.html", {"form": form})
 
 
+EXEMPTIONS_PREFIX = "ex"
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("cases.change_decision", raise_exception=True)
 def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpResponse:
+    """The decision on one part with its exemptions: "Add another exemption" works without JavaScript
+    (the page comes back with what was typed and one more empty entry)."""
     case = selectors.case_or_404(request.user, reference)
     part = selectors.part_or_404(case, position)
     if not action_allowed(request=case, action=Action.RECORD_DECISION, actor=request.user):
@@ -109,8 +118,13 @@ def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpRe
             action_check(request=case, action=Action.RECORD_DECISION, actor=request.user)
         except (NotPermitted, WrongState) as refused:
             return refusal_page(request, case, refused)
-    form = DecisionForm(request.POST or None, initial=_decision_initial(part))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "add_exemption" in request.POST:
+        form, formset = _decision_forms_with_one_more(request.POST, Regime(case.regime))
+        return _decision_page(request, case, part, form, formset)
+    posted = _with_management_form(request.POST) if request.method == "POST" else None
+    form = DecisionForm(posted, initial=_decision_initial(part), regime=Regime(case.regime))
+    formset = ExemptionFormSet(posted, initial=_exemptions_initial(part), prefix=EXEMPTIONS_PREFIX)
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
         s21 = None
         if data["s21_reference"]:
@@ -124,17 +138,12 @@ def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpRe
                     outcome=Outcome(data["outcome"]),
                     actor=request.user,
                     answer=data["answer"],
-                    exemptions=[
-                        services.ExemptionSpec(
-                            code=code,
-                            reasons=data["reasons"],
-                            public_interest_conclusion=data["public_interest"],
-                        )
-                        for code in data["exemption_codes"]
-                    ],
+                    exemptions=_exemption_specs(formset),
                     s21_publication_id=s21.pk if s21 else None,
                     s21_title=s21.title if s21 else "",
                     advice=data["advice"],
+                    cost_items=form.cost_items(),
+                    public_interest_decision_due=data["public_interest_decision_due"],
                     expected_version=data["version"],
                 )
             except (NotPermitted, WrongState, services.Conflict) as refused:
@@ -144,7 +153,80 @@ def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpRe
             else:
                 messages.success(request, f"Decision on {part.label} recorded.")
                 return HttpResponseRedirect(case.get_absolute_url())
-    return render(request, "staff/decision_edit.html", {"case": case, "part": part, "form": form})
+    return _decision_page(request, case, part, form, formset)
+
+
+def _decision_page(
+    request: HttpRequest, case: Request, part: Part, form: DecisionForm, formset: BaseFormSet[ExemptionForm]
+) -> HttpResponse:
+    formset_errors = form.is_bound and (
+        bool(formset.non_form_errors()) or any(entry.errors for entry in formset.forms)
+    )
+    return render(
+        request,
+        "staff/decision_edit.html",
+        {
+            "case": case,
+            "part": part,
+            "form": form,
+            "formset": formset,
+            "formset_errors": formset_errors,
+            "cost_fields": [form[name] for name in form.cost_field_names()],
+        },
+    )
+
+
+def _with_management_form(posted: QueryDict) -> QueryDict:
+    """A post without the exemption entries (a plain disclosure) reads as none."""
+    if f"{EXEMPTIONS_PREFIX}-TOTAL_FORMS" in posted:
+        return posted
+    data = posted.copy()
+    data[f"{EXEMPTIONS_PREFIX}-TOTAL_FORMS"] = "0"
+    data[f"{EXEMPTIONS_PREFIX}-INITIAL_FORMS"] = "0"
+    return data
+
+
+def _decision_forms_with_one_more(
+    posted: QueryDict, regime: Regime
+) -> tuple[DecisionForm, BaseFormSet[ExemptionForm]]:
+    """The forms as typed, unbound (no errors yet), with one more empty exemption entry."""
+    names = list(ExemptionForm.base_fields)
+    try:
+        total = min(int(posted.get(f"{EXEMPTIONS_PREFIX}-TOTAL_FORMS", "0")), MAX_EXEMPTION_ENTRIES)
+    except ValueError:
+        total = 0
+    entries: list[dict[str, object]] = []
+    for i in range(total):
+        key = f"{EXEMPTIONS_PREFIX}-{i}-"
+        if posted.get(key + "DELETE"):
+            continue
+        entries.append({name: posted.get(key + name, "") for name in names})
+    entries.append({})
+    form = DecisionForm(
+        initial={name: posted.get(name, "") for name in DecisionForm.base_fields}
+        | {name: posted.get(name, "") for name in DecisionForm.cost_field_names()},
+        regime=regime,
+    )
+    return form, ExemptionFormSet(initial=entries, prefix=EXEMPTIONS_PREFIX)
+
+
+def _exemption_specs(formset: BaseFormSet[ExemptionForm]) -> list[services.ExemptionSpec]:
+    specs = []
+    for entry in formset.forms:
+        data = entry.cleaned_data
+        if not data or data.get("DELETE") or not data.get("code"):
+            continue
+        specs.append(
+            services.ExemptionSpec(
+                code=data["code"],
+                reasons=data["reasons"],
+                public_interest_for=data["public_interest_for"],
+                public_interest_against=data["public_interest_against"],
+                public_interest_conclusion=data["public_interest_conclusion"],
+                reasons_would_disclose=data["reasons_would_disclose"],
+            )
+        )
+    return specs
 
 
 @require_http_methods(["GET", "POST"])
@@ -184,17 +266,34 @@ def _decision_initial(part: Part) -> dict[str, object]:
     decision = getattr(part, "decision", None)
     if decision is None:
         return {"version": 0}
-    exemptions = list(decision.exemptions.all())
-    return {
+    initial: dict[str, object] = {
         "version": decision.version,
         "outcome": decision.outcome,
         "answer": decision.answer,
-        "exemption_codes": ", ".join(e.code for e in exemptions),
-        "reasons": exemptions[0].reasons if exemptions else "",
-        "public_interest": exemptions[0].public_interest_conclusion if exemptions else "",
         "s21_reference": decision.s21_publication.reference if decision.s21_publication else "",
         "advice": decision.advice,
+        "public_interest_decision_due": decision.public_interest_decision_due,
     }
+    for item in decision.cost_items:
+        initial[f"hours_{item['activity']}"] = item["hours"]
+        initial[f"basis_{item['activity']}"] = item.get("description", "")
+    return initial
+
+
+def _exemptions_initial(part: Part) -> list[dict[str, object]]:
+    decision = getattr(part, "decision", None)
+    rows = decision.exemptions.order_by("id") if decision is not None else []
+    return [
+        {
+            "code": row.code,
+            "reasons": row.reasons,
+            "reasons_would_disclose": row.reasons_would_disclose,
+            "public_interest_for": row.public_interest_for,
+            "public_interest_against": row.public_interest_against,
+            "public_interest_conclusion": row.public_interest_conclusion,
+        }
+        for row in rows
+    ]
 
 
 def _exemption_titles(parts: list[Part]) -> dict[str, str]:

@@ -20,11 +20,11 @@ from django.utils import timezone
 
 from foidesk.core import clock
 from foidesk.core import workflow as wf
+from foidesk.core.notice import Severity
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 from foidesk.core.workflow import CaseFacts, Event, State
 from foidesk.datasets.disclosure_log import reference_slug
-from foidesk.render.letters import LetterRefused, ensure_sendable
 from foidesk.web.accounts.roles import roles_of
 from foidesk.web.audit.actions import AuditAction, workflow_action
 from foidesk.web.audit.services import audit_record
@@ -33,7 +33,7 @@ from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import document_check, document_store, release_blocker
 from foidesk.web.cases.errors import CaseError
 from foidesk.web.cases.ledger import stated_count_findings
-from foidesk.web.cases.letters import letter_for_case, response_for_case
+from foidesk.web.cases.letters import letter_for_case, letter_problems
 from foidesk.web.cases.models import Answer, ClockEvent, Document, Request
 from foidesk.web.cases.permissions import Refused, raise_refusal
 from foidesk.web.cases.services import Actor, case_locked, clock_event_record, request_deadlines
@@ -153,11 +153,8 @@ def _undecided(part: object) -> bool:
 
 
 def _s17_findings(case: Request) -> tuple[str, ...]:
-    try:
-        ensure_sendable(response_for_case(case))
-    except LetterRefused as refused:
-        return tuple(f"{f.where}: {f.message}" for f in refused.findings)
-    return ()
+    """What stops the letter: s.17 (``check_response``) and the authority's particulars."""
+    return tuple(f"{f.where}: {f.message}" for f in letter_problems(case) if f.severity is Severity.ERROR)
 
 
 def _unchecked_answers(case: Request) -> tuple[str, ...]:

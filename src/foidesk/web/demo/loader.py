@@ -172,6 +172,34 @@ S21_REASONS = (
 )
 
 
+Q4_ANSWER = (
+    "What each reflective practice involved is not recorded centrally: it is held in the local record of "
+    "each case, kept by the officer's line manager."
+)
+# A synthetic estimate, worked from the 60 cases counted in the table for Request 2, Q1.
+Q4_ESTIMATE = (
+    {
+        "activity": "locate",
+        "hours": "10",
+        "description": "finding the line manager and local record of each of the 60 cases, 10 minutes each",
+    },
+    {
+        "activity": "retrieve",
+        "hours": "5",
+        "description": "obtaining each record from its borough, 5 minutes each",
+    },
+    {
+        "activity": "extract",
+        "hours": "15",
+        "description": "reading each record for the sessions, their length and resources, 15 minutes each",
+    },
+)
+Q4_ADVICE = (
+    "A request for the reflective practice details of fewer cases, for example those in a particular "
+    "allegation category or a particular year, may fall within the limit."
+)
+
+
 def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publication) -> None:
     officer, decider = users["officer"], users["decider"]
     with transaction.atomic():
@@ -223,9 +251,12 @@ def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publica
                 False,
                 "Withheld: personal information (section 40(2)).",
             ),
-            "Request 2, Q4": (Outcome.NOT_HELD, [], False, "This information is not recorded centrally."),
+            # Not recorded centrally is not "not held" (s.1(1); DOMAIN.md H): the details are in each case's
+            # local records, so the part is refused under s.12 with the estimate and s.16 advice.
+            "Request 2, Q4": (Outcome.COST_LIMIT, [], False, Q4_ANSWER),
         }
         for label, (outcome, exemptions, points, text) in decisions.items():
+            costly = outcome is Outcome.COST_LIMIT
             services.decision_record(
                 part=by_label[label],
                 outcome=outcome,
@@ -234,6 +265,8 @@ def _reference_case(report: DemoReport, users: dict[str, User], earlier: Publica
                 actor=decider,
                 s21_publication_id=earlier.pk if points else None,
                 s21_title=earlier.title if points else "",
+                cost_items=Q4_ESTIMATE if costly else (),
+                advice=Q4_ADVICE if costly else "",
             )
         answer = answer_create(
             part=by_label["Request 2, Q1"], query=REFLECTIVE_PRACTICE_QUERY(), actor=officer
