@@ -26,13 +26,10 @@ from foidesk.core.notice import (
     check_response,
 )
 from foidesk.core.notice_findings import error
-from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 
 DECISION_CODES: dict[str, str] = {
     "decision.public_interest_without_factors": "a public interest balance with no factor on one side",
-    "decision.ncnd_without_public_interest": "NCND needing a public interest finding without one "
-    "(s.2(1)(a) FOIA for qualified provisions; FOISA s.18(1) for every provision)",
     "decision.no_open_test": "an estimated public interest decision date, but no test is open",
     "decision.invalid_cost_item": "an item of the s.12 estimate that cannot be right",
 }
@@ -157,16 +154,6 @@ def _claim_findings(claim: ExemptionClaim, part: PartResponse) -> list[Finding]:
                 where,
                 f"{e.code} is qualified: give the factors for disclosure and for withholding, one to a line, "
                 "before saying where the balance lies (s.17(3)).",
-            )
-        )
-    needs_finding = e.ncnd_needs_public_interest_finding and not e.public_interest_test
-    if part.outcome is Outcome.NCND and needs_finding and (test is None or not test.conclusion.strip()):
-        findings.append(
-            error(
-                "decision.ncnd_without_public_interest",
-                where,
-                f"Neither confirming nor denying under {e.ncnd_provision} needs a finding that revealing "
-                "whether the information exists would be contrary to the public interest.",
             )
         )
     return findings
