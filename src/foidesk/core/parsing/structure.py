@@ -1,211 +1,18 @@
-"""A request's text -> its parts: what is asked, numbered as an officer cites it, with periods and topics.
-
-The first hours of a request (issue 6): someone reads it, numbers its questions ("Request 1, Q3"),
-works out the period each covers and what it is about. ``parse_request`` does that reading:
-
-1. The text is checked (empty, binary junk, too long -> ``InvalidRequestText``) and cleaned: the
-   greeting, the sign-off and everything after it (signature, WhatDoTheyKnow footer, quoted earlier
-   correspondence) are dropped.
-2. "Request N" / "Part N" headings split it into blocks; each block is read as a list
-   (numbered, lettered, roman, bulleted, nested) or, without a list, as prose in sentences, one
-   part per sentence that asks for something. Remarks that are not asks ("I am aware of the
-   Section 40(2) exemption ...", "please send it as a spreadsheet") are not parts.
-3. Each part gets the periods and topics of its own words. A part without a period takes it from
-   the part before when it refers back ("of these", "in the same period"), else from the text
-   above it (a block's or the request's preamble, or the question a sub-question belongs to),
-   else from the part before. A part asking for a document (a policy), a current figure ("currently")
-   or whether something is so now ("Does the force ...") takes none.
-   Topics: its own, with those of the preamble and parent question it sits under.
-
-Text in another language (Welsh, say) becomes a single part flagged ``language_not_recognised``.
-Every step is linear in the length of the text.
-"""
+"""Step 2 of parsing: the cleaned text -> drafts of parts ("Request N" blocks, lists, prose sentences)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 
-from foidesk.core.periods import DateRange, PeriodFlag, periods_in
-from foidesk.core.request_redaction import CORRESPONDENCE_OR_FOOTER, GREETING, SIGN_OFF_PHRASE
-from foidesk.core.topics import DEFAULT_VOCABULARY, Topic, TopicVocabulary
+from foidesk.core.parsing.model import Flag
 
-MAX_REQUEST_CHARS = 200_000  # a long request is a few thousand characters; beyond this, a person reads it
-MAX_JUNK_RATIO = 0.05  # control characters and U+FFFD per character above which the text is not text
-MIN_LETTER_RATIO = 0.3  # letters per non-blank character below which the text is not prose
-MIN_WORDS_FOR_LANGUAGE = 6
-MIN_ENGLISH_RATIO = 0.12  # share of common English words below which the text is another language
-GREETING_SEARCH_LINES = 3
 MAX_HEADING_TITLE_WORDS = 8
 LAST_WORD_WINDOW = 12  # characters before a full stop searched for an abbreviation ("e.g.")
 MAX_DIMENSION_WORDS = 8  # "- the age of the child" breaks down the question above; it is no question
 
-
-class InvalidRequestText(ValueError):
-    """The text cannot be read as a request: empty, binary, or too long to parse."""
-
-
-class RequestTooLong(InvalidRequestText):
-    """Longer than ``MAX_REQUEST_CHARS``."""
-
-
-class PartFlag(StrEnum):
-    """Why an officer should look at a part the parser produced."""
-
-    PERIOD_INHERITED = "period_inherited"
-    TOPICS_INHERITED = "topics_inherited"
-    NO_QUESTION_FOUND = "no_question_found"
-    LANGUAGE_NOT_RECOGNISED = "language_not_recognised"
-
-
-Flag = PartFlag | PeriodFlag
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One thing asked: ``label`` is how the response cites it ("Request 2, Q1", "Q3", "Q2(a)")."""
-
-    label: str
-    request: int | None
-    question: int
-    subquestion: str | None
-    text: str
-    date_ranges: tuple[DateRange, ...]
-    topics: tuple[str, ...]
-    flags: tuple[Flag, ...] = ()
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "label": self.label,
-            "request": self.request,
-            "question": self.question,
-            "subquestion": self.subquestion,
-            "text": self.text,
-            "date_ranges": [period.as_dict() for period in self.date_ranges],
-            "topics": list(self.topics),
-            "flags": [flag.value for flag in self.flags],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedRequest:
-    """The parts of a request, in the order asked, and the text they were read from."""
-
-    parts: tuple[Part, ...]
-    cleaned_text: str
-    received: date
-
-    def as_dict(self) -> dict[str, object]:
-        return {"parts": [part.as_dict() for part in self.parts]}
-
-
-# --- 1. checking and cleaning --------------------------------------------------------------------
-
-_JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
-_WORD_BULLET = re.compile(r"[\ue000-\uf8ff](?=[ \t])")  # Symbol-font bullets pasted from Word
-_BLANKS = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_GREETING = GREETING
-_SIGN_OFF = re.compile(rf"^{SIGN_OFF_PHRASE}[ ,.!]*$", re.IGNORECASE)
-_CORRESPONDENCE = CORRESPONDENCE_OR_FOOTER
-
-
-_QUOTED_REQUEST = re.compile(
-    r"\b(?:you (?:seek|sought) access to the following|you (?:requested|asked for) the following|"
-    r"your request (?:read|reads|was as follows|for the following)|"
-    r"(?:the|your) request (?:is|was) as follows|"
-    r"you wrote:?$)",
-    re.IGNORECASE,
-)
-_RESPONSE_BEGINS = re.compile(
-    r"^(?:i (?:have|am) (?:today )?(?:decided|pleased to)|we (?:have|are) (?:today )?(?:decided|pleased to)|"
-    r"(?:reasons? for )?decision:?$|our response:?$|response:?$|in response to your request|"
-    r"(?:this|the) (?:letter|response) (?:serves|is) as a refusal notice)",
-    re.IGNORECASE,
-)
-
-
-def check_request_text(text: str, max_chars: int = MAX_REQUEST_CHARS) -> None:
-    """Raise ``InvalidRequestText`` unless ``text`` is something a person could have written."""
-    if len(text) > max_chars:
-        raise RequestTooLong(
-            f"the request is {len(text):,} characters long; the most that is parsed is {max_chars:,}"
-        )
-    visible = "".join(text.split())
-    if not visible:
-        raise InvalidRequestText("the request is empty")
-    if len(_JUNK.findall(text)) > MAX_JUNK_RATIO * len(text):
-        raise InvalidRequestText("the request is not text (control characters or undecodable bytes)")
-    letters = sum(1 for char in visible if char.isalpha())
-    if letters < MIN_LETTER_RATIO * len(visible):
-        raise InvalidRequestText("the request has too few letters to be read as a request")
-
-
-def clean_request_text(text: str) -> str:
-    """The request without greeting, sign-off, signature, footer or quoted correspondence.
-
-    Given a published response that quotes the request ("I note you seek access to the following
-    information: ..."), only the quoted request is kept: not the page around it, not the answer.
-    """
-    text = _WORD_BULLET.sub("•", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _JUNK.sub("", text)
-    lines = _quoted_request([_BLANKS.sub(" ", line).strip() for line in text.split("\n")])
-    kept: list[str] = []
-    for line in lines:
-        if _CORRESPONDENCE.match(line) or (kept and _SIGN_OFF.match(line)):
-            break
-        if line.startswith(">"):
-            continue
-        kept.append(line)
-    kept = _without_greeting(kept)
-    while kept and (not kept[-1] or set(kept[-1]) <= {"-", "_", "="}):
-        kept.pop()
-    return "\n".join(kept).strip("\n")
-
-
-def _quoted_request(lines: list[str]) -> list[str]:
-    """The lines between "you seek access to the following information:" and "I have today decided ..."."""
-    start = next((index for index, line in enumerate(lines) if _QUOTED_REQUEST.search(line)), None)
-    if start is None:
-        return lines
-    quoted = lines[start + 1 :]
-    end = next((index for index, line in enumerate(quoted) if _RESPONSE_BEGINS.match(line)), len(quoted))
-    return quoted[:end]
-
-
-def _without_greeting(lines: list[str]) -> list[str]:
-    seen = 0
-    for index, line in enumerate(lines):
-        if not line:
-            continue
-        seen += 1
-        if seen > GREETING_SEARCH_LINES:
-            break
-        if _GREETING.match(line) and len(line.split()) <= MAX_HEADING_TITLE_WORDS + 2:
-            return lines[:index] + lines[index + 1 :]
-    return lines
-
-
-_ENGLISH_WORDS = frozenset(
-    {
-        "the", "and", "of", "to", "in", "for", "how", "many", "please", "what", "is", "are", "was", "were",
-        "a", "an", "on", "by", "you", "i", "me", "my", "your", "this", "that", "with", "from", "any",
-        "number", "could", "would", "can", "provide", "information", "request", "each", "year", "which",
-        "or", "all", "have", "has", "be", "it",
-    }
-)  # fmt: skip
-
-
-def looks_english(text: str) -> bool:
-    words = re.findall(r"[a-z]+", text.lower())
-    if len(words) < MIN_WORDS_FOR_LANGUAGE:
-        return True
-    return sum(1 for word in words if word in _ENGLISH_WORDS) >= MIN_ENGLISH_RATIO * len(words)
-
-
-# --- 2. structure: blocks, lists, sentences ------------------------------------------------------
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _HEADING = re.compile(
@@ -316,7 +123,7 @@ class _Block:
 
 
 @dataclass(slots=True)
-class _Draft:
+class Draft:
     """A part before its periods and topics are settled."""
 
     request: int | None
@@ -326,7 +133,7 @@ class _Draft:
     pieces: list[str]  # the ask and the sentences that refine it
     context: list[str]  # the texts above it, nearest first: parent question, block preamble, request preamble
     flags: list[Flag] = field(default_factory=list)
-    parent: _Draft | None = None  # the question a sub-question belongs to, when that question is a part
+    parent: Draft | None = None  # the question a sub-question belongs to, when that question is a part
 
     @property
     def text(self) -> str:
@@ -503,23 +310,23 @@ class _Numbering:
 
 def _drafts_from_items(
     roots: Sequence[_Item], block: _Block | None, context: list[str], numbering: _Numbering
-) -> list[_Draft]:
-    drafts: list[_Draft] = []
+) -> list[Draft]:
+    drafts: list[Draft] = []
     request = block.number if block else None
     word = block.word if block else None
     for item in roots:
         question = numbering.next(item)
         stem = item.text
         if not item.children:
-            drafts.append(_Draft(request, word, question, None, [stem], context))
+            drafts.append(Draft(request, word, question, None, [stem], context))
             continue
         if all(_is_dimension(child) for child in item.children) or _DIMENSIONS_LEAD.search(stem):
             detail = "; ".join(_flatten_dimensions(child) for child in item.children)
-            drafts.append(_Draft(request, word, question, None, [stem, detail], context))
+            drafts.append(Draft(request, word, question, None, [stem, detail], context))
             continue
         parent = None
         if _is_ask(stem) and not stem.rstrip().endswith(":"):
-            parent = _Draft(request, word, question, None, [stem], context)
+            parent = Draft(request, word, question, None, [stem], context)
             drafts.append(parent)
         stem_context = [stem, *context]
         for position, child in enumerate(item.children):
@@ -531,15 +338,15 @@ def _drafts_from_items(
             pieces = [child.text]
             if child.children:
                 pieces.append("; ".join(grandchild.text for grandchild in child.children))
-            drafts.append(_Draft(request, word, question, sub, pieces, stem_context, parent=parent))
+            drafts.append(Draft(request, word, question, sub, pieces, stem_context, parent=parent))
     return drafts
 
 
 def _drafts_from_prose(
     sentences: Sequence[str], block: _Block | None, context: list[str], numbering: _Numbering
-) -> tuple[list[_Draft], list[str]]:
+) -> tuple[list[Draft], list[str]]:
     """One part per sentence that asks; refinements join the ask before them. Also the context sentences."""
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     preamble: list[str] = []
     draft_context: list[str] = []  # settled at the first ask: the sentences before it, then the outer context
     request = block.number if block else None
@@ -558,12 +365,12 @@ def _drafts_from_prose(
         inline = _inline_items(sentence)
         if inline is None:
             numbering.last += 1
-            drafts.append(_Draft(request, word, numbering.last, None, [sentence], draft_context))
+            drafts.append(Draft(request, word, numbering.last, None, [sentence], draft_context))
             continue
         lead, items = inline
         for item in items:
             numbering.last += 1
-            drafts.append(_Draft(request, word, numbering.last, None, [item], [lead, *draft_context]))
+            drafts.append(Draft(request, word, numbering.last, None, [item], [lead, *draft_context]))
     return drafts, preamble
 
 
@@ -595,7 +402,7 @@ def _inline_items(sentence: str) -> tuple[str, list[str]] | None:
 
 def _read_block(
     lines: Sequence[_Line], block: _Block | None, outer_context: list[str]
-) -> tuple[list[_Draft], str]:
+) -> tuple[list[Draft], str]:
     """The drafts of one block and its preamble text."""
     numbering = _Numbering()
     if any(line.kind is not None for line in lines):
@@ -603,7 +410,7 @@ def _read_block(
         preamble = _strip_request_label(" ".join(preamble_lines))
         if roots and all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
             detail = "; ".join(root.text for root in roots)
-            draft = _Draft(
+            draft = Draft(
                 block.number if block else None,
                 block.word if block else None,
                 1,
@@ -626,7 +433,7 @@ def _strip_request_label(text: str) -> str:
     return _REQUEST_LABEL.sub(" ", text).strip()
 
 
-def _drafts(cleaned: str) -> list[_Draft]:
+def drafts_of(cleaned: str) -> list[Draft]:
     preamble_lines, blocks = _split_blocks(cleaned)
     if not blocks:
         drafts, _ = _read_block(preamble_lines, None, [])
@@ -639,170 +446,23 @@ def _drafts(cleaned: str) -> list[_Draft]:
     return _with_unique_labels(drafts)
 
 
-def _with_unique_labels(drafts: list[_Draft]) -> list[_Draft]:
+def _with_unique_labels(drafts: list[Draft]) -> list[Draft]:
     """A label cites one part: a repeated one ("Request 1" twice, "a)" twice) takes the next free number."""
     seen: set[str] = set()
     last_question: dict[int | None, int] = {}
     for draft in drafts:
-        while _label(draft) in seen:
+        while label_of(draft) in seen:
             if draft.subquestion is not None:
                 draft.subquestion = _next_letter(draft.subquestion[-1]) or f"{draft.subquestion}+"
             else:
                 draft.question = last_question.get(draft.request, draft.question) + 1
-        seen.add(_label(draft))
+        seen.add(label_of(draft))
         last_question[draft.request] = max(last_question.get(draft.request, 0), draft.question)
     return drafts
 
 
-# --- 3. periods and topics -----------------------------------------------------------------------
-
-_REFERS_BACK = re.compile(
-    r"\b(?:these|those|of them|they|them|this figure|these figures|"
-    r"the same (?:[a-z]+ ){0,2}(?:period|periods|years?|dates?|time|months?)|"
-    r"that (?:period|year|date|time)|each case|of which|such|the above)\b",
-    re.IGNORECASE,
-)
-_NO_PERIOD = re.compile(
-    r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now)\b"
-    r"|^(?:does|do|is there|are there|whether)\b"
-    r"|\b(?:copy|copies) of (?:the |your |any |all )?(?:[\w'-]+ ){0,4}(?:polic(?:y|ies)|procedures?|guidance|"
-    r"impact assessments?|strateg(?:y|ies)|terms of reference|manuals?)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Settled:
-    periods: tuple[DateRange, ...]
-    topics: tuple[str, ...]
-
-
-class _Settler:
-    """Periods and topics for each draft in turn; the texts above many parts are read once (linear time)."""
-
-    def __init__(self, received: date, vocabulary: TopicVocabulary) -> None:
-        self.received = received
-        self.vocabulary = vocabulary
-        self._periods: dict[str, tuple[DateRange, ...]] = {}
-        self._topics: dict[str, tuple[str, ...]] = {}
-        self._settled: dict[int, _Settled] = {}  # by id() of a draft that is the parent of sub-questions
-
-    def periods_above(self, text: str) -> tuple[DateRange, ...]:
-        if text not in self._periods:
-            self._periods[text] = periods_in(text, self.received)[0]
-        return self._periods[text]
-
-    def topics_above(self, text: str) -> tuple[str, ...]:
-        if text not in self._topics:
-            self._topics[text] = self.vocabulary.topics_in(_without_examples(text))
-        return self._topics[text]
-
-    def settle(self, drafts: Sequence[_Draft]) -> list[Part]:
-        parts: list[Part] = []
-        last: _Settled | None = None  # the part before, in any block
-        previous_request: int | None = None
-        for draft in drafts:
-            text = draft.text.strip()
-            # Across a "Request N" heading, only an explicit reference back ("the same period") reaches back.
-            refers_back = bool(_REFERS_BACK.search(text))
-            previous = last if draft.request == previous_request or refers_back else None
-            previous_request = draft.request
-            periods, period_flags = periods_in(text, self.received)
-            flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
-            if not periods and not _NO_PERIOD.search(text):
-                periods = self._inherited_periods(draft, refers_back, previous)
-                if periods:
-                    flags.append(PartFlag.PERIOD_INHERITED)
-            topics = self._topics_of(text, draft, refers_back, previous, flags)
-            last = _Settled(periods, topics)
-            self._settled[id(draft)] = last
-            number = (draft.request, draft.question, draft.subquestion)
-            parts.append(Part(_label(draft), *number, text, periods, topics, tuple(dict.fromkeys(flags))))
-        return parts
-
-    def _inherited_periods(
-        self, draft: _Draft, refers_back: bool, previous: _Settled | None
-    ) -> tuple[DateRange, ...]:
-        if refers_back and previous:
-            return previous.periods
-        parent = self._settled.get(id(draft.parent)) if draft.parent else None
-        if parent and parent.periods:
-            return parent.periods
-        for above in draft.context:
-            periods = self.periods_above(above)
-            if periods:
-                return periods
-        return previous.periods if previous else ()
-
-    def _topics_of(
-        self, text: str, draft: _Draft, refers_back: bool, previous: _Settled | None, flags: list[Flag]
-    ) -> tuple[str, ...]:
-        found = set(self.vocabulary.topics_in(_without_examples(text)))
-        inherited: set[str] = set()
-        for above in draft.context:
-            inherited.update(self.topics_above(above))
-        parent = self._settled.get(id(draft.parent)) if draft.parent else None
-        if parent:
-            inherited.update(parent.topics)
-        if previous and (refers_back or not found):
-            inherited.update(previous.topics)
-        topics = self.vocabulary.ordered(found | inherited)
-        if set(topics) - found:
-            flags.append(PartFlag.TOPICS_INHERITED)
-        return topics
-
-
-_EXAMPLES = re.compile(
-    r"\((?:for example|for instance|e\.g\.|eg|such as)[^()]{0,300}\)"
-    r"|\b(?:e\.g\.|for example,?)[^.?!()]{0,300}",
-    re.IGNORECASE,
-)
-
-
-def _without_examples(text: str) -> str:
-    """ "(for example, missing person searches)", "e.g. 'an officer made a discriminatory comment'"
-    illustrate the question; they are not what it is about."""
-    return _EXAMPLES.sub(" ", text)
-
-
-def _label(draft: _Draft) -> str:
+def label_of(draft: Draft) -> str:
     question = f"Q{draft.question}" + (f"({draft.subquestion})" if draft.subquestion else "")
     if draft.request is None:
         return question
     return f"{draft.block_word or 'Request'} {draft.request}, {question}"
-
-
-# --- the entry point -----------------------------------------------------------------------------
-
-
-def parse_request(
-    text: str,
-    received: date,
-    extra_topics: Iterable[Topic] = (),
-    *,
-    vocabulary: TopicVocabulary = DEFAULT_VOCABULARY,
-    max_chars: int = MAX_REQUEST_CHARS,
-) -> ParsedRequest:
-    """Split a request into its parts, each with its periods (resolved against ``received``) and topics.
-
-    ``extra_topics``: the authority's own topics, added to ``vocabulary``.
-    Raises ``InvalidRequestText`` for empty, binary or over-long text.
-    """
-    check_request_text(text, max_chars)
-    extra = tuple(extra_topics)
-    if extra:
-        vocabulary = vocabulary.with_extra(extra)
-    cleaned = clean_request_text(text)
-    if not cleaned.strip():
-        raise InvalidRequestText("the request has nothing but a greeting and a sign-off")
-    if not looks_english(cleaned):
-        drafts = [_whole_text(cleaned, PartFlag.LANGUAGE_NOT_RECOGNISED)]
-    else:
-        drafts = _drafts(cleaned) or [_whole_text(cleaned, PartFlag.NO_QUESTION_FOUND)]
-    parts = _Settler(received, vocabulary).settle(drafts)
-    return ParsedRequest(tuple(parts), cleaned, received)
-
-
-def _whole_text(cleaned: str, flag: PartFlag) -> _Draft:
-    """The whole request as one part, when it cannot be split."""
-    return _Draft(None, None, 1, None, [" ".join(cleaned.split())], [], flags=[flag])

@@ -1,0 +1,85 @@
+"""A request's text -> its parts: what is asked, numbered as an officer cites it, with periods and topics.
+
+The first hours of a request (issue 6): someone reads it, numbers its questions ("Request 1, Q3"),
+works out the period each covers and what it is about. ``parse_request`` does that reading:
+
+1. The text is checked (empty, binary junk, too long -> ``InvalidRequestText``) and cleaned: the
+   greeting, the sign-off and everything after it (signature, WhatDoTheyKnow footer, quoted earlier
+   correspondence) are dropped.
+2. "Request N" / "Part N" headings split it into blocks; each block is read as a list
+   (numbered, lettered, roman, bulleted, nested) or, without a list, as prose in sentences, one
+   part per sentence that asks for something. Remarks that are not asks ("I am aware of the
+   Section 40(2) exemption ...", "please send it as a spreadsheet") are not parts.
+3. Each part gets the periods and topics of its own words. A part without a period takes it from
+   the part before when it refers back ("of these", "in the same period"), else from the text
+   above it (a block's or the request's preamble, or the question a sub-question belongs to),
+   else from the part before. A part asking for a document (a policy), a current figure ("currently")
+   or whether something is so now ("Does the force ...") takes none.
+   Topics: its own, with those of the preamble and parent question it sits under.
+
+Text in another language (Welsh, say) becomes a single part flagged ``language_not_recognised``.
+Every step is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from foidesk.core.parsing.cleaning import (
+    MAX_REQUEST_CHARS,
+    check_request_text,
+    clean_request_text,
+    looks_english,
+)
+from foidesk.core.parsing.model import Flag, InvalidRequestText, ParsedRequest, Part, PartFlag, RequestTooLong
+from foidesk.core.parsing.settling import Settler
+from foidesk.core.parsing.structure import Draft, drafts_of
+from foidesk.core.topics import DEFAULT_VOCABULARY, Topic, TopicVocabulary
+
+__all__ = [
+    "MAX_REQUEST_CHARS",
+    "Flag",
+    "InvalidRequestText",
+    "ParsedRequest",
+    "Part",
+    "PartFlag",
+    "RequestTooLong",
+    "check_request_text",
+    "clean_request_text",
+    "looks_english",
+    "parse_request",
+]
+
+
+def parse_request(
+    text: str,
+    received: date,
+    extra_topics: Iterable[Topic] = (),
+    *,
+    vocabulary: TopicVocabulary = DEFAULT_VOCABULARY,
+    max_chars: int = MAX_REQUEST_CHARS,
+) -> ParsedRequest:
+    """Split a request into its parts, each with its periods (resolved against ``received``) and topics.
+
+    ``extra_topics``: the authority's own topics, added to ``vocabulary``.
+    Raises ``InvalidRequestText`` for empty, binary or over-long text.
+    """
+    check_request_text(text, max_chars)
+    extra = tuple(extra_topics)
+    if extra:
+        vocabulary = vocabulary.with_extra(extra)
+    cleaned = clean_request_text(text)
+    if not cleaned.strip():
+        raise InvalidRequestText("the request has nothing but a greeting and a sign-off")
+    if not looks_english(cleaned):
+        drafts = [_whole_text(cleaned, PartFlag.LANGUAGE_NOT_RECOGNISED)]
+    else:
+        drafts = drafts_of(cleaned) or [_whole_text(cleaned, PartFlag.NO_QUESTION_FOUND)]
+    parts = Settler(received, vocabulary).settle(drafts)
+    return ParsedRequest(tuple(parts), cleaned, received)
+
+
+def _whole_text(cleaned: str, flag: PartFlag) -> Draft:
+    """The whole request as one part, when it cannot be split."""
+    return Draft(None, None, 1, None, [" ".join(cleaned.split())], [], flags=[flag])
