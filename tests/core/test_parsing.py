@@ -413,6 +413,7 @@ def test_as_dict_follows_the_command_line_contract() -> None:
         "date_ranges": [{"start": "2021-01-01", "end": "2021-12-31"}],
         "topics": ["Tasers"],
         "flags": [],
+        "why": "a sentence that asks",
     }
 
 

@@ -377,7 +377,14 @@ def _year_range(match: re.Match[str], text: str, received: date) -> _Found | Non
     first, last = int(match.group("y1")), int(match.group("y2"))
     if first > last or _and_without_between(match, text):
         return None
+    if last == first + 1 and _said_financial_year(match, text):  # "the financial year 2022 to 2023"
+        return _Found(financial_years(first, first))
     return _Found(calendar_years(first, last), is_point=False)
+
+
+def _said_financial_year(match: re.Match[str], text: str) -> bool:
+    before = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()].lower()
+    return bool(re.search(r"(?:financial|fiscal) year[ \t]{0,3}$", before))
 
 
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -480,7 +487,7 @@ _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, han
 _NOT_PERIODS = re.compile(
     rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}(?:of[ \t]{{1,3}})?{_YEAR}\b"
     rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
-    rf"|\b{_YEAR}/\d{{3,}}\b",
+    rf"|\b{_YEAR}/(?!{_YEAR}\b)\d{{3,}}\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(
@@ -492,7 +499,9 @@ _TO_DATE = re.compile(
     r"^[ \t,]{0,3}(?:to[ \t]date|to[ \t]the[ \t]present(?:[ \t]day)?|to[ \t]present|until[ \t]now|to[ \t]now|"
     r"onwards|up[ \t]to[ \t](?:today|now|the[ \t]present(?:[ \t]day)?|"
     r"the[ \t]date[ \t]of[ \t]this[ \t]request)|"
-    r"to[ \t]today|so[ \t]far)\b",
+    r"to[ \t]today|so[ \t]far|"
+    r"[-–—][ \t]{0,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today|date)|"
+    r"and[ \t]{1,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today))\b",
     re.IGNORECASE,
 )
 _POINT_IN_TIME = re.compile(

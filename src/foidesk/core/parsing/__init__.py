@@ -24,17 +24,21 @@ Every step is linear in the length of the text.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from foidesk.core.parsing.cleaning import (
     MAX_REQUEST_CHARS,
     check_request_text,
     clean_request_text,
+    clarification_body,
     looks_english,
+    split_clarification,
 )
 from foidesk.core.parsing.model import Flag, InvalidRequestText, ParsedRequest, Part, PartFlag, RequestTooLong
 from foidesk.core.parsing.settling import Settler
 from foidesk.core.parsing.structure import Draft, drafts_of
+from foidesk.core.periods import periods_in
 from foidesk.core.topics import DEFAULT_VOCABULARY, Topic, TopicVocabulary
 
 __all__ = [
@@ -69,17 +73,41 @@ def parse_request(
     extra = tuple(extra_topics)
     if extra:
         vocabulary = vocabulary.with_extra(extra)
-    cleaned = clean_request_text(text)
+    asked, clarification = split_clarification(text)
+    cleaned = clean_request_text(asked)
     if not cleaned.strip():
         raise InvalidRequestText("the request has nothing but a greeting and a sign-off")
+    remarks: list[str] = []
     if not looks_english(cleaned):
         drafts = [_whole_text(cleaned, PartFlag.LANGUAGE_NOT_RECOGNISED)]
     else:
-        drafts = drafts_of(cleaned) or [_whole_text(cleaned, PartFlag.NO_QUESTION_FOUND)]
+        drafts, remarks = drafts_of(cleaned)
+        drafts = drafts or [_whole_text(cleaned, PartFlag.NO_QUESTION_FOUND)]
     parts = Settler(received, vocabulary).settle(drafts)
-    return ParsedRequest(tuple(parts), cleaned, received)
+    if clarification.strip():
+        parts = _with_clarified_period(parts, clarification_body(clarification), received)
+        remarks.append(" ".join(clean_request_text(clarification).split()))
+    return ParsedRequest(tuple(parts), cleaned, received, tuple(remarks))
+
+
+def _with_clarified_period(parts: list[Part], clarified: str, received: date) -> list[Part]:
+    """The period of a clarification (s.1(3) FOIA: it settles what was asked) replaces every part's."""
+    periods, period_flags = periods_in(clarified, received)
+    if not periods:
+        return parts
+    flags: tuple[Flag, ...] = (PartFlag.PERIOD_FROM_CLARIFICATION, *sorted(period_flags))
+    return [
+        replace(
+            part,
+            date_ranges=periods,
+            flags=tuple(dict.fromkeys((*part.flags, *flags))),
+        )
+        for part in parts
+    ]
 
 
 def _whole_text(cleaned: str, flag: PartFlag) -> Draft:
     """The whole request as one part, when it cannot be split."""
-    return Draft(None, None, 1, None, [" ".join(cleaned.split())], [], flags=[flag])
+    return Draft(
+        None, None, 1, None, [" ".join(cleaned.split())], [], flags=[flag], why=flag.value.replace("_", " ")
+    )

@@ -116,3 +116,34 @@ def looks_english(text: str) -> bool:
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return True
     return sum(1 for word in words if word in _ENGLISH_WORDS) >= MIN_ENGLISH_RATIO * len(words)
+
+
+_CLARIFICATION = re.compile(
+    r"^[ \t>*#\-]{0,4}(?:clarification(?: (?:received|provided|given|from (?:the )?requester))?"
+    r"(?: on\b| dated\b)?"
+    r"|(?:the )?requester(?:'s)? (?:has )?(?:clarified|clarification)|clarified request"
+    r"|(?:following|further to|in response to) (?:your|our|a|the) request for clarification)\b[^\n]{0,80}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def split_clarification(text: str) -> tuple[str, str]:
+    """(the request, the clarification appended to it): "Clarification received 20 May 2023: ...".
+
+    s.1(3) FOIA: what the requester says when asked to clarify defines the request, so its period
+    applies to every part. The clarification is searched in the text as received, since it often
+    follows the sign-off that cleaning cuts at.
+    """
+    match = _CLARIFICATION.search(text)
+    if match is None or not text[: match.start()].strip():
+        return text, ""
+    return text[: match.start()], text[match.start() :]
+
+
+def clarification_body(clarification: str) -> str:
+    """The clarification without its heading line ("Clarification received 20 May 2023:"), whose
+    date is when it came, not the period asked about."""
+    heading, colon, rest = clarification.partition(":")
+    if colon and "\n" not in heading:
+        return rest
+    return clarification.partition("\n")[2]

@@ -24,6 +24,7 @@ class PartFlag(StrEnum):
     TOPICS_INHERITED = "topics_inherited"
     NO_QUESTION_FOUND = "no_question_found"
     LANGUAGE_NOT_RECOGNISED = "language_not_recognised"
+    PERIOD_FROM_CLARIFICATION = "period_from_clarification"
 
 
 Flag = PartFlag | PeriodFlag
@@ -41,6 +42,9 @@ class Part:
     date_ranges: tuple[DateRange, ...]
     topics: tuple[str, ...]
     flags: tuple[Flag, ...] = ()
+    why: str = (
+        ""  # why it was split here, for the officer who corrects the split ("numbered 2)", "Q heading")
+    )
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -52,16 +56,22 @@ class Part:
             "date_ranges": [period.as_dict() for period in self.date_ranges],
             "topics": list(self.topics),
             "flags": [flag.value for flag in self.flags],
+            "why": self.why,
         }
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedRequest:
-    """The parts of a request, in the order asked, and the text they were read from."""
+    """The parts of a request, in the order asked, and the text they were read from.
+
+    ``context``: what the requester wrote that is not asked (format preferences, notes, offers to
+    clarify, reasons, an appended clarification), kept for the officer, in the order written.
+    """
 
     parts: tuple[Part, ...]
     cleaned_text: str
     received: date
+    context: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
-        return {"parts": [part.as_dict() for part in self.parts]}
+        return {"parts": [part.as_dict() for part in self.parts], "context": list(self.context)}

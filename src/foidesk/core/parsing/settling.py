@@ -73,7 +73,8 @@ class Settler:
             last = _Settled(periods, topics)
             self._settled[id(draft)] = last
             number = (draft.request, draft.question, draft.subquestion)
-            parts.append(Part(label_of(draft), *number, text, periods, topics, tuple(dict.fromkeys(flags))))
+            unique_flags = tuple(dict.fromkeys(flags))
+            parts.append(Part(label_of(draft), *number, text, periods, topics, unique_flags, draft.why))
         return parts
 
     def _inherited_periods(
@@ -84,7 +85,7 @@ class Settler:
         parent = self._settled.get(id(draft.parent)) if draft.parent else None
         if parent and parent.periods:
             return parent.periods
-        for above in draft.context:
+        for above in (*draft.context, *draft.notes):
             periods = self.periods_above(above)
             if periods:
                 return periods

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from foidesk.core.parsing.lines import logical_lines
 from foidesk.core.parsing.model import Flag
 
 MAX_HEADING_TITLE_WORDS = 8
@@ -56,6 +57,23 @@ _META = re.compile(
     r"statutory (?:time|deadline)|acknowledge receipt|please do not include)\b",
     re.IGNORECASE,
 )
+_REMARK = re.compile(
+    r"^(?:nb|n\.b\.?|note|please note|p\.?s\.?)\b[ :.,-]"
+    r"|\b(?:i ask because|the reason (?:i|for)|i am asking because|i'm asking because|"
+    r"for context|background:|"
+    r"(?:advice and assistance|section 16|s\.? ?16)\b|please advise (?:me )?(?:how|what|whether|on)|"
+    r"(?:narrow|refine|reduce|rephrase) (?:my|the|this) request|"
+    r"(?:happy|glad|willing) to (?:clarify|discuss|narrow|refine)|"
+    r"(?:need|require|want) (?:me to |any |further |more )?clarif|"
+    r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
+    r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form))",
+    re.IGNORECASE,
+)
+_PERIOD_NOTE = re.compile(
+    r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
+    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only)\b",
+    re.IGNORECASE,
+)
 _REFINEMENT = re.compile(
     r"^(?:please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
     r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.)",
@@ -98,6 +116,8 @@ class _Line:
     kind: _Marker | None = None  # None for a line of plain text
     value: str = ""
     blank_before: bool = False
+    why: str = ""  # why an item starts here: "numbered 2)", "bullet", "Q heading"
+    sub_item: bool = False  # "1a. ...": more of the question above
 
 
 @dataclass(slots=True)
@@ -105,6 +125,7 @@ class _Item:
     kind: _Marker
     value: str
     pieces: list[str]  # its first line and the lines that continue it (joined once, at the end: linear)
+    why: str = ""
     children: list[_Item] = field(default_factory=list)
     closed: bool = False  # a blank line or a remark ended it; plain lines no longer continue it
 
@@ -134,6 +155,10 @@ class Draft:
     context: list[str]  # the texts above it, nearest first: parent question, block preamble, request preamble
     flags: list[Flag] = field(default_factory=list)
     parent: Draft | None = None  # the question a sub-question belongs to, when that question is a part
+    why: str = ""
+    notes: list[str] = field(
+        default_factory=list
+    )  # notes below that govern it ("... by financial year 2019/20")
 
     @property
     def text(self) -> str:
@@ -145,17 +170,23 @@ def _classify(line: str, blank_before: bool, previous_kind: _Marker | None, prev
     if match is None:
         return _Line(line, blank_before=blank_before)
     rest, number = match.group("rest"), match.group("qn") or match.group("n")
-    if number or match.group("b"):
-        return _Line(rest, _Marker.NUMBER if number else _Marker.BULLET, number or "", blank_before)
+    written = line[: match.start("rest")].strip()
+    if number:
+        return _Line(rest, _Marker.NUMBER, number, blank_before, f"numbered {written}")
+    if match.group("b"):
+        return _Line(rest, _Marker.BULLET, "", blank_before, "bullet")
     marker = (match.group("pl") or match.group("l") or "").lower()
     if not _ROMAN.match(marker):  # a single letter, or a word such as "etc." that is no marker
-        return _Line(rest, _Marker.LETTER, marker, blank_before) if len(marker) == 1 else _Line(line)
+        if len(marker) == 1:
+            return _Line(rest, _Marker.LETTER, marker, blank_before, f"lettered {written}")
+        return _Line(line)
     # "i", "v", "x" continue a lettered list ("h) ... i) ..."); otherwise they are roman numerals.
     after_letter = previous_kind == _Marker.LETTER and (
         marker != "i" or marker == _next_letter(previous_value)
     )
     kind = _Marker.LETTER if len(marker) == 1 and after_letter else _Marker.ROMAN
-    return _Line(rest, kind, marker, blank_before)
+    why = f"lettered {written}" if kind == _Marker.LETTER else f"numbered {written}"
+    return _Line(rest, kind, marker, blank_before, why)
 
 
 def _next_letter(letter: str) -> str:
@@ -167,14 +198,11 @@ def _split_blocks(text: str) -> tuple[list[_Line], list[_Block]]:
     """The lines before the first heading, and the blocks ("Request 1", "Part 2") after it."""
     preamble: list[_Line] = []
     blocks: list[_Block] = []
-    blank = False
     previous_kind: _Marker | None = None
     previous_value = ""
-    for raw in text.split("\n"):
-        if not raw:
-            blank = True
-            continue
-        heading = _HEADING.match(raw)
+    for logical in logical_lines(text):
+        raw, blank = logical.text, logical.blank_before
+        heading = _HEADING.match(raw) if not logical.why else None
         if heading and _is_heading(heading):
             blocks.append(
                 _Block(heading.group("word").capitalize(), _block_number(heading.group("n"), len(blocks)))
@@ -182,13 +210,16 @@ def _split_blocks(text: str) -> tuple[list[_Line], list[_Block]]:
             rest = heading.group("rest").strip()
             if rest:
                 blocks[-1].lines.append(_classify(rest, False, None, ""))
-            blank, previous_kind, previous_value = False, None, ""
+            previous_kind, previous_value = None, ""
             continue
         line = _classify(raw, blank, previous_kind, previous_value)
+        if logical.sub_item:
+            line = _Line(raw, blank_before=blank, sub_item=True)
+        elif logical.why and line.kind is not None:
+            line.why = logical.why
         if line.kind is not None:
             previous_kind, previous_value = line.kind, line.value
         (blocks[-1].lines if blocks else preamble).append(line)
-        blank = False
     return preamble, blocks
 
 
@@ -228,46 +259,61 @@ def _sentences(text: str) -> list[str]:
 
 
 def _is_ask(text: str) -> bool:
-    return bool(_ASK.search(text)) and not _META.search(text) and not _CONTEXT.search(text.strip())
+    if not _ASK.search(text) or _META.search(text) or _REMARK.search(text):
+        return False
+    return not _CONTEXT.search(text.strip())
 
 
 # --- building items from lines -------------------------------------------------------------------
 
 
-def _items_and_preamble(lines: Sequence[_Line]) -> tuple[list[str], list[_Item], list[str]]:
-    """(preamble lines, top-level items, trailing lines) of a block with a list."""
+def _items_and_preamble(
+    lines: Sequence[_Line], remarks: list[str]
+) -> tuple[list[str], list[_Item], list[str]]:
+    """(preamble lines, top-level items, trailing lines) of a block with a list.
+
+    Lines between items that are not part of one (a remark, a note) go to ``remarks``.
+    """
     preamble: list[str] = []
     trailing: list[str] = []
     roots: list[_Item] = []
     stack: list[_Item] = []  # the open item at each depth
     kinds: list[_Marker] = []  # the marker kind of each depth
     for line in lines:
-        if line.kind is None:
+        if line.sub_item and roots:
+            roots[-1].pieces.append(line.text)  # "1a. ..." is more of question 1, whatever came between
+            continue
+        if line.kind is None and not line.sub_item:
             if not roots:
                 preamble.append(line.text)
             else:
                 _plain_line_after_items(line, stack, trailing)
             continue
-        item = _Item(line.kind, line.value, [line.text])
-        if line.kind in kinds:
-            depth = kinds.index(line.kind)
+        kind = line.kind or _Marker.NUMBER  # a list that starts at "1a." starts at question 1
+        item = _Item(kind, line.value or line.text.split(None, 1)[0].rstrip(".)"), [line.text], line.why)
+        if line.sub_item:
+            item.value = "".join(char for char in item.value if char.isdigit())
+            item.why = f"numbered {line.text.split(None, 1)[0]}"
+        if kind in kinds:
+            depth = kinds.index(kind)
             del kinds[depth + 1 :]
             del stack[depth:]
         else:
-            kinds.append(line.kind)
+            kinds.append(kind)
             depth = len(kinds) - 1
         if depth == 0:
             roots.append(item)
         else:
             stack[depth - 1].children.append(item)
         stack.append(item)
+        remarks.extend(trailing)
         trailing.clear()
     return preamble, roots, trailing
 
 
 def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]) -> None:
     last = stack[-1]
-    if _META.search(line.text) or trailing:
+    if _META.search(line.text) or _REMARK.search(line.text) or trailing:
         trailing.append(line.text)
         for item in stack:
             item.closed = True
@@ -318,15 +364,15 @@ def _drafts_from_items(
         question = numbering.next(item)
         stem = item.text
         if not item.children:
-            drafts.append(Draft(request, word, question, None, [stem], context))
+            drafts.append(Draft(request, word, question, None, [stem], context, why=item.why))
             continue
         if all(_is_dimension(child) for child in item.children) or _DIMENSIONS_LEAD.search(stem):
             detail = "; ".join(_flatten_dimensions(child) for child in item.children)
-            drafts.append(Draft(request, word, question, None, [stem, detail], context))
+            drafts.append(Draft(request, word, question, None, [stem, detail], context, why=item.why))
             continue
         parent = None
         if _is_ask(stem) and not stem.rstrip().endswith(":"):
-            parent = Draft(request, word, question, None, [stem], context)
+            parent = Draft(request, word, question, None, [stem], context, why=item.why)
             drafts.append(parent)
         stem_context = [stem, *context]
         for position, child in enumerate(item.children):
@@ -338,40 +384,59 @@ def _drafts_from_items(
             pieces = [child.text]
             if child.children:
                 pieces.append("; ".join(grandchild.text for grandchild in child.children))
-            drafts.append(Draft(request, word, question, sub, pieces, stem_context, parent=parent))
+            why = f"{child.why} under Q{question}"
+            drafts.append(Draft(request, word, question, sub, pieces, stem_context, parent=parent, why=why))
     return drafts
+
+
+@dataclass(slots=True)
+class _Prose:
+    """What the sentences of a block gave: parts, the sentences before the first, remarks and notes."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    remarks: list[str] = field(default_factory=list)  # not asked, kept on the request
+    notes: list[str] = field(default_factory=list)  # remarks and refinements that set a period for the parts
 
 
 def _drafts_from_prose(
     sentences: Sequence[str], block: _Block | None, context: list[str], numbering: _Numbering
-) -> tuple[list[Draft], list[str]]:
-    """One part per sentence that asks; refinements join the ask before them. Also the context sentences."""
-    drafts: list[Draft] = []
-    preamble: list[str] = []
+) -> _Prose:
+    """One part per sentence that asks; refinements join the ask before them."""
+    read = _Prose()
+    drafts = read.drafts
     draft_context: list[str] = []  # settled at the first ask: the sentences before it, then the outer context
     request = block.number if block else None
     word = block.word if block else None
     for sentence in sentences:
-        if _META.search(sentence):
+        if _META.search(sentence) or _REMARK.search(sentence):
+            read.remarks.append(sentence)
+            if _PERIOD_NOTE.search(sentence):
+                read.notes.append(sentence)
             continue
         if drafts and (_REFINEMENT.match(sentence) or not _is_ask(sentence)):
             drafts[-1].pieces.append(sentence)
+            if _PERIOD_NOTE.search(sentence):
+                read.notes.append(sentence)
             continue
         if not _is_ask(sentence) or _REFINEMENT.match(sentence):
-            preamble.append(sentence)
+            read.preamble.append(sentence)
             continue
         if not drafts:
-            draft_context = [" ".join(preamble), *context]
+            draft_context = [" ".join(read.preamble), *context]
         inline = _inline_items(sentence)
         if inline is None:
             numbering.last += 1
-            drafts.append(Draft(request, word, numbering.last, None, [sentence], draft_context))
+            why = "a sentence that asks"
+            drafts.append(Draft(request, word, numbering.last, None, [sentence], draft_context, why=why))
             continue
         lead, items = inline
-        for item in items:
+        for marker, item in items:
             numbering.last += 1
-            drafts.append(Draft(request, word, numbering.last, None, [item], [lead, *draft_context]))
-    return drafts, preamble
+            inline_context = [lead, *draft_context]
+            why = f"numbered {marker} in a sentence"
+            drafts.append(Draft(request, word, numbering.last, None, [item], inline_context, why=why))
+    return read
 
 
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[ ,;:]))\((?P<m>\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3})\) ")
@@ -382,8 +447,8 @@ _INLINE_SEQUENCES = (
 )
 
 
-def _inline_items(sentence: str) -> tuple[str, list[str]] | None:
-    """ "Please provide (1) the number of X, (2) the number of Y": the lead-in and one item per marker."""
+def _inline_items(sentence: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """ "Please provide (1) the number of X, (2) the number of Y": the lead-in and (marker, item) pairs."""
     markers = list(_INLINE_MARKER.finditer(sentence))
     for sequence in _INLINE_SEQUENCES:
         found: list[re.Match[str]] = []
@@ -393,39 +458,50 @@ def _inline_items(sentence: str) -> tuple[str, list[str]] | None:
         if len(found) >= 2:
             ends = [marker.start() for marker in found[1:]] + [len(sentence)]
             items = [
-                re.sub(r"[ ,;]*(?:and|or)?[ ,;]*$", "", sentence[marker.end() : end]).strip()
+                (
+                    marker.group(0).strip(),
+                    re.sub(r"[ ,;]*(?:and|or)?[ ,;]*$", "", sentence[marker.end() : end]).strip(),
+                )
                 for marker, end in zip(found, ends, strict=True)
             ]
             return sentence[: found[0].start()].strip(), items
     return None
 
 
-def _read_block(
-    lines: Sequence[_Line], block: _Block | None, outer_context: list[str]
-) -> tuple[list[Draft], str]:
-    """The drafts of one block and its preamble text."""
+@dataclass(slots=True)
+class _BlockReading:
+    drafts: list[Draft]
+    remarks: list[str]
+
+
+def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: list[str]) -> _BlockReading:
+    """The drafts of one block and the remarks in it that are not asked."""
     numbering = _Numbering()
-    if any(line.kind is not None for line in lines):
-        preamble_lines, roots, trailing = _items_and_preamble(lines)
-        preamble = _strip_request_label(" ".join(preamble_lines))
-        if roots and all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
-            detail = "; ".join(root.text for root in roots)
-            draft = Draft(
-                block.number if block else None,
-                block.word if block else None,
-                1,
-                None,
-                [preamble, detail],
-                outer_context,
-            )
-            return [draft], ""
-        context = [preamble, *outer_context]
-        drafts = _drafts_from_items(roots, block, context, numbering)
-        extra, _ = _drafts_from_prose(_sentences(" ".join(trailing)), block, context, numbering)
-        return drafts + extra, preamble
-    text = " ".join(line.text for line in lines)
-    drafts, preamble_sentences = _drafts_from_prose(_sentences(text), block, outer_context, numbering)
-    return drafts, _strip_request_label(" ".join(preamble_sentences))
+    if not any(line.kind is not None or line.sub_item for line in lines):
+        text = " ".join(line.text for line in lines)
+        read = _drafts_from_prose(_sentences(text), block, outer_context, numbering)
+        _apply_notes(read.drafts, read.notes)
+        return _BlockReading(read.drafts, read.remarks)
+    remarks: list[str] = []
+    preamble_lines, roots, trailing = _items_and_preamble(lines, remarks)
+    preamble = _strip_request_label(" ".join(preamble_lines))
+    if roots and all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
+        detail = "; ".join(root.text for root in roots)
+        request, word = (block.number, block.word) if block else (None, None)
+        draft = Draft(request, word, 1, None, [preamble, detail], outer_context, why="a question over a list")
+        return _BlockReading([draft], remarks)
+    context = [preamble, *outer_context]
+    drafts = _drafts_from_items(roots, block, context, numbering)
+    after = _drafts_from_prose(_sentences(" ".join(trailing)), block, context, numbering)
+    notes = [text for text in (*remarks, *after.preamble) if _PERIOD_NOTE.search(text)] + after.notes
+    _apply_notes(drafts, notes)
+    return _BlockReading(drafts + after.drafts, [*remarks, *after.preamble, *after.remarks])
+
+
+def _apply_notes(drafts: Sequence[Draft], notes: Sequence[str]) -> None:
+    """ "Please break the figures down by financial year, 2019/20 to 2021/22" governs the parts above it."""
+    for draft in drafts:
+        draft.notes.extend(notes)
 
 
 def _strip_request_label(text: str) -> str:
@@ -433,17 +509,20 @@ def _strip_request_label(text: str) -> str:
     return _REQUEST_LABEL.sub(" ", text).strip()
 
 
-def drafts_of(cleaned: str) -> list[Draft]:
+def drafts_of(cleaned: str) -> tuple[list[Draft], list[str]]:
+    """The drafts of the parts of ``cleaned``, and the remarks that are not parts."""
     preamble_lines, blocks = _split_blocks(cleaned)
     if not blocks:
-        drafts, _ = _read_block(preamble_lines, None, [])
-        return _with_unique_labels(drafts)
+        read = _read_block(preamble_lines, None, [])
+        return _with_unique_labels(read.drafts), read.remarks
     request_preamble = _strip_request_label(" ".join(line.text for line in preamble_lines))
-    drafts = []
+    drafts: list[Draft] = []
+    remarks: list[str] = []
     for block in blocks:
-        block_drafts, _ = _read_block(block.lines, block, [request_preamble])
-        drafts.extend(block_drafts)
-    return _with_unique_labels(drafts)
+        read = _read_block(block.lines, block, [request_preamble])
+        drafts.extend(read.drafts)
+        remarks.extend(read.remarks)
+    return _with_unique_labels(drafts), remarks
 
 
 def _with_unique_labels(drafts: list[Draft]) -> list[Draft]:
