@@ -30,8 +30,8 @@ from datetime import date
 from foidesk.core.parsing.cleaning import (
     MAX_REQUEST_CHARS,
     check_request_text,
-    clean_request_text,
     clarification_body,
+    clean_request_text,
     looks_english,
     split_clarification,
 )
