@@ -14,6 +14,8 @@ MIN_LETTER_RATIO = 0.3  # letters per non-blank character below which the text i
 MIN_WORDS_FOR_LANGUAGE = 6
 MIN_ENGLISH_RATIO = 0.12  # share of common English words below which the text is another language
 GREETING_SEARCH_LINES = 3
+MAX_INDENT = 8  # spaces of indentation kept: enough to tell a nested list item from its parent
+TAB_WIDTH = 4
 MAX_GREETING_WORDS = 10  # a greeting line is short ("Dear Freedom of Information team,")
 
 
@@ -64,18 +66,26 @@ def clean_request_text(text: str) -> str:
     """
     text = _WORD_BULLET.sub("•", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _JUNK.sub("", text)
-    lines = _quoted_request([_BLANKS.sub(" ", line).strip() for line in text.split("\n")])
+    lines = _quoted_request([_indented(line) for line in text.split("\n")])
     kept: list[str] = []
     for line in lines:
-        if _CORRESPONDENCE.match(line) or (kept and _SIGN_OFF.match(line)):
+        bare = line.lstrip(" ")
+        if _CORRESPONDENCE.match(bare) or (kept and _SIGN_OFF.match(bare)):
             break
-        if line.startswith(">"):
+        if bare.startswith(">"):
             continue
         kept.append(line)
     kept = _without_greeting(kept)
-    while kept and (not kept[-1] or set(kept[-1]) <= {"-", "_", "="}):
+    while kept and (not kept[-1] or set(kept[-1]) <= {"-", "_", "=", " "}):
         kept.pop()
     return "\n".join(kept).strip("\n")
+
+
+def _indented(line: str) -> str:
+    """The line with its blanks made single spaces, keeping how far it is indented (a nested list)."""
+    bare = _BLANKS.sub(" ", line).strip()
+    indent = len(line.expandtabs(TAB_WIDTH)) - len(line.expandtabs(TAB_WIDTH).lstrip())
+    return " " * min(indent, MAX_INDENT) + bare if bare else ""
 
 
 def _quoted_request(lines: list[str]) -> list[str]:
@@ -84,7 +94,9 @@ def _quoted_request(lines: list[str]) -> list[str]:
     if start is None:
         return lines
     quoted = lines[start + 1 :]
-    end = next((index for index, line in enumerate(quoted) if _RESPONSE_BEGINS.match(line)), len(quoted))
+    end = next(
+        (index for index, line in enumerate(quoted) if _RESPONSE_BEGINS.match(line.lstrip(" "))), len(quoted)
+    )
     return quoted[:end]
 
 
@@ -96,7 +108,7 @@ def _without_greeting(lines: list[str]) -> list[str]:
         seen += 1
         if seen > GREETING_SEARCH_LINES:
             break
-        if _GREETING.match(line) and len(line.split()) <= MAX_GREETING_WORDS:
+        if _GREETING.match(line.lstrip(" ")) and len(line.split()) <= MAX_GREETING_WORDS:
             return lines[:index] + lines[index + 1 :]
     return lines
 

@@ -24,10 +24,13 @@ WHY_Q_HEADING = "Q heading"
 
 _Q_HEADING_ALONE = re.compile(r"^(?:q|question|qu)[ .]?(?P<n>\d{1,2})[ ]?[:.)\-–]?$", re.IGNORECASE)
 _SUB_ITEM = re.compile(r"^(?P<n>\d{1,2})(?:[a-z]|\.[a-z]|\([a-z]\))[.)]?[ ]+\S", re.IGNORECASE)
+_BULLETED_SUB_ITEM = re.compile(r"^[-•*·▪◦‣⁃–—○●■□➢►✓→][ ]+(?=\d{1,2}[a-z][.)][ ])", re.IGNORECASE)
 _INLINE_BULLET = re.compile(r"(?:^|(?<=[ ]))[*•·▪●◦](?:[ ]+)(?=\S)")
-# "2) " anywhere after a blank; "2. " only where a sentence ends before it ("... 2017? 2. How ...").
+# "2) " anywhere after a blank; "2. " only where a sentence ends before it ("... 2017? 2. How ...")
+# or inside a run of them; "1a." / "1b)" are sub-items of question 1.
 _INLINE_NUMBER = re.compile(
-    r"(?:^|(?<=[ ]))\(?(?P<n>\d{1,2})\)[ ]+(?=\S)|(?:^|(?<=[?.!:;][ ]))(?P<d>\d{1,2})\.[ ]+(?=[A-Za-z(\"'‘“])"
+    r"(?:^|(?<=[ ]))\(?(?P<n>\d{1,2})(?P<nl>[a-z])?\)[ ]+(?=\S)"
+    r"|(?:^|(?<=[ ]))(?P<d>\d{1,2})(?P<dl>[a-z])?\.[ ]+(?=[A-Za-z(\"'‘“])"
 )
 _STARTS_WITH_NUMBER = re.compile(r"^\(?\d{1,2}[.)]")
 _TRAILING_JOINER = re.compile(r"[ ,;]*(?:\b(?:and|or))?[ ,;]*$")
@@ -41,16 +44,19 @@ class LogicalLine:
     blank_before: bool
     why: str = ""
     sub_item: bool = False  # "1a." : part of the question above, not a question of its own
+    indent: int = 0  # spaces before it: an indented "1." under a "1." is its sub-item
 
 
 def logical_lines(text: str) -> Iterator[LogicalLine]:
     """The lines of ``text`` with inline items split, Q headings joined and sub-items marked."""
     blank = False
     heading: str | None = None  # a "Question 3" line waiting for its question
-    for raw in text.split("\n"):
+    for line in text.split("\n"):
+        raw = line.lstrip(" ")
         if not raw:
             blank = True
             continue
+        indent = len(line) - len(raw)
         alone = _Q_HEADING_ALONE.match(raw)
         if alone:
             if heading is not None:  # two headings in a row: the first heads nothing
@@ -61,26 +67,30 @@ def logical_lines(text: str) -> Iterator[LogicalLine]:
             yield LogicalLine(f"{heading} {raw}", blank, WHY_Q_HEADING)
             heading, blank = None, False
             continue
-        yield from _split_inline(raw, blank)
+        yield from _split_inline(raw, blank, indent)
         blank = False
     if heading is not None:
         yield LogicalLine(heading, blank)
 
 
-def _split_inline(raw: str, blank: bool) -> Iterator[LogicalLine]:
+def _split_inline(raw: str, blank: bool, indent: int) -> Iterator[LogicalLine]:
+    bulleted = _BULLETED_SUB_ITEM.match(raw)  # "• 2a. How many ..."
+    if bulleted:
+        raw = raw[bulleted.end() :]
     if _SUB_ITEM.match(raw):
-        yield LogicalLine(raw, blank, sub_item=True)
+        yield LogicalLine(raw, blank, sub_item=True, indent=indent)
         return
     pieces = _inline_bullets(raw) or _inline_numbers(raw)
     if pieces is None:
-        yield LogicalLine(raw, blank)
+        yield LogicalLine(raw, blank, indent=indent)
         return
     lead, items = pieces
     if lead:
-        yield LogicalLine(lead, blank)
+        yield LogicalLine(lead, blank, indent=indent)
         blank = False
     for item, why in items:
-        yield LogicalLine(item, blank, why)
+        sub_item = bool(_SUB_ITEM.match(item))
+        yield LogicalLine(item, blank, "" if sub_item else why, sub_item, indent)
         blank = False
 
 
@@ -100,10 +110,14 @@ def _inline_numbers(raw: str) -> tuple[str, list[tuple[str, str]]] | None:
     """ "1) How many ...? 2) How many ...?": a run 1, 2, 3 ... (or n, n+1 ... from the line's start)."""
     found: list[re.Match[str]] = []
     for mark in _INLINE_NUMBER.finditer(raw):
-        value = int(mark.group("n") or mark.group("d"))
-        if value > MAX_INLINE_NUMBER:
+        value = _value(mark)
+        if value > MAX_INLINE_NUMBER or (mark.group("d") and not _after_sentence(raw, mark, found)):
             continue
-        follows = value == _value(found[-1]) + 1 if found else value == 1 or mark.start() == 0
+        lettered = bool(mark.group("nl") or mark.group("dl"))
+        if found:
+            follows = value == _value(found[-1]) + 1 or (lettered and value == _value(found[-1]))
+        else:
+            follows = value == 1 or mark.start() == 0
         if follows:
             found.append(mark)
     if len(found) < MIN_LIST_ITEMS:
@@ -116,6 +130,14 @@ def _inline_numbers(raw: str) -> tuple[str, list[tuple[str, str]]] | None:
         written = mark.group(0).strip()
         items.append((f"{written} {_item_text(raw[mark.end() : end])}", f"numbered {written}"))
     return raw[: found[0].start()].strip(), items
+
+
+def _after_sentence(raw: str, mark: re.Match[str], found: list[re.Match[str]]) -> bool:
+    """ "2. " is a marker where a sentence or a lead-in ends before it, or inside a run ("... 1. x 2. Y")."""
+    before = raw[: mark.start()].rstrip(" ")
+    if not before or before.endswith(("?", ".", "!", ":", ";")):
+        return True
+    return bool(found) and raw[mark.end() : mark.end() + 1].isupper()
 
 
 def _value(mark: re.Match[str]) -> int:

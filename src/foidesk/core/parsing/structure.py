@@ -24,7 +24,7 @@ _HEADING = re.compile(
 )
 _MARKER = re.compile(
     r"^(?:(?P<q>(?i:q(?:uestion)?)[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
-    r"|\(?(?P<n>\d{1,2})(?:[.)]|[ ]?[:\-–](?= ))"
+    r"|\(?(?P<n>\d{1,2})(?:[.)]|[ ]?[:\-–](?= )|,(?= [A-Z]))"
     r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)]"
     r"|(?P<b>[-•*·▪◦‣⁃–—○●■□➢►✓→]|o(?= )))[ ]+(?P<rest>\S.*)$"
 )
@@ -118,6 +118,7 @@ class _Line:
     blank_before: bool = False
     why: str = ""  # why an item starts here: "numbered 2)", "bullet", "Q heading"
     sub_item: bool = False  # "1a. ...": more of the question above
+    indent: int = 0
 
 
 @dataclass(slots=True)
@@ -213,8 +214,9 @@ def _split_blocks(text: str) -> tuple[list[_Line], list[_Block]]:
             previous_kind, previous_value = None, ""
             continue
         line = _classify(raw, blank, previous_kind, previous_value)
+        line.indent = logical.indent
         if logical.sub_item:
-            line = _Line(raw, blank_before=blank, sub_item=True)
+            line = _Line(raw, blank_before=blank, sub_item=True, indent=logical.indent)
         elif logical.why and line.kind is not None:
             line.why = logical.why
         if line.kind is not None:
@@ -272,35 +274,43 @@ def _items_and_preamble(
 ) -> tuple[list[str], list[_Item], list[str]]:
     """(preamble lines, top-level items, trailing lines) of a block with a list.
 
-    Lines between items that are not part of one (a remark, a note) go to ``remarks``.
+    Lines between items that are not part of one (a remark, a note) go to ``remarks``. An item is
+    nested under the one above when its marker is of another kind ("a)" under "1.") or it is
+    indented further ("    1." under "1.").
     """
     preamble: list[str] = []
     trailing: list[str] = []
     roots: list[_Item] = []
     stack: list[_Item] = []  # the open item at each depth
-    kinds: list[_Marker] = []  # the marker kind of each depth
+    levels: list[tuple[_Marker, bool]] = []  # the marker kind and indentation of each depth
+    base_indent: int | None = None
     for line in lines:
-        if line.sub_item and roots:
-            roots[-1].pieces.append(line.text)  # "1a. ..." is more of question 1, whatever came between
-            continue
         if line.kind is None and not line.sub_item:
             if not roots:
                 preamble.append(line.text)
             else:
                 _plain_line_after_items(line, stack, trailing)
             continue
-        kind = line.kind or _Marker.NUMBER  # a list that starts at "1a." starts at question 1
-        item = _Item(kind, line.value or line.text.split(None, 1)[0].rstrip(".)"), [line.text], line.why)
         if line.sub_item:
-            item.value = "".join(char for char in item.value if char.isdigit())
-            item.why = f"numbered {line.text.split(None, 1)[0]}"
-        if kind in kinds:
-            depth = kinds.index(kind)
-            del kinds[depth + 1 :]
+            number = line.text[: len(line.text) - len(line.text.lstrip("0123456789"))]
+            if roots and roots[-1].value == number:
+                roots[-1].pieces.append(line.text)  # "1b. ..." is more of question 1
+                continue
+            item = _Item(_Marker.NUMBER, number, [line.text], f"numbered {line.text.split(None, 1)[0]}")
+            level = (_Marker.NUMBER, False)
+        else:
+            assert line.kind is not None
+            if base_indent is None:
+                base_indent = line.indent
+            item = _Item(line.kind, line.value, [line.text], line.why)
+            level = (line.kind, line.indent > base_indent + 1)
+        if level in levels:
+            depth = levels.index(level)
+            del levels[depth + 1 :]
             del stack[depth:]
         else:
-            kinds.append(kind)
-            depth = len(kinds) - 1
+            levels.append(level)
+            depth = len(levels) - 1
         if depth == 0:
             roots.append(item)
         else:
@@ -357,36 +367,24 @@ class _Numbering:
 def _drafts_from_items(
     roots: Sequence[_Item], block: _Block | None, context: list[str], numbering: _Numbering
 ) -> list[Draft]:
+    """One part per top-level item; the items under it (its sub-questions or its fields) are in it."""
     drafts: list[Draft] = []
     request = block.number if block else None
     word = block.word if block else None
     for item in roots:
         question = numbering.next(item)
-        stem = item.text
-        if not item.children:
-            drafts.append(Draft(request, word, question, None, [stem], context, why=item.why))
-            continue
-        if all(_is_dimension(child) for child in item.children) or _DIMENSIONS_LEAD.search(stem):
-            detail = "; ".join(_flatten_dimensions(child) for child in item.children)
-            drafts.append(Draft(request, word, question, None, [stem, detail], context, why=item.why))
-            continue
-        parent = None
-        if _is_ask(stem) and not stem.rstrip().endswith(":"):
-            parent = Draft(request, word, question, None, [stem], context, why=item.why)
-            drafts.append(parent)
-        stem_context = [stem, *context]
-        for position, child in enumerate(item.children):
-            sub = (
-                child.value
-                if child.kind in (_Marker.LETTER, _Marker.ROMAN) and child.value
-                else _LETTER_SEQUENCE[position % 26]
-            )
-            pieces = [child.text]
-            if child.children:
-                pieces.append("; ".join(grandchild.text for grandchild in child.children))
-            why = f"{child.why} under Q{question}"
-            drafts.append(Draft(request, word, question, sub, pieces, stem_context, parent=parent, why=why))
+        pieces = [item.text]
+        if item.children:
+            pieces.append("; ".join(_with_children(child) for child in item.children))
+        drafts.append(Draft(request, word, question, None, pieces, context, why=item.why))
     return drafts
+
+
+def _with_children(item: _Item) -> str:
+    text = _flatten_dimensions(item)
+    if not item.children:
+        return text
+    return f"{text} " + "; ".join(_with_children(child) for child in item.children)
 
 
 @dataclass(slots=True)
@@ -440,11 +438,7 @@ def _drafts_from_prose(
 
 
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[ ,;:]))\((?P<m>\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3})\) ")
-_INLINE_SEQUENCES = (
-    tuple(str(n) for n in range(1, 21)),
-    tuple(_LETTER_SEQUENCE),
-    ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii"),
-)
+_INLINE_SEQUENCES = (tuple(str(n) for n in range(1, 21)),)  # "(a) 2014, (b) 2015" are fields of one ask
 
 
 def _inline_items(sentence: str) -> tuple[str, list[tuple[str, str]]] | None:
