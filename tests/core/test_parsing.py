@@ -176,7 +176,8 @@ def test_prose_gives_one_part_per_ask_and_keeps_refinements_with_their_ask() -> 
     assert parsed.parts[0].topics == ("public order",)
 
 
-def test_sub_questions_are_parts_of_their_own_when_they_ask() -> None:
+def test_sub_questions_belong_to_the_question_they_are_under() -> None:
+    """Issue 16: sub-items are inside their question's part, whether they ask or are its fields."""
     text = (
         "1. How many knife crimes were recorded in 2022?\n"
         "2. Of these, how many suspects were under 18?\n"
@@ -184,10 +185,10 @@ def test_sub_questions_are_parts_of_their_own_when_they_ask() -> None:
         "   b) How many received a youth caution?\n"
     )
     parsed = parse_request(text, RECEIVED)
-    assert labels(parsed) == ["Q1", "Q2", "Q2(a)", "Q2(b)"]
-    assert parsed.parts[2].subquestion == "a"
-    assert spans(parsed) == [[("2022-01-01", "2022-12-31")]] * 4
-    assert "knife crime" in parsed.parts[3].topics
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "How many received a youth caution?" in parsed.parts[1].text
+    assert spans(parsed) == [[("2022-01-01", "2022-12-31")]] * 2
+    assert "knife crime" in parsed.parts[1].topics
 
 
 def test_breakdown_items_stay_with_the_question_they_break_down() -> None:
@@ -388,8 +389,7 @@ def test_repeated_numbers_and_letters_still_give_one_label_per_part() -> None:
     assert labels(parse_request(text, RECEIVED)) == [
         "Request 1, Q1",
         "Request 1, Q2",
-        "Request 1, Q3(a)",
-        "Request 1, Q3(b)",
+        "Request 1, Q3",
         "Request 1, Q4",
     ]
 

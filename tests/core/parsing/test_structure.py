@@ -69,13 +69,14 @@ def test_request_headings_each_over_one_question_are_that_many_questions() -> No
 def test_sub_items_numbered_1a_belong_to_their_parent_question() -> None:
     parsed = parse_request(
         "1. How many complaints were received in 2022?\n1a. How many were upheld?\n1b. How many were "
-        "about officers?\n2. What is the complaints budget?\n4a. of which staff costs?",
+        "about officers?\n2. What is the complaints budget?\n2a. of which staff costs?\n3a. Who sets it?",
         RECEIVED,
     )
-    assert labels(parsed) == ["Q1", "Q2"]
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
     assert "How many were upheld?" in parsed.parts[0].text
     assert "How many were about officers?" in parsed.parts[0].text
     assert "of which staff costs?" in parsed.parts[1].text
+    assert parsed.parts[2].text == "3a. Who sets it?"
 
 
 def test_lettered_fields_on_one_line_are_what_the_question_asks_for() -> None:

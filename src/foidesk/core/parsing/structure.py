@@ -74,6 +74,23 @@ _PERIOD_NOTE = re.compile(
     r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only)\b",
     re.IGNORECASE,
 )
+_LEAD_IN = re.compile(
+    r"\b(?:the following|as follows|below|these questions|request(?:ing)? (?:some )?information|"
+    r"freedom of information|foi request)\b|:$",
+    re.IGNORECASE,
+)
+_FIELD_LEAD = re.compile(
+    r"\b(?:for (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week))|"
+    r"per (?:person|incident|case|request|item|property|type)|broken down by|"
+    r"break(?:down|[a-z ]{0,20} down)? by|categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
+    r"to include|with the following|the following (?:data|fields|categories|columns|headings)|"
+    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is)\b",
+    re.IGNORECASE,
+)
+_FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
+_REFERS_TO_LIST = re.compile(
+    r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
+)
 _REFINEMENT = re.compile(
     r"^(?:please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
     r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.)",
@@ -479,17 +496,61 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     remarks: list[str] = []
     preamble_lines, roots, trailing = _items_and_preamble(lines, remarks)
     preamble = _strip_request_label(" ".join(preamble_lines))
-    if roots and all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
-        detail = "; ".join(root.text for root in roots)
-        request, word = (block.number, block.word) if block else (None, None)
-        draft = Draft(request, word, 1, None, [preamble, detail], outer_context, why="a question over a list")
-        return _BlockReading([draft], remarks)
+    lead = preamble_lines[-1] if preamble_lines else ""
+    before = _drafts_from_prose(
+        [s for s in _sentences(" ".join(preamble_lines[:-1])) if not _LEAD_IN.search(s)],
+        block,
+        outer_context,
+        numbering,
+    )
     context = [preamble, *outer_context]
-    drafts = _drafts_from_items(roots, block, context, numbering)
+    if _is_field_list(lead, preamble, roots):
+        drafts = _field_list(before.drafts, lead, preamble, roots, block, outer_context, numbering)
+    else:
+        drafts = [*before.drafts, *_drafts_from_items(roots, block, context, numbering)]
     after = _drafts_from_prose(_sentences(" ".join(trailing)), block, context, numbering)
-    notes = [text for text in (*remarks, *after.preamble) if _PERIOD_NOTE.search(text)] + after.notes
-    _apply_notes(drafts, notes)
-    return _BlockReading(drafts + after.drafts, [*remarks, *after.preamble, *after.remarks])
+    notes = [text for text in (*remarks, *after.preamble) if _PERIOD_NOTE.search(text)]
+    _apply_notes(drafts, [*notes, *after.notes, *before.notes])
+    return _BlockReading(drafts + after.drafts, [*before.remarks, *remarks, *after.preamble, *after.remarks])
+
+
+def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
+    """Whether the items are the fields of one ask ("For each incident, give: - the date - the place")."""
+    if not roots or any("?" in root.text for root in roots):
+        return False
+    if all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
+        return True
+    if all(_FIELD_ITEM.match(root.pieces[0]) for root in roots):
+        return True
+    asks = sum(
+        1 for root in roots if _NOUN_ASK.match(root.pieces[0]) or _QUESTION_START.match(root.pieces[0])
+    )
+    return bool(_FIELD_LEAD.search(lead)) and 2 * asks < len(roots)
+
+
+def _field_list(
+    before: list[Draft],
+    lead: str,
+    preamble: str,
+    roots: Sequence[_Item],
+    block: _Block | None,
+    outer_context: list[str],
+    numbering: _Numbering,
+) -> list[Draft]:
+    """The fields join the ask they belong to: the lead-in when it asks, else the part before it."""
+    fields = "; ".join(_with_children(root) for root in roots)
+    lead_asks = _is_ask(lead) and not _REFINEMENT.match(lead) and not _REFERS_TO_LIST.search(lead)
+    if before and not lead_asks:
+        before[-1].pieces.extend([lead, fields])
+        return before
+    numbering.last += 1
+    request, word = (block.number, block.word) if block else (None, None)
+    text = lead if lead_asks else preamble
+    why = "a question over a list of fields"
+    return [
+        *before,
+        Draft(request, word, numbering.last, None, [text, fields], [preamble, *outer_context], why=why),
+    ]
 
 
 def _apply_notes(drafts: Sequence[Draft], notes: Sequence[str]) -> None:
