@@ -162,14 +162,15 @@ _S = r"[ \t]{0,3}"  # bounded blanks keep every pattern linear
 _TO = r"(?P<to>to|until|till|through|and|[-–—])"
 # "@" in these templates becomes a group-name prefix, so one pattern can hold two dates.
 _WORD_DATE = rf"(?P<@d>{_DAY}){_S}(?:of{_S})?(?P<@m>{_MONTH}),?{_S}(?P<@y>{_YEAR})"
-_NUM_DATE = r"(?P<@d>[0-3]?\d)[/.\-](?P<@m>[01]?\d)[/.\-](?P<@y>(?:19|20)?\d\d)(?![/.\-]?\d)"
+_NUM_DATE = r"(?P<@d>[0-3]?\d)[/.\-](?P<@m>[01]?\d)[/.\-](?P<@y>(?:19|20)?\d\d)(?![/.]?\d)"
 _ISO_DATE = rf"(?P<@y>{_YEAR})-(?P<@m>[01]\d)-(?P<@d>[0-3]\d)"
 _YEAR_PAIR = rf"(?P<@y1>{_YEAR}){_S}[/\-–]{_S}(?P<@y2>{_YEAR}|\d\d)(?![\d/])"
 _FY_PREFIX = rf"(?:(?:the{_S})?(?:financial|fiscal){_S}years?{_S}|fy{_S}|)"
 _NUMBER = "(?:\\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 
-_DATE_FORMS = (_WORD_DATE, _ISO_DATE, _NUM_DATE)
+_MONTH_FIRST_DATE = rf"(?P<@m>{_MONTH}){_S}(?P<@d>{_DAY})(?!\d),?{_S}(?P<@y>{_YEAR})"  # "January 1st 2009"
+_DATE_FORMS = (_WORD_DATE, _ISO_DATE, _NUM_DATE, _MONTH_FIRST_DATE)
 _NUMERIC_FORM = 2  # the only form where day and month can be swapped
 
 
@@ -491,7 +492,7 @@ _NOT_PERIODS = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    r"\b(?:since|from|starting|beginning)[ \t]{1,3}"
+    r"\b(?:since|from|starting|beginning)[ \t]{1,3}(?:and[ \t]including[ \t]|including[ \t])?"
     r"(?:the[ \t]{1,3}(?:start|beginning)[ \t]of[ \t]{1,3})?(?:(?:the|in)[ \t])?$",
     re.IGNORECASE,
 )
@@ -564,8 +565,53 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     )
 
 
+_CONNECTOR = re.compile(
+    r"^[ \t]{0,3},?[ \t]{0,3}(?:to|until|till|through|up[ \t]to|[-–—])[ \t]{0,3}$", re.IGNORECASE
+)
+_BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}and[ \t]{0,3}$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?$", re.IGNORECASE)
+
+
+def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """ "2017 to 1 November 2023", "January 1, 2019, to December 31, 2024": two dates joined by "to"
+    (or "between ... and") are one period, from the start of the first to the end of the second."""
+    joined: list[PeriodMention] = []
+    for mention in mentions:
+        if joined:
+            last = joined[-1]
+            gap = text[last.end_offset : mention.start_offset]
+            between = _BETWEEN_AND.match(gap) and _BETWEEN.search(
+                text[max(0, last.start_offset - 12) : last.start_offset]
+            )
+            if (_CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
+                joined[-1] = PeriodMention(
+                    phrase=text[last.start_offset : mention.end_offset],
+                    start_offset=last.start_offset,
+                    end_offset=mention.end_offset,
+                    range=DateRange(last.range.start, mention.range.end),
+                    flags=last.flags | mention.flags,
+                )
+                continue
+        joined.append(mention)
+    return joined
+
+
+def _without_restated(mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """ "the last five years (September 2014 to September 2019)": the dates written out say what the
+    relative phrase meant, so they decide."""
+    written = [mention for mention in mentions if PeriodFlag.RELATIVE not in mention.flags]
+    if not written:
+        return mentions
+    return [
+        mention
+        for mention in mentions
+        if PeriodFlag.RELATIVE not in mention.flags
+        or not any(mention.range.overlaps(other.range) for other in written)
+    ]
+
+
 def periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
     """The merged periods of ``text`` and every flag raised finding them."""
-    mentions = find_periods(text, received)
+    mentions = _without_restated(_joined(find_periods(text, received), text))
     flags: frozenset[PeriodFlag] = frozenset().union(*(mention.flags for mention in mentions))
     return merge_ranges(mention.range for mention in mentions), flags

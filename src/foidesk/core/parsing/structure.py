@@ -44,7 +44,8 @@ _CONTEXT = re.compile(
     r"a (?:student|journalist|researcher|reporter)|researching|interested|looking into|seeking information|"
     r"requesting information|making|submitting|write)\b"
     r"|^(?:this is|the following is) a (?:request|freedom)|\bthe following(?: specific)? information[.:]?$"
-    r"|^(?:thank you for|following (?:on from|up)|further to)\b|:$",
+    r"|^(?:thank you for|following (?:on from|up)|further to)\b|:$"
+    r"|^please find (?:below|attached|enclosed)\b",
     re.IGNORECASE,
 )
 _META = re.compile(
@@ -66,6 +67,10 @@ _REMARK = re.compile(
     r"(?:happy|glad|willing) to (?:clarify|discuss|narrow|refine)|"
     r"(?:need|require|want) (?:me to |any |further |more )?clarif|"
     r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
+    r"please (?:contact|e-?mail|call|phone|telephone)\b|^if unsure\b|^where the term\b|"
+    r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
+    r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
+    r"within the (?:usual|statutory) time|public domain|"
     r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form))",
     re.IGNORECASE,
 )
@@ -87,13 +92,23 @@ _FIELD_LEAD = re.compile(
     r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is)\b",
     re.IGNORECASE,
 )
+_STRONG_ASK = re.compile(
+    r"\?|^(?:please|could|can|would|will|i would like|i'd like|i wish|i want|i request|i am requesting|"
+    r"kindly|how|what|which|when|where|who|whether|does|do|did|is|are|has|have)\b",
+    re.IGNORECASE,
+)
 _FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
 _REFERS_TO_LIST = re.compile(
     r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
 )
 _REFINEMENT = re.compile(
     r"^(?:please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
-    r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.)",
+    r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.|"
+    r"please also (?:segregate|separate|split|break|divide|include)|please provide (?:the |a )?breakdown|"
+    r"(?:if|where)/(?:if|where) possible|for (?:all|each|both|every one) of (?:the|these|those) (?:above )?"
+    r"(?:questions|requests|parts|figures)|answers? to (?:questions?|q\d)|"
+    r".{0,60}?\b(?:this|these|that|those|the above|the same) (?:information|data|figures|numbers|statistics) "
+    r"(?:to be |be )?(?:broken down|split|separated|segregated))",
     re.IGNORECASE,
 )
 _DIMENSIONS_LEAD = re.compile(
@@ -498,7 +513,11 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     preamble = _strip_request_label(" ".join(preamble_lines))
     lead = preamble_lines[-1] if preamble_lines else ""
     before = _drafts_from_prose(
-        [s for s in _sentences(" ".join(preamble_lines[:-1])) if not _LEAD_IN.search(s)],
+        [
+            s
+            for s in _sentences(" ".join(preamble_lines[:-1]))
+            if _STRONG_ASK.search(s) and not _LEAD_IN.search(s)
+        ],
         block,
         outer_context,
         numbering,
@@ -519,6 +538,8 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
     if not roots or any("?" in root.text for root in roots):
         return False
     if all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
+        return True
+    if _DIMENSIONS_LEAD.search(lead):
         return True
     if all(_FIELD_ITEM.match(root.pieces[0]) for root in roots):
         return True
