@@ -29,8 +29,9 @@ _INLINE_BULLET = re.compile(r"(?:^|(?<=[ ]))[*•·▪●◦](?:[ ]+)(?=\S)")
 # "2) " anywhere after a blank; "2. " only where a sentence ends before it ("... 2017? 2. How ...")
 # or inside a run of them; "1a." / "1b)" are sub-items of question 1.
 _INLINE_NUMBER = re.compile(
-    r"(?:^|(?<=[ ]))\(?(?P<n>\d{1,2})(?P<nl>[a-z])?\)[ ]+(?=\S)"
-    r"|(?:^|(?<=[ ]))(?P<d>\d{1,2})(?P<dl>[a-z])?\.[ ]+(?=[A-Za-z(\"'‘“])"
+    r"(?:^|(?<=[ :]))\(?(?P<n>\d{1,2})(?P<nl>[a-z])?\)[ ]+(?=\S)"
+    r"|(?:^|(?<=[ :.?!]))(?P<d>\d{1,2})(?P<dl>[a-z])?\.(?:[ ]+(?=[A-Za-z(\"'‘“])|(?=[A-Z]))"
+    r"|(?:^|(?<=[ ]))(?P<h>\d{1,2})[ ]?[-–][ ]+(?=[A-Za-z])"
 )
 _STARTS_WITH_NUMBER = re.compile(r"^\(?\d{1,2}[.)]")
 _TRAILING_JOINER = re.compile(r"[ ,;]*(?:\b(?:and|or))?[ ,;]*$")
@@ -111,7 +112,8 @@ def _inline_numbers(raw: str) -> tuple[str, list[tuple[str, str]]] | None:
     found: list[re.Match[str]] = []
     for mark in _INLINE_NUMBER.finditer(raw):
         value = _value(mark)
-        if value > MAX_INLINE_NUMBER or (mark.group("d") and not _after_sentence(raw, mark, found)):
+        needs_boundary = mark.group("d") or mark.group("h")
+        if value > MAX_INLINE_NUMBER or (needs_boundary and not _after_sentence(raw, mark, found)):
             continue
         lettered = bool(mark.group("nl") or mark.group("dl"))
         if found:
@@ -137,11 +139,11 @@ def _after_sentence(raw: str, mark: re.Match[str], found: list[re.Match[str]]) -
     before = raw[: mark.start()].rstrip(" ")
     if not before or before.endswith(("?", ".", "!", ":", ";")):
         return True
-    return bool(found) and raw[mark.end() : mark.end() + 1].isupper()
+    return bool(found) and raw[mark.end() : mark.end() + 1].isalpha()
 
 
 def _value(mark: re.Match[str]) -> int:
-    return int(mark.group("n") or mark.group("d"))
+    return int(mark.group("n") or mark.group("d") or mark.group("h"))
 
 
 def _item_text(text: str) -> str:

@@ -11,6 +11,8 @@ from foidesk.core.parsing.lines import logical_lines
 from foidesk.core.parsing.model import Flag
 
 MAX_HEADING_TITLE_WORDS = 8
+MAX_LINES_UNDER_HEADING = 3  # "Littering:" / "Please give figures for 2015-2020" / "1. ..."
+MIN_LIST_ITEMS = 2
 LAST_WORD_WINDOW = 12  # characters before a full stop searched for an abbreviation ("e.g.")
 MAX_DIMENSION_WORDS = 8  # "- the age of the child" breaks down the question above; it is no question
 
@@ -344,13 +346,26 @@ def _items_and_preamble(
             levels.append(level)
             depth = len(levels) - 1
         if depth == 0:
-            roots.append(item)
+            header = _header_of(roots, item)
+            (header.children if header else roots).append(item)
         else:
             stack[depth - 1].children.append(item)
         stack.append(item)
         remarks.extend(trailing)
         trailing.clear()
     return preamble, roots, trailing
+
+
+def _header_of(roots: Sequence[_Item], item: _Item) -> _Item | None:
+    """In a flat bulleted list, "- Regarding volunteers:" heads the bullets after it, up to the next such."""
+    if item.kind != _Marker.BULLET or not roots:
+        return None
+    header = roots[-1]
+    if header.kind != _Marker.BULLET or not header.pieces[0].rstrip().endswith(":"):
+        return None
+    if item.pieces[0].rstrip().endswith(":") and not _FIELD_LEAD.match(item.pieces[0]):
+        return None
+    return header
 
 
 def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]) -> None:
@@ -585,9 +600,43 @@ def _strip_request_label(text: str) -> str:
     return _REQUEST_LABEL.sub(" ", text).strip()
 
 
+def _blocks_under_headings(lines: list[_Line]) -> tuple[list[_Line], list[_Block]]:
+    """ "Littering:" 1-7, "Fly-tipping:" 1-5: where the numbering starts again under plain headings,
+    each heading opens a block, numbered by position ("Part 2, Q5")."""
+    starts: list[int] = []
+    for index, line in enumerate(lines):
+        if line.kind != _Marker.NUMBER or line.value != "1":
+            continue
+        heading = next(
+            (
+                above
+                for above in range(index - 1, max(-1, index - 1 - MAX_LINES_UNDER_HEADING), -1)
+                if lines[above].kind is None and _is_plain_heading(lines[above].text)
+            ),
+            None,
+        )
+        if heading is None:
+            return lines, []
+        starts.append(heading)
+    if len(starts) < MIN_LIST_ITEMS:
+        return lines, []
+    blocks = []
+    for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(lines)], strict=True), 1):
+        blocks.append(_Block("Part", number, list(lines[start:end])))
+    return list(lines[: starts[0]]), blocks
+
+
+def _is_plain_heading(text: str) -> bool:
+    return (
+        len(text.split()) <= MAX_HEADING_TITLE_WORDS and not text.endswith(("?", ".")) and not _is_ask(text)
+    )
+
+
 def drafts_of(cleaned: str) -> tuple[list[Draft], list[str]]:
     """The drafts of the parts of ``cleaned``, and the remarks that are not parts."""
     preamble_lines, blocks = _split_blocks(cleaned)
+    if not blocks:
+        preamble_lines, blocks = _blocks_under_headings(preamble_lines)
     if not blocks:
         read = _read_block(preamble_lines, None, [])
         return _with_unique_labels(read.drafts), read.remarks
