@@ -163,3 +163,56 @@ def test_every_part_says_why_it_was_split_there() -> None:
     assert all(part.why for part in parsed.parts)
     assert parsed.parts[0].why == "numbered 1."
     assert parsed.as_dict()["parts"][0]["why"] == "numbered 1."  # type: ignore[index]
+
+
+def test_numbering_that_starts_again_under_headings_gives_a_block_per_heading() -> None:
+    parsed = parse_request(
+        "Please give the figures for each year since 2019:\n\nLittering:\n1. How many fines were issued?\n"
+        "2. How many were paid?\n\nFly-tipping:\n1. How many fines were issued?\n2. How many were paid?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Part 1, Q1", "Part 1, Q2", "Part 2, Q1", "Part 2, Q2"]
+    assert spans(parsed) == [[("2019-01-01", "2023-05-10")]] * 4
+
+
+def test_numbers_run_into_the_text_are_still_markers() -> None:
+    parsed = parse_request(
+        "Please could you provide the following information:1.Does the council use a contractor? "
+        "2.The number of fines issued in 2022 3.The income from them 4 - How many were appealed?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3", "Q4"]
+    assert parsed.parts[3].text == "How many were appealed?"
+
+
+def test_a_bullet_ending_with_a_colon_heads_the_bullets_below_it() -> None:
+    parsed = parse_request(
+        "For 2022/23, please provide:\n- Regarding volunteers:\n- the number of call-outs\n"
+        "- the hours given\n- Regarding charities:\n- a list of the charities\n- For each charity:\n"
+        "- the number of incidents",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "the hours given" in parsed.parts[0].text
+    assert "the number of incidents" in parsed.parts[1].text
+
+
+def test_a_list_of_fields_is_one_part_with_its_ask() -> None:
+    parsed = parse_request(
+        "Please list every off-payroll worker in 2022. For each person, please provide:\n"
+        "- their role\n- how much they are paid per day\n- when they started\n- whether they are taxed at source",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "whether they are taxed at source" in parsed.parts[0].text
+    assert parsed.parts[0].why == "a question over a list of fields"
+
+
+def test_questions_in_the_preamble_of_a_list_are_parts_and_lead_ins_are_not() -> None:
+    parsed = parse_request(
+        "I would like a list of incidents in Haringey in 2014. I would like the same list for Hackney.\n"
+        "Please could you answer the following:\n1. How many were upheld?\n2. How many were referred?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3", "Q4"]
+    assert parsed.parts[2].text == "How many were upheld?"

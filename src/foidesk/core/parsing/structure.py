@@ -99,6 +99,12 @@ _STRONG_ASK = re.compile(
     r"kindly|how|what|which|when|where|who|whether|does|do|did|is|are|has|have)\b",
     re.IGNORECASE,
 )
+_EACH_THING = re.compile(  # "for each person, please provide:" (not "for each year": a breakdown by time)
+    r"\bfor (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week|of))"
+    r"[\w -]{1,60},?(?: please| could you| can you)? ?"
+    r"(?:provide|give|list|tell me|state|supply|send|include)?[ a-z]{0,20}:$",
+    re.IGNORECASE,
+)
 _FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
 _REFERS_TO_LIST = re.compile(
     r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
@@ -561,6 +567,8 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
     asks = sum(
         1 for root in roots if _NOUN_ASK.match(root.pieces[0]) or _QUESTION_START.match(root.pieces[0])
     )
+    if _EACH_THING.search(lead):
+        return True
     return bool(_FIELD_LEAD.search(lead)) and 2 * asks < len(roots)
 
 
