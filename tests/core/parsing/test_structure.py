@@ -200,7 +200,8 @@ def test_a_bullet_ending_with_a_colon_heads_the_bullets_below_it() -> None:
 def test_a_list_of_fields_is_one_part_with_its_ask() -> None:
     parsed = parse_request(
         "Please list every off-payroll worker in 2022. For each person, please provide:\n"
-        "- their role\n- how much they are paid per day\n- when they started\n- whether they are taxed at source",
+        "- their role\n- how much they are paid per day\n- when they started\n"
+        "- whether they are taxed at source",
         RECEIVED,
     )
     assert labels(parsed) == ["Q1"]
