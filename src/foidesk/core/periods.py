@@ -483,6 +483,9 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"\b(?:as{_S}(?:of|at){_S}|until{_S}|up{_S}to{_S})today(?:'s{_S}date)?\b", _today),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
+_WORDS_ONLY = frozenset({_relative, _current, _today})  # the handlers of phrases that may have no digit
+_DIGIT = re.compile(r"\d")
+_WORD_CUE = re.compile(r"\b(?:last|past|previous|preceding|recent|this|current|year|today)\b", re.IGNORECASE)
 
 # Statute titles and reference numbers carry years that are not periods; they are blanked first.
 _NOT_PERIODS = re.compile(
@@ -520,9 +523,15 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
     Linear in the length of ``text``: every pattern is anchored at a word boundary and uses
     bounded repetition only.
     """
-    masked = _NOT_PERIODS.sub(_blank, text)
+    has_digit = _DIGIT.search(text) is not None
+    has_cue = _WORD_CUE.search(text) is not None
+    if not has_digit and not has_cue:  # most sentences name no period: skip every pattern
+        return []
+    masked = _NOT_PERIODS.sub(_blank, text) if has_digit else text
     candidates: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     for priority, (pattern, handler) in enumerate(_COMPILED):
+        if not (has_cue if handler in _WORDS_ONLY else has_digit):
+            continue
         for match in pattern.finditer(masked):
             candidates.append((match.start(), -(match.end() - match.start()), priority, match, handler))
     candidates.sort(key=lambda item: (item[0], item[1], item[2]))

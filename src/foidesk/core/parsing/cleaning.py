@@ -53,7 +53,7 @@ def check_request_text(text: str, max_chars: int = MAX_REQUEST_CHARS) -> None:
         raise InvalidRequestText("the request is empty")
     if len(_JUNK.findall(text)) > MAX_JUNK_RATIO * len(text):
         raise InvalidRequestText("the request is not text (control characters or undecodable bytes)")
-    letters = sum(1 for char in visible if char.isalpha())
+    letters = sum(map(str.isalpha, visible))
     if letters < MIN_LETTER_RATIO * len(visible):
         raise InvalidRequestText("the request has too few letters to be read as a request")
 
@@ -146,6 +146,9 @@ def split_clarification(text: str) -> tuple[str, str]:
     applies to every part. The clarification is searched in the text as received, since it often
     follows the sign-off that cleaning cuts at.
     """
+    lowered = text.lower()
+    if "clarif" not in lowered:  # the common case, without running the pattern over every line
+        return text, ""
     match = _CLARIFICATION.search(text)
     if match is None or not text[: match.start()].strip():
         return text, ""

@@ -33,6 +33,8 @@ _INLINE_NUMBER = re.compile(
     r"|(?:^|(?<=[ :.?!]))(?P<d>\d{1,2})(?P<dl>[a-z])?\.(?:[ ]+(?=[A-Za-z(\"'‘“])|(?=[A-Z]))"
     r"|(?:^|(?<=[ ]))(?P<h>\d{1,2})[ ]?[-–][ ]+(?=[A-Za-z])"
 )
+_BULLET_HINT = re.compile(r"[*•·▪●◦]")  # cheap checks that spare most lines the patterns below
+_NUMBER_HINT = re.compile(r"\d[a-z]?(?:[.)]|[ ]?[-–])")
 _STARTS_WITH_NUMBER = re.compile(r"^\(?\d{1,2}[.)]")
 _TRAILING_JOINER = re.compile(r"[ ,;]*(?:\b(?:and|or))?[ ,;]*$")
 
@@ -81,7 +83,9 @@ def _split_inline(raw: str, blank: bool, indent: int) -> Iterator[LogicalLine]:
     if _SUB_ITEM.match(raw):
         yield LogicalLine(raw, blank, sub_item=True, indent=indent)
         return
-    pieces = _inline_bullets(raw) or _inline_numbers(raw)
+    pieces = (_inline_bullets(raw) if _BULLET_HINT.search(raw) else None) or (
+        _inline_numbers(raw) if _NUMBER_HINT.search(raw) else None
+    )
     if pieces is None:
         yield LogicalLine(raw, blank, indent=indent)
         return

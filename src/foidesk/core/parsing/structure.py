@@ -76,6 +76,7 @@ _REMARK = re.compile(
     r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form))",
     re.IGNORECASE,
 )
+_NOT_ASKED = re.compile(f"{_META.pattern}|{_REMARK.pattern}", re.IGNORECASE)  # one pass for both
 _PERIOD_NOTE = re.compile(
     r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
     r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only)\b",
@@ -301,7 +302,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _is_ask(text: str) -> bool:
-    if not _ASK.search(text) or _META.search(text) or _REMARK.search(text):
+    if not _ASK.search(text) or _NOT_ASKED.search(text):
         return False
     return not _CONTEXT.search(text.strip())
 
@@ -376,7 +377,7 @@ def _header_of(roots: Sequence[_Item], item: _Item) -> _Item | None:
 
 def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]) -> None:
     last = stack[-1]
-    if _META.search(line.text) or _REMARK.search(line.text) or trailing:
+    if _NOT_ASKED.search(line.text) or trailing:
         trailing.append(line.text)
         for item in stack:
             item.closed = True
@@ -460,17 +461,19 @@ def _drafts_from_prose(
     request = block.number if block else None
     word = block.word if block else None
     for sentence in sentences:
-        if _META.search(sentence) or _REMARK.search(sentence):
+        if _NOT_ASKED.search(sentence):
             read.remarks.append(sentence)
             if _PERIOD_NOTE.search(sentence):
                 read.notes.append(sentence)
             continue
-        if drafts and (_REFINEMENT.match(sentence) or not _is_ask(sentence)):
+        asks = _ASK.search(sentence) is not None and not _CONTEXT.search(sentence.strip())
+        refines = _REFINEMENT.match(sentence) is not None
+        if drafts and (refines or not asks):
             drafts[-1].pieces.append(sentence)
             if _PERIOD_NOTE.search(sentence):
                 read.notes.append(sentence)
             continue
-        if not _is_ask(sentence) or _REFINEMENT.match(sentence):
+        if not asks or refines:
             read.preamble.append(sentence)
             continue
         if not drafts:
