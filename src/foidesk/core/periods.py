@@ -335,7 +335,7 @@ def _financial_context(match: re.Match[str], text: str) -> bool:
 
 def _academic_context(match: re.Match[str], text: str) -> bool:
     window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20].lower()
-    return bool(re.search(r"academic|school year", window))
+    return bool(re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b", window))
 
 
 def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[str], text: str) -> _Found:
@@ -575,7 +575,7 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
 
 
 _CONNECTOR = re.compile(
-    r"^[ \t]{0,3},?[ \t]{0,3}(?:to|until|till|through|up[ \t]to|[-–—])[ \t]{0,3}$", re.IGNORECASE
+    r"^[ \t]{0,3},?[ \t]{0,3}(?:to|until|till|through|up[ \t]to|[-–—'’])[ \t]{0,3}$", re.IGNORECASE
 )
 _BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}and[ \t]{0,3}$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?$", re.IGNORECASE)
