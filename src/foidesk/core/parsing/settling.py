@@ -9,7 +9,7 @@ from datetime import date
 
 from foidesk.core.parsing.model import Flag, Part, PartFlag
 from foidesk.core.parsing.structure import Draft, label_of
-from foidesk.core.periods import DateRange, periods_in
+from foidesk.core.periods import DateRange, PeriodFlag, find_periods, merge_ranges, periods_in
 from foidesk.core.topics import TopicVocabulary
 
 _REFERS_BACK = re.compile(
@@ -41,7 +41,10 @@ class Settler:
         self.vocabulary = vocabulary
         self._periods: dict[str, tuple[DateRange, ...]] = {}
         self._topics: dict[str, tuple[str, ...]] = {}
-        self._settled: dict[int, _Settled] = {}  # by id() of a draft that is the parent of sub-questions
+        self._settled: dict[int, _Settled] = {}
+        self._written: dict[
+            str, tuple[DateRange, ...]
+        ] = {}  # written-out periods of texts above  # by id() of a draft that is the parent of sub-questions
 
     def periods_above(self, text: str) -> tuple[DateRange, ...]:
         if text not in self._periods:
@@ -64,6 +67,8 @@ class Settler:
             previous = last if draft.request == previous_request or refers_back else None
             previous_request = draft.request
             periods, period_flags = periods_in(text, self.received)
+            if PeriodFlag.RELATIVE in period_flags:
+                periods = self._written_above(text, draft, periods)
             flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
             if not periods and not _NO_PERIOD.search(text):
                 periods = self._inherited_periods(draft, refers_back, previous)
@@ -76,6 +81,24 @@ class Settler:
             unique_flags = tuple(dict.fromkeys(flags))
             parts.append(Part(label_of(draft), *number, text, periods, topics, unique_flags, draft.why))
         return parts
+
+    def _written_above(
+        self, text: str, draft: Draft, periods: tuple[DateRange, ...]
+    ) -> tuple[DateRange, ...]:
+        """ "How many ... over the last 5 years?" under "for the last 5 years (2015-2020)": the dates
+        written out above say what the relative phrase means here too."""
+        if any(PeriodFlag.RELATIVE not in mention.flags for mention in find_periods(text, self.received)):
+            return periods
+        for above in draft.context:
+            if above not in self._written:
+                mentions = find_periods(above, self.received)
+                written = [m.range for m in mentions if PeriodFlag.RELATIVE not in m.flags]
+                relative = any(PeriodFlag.RELATIVE in m.flags for m in mentions)
+                self._written[above] = merge_ranges(written) if relative else ()
+            restated = self._written[above]
+            if any(mine.overlaps(theirs) for mine in periods for theirs in restated):
+                return restated
+        return periods
 
     def _inherited_periods(
         self, draft: Draft, refers_back: bool, previous: _Settled | None
