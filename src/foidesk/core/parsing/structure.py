@@ -43,9 +43,13 @@ _ASK = re.compile(
 )
 _CONTEXT = re.compile(
     r"^(?:i am|i'm|we are|i write|i have)\b[^.?]{0,40}\b(?:writing|"
-    r"a (?:student|journalist|researcher|reporter)|researching|interested|looking into|seeking information|"
+    r"a (?:student|journalist|researcher|reporter)|researching|"
+    r"(?:doing|carrying out|conducting) (?:some )?research|"
+    r"interested|looking into|seeking information|"
     r"requesting information|making|submitting|write)\b"
-    r"|^(?:this is|the following is) a (?:request|freedom)|\bthe following(?: specific)? information[.:]?$"
+    r"|^(?:this is|the following is) a (?:request|freedom)"
+    r"|\bthe following(?: specific)? information(?: under [^.?]{0,60})?[.:]?$"
+    r"|\b(?:have|has|had) (?:stated|said|claimed|reported|announced)\b"
     r"|^(?:thank you for|following (?:on from|up)|further to)\b|:$"
     r"|^please find (?:below|attached|enclosed)\b",
     re.IGNORECASE,
@@ -104,6 +108,10 @@ _EACH_THING = re.compile(  # "for each person, please provide:" (not "for each y
     r"\bfor (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week|of))"
     r"[\w -]{1,60},?(?: please| could you| can you)? ?"
     r"(?:provide|give|list|tell me|state|supply|send|include)?[ a-z]{0,20}:$",
+    re.IGNORECASE,
+)
+_UNFINISHED_LEAD = re.compile(  # "Of these cases how many were for a refusal to:": the items end the sentence
+    r"\b(?:to|of|for|on|in|about|regarding|whether|which|who|that|were|was|are|is|namely)[ ]?:$",
     re.IGNORECASE,
 )
 _FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
@@ -528,8 +536,7 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     """The drafts of one block and the remarks in it that are not asked."""
     numbering = _Numbering()
     if not any(line.kind is not None or line.sub_item for line in lines):
-        text = " ".join(line.text for line in lines)
-        read = _drafts_from_prose(_sentences(text), block, outer_context, numbering)
+        read = _drafts_from_prose(_paragraph_sentences(lines), block, outer_context, numbering)
         _apply_notes(read.drafts, read.notes)
         return _BlockReading(read.drafts, read.remarks)
     remarks: list[str] = []
@@ -557,13 +564,23 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     return _BlockReading(drafts + after.drafts, [*before.remarks, *remarks, *after.preamble, *after.remarks])
 
 
+def _paragraph_sentences(lines: Sequence[_Line]) -> list[str]:
+    """The sentences of prose, where a blank line also ends one ("... demonstrations;" / "Whether ...")."""
+    paragraphs: list[list[str]] = []
+    for line in lines:
+        if line.blank_before or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append(line.text)
+    return [sentence for paragraph in paragraphs for sentence in _sentences(" ".join(paragraph))]
+
+
 def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
     """Whether the items are the fields of one ask ("For each incident, give: - the date - the place")."""
-    if not roots or any("?" in root.text for root in roots):
+    if not roots or any(root.text.rstrip(" )\"'”’").endswith("?") for root in roots):
         return False
     if all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
         return True
-    if _DIMENSIONS_LEAD.search(lead):
+    if _DIMENSIONS_LEAD.search(lead) or _UNFINISHED_LEAD.search(lead):
         return True
     if all(_FIELD_ITEM.match(root.pieces[0]) for root in roots):
         return True
