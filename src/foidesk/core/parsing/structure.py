@@ -576,7 +576,7 @@ def _paragraph_sentences(lines: Sequence[_Line]) -> list[str]:
 
 def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
     """Whether the items are the fields of one ask ("For each incident, give: - the date - the place")."""
-    if not roots or any(root.text.rstrip(" )\"'”’").endswith("?") for root in roots):
+    if not roots or any(root.text.rstrip().endswith("?") for root in roots):
         return False
     if all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
         return True
@@ -603,7 +603,9 @@ def _field_list(
 ) -> list[Draft]:
     """The fields join the ask they belong to: the lead-in when it asks, else the part before it."""
     fields = "; ".join(_with_children(root) for root in roots)
-    lead_asks = _is_ask(lead) and not _REFINEMENT.match(lead) and not _REFERS_TO_LIST.search(lead)
+    lead_asks = (
+        _is_ask(lead.rstrip(" :")) and not _REFINEMENT.match(lead) and not _REFERS_TO_LIST.search(lead)
+    )
     if before and not lead_asks:
         before[-1].pieces.extend([lead, fields])
         return before
