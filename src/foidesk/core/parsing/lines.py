@@ -25,7 +25,7 @@ WHY_Q_HEADING = "Q heading"
 _Q_HEADING_ALONE = re.compile(r"^(?:q|question|qu)[ .]?(?P<n>\d{1,2})[ ]?[:.)\-–]?$", re.IGNORECASE)
 _SUB_ITEM = re.compile(r"^(?P<n>\d{1,2})(?:[a-z]|\.[a-z]|\([a-z]\))[.)]?[ ]+\S", re.IGNORECASE)
 _BULLETED_SUB_ITEM = re.compile(r"^[-•*·▪◦‣⁃–—○●■□➢►✓→][ ]+(?=\d{1,2}[a-z][.)][ ])", re.IGNORECASE)
-_INLINE_BULLET = re.compile(r"(?:^|(?<=[ ]))[*•·▪●◦](?:[ ]+)(?=\S)")
+_INLINE_BULLET = re.compile(r"(?:^|(?<=[ ]))(?:[*•·▪●◦][ ]+(?=\S)|-(?=[A-Za-z]))")  # "-a list ... -Details"
 # "2) " anywhere after a blank; "2. " only where a sentence ends before it ("... 2017? 2. How ...")
 # or inside a run of them; "1a." / "1b)" are sub-items of question 1.
 _INLINE_NUMBER = re.compile(
@@ -33,7 +33,7 @@ _INLINE_NUMBER = re.compile(
     r"|(?:^|(?<=[ :.?!]))(?P<d>\d{1,2})(?P<dl>[a-z])?\.(?:[ ]+(?=[A-Za-z(\"'‘“])|(?=[A-Z]))"
     r"|(?:^|(?<=[ ]))(?P<h>\d{1,2})[ ]?[-–][ ]+(?=[A-Za-z])"
 )
-_BULLET_HINT = re.compile(r"[*•·▪●◦]")  # cheap checks that spare most lines the patterns below
+_BULLET_HINT = re.compile(r"[*•·▪●◦]| -[A-Za-z]")  # cheap checks that spare most lines the patterns below
 _NUMBER_HINT = re.compile(r"\d[a-z]?(?:[.)]|[ ]?[-–])")
 _STARTS_WITH_NUMBER = re.compile(r"^\(?\d{1,2}[.)]")
 _TRAILING_JOINER = re.compile(r"[ ,;]*(?:\b(?:and|or))?[ ,;]*$")

@@ -28,7 +28,7 @@ _MARKER = re.compile(
     r"^(?:(?P<q>(?i:q(?:uestion)?)[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
     r"|\(?(?P<n>\d{1,2})(?:[.)]|[ ]?[:\-–](?= )|,(?= [A-Z]))"
     r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)]"
-    r"|(?P<b>[-•*·▪◦‣⁃–—○●■□➢►✓→]|o(?= )))[ ]+(?P<rest>\S.*)$"
+    r"|(?P<b>[-•*·▪◦‣⁃–—○●■□➢►✓→]|o(?= )|\?(?= [A-Z\"“])))[ ]+(?P<rest>\S.*)$"
 )
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 _LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
@@ -37,7 +37,8 @@ _ASK = re.compile(
     r"\?|\b(?:please|could you|can you|would you|will you|i would like|i'd like|i wish to|i want|i request|"
     r"i am requesting|i'm requesting|i ask|kindly|how many|how much|how often|how long|what|which|whether|"
     r"when|where|who|does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
-    r"copies of|details of|breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
+    r"copies of|details (?:of|on|about)|"
+    r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
     r"i'm looking for)\b",
     re.IGNORECASE,
 )
@@ -50,6 +51,7 @@ _CONTEXT = re.compile(
     r"|^(?:this is|the following is) a (?:request|freedom)"
     r"|\bthe following(?: specific)? information(?: under [^.?]{0,60})?[.:]?$"
     r"|\b(?:have|has|had) (?:stated|said|claimed|reported|announced)\b"
+    r"|^(?:at|on|via) the (?:link|website|web page|page)\b|\byou will see that\b"
     r"|^(?:thank you for|following (?:on from|up)|further to)\b|:$"
     r"|^please find (?:below|attached|enclosed)\b",
     re.IGNORECASE,
@@ -73,7 +75,8 @@ _REMARK = re.compile(
     r"(?:happy|glad|willing) to (?:clarify|discuss|narrow|refine)|"
     r"(?:need|require|want) (?:me to |any |further |more )?clarif|"
     r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
-    r"please (?:contact|e-?mail|call|phone|telephone)\b|^if unsure\b|^where the term\b|"
+    r"please (?:contact|e-?mail|call|phone|telephone)\b|"
+    r"\b(?:i do not|i don't) (?:need|require|want)\b|^if unsure\b|^where the term\b|"
     r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
     r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
     r"within the (?:usual|statutory) time|public domain|"
@@ -122,6 +125,8 @@ _REFINEMENT = re.compile(
     r"^(?:please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
     r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.|"
     r"please also (?:segregate|separate|split|break|divide|include)|please provide (?:the |a )?breakdown|"
+    r"please (?:detail|specify|state|give|list) [^.?]{0,160}\b(?:each|every) "
+    r"(?:incident|case|one|item|occasion)\b|"
     r"(?:if|where)/(?:if|where) possible|for (?:all|each|both|every one) of (?:the|these|those) (?:above )?"
     r"(?:questions|requests|parts|figures)|answers? to (?:questions?|q\d)|"
     r".{0,60}?\b(?:this|these|that|those|the above|the same) (?:information|data|figures|numbers|statistics) "
