@@ -480,12 +480,18 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         rf"(?:{_S}(?:so{_S}far|to{_S}date))?|\byear[ -]to[ -]date\b",
         _current,
     ),
-    (rf"\b(?:as{_S}(?:of|at){_S}|until{_S}|up{_S}to{_S})today(?:'s{_S}date)?\b", _today),
+    (
+        rf"\b(?:as{_S}(?:of|at){_S}|until{_S}|up{_S}to{_S})(?:today(?:'s{_S}date)?|"
+        rf"the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))\b",
+        _today,
+    ),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
 _WORDS_ONLY = frozenset({_relative, _current, _today})  # the handlers of phrases that may have no digit
 _DIGIT = re.compile(r"\d")
-_WORD_CUE = re.compile(r"\b(?:last|past|previous|preceding|recent|this|current|year|today)\b", re.IGNORECASE)
+_WORD_CUE = re.compile(
+    r"\b(?:last|past|previous|preceding|recent|this|current|year|today|date)\b", re.IGNORECASE
+)
 
 # Statute titles and reference numbers carry years that are not periods; they are blanked first.
 _NOT_PERIODS = re.compile(

@@ -86,7 +86,7 @@ _REMARK = re.compile(
 _NOT_ASKED = re.compile(f"{_META.pattern}|{_REMARK.pattern}", re.IGNORECASE)  # one pass for both
 _PERIOD_NOTE = re.compile(
     r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
-    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only)\b",
+    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|^between|^from|^since|^during|^for the)\b",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
