@@ -20,7 +20,8 @@ MAX_GREETING_WORDS = 10  # a greeting line is short ("Dear Freedom of Informatio
 
 
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
-_WORD_BULLET = re.compile(r"[\ue000-\uf8ff](?=[ \t])")  # Symbol-font bullets pasted from Word
+# Symbol-font bullets pasted from Word, and bullets lost to a wrong encoding (U+FFFD at a line's start)
+_WORD_BULLET = re.compile(r"[\ue000-\uf8ff](?=[ \t])|^[ \t]*\ufffd(?=[ \t])", re.MULTILINE)
 _BLANKS = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _GREETING = GREETING
 _SIGN_OFF = re.compile(rf"^{SIGN_OFF_PHRASE}[ ,.!]*$", re.IGNORECASE)

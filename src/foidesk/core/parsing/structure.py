@@ -52,8 +52,12 @@ _CONTEXT = re.compile(
     r"|\bthe following(?: specific)? information(?: under [^.?]{0,60})?[.:]?$"
     r"|\b(?:have|has|had) (?:stated|said|claimed|reported|announced)\b"
     r"|^(?:at|on|via) the (?:link|website|web page|page)\b|\byou will see that\b"
-    r"|^(?:thank you for|following (?:on from|up)|further to)\b|:$"
-    r"|^please find (?:below|attached|enclosed)\b",
+    r"|^(?:thank you for|following (?:on from|up)|further to)\b"
+    r"|^please find (?:below|attached|enclosed)\b"
+    r"|\b(?:make|making|submit|submitting) (?:a|this) (?:request|freedom of information request)\b"
+    r"(?: under [^.?]{0,60})?[.:]?$"
+    r"|^(?:please )?(?:can|could) you (?:please )?provide (?:me )?with some information\b"
+    r"|[:;]$",
     re.IGNORECASE,
 )
 _META = re.compile(
@@ -68,14 +72,15 @@ _META = re.compile(
 )
 _REMARK = re.compile(
     r"^(?:nb|n\.b\.?|note|please note|p\.?s\.?)\b[ :.,-]"
-    r"|\b(?:i ask because|the reason (?:i|for)|i am asking because|i'm asking because|"
+    r"|\b(?:i ask because|^the reason (?:i|for)|the reason i|i am asking because|i'm asking because|"
     r"for context|background:|"
     r"(?:advice and assistance|section 16|s\.? ?16)\b|please advise (?:me )?(?:how|what|whether|on)|"
     r"(?:narrow|refine|reduce|rephrase) (?:my|the|this) request|"
     r"(?:happy|glad|willing) to (?:clarify|discuss|narrow|refine)|"
     r"(?:need|require|want) (?:me to |any |further |more )?clarif|"
     r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
-    r"please (?:contact|e-?mail|call|phone|telephone)\b|"
+    r"please (?:contact|e-?mail|call|phone|telephone)\b|^if (?:you are|you're) unable to\b|"
+    r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
     r"\b(?:i do not|i don't) (?:need|require|want)\b|^if unsure\b|^where the term\b|"
     r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
     r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
@@ -122,7 +127,8 @@ _REFERS_TO_LIST = re.compile(
     r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
 )
 _REFINEMENT = re.compile(
-    r"^(?:please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
+    r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
+    r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
     r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.|"
     r"please also (?:segregate|separate|split|break|divide|include)|please provide (?:the |a )?breakdown|"
     r"please (?:detail|specify|state|give|list) [^.?]{0,160}\b(?:each|every) "
