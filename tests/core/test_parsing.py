@@ -339,6 +339,17 @@ def _seconds(text: str) -> float:
         "1. a\n  a) How many?\n    i. b?\n      - c?\n",
         "and more words on the line\n",
         "word " * 40 + "\n",
+        # the line grammar of issue 16: inline markers, headings, sub-items, fields, clarifications
+        "* the number * the cost ",
+        "1) How many? 2) How much? 3.The date 4 - Who ",
+        "1a. How many were upheld?\n",
+        "Question 1\n",
+        "Littering:\n1. How many?\n",
+        "- Regarding volunteers:\n- the hours\n",
+        "For each person, please provide:\n- their name\n",
+        "with -a list -details ",
+        "Clarification received: between 1 January 2020 and ",
+        "January 1st 2019 to December 31st 2019, ",
     ],
 )
 def test_parsing_time_grows_linearly_with_adversarial_input(unit: str) -> None:
