@@ -35,6 +35,7 @@ _INLINE_NUMBER = re.compile(
 )
 _BULLET_HINT = re.compile(r"[*•·▪●◦]| -[A-Za-z]")  # cheap checks that spare most lines the patterns below
 _NUMBER_HINT = re.compile(r"\d[a-z]?(?:[.)]|[ ]?[-–])")
+_RUN_IN_NUMBER = re.compile(r"^(\d{1,2}[a-z]?\.)(?=[A-Z])")
 _STARTS_WITH_NUMBER = re.compile(r"^\(?\d{1,2}[.)]")
 _TRAILING_JOINER = re.compile(r"[ ,;]*(?:\b(?:and|or))?[ ,;]*$")
 
@@ -60,6 +61,7 @@ def logical_lines(text: str) -> Iterator[LogicalLine]:
             blank = True
             continue
         indent = len(line) - len(raw)
+        raw = _RUN_IN_NUMBER.sub(r"\1 ", raw)  # "4.How many" is "4. How many"
         alone = _Q_HEADING_ALONE.match(raw)
         if alone:
             if heading is not None:  # two headings in a row: the first heads nothing

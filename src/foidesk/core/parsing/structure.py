@@ -79,7 +79,9 @@ _REMARK = re.compile(
     r"(?:happy|glad|willing) to (?:clarify|discuss|narrow|refine)|"
     r"(?:need|require|want) (?:me to |any |further |more )?clarif|"
     r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
-    r"please (?:contact|e-?mail|call|phone|telephone)\b|^if (?:you are|you're) unable to\b|"
+    r"please (?:contact|e-?mail|call|phone|telephone)\b|get in touch|further assistance|"
+    r"in order to save time|^if (?:the )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
+    r"^if (?:you are|you're) unable to\b|"
     r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
     r"\b(?:i do not|i don't) (?:need|require|want)\b|^if unsure\b|^where the term\b|"
     r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
@@ -130,7 +132,10 @@ _REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
     r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.|"
-    r"please also (?:segregate|separate|split|break|divide|include)|please provide (?:the |a )?breakdown|"
+    r"please also (?:segregate|separate|split|break|divide|include)|"
+    r"(?:please )?(?:could|can|would) you (?:please )?(?:break|split) (?:down )?(?:the|these|this|those)\b|"
+    r"please (?:clearly )?(?:differentiate|distinguish|separate)\b|"
+    r"and if there (?:was|were|is|are)\b|please provide (?:the |a )?breakdown|"
     r"please (?:detail|specify|state|give|list) [^.?]{0,160}\b(?:each|every) "
     r"(?:incident|case|one|item|occasion)\b|"
     r"(?:if|where)/(?:if|where) possible|for (?:all|each|both|every one) of (?:the|these|those) (?:above )?"
@@ -591,7 +596,7 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
         return False
     if all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
         return True
-    if _DIMENSIONS_LEAD.search(lead) or _UNFINISHED_LEAD.search(lead):
+    if _DIMENSIONS_LEAD.search(lead):
         return True
     if all(_FIELD_ITEM.match(root.pieces[0]) for root in roots):
         return True
@@ -600,7 +605,7 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
     )
     if _EACH_THING.search(lead):
         return True
-    return bool(_FIELD_LEAD.search(lead)) and 2 * asks < len(roots)
+    return bool(_FIELD_LEAD.search(lead) or _UNFINISHED_LEAD.search(lead)) and 2 * asks < len(roots)
 
 
 def _field_list(
