@@ -234,6 +234,24 @@ def test_periods_in_the_forms_real_requests_use(text: str, expected: tuple[str, 
     assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [expected]
 
 
+def test_so_far_in_a_year_runs_to_the_day_of_receipt() -> None:
+    periods, _flags = periods_in("so far in 2023, broken down by month", date(2023, 5, 10))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [("2023-01-01", "2023-05-10")]
+
+
+def test_two_months_sharing_a_year_are_two_periods() -> None:
+    periods, _flags = periods_in("the forums held in June and September 2011", date(2023, 5, 10))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [
+        ("2011-06-01", "2011-06-30"),
+        ("2011-09-01", "2011-09-30"),
+    ]
+
+
+def test_as_of_the_date_of_this_request_is_the_day_of_receipt() -> None:
+    periods, _flags = periods_in("the arrears as of the date of this request", date(2023, 5, 10))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [("2023-05-10", "2023-05-10")]
+
+
 def test_two_years_joined_by_and_without_between_stay_two_periods() -> None:
     periods, _flags = periods_in("in 2015 and 2020", date(2023, 5, 10))
     assert len(periods) == 2

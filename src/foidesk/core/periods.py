@@ -468,6 +468,8 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (rf"\b{_date_pattern('a')}", _single_date),
     (rf"\b(?P<m>{_MONTH}),?{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _single_month),
+    # "June and September 2011": the first month takes the year written after the second
+    (rf"\b(?P<m>{_MONTH})(?=,?{_S}(?:and|&){_S}{_MONTH},?{_S}(?P<y>{_YEAR})\b)", _single_month),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
     (rf"(?<![\d/£$.,-])\b(?P<y>{_YEAR})\b(?![/.,]?\d)", _single_year),
     (
@@ -514,6 +516,7 @@ _TO_DATE = re.compile(
     r"and[ \t]{1,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today))\b",
     re.IGNORECASE,
 )
+_SO_FAR = re.compile(r"\b(?:so[ \t]far[ \t]in|to[ \t]date[ \t]in|the[ \t]current)[ \t]{1,3}$", re.IGNORECASE)
 _POINT_IN_TIME = re.compile(
     r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
 )
@@ -563,6 +566,9 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     to_date = _TO_DATE.search(after)
     if _POINT_IN_TIME.search(before):
         period = DateRange(period.end, period.end)
+    elif extendable and _SO_FAR.search(before) and period.start <= received < period.end:
+        period = DateRange(period.start, received)  # "so far in 2024", "the current 2026 period"
+        flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
     elif extendable and (_SINCE.search(before) or to_date):
         if received >= period.start:
             period = DateRange(period.start, received)
