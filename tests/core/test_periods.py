@@ -252,6 +252,19 @@ def test_as_of_the_date_of_this_request_is_the_day_of_receipt() -> None:
     assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [("2023-05-10", "2023-05-10")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("each of the last three years, with a year-end March 31st 2023", ("2020-04-01", "2023-03-31")),
+        ("the last 2 years ending 31 December 2022", ("2021-01-01", "2022-12-31")),
+        ("in the last year to 31 March 2023", ("2022-04-01", "2023-03-31")),
+    ],
+)
+def test_the_last_n_years_to_a_year_end_end_on_that_day(text: str, expected: tuple[str, str]) -> None:
+    periods, _flags = periods_in(text, date(2023, 5, 22))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [expected]
+
+
 def test_two_years_joined_by_and_without_between_stay_two_periods() -> None:
     periods, _flags = periods_in("in 2015 and 2020", date(2023, 5, 10))
     assert len(periods) == 2

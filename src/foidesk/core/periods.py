@@ -604,7 +604,8 @@ def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
             between = _BETWEEN_AND.match(gap) and _BETWEEN.search(
                 text[max(0, last.start_offset - 12) : last.start_offset]
             )
-            if (_CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
+            joinable = PeriodFlag.RELATIVE not in last.flags  # "the last year to 31 March" is anchored below
+            if joinable and (_CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
                 joined[-1] = PeriodMention(
                     phrase=text[last.start_offset : mention.end_offset],
                     start_offset=last.start_offset,
@@ -615,6 +616,39 @@ def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
                 continue
         joined.append(mention)
     return joined
+
+
+_YEAR_END = re.compile(
+    r"^[ \t,]{0,3}(?:with|for|to)?[ \t]{0,3}(?:a|the)?[ \t]{0,3}"
+    r"(?:(?:financial[ \t])?year[- \t]?end(?:ing|ed)?|ending|ended|to)[ \t]{0,3}(?:of|on|at)?[ \t]{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _anchored_at_year_end(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """ "the last three years, with a year-end March 31st 2023": three years ending on that day."""
+    anchored: list[PeriodMention] = []
+    for mention in mentions:
+        last = anchored[-1] if anchored else None
+        if (
+            last is not None
+            and PeriodFlag.RELATIVE in last.flags
+            and mention.range.start == mention.range.end
+            and _YEAR_END.match(text[last.end_offset : mention.start_offset])
+        ):
+            years = last.range.end.year - last.range.start.year + 1
+            end = mention.range.end
+            start = date(end.year - years, end.month, 1) + timedelta(days=end.day)
+            anchored[-1] = PeriodMention(
+                text[last.start_offset : mention.end_offset],
+                last.start_offset,
+                mention.end_offset,
+                DateRange(start, end),
+                last.flags,
+            )
+            continue
+        anchored.append(mention)
+    return anchored
 
 
 def _without_restated(mentions: list[PeriodMention]) -> list[PeriodMention]:
@@ -633,6 +667,6 @@ def _without_restated(mentions: list[PeriodMention]) -> list[PeriodMention]:
 
 def periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
     """The merged periods of ``text`` and every flag raised finding them."""
-    mentions = _without_restated(_joined(find_periods(text, received), text))
+    mentions = _without_restated(_anchored_at_year_end(_joined(find_periods(text, received), text), text))
     flags: frozenset[PeriodFlag] = frozenset().union(*(mention.flags for mention in mentions))
     return merge_ranges(mention.range for mention in mentions), flags
