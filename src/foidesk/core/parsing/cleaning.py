@@ -132,10 +132,10 @@ def looks_english(text: str) -> bool:
 
 
 _CLARIFICATION = re.compile(
-    r"^[ \t>*#\-]{0,4}(?:clarification(?: (?:received|provided|given|from (?:the )?requester))?"
-    r"(?: on\b| dated\b)?"
+    r"^[ \t>*#\-]{0,4}(?:clarification[ \t]*:[^\n]*$"
+    r"|(?:clarification(?: (?:received|provided|given|from (?:the )?requester))?(?: on\b| dated\b)?"
     r"|(?:the )?requester(?:'s)? (?:has )?(?:clarified|clarification)|clarified request"
-    r"|(?:following|further to|in response to) (?:your|our|a|the) request for clarification)\b[^\n]{0,80}$",
+    r"|(?:following|further to|in response to) (?:your|our|a|the) request for clarification)\b[^\n]{0,80}$)",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -57,7 +57,7 @@ _CONTEXT = re.compile(
     r"|\b(?:make|making|submit|submitting) (?:a|this) (?:request|freedom of information request)\b"
     r"(?: under [^.?]{0,60})?[.:]?$"
     r"|^(?:please )?(?:can|could) you (?:please )?provide (?:me )?with some information\b"
-    r"|[:;]$",
+    r"|:$|\b(?:is|are|following|below|as follows)[ ]?;$",
     re.IGNORECASE,
 )
 _META = re.compile(
@@ -79,7 +79,8 @@ _REMARK = re.compile(
     r"(?:happy|glad|willing) to (?:clarify|discuss|narrow|refine)|"
     r"(?:need|require|want) (?:me to |any |further |more )?clarif|"
     r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
-    r"please (?:contact|e-?mail|call|phone|telephone)\b|get in touch|further assistance|"
+    r"please (?:contact|e-?mail|call|phone|telephone)\b|get in touch|further assistance|go over budget|"
+    r"\bi (?:have )?attach(?:ed)?\b|^\*(?=[a-z])|"
     r"in order to save time|^if (?:the )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
     r"^if (?:you are|you're) unable to\b|"
     r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
