@@ -217,3 +217,27 @@ def test_questions_in_the_preamble_of_a_list_are_parts_and_lead_ins_are_not() ->
     )
     assert labels(parsed) == ["Q1", "Q2", "Q3", "Q4"]
     assert parsed.parts[2].text == "How many were upheld?"
+
+
+def test_a_clarification_headed_clarification_colon_is_no_part() -> None:
+    parsed = parse_request(
+        "1. Which bus types run on route 25?\n2. How old are they?\n\n"
+        "Clarification: I mean the buses in service between 1 January 2022 and 31 December 2022.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert spans(parsed) == [[("2022-01-01", "2022-12-31")]] * 2
+
+
+def test_paragraphs_of_prose_end_their_sentences() -> None:
+    parsed = parse_request(
+        "How many images were passed to the team for each demonstration;\n\n"
+        "Whether those images have been stored locally.\n\nWhether any images have been destroyed.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+
+
+def test_question_marks_standing_for_lost_bullets_are_bullets() -> None:
+    parsed = parse_request('? "How many audits were made?"\n? "How many failed?"', RECEIVED)
+    assert labels(parsed) == ["Q1", "Q2"]
