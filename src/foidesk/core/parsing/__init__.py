@@ -1,21 +1,26 @@
 """A request's text -> its parts: what is asked, numbered as an officer cites it, with periods and topics.
 
-The first hours of a request (issue 6): someone reads it, numbers its questions ("Request 1, Q3"),
-works out the period each covers and what it is about. ``parse_request`` does that reading:
+The first hours of a request (issues 6 and 16): someone reads it, numbers its questions ("Request 1,
+Q3"), works out the period each covers and what it is about. ``parse_request`` does that reading, in
+the steps of this package:
 
-1. The text is checked (empty, binary junk, too long -> ``InvalidRequestText``) and cleaned: the
-   greeting, the sign-off and everything after it (signature, WhatDoTheyKnow footer, quoted earlier
-   correspondence) are dropped.
-2. "Request N" / "Part N" headings split it into blocks; each block is read as a list
-   (numbered, lettered, roman, bulleted, nested) or, without a list, as prose in sentences, one
-   part per sentence that asks for something. Remarks that are not asks ("I am aware of the
-   Section 40(2) exemption ...", "please send it as a spreadsheet") are not parts.
-3. Each part gets the periods and topics of its own words. A part without a period takes it from
-   the part before when it refers back ("of these", "in the same period"), else from the text
-   above it (a block's or the request's preamble, or the question a sub-question belongs to),
-   else from the part before. A part asking for a document (a policy), a current figure ("currently")
-   or whether something is so now ("Does the force ...") takes none.
-   Topics: its own, with those of the preamble and parent question it sits under.
+1. ``cleaning``: the text is checked (empty, binary junk, too long -> ``InvalidRequestText``) and
+   cleaned of greeting, sign-off, signature, footer and quoted correspondence; a clarification
+   appended to it ("Clarification received 20 May 2023: ...") is set apart.
+2. ``lines``: the line grammar: several items typed on one line ("* a * b", "1) ... 2) ...") become
+   one line each, a "Question 3" heading joins the question below it, "1a." marks a sub-item.
+3. ``structure`` (with the word cues of ``cues``): "Request N" / "Part N" headings, or numbering
+   that starts again under plain headings, split the text into blocks; each block is read as a list
+   or as prose, one part per item or sentence that asks. Sub-items and the fields of one ask
+   ("for each person, give: - the name - the role") stay in their part; remarks (format
+   preferences, NB notes, offers to clarify, s.16 advice, reasons) are kept on the request as
+   ``context``, never parts. Each part says why it was split there (``Part.why``).
+4. ``settling``: each part gets the periods and topics of its own words. A part without a period
+   takes it from the part before when it refers back ("of these", "in the same period"), else from
+   the text above it (preamble, heading, parent question), else from a note below the list ("broken
+   down by financial year, 2019/20 to 2021/22"), else from the part before. A part asking for a
+   document, a current figure or whether something is so now takes none. A clarification's period
+   replaces every part's (s.1(3) FOIA).
 
 Text in another language (Welsh, say) becomes a single part flagged ``language_not_recognised``.
 Every step is linear in the length of the text.

@@ -7,6 +7,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from foidesk.core.parsing.cues import (
+    ASK,
+    CONTEXT,
+    DIMENSIONS_LEAD,
+    EACH_THING,
+    FIELD_ITEM,
+    FIELD_LEAD,
+    LEAD_IN,
+    NOT_ASKED,
+    NOUN_ASK,
+    PERIOD_NOTE,
+    QUESTION_START,
+    REFERS_TO_LIST,
+    REFINEMENT,
+    STRONG_ASK,
+    UNFINISHED_LEAD,
+)
 from foidesk.core.parsing.lines import logical_lines
 from foidesk.core.parsing.model import Flag
 
@@ -33,131 +50,6 @@ _MARKER = re.compile(
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 _LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
 
-_ASK = re.compile(
-    r"\?|\b(?:please|could you|can you|would you|will you|i would like|i'd like|i wish to|i want|i request|"
-    r"i am requesting|i'm requesting|i ask|kindly|how many|how much|how often|how long|what|which|whether|"
-    r"when|where|who|does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
-    r"copies of|details (?:of|on|about)|"
-    r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
-    r"i'm looking for)\b",
-    re.IGNORECASE,
-)
-_CONTEXT = re.compile(
-    r"^(?:i am|i'm|we are|i write|i have)\b[^.?]{0,40}\b(?:writing|"
-    r"a (?:student|journalist|researcher|reporter)|researching|"
-    r"(?:doing|carrying out|conducting) (?:some )?research|"
-    r"interested|looking into|seeking information|"
-    r"requesting information|making|submitting|write)\b"
-    r"|^(?:this is|the following is) a (?:request|freedom)"
-    r"|\bthe following(?: specific)? information(?: under [^.?]{0,60})?[.:]?$"
-    r"|\b(?:have|has|had) (?:stated|said|claimed|reported|announced)\b"
-    r"|^(?:at|on|via) the (?:link|website|web page|page)\b|\byou will see that\b"
-    r"|^(?:thank you for|following (?:on from|up)|further to)\b"
-    r"|^please find (?:below|attached|enclosed)\b"
-    r"|\b(?:make|making|submit|submitting) (?:a|this) (?:request|freedom of information request)\b"
-    r"(?: under [^.?]{0,60})?[.:]?$"
-    r"|^(?:please )?(?:can|could) you (?:please )?provide (?:me )?with some information\b"
-    r"|:$|\b(?:is|are|following|below|as follows)[ ]?;$",
-    re.IGNORECASE,
-)
-_META = re.compile(
-    r"\b(?:i am aware|i'm aware|i understand|i appreciate|i realise|i recognise|section 40|"
-    r"personal information exemption|identify (?:the )?individuals|identify any|cost limit|appropriate limit|"
-    r"section 12|exceed the|some parts of this request|"
-    r"if any part|if any parts|spreadsheet|electronic format|csv|excel format|machine[- ]readable|by email|"
-    r"a link would|already published|withheld under|redact|i look forward|if you need (?:any )?clarification|"
-    r"if you require clarification|please contact me if|do not hesitate|(?:respond|reply) within|"
-    r"statutory (?:time|deadline)|acknowledge receipt|please do not include)\b",
-    re.IGNORECASE,
-)
-_REMARK = re.compile(
-    r"^(?:nb|n\.b\.?|note|please note|p\.?s\.?)\b[ :.,-]"
-    r"|\b(?:i ask because|^the reason (?:i|for)|the reason i|i am asking because|i'm asking because|"
-    r"for context|background:|"
-    r"(?:advice and assistance|section 16|s\.? ?16)\b|please advise (?:me )?(?:how|what|whether|on)|"
-    r"(?:narrow|refine|reduce|rephrase) (?:my|the|this) request|"
-    r"(?:happy|glad|willing) to (?:clarify|discuss|narrow|refine)|"
-    r"(?:need|require|want) (?:me to |any |further |more )?clarif|"
-    r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
-    r"please (?:contact|e-?mail|call|phone|telephone)\b|get in touch|further assistance|go over budget|"
-    r"\bi (?:have )?attach(?:ed)?\b|^\*(?=[a-z])|"
-    r"in order to save time|^if (?:the )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
-    r"^if (?:you are|you're) unable to\b|"
-    r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
-    r"\b(?:i do not|i don't) (?:need|require|want)\b|^if unsure\b|^where the term\b|"
-    r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
-    r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
-    r"within the (?:usual|statutory) time|public domain|"
-    r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form))",
-    re.IGNORECASE,
-)
-_NOT_ASKED = re.compile(f"{_META.pattern}|{_REMARK.pattern}", re.IGNORECASE)  # one pass for both
-_PERIOD_NOTE = re.compile(
-    r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
-    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|^between|^from|^since|^during|^for the)\b",
-    re.IGNORECASE,
-)
-_LEAD_IN = re.compile(
-    r"\b(?:the following|as follows|below|these questions|request(?:ing)? (?:some )?information|"
-    r"freedom of information|foi request)\b|:$",
-    re.IGNORECASE,
-)
-_FIELD_LEAD = re.compile(
-    r"\b(?:for (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week))|"
-    r"per (?:person|incident|case|request|item|property|type)|broken down by|"
-    r"break(?:down|[a-z ]{0,20} down)? by|categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
-    r"to include|with the following|the following (?:data|fields|categories|columns|headings)|"
-    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is)\b",
-    re.IGNORECASE,
-)
-_STRONG_ASK = re.compile(
-    r"\?|^(?:please|could|can|would|will|i would like|i'd like|i wish|i want|i request|i am requesting|"
-    r"kindly|how|what|which|when|where|who|whether|does|do|did|is|are|has|have)\b",
-    re.IGNORECASE,
-)
-_EACH_THING = re.compile(  # "for each person, please provide:" (not "for each year": a breakdown by time)
-    r"\bfor (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week|of))"
-    r"[\w -]{1,60},?(?: please| could you| can you)? ?"
-    r"(?:provide|give|list|tell me|state|supply|send|include)?[ a-z]{0,20}:$",
-    re.IGNORECASE,
-)
-_UNFINISHED_LEAD = re.compile(  # "Of these cases how many were for a refusal to:": the items end the sentence
-    r"\b(?:to|of|for|on|in|about|regarding|whether|which|who|that|were|was|are|is|namely)[ ]?:$",
-    re.IGNORECASE,
-)
-_FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
-_REFERS_TO_LIST = re.compile(
-    r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
-)
-_REFINEMENT = re.compile(
-    r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
-    r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
-    r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.|"
-    r"please also (?:segregate|separate|split|break|divide|include)|"
-    r"(?:please )?(?:could|can|would) you (?:please )?(?:break|split) (?:down )?(?:the|these|this|those)\b|"
-    r"please (?:clearly )?(?:differentiate|distinguish|separate)\b|"
-    r"and if there (?:was|were|is|are)\b|please provide (?:the |a )?breakdown|"
-    r"please (?:detail|specify|state|give|list) [^.?]{0,160}\b(?:each|every) "
-    r"(?:incident|case|one|item|occasion)\b|"
-    r"(?:if|where)/(?:if|where) possible|for (?:all|each|both|every one) of (?:the|these|those) (?:above )?"
-    r"(?:questions|requests|parts|figures)|answers? to (?:questions?|q\d)|"
-    r".{0,60}?\b(?:this|these|that|those|the above|the same) (?:information|data|figures|numbers|statistics) "
-    r"(?:to be |be )?(?:broken down|split|separated|segregated))",
-    re.IGNORECASE,
-)
-_DIMENSIONS_LEAD = re.compile(
-    r"(?:broken down|break(?:down| this down| it down)?|split|analysed|categorised|by)[ ]?(?:by)?[ ]?:?$",
-    re.IGNORECASE,
-)
-_NOUN_ASK = re.compile(
-    r"^(?:the |a |an |any |all )?(?:number|total|amount|list|copy|copies|details|breakdown|cost|names?)\b",
-    re.IGNORECASE,
-)
-_QUESTION_START = re.compile(
-    r"^(?:how|what|which|when|where|who|why|does|do|did|is|are|was|were|has|have|had|can|could|will|would|"
-    r"please|provide|list|give|tell)\b",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     {"e.g.", "i.e.", "etc.", "no.", "s.", "mr.", "mrs.", "ms.", "dr.", "approx.", "para.", "vs.", "cf."}
@@ -327,9 +219,9 @@ def _sentences(text: str) -> list[str]:
 
 
 def _is_ask(text: str) -> bool:
-    if not _ASK.search(text) or _NOT_ASKED.search(text):
+    if not ASK.search(text) or NOT_ASKED.search(text):
         return False
-    return not _CONTEXT.search(text.strip())
+    return not CONTEXT.search(text.strip())
 
 
 # --- building items from lines -------------------------------------------------------------------
@@ -395,21 +287,21 @@ def _header_of(roots: Sequence[_Item], item: _Item) -> _Item | None:
     header = roots[-1]
     if header.kind != _Marker.BULLET or not header.pieces[0].rstrip().endswith(":"):
         return None
-    if item.pieces[0].rstrip().endswith(":") and not _FIELD_LEAD.match(item.pieces[0]):
+    if item.pieces[0].rstrip().endswith(":") and not FIELD_LEAD.match(item.pieces[0]):
         return None
     return header
 
 
 def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]) -> None:
     last = stack[-1]
-    if _NOT_ASKED.search(line.text) or trailing:
+    if NOT_ASKED.search(line.text) or trailing:
         trailing.append(line.text)
         for item in stack:
             item.closed = True
         return
     continues = not line.blank_before and not last.closed
     unfinished = line.text[:1].islower() or not last.pieces[-1].rstrip().endswith((".", "?", "!", ";"))
-    if continues and (unfinished or not _is_ask(line.text) or _REFINEMENT.match(line.text)):
+    if continues and (unfinished or not _is_ask(line.text) or REFINEMENT.match(line.text)):
         last.pieces.append(line.text)
         return
     trailing.append(line.text)
@@ -421,7 +313,7 @@ def _is_dimension(item: _Item) -> bool:
     if item.children or len(item.pieces) > 1:
         return False
     text = item.pieces[0]
-    asks = _NOUN_ASK.match(text) or _QUESTION_START.match(text) or "?" in text
+    asks = NOUN_ASK.match(text) or QUESTION_START.match(text) or "?" in text
     return len(text.split()) <= MAX_DIMENSION_WORDS and not asks
 
 
@@ -486,16 +378,16 @@ def _drafts_from_prose(
     request = block.number if block else None
     word = block.word if block else None
     for sentence in sentences:
-        if _NOT_ASKED.search(sentence):
+        if NOT_ASKED.search(sentence):
             read.remarks.append(sentence)
-            if _PERIOD_NOTE.search(sentence):
+            if PERIOD_NOTE.search(sentence):
                 read.notes.append(sentence)
             continue
-        asks = _ASK.search(sentence) is not None and not _CONTEXT.search(sentence.strip())
-        refines = _REFINEMENT.match(sentence) is not None
+        asks = ASK.search(sentence) is not None and not CONTEXT.search(sentence.strip())
+        refines = REFINEMENT.match(sentence) is not None
         if drafts and (refines or not asks):
             drafts[-1].pieces.append(sentence)
-            if _PERIOD_NOTE.search(sentence):
+            if PERIOD_NOTE.search(sentence):
                 read.notes.append(sentence)
             continue
         if not asks or refines:
@@ -564,7 +456,7 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
         [
             s
             for s in _sentences(" ".join(preamble_lines[:-1]))
-            if _STRONG_ASK.search(s) and not _LEAD_IN.search(s)
+            if STRONG_ASK.search(s) and not LEAD_IN.search(s)
         ],
         block,
         outer_context,
@@ -576,7 +468,7 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     else:
         drafts = [*before.drafts, *_drafts_from_items(roots, block, context, numbering)]
     after = _drafts_from_prose(_sentences(" ".join(trailing)), block, context, numbering)
-    notes = [text for text in (*remarks, *after.preamble) if _PERIOD_NOTE.search(text)]
+    notes = [text for text in (*remarks, *after.preamble) if PERIOD_NOTE.search(text)]
     _apply_notes(drafts, [*notes, *after.notes, *before.notes])
     return _BlockReading(drafts + after.drafts, [*before.remarks, *remarks, *after.preamble, *after.remarks])
 
@@ -595,18 +487,16 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
     """Whether the items are the fields of one ask ("For each incident, give: - the date - the place")."""
     if not roots or any(root.text.rstrip().endswith("?") for root in roots):
         return False
-    if all(_is_dimension(root) for root in roots) and _ASK.search(preamble):
+    if all(_is_dimension(root) for root in roots) and ASK.search(preamble):
         return True
-    if _DIMENSIONS_LEAD.search(lead):
+    if DIMENSIONS_LEAD.search(lead):
         return True
-    if all(_FIELD_ITEM.match(root.pieces[0]) for root in roots):
+    if all(FIELD_ITEM.match(root.pieces[0]) for root in roots):
         return True
-    asks = sum(
-        1 for root in roots if _NOUN_ASK.match(root.pieces[0]) or _QUESTION_START.match(root.pieces[0])
-    )
-    if _EACH_THING.search(lead):
+    asks = sum(1 for root in roots if NOUN_ASK.match(root.pieces[0]) or QUESTION_START.match(root.pieces[0]))
+    if EACH_THING.search(lead):
         return True
-    return bool(_FIELD_LEAD.search(lead) or _UNFINISHED_LEAD.search(lead)) and 2 * asks < len(roots)
+    return bool(FIELD_LEAD.search(lead) or UNFINISHED_LEAD.search(lead)) and 2 * asks < len(roots)
 
 
 def _field_list(
@@ -620,9 +510,7 @@ def _field_list(
 ) -> list[Draft]:
     """The fields join the ask they belong to: the lead-in when it asks, else the part before it."""
     fields = "; ".join(_with_children(root) for root in roots)
-    lead_asks = (
-        _is_ask(lead.rstrip(" :")) and not _REFINEMENT.match(lead) and not _REFERS_TO_LIST.search(lead)
-    )
+    lead_asks = _is_ask(lead.rstrip(" :")) and not REFINEMENT.match(lead) and not REFERS_TO_LIST.search(lead)
     if before and not lead_asks:
         before[-1].pieces.extend([lead, fields])
         return before
