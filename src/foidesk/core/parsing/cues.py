@@ -83,7 +83,7 @@ FIELD_LEAD = re.compile(
     r"\b(?:for (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week))|"
     r"per (?:person|incident|case|request|item|property|type)|broken down by|"
     r"break(?:down|[a-z ]{0,20} down)? by|categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
-    r"to include|with the following|the following (?:data|fields|categories|columns|headings)|"
+    r"to include|with the following|the following (?:data|fields|categories|columns|headings|types|kinds)|"
     r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is)\b",
     re.IGNORECASE,
 )
@@ -110,7 +110,7 @@ REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
     r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.|"
-    r"please also (?:segregate|separate|split|break|divide|include)|"
+    r"please also (?:segregate|separate|split|break|divide)|"
     r"(?:please )?(?:could|can|would) you (?:please )?(?:break|split) (?:down )?(?:the|these|this|those)\b|"
     r"please (?:clearly )?(?:differentiate|distinguish|separate)\b|"
     r"and if there (?:was|were|is|are)\b|please provide (?:the |a )?breakdown|"

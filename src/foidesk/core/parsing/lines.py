@@ -36,6 +36,7 @@ _INLINE_NUMBER = re.compile(
 _BULLET_HINT = re.compile(r"[*•·▪●◦]| -[A-Za-z]")  # cheap checks that spare most lines the patterns below
 _NUMBER_HINT = re.compile(r"\d[a-z]?(?:[.)]|[ ]?[-–])")
 _RUN_IN_NUMBER = re.compile(r"^(\d{1,2}[a-z]?\.)(?=[A-Z])")
+_GLUED_BULLET = re.compile(r":[ ]?[-•][ ]?(?=[A-Z])")
 _STARTS_WITH_NUMBER = re.compile(r"^\(?\d{1,2}[.)]")
 _TRAILING_JOINER = re.compile(r"[ ,;]*(?:\b(?:and|or))?[ ,;]*$")
 
@@ -62,6 +63,10 @@ def logical_lines(text: str) -> Iterator[LogicalLine]:
             continue
         indent = len(line) - len(raw)
         raw = _RUN_IN_NUMBER.sub(r"\1 ", raw)  # "4.How many" is "4. How many"
+        glued = _GLUED_BULLET.search(raw)  # "... the following types:- Miscommunication"
+        if glued and not _STARTS_WITH_NUMBER.match(raw):
+            yield LogicalLine(raw[: glued.start() + 1], blank, indent=indent)
+            raw, blank = "- " + raw[glued.end() :], False
         alone = _Q_HEADING_ALONE.match(raw)
         if alone:
             if heading is not None:  # two headings in a row: the first heads nothing
@@ -144,6 +149,8 @@ def _after_sentence(raw: str, mark: re.Match[str], found: list[re.Match[str]]) -
     """ "2. " is a marker where a sentence or a lead-in ends before it, or inside a run ("... 1. x 2. Y")."""
     before = raw[: mark.start()].rstrip(" ")
     if not before or before.endswith(("?", ".", "!", ":", ";")):
+        return True
+    if not found and before.endswith(",") and _value(mark) == 1:  # "under the Act, 1. the number ..."
         return True
     return bool(found) and raw[mark.end() : mark.end() + 1].isalpha()
 
