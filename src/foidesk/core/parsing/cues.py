@@ -113,7 +113,7 @@ REFINEMENT = re.compile(
     r"please also (?:segregate|separate|split|break|divide)|"
     r"(?:please )?(?:could|can|would) you (?:please )?(?:break|split) (?:down )?(?:the|these|this|those)\b|"
     r"please (?:clearly )?(?:differentiate|distinguish|separate)\b|"
-    r"and if there (?:was|were|is|are)\b|please provide (?:the |a )?breakdown|"
+    r"and if there (?:was|were|is|are)\b|please provide (?:the |a )?breakdown by|"
     r"please (?:detail|specify|state|give|list) [^.?]{0,160}\b(?:each|every) "
     r"(?:incident|case|one|item|occasion)\b|"
     r"(?:if|where)/(?:if|where) possible|for (?:all|each|both|every one) of (?:the|these|those) (?:above )?"
