@@ -265,6 +265,14 @@ def test_the_last_n_years_to_a_year_end_end_on_that_day(text: str, expected: tup
     assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [expected]
 
 
+def test_a_target_by_a_future_year_is_no_period_but_a_named_future_range_is() -> None:
+    """The labelling convention of issue 16: plans "by 2025" take none; "between now and ..." is a period."""
+    received = date(2020, 8, 18)
+    assert periods_in("how many chargers will you have installed by 2025?", received)[0] == ()
+    periods, _flags = periods_in("how many between now and end of year 2021?", received)
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [("2020-08-18", "2021-12-31")]
+
+
 def test_two_years_joined_by_and_without_between_stay_two_periods() -> None:
     periods, _flags = periods_in("in 2015 and 2020", date(2023, 5, 10))
     assert len(periods) == 2

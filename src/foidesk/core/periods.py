@@ -517,6 +517,11 @@ _TO_DATE = re.compile(
     re.IGNORECASE,
 )
 _SO_FAR = re.compile(r"\b(?:so[ \t]far[ \t]in|to[ \t]date[ \t]in|the[ \t]current)[ \t]{1,3}$", re.IGNORECASE)
+_FROM_NOW = re.compile(
+    r"\bbetween[ \t]now[ \t]and[ \t](?:the[ \t])?(?:end[ \t]of[ \t])?(?:the[ \t])?(?:year[ \t])?$",
+    re.IGNORECASE,
+)
+_PLANNED_BY = re.compile(r"\bby[ \t](?:the[ \t]end[ \t]of[ \t])?(?:the[ \t]year[ \t])?$", re.IGNORECASE)
 _POINT_IN_TIME = re.compile(
     r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
 )
@@ -553,7 +558,12 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
         if found is None:
             continue
         taken_until = match.end()
-        mentions.append(_extend(found, match, masked, text, received))
+        mention = _extend(found, match, masked, text, received)
+        if mention.range.start > received and _PLANNED_BY.search(
+            masked[max(0, match.start() - 20) : match.start()]
+        ):
+            continue  # "by 2025", "by the end of 2026": a plan or a target, not a period asked about
+        mentions.append(mention)
     return mentions
 
 
@@ -566,6 +576,8 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     to_date = _TO_DATE.search(after)
     if _POINT_IN_TIME.search(before):
         period = DateRange(period.end, period.end)
+    elif _FROM_NOW.search(before) and received <= period.end:
+        period = DateRange(received, period.end)  # "between now and end of year 2021"
     elif extendable and _SO_FAR.search(before) and period.start <= received < period.end:
         period = DateRange(period.start, received)  # "so far in 2024", "the current 2026 period"
         flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
