@@ -483,8 +483,8 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         _current,
     ),
     (
-        rf"\b(?:as{_S}(?:of|at){_S}|until{_S}|up{_S}to{_S})(?:today(?:'s{_S}date)?|"
-        rf"the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))\b",
+        rf"\b(?:(?:as{_S}(?:of|at){_S}|until{_S}|up{_S}to{_S})(?:today(?:'s{_S}date)?|"
+        rf"the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))|today(?:'s{_S}date)?)\b",
         _today,
     ),
 )
