@@ -226,6 +226,7 @@ def test_any_text_gives_valid_ranges_and_never_crashes(text: str) -> None:
         ("from 2017 to 1 November 2022", ("2017-01-01", "2022-11-01")),
         ("over the last five years (September 2014 to September 2019)?", ("2014-09-01", "2019-09-30")),
         ("in the past five years, for the financial years 2020/21 and 2021/22", ("2020-04-01", "2022-03-31")),
+        ("in 2014,2015,2016,2017,2018, 2019 jan-March", ("2014-01-01", "2019-03-31")),
     ],
 )
 def test_periods_in_the_forms_real_requests_use(text: str, expected: tuple[str, str]) -> None:

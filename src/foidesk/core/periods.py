@@ -279,6 +279,14 @@ def _month_range(match: re.Match[str], text: str, received: date) -> _Found | No
     return _Found(DateRange(start, end), is_point=False) if start <= end else None
 
 
+def _year_then_months(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "2019 jan-March": the months of that year."""
+    year, first, last = int(match.group("y")), _month(match.group("m1")), _month(match.group("m2"))
+    if last < first:
+        return None
+    return _Found(DateRange(date(year, first, 1), month_end(year, last)), is_point=False)
+
+
 def _year_ending(match: re.Match[str], text: str, received: date) -> _Found | None:
     """ "the year ending 31 March 2024": the twelve months up to and including that day."""
     found = _day_from(match, "a")
@@ -471,7 +479,12 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     # "June and September 2011": the first month takes the year written after the second
     (rf"\b(?P<m>{_MONTH})(?=,?{_S}(?:and|&){_S}{_MONTH},?{_S}(?P<y>{_YEAR})\b)", _single_month),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
-    (rf"(?<![\d/£$.,-])\b(?P<y>{_YEAR})\b(?![/.,]?\d)", _single_year),
+    # "2014,2015,2016": years may be listed with bare commas; "12,2015" and "2015,000" are numbers
+    (
+        rf"(?<![\d/£$.-])(?:(?<!,)|(?<=(?:19|20)\d\d,))\b(?P<y>{_YEAR})\b(?![/.]?\d|,\d(?!\d{{3}}\b))",
+        _single_year,
+    ),
+    (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
     (
         rf"\b(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?(?:full{_S}|complete{_S}|whole{_S})?"
         rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
