@@ -241,3 +241,19 @@ def test_paragraphs_of_prose_end_their_sentences() -> None:
 def test_question_marks_standing_for_lost_bullets_are_bullets() -> None:
     parsed = parse_request('? "How many audits were made?"\n? "How many failed?"', RECEIVED)
     assert labels(parsed) == ["Q1", "Q2"]
+
+
+def test_a_question_about_a_document_a_name_or_a_plan_inherits_no_period() -> None:
+    parsed = parse_request(
+        "For 2022:\n1. How many library closures were there?\n2. Please provide a copy of the referral form.\n"
+        "3. Please confirm the name and job title of the head of libraries.\n"
+        "4. How many closures are proposed within the next year?\n5. How many staff work there today?",
+        RECEIVED,
+    )
+    assert spans(parsed) == [
+        [("2022-01-01", "2022-12-31")],
+        [],
+        [],
+        [],
+        [("2023-05-10", "2023-05-10")],
+    ]

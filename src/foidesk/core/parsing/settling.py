@@ -18,15 +18,15 @@ _REFERS_BACK = re.compile(
     r"that (?:period|year|date|time)|each case|of which|such|the above)\b",
     re.IGNORECASE,
 )
-# What is so now, a document or a practice, a plan: no period of its own and none inherited.
+# What is so now, a document, a name or a practice, a plan: no period of its own and none inherited.
 _NO_PERIOD = re.compile(
     r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now)\b"
     r"|^(?:does|do|is there|are there|whether|was (?:an?|the) [\w ]{0,40}(?:assessment|policy|review))\b"
     r"|\b(?:copy|copies) of (?:the |your |any |all )?(?:[\w'-]+ ){0,4}(?:polic(?:y|ies)|procedures?|guidance|"
     r"impact assessments?|strateg(?:y|ies)|terms of reference|manuals?|forms?|templates?)\b"
     r"|\b(?:identify|confirm) (?:the |any )?(?:names?|job titles?|(?:other )?organisations?|contact)\b"
-    r"|\b(?:correspondence|briefings?)\b|\b(?:in|within|over) the next\b|\bhow often\b|\byou (?:have|hold|"
-    r"employ|own|use)\b(?! had| received| issued| recorded| made| been| taken| paid| spent)",
+    r"|\b(?:any|all|copies of|a copy of) (?:emails?|correspondence|briefings?)\b"
+    r"|\b(?:in|within|over) the next\b|\bhow often\b",
     re.IGNORECASE,
 )
 
