@@ -245,7 +245,8 @@ def test_question_marks_standing_for_lost_bullets_are_bullets() -> None:
 
 def test_a_question_about_a_document_a_name_or_a_plan_inherits_no_period() -> None:
     parsed = parse_request(
-        "For 2022:\n1. How many library closures were there?\n2. Please provide a copy of the referral form.\n"
+        "For 2022:\n1. How many library closures were there?\n"
+        "2. Please provide a copy of the referral form.\n"
         "3. Please confirm the name and job title of the head of libraries.\n"
         "4. How many closures are proposed within the next year?\n5. How many staff work there today?",
         RECEIVED,
