@@ -15,7 +15,6 @@ from foidesk.core.parsing.cues import (
     FIELD_ITEM,
     FIELD_LEAD,
     LEAD_IN,
-    NOT_ASKED,
     NOUN_ASK,
     PERIOD_NOTE,
     QUESTION_START,
@@ -23,6 +22,7 @@ from foidesk.core.parsing.cues import (
     REFINEMENT,
     STRONG_ASK,
     UNFINISHED_LEAD,
+    is_remark,
 )
 from foidesk.core.parsing.lines import logical_lines
 from foidesk.core.parsing.model import Flag
@@ -219,7 +219,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _is_ask(text: str) -> bool:
-    if not ASK.search(text) or NOT_ASKED.search(text):
+    if not ASK.search(text) or is_remark(text):
         return False
     return not CONTEXT.search(text.strip())
 
@@ -294,7 +294,7 @@ def _header_of(roots: Sequence[_Item], item: _Item) -> _Item | None:
 
 def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]) -> None:
     last = stack[-1]
-    if NOT_ASKED.search(line.text) or trailing:
+    if is_remark(line.text) or trailing:
         trailing.append(line.text)
         for item in stack:
             item.closed = True
@@ -378,7 +378,7 @@ def _drafts_from_prose(
     request = block.number if block else None
     word = block.word if block else None
     for sentence in sentences:
-        if NOT_ASKED.search(sentence):
+        if is_remark(sentence):
             read.remarks.append(sentence)
             if PERIOD_NOTE.search(sentence):
                 read.notes.append(sentence)
