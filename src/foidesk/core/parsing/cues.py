@@ -75,6 +75,8 @@ _NOT_ASKED = re.compile(f"{META.pattern}|{REMARK.pattern}")
 def is_remark(text: str) -> bool:
     """Whether ``text`` is context, not an ask: a format preference, a note, an offer to clarify, a reason."""
     return _NOT_ASKED.search(text.lower()) is not None
+
+
 PERIOD_NOTE = re.compile(
     r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
     r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|^between|^from|^since|^during|^for the)\b",
