@@ -16,7 +16,7 @@ ASK = re.compile(
     r"when|where|who|does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
     r"copies of|details (?:of|on|about)|"
     r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
-    r"i'm looking for)\b",
+    r"i'm looking for|i am looking for)\b",
     re.IGNORECASE,
 )
 CONTEXT = re.compile(
@@ -48,7 +48,7 @@ META = re.compile(
     re.IGNORECASE,
 )
 REMARK = re.compile(
-    r"^(?:nb|n\.b\.?|note|please note|p\.?s\.?)\b[ :.,-]"
+    r"^(?:nb|n\.b\.?|note|please note|p\.?s\.?)\b[ :.,-]|^clarification[ ]?:|^\*(?=[a-z])"
     r"|\b(?:i ask because|^the reason (?:i|for)|the reason i|i am asking because|i'm asking because|"
     r"for context|background:|"
     r"(?:advice and assistance|section 16|s\.? ?16)\b|please advise (?:me )?(?:how|what|whether|on)|"
@@ -57,7 +57,7 @@ REMARK = re.compile(
     r"(?:need|require|want) (?:me to |any |further |more )?clarif|"
     r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
     r"please (?:contact|e-?mail|call|phone|telephone)\b|get in touch|further assistance|go over budget|"
-    r"\bi (?:have )?attach(?:ed)?\b|^\*(?=[a-z])|"
+    r"\bi (?:have )?attach(?:ed)?\b|"
     r"in order to save time|^if (?:the )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
     r"^if (?:you are|you're) unable to\b|"
     r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
@@ -117,7 +117,8 @@ REFERS_TO_LIST = re.compile(
 REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
-    r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|e\.g\.|i\.e\.|"
+    r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|"
+    r"e\.g\.|i\.e\.|for example\b|"
     r"please also (?:segregate|separate|split|break|divide)|"
     r"(?:please )?(?:could|can|would) you (?:please )?(?:break|split) (?:down )?(?:the|these|this|those)\b|"
     r"please (?:clearly )?(?:differentiate|distinguish|separate)\b|"
