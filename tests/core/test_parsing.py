@@ -176,7 +176,8 @@ def test_prose_gives_one_part_per_ask_and_keeps_refinements_with_their_ask() -> 
     assert parsed.parts[0].topics == ("public order",)
 
 
-def test_sub_questions_are_parts_of_their_own_when_they_ask() -> None:
+def test_sub_questions_belong_to_the_question_they_are_under() -> None:
+    """Issue 16: sub-items are inside their question's part, whether they ask or are its fields."""
     text = (
         "1. How many knife crimes were recorded in 2022?\n"
         "2. Of these, how many suspects were under 18?\n"
@@ -184,10 +185,10 @@ def test_sub_questions_are_parts_of_their_own_when_they_ask() -> None:
         "   b) How many received a youth caution?\n"
     )
     parsed = parse_request(text, RECEIVED)
-    assert labels(parsed) == ["Q1", "Q2", "Q2(a)", "Q2(b)"]
-    assert parsed.parts[2].subquestion == "a"
-    assert spans(parsed) == [[("2022-01-01", "2022-12-31")]] * 4
-    assert "knife crime" in parsed.parts[3].topics
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "How many received a youth caution?" in parsed.parts[1].text
+    assert spans(parsed) == [[("2022-01-01", "2022-12-31")]] * 2
+    assert "knife crime" in parsed.parts[1].topics
 
 
 def test_breakdown_items_stay_with_the_question_they_break_down() -> None:
@@ -338,6 +339,17 @@ def _seconds(text: str) -> float:
         "1. a\n  a) How many?\n    i. b?\n      - c?\n",
         "and more words on the line\n",
         "word " * 40 + "\n",
+        # the line grammar of issue 16: inline markers, headings, sub-items, fields, clarifications
+        "* the number * the cost ",
+        "1) How many? 2) How much? 3.The date 4 - Who ",
+        "1a. How many were upheld?\n",
+        "Question 1\n",
+        "Littering:\n1. How many?\n",
+        "- Regarding volunteers:\n- the hours\n",
+        "For each person, please provide:\n- their name\n",
+        "with -a list -details ",
+        "Clarification received: between 1 January 2020 and ",
+        "January 1st 2019 to December 31st 2019, ",
     ],
 )
 def test_parsing_time_grows_linearly_with_adversarial_input(unit: str) -> None:
@@ -388,8 +400,7 @@ def test_repeated_numbers_and_letters_still_give_one_label_per_part() -> None:
     assert labels(parse_request(text, RECEIVED)) == [
         "Request 1, Q1",
         "Request 1, Q2",
-        "Request 1, Q3(a)",
-        "Request 1, Q3(b)",
+        "Request 1, Q3",
         "Request 1, Q4",
     ]
 
@@ -413,6 +424,7 @@ def test_as_dict_follows_the_command_line_contract() -> None:
         "date_ranges": [{"start": "2021-01-01", "end": "2021-12-31"}],
         "topics": ["Tasers"],
         "flags": [],
+        "why": "a sentence that asks",
     }
 
 

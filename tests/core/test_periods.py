@@ -207,3 +207,73 @@ def test_any_text_gives_valid_ranges_and_never_crashes(text: str) -> None:
     for mention in find_periods(text, RECEIVED):
         assert mention.range.start <= mention.range.end
         assert 0 <= mention.start_offset <= mention.end_offset <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("from 2015/16 to 2019/20", ("2015-04-01", "2020-03-31")),
+        ("since April 2019", ("2019-04-01", "2023-05-10")),
+        ("2017 - present", ("2017-01-01", "2023-05-10")),
+        ("between April 2019 and now", ("2019-04-01", "2023-05-10")),
+        ("the 2021/2022 financial year", ("2021-04-01", "2022-03-31")),
+        ("in the financial year 2022 to 2023", ("2022-04-01", "2023-03-31")),
+        ("calendar year 2021", ("2021-01-01", "2021-12-31")),
+        ("from January 1st 2009 to December 31st 2019", ("2009-01-01", "2019-12-31")),
+        ("the period from January 1, 2019, to December 31, 2024:", ("2019-01-01", "2024-12-31")),
+        ("made in 23/07/2018-23/07/2019?", ("2018-07-23", "2019-07-23")),
+        ("each year since and including 2011", ("2011-01-01", "2023-05-10")),
+        ("from 2017 to 1 November 2022", ("2017-01-01", "2022-11-01")),
+        ("over the last five years (September 2014 to September 2019)?", ("2014-09-01", "2019-09-30")),
+        ("in the past five years, for the financial years 2020/21 and 2021/22", ("2020-04-01", "2022-03-31")),
+        ("in 2014,2015,2016,2017,2018, 2019 jan-March", ("2014-01-01", "2019-03-31")),
+    ],
+)
+def test_periods_in_the_forms_real_requests_use(text: str, expected: tuple[str, str]) -> None:
+    """Issue 16: forms that real requests use, each one period resolved against 10 May 2023."""
+    periods, _flags = periods_in(text, date(2023, 5, 10))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [expected]
+
+
+def test_so_far_in_a_year_runs_to_the_day_of_receipt() -> None:
+    periods, _flags = periods_in("so far in 2023, broken down by month", date(2023, 5, 10))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [("2023-01-01", "2023-05-10")]
+
+
+def test_two_months_sharing_a_year_are_two_periods() -> None:
+    periods, _flags = periods_in("the forums held in June and September 2011", date(2023, 5, 10))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [
+        ("2011-06-01", "2011-06-30"),
+        ("2011-09-01", "2011-09-30"),
+    ]
+
+
+def test_as_of_the_date_of_this_request_is_the_day_of_receipt() -> None:
+    periods, _flags = periods_in("the arrears as of the date of this request", date(2023, 5, 10))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [("2023-05-10", "2023-05-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("each of the last three years, with a year-end March 31st 2023", ("2020-04-01", "2023-03-31")),
+        ("the last 2 years ending 31 December 2022", ("2021-01-01", "2022-12-31")),
+        ("in the last year to 31 March 2023", ("2022-04-01", "2023-03-31")),
+    ],
+)
+def test_the_last_n_years_to_a_year_end_end_on_that_day(text: str, expected: tuple[str, str]) -> None:
+    periods, _flags = periods_in(text, date(2023, 5, 22))
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [expected]
+
+
+def test_a_target_by_a_future_year_is_no_period_but_a_named_future_range_is() -> None:
+    """The labelling convention of issue 16: plans "by 2025" take none; "between now and ..." is a period."""
+    received = date(2020, 8, 18)
+    assert periods_in("how many chargers will you have installed by 2025?", received)[0] == ()
+    periods, _flags = periods_in("how many between now and end of year 2021?", received)
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in periods] == [("2020-08-18", "2021-12-31")]
+
+
+def test_two_years_joined_by_and_without_between_stay_two_periods() -> None:
+    periods, _flags = periods_in("in 2015 and 2020", date(2023, 5, 10))
+    assert len(periods) == 2

@@ -38,7 +38,7 @@ from email.message import EmailMessage, Message
 from html.parser import HTMLParser
 
 # The sign-offs the request parser knows ("Yours faithfully", "Kind regards", ...): one home for them.
-from foidesk.core.parsing import _SIGN_OFF as SIGN_OFF
+from foidesk.core.parsing.cleaning import _SIGN_OFF as SIGN_OFF
 
 WHATDOTHEYKNOW_DOMAIN = "whatdotheyknow.com"
 _WDTK_REQUEST_ADDRESS = re.compile(r"\brequest-\d+-[0-9a-z]+@whatdotheyknow\.com\b", re.IGNORECASE)

@@ -162,14 +162,15 @@ _S = r"[ \t]{0,3}"  # bounded blanks keep every pattern linear
 _TO = r"(?P<to>to|until|till|through|and|[-–—])"
 # "@" in these templates becomes a group-name prefix, so one pattern can hold two dates.
 _WORD_DATE = rf"(?P<@d>{_DAY}){_S}(?:of{_S})?(?P<@m>{_MONTH}),?{_S}(?P<@y>{_YEAR})"
-_NUM_DATE = r"(?P<@d>[0-3]?\d)[/.\-](?P<@m>[01]?\d)[/.\-](?P<@y>(?:19|20)?\d\d)(?![/.\-]?\d)"
+_NUM_DATE = r"(?P<@d>[0-3]?\d)[/.\-](?P<@m>[01]?\d)[/.\-](?P<@y>(?:19|20)?\d\d)(?![/.]?\d)"
 _ISO_DATE = rf"(?P<@y>{_YEAR})-(?P<@m>[01]\d)-(?P<@d>[0-3]\d)"
 _YEAR_PAIR = rf"(?P<@y1>{_YEAR}){_S}[/\-–]{_S}(?P<@y2>{_YEAR}|\d\d)(?![\d/])"
 _FY_PREFIX = rf"(?:(?:the{_S})?(?:financial|fiscal){_S}years?{_S}|fy{_S}|)"
 _NUMBER = "(?:\\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 
-_DATE_FORMS = (_WORD_DATE, _ISO_DATE, _NUM_DATE)
+_MONTH_FIRST_DATE = rf"(?P<@m>{_MONTH}){_S}(?P<@d>{_DAY})(?!\d),?{_S}(?P<@y>{_YEAR})"  # "January 1st 2009"
+_DATE_FORMS = (_WORD_DATE, _ISO_DATE, _NUM_DATE, _MONTH_FIRST_DATE)
 _NUMERIC_FORM = 2  # the only form where day and month can be swapped
 
 
@@ -278,6 +279,14 @@ def _month_range(match: re.Match[str], text: str, received: date) -> _Found | No
     return _Found(DateRange(start, end), is_point=False) if start <= end else None
 
 
+def _year_then_months(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "2019 jan-March": the months of that year."""
+    year, first, last = int(match.group("y")), _month(match.group("m1")), _month(match.group("m2"))
+    if last < first:
+        return None
+    return _Found(DateRange(date(year, first, 1), month_end(year, last)), is_point=False)
+
+
 def _year_ending(match: re.Match[str], text: str, received: date) -> _Found | None:
     """ "the year ending 31 March 2024": the twelve months up to and including that day."""
     found = _day_from(match, "a")
@@ -334,7 +343,7 @@ def _financial_context(match: re.Match[str], text: str) -> bool:
 
 def _academic_context(match: re.Match[str], text: str) -> bool:
     window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20].lower()
-    return bool(re.search(r"academic|school year", window))
+    return bool(re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b", window))
 
 
 def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[str], text: str) -> _Found:
@@ -377,7 +386,14 @@ def _year_range(match: re.Match[str], text: str, received: date) -> _Found | Non
     first, last = int(match.group("y1")), int(match.group("y2"))
     if first > last or _and_without_between(match, text):
         return None
+    if last == first + 1 and _said_financial_year(match, text):  # "the financial year 2022 to 2023"
+        return _Found(financial_years(first, first))
     return _Found(calendar_years(first, last), is_point=False)
+
+
+def _said_financial_year(match: re.Match[str], text: str) -> bool:
+    before = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()].lower()
+    return bool(re.search(r"(?:financial|fiscal) year[ \t]{0,3}$", before))
 
 
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -460,8 +476,15 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (rf"\b{_date_pattern('a')}", _single_date),
     (rf"\b(?P<m>{_MONTH}),?{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _single_month),
+    # "June and September 2011": the first month takes the year written after the second
+    (rf"\b(?P<m>{_MONTH})(?=,?{_S}(?:and|&){_S}{_MONTH},?{_S}(?P<y>{_YEAR})\b)", _single_month),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
-    (rf"(?<![\d/£$.,-])\b(?P<y>{_YEAR})\b(?![/.,]?\d)", _single_year),
+    # "2014,2015,2016": years may be listed with bare commas; "12,2015" and "2015,000" are numbers
+    (
+        rf"(?<![\d/£$.-])(?:(?<!,)|(?<=(?:19|20)\d\d,))\b(?P<y>{_YEAR})\b(?![/.]?\d|,\d(?!\d{{3}}\b))",
+        _single_year,
+    ),
+    (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
     (
         rf"\b(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?(?:full{_S}|complete{_S}|whole{_S})?"
         rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
@@ -472,19 +495,28 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         rf"(?:{_S}(?:so{_S}far|to{_S}date))?|\byear[ -]to[ -]date\b",
         _current,
     ),
-    (rf"\b(?:as{_S}(?:of|at){_S}|until{_S}|up{_S}to{_S})today(?:'s{_S}date)?\b", _today),
+    (
+        rf"\b(?:(?:as{_S}(?:of|at){_S}|until{_S}|up{_S}to{_S})(?:today(?:'s{_S}date)?|"
+        rf"the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))|today(?:'s{_S}date)?)\b",
+        _today,
+    ),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
+_WORDS_ONLY = frozenset({_relative, _current, _today})  # the handlers of phrases that may have no digit
+_DIGIT = re.compile(r"\d")
+_WORD_CUE = re.compile(
+    r"\b(?:last|past|previous|preceding|recent|this|current|year|today|date)\b", re.IGNORECASE
+)
 
 # Statute titles and reference numbers carry years that are not periods; they are blanked first.
 _NOT_PERIODS = re.compile(
     rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}(?:of[ \t]{{1,3}})?{_YEAR}\b"
     rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
-    rf"|\b{_YEAR}/\d{{3,}}\b",
+    rf"|\b{_YEAR}/(?!{_YEAR}\b)\d{{3,}}\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    r"\b(?:since|from|starting|beginning)[ \t]{1,3}"
+    r"\b(?:since|from|starting|beginning)[ \t]{1,3}(?:and[ \t]including[ \t]|including[ \t])?"
     r"(?:the[ \t]{1,3}(?:start|beginning)[ \t]of[ \t]{1,3})?(?:(?:the|in)[ \t])?$",
     re.IGNORECASE,
 )
@@ -492,9 +524,17 @@ _TO_DATE = re.compile(
     r"^[ \t,]{0,3}(?:to[ \t]date|to[ \t]the[ \t]present(?:[ \t]day)?|to[ \t]present|until[ \t]now|to[ \t]now|"
     r"onwards|up[ \t]to[ \t](?:today|now|the[ \t]present(?:[ \t]day)?|"
     r"the[ \t]date[ \t]of[ \t]this[ \t]request)|"
-    r"to[ \t]today|so[ \t]far)\b",
+    r"to[ \t]today|so[ \t]far|"
+    r"[-–—][ \t]{0,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today|date)|"
+    r"and[ \t]{1,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today))\b",
     re.IGNORECASE,
 )
+_SO_FAR = re.compile(r"\b(?:so[ \t]far[ \t]in|to[ \t]date[ \t]in|the[ \t]current)[ \t]{1,3}$", re.IGNORECASE)
+_FROM_NOW = re.compile(
+    r"\bbetween[ \t]now[ \t]and[ \t](?:the[ \t])?(?:end[ \t]of[ \t])?(?:the[ \t])?(?:year[ \t])?$",
+    re.IGNORECASE,
+)
+_PLANNED_BY = re.compile(r"\bby[ \t](?:the[ \t]end[ \t]of[ \t])?(?:the[ \t]year[ \t])?$", re.IGNORECASE)
 _POINT_IN_TIME = re.compile(
     r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
 )
@@ -510,9 +550,15 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
     Linear in the length of ``text``: every pattern is anchored at a word boundary and uses
     bounded repetition only.
     """
-    masked = _NOT_PERIODS.sub(_blank, text)
+    has_digit = _DIGIT.search(text) is not None
+    has_cue = _WORD_CUE.search(text) is not None
+    if not has_digit and not has_cue:  # most sentences name no period: skip every pattern
+        return []
+    masked = _NOT_PERIODS.sub(_blank, text) if has_digit else text
     candidates: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     for priority, (pattern, handler) in enumerate(_COMPILED):
+        if not (has_cue if handler in _WORDS_ONLY else has_digit):
+            continue
         for match in pattern.finditer(masked):
             candidates.append((match.start(), -(match.end() - match.start()), priority, match, handler))
     candidates.sort(key=lambda item: (item[0], item[1], item[2]))
@@ -525,7 +571,12 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
         if found is None:
             continue
         taken_until = match.end()
-        mentions.append(_extend(found, match, masked, text, received))
+        mention = _extend(found, match, masked, text, received)
+        if mention.range.start > received and _PLANNED_BY.search(
+            masked[max(0, match.start() - 20) : match.start()]
+        ):
+            continue  # "by 2025", "by the end of 2026": a plan or a target, not a period asked about
+        mentions.append(mention)
     return mentions
 
 
@@ -538,6 +589,11 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     to_date = _TO_DATE.search(after)
     if _POINT_IN_TIME.search(before):
         period = DateRange(period.end, period.end)
+    elif _FROM_NOW.search(before) and received <= period.end:
+        period = DateRange(received, period.end)  # "between now and end of year 2021"
+    elif extendable and _SO_FAR.search(before) and period.start <= received < period.end:
+        period = DateRange(period.start, received)  # "so far in 2024", "the current 2026 period"
+        flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
     elif extendable and (_SINCE.search(before) or to_date):
         if received >= period.start:
             period = DateRange(period.start, received)
@@ -555,8 +611,87 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     )
 
 
+_CONNECTOR = re.compile(
+    r"^[ \t]{0,3},?[ \t]{0,3}(?:to|until|till|through|up[ \t]to|[-–—'’])[ \t]{0,3}$", re.IGNORECASE
+)
+_BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}and[ \t]{0,3}$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?$", re.IGNORECASE)
+
+
+def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """ "2017 to 1 November 2023", "January 1, 2019, to December 31, 2024": two dates joined by "to"
+    (or "between ... and") are one period, from the start of the first to the end of the second."""
+    joined: list[PeriodMention] = []
+    for mention in mentions:
+        if joined:
+            last = joined[-1]
+            gap = text[last.end_offset : mention.start_offset]
+            between = _BETWEEN_AND.match(gap) and _BETWEEN.search(
+                text[max(0, last.start_offset - 12) : last.start_offset]
+            )
+            joinable = PeriodFlag.RELATIVE not in last.flags  # "the last year to 31 March" is anchored below
+            if joinable and (_CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
+                joined[-1] = PeriodMention(
+                    phrase=text[last.start_offset : mention.end_offset],
+                    start_offset=last.start_offset,
+                    end_offset=mention.end_offset,
+                    range=DateRange(last.range.start, mention.range.end),
+                    flags=last.flags | mention.flags,
+                )
+                continue
+        joined.append(mention)
+    return joined
+
+
+_YEAR_END = re.compile(
+    r"^[ \t,]{0,3}(?:with|for|to)?[ \t]{0,3}(?:a|the)?[ \t]{0,3}"
+    r"(?:(?:financial[ \t])?year[- \t]?end(?:ing|ed)?|ending|ended|to)[ \t]{0,3}(?:of|on|at)?[ \t]{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _anchored_at_year_end(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """ "the last three years, with a year-end March 31st 2023": three years ending on that day."""
+    anchored: list[PeriodMention] = []
+    for mention in mentions:
+        last = anchored[-1] if anchored else None
+        if (
+            last is not None
+            and PeriodFlag.RELATIVE in last.flags
+            and mention.range.start == mention.range.end
+            and _YEAR_END.match(text[last.end_offset : mention.start_offset])
+        ):
+            years = last.range.end.year - last.range.start.year + 1
+            end = mention.range.end
+            start = date(end.year - years, end.month, 1) + timedelta(days=end.day)
+            anchored[-1] = PeriodMention(
+                text[last.start_offset : mention.end_offset],
+                last.start_offset,
+                mention.end_offset,
+                DateRange(start, end),
+                last.flags,
+            )
+            continue
+        anchored.append(mention)
+    return anchored
+
+
+def _without_restated(mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """ "the last five years (September 2014 to September 2019)": the dates written out say what the
+    relative phrase meant, so they decide."""
+    written = [mention for mention in mentions if PeriodFlag.RELATIVE not in mention.flags]
+    if not written:
+        return mentions
+    return [
+        mention
+        for mention in mentions
+        if PeriodFlag.RELATIVE not in mention.flags
+        or not any(mention.range.overlaps(other.range) for other in written)
+    ]
+
+
 def periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
     """The merged periods of ``text`` and every flag raised finding them."""
-    mentions = find_periods(text, received)
+    mentions = _without_restated(_anchored_at_year_end(_joined(find_periods(text, received), text), text))
     flags: frozenset[PeriodFlag] = frozenset().union(*(mention.flags for mention in mentions))
     return merge_ranges(mention.range for mention in mentions), flags

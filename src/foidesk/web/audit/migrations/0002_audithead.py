@@ -4,19 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditHead',
+            name="AuditHead",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
-                ('hash', models.CharField(max_length=64)),
-                ('events', models.PositiveBigIntegerField(default=0)),
-                ('last_event_id', models.BigIntegerField(blank=True, null=True)),
+                ("id", models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
+                ("hash", models.CharField(max_length=64)),
+                ("events", models.PositiveBigIntegerField(default=0)),
+                ("last_event_id", models.BigIntegerField(blank=True, null=True)),
             ],
         ),
     ]

@@ -9,194 +9,369 @@ import foidesk.web.cases.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0004_ledger_entry'),
+        ("cases", "0004_ledger_entry"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReferenceCounter',
+            name="ReferenceCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('prefix', models.CharField(max_length=40, unique=True)),
-                ('last', models.PositiveBigIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("prefix", models.CharField(max_length=40, unique=True)),
+                ("last", models.PositiveBigIntegerField(default=0)),
             ],
         ),
         migrations.AlterModelOptions(
-            name='appeal',
-            options={'ordering': ['received_on', 'id']},
+            name="appeal",
+            options={"ordering": ["received_on", "id"]},
         ),
         migrations.AlterModelOptions(
-            name='review',
-            options={'ordering': ['requested_on', 'id']},
+            name="review",
+            options={"ordering": ["requested_on", "id"]},
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='created_at',
+            model_name="appeal",
+            name="created_at",
             field=models.DateTimeField(default=django.utils.timezone.now, editable=False),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='due_on',
-            field=models.DateField(blank=True, help_text='What must happen by when at this stage.', null=True),
+            model_name="appeal",
+            name="due_on",
+            field=models.DateField(
+                blank=True, help_text="What must happen by when at this stage.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="appeal",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='regulator',
+            model_name="appeal",
+            name="regulator",
             field=models.CharField(blank=True, max_length=120),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='review',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cases.review'),
+            model_name="appeal",
+            name="review",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="cases.review",
+            ),
         ),
         migrations.AddField(
-            model_name='decision',
-            name='version',
-            field=models.PositiveIntegerField(default=1, help_text='Bumped on every save: stale forms conflict.'),
+            model_name="decision",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1, help_text="Bumped on every save: stale forms conflict."
+            ),
         ),
         migrations.AddField(
-            model_name='request',
-            name='approved_at',
+            model_name="request",
+            name="approved_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='request',
-            name='approved_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="request",
+            name="approved_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='request',
-            name='ended_on',
-            field=models.DateField(blank=True, help_text='Closed, withdrawn or lapsed on this day.', null=True),
+            model_name="request",
+            name="ended_on",
+            field=models.DateField(
+                blank=True, help_text="Closed, withdrawn or lapsed on this day.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='request',
-            name='public_text',
-            field=models.TextField(blank=True, help_text='The request as it will be published: requester and third parties removed.'),
+            model_name="request",
+            name="public_text",
+            field=models.TextField(
+                blank=True,
+                help_text="The request as it will be published: requester and third parties removed.",
+            ),
         ),
         migrations.AddField(
-            model_name='request',
-            name='public_text_reviewed_at',
+            model_name="request",
+            name="public_text_reviewed_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='request',
-            name='public_text_reviewed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="request",
+            name="public_text_reviewed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='request',
-            name='publication_note',
-            field=models.TextField(blank=True, help_text='Why it was not published, or withdrawn.'),
+            model_name="request",
+            name="publication_note",
+            field=models.TextField(blank=True, help_text="Why it was not published, or withdrawn."),
         ),
         migrations.AddField(
-            model_name='request',
-            name='requester_erased_at',
-            field=models.DateTimeField(blank=True, help_text="When the requester's personal data were erased (retention).", null=True),
+            model_name="request",
+            name="requester_erased_at",
+            field=models.DateTimeField(
+                blank=True, help_text="When the requester's personal data were erased (retention).", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='request',
-            name='submitted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="request",
+            name="submitted_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='request',
-            name='validity_flags',
-            field=models.JSONField(blank=True, default=list, help_text='Why the request may not be valid under s.8 FOIA (no name...).'),
+            model_name="request",
+            name="validity_flags",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Why the request may not be valid under s.8 FOIA (no name...).",
+            ),
         ),
         migrations.AddField(
-            model_name='request',
-            name='version',
-            field=models.PositiveIntegerField(default=1, help_text='Bumped on every change: a stale form gets a conflict, not a silent overwrite.'),
+            model_name="request",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1,
+                help_text="Bumped on every change: a stale form gets a conflict, not a silent overwrite.",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='created_at',
+            model_name="review",
+            name="created_at",
             field=models.DateTimeField(default=django.utils.timezone.now, editable=False),
         ),
         migrations.AddField(
-            model_name='review',
-            name='decisions',
-            field=models.ManyToManyField(blank=True, help_text='The decisions the review changed.', related_name='reviews', to='cases.decision'),
+            model_name="review",
+            name="decisions",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="The decisions the review changed.",
+                related_name="reviews",
+                to="cases.decision",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='latest_due_on',
-            field=models.DateField(blank=True, help_text='The longest the ICO accepts (40 WD).', null=True),
+            model_name="review",
+            name="latest_due_on",
+            field=models.DateField(blank=True, help_text="The longest the ICO accepts (40 WD).", null=True),
         ),
         migrations.AddField(
-            model_name='review',
-            name='opened_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="review",
+            name="opened_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='reasons',
+            model_name="review",
+            name="reasons",
             field=models.TextField(blank=True),
         ),
         migrations.AlterField(
-            model_name='appeal',
-            name='stage',
-            field=models.CharField(choices=[('ico_complaint', 'Complaint to the regulator'), ('decision_notice', 'Decision notice'), ('tribunal', 'Tribunal appeal')], max_length=20),
+            model_name="appeal",
+            name="stage",
+            field=models.CharField(
+                choices=[
+                    ("ico_complaint", "Complaint to the regulator"),
+                    ("decision_notice", "Decision notice"),
+                    ("tribunal", "Tribunal appeal"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='request',
-            name='responded_on',
-            field=models.DateField(blank=True, help_text='The day the response was sent: the clock and statistics count to it.', null=True),
+            model_name="request",
+            name="responded_on",
+            field=models.DateField(
+                blank=True,
+                help_text="The day the response was sent: the clock and statistics count to it.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='request',
-            name='status',
-            field=models.CharField(choices=[('received', 'Received'), ('acknowledged', 'Acknowledged'), ('in_progress', 'In progress'), ('awaiting_clarification', 'Awaiting clarification'), ('awaiting_fee', 'Awaiting fee'), ('awaiting_approval', 'Awaiting approval'), ('approved', 'Approved, not yet sent'), ('sent', 'Sent'), ('published', 'Published'), ('not_for_publication', 'Not for publication'), ('withdrawn', 'Withdrawn by the requester'), ('lapsed', 'Lapsed'), ('closed', 'Closed')], db_index=True, default='received', help_text='Set only by the workflow service (core/workflow.py).', max_length=30),
+            model_name="request",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("received", "Received"),
+                    ("acknowledged", "Acknowledged"),
+                    ("in_progress", "In progress"),
+                    ("awaiting_clarification", "Awaiting clarification"),
+                    ("awaiting_fee", "Awaiting fee"),
+                    ("awaiting_approval", "Awaiting approval"),
+                    ("approved", "Approved, not yet sent"),
+                    ("sent", "Sent"),
+                    ("published", "Published"),
+                    ("not_for_publication", "Not for publication"),
+                    ("withdrawn", "Withdrawn by the requester"),
+                    ("lapsed", "Lapsed"),
+                    ("closed", "Closed"),
+                ],
+                db_index=True,
+                default="received",
+                help_text="Set only by the workflow service (core/workflow.py).",
+                max_length=30,
+            ),
         ),
         migrations.CreateModel(
-            name='InboundEmail',
+            name="InboundEmail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('upload', 'Uploaded by staff'), ('imap', 'Mailbox')], max_length=10)),
-                ('raw', models.FileField(max_length=300, upload_to=foidesk.web.cases.models.inbound_path)),
-                ('sha256', models.CharField(db_index=True, max_length=64)),
-                ('size', models.PositiveBigIntegerField()),
-                ('received_at', models.DateTimeField()),
-                ('message_id', models.CharField(blank=True, db_index=True, max_length=998)),
-                ('from_name', models.CharField(blank=True, max_length=200)),
-                ('from_address', models.CharField(blank=True, max_length=254)),
-                ('subject', models.CharField(blank=True, max_length=998)),
-                ('body', models.TextField(blank=True)),
-                ('headers', models.JSONField(blank=True, default=dict)),
-                ('attachments', models.JSONField(blank=True, default=list, help_text='[{filename, size, sha256, content_type}]')),
-                ('status', models.CharField(choices=[('opened', 'Opened as a case'), ('failed', 'Could not be read'), ('ignored', 'Not a request')], max_length=10)),
-                ('error', models.TextField(blank=True)),
-                ('request', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='inbound_emails', to='cases.request')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("upload", "Uploaded by staff"), ("imap", "Mailbox")], max_length=10
+                    ),
+                ),
+                ("raw", models.FileField(max_length=300, upload_to=foidesk.web.cases.models.inbound_path)),
+                ("sha256", models.CharField(db_index=True, max_length=64)),
+                ("size", models.PositiveBigIntegerField()),
+                ("received_at", models.DateTimeField()),
+                ("message_id", models.CharField(blank=True, db_index=True, max_length=998)),
+                ("from_name", models.CharField(blank=True, max_length=200)),
+                ("from_address", models.CharField(blank=True, max_length=254)),
+                ("subject", models.CharField(blank=True, max_length=998)),
+                ("body", models.TextField(blank=True)),
+                ("headers", models.JSONField(blank=True, default=dict)),
+                (
+                    "attachments",
+                    models.JSONField(
+                        blank=True, default=list, help_text="[{filename, size, sha256, content_type}]"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("opened", "Opened as a case"),
+                            ("failed", "Could not be read"),
+                            ("ignored", "Not a request"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("error", models.TextField(blank=True)),
+                (
+                    "request",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="inbound_emails",
+                        to="cases.request",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-received_at', '-id'],
+                "ordering": ["-received_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SentEmail',
+            name="SentEmail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('acknowledgement', 'Acknowledgement'), ('response', 'Response'), ('clarification', 'Request for clarification'), ('fee_notice', 'Fees notice'), ('review', 'Internal review outcome')], max_length=20)),
-                ('to', models.CharField(max_length=254)),
-                ('subject', models.CharField(max_length=300)),
-                ('body', models.TextField()),
-                ('attachments', models.JSONField(blank=True, default=list, help_text='[{filename, size, sha256}]')),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('request', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sent_emails', to='cases.request')),
-                ('sent_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("acknowledgement", "Acknowledgement"),
+                            ("response", "Response"),
+                            ("clarification", "Request for clarification"),
+                            ("fee_notice", "Fees notice"),
+                            ("review", "Internal review outcome"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("to", models.CharField(max_length=254)),
+                ("subject", models.CharField(max_length=300)),
+                ("body", models.TextField()),
+                (
+                    "attachments",
+                    models.JSONField(blank=True, default=list, help_text="[{filename, size, sha256}]"),
+                ),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "request",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="sent_emails",
+                        to="cases.request",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-sent_at', '-id'],
+                "ordering": ["-sent_at", "-id"],
             },
         ),
     ]

@@ -1,0 +1,146 @@
+"""The words that tell what a sentence of a request does: ask, refine the ask before it, lead in to
+a list, name the fields of one ask, or remark (context kept on the request, never a part).
+
+Each cue is a pattern read by ``structure``; they live here, apart from the grammar that uses
+them, so that the vocabulary can grow without the grammar growing with it. Every pattern is
+anchored or bounded, so each is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+ASK = re.compile(
+    r"\?|\b(?:please|could you|can you|would you|will you|i would like|i'd like|i wish to|i want|i request|"
+    r"i am requesting|i'm requesting|i ask|kindly|how many|how much|how often|how long|what|which|whether|"
+    r"when|where|who|does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
+    r"copies of|details (?:of|on|about)|"
+    r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
+    r"i'm looking for|i am looking for)\b",
+    re.IGNORECASE,
+)
+CONTEXT = re.compile(
+    r"^(?:i am|i'm|we are|i write|i have)\b[^.?]{0,40}\b(?:writing|"
+    r"a (?:student|journalist|researcher|reporter)|researching|"
+    r"(?:doing|carrying out|conducting) (?:some )?research|"
+    r"interested|looking into|seeking information|"
+    r"requesting information|making|submitting|write)\b"
+    r"|^(?:this is|the following is) a (?:request|freedom)"
+    r"|\bthe following(?: specific)? information(?: under [^.?]{0,60})?[.:]?$"
+    r"|\b(?:have|has|had) (?:stated|said|claimed|reported|announced)\b"
+    r"|^(?:at|on|via) the (?:link|website|web page|page)\b|\byou will see that\b"
+    r"|^(?:thank you for|following (?:on from|up)|further to)\b"
+    r"|^please find (?:below|attached|enclosed)\b"
+    r"|\b(?:make|making|submit|submitting) (?:a|this) (?:request|freedom of information request)\b"
+    r"(?: under [^.?]{0,60})?[.:]?$"
+    r"|^(?:please )?(?:can|could) you (?:please )?provide (?:me )?with some information\b"
+    r"|:$|\b(?:is|are|following|below|as follows)[ ]?;$",
+    re.IGNORECASE,
+)
+META = re.compile(
+    r"\b(?:i am aware|i'm aware|i understand|i appreciate|i realise|i recognise|section 40|"
+    r"personal information exemption|identify (?:the )?individuals|identify any|cost limit|appropriate limit|"
+    r"section 12|exceed the|some parts of this request|"
+    r"if any part|if any parts|spreadsheet|electronic format|csv|excel format|machine[- ]readable|by email|"
+    r"a link would|already published|withheld under|redact|i look forward|if you need (?:any )?clarification|"
+    r"if you require clarification|please contact me if|do not hesitate|(?:respond|reply) within|"
+    r"statutory (?:time|deadline)|acknowledge receipt|please do not include)\b",
+    re.IGNORECASE,
+)
+REMARK = re.compile(
+    r"^(?:nb|n\.b\.?|note|please note|p\.?s\.?)\b[ :.,-]|^clarification[ ]?:|^\*(?=[a-z])"
+    r"|\b(?:i ask because|^the reason (?:i|for)|the reason i|i am asking because|i'm asking because|"
+    r"for context|background:|"
+    r"(?:advice and assistance|section 16|s\.? ?16)\b|please advise (?:me )?(?:how|what|whether|on)|"
+    r"(?:narrow|refine|reduce|rephrase) (?:my|the|this) request|"
+    r"(?:happy|glad|willing) to (?:clarify|discuss|narrow|refine)|"
+    r"(?:need|require|want) (?:me to |any |further |more )?clarif|"
+    r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
+    r"please (?:contact|e-?mail|call|phone|telephone)\b|get in touch|further assistance|go over budget|"
+    r"\bi (?:have )?attach(?:ed)?\b|"
+    r"in order to save time|^if (?:the )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
+    r"^if (?:you are|you're) unable to\b|"
+    r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
+    r"\b(?:i do not|i don't) (?:need|require|want)\b|^if unsure\b|^where the term\b|"
+    r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
+    r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
+    r"within the (?:usual|statutory) time|public domain|"
+    r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form))",
+    re.IGNORECASE,
+)
+# Both in one pass, over lowercased text: case-insensitive matching of this many words is twice as slow.
+_NOT_ASKED = re.compile(f"{META.pattern}|{REMARK.pattern}")
+
+
+def is_remark(text: str) -> bool:
+    """Whether ``text`` is context, not an ask: a format preference, a note, an offer to clarify, a reason."""
+    return _NOT_ASKED.search(text.lower()) is not None
+
+
+PERIOD_NOTE = re.compile(
+    r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
+    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|^between|^from|^since|^during|^for the)\b",
+    re.IGNORECASE,
+)
+LEAD_IN = re.compile(
+    r"\b(?:the following|as follows|below|these questions|request(?:ing)? (?:some )?information|"
+    r"freedom of information|foi request)\b|:$",
+    re.IGNORECASE,
+)
+FIELD_LEAD = re.compile(
+    r"\b(?:for (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week))|"
+    r"per (?:person|incident|case|request|item|property|type)|broken down by|"
+    r"break(?:down|[a-z ]{0,20} down)? by|categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
+    r"to include|with the following|the following (?:data|fields|categories|columns|headings|types|kinds)|"
+    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is)\b",
+    re.IGNORECASE,
+)
+STRONG_ASK = re.compile(
+    r"\?|^(?:please|could|can|would|will|i would like|i'd like|i wish|i want|i request|i am requesting|"
+    r"kindly|how|what|which|when|where|who|whether|does|do|did|is|are|has|have)\b",
+    re.IGNORECASE,
+)
+EACH_THING = re.compile(  # "for each person, please provide:" (not "for each year": a breakdown by time)
+    r"\bfor (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week|of))"
+    r"[\w -]{1,60},?(?: please| could you| can you)? ?"
+    r"(?:provide|give|list|tell me|state|supply|send|include)?[ a-z]{0,20}:$",
+    re.IGNORECASE,
+)
+UNFINISHED_LEAD = re.compile(  # "Of these cases how many were for a refusal to:": the items end the sentence
+    r"\b(?:to|of|for|on|in|about|regarding|whether|which|who|that|were|was|are|is|namely)[ ]?:$",
+    re.IGNORECASE,
+)
+FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
+REFERS_TO_LIST = re.compile(
+    r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
+)
+REFINEMENT = re.compile(
+    r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
+    r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
+    r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|"
+    r"e\.g\.|i\.e\.|for example\b|"
+    r"please also (?:segregate|separate|split|break|divide)|"
+    r"(?:please )?(?:could|can|would) you (?:please )?(?:break|split) (?:down )?(?:the|these|this|those)\b|"
+    r"please (?:clearly )?(?:differentiate|distinguish|separate)\b|"
+    r"and if there (?:was|were|is|are)\b|please provide (?:the |a )?breakdown by|"
+    r"please (?:detail|specify|state|give|list) [^.?]{0,160}\b(?:each|every) "
+    r"(?:incident|case|one|item|occasion)\b|"
+    r"(?:if|where)/(?:if|where) possible|for (?:all|each|both|every one) of (?:the|these|those) (?:above )?"
+    r"(?:questions|requests|parts|figures)|answers? to (?:questions?|q\d)|"
+    r".{0,60}?\b(?:this|these|that|those|the above|the same) (?:information|data|figures|numbers|statistics) "
+    r"(?:to be |be )?(?:broken down|split|separated|segregated))",
+    re.IGNORECASE,
+)
+DIMENSIONS_LEAD = re.compile(
+    r"(?:broken down|break(?:down| this down| it down)?|split|analysed|categorised|by)[ ]?(?:by)?[ ]?:?$",
+    re.IGNORECASE,
+)
+NOUN_ASK = re.compile(
+    r"^(?:the |a |an |any |all )?(?:number|total|amount|list|copy|copies|details|breakdown|cost|names?)\b",
+    re.IGNORECASE,
+)
+QUESTION_START = re.compile(
+    r"^(?:how|what|which|when|where|who|why|does|do|did|is|are|was|were|has|have|had|can|could|will|would|"
+    r"please|provide|list|give|tell)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,149 @@
+"""Step 3 of parsing: each draft's periods and topics, its own or those of the text that governs it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from foidesk.core.parsing.model import Flag, Part, PartFlag
+from foidesk.core.parsing.structure import Draft, label_of
+from foidesk.core.periods import DateRange, PeriodFlag, find_periods, merge_ranges, periods_in
+from foidesk.core.topics import TopicVocabulary
+
+_REFERS_BACK = re.compile(
+    r"\b(?:these|those|of them|they|them|this figure|these figures|"
+    r"the same (?:[a-z]+ ){0,2}(?:period|periods|years?|dates?|time|months?)|"
+    r"that (?:period|year|date|time)|each case|of which|such|the above)\b",
+    re.IGNORECASE,
+)
+# What is so now, a document, a name or a practice, a plan: no period of its own and none inherited.
+_NO_PERIOD = re.compile(
+    r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now)\b"
+    r"|^(?:does|do|is there|are there|whether|was (?:an?|the) [\w ]{0,40}(?:assessment|policy|review))\b"
+    r"|\b(?:copy|copies) of (?:the |your |any |all )?(?:[\w'-]+ ){0,4}(?:polic(?:y|ies)|procedures?|guidance|"
+    r"impact assessments?|strateg(?:y|ies)|terms of reference|manuals?|forms?|templates?)\b"
+    r"|\b(?:identify|confirm) (?:the |any )?(?:names?|job titles?|(?:other )?organisations?|contact)\b"
+    r"|\b(?:any|all|copies of|a copy of) (?:emails?|correspondence|briefings?)\b"
+    r"|\b(?:in|within|over) the next\b|\bhow often\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Settled:
+    periods: tuple[DateRange, ...]
+    topics: tuple[str, ...]
+
+
+class Settler:
+    """Periods and topics for each draft in turn; the texts above many parts are read once (linear time)."""
+
+    def __init__(self, received: date, vocabulary: TopicVocabulary) -> None:
+        self.received = received
+        self.vocabulary = vocabulary
+        self._periods: dict[str, tuple[DateRange, ...]] = {}
+        self._topics: dict[str, tuple[str, ...]] = {}
+        self._settled: dict[int, _Settled] = {}
+        self._written: dict[
+            str, tuple[DateRange, ...]
+        ] = {}  # written-out periods of texts above  # by id() of a draft that is the parent of sub-questions
+
+    def periods_above(self, text: str) -> tuple[DateRange, ...]:
+        if text not in self._periods:
+            self._periods[text] = periods_in(text, self.received)[0]
+        return self._periods[text]
+
+    def topics_above(self, text: str) -> tuple[str, ...]:
+        if text not in self._topics:
+            self._topics[text] = self.vocabulary.topics_in(_without_examples(text))
+        return self._topics[text]
+
+    def settle(self, drafts: Sequence[Draft]) -> list[Part]:
+        parts: list[Part] = []
+        last: _Settled | None = None  # the part before, in any block
+        previous_request: int | None = None
+        for draft in drafts:
+            text = draft.text.strip()
+            # Across a "Request N" heading, only an explicit reference back ("the same period") reaches back.
+            refers_back = bool(_REFERS_BACK.search(text))
+            previous = last if draft.request == previous_request or refers_back else None
+            previous_request = draft.request
+            periods, period_flags = periods_in(text, self.received)
+            if PeriodFlag.RELATIVE in period_flags:
+                periods = self._written_above(text, draft, periods)
+            flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
+            if not periods and not _NO_PERIOD.search(text):
+                periods = self._inherited_periods(draft, refers_back, previous)
+                if periods:
+                    flags.append(PartFlag.PERIOD_INHERITED)
+            topics = self._topics_of(text, draft, refers_back, previous, flags)
+            last = _Settled(periods, topics)
+            self._settled[id(draft)] = last
+            number = (draft.request, draft.question, draft.subquestion)
+            unique_flags = tuple(dict.fromkeys(flags))
+            parts.append(Part(label_of(draft), *number, text, periods, topics, unique_flags, draft.why))
+        return parts
+
+    def _written_above(
+        self, text: str, draft: Draft, periods: tuple[DateRange, ...]
+    ) -> tuple[DateRange, ...]:
+        """ "How many ... over the last 5 years?" under "for the last 5 years (2015-2020)": the dates
+        written out above say what the relative phrase means here too."""
+        if any(PeriodFlag.RELATIVE not in mention.flags for mention in find_periods(text, self.received)):
+            return periods
+        for above in draft.context:
+            if above not in self._written:
+                mentions = find_periods(above, self.received)
+                written = [m.range for m in mentions if PeriodFlag.RELATIVE not in m.flags]
+                relative = any(PeriodFlag.RELATIVE in m.flags for m in mentions)
+                self._written[above] = merge_ranges(written) if relative else ()
+            restated = self._written[above]
+            if any(mine.overlaps(theirs) for mine in periods for theirs in restated):
+                return restated
+        return periods
+
+    def _inherited_periods(
+        self, draft: Draft, refers_back: bool, previous: _Settled | None
+    ) -> tuple[DateRange, ...]:
+        if refers_back and previous:
+            return previous.periods
+        parent = self._settled.get(id(draft.parent)) if draft.parent else None
+        if parent and parent.periods:
+            return parent.periods
+        for above in (*draft.context, *draft.notes):
+            periods = self.periods_above(above)
+            if periods:
+                return periods
+        return previous.periods if previous else ()
+
+    def _topics_of(
+        self, text: str, draft: Draft, refers_back: bool, previous: _Settled | None, flags: list[Flag]
+    ) -> tuple[str, ...]:
+        found = set(self.vocabulary.topics_in(_without_examples(text)))
+        inherited: set[str] = set()
+        for above in draft.context:
+            inherited.update(self.topics_above(above))
+        parent = self._settled.get(id(draft.parent)) if draft.parent else None
+        if parent:
+            inherited.update(parent.topics)
+        if previous and (refers_back or not found):
+            inherited.update(previous.topics)
+        topics = self.vocabulary.ordered(found | inherited)
+        if set(topics) - found:
+            flags.append(PartFlag.TOPICS_INHERITED)
+        return topics
+
+
+_EXAMPLES = re.compile(
+    r"\((?:for example|for instance|e\.g\.|eg|such as)[^()]{0,300}\)"
+    r"|\b(?:e\.g\.|for example,?)[^.?!()]{0,300}",
+    re.IGNORECASE,
+)
+
+
+def _without_examples(text: str) -> str:
+    """ "(for example, missing person searches)", "e.g. 'an officer made a discriminatory comment'"
+    illustrate the question; they are not what it is about."""
+    return _EXAMPLES.sub(" ", text)

@@ -1,0 +1,260 @@
+"""The line-and-marker grammar on the forms real requests take (issue 16): texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from foidesk.core.parsing import ParsedRequest, parse_request
+
+RECEIVED = date(2023, 5, 10)
+
+
+def labels(parsed: ParsedRequest) -> list[str]:
+    return [part.label for part in parsed.parts]
+
+
+def spans(parsed: ParsedRequest) -> list[list[tuple[str, str]]]:
+    return [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parsed.parts]
+
+
+def test_inline_bullets_on_one_line_are_one_part_each() -> None:
+    parsed = parse_request(
+        "Please provide for 2022: * the number of stop and searches * the number that led to an arrest "
+        "* the number of complaints about them",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert parsed.parts[1].text.startswith("the number that led to an arrest")
+    assert spans(parsed) == [[("2022-01-01", "2022-12-31")]] * 3
+    assert {part.why for part in parsed.parts} == {"bullet on one line"}
+
+
+def test_inline_numbers_on_one_line_are_one_part_each() -> None:
+    parsed = parse_request(
+        "1) How many fixed penalty notices were issued in 2022? 2) How many were paid? 3) How many "
+        "went to court?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert parsed.parts[2].text == "How many went to court?"
+    assert parsed.parts[1].why == "numbered 2)"
+
+
+def test_a_number_inside_a_sentence_is_no_marker() -> None:
+    parsed = parse_request("What did items 2. and 3. of the contract cost in 2022?", RECEIVED)
+    assert labels(parsed) == ["Q1"]
+
+
+def test_question_headings_on_their_own_line_head_the_question_below() -> None:
+    parsed = parse_request(
+        "Question 1\nHow many drones does the force own?\n\nQuestion 2\nHow much did they cost in 2022?\n\n"
+        "Q3:\nWho supplied them?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert parsed.parts[1].text == "How much did they cost in 2022?"
+    assert parsed.parts[0].why == "Q heading"
+
+
+def test_request_headings_each_over_one_question_are_that_many_questions() -> None:
+    parsed = parse_request(
+        "Request 1\nHow many Tasers were discharged in 2022?\nRequest 2\nHow many complaints about "
+        "Taser use were made in 2022?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Request 1, Q1", "Request 2, Q1"]
+    assert parsed.parts[1].text.startswith("How many complaints")
+
+
+def test_sub_items_numbered_1a_belong_to_their_parent_question() -> None:
+    parsed = parse_request(
+        "1. How many complaints were received in 2022?\n1a. How many were upheld?\n1b. How many were "
+        "about officers?\n2. What is the complaints budget?\n2a. of which staff costs?\n3a. Who sets it?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert "How many were upheld?" in parsed.parts[0].text
+    assert "How many were about officers?" in parsed.parts[0].text
+    assert "of which staff costs?" in parsed.parts[1].text
+    assert parsed.parts[2].text == "3a. Who sets it?"
+
+
+def test_lettered_fields_on_one_line_are_what_the_question_asks_for() -> None:
+    parsed = parse_request(
+        "1. For every incident in 2021, give: a) the date b) the place c) what happened next\n"
+        "2. How many incidents were there in 2022?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "b) the place" in parsed.parts[0].text
+
+
+def test_lettered_fields_on_their_own_lines_stay_with_their_question() -> None:
+    parsed = parse_request(
+        "For each incident since 2020 please give:\na) the date\nb) the location\nc) the outcome\n",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+
+
+def test_context_lines_are_kept_on_the_request_and_are_not_parts() -> None:
+    parsed = parse_request(
+        "1. How many bus lane fines were issued in 2022?\n2. How much was collected?\n"
+        "Please send the information as a spreadsheet.\n"
+        "NB: I only want fines for the camera on the High Street.\n"
+        "If this would exceed the cost limit, please advise me how I could narrow my request.\n"
+        "I am happy to clarify any of the above.\n"
+        "I ask because I was fined there myself.\n",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert any(line.startswith("NB:") for line in parsed.context)
+    assert any("cost limit" in line for line in parsed.context)
+
+
+def test_context_in_prose_is_not_a_part() -> None:
+    parsed = parse_request(
+        "How many empty council homes were there at 31 March 2023? The reason I ask is that my family "
+        "has waited four years for a home. I would be grateful for the information in an Excel file. "
+        "Please let me know if you need me to clarify anything.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+
+
+def test_a_breakdown_note_applies_its_period_to_the_questions_above() -> None:
+    parsed = parse_request(
+        "1. How many domestic abuse incidents were recorded?\n2. How many led to a charge?\n\n"
+        "Please break the figures down by financial year, 2019/20 to 2021/22.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert spans(parsed) == [[("2019-04-01", "2022-03-31")]] * 2
+
+
+def test_a_clarification_received_applies_its_period_to_every_part() -> None:
+    parsed = parse_request(
+        "1. How many noise complaints did the council receive?\n2. How many abatement notices were served "
+        "in 2015?\n\nYours faithfully,\nA Requester\n\n"
+        "Clarification received 20 May 2023: please limit this to 1 April 2021 to 31 March 2023.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert spans(parsed) == [[("2021-04-01", "2023-03-31")]] * 2
+    assert any("Clarification received" in line for line in parsed.context)
+
+
+def test_a_period_in_the_preamble_applies_to_every_question() -> None:
+    parsed = parse_request(
+        "For the last five years, please tell me:\n- how many cyclists were injured on council roads\n"
+        "- how many of those injuries were serious\n- how many claims were paid for pothole damage",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert spans(parsed) == [[("2018-01-01", "2022-12-31")]] * 3
+
+
+def test_every_part_says_why_it_was_split_there() -> None:
+    parsed = parse_request(
+        "REQUEST 1:\n1. How many officers were dismissed in 2022?\n(a) How many appealed?\n"
+        "- How many were reinstated?\nHow many resigned? What did they cost?",
+        RECEIVED,
+    )
+    assert all(part.why for part in parsed.parts)
+    assert parsed.parts[0].why == "numbered 1."
+    assert parsed.as_dict()["parts"][0]["why"] == "numbered 1."  # type: ignore[index]
+
+
+def test_numbering_that_starts_again_under_headings_gives_a_block_per_heading() -> None:
+    parsed = parse_request(
+        "Please give the figures for each year since 2019:\n\nLittering:\n1. How many fines were issued?\n"
+        "2. How many were paid?\n\nFly-tipping:\n1. How many fines were issued?\n2. How many were paid?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Part 1, Q1", "Part 1, Q2", "Part 2, Q1", "Part 2, Q2"]
+    assert spans(parsed) == [[("2019-01-01", "2023-05-10")]] * 4
+
+
+def test_numbers_run_into_the_text_are_still_markers() -> None:
+    parsed = parse_request(
+        "Please could you provide the following information:1.Does the council use a contractor? "
+        "2.The number of fines issued in 2022 3.The income from them 4 - How many were appealed?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3", "Q4"]
+    assert parsed.parts[3].text == "How many were appealed?"
+
+
+def test_a_bullet_ending_with_a_colon_heads_the_bullets_below_it() -> None:
+    parsed = parse_request(
+        "For 2022/23, please provide:\n- Regarding volunteers:\n- the number of call-outs\n"
+        "- the hours given\n- Regarding charities:\n- a list of the charities\n- For each charity:\n"
+        "- the number of incidents",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "the hours given" in parsed.parts[0].text
+    assert "the number of incidents" in parsed.parts[1].text
+
+
+def test_a_list_of_fields_is_one_part_with_its_ask() -> None:
+    parsed = parse_request(
+        "Please list every off-payroll worker in 2022. For each person, please provide:\n"
+        "- their role\n- how much they are paid per day\n- when they started\n"
+        "- whether they are taxed at source",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "whether they are taxed at source" in parsed.parts[0].text
+    assert parsed.parts[0].why == "a question over a list of fields"
+
+
+def test_questions_in_the_preamble_of_a_list_are_parts_and_lead_ins_are_not() -> None:
+    parsed = parse_request(
+        "I would like a list of incidents in Haringey in 2014. I would like the same list for Hackney.\n"
+        "Please could you answer the following:\n1. How many were upheld?\n2. How many were referred?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3", "Q4"]
+    assert parsed.parts[2].text == "How many were upheld?"
+
+
+def test_a_clarification_headed_clarification_colon_is_no_part() -> None:
+    parsed = parse_request(
+        "1. Which bus types run on route 25?\n2. How old are they?\n\n"
+        "Clarification: I mean the buses in service between 1 January 2022 and 31 December 2022.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert spans(parsed) == [[("2022-01-01", "2022-12-31")]] * 2
+
+
+def test_paragraphs_of_prose_end_their_sentences() -> None:
+    parsed = parse_request(
+        "How many images were passed to the team for each demonstration;\n\n"
+        "Whether those images have been stored locally.\n\nWhether any images have been destroyed.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+
+
+def test_question_marks_standing_for_lost_bullets_are_bullets() -> None:
+    parsed = parse_request('? "How many audits were made?"\n? "How many failed?"', RECEIVED)
+    assert labels(parsed) == ["Q1", "Q2"]
+
+
+def test_a_question_about_a_document_a_name_or_a_plan_inherits_no_period() -> None:
+    parsed = parse_request(
+        "For 2022:\n1. How many library closures were there?\n"
+        "2. Please provide a copy of the referral form.\n"
+        "3. Please confirm the name and job title of the head of libraries.\n"
+        "4. How many closures are proposed within the next year?\n5. How many staff work there today?",
+        RECEIVED,
+    )
+    assert spans(parsed) == [
+        [("2022-01-01", "2022-12-31")],
+        [],
+        [],
+        [],
+        [("2023-05-10", "2023-05-10")],
+    ]
