@@ -65,6 +65,7 @@ class PartSpec:
     date_ranges: list[dict[str, str]] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    why: str = ""  # the parser's reason for splitting here; an officer's correction has none
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +274,7 @@ def parse_parts(text: str, received_on: dt.date) -> list[PartSpec]:
             date_ranges=[{"start": r.start.isoformat(), "end": r.end.isoformat()} for r in part.date_ranges],
             topics=list(part.topics),
             flags=[str(flag) for flag in part.flags],
+            why=part.why,
         )
         for part in parsed.parts
     ]
@@ -308,6 +310,7 @@ def _parts_store(request: Request, parts: Sequence[PartSpec], actor: Actor) -> l
                 date_ranges=spec.date_ranges,
                 topics=spec.topics,
                 flags=spec.flags,
+                why=spec.why[:120],
                 corrected_by=user,
             )
             for position, spec in enumerate(parts, start=1)
