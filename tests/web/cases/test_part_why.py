@@ -13,7 +13,10 @@ from tests.factories import staff
 
 pytestmark = pytest.mark.django_db
 
-TEXT = "Dear Sir,\n\nQuestion 1\nHow many Taser discharges were there in 2023?\n\nQuestion 2\nHow many in 2024?\n"
+TEXT = (
+    "Dear Sir,\n\nQuestion 1\nHow many Taser discharges were there in 2023?\n\n"
+    "Question 2\nHow many in 2024?\n"
+)
 
 
 def test_a_parsed_part_keeps_the_parsers_reason_and_the_case_page_shows_it(client: Client) -> None:

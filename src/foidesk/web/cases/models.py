@@ -171,7 +171,9 @@ class Part(models.Model):
     topics = models.JSONField(default=list, blank=True)
     flags = models.JSONField(default=list, blank=True)
     why = models.CharField(
-        max_length=120, blank=True, help_text='Why the parser split the request here ("numbered 2)"); empty once corrected.'
+        max_length=120,
+        blank=True,
+        help_text='Why the parser split the request here ("numbered 2)"); empty once corrected.',
     )
     corrected_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
