@@ -213,7 +213,7 @@ def test_foisa_s18_needs_its_own_public_interest_finding_even_for_an_absolute_ex
     entry = {"code": "FOISA s.38(1)(b)", "reasons": "Personal data of a named officer."}
     refused = decider_client.post(_url(case), {"outcome": "ncnd", **_entries(entry)})
     assert refused.status_code == 200
-    assert "FOISA s.18(1) needs a finding" in refused.content.decode()
+    assert "FOISA s.18(1): neither confirming nor denying needs the finding" in refused.content.decode()
     found = decider_client.post(
         _url(case),
         {

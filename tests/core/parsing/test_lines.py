@@ -1,0 +1,45 @@
+"""The line grammar: one typed line holding several items, Q headings, and sub-items."""
+
+from __future__ import annotations
+
+from foidesk.core.parsing.lines import WHY_INLINE_BULLET, WHY_Q_HEADING, LogicalLine, logical_lines
+
+
+def _lines(text: str) -> list[LogicalLine]:
+    return list(logical_lines(text))
+
+
+def test_inline_bullets_become_one_line_each_after_the_lead() -> None:
+    lines = _lines("For 2022 please give: * the number of arrests * the number of charges")
+    assert [line.text for line in lines] == [
+        "For 2022 please give:",
+        "• the number of arrests",
+        "• the number of charges",
+    ]
+    assert [line.why for line in lines] == ["", WHY_INLINE_BULLET, WHY_INLINE_BULLET]
+
+
+def test_inline_numbers_split_but_one_figure_does_not() -> None:
+    assert len(_lines("1) How many arrests? 2) How many charges?")) == 2
+    assert [line.text for line in _lines("How many of the 3) cases were closed?")] == [
+        "How many of the 3) cases were closed?"
+    ]
+
+
+def test_a_q_heading_alone_is_joined_to_the_question_below() -> None:
+    lines = _lines("Question 3\nHow many tasers does the force hold?")
+    assert [(line.text, line.why) for line in lines] == [
+        ("Q3. How many tasers does the force hold?", WHY_Q_HEADING)
+    ]
+
+
+def test_digit_and_letter_items_are_sub_items_and_blank_lines_are_remembered() -> None:
+    lines = _lines("1. How many complaints?\n\n1a. How many were upheld?")
+    assert [line.sub_item for line in lines] == [False, True]
+    assert [line.blank_before for line in lines] == [False, True]
+
+
+def test_indentation_is_carried_and_a_run_in_number_is_separated() -> None:
+    (line,) = _lines("    4.How many appeals?")
+    assert line.indent == 4
+    assert line.text.startswith("4. How many")
