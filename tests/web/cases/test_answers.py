@@ -204,3 +204,54 @@ def test_the_answer_as_xlsx_ods_and_csv_follows_the_analysis_function_and_passes
     assert rows[0][0] == answer.row_dimension and any("[c]" in row for row in rows[1:])
     assert all(len(row) == len(rows[0]) for row in rows)  # no blank or ragged rows inside the table
     assert "[c] = confidential" in made["Response - Notes.csv"].decode("utf-8-sig")
+
+
+@override_settings(FOIDESK_RUN_TASKS_INLINE=True)
+@pytest.mark.parametrize(
+    ("fmt", "names"),
+    [
+        ("xlsx", ["figures.xlsx"]),
+        ("ods", ["figures.ods"]),
+        ("csv", ["figures - Notes.csv", "figures - Table 1.csv"]),
+    ],
+)
+def test_an_officer_attaches_the_figures_and_each_file_passes_the_release_gate(
+    part: Part,
+    client,  # type: ignore[no-untyped-def]
+    fmt: str,
+    names: list[str],
+) -> None:
+    from foidesk.web.accounts.roles import Role
+    from tests.factories import UserFactory
+
+    officer = UserFactory(role=Role.CASE_OFFICER)
+    answer = answer_create(part=part, query=_query(END), actor=officer)
+    assert answer.releasable
+    client.force_login(officer)
+    case_url = f"/staff/cases/{part.request.reference}/"
+    assert "Attach the figures" in client.get(case_url).content.decode()
+    response = client.post(f"{case_url}answers/attach/", {"format": fmt}, follow=True)
+    assert response.status_code == 200
+    documents = list(part.request.documents.order_by("filename"))
+    assert [d.filename for d in documents] == [f"{part.request.reference} {n}" for n in names]
+    assert {d.check_status for d in documents} == {"clean"}  # no finding at all, not even a warning
+    assert "Attached" in response.content.decode()
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(documents[0].file.path)
+        assert book.sheetnames == ["Cover", "Notes", "Table 1"]
+        cells = {str(c.value) for row in book["Table 1"].iter_rows() for c in row}
+        assert set(answer.display_cells[0]) <= cells  # the released values, as released
+
+
+@override_settings(FOIDESK_RUN_TASKS_INLINE=True)
+def test_attaching_figures_needs_an_answer_and_a_known_format(part: Part, client) -> None:  # type: ignore[no-untyped-def]
+    from foidesk.web.accounts.roles import Role
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role=Role.CASE_OFFICER))
+    url = f"/staff/cases/{part.request.reference}/answers/attach/"
+    page = client.post(url, {"format": "xlsx"}, follow=True).content.decode()
+    assert "No part has been answered from the records yet." in page
+    page = client.post(url, {"format": "docm"}, follow=True).content.decode()
+    assert "Choose XLSX, ODS or CSV." in page
+    assert part.request.documents.count() == 0

@@ -37,8 +37,9 @@ from foidesk.datasets.registry import REGISTRY
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, table_csv, workbook_ods, workbook_xlsx
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
+from foidesk.web.cases.documents import document_attach
 from foidesk.web.cases.ledger import dimension_name, ledger_record, ledger_scope
-from foidesk.web.cases.models import Answer, Part
+from foidesk.web.cases.models import Answer, Document, Part, Request
 from foidesk.web.cases.models import LedgerEntry as LedgerRow
 from foidesk.web.cases.permissions import action_check
 from foidesk.web.cases.services import Actor, CaseError
@@ -468,6 +469,42 @@ def answers_attachments(
     )
     files = [(f"{title} - {table.name}.csv", table_csv(table)) for table in book.tables]
     return [*files, (f"{title} - Notes.csv", table_csv(about))]
+
+
+def answers_attach(
+    *, request: Request, fmt: AttachmentFormat, actor: Actor
+) -> tuple[list[Document], list[str]]:
+    """Attach the case's released answers as files (XLSX or ODS workbook, or CSV files), made afresh from
+    the protected values and put through the release gate like any upload.
+
+    Every answer whose audit passed goes in, part by part in the order answered; a table still being
+    checked stops it (wait for it), and one that failed its audit is left out and named (the second
+    value), so the officer answers that part again rather than send a table that could identify someone
+    (s.40(2)).
+    """
+    action_check(request=request, action=Action.ATTACH_DOCUMENT, actor=actor)
+    answers = list(
+        Answer.objects.filter(part__request=request).select_related("part").order_by("part__position", "id")
+    )
+    if not answers:
+        raise CaseError("No part has been answered from the records yet.")
+    waiting = [a for a in answers if not a.finished]
+    if waiting:
+        raise CaseError(
+            f"{waiting[0].part.label}: the disclosure check of the table has not finished; wait for it."
+        )
+    released = [a for a in answers if a.releasable]
+    if not released:
+        raise CaseError("Every table failed the disclosure audit; answer the parts again.")
+    title = f"{request.reference} figures"
+    files = answers_attachments(
+        title=title, reference=request.reference, answers=released, synthetic=request.is_synthetic, fmt=fmt
+    )
+    documents = [
+        document_attach(request=request, title=title, filename=name, content=content, actor=actor)
+        for name, content in files
+    ]
+    return documents, [a.part.label for a in answers if not a.releasable]
 
 
 def answers_book(

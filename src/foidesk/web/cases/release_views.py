@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.render.letters import LetterRefused
 from foidesk.web.cases import selectors
+from foidesk.web.cases.answers import AttachmentFormat, answers_attach
 from foidesk.web.cases.documents import (
     MAX_DOCUMENT_BYTES,
     document_approve,
@@ -70,6 +71,33 @@ def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
                 )
                 return HttpResponseRedirect(f"{case.get_absolute_url()}documents/{document.pk}/")
     return render(request, "staff/document_upload.html", {"case": case, "form": form})
+
+
+@require_POST
+@login_required
+@permission_required("cases.add_document", raise_exception=True)
+def answers_attach_view(request: HttpRequest, reference: str) -> HttpResponse:
+    """The case's released answers attached as XLSX, ODS or CSV, each through the release gate."""
+    case = selectors.case_or_404(request.user, reference)
+    try:
+        fmt = AttachmentFormat(request.POST.get("format", ""))
+    except ValueError:
+        messages.error(request, "Choose XLSX, ODS or CSV.")
+        return HttpResponseRedirect(f"{case.get_absolute_url()}#documents")
+    try:
+        documents, left_out = answers_attach(request=case, fmt=fmt, actor=request.user)
+    except (NotPermitted, WrongState) as refused:
+        return refusal_page(request, case, refused)
+    except CaseError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(f"{case.get_absolute_url()}#documents")
+    names = ", ".join(f"{d.filename} (release check {d.check_status})" for d in documents)
+    messages.success(request, f"Attached {names}.")
+    if left_out:
+        messages.warning(
+            request, "Left out, because the table failed the disclosure audit: " + ", ".join(left_out) + "."
+        )
+    return HttpResponseRedirect(f"{case.get_absolute_url()}#documents")
 
 
 @require_safe

@@ -26,6 +26,9 @@ urlpatterns = [
     path("cases/<str:reference>/parts/", views.parts_edit, name="parts"),
     path("cases/<str:reference>/documents/", release_views.document_upload, name="document-upload"),
     path(
+        "cases/<str:reference>/answers/attach/", release_views.answers_attach_view, name="answers-attach"
+    ),
+    path(
         "cases/<str:reference>/documents/<int:document_id>/", release_views.document_detail, name="document"
     ),
     path(

@@ -43,6 +43,8 @@ from foidesk.web.cases.workflow import available_events
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.search import Match, search_publications
 
+ANSWER_FORMATS = [("xlsx", "Excel (XLSX)"), ("ods", "OpenDocument (ODS)"), ("csv", "CSV")]
+
 
 @require_safe
 @login_required
@@ -63,6 +65,8 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "events": list(case.clock_events.all()),
             "clock": services.request_deadlines(case, case.clock_events.all(), as_of=today),
             "documents": list(case.documents.all()),
+            "has_answers": any(p.answers.exists() for p in parts),
+            "answer_formats": ANSWER_FORMATS,
             "suggestions": _suggestions(case),
             "links": list(case.links.select_related("to_request")),
             "today": today,
