@@ -34,7 +34,8 @@ def _parts(i: int) -> tuple[PartResponse, ...]:
         claims=(
             ExemptionClaim(
                 exemption=exemption("s.31(1)(a)"),
-                reasons="Disclosure would show where patrols are thin and so prejudice the prevention of crime.",
+                reasons="Disclosure would show where patrols are thin and so prejudice the prevention of "
+                "crime.",
                 public_interest=PublicInterest(
                     for_disclosure=("Transparency in how the force deploys its officers.",),
                     for_withholding=("Offenders would learn where and when patrols are absent.",),
@@ -76,7 +77,8 @@ def _letter(i: int) -> Letter:
             regime=Regime.FOIA,
             parts=parts,
             issued=issued,
-            review_rights="Write to foi.reviews@example.gov.uk within 40 working days to ask for an internal review.",
+            review_rights="Write to foi.reviews@example.gov.uk within 40 working days to ask for an "
+            "internal review.",
             ico_rights="You may then complain to the Information Commissioner under section 50.",
         ),
         authority="Metropolitan Police Service",
@@ -101,6 +103,7 @@ def _subsetter() -> str:
 
 
 def main() -> str:
+    load = os.getloadavg()[0]  # other work on the machine shows in the tail; say how busy it was
     letters = [_letter(i) for i in range(LETTERS)]
     started = time.perf_counter()
     first_pdf = letter_pdf(letters[0])
@@ -123,8 +126,9 @@ def main() -> str:
         [
             "## Response letters: compose and render (HTML + tagged PDF)",
             "",
-            f"{LETTERS:,} letters of four shapes (disclosure with a table; s.31 with its public interest test; "
-            f"s.40(2) and s.21 beside a disclosure; two refusals). Font subsetting: {_subsetter()}.",
+            f"{LETTERS:,} letters of four shapes (disclosure with a table; s.31 with its public interest "
+            f"test; s.40(2) and s.21 beside a disclosure; two refusals). Font subsetting: {_subsetter()}. "
+            f"Load average at the start: {load:.1f} on {os.cpu_count()} cores.",
             "",
             "| measure | figure | target |",
             "|---|---|---|",

@@ -435,3 +435,31 @@ def test_arguments_for_and_against_are_a_public_interest_test() -> None:
         letter.replace("the public interest test arguments for and against releasing it", "my decision"),
         Regime.EISR,
     )
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "The Department had not chosen to exercise its rights under section 12 and answered in full.",
+        "The Commissioner ordered a fresh response without relying on section 12(1).",
+        "The number of requests that were refused under section 12(1) in 2023 was 162.",
+        "When we apply section 12(1) to refuse a request, we first search our systems.",
+    ],
+)
+def test_a_section_named_without_being_relied_on_is_not_a_refusal(mention: str) -> None:
+    letter = f"Thank you for your request. {mention} The figures you asked for are below."
+    assert check_notice_text(letter, Regime.FOIA).exemptions == ()
+    relied_on = "Your request is refused under section 12(1): the cost of compliance exceeds the limit."
+    assert [e.code for e in check_notice_text(f"{letter} {relied_on}", Regime.FOIA).exemptions] == ["s.12"]
+
+
+def test_an_estimate_written_in_words_is_an_estimate() -> None:
+    base = (
+        "Your request is refused under section 12(1) because the cost of compliance would exceed the "
+        f"appropriate limit of £450. You may narrow your request to one year. {REVIEW} {ICO}"
+    )
+    assert "notice.s12_without_estimate" in codes(base, Regime.FOIA)
+    worded = base + " The search returned over thirty thousand records, each of which must be read."
+    assert "notice.s12_without_estimate" not in codes(worded, Regime.FOIA)
+    per_item = base + " It would take one minute to read each occurrence."
+    assert "notice.s12_without_estimate" not in codes(per_item, Regime.FOIA)

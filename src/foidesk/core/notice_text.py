@@ -82,6 +82,25 @@ _RESPONSE_HEADING = re.compile(
     re.IGNORECASE,
 )
 # "Regulation 12(5(b)" as published: a bracket lost between two limbs.
+# A sentence that names a section without the authority relying on it: a disclaimer ("the Department had
+# not chosen to exercise its rights under section 12", an ICO order to respond "without relying on
+# section 12") or figures about refusals ("the number of requests refused under S12(1) ... is 162", a
+# common FOI request to an FOI team). The sentence is read up to its full stop, on one line.
+_MENTIONED_NOT_CLAIMED = re.compile(
+    r"(?:"
+    r"\b(?:not|without|no longer) (?:\w+ ){0,2}(?:rel(?:y|ied|ying)|exercis\w*|invok\w*) (?:\w+ ){0,4}"
+    r"(?:section|s\.|regulation|reg\.?)\s?\d"
+    r"|\b(?:number|total|how many|count) of (?:\w+ ){0,3}requests\b[^.\n]{0,80}?\b(?:refused|rejected)\b"
+    r"|\brequests (?:(?:that|which) (?:were|had been|have been) )?(?:refused|rejected) "
+    r"(?:under|due to|using|citing)"
+    # how the authority works in general ("when we apply S12(1) to refuse a request, we first ...")
+    r"|\b(?:when|whenever|where|if) "
+    r"(?:we|the (?:council|force|department|trust|authority)|a public authority) "
+    r"(?:apply|applies|rely on|relies on|use|uses|cite|cites) (?:section|s\.?|regulation|reg\.?)\s?\d"
+    r")",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.\n]+")
 _LOST_BRACKET = re.compile(r"\b(\d{1,2})\s?\((\d{1,2}[A-Z]?)\(([a-z]{1,4})\)")
 _REGULATOR_RIGHTS = re.compile(
     r"Information Commissioner|\bICO\b|section 50\b|ico\.org\.uk|itspublicknowledge|regulation 18\b",
@@ -149,9 +168,15 @@ _ESTIMATED_HOURS = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:working\s+)?hours?\b",
     re.IGNORECASE,
 )
+# A count may be written in words ("over thirty thousand records", "one minute to interrogate each").
+_NUMBER = (
+    r"(?:\d[\d,]*(?:\.\d+)?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|hundreds|thousands|several|tens)\s*(?:hundred|thousand|million)?\s*(?:of\s+)?)+)"
+)
 _WORK_COUNT = re.compile(
-    r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:files|records|cases|documents|reports|emails|e-mails|entries|items|boxes|"
-    r"folders|logs|incidents|crimes|occurrences)\b|\b\d+(?:\.\d+)?\s*minutes?\b",
+    rf"\b{_NUMBER}\s+(?:\w+\s+){{0,2}}(?:files|records|cases|documents|reports|emails|e-mails|entries|items|"
+    r"boxes|folders|logs|incidents|crimes|occurrences|results|hits|pages|rows|lines|sheets|spreadsheets|"
+    rf"messages|submissions|claims|invoices|contracts)\b|\b{_NUMBER}\s*minutes?\b",
     re.IGNORECASE,
 )
 _COST_LIMIT = re.compile(r"appropriate limit|cost limit|cost of compl\w+|(?:18|24)[- ]hour", re.IGNORECASE)
@@ -259,7 +284,8 @@ def check_notice_text(text: str, regime: Regime | None = None, dated: date | Non
 
 def _authority_words(text: str) -> str:
     """The letter as the authority wrote it: the quoted request of a published answer blanked (its lines
-    kept, so findings keep their line numbers) and a lost bracket restored ("12(5(b)" is "12(5)(b)")."""
+    kept, so findings keep their line numbers), sentences that name a section without relying on it
+    blanked (``_MENTIONED_NOT_CLAIMED``), and a lost bracket restored ("12(5(b)" is "12(5)(b)")."""
     lines = text.splitlines()
     request = next((n for n, line in enumerate(lines) if _REQUEST_HEADING.fullmatch(line.strip())), None)
     if request is not None:
@@ -268,7 +294,15 @@ def _authority_words(text: str) -> str:
         )
         if response is not None:
             lines[request + 1 : response] = [""] * (response - request - 1)
-    return _LOST_BRACKET.sub(r"\1(\2)(\3)", "\n".join(lines))
+    kept = _SENTENCE.sub(_blank_if_only_mentioned, "\n".join(lines))
+    return _LOST_BRACKET.sub(r"\1(\2)(\3)", kept)
+
+
+def _blank_if_only_mentioned(sentence: re.Match[str]) -> str:
+    """The sentence as spaces when it names a section the authority does not rely on (each sentence is
+    searched on its own, so the whole text is read in linear time)."""
+    text = sentence.group(0)
+    return " " * len(text) if _MENTIONED_NOT_CLAIMED.search(text) else text
 
 
 def _text_refusal_findings(text: str, exemptions: Sequence[Exemption], regime: Regime) -> list[Finding]:
