@@ -181,3 +181,38 @@ def test_the_letter_of_a_decided_case_downloads_and_an_undecided_one_is_refused(
     )
     refused = client.get(f"/staff/cases/{undecided.reference}/letter.html")
     assert refused.status_code == 409 and "cannot be made yet" in refused.content.decode()
+
+
+def test_a_file_changed_in_storage_after_approval_is_refused_at_send_and_nothing_leaves(
+    case: Request, officer: User, decider: User
+) -> None:
+    document = document_attach(
+        request=case, title="Figures", filename="figures.xlsx", content=_workbook(), actor=officer
+    )
+    case_transition(request=case, event=Event.SUBMIT_FOR_APPROVAL, actor=officer)
+    document_approve(document=document, actor=decider)
+    case_transition(request=case, event=Event.APPROVE, actor=decider, today=dt.date(2024, 2, 20))
+    # Someone with access to the file store swaps the approved bytes for a leaky workbook.
+    with open(document.file.path, "wb") as stored:
+        stored.write(_workbook(hidden_sheet=True))
+    sent_before = len(mail.outbox)
+    with pytest.raises(CaseError, match="has changed since it was attached"):
+        case_transition(request=case, event=Event.SEND, actor=officer, today=dt.date(2024, 2, 20))
+    assert len(mail.outbox) == sent_before
+    case.refresh_from_db()
+    assert case.responded_on is None
+
+
+def test_attaching_records_the_gates_verdict_with_the_document_in_one_step(
+    case: Request, officer: User
+) -> None:
+    document = document_attach(
+        request=case, title="Figures", filename="figures.xlsx", content=_workbook(email=True), actor=officer
+    )
+    assert document.check_status != Document.CheckStatus.UNCHECKED and document.checked_at is not None
+    actions = list(
+        AuditEvent.objects.filter(action__startswith="document.", object_id=str(document.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["document.attached", "document.checked"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import mimetypes
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -48,13 +50,20 @@ def document_store(
     actor: Actor,
     kind: str = Document.Kind.ATTACHMENT,
 ) -> Document:
-    """Store a document on a case and run the release gate on it (the letter as sent comes here too)."""
+    """Store a document on a case with the release gate's verdict (the letter as sent comes here too).
+
+    The gate reads the bytes before anything is written: a large file's check may take a minute, and
+    inside a write transaction it would hold SQLite's only write lock for all that time, so that every
+    other write (a request from the public form) would fail. The document, its audit events and its
+    verdict are then written together, in one short transaction.
+    """
     if not content:
         raise CaseError("The file is empty.")
     if len(content) > MAX_DOCUMENT_BYTES:
         raise CaseError("The file is larger than 200 MB.")
     safe_name = os.path.basename(filename).replace("\x00", "")[:180] or "document"
     content_type = mimetypes.guess_type(safe_name)[0] or "application/octet-stream"
+    verdict = gate_verdict(content, safe_name)
     with transaction.atomic():
         document = Document.objects.create(
             request=request,
@@ -64,7 +73,7 @@ def document_store(
             filename=safe_name,
             content_type=content_type,
             size=len(content),
-            sha256=sha256_of(content),
+            sha256=verdict.sha256,
             uploaded_by=actor if isinstance(actor, User) else None,
         )
         audit_record(
@@ -73,8 +82,7 @@ def document_store(
             obj=document,
             details={"request": request.reference, "sha256": document.sha256, "size": document.size},
         )
-        document_check(document=document, actor=actor)
-        return document
+        return document_check(document=document, actor=actor, verdicts={verdict.sha256: verdict})
 
 
 def release_limits() -> InspectionLimits:
@@ -88,20 +96,23 @@ def release_limits() -> InspectionLimits:
     )
 
 
-def document_check(*, document: Document, actor: Actor) -> Document:
-    """Run the release gate on the stored bytes; the findings and status are kept on the document."""
+@dataclass(frozen=True, slots=True)
+class GateVerdict:
+    """The release gate's findings on some bytes (identified by their SHA-256), before they are recorded."""
 
-    with document.file.open("rb") as handle:
-        content = handle.read()
-    if sha256_of(content) != document.sha256:
-        raise CaseError(f"{document.filename} has changed since it was attached; attach it again.")
-    suffix = os.path.splitext(document.filename)[1]
+    sha256: str
+    findings: tuple[dict[str, str], ...]
+    status: str
+
+
+def gate_verdict(content: bytes, filename: str) -> GateVerdict:
+    """Run the release gate on ``content``; writes nothing, so call it outside any transaction."""
+    suffix = os.path.splitext(filename)[1]
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, f"document{suffix}")
         with open(path, "wb") as copy:
             copy.write(content)
         report = check_file(path, release_limits())
-    findings = [finding.as_dict() for finding in report.findings]
     severities = {finding.severity for finding in report.findings}
     if Severity.BLOCK in severities:
         status = Document.CheckStatus.BLOCK
@@ -109,19 +120,57 @@ def document_check(*, document: Document, actor: Actor) -> Document:
         status = Document.CheckStatus.WARN
     else:
         status = Document.CheckStatus.CLEAN
-    document.findings = findings
-    document.check_status = status
+    findings = tuple(finding.as_dict() for finding in report.findings)
+    return GateVerdict(sha256_of(content), findings, status)
+
+
+def documents_gated(documents: Iterable[Document]) -> dict[str, GateVerdict]:
+    """The gate's verdict on each document's stored bytes, by SHA-256: run before a transaction that
+    records them (sending, publishing), so that no write lock is held while files are read."""
+    verdicts: dict[str, GateVerdict] = {}
+    for document in documents:
+        if document.sha256 not in verdicts:
+            verdicts[document.sha256] = gate_verdict(_stored_bytes(document), document.filename)
+    return verdicts
+
+
+def document_check(
+    *, document: Document, actor: Actor, verdicts: Mapping[str, GateVerdict] | None = None
+) -> Document:
+    """Record the release gate's verdict on the stored bytes, with an audit event.
+
+    ``verdicts``: verdicts already reached (``documents_gated``) by SHA-256; a document whose bytes are
+    not among them (or have changed since it was attached) is checked afresh, never passed unseen.
+    """
+    content = _stored_bytes(document)
+    verdict = (verdicts or {}).get(document.sha256)
+    if verdict is None:
+        verdict = gate_verdict(content, document.filename)
+    document.findings = list(verdict.findings)
+    document.check_status = verdict.status
     document.checked_at = timezone.now()
-    if status != Document.CheckStatus.WARN:
+    if verdict.status != Document.CheckStatus.WARN:
         document.override_reason, document.override_by = "", None
-    document.save(update_fields=["findings", "check_status", "checked_at", "override_reason", "override_by"])
-    audit_record(
-        actor=actor,
-        action=AuditAction.DOCUMENT_CHECKED,
-        obj=document,
-        details={"status": status, "codes": [f["code"] for f in findings]},
-    )
+    with transaction.atomic():
+        document.save(
+            update_fields=["findings", "check_status", "checked_at", "override_reason", "override_by"]
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.DOCUMENT_CHECKED,
+            obj=document,
+            details={"status": verdict.status, "codes": [f["code"] for f in verdict.findings]},
+        )
     return document
+
+
+def _stored_bytes(document: Document) -> bytes:
+    """The document's bytes as stored; refused if they are not the bytes that were attached."""
+    with document.file.open("rb") as handle:
+        content: bytes = handle.read()
+    if sha256_of(content) != document.sha256:
+        raise CaseError(f"{document.filename} has changed since it was attached; attach it again.")
+    return content
 
 
 def document_override_warnings(*, document: Document, reason: str, actor: User) -> Document:
@@ -151,8 +200,9 @@ def document_approve(*, document: Document, actor: User) -> Document:
     action_check(request=document.request, action=Action.APPROVE_DOCUMENT, actor=actor)
     if document.uploaded_by_id is not None and document.uploaded_by_id == actor.pk:
         raise CaseError("A document must be approved by someone other than the person who attached it.")
+    verdicts = documents_gated([document])  # before the transaction: no write lock while the file is read
     with transaction.atomic():
-        document_check(document=document, actor=actor)
+        document_check(document=document, actor=actor, verdicts=verdicts)
         release_blocker(document)
         document.approved_by = actor
         document.approved_at = timezone.now()

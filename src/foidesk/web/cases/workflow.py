@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -30,7 +30,13 @@ from foidesk.web.audit.actions import AuditAction, workflow_action
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases import mail
 from foidesk.web.cases.answers import answers_release
-from foidesk.web.cases.documents import document_check, document_store, release_blocker
+from foidesk.web.cases.documents import (
+    GateVerdict,
+    document_check,
+    document_store,
+    documents_gated,
+    release_blocker,
+)
 from foidesk.web.cases.errors import CaseError
 from foidesk.web.cases.ledger import stated_count_findings
 from foidesk.web.cases.letters import letter_for_case, letter_problems
@@ -58,6 +64,9 @@ class EventInput:
     message: str = ""
     amount: str = ""
     publication: PublicationSpec | None = None
+    # Filled by `case_transition`, not by the actor: the release gate's verdicts on the attachments,
+    # reached before the transaction (documents_gated) so that no write lock is held while files are read.
+    verdicts: Mapping[str, GateVerdict] = field(default_factory=dict)
 
 
 def case_transition(
@@ -75,11 +84,14 @@ def case_transition(
     """
     data = data or EventInput()
     today = today or timezone.localdate()
+    if event in (Event.SEND, Event.PUBLISH):
+        attachments = request.documents.filter(kind=Document.Kind.ATTACHMENT)
+        data = replace(data, verdicts=documents_gated(attachments))
     with transaction.atomic():
         case = case_locked(request, expected_version)
         source = case.state
         if event is Event.SEND:
-            _recheck_attachments(case, actor)
+            _recheck_attachments(case, actor, data.verdicts)
         facts = case_facts(case, event=event, actor=actor, today=today, data=data)
         raise_refusal(wf.may_fire(event, source, roles_of(actor), facts))
         details = _EFFECTS[event](case, actor, data, today)
@@ -174,10 +186,10 @@ def _blocked(attachments: list[Document]) -> list[str]:
     return blocked
 
 
-def _recheck_attachments(case: Request, actor: Actor) -> None:
+def _recheck_attachments(case: Request, actor: Actor, verdicts: Mapping[str, GateVerdict]) -> None:
     """The release gate runs again on every attachment at send time: rules change, files must not."""
     for document in case.documents.filter(kind=Document.Kind.ATTACHMENT):
-        document_check(document=document, actor=actor)
+        document_check(document=document, actor=actor, verdicts=verdicts)
 
 
 def _clarification_lapses_on(case: Request) -> dt.date | None:
@@ -352,6 +364,7 @@ def _publish(case: Request, actor: Actor, data: EventInput, today: dt.date) -> d
         response_text=spec.response_text,
         published_on=spec.published_on,
         actor=actor,
+        verdicts=data.verdicts,
     )
     case.publication = publication
     case.publication_note = data.reason.strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -13,7 +14,7 @@ from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.answers import answers_release
-from foidesk.web.cases.documents import document_check, release_blocker
+from foidesk.web.cases.documents import GateVerdict, document_check, release_blocker
 from foidesk.web.cases.models import Document, Part, Request
 from foidesk.web.cases.services import Actor, CaseError, request_redacted
 from foidesk.web.publication.models import Publication, PublishedAttachment
@@ -28,12 +29,14 @@ def response_publish(
     published_on: dt.date,
     actor: Actor,
     require_approval: bool = True,
+    verdicts: Mapping[str, GateVerdict] | None = None,
 ) -> Publication:
     """Publish a decided response: every part decided, every document clean (checked again now), approved.
 
     Internal: fired by the workflow's publish event (web/cases/workflow.py), which checks the actor and
     the state. The request text published is the one the publisher reviewed (``Request.public_text``),
-    never the text as received.
+    never the text as received. ``verdicts``: the gate's verdicts on the files, reached before the
+    transaction (``documents_gated``); a file not among them is checked here.
     """
     if not request.public_text.strip() or request.public_text_reviewed_by_id is None:
         raise CaseError("Review the request text as it will be published before publishing.")
@@ -46,7 +49,7 @@ def response_publish(
     documents = list(request.documents.filter(kind=Document.Kind.ATTACHMENT))
     with transaction.atomic():
         for document in documents:
-            document_check(document=document, actor=actor)
+            document_check(document=document, actor=actor, verdicts=verdicts)
             release_blocker(document)
             if require_approval and document.approved_by_id is None:
                 raise CaseError(f"{document.filename} has not been approved for release by a second person.")
