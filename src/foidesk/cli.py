@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "retention": "retention",
     "lapse": "lapse",
     "anonymise": "anonymise",
+    "clean-files": "clean_files",
 }
 
 

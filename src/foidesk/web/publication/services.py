@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import FileField
 
 from foidesk.core.outcome import Outcome
 from foidesk.datasets.disclosure_log import reference_slug
@@ -92,7 +93,7 @@ def response_publish(
         publication.points_to.set(
             [p.decision.s21_publication_id for p in parts if p.decision.s21_publication_id]
         )
-        publication.attachments.all().delete()
+        _attachments_remove(publication)
         for position, document in enumerate(documents):
             with document.file.open("rb") as handle:
                 content = handle.read()
@@ -124,9 +125,31 @@ def publication_withdraw(*, publication: Publication, reason: str, actor: Actor)
         publication.is_published = False
         publication.withdrawn_reason = reason.strip()
         publication.save(update_fields=["is_published", "withdrawn_reason", "updated_at"])
+        removed = _attachments_remove(publication)
         audit_record(
-            actor=actor, action=AuditAction.RESPONSE_WITHDRAWN, obj=publication, details={"reason": reason}
+            actor=actor,
+            action=AuditAction.RESPONSE_WITHDRAWN,
+            obj=publication,
+            details={"reason": reason, "files_removed": removed},
         )
+
+
+def _attachments_remove(publication: Publication) -> list[str]:
+    """Delete the entry's published copies: the rows now, the files once the transaction commits (a
+    rollback keeps both). The case keeps its own documents, so publishing again copies them afresh;
+    a withdrawn entry leaves no public copy behind."""
+    names = [a.file.name for a in publication.attachments.all() if a.file.name]
+    publication.attachments.all().delete()
+    field = PublishedAttachment._meta.get_field("file")
+    assert isinstance(field, FileField)
+    storage = field.storage
+
+    def delete_files() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+    return names
 
 
 def _requester_details(request: Request) -> tuple[list[str], list[str]]:
