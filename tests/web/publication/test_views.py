@@ -85,3 +85,52 @@ def test_atom_feed_and_healthz(client: Client) -> None:
     assert feed["Content-Type"].startswith("application/atom+xml")
     assert "Feed item" in feed.content.decode()
     assert client.get("/healthz").content == b"ok"
+
+
+def test_an_entry_page_shows_related_entries_a_citation_and_what_each_download_is(client: Client) -> None:
+    entry = PublicationFactory(
+        title="Taser discharges by borough in 2021",
+        request_text="How many times was a Taser discharged in each borough in 2021?",
+        topics=["taser"],
+    )
+    PublicationFactory(
+        title="Taser use by officers in 2022",
+        request_text="How many times did officers use a Taser in 2022?",
+        topics=["taser"],
+    )
+    PublicationFactory(title="Overtime payments", request_text="How much overtime was paid?", topics=["pay"])
+    body = client.get(entry.get_absolute_url()).content.decode()
+    related = body.split('id="related-heading"')[1].split("</aside>")[0]
+    assert "Taser use by officers in 2022" in related
+    assert "Overtime payments" not in related and "Taser discharges by borough" not in related
+    citation = body.split('id="citation">')[1].split("</p>")[0]
+    assert "Metropolitan Police Service (2023). Taser discharges by borough in 2021." in citation
+    assert f"response {entry.reference}, published 1 June 2023." in citation
+    assert f"http://127.0.0.1:8000/disclosure-log/{entry.slug}/" in citation
+
+
+def test_download_kinds_are_named_in_words() -> None:
+    from foidesk.web.publication.views import file_kind
+
+    assert file_kind("Figures.XLSX") == "Excel spreadsheet (XLSX)"
+    assert file_kind("figures.ods") == "OpenDocument spreadsheet (ODS)"
+    assert file_kind("data.parquet") == "PARQUET file"
+    assert file_kind("README") == "File"
+
+
+def test_a_topic_has_its_own_atom_feed_of_published_entries_only(client: Client) -> None:
+    PublicationFactory(title="Stop and search in Lambeth", topics=["stop and search"])
+    PublicationFactory(title="Withdrawn stop and search", topics=["stop and search"], is_published=False)
+    PublicationFactory(title="Overtime payments", topics=["pay"])
+    feed = client.get("/disclosure-log/topic.atom", {"topic": "stop and search"})
+    assert feed.status_code == 200 and feed["Content-Type"].startswith("application/atom+xml")
+    text = feed.content.decode()
+    assert "Stop and search in Lambeth" in text
+    assert "Withdrawn stop and search" not in text and "Overtime payments" not in text
+    assert ": stop and search</title>" in text
+
+
+@pytest.mark.parametrize("topic", ["", "no such topic", "x" * 500, "stop\x00and search"])
+def test_an_unknown_or_hostile_topic_feed_is_a_404(client: Client, topic: str) -> None:
+    PublicationFactory(topics=["stop and search"])
+    assert client.get("/disclosure-log/topic.atom", {"topic": topic}).status_code == 404

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from foidesk.web.publication.models import Publication
-from foidesk.web.publication.search import filter_by_text
+from foidesk.web.publication.search import filter_by_text, search_publications
 
 PAGE_SIZE = 20
 
@@ -73,3 +74,34 @@ def log_facets() -> dict[str, list[str]]:
     """Values offered in the log's filters."""
     years = sorted({d.year for d in published_entries().dates("published_on", "year")}, reverse=True)
     return {"years": [str(y) for y in years]}
+
+
+RELATED_ENTRIES = 5
+RELATED_CACHE_SECONDS = 3600  # an entry's neighbours change only when entries are published or withdrawn
+
+
+def related_entries(entry: Publication, limit: int = RELATED_ENTRIES) -> list[dict[str, str]]:
+    """Other published entries about the same thing (its words, topics and periods: the s.21 matcher),
+    as title, reference and address; cached for an hour per version of the entry, since the matcher
+    reads the index and an entry page must stay fast."""
+    key = f"related:{entry.pk}:{entry.updated_at.timestamp()}:{limit}"
+    found: list[dict[str, str]] | None = cache.get(key)
+    if found is None:
+        matches = search_publications(
+            f"{entry.title} {entry.request_text}", topics=entry.topics, limit=limit + 1
+        )
+        found = [
+            {"title": m.title, "reference": m.reference, "url": m.url}
+            for m in matches
+            if m.reference != entry.reference and not m.same_request
+        ][:limit]
+        cache.set(key, found, RELATED_CACHE_SECONDS)
+    return found
+
+
+def topic_entries(topic: str) -> QuerySet[Publication]:
+    """The published entries under one topic (its Atom feed), newest first."""
+    entries = published_entries()
+    if _json_contains_supported():
+        return entries.filter(topics__contains=[topic])
+    return entries.filter(topics__icontains=f'"{topic}"')

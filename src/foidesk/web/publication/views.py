@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -9,7 +12,13 @@ from django.views.decorators.http import require_safe
 from foidesk.core.exemptions import UnknownExemption, exemption
 from foidesk.core.outcome import Outcome
 from foidesk.web.publication.forms import LogSearchForm
-from foidesk.web.publication.selectors import disclosure_log_search, log_facets, published_entry
+from foidesk.web.publication.models import Publication
+from foidesk.web.publication.selectors import (
+    disclosure_log_search,
+    log_facets,
+    published_entry,
+    related_entries,
+)
 
 
 @require_safe
@@ -36,8 +45,43 @@ def disclosure_entry(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "public/disclosure_entry.html",
-        {"entry": entry, "exemptions": exemptions, "parts": parts, "requests": _group_by_request(parts)},
+        {
+            "entry": entry,
+            "exemptions": exemptions,
+            "parts": parts,
+            "requests": _group_by_request(parts),
+            "related": related_entries(entry),
+            "citation": _citation(entry),
+            "files": [(file, file_kind(file.filename)) for file in entry.attachments.all()],
+        },
     )
+
+
+def _citation(entry: Publication) -> str:
+    """How to cite the entry (author, year, title, reference, address), for journalists and researchers."""
+    url = f"{settings.FOIDESK_BASE_URL.rstrip('/')}{entry.get_absolute_url()}"
+    return (
+        f"{settings.FOIDESK_AUTHORITY_NAME} ({entry.published_on.year}). {entry.title}. Freedom of "
+        f"information response {entry.reference}, published {entry.published_on:%-d %B %Y}. {url}"
+    )
+
+
+_FILE_KINDS = {
+    ".xlsx": "Excel spreadsheet (XLSX)",
+    ".ods": "OpenDocument spreadsheet (ODS)",
+    ".csv": "CSV data",
+    ".pdf": "PDF document",
+    ".docx": "Word document (DOCX)",
+    ".odt": "OpenDocument text (ODT)",
+    ".txt": "Plain text",
+    ".zip": "ZIP archive",
+}
+
+
+def file_kind(filename: str) -> str:
+    """What a download is, in words, before anyone opens it (GOV.UK attachment pattern)."""
+    suffix = os.path.splitext(filename)[1].lower()
+    return _FILE_KINDS.get(suffix, f"{suffix[1:].upper()} file" if suffix else "File")
 
 
 @require_safe
