@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,42 +12,12 @@ from foidesk.web.accounts.two_factor import demo_code, demo_device_ensure
 from foidesk.web.cases import services
 from tests.factories import PASSWORD, PublicationFactory, UserFactory
 
-CHROMIUM = "/usr/bin/chromium"
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"), reason="Chromium not installed"
-    ),
     # One browser at a time: each xdist worker would otherwise start its own.
     pytest.mark.xdist_group("browser"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    assert shutil.which(CHROMIUM) or os.path.exists(CHROMIUM), (
-        "Debian's chromium is needed (apt-get install chromium)"
-    )
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test itself
-    # are synchronous and safe here.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
-        yield chromium
-        chromium.close()
 
 
 def test_escape_key_leaves_the_entry_page_for_the_neutral_site(
