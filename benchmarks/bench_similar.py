@@ -23,27 +23,6 @@ SERVER = os.environ.get("FOIDESK_BENCH_POSTGRES", "postgres://postgres@127.0.0.1
 DATABASE = "foidesk_bench_similar"
 N = int(os.environ.get("FOIDESK_BENCH_LOG_N", "1000000"))
 TARGETS_MS = {"postgresql": 100.0, "sqlite": 300.0}
-COLUMNS = [
-    "reference",
-    "slug",
-    "title",
-    "summary",
-    "regime",
-    "request_text",
-    "response_text",
-    "parts",
-    "topics",
-    "outcomes",
-    "exemptions",
-    "received_on",
-    "responded_on",
-    "published_on",
-    "is_published",
-    "withdrawn_reason",
-    "is_synthetic",
-    "created_at",
-    "updated_at",
-]
 
 
 def main() -> str:
@@ -82,88 +61,20 @@ def _child(url: str) -> dict[str, object]:
     return json.loads(child.stdout.strip().splitlines()[-1])
 
 
-def _entries():  # type: ignore[no-untyped-def]
-    from foidesk.datasets.disclosure_log import synthetic_entries
-
-    return synthetic_entries(N, seed=11, first_day=dt.date(2008, 1, 1), last_day=dt.date(2026, 6, 30))
-
-
-def _load_postgresql() -> None:
-    from django.db import connection
-
-    now = dt.datetime.now(dt.UTC).isoformat()
-    with connection.cursor() as cursor:
-        cursor.execute("DROP INDEX IF EXISTS publication_search_gin")
-        raw = cursor.connection
-        with raw.cursor().copy(f"COPY publication_publication ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-            for entry in _entries():
-                row = entry.as_row()
-                copy.write_row(
-                    [
-                        *(
-                            json.dumps(row[c])
-                            if c in ("parts", "topics", "outcomes", "exemptions")
-                            else row[c]
-                            for c in COLUMNS[:-2]
-                        ),
-                        now,
-                        now,
-                    ]
-                )
-        cursor.execute(
-            "CREATE INDEX publication_search_gin ON publication_publication USING gin (search_vector)"
-        )
-        cursor.execute("VACUUM ANALYZE publication_publication")
-
-
-def _load_sqlite() -> None:
-    from django.db import connection
-
-    now = dt.datetime.now(dt.UTC).isoformat()
-    placeholders = ", ".join(["%s"] * len(COLUMNS))
-    with connection.cursor() as cursor:
-        for trigger in ("insert", "update", "delete"):
-            cursor.execute(f"DROP TRIGGER IF EXISTS publication_search_{trigger}")
-        batch = []
-        for entry in _entries():
-            row = entry.as_row()
-            batch.append(
-                [
-                    *(
-                        json.dumps(row[c]) if c in ("parts", "topics", "outcomes", "exemptions") else row[c]
-                        for c in COLUMNS[:-2]
-                    ),
-                    now,
-                    now,
-                ]
-            )
-            if len(batch) == 20_000:
-                cursor.executemany(
-                    f"INSERT INTO publication_publication ({', '.join(COLUMNS)}) VALUES ({placeholders})",
-                    batch,
-                )
-                batch.clear()
-        if batch:
-            cursor.executemany(
-                f"INSERT INTO publication_publication ({', '.join(COLUMNS)}) VALUES ({placeholders})", batch
-            )
-        cursor.execute("INSERT INTO publication_search(publication_search) VALUES ('rebuild')")
-        cursor.execute("ANALYZE")
-
-
 def _child_main() -> None:
     import django
 
     django.setup()
     from django.core.management import call_command
     from django.db import connection
+    from log_fixture import log_load  # benchmarks/ is on sys.path: this file runs as a script
 
     from foidesk.core.parsing import InvalidRequestText, parse_request
     from foidesk.web.publication.search import refresh_search_terms, search_publications
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    _load_postgresql() if connection.vendor == "postgresql" else _load_sqlite()
+    log_load(N)
     load_s = time.perf_counter() - started
     started = time.perf_counter()
     refresh_search_terms()

@@ -65,3 +65,14 @@ def test_publishing_again_replaces_the_copies(
     second = Path(settings.MEDIA_ROOT) / publication.attachments.get().file.name
     assert second.exists()
     assert first != second and not first.exists()  # the old copy went once the new one was committed
+
+
+def test_publishing_stores_the_related_entries_found_then() -> None:
+    from tests.factories import PublicationFactory
+
+    earlier = PublicationFactory(
+        title="Officers in Camden in 2022", request_text="How many officers work in Camden?", topics=[]
+    )
+    _, publication, _ = _published()
+    publication.refresh_from_db()
+    assert publication.related == [earlier.reference]

@@ -134,3 +134,11 @@ def test_a_topic_has_its_own_atom_feed_of_published_entries_only(client: Client)
 def test_an_unknown_or_hostile_topic_feed_is_a_404(client: Client, topic: str) -> None:
     PublicationFactory(topics=["stop and search"])
     assert client.get("/disclosure-log/topic.atom", {"topic": topic}).status_code == 404
+
+
+def test_related_entries_stored_at_publication_are_shown_while_still_published(client: Client) -> None:
+    other = PublicationFactory(title="Taser use in 2022")
+    gone = PublicationFactory(title="Withdrawn taser answer", is_published=False)
+    entry = PublicationFactory(title="Tasers", related=[gone.reference, other.reference])
+    related = client.get(entry.get_absolute_url()).content.decode().split('id="related-heading"')[1]
+    assert "Taser use in 2022" in related and "Withdrawn taser answer" not in related

@@ -48,6 +48,11 @@ class Publication(models.Model):
         related_name="pointed_from",
         help_text="Earlier publications this response directs the reader to (s.21).",
     )
+    related = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="References of related entries, found when it was published (null: not yet looked for).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -80,23 +80,28 @@ RELATED_ENTRIES = 5
 RELATED_CACHE_SECONDS = 3600  # an entry's neighbours change only when entries are published or withdrawn
 
 
-def related_entries(entry: Publication, limit: int = RELATED_ENTRIES) -> list[dict[str, str]]:
+def related_references(entry: Publication, limit: int = RELATED_ENTRIES) -> list[str]:
     """Other published entries about the same thing (its words, topics and periods: the s.21 matcher),
-    as title, reference and address; cached for an hour per version of the entry, since the matcher
-    reads the index and an entry page must stay fast."""
-    key = f"related:{entry.pk}:{entry.updated_at.timestamp()}:{limit}"
-    found: list[dict[str, str]] | None = cache.get(key)
-    if found is None:
-        matches = search_publications(
-            f"{entry.title} {entry.request_text}", topics=entry.topics, limit=limit + 1
-        )
-        found = [
-            {"title": m.title, "reference": m.reference, "url": m.url}
-            for m in matches
-            if m.reference != entry.reference and not m.same_request
-        ][:limit]
-        cache.set(key, found, RELATED_CACHE_SECONDS)
-    return found
+    best first. Run when the entry is published; the entry page reads what was stored."""
+    matches = search_publications(f"{entry.title} {entry.request_text}", topics=entry.topics, limit=limit + 1)
+    return [m.reference for m in matches if m.reference != entry.reference and not m.same_request][:limit]
+
+
+def related_entries(entry: Publication, limit: int = RELATED_ENTRIES) -> list[Publication]:
+    """The related entries to show on ``entry``'s page, still published, in the stored order (an entry
+    published before they were stored has them looked for once an hour, cached)."""
+    references = entry.related
+    if references is None:
+        key = f"related:{entry.pk}:{entry.updated_at.timestamp()}"
+        references = cache.get(key)
+        if references is None:
+            references = related_references(entry, limit)
+            cache.set(key, references, RELATED_CACHE_SECONDS)
+    found = {
+        e.reference: e
+        for e in published_entries().filter(reference__in=references).only("reference", "slug", "title")
+    }
+    return [found[r] for r in references if r in found][:limit]
 
 
 def topic_entries(topic: str) -> QuerySet[Publication]:

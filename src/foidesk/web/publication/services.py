@@ -19,6 +19,7 @@ from foidesk.web.cases.documents import GateVerdict, document_check, release_blo
 from foidesk.web.cases.models import Document, Part, Request
 from foidesk.web.cases.services import Actor, CaseError, request_redacted
 from foidesk.web.publication.models import Publication, PublishedAttachment
+from foidesk.web.publication.selectors import related_references
 
 
 def response_publish(
@@ -90,6 +91,8 @@ def response_publish(
                 "is_synthetic": request.is_synthetic,
             },
         )
+        publication.related = related_references(publication)
+        publication.save(update_fields=["related"])
         publication.points_to.set(
             [p.decision.s21_publication_id for p in parts if p.decision.s21_publication_id]
         )

@@ -1,0 +1,110 @@
+"""A disclosure log of N synthetic entries loaded straight into a scratch database (COPY on PostgreSQL,
+batched inserts and one FTS5 rebuild on SQLite): what the benchmarks of the log search against."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any
+
+COLUMNS = [
+    "reference",
+    "slug",
+    "title",
+    "summary",
+    "regime",
+    "request_text",
+    "response_text",
+    "parts",
+    "topics",
+    "outcomes",
+    "exemptions",
+    "received_on",
+    "responded_on",
+    "published_on",
+    "is_published",
+    "withdrawn_reason",
+    "is_synthetic",
+    "related",  # found at publication; the loaded entries have none, as if none were found
+    "created_at",
+    "updated_at",
+]
+
+
+def _entries(n: int) -> Iterator[Any]:
+    from foidesk.datasets.disclosure_log import synthetic_entries
+
+    return iter(synthetic_entries(n, seed=11, first_day=dt.date(2008, 1, 1), last_day=dt.date(2026, 6, 30)))
+
+
+def log_load(n: int) -> None:
+    """Load ``n`` entries into the database Django is connected to (migrated, empty log)."""
+    from django.db import connection
+
+    _load_postgresql(n) if connection.vendor == "postgresql" else _load_sqlite(n)
+
+
+def _load_postgresql(n: int) -> None:
+    from django.db import connection
+
+    now = dt.datetime.now(dt.UTC).isoformat()
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX IF EXISTS publication_search_gin")
+        raw = cursor.connection
+        with raw.cursor().copy(f"COPY publication_publication ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            for entry in _entries(n):
+                row = {**entry.as_row(), "related": []}
+                copy.write_row(
+                    [
+                        *(
+                            json.dumps(row[c])
+                            if c in ("parts", "topics", "outcomes", "exemptions", "related")
+                            else row[c]
+                            for c in COLUMNS[:-2]
+                        ),
+                        now,
+                        now,
+                    ]
+                )
+        cursor.execute(
+            "CREATE INDEX publication_search_gin ON publication_publication USING gin (search_vector)"
+        )
+        cursor.execute("VACUUM ANALYZE publication_publication")
+
+
+def _load_sqlite(n: int) -> None:
+    from django.db import connection
+
+    now = dt.datetime.now(dt.UTC).isoformat()
+    placeholders = ", ".join(["%s"] * len(COLUMNS))
+    with connection.cursor() as cursor:
+        for trigger in ("insert", "update", "delete"):
+            cursor.execute(f"DROP TRIGGER IF EXISTS publication_search_{trigger}")
+        batch = []
+        for entry in _entries(n):
+            row = {**entry.as_row(), "related": []}
+            batch.append(
+                [
+                    *(
+                        json.dumps(row[c])
+                        if c in ("parts", "topics", "outcomes", "exemptions", "related")
+                        else row[c]
+                        for c in COLUMNS[:-2]
+                    ),
+                    now,
+                    now,
+                ]
+            )
+            if len(batch) == 20_000:
+                cursor.executemany(
+                    f"INSERT INTO publication_publication ({', '.join(COLUMNS)}) VALUES ({placeholders})",
+                    batch,
+                )
+                batch.clear()
+        if batch:
+            cursor.executemany(
+                f"INSERT INTO publication_publication ({', '.join(COLUMNS)}) VALUES ({placeholders})", batch
+            )
+        cursor.execute("INSERT INTO publication_search(publication_search) VALUES ('rebuild')")
+        cursor.execute("ANALYZE")
