@@ -463,3 +463,10 @@ def test_an_estimate_written_in_words_is_an_estimate() -> None:
     assert "notice.s12_without_estimate" not in codes(worded, Regime.FOIA)
     per_item = base + " It would take one minute to read each occurrence."
     assert "notice.s12_without_estimate" not in codes(per_item, Regime.FOIA)
+
+
+def test_a_disclaimed_section_beside_a_relied_on_one_keeps_the_one_relied_on() -> None:
+    letter = "We are not relying on section 40(2) but on section 43(2), as the figures are commercial."
+    assert [e.code for e in check_notice_text(letter, Regime.FOIA).exemptions] == ["s.43(2)"]
+    stats = "The number of requests refused under s.12(1) in 2023 was 162. Your request is answered in full."
+    assert check_notice_text(stats, Regime.FOIA).exemptions == ()

@@ -86,21 +86,25 @@ _RESPONSE_HEADING = re.compile(
 # not chosen to exercise its rights under section 12", an ICO order to respond "without relying on
 # section 12") or figures about refusals ("the number of requests refused under S12(1) ... is 162", a
 # common FOI request to an FOI team). The sentence is read up to its full stop, on one line.
+_CITED = r"(?:section|s\.?|regulation|reg\.?)\s?\d{1,2}[A-Z]?(?:\s?\(\w{1,4}\))*"
 _MENTIONED_NOT_CLAIMED = re.compile(
     r"(?:"
     r"\b(?:not|without|no longer) (?:\w+ ){0,2}(?:rel(?:y|ied|ying)|exercis\w*|invok\w*) (?:\w+ ){0,4}"
-    r"(?:section|s\.|regulation|reg\.?)\s?\d"
+    rf"{_CITED}"
     r"|\b(?:number|total|how many|count) of (?:\w+ ){0,3}requests\b[^.\n]{0,80}?\b(?:refused|rejected)\b"
     r"|\brequests (?:(?:that|which) (?:were|had been|have been) )?(?:refused|rejected) "
     r"(?:under|due to|using|citing)"
     # how the authority works in general ("when we apply S12(1) to refuse a request, we first ...")
     r"|\b(?:when|whenever|where|if) "
     r"(?:we|the (?:council|force|department|trust|authority)|a public authority) "
-    r"(?:apply|applies|rely on|relies on|use|uses|cite|cites) (?:section|s\.?|regulation|reg\.?)\s?\d"
+    rf"(?:apply|applies|rely on|relies on|use|uses|cite|cites) {_CITED}"
     r")",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.\n]+")
+# A sentence ends at a full stop followed by a space or the line's end ("s.12(1)" does not end one).
+_SENTENCE = re.compile(r"(?:[^.\n]|\.(?=\S))+")
+# "We are not relying on section 40(2) but on section 43(2)": only the disclaimed citation goes.
+_CONTRAST = re.compile(r"\b(?:but|instead|rather)\b", re.IGNORECASE)
 _LOST_BRACKET = re.compile(r"\b(\d{1,2})\s?\((\d{1,2}[A-Z]?)\(([a-z]{1,4})\)")
 _REGULATOR_RIGHTS = re.compile(
     r"Information Commissioner|\bICO\b|section 50\b|ico\.org\.uk|itspublicknowledge|regulation 18\b",
@@ -302,7 +306,11 @@ def _blank_if_only_mentioned(sentence: re.Match[str]) -> str:
     """The sentence as spaces when it names a section the authority does not rely on (each sentence is
     searched on its own, so the whole text is read in linear time)."""
     text = sentence.group(0)
-    return " " * len(text) if _MENTIONED_NOT_CLAIMED.search(text) else text
+    if not _MENTIONED_NOT_CLAIMED.search(text):
+        return text
+    if _CONTRAST.search(text):
+        return _MENTIONED_NOT_CLAIMED.sub(lambda m: " " * len(m.group(0)), text)
+    return " " * len(text)
 
 
 def _text_refusal_findings(text: str, exemptions: Sequence[Exemption], regime: Regime) -> list[Finding]:
