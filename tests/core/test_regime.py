@@ -53,6 +53,9 @@ def test_every_regime_has_complete_rules(regime: Regime) -> None:
     assert (clock.fee_payment_months is None) != (clock.fee_payment_working_days is None)
     assert (clock.pit_extension_provision is None) == (clock.pit_further_working_days is None)
     assert rules.cost.has_limit == (rules.cost.hourly_rate is not None)
+    # A limit is cited in a letter by its ground and its regulations, in words; no limit, nothing to cite.
+    assert (rules.cost.ground_provision is not None) == rules.cost.has_limit
+    assert (rules.cost.regulations_title is not None) == rules.cost.has_limit
     assert rules.review.decide_working_days <= rules.review.decide_maximum_working_days
 
 

@@ -90,6 +90,10 @@ class CostRules:
 
     ground: str  # the catalogue code a costly request is refused under
     regulations: str
+    # How a letter cites them, in words; None where there is no limit to cite (EIR, EISR: the
+    # refusal is the "manifestly unreasonable" exception, cited as an exception).
+    ground_provision: str | None  # "section 12(1) of the Freedom of Information Act 2000"
+    regulations_title: str | None  # the regulations that set the limit, with the regulations used
     limit: Decimal | None = None
     central_government_limit: Decimal | None = None  # FOIA Sch 1 Part I bodies
     hourly_rate: Decimal | None = None
@@ -234,6 +238,9 @@ _RULES: dict[Regime, RegimeRules] = {
         cost=CostRules(
             ground="s.12",
             regulations="SI 2004/3244",
+            ground_provision="section 12(1) of the Freedom of Information Act 2000",
+            regulations_title="the Freedom of Information and Data Protection (Appropriate Limit and Fees) "
+            "Regulations 2004 (regulations 3 and 4)",
             limit=FOIA_OTHER_LIMIT,
             central_government_limit=FOIA_CENTRAL_GOVERNMENT_LIMIT,
             hourly_rate=FOIA_HOURLY_RATE,
@@ -286,7 +293,12 @@ _RULES: dict[Regime, RegimeRules] = {
             volume_extension_working_days=VOLUME_EXTENSION_WORKING_DAYS,
             procedural_refusal_provision="reg 14 EIR",
         ),
-        cost=CostRules(ground="reg.12(4)(b)", regulations="none: reg 12(4)(b) manifestly unreasonable"),
+        cost=CostRules(
+            ground="reg.12(4)(b)",
+            regulations="none: reg 12(4)(b) manifestly unreasonable",
+            ground_provision=None,
+            regulations_title=None,
+        ),
         review=ReviewRules(
             name="reconsideration",
             statutory=True,
@@ -337,6 +349,9 @@ _RULES: dict[Regime, RegimeRules] = {
         cost=CostRules(
             ground="FOISA s.12",
             regulations="SSI 2004/467",
+            ground_provision="section 12(1) of the Freedom of Information (Scotland) Act 2002",
+            regulations_title="the Freedom of Information (Fees for Required Disclosure) (Scotland) "
+            "Regulations 2004 (regulations 3 and 5)",
             limit=FOISA_PRESCRIBED_AMOUNT,
             hourly_rate=FOISA_MAXIMUM_HOURLY_RATE,
             hourly_rate_is_maximum=True,
@@ -391,7 +406,12 @@ _RULES: dict[Regime, RegimeRules] = {
             volume_extension_working_days=VOLUME_EXTENSION_WORKING_DAYS,
             procedural_refusal_provision="reg 13 EISR",
         ),
-        cost=CostRules(ground="EISR reg.10(4)(b)", regulations="none: reg 10(4)(b) manifestly unreasonable"),
+        cost=CostRules(
+            ground="EISR reg.10(4)(b)",
+            regulations="none: reg 10(4)(b) manifestly unreasonable",
+            ground_provision=None,
+            regulations_title=None,
+        ),
         review=ReviewRules(
             name="review",
             statutory=True,

@@ -242,13 +242,6 @@ _Block = _Heading | _Para | _List | _Table
 
 SUPPRESSED = "[c]"  # how a table shows a value withheld by disclosure control
 
-# The regulations that set the cost limit, as a letter cites them (s.12 FOIA; s.12 FOISA).
-_COST_REGULATIONS = {
-    Regime.FOIA: "the Freedom of Information and Data Protection (Appropriate Limit and Fees) "
-    "Regulations 2004 (regulations 3 and 4)",
-    Regime.FOISA: "the Freedom of Information (Fees for Required Disclosure) (Scotland) Regulations 2004 "
-    "(regulations 3 and 5)",
-}
 # What police forces say after neither confirming nor denying (West Midlands Police 1584A/23; DOMAIN.md A).
 NO_INFERENCE = (
     "This should not be taken as an indication that the information you asked for does or does not exist: "
@@ -349,15 +342,15 @@ def _claim_blocks(
 
 def _cost_blocks(part: PartResponse, regime: Regime, authority: str) -> list[_Block]:
     est = part.cost_estimate
-    ground = _COST_GROUND.get(regime)
-    if est is None or ground is None:
+    ground, regulations = regime.rules.cost.ground_provision, regime.rules.cost.regulations_title
+    if est is None or ground is None or regulations is None:
         return []
     blocks: list[_Block] = [
         _Para(
             f"{ground[0].upper()}{ground[1:]} does not oblige us to comply with a request where we estimate "
             f"that the cost of complying would exceed the appropriate limit. The limit for {authority} is "
             f"£{est.limit:,.0f}, "
-            f"set by {_COST_REGULATIONS[regime]}; at £{est.hourly_rate:,.0f} an hour of staff time that is "
+            f"set by {regulations}; at £{est.hourly_rate:,.0f} an hour of staff time that is "
             f"{_hours(est.limit_hours)} hours."
         ),
         _Para(
@@ -381,12 +374,6 @@ def _cost_blocks(part: PartResponse, regime: Regime, authority: str) -> list[_Bl
             )
         )
     return blocks
-
-
-_COST_GROUND = {
-    Regime.FOIA: "section 12(1) of the Freedom of Information Act 2000",
-    Regime.FOISA: "section 12(1) of the Freedom of Information (Scotland) Act 2002",
-}
 
 
 def _hours(value: Decimal) -> str:
@@ -486,10 +473,11 @@ def _grounds_blocks(r: Response) -> list[_Block]:
         blocks.append(_Para("We neither confirm nor deny whether we hold information, by virtue of:"))
         blocks.append(_List(tuple(ncnd.values())))
     costly = [p.label for p in r.parts if p.outcome is Outcome.COST_LIMIT]
-    if costly and r.regime in _COST_GROUND:
+    cost_ground = r.regime.rules.cost.ground_provision
+    if costly and cost_ground is not None:
         blocks.append(
             _Para(
-                f"{', '.join(costly)} of your request is refused under {_COST_GROUND[r.regime]}, "
+                f"{', '.join(costly)} of your request is refused under {cost_ground}, "
                 "because complying would exceed the cost limit; the estimate is set out below."
             )
         )
