@@ -30,9 +30,6 @@ from foidesk.core.regime import Regime
 from foidesk.core.regime import Regulator as Regulator
 from foidesk.render.letter_passages import DEFAULTS, Passage, fill, passage_problems
 
-# The window to ask for a review: 40 working days under every regime (s.45 Code of Practice (2018) para
-# 5.4 for FOIA; reg 11(2) EIR; s.20(5) FOISA; reg 16(2) EISR).
-REVIEW_WINDOW_WORKING_DAYS = Regime.FOIA.rules.review.request_window_working_days
 _NOTICE_PROVISION = {regime: regime.rules.notice.provision for regime in Regime}
 
 
@@ -509,7 +506,8 @@ def _wording(letter: Letter, which: Passage) -> str:
 
 def _review_blocks(letter: Letter) -> list[_Block]:
     contact = letter.response.review_rights.strip()
-    review = letter.passage(Passage.REVIEW, window=str(REVIEW_WINDOW_WORKING_DAYS), review_contact=contact)
+    window = letter.response.regime.rules.review.request_window_working_days
+    review = letter.passage(Passage.REVIEW, window=str(window), review_contact=contact)
     if "{review_contact}" not in _wording(letter, Passage.REVIEW):
         review = f"{review} {contact}".strip()  # the particulars follow a passage that does not place them
     blocks: list[_Block] = [_Heading(2, "Your right to an internal review"), _Para(review)]
