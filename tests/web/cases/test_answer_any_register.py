@@ -7,15 +7,20 @@ disclosure ledger exactly as a misconduct answer is (ADR 0011). No web module na
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from django.forms import ChoiceField
 from django.test import Client, override_settings
 
 from foidesk.core.workflow import Role
+from foidesk.datasets.query import build_query
+from foidesk.datasets.registry import REGISTRY
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases import services
 from foidesk.web.cases.answers import answer_create
+from foidesk.web.cases.forms import AnswerForm
 from foidesk.web.cases.models import Answer, LedgerEntry, Request
 from foidesk.web.demo.loader import CAMPBELL_QUERY, CAMPBELL_REQUEST, campbell_period
 from foidesk.web.records.services import records_generate
@@ -168,3 +173,20 @@ def test_the_summaries_check_and_the_record_list_take_the_register_too(case: Req
     page = listed.content.decode()
     assert listed.status_code == 200 and "govuk-error-summary" not in page, page
     assert "officer-defined ethnicity" in page.lower()
+
+
+@pytest.mark.parametrize("name", list(REGISTRY.datasets))
+def test_every_register_gets_its_own_dimensions_and_an_example_condition_that_works(name: str) -> None:
+    dataset = REGISTRY.dataset(name)
+    form = AnswerForm(register=name)
+    rows = form.fields["rows"]
+    assert isinstance(rows, ChoiceField)
+    assert [code for code, _ in rows.choices] == [d.name for d in dataset.dimensions]
+    hint = re.search(r"e\.g\. ‘(.+)’", str(form.fields["where"].help_text))
+    assert hint is not None
+    # The example the page shows is one the form and the query accept, in this register's words.
+    data = {"register": name, "rows": dataset.dimensions[0].name, "start": "2020-01-01", "end": "2020-12-31"}
+    bound = AnswerForm({**data, "where": hint.group(1)})
+    assert bound.is_valid(), bound.errors
+    query = build_query(data["rows"], where=bound.cleaned_data["where"], dataset=name)
+    assert len(query.conditions) == 2

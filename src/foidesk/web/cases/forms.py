@@ -16,6 +16,7 @@ from foidesk.core.exemptions import UnknownExemption, exemption
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
 from foidesk.datasets.registry import REGISTRY, Dataset
+from foidesk.web.cases.documents import MAX_DOCUMENT_MB
 from foidesk.web.cases.models import Channel, Part
 from foidesk.web.forms import GovukFormMixin
 
@@ -284,7 +285,7 @@ class DocumentUploadForm(GovukFormMixin, forms.Form):
         help_text="As the requester will see it, e.g. ‘FOIA Response (24648) – Request 2’.",
     )
     file = forms.FileField(
-        label="File", help_text="PDF, XLSX, ODS, CSV, DOCX, ODT or an image; 200 MB at most."
+        label="File", help_text=f"PDF, XLSX, ODS, CSV, DOCX, ODT or an image; {MAX_DOCUMENT_MB} MB at most."
     )
     kind = forms.ChoiceField(label="Kind", choices=[("attachment", "Attachment"), ("letter", "Letter")])
 
@@ -457,11 +458,14 @@ def _chosen_dataset(posted: object, default: str | None) -> Dataset:
 def _where_example(dataset: Dataset) -> str:
     """Two of the register's own closed fields with a value each, as the officer would type them."""
     pairs = [
-        f"{field.label.lower()}: {field.values[-1].label.lower()}"
+        f"{field.label.lower()}: {field.values[0].label.lower()}"
         for field in dataset.fields
         if field.values and not field.identifies_person
     ][:2]
     return "; ".join(pairs)
+
+
+WHERE_HELP = "Field and value pairs separated by semicolons, in the register's words"
 
 
 class RecordsFilterForm(RegisterForm):
@@ -473,7 +477,7 @@ class RecordsFilterForm(RegisterForm):
         label="Only where",
         required=False,
         max_length=500,
-        help_text="Field and value pairs separated by semicolons, in the register's words.",
+        help_text=f"{WHERE_HELP}.",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -483,9 +487,7 @@ class RecordsFilterForm(RegisterForm):
         self.fields["end"].label = f"{phrase} to"
         example = _where_example(self.dataset)
         if example:
-            self.fields["where"].help_text = (
-                f"Field and value pairs separated by semicolons, in the register's words, e.g. ‘{example}’."
-            )
+            self.fields["where"].help_text = f"{WHERE_HELP}, e.g. ‘{example}’."
 
     def clean_where(self) -> dict[str, list[str]]:
         conditions: dict[str, list[str]] = {}
