@@ -162,6 +162,7 @@ class NoticeRules:
     not_held_needs_notice: bool  # a "not held" answer carries review and regulator particulars
     names: str  # how a letter names the law it applies (a pattern); "(Scotland)" keeps the UK ones apart
     absolute_list: str | None  # where the statute lists its absolute exemptions; the regulations have none
+    advice_provision: str  # the duty to advise and assist, as a letter cites it
 
 
 # s.57(1) FOIA (reg 18 EIR applies it): appeal to the First-tier Tribunal; r.22(1)(b) of the Tribunal
@@ -317,6 +318,7 @@ _RULES: dict[Regime, RegimeRules] = {
         notice=NoticeRules(
             provision="section 17 of the Freedom of Information Act 2000",
             short="s.17 FOIA",
+            advice_provision="section 16",
             names=r"Freedom of Information Act|\bFOIA\b|\bFOI Act\b",
             absolute_list="FOIA s.2(3)",
             ncnd_provision="the exemption's own provision (s.2(1)); none for s.21",
@@ -379,6 +381,7 @@ _RULES: dict[Regime, RegimeRules] = {
         notice=NoticeRules(
             provision="regulation 14 of the Environmental Information Regulations 2004",
             short="reg 14 EIR",
+            advice_provision="regulation 9",
             names=r"Environmental Information Regulations|\bEIRs?\b",
             absolute_list=None,
             ncnd_provision="reg 12(6) (with reg 12(5)(a)) and reg 13(5A)",
@@ -448,6 +451,7 @@ _RULES: dict[Regime, RegimeRules] = {
         notice=NoticeRules(
             provision="section 16 of the Freedom of Information (Scotland) Act 2002",
             short="s.16 FOISA",
+            advice_provision="section 15",
             names=r"Freedom of Information \(Scotland\) Act|\bFOI\(S\)A\b|\bFOISA\b",
             absolute_list="FOISA s.2(2)",
             ncnd_provision="s.18(1) FOISA, with its own public interest finding",
@@ -510,6 +514,7 @@ _RULES: dict[Regime, RegimeRules] = {
         notice=NoticeRules(
             provision="regulation 13 of the Environmental Information (Scotland) Regulations 2004",
             short="reg 13 EISR",
+            advice_provision="regulation 9",
             names=r"Environmental Information \(Scotland\) Regulations|\bEISRs?\b",
             absolute_list=None,
             ncnd_provision="reg 10(8) [UNVERIFIED] and reg 11(6)",

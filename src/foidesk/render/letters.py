@@ -435,7 +435,8 @@ def _part_blocks(part: PartResponse, letter: Letter, seen: dict[object, str]) ->
     if part.completion_estimate.strip():
         blocks.append(_Para(f"Material in the course of completion: {part.completion_estimate}"))
     if part.advice.strip():
-        blocks.append(_Para(f"Advice and assistance (section 16): {part.advice}"))
+        provision = letter.response.regime.rules.notice.advice_provision
+        blocks.append(_Para(f"Advice and assistance ({provision}): {part.advice}"))
     return blocks
 
 
