@@ -21,6 +21,7 @@ from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases import services
 from foidesk.web.cases.answers import answer_create
 from foidesk.web.cases.forms import AnswerForm
+from foidesk.web.cases.letters import response_for_case
 from foidesk.web.cases.models import Answer, LedgerEntry, Request
 from foidesk.web.demo.loader import CAMPBELL_QUERY, CAMPBELL_REQUEST, campbell_period
 from foidesk.web.records.services import records_generate
@@ -127,6 +128,9 @@ def test_the_stop_and_search_case_is_answered_sent_and_ledgered_from_the_workspa
         case.refresh_from_db()
         moved = client.post(f"{base}events/{event}/", {"version": case.version})
         assert moved.status_code == 302, (event, moved.content.decode())
+    # The letter withholds the [c] cells under s.40(2) in the register's own words, not misconduct's.
+    reasons = " ".join(c.reasons for p in response_for_case(case).parts for c in p.claims)
+    assert "Information about a search of a person" in reasons and "misconduct" not in reasons
     entry = LedgerEntry.objects.get(answer=answer)
     assert entry.dataset == "stop_search" and entry.reference == case.reference
 
