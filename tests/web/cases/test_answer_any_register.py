@@ -6,7 +6,9 @@ disclosure ledger exactly as a misconduct answer is (ADR 0011). No web module na
 
 from __future__ import annotations
 
+import csv as csv_module
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -177,6 +179,14 @@ def test_the_summaries_check_and_the_record_list_take_the_register_too(case: Req
     page = listed.content.decode()
     assert listed.status_code == 200 and "govuk-error-summary" not in page, page
     assert "officer-defined ethnicity" in page.lower()
+    csv = client.post(
+        f"{base}records/", {**data, "where": "borough: Lambeth", "k": 5, "l": 2, "download": "csv"}
+    )
+    assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv"), csv.content.decode()[:2000]
+    rows = list(csv_module.DictReader(io.StringIO(csv.content.decode("utf-8-sig"))))
+    assert rows and {r["Borough"] for r in rows} <= {"Lambeth", "*"}
+    for withheld in ("Date and time", "Latitude", "Longitude", "Policing operation"):  # never released
+        assert {r[withheld] for r in rows} == {"*"}
 
 
 @pytest.mark.parametrize("name", list(REGISTRY.datasets))
