@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 SRC = Path(__file__).resolve().parent.parent / "src" / "foidesk"
 FORBIDDEN_IN_CORE = (
     "django",
@@ -16,15 +18,39 @@ FORBIDDEN_IN_CORE = (
 )
 
 
+# What each layer may import of the others (DESIGN.md): each only from the layers below it. Django is
+# the web layer's; the commands sit on top and may import anything, so nothing may import them.
+LAYERS_BELOW = {
+    "core": (),
+    "datasets": ("core",),
+    "render": ("core", "datasets"),
+    "web": ("core", "datasets", "render"),
+    "commands": ("core", "datasets", "render", "web"),
+}
+LAYERS_WITHOUT_DJANGO = ("core", "datasets", "render")
+
+
 def _imported_modules(path: Path) -> set[str]:
+    """Every module ``path`` imports, at the top or inside a function; relative imports resolved."""
     tree = ast.parse(path.read_text(), filename=str(path))
+    package = ".".join(("foidesk", *path.relative_to(SRC).parent.parts))
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                base = node.module or ""
+            else:
+                parent = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*parent, *([node.module] if node.module else [])])
+            if base:
+                names.add(base)
     return names
+
+
+def _is(module: str, prefix: str) -> bool:
+    return module == prefix or module.startswith(prefix + ".")
 
 
 def test_core_imports_nothing_of_django_or_the_layers_above() -> None:
@@ -51,3 +77,74 @@ def test_every_core_module_has_a_test_module() -> None:
         if not (tests / relative).exists():
             missing.append(str(relative))
     assert missing == []
+
+
+@pytest.mark.parametrize("layer", list(LAYERS_BELOW))
+def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
+    allowed = {layer, *LAYERS_BELOW[layer]}
+    forbidden = [f"foidesk.{other}" for other in LAYERS_BELOW if other not in allowed] + ["foidesk.cli"]
+    if layer in LAYERS_WITHOUT_DJANGO:
+        forbidden += ["django", "ninja"]
+    offenders = [
+        f"{path.relative_to(SRC)} imports {module}"
+        for path in sorted((SRC / layer).rglob("*.py"))
+        for module in sorted(_imported_modules(path))
+        if any(_is(module, f) for f in forbidden)
+    ]
+    assert offenders == []
+
+
+def _web_unit(module: str) -> str | None:
+    """The web app (or top-level web module) a module belongs to: ``foidesk.web.cases.views`` -> cases."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and parts[:2] == ["foidesk", "web"] else None
+
+
+def _web_import_graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for path in sorted((SRC / "web").rglob("*.py")):
+        relative = path.relative_to(SRC / "web")
+        unit = relative.parts[0].removesuffix(".py")
+        edges = graph.setdefault(unit, set())
+        for module in _imported_modules(path):
+            target = _web_unit(module)
+            if target is not None and target != unit:
+                edges.add(target)
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One cycle of ``graph`` as its nodes in order (first repeated last), or [] if it has none."""
+    state: dict[str, str] = {}  # "open" while on the path, "done" once every path from it is explored
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = "open"
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == "open":
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = "done"
+        return []
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start)):
+            return found
+    return []
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": set()}) == []
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"x": {"y"}, "y": {"y"}}) == ["y", "y"]
+
+
+def test_web_apps_do_not_import_each_other_in_a_circle() -> None:
+    graph = _web_import_graph()
+    assert {"cases", "publication", "records", "audit", "accounts", "api"} <= set(graph)
+    assert "publication" in graph["cases"]  # the graph sees the imports it should ...
+    cycle = _cycle(graph)
+    assert cycle == [], " -> ".join(cycle)  # ... and none goes round

@@ -234,6 +234,23 @@ def test_normalising_removes_greeting_sign_off_names_and_whatdotheyknow_boilerpl
     assert "jane" not in expected and "@" not in expected
 
 
+@pytest.mark.parametrize(
+    ("greeting", "sign_off"),
+    [
+        ("FAO the FOI officer,", "Sent from my iPhone"),
+        ("To the Freedom of Information team,", "Thanks again, Sam"),
+        ("Hiya,", "All the best,\nSam"),
+    ],
+)
+def test_normalising_knows_every_greeting_and_sign_off_the_request_parser_knows(
+    greeting: str, sign_off: str
+) -> None:
+    # One home for the phrases (core/request_redaction.py): what the parser strips, matching strips.
+    assert normalise_request_text(f"{greeting}\n{CAMPAIGN_BODY}\n{sign_off}") == normalise_request_text(
+        CAMPAIGN_BODY
+    )
+
+
 def test_normalising_removes_known_personal_details_and_authority_names() -> None:
     text = "My name is Jo Bloggs of 2 High Road. How many officers does the Metropolitan Police employ?"
     normalised = normalise_request_text(

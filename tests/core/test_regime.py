@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 
 import pytest
@@ -53,7 +54,18 @@ def test_every_regime_has_complete_rules(regime: Regime) -> None:
     assert (clock.fee_payment_months is None) != (clock.fee_payment_working_days is None)
     assert (clock.pit_extension_provision is None) == (clock.pit_further_working_days is None)
     assert rules.cost.has_limit == (rules.cost.hourly_rate is not None)
+    # A limit is cited in a letter by its ground and its regulations, in words; no limit, nothing to cite.
+    assert (rules.cost.ground_provision is not None) == rules.cost.has_limit
+    assert (rules.cost.regulations_title is not None) == rules.cost.has_limit
     assert rules.review.decide_working_days <= rules.review.decide_maximum_working_days
+    # A letter naming the law by its title is read as this regime, and by no other regime's names.
+    assert re.search(rules.notice.names, rules.label)
+    assert [r for r in Regime if re.search(r.rules.notice.names, rules.label)] == [regime]
+    # The Acts list their absolute exemptions; the regulations have exceptions, none absolute by list.
+    assert (rules.notice.absolute_list is None) == regime.is_environmental
+    assert rules.appeal.days > 0 and rules.appeal.provision.split()[0] in {"s.57", "s.56"}
+    # Only FOIA's cost limit lifts the duty to confirm or deny (s.12(2)).
+    assert rules.cost.limit_excuses_confirm_or_deny == (regime is Regime.FOIA)
 
 
 @pytest.mark.parametrize(

@@ -363,3 +363,41 @@ def test_an_s21_pointer_links_only_its_address() -> None:
 
 def test_the_review_email_is_a_mailto_link() -> None:
     assert '<a href="mailto:foi@example.gov.uk">' in letter_html(_letter())
+
+
+@pytest.mark.parametrize(
+    ("regime", "ground", "regulations", "advice"),
+    [
+        (Regime.FOIA, "section 12(1) of the Freedom of Information Act 2000", "SI", "section 16"),
+        (
+            Regime.FOISA,
+            "section 12(1) of the Freedom of Information (Scotland) Act 2002",
+            "(Scotland) Regulations 2004 (regulations 3 and 5)",
+            "section 15",
+        ),
+    ],
+)
+def test_a_cost_limit_letter_cites_its_own_regimes_provisions(
+    regime: Regime, ground: str, regulations: str, advice: str
+) -> None:
+    from decimal import Decimal
+
+    from foidesk.core.costs import Activity, CostItem, estimate_cost
+
+    estimate = estimate_cost([CostItem(Activity.LOCATE, Decimal(60), "Search every file")], regime=regime)
+    part = PartResponse(
+        label="Q1",
+        outcome=Outcome.COST_LIMIT,
+        claims=(ExemptionClaim(exemption(regime.rules.cost.ground), "Over the limit."),),
+        cost_estimate=estimate,
+        advice="Narrow the request.",
+    )
+    response = Response(
+        reference="X3", regime=regime, parts=(part,), review_rights="Ask us.", ico_rights="Complain."
+    )
+    html = letter_html(_letter(response))
+    # The regime's own rules (core/regime.py), never another regime's: FOISA s.15 is its advice duty.
+    assert f"refused under {ground}" in html
+    assert f"Advice and assistance ({advice}): Narrow the request." in html
+    if regime is Regime.FOISA:
+        assert regulations in html and "SI 2004/3244" not in html and "Act 2000" not in html

@@ -9,8 +9,6 @@ from typing import Any
 
 from foidesk.commands import CommandFailed, emit_json
 from foidesk.core.clock import (
-    EIR_EXTENDED_WORKING_DAYS,
-    FOIA_WORKING_DAYS,
     SAR_EXTENSION_MONTHS,
     SAR_MONTHS,
     ClockError,
@@ -175,7 +173,8 @@ def _response(
         events.append(_extension_event(regime, received, args.extend))
     deadlines = case_deadlines(regime, received, events, calendar)
     answered = parse_date(args.answered, "--answered") if args.answered else deadlines.due
-    payload = _base_payload(regime.value, received, deadlines.due, FOIA_WORKING_DAYS, pauses, args.extend)
+    working_days = regime.rules.clock.response_working_days
+    payload = _base_payload(regime.value, received, deadlines.due, working_days, pauses, args.extend)
     payload |= {
         "extended_due": _iso(deadlines.extended_due),
         "clock_start": deadlines.clock_start.isoformat(),
@@ -184,7 +183,7 @@ def _response(
     }
     after = format_uk_date(deadlines.clock_start)
     reason = " (the day clarification arrived)" if deadlines.clock_start != received else ""
-    line = f"Due {format_uk_date(deadlines.due)} ({FOIA_WORKING_DAYS} working days after {after}{reason}"
+    line = f"Due {format_uk_date(deadlines.due)} ({working_days} working days after {after}{reason}"
     line += f", not counting {len(pauses)} pause(s))" if pauses else ")"
     if deadlines.extended_due:
         line += f"; extended to {format_uk_date(deadlines.extended_due)}"
@@ -192,11 +191,13 @@ def _response(
 
 
 def _extension_event(regime: Regime, received: dt.date, days: int) -> ClockEvent:
-    if regime in (Regime.EIR, Regime.EISR):
-        if days != EIR_EXTENDED_WORKING_DAYS - FOIA_WORKING_DAYS:
+    clock_rules = regime.rules.clock
+    if clock_rules.volume_extension_working_days is not None:  # reg 7 EIR and EISR
+        extended = clock_rules.volume_extension_working_days
+        if days != extended - clock_rules.response_working_days:
             raise CommandFailed(
-                f"reg 7 extends the time to {EIR_EXTENDED_WORKING_DAYS} working days: use --extend "
-                f"{EIR_EXTENDED_WORKING_DAYS - FOIA_WORKING_DAYS}, not {days}"
+                f"reg 7 extends the time to {extended} working days: use --extend "
+                f"{extended - clock_rules.response_working_days}, not {days}"
             )
         return ClockEvent(EventKind.EIR_EXTENSION, received)
     return ClockEvent(EventKind.PIT_EXTENSION, received, extra_working_days=days)

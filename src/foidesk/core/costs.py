@@ -140,7 +140,7 @@ class CostEstimate:
     def confirm_or_deny_exceeds_limit(self) -> bool:
         """s.12(2) FOIA: determining whether the information is held costs more than the limit on its own,
         so the duty to confirm or deny falls away too [UNVERIFIED wording]."""
-        if self.regime is not Regime.FOIA:
+        if not self.regime.rules.cost.limit_excuses_confirm_or_deny:
             return False
         held = sum((i.hours for i in self.items if i.activity is Activity.DETERMINE_HELD), Decimal(0))
         return held * self.hourly_rate > self.limit

@@ -4,8 +4,8 @@ notice, and an appeal from that notice, per regime, from plain values and the ho
 DOMAIN.md section A ("Internal review", "Escalation") and section G (EIR, FOISA). The review's own
 working days come from `core.clock.review_deadlines` (one home for the review periods); this module adds
 the window in which a review may be asked for, the appeal forum and its time limit, and the time to comply
-with a decision notice. Who the regulator is, with its address, has its one home in
-``render.letters.regulator`` (the web layer names it); core cannot import render.
+with a decision notice. The particulars of each regime (the review window, the regulator, the appeal
+forum and its time limit) have their one home in ``Regime.X.rules`` (core/regime.py).
 
 Periods of the tribunals and courts are calendar days, not the working days of the FOI regimes.
 """
@@ -13,12 +13,10 @@ Periods of the tribunals and courts are calendar days, not the working days of t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from foidesk.core.clock import (
     HolidayCalendar,
-    WorkingDayRule,
     add_working_days,
     next_working_day_on_or_after,
     review_deadlines,
@@ -26,16 +24,8 @@ from foidesk.core.clock import (
     rule_for,
     working_days_between,
 )
-from foidesk.core.regime import Regime
+from foidesk.core.regime import AppealForum, Regime
 
-# s.57(1) FOIA (reg 18 EIR applies it): appeal to the First-tier Tribunal; r.22(1)(b) of the Tribunal
-# Procedure (First-tier Tribunal) (General Regulatory Chamber) Rules 2009: the notice of appeal must be
-# received "within 28 days of the date on which notice of the act or decision ... was sent" [V].
-FIRST_TIER_TRIBUNAL_APPEAL_DAYS = 28
-# s.56 FOISA (reg 17 EISR applies it): appeal to the Court of Session on a point of law only. The time limit
-# is in the Rules of the Court of Session (Chapter 41), 42 days from intimation of the decision
-# [UNVERIFIED: from memory; one secondary source (Shelter Scotland) says 45 days].
-COURT_OF_SESSION_APPEAL_DAYS = 42
 # s.50(4) FOIA: the decision notice itself states the steps and the period; the ICO usually gives
 # 35 calendar days from the date of the notice [S: the ICO's standard wording]. An input, this the default.
 DECISION_NOTICE_COMPLIANCE_DAYS = 35
@@ -50,21 +40,6 @@ class EscalationError(ValueError):
 
 
 # --- internal review ------------------------------------------------------------------------------------
-
-_REVIEW_WINDOW_PROVISION: Mapping[Regime, str] = {
-    Regime.FOIA: (
-        "ICO guidance: a review asked for more than 40 working days after the response may be refused"
-    ),
-    Regime.EIR: "reg 11(2) EIR: within 40 working days after the response",
-    Regime.FOISA: (
-        "s.20(5) FOISA: within 40 working days after the time for the response ran out, "
-        "or after a late response"
-    ),
-    Regime.EISR: (
-        "reg 16(2) EISR: within 40 working days after the time for the response ran out, "
-        "or after a late response"
-    ),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +115,7 @@ def review_clock(
         working_days=deadlines.working_days,
         latest_working_days=deadlines.latest_working_days,
         due_provision=regime.rules.review.decide_provision,
-        window_provision=_REVIEW_WINDOW_PROVISION[regime],
+        window_provision=regime.rules.review.window_rule,
         calendar_version=deadlines.calendar_version,
     )
 
@@ -158,50 +133,9 @@ def regulator_submissions_due(regime: Regime, received: dt.date, calendar: Holid
     return add_working_days(received, REGULATOR_SUBMISSIONS_WORKING_DAYS, rule_for(regime), calendar)
 
 
-@dataclass(frozen=True, slots=True)
-class AppealForum:
-    """Where a decision notice can be appealed, under which provision, and within how many days.
-
-    ``moves_to`` is the working-day rule under which a time limit ending on a non-working day moves to the
-    next working day, or None where no such rule is known (the strict date is then kept).
-    """
-
-    name: str
-    provision: str
-    days: int
-    moves_to: WorkingDayRule | None
-
-
-_FIRST_TIER_TRIBUNAL = "First-tier Tribunal (General Regulatory Chamber)"
-_COURT_OF_SESSION = "Court of Session (on a point of law only)"
-# r.12(2) GRC Rules 2009: a time that ends on a day other than a working day is met on the next working
-# day; "working day" there names bank holidays under the 1971 Act without saying which part of the UK, so
-# England and Wales, the tribunal's seat, is taken: the earlier date [S: the same rule as r.12 of the
-# Upper Tribunal Rules 2008; jurisdiction UNVERIFIED].
-_FORUMS: Mapping[Regime, AppealForum] = {
-    Regime.FOIA: AppealForum(
-        _FIRST_TIER_TRIBUNAL,
-        "s.57 FOIA",
-        FIRST_TIER_TRIBUNAL_APPEAL_DAYS,
-        WorkingDayRule.ENGLAND_AND_WALES,
-    ),
-    Regime.EIR: AppealForum(
-        _FIRST_TIER_TRIBUNAL,
-        "s.57 FOIA, as applied by reg 18 EIR",
-        FIRST_TIER_TRIBUNAL_APPEAL_DAYS,
-        WorkingDayRule.ENGLAND_AND_WALES,
-    ),
-    # No rule moving a Court of Session time limit off a weekend is known here [UNVERIFIED]: keep the date.
-    Regime.FOISA: AppealForum(_COURT_OF_SESSION, "s.56 FOISA", COURT_OF_SESSION_APPEAL_DAYS, None),
-    Regime.EISR: AppealForum(
-        _COURT_OF_SESSION, "s.56 FOISA, as applied by reg 17 EISR", COURT_OF_SESSION_APPEAL_DAYS, None
-    ),
-}
-
-
 def appeal_forum(regime: Regime) -> AppealForum:
     """Where a decision notice of the regulator under ``regime`` is appealed (s.57 FOIA; s.56 FOISA)."""
-    return _FORUMS[regime]
+    return regime.rules.appeal
 
 
 @dataclass(frozen=True, slots=True)

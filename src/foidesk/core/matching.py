@@ -33,6 +33,7 @@ from enum import StrEnum
 from datasketch import MinHash
 
 from foidesk.core.personal_data import EMAIL, PHONE, POSTCODE
+from foidesk.core.request_redaction import GREETING_PHRASE, SIGN_OFF_PHRASE
 
 Period = tuple[dt.date, dt.date]
 """An inclusive date range (start, end), as the parser returns them."""
@@ -315,23 +316,17 @@ def rank_earlier_answers(
 # Near-duplicates: normalising, shingles, MinHash
 # --------------------------------------------------------------------------------------------
 
-# A greeting opens a line and ends at its first comma, or is a short line of its own.
+# The greeting line and the sign-off are the request parser's and the redaction's own phrases
+# (core/request_redaction.py), one home: here the greeting takes the rest of its line, and a sign-off
+# is a line of its own ("Yours faithfully," or "Kind regards, Jane Smith"), or ends the last sentence
+# ("... 2021? Many thanks, Jane Smith"); whatever follows it is at most a name.
 _GREETING = re.compile(
-    r"^[ \t]*(?:dear|hello|hi|good (?:morning|afternoon|evening)|to whom it may concern|greetings|"
-    r"for the attention of)\b(?:[^\n,]{0,80},|[^\n,]{0,50}(?:\n|\Z))",
+    rf"^[ \t]*{GREETING_PHRASE}(?:[^\n,]{{0,80}},|[^\n,]{{0,50}}(?:\n|\Z))",
     re.IGNORECASE | re.MULTILINE,
 )
-_SIGN_OFF_PHRASE = (
-    r"(?:yours[ \t]+(?:faithfully|sincerely|truly)|(?:kind|best|warm|warmest)[ \t]+(?:regards|wishes)|"
-    r"regards|"
-    r"(?:(?:many[ \t]+)?thanks|thank[ \t]+you)(?:[ \t]+(?:in[ \t]+advance|for[^\n.,]{0,40}))?|"
-    r"best|cheers|sincerely)"
-)
-# A sign-off is a line of its own ("Yours faithfully," or "Kind regards, Jane Smith"), or ends
-# the last sentence ("... 2021? Many thanks, Jane Smith"); whatever follows it is at most a name.
 _SIGN_OFF = re.compile(
-    rf"(?:^[ \t]*{_SIGN_OFF_PHRASE}[ \t]*(?:[,.!-][^\n]{{0,60}})?(?:\n|\Z)"
-    rf"|(?<=[.!?])[ \t]+{_SIGN_OFF_PHRASE}[ \t]*(?:[,.!-][^\n.?!]{{0,60}})?\Z)",
+    rf"(?:^[ \t]*{SIGN_OFF_PHRASE}[ \t]*(?:[,.!-][^\n]{{0,60}})?(?:\n|\Z)"
+    rf"|(?<=[.!?])[ \t]+{SIGN_OFF_PHRASE}[ \t]*(?:[,.!-][^\n.?!]{{0,60}})?\Z)",
     re.IGNORECASE | re.MULTILINE,
 )
 _BOILERPLATE_LINE = re.compile(

@@ -26,14 +26,8 @@ from foidesk.core.notice_findings import Finding, error, warn
 from foidesk.core.notice_particulars import line_at, sentences
 from foidesk.core.regime import Regime
 
-# How a letter names the law it applies. "(Scotland)" sits inside the Scottish titles, so the UK titles
-# cannot match them.
-_NAMES: dict[Regime, re.Pattern[str]] = {
-    Regime.FOIA: re.compile(r"Freedom of Information Act|\bFOIA\b|\bFOI Act\b"),
-    Regime.EIR: re.compile(r"Environmental Information Regulations|\bEIRs?\b"),
-    Regime.FOISA: re.compile(r"Freedom of Information \(Scotland\) Act|\bFOI\(S\)A\b|\bFOISA\b"),
-    Regime.EISR: re.compile(r"Environmental Information \(Scotland\) Regulations|\bEISRs?\b"),
-}
+# How a letter names the law it applies (the regime's rules hold the names).
+_NAMES: dict[Regime, re.Pattern[str]] = {regime: re.compile(regime.rules.notice.names) for regime in Regime}
 # A citation that routes a request to the other regime rather than refusing under it.
 _ROUTES = frozenset({"s.39", "FOISA s.39", "FOISA s.39(2)"})
 # Numbering of one nation's law in a letter under the other's: the EIR exceptions are reg 12(4)-(5) and

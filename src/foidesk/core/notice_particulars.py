@@ -303,9 +303,13 @@ def _kind_of_exemption(text: str, regime: Regime) -> Iterator[Finding]:
                 yield error(
                     "notice.absolute_misdescribed",
                     line_at(text, match.start()),
-                    f"{cited.code} is {truth}, not {match.group(2).lower()}"
-                    + (" (FOIA s.2(3) lists the absolute exemptions)." if regime is Regime.FOIA else "."),
+                    f"{cited.code} is {truth}, not {match.group(2).lower()}" + _absolute_list(regime),
                 )
+
+
+def _absolute_list(regime: Regime) -> str:
+    listed = regime.rules.notice.absolute_list
+    return f" ({listed} lists the absolute exemptions)." if listed else "."
 
 
 def sentences(text: str) -> Iterator[tuple[str, int]]:

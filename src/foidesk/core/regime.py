@@ -2,10 +2,12 @@
 
 A regime is the ``Regime`` enum; what the law says under it is ``Regime.X.rules``, one ``RegimeRules`` per
 regime and the one home of its particulars: the clock (which days count, the response time, extensions,
-pauses and the provisions behind them), the cost limit (and whether there is one), the review (the window
-to ask for it, the time to decide), the regulator (name, address, website, statute) and the provisions a
-refusal notice rests on. The clock, the cost estimate, the notice checks and the letters read them here;
-adding a regime is adding an entry, and ``tests/core/test_regime.py`` proves every member has one.
+pauses and the provisions behind them), the cost limit (and whether there is one, and how a letter cites
+it), the review (the window to ask for it, the time to decide), the regulator (name, address, website,
+statute), the appeal from its decision notice, and the provisions a refusal notice rests on and the names
+a letter gives the law. The clock, the cost estimate, the escalation dates, the notice checks and the
+letters read them here; adding a regime is adding an entry, and ``tests/core/test_regime.py`` proves every
+member has one.
 
 Sources: DOMAIN.md sections A, G and H; the statutes on legislation.gov.uk. Marks as there: [V] checked,
 [S] secondary, [UNVERIFIED] from memory.
@@ -90,12 +92,19 @@ class CostRules:
 
     ground: str  # the catalogue code a costly request is refused under
     regulations: str
+    # How a letter cites them, in words; None where there is no limit to cite (EIR, EISR: the
+    # refusal is the "manifestly unreasonable" exception, cited as an exception).
+    ground_provision: str | None  # "section 12(1) of the Freedom of Information Act 2000"
+    regulations_title: str | None  # the regulations that set the limit, with the regulations used
     limit: Decimal | None = None
     central_government_limit: Decimal | None = None  # FOIA Sch 1 Part I bodies
     hourly_rate: Decimal | None = None
     hourly_rate_is_maximum: bool = False  # FOISA: the actual rate, up to the cap
     # The activities whose staff time counts (values of core.costs.Activity); none without a limit.
     counted_activities: frozenset[str] = frozenset()
+    # s.12(2) FOIA: when determining whether it is held alone costs more than the limit, the duty to
+    # confirm or deny falls away too [UNVERIFIED wording]; FOISA s.12 has no such subsection.
+    limit_excuses_confirm_or_deny: bool = False
 
     @property
     def has_limit(self) -> bool:
@@ -115,6 +124,7 @@ class ReviewRules:
     statutory: bool
     request_window_working_days: int  # the requester's time to ask, from the response
     request_window_provision: str
+    window_rule: str  # what the window means for a late request, as the review's page explains it
     decide_working_days: int  # the authority's time to decide
     decide_maximum_working_days: int
     decide_provision: str
@@ -150,6 +160,36 @@ class NoticeRules:
     accessible_elsewhere: str | None  # s.21 FOIA, s.25 FOISA; the EIR have none (reg 6(1)(b))
     not_held_ground: str | None  # EIR reg 12(4)(a): "not held" is an exception to cite
     not_held_needs_notice: bool  # a "not held" answer carries review and regulator particulars
+    names: str  # how a letter names the law it applies (a pattern); "(Scotland)" keeps the UK ones apart
+    absolute_list: str | None  # where the statute lists its absolute exemptions; the regulations have none
+    advice_provision: str  # the duty to advise and assist, as a letter cites it
+
+
+# s.57(1) FOIA (reg 18 EIR applies it): appeal to the First-tier Tribunal; r.22(1)(b) of the Tribunal
+# Procedure (First-tier Tribunal) (General Regulatory Chamber) Rules 2009: the notice of appeal must be
+# received "within 28 days of the date on which notice of the act or decision ... was sent" [V].
+FIRST_TIER_TRIBUNAL_APPEAL_DAYS = 28
+# s.56 FOISA (reg 17 EISR applies it): appeal to the Court of Session on a point of law only. The time limit
+# is in the Rules of the Court of Session (Chapter 41), 42 days from intimation of the decision
+# [UNVERIFIED: from memory; one secondary source (Shelter Scotland) says 45 days].
+COURT_OF_SESSION_APPEAL_DAYS = 42
+FIRST_TIER_TRIBUNAL = "First-tier Tribunal (General Regulatory Chamber)"
+COURT_OF_SESSION = "Court of Session (on a point of law only)"
+
+
+@dataclass(frozen=True, slots=True)
+class AppealForum:
+    """Where a decision notice of the regulator can be appealed, under which provision, and within how
+    many (calendar) days.
+
+    ``moves_to`` is the working-day rule under which a time limit ending on a non-working day moves to the
+    next working day, or None where no such rule is known (the strict date is then kept).
+    """
+
+    name: str
+    provision: str
+    days: int
+    moves_to: WorkingDayRule | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +204,7 @@ class RegimeRules:
     cost: CostRules
     review: ReviewRules
     regulator: Regulator
+    appeal: AppealForum  # from the regulator's decision notice
     notice: NoticeRules
 
 
@@ -234,17 +275,24 @@ _RULES: dict[Regime, RegimeRules] = {
         cost=CostRules(
             ground="s.12",
             regulations="SI 2004/3244",
+            ground_provision="section 12(1) of the Freedom of Information Act 2000",
+            regulations_title="the Freedom of Information and Data Protection (Appropriate Limit and Fees) "
+            "Regulations 2004 (regulations 3 and 4)",
             limit=FOIA_OTHER_LIMIT,
             central_government_limit=FOIA_CENTRAL_GOVERNMENT_LIMIT,
             hourly_rate=FOIA_HOURLY_RATE,
             # reg 4(3) SI 2004/3244: determining whether it is held, locating, retrieving, extracting [V]
             counted_activities=frozenset({"determine_held", "locate", "retrieve", "extract"}),
+            limit_excuses_confirm_or_deny=True,
         ),
         review=ReviewRules(
             name="internal review",
             statutory=False,
             request_window_working_days=REVIEW_REQUEST_WINDOW_WORKING_DAYS,
             request_window_provision="s.45 Code of Practice (2018) para 5.4",
+            window_rule=(
+                "ICO guidance: a review asked for more than 40 working days after the response may be refused"
+            ),
             decide_working_days=REVIEW_WORKING_DAYS,
             decide_maximum_working_days=REVIEW_MAXIMUM_WORKING_DAYS,
             decide_provision=_ICO_REVIEW_DECISION,
@@ -257,9 +305,22 @@ _RULES: dict[Regime, RegimeRules] = {
             website=ICO_WEBSITE,
             particulars_provision="s.17(7)(b), s.50",
         ),
+        # r.12(2) GRC Rules 2009: a time that ends on a day other than a working day is met on the next
+        # working day; "working day" there names bank holidays under the 1971 Act without saying which part
+        # of the UK, so England and Wales, the tribunal's seat, is taken: the earlier date [S: the same rule
+        # as r.12 of the Upper Tribunal Rules 2008; jurisdiction UNVERIFIED].
+        appeal=AppealForum(
+            FIRST_TIER_TRIBUNAL,
+            "s.57 FOIA",
+            FIRST_TIER_TRIBUNAL_APPEAL_DAYS,
+            WorkingDayRule.ENGLAND_AND_WALES,
+        ),
         notice=NoticeRules(
             provision="section 17 of the Freedom of Information Act 2000",
             short="s.17 FOIA",
+            advice_provision="section 16",
+            names=r"Freedom of Information Act|\bFOIA\b|\bFOI Act\b",
+            absolute_list="FOIA s.2(3)",
             ncnd_provision="the exemption's own provision (s.2(1)); none for s.21",
             accessible_elsewhere="s.21",
             not_held_ground=None,  # a denial under s.1(1)(a), not a refusal
@@ -286,12 +347,18 @@ _RULES: dict[Regime, RegimeRules] = {
             volume_extension_working_days=VOLUME_EXTENSION_WORKING_DAYS,
             procedural_refusal_provision="reg 14 EIR",
         ),
-        cost=CostRules(ground="reg.12(4)(b)", regulations="none: reg 12(4)(b) manifestly unreasonable"),
+        cost=CostRules(
+            ground="reg.12(4)(b)",
+            regulations="none: reg 12(4)(b) manifestly unreasonable",
+            ground_provision=None,
+            regulations_title=None,
+        ),
         review=ReviewRules(
             name="reconsideration",
             statutory=True,
             request_window_working_days=REVIEW_REQUEST_WINDOW_WORKING_DAYS,
             request_window_provision="reg 11(2) EIR",
+            window_rule="reg 11(2) EIR: within 40 working days after the response",
             decide_working_days=EIR_RECONSIDERATION_WORKING_DAYS,
             decide_maximum_working_days=EIR_RECONSIDERATION_WORKING_DAYS,
             decide_provision="reg 11(4) EIR: 40 working days",
@@ -305,9 +372,18 @@ _RULES: dict[Regime, RegimeRules] = {
             website=ICO_WEBSITE,
             particulars_provision="reg 14(5)(b), reg 18",
         ),
+        appeal=AppealForum(
+            FIRST_TIER_TRIBUNAL,
+            "s.57 FOIA, as applied by reg 18 EIR",
+            FIRST_TIER_TRIBUNAL_APPEAL_DAYS,
+            WorkingDayRule.ENGLAND_AND_WALES,
+        ),
         notice=NoticeRules(
             provision="regulation 14 of the Environmental Information Regulations 2004",
             short="reg 14 EIR",
+            advice_provision="regulation 9",
+            names=r"Environmental Information Regulations|\bEIRs?\b",
+            absolute_list=None,
             ncnd_provision="reg 12(6) (with reg 12(5)(a)) and reg 13(5A)",
             accessible_elsewhere=None,
             not_held_ground="reg.12(4)(a)",
@@ -337,6 +413,9 @@ _RULES: dict[Regime, RegimeRules] = {
         cost=CostRules(
             ground="FOISA s.12",
             regulations="SSI 2004/467",
+            ground_provision="section 12(1) of the Freedom of Information (Scotland) Act 2002",
+            regulations_title="the Freedom of Information (Fees for Required Disclosure) (Scotland) "
+            "Regulations 2004 (regulations 3 and 5)",
             limit=FOISA_PRESCRIBED_AMOUNT,
             hourly_rate=FOISA_MAXIMUM_HOURLY_RATE,
             hourly_rate_is_maximum=True,
@@ -350,6 +429,10 @@ _RULES: dict[Regime, RegimeRules] = {
             statutory=True,  # and required before an application to the Commissioner (s.47(1))
             request_window_working_days=REVIEW_REQUEST_WINDOW_WORKING_DAYS,
             request_window_provision="s.20(5) FOISA",
+            window_rule=(
+                "s.20(5) FOISA: within 40 working days after the time for the response ran out, "
+                "or after a late response"
+            ),
             decide_working_days=REVIEW_WORKING_DAYS,
             decide_maximum_working_days=REVIEW_WORKING_DAYS,
             decide_provision="s.21(1) FOISA: 20 working days after receipt of the requirement for review",
@@ -362,9 +445,15 @@ _RULES: dict[Regime, RegimeRules] = {
             website=SIC_WEBSITE,
             particulars_provision="s.19, s.47",
         ),
+        # No rule moving a Court of Session time limit off a weekend is known here [UNVERIFIED]: the
+        # strict date is kept.
+        appeal=AppealForum(COURT_OF_SESSION, "s.56 FOISA", COURT_OF_SESSION_APPEAL_DAYS, None),
         notice=NoticeRules(
             provision="section 16 of the Freedom of Information (Scotland) Act 2002",
             short="s.16 FOISA",
+            advice_provision="section 15",
+            names=r"Freedom of Information \(Scotland\) Act|\bFOI\(S\)A\b|\bFOISA\b",
+            absolute_list="FOISA s.2(2)",
             ncnd_provision="s.18(1) FOISA, with its own public interest finding",
             accessible_elsewhere="FOISA s.25",
             not_held_ground=None,  # a s.17 notice, not an exemption
@@ -391,12 +480,21 @@ _RULES: dict[Regime, RegimeRules] = {
             volume_extension_working_days=VOLUME_EXTENSION_WORKING_DAYS,
             procedural_refusal_provision="reg 13 EISR",
         ),
-        cost=CostRules(ground="EISR reg.10(4)(b)", regulations="none: reg 10(4)(b) manifestly unreasonable"),
+        cost=CostRules(
+            ground="EISR reg.10(4)(b)",
+            regulations="none: reg 10(4)(b) manifestly unreasonable",
+            ground_provision=None,
+            regulations_title=None,
+        ),
         review=ReviewRules(
             name="review",
             statutory=True,
             request_window_working_days=REVIEW_REQUEST_WINDOW_WORKING_DAYS,
             request_window_provision="reg 16(2) EISR",
+            window_rule=(
+                "reg 16(2) EISR: within 40 working days after the time for the response ran out, "
+                "or after a late response"
+            ),
             decide_working_days=REVIEW_WORKING_DAYS,
             decide_maximum_working_days=REVIEW_WORKING_DAYS,
             decide_provision="reg 16(4) EISR: 20 working days",
@@ -410,9 +508,15 @@ _RULES: dict[Regime, RegimeRules] = {
             website=SIC_WEBSITE,
             particulars_provision="reg 17 [UNVERIFIED]",
         ),
+        appeal=AppealForum(
+            COURT_OF_SESSION, "s.56 FOISA, as applied by reg 17 EISR", COURT_OF_SESSION_APPEAL_DAYS, None
+        ),
         notice=NoticeRules(
             provision="regulation 13 of the Environmental Information (Scotland) Regulations 2004",
             short="reg 13 EISR",
+            advice_provision="regulation 9",
+            names=r"Environmental Information \(Scotland\) Regulations|\bEISRs?\b",
+            absolute_list=None,
             ncnd_provision="reg 10(8) [UNVERIFIED] and reg 11(6)",
             accessible_elsewhere=None,
             not_held_ground="EISR reg.10(4)(a)",

@@ -46,15 +46,15 @@ from foidesk.core.personal_data import (
     VEHICLE_REGISTRATION,
 )
 
-# --- phrases shared with core/parsing.py --------------------------------------------------------
+# --- phrases shared with core/parsing and core/matching.py -------------------------------------
 
 # A greeting opens the request ("Dear ...", "Hi", "FAO the FOI officer").
-GREETING = re.compile(
-    r"^(?:dear\b|hello\b|hi\b|hiya\b|good (?:morning|afternoon|evening)\b|to whom it may concern|"
+GREETING_PHRASE = (
+    r"(?:dear\b|hello\b|hi\b|hiya\b|good (?:morning|afternoon|evening)\b|to whom it may concern|"
     r"fao\b|f\.a\.o\b|for the attention of\b|to the (?:foi|freedom of information|information)\b|"
-    r"greetings\b)",
-    re.IGNORECASE,
+    r"greetings\b)"
 )
+GREETING = re.compile(rf"^{GREETING_PHRASE}", re.IGNORECASE)
 # The words that close a letter or email; what follows them is a name, a signature, contacts.
 SIGN_OFF_PHRASE = (
     r"(?:yours (?:faithfully|sincerely|truly)|kind(?:est)? regards|best regards|warm(?:est)? regards|"

@@ -178,6 +178,7 @@ MISCONDUCT_REGISTER = Dataset(
     label="Misconduct register",
     description="Allegations of misconduct against police officers, and their outcomes: one row each.",
     date_field="date_received",
+    personal_data_phrase="Information about alleged misconduct",
     id_field="allegation_id",
     fields=(
         Field(

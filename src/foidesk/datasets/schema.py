@@ -201,6 +201,9 @@ class ValueMatch:
     codes: frozenset[str]
 
 
+GENERIC_PERSONAL_DATA_PHRASE = "What these records say about them"
+
+
 @dataclass(frozen=True, slots=True)
 class Dataset:
     name: str
@@ -214,6 +217,9 @@ class Dataset:
     # defaults -> records as field -> code), for the demo and the tests.
     generate: Callable[[int, int, dt.date | None, dt.date | None], Iterator[dict[str, str]]] | None = None
     date_phrase: str = "received"  # how a period reads in a table's description ("made 1 April ...")
+    # What the records tell about the people counted, as a refusal letter says it when small counts are
+    # withheld under the personal data exemption ("Information about alleged misconduct").
+    personal_data_phrase: str = GENERIC_PERSONAL_DATA_PHRASE
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:

@@ -135,6 +135,7 @@ STOP_SEARCH_REGISTER = Dataset(
         s.GeneratorSettings(n=n, seed=seed, start=start or s.DEMO_START, end=end or s.DEMO_END)
     ),
     date_phrase="made",
+    personal_data_phrase="Information about a search of a person, its grounds and its outcome",
     fields=(
         Field(
             "search_id",

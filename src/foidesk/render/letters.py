@@ -30,9 +30,6 @@ from foidesk.core.regime import Regime
 from foidesk.core.regime import Regulator as Regulator
 from foidesk.render.letter_passages import DEFAULTS, Passage, fill, passage_problems
 
-# The window to ask for a review: 40 working days under every regime (s.45 Code of Practice (2018) para
-# 5.4 for FOIA; reg 11(2) EIR; s.20(5) FOISA; reg 16(2) EISR).
-REVIEW_WINDOW_WORKING_DAYS = Regime.FOIA.rules.review.request_window_working_days
 _NOTICE_PROVISION = {regime: regime.rules.notice.provision for regime in Regime}
 
 
@@ -242,13 +239,6 @@ _Block = _Heading | _Para | _List | _Table
 
 SUPPRESSED = "[c]"  # how a table shows a value withheld by disclosure control
 
-# The regulations that set the cost limit, as a letter cites them (s.12 FOIA; s.12 FOISA).
-_COST_REGULATIONS = {
-    Regime.FOIA: "the Freedom of Information and Data Protection (Appropriate Limit and Fees) "
-    "Regulations 2004 (regulations 3 and 4)",
-    Regime.FOISA: "the Freedom of Information (Fees for Required Disclosure) (Scotland) Regulations 2004 "
-    "(regulations 3 and 5)",
-}
 # What police forces say after neither confirming nor denying (West Midlands Police 1584A/23; DOMAIN.md A).
 NO_INFERENCE = (
     "This should not be taken as an indication that the information you asked for does or does not exist: "
@@ -349,15 +339,15 @@ def _claim_blocks(
 
 def _cost_blocks(part: PartResponse, regime: Regime, authority: str) -> list[_Block]:
     est = part.cost_estimate
-    ground = _COST_GROUND.get(regime)
-    if est is None or ground is None:
+    ground, regulations = regime.rules.cost.ground_provision, regime.rules.cost.regulations_title
+    if est is None or ground is None or regulations is None:
         return []
     blocks: list[_Block] = [
         _Para(
             f"{ground[0].upper()}{ground[1:]} does not oblige us to comply with a request where we estimate "
             f"that the cost of complying would exceed the appropriate limit. The limit for {authority} is "
             f"£{est.limit:,.0f}, "
-            f"set by {_COST_REGULATIONS[regime]}; at £{est.hourly_rate:,.0f} an hour of staff time that is "
+            f"set by {regulations}; at £{est.hourly_rate:,.0f} an hour of staff time that is "
             f"{_hours(est.limit_hours)} hours."
         ),
         _Para(
@@ -381,12 +371,6 @@ def _cost_blocks(part: PartResponse, regime: Regime, authority: str) -> list[_Bl
             )
         )
     return blocks
-
-
-_COST_GROUND = {
-    Regime.FOIA: "section 12(1) of the Freedom of Information Act 2000",
-    Regime.FOISA: "section 12(1) of the Freedom of Information (Scotland) Act 2002",
-}
 
 
 def _hours(value: Decimal) -> str:
@@ -451,7 +435,8 @@ def _part_blocks(part: PartResponse, letter: Letter, seen: dict[object, str]) ->
     if part.completion_estimate.strip():
         blocks.append(_Para(f"Material in the course of completion: {part.completion_estimate}"))
     if part.advice.strip():
-        blocks.append(_Para(f"Advice and assistance (section 16): {part.advice}"))
+        provision = letter.response.regime.rules.notice.advice_provision
+        blocks.append(_Para(f"Advice and assistance ({provision}): {part.advice}"))
     return blocks
 
 
@@ -486,10 +471,11 @@ def _grounds_blocks(r: Response) -> list[_Block]:
         blocks.append(_Para("We neither confirm nor deny whether we hold information, by virtue of:"))
         blocks.append(_List(tuple(ncnd.values())))
     costly = [p.label for p in r.parts if p.outcome is Outcome.COST_LIMIT]
-    if costly and r.regime in _COST_GROUND:
+    cost_ground = r.regime.rules.cost.ground_provision
+    if costly and cost_ground is not None:
         blocks.append(
             _Para(
-                f"{', '.join(costly)} of your request is refused under {_COST_GROUND[r.regime]}, "
+                f"{', '.join(costly)} of your request is refused under {cost_ground}, "
                 "because complying would exceed the cost limit; the estimate is set out below."
             )
         )
@@ -521,7 +507,8 @@ def _wording(letter: Letter, which: Passage) -> str:
 
 def _review_blocks(letter: Letter) -> list[_Block]:
     contact = letter.response.review_rights.strip()
-    review = letter.passage(Passage.REVIEW, window=str(REVIEW_WINDOW_WORKING_DAYS), review_contact=contact)
+    window = letter.response.regime.rules.review.request_window_working_days
+    review = letter.passage(Passage.REVIEW, window=str(window), review_contact=contact)
     if "{review_contact}" not in _wording(letter, Passage.REVIEW):
         review = f"{review} {contact}".strip()  # the particulars follow a passage that does not place them
     blocks: list[_Block] = [_Heading(2, "Your right to an internal review"), _Para(review)]

@@ -27,6 +27,7 @@ from tests.factories import decided_case, staff
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 FORM = {
+    "register": "misconduct",
     "rows": "category",
     "columns": "other_outcome",
     "start": "2020-01-01",

@@ -119,6 +119,7 @@ def test_officer_answers_a_part_from_the_register_and_sees_the_suppression_repor
     response = client.post(
         url,
         {
+            "register": "misconduct",
             "rows": "category",
             "columns": "other_outcome",
             "start": "2020-01-01",
@@ -140,6 +141,7 @@ def test_an_unknown_word_in_the_question_gets_a_clear_error(part: Part, client) 
     response = client.post(
         url,
         {
+            "register": "misconduct",
             "rows": "category",
             "start": "2020-01-01",
             "end": "2021-12-31",
@@ -158,7 +160,13 @@ def test_summaries_of_sexual_misconduct_are_recommended_withheld(part: Part, cli
     client.force_login(UserFactory(role=Role.CASE_OFFICER))
     url = f"/staff/cases/{part.request.reference}/parts/{part.position}/summaries/"
     response = client.post(
-        url, {"start": "2021-01-01", "end": "2021-12-31", "where": "category: sexual misconduct"}
+        url,
+        {
+            "register": "misconduct",
+            "start": "2021-01-01",
+            "end": "2021-12-31",
+            "where": "category: sexual misconduct",
+        },
     )
     body = response.content.decode()
     assert response.status_code == 200

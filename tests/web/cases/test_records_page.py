@@ -18,7 +18,7 @@ from tests.factories import UserFactory, case_with_parts
 
 pytestmark = pytest.mark.django_db
 
-FORM = {"start": "2021-01-01", "end": "2021-12-31", "where": "", "k": "5", "l": "2"}
+FORM = {"register": "misconduct", "start": "2021-01-01", "end": "2021-12-31", "where": "", "k": "5", "l": "2"}
 QUASI_LABELS = ("Rank", "Gender", "Borough", "Police station", "Date received", "Allegation category")
 
 

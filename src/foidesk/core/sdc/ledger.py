@@ -43,262 +43,48 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from foidesk.core.sdc.atoms import MAX_ATOMS, Atoms, LedgerTooLarge, overlap
 from foidesk.core.sdc.audit import AuditIncomplete, audit_grid, deducible_ranges, required_reach
-from foidesk.core.sdc.grid import TOTAL_LABEL
+from foidesk.core.sdc.ledger_entry import (
+    EVERY,
+    Filter,
+    LedgerEntry,
+    Members,
+    Scope,
+    TableScope,
+    period_filter,
+)
 from foidesk.core.sdc.rule import ProtectionRule
 from foidesk.core.sdc.suppression import ProtectedTable, Reason, SuppressedCell
 
-MAX_ATOMS = 200_000  # beyond this the joint programme is too big to solve interactively
+__all__ = [  # the entry's types and the atoms' limit are re-exported: callers import the ledger
+    "EVERY",
+    "IMPLIED",
+    "MAX_ATOMS",
+    "NEW",
+    "Filter",
+    "JointAudit",
+    "JointCell",
+    "LedgerAuditTimeout",
+    "LedgerEntry",
+    "LedgerTooLarge",
+    "Members",
+    "Scope",
+    "TableScope",
+    "audit_against",
+    "linked_entries",
+    "period_filter",
+    "protect_against",
+]
+
 LEDGER_PRUNE_UP_TO = 40  # cells added for the ledger; above this un-hiding them one by one is too slow
 NEW = "(new table)"
 IMPLIED = "(implied)"
-_OTHER = "\x00other"  # stands for every value no table names
 _TOLERANCE = 1e-6
-
-
-class LedgerTooLarge(ValueError):
-    """The earlier releases and the new table cut the records into too many pieces to audit jointly."""
 
 
 class LedgerAuditTimeout(TimeoutError):
     """The joint audit did not finish within its time bound: the table is not releasable (fail closed)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Members:
-    """A set of values of one dimension: ``values``, or every value but them when ``complement``."""
-
-    values: frozenset[str] = frozenset()
-    complement: bool = False
-
-    def meet(self, other: Members) -> Members:
-        if not self.complement and not other.complement:
-            return Members(self.values & other.values)
-        if self.complement and other.complement:
-            return Members(self.values | other.values, complement=True)
-        positive, negative = (self, other) if other.complement else (other, self)
-        return Members(positive.values - negative.values)
-
-    def holds(self, value: str) -> bool:
-        return (value in self.values) != self.complement
-
-    @property
-    def empty(self) -> bool:
-        return not self.complement and not self.values
-
-
-EVERY = Members(complement=True)
-Scope = dict[str, Members]
-
-
-@dataclass(frozen=True, slots=True)
-class Filter:
-    """Only records whose ``dimension`` is one of ``values`` are counted (e.g. the period, as ISO days)."""
-
-    dimension: str
-    values: tuple[str, ...]
-
-
-def period_filter(dimension: str, start: dt.date, end: dt.date) -> Filter:
-    """A filter on a date dimension from ``start`` to ``end`` inclusive, one ISO day per value.
-
-    Days, not months, so that periods which start or end mid-month overlap exactly as they do.
-    """
-    days = (end - start).days + 1
-    return Filter(dimension, tuple((start + dt.timedelta(days=d)).isoformat() for d in range(max(days, 0))))
-
-
-@dataclass(frozen=True, slots=True)
-class TableScope:
-    """Which records a table counts: the dataset, its filters, and the values behind each label.
-
-    ``row_values[i]`` are the values of the row dimension counted in row ``i`` (empty: the label
-    itself); likewise ``column_values``. A one-way table's single column counts every value.
-    """
-
-    dataset: str
-    filters: tuple[Filter, ...] = ()
-    row_values: tuple[tuple[str, ...], ...] = ()
-    column_values: tuple[tuple[str, ...], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerEntry:
-    """One released table: what the intruder saw, and which records each cell counts.
-
-    ``required[i]`` is the interval the intruder's deduction of hidden small count ``small[i]`` must
-    cover (the single-table rule, from its true value when it was protected). Entries written before
-    it was kept have none; they are held to ``[0, threshold]``, which is never weaker.
-    """
-
-    reference: str
-    released: str  # ISO date
-    dataset: str
-    row_dimension: str
-    column_dimension: str | None
-    row_labels: tuple[str, ...]
-    column_labels: tuple[str, ...]
-    row_values: tuple[tuple[str, ...], ...]
-    column_values: tuple[tuple[str, ...], ...]
-    row_groups: tuple[tuple[str, tuple[str, ...]], ...]
-    row_totals: bool
-    column_totals: bool
-    filters: tuple[Filter, ...]
-    published: tuple[int | None, ...]  # the grid row-major; None where suppressed
-    small: tuple[int, ...]  # grid indices of hidden cells that were small counts (primary)
-    threshold: int
-    protection_level: int
-    required: tuple[tuple[int, int], ...] = ()
-
-    @classmethod
-    def from_protected(
-        cls, protected: ProtectedTable, scope: TableScope, *, reference: str, released: dt.date
-    ) -> LedgerEntry:
-        table = protected.table
-        grid = protected.grid
-        small = tuple(grid.index(c.row, c.column) for c in protected.suppressed if c.reason is Reason.PRIMARY)
-        values = np.array([grid.values[k] for k in small], dtype=np.int64)
-        low, high = required_reach(values, np.ones(values.size, dtype=bool), protected.rule)
-        return cls(
-            reference=reference,
-            released=released.isoformat(),
-            dataset=scope.dataset,
-            row_dimension=table.row_dimension,
-            column_dimension=table.column_dimension,
-            row_labels=table.row_labels,
-            column_labels=table.column_labels,
-            row_values=scope.row_values or tuple((label,) for label in table.row_labels),
-            column_values=scope.column_values or tuple((label,) for label in table.column_labels),
-            row_groups=tuple((g.label, g.members) for g in table.row_groups),
-            row_totals=TOTAL_LABEL in grid.column_labels[len(table.column_labels) :],
-            column_totals=TOTAL_LABEL in grid.row_labels[len(table.row_labels) :],
-            filters=scope.filters,
-            published=protected.published_values(),
-            small=small,
-            threshold=protected.rule.threshold,
-            protection_level=protected.rule.level,
-            required=tuple((int(a), int(b)) for a, b in zip(low, high, strict=True)),
-        )
-
-    def to_json(self) -> dict[str, Any]:  # Any: JSON values of several types
-        return {
-            "reference": self.reference,
-            "released": self.released,
-            "dataset": self.dataset,
-            "row_dimension": self.row_dimension,
-            "column_dimension": self.column_dimension,
-            "row_labels": list(self.row_labels),
-            "column_labels": list(self.column_labels),
-            "row_values": [list(v) for v in self.row_values],
-            "column_values": [list(v) for v in self.column_values],
-            "row_groups": [[label, list(members)] for label, members in self.row_groups],
-            "row_totals": self.row_totals,
-            "column_totals": self.column_totals,
-            "filters": [{"dimension": f.dimension, "values": list(f.values)} for f in self.filters],
-            "published": list(self.published),
-            "small": list(self.small),
-            "threshold": self.threshold,
-            "protection_level": self.protection_level,
-            "required": [list(r) for r in self.required],
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> LedgerEntry:
-        return cls(
-            reference=str(data["reference"]),
-            released=str(data["released"]),
-            dataset=str(data["dataset"]),
-            row_dimension=str(data["row_dimension"]),
-            column_dimension=data["column_dimension"],
-            row_labels=tuple(data["row_labels"]),
-            column_labels=tuple(data["column_labels"]),
-            row_values=tuple(tuple(v) for v in data["row_values"]),
-            column_values=tuple(tuple(v) for v in data["column_values"]),
-            row_groups=tuple((str(label), tuple(members)) for label, members in data["row_groups"]),
-            row_totals=bool(data["row_totals"]),
-            column_totals=bool(data["column_totals"]),
-            filters=tuple(Filter(f["dimension"], tuple(f["values"])) for f in data["filters"]),
-            published=tuple(None if v is None else int(v) for v in data["published"]),
-            small=tuple(int(k) for k in data["small"]),
-            threshold=int(data["threshold"]),
-            protection_level=int(data["protection_level"]),
-            required=tuple((int(a), int(b)) for a, b in data.get("required", [])),
-        )
-
-    def required_interval(self, cell: int) -> tuple[int, int]:
-        """The interval hidden small count ``cell`` must keep covering."""
-        if len(self.required) == len(self.small):
-            return self.required[self.small.index(cell)]
-        return 0, self.threshold
-
-    def footprint(self) -> Scope:
-        """The records the whole table counts: its filters."""
-        scope: Scope = {}
-        for f in self.filters:
-            scope[f.dimension] = scope.get(f.dimension, EVERY).meet(Members(frozenset(f.values)))
-        return scope
-
-    def interior_scopes(self) -> list[Scope]:
-        """The records each cell of the table itself counts (no totals), row-major."""
-        base = self.footprint()
-        columns = (
-            [EVERY] if self.column_dimension is None else [Members(frozenset(v)) for v in self.column_values]
-        )
-        scopes = []
-        for row in self.row_values:
-            for column in columns:
-                scope = dict(base)
-                scope[self.row_dimension] = scope.get(self.row_dimension, EVERY).meet(Members(frozenset(row)))
-                if self.column_dimension is not None:
-                    scope[self.column_dimension] = scope.get(self.column_dimension, EVERY).meet(column)
-                scopes.append(scope)
-        return scopes
-
-    def zero_scopes(self) -> list[Scope]:
-        """Records within the filters that no row (or no column) counts: none, since every value that
-        occurs has its row. The intruder knows these are zero."""
-        base = self.footprint()
-        zeros = []
-        for dimension, values in (
-            (self.row_dimension, self.row_values),
-            (self.column_dimension, self.column_values),
-        ):
-            if dimension is None:
-                continue
-            named = frozenset(v for vs in values for v in vs)
-            rest = base.get(dimension, EVERY).meet(Members(named, complement=True))
-            if not rest.empty:
-                zeros.append({**base, dimension: rest})
-        return zeros
-
-    def grid_terms(self) -> list[list[int]]:
-        """For each grid cell, row-major: the interior cells (indices into ``interior_scopes``) it sums."""
-        n_rows = len(self.row_labels)
-        n_columns = 1 if self.column_dimension is None else len(self.column_values)
-        index = {label: i for i, label in enumerate(self.row_labels)}
-        rows = [[r] for r in range(n_rows)]
-        rows += [[index[m] for m in members] for _, members in self.row_groups]
-        rows += [list(range(n_rows))] if self.column_totals else []
-        columns = [[c] for c in range(len(self.column_labels))]
-        columns += [list(range(n_columns))] if self.row_totals else []
-        if self.column_dimension is None:
-            columns = [[0] for _ in columns]
-        return [[r * n_columns + c for r in row for c in column] for row in rows for column in columns]
-
-    def _grid_labels(self) -> tuple[list[str], list[str]]:
-        rows = [*self.row_labels, *(g for g, _ in self.row_groups)]
-        rows += [TOTAL_LABEL] if self.column_totals else []
-        columns = [*self.column_labels, *([TOTAL_LABEL] if self.row_totals else [])]
-        return rows, columns
-
-    def position(self, index: int) -> tuple[str, str]:
-        """The (row, column) display labels of grid cell ``index``."""
-        rows, columns = self._grid_labels()
-        return rows[index // len(columns)], columns[index % len(columns)]
-
-    def index(self, row: str, column: str) -> int:
-        rows, columns = self._grid_labels()
-        return rows.index(row) * len(columns) + columns.index(column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +168,7 @@ def linked_entries(ledger_entries: Sequence[LedgerEntry], scope: TableScope) -> 
     while frontier:
         current = frontier.pop()
         for i, footprint in enumerate(footprints):
-            if not reached[i] and _overlap(current, footprint):
+            if not reached[i] and overlap(current, footprint):
                 reached[i] = True
                 frontier.append(footprint)
     return [e for e, linked in zip(same, reached, strict=True) if linked]
@@ -539,13 +325,13 @@ class _JointSystem:
     entries: Sequence[LedgerEntry]
     rows: list[list[Any]] = field(default_factory=list)  # per entry, per grid cell: a 1 x atoms row
     zeros: list[tuple[int, Any]] = field(default_factory=list)  # (entry, row) of pieces known to be 0
-    atoms: _Atoms | None = None
+    atoms: Atoms | None = None
     _descriptions: list[str] | None = None
 
     def __post_init__(self) -> None:
         interiors = [entry.interior_scopes() for entry in self.entries]
         zero_scopes = [entry.zero_scopes() for entry in self.entries]
-        atoms = _Atoms([s for scopes in (*interiors, *zero_scopes) for s in scopes])
+        atoms = Atoms([s for scopes in (*interiors, *zero_scopes) for s in scopes])
         k = 0
         for entry, scopes in zip(self.entries, interiors, strict=True):
             interior = [atoms.row(k + i) for i in range(len(scopes))]
@@ -753,100 +539,3 @@ def _with_pattern(protected: ProtectedTable, pattern: npt.NDArray[np.bool_]) -> 
         audit=audit_grid(grid, pattern, protected.rule),
         proven_optimal=False,
     )
-
-
-def _overlap(a: Scope, b: Scope) -> bool:
-    """Whether two footprints can count a record in common."""
-    return all(not a.get(d, EVERY).meet(b.get(d, EVERY)).empty for d in set(a) | set(b))
-
-
-class _Atoms:
-    """The pieces the cells cut the records into: one per distinct set of cells holding a record.
-
-    Built dimension by dimension: within each dimension values are grouped into blocks (values no
-    cell tells apart), and a combination of blocks is kept only as a new piece if the cells holding
-    it differ from every piece already found, so the count stays that of the distinct pieces rather
-    than the product of every dimension's blocks. ``row(i)`` is scope ``i`` as a sparse 0/1 row.
-    """
-
-    def __init__(self, scopes: Sequence[Scope]) -> None:
-        self.dimensions = sorted({d for scope in scopes for d in scope})
-        self.block_values: dict[str, list[list[str]]] = {}
-        width = len(scopes)
-        holds: dict[str, npt.NDArray[np.bool_]] = {}  # per dimension: scopes x blocks
-        for d in self.dimensions:
-            sets = sorted({s for scope in scopes if (s := scope.get(d)) is not None}, key=_members_key)
-            values = sorted(set().union(*(s.values for s in sets)) | {_OTHER})
-            signatures = {v: tuple(s.holds(v) for s in sets) for v in values}
-            distinct = sorted(set(signatures.values()))
-            self.block_values[d] = [[v for v in values if signatures[v] == sig] for sig in distinct]
-            position = {s: i for i, s in enumerate(sets)}
-            table = np.ones((width, len(distinct)), dtype=bool)
-            for k, scope in enumerate(scopes):
-                if (members := scope.get(d)) is not None:
-                    table[k] = [sig[position[members]] for sig in distinct]
-            holds[d] = table
-        order = sorted(self.dimensions, key=lambda d: holds[d].shape[1])
-        pieces = np.packbits(np.ones((1, width), dtype=bool), axis=1)
-        blocks = np.zeros((1, 0), dtype=np.intp)
-        counts = np.ones(1)
-        for d in order:
-            pieces, blocks, counts = _refine(pieces, blocks, counts, np.packbits(holds[d].T, axis=1))
-            if pieces.shape[0] > MAX_ATOMS:
-                raise LedgerTooLarge(f"more than {MAX_ATOMS} pieces across {', '.join(self.dimensions)}")
-        self.order = order
-        self.representatives = [tuple(int(b) for b in row) for row in blocks]
-        self.merged = [int(c) for c in counts]
-        self.size = len(self.representatives)
-        self.matrix = sp.csr_matrix(np.unpackbits(pieces, axis=1, count=width).T.astype(np.float64))
-
-    def row(self, scope: int) -> Any:
-        """Scope ``scope`` (its index in the list given) as a 1 x pieces sparse 0/1 row."""
-        return self.matrix[scope]
-
-    def describe(self, atom: int) -> str:
-        """The records a piece counts, e.g. ``borough: Camden; received: 2020-01-01 .. 2020-12-31 (366)``."""
-        chosen = dict(zip(self.order, self.representatives[atom], strict=True))
-        parts = []
-        for d in self.dimensions:
-            values = [v if v != _OTHER else "(any other)" for v in self.block_values[d][chosen[d]]]
-            shown = ", ".join(values) if len(values) <= 3 else f"{values[0]} .. {values[-1]} ({len(values)})"
-            parts.append(f"{d}: {shown}")
-        text = "; ".join(parts)
-        others = self.merged[atom] - 1
-        return text if not others else f"{text} (with {others} pieces no table tells apart)"
-
-
-def _refine(
-    pieces: npt.NDArray[np.uint8],
-    blocks: npt.NDArray[np.intp],
-    counts: npt.NDArray[np.float64],
-    packed: npt.NDArray[np.uint8],
-) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.intp], npt.NDArray[np.float64]]:
-    """Cut every piece by one more dimension's blocks; keep the distinct non-empty cell sets.
-
-    ``pieces`` and ``packed`` are bit-packed sets of cells (rows); ``blocks`` the blocks chosen so far
-    for each piece's representative, ``counts`` how many block combinations each piece stands for.
-    """
-    n_blocks, n_bytes = packed.shape
-    step = max(1, 4_000_000 // max(1, n_blocks * n_bytes))
-    kept_pieces, kept_blocks, kept_counts = [], [], []
-    for start in range(0, pieces.shape[0], step):
-        chunk = pieces[start : start + step]
-        joined = (chunk[:, None, :] & packed[None, :, :]).reshape(-1, n_bytes)
-        alive = np.flatnonzero(joined.any(axis=1))
-        origin, block = np.divmod(alive, n_blocks)
-        kept_pieces.append(joined[alive])
-        kept_blocks.append(np.hstack([blocks[start + origin], block[:, None]]))
-        kept_counts.append(counts[start + origin])
-    joined_all = np.concatenate(kept_pieces) if kept_pieces else np.zeros((0, n_bytes), dtype=np.uint8)
-    if joined_all.shape[0] == 0:
-        return joined_all, np.zeros((0, blocks.shape[1] + 1), dtype=np.intp), np.zeros(0)
-    keys = np.ascontiguousarray(joined_all).view(np.dtype((np.void, n_bytes))).ravel()
-    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    merged = np.bincount(inverse.ravel(), weights=np.concatenate(kept_counts)).astype(np.float64)
-    return joined_all[first], np.concatenate(kept_blocks)[first], merged
-
-
-def _members_key(members: Members) -> tuple[bool, list[str]]:
-    return members.complement, sorted(members.values)

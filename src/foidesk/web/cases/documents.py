@@ -22,7 +22,9 @@ from foidesk.web.cases.models import Document, Request
 from foidesk.web.cases.permissions import action_check
 from foidesk.web.cases.services import Actor, CaseError, sha256_of, stored_file
 
-MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+MAX_DOCUMENT_MB = 200  # the largest file a case takes, in the upload form and from the services
+MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MB * 1024 * 1024
+TOO_LARGE = f"The file is larger than {MAX_DOCUMENT_MB} MB."
 
 
 def document_attach(
@@ -60,7 +62,7 @@ def document_store(
     if not content:
         raise CaseError("The file is empty.")
     if len(content) > MAX_DOCUMENT_BYTES:
-        raise CaseError("The file is larger than 200 MB.")
+        raise CaseError(TOO_LARGE)
     safe_name = os.path.basename(filename).replace("\x00", "")[:180] or "document"
     content_type = mimetypes.guess_type(safe_name)[0] or "application/octet-stream"
     verdict = gate_verdict(content, safe_name)

@@ -39,7 +39,7 @@ EVENT_FIELDS: Mapping[Event, dict[str, tuple[str, str]]] = {
     },
     Event.RECEIVE_CLARIFICATION: {
         "message": ("The clarification, as received", ""),
-        "on": ("Date the clarification arrived", "A fresh 20 working days start from this day."),
+        "on": ("Date the clarification arrived", "The time for the response starts again from this day."),
     },
     Event.ISSUE_FEE_NOTICE: {
         "amount": ("Fee (£)", "For example, 25.00."),

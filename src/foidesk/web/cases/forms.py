@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.http import HttpRequest
 from django.utils import timezone
 
 from foidesk.core.costs import Activity
@@ -14,7 +15,9 @@ from foidesk.core.decision import ESTIMATE_ACTIVITIES, cost_limit_ground
 from foidesk.core.exemptions import UnknownExemption, exemption
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
-from foidesk.web.cases.models import Channel
+from foidesk.datasets.registry import REGISTRY, Dataset
+from foidesk.web.cases.documents import MAX_DOCUMENT_MB
+from foidesk.web.cases.models import Channel, Part
 from foidesk.web.forms import GovukFormMixin
 
 MAX_REQUEST_CHARACTERS = 100_000
@@ -282,7 +285,7 @@ class DocumentUploadForm(GovukFormMixin, forms.Form):
         help_text="As the requester will see it, e.g. ‘FOIA Response (24648) – Request 2’.",
     )
     file = forms.FileField(
-        label="File", help_text="PDF, XLSX, ODS, CSV, DOCX, ODT or an image; 200 MB at most."
+        label="File", help_text=f"PDF, XLSX, ODS, CSV, DOCX, ODT or an image; {MAX_DOCUMENT_MB} MB at most."
     )
     kind = forms.ChoiceField(label="Kind", choices=[("attachment", "Attachment"), ("letter", "Letter")])
 
@@ -401,24 +404,90 @@ class PartForm(GovukFormMixin, forms.Form):
 PartFormSet = forms.formset_factory(PartForm, extra=1, can_delete=True, max_num=100, validate_max=True)
 
 
-def _dimension_choices() -> list[tuple[str, str]]:
-    from foidesk.datasets.registry import REGISTRY
+class RegisterForm(GovukFormMixin, forms.Form):
+    """Which register a part is answered from: any register the registry lists (ADR 0011).
 
-    return [(d.name, d.label) for d in REGISTRY.dataset("misconduct").dimensions]
+    The register's own definition then gives the form its words: the period is labelled by what the
+    register dates ("Received from", "Made from"), the example conditions are its own fields and
+    values, and ``dimension_choices`` its dimensions. An unknown register is an error on the field,
+    never a silent fall back to another register.
+    """
+
+    register = forms.ChoiceField(label="Register", choices=lambda: _register_choices())
+
+    def __init__(self, *args: Any, register: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dataset = _chosen_dataset(self.data.get("register") if self.is_bound else None, register)
+        self.fields["register"].initial = self.dataset.name
+
+    def dimension_choices(self) -> list[tuple[str, str]]:
+        return [(d.name, d.label) for d in self.dataset.dimensions]
 
 
-class RecordsFilterForm(GovukFormMixin, forms.Form):
-    """Which records of the misconduct register a part asks about: a period and conditions."""
+def chosen_register(request: HttpRequest, part: Part) -> str | None:
+    """The register chosen on the page (``?register=``), else the one the part was last answered from;
+    None leaves the choice to the form (the registry's first)."""
+    chosen = request.GET.get("register")
+    if chosen:
+        return chosen
+    last: str | None = part.answers.order_by("-created_at", "-pk").values_list("dataset", flat=True).first()
+    return last
 
-    start = forms.DateField(label="Received from", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
-    end = forms.DateField(label="Received to", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+
+def register_chooser(request: HttpRequest, dataset: Dataset) -> RegisterForm:
+    """The page's "answer from which register" form (GET): bound when the page was asked for one, so
+    a register the registry does not know is shown as an error rather than quietly replaced."""
+    if "register" in request.GET:
+        return RegisterForm(request.GET, register=dataset.name, auto_id="chooser-%s")
+    return RegisterForm(register=dataset.name, auto_id="chooser-%s")
+
+
+def _register_choices() -> list[tuple[str, str]]:
+    return [(d.name, d.label) for d in REGISTRY.datasets.values()]
+
+
+def _chosen_dataset(posted: object, default: str | None) -> Dataset:
+    """The register the form is for: the one posted if the registry knows it, else ``default``, else
+    the registry's first. (A posted name the registry does not know fails the field's own check.)"""
+    for name in (posted, default):
+        if isinstance(name, str) and name in REGISTRY.datasets:
+            return REGISTRY.datasets[name]
+    return next(iter(REGISTRY.datasets.values()))
+
+
+def _where_example(dataset: Dataset) -> str:
+    """Two of the register's own closed fields with a value each, as the officer would type them."""
+    pairs = [
+        f"{field.label.lower()}: {field.values[0].label.lower()}"
+        for field in dataset.fields
+        if field.values and not field.identifies_person
+    ][:2]
+    return "; ".join(pairs)
+
+
+WHERE_HELP = "Field and value pairs separated by semicolons, in the register's words"
+
+
+class RecordsFilterForm(RegisterForm):
+    """Which records of a register a part asks about: the register, a period and conditions."""
+
+    start = forms.DateField(label="From", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    end = forms.DateField(label="To", input_formats=["%Y-%m-%d", "%d/%m/%Y"])
     where = forms.CharField(
         label="Only where",
         required=False,
         max_length=500,
-        help_text="Field and value pairs separated by semicolons, in the register's words, "
-        "e.g. ‘outcome: reflective practice; category: sexual misconduct’.",
+        help_text=f"{WHERE_HELP}.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        phrase = self.dataset.date_phrase.capitalize()
+        self.fields["start"].label = f"{phrase} from"
+        self.fields["end"].label = f"{phrase} to"
+        example = _where_example(self.dataset)
+        if example:
+            self.fields["where"].help_text = f"{WHERE_HELP}, e.g. ‘{example}’."
 
     def clean_where(self) -> dict[str, list[str]]:
         conditions: dict[str, list[str]] = {}
@@ -441,12 +510,19 @@ class RecordsFilterForm(GovukFormMixin, forms.Form):
 
 
 class AnswerForm(RecordsFilterForm):
-    """A part's question as a count on the misconduct register."""
+    """A part's question as a count on a register, by the register's own dimensions."""
 
-    rows = forms.ChoiceField(label="Count by", choices=_dimension_choices)
-    columns = forms.ChoiceField(
-        label="and by (optional)",
-        required=False,
-        choices=lambda: [("", "Nothing else"), *_dimension_choices()],
-    )
-    field_order = ["rows", "columns", "start", "end", "where"]
+    rows = forms.ChoiceField(label="Count by")
+    columns = forms.ChoiceField(label="and by (optional)", required=False)
+    field_order = ["register", "rows", "columns", "start", "end", "where"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        dimensions = self.dimension_choices()
+        rows = self.fields["rows"]
+        columns = self.fields["columns"]
+        assert isinstance(rows, forms.ChoiceField) and isinstance(columns, forms.ChoiceField)
+        rows.choices = dimensions
+        columns.choices = [("", "Nothing else"), *dimensions]
+        if dimensions and not self.is_bound and not self.initial.get("rows"):
+            rows.initial = dimensions[0][0]

@@ -12,6 +12,8 @@ from foidesk.core.exemptions import Exemption, exemptions_for
 from foidesk.core.notice import ExemptionClaim, Finding, PartResponse, Response
 from foidesk.core.outcome import Outcome
 from foidesk.core.regime import Regime
+from foidesk.datasets.registry import REGISTRY
+from foidesk.datasets.schema import GENERIC_PERSONAL_DATA_PHRASE
 from foidesk.render.letter_passages import Passage
 from foidesk.render.letters import (
     AnswerTable,
@@ -50,8 +52,8 @@ def _claim(row: DecisionExemption) -> ExemptionClaim:
 # motivated intruder test of the ICO's anonymisation guidance (DOMAIN.md C).
 SUPPRESSION_REASONS = (
     "Some counts in the table are small. A count of fewer than {threshold}, put together with what "
-    "colleagues, complainants and others already know (rank, team, place and date), could let a motivated "
-    "intruder identify the people counted. Information about alleged misconduct is their personal data, "
+    "colleagues, complainants and others already know (such as where and when, and who was involved), "
+    "could let a motivated intruder identify the people counted. {about} is their personal data, "
     "and may be criminal offence data; they would not expect it to be made public, so disclosing it would "
     "not be fair or lawful and would contravene the data protection principles (Article 5(1)(a) UK GDPR). "
     "{code} therefore applies; under that first condition it is an absolute exemption and no public "
@@ -79,11 +81,21 @@ def _suppressions(part: Part, regime: Regime) -> tuple[SuppressedCells, ...]:
     return tuple(found)
 
 
+def _personal_data_phrase(part: Part) -> str:
+    """What the part's answers tell about the people counted, in their register's words (the first
+    register answered from: a part is answered from one register in practice)."""
+    dataset = part.answers.order_by("id").values_list("dataset", flat=True).first()
+    if dataset is None or dataset not in REGISTRY.datasets:
+        return GENERIC_PERSONAL_DATA_PHRASE
+    return REGISTRY.datasets[dataset].personal_data_phrase
+
+
 def _with_suppressions(
     outcome: Outcome,
     claims: tuple[ExemptionClaim, ...],
     suppressions: tuple[SuppressedCells, ...],
     regime: Regime,
+    about: str,
 ) -> tuple[Outcome, tuple[ExemptionClaim, ...]]:
     """Cells withheld as [c] are a partial refusal: a disclosed part becomes partly disclosed, relying on
     the personal data exemption with its reasons, unless the decision already cites it."""
@@ -94,7 +106,8 @@ def _with_suppressions(
         outcome = Outcome.PARTLY_DISCLOSED
     if not any(c.exemption.code == e.code for c in claims):
         threshold = min(s.threshold for s in suppressions)
-        claims = (*claims, ExemptionClaim(e, SUPPRESSION_REASONS.format(threshold=threshold, code=e.code)))
+        reasons = SUPPRESSION_REASONS.format(threshold=threshold, code=e.code, about=about)
+        claims = (*claims, ExemptionClaim(e, reasons))
     return outcome, claims
 
 
@@ -135,6 +148,7 @@ def response_for_case(request: Request, issued: dt.date | None = None) -> Respon
             tuple(_claim(row) for row in decision.exemptions.order_by("id")),
             _suppressions(part, regime),
             regime,
+            _personal_data_phrase(part),
         )
         if decision.public_interest_decision_due is not None:
             open_test_dates.append(decision.public_interest_decision_due)

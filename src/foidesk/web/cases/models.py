@@ -114,6 +114,11 @@ class Request(models.Model):
         return State(self.status)
 
     @property
+    def response_working_days(self) -> int:
+        """The time for the response under the request's regime (s.10(1) FOIA, reg 5(2) EIR, ...)."""
+        return Regime(self.regime).rules.clock.response_working_days
+
+    @property
     def is_open(self) -> bool:
         return self.state.is_open
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -25,14 +26,14 @@ from foidesk.core.sdc.kanonymity import DEFAULT_L, AnonymisationError, RecordRel
 from foidesk.core.workflow import Action
 from foidesk.datasets.query import QueryError, build_query
 from foidesk.datasets.record_release import anonymise_dataset, release_table
-from foidesk.datasets.registry import MISCONDUCT_REGISTER, Dataset
+from foidesk.datasets.registry import Dataset
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, table_csv, workbook_xlsx
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases import selectors
 from foidesk.web.cases.documents import release_limits
 from foidesk.web.cases.event_views import refusal_page
-from foidesk.web.cases.forms import RecordsFilterForm
+from foidesk.web.cases.forms import RecordsFilterForm, chosen_register, register_chooser
 from foidesk.web.cases.models import Part
 from foidesk.web.cases.permissions import NotPermitted, WrongState, action_check
 from foidesk.web.records.selectors import iter_records
@@ -53,7 +54,6 @@ class RecordListForm(RecordsFilterForm):
         label="Smallest group (k)",
         min_value=2,
         max_value=MAX_K,
-        help_text="Every record shares its rank, place, date and kind of allegation with k - 1 others.",
     )
     l = forms.IntegerField(  # noqa: E741 - the measure's own letter
         label="Different outcomes in every group (l)",
@@ -61,6 +61,13 @@ class RecordListForm(RecordsFilterForm):
         max_value=MAX_L,
         help_text="So that being in a group does not tell what happened to the officer.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        quasi = ", ".join(f.label.lower() for f in self.dataset.quasi_identifiers)
+        sensitive = ", ".join(f.label.lower() for f in self.dataset.sensitive_fields)
+        self.fields["k"].help_text = f"Every record shares its {quasi} with k - 1 others."
+        self.fields["l"].help_text = f"So that being in a group does not tell the {sensitive}."
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,18 +81,20 @@ def records_list(request: HttpRequest, reference: str, position: int) -> HttpRes
         action_check(request=case, action=Action.ANSWER_FROM_RECORDS, actor=request.user)
     except (NotPermitted, WrongState) as refused:
         return refusal_page(request, case, refused)
-    form = RecordListForm(request.POST or None, initial=_initial(part))
+    form = RecordListForm(
+        request.POST or None, register=chosen_register(request, part), initial=_initial(part)
+    )
     release = None
     gate: FileReport | None = None
     if request.method == "POST" and form.is_valid():
         try:
-            release = _release(form.cleaned_data)
+            release = _release(form.cleaned_data, form.dataset)
         except (QueryError, AnonymisationError) as error:
             form.add_error(None, str(error))
         else:
             download = request.POST.get("download")
             if download in CONTENT_TYPES:
-                data = _file(MISCONDUCT_REGISTER, release, download, case.reference)
+                data = _file(form.dataset, release, download, case.reference)
                 gate = _gate(data, download)
                 if gate.clean:
                     audit_record(
@@ -112,6 +121,7 @@ def records_list(request: HttpRequest, reference: str, position: int) -> HttpRes
             "report": release.to_json() if release else None,
             "groups_shown": GROUPS_SHOWN,
             "gate": gate,
+            "chooser": register_chooser(request, form.dataset),
         },
     )
 
@@ -126,7 +136,7 @@ def _initial(part: Part) -> dict[str, object]:
     }
 
 
-def _release(data: dict[str, object], dataset: Dataset = MISCONDUCT_REGISTER) -> RecordRelease:
+def _release(data: dict[str, object], dataset: Dataset) -> RecordRelease:
     """The records of ``dataset`` the form selects, made k-anonymous and l-diverse by its definition."""
     period = DateRange(data["start"], data["end"])  # type: ignore[arg-type]  # cleaned DateFields
     query = build_query(

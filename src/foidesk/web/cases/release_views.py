@@ -15,6 +15,7 @@ from foidesk.web.cases import selectors
 from foidesk.web.cases.answers import AttachmentFormat, answers_attach
 from foidesk.web.cases.documents import (
     MAX_DOCUMENT_BYTES,
+    TOO_LARGE,
     document_approve,
     document_attach,
     document_check,
@@ -50,7 +51,7 @@ def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_DOCUMENT_BYTES:
-            form.add_error("file", "The file is larger than 200 MB.")
+            form.add_error("file", TOO_LARGE)
         else:
             try:
                 document = document_attach(

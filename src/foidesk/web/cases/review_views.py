@@ -279,6 +279,7 @@ def appeal_detail(request: HttpRequest, reference: str, appeal_id: int) -> HttpR
             "regulator": regulator(regime),
             "notice": reviews.decision_notice_deadlines(appeal),
             "forum": escalation.appeal_forum(regime),
+            "submissions_working_days": escalation.REGULATOR_SUBMISSIONS_WORKING_DAYS,
             "form": form,
             "can_update": action_allowed(request=case, action=Action.RECORD_APPEAL, actor=request.user),
             "timeline": reviews.timeline(appeal),

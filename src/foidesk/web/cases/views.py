@@ -33,6 +33,8 @@ from foidesk.web.cases.forms import (
     PartFormSet,
     RecordsFilterForm,
     StaffIntakeForm,
+    chosen_register,
+    register_chooser,
 )
 from foidesk.web.cases.free_text import summaries_report
 from foidesk.web.cases.models import Part, Request
@@ -379,7 +381,8 @@ def answer_new(request: HttpRequest, reference: str, position: int) -> HttpRespo
     period = part.date_ranges[0] if part.date_ranges else {}
     form = AnswerForm(
         request.POST or None,
-        initial={"start": period.get("start"), "end": period.get("end"), "rows": "category"},
+        register=chosen_register(request, part),
+        initial={"start": period.get("start"), "end": period.get("end")},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -389,6 +392,7 @@ def answer_new(request: HttpRequest, reference: str, position: int) -> HttpRespo
                 data["columns"] or None,
                 period=DateRange(data["start"], data["end"]),
                 where=data["where"],
+                dataset=data["register"],
             )
             answer = answer_create(
                 part=part, query=query, actor=request.user, inline=settings.FOIDESK_RUN_TASKS_INLINE
@@ -399,7 +403,11 @@ def answer_new(request: HttpRequest, reference: str, position: int) -> HttpRespo
             form.add_error(None, str(error))
         else:
             return HttpResponseRedirect(_answer_url(case, part, answer.pk))
-    return render(request, "staff/answer_new.html", {"case": case, "part": part, "form": form})
+    return render(
+        request,
+        "staff/answer_new.html",
+        {"case": case, "part": part, "form": form, "chooser": register_chooser(request, form.dataset)},
+    )
 
 
 REFRESH_SECONDS = 3  # how often the answer's page reloads itself while its check runs
@@ -441,17 +449,32 @@ def summaries_check(request: HttpRequest, reference: str, position: int) -> Http
     part = selectors.part_or_404(case, position)
     period = part.date_ranges[0] if part.date_ranges else {}
     form = RecordsFilterForm(
-        request.POST or None, initial={"start": period.get("start"), "end": period.get("end")}
+        request.POST or None,
+        register=chosen_register(request, part),
+        initial={"start": period.get("start"), "end": period.get("end")},
     )
     report = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            query = build_query("category", period=DateRange(data["start"], data["end"]), where=data["where"])
+            query = build_query(
+                form.dataset.dimensions[0].name,
+                period=DateRange(data["start"], data["end"]),
+                where=data["where"],
+                dataset=form.dataset.name,
+            )
         except QueryError as error:
             form.add_error(None, str(error))
         else:
             report = summaries_report(query)
     return render(
-        request, "staff/summaries_check.html", {"case": case, "part": part, "form": form, "report": report}
+        request,
+        "staff/summaries_check.html",
+        {
+            "case": case,
+            "part": part,
+            "form": form,
+            "report": report,
+            "chooser": register_chooser(request, form.dataset),
+        },
     )

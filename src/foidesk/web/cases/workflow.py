@@ -42,6 +42,7 @@ from foidesk.web.cases.ledger import stated_count_findings
 from foidesk.web.cases.letters import letter_for_case, letter_problems
 from foidesk.web.cases.models import Answer, ClockEvent, Document, Request
 from foidesk.web.cases.permissions import Refused, raise_refusal
+from foidesk.web.cases.publishing import publication_withdraw, response_publish
 from foidesk.web.cases.services import Actor, case_locked, clock_event_record, request_deadlines
 
 
@@ -352,8 +353,6 @@ def _accept_letter_metadata(letter: Document, actor: Actor) -> None:
 
 
 def _publish(case: Request, actor: Actor, data: EventInput, today: dt.date) -> dict[str, object]:
-    from foidesk.web.publication.services import response_publish
-
     spec = data.publication
     if spec is None:
         raise CaseError("Give the entry's title, summary and response text.")
@@ -377,8 +376,6 @@ def _decline_publication(case: Request, actor: Actor, data: EventInput, today: d
 
 
 def _withdraw_publication(case: Request, actor: Actor, data: EventInput, today: dt.date) -> dict[str, object]:
-    from foidesk.web.publication.services import publication_withdraw
-
     if case.publication is not None:
         publication_withdraw(publication=case.publication, reason=data.reason, actor=actor)
     case.publication_note = data.reason.strip()

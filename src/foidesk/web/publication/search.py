@@ -22,6 +22,7 @@ from foidesk.core.matching import (
     Candidate,
     Enquiry,
     MatchReasons,
+    NearDuplicateSettings,
     containment,
     fingerprint,
     key_terms,
@@ -38,7 +39,7 @@ MAX_NET_TERMS = 8
 KEY_TERMS = 24  # distinctive words of a request used to find candidates
 # An entry whose request text is this alike to what is asked publishes the same request (a repeat or a
 # round-robin): reported as such, apart from the earlier answers.
-SAME_REQUEST_SIMILARITY = 0.8
+SAME_REQUEST_SIMILARITY = NearDuplicateSettings().same_text  # matching's own threshold, one home
 SAME_REQUEST_ROOM = 3
 _SAFE_WORD = re.compile(r"[a-z0-9]{2,40}")
 

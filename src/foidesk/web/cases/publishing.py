@@ -1,4 +1,9 @@
-"""Publishing a response to the disclosure log: a snapshot, taken only when every file passes the gate."""
+"""Publishing a response to the disclosure log: a snapshot, taken only when every file passes the gate.
+
+A step of the case's workflow (``cases.workflow``), so it lives with the cases: the publication app is
+the disclosure log itself (the snapshot's model, its search and the public pages) and imports nothing
+of the cases, so the two apps do not import each other.
+"""
 
 from __future__ import annotations
 
