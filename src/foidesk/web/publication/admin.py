@@ -1,5 +1,5 @@
 """The disclosure log in the admin: shown, never edited. Publishing and withdrawing go through
-publication/services.py (audited); a published attachment's file is never replaced, so that what the
+cases/publishing.py (audited); a published attachment's file is never replaced, so that what the
 public downloaded is what the trail records (its SHA-256)."""
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ from django.conf import settings
 
 from foidesk.core.workflow import Role
 from foidesk.web.cases.documents import document_approve, document_attach
+from foidesk.web.cases.publishing import publication_withdraw, response_publish
 from foidesk.web.publication.models import PublishedAttachment
-from foidesk.web.publication.services import publication_withdraw, response_publish
 from tests.factories import decided_case, published_case, sent_case, staff
 
 pytestmark = pytest.mark.django_db
