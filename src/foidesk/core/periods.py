@@ -322,6 +322,35 @@ def _single_quarter(match: re.Match[str], text: str, received: date) -> _Found |
     return _Found(_quarter(match.group("q"), match.group("y")))
 
 
+_ORDINAL_QUARTERS = {
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4",
+}  # fmt: skip
+
+
+def _ordinal_quarter(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the first quarter of 2015", "the 4th quarter of 2022"."""
+    return _Found(_quarter(_ORDINAL_QUARTERS[match.group("q").lower()], match.group("y")))
+
+
+def _short_financial_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the 18-19 financial year", "financial year 21/22": a financial year written with two digits each."""
+    first, last = int(match.group("a") or match.group("a2")), int(match.group("b") or match.group("b2"))
+    if last != (first + 1) % 100:
+        return None
+    century = received.year // 100 * 100
+    year = century + first if century + first <= received.year + 1 else century - 100 + first
+    return _Found(financial_years(year, year))
+
+
+def _month_day_pair(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "September 3 and 4, 2016", "June 3 - 5 2023": days of one month, the month written first."""
+    year, month = int(match.group("y")), _month(match.group("m"))
+    first, last = int(match.group("d1").rstrip("stndrh")), int(match.group("d2").rstrip("stndrh"))
+    if not 1 <= first <= last <= month_end(year, month).day:
+        return None
+    return _Found(DateRange(date(year, month, first), date(year, month, last)), is_point=False)
+
+
 def _year_pair(match: re.Match[str], prefix: str) -> tuple[int, int, bool] | None:
     """(first year, last year, is a financial-style pair) of "2019/20", "2019-2020", "2016-20"."""
     first = int(match.group(f"{prefix}y1"))
@@ -427,6 +456,9 @@ def _relative(match: re.Match[str], text: str, received: date) -> _Found | None:
     if kind.startswith(("financial", "fiscal")):
         current = financial_year_of(received)
         return _Found(financial_years(current - count, current - 1), relative)
+    if kind.startswith(("academic", "school")):  # the complete academic years before the one of receipt
+        current = received.year if received.month >= ACADEMIC_YEAR_START_MONTH else received.year - 1
+        return _Found(academic_years(current - count, current - 1), relative)
     return _Found(calendar_years(received.year - count, received.year - 1), relative)
 
 
@@ -479,6 +511,19 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     # "June and September 2011": the first month takes the year written after the second
     (rf"\b(?P<m>{_MONTH})(?=,?{_S}(?:and|&){_S}{_MONTH},?{_S}(?P<y>{_YEAR})\b)", _single_month),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
+    (
+        rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th){_S}quarter{_S}(?:of{_S})?(?P<y>{_YEAR})\b",
+        _ordinal_quarter,
+    ),
+    (
+        rf"\b(?:(?P<a>\d\d){_S}[-/]{_S}(?P<b>\d\d){_S}(?:financial|fiscal){_S}year"
+        rf"|(?:financial|fiscal){_S}year{_S}(?P<a2>\d\d){_S}[-/]{_S}(?P<b2>\d\d))\b(?![/\-]\d)",
+        _short_financial_year,
+    ),
+    (
+        rf"\b(?P<m>{_MONTH}){_S}(?P<d1>{_DAY}){_S}(?:and|&|to|[-–]){_S}(?P<d2>{_DAY}),?{_S}(?P<y>{_YEAR})\b",
+        _month_day_pair,
+    ),
     # "2014,2015,2016": years may be listed with bare commas; "12,2015" and "2015,000" are numbers
     (
         rf"(?<![\d/£$.-])(?:(?<!,)|(?<=(?:19|20)\d\d,))\b(?P<y>{_YEAR})\b(?![/.]?\d|,\d(?!\d{{3}}\b))",
@@ -487,7 +532,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
     (
         rf"\b(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?(?:full{_S}|complete{_S}|whole{_S})?"
-        rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
+        rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
         _relative,
     ),
     (
@@ -516,7 +561,8 @@ _NOT_PERIODS = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    r"\b(?:since|from|starting|beginning)[ \t]{1,3}(?:and[ \t]including[ \t]|including[ \t])?"
+    r"\b(?:since|from|starting|beginning|going[ \t]back[ \t]to|back[ \t]to)[ \t]{1,3}"
+    r"(?:and[ \t]including[ \t]|including[ \t])?"
     r"(?:the[ \t]{1,3}(?:start|beginning)[ \t]of[ \t]{1,3})?(?:(?:the|in)[ \t])?$",
     re.IGNORECASE,
 )
@@ -525,6 +571,7 @@ _TO_DATE = re.compile(
     r"onwards|up[ \t]to[ \t](?:today|now|the[ \t]present(?:[ \t]day)?|"
     r"the[ \t]date[ \t]of[ \t]this[ \t]request)|"
     r"to[ \t]today|so[ \t]far|"
+    r"(?:[-–—(][ \t]{0,3})?(?:including[ \t])?(?:the[ \t])?(?:latest|most[ \t]recent)[ \t](?:available|data)|"
     r"[-–—][ \t]{0,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today|date)|"
     r"and[ \t]{1,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today))\b",
     re.IGNORECASE,

@@ -34,6 +34,9 @@ CONTEXT = re.compile(
     r"|\b(?:make|making|submit|submitting) (?:a|this) (?:request|freedom of information request)\b"
     r"(?: under [^.?]{0,60})?[.:]?$"
     r"|^(?:please )?(?:can|could) you (?:please )?provide (?:me )?with some information\b"
+    r"|^(?:please )?(?:can|could|may) i (?:please )?(?:request|ask for|make)\b[^.?]{0,30}"
+    r"\b(?:following|information)\b"
+    r"[^.?]{0,20}\b(?:under|using)\b[^.?]{0,60}[.:]?$"
     r"|:$|\b(?:is|are|following|below|as follows)[ ]?;$",
     re.IGNORECASE,
 )
@@ -84,13 +87,16 @@ PERIOD_NOTE = re.compile(
 )
 LEAD_IN = re.compile(
     r"\b(?:the following|as follows|below|these questions|request(?:ing)? (?:some )?information|"
+    r"(?:receive|obtain|seek|seeking) (?:some |the )?information "
+    r"(?:regarding|about|on|relating|concerning|in relation)|"
     r"freedom of information|foi request)\b|:$",
     re.IGNORECASE,
 )
 FIELD_LEAD = re.compile(
     r"\b(?:for (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week))|"
     r"per (?:person|incident|case|request|item|property|type)|broken down by|"
-    r"break(?:down|[a-z ]{0,20} down)? by|categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
+    r"break(?:down|[a-z ]{0,20} down)? by|broken down (?:as follows|into)|"
+    r"categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
     r"to include|with the following|the following (?:data|fields|categories|columns|headings|types|kinds)|"
     r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is)\b",
     re.IGNORECASE,
@@ -110,6 +116,12 @@ UNFINISHED_LEAD = re.compile(  # "Of these cases how many were for a refusal to:
     r"\b(?:to|of|for|on|in|about|regarding|whether|which|who|that|were|was|are|is|namely)[ ]?:$",
     re.IGNORECASE,
 )
+# A numbered item that only says what to do if the rest cannot be answered is no new ask.
+FALLBACK = re.compile(
+    r"^if (?:you|it|this|the (?:council|trust|force|authority)) (?:are|is)? ?(?:unable|cannot|can't|can not|"
+    r"not able|is not possible)\b[^?]{0,160}\b(?:please|only|instead)\b",
+    re.IGNORECASE,
+)
 FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
 REFERS_TO_LIST = re.compile(
     r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
@@ -117,6 +129,10 @@ REFERS_TO_LIST = re.compile(
 REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
+    r"if (?:available|held|recorded)\b|"
+    r"(?:please )?(?:can|could) (?:this|these|that|those|the) ?(?:data|figures|information|numbers)? "
+    r"(?:also |further |please )?"
+    r"be (?:further |also )?(?:broken|split|provided|given|separated)\b|"
     r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|"
     r"e\.g\.|i\.e\.|for example\b|"
     r"please also (?:segregate|separate|split|break|divide)|"

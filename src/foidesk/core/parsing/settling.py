@@ -15,7 +15,9 @@ from foidesk.core.topics import TopicVocabulary
 _REFERS_BACK = re.compile(
     r"\b(?:these|those|of them|they|them|this figure|these figures|"
     r"the same (?:[a-z]+ ){0,2}(?:period|periods|years?|dates?|time|months?)|"
-    r"that (?:period|year|date|time)|each case|of which|such|the above)\b",
+    r"that (?:period|year|date|time)|this (?:time )?period|the (?:time )?period|these years|each case|"
+    r"of which|"
+    r"such|the above)\b",
     re.IGNORECASE,
 )
 # What is so now, a document, a name or a practice, a plan: no period of its own and none inherited.
@@ -27,6 +29,28 @@ _NO_PERIOD = re.compile(
     r"|\b(?:identify|confirm) (?:the |any )?(?:names?|job titles?|(?:other )?organisations?|contact)\b"
     r"|\b(?:any|all|copies of|a copy of) (?:emails?|correspondence|briefings?)\b"
     r"|\b(?:in|within|over) the next\b|\bhow often\b",
+    re.IGNORECASE,
+)
+# A policy, procedure or guidance asked for as a document: no period unless it is counted.
+_DOCUMENT = re.compile(
+    r"\b(?:your|the|any|its) (?:full |current |formal |written |active )?"
+    r"(?:polic(?:y|ies)|procedures?|guidance|"
+    r"guidelines|strateg(?:y|ies)|terms of reference)\b",
+    re.IGNORECASE,
+)
+# A count or a figure (or a list) without a period of its own takes the period of the part before it;
+# a question about how or why things are done, or whether something is so, does not.
+_PRACTICE = re.compile(
+    r"^(?:[\W\d]*(?:and|also|please|could you|can you|if so,?)[ ,]+)*"
+    r"(?:how (?!many|much|long|often|quickly)|why\b|who\b|does\b|do you\b|did you\b|is there\b|are there\b|"
+    r"has the\b|have you\b|will\b|would\b|what evidence|what theory|"
+    r"(?:give|explain|describe) (?:us |me )?your\b)"
+    r"|\b(?:as to how|at any time|how (?:the|your|you) \w+ (?:determines?|decides?|assess))\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"\b(?:how many|how much|number|numbers|total|totals|amount|figures?|average|proportion|percentage|"
+    r"breakdown|broken down|statistics|data|spend|spent|cost|costs|income|expenditure|paid|rates?)\b",
     re.IGNORECASE,
 )
 
@@ -74,7 +98,8 @@ class Settler:
             if PeriodFlag.RELATIVE in period_flags:
                 periods = self._written_above(text, draft, periods)
             flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
-            if not periods and not _NO_PERIOD.search(text):
+            document = _DOCUMENT.search(text) is not None and _COUNT.search(text) is None
+            if not periods and not _NO_PERIOD.search(text) and not document:
                 periods = self._inherited_periods(draft, refers_back, previous)
                 if periods:
                     flags.append(PartFlag.PERIOD_INHERITED)
@@ -116,7 +141,7 @@ class Settler:
             periods = self.periods_above(above)
             if periods:
                 return periods
-        return previous.periods if previous else ()
+        return previous.periods if previous and not _PRACTICE.search(draft.text) else ()
 
     def _topics_of(
         self, text: str, draft: Draft, refers_back: bool, previous: _Settled | None, flags: list[Flag]

@@ -12,6 +12,7 @@ from foidesk.core.parsing.cues import (
     CONTEXT,
     DIMENSIONS_LEAD,
     EACH_THING,
+    FALLBACK,
     FIELD_ITEM,
     FIELD_LEAD,
     LEAD_IN,
@@ -50,7 +51,10 @@ _MARKER = re.compile(
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 _LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])"
+    r"|(?<=[a-z]{3}[.?])(?=[A-Z][a-z]{2})"  # "...in temporary accommodation.The current ...": no space typed
+)
 _ABBREVIATIONS = frozenset(
     {"e.g.", "i.e.", "etc.", "no.", "s.", "mr.", "mrs.", "ms.", "dr.", "approx.", "para.", "vs.", "cf."}
 )  # fmt: skip
@@ -207,7 +211,7 @@ def _sentences(text: str) -> list[str]:
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
         before = text[max(start, boundary.start() - LAST_WORD_WINDOW) : boundary.start()].rstrip("\"'”’)")
-        last_word = before.rsplit(" ", 1)[-1].lower()
+        last_word = before.rsplit(" ", 1)[-1].lower().lstrip("(")
         if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", last_word):
             continue
         sentences.append(text[start : boundary.start()].strip())
@@ -243,6 +247,11 @@ def _items_and_preamble(
     levels: list[tuple[_Marker, bool]] = []  # the marker kind and indentation of each depth
     base_indent: int | None = None
     for line in lines:
+        if line.kind is not None and roots and FALLBACK.match(line.text):
+            trailing.append(line.text)  # "2. If you are unable to ... please provide only ...": no new ask
+            for open_item in stack:
+                open_item.closed = True
+            continue
         if line.kind is None and not line.sub_item:
             if not roots:
                 preamble.append(line.text)
