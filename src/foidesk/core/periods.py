@@ -38,6 +38,7 @@ LATEST_YEAR = 2099
 MAX_RELATIVE_COUNT = 100  # "the last 500 years" is not a period anyone can answer
 SINCE_LOOKBEHIND = 12  # characters before a date searched for "since"/"from"
 TO_DATE_LOOKAHEAD = 40  # characters after a date searched for "to date"/"onwards"
+MIN_LISTED_PAIRS = 2  # "2018-2019, 2017-2018": a list of year pairs reads as financial years
 FINANCIAL_CONTEXT_WINDOW = 40  # characters before a year pair searched for "financial"
 
 
@@ -383,11 +384,20 @@ def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[st
         return _Found(academic_years(first, first))
     said_financial = _financial_context(match, text)
     four_digit_hyphen = bool(re.search(rf"{_YEAR}{_S}[-–]{_S}{_YEAR}", separator))
-    if four_digit_hyphen and not said_financial:
+    if four_digit_hyphen and not said_financial and not _listed_pairs(text):
         return _Found(calendar_years(first, last), frozenset({PeriodFlag.YEAR_RANGE_AMBIGUOUS}))
     return _Found(
         financial_years(first, first), _flags((not said_financial, PeriodFlag.FINANCIAL_YEAR_ASSUMED))
     )
+
+
+_FOUR_DIGIT_PAIR = re.compile(rf"\b(?P<y1>{_YEAR})[-–](?P<y2>{_YEAR})\b")
+
+
+def _listed_pairs(text: str) -> bool:
+    """ "2018-2019, 2017-2018, 2016-2017": pairs of years listed one after another are financial years."""
+    pairs = [m for m in _FOUR_DIGIT_PAIR.finditer(text) if int(m.group("y2")) == int(m.group("y1")) + 1]
+    return len(pairs) >= MIN_LISTED_PAIRS
 
 
 def _year_pair_range(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -557,7 +567,10 @@ _WORD_CUE = re.compile(
 _NOT_PERIODS = re.compile(
     rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}(?:of[ \t]{{1,3}})?{_YEAR}\b"
     rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
-    rf"|\b{_YEAR}/(?!{_YEAR}\b)\d{{3,}}\b",
+    rf"|\b{_YEAR}/(?!{_YEAR}\b)\d{{3,}}\b"
+    rf"|\b(?:the|a)[ \t]{_YEAR}[ \t](?:[a-z]+[ \t]){{0,2}}(?:act|bill|charge|strategy|report|review|survey|"
+    rf"manifesto|budget|election)\b"
+    rf"|\b(?:strategy|plan|programme|framework)[ \t]{{0,3}}\({_YEAR}[ \t]?[-–/][ \t]?{_YEAR}\)",
     re.IGNORECASE,
 )
 _SINCE = re.compile(

@@ -12,8 +12,14 @@ import re
 
 ASK = re.compile(
     r"\?|\b(?:please|could you|can you|would you|will you|i would like|i'd like|i wish to|i want|i request|"
-    r"i am requesting|i'm requesting|i ask|kindly|how many|how much|how often|how long|what|which|whether|"
-    r"when|where|who|does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
+    r"i am requesting|i'm requesting|i ask|kindly|how many|how much|how often|how long|"
+    r"(?:(?<=^)|(?<=[.?!:;,(] )|(?<=\band )|(?<=\bor )|(?<=\balso )|(?<=\bme )|(?<=\bus )|(?<=\bknow )|"
+    r"(?<=\bstate )|(?<=\bconfirm )|(?<=\bspecify )|(?<=\bexplain )|(?<=\badvise )|"
+    r"(?<=\bdetail )|(?<=\boutline )|"
+    r"(?<=\bindicate )|(?<=\bshow )|(?<=\bask )|(?<=\bsee )|(?<=\bon )|(?<=\babout )|(?<=\bas to )|"
+    r"(?<=\bof )|(?<=^\W)|(?<=^\W\W))(?:what|which|whether|when|where|who)|"
+    r"does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
+    r"average|names? of|job titles?|data (?:relating|on|about|regarding|for|held)|"
     r"copies of|details (?:of|on|about)|"
     r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
     r"i'm looking for|i am looking for)\b",
@@ -98,7 +104,7 @@ FIELD_LEAD = re.compile(
     r"break(?:down|[a-z ]{0,20} down)? by|broken down (?:as follows|into)|"
     r"categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
     r"to include|with the following|the following (?:data|fields|categories|columns|headings|types|kinds)|"
-    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is)\b",
+    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is|i (?:need|want) to know$)\b",
     re.IGNORECASE,
 )
 STRONG_ASK = re.compile(

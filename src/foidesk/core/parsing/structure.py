@@ -32,6 +32,7 @@ MAX_HEADING_TITLE_WORDS = 8
 MAX_LINES_UNDER_HEADING = 3  # "Littering:" / "Please give figures for 2015-2020" / "1. ..."
 MIN_LIST_ITEMS = 2
 LAST_WORD_WINDOW = 12  # characters before a full stop searched for an abbreviation ("e.g.")
+MAX_LIST_HEADING_WORDS = 12  # "Parking Fines (fines issued from 1 January 2016 to date)" heads items below
 MAX_DIMENSION_WORDS = 8  # "- the age of the child" breaks down the question above; it is no question
 
 
@@ -91,6 +92,7 @@ class _Item:
     why: str = ""
     children: list[_Item] = field(default_factory=list)
     closed: bool = False  # a blank line or a remark ended it; plain lines no longer continue it
+    heading: str = ""  # a heading line between items above it ("For the last 5 years:") that governs it
 
     @property
     def text(self) -> str:
@@ -246,7 +248,15 @@ def _items_and_preamble(
     stack: list[_Item] = []  # the open item at each depth
     levels: list[tuple[_Marker, bool]] = []  # the marker kind and indentation of each depth
     base_indent: int | None = None
-    for line in lines:
+    heading = ""
+    for index, line in enumerate(lines):
+        if roots and _heads_the_items_below(line, lines[index + 1 : index + 2]):
+            heading = line.text  # "For the last 5 year period:" / "Parking Fines (from 1 January 2016)"
+            for open_item in stack:
+                open_item.closed = True
+            remarks.extend(trailing)
+            trailing.clear()
+            continue
         if line.kind is not None and roots and FALLBACK.match(line.text):
             trailing.append(line.text)  # "2. If you are unable to ... please provide only ...": no new ask
             for open_item in stack:
@@ -279,6 +289,7 @@ def _items_and_preamble(
             levels.append(level)
             depth = len(levels) - 1
         if depth == 0:
+            item.heading = heading
             header = _header_of(roots, item)
             (header.children if header else roots).append(item)
         else:
@@ -287,6 +298,16 @@ def _items_and_preamble(
         remarks.extend(trailing)
         trailing.clear()
     return preamble, roots, trailing
+
+
+def _heads_the_items_below(line: _Line, following: Sequence[_Line]) -> bool:
+    """A plain line between items that heads the items after it, not more of the one before it."""
+    if line.kind is not None or line.sub_item or not following or following[0].kind is None:
+        return False
+    text = line.text.strip()
+    if not text[:1].isupper() or len(text.split()) > MAX_LIST_HEADING_WORDS or is_remark(text):
+        return False
+    return text.endswith(":") or (not text.endswith((".", "?", "!", ";", ",")) and not _is_ask(text))
 
 
 def _header_of(roots: Sequence[_Item], item: _Item) -> _Item | None:
@@ -356,7 +377,8 @@ def _drafts_from_items(
         pieces = [item.text]
         if item.children:
             pieces.append("; ".join(_with_children(child) for child in item.children))
-        drafts.append(Draft(request, word, question, None, pieces, context, why=item.why))
+        governing = [item.heading, *context] if item.heading else context
+        drafts.append(Draft(request, word, question, None, pieces, governing, why=item.why))
     return drafts
 
 
