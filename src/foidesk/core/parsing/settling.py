@@ -17,7 +17,7 @@ _REFERS_BACK = re.compile(
     r"the same (?:[a-z]+ ){0,2}(?:period|periods|years?|dates?|time|months?)|"
     r"that (?:period|year|date|time)|this (?:time )?period|the (?:time )?period|these years|each case|"
     r"of which|"
-    r"such|the above)\b",
+    r"such|the above|(?:in|to|from|at) (?:question|q) ?\d{1,2})\b",
     re.IGNORECASE,
 )
 # What is so now, a document, a name or a practice, a plan: no period of its own and none inherited.
@@ -55,6 +55,23 @@ _COUNT = re.compile(
 )
 
 
+_SAME_PERIOD = re.compile(
+    r"\b(?:same|this|that|these|the) (?:time )?(?:period|years?|months?|dates?|timeframe)\b", re.IGNORECASE
+)
+# "for the last three academic years (or from 2022 onwards if easier)": the alternative does not set it
+_ALTERNATIVE = re.compile(r"\((?:or|alternatively)\b[^()]{0,160}\)", re.IGNORECASE)
+
+
+def _periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
+    if "(" in text:
+        without = _ALTERNATIVE.sub(" ", text)
+        if without != text:
+            found = periods_in(without, received)
+            if found[0]:
+                return found
+    return periods_in(text, received)
+
+
 @dataclass(frozen=True, slots=True)
 class _Settled:
     periods: tuple[DateRange, ...]
@@ -76,7 +93,7 @@ class Settler:
 
     def periods_above(self, text: str) -> tuple[DateRange, ...]:
         if text not in self._periods:
-            self._periods[text] = periods_in(text, self.received)[0]
+            self._periods[text] = _periods_in(text, self.received)[0]
         return self._periods[text]
 
     def topics_above(self, text: str) -> tuple[str, ...]:
@@ -88,13 +105,18 @@ class Settler:
         parts: list[Part] = []
         last: _Settled | None = None  # the part before, in any block
         previous_request: int | None = None
+        last_dated: _Settled | None = None  # the last part with a period, which "this period" means
         for draft in drafts:
             text = draft.text.strip()
             # Across a "Request N" heading, only an explicit reference back ("the same period") reaches back.
             refers_back = bool(_REFERS_BACK.search(text))
             previous = last if draft.request == previous_request or refers_back else None
+            names_period = refers_back and _SAME_PERIOD.search(text) is not None
+            if names_period and previous is not None and not previous.periods and last_dated is not None:
+                # "during this period": the last period named
+                previous = _Settled(last_dated.periods, previous.topics)
             previous_request = draft.request
-            periods, period_flags = periods_in(text, self.received)
+            periods, period_flags = _periods_in(text, self.received)
             if PeriodFlag.RELATIVE in period_flags:
                 periods = self._written_above(text, draft, periods)
             flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
@@ -105,6 +127,8 @@ class Settler:
                     flags.append(PartFlag.PERIOD_INHERITED)
             topics = self._topics_of(text, draft, refers_back, previous, flags)
             last = _Settled(periods, topics)
+            if periods:
+                last_dated = last
             self._settled[id(draft)] = last
             number = (draft.request, draft.question, draft.subquestion)
             unique_flags = tuple(dict.fromkeys(flags))
@@ -132,7 +156,9 @@ class Settler:
     def _inherited_periods(
         self, draft: Draft, refers_back: bool, previous: _Settled | None
     ) -> tuple[DateRange, ...]:
-        if refers_back and previous:
+        # "How can sanctions incentivise ... they ...": a pronoun, not a period, and no count to continue
+        practice = _PRACTICE.search(draft.text) is not None and not _SAME_PERIOD.search(draft.text)
+        if refers_back and previous and not practice:
             return previous.periods
         parent = self._settled.get(id(draft.parent)) if draft.parent else None
         if parent and parent.periods:
@@ -141,7 +167,7 @@ class Settler:
             periods = self.periods_above(above)
             if periods:
                 return periods
-        return previous.periods if previous and not _PRACTICE.search(draft.text) else ()
+        return previous.periods if previous and not practice else ()
 
     def _topics_of(
         self, text: str, draft: Draft, refers_back: bool, previous: _Settled | None, flags: list[Flag]

@@ -288,6 +288,11 @@ def _items_and_preamble(
         else:
             levels.append(level)
             depth = len(levels) - 1
+        if depth == 0 and item.kind == _Marker.BULLET and roots and REFINEMENT.match(item.pieces[0]):
+            # "- This should include a summary ...": more of the bullet above
+            roots[-1].pieces.append(item.pieces[0])
+            stack[depth:] = [roots[-1]]
+            continue
         if depth == 0:
             item.heading = heading
             header = _header_of(roots, item)
@@ -329,7 +334,8 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
         for item in stack:
             item.closed = True
         return
-    continues = not line.blank_before and not last.closed
+    # "and (ii) permanently excluded ..." after a blank line still ends the sentence of the item above
+    continues = (not line.blank_before or line.text[:1].islower()) and not last.closed
     unfinished = line.text[:1].islower() or not last.pieces[-1].rstrip().endswith((".", "?", "!", ";"))
     if continues and (unfinished or not _is_ask(line.text) or REFINEMENT.match(line.text)):
         last.pieces.append(line.text)
@@ -524,10 +530,18 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
         return True
     if all(FIELD_ITEM.match(root.pieces[0]) for root in roots):
         return True
-    asks = sum(1 for root in roots if NOUN_ASK.match(root.pieces[0]) or QUESTION_START.match(root.pieces[0]))
+    asks = sum(1 for root in roots if _item_asks(root.pieces[0]))
     if EACH_THING.search(lead):
         return True
     return bool(FIELD_LEAD.search(lead) or UNFINISHED_LEAD.search(lead)) and 2 * asks < len(roots)
+
+
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
+
+
+def _item_asks(text: str) -> bool:
+    """ "How many ...", "the number of ...", "Of these, how many ...": an item that asks, not a field."""
+    return bool(NOUN_ASK.match(text) or QUESTION_START.match(text) or _HOW_MANY.search(text[:60]))
 
 
 def _field_list(
