@@ -12,8 +12,10 @@ import re
 
 ASK = re.compile(
     r"\?|\b(?:please|could you|can you|would you|will you|i would like|i'd like|i wish to|i want|i request|"
+    r"i would (?:also )?request|i (?:also )?request|"
     r"i am requesting|i'm requesting|i ask|kindly|how many|how much|how often|how long|"
-    r"(?:(?<=^)|(?<=[.?!:;,(] )|(?<=\band )|(?<=\bor )|(?<=\balso )|(?<=\bme )|(?<=\bus )|(?<=\bknow )|"
+    r"(?:(?<=\band )|(?<=\bor ))(?:what|whether)|"
+    r"(?:(?<=^)|(?<=[.?!:;,(] )|(?<=\balso )|(?<=\bme )|(?<=\bus )|(?<=\bknow )|"
     r"(?<=\bstate )|(?<=\bconfirm )|(?<=\bspecify )|(?<=\bexplain )|(?<=\badvise )|"
     r"(?<=\bdetail )|(?<=\boutline )|"
     r"(?<=\bindicate )|(?<=\bshow )|(?<=\bask )|(?<=\bsee )|(?<=\bon )|(?<=\babout )|(?<=\bas to )|"
@@ -74,7 +76,11 @@ REMARK = re.compile(
     r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
     r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
     r"within the (?:usual|statutory) time|public domain|"
-    r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form))",
+    r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form)|"
+    r"interpret (?:my|this|the) request|broadest possible|doubt as to whether|"
+    r"scope of (?:my|this|the) request|(?:clear|accessible) format|for the purpose of clarity|"
+    r"receive (?:the|this) information (?:electronically|by|in)|"
+    r"if (?:my|this|the) request is (?:denied|refused)|justify this by reference)",
     re.IGNORECASE,
 )
 # Both in one pass, over lowercased text: case-insensitive matching of this many words is twice as slow.
@@ -135,6 +141,10 @@ REFERS_TO_LIST = re.compile(
 REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
+    r"i would (?:request|like|ask) that (?:this|it|these|they) (?:includes?|is|are|be)\b|"
+    r"so\b|if you (?:only )?have (?:figures|data|information|records)\b|"
+    r"please provide (?:the|this) (?:information|data)(?: requested)? as a breakdown\b|"
+    r"i would like (?:the |this )?(?:data|figures) (?:based on|to be based|counted)\b|"
     r"if (?:available|held|recorded)\b|"
     r"(?:please )?(?:can|could) (?:this|these|that|those|the) ?(?:data|figures|information|numbers)? "
     r"(?:also |further |please )?"

@@ -23,7 +23,9 @@ WHY_INLINE_BULLET = "bullet on one line"
 WHY_Q_HEADING = "Q heading"
 
 _Q_HEADING_ALONE = re.compile(r"^(?:q|question|qu)[ .]?(?P<n>\d{1,2})[ ]?[:.)\-–]?$", re.IGNORECASE)
-_SUB_ITEM = re.compile(r"^(?P<n>\d{1,2})(?:[a-z]|\.[a-z]|\([a-z]\))[.)]?[ ]+\S", re.IGNORECASE)
+_SUB_ITEM = re.compile(
+    r"^(?:q|question ?)?(?P<n>\d{1,2})(?:[a-z]|\.[a-z]|\([a-z]\))[.)]?[ ]+\S", re.IGNORECASE
+)  # "1a.", "Q8b."
 _BULLETED_SUB_ITEM = re.compile(r"^[-•*·▪◦‣⁃–—○●■□➢►✓→][ ]+(?=\d{1,2}[a-z][.)][ ])", re.IGNORECASE)
 _INLINE_BULLET = re.compile(r"(?:^|(?<=[ ]))(?:[*•·▪●◦][ ]+(?=\S)|-(?=[A-Za-z]))")  # "-a list ... -Details"
 # "2) " anywhere after a blank; "2. " only where a sentence ends before it ("... 2017? 2. How ...")
@@ -32,7 +34,8 @@ _INLINE_NUMBER = re.compile(
     r"(?:^|(?<=[ :]))\(?(?P<n>\d{1,2})(?P<nl>[a-z])?\)[ ]+(?=\S)"
     r"|(?:^|(?<=[ :;.?!]))(?P<d>\d{1,2})(?P<dl>[a-z])?\.(?:[ ]+(?=[A-Za-z(\"'‘“])|(?=[A-Z]))"
     r"|(?:^|(?<=[ ]))(?P<h>\d{1,2})[ ]?[-–][ ]+(?=[A-Za-z])"
-    r"|(?P<g>\d)\.(?=[ ]?[A-Z][a-z])"  # glued to the text before it ("...EHCP?and3. Of"): only inside a run
+    # glued to the text before it ("...EHCP?and3. Of"): only inside a run
+    r"|(?<![\d/])(?P<g>\d)\.(?=[ ]?[A-Z][a-z])"
 )
 _BULLET_HINT = re.compile(r"[*•·▪●◦]| -[A-Za-z]")  # cheap checks that spare most lines the patterns below
 _NUMBER_HINT = re.compile(r"\d[a-z]?(?:[.)]|[ ]?[-–])")

@@ -35,7 +35,7 @@ _NO_PERIOD = re.compile(
 _DOCUMENT = re.compile(
     r"\b(?:your|the|any|its) (?:full |current |formal |written |active )?"
     r"(?:polic(?:y|ies)|procedures?|guidance|"
-    r"guidelines|strateg(?:y|ies)|terms of reference)\b",
+    r"guidelines|strateg(?:y|ies)|terms of reference|database|dataset|register)\b",
     re.IGNORECASE,
 )
 # A count or a figure (or a list) without a period of its own takes the period of the part before it;

@@ -54,7 +54,7 @@ _LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
 
 _SENTENCE_END = re.compile(
     r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])"
-    r"|(?<=[a-z]{3}[.?])(?=[A-Z][a-z]{2})"  # "...in temporary accommodation.The current ...": no space typed
+    r"|(?<=[a-z)][.?])(?=[A-Z][a-z]{2})"  # "...in temporary accommodation.The current ...": no space typed
 )
 _ABBREVIATIONS = frozenset(
     {"e.g.", "i.e.", "etc.", "no.", "s.", "mr.", "mrs.", "ms.", "dr.", "approx.", "para.", "vs.", "cf."}
@@ -269,7 +269,8 @@ def _items_and_preamble(
                 _plain_line_after_items(line, stack, trailing)
             continue
         if line.sub_item:
-            number = line.text[: len(line.text) - len(line.text.lstrip("0123456789"))]
+            unprefixed = re.sub(r"^(?:q|question ?)(?=\d)", "", line.text, flags=re.IGNORECASE)
+            number = unprefixed[: len(unprefixed) - len(unprefixed.lstrip("0123456789"))]
             if roots and roots[-1].value == number:
                 roots[-1].pieces.append(line.text)  # "1b. ..." is more of question 1
                 continue
@@ -537,10 +538,15 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
 
 
 _HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
+_WHERE_CONDITION = re.compile(
+    r"^(?:where|if|when) (?:applicable|possible|available|known|relevant|appropriate)\b", re.IGNORECASE
+)
 
 
 def _item_asks(text: str) -> bool:
     """ "How many ...", "the number of ...", "Of these, how many ...": an item that asks, not a field."""
+    if _WHERE_CONDITION.match(text):
+        return False  # "Where applicable, the name of the site": a condition on a field, not a question
     return bool(NOUN_ASK.match(text) or QUESTION_START.match(text) or _HOW_MANY.search(text[:60]))
 
 
