@@ -21,7 +21,7 @@ ASK = re.compile(
     r"(?<=\bindicate )|(?<=\bshow )|(?<=\bask )|(?<=\bsee )|(?<=\bon )|(?<=\babout )|(?<=\bas to )|"
     r"(?<=\bof )|(?<=^\W)|(?<=^\W\W))(?:what|which|whether|when|where|who)|"
     r"does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
-    r"average|names? of|job titles?|data (?:relating|on|about|regarding|for|held)|"
+    r"^(?:the )?types? of|average|names? of|job titles?|data (?:relating|on|about|regarding|for|held)|"
     r"copies of|details (?:of|on|about)|"
     r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
     r"i'm looking for|i am looking for)\b",

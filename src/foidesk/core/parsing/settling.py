@@ -55,6 +55,12 @@ _COUNT = re.compile(
 )
 
 
+_EARLIER_REQUEST_CUE = re.compile(r"\b(?:previous|previously|earlier|already asked|filed)\b", re.IGNORECASE)
+_EARLIER_REQUEST = re.compile(
+    r"[^.?!()]{0,200}\b(?:previous(?:ly)?|earlier|already asked|filed)\b[^.?!()]{0,200}"
+    r"(?:request|asked|filed|foi|response)[^.?!()]{0,120}",
+    re.IGNORECASE,
+)
 _SAME_PERIOD = re.compile(
     r"\b(?:same|this|that|these|the) (?:time )?(?:period|years?|months?|dates?|timeframe)\b", re.IGNORECASE
 )
@@ -93,7 +99,9 @@ class Settler:
 
     def periods_above(self, text: str) -> tuple[DateRange, ...]:
         if text not in self._periods:
-            self._periods[text] = _periods_in(text, self.received)[0]
+            # "(I previously asked for 2016/17)", "one I filed last month": about an earlier request
+            kept = _EARLIER_REQUEST.sub(" ", text) if _EARLIER_REQUEST_CUE.search(text) else text
+            self._periods[text] = _periods_in(kept, self.received)[0]
         return self._periods[text]
 
     def topics_above(self, text: str) -> tuple[str, ...]:

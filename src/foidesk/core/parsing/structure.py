@@ -52,9 +52,11 @@ _MARKER = re.compile(
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 _LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
 
+# "...in temporary accommodation.The current ...", "Dear Sir/Madam,This is a request": no space typed
 _SENTENCE_END = re.compile(
     r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])"
-    r"|(?<=[a-z)][.?])(?=[A-Z][a-z]{2})"  # "...in temporary accommodation.The current ...": no space typed
+    r"|(?<=[a-z0-9)][.?])(?=[A-Z][a-z]{2})"
+    r"|(?<=[a-z]{3},)(?=(?:This is|Please|I am|I would|We are)\b)"
 )
 _ABBREVIATIONS = frozenset(
     {"e.g.", "i.e.", "etc.", "no.", "s.", "mr.", "mrs.", "ms.", "dr.", "approx.", "para.", "vs.", "cf."}
@@ -514,10 +516,12 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
 def _paragraph_sentences(lines: Sequence[_Line]) -> list[str]:
     """The sentences of prose, where a blank line also ends one ("... demonstrations;" / "Whether ...")."""
     paragraphs: list[list[str]] = []
+    ended = False  # a line ending in ":" leads in to the line below; it is a sentence of its own
     for line in lines:
-        if line.blank_before or not paragraphs:
+        if line.blank_before or not paragraphs or ended:
             paragraphs.append([])
         paragraphs[-1].append(line.text)
+        ended = line.text.rstrip().endswith(":")
     return [sentence for paragraph in paragraphs for sentence in _sentences(" ".join(paragraph))]
 
 
