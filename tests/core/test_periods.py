@@ -296,3 +296,21 @@ def test_two_years_joined_by_and_without_between_stay_two_periods() -> None:
 )
 def test_academic_years_back_to_and_latest_available(phrase: str, expected: list[tuple[str, str]]) -> None:
     assert ranges(phrase) == expected
+
+
+def test_a_day_month_span_without_a_year_is_the_last_one_before_receipt() -> None:
+    assert ranges("between 14 January - 14 February", date(2022, 2, 21)) == [("2022-01-14", "2022-02-14")]
+    assert ranges("between 14 January - 14 February", date(2022, 2, 1)) == [("2021-01-14", "2021-02-14")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the report (referred to by South Wales Police on 11/08/2021, 12/08/2021 and 07/03/2022)",
+        "a copy of the 2018-2019 Trawscymru Annual report",
+        "the 10 Year Mental Health Strategy (2017-2027)",
+        "impacted by the 2019 Loan Charge as passed in the 2017 Finance Act",
+    ],
+)
+def test_dates_that_name_letters_reports_and_schemes_are_not_periods(text: str) -> None:
+    assert ranges(text) == []

@@ -260,6 +260,24 @@ def _day_month_range(match: re.Match[str], text: str, received: date) -> _Found 
     return _Found(DateRange(start, end), is_point=False)
 
 
+def _day_month_range_no_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "between 14 January - 14 February": no year written, so the last such span before receipt."""
+    months = (_month(match.group("m1")), _month(match.group("m2")))
+    days = (int(match.group("d1").rstrip("stndrh")), int(match.group("d2").rstrip("stndrh")))
+    year = received.year
+    for _ in range(2):
+        end_year = year
+        start_year = year if months[0] <= months[1] else year - 1
+        try:
+            start, end = date(start_year, months[0], days[0]), date(end_year, months[1], days[1])
+        except ValueError:
+            return None
+        if end <= received:
+            return _Found(DateRange(start, end), is_point=False) if start <= end else None
+        year -= 1
+    return None
+
+
 def _single_date(match: re.Match[str], text: str, received: date) -> _Found | None:
     found = _day_from(match, "a")
     if found is None:
@@ -501,6 +519,11 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         _month_range,
     ),
     (
+        rf"\b(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MONTH}){_S}(?:to|until|[-–—]){_S}(?P<d2>{_DAY}){_S}(?:of{_S})?"
+        rf"(?P<m2>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))",
+        _day_month_range_no_year,
+    ),
+    (
         rf"\bq(?:uarter{_S})?(?P<q1>[1-4]){_S}(?P<y1>{_YEAR}){_S}{_TO}{_S}q(?:uarter{_S})?(?P<q2>[1-4]){_S}(?P<y2>{_YEAR})\b",
         _quarter_range,
     ),
@@ -570,7 +593,13 @@ _NOT_PERIODS = re.compile(
     rf"|\b{_YEAR}/(?!{_YEAR}\b)\d{{3,}}\b"
     rf"|\b(?:the|a)[ \t]{_YEAR}[ \t](?:[a-z]+[ \t]){{0,2}}(?:act|bill|charge|strategy|report|review|survey|"
     rf"manifesto|budget|election)\b"
-    rf"|\b(?:strategy|plan|programme|framework)[ \t]{{0,3}}\({_YEAR}[ \t]?[-–/][ \t]?{_YEAR}\)",
+    rf"|\b(?:strategy|plan|programme|framework)[ \t]{{0,3}}\({_YEAR}[ \t]?[-–/][ \t]?{_YEAR}\)"
+    # "(referred to by South Wales Police on 11/08/2021 and 07/03/2022)": the day a letter was written
+    rf"|\b(?:dated|referred[ \t]to[ \t](?:by[ \t][^.;()]{{1,60}}?[ \t])?on)[ \t]{{1,3}}"
+    rf"(?:[\d/.]{{6,10}}(?:,|[ \t]|and){{0,5}}){{1,5}}"
+    # "the 2018-2019 Trawscymru Annual report": a document named by its year
+    rf"|\b{_YEAR}[ \t]?[-–/][ \t]?(?:{_YEAR}|\d\d)[ \t](?:[a-z]+[ \t]){{0,2}}(?:annual[ \t])?"
+    rf"(?:report|accounts)\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(

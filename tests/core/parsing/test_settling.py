@@ -69,3 +69,12 @@ def test_a_policy_asked_for_takes_no_period_but_this_period_refers_back() -> Non
         [_draft("How many were sold in 2019?", 1), _draft("Please list them all in this period.", 2)]
     )
     assert parts[1].date_ranges == parts[0].date_ranges
+
+
+def test_a_current_practice_question_takes_no_period_from_the_count_before_but_an_average_does() -> None:
+    settler = Settler(RECEIVED, DEFAULT_VOCABULARY)
+    count = _draft("How many drones were used in 2021?", 1)
+    owned = settler.settle([count, _draft("How many drones does your police force own or operate?", 2)])
+    assert owned[1].date_ranges == ()
+    average = settler.settle([count, _draft("What is the average flight time?", 2)])
+    assert average[1].date_ranges == average[0].date_ranges

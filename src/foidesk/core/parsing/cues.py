@@ -21,7 +21,7 @@ ASK = re.compile(
     r"(?<=\bindicate )|(?<=\bshow )|(?<=\bask )|(?<=\bsee )|(?<=\bon )|(?<=\babout )|(?<=\bas to )|"
     r"(?<=\bof )|(?<=^\W)|(?<=^\W\W))(?:what|which|whether|when|where|who)|"
     r"does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
-    r"^(?:the )?types? of|average|names? of|job titles?|data (?:relating|on|about|regarding|for|held)|"
+    r"^(?:the )?types? of|average|names? of|job title|data (?:relating|on|about|regarding|for|held)|"
     r"copies of|details (?:of|on|about)|"
     r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
     r"i'm looking for|i am looking for)\b",
@@ -141,6 +141,8 @@ REFERS_TO_LIST = re.compile(
 REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
+    r"please also include (?:copies of )?(?:all |any )?"
+    r"(?:minutes|notes|attachments|annexes|papers|briefings)\b|"
     r"i would (?:request|like|ask) that (?:this|it|these|they) (?:includes?|is|are|be)\b|"
     r"so\b|if you (?:only )?have (?:figures|data|information|records)\b|"
     r"please provide (?:the|this) (?:information|data)(?: requested)? as a breakdown\b|"

@@ -35,7 +35,7 @@ _INLINE_NUMBER = re.compile(
     r"|(?:^|(?<=[ :;.?!]))(?P<d>\d{1,2})(?P<dl>[a-z])?\.(?:[ ]+(?=[A-Za-z(\"'‘“])|(?=[A-Z]))"
     r"|(?:^|(?<=[ ]))(?P<h>\d{1,2})[ ]?[-–][ ]+(?=[A-Za-z])"
     # glued to the text before it ("...EHCP?and3. Of"): only inside a run
-    r"|(?<![\d/])(?P<g>\d)\.(?=[ ]?[A-Z][a-z])"
+    r"|(?:(?<![\d/])|(?<=/\d\d))(?P<g>\d)\.(?=[ ]?[A-Z][a-z])"  # "...2023/242. What": glued to a year pair
 )
 _BULLET_HINT = re.compile(r"[*•·▪●◦]| -[A-Za-z]")  # cheap checks that spare most lines the patterns below
 _NUMBER_HINT = re.compile(r"\d[a-z]?(?:[.)]|[ ]?[-–])")

@@ -33,19 +33,24 @@ _NO_PERIOD = re.compile(
 )
 # A policy, procedure or guidance asked for as a document: no period unless it is counted.
 _DOCUMENT = re.compile(
-    r"\b(?:your|the|any|its) (?:full |current |formal |written |active )?"
+    r"\b(?:your|the|any|its) (?:full |current |formal |written |active |documented )?"
     r"(?:polic(?:y|ies)|procedures?|guidance|"
-    r"guidelines|strateg(?:y|ies)|terms of reference|database|dataset|register)\b",
+    r"guidelines|strateg(?:y|ies)|terms of reference|database|dataset|register|plans?)\b",
     re.IGNORECASE,
 )
 # A count or a figure (or a list) without a period of its own takes the period of the part before it;
 # a question about how or why things are done, or whether something is so, does not.
 _PRACTICE = re.compile(
-    r"^(?:[\W\d]*(?:and|also|please|could you|can you|if so,?)[ ,]+)*"
-    r"(?:how (?!many|much|long|often|quickly)|why\b|who\b|does\b|do you\b|did you\b|is there\b|are there\b|"
+    r"^(?:q?\d{1,2}[a-z]?[.)]?[ ]*)?(?:[\W\d]*(?:and|also|please|could you|can you|if so,?)[ ,]+)*"
+    r"(?:how (?!many|much|long|often|quickly)|how much (?:is|are|does|do)\b|why\b|who\b|does\b|do you\b|"
+    r"did you\b|is there\b|are there\b|for what\b|(?:specify|explain|state) what\b|"
+    r"what (?:is|are) (?:the|your) (?!average|mean|median|total|number|cost|amount|percentage|proportion)|"
     r"has the\b|have you\b|will\b|would\b|what evidence|what theory|"
     r"(?:give|explain|describe) (?:us |me )?your\b)"
-    r"|\b(?:as to how|at any time|how (?:the|your|you) \w+ (?:determines?|decides?|assess))\b",
+    r"|\b(?:as to how|at any time|how (?:the|your|you) \w+ (?:determines?|decides?|assess)|"
+    r"indicate (?:if|whether)|most recent (?:figures|data|statistics)|"
+    r"(?:does|do) (?:the|your|you) (?:\w+ ){0,3}(?:use|employ|operate|own|offer)|"
+    r"are (?:currently )?(?:authorised|employed|registered|in post))\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
