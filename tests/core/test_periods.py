@@ -314,3 +314,8 @@ def test_a_day_month_span_without_a_year_is_the_last_one_before_receipt() -> Non
 )
 def test_dates_that_name_letters_reports_and_schemes_are_not_periods(text: str) -> None:
     assert ranges(text) == []
+
+
+def test_a_day_past_the_end_of_its_month_is_read_as_the_last_day() -> None:
+    assert ranges("between 01/09/2025 and 31/09/2025", date(2025, 10, 16)) == [("2025-09-01", "2025-09-30")]
+    assert ranges("on 32/09/2025", date(2025, 10, 16)) == []

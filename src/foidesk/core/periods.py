@@ -33,6 +33,8 @@ FINANCIAL_YEAR_START_MONTH = 4  # UK public-sector financial year: 1 April to 31
 ACADEMIC_YEAR_START_MONTH = 9  # English school year: 1 September to 31 August
 QUARTER_MONTHS = 3
 MONTHS_IN_YEAR = 12
+MONTH_END_SLIP_FIRST_DAY = 29  # "31/09", "29/02/2023": a day past the month's end, meant as its last day
+MAX_DAY = 31
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2099
 MAX_RELATIVE_COUNT = 100  # "the last 500 years" is not a period anyone can answer
@@ -212,13 +214,16 @@ def _day_from(match: re.Match[str], prefix: str) -> tuple[date, bool] | None:
 
 
 def _date_of(raw_day: str, raw_month: str, raw_year: str, form: int) -> tuple[date, bool] | None:
+    """The day written; "31/09/2025", a day the month does not have, is read as the month's last day."""
     day = int(re.sub(r"\D", "", raw_day))
     month_is_number = raw_month.isdigit()
     month = int(raw_month) if month_is_number else _month(raw_month)
     try:
         value = date(_year(raw_year), month, day)
     except ValueError:
-        return None
+        if not (1 <= month <= MONTHS_IN_YEAR and MONTH_END_SLIP_FIRST_DAY <= day <= MAX_DAY):
+            return None
+        value = month_end(_year(raw_year), month)  # "31/09/2025": the requester meant the end of September
     ambiguous = form == _NUMERIC_FORM and day <= MONTHS_IN_YEAR and day != month
     return value, ambiguous
 

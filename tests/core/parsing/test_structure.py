@@ -299,3 +299,13 @@ def test_a_numbered_cost_limit_fallback_is_no_part() -> None:
         RECEIVED,
     )
     assert labels(parsed) == ["Q1"]
+
+
+def test_a_period_below_a_list_scopes_the_correspondence_asked_for() -> None:
+    parsed = parse_request(
+        "Please provide a copy of all correspondence between the Department and:\n\n(a) Ofqual\n"
+        "(b) Examination Awards Bodies\n\nBetween 4 August 2020 and 10 August 2020.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert spans(parsed) == [[("2020-08-04", "2020-08-10")]]

@@ -71,6 +71,8 @@ REMARK = re.compile(
     r"\bi (?:have )?attach(?:ed)?\b|"
     r"in order to save time|^if (?:the )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
     r"^if (?:you are|you're) unable to\b|"
+    r"^if (?:any of )?(?:the )?(?:above )?(?:figures|data|information) (?:is|are) only "
+    r"(?:available|held|recorded)\b|"
     r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
     r"\b(?:i do not|i don't) (?:need|require|want)\b|^if unsure\b|^where the term\b|"
     r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"

@@ -17,7 +17,9 @@ _REFERS_BACK = re.compile(
     r"the same (?:[a-z]+ ){0,2}(?:period|periods|years?|dates?|time|months?)|"
     r"that (?:period|year|date|time)|this (?:time )?period|the (?:time )?period|these years|each case|"
     r"of which|"
-    r"such|the above|(?:in|to|from|at) (?:question|q) ?\d{1,2})\b",
+    r"such|the above|(?:in|to|from|at) (?:question|q) ?\d{1,2}|"
+    r"(?:in|over|during|for) the (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+    r"(?:financial |fiscal |calendar |academic )?years)\b",
     re.IGNORECASE,
 )
 # What is so now, a document, a name or a practice, a plan: no period of its own and none inherited.
@@ -60,6 +62,9 @@ _COUNT = re.compile(
 )
 
 
+# "all correspondence between the Department and: (a) ... (b) ..." / "Between 4 and 10 August 2020.": the note
+# below the list scopes the correspondence
+_CORRESPONDENCE = re.compile(r"\b(?:correspondence|emails?|letters|minutes)\b", re.IGNORECASE)
 _EARLIER_REQUEST_CUE = re.compile(r"\b(?:previous|previously|earlier|already asked|filed)\b", re.IGNORECASE)
 _EARLIER_REQUEST = re.compile(
     r"[^.?!()]{0,200}\b(?:previous(?:ly)?|earlier|already asked|filed)\b[^.?!()]{0,200}"
@@ -67,7 +72,7 @@ _EARLIER_REQUEST = re.compile(
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
-    r"\b(?:same|this|that|these|the) (?:time )?(?:period|years?|months?|dates?|timeframe)\b", re.IGNORECASE
+    r"\b(?:same|this|that|these|the) (?:\w+ ){0,2}(?:period|years?|months?|dates?|timeframe)\b", re.IGNORECASE
 )
 # "for the last three academic years (or from 2022 onwards if easier)": the alternative does not set it
 _ALTERNATIVE = re.compile(r"\((?:or|alternatively)\b[^()]{0,160}\)", re.IGNORECASE)
@@ -134,6 +139,8 @@ class Settler:
                 periods = self._written_above(text, draft, periods)
             flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
             document = _DOCUMENT.search(text) is not None and _COUNT.search(text) is None
+            if not periods and _CORRESPONDENCE.search(text):
+                periods = next((found for note in draft.notes if (found := self.periods_above(note))), ())
             if not periods and not _NO_PERIOD.search(text) and not document:
                 periods = self._inherited_periods(draft, refers_back, previous)
                 if periods:

@@ -55,7 +55,7 @@ _LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
 # "...in temporary accommodation.The current ...", "Dear Sir/Madam,This is a request": no space typed
 _SENTENCE_END = re.compile(
     r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])"
-    r"|(?<=[a-z0-9)][.?])(?=[A-Z][a-z]{2})"
+    r"|(?<=[a-z0-9)][.?])(?=[A-Z][a-z]|I )"
     r"|(?<=[a-z]{3},)(?=(?:This is|Please|I am|I would|We are)\b)"
 )
 _ABBREVIATIONS = frozenset(
