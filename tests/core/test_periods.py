@@ -64,6 +64,11 @@ def flags(text: str, received: date = RECEIVED) -> frozenset[PeriodFlag]:
         ("the year to 29 February 2024", [("2023-03-01", "2024-02-29")]),
         ("between 1/4/19 and 31/3/21", [("2019-04-01", "2021-03-31")]),
         ("the financial year 1999/00", [("1999-04-01", "2000-03-31")]),
+        ("covering the first quarter of 2015", [("2015-01-01", "2015-03-31")]),
+        ("the 4th quarter of 2022", [("2022-10-01", "2022-12-31")]),
+        ("in the 18-19 financial year", [("2018-04-01", "2019-03-31")]),
+        ("financial year 21/22", [("2021-04-01", "2022-03-31")]),
+        ("the weekend of September 3 and 4, 2016", [("2016-09-03", "2016-09-04")]),
     ],
 )
 def test_explicit_periods(phrase: str, expected: list[tuple[str, str]]) -> None:
@@ -277,3 +282,40 @@ def test_a_target_by_a_future_year_is_no_period_but_a_named_future_range_is() ->
 def test_two_years_joined_by_and_without_between_stay_two_periods() -> None:
     periods, _flags = periods_in("in 2015 and 2020", date(2023, 5, 10))
     assert len(periods) == 2
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("in the last three academic years", [("2019-09-01", "2022-08-31")]),  # received in 2022/23
+        ("(going back to 2011)", [("2011-01-01", "2023-05-10")]),
+        ("f) 2023 - latest available data", [("2023-01-01", "2023-05-10")]),
+        ("f) 2023 (including latest available data)", [("2023-01-01", "2023-05-10")]),
+        ("financial year 21/23", []),  # not one year after the other: no financial year
+    ],
+)
+def test_academic_years_back_to_and_latest_available(phrase: str, expected: list[tuple[str, str]]) -> None:
+    assert ranges(phrase) == expected
+
+
+def test_a_day_month_span_without_a_year_is_the_last_one_before_receipt() -> None:
+    assert ranges("between 14 January - 14 February", date(2022, 2, 21)) == [("2022-01-14", "2022-02-14")]
+    assert ranges("between 14 January - 14 February", date(2022, 2, 1)) == [("2021-01-14", "2021-02-14")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the report (referred to by South Wales Police on 11/08/2021, 12/08/2021 and 07/03/2022)",
+        "a copy of the 2018-2019 Trawscymru Annual report",
+        "the 10 Year Mental Health Strategy (2017-2027)",
+        "impacted by the 2019 Loan Charge as passed in the 2017 Finance Act",
+    ],
+)
+def test_dates_that_name_letters_reports_and_schemes_are_not_periods(text: str) -> None:
+    assert ranges(text) == []
+
+
+def test_a_day_past_the_end_of_its_month_is_read_as_the_last_day() -> None:
+    assert ranges("between 01/09/2025 and 31/09/2025", date(2025, 10, 16)) == [("2025-09-01", "2025-09-30")]
+    assert ranges("on 32/09/2025", date(2025, 10, 16)) == []

@@ -33,11 +33,14 @@ FINANCIAL_YEAR_START_MONTH = 4  # UK public-sector financial year: 1 April to 31
 ACADEMIC_YEAR_START_MONTH = 9  # English school year: 1 September to 31 August
 QUARTER_MONTHS = 3
 MONTHS_IN_YEAR = 12
+MONTH_END_SLIP_FIRST_DAY = 29  # "31/09", "29/02/2023": a day past the month's end, meant as its last day
+MAX_DAY = 31
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2099
 MAX_RELATIVE_COUNT = 100  # "the last 500 years" is not a period anyone can answer
 SINCE_LOOKBEHIND = 12  # characters before a date searched for "since"/"from"
 TO_DATE_LOOKAHEAD = 40  # characters after a date searched for "to date"/"onwards"
+MIN_LISTED_PAIRS = 2  # "2018-2019, 2017-2018": a list of year pairs reads as financial years
 FINANCIAL_CONTEXT_WINDOW = 40  # characters before a year pair searched for "financial"
 
 
@@ -211,13 +214,16 @@ def _day_from(match: re.Match[str], prefix: str) -> tuple[date, bool] | None:
 
 
 def _date_of(raw_day: str, raw_month: str, raw_year: str, form: int) -> tuple[date, bool] | None:
+    """The day written; "31/09/2025", a day the month does not have, is read as the month's last day."""
     day = int(re.sub(r"\D", "", raw_day))
     month_is_number = raw_month.isdigit()
     month = int(raw_month) if month_is_number else _month(raw_month)
     try:
         value = date(_year(raw_year), month, day)
     except ValueError:
-        return None
+        if not (1 <= month <= MONTHS_IN_YEAR and MONTH_END_SLIP_FIRST_DAY <= day <= MAX_DAY):
+            return None
+        value = month_end(_year(raw_year), month)  # "31/09/2025": the requester meant the end of September
     ambiguous = form == _NUMERIC_FORM and day <= MONTHS_IN_YEAR and day != month
     return value, ambiguous
 
@@ -257,6 +263,24 @@ def _day_month_range(match: re.Match[str], text: str, received: date) -> _Found 
     if end < start:
         start = start.replace(year=year - 1)
     return _Found(DateRange(start, end), is_point=False)
+
+
+def _day_month_range_no_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "between 14 January - 14 February": no year written, so the last such span before receipt."""
+    months = (_month(match.group("m1")), _month(match.group("m2")))
+    days = (int(match.group("d1").rstrip("stndrh")), int(match.group("d2").rstrip("stndrh")))
+    year = received.year
+    for _ in range(2):
+        end_year = year
+        start_year = year if months[0] <= months[1] else year - 1
+        try:
+            start, end = date(start_year, months[0], days[0]), date(end_year, months[1], days[1])
+        except ValueError:
+            return None
+        if end <= received:
+            return _Found(DateRange(start, end), is_point=False) if start <= end else None
+        year -= 1
+    return None
 
 
 def _single_date(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -322,6 +346,35 @@ def _single_quarter(match: re.Match[str], text: str, received: date) -> _Found |
     return _Found(_quarter(match.group("q"), match.group("y")))
 
 
+_ORDINAL_QUARTERS = {
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4",
+}  # fmt: skip
+
+
+def _ordinal_quarter(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the first quarter of 2015", "the 4th quarter of 2022"."""
+    return _Found(_quarter(_ORDINAL_QUARTERS[match.group("q").lower()], match.group("y")))
+
+
+def _short_financial_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the 18-19 financial year", "financial year 21/22": a financial year written with two digits each."""
+    first, last = int(match.group("a") or match.group("a2")), int(match.group("b") or match.group("b2"))
+    if last != (first + 1) % 100:
+        return None
+    century = received.year // 100 * 100
+    year = century + first if century + first <= received.year + 1 else century - 100 + first
+    return _Found(financial_years(year, year))
+
+
+def _month_day_pair(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "September 3 and 4, 2016", "June 3 - 5 2023": days of one month, the month written first."""
+    year, month = int(match.group("y")), _month(match.group("m"))
+    first, last = int(match.group("d1").rstrip("stndrh")), int(match.group("d2").rstrip("stndrh"))
+    if not 1 <= first <= last <= month_end(year, month).day:
+        return None
+    return _Found(DateRange(date(year, month, first), date(year, month, last)), is_point=False)
+
+
 def _year_pair(match: re.Match[str], prefix: str) -> tuple[int, int, bool] | None:
     """(first year, last year, is a financial-style pair) of "2019/20", "2019-2020", "2016-20"."""
     first = int(match.group(f"{prefix}y1"))
@@ -354,11 +407,20 @@ def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[st
         return _Found(academic_years(first, first))
     said_financial = _financial_context(match, text)
     four_digit_hyphen = bool(re.search(rf"{_YEAR}{_S}[-–]{_S}{_YEAR}", separator))
-    if four_digit_hyphen and not said_financial:
+    if four_digit_hyphen and not said_financial and not _listed_pairs(text):
         return _Found(calendar_years(first, last), frozenset({PeriodFlag.YEAR_RANGE_AMBIGUOUS}))
     return _Found(
         financial_years(first, first), _flags((not said_financial, PeriodFlag.FINANCIAL_YEAR_ASSUMED))
     )
+
+
+_FOUR_DIGIT_PAIR = re.compile(rf"\b(?P<y1>{_YEAR})[-–](?P<y2>{_YEAR})\b")
+
+
+def _listed_pairs(text: str) -> bool:
+    """ "2018-2019, 2017-2018, 2016-2017": pairs of years listed one after another are financial years."""
+    pairs = [m for m in _FOUR_DIGIT_PAIR.finditer(text) if int(m.group("y2")) == int(m.group("y1")) + 1]
+    return len(pairs) >= MIN_LISTED_PAIRS
 
 
 def _year_pair_range(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -427,6 +489,9 @@ def _relative(match: re.Match[str], text: str, received: date) -> _Found | None:
     if kind.startswith(("financial", "fiscal")):
         current = financial_year_of(received)
         return _Found(financial_years(current - count, current - 1), relative)
+    if kind.startswith(("academic", "school")):  # the complete academic years before the one of receipt
+        current = received.year if received.month >= ACADEMIC_YEAR_START_MONTH else received.year - 1
+        return _Found(academic_years(current - count, current - 1), relative)
     return _Found(calendar_years(received.year - count, received.year - 1), relative)
 
 
@@ -459,6 +524,11 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         _month_range,
     ),
     (
+        rf"\b(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MONTH}){_S}(?:to|until|[-–—]){_S}(?P<d2>{_DAY}){_S}(?:of{_S})?"
+        rf"(?P<m2>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))",
+        _day_month_range_no_year,
+    ),
+    (
         rf"\bq(?:uarter{_S})?(?P<q1>[1-4]){_S}(?P<y1>{_YEAR}){_S}{_TO}{_S}q(?:uarter{_S})?(?P<q2>[1-4]){_S}(?P<y2>{_YEAR})\b",
         _quarter_range,
     ),
@@ -479,6 +549,19 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     # "June and September 2011": the first month takes the year written after the second
     (rf"\b(?P<m>{_MONTH})(?=,?{_S}(?:and|&){_S}{_MONTH},?{_S}(?P<y>{_YEAR})\b)", _single_month),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
+    (
+        rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th){_S}quarter{_S}(?:of{_S})?(?P<y>{_YEAR})\b",
+        _ordinal_quarter,
+    ),
+    (
+        rf"\b(?:(?P<a>\d\d){_S}[-/]{_S}(?P<b>\d\d){_S}(?:financial|fiscal){_S}year"
+        rf"|(?:financial|fiscal){_S}year{_S}(?P<a2>\d\d){_S}[-/]{_S}(?P<b2>\d\d))\b(?![/\-]\d)",
+        _short_financial_year,
+    ),
+    (
+        rf"\b(?P<m>{_MONTH}){_S}(?P<d1>{_DAY}){_S}(?:and|&|to|[-–]){_S}(?P<d2>{_DAY}),?{_S}(?P<y>{_YEAR})\b",
+        _month_day_pair,
+    ),
     # "2014,2015,2016": years may be listed with bare commas; "12,2015" and "2015,000" are numbers
     (
         rf"(?<![\d/£$.-])(?:(?<!,)|(?<=(?:19|20)\d\d,))\b(?P<y>{_YEAR})\b(?![/.]?\d|,\d(?!\d{{3}}\b))",
@@ -487,7 +570,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
     (
         rf"\b(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?(?:full{_S}|complete{_S}|whole{_S})?"
-        rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
+        rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
         _relative,
     ),
     (
@@ -512,11 +595,21 @@ _WORD_CUE = re.compile(
 _NOT_PERIODS = re.compile(
     rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}(?:of[ \t]{{1,3}})?{_YEAR}\b"
     rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
-    rf"|\b{_YEAR}/(?!{_YEAR}\b)\d{{3,}}\b",
+    rf"|\b{_YEAR}/(?!{_YEAR}\b)\d{{3,}}\b"
+    rf"|\b(?:the|a)[ \t]{_YEAR}[ \t](?:[a-z]+[ \t]){{0,2}}(?:act|bill|charge|strategy|report|review|survey|"
+    rf"manifesto|budget|election)\b"
+    rf"|\b(?:strategy|plan|programme|framework)[ \t]{{0,3}}\({_YEAR}[ \t]?[-–/][ \t]?{_YEAR}\)"
+    # "(referred to by South Wales Police on 11/08/2021 and 07/03/2022)": the day a letter was written
+    rf"|\b(?:dated|referred[ \t]to[ \t](?:by[ \t][^.;()]{{1,60}}?[ \t])?on)[ \t]{{1,3}}"
+    rf"(?:[\d/.]{{6,10}}(?:,|[ \t]|and){{0,5}}){{1,5}}"
+    # "the 2018-2019 Trawscymru Annual report": a document named by its year
+    rf"|\b{_YEAR}[ \t]?[-–/][ \t]?(?:{_YEAR}|\d\d)[ \t](?:[a-z]+[ \t]){{0,2}}(?:annual[ \t])?"
+    rf"(?:report|accounts)\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(
-    r"\b(?:since|from|starting|beginning)[ \t]{1,3}(?:and[ \t]including[ \t]|including[ \t])?"
+    r"\b(?:since|from|starting|beginning|going[ \t]back[ \t]to|back[ \t]to)[ \t]{1,3}"
+    r"(?:and[ \t]including[ \t]|including[ \t])?"
     r"(?:the[ \t]{1,3}(?:start|beginning)[ \t]of[ \t]{1,3})?(?:(?:the|in)[ \t])?$",
     re.IGNORECASE,
 )
@@ -525,6 +618,7 @@ _TO_DATE = re.compile(
     r"onwards|up[ \t]to[ \t](?:today|now|the[ \t]present(?:[ \t]day)?|"
     r"the[ \t]date[ \t]of[ \t]this[ \t]request)|"
     r"to[ \t]today|so[ \t]far|"
+    r"(?:[-–—(][ \t]{0,3})?(?:including[ \t])?(?:the[ \t])?(?:latest|most[ \t]recent)[ \t](?:available|data)|"
     r"[-–—][ \t]{0,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today|date)|"
     r"and[ \t]{1,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today))\b",
     re.IGNORECASE,

@@ -43,3 +43,30 @@ def test_indentation_is_carried_and_a_run_in_number_is_separated() -> None:
     (line,) = _lines("    4.How many appeals?")
     assert line.indent == 4
     assert line.text.startswith("4. How many")
+
+
+def test_numbers_glued_to_the_text_before_them_continue_a_run() -> None:
+    lines = _lines("1. How many pupils?2. How many of them qualify?, and3. Of the total, how many?")
+    assert [line.text[:2] for line in lines] == ["1.", "2.", "3."]
+    assert (
+        len(_lines("Please see section 2.The answer is below.")) == 1
+    )  # no run: a glued number is no marker
+
+
+def test_a_first_item_glued_to_its_lead_in_after_a_semicolon() -> None:
+    lines = _lines("Please provide the below;1. How many trees were planted? 2. How many were felled?")
+    assert [line.text for line in lines][1:] == [
+        "1. How many trees were planted?",
+        "2. How many were felled?",
+    ]
+
+
+def test_numbering_that_starts_before_the_bullets_holds_them() -> None:
+    text = "Questions 1. How many clients? 2. At what fee for: * those over 65 * those under 65 3. What cost?"
+    assert [line.text[:2] for line in _lines(text)][1:] == ["1.", "2.", "3."]
+
+
+def test_spaced_dashes_are_bullets_only_after_a_colon() -> None:
+    listed = _lines("Over the past 10 years: - The locations of trees - How many were removed - What it cost")
+    assert len(listed) == 4
+    assert len(_lines("The period 2019 - 2020 - As Agreed - Was short")) == 1

@@ -48,3 +48,33 @@ def test_an_example_does_not_give_its_topic() -> None:
     )
     (plain,) = Settler(RECEIVED, DEFAULT_VOCABULARY).settle([_draft("How many stop and search?", 1)])
     assert set(part.topics) < set(plain.topics) or not part.topics
+
+
+def test_a_question_about_practice_does_not_take_the_period_of_the_count_before_it() -> None:
+    settler = Settler(RECEIVED, DEFAULT_VOCABULARY)
+    count = _draft("How many sanctions were applied in 2021?", 1)
+    assert (
+        settler.settle([count, _draft("What evidence do you have that sanctions work?", 2)])[1].date_ranges
+        == ()
+    )
+    assert settler.settle([count, _draft("The number appealed.", 2)])[1].date_ranges != ()
+
+
+def test_a_policy_asked_for_takes_no_period_but_this_period_refers_back() -> None:
+    preamble = "Since 1st April 2014 until present date:"
+    settler = Settler(RECEIVED, DEFAULT_VOCABULARY)
+    policy = settler.settle([_draft("Please provide your full policy and procedure.", 1, [preamble])])
+    assert policy[0].date_ranges == ()
+    parts = settler.settle(
+        [_draft("How many were sold in 2019?", 1), _draft("Please list them all in this period.", 2)]
+    )
+    assert parts[1].date_ranges == parts[0].date_ranges
+
+
+def test_a_current_practice_question_takes_no_period_from_the_count_before_but_an_average_does() -> None:
+    settler = Settler(RECEIVED, DEFAULT_VOCABULARY)
+    count = _draft("How many drones were used in 2021?", 1)
+    owned = settler.settle([count, _draft("How many drones does your police force own or operate?", 2)])
+    assert owned[1].date_ranges == ()
+    average = settler.settle([count, _draft("What is the average flight time?", 2)])
+    assert average[1].date_ranges == average[0].date_ranges

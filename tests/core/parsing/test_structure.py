@@ -258,3 +258,54 @@ def test_a_question_about_a_document_a_name_or_a_plan_inherits_no_period() -> No
         [],
         [("2023-05-10", "2023-05-10")],
     ]
+
+
+def test_a_line_between_items_heads_the_items_below_not_the_one_above() -> None:
+    parsed = parse_request(
+        "1. How many officers does the force employ?\nFor the last 5 year period:\n"
+        "2. How many were dismissed?\n3. How many resigned?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert spans(parsed) == [[], [("2018-01-01", "2022-12-31")], [("2018-01-01", "2022-12-31")]]
+
+
+def test_q_prefixed_lettered_items_are_one_question() -> None:
+    parsed = parse_request(
+        "Q7. How many notices were paid in 2022?\nQ8a. Do you print them in-house?\n"
+        "Q8b. If not, which supplier prints them?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q7", "Q8"]
+    assert "which supplier" in parsed.parts[1].text
+
+
+def test_a_bullet_that_only_refines_joins_the_one_above_and_remarks_are_no_parts() -> None:
+    parsed = parse_request(
+        "I am writing to request the following:\n- A copy of the log of incidents in quarter 4 of 2022.\n"
+        "- This should include a summary of each report.\n\n"
+        "Please interpret my request in the broadest possible terms.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "summary of each report" in parsed.parts[0].text
+    assert spans(parsed) == [[("2022-10-01", "2022-12-31")]]
+
+
+def test_a_numbered_cost_limit_fallback_is_no_part() -> None:
+    parsed = parse_request(
+        "1. The number of cases for 2017/18 and 2018/19.\n"
+        "2. If you are unable to process this in full, please provide data only for 2018/19.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+
+
+def test_a_period_below_a_list_scopes_the_correspondence_asked_for() -> None:
+    parsed = parse_request(
+        "Please provide a copy of all correspondence between the Department and:\n\n(a) Ofqual\n"
+        "(b) Examination Awards Bodies\n\nBetween 4 August 2020 and 10 August 2020.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert spans(parsed) == [[("2020-08-04", "2020-08-10")]]

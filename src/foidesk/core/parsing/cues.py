@@ -12,8 +12,16 @@ import re
 
 ASK = re.compile(
     r"\?|\b(?:please|could you|can you|would you|will you|i would like|i'd like|i wish to|i want|i request|"
-    r"i am requesting|i'm requesting|i ask|kindly|how many|how much|how often|how long|what|which|whether|"
-    r"when|where|who|does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
+    r"i would (?:also )?request|i (?:also )?request|"
+    r"i am requesting|i'm requesting|i ask|kindly|how many|how much|how often|how long|"
+    r"(?:(?<=\band )|(?<=\bor ))(?:what|whether)|"
+    r"(?:(?<=^)|(?<=[.?!:;,(] )|(?<=\balso )|(?<=\bme )|(?<=\bus )|(?<=\bknow )|"
+    r"(?<=\bstate )|(?<=\bconfirm )|(?<=\bspecify )|(?<=\bexplain )|(?<=\badvise )|"
+    r"(?<=\bdetail )|(?<=\boutline )|"
+    r"(?<=\bindicate )|(?<=\bshow )|(?<=\bask )|(?<=\bsee )|(?<=\bon )|(?<=\babout )|(?<=\bas to )|"
+    r"(?<=\bof )|(?<=^\W)|(?<=^\W\W))(?:what|which|whether|when|where|who)|"
+    r"does|do you|did|is there|are there|has the|have you|number of|list of|a copy of|"
+    r"^(?:the )?types? of|average|names? of|job title|data (?:relating|on|about|regarding|for|held)|"
     r"copies of|details (?:of|on|about)|"
     r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
     r"i'm looking for|i am looking for)\b",
@@ -34,6 +42,9 @@ CONTEXT = re.compile(
     r"|\b(?:make|making|submit|submitting) (?:a|this) (?:request|freedom of information request)\b"
     r"(?: under [^.?]{0,60})?[.:]?$"
     r"|^(?:please )?(?:can|could) you (?:please )?provide (?:me )?with some information\b"
+    r"|^(?:please )?(?:can|could|may) i (?:please )?(?:request|ask for|make)\b[^.?]{0,30}"
+    r"\b(?:following|information)\b"
+    r"[^.?]{0,20}\b(?:under|using)\b[^.?]{0,60}[.:]?$"
     r"|:$|\b(?:is|are|following|below|as follows)[ ]?;$",
     re.IGNORECASE,
 )
@@ -60,12 +71,18 @@ REMARK = re.compile(
     r"\bi (?:have )?attach(?:ed)?\b|"
     r"in order to save time|^if (?:the )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
     r"^if (?:you are|you're) unable to\b|"
+    r"^if (?:any of )?(?:the )?(?:above )?(?:figures|data|information) (?:is|are) only "
+    r"(?:available|held|recorded)\b|"
     r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
     r"\b(?:i do not|i don't) (?:need|require|want)\b|^if unsure\b|^where the term\b|"
     r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
     r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
     r"within the (?:usual|statutory) time|public domain|"
-    r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form))",
+    r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form)|"
+    r"interpret (?:my|this|the) request|broadest possible|doubt as to whether|"
+    r"scope of (?:my|this|the) request|(?:clear|accessible) format|for the purpose of clarity|"
+    r"receive (?:the|this) information (?:electronically|by|in)|"
+    r"if (?:my|this|the) request is (?:denied|refused)|justify this by reference)",
     re.IGNORECASE,
 )
 # Both in one pass, over lowercased text: case-insensitive matching of this many words is twice as slow.
@@ -84,15 +101,18 @@ PERIOD_NOTE = re.compile(
 )
 LEAD_IN = re.compile(
     r"\b(?:the following|as follows|below|these questions|request(?:ing)? (?:some )?information|"
+    r"(?:receive|obtain|seek|seeking) (?:some |the )?information "
+    r"(?:regarding|about|on|relating|concerning|in relation)|"
     r"freedom of information|foi request)\b|:$",
     re.IGNORECASE,
 )
 FIELD_LEAD = re.compile(
     r"\b(?:for (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week))|"
     r"per (?:person|incident|case|request|item|property|type)|broken down by|"
-    r"break(?:down|[a-z ]{0,20} down)? by|categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
+    r"break(?:down|[a-z ]{0,20} down)? by|broken down (?:as follows|into)|"
+    r"categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
     r"to include|with the following|the following (?:data|fields|categories|columns|headings|types|kinds)|"
-    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is)\b",
+    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is|i (?:need|want) to know$)\b",
     re.IGNORECASE,
 )
 STRONG_ASK = re.compile(
@@ -110,6 +130,12 @@ UNFINISHED_LEAD = re.compile(  # "Of these cases how many were for a refusal to:
     r"\b(?:to|of|for|on|in|about|regarding|whether|which|who|that|were|was|are|is|namely)[ ]?:$",
     re.IGNORECASE,
 )
+# A numbered item that only says what to do if the rest cannot be answered is no new ask.
+FALLBACK = re.compile(
+    r"^if (?:you|it|this|the (?:council|trust|force|authority)) (?:are|is)? ?(?:unable|cannot|can't|can not|"
+    r"not able|is not possible)\b[^?]{0,160}\b(?:please|only|instead)\b",
+    re.IGNORECASE,
+)
 FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
 REFERS_TO_LIST = re.compile(
     r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
@@ -117,6 +143,16 @@ REFERS_TO_LIST = re.compile(
 REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
+    r"please also include (?:copies of )?(?:all |any )?"
+    r"(?:minutes|notes|attachments|annexes|papers|briefings)\b|"
+    r"i would (?:request|like|ask) that (?:this|it|these|they) (?:includes?|is|are|be)\b|"
+    r"so\b|if you (?:only )?have (?:figures|data|information|records)\b|"
+    r"please provide (?:the|this) (?:information|data)(?: requested)? as a breakdown\b|"
+    r"i would like (?:the |this )?(?:data|figures) (?:based on|to be based|counted)\b|"
+    r"if (?:available|held|recorded)\b|"
+    r"(?:please )?(?:can|could) (?:this|these|that|those|the) ?(?:data|figures|information|numbers)? "
+    r"(?:also |further |please )?"
+    r"be (?:further |also )?(?:broken|split|provided|given|separated)\b|"
     r"for each (?:year|month|of these years)|where possible|if possible|if so, please break|"
     r"e\.g\.|i\.e\.|for example\b|"
     r"please also (?:segregate|separate|split|break|divide)|"

@@ -23,21 +23,29 @@ WHY_INLINE_BULLET = "bullet on one line"
 WHY_Q_HEADING = "Q heading"
 
 _Q_HEADING_ALONE = re.compile(r"^(?:q|question|qu)[ .]?(?P<n>\d{1,2})[ ]?[:.)\-–]?$", re.IGNORECASE)
-_SUB_ITEM = re.compile(r"^(?P<n>\d{1,2})(?:[a-z]|\.[a-z]|\([a-z]\))[.)]?[ ]+\S", re.IGNORECASE)
+_SUB_ITEM = re.compile(
+    r"^(?:q|question ?)?(?P<n>\d{1,2})(?:[a-z]|\.[a-z]|\([a-z]\))[.)]?[ ]+\S", re.IGNORECASE
+)  # "1a.", "Q8b."
 _BULLETED_SUB_ITEM = re.compile(r"^[-•*·▪◦‣⁃–—○●■□➢►✓→][ ]+(?=\d{1,2}[a-z][.)][ ])", re.IGNORECASE)
 _INLINE_BULLET = re.compile(r"(?:^|(?<=[ ]))(?:[*•·▪●◦][ ]+(?=\S)|-(?=[A-Za-z]))")  # "-a list ... -Details"
 # "2) " anywhere after a blank; "2. " only where a sentence ends before it ("... 2017? 2. How ...")
 # or inside a run of them; "1a." / "1b)" are sub-items of question 1.
 _INLINE_NUMBER = re.compile(
     r"(?:^|(?<=[ :]))\(?(?P<n>\d{1,2})(?P<nl>[a-z])?\)[ ]+(?=\S)"
-    r"|(?:^|(?<=[ :.?!]))(?P<d>\d{1,2})(?P<dl>[a-z])?\.(?:[ ]+(?=[A-Za-z(\"'‘“])|(?=[A-Z]))"
+    r"|(?:^|(?<=[ :;.?!]))(?P<d>\d{1,2})(?P<dl>[a-z])?\.(?:[ ]+(?=[A-Za-z(\"'‘“])|(?=[A-Z]))"
     r"|(?:^|(?<=[ ]))(?P<h>\d{1,2})[ ]?[-–][ ]+(?=[A-Za-z])"
+    # glued to the text before it ("...EHCP?and3. Of"): only inside a run
+    r"|(?:(?<![\d/])|(?<=/\d\d))(?P<g>\d)\.(?=[ ]?[A-Z][a-z])"  # "...2023/242. What": glued to a year pair
 )
 _BULLET_HINT = re.compile(r"[*•·▪●◦]| -[A-Za-z]")  # cheap checks that spare most lines the patterns below
 _NUMBER_HINT = re.compile(r"\d[a-z]?(?:[.)]|[ ]?[-–])")
 _RUN_IN_NUMBER = re.compile(r"^(\d{1,2}[a-z]?\.)(?=[A-Z])")
 _GLUED_BULLET = re.compile(r":[ ]?[-•][ ]?(?=[A-Z])")
 _STARTS_WITH_NUMBER = re.compile(r"^\(?\d{1,2}[.)]")
+_LIST_WORD = re.compile(r"\b(?:questions?|as follows|the following)$", re.IGNORECASE)
+_GLUED_FIRST = re.compile(r"[:;]$")  # "...as below;1. How many": a first item glued to its lead-in
+_LEADING_DASH = re.compile(r"-[ ]+(?=\S)")
+_SPACED_DASH = re.compile(r"(?<=[ ])-[ ]+(?=[A-Z])")  # "...past 10 years: - The locations ... - How many"
 _TRAILING_JOINER = re.compile(r"[ ,;]*(?:\b(?:and|or))?[ ,;]*$")
 
 
@@ -90,9 +98,13 @@ def _split_inline(raw: str, blank: bool, indent: int) -> Iterator[LogicalLine]:
     if _SUB_ITEM.match(raw):
         yield LogicalLine(raw, blank, sub_item=True, indent=indent)
         return
-    pieces = (_inline_bullets(raw) if _BULLET_HINT.search(raw) else None) or (
-        _inline_numbers(raw) if _NUMBER_HINT.search(raw) else None
-    )
+    numbers = _inline_numbers(raw) if _NUMBER_HINT.search(raw) else None
+    bullets = _inline_bullets(raw) if _BULLET_HINT.search(raw) or " - " in raw else None
+    if numbers and bullets and len(numbers[0]) <= len(bullets[0]):
+        # "1. ... * a * b 2. ...": the bullets are inside question 1
+        pieces: tuple[str, list[tuple[str, str]]] | None = numbers
+    else:
+        pieces = bullets or numbers
     if pieces is None:
         yield LogicalLine(raw, blank, indent=indent)
         return
@@ -109,7 +121,13 @@ def _split_inline(raw: str, blank: bool, indent: int) -> Iterator[LogicalLine]:
 def _inline_bullets(raw: str) -> tuple[str, list[tuple[str, str]]] | None:
     marks = list(_INLINE_BULLET.finditer(raw))
     if len(marks) < MIN_LIST_ITEMS:
-        return None
+        # " - " is a dash in prose, unless a list opens after a colon
+        spaced = list(_SPACED_DASH.finditer(raw))
+        opened = bool(spaced) and (raw.startswith("- ") or raw[: spaced[0].start()].rstrip().endswith(":"))
+        if len(spaced) < MIN_LIST_ITEMS or not opened:
+            return None
+        leading = _LEADING_DASH.match(raw)
+        marks = ([leading] if leading else []) + spaced
     ends = [mark.start() for mark in marks[1:]] + [len(raw)]
     items = [
         (f"• {_item_text(raw[mark.end() : end])}", WHY_INLINE_BULLET)
@@ -125,6 +143,8 @@ def _inline_numbers(raw: str) -> tuple[str, list[tuple[str, str]]] | None:
         value = _value(mark)
         needs_boundary = mark.group("d") or mark.group("h")
         if value > MAX_INLINE_NUMBER or (needs_boundary and not _after_sentence(raw, mark, found)):
+            continue
+        if mark.group("g") and not (found or (value == 1 and _GLUED_FIRST.search(raw[: mark.start()]))):
             continue
         lettered = bool(mark.group("nl") or mark.group("dl"))
         if found:
@@ -152,11 +172,13 @@ def _after_sentence(raw: str, mark: re.Match[str], found: list[re.Match[str]]) -
         return True
     if not found and before.endswith(",") and _value(mark) == 1:  # "under the Act, 1. the number ..."
         return True
+    if not found and _value(mark) == 1 and _LIST_WORD.search(before):  # "... estate. Questions 1. How many"
+        return True
     return bool(found) and raw[mark.end() : mark.end() + 1].isalpha()
 
 
 def _value(mark: re.Match[str]) -> int:
-    return int(mark.group("n") or mark.group("d") or mark.group("h"))
+    return int(mark.group("n") or mark.group("d") or mark.group("h") or mark.group("g"))
 
 
 def _item_text(text: str) -> str:

@@ -15,7 +15,11 @@ from foidesk.core.topics import TopicVocabulary
 _REFERS_BACK = re.compile(
     r"\b(?:these|those|of them|they|them|this figure|these figures|"
     r"the same (?:[a-z]+ ){0,2}(?:period|periods|years?|dates?|time|months?)|"
-    r"that (?:period|year|date|time)|each case|of which|such|the above)\b",
+    r"that (?:period|year|date|time)|this (?:time )?period|the (?:time )?period|these years|each case|"
+    r"of which|"
+    r"such|the above|(?:in|to|from|at) (?:question|q) ?\d{1,2}|"
+    r"(?:in|over|during|for) the (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+    r"(?:financial |fiscal |calendar |academic )?years)\b",
     re.IGNORECASE,
 )
 # What is so now, a document, a name or a practice, a plan: no period of its own and none inherited.
@@ -29,6 +33,59 @@ _NO_PERIOD = re.compile(
     r"|\b(?:in|within|over) the next\b|\bhow often\b",
     re.IGNORECASE,
 )
+# A policy, procedure or guidance asked for as a document: no period unless it is counted.
+_DOCUMENT = re.compile(
+    r"\b(?:your|the|any|its) (?:full |current |formal |written |active |documented )?"
+    r"(?:polic(?:y|ies)|procedures?|guidance|"
+    r"guidelines|strateg(?:y|ies)|terms of reference|database|dataset|register|plans?)\b",
+    re.IGNORECASE,
+)
+# A count or a figure (or a list) without a period of its own takes the period of the part before it;
+# a question about how or why things are done, or whether something is so, does not.
+_PRACTICE = re.compile(
+    r"^(?:q?\d{1,2}[a-z]?[.)]?[ ]*)?(?:[\W\d]*(?:and|also|please|could you|can you|if so,?)[ ,]+)*"
+    r"(?:how (?!many|much|long|often|quickly)|how much (?:is|are|does|do)\b|why\b|who\b|does\b|do you\b|"
+    r"did you\b|is there\b|are there\b|for what\b|(?:specify|explain|state) what\b|"
+    r"what (?:is|are) (?:the|your) (?!average|mean|median|total|number|cost|amount|percentage|proportion)|"
+    r"has the\b|have you\b|will\b|would\b|what evidence|what theory|"
+    r"(?:give|explain|describe) (?:us |me )?your\b)"
+    r"|\b(?:as to how|at any time|how (?:the|your|you) \w+ (?:determines?|decides?|assess)|"
+    r"indicate (?:if|whether)|most recent (?:figures|data|statistics)|"
+    r"(?:does|do) (?:the|your|you) (?:\w+ ){0,3}(?:use|employ|operate|own|offer)|"
+    r"are (?:currently )?(?:authorised|employed|registered|in post))\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"\b(?:how many|how much|number|numbers|total|totals|amount|figures?|average|proportion|percentage|"
+    r"breakdown|broken down|statistics|data|spend|spent|cost|costs|income|expenditure|paid|rates?)\b",
+    re.IGNORECASE,
+)
+
+
+# "all correspondence between the Department and: (a) ... (b) ..." / "Between 4 and 10 August 2020.": the note
+# below the list scopes the correspondence
+_CORRESPONDENCE = re.compile(r"\b(?:correspondence|emails?|letters|minutes)\b", re.IGNORECASE)
+_EARLIER_REQUEST_CUE = re.compile(r"\b(?:previous|previously|earlier|already asked|filed)\b", re.IGNORECASE)
+_EARLIER_REQUEST = re.compile(
+    r"[^.?!()]{0,200}\b(?:previous(?:ly)?|earlier|already asked|filed)\b[^.?!()]{0,200}"
+    r"(?:request|asked|filed|foi|response)[^.?!()]{0,120}",
+    re.IGNORECASE,
+)
+_SAME_PERIOD = re.compile(
+    r"\b(?:same|this|that|these|the) (?:\w+ ){0,2}(?:period|years?|months?|dates?|timeframe)\b", re.IGNORECASE
+)
+# "for the last three academic years (or from 2022 onwards if easier)": the alternative does not set it
+_ALTERNATIVE = re.compile(r"\((?:or|alternatively)\b[^()]{0,160}\)", re.IGNORECASE)
+
+
+def _periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
+    if "(" in text:
+        without = _ALTERNATIVE.sub(" ", text)
+        if without != text:
+            found = periods_in(without, received)
+            if found[0]:
+                return found
+    return periods_in(text, received)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +109,9 @@ class Settler:
 
     def periods_above(self, text: str) -> tuple[DateRange, ...]:
         if text not in self._periods:
-            self._periods[text] = periods_in(text, self.received)[0]
+            # "(I previously asked for 2016/17)", "one I filed last month": about an earlier request
+            kept = _EARLIER_REQUEST.sub(" ", text) if _EARLIER_REQUEST_CUE.search(text) else text
+            self._periods[text] = _periods_in(kept, self.received)[0]
         return self._periods[text]
 
     def topics_above(self, text: str) -> tuple[str, ...]:
@@ -64,22 +123,32 @@ class Settler:
         parts: list[Part] = []
         last: _Settled | None = None  # the part before, in any block
         previous_request: int | None = None
+        last_dated: _Settled | None = None  # the last part with a period, which "this period" means
         for draft in drafts:
             text = draft.text.strip()
             # Across a "Request N" heading, only an explicit reference back ("the same period") reaches back.
             refers_back = bool(_REFERS_BACK.search(text))
             previous = last if draft.request == previous_request or refers_back else None
+            names_period = refers_back and _SAME_PERIOD.search(text) is not None
+            if names_period and previous is not None and not previous.periods and last_dated is not None:
+                # "during this period": the last period named
+                previous = _Settled(last_dated.periods, previous.topics)
             previous_request = draft.request
-            periods, period_flags = periods_in(text, self.received)
+            periods, period_flags = _periods_in(text, self.received)
             if PeriodFlag.RELATIVE in period_flags:
                 periods = self._written_above(text, draft, periods)
             flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
-            if not periods and not _NO_PERIOD.search(text):
+            document = _DOCUMENT.search(text) is not None and _COUNT.search(text) is None
+            if not periods and _CORRESPONDENCE.search(text):
+                periods = next((found for note in draft.notes if (found := self.periods_above(note))), ())
+            if not periods and not _NO_PERIOD.search(text) and not document:
                 periods = self._inherited_periods(draft, refers_back, previous)
                 if periods:
                     flags.append(PartFlag.PERIOD_INHERITED)
             topics = self._topics_of(text, draft, refers_back, previous, flags)
             last = _Settled(periods, topics)
+            if periods:
+                last_dated = last
             self._settled[id(draft)] = last
             number = (draft.request, draft.question, draft.subquestion)
             unique_flags = tuple(dict.fromkeys(flags))
@@ -107,7 +176,9 @@ class Settler:
     def _inherited_periods(
         self, draft: Draft, refers_back: bool, previous: _Settled | None
     ) -> tuple[DateRange, ...]:
-        if refers_back and previous:
+        # "How can sanctions incentivise ... they ...": a pronoun, not a period, and no count to continue
+        practice = _PRACTICE.search(draft.text) is not None and not _SAME_PERIOD.search(draft.text)
+        if refers_back and previous and not practice:
             return previous.periods
         parent = self._settled.get(id(draft.parent)) if draft.parent else None
         if parent and parent.periods:
@@ -116,7 +187,7 @@ class Settler:
             periods = self.periods_above(above)
             if periods:
                 return periods
-        return previous.periods if previous else ()
+        return previous.periods if previous and not practice else ()
 
     def _topics_of(
         self, text: str, draft: Draft, refers_back: bool, previous: _Settled | None, flags: list[Flag]

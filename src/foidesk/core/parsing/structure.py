@@ -12,6 +12,7 @@ from foidesk.core.parsing.cues import (
     CONTEXT,
     DIMENSIONS_LEAD,
     EACH_THING,
+    FALLBACK,
     FIELD_ITEM,
     FIELD_LEAD,
     LEAD_IN,
@@ -31,6 +32,7 @@ MAX_HEADING_TITLE_WORDS = 8
 MAX_LINES_UNDER_HEADING = 3  # "Littering:" / "Please give figures for 2015-2020" / "1. ..."
 MIN_LIST_ITEMS = 2
 LAST_WORD_WINDOW = 12  # characters before a full stop searched for an abbreviation ("e.g.")
+MAX_LIST_HEADING_WORDS = 12  # "Parking Fines (fines issued from 1 January 2016 to date)" heads items below
 MAX_DIMENSION_WORDS = 8  # "- the age of the child" breaks down the question above; it is no question
 
 
@@ -44,13 +46,18 @@ _HEADING = re.compile(
 _MARKER = re.compile(
     r"^(?:(?P<q>(?i:q(?:uestion)?)[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
     r"|\(?(?P<n>\d{1,2})(?:[.)]|[ ]?[:\-–](?= )|,(?= [A-Z])|(?= [A-Z][a-z]))"
-    r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)]"
+    r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)/]"
     r"|(?P<b>[-•*·▪◦‣⁃–—○●■□➢►✓→]|o(?= )|\?(?= [A-Z\"“])))[ ]+(?P<rest>\S.*)$"
 )
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 _LETTER_SEQUENCE = "abcdefghijklmnopqrstuvwxyz"
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])")
+# "...in temporary accommodation.The current ...", "Dear Sir/Madam,This is a request": no space typed
+_SENTENCE_END = re.compile(
+    r"(?<=[.?!])[\"'”’)]*[ ]+(?=[\"'“‘(]?[A-Z0-9])"
+    r"|(?<=[a-z0-9)][.?])(?=[A-Z][a-z]|I )"
+    r"|(?<=[a-z]{3},)(?=(?:This is|Please|I am|I would|We are)\b)"
+)
 _ABBREVIATIONS = frozenset(
     {"e.g.", "i.e.", "etc.", "no.", "s.", "mr.", "mrs.", "ms.", "dr.", "approx.", "para.", "vs.", "cf."}
 )  # fmt: skip
@@ -87,6 +94,7 @@ class _Item:
     why: str = ""
     children: list[_Item] = field(default_factory=list)
     closed: bool = False  # a blank line or a remark ended it; plain lines no longer continue it
+    heading: str = ""  # a heading line between items above it ("For the last 5 years:") that governs it
 
     @property
     def text(self) -> str:
@@ -207,7 +215,7 @@ def _sentences(text: str) -> list[str]:
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
         before = text[max(start, boundary.start() - LAST_WORD_WINDOW) : boundary.start()].rstrip("\"'”’)")
-        last_word = before.rsplit(" ", 1)[-1].lower()
+        last_word = before.rsplit(" ", 1)[-1].lower().lstrip("(")
         if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]\.", last_word):
             continue
         sentences.append(text[start : boundary.start()].strip())
@@ -242,7 +250,20 @@ def _items_and_preamble(
     stack: list[_Item] = []  # the open item at each depth
     levels: list[tuple[_Marker, bool]] = []  # the marker kind and indentation of each depth
     base_indent: int | None = None
-    for line in lines:
+    heading = ""
+    for index, line in enumerate(lines):
+        if roots and _heads_the_items_below(line, lines[index + 1 : index + 2]):
+            heading = line.text  # "For the last 5 year period:" / "Parking Fines (from 1 January 2016)"
+            for open_item in stack:
+                open_item.closed = True
+            remarks.extend(trailing)
+            trailing.clear()
+            continue
+        if line.kind is not None and roots and FALLBACK.match(line.text):
+            trailing.append(line.text)  # "2. If you are unable to ... please provide only ...": no new ask
+            for open_item in stack:
+                open_item.closed = True
+            continue
         if line.kind is None and not line.sub_item:
             if not roots:
                 preamble.append(line.text)
@@ -250,7 +271,8 @@ def _items_and_preamble(
                 _plain_line_after_items(line, stack, trailing)
             continue
         if line.sub_item:
-            number = line.text[: len(line.text) - len(line.text.lstrip("0123456789"))]
+            unprefixed = re.sub(r"^(?:q|question ?)(?=\d)", "", line.text, flags=re.IGNORECASE)
+            number = unprefixed[: len(unprefixed) - len(unprefixed.lstrip("0123456789"))]
             if roots and roots[-1].value == number:
                 roots[-1].pieces.append(line.text)  # "1b. ..." is more of question 1
                 continue
@@ -269,7 +291,13 @@ def _items_and_preamble(
         else:
             levels.append(level)
             depth = len(levels) - 1
+        if depth == 0 and item.kind == _Marker.BULLET and roots and REFINEMENT.match(item.pieces[0]):
+            # "- This should include a summary ...": more of the bullet above
+            roots[-1].pieces.append(item.pieces[0])
+            stack[depth:] = [roots[-1]]
+            continue
         if depth == 0:
+            item.heading = heading
             header = _header_of(roots, item)
             (header.children if header else roots).append(item)
         else:
@@ -278,6 +306,16 @@ def _items_and_preamble(
         remarks.extend(trailing)
         trailing.clear()
     return preamble, roots, trailing
+
+
+def _heads_the_items_below(line: _Line, following: Sequence[_Line]) -> bool:
+    """A plain line between items that heads the items after it, not more of the one before it."""
+    if line.kind is not None or line.sub_item or not following or following[0].kind is None:
+        return False
+    text = line.text.strip()
+    if not text[:1].isupper() or len(text.split()) > MAX_LIST_HEADING_WORDS or is_remark(text):
+        return False
+    return text.endswith(":") or (not text.endswith((".", "?", "!", ";", ",")) and not _is_ask(text))
 
 
 def _header_of(roots: Sequence[_Item], item: _Item) -> _Item | None:
@@ -299,7 +337,8 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
         for item in stack:
             item.closed = True
         return
-    continues = not line.blank_before and not last.closed
+    # "and (ii) permanently excluded ..." after a blank line still ends the sentence of the item above
+    continues = (not line.blank_before or line.text[:1].islower()) and not last.closed
     unfinished = line.text[:1].islower() or not last.pieces[-1].rstrip().endswith((".", "?", "!", ";"))
     if continues and (unfinished or not _is_ask(line.text) or REFINEMENT.match(line.text)):
         last.pieces.append(line.text)
@@ -347,7 +386,8 @@ def _drafts_from_items(
         pieces = [item.text]
         if item.children:
             pieces.append("; ".join(_with_children(child) for child in item.children))
-        drafts.append(Draft(request, word, question, None, pieces, context, why=item.why))
+        governing = [item.heading, *context] if item.heading else context
+        drafts.append(Draft(request, word, question, None, pieces, governing, why=item.why))
     return drafts
 
 
@@ -476,10 +516,12 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
 def _paragraph_sentences(lines: Sequence[_Line]) -> list[str]:
     """The sentences of prose, where a blank line also ends one ("... demonstrations;" / "Whether ...")."""
     paragraphs: list[list[str]] = []
+    ended = False  # a line ending in ":" leads in to the line below; it is a sentence of its own
     for line in lines:
-        if line.blank_before or not paragraphs:
+        if line.blank_before or not paragraphs or ended:
             paragraphs.append([])
         paragraphs[-1].append(line.text)
+        ended = line.text.rstrip().endswith(":")
     return [sentence for paragraph in paragraphs for sentence in _sentences(" ".join(paragraph))]
 
 
@@ -493,10 +535,23 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
         return True
     if all(FIELD_ITEM.match(root.pieces[0]) for root in roots):
         return True
-    asks = sum(1 for root in roots if NOUN_ASK.match(root.pieces[0]) or QUESTION_START.match(root.pieces[0]))
+    asks = sum(1 for root in roots if _item_asks(root.pieces[0]))
     if EACH_THING.search(lead):
         return True
     return bool(FIELD_LEAD.search(lead) or UNFINISHED_LEAD.search(lead)) and 2 * asks < len(roots)
+
+
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
+_WHERE_CONDITION = re.compile(
+    r"^(?:where|if|when) (?:applicable|possible|available|known|relevant|appropriate)\b", re.IGNORECASE
+)
+
+
+def _item_asks(text: str) -> bool:
+    """ "How many ...", "the number of ...", "Of these, how many ...": an item that asks, not a field."""
+    if _WHERE_CONDITION.match(text):
+        return False  # "Where applicable, the name of the site": a condition on a field, not a question
+    return bool(NOUN_ASK.match(text) or QUESTION_START.match(text) or _HOW_MANY.search(text[:60]))
 
 
 def _field_list(
