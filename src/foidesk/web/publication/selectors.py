@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
 
+from foidesk.core.outcome import Outcome
+from foidesk.core.search_query import SearchQuery
+from foidesk.core.topics import DEFAULT_VOCABULARY
 from foidesk.web.publication.models import Publication
-from foidesk.web.publication.search import filter_by_text
+from foidesk.web.publication.search import TextSearch, search_text, snippets
 
 PAGE_SIZE = 20
+# Filters show how many results each value would give while the results are at most this many; beyond,
+# counting every topic of every result would cost more than the search (the values are still offered).
+FACET_COUNT_LIMIT = 20_000
+FACET_VALUES = 60  # values offered per filter, most frequent first
+SORTS = ("relevance", "newest")
 
 
 def published_entries() -> QuerySet[Publication]:
@@ -22,23 +34,54 @@ def published_entry(slug: str) -> Publication | None:
     return published_entries().prefetch_related("attachments", "points_to").filter(slug=slug).first()
 
 
+def _printable(value: str) -> str:
+    """Filter values as the databases can hold them: no NUL or other control characters."""
+    return "".join(c for c in value if c.isprintable()).strip()
+
+
 @dataclass(frozen=True, slots=True)
 class LogFilters:
-    """The disclosure log's search, from the query string (validated by the form)."""
+    """The disclosure log's search, from the query string (validated by the form or the API schema)."""
 
     q: str = ""
     topic: str = ""
     outcome: str = ""
     exemption: str = ""
     year: int | None = None
+    sort: str = ""  # "relevance" (the default with words to search for) or "newest"
+
+    def cleaned(self) -> LogFilters:
+        return dataclasses.replace(
+            self,
+            q=self.q.replace("\x00", " "),
+            topic=_printable(self.topic).lower(),
+            outcome=_printable(self.outcome),
+            exemption=_printable(self.exemption),
+            sort=self.sort if self.sort in SORTS else "",
+        )
 
 
-def disclosure_log_search(filters: LogFilters, page_number: int) -> Page[Publication]:
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    value: str
+    count: int | None  # None: not counted (too many results)
+
+
+@dataclass(frozen=True, slots=True)
+class LogResults:
+    page: Page[Publication]
+    query: SearchQuery | None = None
+    all_words: bool = True
+    snippets: dict[int, str] = field(default_factory=dict)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+
+def _filtered(filters: LogFilters) -> tuple[QuerySet[Publication], TextSearch | None]:
     entries = published_entries()
     if filters.topic:
         entries = (
             entries.filter(topics__contains=[filters.topic])
-            if _json_contains_supported()
+            if connection.features.supports_json_field_contains
             else entries.filter(topics__icontains=f'"{filters.topic}"')
         )
     if filters.outcome:
@@ -47,29 +90,88 @@ def disclosure_log_search(filters: LogFilters, page_number: int) -> Page[Publica
         entries = entries.filter(exemptions__icontains=f'"{filters.exemption}"')
     if filters.year:
         entries = entries.filter(published_on__year=filters.year)
-    if filters.q:
-        entries = _text_search(entries, filters.q)
+    if not filters.q:
+        return entries, None
+    search = search_text(entries, filters.q)
+    return search.entries, search
+
+
+def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) -> LogResults:
+    """One page of the log's search: entries and, ``for_page`` (the web page, not the API), highlighted
+    extracts and each filter's values with counts."""
+    filters = filters.cleaned()
+    entries, search = _filtered(filters)
+    if search is None or filters.sort == "newest":
+        entries = entries.order_by("-published_on", "-id")
     paginator = Paginator(
         entries.only(
             "reference", "slug", "title", "summary", "published_on", "exemptions", "outcomes", "topics"
         ),
         PAGE_SIZE,
     )
-    return paginator.get_page(page_number)
+    page = paginator.get_page(page_number)
+    if search is None:
+        return LogResults(page, facets=_facets(entries, paginator.count) if for_page else {})
+    return LogResults(
+        page,
+        query=search.query,
+        all_words=search.all_words,
+        snippets=snippets(search, [entry.pk for entry in page.object_list]) if for_page else {},
+        facets=_facets(entries, paginator.count) if for_page else {},
+    )
 
 
-def _json_contains_supported() -> bool:
-    from django.db import connection
+def _facets(entries: QuerySet[Publication], count: int) -> dict[str, list[FacetValue]]:
+    """Each filter's values among ``entries``, with how many entries have each (when countable)."""
+    if count > FACET_COUNT_LIMIT:
+        return _uncounted_facets()
+    if count == 0:
+        return {"year": [], "topic": [], "outcome": [], "exemption": []}
+    ids = entries.order_by().values("pk")
+    in_results = Publication.objects.filter(pk__in=ids)
+    years = (
+        in_results.annotate(year=ExtractYear("published_on"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")
+    )
+    return {
+        "year": [FacetValue(str(row["year"]), row["n"]) for row in years],
+        "topic": _list_counts(ids, "topics"),
+        "outcome": _list_counts(ids, "outcomes"),
+        "exemption": _list_counts(ids, "exemptions"),
+    }
 
-    return connection.features.supports_json_field_contains
+
+def _list_counts(ids: QuerySet[Publication, Any], column: str) -> list[FacetValue]:
+    """How many of the entries ``ids`` hold each value of the JSON list ``column`` (a fixed name)."""
+    subquery, params = ids.query.sql_with_params()
+    if connection.vendor == "postgresql":
+        values = (
+            f"jsonb_array_elements_text(CASE WHEN jsonb_typeof(p.{column}) = 'array' "
+            f"THEN p.{column} ELSE '[]'::jsonb END) AS j(value)"
+        )
+    elif connection.vendor == "sqlite":
+        values = (
+            f"json_each(CASE WHEN json_valid(p.{column}) THEN CASE WHEN json_type(p.{column}) = 'array' "
+            f"THEN p.{column} ELSE '[]' END ELSE '[]' END) AS j"
+        )
+    else:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT j.value, count(*) FROM publication_publication AS p, {values} "  # noqa: S608 - fixed names
+            f"WHERE p.id IN ({subquery}) GROUP BY j.value ORDER BY count(*) DESC, j.value LIMIT %s",
+            [*params, FACET_VALUES],
+        )
+        return [FacetValue(str(value), int(n)) for value, n in cursor.fetchall() if value]
 
 
-def _text_search(entries: QuerySet[Publication], q: str) -> QuerySet[Publication]:
-    """Full-text search: PostgreSQL's tsvector or SQLite's FTS5 (publication/search.py)."""
-    return filter_by_text(entries, q)
-
-
-def log_facets() -> dict[str, list[str]]:
-    """Values offered in the log's filters."""
+def _uncounted_facets() -> dict[str, list[FacetValue]]:
     years = sorted({d.year for d in published_entries().dates("published_on", "year")}, reverse=True)
-    return {"years": [str(y) for y in years]}
+    return {
+        "year": [FacetValue(str(y), None) for y in years],
+        "topic": [FacetValue(name.lower(), None) for name in sorted(DEFAULT_VOCABULARY.names, key=str.lower)],
+        "outcome": [FacetValue(o.value, None) for o in Outcome if o is not Outcome.UNDECIDED],
+        "exemption": [],  # a free-text box instead
+    }
