@@ -12,6 +12,7 @@ from foidesk.web.api.urls import api
 from foidesk.web.cases.public_views import make_a_request
 from foidesk.web.publication import views as public_views
 from foidesk.web.publication.feeds import DisclosureLogSitemap
+from foidesk.web.security import brand_css
 
 admin.site.site_header = "FOI Desk administration"
 admin.site.site_title = "FOI Desk"
@@ -24,6 +25,7 @@ urlpatterns = [
     path("accessibility/", public_views.accessibility, name="accessibility"),
     path("sitemap.xml", sitemap, {"sitemaps": {"disclosure-log": DisclosureLogSitemap}}, name="sitemap"),
     path("healthz", public_views.healthz, name="healthz"),
+    path("brand.css", brand_css, name="brand-css"),
     path("staff/sign-in/", account_views.SignInView.as_view(), name="sign-in"),
     path("staff/sign-in/code/", account_views.sign_in_code, name="sign-in-code"),
     path("staff/sign-out/", account_views.sign_out, name="sign-out"),
