@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import QuerySet
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.search_query import SearchQuery
@@ -20,7 +21,7 @@ from foidesk.web.publication.search import TextSearch, search_text, snippets
 PAGE_SIZE = 20
 # Filters show how many results each value would give while the results are at most this many; beyond,
 # counting every topic of every result would cost more than the search (the values are still offered).
-FACET_COUNT_LIMIT = 20_000
+FACET_COUNT_LIMIT = 10_000
 FACET_VALUES = 60  # values offered per filter, most frequent first
 SORTS = ("relevance", "newest")
 
@@ -122,47 +123,48 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
 
 
 def _facets(entries: QuerySet[Publication], count: int) -> dict[str, list[FacetValue]]:
-    """Each filter's values among ``entries``, with how many entries have each (when countable)."""
+    """Each filter's values among ``entries``, with how many entries have each (when countable).
+
+    The matching entries are fetched once (ids and years); the lists of topics, outcomes and
+    exemptions are then counted by the database over those ids, without running the search again."""
     if count > FACET_COUNT_LIMIT:
         return _uncounted_facets()
-    if count == 0:
+    rows = list(entries.order_by().values_list("pk", "published_on"))
+    if not rows:
         return {"year": [], "topic": [], "outcome": [], "exemption": []}
-    ids = entries.order_by().values("pk")
-    in_results = Publication.objects.filter(pk__in=ids)
-    years = (
-        in_results.annotate(year=ExtractYear("published_on"))
-        .values("year")
-        .annotate(n=Count("pk"))
-        .order_by("-year")
-    )
+    years = Counter(str(published_on.year) for _, published_on in rows)
+    ids = [pk for pk, _ in rows]
     return {
-        "year": [FacetValue(str(row["year"]), row["n"]) for row in years],
+        "year": [FacetValue(year, years[year]) for year in sorted(years, reverse=True)],
         "topic": _list_counts(ids, "topics"),
         "outcome": _list_counts(ids, "outcomes"),
         "exemption": _list_counts(ids, "exemptions"),
     }
 
 
-def _list_counts(ids: QuerySet[Publication, Any], column: str) -> list[FacetValue]:
+def _list_counts(ids: list[int], column: str) -> list[FacetValue]:
     """How many of the entries ``ids`` hold each value of the JSON list ``column`` (a fixed name)."""
-    subquery, params = ids.query.sql_with_params()
     if connection.vendor == "postgresql":
         values = (
             f"jsonb_array_elements_text(CASE WHEN jsonb_typeof(p.{column}) = 'array' "
             f"THEN p.{column} ELSE '[]'::jsonb END) AS j(value)"
         )
+        chosen = "p.id = ANY(%s)"
+        param: Any = ids
     elif connection.vendor == "sqlite":
         values = (
             f"json_each(CASE WHEN json_valid(p.{column}) THEN CASE WHEN json_type(p.{column}) = 'array' "
             f"THEN p.{column} ELSE '[]' END ELSE '[]' END) AS j"
         )
+        chosen = "p.id IN (SELECT value FROM json_each(%s))"
+        param = json.dumps(ids)
     else:
         return []
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT j.value, count(*) FROM publication_publication AS p, {values} "  # noqa: S608 - fixed names
-            f"WHERE p.id IN ({subquery}) GROUP BY j.value ORDER BY count(*) DESC, j.value LIMIT %s",
-            [*params, FACET_VALUES],
+            f"WHERE {chosen} GROUP BY j.value ORDER BY count(*) DESC, j.value LIMIT %s",
+            [param, FACET_VALUES],
         )
         return [FacetValue(str(value), int(n)) for value, n in cursor.fetchall() if value]
 
