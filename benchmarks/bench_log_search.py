@@ -169,7 +169,8 @@ def _section(results: dict[str, dict[str, dict[str, float]]]) -> str:
             r = runs[mode]
             lines.append(
                 f"| {vendor} | {runs['load']['load_s']:.1f} s | {label} | "
-                f"{r['with_results']:.0f}/{len(QUERIES)} | {r['p50_ms']:.1f} ms | {r['p95_ms']:.1f} ms | {r['max_ms']:.1f} ms |"
+                f"{r['with_results']:.0f}/{len(QUERIES)} | {r['p50_ms']:.1f} ms | {r['p95_ms']:.1f} ms | "
+                f"{r['max_ms']:.1f} ms |"
             )
     return "\n".join(lines)
 
