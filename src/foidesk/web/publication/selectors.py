@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -99,37 +100,47 @@ def _filtered(filters: LogFilters) -> tuple[QuerySet[Publication], TextSearch | 
 
 def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) -> LogResults:
     """One page of the log's search: entries and, ``for_page`` (the web page, not the API), highlighted
-    extracts and each filter's values with counts."""
+    extracts and each filter's values with counts.
+
+    For the page, the ids of the matching entries, best first, are fetched in one query (up to
+    FACET_COUNT_LIMIT): the count, the page and the filters' counts all come from that list, so the
+    search runs once. Beyond that many, the page is counted and fetched as the API's is."""
     filters = filters.cleaned()
     entries, search = _filtered(filters)
     if search is None or filters.sort == "newest":
         entries = entries.order_by("-published_on", "-id")
-    paginator = Paginator(
-        entries.only(
-            "reference", "slug", "title", "summary", "published_on", "exemptions", "outcomes", "topics"
-        ),
-        PAGE_SIZE,
-    )
-    page = paginator.get_page(page_number)
+    shown = entries.only(*_LISTED)
+    head = list(entries.values_list("pk", "published_on")[: FACET_COUNT_LIMIT + 1]) if for_page else []
+    if for_page and len(head) <= FACET_COUNT_LIMIT:
+        found = Paginator(head, PAGE_SIZE).get_page(page_number)
+        ids = [pk for pk, _ in found.object_list]
+        by_id = {entry.pk: entry for entry in published_entries().filter(pk__in=ids).only(*_LISTED)}
+        page: Page[Publication] = Page(
+            [by_id[pk] for pk in ids if pk in by_id],
+            found.number,
+            cast("Paginator[Publication]", found.paginator),
+        )
+        facets = _facets(head)
+    else:
+        page = Paginator(shown, PAGE_SIZE).get_page(page_number)
+        facets = _uncounted_facets() if for_page else {}
     if search is None:
-        return LogResults(page, facets=_facets(entries, paginator.count) if for_page else {})
+        return LogResults(page, facets=facets)
     return LogResults(
         page,
         query=search.query,
         all_words=search.all_words,
         snippets=snippets(search, [entry.pk for entry in page.object_list]) if for_page else {},
-        facets=_facets(entries, paginator.count) if for_page else {},
+        facets=facets,
     )
 
 
-def _facets(entries: QuerySet[Publication], count: int) -> dict[str, list[FacetValue]]:
-    """Each filter's values among ``entries``, with how many entries have each (when countable).
+_LISTED = ("reference", "slug", "title", "summary", "published_on", "exemptions", "outcomes", "topics")
 
-    The matching entries are fetched once (ids and years); the lists of topics, outcomes and
-    exemptions are then counted by the database over those ids, without running the search again."""
-    if count > FACET_COUNT_LIMIT:
-        return _uncounted_facets()
-    rows = list(entries.order_by().values_list("pk", "published_on"))
+
+def _facets(rows: list[tuple[int, dt.date]]) -> dict[str, list[FacetValue]]:
+    """Each filter's values among the entries ``rows`` (id, published on), with how many have each; the
+    lists of topics, outcomes and exemptions are counted by the database over those ids."""
     if not rows:
         return {"year": [], "topic": [], "outcome": [], "exemption": []}
     years = Counter(str(published_on.year) for _, published_on in rows)
