@@ -55,7 +55,7 @@ def main() -> str:
             with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
                 admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         results["sqlite"] = _measure_all(f"sqlite:///{folder}/bench.sqlite3", before_src)
-    return _section(results)
+    return _section(results, os.getloadavg()[0])
 
 
 def _extract_before(folder: Path) -> Path:
@@ -149,7 +149,7 @@ def _child_main(mode: str) -> None:
     )
 
 
-def _section(results: dict[str, dict[str, dict[str, float]]]) -> str:
+def _section(results: dict[str, dict[str, dict[str, float]]], load_average: float) -> str:
     lines = [
         "## Disclosure log search box: before and after issue 17",
         "",
@@ -158,7 +158,8 @@ def _section(results: dict[str, dict[str, dict[str, float]]]) -> str:
         f"word) run {ROUNDS - 1} times after a warm-up round. *Before*: the search of commit {BEFORE} "
         "(the page of entries and its count). *After, page*: today's `log_search` for the web page (the "
         "page, its count, highlighted snippets, every filter's counts). *After, API*: the API's path "
-        "(no snippets, no counts).",
+        f"(no snippets, no counts). The machine's load average at the end of the run: {load_average:.1f} "
+        "(other work shared its cores).",
         "",
         "| database | load | search | queries with results | p50 | p95 | max |",
         "|---|---|---|---|---|---|---|",
