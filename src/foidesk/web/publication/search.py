@@ -1,10 +1,12 @@
 """Full-text search of published disclosure-log entries (the index is made by migration 0002).
 
-PostgreSQL: the stored ``search_vector`` with its GIN index, ``websearch_to_tsquery`` for what
-people type in the log's search box, an OR of key terms for matching a whole request, ranked by
-``ts_rank_cd``. SQLite: the FTS5 table ``publication_search`` (published entries only), ranked by
-``bm25``. The database's rank is then combined with shared topics and overlapping periods by
-core/matching.py, and every match says why it matched.
+The search box (``search_text``): what was typed is read by core/search_query.py into plain words,
+phrases and prefixes, with a topic's other phrases as alternatives; PostgreSQL runs it as a tsquery of
+bound parameters (``english`` stemming, the stored ``search_vector`` with its GIN index, ranked by
+``ts_rank_cd`` over the A-D weights), SQLite as an FTS5 MATCH (porter stemming, ranked by ``bm25`` with
+SQLITE_COLUMN_WEIGHTS). Snippets are the databases' own (``ts_headline``, FTS5 ``snippet``), escaped here.
+Matching a whole request (``search_publications``): an OR of key terms, the database's rank then combined
+with shared topics and overlapping periods by core/matching.py, and every match says why it matched.
 """
 
 from __future__ import annotations

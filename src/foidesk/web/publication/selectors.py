@@ -102,16 +102,15 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
     """One page of the log's search: entries and, ``for_page`` (the web page, not the API), highlighted
     extracts and each filter's values with counts.
 
-    For the page, the ids of the matching entries, best first, are fetched in one query (up to
-    FACET_COUNT_LIMIT): the count, the page and the filters' counts all come from that list, so the
-    search runs once. Beyond that many, the page is counted and fetched as the API's is."""
+    The ids of the matching entries, best first, are fetched in one query (up to FACET_COUNT_LIMIT):
+    the count, the page and the filters' counts all come from that list, so the search runs once.
+    Beyond that many, the page is counted and fetched by the database (the filters are not counted)."""
     filters = filters.cleaned()
     entries, search = _filtered(filters)
     if search is None or filters.sort == "newest":
         entries = entries.order_by("-published_on", "-id")
-    shown = entries.only(*_LISTED)
-    head = list(entries.values_list("pk", "published_on")[: FACET_COUNT_LIMIT + 1]) if for_page else []
-    if for_page and len(head) <= FACET_COUNT_LIMIT:
+    head = list(entries.values_list("pk", "published_on")[: FACET_COUNT_LIMIT + 1])
+    if len(head) <= FACET_COUNT_LIMIT:
         found = Paginator(head, PAGE_SIZE).get_page(page_number)
         ids = [pk for pk, _ in found.object_list]
         by_id = {entry.pk: entry for entry in published_entries().filter(pk__in=ids).only(*_LISTED)}
@@ -120,9 +119,9 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
             found.number,
             cast("Paginator[Publication]", found.paginator),
         )
-        facets = _facets(head)
+        facets = _facets(head) if for_page else {}
     else:
-        page = Paginator(shown, PAGE_SIZE).get_page(page_number)
+        page = Paginator(entries.only(*_LISTED), PAGE_SIZE).get_page(page_number)
         facets = _uncounted_facets() if for_page else {}
     if search is None:
         return LogResults(page, facets=facets)
