@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "import-register": "import_register",
     "query": "query",
     "search-terms": "search_terms",
+    "search-log": "search_log",
     "poll-mailbox": "poll_mailbox",
     "totp": "totp",
     "retention": "retention",

@@ -28,6 +28,7 @@ PAGES = {
     "accessibility statement": "/accessibility/",
     "make a request": "/make-a-request/",
     "not found": "/disclosure-log/no-such-entry/",
+    "API docs": "/api/v1/docs",
 }
 
 

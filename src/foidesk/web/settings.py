@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from foidesk import deployment_secret
 
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its static files: the API docs' Swagger UI is served from here, not from a CDN
+    "csp",
     "foidesk.web.audit",
     "foidesk.web.publication",
     "foidesk.web.cases",
@@ -59,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "foidesk.web.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -157,7 +162,28 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = _env_bool("FOIDESK_SSL_REDIRECT", False)
+# HSTS for production behind HTTPS (e.g. FOIDESK_HSTS_SECONDS=31536000); off by default so that a local
+# or first deployment over plain HTTP is not locked out.
 SECURE_HSTS_SECONDS = int(os.environ.get("FOIDESK_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("FOIDESK_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = _env_bool("FOIDESK_HSTS_PRELOAD", False)
+# Content-Security-Policy (django-csp) on every response: scripts, styles, fonts and images from this
+# site only, no inline script or style, no plugins, no framing, forms post here only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # The authority running this FOI Desk (the demo is the Metropolitan Police Service).

@@ -8,10 +8,12 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from foidesk.web.accounts import views as account_views
+from foidesk.web.api.reference import api_reference
 from foidesk.web.api.urls import api
 from foidesk.web.cases.public_views import make_a_request
 from foidesk.web.publication import views as public_views
 from foidesk.web.publication.feeds import DisclosureLogSitemap
+from foidesk.web.security import brand_css
 
 admin.site.site_header = "FOI Desk administration"
 admin.site.site_title = "FOI Desk"
@@ -24,12 +26,14 @@ urlpatterns = [
     path("accessibility/", public_views.accessibility, name="accessibility"),
     path("sitemap.xml", sitemap, {"sitemaps": {"disclosure-log": DisclosureLogSitemap}}, name="sitemap"),
     path("healthz", public_views.healthz, name="healthz"),
+    path("brand.css", brand_css, name="brand-css"),
     path("staff/sign-in/", account_views.SignInView.as_view(), name="sign-in"),
     path("staff/sign-in/code/", account_views.sign_in_code, name="sign-in-code"),
     path("staff/sign-out/", account_views.sign_out, name="sign-out"),
     path("staff/account/two-factor/", account_views.two_factor, name="account-two-factor"),
     path("staff/account/password/", account_views.PasswordChangeView.as_view(), name="account-password"),
     path("staff/", include("foidesk.web.cases.urls")),
+    path("api/v1/docs", api_reference, name="api-reference"),
     path("api/v1/", api.urls),
     # The admin signs in and out through the staff pages (two-factor, lockout, audit).
     path("admin/login/", account_views.admin_sign_in),

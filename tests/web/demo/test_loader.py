@@ -131,3 +131,15 @@ def test_the_stop_and_search_case_is_answered_from_the_register_protected_audite
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     values = [c for row in workbook["Table 1"].iter_rows(values_only=True) for c in row if c is not None]
     assert "[c]" in values and "Black" in values
+
+
+def test_sexual_misconduct_2021_finds_the_reference_case_and_its_s21_target(
+    demo: None, client: Client
+) -> None:
+    body = client.get("/disclosure-log/?q=sexual+misconduct+2021").content.decode()
+    assert REFERENCE in body
+    assert EARLIER_TITLE in body
+    assert "<mark>" in body
+    requester = Request.objects.get(publication__reference=REFERENCE)
+    for secret in (requester.requester_name, requester.requester_email):
+        assert secret and secret not in body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -19,13 +20,14 @@ from foidesk.web.cases import services
 from foidesk.web.cases.forms import MAX_REQUEST_CHARACTERS
 from foidesk.web.cases.models import Channel
 from foidesk.web.publication.models import Publication
-from foidesk.web.publication.selectors import LogFilters, disclosure_log_search, published_entries
+from foidesk.web.publication.selectors import LogFilters, log_search, published_entries
 
 api = NinjaAPI(
     title="FOI Desk API",
     version="1",
     description="Published responses to freedom of information requests, and intake for staff systems.",
     urls_namespace="api",
+    docs_url="/explorer",  # Swagger UI; /api/v1/docs is the accessible reference (web/api/reference.py)
 )
 
 
@@ -70,6 +72,9 @@ class DisclosurePage(Schema):
     count: int
     page: int
     pages: int
+    all_words: bool = Field(
+        True, description="False when no entry had every word searched for and entries with any are listed."
+    )
     results: list[DisclosureSummary]
 
 
@@ -104,26 +109,33 @@ def _summary(entry: Publication) -> dict[str, object]:
 class DisclosureFilters(Schema):
     q: str = Field("", max_length=200)
     topic: str = Field("", max_length=80)
+    outcome: str = Field("", max_length=40)
     exemption: str = Field("", max_length=40)
     year: int | None = Field(None, ge=2000, le=2100)
+    sort: Literal["", "relevance", "newest"] = ""
     page: int = Field(1, ge=1, le=1_000_000)
 
 
 @api.get("/disclosures", response=DisclosurePage, tags=["disclosure log"])
 def list_disclosures(request: HttpRequest, filters: Query[DisclosureFilters]) -> dict[str, object]:
-    found = disclosure_log_search(
+    results = log_search(
         LogFilters(
             q=filters.q.strip(),
             topic=filters.topic.strip().lower(),
+            outcome=filters.outcome.strip(),
             exemption=filters.exemption.strip(),
             year=filters.year,
+            sort=filters.sort,
         ),
         filters.page,
+        for_page=False,
     )
+    found = results.page
     return {
         "count": found.paginator.count,
         "page": found.number,
         "pages": found.paginator.num_pages,
+        "all_words": results.all_words,
         "results": [_summary(e) for e in found.object_list],
     }
 

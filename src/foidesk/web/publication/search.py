@@ -1,10 +1,12 @@
 """Full-text search of published disclosure-log entries (the index is made by migration 0002).
 
-PostgreSQL: the stored ``search_vector`` with its GIN index, ``websearch_to_tsquery`` for what
-people type in the log's search box, an OR of key terms for matching a whole request, ranked by
-``ts_rank_cd``. SQLite: the FTS5 table ``publication_search`` (published entries only), ranked by
-``bm25``. The database's rank is then combined with shared topics and overlapping periods by
-core/matching.py, and every match says why it matched.
+The search box (``search_text``): what was typed is read by core/search_query.py into plain words,
+phrases and prefixes, with a topic's other phrases as alternatives; PostgreSQL runs it as a tsquery of
+bound parameters (``english`` stemming, the stored ``search_vector`` with its GIN index, ranked by
+``ts_rank_cd`` over the A-D weights), SQLite as an FTS5 MATCH (porter stemming, ranked by ``bm25`` with
+SQLITE_COLUMN_WEIGHTS). Snippets are the databases' own (``ts_headline``, FTS5 ``snippet``), escaped here.
+Matching a whole request (``search_publications``): an OR of key terms, the database's rank then combined
+with shared topics and overlapping periods by core/matching.py, and every match says why it matched.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, QuerySet
+from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from foidesk.core.matching import (
     Candidate,
@@ -29,6 +33,7 @@ from foidesk.core.matching import (
     rank_earlier_answers,
     similarity,
 )
+from foidesk.core.search_query import SearchQuery, fts5_match, parse_query
 from foidesk.web.publication.models import Publication
 
 CANDIDATES = 100  # entries the database ranks before topics and periods re-rank them
@@ -79,53 +84,145 @@ def _words(text: str, limit: int) -> list[str]:
     return words
 
 
+# Weights of the FTS5 columns for bm25 (title, summary, request, response), as PostgreSQL's A-D weights
+# of migration 0002 rank a word in the title above one in the response.
+SQLITE_COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0)
+SNIPPET_WORDS = 24  # SQLite: tokens per snippet; PostgreSQL: MaxWords
+SNIPPET_OPTIONS = (
+    'StartSel="\ue000", StopSel="\ue001", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
+)
+_MARK_START, _MARK_END = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True, slots=True)
+class TextSearch:
+    """Entries matching a typed query, best first; ``all_words`` False when no entry had every word and
+    entries with any of them are shown instead."""
+
+    entries: QuerySet[Publication]
+    query: SearchQuery
+    all_words: bool = True
+
+
 def filter_by_text(entries: QuerySet[Publication], q: str) -> QuerySet[Publication]:
     """Published entries matching what someone typed in the search box, best first."""
+    return search_text(entries, q).entries
+
+
+def search_text(entries: QuerySet[Publication], q: str) -> TextSearch:
+    """Entries with all the typed words (a topic's phrases standing in for each other), or failing that
+    with any of them; stemmed, phrases kept whole, ``word*`` as a prefix (core/search_query.py)."""
+    query = parse_query(q)
     entries = entries.filter(is_published=True)
-    q = q.replace("\x00", " ")
+    if query.is_empty:
+        return TextSearch(entries.none(), query)
+    found = _matching(entries, query, all_groups=True)
+    if len(query.groups) > 1 and not found.exists():
+        return TextSearch(_matching(entries, query, all_groups=False), query, all_words=False)
+    return TextSearch(found, query)
+
+
+def _matching(
+    entries: QuerySet[Publication], query: SearchQuery, *, all_groups: bool
+) -> QuerySet[Publication]:
     if connection.vendor == "postgresql":
-        # f-strings below join fixed SQL only; what was typed is always a bound parameter.
-        query = "websearch_to_tsquery('english', %s)"
+        tsquery, params = postgres_tsquery(query, all_groups=all_groups)
+        # f-strings join fixed SQL only; every typed word is a bound parameter.
         return (
             entries.alias(
                 hit=RawSQL(  # noqa: S611 - parameters bound
-                    f"publication_publication.search_vector @@ {query}", (q,), output_field=BooleanField()
+                    f"publication_publication.search_vector @@ {tsquery}", params, output_field=BooleanField()
                 )
             )
             .filter(hit=True)
             .annotate(
                 rank=RawSQL(  # noqa: S611 - parameters bound
-                    f"ts_rank_cd(publication_publication.search_vector, {query})",
-                    (q,),
+                    f"ts_rank_cd(publication_publication.search_vector, {tsquery})",
+                    params,
                     output_field=FloatField(),
                 )
             )
             .order_by("-rank", "-published_on", "-id")
         )
-    words = [w for w in re.findall(r"[a-z0-9]+", q.lower()) if len(w) > 1][:16]
-    if not words:
-        return entries.none()
     if connection.vendor == "sqlite":
-        match = " ".join(f'"{w}"' for w in words)
-        return (
-            entries.filter(
-                id__in=RawSQL(
-                    "SELECT rowid FROM publication_search WHERE publication_search MATCH %s", (match,)
-                )
+        weights = ", ".join(str(w) for w in SQLITE_COLUMN_WEIGHTS)
+        return entries.extra(  # noqa: S610 - fixed SQL, the match expression is a bound parameter
+            tables=["publication_search"],
+            where=["publication_search.rowid = publication_publication.id", "publication_search MATCH %s"],
+            params=[fts5_match(query, all_groups=all_groups)],
+            select={"rank": f"-bm25(publication_search, {weights})"},
+        ).order_by("-rank", "-published_on", "-id")
+    condition = Q()
+    for group in query.groups:  # no index: the typed words in the title or summary, unstemmed
+        word = " ".join(group.typed.words)
+        hit = Q(title__icontains=word) | Q(summary__icontains=word)
+        condition = (condition & hit) if all_groups else (condition | hit)
+    return entries.filter(condition)
+
+
+def postgres_tsquery(query: SearchQuery, *, all_groups: bool = True) -> tuple[str, list[str]]:
+    """The query as a PostgreSQL tsquery expression of bound parameters (``english`` stemming)."""
+    groups = []
+    params: list[str] = []
+    for group in query.groups:
+        terms = []
+        for term in group.terms:
+            if term.prefix:
+                terms.append("(to_tsquery('english', %s) || to_tsquery('simple', %s))")
+                params += [f"{term.words[-1]}:*"] * 2
+            else:
+                terms.append("phraseto_tsquery('english', %s)")
+                params.append(" ".join(term.words))
+        groups.append("(" + " || ".join(terms) + ")")
+    return "(" + (" && " if all_groups else " || ").join(groups) + ")", params
+
+
+def snippets(search: TextSearch, ids: Sequence[int]) -> dict[int, str]:
+    """Highlighted extracts (safe HTML, ``<mark>`` around matched words) of the published text of the
+    entries ``ids``: summary, request and response as published. Nothing else is read: unpublished
+    entries are not in the index (SQLite) or are excluded (PostgreSQL)."""
+    if search.query.is_empty or not ids:
+        return {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tsquery, params = postgres_tsquery(search.query, all_groups=search.all_words)
+            cursor.execute(
+                "SELECT id, ts_headline('english', concat_ws(' … ', nullif(summary, ''), "  # noqa: S608
+                f"nullif(request_text, ''), nullif(response_text, '')), {tsquery}, %s) "
+                "FROM publication_publication WHERE is_published AND id = ANY(%s)",
+                [*params, SNIPPET_OPTIONS, list(ids)],
             )
-            .annotate(
-                rank=RawSQL(
-                    "(SELECT -bm25(publication_search) FROM publication_search "
-                    "WHERE publication_search MATCH %s AND rowid = publication_publication.id)",
-                    (match,),
-                    output_field=FloatField(),
-                )
+        elif connection.vendor == "sqlite":
+            # The summary, request and response (columns 1-3; the title is shown anyway): the first
+            # with a matched word, else the first with text.
+            placeholders = ", ".join(["%s"] * len(ids))
+            marks: list[str | int] = [_MARK_START, _MARK_END, SNIPPET_WORDS]
+            columns = ", ".join(
+                f"snippet(publication_search, {column}, %s, %s, ' … ', %s)" for column in (1, 2, 3)
             )
-            .order_by("-rank", "-published_on", "-id")
-        )
-    for word in words:
-        entries = entries.filter(title__icontains=word) | entries.filter(summary__icontains=word)
-    return entries
+            cursor.execute(
+                f"SELECT rowid, {columns} FROM publication_search "  # noqa: S608 - fixed SQL
+                f"WHERE publication_search MATCH %s AND rowid IN ({placeholders})",
+                [*marks * 3, fts5_match(search.query, all_groups=search.all_words), *ids],
+            )
+            found: dict[int, str] = {}
+            for pk, *texts in cursor.fetchall():
+                marked = [t for t in texts if t and _MARK_START in t] or [t for t in texts if t]
+                if marked:
+                    found[int(pk)] = _marked(str(marked[0]))
+            return found
+        else:
+            return {}
+        return {int(pk): _marked(str(text)) for pk, text in cursor.fetchall() if text}
+
+
+def _marked(text: str) -> str:
+    """Escaped text with the database's markers turned into ``<mark>``; unbalanced markers (a published
+    text that happens to hold one) are dropped rather than trusted."""
+    escaped = escape(text)
+    if escaped.count(_MARK_START) != escaped.count(_MARK_END):
+        return mark_safe(escaped.replace(_MARK_START, "").replace(_MARK_END, ""))
+    return mark_safe(escaped.replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>"))
 
 
 def search_publications(

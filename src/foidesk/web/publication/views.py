@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -14,8 +15,9 @@ from foidesk.core.outcome import Outcome
 from foidesk.web.publication.forms import LogSearchForm
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.selectors import (
-    disclosure_log_search,
-    log_facets,
+    LogFilters,
+    LogResults,
+    log_search,
     published_entry,
     related_entries,
 )
@@ -25,14 +27,50 @@ from foidesk.web.publication.selectors import (
 def disclosure_log(request: HttpRequest) -> HttpResponse:
     form = LogSearchForm(request.GET)
     filters = form.filters()
-    page = disclosure_log_search(filters, form.page_number())
+    results = log_search(filters, form.page_number())
     query = request.GET.copy()
     query.pop("page", None)
+    entries = [
+        {"entry": entry, "snippet": results.snippets.get(entry.pk, "")} for entry in results.page.object_list
+    ]
     return render(
         request,
         "public/disclosure_log.html",
-        {"form": form, "filters": filters, "page": page, "facets": log_facets(), "query": query.urlencode()},
+        {
+            "form": form,
+            "filters": filters,
+            "page": results.page,
+            "entries": entries,
+            "results": results,
+            "facets": _facet_options(results, filters),
+            "query": query.urlencode(),
+        },
     )
+
+
+def _facet_options(results: LogResults, filters: LogFilters) -> dict[str, list[dict[str, object]]]:
+    """Each filter's options for the form: value, label with its count, and whether it is chosen."""
+    labels: dict[str, Callable[[str], str]] = {"outcome": _outcome_label, "exemption": _exemption_text}
+    chosen = {
+        "year": str(filters.year or ""),
+        "topic": filters.topic,
+        "outcome": filters.outcome,
+        "exemption": filters.exemption,
+    }
+    options: dict[str, list[dict[str, object]]] = {}
+    for name, values in results.facets.items():
+        label = labels.get(name, str)
+        listed: list[dict[str, object]] = [
+            {"value": v.value, "label": label(v.value), "count": v.count, "selected": v.value == chosen[name]}
+            for v in values
+        ]
+        if chosen[name] and not any(option["selected"] for option in listed):
+            count = None if values and values[0].count is None else 0
+            listed.insert(
+                0, {"value": chosen[name], "label": label(chosen[name]), "count": count, "selected": True}
+            )
+        options[name] = listed
+    return options
 
 
 @require_safe
@@ -127,6 +165,10 @@ def _exemption_label(code: str) -> dict[str, str]:
     except UnknownExemption:
         return {"code": code, "title": ""}
     return {"code": found.code, "title": found.title}
+
+
+def _exemption_text(code: str) -> str:
+    return " ".join(filter(None, _exemption_label(code).values()))
 
 
 def _outcome_label(value: str) -> str:

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('publication', '0003_search_terms'),
+        ("publication", "0003_search_terms"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='publication',
-            name='related',
-            field=models.JSONField(blank=True, help_text='References of related entries, found when it was published (null: not yet looked for).', null=True),
+            model_name="publication",
+            name="related",
+            field=models.JSONField(
+                blank=True,
+                help_text="References of related entries, found when it was published (null: not yet looked for).",
+                null=True,
+            ),
         ),
     ]
