@@ -13,6 +13,12 @@ from foidesk.web.cases.public_views import make_a_request
 from foidesk.web.publication import views as public_views
 from foidesk.web.publication.feeds import DisclosureLogSitemap
 
+# HTML for people, JSON under /api/ (web/errors.py).
+handler400 = "foidesk.web.errors.bad_request"
+handler403 = "foidesk.web.errors.permission_denied"
+handler404 = "foidesk.web.errors.page_not_found"
+handler500 = "foidesk.web.errors.server_error"
+
 admin.site.site_header = "FOI Desk administration"
 admin.site.site_title = "FOI Desk"
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
@@ -18,8 +19,11 @@ from foidesk.web.accounts.models import ApiToken, token_digest
 from foidesk.web.cases import services
 from foidesk.web.cases.forms import MAX_REQUEST_CHARACTERS
 from foidesk.web.cases.models import Channel
+from foidesk.web.errors import api_error
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.selectors import LogFilters, disclosure_log_search, published_entries
+
+logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="FOI Desk API",
@@ -27,6 +31,13 @@ api = NinjaAPI(
     description="Published responses to freedom of information requests, and intake for staff systems.",
     urls_namespace="api",
 )
+
+
+@api.exception_handler(Exception)
+def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A crash inside the API answers JSON like every other API error (web/errors.py), and is logged."""
+    logger.error("API error on %s", request.path, exc_info=exc)
+    return api_error(500)
 
 
 class StaffToken(HttpBearer):

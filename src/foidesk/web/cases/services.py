@@ -149,6 +149,7 @@ def request_open(
     text = text.strip()
     if not text:
         raise CaseError("The request has no text.")
+    received_on_check(received_on)
     for attempt in range(5):
         try:
             with transaction.atomic():
@@ -168,7 +169,10 @@ def request_open(
                         requester_name, requester_email, requester_address, validity_flags
                     ),
                 )
-                _apply_deadlines(request, [])
+                try:
+                    _apply_deadlines(request, [])
+                except clock.DateOutsideCalendar as error:
+                    raise CaseError(f"The statutory clock cannot count from this date: {error}.") from error
                 request.save()
                 audit_record(
                     actor=actor,
@@ -191,6 +195,20 @@ def request_open(
             if reference is not None or attempt == 4:
                 raise
     raise AssertionError("unreachable")
+
+
+def received_on_check(received_on: dt.date) -> None:
+    """A date of receipt the statutory clock can count from: inside the holiday calendar (its one home).
+
+    Outside input (the API, the staff form) may say 1900 or year 1; the calendar covers the years FOI Desk
+    counts working days in, and a date outside it is refused with this error rather than a crash.
+    """
+    calendar = clock.default_calendar()
+    if not calendar.first <= received_on <= calendar.last:
+        raise CaseError(
+            f"The date received ({received_on.isoformat()}) is outside the dates FOI Desk counts working "
+            f"days for ({calendar.first.isoformat()} to {calendar.last.isoformat()})."
+        )
 
 
 S8_NO_NAME = "s8_no_name"

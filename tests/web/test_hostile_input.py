@@ -1,0 +1,118 @@
+"""Bad outside input over real HTTP gets a clear 4xx answer, never a 500, and nothing is created."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from foidesk.web.accounts.models import ApiToken
+from foidesk.web.accounts.roles import Role
+from foidesk.web.cases import services
+from foidesk.web.cases.models import Request
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def quiet_client() -> Client:
+    """A client that returns the server's 500 page instead of raising, as a browser would see it."""
+    return Client(raise_request_exception=False)
+
+
+def _token() -> str:
+    _, token = ApiToken.issue(user=UserFactory(role=Role.CASE_OFFICER), name="gateway")
+    return token
+
+
+@pytest.mark.parametrize("received_on", [0, "0", "1900-01-01", "1999-12-31", "0001-01-01"])
+def test_api_received_on_outside_the_calendar_is_a_json_400(
+    quiet_client: Client, received_on: object
+) -> None:
+    body = {
+        "requester_name": "Gateway",
+        "text": "Please send the overtime figures.",
+        "received_on": received_on,
+    }
+    response = quiet_client.post(
+        "/api/v1/requests",
+        json.dumps(body),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {_token()}"},
+    )
+    assert response.status_code in {400, 422}
+    assert response["Content-Type"].startswith("application/json")
+    assert Request.objects.count() == 0
+
+
+@pytest.mark.parametrize("received_on", ["1900-01-01", "1999-12-31", "0001-01-01"])
+def test_staff_intake_dates_before_the_calendar_are_a_form_error(
+    quiet_client: Client, received_on: str
+) -> None:
+    quiet_client.force_login(UserFactory(role=Role.CASE_OFFICER))
+    response = quiet_client.post(
+        "/staff/cases/new/",
+        {
+            "requester_name": "B. Writer",
+            "channel": "email",
+            "regime": "foia",
+            "received_on": received_on,
+            "text": "Some request text about overtime.",
+        },
+    )
+    assert response.status_code == 200
+    assert "outside the dates FOI Desk counts working days for" in response.content.decode()
+    assert not Request.objects.exists()
+
+
+@pytest.mark.parametrize("on", ["2099-01-01", "1900-01-01", "2000-01-01"])
+def test_clock_event_outside_the_calendar_is_a_form_error(quiet_client: Client, on: str) -> None:
+    quiet_client.force_login(UserFactory(role=Role.CASE_OFFICER))
+    case = services.request_open(
+        text="Please send the vetting policy.",
+        requester_name="C",
+        received_on=timezone.localdate(),
+        actor=None,
+    )
+    response = quiet_client.post(
+        f"/staff/cases/{case.reference}/clock/",
+        {"kind": services.EXTENSION_KINDS[0].value, "on": on, "days": "20", "version": case.version},
+    )
+    assert response.status_code == 200
+    assert not case.clock_events.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/disclosure-log/%00/",
+        "/disclosure-log/?q=%00",
+        "/disclosure-log/?topic=a%00b",
+        "/api/v1/disclosures?q=%00",
+        "/api/v1/disclosures/abc%00",
+        "/make-a-request/?x=%00",
+        "/disclosure-log/?q=%ff",
+        "/staff/sign-in/?next=%00",
+    ],
+)
+def test_nul_and_bad_utf8_are_a_400(quiet_client: Client, url: str) -> None:
+    response = quiet_client.get(url)
+    assert response.status_code == 400
+    if url.startswith("/api/"):
+        assert "detail" in response.json()
+
+
+def test_bad_utf8_in_the_path_is_re_escaped_by_django_and_found_nowhere(quiet_client: Client) -> None:
+    assert quiet_client.get("/disclosure-log/%ff/").status_code == 404
+    assert quiet_client.get("/api/v1/disclosures/%ff%fe").status_code == 404
+
+
+def test_api_errors_are_json_everywhere(quiet_client: Client) -> None:
+    for url in ["/api/v1/nowhere", "/api/v1/disclosures/01.FOI.99.999999", "/api/v1/disclosures?page=0"]:
+        response = quiet_client.get(url)
+        assert response.status_code in {404, 422}
+        assert response["Content-Type"].startswith("application/json")
+    assert quiet_client.get("/nowhere/")["Content-Type"].startswith("text/html")
