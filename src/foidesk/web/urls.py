@@ -9,7 +9,7 @@ from django.views.generic import RedirectView
 
 from foidesk.web.accounts import views as account_views
 from foidesk.web.api.urls import api
-from foidesk.web.cases.public_views import make_a_request
+from foidesk.web.cases.public_views import make_a_request, request_received
 from foidesk.web.publication import views as public_views
 from foidesk.web.publication.feeds import DisclosureLogSitemap
 
@@ -26,6 +26,7 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/disclosure-log/", permanent=False)),
     path("disclosure-log/", include("foidesk.web.publication.urls")),
     path("make-a-request/", make_a_request, name="make-a-request"),
+    path("make-a-request/received/<str:receipt>/", request_received, name="make-a-request-received"),
     path("cookies/", public_views.cookies, name="cookies"),
     path("accessibility/", public_views.accessibility, name="accessibility"),
     path("sitemap.xml", sitemap, {"sitemaps": {"disclosure-log": DisclosureLogSitemap}}, name="sitemap"),

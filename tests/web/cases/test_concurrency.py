@@ -51,7 +51,7 @@ def test_a_hundred_public_requests_at_once_each_get_their_own_reference() -> Non
         return response.status_code
 
     codes = _in_threads(submit)
-    assert codes == [201] * N
+    assert codes == [302] * N  # each redirected to its confirmation (post-redirect-get)
     references = list(Request.objects.values_list("reference", flat=True))
     assert len(references) == N == len(set(references))
     assert audit_verify()["ok"]
