@@ -155,8 +155,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 # serves plain http://127.0.0.1 and must let people sign in). It turns on Secure-only cookies, the
 # redirect to HTTPS and HSTS, and refuses DEBUG; each can still be set on its own. docs/deploy.md.
 FOIDESK_PRODUCTION = _env_bool("FOIDESK_PRODUCTION", False)
+PLACEHOLDER_SECRET_PREFIX = "replace-with"  # noqa: S105 - the docs placeholder, refused below
 if FOIDESK_PRODUCTION and DEBUG:
     raise ImproperlyConfigured("FOIDESK_DEBUG cannot be on with FOIDESK_PRODUCTION.")
+if FOIDESK_PRODUCTION and SECRET_KEY.startswith(PLACEHOLDER_SECRET_PREFIX):
+    raise ImproperlyConfigured("SECRET_KEY is still the placeholder of docs/deploy.md: set a random one.")
 # The application servers are reached only through a reverse proxy that sets X-Forwarded-Proto itself
 # (overwriting any the client sent): only then is the header believed to say the request was HTTPS.
 FOIDESK_TRUSTED_PROXY = _env_bool("FOIDESK_TRUSTED_PROXY", False)
