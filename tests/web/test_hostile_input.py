@@ -116,3 +116,33 @@ def test_api_errors_are_json_everywhere(quiet_client: Client) -> None:
         assert response.status_code in {404, 422}
         assert response["Content-Type"].startswith("application/json")
     assert quiet_client.get("/nowhere/")["Content-Type"].startswith("text/html")
+
+
+def test_api_bodies_too_large_or_not_json_get_a_json_4xx(quiet_client: Client) -> None:
+    headers = {"Authorization": f"Bearer {_token()}"}
+    huge = json.dumps({"requester_name": "G", "text": "x" * 3_000_000})
+    for body in (
+        huge,
+        "{not json",
+        "[]",
+        '{"requester_name": "G", "text": "Please send the figures.", "x": 1e999}',
+    ):
+        response = quiet_client.post(
+            "/api/v1/requests", body, content_type="application/json", headers=headers
+        )
+        assert 400 <= response.status_code < 500, (body[:40], response.status_code)
+        assert response["Content-Type"].startswith("application/json")
+    assert Request.objects.count() == 0
+
+
+def test_api_text_with_nul_characters_is_kept_without_them(quiet_client: Client) -> None:
+    body = {"requester_name": "Gate\u0000way", "text": "Please send\u0000 the overtime figures."}
+    response = quiet_client.post(
+        "/api/v1/requests",
+        json.dumps(body),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {_token()}"},
+    )
+    assert response.status_code == 201
+    case = Request.objects.get()
+    assert case.text == "Please send the overtime figures." and case.requester_name == "Gateway"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -31,6 +33,17 @@ api = NinjaAPI(
     description="Published responses to freedom of information requests, and intake for staff systems.",
     urls_namespace="api",
 )
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """A body over Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB; a request's text is 100,000 characters)."""
+    return api_error(413, f"The body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes.")
+
+
+@api.exception_handler(SuspiciousOperation)
+def _suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    return api_error(400)
 
 
 @api.exception_handler(Exception)
