@@ -45,7 +45,7 @@ lint: install ## ruff, mypy and the migrations check
 	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-FUZZ_SCALE ?= 100
+FUZZ_SCALE ?= 20
 FUZZ_SECONDS ?= 120
 .PHONY: fuzz
 fuzz: install ## Fuzz every parser of outside data for longer (FUZZ_SCALE x the CI examples; FUZZ_SECONDS per atheris target)

@@ -145,3 +145,12 @@ def test_api_text_with_nul_characters_is_kept_without_them(quiet_client: Client)
     assert response.status_code == 201
     case = Request.objects.get()
     assert case.text == "Please send the overtime figures." and case.requester_name == "Gateway"
+
+
+def test_a_public_form_body_over_the_upload_limit_is_a_400_page(quiet_client: Client) -> None:
+    response = quiet_client.post(
+        "/make-a-request/", {"name": "Jo", "email": "jo@example.org", "request": "x" * 3_000_000}
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert not Request.objects.exists()
