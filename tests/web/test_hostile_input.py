@@ -11,7 +11,7 @@ from django.utils import timezone
 from foidesk.web.accounts.models import ApiToken
 from foidesk.web.accounts.roles import Role
 from foidesk.web.cases import services
-from foidesk.web.cases.models import Request
+from foidesk.web.cases.models import InboundEmail, Request
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +154,21 @@ def test_a_public_form_body_over_the_upload_limit_is_a_400_page(quiet_client: Cl
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
     assert not Request.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["username", "password"])
+def test_sign_in_with_a_nul_character_is_refused_not_a_crash(quiet_client: Client, field: str) -> None:
+    data = {"username": "olu", "password": "correct horse battery", field: "ol\x00u"}
+    response = quiet_client.post("/staff/sign-in/", data)
+    assert response.status_code in {200, 400, 429}
+
+
+def test_an_email_upload_with_nul_bytes_is_kept_or_refused_not_a_crash(quiet_client: Client) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    quiet_client.force_login(UserFactory(role=Role.CASE_OFFICER))
+    raw = b"From: Jo \x00Bloggs <jo@example.org>\r\nSubject: FOI\x00\r\n\r\nPlease send the\x00 figures.\r\n"
+    response = quiet_client.post("/staff/inbox/upload/", {"file": SimpleUploadedFile("m.eml", raw)})
+    assert response.status_code in {200, 302}
+    inbound = InboundEmail.objects.get()  # the bytes are kept as they arrived, whatever the outcome
+    assert inbound.size == len(raw)
