@@ -45,6 +45,17 @@ lint: install ## ruff, mypy and the migrations check
 	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+FUZZ_SCALE ?= 20
+FUZZ_SECONDS ?= 120
+.PHONY: fuzz
+fuzz: install ## Fuzz every parser of outside data for longer (FUZZ_SCALE x the CI examples; FUZZ_SECONDS per atheris target)
+	FOIDESK_FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/pytest -q -p no:randomly -n 0 tests/fuzz --durations=0
+	mkdir -p var/fuzz
+	for target in request email notice register; do \
+		$(BIN)/python -m tests.fuzz.atheris_targets $$target -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+			-artifact_prefix=var/fuzz/ -print_final_stats=1 || exit 1; \
+	done
+
 .PHONY: bench
 bench: install ## Run the benchmarks; figures go to docs/benchmarks.md
 	$(BIN)/python benchmarks/run.py

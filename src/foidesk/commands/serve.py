@@ -9,6 +9,7 @@ import sys
 from foidesk.commands import CommandFailed, setup_django
 
 NAME = "serve"
+SERVER_UMASK = 0o027
 HELP = "Serve FOI Desk with gunicorn (static files by WhiteNoise)."
 
 
@@ -42,5 +43,7 @@ def run(args: argparse.Namespace) -> int:
         "--timeout",
         "120",
     ]
+    # Files the server writes (uploads, published copies, mail in the embedded mode) are not world-readable.
+    os.umask(SERVER_UMASK)
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", *argv[1:]])  # noqa: S606 - fixed argv, no shell
     return 0  # pragma: no cover (execvp does not return)

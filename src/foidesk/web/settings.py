@@ -2,7 +2,7 @@
 
 Everything comes from environment variables with safe defaults for the embedded mode:
 SQLite in ./var/, files in ./var/media/, a secret key generated into ./var/ on first run.
-Production sets DATABASE_URL (PostgreSQL), SECRET_KEY, ALLOWED_HOSTS and FOIDESK_DEBUG=0.
+Production sets FOIDESK_PRODUCTION=1, DATABASE_URL (PostgreSQL), SECRET_KEY and ALLOWED_HOSTS: docs/deploy.md.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from foidesk import deployment_secret
 
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: NUL bytes or invalid UTF-8 in the address get a 400 before anything else runs.
+    "foidesk.web.request_guard.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "foidesk.web.security.PermissionsPolicyMiddleware",
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "foidesk.web.accounts.middleware.IdleSignOutMiddleware",
     "foidesk.web.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Per-address limits on the public form, searches and the API (web/rate_limits.py): 429 before the view.
+    "foidesk.web.rate_limits.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "foidesk.web.urls"
@@ -151,22 +156,38 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
+# Production mode is said, never guessed (not from DATABASE_URL: `DATABASE_URL=postgres://... make run`
+# serves plain http://127.0.0.1 and must let people sign in). It turns on Secure-only cookies, the
+# redirect to HTTPS and HSTS, and refuses DEBUG; each can still be set on its own. docs/deploy.md.
+FOIDESK_PRODUCTION = _env_bool("FOIDESK_PRODUCTION", False)
+PLACEHOLDER_SECRET_PREFIX = "replace-with"  # noqa: S105 - the docs placeholder, refused below
+if FOIDESK_PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("FOIDESK_DEBUG cannot be on with FOIDESK_PRODUCTION.")
+if FOIDESK_PRODUCTION and SECRET_KEY.startswith(PLACEHOLDER_SECRET_PREFIX):
+    raise ImproperlyConfigured("SECRET_KEY is still the placeholder of docs/deploy.md: set a random one.")
+# The application servers are reached only through a reverse proxy that sets X-Forwarded-Proto itself
+# (overwriting any the client sent): only then is the header believed to say the request was HTTPS.
+FOIDESK_TRUSTED_PROXY = _env_bool("FOIDESK_TRUSTED_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if FOIDESK_TRUSTED_PROXY else None
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8
-SESSION_COOKIE_SECURE = _env_bool(
-    "FOIDESK_SECURE_COOKIES", not DEBUG and bool(os.environ.get("DATABASE_URL", ""))
-)
+SESSION_COOKIE_SECURE = _env_bool("FOIDESK_SECURE_COOKIES", FOIDESK_PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_SSL_REDIRECT = _env_bool("FOIDESK_SSL_REDIRECT", False)
-# HSTS for production behind HTTPS (e.g. FOIDESK_HSTS_SECONDS=31536000); off by default so that a local
-# or first deployment over plain HTTP is not locked out.
-SECURE_HSTS_SECONDS = int(os.environ.get("FOIDESK_HSTS_SECONDS", "0"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("FOIDESK_HSTS_INCLUDE_SUBDOMAINS", False)
-SECURE_HSTS_PRELOAD = _env_bool("FOIDESK_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = _env_bool("FOIDESK_SSL_REDIRECT", FOIDESK_PRODUCTION)
+# A year of HSTS in production (the browser then refuses plain HTTP for this host and its subdomains).
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("FOIDESK_HSTS_SECONDS", str(365 * 24 * 3600 if FOIDESK_PRODUCTION else 0))
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("FOIDESK_HSTS_INCLUDE_SUBDOMAINS", FOIDESK_PRODUCTION)
+SECURE_HSTS_PRELOAD = _env_bool("FOIDESK_HSTS_PRELOAD", FOIDESK_PRODUCTION)
+# Stored files (uploads, published files) are readable by the service's user and group only.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 # Content-Security-Policy (django-csp) on every response: scripts, styles, fonts and images from this
 # site only, no inline script or style, no plugins, no framing, forms post here only.
 CONTENT_SECURITY_POLICY = {
@@ -184,7 +205,6 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # The authority running this FOI Desk (the demo is the Metropolitan Police Service).
 FOIDESK_AUTHORITY_NAME = os.environ.get("FOIDESK_AUTHORITY_NAME", "Metropolitan Police Service")
@@ -215,10 +235,10 @@ FOIDESK_SDC_AUDIT_TIME_LIMIT_SECONDS = float(os.environ.get("FOIDESK_SDC_AUDIT_T
 
 # The release gate's second opinion from a renderer (ADR 0010): documents, spreadsheets and PDFs up to
 # FOIDESK_RENDER_MAX_BYTES are rendered (LibreOffice, a Debian package, for office files; PDFium for PDF)
-# and text the rendering does not show is blocked. Production sets FOIDESK_RENDER_REQUIRED=1: without
-# LibreOffice every office file is then blocked; by default a missing LibreOffice is only a warning.
+# and text the rendering does not show is blocked. FOIDESK_RENDER_REQUIRED (on in production): without
+# LibreOffice every office file is then blocked; otherwise a missing LibreOffice is only a warning.
 FOIDESK_RENDER = _env_bool("FOIDESK_RENDER", True)
-FOIDESK_RENDER_REQUIRED = _env_bool("FOIDESK_RENDER_REQUIRED", False)
+FOIDESK_RENDER_REQUIRED = _env_bool("FOIDESK_RENDER_REQUIRED", FOIDESK_PRODUCTION)
 FOIDESK_RENDER_MAX_BYTES = int(os.environ.get("FOIDESK_RENDER_MAX_BYTES", "1000000"))
 FOIDESK_RENDER_TIMEOUT_SECONDS = float(os.environ.get("FOIDESK_RENDER_TIMEOUT_SECONDS", "60"))
 FOIDESK_RENDER_COMMAND = os.environ.get("FOIDESK_RENDER_COMMAND", "soffice")
@@ -285,6 +305,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("FOIDESK_LOG_LEVEL", "WARNING")},
 }
+
+# Rate limits per client address (web/rate_limits.py; 0 turns one off): requests sent by the public
+# form per hour, searches of the disclosure log (page or API) per minute, and API calls per minute.
+FOIDESK_RATE_LIMIT_REQUEST_FORM = int(os.environ.get("FOIDESK_RATE_LIMIT_REQUEST_FORM", "10"))
+FOIDESK_RATE_LIMIT_SEARCH = int(os.environ.get("FOIDESK_RATE_LIMIT_SEARCH", "60"))
+FOIDESK_RATE_LIMIT_API = int(os.environ.get("FOIDESK_RATE_LIMIT_API", "600"))
+
+# A request is split into at most this many parts; the rest is kept as one final part for an officer
+# (web/cases/services.py parts_capped). The parts page posts 5 fields a part: Django's field limit follows.
+FOIDESK_MAX_PARTS = int(os.environ.get("FOIDESK_MAX_PARTS", "100"))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = max(1000, 5 * FOIDESK_MAX_PARTS + 100)
 
 # Intake by email (web/cases/intake.py): uploaded .eml files and the IMAP mailbox.
 FOIDESK_MAX_EMAIL_BYTES = int(os.environ.get("FOIDESK_MAX_EMAIL_BYTES", str(25 * 1024 * 1024)))

@@ -9,6 +9,11 @@ os.environ.setdefault("FOIDESK_STATIC_MANIFEST", "0")
 # the subject (tests/core/release_check/test_rendering.py, the commands' --no-render), off elsewhere.
 os.environ.setdefault("FOIDESK_RENDER", "0")
 
+# Many tests send many requests from one address: rate limits are tested where they are the subject.
+os.environ.setdefault("FOIDESK_RATE_LIMIT_REQUEST_FORM", "0")
+os.environ.setdefault("FOIDESK_RATE_LIMIT_SEARCH", "0")
+os.environ.setdefault("FOIDESK_RATE_LIMIT_API", "0")
+
 from foidesk.web.settings import *  # noqa: F403
 from foidesk.web.settings import MEDIA_ROOT as _MEDIA_ROOT
 

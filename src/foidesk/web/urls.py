@@ -10,10 +10,16 @@ from django.views.generic import RedirectView
 from foidesk.web.accounts import views as account_views
 from foidesk.web.api.reference import api_reference
 from foidesk.web.api.urls import api
-from foidesk.web.cases.public_views import make_a_request
+from foidesk.web.cases.public_views import make_a_request, request_received
 from foidesk.web.publication import views as public_views
 from foidesk.web.publication.feeds import DisclosureLogSitemap
 from foidesk.web.security import brand_css
+
+# HTML for people, JSON under /api/ (web/errors.py).
+handler400 = "foidesk.web.errors.bad_request"
+handler403 = "foidesk.web.errors.permission_denied"
+handler404 = "foidesk.web.errors.page_not_found"
+handler500 = "foidesk.web.errors.server_error"
 
 admin.site.site_header = "FOI Desk administration"
 admin.site.site_title = "FOI Desk"
@@ -22,6 +28,7 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/disclosure-log/", permanent=False)),
     path("disclosure-log/", include("foidesk.web.publication.urls")),
     path("make-a-request/", make_a_request, name="make-a-request"),
+    path("make-a-request/received/<str:receipt>/", request_received, name="make-a-request-received"),
     path("cookies/", public_views.cookies, name="cookies"),
     path("accessibility/", public_views.accessibility, name="accessibility"),
     path("sitemap.xml", sitemap, {"sitemaps": {"disclosure-log": DisclosureLogSitemap}}, name="sitemap"),

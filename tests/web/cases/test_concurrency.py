@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.auth.models import User
+from django.core import signing
 from django.db import connection, connections
 from django.test import Client
 
@@ -18,6 +19,7 @@ from foidesk.web.audit.services import audit_verify
 from foidesk.web.cases import services
 from foidesk.web.cases.errors import Conflict
 from foidesk.web.cases.models import Request
+from foidesk.web.cases.public_views import RECEIPT_SALT
 from tests.factories import case_with_parts, staff
 
 pytestmark = [
@@ -51,9 +53,28 @@ def test_a_hundred_public_requests_at_once_each_get_their_own_reference() -> Non
         return response.status_code
 
     codes = _in_threads(submit)
-    assert codes == [201] * N
+    assert codes == [302] * N  # each redirected to its confirmation (post-redirect-get)
     references = list(Request.objects.values_list("reference", flat=True))
     assert len(references) == N == len(set(references))
+    assert audit_verify()["ok"]
+
+
+def test_the_same_public_form_sent_many_times_at_once_opens_one_case() -> None:
+    form = {
+        "name": "Jo",
+        "email": "jo@example.org",
+        "request": "Please tell me the fact.",
+        "submission": "t" * 32,
+    }
+
+    def submit(i: int) -> str:
+        response = Client().post("/make-a-request/", form)
+        assert response.status_code == 302
+        return str(signing.loads(response["Location"].split("/")[-2], salt=RECEIPT_SALT))
+
+    references = _in_threads(submit, n=16)
+    assert len(set(references)) == 1
+    assert Request.objects.count() == 1
     assert audit_verify()["ok"]
 
 

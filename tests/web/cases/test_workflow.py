@@ -60,7 +60,7 @@ def test_public_request_to_published_answer_over_http(
     received = client.post(
         "/make-a-request/", {"name": NAME, "email": "rosalind@example.org", "request": SIGNED}
     )
-    assert received.status_code == 201
+    assert received.status_code == 302
     case = Request.objects.get(requester_name=NAME)
     assert case.state is State.ACKNOWLEDGED
     acknowledgement = mail.outbox[-1]

@@ -72,3 +72,18 @@ class SignInLock(models.Model):
 
     def __str__(self) -> str:
         return f"sign-in lock on {self.scope} {self.key!r} until {self.locked_until:%Y-%m-%d %H:%M}"
+
+
+class RateCount(models.Model):
+    """Requests from one client address in one window of one rate limit (web/rate_limits.py).
+
+    Kept in the database so that every application server counts the same requests; rows of windows
+    that have ended are pruned as new windows begin.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    window_ends = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

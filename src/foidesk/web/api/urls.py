@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Literal
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
@@ -19,8 +22,11 @@ from foidesk.web.accounts.models import ApiToken, token_digest
 from foidesk.web.cases import services
 from foidesk.web.cases.forms import MAX_REQUEST_CHARACTERS
 from foidesk.web.cases.models import Channel
+from foidesk.web.errors import api_error
 from foidesk.web.publication.models import Publication
 from foidesk.web.publication.selectors import LogFilters, log_search, published_entries
+
+logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="FOI Desk API",
@@ -29,6 +35,24 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/explorer",  # Swagger UI; /api/v1/docs is the accessible reference (web/api/reference.py)
 )
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """A body over Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB; a request's text is 100,000 characters)."""
+    return api_error(413, f"The body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes.")
+
+
+@api.exception_handler(SuspiciousOperation)
+def _suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    return api_error(400)
+
+
+@api.exception_handler(Exception)
+def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A crash inside the API answers JSON like every other API error (web/errors.py), and is logged."""
+    logger.error("API error on %s", request.path, exc_info=exc)
+    return api_error(500)
 
 
 class StaffToken(HttpBearer):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -39,6 +40,8 @@ class PublicRequestForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text="Be as specific as you can: the subject, the dates, and the form you would like it in.",
     )
+    # A one-time token: sending the same form twice opens one case (services.public_request_submit).
+    submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def clean_request(self) -> str:
         text: str = self.cleaned_data["request"].strip()
@@ -367,7 +370,10 @@ class PartForm(GovukFormMixin, forms.Form):
     """One part as the officer corrects it: periods as ``2021-01-01..2021-12-31``, topics comma-separated."""
 
     label = forms.CharField(label="Label", max_length=60)
-    text = forms.CharField(label="Question", widget=forms.Textarea(attrs={"rows": 3}), max_length=20_000)
+    # As long as a request: the last part of a capped request holds all the rest (services.parts_capped).
+    text = forms.CharField(
+        label="Question", widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_REQUEST_CHARACTERS
+    )
     periods = forms.CharField(
         label="Periods",
         required=False,
@@ -401,7 +407,9 @@ class PartForm(GovukFormMixin, forms.Form):
         return sorted({t.strip().lower() for t in raw.split(",") if t.strip()})
 
 
-PartFormSet = forms.formset_factory(PartForm, extra=1, can_delete=True, max_num=100, validate_max=True)
+PartFormSet = forms.formset_factory(
+    PartForm, extra=1, can_delete=True, max_num=settings.FOIDESK_MAX_PARTS, validate_max=True
+)
 
 
 class RegisterForm(GovukFormMixin, forms.Form):

@@ -555,3 +555,18 @@ class LetterPassage(models.Model):
 
     def __str__(self) -> str:
         return Passage(self.passage).label
+
+
+class PublicSubmission(models.Model):
+    """One sending of the public request form, by the one-time token the form carried (post-redirect-get).
+
+    Pressing "Send" twice, or the browser re-posting, finds the token already used and shows the first
+    case's confirmation instead of opening a second case.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"public form submission for {self.request_id}"

@@ -29,7 +29,7 @@ from foidesk.core.decision import (
 from foidesk.core.exemptions import UnknownExemption, exemption
 from foidesk.core.notice import PartResponse
 from foidesk.core.outcome import Outcome
-from foidesk.core.parsing import InvalidRequestText, parse_request
+from foidesk.core.parsing import InvalidRequestText, ParsedRequest, parse_request
 from foidesk.core.regime import Regime
 from foidesk.core.request_redaction import RedactedRequest, redact_request
 from foidesk.core.workflow import Action, Event, State
@@ -44,6 +44,7 @@ from foidesk.web.cases.models import (
     DecisionExemption,
     LetterPassage,
     Part,
+    PublicSubmission,
     ReferenceCounter,
     Request,
 )
@@ -149,6 +150,7 @@ def request_open(
     text = text.strip()
     if not text:
         raise CaseError("The request has no text.")
+    received_on_check(received_on)
     for attempt in range(5):
         try:
             with transaction.atomic():
@@ -168,7 +170,10 @@ def request_open(
                         requester_name, requester_email, requester_address, validity_flags
                     ),
                 )
-                _apply_deadlines(request, [])
+                try:
+                    _apply_deadlines(request, [])
+                except clock.DateOutsideCalendar as error:
+                    raise CaseError(f"The statutory clock cannot count from this date: {error}.") from error
                 request.save()
                 audit_record(
                     actor=actor,
@@ -191,6 +196,51 @@ def request_open(
             if reference is not None or attempt == 4:
                 raise
     raise AssertionError("unreachable")
+
+
+def received_on_check(received_on: dt.date) -> None:
+    """A date of receipt the statutory clock can count from: inside the holiday calendar (its one home).
+
+    Outside input (the API, the staff form) may say 1900 or year 1; the calendar covers the years FOI Desk
+    counts working days in, and a date outside it is refused with this error rather than a crash.
+    """
+    calendar = clock.default_calendar()
+    if not calendar.first <= received_on <= calendar.last:
+        raise CaseError(
+            f"The date received ({received_on.isoformat()}) is outside the dates FOI Desk counts working "
+            f"days for ({calendar.first.isoformat()} to {calendar.last.isoformat()})."
+        )
+
+
+def public_request_submit(*, token: str, name: str, email: str, text: str) -> tuple[Request, bool]:
+    """A request sent by the public form: a case, or the one this form's one-time token already opened.
+
+    The token makes a double submit (two clicks, a re-posted page, two at once) one case: the second
+    finds the first's claim and gets its case back with ``False``. Without a token, a case is opened.
+    """
+    fields = {
+        "text": text,
+        "requester_name": name,
+        "requester_email": email,
+        "received_on": timezone.localdate(),
+        "channel": Channel.WEB,
+        "actor": None,
+    }
+    if not token:
+        return request_open(**fields), True  # type: ignore[arg-type]
+    earlier = PublicSubmission.objects.filter(token=token).select_related("request").first()
+    if earlier is not None:
+        return earlier.request, False
+    try:
+        with transaction.atomic():
+            case = request_open(**fields)  # type: ignore[arg-type]
+            PublicSubmission.objects.create(token=token, request=case)
+    except IntegrityError:  # the same token sent twice at once: the other one opened the case
+        earlier = PublicSubmission.objects.filter(token=token).select_related("request").first()
+        if earlier is None:
+            raise
+        return earlier.request, False
+    return case, True
 
 
 S8_NO_NAME = "s8_no_name"
@@ -258,6 +308,35 @@ def _find_related(request: Request) -> None:
     request_links_find(request)
 
 
+PARTS_CAPPED = "parts_capped"
+
+
+def parts_capped(parts: list[PartSpec], limit: int) -> list[PartSpec]:
+    """At most ``limit`` parts (FOIDESK_MAX_PARTS): the parts beyond the last but one are kept together.
+
+    A 99,000-character request once became 2,400 parts whose page could not be saved. Nothing is
+    dropped: the last part holds the text of every part from there on, flagged and explained, for an
+    officer to split by hand if it matters.
+    """
+    if len(parts) <= limit:
+        return parts
+    kept, rest = parts[: limit - 1], parts[limit - 1 :]
+    first = rest[0]
+    return [
+        *kept,
+        PartSpec(
+            label=f"{first.label} onwards"[:60],
+            text="\n\n".join(p.text for p in rest),
+            request_number=first.request_number,
+            question_number=first.question_number,
+            date_ranges=[r for p in rest for r in p.date_ranges],
+            topics=list(dict.fromkeys(t for p in rest for t in p.topics)),
+            flags=[PARTS_CAPPED],
+            why=f"{len(rest)} more parts kept as one: a case has at most {limit} parts"[:120],
+        ),
+    ]
+
+
 def parse_parts(text: str, received_on: dt.date) -> list[PartSpec]:
     """The request's parts as the parser reads them; the whole text as one part if it finds none."""
 
@@ -265,6 +344,10 @@ def parse_parts(text: str, received_on: dt.date) -> list[PartSpec]:
         parsed = parse_request(text, received_on)
     except InvalidRequestText:
         return [PartSpec(label="Q1", text=text[:5000], question_number=1, flags=["unparsed"])]
+    return parts_capped(_parsed_specs(parsed), settings.FOIDESK_MAX_PARTS)
+
+
+def _parsed_specs(parsed: ParsedRequest) -> list[PartSpec]:
     return [
         PartSpec(
             label=part.label,
