@@ -39,14 +39,12 @@ COMMANDS: dict[str, str] = {
 
 
 def _available_commands() -> dict[str, ModuleType]:
-    modules: dict[str, ModuleType] = {}
-    for name, module_name in COMMANDS.items():
-        try:
-            modules[name] = importlib.import_module(f"foidesk.commands.{module_name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"foidesk.commands.{module_name}":
-                raise
-    return modules
+    """Every registered command's module. A registered command whose module is missing is a bug of this
+    package, not a choice: the import error is raised, never a command silently left out."""
+    return {
+        name: importlib.import_module(f"foidesk.commands.{module_name}")
+        for name, module_name in COMMANDS.items()
+    }
 
 
 def build_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:
