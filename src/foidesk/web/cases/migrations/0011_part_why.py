@@ -4,18 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("cases", "0010_letter_passage"),
+        ('cases', '0010_letter_passage'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="part",
-            name="why",
-            field=models.CharField(
-                blank=True,
-                help_text='Why the parser split the request here ("numbered 2)"); empty once corrected.',
-                max_length=120,
-            ),
+            model_name='part',
+            name='why',
+            field=models.CharField(blank=True, help_text='Why the parser split the request here ("numbered 2)"); empty once corrected.', max_length=120),
         ),
     ]
