@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from foidesk.cli import main
 from foidesk.web.audit.models import AuditEvent
+from foidesk.web.backup import staging_prefix
 from foidesk.web.cases.models import Request
 from tests.commands.backup_data import a_case_with_a_file, every_file, every_row, rewrite_archive
 
@@ -39,9 +40,8 @@ def _refused(archive: Path, capsys: pytest.CaptureFixture[str], *, force: bool =
     assert main(["restore", str(archive), *(["--force"] if force else [])]) == 2
     assert every_row() == rows
     assert every_file() == files
-    assert not [
-        p for p in Path(settings.MEDIA_ROOT).parent.iterdir() if p.name.startswith(".foidesk-restore-")
-    ]
+    media = Path(settings.MEDIA_ROOT)
+    assert not [p for p in media.parent.iterdir() if p.name.startswith(staging_prefix(media))]
     return capsys.readouterr().err
 
 

@@ -331,7 +331,7 @@ def restore(archive: Path, *, force: bool = False) -> dict[str, Any]:
     """
     media = Path(settings.MEDIA_ROOT)
     media.parent.mkdir(parents=True, exist_ok=True)
-    staged = _stage(archive, media.parent)
+    staged = _stage(archive, media.parent, prefix=staging_prefix(media))
     try:
         manifest = staged.manifest
         _check_migrations_known(manifest)
@@ -372,7 +372,12 @@ def database_holdings() -> dict[str, int]:
     return found
 
 
-def _stage(archive: Path, beside: Path) -> _Staged:
+def staging_prefix(media: Path) -> str:
+    """The staging folder's name, beside MEDIA_ROOT (same file system: the files are moved in, not copied)."""
+    return f".{media.name}-restore-"
+
+
+def _stage(archive: Path, beside: Path, *, prefix: str) -> _Staged:
     """Read the whole archive into a staging folder, checking every member; refuse at the first doubt."""
     if not archive.is_file():
         raise BackupError(f"{archive} is not a file")
@@ -382,7 +387,7 @@ def _stage(archive: Path, beside: Path) -> _Staged:
         raise BackupError(
             f"{archive} is not a FOI Desk backup (not a readable tar: {error}); nothing was changed"
         ) from error
-    folder = Path(_mkdtemp(beside, ".foidesk-restore-"))
+    folder = Path(_mkdtemp(beside, prefix))
     try:
         with tar:
             manifest = _read_manifest(tar, archive)
