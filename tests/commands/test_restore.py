@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 
 from foidesk.cli import main
 from foidesk.web.audit.models import AuditEvent
@@ -186,3 +187,14 @@ def test_restored_but_not_verified_when_the_chain_in_the_archive_is_broken(
     assert main(["restore", str(path), "--json"]) == 1
     result = json.loads(capsys.readouterr().out)
     assert result["ok"] is False and result["audit"]["reason"] == "hash"
+
+
+def test_a_restore_leaves_nothing_of_a_newer_schema_behind(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An older archive into a database migrated by newer code: tables the archive lacks are dropped."""
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE cases_from_a_newer_version (id integer PRIMARY KEY)")
+    assert main(["restore", str(archive), "--force", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+    assert "cases_from_a_newer_version" not in connection.introspection.table_names()

@@ -309,6 +309,62 @@ def _run_pg(command: list[str]) -> None:
         raise BackupError(f"{command[0]} failed (exit {done.returncode}): {done.stderr.strip()[-2000:]}")
 
 
+# Before the dump's own statements, in the same transaction: drop every table of the schema, so the
+# database becomes exactly the archive's even where it held a newer schema (tables the archive's
+# migrations do not have would otherwise stay, and `migrate` would then fail to create them).
+PG_EMPTY_SCHEMA = """
+DO $$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+    EXECUTE format('DROP TABLE IF EXISTS public.%I CASCADE', t.tablename);
+  END LOOP;
+  FOR t IN SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public' LOOP
+    EXECUTE format('DROP SEQUENCE IF EXISTS public.%I CASCADE', t.sequence_name);
+  END LOOP;
+END $$;
+"""
+
+
+def _pg_restore(staged: _Staged) -> None:
+    """Replace the database with the dump in one transaction: all of it, or nothing changed.
+
+    pg_restore turns the dump into SQL; psql runs the schema's emptying and that SQL with
+    ``--single-transaction`` and stops at the first error, so a failure rolls everything back.
+    """
+    script = staged.folder / "restore.sql"
+    prelude = staged.folder / "empty-schema.sql"
+    prelude.write_text(PG_EMPTY_SCHEMA)
+    converted = subprocess.run(
+        ["pg_restore", "--no-owner", "--no-privileges", f"--file={script}", str(staged.database)],
+        capture_output=True,
+        text=True,
+        timeout=PG_TOOL_TIMEOUT_SECONDS,
+        check=False,
+    )
+    if converted.returncode != 0:
+        raise BackupError(
+            f"pg_restore could not read the dump: {converted.stderr.strip()[-2000:]}; nothing was changed"
+        )
+    connection.close()
+    try:
+        _run_pg(
+            [
+                "psql",
+                "--no-psqlrc",
+                "--quiet",
+                "--single-transaction",
+                "--set=ON_ERROR_STOP=1",
+                f"--file={prelude}",
+                f"--file={script}",
+            ]
+        )
+    except BackupError as error:
+        raise BackupError(f"{error}; the transaction was rolled back, nothing was changed") from error
+    finally:
+        connection.close()
+
+
 # --- Restoring -----------------------------------------------------------------------------------------
 
 
@@ -532,20 +588,7 @@ def _load_database(staged: _Staged) -> None:
         source.close()
         connection.close()
     elif fmt == "pg_dump-custom":
-        connection.close()
-        _run_pg(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--no-privileges",
-                "--single-transaction",
-                "--exit-on-error",
-                str(staged.database),
-            ]
-        )
-        connection.close()
+        _pg_restore(staged)
     elif fmt == "dumpdata":
         call_command("migrate", verbosity=0, interactive=False)
         with transaction.atomic():
