@@ -134,3 +134,11 @@ def test_the_manifest_checks_every_member(tmp_path: Path) -> None:
     assert sorted(manifest["members"]) == sorted(names[:-1])
     assert all(len(m["sha256"]) == 64 for m in manifest["members"].values())
     assert manifest["migrations"] and manifest["audit_head"]["hash"]
+
+
+def test_an_archive_inside_the_folder_it_backs_up_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    media = Path(settings.MEDIA_ROOT)
+    (media / "published").mkdir(parents=True)
+    assert main(["backup", "-o", str(media / "published" / "b.tar")]) == 2
+    assert "inside MEDIA_ROOT" in capsys.readouterr().err
+    assert list(media.rglob("*")) == [media / "published"]

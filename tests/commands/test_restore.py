@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import shutil
 import tarfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -198,3 +200,32 @@ def test_a_restore_leaves_nothing_of_a_newer_schema_behind(
     assert main(["restore", str(archive), "--force", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["ok"] is True
     assert "cases_from_a_newer_version" not in connection.introspection.table_names()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda m: m.pop("audit_head"),
+        lambda m: m["audit_head"].update(events="many"),
+        lambda m: next(iter(m["members"].values())).update(sha256="not a hash"),
+        lambda m: m.update(migrations=[["cases"]]),
+    ],
+    ids=["no audit head", "events not a number", "a member without its hash", "a malformed migration"],
+)
+def test_a_malformed_manifest_is_refused_before_anything_changes(
+    damage: Callable[[dict[str, Any]], object],
+    archive: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bad = tmp_path / "malformed.tar"
+
+    def change(member: tarfile.TarInfo, data: bytes) -> tuple[tarfile.TarInfo, bytes]:
+        if member.name == "manifest.json":
+            manifest = json.loads(data)
+            damage(manifest)
+            data = json.dumps(manifest).encode()
+        return member, data
+
+    rewrite_archive(archive, bad, change)
+    assert "malformed" in _refused(bad, capsys)

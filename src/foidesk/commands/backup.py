@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     setup_django()
+    from django.db import DatabaseError
+
     from foidesk.web.backup import BackupError, backup_create
 
     archive = Path(args.output)
@@ -33,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
         manifest = backup_create(archive, database_format=args.database_format)
     except BackupError as error:
         raise CommandFailed(str(error)) from error
+    except DatabaseError as error:
+        raise CommandFailed(f"the database: {error}".strip()) from error
     members = manifest["members"]
     summary = {
         "archive": str(archive),

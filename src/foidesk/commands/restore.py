@@ -26,12 +26,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     setup_django()
+    from django.db import DatabaseError
+
     from foidesk.web.backup import BackupError, restore
 
     try:
         result = restore(Path(args.archive), force=args.force)
     except BackupError as error:
         raise CommandFailed(str(error)) from error
+    except DatabaseError as error:
+        raise CommandFailed(f"the database: {error}".strip()) from error
     if args.json:
         emit_json(result)
         return 0 if result["ok"] else 1

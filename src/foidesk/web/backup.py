@@ -81,6 +81,9 @@ def backup_create(archive: Path, *, database_format: str = "auto") -> dict[str, 
     """
     if archive.exists():
         raise BackupError(f"{archive} exists; choose a new name (a backup never overwrites one)")
+    media = Path(settings.MEDIA_ROOT).resolve()
+    if archive.parent.resolve() == media or media in archive.parent.resolve().parents:
+        raise BackupError(f"{archive} is inside MEDIA_ROOT ({media}), which it backs up: write it elsewhere")
     if not archive.parent.is_dir():
         raise BackupError(f"{archive.parent} is not a folder")
     partial = archive.with_name(f".{archive.name}.{secrets.token_hex(4)}.partial")
@@ -98,7 +101,6 @@ def backup_create(archive: Path, *, database_format: str = "auto") -> dict[str, 
             database = _dump_database(work, database_format)
             _add_file(tar, members, database["member"], Path(database.pop("path")))
             missing = _referenced_files_missing()
-            media = Path(settings.MEDIA_ROOT)
             for path, relative in _media_files(media):
                 _add_file(tar, members, FILES_PREFIX + relative, path)
             manifest = {
@@ -512,7 +514,39 @@ def _read_manifest(tar: tarfile.TarFile, archive: Path) -> dict[str, Any]:
         or database.get("member") not in DATABASE_MEMBERS
     ):
         raise BackupError(f"{archive}: the manifest is incomplete; nothing was changed")
+    if not _manifest_well_formed(manifest):
+        raise BackupError(f"{archive}: the manifest is malformed; nothing was changed")
     return manifest
+
+
+def _manifest_well_formed(manifest: dict[str, Any]) -> bool:
+    """Every field the restore reads after it has changed the database is there, of the right kind."""
+
+    def sha256_hex(value: object) -> bool:
+        return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+    def count(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+    members = manifest["members"]
+    head = manifest.get("audit_head")
+    migrations = manifest.get("migrations")
+    return (
+        all(
+            isinstance(entry, dict) and sha256_hex(entry.get("sha256")) and count(entry.get("size"))
+            for entry in members.values()
+        )
+        and isinstance(head, dict)
+        and sha256_hex(head.get("hash"))
+        and count(head.get("events"))
+        and isinstance(migrations, list)
+        and all(
+            isinstance(m, list) and len(m) == 2 and all(isinstance(part, str) for part in m)
+            for m in migrations
+        )
+        and isinstance(manifest["database"].get("format"), str)
+        and isinstance(manifest["database"].get("engine"), str)
+    )
 
 
 def _check_member_name(name: str, member: tarfile.TarInfo, expected: dict[str, Any], seen: set[str]) -> None:
@@ -609,17 +643,26 @@ def _forget_cached_rows() -> None:
 
 
 def _put_files_in_place(staged: _Staged, media: Path) -> str | None:
-    """Swap the staged files in as MEDIA_ROOT; files already there are moved aside, never deleted."""
+    """Move the staged files into MEDIA_ROOT; files already there are moved aside, never deleted.
+
+    The folders inside MEDIA_ROOT are moved, not MEDIA_ROOT itself: it may be a mount point.
+    """
     moved_aside: str | None = None
-    if media.exists():
-        if any(media.iterdir()):
-            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-            aside = media.with_name(f"{media.name}.before-restore-{stamp}")
-            media.rename(aside)
-            moved_aside = str(aside)
-        else:
-            media.rmdir()
-    staged.files.rename(media)
+    media.mkdir(parents=True, exist_ok=True)
+    there = sorted(media.iterdir())
+    if there:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        aside = media.with_name(f"{media.name}.before-restore-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = media.with_name(f"{media.name}.before-restore-{stamp}-{n}")
+        aside.mkdir()
+        for entry in there:
+            shutil.move(entry, aside / entry.name)
+        moved_aside = str(aside)
+    for entry in sorted(staged.files.iterdir()):
+        shutil.move(entry, media / entry.name)
     return moved_aside
 
 
