@@ -187,3 +187,13 @@ def test_the_last_backup_is_an_anchor(capsys: pytest.CaptureFixture[str], tmp_pa
     AuditEvent.objects.filter(pk=events[-1].pk).delete()
     _cover_up_the_deletion()
     assert _verify(str(archive), capsys)["reason"] == "anchor_missing"
+
+
+def test_a_head_file_with_a_bad_count_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "head.json"
+    bad.write_text(json.dumps({"hash": "a" * 64, "events": "three"}))
+    assert main(["audit", "verify", "--head", str(bad)]) == 2
+    assert "is not a count" in capsys.readouterr().err
+    bad.write_text(json.dumps({"events": 3}))
+    assert main(["audit", "verify", "--head", str(bad)]) == 2
+    assert "no audit head" in capsys.readouterr().err

@@ -186,9 +186,11 @@ def anchor_parse(value: str | dict[str, Any]) -> dict[str, Any]:
         if not isinstance(mapping, dict) or "hash" not in mapping:
             raise AnchorInvalid("no audit head (an object with a 'hash') in it")
         events = mapping.get("events")
+        if events is not None and (not isinstance(events, int) or isinstance(events, bool) or events < 0):
+            raise AnchorInvalid(f"its number of events {events!r} is not a count")
         anchor: dict[str, Any] = {
             "hash": str(mapping["hash"]),
-            "events": int(events) if events is not None else None,
+            "events": events,
             "signature": mapping.get("signature"),
         }
     else:
