@@ -61,7 +61,7 @@ def test_demo_data_and_published_files_come_back_row_for_row_and_byte_for_byte(
     assert main(["restore", str(archive), "--json"]) == 0
     restored = json.loads(capsys.readouterr().out)
     assert restored["ok"] is True
-    assert restored["audit"]["ok"] is True and restored["audit"]["head_matches_backup"] is True
+    assert restored["audit"]["ok"] is True and restored["audit"]["ends_at_backup_head"] is True
     assert restored["migrations_match_backup"] is True and restored["pending_migrations"] == []
     assert restored["moved_aside"] is None
     assert every_row() == rows

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"The files that were there are in {result['moved_aside']}.")
     audit = result["audit"]
     if result["ok"]:
-        print(f"Audit trail intact: {audit['events']} events, ending at the head the backup recorded.")
+        where = "ending at" if audit["ends_at_backup_head"] else "reaching"
+        print(f"Audit trail intact: {audit['events']} events, {where} the head the backup recorded.")
     else:
         print(f"NOT VERIFIED: audit {audit}; migrations match: {result['migrations_match_backup']}.")
     if result["pending_migrations"]:

@@ -49,7 +49,13 @@ from django.db.migrations.recorder import MigrationRecorder
 from foidesk import __version__
 from foidesk.web import exact_json
 from foidesk.web.audit.models import AuditEvent
-from foidesk.web.audit.services import audit_head, audit_verify, audit_verify_anchor
+from foidesk.web.audit.services import (
+    GENESIS_HASH,
+    audit_head,
+    audit_verify,
+    audit_verify_anchor,
+    head_signature,
+)
 
 FORMAT = "foidesk-backup"
 FORMAT_VERSION = 1
@@ -95,10 +101,9 @@ def backup_create(archive: Path, *, database_format: str = "auto") -> dict[str, 
             os.fdopen(fd, "wb") as raw,
             tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar,
         ):
-            head = audit_head()
             verified = audit_verify()
-            migrations = _applied_migrations()
             database = _dump_database(work, database_format)
+            head, migrations = database.pop("audit_head"), database.pop("migrations")
             _add_file(tar, members, database["member"], Path(database.pop("path")))
             missing = _referenced_files_missing()
             for path, relative in _media_files(media):
@@ -210,40 +215,96 @@ def _referenced_files_missing() -> list[str]:
 
 
 def _dump_database(work: Path, database_format: str) -> dict[str, Any]:
+    """The database's copy, with the audit head and migration state of that same copy.
+
+    The head must be the copy's own: an event appended between reading the head and copying would
+    otherwise be in the copy beyond its recorded head. SQLite: read from the copy; PostgreSQL: read in
+    the snapshot that pg_dump (or dumpdata) then dumps.
+    """
     vendor = connection.vendor
     if database_format not in {"auto", "dumpdata"}:
         raise BackupError(f"unknown database format {database_format!r} (auto or dumpdata)")
-    if database_format == "dumpdata":
-        return _dumpdata(work, note="dumpdata asked for")
     if vendor == "sqlite":
+        if database_format == "dumpdata":
+            # Not a snapshot: events appended while it runs come after the recorded head (allowed).
+            return _with_state(_dumpdata(work, note="dumpdata asked for"))
         target = work / "sqlite3.db"
         connection.ensure_connection()
-        source = connection.connection
         with sqlite3.connect(target) as copy:
-            source.backup(copy)
+            connection.connection.backup(copy)
+            state = _sqlite_state(copy)
         copy.close()
-        return {"engine": "sqlite", "format": "sqlite-backup", "member": SQLITE_MEMBER, "path": str(target)}
-    if vendor == "postgresql":
-        tool = _pg_dump_major()
-        server = _pg_server_major()
-        if tool is None:
-            return _dumpdata(work, note="pg_dump is not installed: Django's dumpdata was used instead")
-        if tool < server:
-            return _dumpdata(
-                work,
-                note=f"pg_dump {tool} cannot dump a PostgreSQL {server} server: Django's dumpdata was used",
-            )
-        target = work / "postgresql.dump"
-        _run_pg(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}"])
         return {
-            "engine": "postgresql",
-            "format": "pg_dump-custom",
-            "member": PG_DUMP_MEMBER,
+            "engine": "sqlite",
+            "format": "sqlite-backup",
+            "member": SQLITE_MEMBER,
             "path": str(target),
-            "pg_dump_version": tool,
-            "server_version": server,
+            **state,
         }
-    raise BackupError(f"no backup for a {vendor} database")
+    if vendor != "postgresql":
+        raise BackupError(f"no backup for a {vendor} database")
+    tool = _pg_dump_major()
+    server = _pg_server_major()
+    note = "dumpdata asked for"
+    if tool is None:
+        note = "pg_dump is not installed: Django's dumpdata was used instead"
+    elif tool < server:
+        note = f"pg_dump {tool} cannot dump a PostgreSQL {server} server: Django's dumpdata was used"
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = str(cursor.fetchone()[0])
+        if database_format == "dumpdata" or tool is None or tool < server:
+            return _with_state(_dumpdata(work, note=note))
+        target = work / "postgresql.dump"
+        _run_pg(
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                f"--snapshot={snapshot}",
+                f"--file={target}",
+            ]
+        )
+        return _with_state(
+            {
+                "engine": "postgresql",
+                "format": "pg_dump-custom",
+                "member": PG_DUMP_MEMBER,
+                "path": str(target),
+                "pg_dump_version": tool,
+                "server_version": server,
+            }
+        )
+
+
+def _with_state(database: dict[str, Any]) -> dict[str, Any]:
+    """The audit head and migrations as this connection sees them (inside the dump's snapshot)."""
+    return {**database, "audit_head": audit_head(), "migrations": _applied_migrations()}
+
+
+def _sqlite_state(copy: sqlite3.Connection) -> dict[str, Any]:
+    """The audit head and migrations of a SQLite copy, read from the copy itself."""
+    table = AuditEvent._meta.db_table
+    try:
+        copy.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608 - the model's table
+    except sqlite3.OperationalError as error:
+        raise BackupError(f"the database is not migrated ({error}): nothing to back up") from error
+    events = copy.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - the model's table
+    last = copy.execute(f"SELECT id, hash FROM {table} ORDER BY id DESC LIMIT 1").fetchone()  # noqa: S608
+    head_hash = last[1] if last else GENESIS_HASH
+    migrations = sorted([app, name] for app, name in copy.execute("SELECT app, name FROM django_migrations"))
+    return {
+        "audit_head": {
+            "events": events,
+            "hash": head_hash,
+            "last_event_id": last[0] if last else None,
+            "signature": head_signature(events=events, head_hash=head_hash),
+        },
+        "migrations": migrations,
+    }
 
 
 def _dumpdata(work: Path, *, note: str) -> dict[str, Any]:
@@ -673,10 +734,11 @@ def _verify_restored(manifest: dict[str, Any], staged: _Staged, moved_aside: str
     )
     pending = [m for m in known if m not in applied]
     anchor = manifest["audit_head"]
+    # The chain must verify and reach the backup's head at its place; a copy of a live SQLite site by
+    # dumpdata may hold events appended after the head was read, which is the chain growing.
     chain = audit_verify_anchor({"hash": anchor["hash"], "events": anchor["events"]})
-    head_now = audit_head()
-    exact = head_now["hash"] == anchor["hash"] and head_now["events"] == anchor["events"]
-    ok = chain["ok"] and exact and applied == sorted(manifest.get("migrations", []))
+    exact = chain["ok"] and chain["events"] == anchor["events"]
+    ok = chain["ok"] and applied == sorted(manifest.get("migrations", []))
     return {
         "ok": ok,
         "database": manifest["database"]["format"],
@@ -684,7 +746,7 @@ def _verify_restored(manifest: dict[str, Any], staged: _Staged, moved_aside: str
         "bytes": staged.bytes,
         "files": manifest.get("files", 0),
         "backup_created_at": manifest.get("created_at"),
-        "audit": {**chain, "head_matches_backup": exact},
+        "audit": {**chain, "ends_at_backup_head": exact},
         "migrations_match_backup": applied == sorted(manifest.get("migrations", [])),
         "pending_migrations": [f"{app}.{name}" for app, name in pending],
         "moved_aside": moved_aside,
