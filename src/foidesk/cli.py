@@ -11,8 +11,8 @@ from types import ModuleType
 from foidesk import __version__
 from foidesk.commands import CommandFailed
 
-# Sub-command name -> module under foidesk.commands. Modules are imported only when their
-# command runs, so `foidesk deadline` never pays for Django or SciPy.
+# Sub-command name -> module under foidesk.commands. Every module is imported to build the parser, so
+# each imports Django (and SciPy) only inside its run(): `foidesk deadline` never pays for them.
 COMMANDS: dict[str, str] = {
     "deadline": "deadline",
     "parse": "parse",
