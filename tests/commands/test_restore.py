@@ -229,3 +229,20 @@ def test_a_malformed_manifest_is_refused_before_anything_changes(
 
     rewrite_archive(archive, bad, change)
     assert "malformed" in _refused(bad, capsys)
+
+
+def test_a_native_copy_of_the_other_engine_is_refused(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.tar"
+    engine = "postgresql" if connection.vendor == "sqlite" else "sqlite"
+
+    def change(member: tarfile.TarInfo, data: bytes) -> tuple[tarfile.TarInfo, bytes]:
+        if member.name == "manifest.json":
+            manifest = json.loads(data)
+            manifest["database"]["engine"] = engine
+            data = json.dumps(manifest).encode()
+        return member, data
+
+    rewrite_archive(archive, other, change)
+    assert "--database-format dumpdata" in _refused(other, capsys)
