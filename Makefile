@@ -26,7 +26,7 @@ install: $(VENV)/.installed ## Install FOI Desk and its tools into .venv
 .PHONY: run
 run: install ## Migrate, load the demo data and serve on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/foidesk demo
+	$(BIN)/foidesk demo --skip-if-refused
 	$(BIN)/foidesk serve --port $(PORT)
 
 .PHONY: demo

@@ -11,8 +11,8 @@ from types import ModuleType
 from foidesk import __version__
 from foidesk.commands import CommandFailed
 
-# Sub-command name -> module under foidesk.commands. Modules are imported only when their
-# command runs, so `foidesk deadline` never pays for Django or SciPy.
+# Sub-command name -> module under foidesk.commands. Every module is imported to build the parser, so
+# each imports Django (and SciPy) only inside its run(): `foidesk deadline` never pays for them.
 COMMANDS: dict[str, str] = {
     "deadline": "deadline",
     "parse": "parse",
@@ -41,14 +41,12 @@ COMMANDS: dict[str, str] = {
 
 
 def _available_commands() -> dict[str, ModuleType]:
-    modules: dict[str, ModuleType] = {}
-    for name, module_name in COMMANDS.items():
-        try:
-            modules[name] = importlib.import_module(f"foidesk.commands.{module_name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"foidesk.commands.{module_name}":
-                raise
-    return modules
+    """Every registered command's module. A registered command whose module is missing is a bug of this
+    package, not a choice: the import error is raised, never a command silently left out."""
+    return {
+        name: importlib.import_module(f"foidesk.commands.{module_name}")
+        for name, module_name in COMMANDS.items()
+    }
 
 
 def build_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:

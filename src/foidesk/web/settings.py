@@ -333,6 +333,10 @@ FOIDESK_IMAP_TIMEOUT_SECONDS = int(os.environ.get("FOIDESK_IMAP_TIMEOUT_SECONDS"
 # days after it ended (or was answered); `foidesk retention` then erases them. Statistics stay.
 FOIDESK_RETENTION_DAYS = int(os.environ.get("FOIDESK_RETENTION_DAYS", "730"))
 
+# The audit chain's keyed head (`foidesk audit head`): an HMAC-SHA256 key kept out of the database, so a
+# head the operator writes down elsewhere can later be shown to be this deployment's. Empty: unsigned heads.
+FOIDESK_AUDIT_HEAD_KEY = os.environ.get("FOIDESK_AUDIT_HEAD_KEY", "")
+
 # Background tasks (django-tasks): the disclosure check of an answer from the records. By default it runs
 # inside the web request (`make run`, with SQLite or PostgreSQL, needs no worker); a deployment that runs
 # `manage.py db_worker` beside the application servers sets FOIDESK_TASK_WORKER=1 and the checks are

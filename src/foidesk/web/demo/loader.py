@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass, field
 from importlib import resources
 
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils import timezone
@@ -67,6 +68,35 @@ class DemoReport:
             ],
             "totp_secret": DEMO_TOTP_SECRET,
         }
+
+
+# Settings that say this is a production deployment: the demo makes staff users with published
+# passwords (one a superuser) and sends acknowledgements, so it never runs there (issue 18 item 5).
+PRODUCTION_SIGNS = (
+    ("FOIDESK_PRODUCTION", "production mode is on (FOIDESK_PRODUCTION)"),
+    ("SECURE_SSL_REDIRECT", "HTTPS is enforced (FOIDESK_SSL_REDIRECT)"),
+    ("SECURE_HSTS_SECONDS", "HSTS is on (FOIDESK_HSTS_SECONDS)"),
+    ("EMAIL_HOST", "email goes out through a real mail server (EMAIL_HOST)"),
+)
+
+
+def demo_refusals() -> list[str]:
+    """Why the demo must not load here: a production setting, or data that the demo did not make.
+
+    The demo marks what it makes (``is_synthetic`` on cases and log entries; its users by name), so
+    anything else is someone's real work. Empty: safe to load.
+    """
+    reasons = [why for name, why in PRODUCTION_SIGNS if getattr(settings, name, None)]
+    real_cases = Request.objects.filter(is_synthetic=False).count()
+    if real_cases:
+        reasons.append(f"the database holds {real_cases} cases the demo did not create")
+    real_entries = Publication.objects.filter(is_synthetic=False).count()
+    if real_entries:
+        reasons.append(f"the disclosure log holds {real_entries} entries the demo did not create")
+    other_users = User.objects.exclude(username__in=[u.username for u in DEMO_USERS]).count()
+    if other_users:
+        reasons.append(f"the database holds {other_users} users the demo did not create")
+    return reasons
 
 
 def _text(name: str) -> str:
