@@ -99,6 +99,9 @@ def _env(url: str, var: str) -> dict[str, str]:
         "FOIDESK_VAR_DIR": var,
         "FOIDESK_SECURE_COOKIES": "0",
         "FOIDESK_STATIC_MANIFEST": "0",
+        # the per-address limits would measure themselves: every client here is 127.0.0.1
+        "FOIDESK_RATE_LIMIT_SEARCH": "0",
+        "FOIDESK_RATE_LIMIT_API": "0",
     }
 
 
