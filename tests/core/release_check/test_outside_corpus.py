@@ -43,12 +43,8 @@ KNOWN_MISSES: dict[str, str] = {
     "xlsx_indent_clipped.xlsx": "text pushed out of the cell by an indent of 250: not measured",
     "xlsx_table_style_white.xlsx": "a custom table style's colours are not resolved",
     "pdf_square_annot_cover.pdf": "blocked, but the copy's text layer keeps text under an annotation",
-    # The copy shows what was hidden instead of dropping it: both members, the formula as text.
+    # The copy shows what was hidden instead of dropping it: both members.
     "zip_duplicate.zip": "blocked; the copy keeps both members under distinct names",
-    "csv_formula_leading_space.csv": "blocked; the copy keeps the neutralised formula's text",
-    "csv_hyperlink_semicolon_first.csv": "blocked; the copy keeps the neutralised formula's text",
-    "csv_utf16_formula.csv": "blocked; the copy keeps the neutralised formula's text",
-    "csv_dde_at.csv": "blocked; the copy keeps the neutralised formula's text",
 }
 
 
