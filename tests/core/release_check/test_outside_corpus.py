@@ -43,8 +43,6 @@ KNOWN_MISSES: dict[str, str] = {
     "xlsx_indent_clipped.xlsx": "text pushed out of the cell by an indent of 250: not measured",
     "xlsx_table_style_white.xlsx": "a custom table style's colours are not resolved",
     "pdf_square_annot_cover.pdf": "blocked, but the copy's text layer keeps text under an annotation",
-    # The copy shows what was hidden instead of dropping it: both members.
-    "zip_duplicate.zip": "blocked; the copy keeps both members under distinct names",
 }
 
 
