@@ -41,8 +41,6 @@ KNOWN_MISSES: dict[str, str] = {
     "xlsx_wrapped_lines.xlsx": "line 6 of wrapped text in a 15 pt row: not measured",
     "xlsx_padded_spaces.xlsx": "text pushed past the cell by 200 spaces: not measured",
     "xlsx_indent_clipped.xlsx": "text pushed out of the cell by an indent of 250: not measured",
-    "xlsx_table_style_white.xlsx": "a custom table style's colours are not resolved",
-    "pdf_square_annot_cover.pdf": "blocked, but the copy's text layer keeps text under an annotation",
 }
 
 

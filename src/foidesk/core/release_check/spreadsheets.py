@@ -27,7 +27,8 @@ from foidesk.core.release_check.xlsx_parts import (
     workbook_text_findings,
 )
 from foidesk.core.release_check.xlsx_scan import SharedStringUse, SheetScan
-from foidesk.core.release_check.xlsx_styles import hidden_runs, read_styles
+from foidesk.core.release_check.xlsx_styles import Styles, hidden_runs, read_styles
+from foidesk.core.release_check.xlsx_tables import hiding_tables
 
 
 def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
@@ -48,9 +49,23 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
         for sheet in book.sheets:
             if sheet.is_worksheet and box.has(sheet.part):
                 findings += SheetScan(sheet, book, styles, flagged, faint, used).run(box)
+                findings += table_style_findings(box, sheet.part, styles)
         findings += unused_string_findings(box, book, used)
     findings += openpyxl_findings(path, book)
     return deduplicated(findings)
+
+
+def table_style_findings(box: ZipContainer, sheet_part: str, styles: Styles) -> list[Finding]:
+    """A block for each table of the sheet whose style could hide its text (``xlsx_tables``)."""
+    return [
+        Finding(
+            "xlsx.table_style_hiding",
+            Severity.BLOCK,
+            f"{table.part} ({table.area or 'range unreadable'})",
+            f"A table's style could hide its cells' text: {table.reason}.",
+        )
+        for table in hiding_tables(box, sheet_part, styles.table_styles, styles.dxf_hiding)
+    ]
 
 
 # Sheets up to this much XML (a workbook of some 35 MB) are searched for the shared strings their

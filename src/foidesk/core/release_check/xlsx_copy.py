@@ -30,6 +30,7 @@ from foidesk.core.release_check.xlsx_book import (
     PKG_REL_NS,
     REL_NS,
     TRUE,
+    CellArea,
     SheetEntry,
     column_index,
     column_letters,
@@ -62,6 +63,7 @@ from foidesk.core.release_check.xlsx_styles import (
     read_styles,
     shown_text,
 )
+from foidesk.core.release_check.xlsx_tables import hiding_tables
 
 FRESH_ROOT = (
     f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN_NS}" '
@@ -185,7 +187,8 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
                     merges=merges,
                     invisible_styles=frozenset(str(index) for index in styles.invisible),
                     hiding_formats={str(index): hides for index, hides in styles.by_value.items()},
-                    conditional=conditional_hiding(box, sheet.part, styles, mentioned),
+                    conditional=conditional_hiding(box, sheet.part, styles, mentioned)
+                    + _hiding_table_areas(box, sheet.part, styles),
                     covered=covered_areas(box, sheet.part),
                 )
                 part = f"xl/worksheets/sheet{number}.xml"
@@ -198,6 +201,17 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
             _write_package(
                 out, [s.name for s in visible], fresh.texts(source_strings), fresh, formats, book.date1904
             )
+
+
+def _hiding_table_areas(box: ZipContainer, sheet_part: str, styles: Styles) -> list[CellArea]:
+    """The ranges of tables whose style could hide text: the copy leaves their cells out, as it does
+    a hiding conditional format's (``SheetLayout.conditional``)."""
+    areas = []
+    for table in hiding_tables(box, sheet_part, styles.table_styles, styles.dxf_hiding):
+        if table.area is None:
+            raise CannotSanitise(f"the range of the table {table.part} cannot be read")
+        areas.append(table.area)
+    return areas
 
 
 ISAL_LEVEL = 1  # of 0-3: at 1 ISA-L compresses XML better than zlib at 1, three times faster

@@ -17,6 +17,7 @@ from lxml import etree
 from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import MIN_LEGIBLE_POINTS, CannotInspect
 from foidesk.core.release_check.xlsx_book import TRUE, Book, CellArea, parse_area, released
+from foidesk.core.release_check.xlsx_tables import custom_table_styles
 
 TINY_FONT_POINTS = MIN_LEGIBLE_POINTS  # text below this cannot be read (findings.MIN_LEGIBLE_POINTS)
 SAME_COLOUR_DISTANCE = 24  # font and fill closer than this per RGB channel are indistinguishable
@@ -135,6 +136,7 @@ class Styles:
     dxf_hiding: dict[int, str] = field(
         default_factory=dict
     )  # each conditional format: why it can hide text, or ''
+    table_styles: dict[str, tuple[int | None, ...]] = field(default_factory=dict)  # ``xlsx_tables``
 
     def value_styles(self) -> dict[int, str]:
         """Formats that hide some or all values: their cells leave the byte path to be judged one by one."""
@@ -174,7 +176,8 @@ def read_styles(box: ZipContainer) -> Styles:
         if background == "FFFFFF":
             white.add(index)
     dxf_hiding = {index: dxf_hides(dxf, theme) for index, dxf in enumerate(root.iterfind("{*}dxfs/{*}dxf"))}
-    return Styles(invisible, plain, frozenset(white), theme, by_value, dxf_hiding)
+    tables = custom_table_styles(root)
+    return Styles(invisible, plain, frozenset(white), theme, by_value, dxf_hiding, tables)
 
 
 def _nth(elements: list[etree._Element], index: str | None) -> etree._Element | None:
