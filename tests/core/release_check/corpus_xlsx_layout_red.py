@@ -275,4 +275,4 @@ def _clip_entries() -> list[CorpusFile]:
 
 
 def entries() -> list[CorpusFile]:
-    return _table_entries()
+    return _table_entries() + _clip_entries()

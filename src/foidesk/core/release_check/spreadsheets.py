@@ -16,6 +16,7 @@ from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import Finding, InspectionLimits, Severity
 from foidesk.core.release_check.personal_data import strings_with_personal_data
 from foidesk.core.release_check.xlsx_book import Book, read_book, shared_string_batches
+from foidesk.core.release_check.xlsx_clipping import StringExtents
 from foidesk.core.release_check.xlsx_package import package_findings
 from foidesk.core.release_check.xlsx_parts import (
     deduplicated,
@@ -42,13 +43,14 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
         findings += sheet_state_findings(book)
         findings += workbook_text_findings(box, book)
         styles = read_styles(box)
-        flagged, count = strings_with_personal_data(shared_string_batches(box, book))
+        extents = StringExtents()  # measured as the strings stream past for personal data
+        flagged, count = strings_with_personal_data(extents.measure(shared_string_batches(box, book)))
         faint = set(hidden_runs(box, book))
         sheet_bytes = sum(box.size(s.part) for s in book.sheets if s.is_worksheet and box.has(s.part))
         used = SharedStringUse(count if sheet_bytes <= UNUSED_STRING_SCAN_LIMIT else 0)
         for sheet in book.sheets:
             if sheet.is_worksheet and box.has(sheet.part):
-                findings += SheetScan(sheet, book, styles, flagged, faint, used).run(box)
+                findings += SheetScan(sheet, book, styles, flagged, faint, used, extents).run(box)
                 findings += table_style_findings(box, sheet.part, styles)
         findings += unused_string_findings(box, book, used)
     findings += openpyxl_findings(path, book)

@@ -1,0 +1,176 @@
+"""Text a cell cuts off: what its column width and row height can show of it, at the cell's font.
+
+Excel draws a cell's text on one line, running on over the cells beside it while they are empty and
+cut at the edge of the first that holds something; wrapped text (and justified or distributed text)
+breaks into lines at the column's width and is cut at the row's height when the row has a height of
+its own. A cell whose text cannot fit is a place to hide a secret: a column 1.3 wide with a filled
+neighbour, a sixth line in a 15 pt row, 200 spaces or an indent of 250 before the secret (issue 14).
+
+The gate does not know the font's metrics, so it measures each character by a lower bound of its width
+in the unit of column widths (the width of a "0" in the workbook's default font, ECMA-376 part 1,
+18.3.1.13): a text is judged cut off only when even its narrowest drawing cannot fit. Text that may
+be cut is a block (``xlsx.text_may_be_clipped``) and the clean copy leaves it out; text that fits by
+a lower bound but not in Excel's font is the renderer's to find (ADR 0010). Numbers are not measured:
+Excel rounds a General number to fit, and shows "###" for one that cannot (a known gap).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from foidesk.core.release_check.findings import MIN_LEGIBLE_POINTS
+
+# Lower bounds of a character's width, in widths of a "0" of the default font at its size. Calibri's
+# and Arial's narrowest letters (i, l, j, t, f, r) and marks are at least 0.3 of a "0"; a space 0.4;
+# every other character 0.6 (Calibri's "r" is 0.69, its "s" 0.77, digits 1.0).
+NARROW_CHARACTERS = frozenset("iIjlftr.,:;'|!`()[]{}\"-")
+NARROW_WIDTH = 0.3
+SPACE_WIDTH = 0.4
+OTHER_WIDTH = 0.6
+# An indent level is three spaces (ECMA-376 part 1, 18.8.1 ``alignment/@indent``): at least one "0".
+INDENT_WIDTH = 1.0
+# A line of text is at least as high as its font size (Excel's 11 pt Calibri line is 15 pt).
+LINE_HEIGHT = 1.0
+DEFAULT_FONT_POINTS = 11.0
+MAX_MERGED_COLUMNS = 256  # wider merged ranges are taken as wide enough for any text
+WRAPPING = frozenset({"justify", "distributed"})  # horizontal alignments that wrap text as wrapText does
+_NOT_MEASURED_NARROW = {ord(character): None for character in NARROW_CHARACTERS | {" "}}
+
+
+@dataclass(frozen=True, slots=True)
+class TextExtent:
+    """A text's lines (split at line breaks), each with a lower bound of its width in "0"s at the
+    default font's size."""
+
+    lines: tuple[float, ...]
+
+    @property
+    def one_line(self) -> float:
+        """The width of the whole text drawn on one line (an unwrapped cell ignores line breaks)."""
+        return sum(self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class CellLook:
+    """What of a cell format decides how much of its text shows: alignment and font size."""
+
+    horizontal: str = "general"
+    wrap: bool = False
+    indent: int = 0
+    shrink: bool = False
+    points: float = DEFAULT_FONT_POINTS
+    default_points: float = DEFAULT_FONT_POINTS
+
+    @property
+    def scale(self) -> float:
+        return self.points / self.default_points if self.default_points > 0 else 1.0
+
+    @property
+    def wraps(self) -> bool:
+        return self.wrap or self.horizontal in WRAPPING
+
+
+PLAIN_LOOK = CellLook()
+
+
+def line_width(line: str) -> float:
+    """A lower bound of the width of one line of text, in "0"s of the default font."""
+    others = len(line.translate(_NOT_MEASURED_NARROW))
+    spaces = line.count(" ")
+    narrow = len(line) - others - spaces
+    return others * OTHER_WIDTH + spaces * SPACE_WIDTH + narrow * NARROW_WIDTH
+
+
+def text_extent(text: str) -> TextExtent:
+    if "\n" not in text and "\r" not in text:
+        return TextExtent((line_width(text),))
+    return TextExtent(
+        tuple(line_width(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    )
+
+
+def longest_fitting(width: float) -> int:
+    """The most characters a text can have and still fit ``width`` by every lower bound: longer texts
+    may not fit (a byte search sends them to be measured)."""
+    return max(0, math.floor(width / OTHER_WIDTH))
+
+
+def clipped(
+    extent: TextExtent,
+    look: CellLook,
+    width: float,
+    height: float | None,
+    *,
+    left_filled: bool,
+    right_filled: bool,
+    merged: bool = False,
+) -> str:
+    """Why part of the text cannot be seen in its cell, or '' when all of it can.
+
+    ``width`` is the cell's (or its merged range's) in "0"s; ``height`` its row's in points, None when
+    the row grows to fit its text (no height of its own). A cell with a neighbour filled on the side
+    its text runs over, a merged cell, and a filled (``fill``) cell cut their text at their edge.
+    """
+    indent = look.indent * INDENT_WIDTH * (2 if look.horizontal == "distributed" else 1)
+    if look.wraps:
+        if height is None:
+            return ""
+        room = max(width - indent, NARROW_WIDTH)
+        lines = sum(max(1, math.ceil(line * look.scale / room)) for line in extent.lines)
+        needed = lines * look.points * LINE_HEIGHT
+        if needed > height:
+            return f"{lines} lines of wrapped text need {needed:.0f} pt; the row is {height:g} pt high"
+        return ""
+    drawn = extent.one_line * look.scale + indent
+    if drawn <= width:
+        return ""
+    if look.shrink:
+        shown = look.points * width / drawn
+        if shown < MIN_LEGIBLE_POINTS:
+            return f"shrunk to fit, the text would be {shown:.1f} pt high"
+        return ""
+    if merged or look.horizontal == "fill":
+        return f"the text needs {drawn:.0f} characters' width; the cell has {width:g}"
+    if look.horizontal == "right":
+        blocked = left_filled
+    elif look.horizontal in ("center", "centerContinuous"):
+        blocked = left_filled or right_filled
+    else:
+        blocked = right_filled
+    if blocked:
+        return f"the text needs {drawn:.0f} characters' width; the cell has {width:g} and a filled neighbour"
+    return ""
+
+
+class StringExtents:
+    """The extents of a workbook's shared strings, measured as they stream past once."""
+
+    __slots__ = ("_multi", "_totals")
+
+    def __init__(self) -> None:
+        self._totals: list[float] = []
+        self._multi: dict[int, tuple[float, ...]] = {}
+
+    def measure(self, batches: Iterable[list[str]]) -> Iterator[list[str]]:
+        """Pass the batches on, measuring each string."""
+        for batch in batches:
+            for text in batch:
+                extent = text_extent(text)
+                if len(extent.lines) > 1:
+                    self._multi[len(self._totals)] = extent.lines
+                self._totals.append(extent.one_line)
+            yield batch
+
+    def of(self, index: int) -> TextExtent | None:
+        if not 0 <= index < len(self._totals):
+            return None
+        return TextExtent(self._multi.get(index, (self._totals[index],)))
+
+    def longer_than(self, width: float) -> set[str]:
+        """The indices (as text) of the strings that may not fit ``width`` at the default font."""
+        totals = np.asarray(self._totals, dtype=np.float64)
+        return {str(int(index)) for index in np.flatnonzero(totals > width)}
