@@ -1,4 +1,3 @@
-
 """A red-team pass over the rules of issue 14's last misses: custom table styles, and text cut off by
 its cell (a narrow column with a filled neighbour, wrapped lines past a fixed row height, padding
 spaces, an indent). Each leaky file hides a secret just outside a rule; each clean one lies just inside
