@@ -119,3 +119,31 @@ def test_shared_strings_are_measured_as_they_stream_past() -> None:
     two = extents.of(2)
     assert two is not None and len(two.lines) == 2
     assert extents.of(3) is None
+
+
+@given(st.lists(st.text(max_size=30), max_size=12))
+def test_a_batch_measured_at_once_matches_each_string_measured_alone(batch: list[str]) -> None:
+    extents = StringExtents()
+    list(extents.measure(iter([batch, batch])))
+    for index, text in enumerate(batch + batch):
+        alone, measured = text_extent(text), extents.of(index)
+        assert measured is not None
+        assert measured.one_line == pytest.approx(alone.one_line)
+        assert measured.padded is alone.padded
+        assert len(measured.lines) == len(alone.lines) or len(alone.lines) == 1
+
+
+def test_a_big_workbook_judges_only_cuts_a_reader_has_no_cue_for() -> None:
+    ordinary = "District A Response"
+    assert _clipped(ordinary, width=8.43)
+    assert not clipped(
+        text_extent(ordinary), PLAIN_LOOK, 8.43, None, left_filled=False, right_filled=True, thorough=False
+    )
+    for text, look, width in (
+        ("Withheld" + " " * 8 + "SECRET", PLAIN_LOOK, 8.43),
+        ("SECRET", PLAIN_LOOK, 2.5),
+        ("SECRET", CellLook(indent=30), 8.43),
+    ):
+        assert clipped(
+            text_extent(text), look, width, None, left_filled=False, right_filled=True, thorough=False
+        )

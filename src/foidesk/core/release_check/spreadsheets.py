@@ -16,7 +16,7 @@ from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import Finding, InspectionLimits, Severity
 from foidesk.core.release_check.personal_data import strings_with_personal_data
 from foidesk.core.release_check.xlsx_book import Book, read_book, shared_string_batches
-from foidesk.core.release_check.xlsx_clipping import StringExtents
+from foidesk.core.release_check.xlsx_clipping import StringExtents, thorough_for
 from foidesk.core.release_check.xlsx_package import package_findings
 from foidesk.core.release_check.xlsx_parts import (
     deduplicated,
@@ -27,7 +27,7 @@ from foidesk.core.release_check.xlsx_parts import (
     sheet_state_findings,
     workbook_text_findings,
 )
-from foidesk.core.release_check.xlsx_scan import SharedStringUse, SheetScan
+from foidesk.core.release_check.xlsx_scan import SharedStringUse, SheetScan, sheet_xml_bytes
 from foidesk.core.release_check.xlsx_styles import Styles, hidden_runs, read_styles
 from foidesk.core.release_check.xlsx_tables import hiding_tables
 
@@ -43,10 +43,10 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
         findings += sheet_state_findings(book)
         findings += workbook_text_findings(box, book)
         styles = read_styles(box)
-        extents = StringExtents()  # measured as the strings stream past for personal data
+        sheet_bytes = sheet_xml_bytes(box, book)
+        extents = StringExtents(thorough_for(sheet_bytes))  # measured as the strings stream past once
         flagged, count = strings_with_personal_data(extents.measure(shared_string_batches(box, book)))
         faint = set(hidden_runs(box, book))
-        sheet_bytes = sum(box.size(s.part) for s in book.sheets if s.is_worksheet and box.has(s.part))
         used = SharedStringUse(count if sheet_bytes <= UNUSED_STRING_SCAN_LIMIT else 0)
         for sheet in book.sheets:
             if sheet.is_worksheet and box.has(sheet.part):

@@ -12,15 +12,23 @@ in the unit of column widths (the width of a "0" in the workbook's default font,
 be cut is a block (``xlsx.text_may_be_clipped``) and the clean copy leaves it out; text that fits by
 a lower bound but not in Excel's font is the renderer's to find (ADR 0010). Numbers are not measured:
 Excel rounds a General number to fit, and shows "###" for one that cannot (a known gap).
+
+Measuring every text cell takes each row off the byte path (ADR 0008), so a workbook of more than
+``THOROUGH_SHEET_BYTES`` of sheet XML is measured where text can be cut off in ways a reader has no
+cue for: a column narrower than ``NARROW_TEXT_COLUMN``, a format that wraps, indents, aligns, shrinks
+or changes the font size, and text padded by a run of ``PADDING_RUN`` spaces. Plain text a little
+longer than its ordinary column, cut at a filled neighbour mid-word, passes there (ADR 0012).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from foidesk.core.release_check.findings import MIN_LEGIBLE_POINTS
 
@@ -37,6 +45,11 @@ INDENT_WIDTH = 1.0
 LINE_HEIGHT = 1.0
 DEFAULT_FONT_POINTS = 11.0
 MAX_MERGED_COLUMNS = 256  # wider merged ranges are taken as wide enough for any text
+# Workbooks up to this much sheet XML (a workbook of some 8 MB) have every text cell measured.
+THOROUGH_SHEET_BYTES = 64_000_000
+NARROW_TEXT_COLUMN = 3.0  # "0"s: a column narrower than this shows a letter or two of a word
+PADDING_RUN = 8  # spaces in a row before more text: padding that pushes the text out of sight
+_PADDED = re.compile(" {" + str(PADDING_RUN) + ",}[^ ]")
 WRAPPING = frozenset({"justify", "distributed"})  # horizontal alignments that wrap text as wrapText does
 _NOT_MEASURED_NARROW = {ord(character): None for character in NARROW_CHARACTERS | {" "}}
 
@@ -47,6 +60,7 @@ class TextExtent:
     default font's size."""
 
     lines: tuple[float, ...]
+    padded: bool = False  # a run of spaces pushes some of the text along (``PADDING_RUN``)
 
     @property
     def one_line(self) -> float:
@@ -73,6 +87,17 @@ class CellLook:
     def wraps(self) -> bool:
         return self.wrap or self.horizontal in WRAPPING
 
+    @property
+    def ordinary(self) -> bool:
+        """Left-aligned, on one line, in the default font: text that can only run over its neighbour."""
+        return (
+            self.horizontal in ("general", "left")
+            and not self.wrap
+            and not self.indent
+            and not self.shrink
+            and self.points == self.default_points
+        )
+
 
 PLAIN_LOOK = CellLook()
 
@@ -86,11 +111,11 @@ def line_width(line: str) -> float:
 
 
 def text_extent(text: str) -> TextExtent:
+    padded = bool(_PADDED.search(text)) if " " * PADDING_RUN in text else False
     if "\n" not in text and "\r" not in text:
-        return TextExtent((line_width(text),))
-    return TextExtent(
-        tuple(line_width(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    )
+        return TextExtent((line_width(text),), padded)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return TextExtent(tuple(line_width(line) for line in lines), padded)
 
 
 def longest_fitting(width: float) -> int:
@@ -108,13 +133,18 @@ def clipped(
     left_filled: bool,
     right_filled: bool,
     merged: bool = False,
+    thorough: bool = True,
 ) -> str:
     """Why part of the text cannot be seen in its cell, or '' when all of it can.
 
     ``width`` is the cell's (or its merged range's) in "0"s; ``height`` its row's in points, None when
     the row grows to fit its text (no height of its own). A cell with a neighbour filled on the side
     its text runs over, a merged cell, and a filled (``fill``) cell cut their text at their edge.
+    Not ``thorough`` (a big workbook), ordinary text padded by no run of spaces in a column of
+    ``NARROW_TEXT_COLUMN`` or more is not judged.
     """
+    if not thorough and look.ordinary and not extent.padded and width >= NARROW_TEXT_COLUMN:
+        return ""
     indent = look.indent * INDENT_WIDTH * (2 if look.horizontal == "distributed" else 1)
     if look.wraps:
         if height is None:
@@ -146,31 +176,87 @@ def clipped(
     return ""
 
 
+def thorough_for(sheet_bytes: int) -> bool:
+    """Whether a workbook with this much sheet XML has every text cell measured."""
+    return sheet_bytes <= THOROUGH_SHEET_BYTES
+
+
+def _ascii_widths() -> npt.NDArray[np.float64]:
+    """The lower-bound width of each ASCII character; line breaks none."""
+    widths = np.full(128, OTHER_WIDTH)
+    for character in NARROW_CHARACTERS:
+        widths[ord(character)] = NARROW_WIDTH
+    widths[ord(" ")] = SPACE_WIDTH
+    widths[[ord("\n"), ord("\r")]] = 0.0
+    return widths
+
+
+ASCII_WIDTHS = _ascii_widths()
+
+
 class StringExtents:
-    """The extents of a workbook's shared strings, measured as they stream past once."""
+    """The extents of a workbook's shared strings, measured as they stream past once, and whether
+    every text cell of the workbook is measured (``thorough``).
 
-    __slots__ = ("_multi", "_totals")
+    A batch is measured at once by numpy (its characters' widths summed per string, ``line_width``'s
+    bounds), so that a table of a million strings costs a fraction of a second; strings with line
+    breaks or padding are measured one by one.
+    """
 
-    def __init__(self) -> None:
-        self._totals: list[float] = []
+    __slots__ = ("_batches", "_multi", "_padded", "_totals", "thorough")
+
+    def __init__(self, thorough: bool = True) -> None:
+        self.thorough = thorough
+        self._batches: list[npt.NDArray[np.float64]] = []
+        self._totals: npt.NDArray[np.float64] | None = None
         self._multi: dict[int, tuple[float, ...]] = {}
+        self._padded: set[int] = set()
 
     def measure(self, batches: Iterable[list[str]]) -> Iterator[list[str]]:
         """Pass the batches on, measuring each string."""
         for batch in batches:
-            for text in batch:
-                extent = text_extent(text)
-                if len(extent.lines) > 1:
-                    self._multi[len(self._totals)] = extent.lines
-                self._totals.append(extent.one_line)
+            self._measure(batch)
             yield batch
 
+    def _measure(self, batch: list[str]) -> None:
+        if not batch:
+            return
+        first = sum(len(done) for done in self._batches)
+        joined = "\n".join(batch) + "\n"  # separators of no width
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        widths = ASCII_WIDTHS[np.minimum(codes, 127)]  # DEL's width stands for every non-ASCII one
+        lengths = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
+        starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+        self._batches.append(np.add.reduceat(widths, starts))
+        self._totals = None
+        if joined.count("\n") > len(batch) or "\r" in joined or " " * PADDING_RUN in joined:
+            for offset, text in enumerate(batch):
+                if "\n" in text or "\r" in text or " " * PADDING_RUN in text:
+                    extent = text_extent(text)
+                    if len(extent.lines) > 1:
+                        self._multi[first + offset] = extent.lines
+                    if extent.padded:
+                        self._padded.add(first + offset)
+
+    def _all(self) -> npt.NDArray[np.float64]:
+        if self._totals is None:
+            self._totals = np.concatenate(self._batches) if self._batches else np.zeros(0)
+        return self._totals
+
     def of(self, index: int) -> TextExtent | None:
-        if not 0 <= index < len(self._totals):
+        totals = self._all()
+        if not 0 <= index < len(totals):
             return None
-        return TextExtent(self._multi.get(index, (self._totals[index],)))
+        return TextExtent(self._multi.get(index, (float(totals[index]),)), index in self._padded)
+
+    def at_risk(self, narrowest: float) -> set[str]:
+        """The indices (as text) of the strings that may be cut off in a sheet whose narrowest column
+        is ``narrowest`` wide, at the default font: any too long for it, or (not ``thorough``) padded
+        ones, and any too long for a column narrower than ``NARROW_TEXT_COLUMN``."""
+        if self.thorough or narrowest < NARROW_TEXT_COLUMN:
+            return self.longer_than(narrowest)
+        return {str(index) for index in self._padded}
 
     def longer_than(self, width: float) -> set[str]:
         """The indices (as text) of the strings that may not fit ``width`` at the default font."""
-        totals = np.asarray(self._totals, dtype=np.float64)
-        return {str(int(index)) for index in np.flatnonzero(totals > width)}
+        return {str(int(index)) for index in np.flatnonzero(self._all() > width)}

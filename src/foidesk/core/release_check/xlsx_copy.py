@@ -39,7 +39,7 @@ from foidesk.core.release_check.xlsx_book import (
     shared_string_batches,
     string_item_text,
 )
-from foidesk.core.release_check.xlsx_clipping import CellLook, StringExtents
+from foidesk.core.release_check.xlsx_clipping import CellLook, StringExtents, thorough_for
 from foidesk.core.release_check.xlsx_drawings import covered_areas
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
@@ -61,6 +61,7 @@ from foidesk.core.release_check.xlsx_scan import (
     holds_value,
     merged_areas,
     placed_cells,
+    sheet_xml_bytes,
 )
 from foidesk.core.release_check.xlsx_styles import (
     ERROR_VALUES,
@@ -241,7 +242,7 @@ def _alignment(look: CellLook) -> str:
 
 def _measured(box: ZipContainer, book: Book, count: int) -> StringExtents:
     """The extents of the source's shared strings, read once through (``xlsx_clipping``)."""
-    extents = StringExtents()
+    extents = StringExtents(thorough_for(sheet_xml_bytes(box, book)))
     if count:
         for _ in extents.measure(shared_string_batches(box, book)):
             pass
@@ -484,7 +485,7 @@ def _fresh_cells(
             cell, shared, cell.find(value_tag), fresh.extents, fresh.shown_text(cell, shared)
         )
         if extent is not None and layout.clipped(
-            row, (number, col), filled, extent, styles.look(style_index)
+            row, (number, col), filled, extent, styles.look(style_index), fresh.extents.thorough
         ):
             continue  # text cut off by its cell: the copy keeps what was proven visible
         if (

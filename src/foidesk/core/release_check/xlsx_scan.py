@@ -33,6 +33,8 @@ from foidesk.core.release_check.xlsx_book import (
 )
 from foidesk.core.release_check.xlsx_clipping import (
     MAX_MERGED_COLUMNS,
+    NARROW_TEXT_COLUMN,
+    PADDING_RUN,
     CellLook,
     StringExtents,
     TextExtent,
@@ -47,6 +49,7 @@ from foidesk.core.release_check.xlsx_rows import (
     NotPlainSheet,
     SheetSections,
     cells_with_styles,
+    compile_re2,
     flagged_pattern,
     inline_strings_longer_than,
     judged,
@@ -258,6 +261,7 @@ class SheetLayout:
         filled: set[int],
         extent: TextExtent,
         look: CellLook,
+        thorough: bool = True,
     ) -> str:
         """Why part of the text of the cell at ``place`` (row, column) cannot be seen, or ''
         (``xlsx_clipping.clipped``); ``filled`` holds the columns of the row's cells with values."""
@@ -279,6 +283,7 @@ class SheetLayout:
             left_filled=col - 1 in filled,
             right_filled=col + 1 in filled,
             merged=area is not None,
+            thorough=thorough,
         )
 
     def in_print_area(self, row: int, col: int) -> bool:
@@ -756,7 +761,7 @@ class SheetScan:
             shared = value.text if value is not None and cell.get("t") == "s" else None
             extent = self._extent(cell, shared, value)
             if extent is not None and self.layout.clipped(
-                row, (number, col), filled, extent, self.styles.look(style)
+                row, (number, col), filled, extent, self.styles.look(style), self.extents.thorough
             ):
                 self.tallies["xlsx.text_may_be_clipped"].add(ref)
             reason = self.styles.invisible.get(style, "")
@@ -828,20 +833,30 @@ def cell_extent(
     return None
 
 
+# Inline strings padded by a run of spaces (``xlsx_clipping.PADDING_RUN``), in a big workbook.
+PADDED_INLINE = compile_re2(rb"<is><t(?: [^>]*)?>[^<]* {" + str(PADDING_RUN).encode() + rb",}[^ <]")
+
+
+def sheet_xml_bytes(box: ZipContainer, book: Book) -> int:
+    """How much XML the workbook's worksheets hold: the measure of how thoroughly it is read."""
+    return sum(box.size(s.part) for s in book.sheets if s.is_worksheet and box.has(s.part))
+
+
 def clip_risks(layout: SheetLayout, styles: Styles, extents: StringExtents) -> tuple[list[Pattern], bool]:
     """The byte patterns of cells whose text may not fit, which leave the byte path to be measured (a
     format of another alignment or font size, a shared or inline string too long for the narrowest
     column at the default font), and whether there are too many such strings to search for (the
     whole sheet is then read cell by cell)."""
     narrowest = layout.narrowest()
-    risky = extents.longer_than(narrowest)
+    risky = extents.at_risk(narrowest)
     looks = set(styles.looks)
+    measured = extents.thorough or narrowest < NARROW_TEXT_COLUMN
     patterns = [
         pattern
         for pattern in (
             cells_with_styles(looks),
             flagged_pattern(risky),
-            inline_strings_longer_than(longest_fitting(narrowest)),
+            inline_strings_longer_than(longest_fitting(narrowest)) if measured else PADDED_INLINE,
         )
         if pattern is not None
     ]
