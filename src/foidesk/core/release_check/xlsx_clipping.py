@@ -181,26 +181,29 @@ def thorough_for(sheet_bytes: int) -> bool:
     return sheet_bytes <= THOROUGH_SHEET_BYTES
 
 
-def _ascii_widths() -> npt.NDArray[np.float64]:
-    """The lower-bound width of each ASCII character; line breaks none."""
-    widths = np.full(128, OTHER_WIDTH)
+def _byte_widths() -> npt.NDArray[np.float64]:
+    """The lower-bound width each byte of UTF-8 text adds: an ASCII character its own (line breaks and
+    the batch separator NUL none), the first byte of any other character ``OTHER_WIDTH``, the bytes that
+    continue it none."""
+    widths = np.full(256, OTHER_WIDTH)
     for character in NARROW_CHARACTERS:
         widths[ord(character)] = NARROW_WIDTH
     widths[ord(" ")] = SPACE_WIDTH
-    widths[[ord("\n"), ord("\r")]] = 0.0
+    widths[[0, ord("\n"), ord("\r")]] = 0.0
+    widths[0x80:0xC0] = 0.0
     return widths
 
 
-ASCII_WIDTHS = _ascii_widths()
+BYTE_WIDTHS = _byte_widths()
 
 
 class StringExtents:
     """The extents of a workbook's shared strings, measured as they stream past once, and whether
     every text cell of the workbook is measured (``thorough``).
 
-    A batch is measured at once by numpy (its characters' widths summed per string, ``line_width``'s
+    A batch is measured at once by numpy (its UTF-8 bytes' widths summed per string, ``line_width``'s
     bounds), so that a table of a million strings costs a fraction of a second; strings with line
-    breaks or padding are measured one by one.
+    breaks or padding are measured one by one too.
     """
 
     __slots__ = ("_batches", "_multi", "_padded", "_totals", "thorough")
@@ -222,14 +225,16 @@ class StringExtents:
         if not batch:
             return
         first = sum(len(done) for done in self._batches)
-        joined = "\n".join(batch) + "\n"  # separators of no width
-        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        widths = ASCII_WIDTHS[np.minimum(codes, 127)]  # DEL's width stands for every non-ASCII one
-        lengths = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
-        starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
-        self._batches.append(np.add.reduceat(widths, starts))
+        joined = "\x00".join(batch) + "\x00"  # NUL cannot occur in XML text; if it does, one by one
+        data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+        ends = np.flatnonzero(data == 0)
+        if len(ends) == len(batch):
+            starts = np.concatenate(([0], ends[:-1] + 1))
+            self._batches.append(np.add.reduceat(BYTE_WIDTHS[data], starts))
+        else:
+            self._batches.append(np.array([text_extent(text).one_line for text in batch]))
         self._totals = None
-        if joined.count("\n") > len(batch) or "\r" in joined or " " * PADDING_RUN in joined:
+        if "\n" in joined or "\r" in joined or " " * PADDING_RUN in joined:
             for offset, text in enumerate(batch):
                 if "\n" in text or "\r" in text or " " * PADDING_RUN in text:
                     extent = text_extent(text)
