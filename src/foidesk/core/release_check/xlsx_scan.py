@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -236,10 +237,11 @@ class SheetLayout:
             ) from None
 
     def width_of(self, col: int) -> float:
-        """The column's width in "0"s of the default font (its own, else the sheet's default)."""
-        for low, high, width in self.widths:
-            if low <= col <= high:
-                return width
+        """The column's width in "0"s of the default font (its own, else the sheet's default), found
+        by bisection: ``widths`` is kept in order of first column (``read``)."""
+        at = bisect.bisect_right(self.widths, (col, LAST_COLUMN + 1, math.inf)) - 1
+        if at >= 0 and self.widths[at][0] <= col <= self.widths[at][1]:
+            return self.widths[at][2]
         return self.default_width
 
     def narrowest(self) -> float:
@@ -269,7 +271,7 @@ class SheetLayout:
         area = self.merge_index.area_at(number, col) if self.merges else None
         if area is not None:
             last = min(area.max_col, area.min_col + MAX_MERGED_COLUMNS)
-            width = sum(self.width_of(col) for col in range(area.min_col, last + 1))
+            width = sum(self.width_of(column) for column in range(area.min_col, last + 1))
             if area.max_col > last:
                 return ""
             height = None if area.max_row > area.min_row else self.height_of(row)
@@ -319,7 +321,7 @@ class SheetLayout:
                     self.hidden_columns.append((low, high, outline))
                 elif width is not None:
                     self._show_columns(low, high)
-                    self.widths.append((low, high, width))
+                    bisect.insort(self.widths, (low, high, width))
 
     def _show_columns(self, low: int, high: int) -> None:
         """Columns given a legible width of their own, taken out of a default that hides columns."""
