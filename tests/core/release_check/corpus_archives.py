@@ -210,17 +210,15 @@ ZIP_FILES: list[CorpusFile] = [
         "zip_duplicate_name.zip",
         zip_file([Entry("data.csv", _csv("Shadowed,SHADOWED-ROW-7Q")), Entry("data.csv")]),
         {"zip.duplicate_name"},
-        None,
+        "SHADOWED-ROW-7Q",  # the shadowed entry: the copy keeps only the last
         *VISIBLE,
-        "SHADOWED-ROW-7Q",
     ),
     leaky(
         "zip_duplicate_case.zip",
         zip_file([Entry("Data.csv", _csv("Shadowed,CASE-ROW-2K")), Entry("data.csv")]),
         {"zip.duplicate_name"},
-        None,
+        "CASE-ROW-2K",  # the shadowed entry: the copy keeps only the last
         *VISIBLE,
-        "CASE-ROW-2K",
     ),
     leaky(
         "zip_duplicate_trailing_space.zip",

@@ -544,10 +544,11 @@ def _phonetic_shared(path: Path) -> None:
 
 
 def entries() -> list[CorpusFile]:
-    from tests.core.release_check import corpus_xlsx_visibility
+    from tests.core.release_check import corpus_xlsx_layout_red, corpus_xlsx_visibility
 
     return (
         _package_entries()
+        + corpus_xlsx_layout_red.entries()
         + _text_entries()
         + corpus_xlsx_visibility.entries()
         + _string_entries()

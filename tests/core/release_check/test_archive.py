@@ -185,12 +185,29 @@ def test_every_duplicate_is_checked_not_only_the_last(tmp_path: Path) -> None:
     assert {"zip.duplicate_name", "csv.formula_injection"} <= codes
 
 
-def test_a_copy_keeps_both_duplicates_under_distinct_names(tmp_path: Path) -> None:
+def test_a_copy_keeps_only_the_last_of_duplicates(tmp_path: Path) -> None:
     path, copy = tmp_path / "dup.zip", tmp_path / "copy.zip"
-    zip_file([Entry("Data.csv"), Entry("data.csv")])(path)
+    zip_file(
+        [
+            Entry("Data.csv", (CSV_HEAD + "Shadowed,SHADOW-1\r\n").encode()),
+            Entry("data.csv"),
+            Entry("other.csv"),
+        ]
+    )(path)
     sanitise_file(str(path), str(copy))
     with zipfile.ZipFile(copy) as archive:
-        assert sorted(archive.namelist()) == ["Data.csv", "data-1.csv"]
+        assert sorted(archive.namelist()) == ["data.csv", "other.csv"]
+        assert b"SHADOW-1" not in archive.read("data.csv")
+
+
+def test_names_that_differ_after_normalising_are_not_duplicates_and_are_both_kept(tmp_path: Path) -> None:
+    # Just inside the rule: "data-1.csv" and "data.csv" are two files on every system.
+    path, copy = tmp_path / "two.zip", tmp_path / "copy.zip"
+    zip_file([Entry("data-1.csv", (CSV_HEAD + "Kept,KEPT-1\r\n").encode()), Entry("data.csv")])(path)
+    assert "zip.duplicate_name" not in {f.code for f in check_file(str(path)).findings}
+    sanitise_file(str(path), str(copy))
+    with zipfile.ZipFile(copy) as archive:
+        assert sorted(archive.namelist()) == ["data-1.csv", "data.csv"]
 
 
 def test_a_folder_zipfile_wrote_as_an_empty_deflate_stream_holds_nothing(tmp_path: Path) -> None:

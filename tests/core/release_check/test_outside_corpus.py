@@ -34,22 +34,7 @@ WARNED_BY_CHOICE: dict[str, str] = {
 
 # Known misses at the last scoring, each with why. Strict: a fix makes the test fail (XPASS) until the
 # entry is removed from this list.
-KNOWN_MISSES: dict[str, str] = {
-    # Text cut off in its cell: the main check passes it; the renderer's second opinion (off in the test
-    # suite) warns of a wholly clipped cell. The copy keeps the whole value, so the secret stays.
-    "xlsx_narrow_column.xlsx": "text clipped by a 1.3-wide column: a warning from the renderer only",
-    "xlsx_wrapped_lines.xlsx": "line 6 of wrapped text in a 15 pt row: not measured",
-    "xlsx_padded_spaces.xlsx": "text pushed past the cell by 200 spaces: not measured",
-    "xlsx_indent_clipped.xlsx": "text pushed out of the cell by an indent of 250: not measured",
-    "xlsx_table_style_white.xlsx": "a custom table style's colours are not resolved",
-    "pdf_square_annot_cover.pdf": "blocked, but the copy's text layer keeps text under an annotation",
-    # The copy shows what was hidden instead of dropping it: both members, the formula as text.
-    "zip_duplicate.zip": "blocked; the copy keeps both members under distinct names",
-    "csv_formula_leading_space.csv": "blocked; the copy keeps the neutralised formula's text",
-    "csv_hyperlink_semicolon_first.csv": "blocked; the copy keeps the neutralised formula's text",
-    "csv_utf16_formula.csv": "blocked; the copy keeps the neutralised formula's text",
-    "csv_dde_at.csv": "blocked; the copy keeps the neutralised formula's text",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _params(kind: str) -> list[object]:

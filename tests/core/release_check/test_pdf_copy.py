@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -269,3 +270,41 @@ def test_text_in_a_layer_that_is_off_is_neither_in_the_picture_nor_in_the_text_l
     else:
         assert ink == 0
         assert "SECRET" not in _text_of(target)
+
+
+def _square_annotation(paint: str) -> Callable[[object, object], None]:
+    """A Square annotation over the line at 72, 500 whose appearance runs ``paint``."""
+
+    def setup(pdf: object, page: object) -> None:
+        assert isinstance(pdf, pikepdf.Pdf) and isinstance(page, pikepdf.Page)
+        appearance = pikepdf.Stream(pdf, paint.encode())
+        appearance.Type, appearance.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        appearance.BBox = [0, 0, 230, 24]
+        square = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Square,
+            Rect=[68, 494, 298, 518],
+            AP=pikepdf.Dictionary(N=pdf.make_indirect(appearance)),
+        )
+        page.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(square)]))
+
+    return setup
+
+
+def test_text_under_an_opaque_annotation_leaves_the_copys_text_layer(tmp_path: Path) -> None:
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    content = _text(72, 700, VISIBLE_PDF) + _text(72, 500, "SECRET-UNDER-SQUARE")
+    make_pdf(source, content, _square_annotation("1 g 0 0 230 24 re f"))
+    sanitise_pdf(str(source), str(target), LIMITS)
+    text = _text_of(target)
+    assert VISIBLE_PDF in text
+    assert "SECRET" not in text and "SQUARE" not in text
+
+
+def test_text_inside_an_annotations_outline_stays_in_the_copys_text_layer(tmp_path: Path) -> None:
+    # Just inside the rule: a stroked square drawn around a line leaves the line's pixels as they were.
+    source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    content = _text(72, 700, VISIBLE_PDF) + _text(80, 502, "Boxed in")
+    make_pdf(source, content, _square_annotation("0 G 1 w 0.5 0.5 229 23 re S"))
+    sanitise_pdf(str(source), str(target), LIMITS)
+    assert "Boxed in" in _text_of(target)

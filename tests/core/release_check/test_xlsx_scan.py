@@ -166,3 +166,17 @@ def test_ten_thousand_conditional_ranges_are_looked_up_by_row(tmp_path: Path) ->
     )
     assert finding.where.startswith("Data!B1, B3, B5 and ")
     assert time.perf_counter() - started < 5
+
+
+def test_column_widths_are_found_by_bisection_in_any_order_of_cols() -> None:
+    from lxml import etree
+
+    from foidesk.core.release_check.xlsx_scan import SheetLayout
+
+    layout = SheetLayout()
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    layout.read(etree.fromstring(f'<sheetFormatPr xmlns="{ns}" defaultColWidth="9" defaultRowHeight="15"/>'))
+    cols = f'<cols xmlns="{ns}"><col min="5" max="7" width="30"/><col min="2" max="2" width="1.5"/></cols>'
+    layout.read(etree.fromstring(cols))
+    assert [layout.width_of(col) for col in (1, 2, 3, 5, 7, 8)] == [9, 1.5, 9, 30, 30, 9]
+    assert layout.narrowest() == 1.5

@@ -11,6 +11,7 @@ from foidesk.core.release_check.zip_layout import (
     duplicate_findings,
     extra_field_problem,
     layout_findings,
+    shadowed_entries,
     unsafe_path_reason,
 )
 from tests.core.release_check.corpus_archives import Entry, extra, raw_zip
@@ -50,6 +51,11 @@ def test_ordinary_names_are_safe(name: str) -> None:
 
 def test_a_symbolic_link_is_unsafe() -> None:
     assert unsafe_path_reason(_info("x.csv", 0o120777)) == "is a symbolic link"
+
+
+def test_the_entries_a_later_one_overwrites_are_shadowed() -> None:
+    names = ["a.csv", "b.csv", "A.CSV", "./a.csv", "a-1.csv"]
+    assert shadowed_entries([_info(n) for n in names]) == {0, 2}
 
 
 def test_duplicates_are_found_across_case_and_dot_slash() -> None:

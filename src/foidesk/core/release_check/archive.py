@@ -376,7 +376,8 @@ def sanitise_archive(
     budget: ExtractionBudget,
     sanitise_member: MemberSanitiser,
 ) -> None:
-    """A new archive of clean copies of the members, without comments, system files or timestamps."""
+    """A new archive of clean copies of the members, without comments, system files, timestamps or
+    the entries a later one of the same name overwrites (``zip_layout.shadowed_entries``)."""
     if depth > limits.max_archive_depth:
         raise CannotSanitise(f"archives nested deeper than {limits.max_archive_depth} levels")
     with (
@@ -385,8 +386,9 @@ def sanitise_archive(
         zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
     ):
         written: set[str] = set()
+        shadowed = zip_layout.shadowed_entries(container.entries)
         for index, info in enumerate(container.entries):
-            if info.is_dir() or SYSTEM_MEMBER.search(info.filename):
+            if info.is_dir() or SYSTEM_MEMBER.search(info.filename) or index in shadowed:
                 continue
             name = _safe_member_name(info.filename, written)
             member_path = _extract(container, info, tmp, index, budget)

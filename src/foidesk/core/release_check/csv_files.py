@@ -14,10 +14,14 @@ A file whose bytes do not decode (or whose BOM promises an encoding the bytes br
 inspected: nothing is replaced silently.
 
 The clean copy is UTF-8, comma separated, rectangular, in the author's columns (the first line's
-delimiter), with personal data redacted and formulas neutralised by a leading apostrophe, which
-Excel and LibreOffice hide and which makes the cell text. Where a cell holds a semicolon, tab,
-pipe or line break after which another reading would start a formula, an apostrophe is put there
-too (the one visible change to a value), so that the copy is clean under every reading of it.
+delimiter), with personal data redacted and formulas dropped: a cell that would run is left empty,
+and where another reading of the file splits a cell (a comma in a semicolon file, a semicolon or tab
+that occurs) and a formula starts there, the cell ends before it. A formula's text is not what a
+reader sees (the spreadsheet shows its result, which the gate cannot compute), and a neutralised
+formula kept as text would put a secret it carries (a ``=HYPERLINK`` address, an ``@IF`` branch)
+in plain view. Where a cell holds a semicolon, tab, pipe or line break after which a program losing
+track of the quotes would start a cell with a sign, an apostrophe is put there (the one visible
+change to a value), so that the copy is clean under every reading of it.
 Known false alarm: a row whose first cell is a lone sign or a negative number ("-", "-5"), in a
 file that also holds a semicolon or tab, reads as a formula ("-5,x") when split on those, so the
 file is blocked and no clean copy is made.
@@ -175,17 +179,46 @@ def inspect_csv_shape(path: str, limits: InspectionLimits) -> tuple[list[Finding
 
 def sanitise_csv(source: str, target: str, limits: InspectionLimits) -> None:
     """A UTF-8 comma-separated copy in the author's columns, every row as wide as the widest,
-    personal data redacted and formulas neutralised under every reading of the copy."""
+    personal data redacted, formulas dropped (under every reading of the file) and cells that
+    another reading of the copy could start with a sign neutralised."""
     try:
         text = _decode(source)
         width = max((len(row) for row in _rows(source, text.codec, text.delimiter)), default=0)
         with open(target, "w", encoding="utf-8", newline="") as sink:
             writer = csv.writer(sink, lineterminator="\r\n")
+            splits = _reading_splits(text)
             for row in _rows(source, text.codec, text.delimiter):
-                cells = [_safe_everywhere(_redact(cell)) for cell in row]
+                cells = [_safe_everywhere(_redact(_without_formulas(cell, splits))) for cell in row]
                 writer.writerow(cells + [""] * (width - len(cells)))
     except CannotInspect as error:
         raise CannotSanitise(str(error)) from error
+
+
+def _reading_splits(text: _Text) -> re.Pattern[str] | None:
+    """Where the check's other readings split a cell of the author's reading (None: nowhere)."""
+    others = [d for d in text.readings if d != text.delimiter]
+    return re.compile("|".join(re.escape(d) for d in others)) if others else None
+
+
+def _without_formulas(cell: str, splits: re.Pattern[str] | None) -> str:
+    """The cell with every formula dropped: empty if it runs itself, else cut before the first
+    place where another reading splits it and a formula starts (the formula runs on to the cell's
+    end under that reading, its arguments swallowing the next separators). Quote marks a reading
+    keeps as text are skipped, as ``_safe_everywhere`` does."""
+    if is_formula(cell.lstrip().lstrip('"')):
+        return ""
+    if splits is None:
+        return cell
+    for split in splits.finditer(cell):
+        if is_formula(_piece(cell[split.end() :], splits)):
+            return cell[: split.start()]
+    return cell
+
+
+def _piece(rest: str, splits: re.Pattern[str]) -> str:
+    """The text of the cell a reading starts at ``rest``: up to its next split, quote marks skipped."""
+    found = splits.search(rest)
+    return (rest[: found.start()] if found else rest).lstrip().lstrip('"')
 
 
 def _safe_everywhere(cell: str) -> str:

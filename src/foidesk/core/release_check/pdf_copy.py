@@ -110,6 +110,7 @@ def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
             boxes = [page_box(page) for page in original.pages]
             rotations = [int(pdf_number(page.obj.get("/Rotate", 0))) % 360 for page in original.pages]
             language = _language(original.Root)
+            annotated = [bool(page.obj.get("/Annots")) for page in original.pages]
         document = pdfium.PdfDocument(data)
     except (pikepdf.PdfError, pdfium.PdfiumError, CannotInspect, ValueError, TypeError, KeyError) as error:
         raise CannotSanitise(f"the PDF cannot be rendered: {error}") from error
@@ -128,13 +129,17 @@ def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
                 .to_pil()
                 .convert("RGB")
             )
+            glyphs = visible[index]
+            if annotated[index] and glyphs:
+                bare = document[index].render(scale=scale, draw_annots=False).to_pil().convert("RGB")
+                glyphs = _not_under_annotations(glyphs, image, bare, box, rotation, scale)
             draw = ImageDraw.Draw(image)
             for mark in redactions[index]:
                 draw.rectangle(_pixel_rect(mark, box, rotation, scale), fill="black")
             width, height = box[2] - box[0], box[3] - box[1]
             size = (height, width) if rotation in (90, 270) else (width, height)
             page = _add_image_page(clean, _grey_if_possible(image), size)
-            layer.add_page(page, visible[index], partial(_copy_point, box=box, rotation=rotation))
+            layer.add_page(page, glyphs, partial(_copy_point, box=box, rotation=rotation))
     except pdfium.PdfiumError as error:
         raise CannotSanitise(f"a page cannot be rendered: {error}") from error
     finally:
@@ -142,6 +147,24 @@ def sanitise_pdf(source: str, target: str, limits: InspectionLimits) -> None:
     layer.finish(language)
     clean.trailer.ID = pikepdf.Array([pikepdf.String(text_layer_seal(clean)), pikepdf.String(os.urandom(16))])
     clean.save(target, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def _not_under_annotations(
+    glyphs: list[Glyph], image: Image.Image, bare: Image.Image, box: Rect, rotation: int, scale: float
+) -> list[Glyph]:
+    """The glyphs whose place the page's annotations leave as it was: one an annotation paints over (an
+    opaque square, a stamp, a form field's appearance) is in the picture as the annotation shows it, and
+    left out of the text layer, which would otherwise give back the text the annotation covers.
+    Fail closed: any change of a glyph's pixels counts, so text under a highlight leaves the layer too
+    (the picture still shows it)."""
+    kept = []
+    for glyph in glyphs:
+        rect = bounds([glyph.origin, glyph.end, glyph.low, glyph.high])
+        left, top, right, bottom = _pixel_rect(rect, box, rotation, scale)
+        area = (math.floor(left), math.floor(top), math.ceil(right) + 1, math.ceil(bottom) + 1)
+        if ImageChops.difference(image.crop(area), bare.crop(area)).getbbox() is None:
+            kept.append(glyph)
+    return kept
 
 
 def _render_scale(box: Rect) -> float:

@@ -16,6 +16,7 @@ from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import Finding, InspectionLimits, Severity
 from foidesk.core.release_check.personal_data import strings_with_personal_data
 from foidesk.core.release_check.xlsx_book import Book, read_book, shared_string_batches
+from foidesk.core.release_check.xlsx_clipping import StringExtents, thorough_for
 from foidesk.core.release_check.xlsx_package import package_findings
 from foidesk.core.release_check.xlsx_parts import (
     deduplicated,
@@ -26,8 +27,9 @@ from foidesk.core.release_check.xlsx_parts import (
     sheet_state_findings,
     workbook_text_findings,
 )
-from foidesk.core.release_check.xlsx_scan import SharedStringUse, SheetScan
-from foidesk.core.release_check.xlsx_styles import hidden_runs, read_styles
+from foidesk.core.release_check.xlsx_scan import SharedStringUse, SheetScan, sheet_xml_bytes
+from foidesk.core.release_check.xlsx_styles import Styles, hidden_runs, read_styles
+from foidesk.core.release_check.xlsx_tables import hiding_tables
 
 
 def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
@@ -41,16 +43,31 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
         findings += sheet_state_findings(book)
         findings += workbook_text_findings(box, book)
         styles = read_styles(box)
-        flagged, count = strings_with_personal_data(shared_string_batches(box, book))
+        sheet_bytes = sheet_xml_bytes(box, book)
+        extents = StringExtents(thorough_for(sheet_bytes))  # measured as the strings stream past once
+        flagged, count = strings_with_personal_data(extents.measure(shared_string_batches(box, book)))
         faint = set(hidden_runs(box, book))
-        sheet_bytes = sum(box.size(s.part) for s in book.sheets if s.is_worksheet and box.has(s.part))
         used = SharedStringUse(count if sheet_bytes <= UNUSED_STRING_SCAN_LIMIT else 0)
         for sheet in book.sheets:
             if sheet.is_worksheet and box.has(sheet.part):
-                findings += SheetScan(sheet, book, styles, flagged, faint, used).run(box)
+                findings += SheetScan(sheet, book, styles, flagged, faint, used, extents).run(box)
+                findings += table_style_findings(box, sheet.part, styles)
         findings += unused_string_findings(box, book, used)
     findings += openpyxl_findings(path, book)
     return deduplicated(findings)
+
+
+def table_style_findings(box: ZipContainer, sheet_part: str, styles: Styles) -> list[Finding]:
+    """A block for each table of the sheet whose style could hide its text (``xlsx_tables``)."""
+    return [
+        Finding(
+            "xlsx.table_style_hiding",
+            Severity.BLOCK,
+            f"{table.part} ({table.area or 'range unreadable'})",
+            f"A table's style could hide its cells' text: {table.reason}.",
+        )
+        for table in hiding_tables(box, sheet_part, styles.table_styles, styles.dxf_hiding)
+    ]
 
 
 # Sheets up to this much XML (a workbook of some 35 MB) are searched for the shared strings their

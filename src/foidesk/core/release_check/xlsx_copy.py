@@ -30,14 +30,16 @@ from foidesk.core.release_check.xlsx_book import (
     PKG_REL_NS,
     REL_NS,
     TRUE,
+    Book,
+    CellArea,
     SheetEntry,
-    column_index,
     column_letters,
     count_shared_strings,
     read_book,
     shared_string_batches,
     string_item_text,
 )
+from foidesk.core.release_check.xlsx_clipping import CellLook, StringExtents, thorough_for
 from foidesk.core.release_check.xlsx_drawings import covered_areas
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
@@ -51,9 +53,19 @@ from foidesk.core.release_check.xlsx_rows import (
     last_row_number,
     stretch_test,
 )
-from foidesk.core.release_check.xlsx_scan import SheetLayout, merged_areas
+from foidesk.core.release_check.xlsx_scan import (
+    MIN_COLUMN_WIDTH,
+    SheetLayout,
+    cell_extent,
+    clip_risks,
+    holds_value,
+    merged_areas,
+    placed_cells,
+    sheet_xml_bytes,
+)
 from foidesk.core.release_check.xlsx_styles import (
     ERROR_VALUES,
+    MAX_INDENT,
     Colours,
     Styles,
     conditional_hiding,
@@ -62,6 +74,7 @@ from foidesk.core.release_check.xlsx_styles import (
     read_styles,
     shown_text,
 )
+from foidesk.core.release_check.xlsx_tables import hiding_tables
 
 FRESH_ROOT = (
     f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN_NS}" '
@@ -114,6 +127,7 @@ class FreshStrings:
         self.white = white  # formats with no fill, or a white one
         self.used = np.zeros(count, dtype=np.bool_)
         self.added: dict[str, int] = {}
+        self.extents = StringExtents()  # the source strings' extents, to leave out text cut off
 
     def keep(self, index: int) -> int:
         if not 0 <= index < self.count:
@@ -141,6 +155,16 @@ class FreshStrings:
         if index in self.faint and (int(style) if style and style.isdigit() else 0) in self.white:
             return self.add(self.faint[index])
         return self.keep(index)
+
+    def shown_text(self, cell: etree._Element, shared: str | None) -> str | None:
+        """The text the copy would show for a cell whose string has runs a white cell hides (and any
+        inline string), None for another shared string (measured as the table streamed past)."""
+        style = cell.get("s")
+        white = (int(style) if style and style.isdigit() else 0) in self.white
+        if shared is not None:
+            index = shared.strip()
+            return self.faint[int(index)] if white and index.isdigit() and int(index) in self.faint else None
+        return _inline_text(cell, self) if cell.get("t") == "inlineStr" else None
 
     def add(self, text: str) -> int:
         found = self.added.get(text)
@@ -175,6 +199,7 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
         styles = read_styles(box)
         count = count_shared_strings(box, book)
         fresh = FreshStrings(count, hidden_runs(box, book), styles.plain_background, styles.theme)
+        fresh.extents = _measured(box, book, count)
         formats = _FreshFormats(styles)
         visible = [s for s in book.sheets if s.is_worksheet and s.state == "visible" and box.has(s.part)]
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
@@ -185,12 +210,13 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
                     merges=merges,
                     invisible_styles=frozenset(str(index) for index in styles.invisible),
                     hiding_formats={str(index): hides for index, hides in styles.by_value.items()},
-                    conditional=conditional_hiding(box, sheet.part, styles, mentioned),
+                    conditional=conditional_hiding(box, sheet.part, styles, mentioned)
+                    + _hiding_table_areas(box, sheet.part, styles),
                     covered=covered_areas(box, sheet.part),
                 )
                 part = f"xl/worksheets/sheet{number}.xml"
                 with out.open(part, "w", force_zip64=True) as member, _BackgroundWriter(member) as sink:
-                    sink.write(FRESH_ROOT.encode() + b"<sheetData>")
+                    sink.write(FRESH_ROOT.encode())
                     for chunk in _fresh_sheet(box, sheet, layout, styles, fresh, formats):
                         sink.write(chunk)
                     sink.write(b"</sheetData></worksheet>")
@@ -200,6 +226,59 @@ def sanitise_xlsx(source: str, target: str, limits: InspectionLimits) -> None:
             )
 
 
+def _alignment(look: CellLook) -> str:
+    """The rest of an ``xf`` element: its alignment, when it has one that is not the default."""
+    attributes = ""
+    if look.horizontal != "general" and look.horizontal in HORIZONTAL_ALIGNMENTS:
+        attributes += f' horizontal="{look.horizontal}"'
+    if look.wrap:
+        attributes += ' wrapText="1"'
+    if look.indent and look.horizontal in INDENTED_ALIGNMENTS:
+        attributes += f' indent="{min(look.indent, MAX_INDENT)}"'
+    if look.shrink:
+        attributes += ' shrinkToFit="1"'
+    return f' applyAlignment="1"><alignment{attributes}/></xf>' if attributes else "/>"
+
+
+def _measured(box: ZipContainer, book: Book, count: int) -> StringExtents:
+    """The extents of the source's shared strings, read once through (``xlsx_clipping``)."""
+    extents = StringExtents(thorough_for(sheet_xml_bytes(box, book)))
+    if count:
+        for _ in extents.measure(shared_string_batches(box, book)):
+            pass
+    return extents
+
+
+def _fresh_head(layout: SheetLayout) -> str:
+    """The copy's column widths: the source's, so that what its cells showed they still show and no
+    text is cut off that was not (the check of the copy measures it again)."""
+    head = ""
+    if layout.default_width >= MIN_COLUMN_WIDTH:
+        head = f'<sheetFormatPr defaultColWidth="{layout.default_width:.6g}" defaultRowHeight="15"/>'
+    cols, last = [], 0
+    for low, high, width in sorted(layout.widths):
+        if low > last and width >= MIN_COLUMN_WIDTH:
+            cols.append(f'<col min="{low}" max="{high}" width="{width:.6g}" customWidth="1"/>')
+            last = high
+    return head + (f"<cols>{''.join(cols)}</cols>" if cols else "")
+
+
+def _hiding_table_areas(box: ZipContainer, sheet_part: str, styles: Styles) -> list[CellArea]:
+    """The ranges of tables whose style could hide text: the copy leaves their cells out, as it does
+    a hiding conditional format's (``SheetLayout.conditional``)."""
+    areas = []
+    for table in hiding_tables(box, sheet_part, styles.table_styles, styles.dxf_hiding):
+        if table.area is None:
+            raise CannotSanitise(f"the range of the table {table.part} cannot be read")
+        areas.append(table.area)
+    return areas
+
+
+# ECMA-376 part 1, 18.18.40 ST_HorizontalAlignment; an indent applies to these only (18.8.1).
+HORIZONTAL_ALIGNMENTS = frozenset(
+    {"general", "left", "center", "right", "fill", "justify", "centerContinuous", "distributed"}
+)
+INDENTED_ALIGNMENTS = frozenset({"left", "right", "distributed"})
 ISAL_LEVEL = 1  # of 0-3: at 1 ISA-L compresses XML better than zlib at 1, three times faster
 WRITES_AHEAD = 4  # chunks queued for deflating: a few megabytes held at most
 
@@ -249,10 +328,15 @@ def _deflate_with_isal(member: IO[bytes]) -> None:
 
 
 class _FreshFormats:
-    """The copy keeps each cell's format index; each format becomes its plain number format only."""
+    """The copy keeps each cell's format index; each format becomes its plain number format, with
+    the alignment and font size that decide how much of its text shows (``xlsx_clipping``): what the
+    source showed whole, the copy shows whole."""
 
     def __init__(self, styles: Styles) -> None:
         self.plain = styles.plain_formats or [(0, "")]
+        self.looks = [styles.look(index) for index in range(len(self.plain))]
+        # the default font first: font 0 is the workbook's default, the unit of its column widths
+        self.sizes = list(dict.fromkeys([styles.plain_look.points, *(look.points for look in self.looks)]))
 
     def attribute(self, style: str | None) -> str:
         """`` s="n"`` for a cell with source format ``style``, or '' for General."""
@@ -263,18 +347,24 @@ class _FreshFormats:
     def styles_xml(self) -> str:
         codes: dict[str, int] = {}
         xfs: list[str] = []
-        for format_id, code in self.plain:
+        for (format_id, code), look in zip(self.plain, self.looks, strict=True):
             if format_id == -1:
                 format_id = codes.setdefault(code, 164 + len(codes))
             apply = ' applyNumberFormat="1"' if format_id else ""
-            xfs.append(f'<xf numFmtId="{format_id}" fontId="0" fillId="0" borderId="0" xfId="0"{apply}/>')
+            font = self.sizes.index(look.points)
+            apply += ' applyFont="1"' if font else ""
+            xfs.append(
+                f'<xf numFmtId="{format_id}" fontId="{font}" fillId="0" borderId="0" xfId="0"{apply}'
+                f"{_alignment(look)}"
+            )
+        fonts = "".join(f'<font><sz val="{size:g}"/><name val="Calibri"/></font>' for size in self.sizes)
         custom = "".join(
             f'<numFmt numFmtId="{n}" formatCode="{_attribute_text(c)}"/>' for c, n in codes.items()
         )
         formats = f'<numFmts count="{len(codes)}">{custom}</numFmts>' if codes else ""
         return (
             f'<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="{MAIN_NS}">{formats}'
-            '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+            f'<fonts count="{len(self.sizes)}">{fonts}</fonts>'
             '<fills count="2"><fill><patternFill patternType="none"/></fill>'
             '<fill><patternFill patternType="gray125"/></fill></fills>'
             '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
@@ -297,17 +387,22 @@ def _fresh_sheet(
     try:
         sections = SheetSections(box, sheet.part)
     except NotPlainSheet:
-        yield from (chunk.encode() for chunk in _fresh_rows_by_element(box, sheet, layout, fresh, formats))
+        yield from (
+            chunk.encode() for chunk in _fresh_rows_by_element(box, sheet, layout, styles, fresh, formats)
+        )
         return
     for element in sections.head.iter("{*}sheetFormatPr", "{*}cols"):
         layout.read(element)
-    sheet_wide = bool(layout.zero_height or layout.hidden_columns or layout.print_area)
+    yield (_fresh_head(layout) + "<sheetData>").encode()
+    clip_patterns, clip_wide = clip_risks(layout, styles, fresh.extents)
+    sheet_wide = bool(layout.zero_height or layout.hidden_columns or layout.print_area or clip_wide)
     sheet_wide = sheet_wide or len(fresh.faint) > FLAGGED_PATTERN_LIMIT
     sheet_wide = sheet_wide or 0 in styles.value_styles()  # cells without ``s`` have format 0
     last_row = 0
     avoided = (
         cells_with_styles(styles.value_styles()),
         flagged_pattern({str(index) for index in fresh.faint}),
+        *clip_patterns,
     )
     is_copyable = stretch_test(copyable_rows, avoided, layout.merges_touch)
 
@@ -319,50 +414,80 @@ def _fresh_sheet(
         rows: list[str] = []
         for row in sections.fragment(data).iterchildren("{*}row"):
             last_row = int(row.get("r") or last_row + 1)
-            rows.append(_fresh_row(row, last_row, layout, fresh, formats))
+            rows.append(_fresh_row(row, last_row, layout, styles, fresh, formats))
         yield "".join(rows).encode()
 
 
 def _fresh_rows_by_element(
-    box: ZipContainer, sheet: SheetEntry, layout: SheetLayout, fresh: FreshStrings, formats: _FreshFormats
+    box: ZipContainer,
+    sheet: SheetEntry,
+    layout: SheetLayout,
+    styles: Styles,
+    fresh: FreshStrings,
+    formats: _FreshFormats,
 ) -> Iterator[str]:
     """The same, for a sheet whose outline is unusual: every row through lxml."""
     pending: list[str] = []
     last_row = 0
+    head = False
     for element in box.xml_elements(sheet.part, ("{*}sheetFormatPr", "{*}cols", "{*}row")):
         if not str(element.tag).endswith("}row"):
             layout.read(element)
         else:
+            if not head:
+                pending.append(_fresh_head(layout) + "<sheetData>")
+                head = True
             last_row = int(element.get("r") or last_row + 1)
-            pending.append(_fresh_row(element, last_row, layout, fresh, formats))
+            pending.append(_fresh_row(element, last_row, layout, styles, fresh, formats))
         release_children(element)
         if len(pending) >= ROWS_PER_WRITE:
             yield "".join(pending)
             pending.clear()
+    if not head:
+        pending.append(_fresh_head(layout) + "<sheetData>")
     yield "".join(pending)
 
 
 def _fresh_row(
-    row: etree._Element, number: int, layout: SheetLayout, fresh: FreshStrings, formats: _FreshFormats
+    row: etree._Element,
+    number: int,
+    layout: SheetLayout,
+    styles: Styles,
+    fresh: FreshStrings,
+    formats: _FreshFormats,
 ) -> str:
     if layout.row_hidden(row) or not layout.in_print_area_row(number):
         return ""
-    cells = _fresh_cells(row, number, layout, fresh, formats)
+    cells = _fresh_cells(row, number, layout, styles, fresh, formats)
     return f'<row r="{number}">{cells}</row>' if cells else ""
 
 
 def _fresh_cells(
-    row: etree._Element, number: int, layout: SheetLayout, fresh: FreshStrings, formats: _FreshFormats
+    row: etree._Element,
+    number: int,
+    layout: SheetLayout,
+    styles: Styles,
+    fresh: FreshStrings,
+    formats: _FreshFormats,
 ) -> str:
     out: list[str] = []
-    col = 0
     namespace = str(row.tag)[: str(row.tag).find("}") + 1]
     value_tag = f"{namespace}v"
-    for cell in row:
-        ref = cell.get("r")
-        col = column_index(ref.rstrip("0123456789")) if ref else col + 1
+    placed = placed_cells(row, number)
+    filled = {col for cell, col, _ in placed if holds_value(cell)}
+    for cell, col, _ in placed:
         if layout.column_hidden(col) or not layout.in_print_area(number, col):
             continue
+        style_text = cell.get("s") or "0"
+        style_index = int(style_text) if style_text.isdigit() else 0
+        shared = cell.findtext(value_tag) if cell.get("t") == "s" else None
+        extent = cell_extent(
+            cell, shared, cell.find(value_tag), fresh.extents, fresh.shown_text(cell, shared)
+        )
+        if extent is not None and layout.clipped(
+            row, (number, col), filled, extent, styles.look(style_index), fresh.extents.thorough
+        ):
+            continue  # text cut off by its cell: the copy keeps what was proven visible
         if (
             (cell.get("s") or "0") in layout.invisible_styles
             or (layout.merges and layout.covered_by_merge(number, col))

@@ -31,6 +31,7 @@ from foidesk.core.release_check.personal_data import MIGHT_BE_PERSONAL
 if TYPE_CHECKING:
     Pattern: TypeAlias = re2._Regexp[bytes]
 
+RE2_MAX_REPEAT = 1000  # the largest count RE2 takes in a repetition {n}
 RE2_MEMORY = 64 << 20  # bytes of automaton per pattern; past it RE2 falls back to a slower engine
 
 
@@ -140,6 +141,12 @@ def cells_with_styles(styles: set[int] | dict[int, str]) -> Pattern | None:
         return None
     alternatives = b"|".join(str(index).encode() for index in sorted(styles))
     return compile_re2(rb'<c r="([A-Z]+[0-9]+)"[^>]*? s="(?:' + alternatives + rb')"[^>]*><(?:v|is)>')
+
+
+def inline_strings_longer_than(characters: int) -> Pattern:
+    """Inline strings of more than ``characters`` characters (bytes: an over-count, never an under-count)."""
+    count = min(characters + 1, RE2_MAX_REPEAT)  # longer texts than RE2 can count all leave the byte path
+    return compile_re2(rb"<is><t(?: [^>]*)?>[^<]{" + str(count).encode() + rb"}")
 
 
 def stretch_test(

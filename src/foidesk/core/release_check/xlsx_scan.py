@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from lxml import etree
@@ -27,7 +29,19 @@ from foidesk.core.release_check.xlsx_book import (
     column_index,
     column_letters,
     parse_area,
+    string_item_text,
     text_of,
+)
+from foidesk.core.release_check.xlsx_clipping import (
+    MAX_MERGED_COLUMNS,
+    NARROW_TEXT_COLUMN,
+    PADDING_RUN,
+    CellLook,
+    StringExtents,
+    TextExtent,
+    clipped,
+    longest_fitting,
+    text_extent,
 )
 from foidesk.core.release_check.xlsx_drawings import AreaIndex, covered_areas
 from foidesk.core.release_check.xlsx_rows import (
@@ -36,7 +50,9 @@ from foidesk.core.release_check.xlsx_rows import (
     NotPlainSheet,
     SheetSections,
     cells_with_styles,
+    compile_re2,
     flagged_pattern,
+    inline_strings_longer_than,
     judged,
     last_row_number,
     plain_rows,
@@ -50,6 +66,9 @@ from foidesk.core.release_check.xlsx_styles import (
     hiding_ranges,
     shown_text,
 )
+
+if TYPE_CHECKING:
+    from foidesk.core.release_check.xlsx_rows import Pattern
 
 MIN_ROW_POINTS = 4.0  # a row lower than this cannot show a line of legible text (3 pt) with its margins
 # A column narrower than one character (in Excel's width units, the width of a "0") shows a sliver of
@@ -144,6 +163,13 @@ class MergeIndex:
         return False
 
 
+# Excel pads a column's default width (``baseColWidth`` characters) with 5 pixels of margin, in units
+# of the 7-pixel width of a "0" in the default font (ECMA-376 part 1, 18.3.1.81 ``sheetFormatPr``).
+DEFAULT_BASE_COLUMN_WIDTH = 8
+COLUMN_PADDING = 5 / 7
+LAST_COLUMN = 16_384
+
+
 @dataclass(slots=True)
 class SheetLayout:
     """Which rows and columns of a sheet a reader sees (the same rules for checking and copying)."""
@@ -156,6 +182,9 @@ class SheetLayout:
     hiding_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ``Styles.by_value``
     conditional: list[CellArea] = field(default_factory=list)  # ranges a conditional format may hide
     covered: list[CellArea] = field(default_factory=list)  # cells under opaque shapes (``xlsx_drawings``)
+    widths: list[tuple[int, int, float]] = field(default_factory=list)  # legible columns' own widths
+    default_width: float = DEFAULT_BASE_COLUMN_WIDTH + COLUMN_PADDING
+    fixed_height: float | None = None  # rows without a height of their own: None when they grow to fit
     merge_index: MergeIndex = field(init=False, repr=False)
     covered_index: AreaIndex = field(init=False, repr=False)
     conditional_index: AreaIndex = field(init=False, repr=False)
@@ -207,6 +236,58 @@ class SheetLayout:
                 f"row {row.get('r', '?')} has a height that is not a number: {height!r}"
             ) from None
 
+    def width_of(self, col: int) -> float:
+        """The column's width in "0"s of the default font (its own, else the sheet's default), found
+        by bisection: ``widths`` is kept in order of first column (``read``)."""
+        at = bisect.bisect_right(self.widths, (col, LAST_COLUMN + 1, math.inf)) - 1
+        if at >= 0 and self.widths[at][0] <= col <= self.widths[at][1]:
+            return self.widths[at][2]
+        return self.default_width
+
+    def narrowest(self) -> float:
+        """The narrowest legible column of the sheet."""
+        return min([self.default_width, *(width for _, _, width in self.widths)])
+
+    def height_of(self, row: etree._Element) -> float | None:
+        """The row's height in points when it has one of its own (or the sheet fixes its rows'),
+        None when it grows to fit its wrapped text."""
+        height = row.get("ht")
+        if height is None:
+            return self.fixed_height
+        return _number(height, "a row height")
+
+    def clipped(
+        self,
+        row: etree._Element,
+        place: tuple[int, int],
+        filled: set[int],
+        extent: TextExtent,
+        look: CellLook,
+        thorough: bool = True,
+    ) -> str:
+        """Why part of the text of the cell at ``place`` (row, column) cannot be seen, or ''
+        (``xlsx_clipping.clipped``); ``filled`` holds the columns of the row's cells with values."""
+        number, col = place
+        area = self.merge_index.area_at(number, col) if self.merges else None
+        if area is not None:
+            last = min(area.max_col, area.min_col + MAX_MERGED_COLUMNS)
+            width = sum(self.width_of(column) for column in range(area.min_col, last + 1))
+            if area.max_col > last:
+                return ""
+            height = None if area.max_row > area.min_row else self.height_of(row)
+        else:
+            width, height = self.width_of(col), self.height_of(row)
+        return clipped(
+            extent,
+            look,
+            width,
+            height,
+            left_filled=col - 1 in filled,
+            right_filled=col + 1 in filled,
+            merged=area is not None,
+            thorough=thorough,
+        )
+
     def in_print_area(self, row: int, col: int) -> bool:
         return not self.print_area or any(area.contains(row, col) for area in self.print_area)
 
@@ -226,8 +307,11 @@ class SheetLayout:
             self.zero_height = element.get("zeroHeight", "0") in TRUE or (
                 default is not None and default < MIN_ROW_POINTS
             )
-            if default_column_width(element) < MIN_COLUMN_WIDTH:
+            self.default_width = default_column_width(element)
+            if self.default_width < MIN_COLUMN_WIDTH:
                 self.hidden_columns.append((1, LAST_COLUMN, False))
+            if element.get("customHeight", "0") in TRUE:
+                self.fixed_height = default
         elif local == "cols":
             for col in element.iterfind("{*}col"):
                 width = _number(col.get("width"), "a column width")
@@ -237,6 +321,7 @@ class SheetLayout:
                     self.hidden_columns.append((low, high, outline))
                 elif width is not None:
                     self._show_columns(low, high)
+                    bisect.insort(self.widths, (low, high, width))
 
     def _show_columns(self, low: int, high: int) -> None:
         """Columns given a legible width of their own, taken out of a default that hides columns."""
@@ -250,13 +335,6 @@ class SheetLayout:
             if high < last:
                 kept.append((high + 1, last, outline))
         self.hidden_columns = kept
-
-
-# Excel pads a column's default width (``baseColWidth`` characters) with 5 pixels of margin, in units
-# of the 7-pixel width of a "0" in the default font (ECMA-376 part 1, 18.3.1.81 ``sheetFormatPr``).
-DEFAULT_BASE_COLUMN_WIDTH = 8
-COLUMN_PADDING = 5 / 7
-LAST_COLUMN = 16_384
 
 
 def default_column_width(sheet_format: etree._Element) -> float:
@@ -400,6 +478,12 @@ def _sheet_tallies() -> dict[str, Tally]:
                 "A filled shape, a picture or a chart lies over cells with values and hides them.",
             ),
             (
+                "xlsx.text_may_be_clipped",
+                Severity.BLOCK,
+                "Text runs past the edge of its cell (a narrow column beside a filled one, lines past "
+                "the row's height, an indent or padding): part of it cannot be seen.",
+            ),
+            (
                 "xlsx.conditional_hiding",
                 Severity.BLOCK,
                 "A conditional format that can hide text (a colour on itself, a hiding number format) "
@@ -510,8 +594,10 @@ class SheetScan:
         flagged: set[int],
         faint: set[int] | None = None,
         used: SharedStringUse | None = None,
+        extents: StringExtents | None = None,
     ) -> None:
         self.sheet = sheet
+        self.extents = extents if extents is not None else StringExtents()  # of the shared strings
         self.used = used if used is not None else SharedStringUse(0)
         self.styles = styles
         self.flagged = {str(index) for index in flagged}
@@ -519,6 +605,7 @@ class SheetScan:
         self.layout = SheetLayout(print_area=book.print_areas.get(sheet.position, []))
         self.tallies = _sheet_tallies()
         self.conditional: list[CellArea] = []  # ranges a conditional format may hide, found in a pass
+        self.clip_watch = False  # cells of rows read element by element are measured (``xlsx_clipping``)
 
     def run(self, box: ZipContainer) -> list[Finding]:
         """Scan the sheet; merged ranges and conditional formats come after the rows, so a sheet with
@@ -561,6 +648,7 @@ class SheetScan:
             or self.layout.conditional
             or self.layout.covered
             or self.layout.hidden_columns
+            or self.clip_watch
         )
 
     def _run_sections(self, sections: SheetSections) -> list[CellArea]:
@@ -573,7 +661,10 @@ class SheetScan:
         sheet_wide = sheet_wide or 0 in self.styles.value_styles()  # cells without ``s`` have format 0
         flagged = flagged_pattern(self.flagged)
         last_row = 0
-        avoided = (cells_with_styles(self.styles.value_styles()), flagged_pattern(self.faint))
+        clip_patterns, clip_wide = clip_risks(self.layout, self.styles, self.extents)
+        sheet_wide = sheet_wide or clip_wide
+        self.clip_watch = True
+        avoided = (cells_with_styles(self.styles.value_styles()), flagged_pattern(self.faint), *clip_patterns)
         is_plain = stretch_test(plain_rows, avoided, self.layout.merges_touch)
 
         for data, plain in judged(sections.rows(), is_plain, sheet_wide):
@@ -608,6 +699,7 @@ class SheetScan:
             self.tallies[found[0]].add(found[1])
 
     def _run_elements(self, box: ZipContainer) -> list[CellArea]:
+        self.clip_watch = True
         needs_cells = self._needs_cells()
         merges: list[CellArea] = []
         last_row = 0
@@ -654,14 +746,9 @@ class SheetScan:
             self._cells(row, number)
 
     def _cells(self, row: etree._Element, number: int) -> None:
-        col = 0
-        for cell in row:
-            ref = cell.get("r")
-            if ref:
-                col = column_index(ref.rstrip("0123456789"))
-            else:
-                col += 1
-                ref = f"{column_letters(col)}{number}"
+        placed = placed_cells(row, number)
+        filled = {col for cell, col, _ in placed if holds_value(cell)}
+        for cell, col, ref in placed:
             value = cell.find("{*}v")
             has_value = value is not None or cell.find("{*}is") is not None
             if not has_value:
@@ -674,6 +761,11 @@ class SheetScan:
                 continue
             style = int(cell.get("s", "0") or "0")
             shared = value.text if value is not None and cell.get("t") == "s" else None
+            extent = self._extent(cell, shared, value)
+            if extent is not None and self.layout.clipped(
+                row, (number, col), filled, extent, self.styles.look(style), self.extents.thorough
+            ):
+                self.tallies["xlsx.text_may_be_clipped"].add(ref)
             reason = self.styles.invisible.get(style, "")
             if reason.startswith(UNACCOUNTED):
                 self.tallies["xlsx.unaccounted"].add(ref)
@@ -692,3 +784,82 @@ class SheetScan:
                 self.tallies["xlsx.conditional_hiding"].add(ref)
             if shared in self.flagged:
                 self.tallies["xlsx.personal_data"].add(ref)
+
+    def _extent(
+        self, cell: etree._Element, shared: str | None, value: etree._Element | None
+    ) -> TextExtent | None:
+        """The extent of a text cell's text (shared, inline or a formula's), None for other cells."""
+        return cell_extent(cell, shared, value, self.extents)
+
+
+def placed_cells(row: etree._Element, number: int) -> list[tuple[etree._Element, int, str]]:
+    """The row's cells, each with its column and reference (a cell without ``r`` follows the last)."""
+    placed = []
+    col = 0
+    for cell in row:
+        ref = cell.get("r")
+        if ref:
+            col = column_index(ref.rstrip("0123456789"))
+        else:
+            col += 1
+            ref = f"{column_letters(col)}{number}"
+        placed.append((cell, col, ref))
+    return placed
+
+
+def holds_value(cell: etree._Element) -> bool:
+    return cell.find("{*}v") is not None or cell.find("{*}is") is not None
+
+
+def cell_extent(
+    cell: etree._Element,
+    shared: str | None,
+    value: etree._Element | None,
+    extents: StringExtents,
+    shown: str | None = None,
+) -> TextExtent | None:
+    """The extent of a text cell's text: ``shown`` when given (the text the cell shows, hidden runs
+    left out), else a shared string's (measured as the table streamed past), an inline string's (its
+    runs, not its phonetic guide) or a formula's text result; None for numbers and other values."""
+    kind = cell.get("t")
+    if shown is not None and kind in ("s", "inlineStr"):
+        return text_extent(shown)
+    if kind == "s":
+        index = (shared or "").strip()
+        return extents.of(int(index)) if index.isdigit() else None
+    if kind == "inlineStr":
+        inline = cell.find("{*}is")
+        return text_extent(string_item_text(inline) if inline is not None else "")
+    if kind == "str" and value is not None:
+        return text_extent(value.text or "")
+    return None
+
+
+# Inline strings padded by a run of spaces (``xlsx_clipping.PADDING_RUN``), in a big workbook.
+PADDED_INLINE = compile_re2(rb"<is><t(?: [^>]*)?>[^<]* {" + str(PADDING_RUN).encode() + rb",}[^ <]")
+
+
+def sheet_xml_bytes(box: ZipContainer, book: Book) -> int:
+    """How much XML the workbook's worksheets hold: the measure of how thoroughly it is read."""
+    return sum(box.size(s.part) for s in book.sheets if s.is_worksheet and box.has(s.part))
+
+
+def clip_risks(layout: SheetLayout, styles: Styles, extents: StringExtents) -> tuple[list[Pattern], bool]:
+    """The byte patterns of cells whose text may not fit, which leave the byte path to be measured (a
+    format of another alignment or font size, a shared or inline string too long for the narrowest
+    column at the default font), and whether there are too many such strings to search for (the
+    whole sheet is then read cell by cell)."""
+    narrowest = layout.narrowest()
+    risky = extents.at_risk(narrowest)
+    looks = set(styles.looks)
+    measured = extents.thorough or narrowest < NARROW_TEXT_COLUMN
+    patterns = [
+        pattern
+        for pattern in (
+            cells_with_styles(looks),
+            flagged_pattern(risky),
+            inline_strings_longer_than(longest_fitting(narrowest)) if measured else PADDED_INLINE,
+        )
+        if pattern is not None
+    ]
+    return patterns, 0 in looks or len(risky) > FLAGGED_PATTERN_LIMIT

@@ -10,15 +10,18 @@ from __future__ import annotations
 import colorsys
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import MIN_LEGIBLE_POINTS, CannotInspect
 from foidesk.core.release_check.xlsx_book import TRUE, Book, CellArea, parse_area, released
+from foidesk.core.release_check.xlsx_clipping import DEFAULT_FONT_POINTS, PLAIN_LOOK, CellLook
+from foidesk.core.release_check.xlsx_tables import custom_table_styles
 
 TINY_FONT_POINTS = MIN_LEGIBLE_POINTS  # text below this cannot be read (findings.MIN_LEGIBLE_POINTS)
+MAX_INDENT = 250  # Excel's largest indent level
 SAME_COLOUR_DISTANCE = 24  # font and fill closer than this per RGB channel are indistinguishable
 # Excel's default palette of indexed colours (ECMA-376 part 1, 18.8.27); 64 and 65 are the system
 # foreground and background. A workbook may replace entries with its own (``<indexedColors>``).
@@ -135,6 +138,12 @@ class Styles:
     dxf_hiding: dict[int, str] = field(
         default_factory=dict
     )  # each conditional format: why it can hide text, or ''
+    table_styles: dict[str, tuple[int | None, ...]] = field(default_factory=dict)  # ``xlsx_tables``
+    looks: dict[int, CellLook] = field(default_factory=dict)  # formats whose text may be cut off differently
+    plain_look: CellLook = PLAIN_LOOK  # every other format's (the default font, general alignment)
+
+    def look(self, style: int) -> CellLook:
+        return self.looks.get(style, self.plain_look)
 
     def value_styles(self) -> dict[int, str]:
         """Formats that hide some or all values: their cells leave the byte path to be judged one by one."""
@@ -156,7 +165,13 @@ def read_styles(box: ZipContainer) -> Styles:
     by_value: dict[int, tuple[str, ...]] = {}
     plain: list[tuple[int, str]] = []
     white: set[int] = set()
+    default_points = _font_points(_nth(fonts, "0"), DEFAULT_FONT_POINTS)
+    plain_look = CellLook(points=default_points, default_points=default_points)
+    looks: dict[int, CellLook] = {}
     for index, xf in enumerate(root.iterfind("{*}cellXfs/{*}xf")):
+        look = _look(xf, _nth(fonts, xf.get("fontId")), plain_look)
+        if look != plain_look:
+            looks[index] = look
         format_id = int(xf.get("numFmtId", "0"))
         code = custom.get(format_id)
         plain.append(_plain_format(format_id, code))
@@ -174,7 +189,36 @@ def read_styles(box: ZipContainer) -> Styles:
         if background == "FFFFFF":
             white.add(index)
     dxf_hiding = {index: dxf_hides(dxf, theme) for index, dxf in enumerate(root.iterfind("{*}dxfs/{*}dxf"))}
-    return Styles(invisible, plain, frozenset(white), theme, by_value, dxf_hiding)
+    tables = custom_table_styles(root)
+    return Styles(invisible, plain, frozenset(white), theme, by_value, dxf_hiding, tables, looks, plain_look)
+
+
+def _font_points(font: etree._Element | None, default: float) -> float:
+    size = font.find("{*}sz") if font is not None else None
+    try:
+        return float(size.get("val", "")) if size is not None else default
+    except ValueError:
+        return default  # an unreadable size: the invisibility check already blocks it
+
+
+def _look(xf: etree._Element, font: etree._Element | None, plain: CellLook) -> CellLook:
+    """How much of its text a cell in format ``xf`` shows (``xlsx_clipping``)."""
+    alignment = xf.find("{*}alignment")
+    points = _font_points(font, plain.points)
+    if alignment is None:
+        return replace(plain, points=points)
+    try:
+        indent = int(alignment.get("indent", "0") or "0")
+    except ValueError:
+        indent = MAX_INDENT  # not a number: as far as it could push the text (fail closed)
+    return replace(
+        plain,
+        horizontal=alignment.get("horizontal", "general"),
+        wrap=alignment.get("wrapText", "0") in ("1", "true"),
+        indent=indent,
+        shrink=alignment.get("shrinkToFit", "0") in ("1", "true"),
+        points=points,
+    )
 
 
 def _nth(elements: list[etree._Element], index: str | None) -> etree._Element | None:

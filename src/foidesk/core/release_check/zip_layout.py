@@ -20,7 +20,7 @@ import struct
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import BinaryIO
 
 from foidesk.core.release_check.findings import Finding, Severity
@@ -97,11 +97,20 @@ def duplicate_findings(entries: Iterable[zipfile.ZipInfo]) -> list[Finding]:
         _block(
             "zip.duplicate_name",
             key,
-            f"{count} entries extract to the same name: which one a reader gets depends on the program.",
+            f"{count} entries extract to the same name: which one a reader gets depends on the program. "
+            "The clean copy keeps only the last of them, the one extracting leaves on disk.",
         )
         for key, count in seen.items()
         if count > 1
     ]
+
+
+def shadowed_entries(entries: Sequence[zipfile.ZipInfo]) -> set[int]:
+    """The positions of entries a later entry of the same name (as ``_name_key`` tells) overwrites
+    when the archive is extracted: the clean copy leaves them out. Keeping them under new names put
+    what the reader never had (the shadowed entry is the usual place of a planted secret) in view."""
+    last = {_name_key(info.filename): index for index, info in enumerate(entries)}
+    return {index for index, info in enumerate(entries) if last[_name_key(info.filename)] != index}
 
 
 # ---------------------------------------------------------------- extra fields
