@@ -26,7 +26,7 @@ COLUMNS = [
     "is_published",
     "withdrawn_reason",
     "is_synthetic",
-    "related",  # found at publication; the loaded entries have none, as if none were found
+    "related",  # found at publication: the loaded entries have none, as if none were found then
     "created_at",
     "updated_at",
 ]

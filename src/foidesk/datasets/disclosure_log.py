@@ -104,6 +104,7 @@ class SyntheticEntry:
             "is_published": True,
             "withdrawn_reason": "",
             "is_synthetic": self.is_synthetic,
+            "related": None,  # not looked for: the entry page finds them once and caches them
         }
 
 

@@ -12,9 +12,10 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 Cell = int | str
@@ -60,7 +61,7 @@ def workbook_xlsx(book: ReleasedWorkbook) -> bytes:
         for number, text in book.notes:
             notes.append([number, text])
         _mark_table(notes, "notes_table", first_row=2, columns=2, rows=len(book.notes))
-        notes.column_dimensions["B"].width = 100
+        _fit_columns(notes, first_row=2)
     for index, table in enumerate(book.tables, start=1):
         sheet = wb.create_sheet(table.name[:31])
         sheet.append([table.title])
@@ -74,13 +75,35 @@ def workbook_xlsx(book: ReleasedWorkbook) -> bytes:
         _mark_table(
             sheet, f"table_{index}", first_row=header_row, columns=len(table.header), rows=len(table.rows)
         )
-        sheet.column_dimensions["A"].width = 45
+        _fit_columns(sheet, first_row=header_row)
     props = wb.properties
     props.creator = ""
     props.lastModifiedBy = ""  # no title either: the gate warns of any text kept in the properties
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+MAX_COLUMN_WIDTH = 60  # characters; longer text wraps in its cell (the row grows), never runs under the next
+
+
+def _fit_columns(sheet: Any, *, first_row: int) -> None:  # Any: openpyxl ships no types
+    """Every table cell shown whole: each column as wide as its longest value (bold headers a little
+    wider), and text longer than MAX_COLUMN_WIDTH wrapped. The release gate blocks text a cell cuts off
+    (xlsx.text_may_be_clipped), so the attachments FOI Desk makes must not have any."""
+    from openpyxl.utils import get_column_letter
+
+    widths: dict[int, float] = {}
+    for row in sheet.iter_rows(min_row=first_row):
+        for cell in row:
+            if cell.value is None:
+                continue
+            length = len(str(cell.value)) * (1.2 if cell.font is not None and cell.font.b else 1.0)
+            if length > MAX_COLUMN_WIDTH:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            widths[cell.column] = max(widths.get(cell.column, 0.0), min(length, MAX_COLUMN_WIDTH))
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = max(10.0, width + 3)
 
 
 def _mark_table(sheet: object, name: str, *, first_row: int, columns: int, rows: int) -> None:
