@@ -38,3 +38,4 @@ def browser() -> Iterator[Any]:
         )
         yield chromium
         chromium.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

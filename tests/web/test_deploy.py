@@ -42,7 +42,10 @@ def documented_production_env() -> dict[str, str]:
 
 def _clean_env(tmp_path: Path, env: dict[str, str]) -> dict[str, str]:
     base = {
-        k: v for k, v in os.environ.items() if not k.startswith("FOIDESK_") and k != "DJANGO_SETTINGS_MODULE"
+        k: v
+        for k, v in os.environ.items()
+        # DJANGO_ALLOW_ASYNC_UNSAFE: set by the browser tests in this process, never in a deployment
+        if not k.startswith("FOIDESK_") and k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     base.pop("DATABASE_URL", None)
     base.pop("SECRET_KEY", None)
