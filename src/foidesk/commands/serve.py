@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
         "-",
         "--timeout",
         "120",
+        # The application is imported once, before the workers fork: the first request is not the one that
+        # pays for loading Django, the regime tables and the topic vocabulary, and the workers share it.
+        "--preload",
     ]
     # Files the server writes (uploads, published copies, mail in the embedded mode) are not world-readable.
     os.umask(SERVER_UMASK)
