@@ -11,6 +11,7 @@ from foidesk.core.release_check.xlsx_clipping import (
     OTHER_WIDTH,
     PLAIN_LOOK,
     CellLook,
+    Cut,
     StringExtents,
     clipped,
     line_width,
@@ -21,7 +22,7 @@ from foidesk.core.release_check.xlsx_clipping import (
 
 def _clipped(
     text: str, look: CellLook = PLAIN_LOOK, width: float = 10, height: float | None = None, **sides: bool
-) -> str:
+) -> Cut:
     return clipped(
         text_extent(text),
         look,
@@ -147,3 +148,12 @@ def test_a_big_workbook_judges_only_cuts_a_reader_has_no_cue_for() -> None:
         assert clipped(
             text_extent(text), look, width, None, left_filled=False, right_filled=True, thorough=False
         )
+
+
+def test_ordinary_overflow_at_a_filled_neighbour_is_plain_and_hiding_is_not() -> None:
+    """A long label in a readable column, cut where the next cell starts, is seen to stop there (a warning);
+    a column too narrow to read, padding, or an indent hide text with no cue (a block)."""
+    assert _clipped("Questions about these figures", width=8.43).plain
+    assert not _clipped("SECRET-6B40-6645", width=1.3).plain
+    assert not _clipped("Withheld" + " " * 200 + "SECRET", width=30).plain
+    assert not _clipped("Indented far", CellLook(indent=250), width=20).plain

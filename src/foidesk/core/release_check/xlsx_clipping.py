@@ -102,6 +102,28 @@ class CellLook:
 PLAIN_LOOK = CellLook()
 
 
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """Why part of a cell's text cannot be seen ('' when all of it can).
+
+    ``plain``: the ordinary overflow every spreadsheet has, a line of text in the default look, in a
+    column wide enough to show a word, cut at a filled neighbour. The reader sees the text start and
+    stop at the border, and selecting the cell shows all of it: a warning a decision maker accepts
+    with a reason (``xlsx.text_overflows``), not a block. Everything else (a column too narrow to read,
+    padding or an indent pushing text out, lines past a fixed row, shrinking past legibility, a merged
+    or filled cell) hides text with no cue: ``xlsx.text_may_be_clipped``, a block (ADR 0012).
+    """
+
+    reason: str
+    plain: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.reason)
+
+
+NOT_CUT = Cut("")
+
+
 def line_width(line: str) -> float:
     """A lower bound of the width of one line of text, in "0"s of the default font."""
     others = len(line.translate(_NOT_MEASURED_NARROW))
@@ -134,8 +156,8 @@ def clipped(
     right_filled: bool,
     merged: bool = False,
     thorough: bool = True,
-) -> str:
-    """Why part of the text cannot be seen in its cell, or '' when all of it can.
+) -> Cut:
+    """Why part of the text cannot be seen in its cell (a false ``Cut`` when all of it can).
 
     ``width`` is the cell's (or its merged range's) in "0"s; ``height`` its row's in points, None when
     the row grows to fit its text (no height of its own). A cell with a neighbour filled on the side
@@ -144,27 +166,27 @@ def clipped(
     ``NARROW_TEXT_COLUMN`` or more is not judged.
     """
     if not thorough and look.ordinary and not extent.padded and width >= NARROW_TEXT_COLUMN:
-        return ""
+        return NOT_CUT
     indent = look.indent * INDENT_WIDTH * (2 if look.horizontal == "distributed" else 1)
     if look.wraps:
         if height is None:
-            return ""
+            return NOT_CUT
         room = max(width - indent, NARROW_WIDTH)
         lines = sum(max(1, math.ceil(line * look.scale / room)) for line in extent.lines)
         needed = lines * look.points * LINE_HEIGHT
         if needed > height:
-            return f"{lines} lines of wrapped text need {needed:.0f} pt; the row is {height:g} pt high"
-        return ""
+            return Cut(f"{lines} lines of wrapped text need {needed:.0f} pt; the row is {height:g} pt high")
+        return NOT_CUT
     drawn = extent.one_line * look.scale + indent
     if drawn <= width:
-        return ""
+        return NOT_CUT
     if look.shrink:
         shown = look.points * width / drawn
         if shown < MIN_LEGIBLE_POINTS:
-            return f"shrunk to fit, the text would be {shown:.1f} pt high"
-        return ""
+            return Cut(f"shrunk to fit, the text would be {shown:.1f} pt high")
+        return NOT_CUT
     if merged or look.horizontal == "fill":
-        return f"the text needs {drawn:.0f} characters' width; the cell has {width:g}"
+        return Cut(f"the text needs {drawn:.0f} characters' width; the cell has {width:g}")
     if look.horizontal == "right":
         blocked = left_filled
     elif look.horizontal in ("center", "centerContinuous"):
@@ -172,8 +194,11 @@ def clipped(
     else:
         blocked = right_filled
     if blocked:
-        return f"the text needs {drawn:.0f} characters' width; the cell has {width:g} and a filled neighbour"
-    return ""
+        return Cut(
+            f"the text needs {drawn:.0f} characters' width; the cell has {width:g} and a filled neighbour",
+            plain=look.ordinary and not extent.padded and width >= NARROW_TEXT_COLUMN,
+        )
+    return NOT_CUT
 
 
 def thorough_for(sheet_bytes: int) -> bool:

@@ -484,10 +484,15 @@ def _fresh_cells(
         extent = cell_extent(
             cell, shared, cell.find(value_tag), fresh.extents, fresh.shown_text(cell, shared)
         )
-        if extent is not None and layout.clipped(
-            row, (number, col), filled, extent, styles.look(style_index), fresh.extents.thorough
-        ):
-            continue  # text cut off by its cell: the copy keeps what was proven visible
+        cut = (
+            layout.clipped(
+                row, (number, col), filled, extent, styles.look(style_index), fresh.extents.thorough
+            )
+            if extent is not None
+            else None
+        )
+        if cut and not cut.plain:
+            continue  # text hidden by its cell: the copy keeps what was proven visible
         if (
             (cell.get("s") or "0") in layout.invisible_styles
             or (layout.merges and layout.covered_by_merge(number, col))

@@ -35,8 +35,10 @@ from foidesk.core.release_check.xlsx_book import (
 from foidesk.core.release_check.xlsx_clipping import (
     MAX_MERGED_COLUMNS,
     NARROW_TEXT_COLUMN,
+    NOT_CUT,
     PADDING_RUN,
     CellLook,
+    Cut,
     StringExtents,
     TextExtent,
     clipped,
@@ -264,8 +266,8 @@ class SheetLayout:
         extent: TextExtent,
         look: CellLook,
         thorough: bool = True,
-    ) -> str:
-        """Why part of the text of the cell at ``place`` (row, column) cannot be seen, or ''
+    ) -> Cut:
+        """Why part of the text of the cell at ``place`` (row, column) cannot be seen (false when all can)
         (``xlsx_clipping.clipped``); ``filled`` holds the columns of the row's cells with values."""
         number, col = place
         area = self.merge_index.area_at(number, col) if self.merges else None
@@ -273,7 +275,7 @@ class SheetLayout:
             last = min(area.max_col, area.min_col + MAX_MERGED_COLUMNS)
             width = sum(self.width_of(column) for column in range(area.min_col, last + 1))
             if area.max_col > last:
-                return ""
+                return NOT_CUT
             height = None if area.max_row > area.min_row else self.height_of(row)
         else:
             width, height = self.width_of(col), self.height_of(row)
@@ -476,6 +478,12 @@ def _sheet_tallies() -> dict[str, Tally]:
                 "xlsx.covered_by_shape",
                 Severity.BLOCK,
                 "A filled shape, a picture or a chart lies over cells with values and hides them.",
+            ),
+            (
+                "xlsx.text_overflows",
+                Severity.WARN,
+                "Text runs past the edge of its cell and is cut at the filled cell beside it: a reader sees "
+                "where it stops and can select the cell to read it all. Widen the column if it matters.",
             ),
             (
                 "xlsx.text_may_be_clipped",
@@ -762,10 +770,15 @@ class SheetScan:
             style = int(cell.get("s", "0") or "0")
             shared = value.text if value is not None and cell.get("t") == "s" else None
             extent = self._extent(cell, shared, value)
-            if extent is not None and self.layout.clipped(
-                row, (number, col), filled, extent, self.styles.look(style), self.extents.thorough
-            ):
-                self.tallies["xlsx.text_may_be_clipped"].add(ref)
+            cut = (
+                self.layout.clipped(
+                    row, (number, col), filled, extent, self.styles.look(style), self.extents.thorough
+                )
+                if extent is not None
+                else None
+            )
+            if cut:
+                self.tallies["xlsx.text_overflows" if cut.plain else "xlsx.text_may_be_clipped"].add(ref)
             reason = self.styles.invisible.get(style, "")
             if reason.startswith(UNACCOUNTED):
                 self.tallies["xlsx.unaccounted"].add(ref)
