@@ -60,6 +60,12 @@ fuzz: install ## Fuzz every parser of outside data for longer (FUZZ_SCALE x the 
 bench: install ## Run the benchmarks; figures go to docs/benchmarks.md
 	$(BIN)/python benchmarks/run.py
 
+LOAD_SECONDS ?= 600
+LOAD_ENTRIES ?= 1000000
+.PHONY: load
+load: install ## Soak the public log and API on 127.0.0.1 (gunicorn, wrk): LOAD_SECONDS a target, LOAD_ENTRIES entries
+	FOIDESK_BENCH_HTTP_SECONDS=$(LOAD_SECONDS) FOIDESK_BENCH_LOG_N=$(LOAD_ENTRIES) $(BIN)/python benchmarks/run.py log_http
+
 .PHONY: eval
 eval: install ## Score the request parser on every labelled set, the blind one beside the tuned (SET=requests_real: one folder)
 	$(BIN)/python benchmarks/eval_parsing.py $(if $(SET),tests/data/$(SET))
