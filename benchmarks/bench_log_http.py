@@ -26,6 +26,9 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from log_fixture import scratch_postgres  # noqa: E402 - benchmarks/ is not a package
+
 SERVER = os.environ.get("FOIDESK_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "foidesk_bench_http"
 N = int(os.environ.get("FOIDESK_BENCH_LOG_N", "1000000"))
@@ -67,16 +70,8 @@ def main() -> str:
     if not _wrk():
         return "## Disclosure log over HTTP\n\nNot run: wrk is not installed (apt-get install wrk).\n"
     results = {}
-    import psycopg
-
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {DATABASE}")
-    try:
-        results["PostgreSQL"] = _measure(f"{SERVER}/{DATABASE}")
-    finally:
-        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    with scratch_postgres(SERVER, DATABASE) as url:
+        results["PostgreSQL"] = _measure(url)
     with tempfile.TemporaryDirectory() as folder:
         results["SQLite"] = _measure(f"sqlite:///{folder}/bench.sqlite3")
     return _section(results)

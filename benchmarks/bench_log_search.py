@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from log_fixture import scratch_postgres  # noqa: E402 - benchmarks/ is not a package
+
 SERVER = os.environ.get("FOIDESK_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "foidesk_bench_log_search"
 N = int(os.environ.get("FOIDESK_BENCH_LOG_SEARCH_N", "5000"))
@@ -41,19 +44,11 @@ ROUNDS = 5  # the first warms the caches and is not counted
 
 
 def main() -> str:
-    import psycopg
-
     results: dict[str, dict[str, dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as folder:
         before_src = _extract_before(Path(folder))
-        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-            admin.execute(f"CREATE DATABASE {DATABASE}")
-        try:
-            results["postgresql"] = _measure_all(f"{SERVER}/{DATABASE}", before_src)
-        finally:
-            with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        with scratch_postgres(SERVER, DATABASE) as url:
+            results["postgresql"] = _measure_all(url, before_src)
         results["sqlite"] = _measure_all(f"sqlite:///{folder}/bench.sqlite3", before_src)
     return _section(results, os.getloadavg()[0])
 

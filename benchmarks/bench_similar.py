@@ -19,6 +19,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from log_fixture import scratch_postgres  # noqa: E402 - benchmarks/ is not a package
+
 SERVER = os.environ.get("FOIDESK_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "foidesk_bench_similar"
 N = int(os.environ.get("FOIDESK_BENCH_LOG_N", "1000000"))
@@ -26,17 +29,9 @@ TARGETS_MS = {"postgresql": 100.0, "sqlite": 300.0}
 
 
 def main() -> str:
-    import psycopg
-
     results = {}
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {DATABASE}")
-    try:
-        results["postgresql"] = _child(f"{SERVER}/{DATABASE}")
-    finally:
-        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    with scratch_postgres(SERVER, DATABASE) as url:
+        results["postgresql"] = _child(url)
     with tempfile.TemporaryDirectory() as folder:
         results["sqlite"] = _child(f"sqlite:///{folder}/bench.sqlite3")
     return _section(results)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 COLUMNS = [
@@ -32,6 +33,21 @@ COLUMNS = [
 ]
 
 
+@contextmanager
+def scratch_postgres(server: str, name: str) -> Iterator[str]:
+    """A PostgreSQL database made empty for one benchmark and dropped after it; yields its URL."""
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 def _entries(n: int) -> Iterator[Any]:
     from foidesk.datasets.disclosure_log import synthetic_entries
 
@@ -45,6 +61,15 @@ def log_load(n: int) -> None:
     _load_postgresql(n) if connection.vendor == "postgresql" else _load_sqlite(n)
 
 
+_JSON_COLUMNS = frozenset({"parts", "topics", "outcomes", "exemptions", "related"})
+
+
+def _values(entry: Any, now: str) -> list[Any]:
+    """One entry's column values in ``COLUMNS`` order (JSON as text; created and updated ``now``)."""
+    row = {**entry.as_row(), "related": []}
+    return [*(json.dumps(row[c]) if c in _JSON_COLUMNS else row[c] for c in COLUMNS[:-2]), now, now]
+
+
 def _load_postgresql(n: int) -> None:
     from django.db import connection
 
@@ -54,19 +79,7 @@ def _load_postgresql(n: int) -> None:
         raw = cursor.connection
         with raw.cursor().copy(f"COPY publication_publication ({', '.join(COLUMNS)}) FROM STDIN") as copy:
             for entry in _entries(n):
-                row = {**entry.as_row(), "related": []}
-                copy.write_row(
-                    [
-                        *(
-                            json.dumps(row[c])
-                            if c in ("parts", "topics", "outcomes", "exemptions", "related")
-                            else row[c]
-                            for c in COLUMNS[:-2]
-                        ),
-                        now,
-                        now,
-                    ]
-                )
+                copy.write_row(_values(entry, now))
         cursor.execute(
             "CREATE INDEX publication_search_gin ON publication_publication USING gin (search_vector)"
         )
@@ -83,19 +96,7 @@ def _load_sqlite(n: int) -> None:
             cursor.execute(f"DROP TRIGGER IF EXISTS publication_search_{trigger}")
         batch = []
         for entry in _entries(n):
-            row = {**entry.as_row(), "related": []}
-            batch.append(
-                [
-                    *(
-                        json.dumps(row[c])
-                        if c in ("parts", "topics", "outcomes", "exemptions", "related")
-                        else row[c]
-                        for c in COLUMNS[:-2]
-                    ),
-                    now,
-                    now,
-                ]
-            )
+            batch.append(_values(entry, now))
             if len(batch) == 20_000:
                 cursor.executemany(
                     f"INSERT INTO publication_publication ({', '.join(COLUMNS)}) VALUES ({placeholders})",
