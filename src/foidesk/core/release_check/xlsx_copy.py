@@ -41,6 +41,7 @@ from foidesk.core.release_check.xlsx_book import (
 )
 from foidesk.core.release_check.xlsx_clipping import CellLook, StringExtents, thorough_for
 from foidesk.core.release_check.xlsx_drawings import covered_areas
+from foidesk.core.release_check.xlsx_merges import merged_areas
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
     SHARED_INDEX,
@@ -59,7 +60,6 @@ from foidesk.core.release_check.xlsx_scan import (
     cell_extent,
     clip_risks,
     holds_value,
-    merged_areas,
     placed_cells,
     sheet_xml_bytes,
 )

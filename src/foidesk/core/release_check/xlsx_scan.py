@@ -8,9 +8,7 @@ the same ``SheetLayout``.
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -28,7 +26,6 @@ from foidesk.core.release_check.xlsx_book import (
     SheetEntry,
     column_index,
     column_letters,
-    parse_area,
     string_item_text,
     text_of,
 )
@@ -46,6 +43,7 @@ from foidesk.core.release_check.xlsx_clipping import (
     text_extent,
 )
 from foidesk.core.release_check.xlsx_drawings import AreaIndex, covered_areas
+from foidesk.core.release_check.xlsx_merges import MergeIndex, merges_in
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
     SHARED_INDEX,
@@ -102,71 +100,6 @@ class Tally:
         return Finding(self.code, self.severity, f"{sheet}!{', '.join(self.examples)}{more}", self.message)
 
 
-MERGE_INDEX_LIMIT = 4_000_000  # (segment, range) pairs the merge index may hold; more is not a real sheet
-
-
-class MergeIndex:
-    """Merged ranges indexed by row, so a cell is looked up in logarithmic time, not against every range.
-
-    The rows are cut into segments at each range's first row and the row after its last; within a
-    segment the same ranges apply, kept sorted by first column. Excel forbids ranges that overlap,
-    so a cell lies in at most one: the last range starting at or left of its column. Overlapping
-    ranges, or so many tall ranges that the index would outgrow ``MERGE_INDEX_LIMIT``, are not a
-    sheet the gate can account for, so it refuses to inspect it (fail closed).
-    """
-
-    __slots__ = ("_bounds", "_segments")
-
-    def __init__(self, areas: list[CellArea]) -> None:
-        areas = list(set(areas))  # the same range listed twice is one range
-        bounds = sorted({a.min_row for a in areas} | {a.max_row + 1 for a in areas})
-        starting: dict[int, list[CellArea]] = {}
-        ending: dict[int, list[CellArea]] = {}
-        for area in areas:
-            starting.setdefault(area.min_row, []).append(area)
-            ending.setdefault(area.max_row + 1, []).append(area)
-        active: set[CellArea] = set()
-        segments: list[tuple[list[int], list[CellArea]]] = []
-        held = 0
-        for bound in bounds:
-            active.difference_update(ending.get(bound, ()))
-            active.update(starting.get(bound, ()))
-            ranges = sorted(active, key=lambda a: a.min_col)
-            for before, after in itertools.pairwise(ranges):
-                if after.min_col <= before.max_col:
-                    raise CannotInspect(f"merged ranges overlap ({before} and {after})")
-            held += len(ranges)
-            if held > MERGE_INDEX_LIMIT:
-                raise CannotInspect("too many tall merged ranges to account for")
-            segments.append(([a.min_col for a in ranges], ranges))
-        self._bounds = bounds
-        self._segments = segments
-
-    def _segment(self, row: int) -> tuple[list[int], list[CellArea]] | None:
-        at = bisect.bisect_right(self._bounds, row) - 1
-        return self._segments[at] if at >= 0 else None
-
-    def area_at(self, row: int, col: int) -> CellArea | None:
-        """The merged range holding this cell, if any."""
-        segment = self._segment(row)
-        if segment is None or not segment[1]:
-            return None
-        at = bisect.bisect_right(segment[0], col) - 1
-        area = segment[1][at] if at >= 0 else None
-        return area if area is not None and area.contains(row, col) else None
-
-    def touches(self, first: int, last: int) -> bool:
-        """Whether any merged range covers a row from ``first`` to ``last``."""
-        at = max(bisect.bisect_right(self._bounds, first) - 1, 0)
-        while at < len(self._bounds) and self._bounds[at] <= last:
-            if self._segments[at][1] and (at + 1 == len(self._bounds) or self._bounds[at + 1] > first):
-                return True
-            at += 1
-        return False
-
-
-# Excel pads a column's default width (``baseColWidth`` characters) with 5 pixels of margin, in units
-# of the 7-pixel width of a "0" in the default font (ECMA-376 part 1, 18.3.1.81 ``sheetFormatPr``).
 DEFAULT_BASE_COLUMN_WIDTH = 8
 COLUMN_PADDING = 5 / 7
 LAST_COLUMN = 16_384
@@ -371,37 +304,6 @@ SHEET_TAGS = (
     "{*}dataValidation",
     "{*}conditionalFormatting",
 )
-
-
-def _merges_in(elements: Iterable[etree._Element]) -> list[CellArea]:
-    areas = [parse_area(element.get("ref", "")) for element in elements]
-    return [a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)]
-
-
-MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([^\"']+)[\"']")
-MERGE_SCAN_OVERLAP = 1024
-
-
-def merged_areas(box: ZipContainer, part: str) -> tuple[list[CellArea], bool]:
-    """The sheet's merged ranges, found before its rows are streamed, and whether the sheet mentions
-    conditional formatting (``conditional_hiding`` then reads it).
-
-    ``mergeCells`` follows ``sheetData`` in the XML, yet the rows need to know them, so the
-    decompressed bytes are scanned for them first: at inflate speed, without building elements.
-    """
-    refs: set[bytes] = set()
-    conditional = False
-    tail = b""
-    for chunk in box.chunks(part):
-        data = tail + chunk
-        if b"mergeCell" in data:
-            refs.update(match.group(1) for match in MERGE_CELL.finditer(data))
-        conditional = conditional or b"onditionalFormatting" in data
-        tail = data[-MERGE_SCAN_OVERLAP:]
-    areas = [parse_area(ref.decode("ascii", "replace")) for ref in refs]
-    return [
-        a for a in areas if a is not None and (a.max_row > a.min_row or a.max_col > a.min_col)
-    ], conditional
 
 
 def _sheet_tallies() -> dict[str, Tally]:
@@ -692,7 +594,7 @@ class SheetScan:
         for element in tail.iter(*SETTING_TAGS):
             self._settings(element)
         self.conditional = hiding_ranges(tail.iter("{*}conditionalFormatting"), self.styles, self.sheet.part)
-        return _merges_in(tail.iter("{*}mergeCell"))
+        return merges_in(tail.iter("{*}mergeCell"))
 
     def _account_for(self, element: etree._Element) -> None:
         """A child of the worksheet the gate does not know (smart tags, web publishing titles, a newer
@@ -719,7 +621,7 @@ class SheetScan:
             elif local in SETTING_LOCAL_NAMES:
                 self._settings(element)
             elif local == "mergeCell":
-                merges += _merges_in([element])
+                merges += merges_in([element])
             elif local == "conditionalFormatting":
                 self.conditional += hiding_ranges([element], self.styles, self.sheet.part)
             else:
