@@ -94,6 +94,9 @@ class DisclosureDetail(DisclosureSummary):
 
 class DisclosurePage(Schema):
     count: int
+    more: bool = Field(
+        False, description="True when more entries match than `count`: the best `count` are paged through."
+    )
     page: int
     pages: int
     all_words: bool = Field(
@@ -157,6 +160,7 @@ def list_disclosures(request: HttpRequest, filters: Query[DisclosureFilters]) ->
     found = results.page
     return {
         "count": found.paginator.count,
+        "more": results.more,
         "page": found.number,
         "pages": found.paginator.num_pages,
         "all_words": results.all_words,

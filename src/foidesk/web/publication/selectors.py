@@ -73,6 +73,7 @@ class FacetValue:
 @dataclass(frozen=True, slots=True)
 class LogResults:
     page: Page[Publication]
+    more: bool = False  # more entries match than the page counts: the count is a lower bound
     query: SearchQuery | None = None
     all_words: bool = True
     snippets: dict[int, str] = field(default_factory=dict)
@@ -99,12 +100,19 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
 
     The ids of the matching entries, best first, are fetched in one query (up to FACET_COUNT_LIMIT):
     the count, the page and the filters' counts all come from that list, so the search runs once.
-    Beyond that many, the page is counted and fetched by the database (the filters are not counted)."""
+    A search with more matches than that pages through the best FACET_COUNT_LIMIT (``more``); the whole
+    log, unsearched, is counted and paged by the database (the filters are then not counted)."""
     filters = filters.cleaned()
     entries, search = _filtered(filters)
     if search is None or filters.sort == "newest":
         entries = entries.order_by("-published_on", "-id")
     head = list(entries.values_list("pk", "published_on")[: FACET_COUNT_LIMIT + 1])
+    more = search is not None and len(head) > FACET_COUNT_LIMIT
+    if more:
+        # A search matching more than FACET_COUNT_LIMIT entries pages through the best of them: ranking
+        # and counting every match again (a common word matches a tenth of a million-entry log) would
+        # take seconds, and nobody reads past the first ten thousand results of a search.
+        head = head[:FACET_COUNT_LIMIT]
     if len(head) <= FACET_COUNT_LIMIT:
         found = Paginator(head, PAGE_SIZE).get_page(page_number)
         ids = [pk for pk, _ in found.object_list]
@@ -114,7 +122,7 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
             found.number,
             cast("Paginator[Publication]", found.paginator),
         )
-        facets = _facets(head) if for_page else {}
+        facets = (_uncounted_facets() if more else _facets(head)) if for_page else {}
     else:
         page = Paginator(entries.only(*_LISTED), PAGE_SIZE).get_page(page_number)
         facets = _uncounted_facets() if for_page else {}
@@ -122,6 +130,7 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
         return LogResults(page, facets=facets)
     return LogResults(
         page,
+        more=more,
         query=search.query,
         all_words=search.all_words,
         snippets=snippets(search, [entry.pk for entry in page.object_list]) if for_page else {},
