@@ -27,7 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from log_fixture import scratch_postgres  # noqa: E402 - benchmarks/ is not a package
+from log_fixture import child_json, scratch_postgres  # noqa: E402 - benchmarks/ is not a package
 
 SERVER = os.environ.get("FOIDESK_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "foidesk_bench_http"
@@ -103,16 +103,7 @@ def _env(url: str, var: str) -> dict[str, str]:
 def _measure(url: str) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as var:
         env = _env(url, var)
-        prepared = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--prepare"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if prepared.returncode != 0:
-            raise RuntimeError(f"bench_log_http prepare failed:\n{prepared.stderr[-4000:]}")
-        facts = json.loads(prepared.stdout.strip().splitlines()[-1])
+        facts = child_json(__file__, ["--prepare"], env)
         port = _free_port()
         server = subprocess.Popen(
             [

@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from log_fixture import scratch_postgres  # noqa: E402 - benchmarks/ is not a package
+from log_fixture import child_json, scratch_postgres  # noqa: E402 - benchmarks/ is not a package
 
 SERVER = os.environ.get("FOIDESK_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "foidesk_bench_log_search"
@@ -81,16 +81,7 @@ def _child(url: str, src: Path, mode: str) -> dict[str, float]:
         "FOIDESK_BENCH_LOG_N": str(N),
         "FOIDESK_BENCH_SRC": str(src),
     }
-    child = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", mode],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if child.returncode != 0:
-        raise RuntimeError(f"bench_log_search child ({mode}) failed:\n{child.stderr[-4000:]}")
-    return json.loads(child.stdout.strip().splitlines()[-1])
+    return child_json(__file__, ["--child", mode], env)
 
 
 def _child_main(mode: str) -> None:

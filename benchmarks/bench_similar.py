@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from log_fixture import scratch_postgres  # noqa: E402 - benchmarks/ is not a package
+from log_fixture import child_json, scratch_postgres  # noqa: E402 - benchmarks/ is not a package
 
 SERVER = os.environ.get("FOIDESK_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "foidesk_bench_similar"
@@ -44,16 +43,7 @@ def _child(url: str) -> dict[str, object]:
         "DJANGO_SETTINGS_MODULE": "foidesk.web.settings",
         "FOIDESK_VAR_DIR": tempfile.gettempdir(),
     }
-    child = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if child.returncode != 0:
-        raise RuntimeError(f"bench_similar child failed:\n{child.stderr[-4000:]}")
-    return json.loads(child.stdout.strip().splitlines()[-1])
+    return child_json(__file__, ["--child"], env)
 
 
 def _child_main() -> None:

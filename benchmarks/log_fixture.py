@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 COLUMNS = [
@@ -31,6 +34,21 @@ COLUMNS = [
     "created_at",
     "updated_at",
 ]
+
+
+def child_json(script: str, args: list[str], env: Mapping[str, str]) -> Any:
+    """Run a benchmark ``script`` again in a child process (its own DATABASE_URL in ``env``) and read the
+    JSON object it prints last; a child that fails raises with the end of its error output."""
+    child = subprocess.run(
+        [sys.executable, str(Path(script).resolve()), *args],
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if child.returncode != 0:
+        raise RuntimeError(f"{Path(script).name} {' '.join(args)} failed:\n{child.stderr[-4000:]}")
+    return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 @contextmanager
