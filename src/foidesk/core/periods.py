@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from foidesk.core import period_cues as _cue
+
 FINANCIAL_YEAR_START_MONTH = 4  # UK public-sector financial year: 1 April to 31 March
 ACADEMIC_YEAR_START_MONTH = 9  # English school year: 1 September to 31 August
 QUARTER_MONTHS = 3
@@ -42,6 +44,7 @@ SINCE_LOOKBEHIND = 12  # characters before a date searched for "since"/"from"
 TO_DATE_LOOKAHEAD = 40  # characters after a date searched for "to date"/"onwards"
 MIN_LISTED_PAIRS = 2  # "2018-2019, 2017-2018": a list of year pairs reads as financial years
 FINANCIAL_CONTEXT_WINDOW = 40  # characters before a year pair searched for "financial"
+LISTED_CONTEXT_WINDOW = 160  # characters before a year pair searched for "academic years" heading a list
 
 
 class InvalidDateRange(ValueError):
@@ -159,7 +162,7 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = _cue.YEAR
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _S = r"[ \t]{0,3}"  # bounded blanks keep every pattern linear
 _TO = r"(?P<to>to|until|till|through|and|[-–—])"
@@ -380,8 +383,8 @@ def _year_pair(match: re.Match[str], prefix: str) -> tuple[int, int, bool] | Non
     first = int(match.group(f"{prefix}y1"))
     raw_last = match.group(f"{prefix}y2")
     last = int(raw_last) if len(raw_last) == 4 else first // 100 * 100 + int(raw_last)
-    if len(raw_last) == 2 and last < first:  # "1999/00" crosses a century
-        last += 100
+    if len(raw_last) == 2 and last < first:  # "1999/00" crosses a century; "2015/12" is a month
+        last += 100 if first % 100 == 99 else -10_000
     if last == first + 1:
         return first, last, True
     if last > first:
@@ -396,7 +399,12 @@ def _financial_context(match: re.Match[str], text: str) -> bool:
 
 def _academic_context(match: re.Match[str], text: str) -> bool:
     window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20].lower()
-    return bool(re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b", window))
+    listed = text[
+        max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()
+    ].lower()  # "academic years 2019/20, ..."
+    return bool(
+        re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b", window)
+    ) or bool(re.search(r"academic[ \t]years?\b(?:[^.;:]*?(?:19|20)\d\d/\d\d){1,9}[^.;:]*$", listed))
 
 
 def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[str], text: str) -> _Found:
@@ -460,7 +468,14 @@ def _said_financial_year(match: re.Match[str], text: str) -> bool:
 
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     year = int(match.group("y"))
+    if _FINANCIAL_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
+        return _Found(financial_years(year, year))  # "each financial year from 2010 to date"
     return _Found(calendar_years(year, year))
+
+
+_FINANCIAL_FROM = re.compile(
+    r"(?:financial|fiscal)[ \t]years?[ \t]{1,3}(?:from|since|starting)[ \t]{1,3}$", re.I
+)
 
 
 def _count(raw: str | None) -> int:
@@ -591,48 +606,6 @@ _WORD_CUE = re.compile(
     r"\b(?:last|past|previous|preceding|recent|this|current|year|today|date)\b", re.IGNORECASE
 )
 
-# Statute titles and reference numbers carry years that are not periods; they are blanked first.
-_NOT_PERIODS = re.compile(
-    rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}(?:of[ \t]{{1,3}})?{_YEAR}\b"
-    rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
-    rf"|\b{_YEAR}/(?!{_YEAR}\b)\d{{3,}}\b"
-    rf"|\b(?:the|a)[ \t]{_YEAR}[ \t](?:[a-z]+[ \t]){{0,2}}(?:act|bill|charge|strategy|report|review|survey|"
-    rf"manifesto|budget|election)\b"
-    rf"|\b(?:strategy|plan|programme|framework)[ \t]{{0,3}}\({_YEAR}[ \t]?[-–/][ \t]?{_YEAR}\)"
-    # "(referred to by South Wales Police on 11/08/2021 and 07/03/2022)": the day a letter was written
-    rf"|\b(?:dated|referred[ \t]to[ \t](?:by[ \t][^.;()]{{1,60}}?[ \t])?on)[ \t]{{1,3}}"
-    rf"(?:[\d/.]{{6,10}}(?:,|[ \t]|and){{0,5}}){{1,5}}"
-    # "the 2018-2019 Trawscymru Annual report": a document named by its year
-    rf"|\b{_YEAR}[ \t]?[-–/][ \t]?(?:{_YEAR}|\d\d)[ \t](?:[a-z]+[ \t]){{0,2}}(?:annual[ \t])?"
-    rf"(?:report|accounts)\b",
-    re.IGNORECASE,
-)
-_SINCE = re.compile(
-    r"\b(?:since|from|starting|beginning|going[ \t]back[ \t]to|back[ \t]to)[ \t]{1,3}"
-    r"(?:and[ \t]including[ \t]|including[ \t])?"
-    r"(?:the[ \t]{1,3}(?:start|beginning)[ \t]of[ \t]{1,3})?(?:(?:the|in)[ \t])?$",
-    re.IGNORECASE,
-)
-_TO_DATE = re.compile(
-    r"^[ \t,]{0,3}(?:to[ \t]date|to[ \t]the[ \t]present(?:[ \t]day)?|to[ \t]present|until[ \t]now|to[ \t]now|"
-    r"onwards|up[ \t]to[ \t](?:today|now|the[ \t]present(?:[ \t]day)?|"
-    r"the[ \t]date[ \t]of[ \t]this[ \t]request)|"
-    r"to[ \t]today|so[ \t]far|"
-    r"(?:[-–—(][ \t]{0,3})?(?:including[ \t])?(?:the[ \t])?(?:latest|most[ \t]recent)[ \t](?:available|data)|"
-    r"[-–—][ \t]{0,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today|date)|"
-    r"and[ \t]{1,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today))\b",
-    re.IGNORECASE,
-)
-_SO_FAR = re.compile(r"\b(?:so[ \t]far[ \t]in|to[ \t]date[ \t]in|the[ \t]current)[ \t]{1,3}$", re.IGNORECASE)
-_FROM_NOW = re.compile(
-    r"\bbetween[ \t]now[ \t]and[ \t](?:the[ \t])?(?:end[ \t]of[ \t])?(?:the[ \t])?(?:year[ \t])?$",
-    re.IGNORECASE,
-)
-_PLANNED_BY = re.compile(r"\bby[ \t](?:the[ \t]end[ \t]of[ \t])?(?:the[ \t]year[ \t])?$", re.IGNORECASE)
-_POINT_IN_TIME = re.compile(
-    r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
-)
-
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"\d", "#", match.group(0))
@@ -648,7 +621,7 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
     has_cue = _WORD_CUE.search(text) is not None
     if not has_digit and not has_cue:  # most sentences name no period: skip every pattern
         return []
-    masked = _NOT_PERIODS.sub(_blank, text) if has_digit else text
+    masked = _cue.NOT_PERIODS.sub(_blank, text) if has_digit else text
     candidates: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     for priority, (pattern, handler) in enumerate(_COMPILED):
         if not (has_cue if handler in _WORDS_ONLY else has_digit):
@@ -666,7 +639,7 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
             continue
         taken_until = match.end()
         mention = _extend(found, match, masked, text, received)
-        if mention.range.start > received and _PLANNED_BY.search(
+        if mention.range.start > received and _cue.PLANNED_BY.search(
             masked[max(0, match.start() - 20) : match.start()]
         ):
             continue  # "by 2025", "by the end of 2026": a plan or a target, not a period asked about
@@ -680,15 +653,15 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     after = masked[match.end() : match.end() + TO_DATE_LOOKAHEAD]
     period, flags, end_offset = found.range, set(found.flags), match.end()
     extendable = found.is_point and PeriodFlag.RELATIVE not in flags
-    to_date = _TO_DATE.search(after)
-    if _POINT_IN_TIME.search(before):
+    to_date = _cue.TO_DATE.search(after)
+    if _cue.POINT_IN_TIME.search(before):
         period = DateRange(period.end, period.end)
-    elif _FROM_NOW.search(before) and received <= period.end:
+    elif _cue.FROM_NOW.search(before) and received <= period.end:
         period = DateRange(received, period.end)  # "between now and end of year 2021"
-    elif extendable and _SO_FAR.search(before) and period.start <= received < period.end:
+    elif extendable and _cue.SO_FAR.search(before) and period.start <= received < period.end:
         period = DateRange(period.start, received)  # "so far in 2024", "the current 2026 period"
         flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
-    elif extendable and (_SINCE.search(before) or to_date):
+    elif extendable and (_cue.SINCE.search(before) or to_date):
         if received >= period.start:
             period = DateRange(period.start, received)
             flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)

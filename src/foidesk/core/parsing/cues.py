@@ -69,7 +69,14 @@ REMARK = re.compile(
     r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
     r"please (?:contact|e-?mail|call|phone|telephone)\b|get in touch|further assistance|go over budget|"
     r"\bi (?:have )?attach(?:ed)?\b|"
-    r"in order to save time|^if (?:the )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
+    r"in order to save time|"
+    r"^if (?:the |this |that )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
+    # "Please answer as of 30th June 2022", "Please restrict the supply of this information to the year 2019":
+    # a period for every question, said once after them
+    r"^please (?:answer|respond|reply|provide (?:the |this |all )?(?:figures|data|information)) "
+    r"as (?:of|at)\b|"
+    r"^please (?:restrict|limit|confine)\b[^.?]{0,60}\bto (?:the )?"
+    r"(?:years?|period|dates?|financial|calendar)\b|"
     r"^if (?:you are|you're) unable to\b|"
     r"^if (?:any of )?(?:the )?(?:above )?(?:figures|data|information) (?:is|are) only "
     r"(?:available|held|recorded)\b|"
@@ -96,7 +103,8 @@ def is_remark(text: str) -> bool:
 
 PERIOD_NOTE = re.compile(
     r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
-    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|^between|^from|^since|^during|^for the)\b",
+    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|as (?:of|at)|^between|^from|^since|^during|"
+    r"^for the)\b",
     re.IGNORECASE,
 )
 LEAD_IN = re.compile(
