@@ -24,7 +24,10 @@ _REFERS_BACK = re.compile(
 )
 # What is so now, a document, a name or a practice, a plan: no period of its own and none inherited.
 _NO_PERIOD = re.compile(
-    r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now)\b"
+    r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now|"
+    r"at the present time)\b"
+    r"|^(?:the )?(?:year|date) (?:that|when|in which)\b|^when (?:was|were|did|do|does|is|are|will)\b"
+    r"|\bwhich (?:company|companies|firms?|contractors?|suppliers?|providers?|bank)\b"
     r"|^(?:does|do|is there|are there|whether|was (?:an?|the) [\w ]{0,40}(?:assessment|policy|review))\b"
     r"|\b(?:copy|copies) of (?:the |your |any |all )?(?:[\w'-]+ ){0,4}(?:polic(?:y|ies)|procedures?|guidance|"
     r"impact assessments?|strateg(?:y|ies)|terms of reference|manuals?|forms?|templates?)\b"
