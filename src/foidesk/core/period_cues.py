@@ -55,3 +55,30 @@ PLANNED_BY = re.compile(r"\bby[ \t](?:the[ \t]end[ \t]of[ \t])?(?:the[ \t]year[ 
 POINT_IN_TIME = re.compile(
     r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
 )
+# Two dates joined into one period: "2017 to 1 November 2023", "between the years 2010 and 2024".
+CONNECTOR = re.compile(
+    r"^[ \t]{0,3},?[ \t]{0,3}(?:(?:to|until|till|through|up[ \t]to)(?:[ \t]the[ \t]end[ \t]of)?|[-–—'’])"
+    r"[ \t]{0,3}$",
+    re.IGNORECASE,
+)
+BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}and[ \t]{0,3}$", re.IGNORECASE)
+BETWEEN = re.compile(
+    r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?(?:(?:calendar|financial)[ \t])?(?:years?[ \t])?$", re.I
+)
+# Month names and number words; "at 31 March in each of those years"; "each financial year from 2010".
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-four": 24, "thirty-six": 36,
+}  # fmt: skip
+
+EACH_YEAR = re.compile(
+    r"[ \t,]{0,3}(?:(?:in|of|for)[ \t]{1,3})?(?:each|every|those|these|the[ \t]same)\b", re.I
+)
+FINANCIAL_FROM = re.compile(
+    r"(?:financial|fiscal)[ \t]years?[ \t]{1,3}(?:from|since|starting)[ \t]{1,3}$", re.I
+)

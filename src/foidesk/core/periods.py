@@ -148,15 +148,6 @@ def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 # --- the vocabulary of dates ---------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-four": 24, "thirty-six": 36,
-}  # fmt: skip
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -172,7 +163,7 @@ _NUM_DATE = r"(?P<@d>[0-3]?\d)[/.\-](?P<@m>[01]?\d)[/.\-](?P<@y>(?:19|20)?\d\d)(
 _ISO_DATE = rf"(?P<@y>{_YEAR})-(?P<@m>[01]\d)-(?P<@d>[0-3]\d)"
 _YEAR_PAIR = rf"(?P<@y1>{_YEAR}){_S}[/\-–]{_S}(?P<@y2>{_YEAR}|\d\d)(?![\d/])"
 _FY_PREFIX = rf"(?:(?:the{_S})?(?:financial|fiscal){_S}years?{_S}|fy{_S}|)"
-_NUMBER = "(?:\\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUMBER = "(?:\\d{1,3}|" + "|".join(sorted(_cue.NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 
 _MONTH_FIRST_DATE = rf"(?P<@m>{_MONTH}){_S}(?P<@d>{_DAY})(?!\d),?{_S}(?P<@y>{_YEAR})"  # "January 1st 2009"
@@ -204,7 +195,7 @@ def _year(text: str) -> int:
 
 
 def _month(text: str) -> int:
-    return _MONTHS[text.lower().rstrip(".")]
+    return _cue.MONTHS[text.lower().rstrip(".")]
 
 
 def _day_from(match: re.Match[str], prefix: str) -> tuple[date, bool] | None:
@@ -235,9 +226,7 @@ def _and_without_between(match: re.Match[str], text: str) -> bool:
     """ "2018 and 2021" names two years; only "between 2018 and 2021" is a range."""
     if (match.group("to") or "").lower() != "and":
         return False
-    return not re.search(
-        r"between[ \t]{1,3}$", text[max(0, match.start() - 12) : match.start()], re.IGNORECASE
-    )
+    return not _cue.BETWEEN.search(text[max(0, match.start() - 30) : match.start()])
 
 
 def _flags(*pairs: tuple[bool, PeriodFlag]) -> frozenset[PeriodFlag]:
@@ -270,6 +259,8 @@ def _day_month_range(match: re.Match[str], text: str, received: date) -> _Found 
 
 def _day_month_range_no_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     """ "between 14 January - 14 February": no year written, so the last such span before receipt."""
+    if _and_without_between(match, text):
+        return None
     months = (_month(match.group("m1")), _month(match.group("m2")))
     days = (int(match.group("d1").rstrip("stndrh")), int(match.group("d2").rstrip("stndrh")))
     year = received.year
@@ -284,6 +275,31 @@ def _day_month_range_no_year(match: re.Match[str], text: str, received: date) ->
             return _Found(DateRange(start, end), is_point=False) if start <= end else None
         year -= 1
     return None
+
+
+def _day_without_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    if re.search(
+        r"\bby[ \t]{1,3}(?:[a-z]{3,9}day[ \t,]{1,3})?$",
+        text[max(0, match.start() - 14) : match.start()],
+        re.I,
+    ):
+        return None  # "reply by 5 December": a deadline, not a period
+    if _cue.EACH_YEAR.match(text, match.end()):
+        return None  # "at 31 March in each of those years": a day of years named elsewhere
+    month, day = _month(match.group("m")), int(re.sub(r"\D", "", match.group("d")))
+    for year in (received.year, received.year - 1):
+        try:
+            if (found := date(year, month, day)) <= received:
+                return _Found(DateRange(found, found))
+        except ValueError:
+            return None
+    return None
+
+
+def _month_without_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    month = _month(match.group("m"))
+    year = received.year if month < received.month else received.year - 1  # the last whole one
+    return _Found(DateRange(date(year, month, 1), month_end(year, month)), is_point=False)
 
 
 def _single_date(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -366,7 +382,11 @@ def _short_financial_year(match: re.Match[str], text: str, received: date) -> _F
         return None
     century = received.year // 100 * 100
     year = century + first if century + first <= received.year + 1 else century - 100 + first
-    return _Found(financial_years(year, year))
+    more = [int(pair[:2]) for pair in re.findall(r"\d\d[ \t]*[-/][ \t]*\d\d", match.group("more") or "")]
+    last_year = (
+        year + max((later - first) % 100 for later in more) if more else year
+    )  # "21/22, 22/23 and 23/24"
+    return _Found(financial_years(year, last_year), is_point=not more)
 
 
 def _month_day_pair(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -468,21 +488,16 @@ def _said_financial_year(match: re.Match[str], text: str) -> bool:
 
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     year = int(match.group("y"))
-    if _FINANCIAL_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
+    if _cue.FINANCIAL_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
         return _Found(financial_years(year, year))  # "each financial year from 2010 to date"
     return _Found(calendar_years(year, year))
-
-
-_FINANCIAL_FROM = re.compile(
-    r"(?:financial|fiscal)[ \t]years?[ \t]{1,3}(?:from|since|starting)[ \t]{1,3}$", re.I
-)
 
 
 def _count(raw: str | None) -> int:
     if raw is None:
         return 1
     raw = raw.lower()
-    return int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    return int(raw) if raw.isdigit() else _cue.NUMBER_WORDS[raw]
 
 
 def _relative(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -539,8 +554,8 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         _month_range,
     ),
     (
-        rf"\b(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MONTH}){_S}(?:to|until|[-–—]){_S}(?P<d2>{_DAY}){_S}(?:of{_S})?"
-        rf"(?P<m2>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))",
+        rf"\b(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MONTH}){_S}(?P<to>to|until|and|[-–—]){_S}(?P<d2>{_DAY}){_S}"
+        rf"(?:of{_S})?(?P<m2>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))",
         _day_month_range_no_year,
     ),
     (
@@ -562,7 +577,20 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"\b{_date_pattern('a')}", _single_date),
     (rf"\b(?P<m>{_MONTH}),?{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _single_month),
     # "June and September 2011": the first month takes the year written after the second
-    (rf"\b(?P<m>{_MONTH})(?=,?{_S}(?:and|&){_S}{_MONTH},?{_S}(?P<y>{_YEAR})\b)", _single_month),
+    (
+        rf"\b(?P<m>{_MONTH})(?=(?:,{_S}{_MONTH}){{0,11}},?{_S}(?:and|&){_S}{_MONTH},?{_S}(?P<y>{_YEAR})\b)",
+        _single_month,
+    ),
+    # "March 23 to August 10 2019": days written month first, the year once at the end
+    (
+        rf"\b(?P<m1>{_MONTH}){_S}(?P<d1>{_DAY}){_S}(?P<to>to|until|and|[-–—]){_S}(?P<m2>{_MONTH}){_S}(?P<d2>{_DAY}),?"
+        rf"{_S}(?P<y>{_YEAR})\b",
+        _day_month_range,
+    ),
+    # "on 5th November", "since March 23": a day with no year is the last one before receipt
+    (rf"\b(?P<d>{_DAY}){_S}(?:of{_S})?(?P<m>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))", _day_without_year),
+    (rf"\b(?P<m>{_MONTH}){_S}(?P<d>\d\d?(?:st|nd|rd|th)?)\b(?!,?{_S}(?:{_YEAR}|\d))", _day_without_year),
+    (rf"\bmonth{_S}of{_S}(?P<m>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))", _month_without_year),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
     (
         rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th){_S}quarter{_S}(?:of{_S})?(?P<y>{_YEAR})\b",
@@ -570,7 +598,8 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         rf"\b(?:(?P<a>\d\d){_S}[-/]{_S}(?P<b>\d\d){_S}(?:financial|fiscal){_S}year"
-        rf"|(?:financial|fiscal){_S}year{_S}(?P<a2>\d\d){_S}[-/]{_S}(?P<b2>\d\d))\b(?![/\-]\d)",
+        rf"|(?:financial|fiscal){_S}years?{_S}(?P<a2>\d\d){_S}[-/]{_S}(?P<b2>\d\d)"
+        rf"(?P<more>(?:(?:,|{_S}and|{_S}&){_S}\d\d{_S}[-/]{_S}\d\d){{0,10}}))\b(?![/\-]\d)",
         _short_financial_year,
     ),
     (
@@ -600,10 +629,12 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
-_WORDS_ONLY = frozenset({_relative, _current, _today})  # the handlers of phrases that may have no digit
+_WORDS_ONLY = frozenset(
+    {_relative, _current, _today, _month_without_year}
+)  # the handlers of phrases that may have no digit
 _DIGIT = re.compile(r"\d")
 _WORD_CUE = re.compile(
-    r"\b(?:last|past|previous|preceding|recent|this|current|year|today|date)\b", re.IGNORECASE
+    r"\b(?:last|past|previous|preceding|recent|this|current|year|month|today|date)\b", re.IGNORECASE
 )
 
 
@@ -678,13 +709,6 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     )
 
 
-_CONNECTOR = re.compile(
-    r"^[ \t]{0,3},?[ \t]{0,3}(?:to|until|till|through|up[ \t]to|[-–—'’])[ \t]{0,3}$", re.IGNORECASE
-)
-_BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}and[ \t]{0,3}$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?$", re.IGNORECASE)
-
-
 def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
     """ "2017 to 1 November 2023", "January 1, 2019, to December 31, 2024": two dates joined by "to"
     (or "between ... and") are one period, from the start of the first to the end of the second."""
@@ -693,11 +717,11 @@ def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
         if joined:
             last = joined[-1]
             gap = text[last.end_offset : mention.start_offset]
-            between = _BETWEEN_AND.match(gap) and _BETWEEN.search(
-                text[max(0, last.start_offset - 12) : last.start_offset]
+            between = _cue.BETWEEN_AND.match(gap) and _cue.BETWEEN.search(
+                text[max(0, last.start_offset - 30) : last.start_offset]
             )
             joinable = PeriodFlag.RELATIVE not in last.flags  # "the last year to 31 March" is anchored below
-            if joinable and (_CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
+            if joinable and (_cue.CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
                 joined[-1] = PeriodMention(
                     phrase=text[last.start_offset : mention.end_offset],
                     start_offset=last.start_offset,
