@@ -50,7 +50,8 @@ CONTEXT = re.compile(
 )
 META = re.compile(
     r"\b(?:i am aware|i'm aware|i understand|i appreciate|i realise|i recognise|section 40|"
-    r"personal information exemption|identify (?:the )?individuals|identify any|cost limit|appropriate limit|"
+    r"personal information exemption|identify (?:the )?individuals|identify any|cost limits?|"
+    r"appropriate limit|"
     r"section 12|exceed the|some parts of this request|"
     r"if any part|if any parts|spreadsheet|electronic format|csv|excel format|machine[- ]readable|by email|"
     r"a link would|already published|withheld under|redact|i look forward|if you need (?:any )?clarification|"
@@ -82,7 +83,14 @@ REMARK = re.compile(
     r"(?:available|held|recorded)\b|"
     r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
     r"\b(?:i do not|i don't) (?:need|require|want)\b|^if unsure\b|^where the term\b|"
-    r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
+    r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) (?:hold|have|record)\b|"
+    # how to answer, not what: "If it is simpler, you may ...", "Please use the reference ...",
+    # "For the avoidance of doubt ...", "I would like to define ...", "confirm in writing that you have"
+    r"^if (?:it is |it's )?(?:simpler|easier)\b|tabular format|^in the event that\b|"
+    r"^this should not exceed\b|"
+    r"^(?:for the avoidance of (?:any )?doubt|to (?:further )?clarify|i would like to define)\b|"
+    r"come back to me|confirm in writing|^please use the reference\b|(?:publicly|freely) available|"
+    r"available publicly|"
     r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
     r"within the (?:usual|statutory) time|public domain|"
     r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form)|"
