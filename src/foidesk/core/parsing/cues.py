@@ -123,7 +123,8 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 FIELD_LEAD = re.compile(
-    r"\b(?:for (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week))|"
+    r"\b(?:for (?:each|every) (?!(?:of (?:the |these |those )?)?(?:financial |calendar |academic )?"
+    r"(?:year|month|quarter|week|period))|"
     r"per (?:person|incident|case|request|item|property|type)|broken down by|"
     r"break(?:down|[a-z ]{0,20} down)? by|broken down (?:as follows|into)|"
     r"categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
