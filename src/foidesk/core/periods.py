@@ -423,7 +423,7 @@ def _academic_context(match: re.Match[str], text: str) -> bool:
         max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()
     ].lower()  # "academic years 2019/20, ..."
     return bool(
-        re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b", window)
+        re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b|graduat", window)
     ) or bool(re.search(r"academic[ \t]years?\b(?:[^.;:]*?(?:19|20)\d\d/\d\d){1,9}[^.;:]*$", listed))
 
 
@@ -502,7 +502,9 @@ def _count(raw: str | None) -> int:
 
 def _relative(match: re.Match[str], text: str, received: date) -> _Found | None:
     """ "the last five years", "past 12 months", "the previous three financial years", "last year"."""
-    count = _count(match.group("n"))
+    count = _count(
+        match.group("n") or match.group("n2")
+    )  # "the last three years", "the three most recent years"
     if not 0 < count <= MAX_RELATIVE_COUNT:
         return None
     unit = match.group("unit").lower().rstrip("s")
@@ -613,7 +615,8 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
     (
-        rf"\b(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?(?:full{_S}|complete{_S}|whole{_S})?"
+        rf"\b(?:(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?|"
+        rf"(?P<n2>{_NUMBER}){_S}(?:most{_S}recent|last|previous|preceding){_S})(?:full{_S}|complete{_S}|whole{_S})?"
         rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
         _relative,
     ),

@@ -91,6 +91,11 @@ REMARK = re.compile(
     r"^(?:for the avoidance of (?:any )?doubt|to (?:further )?clarify|i would like to define)\b|"
     r"come back to me|confirm in writing|^please use the reference\b|(?:publicly|freely) available|"
     r"available publicly|"
+    # "I request this information expressed as an annual figure for each year between 2016 and 2022": how the
+    # questions above are to be answered, and for when
+    r"^i (?:also )?(?:request|would like|want) (?:this|the|these|all (?:the|this)) "
+    r"(?:information|data|figures)"
+    r"(?: (?:to be )?(?:expressed|broken down|provided|given|split))? (?:as|for|by|from|covering|between)\b|"
     r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
     r"within the (?:usual|statutory) time|public domain|"
     r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form)|"
@@ -111,7 +116,8 @@ def is_remark(text: str) -> bool:
 
 PERIOD_NOTE = re.compile(
     r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
-    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|as (?:of|at)|^between|^from|^since|^during|"
+    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|as (?:of|at)|annual|monthly|quarterly|yearly|"
+    r"^between|^from|^since|^during|"
     r"^for the)\b",
     re.IGNORECASE,
 )

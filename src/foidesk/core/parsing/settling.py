@@ -186,10 +186,15 @@ class Settler:
         parent = self._settled.get(id(draft.parent)) if draft.parent else None
         if parent and parent.periods:
             return parent.periods
-        for above in (*draft.context, *draft.notes):
+        for above in draft.context:
             periods = self.periods_above(above)
             if periods:
                 return periods
+        # "... an annual figure for each year between 2016 and 2022" / "... a monthly figure for January,
+        # February and March 2023": every note below the list adds its period
+        noted = merge_ranges(period for note in draft.notes for period in self.periods_above(note))
+        if noted:
+            return noted
         return previous.periods if previous and not practice else ()
 
     def _topics_of(
