@@ -88,3 +88,11 @@ def test_questions_about_what_is_so_now_take_no_period_from_the_question_above()
         "4. The year that the council first used a contractor."
     )
     assert _parts(text) == [("Q1", [("2021-04-01", "2022-03-31")]), ("Q2", []), ("Q3", []), ("Q4", [])]
+
+
+def test_a_plan_for_a_time_after_receipt_asks_no_period() -> None:
+    text = (
+        "1. Will all London buses go electric in year 2030, and which firms provide them?\n"
+        "2. How many buses ran in 2021?"
+    )
+    assert _parts(text) == [("Q1", []), ("Q2", [("2021-01-01", "2021-12-31")])]

@@ -58,6 +58,11 @@ _PRACTICE = re.compile(
     r"are (?:currently )?(?:authorised|employed|registered|in post))\b",
     re.IGNORECASE,
 )
+_PLAN = re.compile(
+    r"\b(?:will|plans?|planned|planning|propos(?:e|ed|ing)|intend(?:s|ed)?|expected|projections?|forecasts?|"
+    r"estimates?|upcoming|scheduled|future)\b",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(
     r"\b(?:how many|how much|number|numbers|total|totals|amount|figures?|average|proportion|percentage|"
     r"breakdown|broken down|statistics|data|spend|spent|cost|costs|income|expenditure|paid|rates?)\b",
@@ -138,6 +143,8 @@ class Settler:
                 previous = _Settled(last_dated.periods, previous.topics)
             previous_request = draft.request
             periods, period_flags = _periods_in(text, self.received)
+            if periods and self._planned(text, periods):
+                periods = ()
             if PeriodFlag.RELATIVE in period_flags:
                 periods = self._written_above(text, draft, periods)
             flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
@@ -157,6 +164,11 @@ class Settler:
             unique_flags = tuple(dict.fromkeys(flags))
             parts.append(Part(label_of(draft), *number, text, periods, topics, unique_flags, draft.why))
         return parts
+
+    def _planned(self, text: str, periods: tuple[DateRange, ...]) -> bool:
+        """ "Will all London buses go electric in year 2030?", "the fees you are proposing to charge from
+        2012": a plan for a time after receipt, not a period asked about."""
+        return all(period.start > self.received for period in periods) and _PLAN.search(text) is not None
 
     def _written_above(
         self, text: str, draft: Draft, periods: tuple[DateRange, ...]
