@@ -44,6 +44,13 @@ def ranges(text: str, received: date = RECEIVED) -> list[tuple[str, str]]:
         ("In the months of October, November and December 2021", [("2021-10-01", "2021-12-31")]),
         ("between the years 2010 and 2024", [("2010-01-01", "2024-12-31")]),
         ("From Jan 2017 to the end of 2022", [("2017-01-01", "2022-12-31")]),
+        # "the past year" is the past 12 months; a pair of years in a list of calendar years is calendar
+        ("In the past year", [("2022-05-01", "2023-04-30")]),
+        (
+            "for the calendar years: 2016; 2017; 2021/2022 (to date)",
+            [("2016-01-01", "2017-12-31"), ("2021-01-01", "2023-05-10")],
+        ),
+        ("the three most recent complete years", [("2020-01-01", "2022-12-31")]),
     ],
 )
 def test_a_period_in_a_form_requesters_use(phrase: str, expected: list[tuple[str, str]]) -> None:

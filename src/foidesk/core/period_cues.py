@@ -82,3 +82,5 @@ EACH_YEAR = re.compile(
 FINANCIAL_FROM = re.compile(
     r"(?:financial|fiscal)[ \t]years?[ \t]{1,3}(?:from|since|starting)[ \t]{1,3}$", re.I
 )
+# "for the calendar years: 2016; 2017; 2018; 2019; 2021/2022 (to date)": a pair in a list of calendar years
+CALENDAR_LIST = re.compile(r"calendar[ \t]years?\b[ \t]*:?(?:[^.:]*?\d{4}){0,9}[^.:]*$", re.IGNORECASE)

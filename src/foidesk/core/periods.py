@@ -433,6 +433,8 @@ def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[st
         return _Found(calendar_years(first, last), is_point=False)
     if _academic_context(match, text):
         return _Found(academic_years(first, first))
+    if _cue.CALENDAR_LIST.search(text[max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()]):
+        return _Found(calendar_years(first, last))  # "the calendar years: 2016; ... 2021/2022 (to date)"
     said_financial = _financial_context(match, text)
     four_digit_hyphen = bool(re.search(rf"{_YEAR}{_S}[-–]{_S}{_YEAR}", separator))
     if four_digit_hyphen and not said_financial and not _listed_pairs(text):
@@ -502,15 +504,16 @@ def _count(raw: str | None) -> int:
 
 def _relative(match: re.Match[str], text: str, received: date) -> _Found | None:
     """ "the last five years", "past 12 months", "the previous three financial years", "last year"."""
-    count = _count(
-        match.group("n") or match.group("n2")
-    )  # "the last three years", "the three most recent years"
+    raw_count = match.group("n") or match.group("n2")  # "the last three years", "the three most recent years"
+    count = _count(raw_count)
     if not 0 < count <= MAX_RELATIVE_COUNT:
         return None
     unit = match.group("unit").lower().rstrip("s")
     relative = frozenset({PeriodFlag.RELATIVE})
     if unit == "decade":
         unit, count = "year", count * 10
+    if unit == "year" and raw_count is None and match.group(0).lower().startswith("past"):
+        unit, count = "month", MONTHS_IN_YEAR  # "the past year": the past 12 months
     if unit == "month":
         first = _shift_months(received.year, received.month, -count)
         last = _shift_months(received.year, received.month, -1)

@@ -16,6 +16,7 @@ _REFERS_BACK = re.compile(
     r"\b(?:these|those|of them|they|them|this figure|these figures|"
     r"the same (?:[a-z]+ ){0,2}(?:period|periods|years?|dates?|time|months?)|"
     r"that (?:period|year|date|time)|this (?:time )?period|the (?:time )?period|these years|each case|"
+    r"(?:this|that|the same) time ?frame|(?:afore|above)[- ]?mentioned|"
     r"of which|"
     r"such|the above|(?:in|to|from|at) (?:question|q) ?\d{1,2}|"
     r"(?:in|over|during|for) the (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
@@ -80,7 +81,9 @@ _EARLIER_REQUEST = re.compile(
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
-    r"\b(?:same|this|that|these|the) (?:\w+ ){0,2}(?:period|years?|months?|dates?|timeframe)\b", re.IGNORECASE
+    r"\b(?:same|this|that|these|the|aforementioned) (?:\w+ ){0,2}"
+    r"(?:period|years?|months?|dates?|time ?frame)\b",
+    re.IGNORECASE,
 )
 # "for the last three academic years (or from 2022 onwards if easier)": the alternative does not set it
 _ALTERNATIVE = re.compile(r"\((?:or|alternatively)\b[^()]{0,160}\)", re.IGNORECASE)
