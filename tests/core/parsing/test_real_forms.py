@@ -96,3 +96,15 @@ def test_a_plan_for_a_time_after_receipt_asks_no_period() -> None:
         "2. How many buses ran in 2021?"
     )
     assert _parts(text) == [("Q1", []), ("Q2", [("2021-01-01", "2021-12-31")])]
+
+
+def test_the_options_of_a_question_are_not_questions_of_their_own() -> None:
+    text = (
+        "How does the local authority access ecological expertise? Is it through:\n"
+        "1. in-house ecological staff within the local authority,\n"
+        "2. a Service Level Agreement with another body e.g. Wildlife Trust,\n"
+        "3. no access to ecological expertise?\n"
+    )
+    parsed = parse_request(text, RECEIVED)
+    assert [part.label for part in parsed.parts] == ["Q1"]
+    assert "Wildlife Trust" in parsed.parts[0].text

@@ -150,7 +150,8 @@ EACH_THING = re.compile(  # "for each person, please provide:" (not "for each ye
     re.IGNORECASE,
 )
 UNFINISHED_LEAD = re.compile(  # "Of these cases how many were for a refusal to:": the items end the sentence
-    r"\b(?:to|of|for|on|in|about|regarding|whether|which|who|that|were|was|are|is|namely)[ ]?:$",
+    r"\b(?:to|of|for|on|in|about|regarding|whether|which|who|that|were|was|are|is|namely|"
+    r"through|with|as|from|into|under|over|between|than|earning|receiving|aged)[ ]?:$",
     re.IGNORECASE,
 )
 # A numbered item that only says what to do if the rest cannot be answered is no new ask.
