@@ -108,3 +108,12 @@ def test_the_options_of_a_question_are_not_questions_of_their_own() -> None:
     parsed = parse_request(text, RECEIVED)
     assert [part.label for part in parsed.parts] == ["Q1"]
     assert "Wildlife Trust" in parsed.parts[0].text
+
+
+def test_years_in_an_example_are_not_asked() -> None:
+    text = (
+        "Please provide the number of maternity serious incidents for the last ten years or as many "
+        "previous years as can be provided. For example, if you only have figures for 2019 and 2020, "
+        "please send those."
+    )
+    assert _parts(text, date(2020, 6, 1)) == [("Q1", [("2010-01-01", "2019-12-31")])]

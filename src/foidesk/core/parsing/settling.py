@@ -90,6 +90,7 @@ _ALTERNATIVE = re.compile(r"\((?:or|alternatively)\b[^()]{0,160}\)", re.IGNORECA
 
 
 def _periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
+    text = _without_examples(text)  # "For example, if you only have figures for 2019, ...": not asked
     if "(" in text:
         without = _ALTERNATIVE.sub(" ", text)
         if without != text:
