@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from foidesk.core import period_cues as _cue
+
 FINANCIAL_YEAR_START_MONTH = 4  # UK public-sector financial year: 1 April to 31 March
 ACADEMIC_YEAR_START_MONTH = 9  # English school year: 1 September to 31 August
 QUARTER_MONTHS = 3
@@ -42,6 +44,7 @@ SINCE_LOOKBEHIND = 12  # characters before a date searched for "since"/"from"
 TO_DATE_LOOKAHEAD = 40  # characters after a date searched for "to date"/"onwards"
 MIN_LISTED_PAIRS = 2  # "2018-2019, 2017-2018": a list of year pairs reads as financial years
 FINANCIAL_CONTEXT_WINDOW = 40  # characters before a year pair searched for "financial"
+LISTED_CONTEXT_WINDOW = 160  # characters before a year pair searched for "academic years" heading a list
 
 
 class InvalidDateRange(ValueError):
@@ -145,21 +148,12 @@ def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 # --- the vocabulary of dates ---------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-four": 24, "thirty-six": 36,
-}  # fmt: skip
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = _cue.YEAR
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _S = r"[ \t]{0,3}"  # bounded blanks keep every pattern linear
 _TO = r"(?P<to>to|until|till|through|and|[-–—])"
@@ -169,7 +163,7 @@ _NUM_DATE = r"(?P<@d>[0-3]?\d)[/.\-](?P<@m>[01]?\d)[/.\-](?P<@y>(?:19|20)?\d\d)(
 _ISO_DATE = rf"(?P<@y>{_YEAR})-(?P<@m>[01]\d)-(?P<@d>[0-3]\d)"
 _YEAR_PAIR = rf"(?P<@y1>{_YEAR}){_S}[/\-–]{_S}(?P<@y2>{_YEAR}|\d\d)(?![\d/])"
 _FY_PREFIX = rf"(?:(?:the{_S})?(?:financial|fiscal){_S}years?{_S}|fy{_S}|)"
-_NUMBER = "(?:\\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUMBER = "(?:\\d{1,3}|" + "|".join(sorted(_cue.NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 
 _MONTH_FIRST_DATE = rf"(?P<@m>{_MONTH}){_S}(?P<@d>{_DAY})(?!\d),?{_S}(?P<@y>{_YEAR})"  # "January 1st 2009"
@@ -201,7 +195,7 @@ def _year(text: str) -> int:
 
 
 def _month(text: str) -> int:
-    return _MONTHS[text.lower().rstrip(".")]
+    return _cue.MONTHS[text.lower().rstrip(".")]
 
 
 def _day_from(match: re.Match[str], prefix: str) -> tuple[date, bool] | None:
@@ -232,9 +226,7 @@ def _and_without_between(match: re.Match[str], text: str) -> bool:
     """ "2018 and 2021" names two years; only "between 2018 and 2021" is a range."""
     if (match.group("to") or "").lower() != "and":
         return False
-    return not re.search(
-        r"between[ \t]{1,3}$", text[max(0, match.start() - 12) : match.start()], re.IGNORECASE
-    )
+    return not _cue.BETWEEN.search(text[max(0, match.start() - 30) : match.start()])
 
 
 def _flags(*pairs: tuple[bool, PeriodFlag]) -> frozenset[PeriodFlag]:
@@ -267,6 +259,8 @@ def _day_month_range(match: re.Match[str], text: str, received: date) -> _Found 
 
 def _day_month_range_no_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     """ "between 14 January - 14 February": no year written, so the last such span before receipt."""
+    if _and_without_between(match, text):
+        return None
     months = (_month(match.group("m1")), _month(match.group("m2")))
     days = (int(match.group("d1").rstrip("stndrh")), int(match.group("d2").rstrip("stndrh")))
     year = received.year
@@ -281,6 +275,31 @@ def _day_month_range_no_year(match: re.Match[str], text: str, received: date) ->
             return _Found(DateRange(start, end), is_point=False) if start <= end else None
         year -= 1
     return None
+
+
+def _day_without_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    if re.search(
+        r"\bby[ \t]{1,3}(?:[a-z]{3,9}day[ \t,]{1,3})?$",
+        text[max(0, match.start() - 14) : match.start()],
+        re.I,
+    ):
+        return None  # "reply by 5 December": a deadline, not a period
+    if _cue.EACH_YEAR.match(text, match.end()):
+        return None  # "at 31 March in each of those years": a day of years named elsewhere
+    month, day = _month(match.group("m")), int(re.sub(r"\D", "", match.group("d")))
+    for year in (received.year, received.year - 1):
+        try:
+            if (found := date(year, month, day)) <= received:
+                return _Found(DateRange(found, found))
+        except ValueError:
+            return None
+    return None
+
+
+def _month_without_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    month = _month(match.group("m"))
+    year = received.year if month < received.month else received.year - 1  # the last whole one
+    return _Found(DateRange(date(year, month, 1), month_end(year, month)), is_point=False)
 
 
 def _single_date(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -363,7 +382,11 @@ def _short_financial_year(match: re.Match[str], text: str, received: date) -> _F
         return None
     century = received.year // 100 * 100
     year = century + first if century + first <= received.year + 1 else century - 100 + first
-    return _Found(financial_years(year, year))
+    more = [int(pair[:2]) for pair in re.findall(r"\d\d[ \t]*[-/][ \t]*\d\d", match.group("more") or "")]
+    last_year = (
+        year + max((later - first) % 100 for later in more) if more else year
+    )  # "21/22, 22/23 and 23/24"
+    return _Found(financial_years(year, last_year), is_point=not more)
 
 
 def _month_day_pair(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -380,8 +403,8 @@ def _year_pair(match: re.Match[str], prefix: str) -> tuple[int, int, bool] | Non
     first = int(match.group(f"{prefix}y1"))
     raw_last = match.group(f"{prefix}y2")
     last = int(raw_last) if len(raw_last) == 4 else first // 100 * 100 + int(raw_last)
-    if len(raw_last) == 2 and last < first:  # "1999/00" crosses a century
-        last += 100
+    if len(raw_last) == 2 and last < first:  # "1999/00" crosses a century; "2015/12" is a month
+        last += 100 if first % 100 == 99 else -10_000
     if last == first + 1:
         return first, last, True
     if last > first:
@@ -396,7 +419,12 @@ def _financial_context(match: re.Match[str], text: str) -> bool:
 
 def _academic_context(match: re.Match[str], text: str) -> bool:
     window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20].lower()
-    return bool(re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b", window))
+    listed = text[
+        max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()
+    ].lower()  # "academic years 2019/20, ..."
+    return bool(
+        re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b|graduat", window)
+    ) or bool(re.search(r"academic[ \t]years?\b(?:[^.;:]*?(?:19|20)\d\d/\d\d){1,9}[^.;:]*$", listed))
 
 
 def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[str], text: str) -> _Found:
@@ -405,6 +433,8 @@ def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[st
         return _Found(calendar_years(first, last), is_point=False)
     if _academic_context(match, text):
         return _Found(academic_years(first, first))
+    if _cue.CALENDAR_LIST.search(text[max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()]):
+        return _Found(calendar_years(first, last))  # "the calendar years: 2016; ... 2021/2022 (to date)"
     said_financial = _financial_context(match, text)
     four_digit_hyphen = bool(re.search(rf"{_YEAR}{_S}[-–]{_S}{_YEAR}", separator))
     if four_digit_hyphen and not said_financial and not _listed_pairs(text):
@@ -460,6 +490,8 @@ def _said_financial_year(match: re.Match[str], text: str) -> bool:
 
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     year = int(match.group("y"))
+    if _cue.FINANCIAL_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
+        return _Found(financial_years(year, year))  # "each financial year from 2010 to date"
     return _Found(calendar_years(year, year))
 
 
@@ -467,18 +499,21 @@ def _count(raw: str | None) -> int:
     if raw is None:
         return 1
     raw = raw.lower()
-    return int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    return int(raw) if raw.isdigit() else _cue.NUMBER_WORDS[raw]
 
 
 def _relative(match: re.Match[str], text: str, received: date) -> _Found | None:
     """ "the last five years", "past 12 months", "the previous three financial years", "last year"."""
-    count = _count(match.group("n"))
+    raw_count = match.group("n") or match.group("n2")  # "the last three years", "the three most recent years"
+    count = _count(raw_count)
     if not 0 < count <= MAX_RELATIVE_COUNT:
         return None
     unit = match.group("unit").lower().rstrip("s")
     relative = frozenset({PeriodFlag.RELATIVE})
     if unit == "decade":
         unit, count = "year", count * 10
+    if unit == "year" and raw_count is None and match.group(0).lower().startswith("past"):
+        unit, count = "month", MONTHS_IN_YEAR  # "the past year": the past 12 months
     if unit == "month":
         first = _shift_months(received.year, received.month, -count)
         last = _shift_months(received.year, received.month, -1)
@@ -524,8 +559,8 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         _month_range,
     ),
     (
-        rf"\b(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MONTH}){_S}(?:to|until|[-–—]){_S}(?P<d2>{_DAY}){_S}(?:of{_S})?"
-        rf"(?P<m2>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))",
+        rf"\b(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MONTH}){_S}(?P<to>to|until|and|[-–—]){_S}(?P<d2>{_DAY}){_S}"
+        rf"(?:of{_S})?(?P<m2>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))",
         _day_month_range_no_year,
     ),
     (
@@ -547,7 +582,20 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"\b{_date_pattern('a')}", _single_date),
     (rf"\b(?P<m>{_MONTH}),?{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _single_month),
     # "June and September 2011": the first month takes the year written after the second
-    (rf"\b(?P<m>{_MONTH})(?=,?{_S}(?:and|&){_S}{_MONTH},?{_S}(?P<y>{_YEAR})\b)", _single_month),
+    (
+        rf"\b(?P<m>{_MONTH})(?=(?:,{_S}{_MONTH}){{0,11}},?{_S}(?:and|&){_S}{_MONTH},?{_S}(?P<y>{_YEAR})\b)",
+        _single_month,
+    ),
+    # "March 23 to August 10 2019": days written month first, the year once at the end
+    (
+        rf"\b(?P<m1>{_MONTH}){_S}(?P<d1>{_DAY}){_S}(?P<to>to|until|and|[-–—]){_S}(?P<m2>{_MONTH}){_S}(?P<d2>{_DAY}),?"
+        rf"{_S}(?P<y>{_YEAR})\b",
+        _day_month_range,
+    ),
+    # "on 5th November", "since March 23": a day with no year is the last one before receipt
+    (rf"\b(?P<d>{_DAY}){_S}(?:of{_S})?(?P<m>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))", _day_without_year),
+    (rf"\b(?P<m>{_MONTH}){_S}(?P<d>\d\d?(?:st|nd|rd|th)?)\b(?!,?{_S}(?:{_YEAR}|\d))", _day_without_year),
+    (rf"\bmonth{_S}of{_S}(?P<m>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))", _month_without_year),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
     (
         rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th){_S}quarter{_S}(?:of{_S})?(?P<y>{_YEAR})\b",
@@ -555,7 +603,8 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (
         rf"\b(?:(?P<a>\d\d){_S}[-/]{_S}(?P<b>\d\d){_S}(?:financial|fiscal){_S}year"
-        rf"|(?:financial|fiscal){_S}year{_S}(?P<a2>\d\d){_S}[-/]{_S}(?P<b2>\d\d))\b(?![/\-]\d)",
+        rf"|(?:financial|fiscal){_S}years?{_S}(?P<a2>\d\d){_S}[-/]{_S}(?P<b2>\d\d)"
+        rf"(?P<more>(?:(?:,|{_S}and|{_S}&){_S}\d\d{_S}[-/]{_S}\d\d){{0,10}}))\b(?![/\-]\d)",
         _short_financial_year,
     ),
     (
@@ -569,7 +618,8 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
     (
-        rf"\b(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?(?:full{_S}|complete{_S}|whole{_S})?"
+        rf"\b(?:(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?|"
+        rf"(?P<n2>{_NUMBER}){_S}(?:most{_S}recent|last|previous|preceding){_S})(?:full{_S}|complete{_S}|whole{_S})?"
         rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
         _relative,
     ),
@@ -585,52 +635,12 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
-_WORDS_ONLY = frozenset({_relative, _current, _today})  # the handlers of phrases that may have no digit
+_WORDS_ONLY = frozenset(
+    {_relative, _current, _today, _month_without_year}
+)  # the handlers of phrases that may have no digit
 _DIGIT = re.compile(r"\d")
 _WORD_CUE = re.compile(
-    r"\b(?:last|past|previous|preceding|recent|this|current|year|today|date)\b", re.IGNORECASE
-)
-
-# Statute titles and reference numbers carry years that are not periods; they are blanked first.
-_NOT_PERIODS = re.compile(
-    rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}(?:of[ \t]{{1,3}})?{_YEAR}\b"
-    rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
-    rf"|\b{_YEAR}/(?!{_YEAR}\b)\d{{3,}}\b"
-    rf"|\b(?:the|a)[ \t]{_YEAR}[ \t](?:[a-z]+[ \t]){{0,2}}(?:act|bill|charge|strategy|report|review|survey|"
-    rf"manifesto|budget|election)\b"
-    rf"|\b(?:strategy|plan|programme|framework)[ \t]{{0,3}}\({_YEAR}[ \t]?[-–/][ \t]?{_YEAR}\)"
-    # "(referred to by South Wales Police on 11/08/2021 and 07/03/2022)": the day a letter was written
-    rf"|\b(?:dated|referred[ \t]to[ \t](?:by[ \t][^.;()]{{1,60}}?[ \t])?on)[ \t]{{1,3}}"
-    rf"(?:[\d/.]{{6,10}}(?:,|[ \t]|and){{0,5}}){{1,5}}"
-    # "the 2018-2019 Trawscymru Annual report": a document named by its year
-    rf"|\b{_YEAR}[ \t]?[-–/][ \t]?(?:{_YEAR}|\d\d)[ \t](?:[a-z]+[ \t]){{0,2}}(?:annual[ \t])?"
-    rf"(?:report|accounts)\b",
-    re.IGNORECASE,
-)
-_SINCE = re.compile(
-    r"\b(?:since|from|starting|beginning|going[ \t]back[ \t]to|back[ \t]to)[ \t]{1,3}"
-    r"(?:and[ \t]including[ \t]|including[ \t])?"
-    r"(?:the[ \t]{1,3}(?:start|beginning)[ \t]of[ \t]{1,3})?(?:(?:the|in)[ \t])?$",
-    re.IGNORECASE,
-)
-_TO_DATE = re.compile(
-    r"^[ \t,]{0,3}(?:to[ \t]date|to[ \t]the[ \t]present(?:[ \t]day)?|to[ \t]present|until[ \t]now|to[ \t]now|"
-    r"onwards|up[ \t]to[ \t](?:today|now|the[ \t]present(?:[ \t]day)?|"
-    r"the[ \t]date[ \t]of[ \t]this[ \t]request)|"
-    r"to[ \t]today|so[ \t]far|"
-    r"(?:[-–—(][ \t]{0,3})?(?:including[ \t])?(?:the[ \t])?(?:latest|most[ \t]recent)[ \t](?:available|data)|"
-    r"[-–—][ \t]{0,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today|date)|"
-    r"and[ \t]{1,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today))\b",
-    re.IGNORECASE,
-)
-_SO_FAR = re.compile(r"\b(?:so[ \t]far[ \t]in|to[ \t]date[ \t]in|the[ \t]current)[ \t]{1,3}$", re.IGNORECASE)
-_FROM_NOW = re.compile(
-    r"\bbetween[ \t]now[ \t]and[ \t](?:the[ \t])?(?:end[ \t]of[ \t])?(?:the[ \t])?(?:year[ \t])?$",
-    re.IGNORECASE,
-)
-_PLANNED_BY = re.compile(r"\bby[ \t](?:the[ \t]end[ \t]of[ \t])?(?:the[ \t]year[ \t])?$", re.IGNORECASE)
-_POINT_IN_TIME = re.compile(
-    r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
+    r"\b(?:last|past|previous|preceding|recent|this|current|year|month|today|date)\b", re.IGNORECASE
 )
 
 
@@ -648,7 +658,7 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
     has_cue = _WORD_CUE.search(text) is not None
     if not has_digit and not has_cue:  # most sentences name no period: skip every pattern
         return []
-    masked = _NOT_PERIODS.sub(_blank, text) if has_digit else text
+    masked = _cue.NOT_PERIODS.sub(_blank, text) if has_digit else text
     candidates: list[tuple[int, int, int, re.Match[str], _Handler]] = []
     for priority, (pattern, handler) in enumerate(_COMPILED):
         if not (has_cue if handler in _WORDS_ONLY else has_digit):
@@ -666,7 +676,7 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
             continue
         taken_until = match.end()
         mention = _extend(found, match, masked, text, received)
-        if mention.range.start > received and _PLANNED_BY.search(
+        if mention.range.start > received and _cue.PLANNED_BY.search(
             masked[max(0, match.start() - 20) : match.start()]
         ):
             continue  # "by 2025", "by the end of 2026": a plan or a target, not a period asked about
@@ -680,15 +690,15 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     after = masked[match.end() : match.end() + TO_DATE_LOOKAHEAD]
     period, flags, end_offset = found.range, set(found.flags), match.end()
     extendable = found.is_point and PeriodFlag.RELATIVE not in flags
-    to_date = _TO_DATE.search(after)
-    if _POINT_IN_TIME.search(before):
+    to_date = _cue.TO_DATE.search(after)
+    if _cue.POINT_IN_TIME.search(before):
         period = DateRange(period.end, period.end)
-    elif _FROM_NOW.search(before) and received <= period.end:
+    elif _cue.FROM_NOW.search(before) and received <= period.end:
         period = DateRange(received, period.end)  # "between now and end of year 2021"
-    elif extendable and _SO_FAR.search(before) and period.start <= received < period.end:
+    elif extendable and _cue.SO_FAR.search(before) and period.start <= received < period.end:
         period = DateRange(period.start, received)  # "so far in 2024", "the current 2026 period"
         flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
-    elif extendable and (_SINCE.search(before) or to_date):
+    elif extendable and (_cue.SINCE.search(before) or to_date):
         if received >= period.start:
             period = DateRange(period.start, received)
             flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
@@ -705,13 +715,6 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     )
 
 
-_CONNECTOR = re.compile(
-    r"^[ \t]{0,3},?[ \t]{0,3}(?:to|until|till|through|up[ \t]to|[-–—'’])[ \t]{0,3}$", re.IGNORECASE
-)
-_BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}and[ \t]{0,3}$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?$", re.IGNORECASE)
-
-
 def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
     """ "2017 to 1 November 2023", "January 1, 2019, to December 31, 2024": two dates joined by "to"
     (or "between ... and") are one period, from the start of the first to the end of the second."""
@@ -720,11 +723,11 @@ def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
         if joined:
             last = joined[-1]
             gap = text[last.end_offset : mention.start_offset]
-            between = _BETWEEN_AND.match(gap) and _BETWEEN.search(
-                text[max(0, last.start_offset - 12) : last.start_offset]
+            between = _cue.BETWEEN_AND.match(gap) and _cue.BETWEEN.search(
+                text[max(0, last.start_offset - 30) : last.start_offset]
             )
             joinable = PeriodFlag.RELATIVE not in last.flags  # "the last year to 31 March" is anchored below
-            if joinable and (_CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
+            if joinable and (_cue.CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
                 joined[-1] = PeriodMention(
                     phrase=text[last.start_offset : mention.end_offset],
                     start_offset=last.start_offset,

@@ -50,7 +50,8 @@ CONTEXT = re.compile(
 )
 META = re.compile(
     r"\b(?:i am aware|i'm aware|i understand|i appreciate|i realise|i recognise|section 40|"
-    r"personal information exemption|identify (?:the )?individuals|identify any|cost limit|appropriate limit|"
+    r"personal information exemption|identify (?:the )?individuals|identify any|cost limits?|"
+    r"appropriate limit|"
     r"section 12|exceed the|some parts of this request|"
     r"if any part|if any parts|spreadsheet|electronic format|csv|excel format|machine[- ]readable|by email|"
     r"a link would|already published|withheld under|redact|i look forward|if you need (?:any )?clarification|"
@@ -69,13 +70,32 @@ REMARK = re.compile(
     r"if (?:anything|any of this|this|any part) is (?:unclear|not clear)|"
     r"please (?:contact|e-?mail|call|phone|telephone)\b|get in touch|further assistance|go over budget|"
     r"\bi (?:have )?attach(?:ed)?\b|"
-    r"in order to save time|^if (?:the )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
+    r"in order to save time|"
+    r"^if (?:the |this |that )?(?:figures|data|information|records) (?:do|does|are|is) not\b|"
+    # "Please answer as of 30th June 2022", "Please restrict the supply of this information to the year 2019":
+    # a period for every question, said once after them
+    r"^please (?:answer|respond|reply|provide (?:the |this |all )?(?:figures|data|information)) "
+    r"as (?:of|at)\b|"
+    r"^please (?:restrict|limit|confine)\b[^.?]{0,60}\bto (?:the )?"
+    r"(?:years?|period|dates?|financial|calendar)\b|"
     r"^if (?:you are|you're) unable to\b|"
     r"^if (?:any of )?(?:the )?(?:above )?(?:figures|data|information) (?:is|are) only "
     r"(?:available|held|recorded)\b|"
     r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
     r"\b(?:i do not|i don't) (?:need|require|want)\b|^if unsure\b|^where the term\b|"
-    r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) hold\b|"
+    r"please take (?:this|it) to (?:include|mean)|^if (?:you do not|you don't) (?:hold|have|record)\b|"
+    # how to answer, not what: "If it is simpler, you may ...", "Please use the reference ...",
+    # "For the avoidance of doubt ...", "I would like to define ...", "confirm in writing that you have"
+    r"^if (?:it is |it's )?(?:simpler|easier)\b|tabular format|^in the event that\b|"
+    r"^this should not exceed\b|"
+    r"^(?:for the avoidance of (?:any )?doubt|to (?:further )?clarify|i would like to define)\b|"
+    r"come back to me|confirm in writing|^please use the reference\b|(?:publicly|freely) available|"
+    r"available publicly|"
+    # "I request this information expressed as an annual figure for each year between 2016 and 2022": how the
+    # questions above are to be answered, and for when
+    r"^i (?:also )?(?:request|would like|want) (?:this|the|these|all (?:the|this)) "
+    r"(?:information|data|figures)"
+    r"(?: (?:to be )?(?:expressed|broken down|provided|given|split))? (?:as|for|by|from|covering|between)\b|"
     r"^if (?:any|the|this) (?:requested )?(?:information|data) is not held|too much information|"
     r"within the (?:usual|statutory) time|public domain|"
     r"excel\b|spreadsheet|\.xlsx|\bpdf\b|in (?:an? )?(?:electronic|digital|open|reusable) (?:format|form)|"
@@ -96,7 +116,9 @@ def is_remark(text: str) -> bool:
 
 PERIOD_NOTE = re.compile(
     r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
-    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|^between|^from|^since|^during|^for the)\b",
+    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|as (?:of|at)|annual|monthly|quarterly|yearly|"
+    r"^between|^from|^since|^during|"
+    r"^for the)\b",
     re.IGNORECASE,
 )
 LEAD_IN = re.compile(
@@ -107,7 +129,8 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 FIELD_LEAD = re.compile(
-    r"\b(?:for (?:each|every) (?!(?:financial |calendar |academic )?(?:year|month|quarter|week))|"
+    r"\b(?:for (?:each|every) (?!(?:of (?:the |these |those )?)?(?:financial |calendar |academic )?"
+    r"(?:year|month|quarter|week|period))|"
     r"per (?:person|incident|case|request|item|property|type)|broken down by|"
     r"break(?:down|[a-z ]{0,20} down)? by|broken down (?:as follows|into)|"
     r"categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
@@ -127,7 +150,8 @@ EACH_THING = re.compile(  # "for each person, please provide:" (not "for each ye
     re.IGNORECASE,
 )
 UNFINISHED_LEAD = re.compile(  # "Of these cases how many were for a refusal to:": the items end the sentence
-    r"\b(?:to|of|for|on|in|about|regarding|whether|which|who|that|were|was|are|is|namely)[ ]?:$",
+    r"\b(?:to|of|for|on|in|about|regarding|whether|which|who|that|were|was|are|is|namely|"
+    r"through|with|as|from|into|under|over|between|than|earning|receiving|aged)[ ]?:$",
     re.IGNORECASE,
 )
 # A numbered item that only says what to do if the rest cannot be answered is no new ask.

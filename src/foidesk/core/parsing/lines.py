@@ -24,8 +24,8 @@ WHY_Q_HEADING = "Q heading"
 
 _Q_HEADING_ALONE = re.compile(r"^(?:q|question|qu)[ .]?(?P<n>\d{1,2})[ ]?[:.)\-–]?$", re.IGNORECASE)
 _SUB_ITEM = re.compile(
-    r"^(?:q|question ?)?(?P<n>\d{1,2})(?:[a-z]|\.[a-z]|\([a-z]\))[.)]?[ ]+\S", re.IGNORECASE
-)  # "1a.", "Q8b."
+    r"^(?:q|question ?)?(?P<n>\d{1,2})(?:[a-z]|\.[a-z]|\([a-z]\)| [a-z](?=[.)]))[.)]?[ ]+\S", re.IGNORECASE
+)  # "1a.", "Q8b.", "2 a)"
 _BULLETED_SUB_ITEM = re.compile(r"^[-•*·▪◦‣⁃–—○●■□➢►✓→][ ]+(?=\d{1,2}[a-z][.)][ ])", re.IGNORECASE)
 _INLINE_BULLET = re.compile(r"(?:^|(?<=[ ]))(?:[*•·▪●◦][ ]+(?=\S)|-(?=[A-Za-z]))")  # "-a list ... -Details"
 # "2) " anywhere after a blank; "2. " only where a sentence ends before it ("... 2017? 2. How ...")

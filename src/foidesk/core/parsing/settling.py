@@ -16,6 +16,7 @@ _REFERS_BACK = re.compile(
     r"\b(?:these|those|of them|they|them|this figure|these figures|"
     r"the same (?:[a-z]+ ){0,2}(?:period|periods|years?|dates?|time|months?)|"
     r"that (?:period|year|date|time)|this (?:time )?period|the (?:time )?period|these years|each case|"
+    r"(?:this|that|the same) time ?frame|(?:afore|above)[- ]?mentioned|"
     r"of which|"
     r"such|the above|(?:in|to|from|at) (?:question|q) ?\d{1,2}|"
     r"(?:in|over|during|for) the (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
@@ -24,7 +25,10 @@ _REFERS_BACK = re.compile(
 )
 # What is so now, a document, a name or a practice, a plan: no period of its own and none inherited.
 _NO_PERIOD = re.compile(
-    r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now)\b"
+    r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now|"
+    r"at the present time)\b"
+    r"|^(?:the )?(?:year|date) (?:that|when|in which)\b|^when (?:was|were|did|do|does|is|are|will)\b"
+    r"|\bwhich (?:company|companies|firms?|contractors?|suppliers?|providers?|bank)\b"
     r"|^(?:does|do|is there|are there|whether|was (?:an?|the) [\w ]{0,40}(?:assessment|policy|review))\b"
     r"|\b(?:copy|copies) of (?:the |your |any |all )?(?:[\w'-]+ ){0,4}(?:polic(?:y|ies)|procedures?|guidance|"
     r"impact assessments?|strateg(?:y|ies)|terms of reference|manuals?|forms?|templates?)\b"
@@ -55,6 +59,11 @@ _PRACTICE = re.compile(
     r"are (?:currently )?(?:authorised|employed|registered|in post))\b",
     re.IGNORECASE,
 )
+_PLAN = re.compile(
+    r"\b(?:will|plans?|planned|planning|propos(?:e|ed|ing)|intend(?:s|ed)?|expected|projections?|forecasts?|"
+    r"estimates?|upcoming|scheduled|future)\b",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(
     r"\b(?:how many|how much|number|numbers|total|totals|amount|figures?|average|proportion|percentage|"
     r"breakdown|broken down|statistics|data|spend|spent|cost|costs|income|expenditure|paid|rates?)\b",
@@ -72,13 +81,16 @@ _EARLIER_REQUEST = re.compile(
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
-    r"\b(?:same|this|that|these|the) (?:\w+ ){0,2}(?:period|years?|months?|dates?|timeframe)\b", re.IGNORECASE
+    r"\b(?:same|this|that|these|the|aforementioned) (?:\w+ ){0,2}"
+    r"(?:period|years?|months?|dates?|time ?frame)\b",
+    re.IGNORECASE,
 )
 # "for the last three academic years (or from 2022 onwards if easier)": the alternative does not set it
 _ALTERNATIVE = re.compile(r"\((?:or|alternatively)\b[^()]{0,160}\)", re.IGNORECASE)
 
 
 def _periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
+    text = _without_examples(text)  # "For example, if you only have figures for 2019, ...": not asked
     if "(" in text:
         without = _ALTERNATIVE.sub(" ", text)
         if without != text:
@@ -135,6 +147,8 @@ class Settler:
                 previous = _Settled(last_dated.periods, previous.topics)
             previous_request = draft.request
             periods, period_flags = _periods_in(text, self.received)
+            if periods and self._planned(text, periods):
+                periods = ()
             if PeriodFlag.RELATIVE in period_flags:
                 periods = self._written_above(text, draft, periods)
             flags: list[Flag] = [*draft.flags, *sorted(period_flags)]
@@ -154,6 +168,11 @@ class Settler:
             unique_flags = tuple(dict.fromkeys(flags))
             parts.append(Part(label_of(draft), *number, text, periods, topics, unique_flags, draft.why))
         return parts
+
+    def _planned(self, text: str, periods: tuple[DateRange, ...]) -> bool:
+        """ "Will all London buses go electric in year 2030?", "the fees you are proposing to charge from
+        2012": a plan for a time after receipt, not a period asked about."""
+        return all(period.start > self.received for period in periods) and _PLAN.search(text) is not None
 
     def _written_above(
         self, text: str, draft: Draft, periods: tuple[DateRange, ...]
@@ -183,10 +202,15 @@ class Settler:
         parent = self._settled.get(id(draft.parent)) if draft.parent else None
         if parent and parent.periods:
             return parent.periods
-        for above in (*draft.context, *draft.notes):
+        for above in draft.context:
             periods = self.periods_above(above)
             if periods:
                 return periods
+        # "... an annual figure for each year between 2016 and 2022" / "... a monthly figure for January,
+        # February and March 2023": every note below the list adds its period
+        noted = merge_ranges(period for note in draft.notes for period in self.periods_above(note))
+        if noted:
+            return noted
         return previous.periods if previous and not practice else ()
 
     def _topics_of(

@@ -527,7 +527,10 @@ def _paragraph_sentences(lines: Sequence[_Line]) -> list[str]:
 
 def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
     """Whether the items are the fields of one ask ("For each incident, give: - the date - the place")."""
-    if not roots or any(root.text.rstrip().endswith("?") for root in roots):
+    questions = [root for root in roots if root.text.rstrip().endswith("?")]
+    # "Is it through: 1. in-house staff, ... 5. no access to expertise?": the last option ends the question
+    ends_lead = len(questions) == 1 and questions[0] is roots[-1] and UNFINISHED_LEAD.search(lead) is not None
+    if not roots or (questions and not ends_lead):
         return False
     if all(_is_dimension(root) for root in roots) and ASK.search(preamble):
         return True

@@ -1,0 +1,86 @@
+"""The words around a date that change what it means, for ``periods`` (issues 6 and 16).
+
+A year in a statute's title ("the Freedom of Information Act (2000)"), a reference number or a web
+address is no period (``NOT_PERIODS``, blanked before dates are read); "since X" / "X to date" /
+"(to date)" / "so far in X" run X to the day of receipt; "by 2025" is a plan; "at the end of X" is
+its last day.
+"""
+
+from __future__ import annotations
+
+import re
+
+YEAR = r"(?:19|20)\d\d"
+
+# Statute titles and reference numbers carry years that are not periods; they are blanked first.
+NOT_PERIODS = re.compile(
+    rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}\(?(?:of[ \t]{{1,3}})?{YEAR}\b|\bhttps?://\S{{1,200}}"
+    rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
+    rf"|\b{YEAR}/(?!{YEAR}\b)\d{{3,}}\b"
+    rf"|\b(?:the|a)[ \t]{YEAR}[ \t](?:[a-z]+[ \t]){{0,2}}(?:act|bill|charge|strategy|report|review|survey|"
+    rf"manifesto|budget|election)\b"
+    rf"|\b(?:strategy|plan|programme|framework)[ \t]{{0,3}}\({YEAR}[ \t]?[-–/][ \t]?{YEAR}\)"
+    # "(referred to by South Wales Police on 11/08/2021 and 07/03/2022)": the day a letter was written
+    rf"|\b(?:dated|referred[ \t]to[ \t](?:by[ \t][^.;()]{{1,60}}?[ \t])?on)[ \t]{{1,3}}"
+    rf"(?:[\d/.]{{6,10}}(?:,|[ \t]|and){{0,5}}){{1,5}}"
+    # "the 2018-2019 Trawscymru Annual report": a document named by its year
+    rf"|\b{YEAR}[ \t]?[-–/][ \t]?(?:{YEAR}|\d\d)[ \t](?:[a-z]+[ \t]){{0,2}}(?:annual[ \t])?"
+    rf"(?:report|accounts)\b",
+    re.IGNORECASE,
+)
+SINCE = re.compile(
+    r"\b(?:since|from|starting|beginning|going[ \t]back[ \t]to|back[ \t]to)[ \t]{1,3}"
+    r"(?:and[ \t]including[ \t]|including[ \t])?"
+    r"(?:the[ \t]{1,3}(?:start|beginning)[ \t]of[ \t]{1,3})?(?:(?:the|in)[ \t])?$",
+    re.IGNORECASE,
+)
+TO_DATE = re.compile(
+    r"^[ \t,]{0,3}(?:[(\-–—][ \t]{0,2})?(?:to[- \t]date|to[ \t]the[ \t]present(?:[ \t]day)?|to[ \t]present|"
+    r"until[ \t]now|to[ \t]now|"
+    r"onwards|up[ \t]to[ \t](?:today|now|the[ \t]present(?:[ \t]day)?|"
+    r"the[ \t]date[ \t]of[ \t]this[ \t]request)|"
+    r"to[ \t]today|so[ \t]far|"
+    r"(?:[-–—(][ \t]{0,3})?(?:including[ \t])?(?:the[ \t])?(?:latest|most[ \t]recent)"
+    r"(?:[ \t](?:available|data|figures?))?|"
+    r"[-–—][ \t]{0,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today|date)|"
+    r"and[ \t]{1,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today))\b",
+    re.IGNORECASE,
+)
+SO_FAR = re.compile(r"\b(?:so[ \t]far[ \t]in|to[ \t]date[ \t]in|the[ \t]current)[ \t]{1,3}$", re.IGNORECASE)
+FROM_NOW = re.compile(
+    r"\bbetween[ \t]now[ \t]and[ \t](?:the[ \t])?(?:end[ \t]of[ \t])?(?:the[ \t])?(?:year[ \t])?$",
+    re.IGNORECASE,
+)
+PLANNED_BY = re.compile(r"\bby[ \t](?:the[ \t]end[ \t]of[ \t])?(?:the[ \t]year[ \t])?$", re.IGNORECASE)
+POINT_IN_TIME = re.compile(
+    r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
+)
+# Two dates joined into one period: "2017 to 1 November 2023", "between the years 2010 and 2024".
+CONNECTOR = re.compile(
+    r"^[ \t]{0,3},?[ \t]{0,3}(?:(?:to|until|till|through|up[ \t]to)(?:[ \t]the[ \t]end[ \t]of)?|[-–—'’])"
+    r"[ \t]{0,3}$",
+    re.IGNORECASE,
+)
+BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}and[ \t]{0,3}$", re.IGNORECASE)
+BETWEEN = re.compile(
+    r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?(?:(?:calendar|financial)[ \t])?(?:years?[ \t])?$", re.I
+)
+# Month names and number words; "at 31 March in each of those years"; "each financial year from 2010".
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "twenty-four": 24, "thirty-six": 36,
+}  # fmt: skip
+
+EACH_YEAR = re.compile(
+    r"[ \t,]{0,3}(?:(?:in|of|for)[ \t]{1,3})?(?:each|every|those|these|the[ \t]same)\b", re.I
+)
+FINANCIAL_FROM = re.compile(
+    r"(?:financial|fiscal)[ \t]years?[ \t]{1,3}(?:from|since|starting)[ \t]{1,3}$", re.I
+)
+# "for the calendar years: 2016; 2017; 2018; 2019; 2021/2022 (to date)": a pair in a list of calendar years
+CALENDAR_LIST = re.compile(r"calendar[ \t]years?\b[ \t]*:?(?:[^.:]*?\d{4}){0,9}[^.:]*$", re.IGNORECASE)
