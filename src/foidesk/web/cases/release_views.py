@@ -138,7 +138,7 @@ def document_action(request: HttpRequest, reference: str, document_id: int, acti
         if action == "check":
             background = not settings.FOIDESK_RUN_TASKS_INLINE
             document_recheck(document=document, actor=request.user, background=background)
-            messages.success(request, f"Checked again: {_check_said(document)}.")
+            messages.success(request, f"{document.filename} checked again: {_check_said(document)}.")
         elif action == "approve":
             document_approve(document=document, actor=_staff(request))
             messages.success(request, f"{document.filename} approved for release.")
