@@ -246,9 +246,15 @@ def test_a_large_upload_is_stored_from_djangos_temporary_file_with_the_hash_of_i
 
 
 def test_in_the_embedded_mode_the_check_runs_in_the_upload_request(case: Request) -> None:
-    with override_settings(FOIDESK_RUN_TASKS_INLINE=True):
+    content = _workbook(hidden_sheet=True)
+    # Every upload over 1 KB goes to a temporary file, as one over 2.5 MB does in production.
+    with override_settings(FOIDESK_RUN_TASKS_INLINE=True, FILE_UPLOAD_MAX_MEMORY_SIZE=1024):
         client = _signed_in(case.assigned_to)
-        page = client.get(_upload(client, case, _workbook(hidden_sheet=True))).content.decode()
+        page = client.get(_upload(client, case, content)).content.decode()
     assert REFRESH not in page and "Blocks release" in page
     assert not DBTaskResult.objects.exists()
-    assert Document.objects.get().task_id == ""
+    document = Document.objects.get()
+    assert document.task_id == "" and document.check_status == Document.CheckStatus.BLOCK
+    assert document.sha256 == hashlib.sha256(content).hexdigest() and document.size == len(content)
+    with document.file.open("rb") as stored:
+        assert stored.read() == content
