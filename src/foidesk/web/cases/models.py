@@ -249,7 +249,11 @@ def document_path(instance: Document, filename: str) -> str:
 
 
 class Document(models.Model):
-    """A letter or attachment of a response; it leaves only through the release gate."""
+    """A letter or attachment of a response; it leaves only through the release gate.
+
+    An uploaded file may wait for its check in the background (queued, then checking): until the
+    verdict is recorded it is neither approved, sent nor published (fail closed).
+    """
 
     class Kind(models.TextChoices):
         LETTER = "letter", "Letter"
@@ -257,6 +261,8 @@ class Document(models.Model):
 
     class CheckStatus(models.TextChoices):
         UNCHECKED = "unchecked", "Not checked"
+        QUEUED = "queued", "Waiting to be checked"
+        CHECKING = "checking", "Being checked"
         CLEAN = "clean", "Clean"
         WARN = "warn", "Warnings"
         BLOCK = "block", "Blocked"
@@ -272,6 +278,11 @@ class Document(models.Model):
     check_status = models.CharField(max_length=20, choices=CheckStatus.choices, default=CheckStatus.UNCHECKED)
     findings = models.JSONField(default=list, blank=True)
     checked_at = models.DateTimeField(null=True, blank=True)
+    task_id = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="The background task that checks it, if its check was queued for the worker.",
+    )
     override_reason = models.TextField(blank=True)
     override_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -290,6 +301,11 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def check_pending(self) -> bool:
+        """Whether its release check is still queued or running: it may not leave yet."""
+        return self.check_status in {self.CheckStatus.QUEUED, self.CheckStatus.CHECKING}
 
 
 class Review(models.Model):

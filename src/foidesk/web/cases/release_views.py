@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.models import User
@@ -18,8 +19,8 @@ from foidesk.web.cases.documents import (
     TOO_LARGE,
     document_approve,
     document_attach,
-    document_check,
     document_override_warnings,
+    document_recheck,
 )
 from foidesk.web.cases.event_views import refusal_page
 from foidesk.web.cases.forms import AcceptWarningsForm, DocumentUploadForm
@@ -27,6 +28,7 @@ from foidesk.web.cases.letters import letter_for_case
 from foidesk.web.cases.models import Document, Request
 from foidesk.web.cases.permissions import NotPermitted, WrongState
 from foidesk.web.cases.services import CaseError
+from foidesk.web.cases.views import REFRESH_SECONDS
 
 
 def _staff(request: HttpRequest) -> User:
@@ -58,18 +60,17 @@ def document_upload(request: HttpRequest, reference: str) -> HttpResponse:
                     request=case,
                     title=form.cleaned_data["title"],
                     filename=upload.name,
-                    content=upload.read(),
+                    content=upload,  # read in chunks from Django's temporary file, never whole
                     kind=form.cleaned_data["kind"],
                     actor=request.user,
+                    background=not settings.FOIDESK_RUN_TASKS_INLINE,
                 )
             except (NotPermitted, WrongState) as refused:
                 return refusal_page(request, case, refused)
             except CaseError as error:
                 form.add_error("file", str(error))
             else:
-                messages.success(
-                    request, f"{document.filename} attached: release check {document.check_status}."
-                )
+                messages.success(request, f"{document.filename} attached: {_check_said(document)}.")
                 return HttpResponseRedirect(f"{case.get_absolute_url()}documents/{document.pk}/")
     return render(request, "staff/document_upload.html", {"case": case, "form": form})
 
@@ -110,7 +111,12 @@ def document_detail(request: HttpRequest, reference: str, document_id: int) -> H
     return render(
         request,
         "staff/document_detail.html",
-        {"case": case, "document": document, "accept_form": AcceptWarningsForm()},
+        {
+            "case": case,
+            "document": document,
+            "accept_form": AcceptWarningsForm(),
+            "refresh_seconds": REFRESH_SECONDS if document.check_pending else None,
+        },
     )
 
 
@@ -130,8 +136,9 @@ def document_action(request: HttpRequest, reference: str, document_id: int, acti
     document = _document_or_404(case, document_id)
     try:
         if action == "check":
-            document_check(document=document, actor=request.user)
-            messages.success(request, f"Checked again: {document.get_check_status_display().lower()}.")
+            background = not settings.FOIDESK_RUN_TASKS_INLINE
+            document_recheck(document=document, actor=request.user, background=background)
+            messages.success(request, f"{document.filename} checked again: {_check_said(document)}.")
         elif action == "approve":
             document_approve(document=document, actor=_staff(request))
             messages.success(request, f"{document.filename} approved for release.")
@@ -155,6 +162,12 @@ def document_action(request: HttpRequest, reference: str, document_id: int, acti
     except CaseError as error:
         messages.error(request, str(error))
     return HttpResponseRedirect(f"{case.get_absolute_url()}documents/{document.pk}/")
+
+
+def _check_said(document: Document) -> str:
+    if document.check_pending:
+        return "the release check is queued; this page shows its progress"
+    return f"release check {document.get_check_status_display().lower()}"
 
 
 LETTER_TYPES = {

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -761,10 +760,6 @@ def request_redacted(request: Request, text: str | None = None) -> RedactedReque
 
 def sha256_of(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
-
-
-def stored_file(content: bytes, filename: str) -> ContentFile[bytes]:
-    return ContentFile(content, name=filename)
 
 
 def _title_from(text: str) -> str:

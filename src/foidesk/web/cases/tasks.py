@@ -1,5 +1,6 @@
-"""Background work of the staff side: fetching requests from the authority's mailbox (IMAP), and
-the disclosure check of an answer from the records (its joint audit may outlast a web request).
+"""Background work of the staff side: fetching requests from the authority's mailbox (IMAP), the
+disclosure check of an answer from the records (its joint audit may outlast a web request), and the
+release check of an uploaded document (a large file's may take minutes).
 
 A message is marked seen only once its raw bytes are stored (web/cases/intake.py): if storing
 fails, it stays unseen on the server and the next poll fetches it again, so nothing is lost. It is
@@ -20,6 +21,7 @@ from django_tasks import task
 
 from foidesk.core.sdc.suppression import Method
 from foidesk.web.cases.answers import answer_check
+from foidesk.web.cases.documents import document_check_queued
 from foidesk.web.cases.intake import inbound_email_receive
 from foidesk.web.cases.models import InboundEmail
 
@@ -151,3 +153,15 @@ def answer_check_task(answer_id: int, method: str) -> dict[str, Any]:
     """
     answer = answer_check(answer_id=answer_id, method=Method(method))
     return {"answer": answer_id, "status": answer.status if answer is not None else "replaced"}
+
+
+@task()
+def document_check_task(document_id: int) -> dict[str, Any]:
+    """The background task (django-tasks): the release check of one uploaded document.
+
+    Queued by `document_store` (or "Check again") in the transaction that marks the document queued;
+    ``manage.py db_worker`` runs it. Idempotent: a document that already has its verdict is left as
+    it is. Returns the document's check status, or ``gone`` when it was deleted first.
+    """
+    document = document_check_queued(document_id=document_id)
+    return {"document": document_id, "status": document.check_status if document is not None else "gone"}
