@@ -297,3 +297,44 @@ def test_a_decimal_comma_number_is_a_number_not_a_formula() -> None:
     assert not is_formula("-1.234,50")
     assert is_formula("-3,cmd")
     assert is_formula("-A1")
+
+
+# Pieces of every shape the CSV check knows (email, NI number, phone with dots, postcode in any case,
+# NHS number, plates solid and spaced after a cue) and the characters at their edges.
+_PERSONAL_PIECES = [
+    "jo@example.org",
+    "ab123456c",
+    "AB 12 34 56 C",
+    "0161.496.0000",
+    "(020) 7946 0000",
+    "sw1a 1aa",
+    "943 476 5919",
+    "ab12cde",
+    "plate gf 63 wnx",
+    "AB12 CDE",
+    "20 mph",
+    "-",
+    ".",
+    "@",
+    " ",
+    "x",
+    "7",
+    "",
+]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.lists(st.lists(st.sampled_from(_PERSONAL_PIECES), max_size=4).map("".join), max_size=5), max_size=6
+    )
+)
+def test_a_whole_row_search_finds_personal_data_wherever_a_cell_by_cell_search_does(
+    rows: list[list[str]],
+) -> None:
+    from foidesk.core.release_check.csv_files import _might_hold_personal_data, _personal_kind, _redact
+
+    for row in rows:
+        by_cell = any(_personal_kind(cell) for cell in row) or any(_redact(cell) != cell for cell in row)
+        if by_cell:
+            assert _might_hold_personal_data(row), row

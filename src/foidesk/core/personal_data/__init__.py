@@ -191,6 +191,7 @@ _VEHICLE_SPACED_ANY_CASE = re.compile(
 _VEHICLE_CUE = re.compile(
     r"\b(?:registration|reg|plate|vehicle|car|van|motorbike|lorry|taxi)\b\W{0,3}(?:\w+\W+){0,3}$", re.I
 )
+_VEHICLE = re.compile(VEHICLE_REGISTRATION)
 _NOT_PLATE_TEXT = (
     "mph kph kmh mins min hrs yrs old day and the for are was jan feb mar apr may jun jul aug sep "
     "oct nov dec mon tue wed thu fri sat sun"
@@ -206,7 +207,7 @@ _PATTERNS: tuple[tuple[EntityKind, re.Pattern[str]], ...] = (
     (EntityKind.PHONE, re.compile(rf"({PHONE})", re.I)),
     (EntityKind.NI_NUMBER, re.compile(rf"({NI_NUMBER})")),
     (EntityKind.POSTCODE, re.compile(POSTCODE)),
-    (EntityKind.VEHICLE, re.compile(VEHICLE_REGISTRATION)),
+    (EntityKind.VEHICLE, _VEHICLE),
     (EntityKind.DATE, re.compile(DAY_MONTH_DATE, re.I)),
     (EntityKind.DATE, re.compile(MONTH_DAY_DATE, re.I)),
     (EntityKind.DATE, re.compile(NUMERIC_DATE)),
@@ -232,6 +233,22 @@ def pattern_matches(text: str) -> list[Match]:
         for hit in _NICKNAME_AFTER_CUE.finditer(text)
     ]
     return found
+
+
+def vehicle_matches(text: str) -> list[Match]:
+    """The vehicle registrations among ``pattern_matches(text)``, found by the vehicle shapes alone
+    (a table's cells are checked for plates one by one: the other shapes would cost ten times more)."""
+    found = [
+        Match(EntityKind.VEHICLE, hit.start(1), hit.end(1), hit.group(1), Source.PATTERN)
+        for hit in _VEHICLE.finditer(text)
+    ]
+    return found + _vehicles_in_any_case(text)
+
+
+def might_name_vehicle(text: str) -> bool:
+    """False only where ``vehicle_matches`` finds nothing: a vehicle shape occurs somewhere, before the
+    checks that rule a hit out (a word like "mph", a cue before a spaced plate)."""
+    return any(p.search(text) for p in (_VEHICLE, _VEHICLE_ANY_CASE, _VEHICLE_SPACED_ANY_CASE))
 
 
 def _named(

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from foidesk.core.personal_data import POSTCODE, EntityKind, pattern_matches
+from foidesk.core.personal_data import POSTCODE, might_name_vehicle, vehicle_matches
 from foidesk.core.release_check.findings import (
     CannotInspect,
     CannotSanitise,
@@ -43,7 +43,13 @@ from foidesk.core.release_check.findings import (
     InspectionLimits,
     Severity,
 )
-from foidesk.core.release_check.personal_data import REDACTED, personal_data_kind, redact_personal_data
+from foidesk.core.release_check.personal_data import (
+    NHS_NUMBER,
+    PERSONAL_DATA_PATTERNS,
+    REDACTED,
+    personal_data_kind,
+    redact_personal_data,
+)
 
 FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")  # ASCII and full-width = + - @ (OWASP)
 LONE_SIGNS = frozenset({"-", "+"})  # a cell of just a dash is "nil" in a table, shown as text
@@ -75,6 +81,11 @@ CSV_ONLY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?<![\w.+])(?:\+44\.?(?:\(0\)\.?)?|0)\d{2,4}\.\d{3,4}\.\d{3,4}(?![\w.])"),
     ),
 )
+# A row's cells joined by NUL are searched once for every personal-data shape before any cell is:
+# no shape matches a NUL, and every shape treats it as it treats the edge of a cell's text (a word
+# boundary, outside every character class), so a shape that occurs in a cell occurs in the row.
+ROW_JOINER = "\x00"
+_ROW_SHAPES = (*(p for _, p in PERSONAL_DATA_PATTERNS), NHS_NUMBER, *(p for _, p in CSV_ONLY_PATTERNS))
 DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
 
 
@@ -144,10 +155,11 @@ def inspect_csv_shape(path: str, limits: InspectionLimits) -> tuple[list[Finding
             if authors:
                 rows = number
                 widths[len(row)] = widths.get(len(row), 0) + 1
+            personal_here = _might_hold_personal_data(row)
             for col, cell in enumerate(row, start=1):
                 if is_formula(cell):
                     formulas.add(f"row {number} column {col}{label}")
-                elif _personal_kind(cell):
+                elif personal_here and _personal_kind(cell):
                     personal.add(f"row {number} column {col}{label}")
     if formulas.count:
         findings.append(
@@ -188,7 +200,10 @@ def sanitise_csv(source: str, target: str, limits: InspectionLimits) -> None:
             writer = csv.writer(sink, lineterminator="\r\n")
             splits = _reading_splits(text)
             for row in _rows(source, text.codec, text.delimiter):
-                cells = [_safe_everywhere(_redact(_without_formulas(cell, splits))) for cell in row]
+                cells = [_without_formulas(cell, splits) for cell in row]
+                if _might_hold_personal_data(cells):
+                    cells = [_redact(cell) for cell in cells]
+                cells = [_safe_everywhere(cell) for cell in cells]
                 writer.writerow(cells + [""] * (width - len(cells)))
     except CannotInspect as error:
         raise CannotSanitise(str(error)) from error
@@ -239,6 +254,13 @@ def _safe_everywhere(cell: str) -> str:
     return "".join(parts)
 
 
+def _might_hold_personal_data(row: list[str]) -> bool:
+    """False only where no cell of the row holds personal data as ``_personal_kind`` and ``_redact``
+    find it: one search of the whole row for each shape (a tenth of the work of a cell at a time)."""
+    text = ROW_JOINER.join(row)
+    return any(shape.search(text) for shape in _ROW_SHAPES) or might_name_vehicle(text)
+
+
 def _personal_kind(cell: str) -> str | None:
     """The kind of personal data in the cell: the shared shapes, and vehicle plates in any case."""
     kind = personal_data_kind(cell)
@@ -247,8 +269,7 @@ def _personal_kind(cell: str) -> str | None:
     for name, pattern in CSV_ONLY_PATTERNS:
         if pattern.search(cell):
             return name
-    plate = any(match.kind is EntityKind.VEHICLE for match in pattern_matches(cell))
-    return "a vehicle registration" if plate else None
+    return "a vehicle registration" if vehicle_matches(cell) else None
 
 
 def _redact(cell: str) -> str:
@@ -258,11 +279,7 @@ def _redact(cell: str) -> str:
         return cell
     for _, pattern in CSV_ONLY_PATTERNS:
         cell = pattern.sub(REDACTED, cell)
-    plates = sorted(
-        (m for m in pattern_matches(cell) if m.kind is EntityKind.VEHICLE),
-        key=lambda m: m.start,
-        reverse=True,
-    )
+    plates = sorted(vehicle_matches(cell), key=lambda m: m.start, reverse=True)
     end = len(cell) + 1
     for match in plates:
         if match.end <= end:  # overlapping spans: the later (already redacted) one wins
