@@ -11,6 +11,7 @@ from tests.core.release_check.corpus import CorpusFile, clean, leaky
 from tests.core.release_check.corpus_pdf_build import PAGE_WIDTH as PAGE_WIDTH
 from tests.core.release_check.corpus_pdf_build import VISIBLE_PDF, _box, _pdf, _text
 from tests.core.release_check.corpus_pdf_build import make_pdf as make_pdf
+from tests.core.release_check.corpus_pdf_faint_clipped import CLIPPED_PDFS, FAINT_PDFS, STENCIL_PDFS
 from tests.core.release_check.corpus_pdf_real_tools import EXCUSED_PDFS, REAL_TOOL_PDFS
 from tests.core.release_check.corpus_pdf_red_team import RED_TEAM_PDFS
 from tests.core.release_check.corpus_pdf_setups import (
@@ -286,4 +287,4 @@ PDFS: list[CorpusFile] = [
 ]
 
 
-PDFS += RED_TEAM_PDFS + REAL_TOOL_PDFS + EXCUSED_PDFS
+PDFS += RED_TEAM_PDFS + REAL_TOOL_PDFS + EXCUSED_PDFS + FAINT_PDFS + STENCIL_PDFS + CLIPPED_PDFS
