@@ -322,7 +322,7 @@ def specs(batch: str) -> list[Spec]:
         leak(
             "b_pdf_stencil_decode.pdf",
             "pdf.cover",
-            "Stencil mask with Decode [1 0], painted black over black text.",
+            "Stencil mask with Decode [1 0] and samples of 1 (which then paint), black over black text.",
             page_pdf(
                 SECRET_LINE,
                 resources=trick_image(mask=True, decode=[1, 0]),
@@ -406,8 +406,8 @@ def specs(batch: str) -> list[Spec]:
         leak(
             "b_weasy_clip.pdf",
             "pdf.weasyprint",
-            "CSS clip-path inset(100%) hides the paragraph.",
-            weasy('<p style="clip-path:inset(0 0 100% 0)">{secret}</p>'),
+            "A box of no height with overflow hidden clips the paragraph (WeasyPrint 70 ignores clip-path).",
+            weasy('<div style="height:0;overflow:hidden"><p>{secret}</p></div>'),
             tool="weasyprint",
         )
         leak(

@@ -84,7 +84,7 @@ def form(pdf: pikepdf.Pdf, ops: str, bbox=(0, 0, 612, 792), matrix=None, fonts=T
 def image(pdf: pikepdf.Pdf, grey: int = 0, mask: bool = False, decode=None) -> Stream:
     if mask:
         stream = pdf.make_stream(
-            b"\x00",
+            b"\xff" if decode == [1, 0] else b"\x00",  # the sample that paints (ISO 32000-1 8.9.6.2)
             Type=Name.XObject,
             Subtype=Name.Image,
             Width=1,
