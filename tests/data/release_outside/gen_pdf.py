@@ -306,6 +306,38 @@ def specs(batch: str) -> list[Spec]:
             ),
         ):
             leak(f"weasy_{label}.pdf", "pdf.weasyprint", trick, weasy(html), tool="weasyprint")
+        # The blind batch's four misses of 2026-12-07, as tuning material (ADR 0012, amended)
+        leak(
+            "pdf_stencil_decode_ones.pdf",
+            "pdf.cover",
+            "Stencil mask of 1s with Decode [1 0] (which then paint), black over black text.",
+            page_pdf(
+                SECRET_LINE,
+                resources=trick_image(mask=True, decode=[1, 0]),
+                after="q 0 g 320 0 0 22 68 594 cm /Im1 Do Q",
+            ),
+        )
+        leak(
+            "pdf_opacity_90_cover.pdf",
+            "pdf.cover",
+            "White box at 90 % opacity over the text.",
+            page_pdf(
+                SECRET_LINE, resources=trick_gs(ca=0.9), after="q /GS2 gs 1 1 1 rg 68 594 320 22 re f Q"
+            ),
+        )
+        leak(
+            "pdf_text_alpha_12.pdf",
+            "pdf.paint",
+            "Light grey text with fill opacity 0.12.",
+            page_pdf("q /GS2 gs 0.9 g " + SECRET_LINE + " Q", resources=trick_gs(ca=0.12)),
+        )
+        leak(
+            "weasy_zero_height_overflow.pdf",
+            "pdf.weasyprint",
+            "A box of no height with overflow hidden clips the paragraph.",
+            weasy('<div style="height:0;overflow:hidden"><p>{secret}</p></div>'),
+            tool="weasyprint",
+        )
     else:
         leak(
             "b_pdf_cropbox_below.pdf",
