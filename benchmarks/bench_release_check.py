@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (the generated workbook is XML written out by hand; its lines are data)
-"""Release gate: check and sanitise a ~100 MB XLSX in streaming mode (target >= 10 MB/s, < 400 MB peak).
+"""Release gate: check (>= 30 MB/s) and sanitise (>= 10 MB/s, < 400 MB peak) a ~100 MB XLSX, streamed.
 
 The workbook is generated here, written as raw OOXML so that generating it takes seconds: a staff
 register of the kind the PSNI released (service number, names, rank, department, location, start
@@ -22,7 +22,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 TARGET_MB = 100
-TARGET_RATE = 10.0  # MB/s, issue 8
+TARGET_RATE = 10.0  # MB/s, issue 8 (the copy)
+TARGET_CHECK_RATE = 30.0  # MB/s, issue 14: the check alone
 TARGET_MEMORY = 400.0  # MB, issue 8
 MERGED_ROWS = 10_000  # step 8: a row of merged cells in each (took 112 s before merges were indexed by row)
 TARGET_MERGED_SECONDS = 5.0
@@ -294,6 +295,7 @@ def _letter() -> object:
         answers=(("Q1", "The numbers are in the table below."),),
         tables=(("Q1", AnswerTable("Officers by year", ("Year", "Officers"), rows)),),
         attachments=("Officers by year.xlsx",),
+        review_email="foi@example.gov.uk",
     )
 
 
@@ -363,11 +365,11 @@ def main() -> str:
     runs = (("check", check), ("sanitise, copy only", copy), ("sanitise_file (copy, then check it)", clean))
     for label, run in runs:
         rate = size_mb / float(run["seconds"])  # type: ignore[arg-type]
+        wanted = TARGET_CHECK_RATE if label == "check" else TARGET_RATE
         peak = float(run["peak_mb"])  # type: ignore[arg-type]
         lines.append(f"| {label}: time | {float(run['seconds']):.1f} s | | |")  # type: ignore[arg-type]
         lines.append(
-            f"| {label}: rate | {rate:.1f} MB/s | >= {TARGET_RATE:.0f} MB/s | "
-            f"{'yes' if rate >= TARGET_RATE else 'no'} |"
+            f"| {label}: rate | {rate:.1f} MB/s | >= {wanted:.0f} MB/s | {'yes' if rate >= wanted else 'no'} |"
         )
         lines.append(
             f"| {label}: peak memory | {peak:.0f} MB | < {TARGET_MEMORY:.0f} MB | "

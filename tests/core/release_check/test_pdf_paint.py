@@ -118,3 +118,43 @@ def test_spot_colour_is_worked_out_by_its_postscript_tint_transform_and_icc_grey
     paint = _paint(tmp_path, "/CS0 cs 1 scn 0 0 1 1 re f /CS1 cs 0.25 scn 0 0 1 1 re f", spaces)
     # the program turns tint 1 into CMYK 0 0 0 1: black
     assert [a.colour for a in paint.areas] == [(0, 0, 0), (0.25, 0.25, 0.25)]
+
+
+def test_a_clip_of_two_rectangles_shows_only_what_lies_in_either(tmp_path: Path) -> None:
+    clip = "q 50 190 40 30 re 300 190 40 30 re W n "
+    content = clip + "BT /F1 10 Tf 60 200 Td (A) Tj 150 0 Td (B) Tj 100 0 Td (C) Tj ET Q"
+    a, b, c = [g for g in _paint(tmp_path, content).glyphs if g.char in "ABC"][-3:]
+    assert (a.clipped, b.clipped, c.clipped) == (False, True, False)  # B lies between the two, in their box
+
+
+def test_a_clip_thinner_than_legible_text_hides_it(tmp_path: Path) -> None:
+    thin = _paint(tmp_path, "q 50 202 100 2.9 re W n BT /F1 10 Tf 60 200 Td (A) Tj ET Q").glyphs[-1]
+    wide = _paint(tmp_path, "q 50 202 100 3 re W n BT /F1 10 Tf 60 200 Td (A) Tj ET Q").glyphs[-1]
+    assert thin.clipped and not wide.clipped
+
+
+def test_a_clip_with_a_curve_counts_as_its_bounding_box(tmp_path: Path) -> None:
+    content = "q 50 190 m 50 230 350 230 350 190 c h W n BT /F1 10 Tf 200 200 Td (A) Tj ET Q"
+    assert not _paint(tmp_path, content).glyphs[-1].clipped
+
+
+def test_a_stencil_paints_by_its_decode_array(tmp_path: Path) -> None:
+    def stencil(sample: bytes, decode: list[float] | None) -> object:
+        def setup(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+            mask = pikepdf.Stream(pdf, sample)
+            mask.Type, mask.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+            mask.Width, mask.Height, mask.ImageMask = 1, 1, True
+            if decode is not None:
+                mask.Decode = decode
+            page.Resources.XObject = pikepdf.Dictionary(Im1=mask)
+
+        return setup
+
+    def opacity(sample: bytes, decode: list[float] | None) -> float | None:
+        area = _paint(tmp_path, "q 100 0 0 100 50 50 cm /Im1 Do Q", stencil(sample, decode)).areas[-1]
+        assert area.mask is not None
+        return area.mask.alpha_at((100, 100))
+
+    assert opacity(b"\x00", None) == 1.0 and opacity(b"\x80", None) == 0.0
+    assert opacity(b"\x80", [1, 0]) == 1.0 and opacity(b"\x00", [1, 0]) == 0.0
+    assert opacity(b"\x00", [0.5, 0.5]) == 1.0  # an array readers differ on: taken to paint

@@ -69,8 +69,13 @@ class InspectionLimits:
 # The one home of the legible size: text (or a row, a box) smaller than this cannot be read on screen or
 # paper, in every format (footnotes are set at 6 pt or more). A secret set at 2.5 pt passed a 2 pt rule.
 MIN_LEGIBLE_POINTS = 3.0
-# The one home of the faintest opacity that can be seen (0..1): a PDF fill opacity, an image's alpha.
+# The one home of the faintest opacity that can be seen (0..1): an image's alpha.
 MIN_VISIBLE_ALPHA = 0.1
+# The one home of the least share of text that must show for it to be read (0..1): text whose own opacity
+# (a PDF's /ca or /CA, a transparency group's), times what the translucent boxes painted over it let
+# through, is below this is hidden. A secret at opacity 0.12 and one under a white box at 90 % both
+# passed a rule of 0.1 (outside corpus, 2026-12-07); a "DRAFT" watermark fainter than this is hidden too.
+MIN_LEGIBLE_OPACITY = 0.2
 
 
 class Inspector(Protocol):

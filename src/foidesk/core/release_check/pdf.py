@@ -27,8 +27,8 @@ import numpy as np
 import pikepdf
 
 from foidesk.core.release_check.findings import (
+    MIN_LEGIBLE_OPACITY,
     MIN_LEGIBLE_POINTS,
-    MIN_VISIBLE_ALPHA,
     CannotInspect,
     Finding,
     InspectionLimits,
@@ -55,7 +55,7 @@ SAME_COLOUR_DISTANCE = 0.15  # Euclidean distance in RGB (0..1) below which text
 MAX_DISTANCE = 3**0.5  # black to white
 OVERPRINT_BELOW, OVERPRINT_ABOVE = 0.2, 0.8  # of the later glyph's size: the band its letters fill
 OVERPRINT_SHARE = 0.5  # of a glyph's advance: a later glyph covering more of it types over it
-OPAQUE_ALPHA = 0.95
+OPAQUE_ALPHA = 1 - MIN_LEGIBLE_OPACITY  # a box or picture this opaque lets too little of text through
 MIN_HORIZONTAL_SCALE = 0.2  # text squeezed (Tz) below a fifth of its width is a line, not letters
 LINEARISED_EOF_MARKERS = 2  # a linearised file legitimately has two %%EOF (ISO 32000-1 annex F)
 MAX_XREF_SECTIONS = 10_000  # a trailer chain longer than this is built to loop
@@ -127,8 +127,8 @@ def _judge(paint: PagePaint, page_box: Rect, layer_trusted: bool) -> tuple[list[
         outside = not (px0 <= glyph.x <= px1 and py0 <= glyph.y <= py1)
         trusted = layer_trusted and glyph.render_mode == 3 and not outside
         verdict = "" if trusted else _verdict(glyph, bool(covered[index]), outside, background[index])
-        if not verdict and not trusted and _faded(glyph, background[index], see_through[index]):
-            verdict = "pdf.covered_text"
+        if not verdict and not trusted:
+            verdict = _faded(glyph, background[index], see_through[index])
         verdicts.append(verdict)
     return verdicts, uncertain
 
@@ -211,13 +211,18 @@ def _types_over(later: Glyph, earlier: Glyph) -> bool:
     return overlap > abs(s1 - s0) * OVERPRINT_SHARE
 
 
-def _faded(glyph: Glyph, background: Colour | None, see_through: float) -> bool:
-    """A translucent box over text leaves a fraction of its contrast; below the legible contrast the
-    text is covered (a 94 % opaque box is a box)."""
-    if see_through >= 1:
-        return False
+def _faded(glyph: Glyph, background: Colour | None, see_through: float) -> str:
+    """Text whose own opacity times what translucent boxes over it let through (``see_through``) leaves
+    less than ``MIN_LEGIBLE_OPACITY`` of it, or less than the legible contrast, cannot be read: under a
+    box it is covered (a 90 % opaque white box is a box), alone it is the colour of the page."""
+    shown = max(0.0, glyph.alpha) * see_through
+    if shown >= 1:
+        return ""
     contrast = _distance(glyph.colour, background) if glyph.colour and background else MAX_DISTANCE
-    return contrast * see_through < SAME_COLOUR_DISTANCE
+    faint = shown < MIN_LEGIBLE_OPACITY or contrast * shown < SAME_COLOUR_DISTANCE
+    if not faint:
+        return ""
+    return "pdf.covered_text" if see_through < 1 else "pdf.white_text"
 
 
 def _blended(colour: Colour | None, background: Colour | None, mode: str) -> Colour | None:
@@ -301,7 +306,7 @@ def _verdict(glyph: Glyph, covered: bool, outside: bool, background: Colour | No
         or glyph.render_mode in INVISIBLE_RENDER_MODES
         or glyph.height < MIN_READABLE_TEXT_HEIGHT
         or abs(glyph.horizontal_scale) < MIN_HORIZONTAL_SCALE
-        or glyph.alpha < MIN_VISIBLE_ALPHA
+        or glyph.alpha < MIN_LEGIBLE_OPACITY
     ):
         return "pdf.invisible_text"
     if outside:

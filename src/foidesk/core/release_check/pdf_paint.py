@@ -5,7 +5,8 @@ A small interpreter of PDF content streams (ISO 32000-1 sections 8 and 9): it fo
 and the text state and text-showing operators, so the release gate can ask whether a glyph is covered by
 something painted later, drawn invisible, or the colour of what lies under it. Positions are in default
 user space (points); glyph widths come from the font (``/Widths``, ``/W``) or, for the standard fonts
-used without widths, from Helvetica's and Courier's metrics. Clipping paths are not followed.
+used without widths, from Helvetica's and Courier's metrics. A clipping path is followed as the
+rectangles it is made of (its bounding box when it has curves or slants).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pikepdf
 
-from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
+from foidesk.core.release_check.findings import MIN_LEGIBLE_POINTS, CannotInspect, InspectionLimits
 from foidesk.core.release_check.pdf_colours import (
     BLACK,
     DEVICE_SPACES,
@@ -50,6 +51,7 @@ SLANT_TOLERANCE = 0.1  # of half the line width: a segment this close to level i
 MAX_STROKE_SQUARES = 256  # a slanted stroke is represented by at most this many inscribed squares
 PICTURE_SIDE = 256  # pixels: a picture's colours are read at this resolution at most
 MAX_MASK_PIXELS = 50_000_000  # a soft mask larger than this is not decoded: its coverage is unknown
+MAX_CLIP_PARTS = 64  # rectangles a clip is followed as; past this its bounding box stands for it
 
 
 # ------------------------------------------------------------------ geometry
@@ -114,6 +116,28 @@ def clip_to(clip: Rect | None, rect: Rect) -> Rect:
     """The clip after intersecting with ``rect``: NOTHING (not None, which means no clip) when they do
     not meet, so text clipped twice to rectangles that do not overlap is known to be cut away."""
     return intersection(clip, rect) or NOTHING
+
+
+def narrowed(parts: tuple[Rect, ...] | None, clip: Rect | None, new: list[Rect]) -> tuple[Rect, ...]:
+    """The rectangles left visible after clipping to the union of ``new`` (each pair intersected); the
+    clip's bounding box alone when that would be too many rectangles to follow."""
+    old = parts if parts is not None else ((clip,) if clip is not None else None)
+    pieces = new if old is None else [intersection(a, b) for a in old for b in new]
+    kept = tuple(p for p in pieces if p is not None)
+    if len(kept) > MAX_CLIP_PARTS:
+        return (bounds([(r[0], r[1]) for r in kept] + [(r[2], r[3]) for r in kept]),)
+    return kept or (NOTHING,)
+
+
+def clipped_at(parts: tuple[Rect, ...] | None, x: float, y: float) -> bool:
+    """Whether a point is cut away: outside every visible rectangle, or inside only ones thinner than
+    text can be read in (a clip of a sliver shows a line, not letters)."""
+    if parts is None:
+        return False
+    return not any(
+        r[0] <= x <= r[2] and r[1] <= y <= r[3] and min(r[2] - r[0], r[3] - r[1]) >= MIN_LEGIBLE_POINTS
+        for r in parts
+    )
 
 
 def _inverse(m: Matrix) -> Matrix | None:
@@ -256,6 +280,7 @@ class GraphicsState:
     rise: float = 0.0
     render_mode: int = 0
     clip: Rect | None = None  # bounding box of the clipping path; None: the whole page
+    clip_parts: tuple[Rect, ...] | None = None  # the rectangles the clip leaves visible; None: no clip
     stroke: Colour | None = BLACK
     fill_space: str = "gray"
     stroke_space: str = "gray"
@@ -299,6 +324,7 @@ class PageScanner:
         start: tuple[float, float] | None = None
         current: tuple[float, float] | None = None
         clipping = False
+        rects: list[Rect] | None = []  # the path as rectangles; None once it has a curve or a slant
         text_matrix = line_matrix = IDENTITY
         marked: list[tuple[bool, str | None, int]] = []  # hidden?, alternate text, glyphs before it
         self.operations += len(instructions)
@@ -372,7 +398,10 @@ class PageScanner:
                 path.extend(points)
                 segments.extend(zip(points, points[1:] + points[:1], strict=True))
                 start = current = points[0]
+                upright = state.ctm[1] == state.ctm[2] == 0 or state.ctm[0] == state.ctm[3] == 0
+                rects = [*rects, bounds(points)] if rects is not None and upright else None
             elif op in ("m", "l") and len(operands) == 2:
+                rects = None
                 point = _apply(state.ctm, pdf_number(operands[0]), pdf_number(operands[1]))
                 if op == "l" and current is not None:
                     segments.append((current, point))
@@ -381,6 +410,7 @@ class PageScanner:
                 path.append(point)
                 current = point
             elif op in ("c", "v", "y"):
+                rects = None
                 values = [pdf_number(v) for v in operands]
                 points = [_apply(state.ctm, values[i], values[i + 1]) for i in range(0, len(values) - 1, 2)]
                 if current is not None:
@@ -404,8 +434,9 @@ class PageScanner:
                     for rect in _stroke_rects(segments, state):
                         self._area(rect, state.stroke, state, stroked=True)
                 if path and clipping:
+                    state.clip_parts = narrowed(state.clip_parts, state.clip, rects or [bounds(path)])
                     state.clip = clip_to(state.clip, bounds(path))
-                path, segments, clipping = [], [], False
+                path, segments, clipping, rects = [], [], False, []
                 start = current = None
             elif op == "sh":
                 self._area(_transform_rect(state.ctm, (-1e6, -1e6, 1e6, 1e6)), None, state)
@@ -515,10 +546,13 @@ class PageScanner:
         """None for an opaque image; else where it is opaque, as far as its soft mask can be read.
 
         An image with a soft mask (a signature with a transparent background) covers only where its
-        alpha is opaque. A colour-key or stencil /Mask, alpha inside a JPEG 2000, or a soft mask that
-        cannot be decoded is reported as unknown, which the gate turns into a warning, never a pass.
+        alpha is opaque; with an explicit /Mask stream, where that stencil paints. A colour-key /Mask,
+        alpha inside a JPEG 2000, or a soft mask that cannot be decoded is reported as unknown, which
+        the gate turns into a warning, never a pass.
         """
-        smask = image.get("/SMask")
+        smask, explicit = image.get("/SMask"), image.get("/Mask")
+        if isinstance(explicit, pikepdf.Stream) and not isinstance(smask, pikepdf.Stream):
+            return self._samples(explicit, name, state, stencil=True)  # an explicit mask is a stencil
         if not isinstance(smask, pikepdf.Stream):
             if "/Mask" in image or pdf_number(image.get("/SMaskInData", 0)) != 0:
                 return Mask(name)
@@ -555,9 +589,14 @@ class PageScanner:
             alpha = rows.astype(np.float64) / 255
         else:
             alpha = np.unpackbits(rows, axis=1)[:, :width].astype(np.float64)
-        decode = [pdf_number(v) for v in stream.get("/Decode", pikepdf.Array())]
-        if len(decode) == 2:
-            alpha = decode[0] + alpha * (decode[1] - decode[0])
+        decode = [pdf_number(v) for v in stream.get("/Decode", pikepdf.Array([0, 1]))]
+        if stencil and decode not in ([0, 1], [1, 0]):
+            # ISO 32000-1 8.9.6.2 allows only these two; readers differ on any other, so the stencil is
+            # taken to paint everywhere it is drawn (what it covers is blocked, never passed)
+            return Mask(name, to_image, np.ones_like(alpha))
+        if len(decode) != 2:
+            return unknown
+        alpha = np.clip(decode[0] + alpha * (decode[1] - decode[0]), 0.0, 1.0)
         return Mask(name, to_image, 1 - alpha if stencil else alpha)
 
     def _draw_object(self, resources: pikepdf.Dictionary, name: object, state: GraphicsState) -> None:
@@ -601,7 +640,9 @@ class PageScanner:
         box = form.get("/BBox")
         if isinstance(box, pikepdf.Array) and len(box) == 4:
             corners = [(pdf_number(box[0]), pdf_number(box[1])), (pdf_number(box[2]), pdf_number(box[3]))]
-            inner.clip = clip_to(inner.clip, _transform_rect(inner.ctm, bounds(corners)))
+            box_rect = _transform_rect(inner.ctm, bounds(corners))
+            inner.clip_parts = narrowed(inner.clip_parts, inner.clip, [box_rect])
+            inner.clip = clip_to(inner.clip, box_rect)
         form_resources = form.get("/Resources", resources)
         if not isinstance(form_resources, pikepdf.Dictionary):
             form_resources = resources
@@ -686,7 +727,7 @@ class PageScanner:
                         (state.stroke_alpha if state.render_mode in STROKE_ONLY_MODES else state.fill_alpha)
                         * state.group_alpha,
                         state.render_mode,
-                        intersection(state.clip, (x, y, x, y)) is None,
+                        clipped_at(state.clip_parts, x, y),
                         squeeze,
                         (state.fill_unaccounted and state.render_mode not in STROKE_ONLY_MODES)
                         or state.soft_mask,
