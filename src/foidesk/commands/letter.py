@@ -31,9 +31,9 @@ def run(args: argparse.Namespace) -> int:
     setup_django()
     from foidesk.render.letters import LetterRefused
     from foidesk.web.cases.letters import letter_for_case
-    from foidesk.web.cases.models import Request
+    from foidesk.web.cases.selectors import case_by_reference
 
-    request = Request.objects.filter(reference=args.reference).first()
+    request = case_by_reference(args.reference)
     if request is None:
         raise CommandFailed(f"no case with reference {args.reference!r}", 2)
     try:
