@@ -403,6 +403,17 @@ def test_a_cost_limit_letter_cites_its_own_regimes_provisions(
         assert regulations in html and "SI 2004/3244" not in html and "Act 2000" not in html
 
 
+def _withheld(regime: Regime, claim: ExemptionClaim) -> Response:
+    """A response withholding its one part under ``claim``, with the rights in short."""
+    return Response(
+        reference="X4",
+        regime=regime,
+        parts=(PartResponse(label="Q1", outcome=Outcome.WITHHELD, claims=(claim,)),),
+        review_rights="Ask us.",
+        ico_rights="Complain.",
+    )
+
+
 @pytest.mark.parametrize(
     ("regime", "code", "withheld"),
     [
@@ -412,14 +423,7 @@ def test_a_cost_limit_letter_cites_its_own_regimes_provisions(
 )
 def test_reasons_left_out_cite_the_regimes_own_provision(regime: Regime, code: str, withheld: str) -> None:
     claim = ExemptionClaim(exemption(code), "", reasons_omitted_under_s17_4=True)
-    response = Response(
-        reference="X4",
-        regime=regime,
-        parts=(PartResponse(label="Q1", outcome=Outcome.WITHHELD, claims=(claim,)),),
-        review_rights="Ask us.",
-        ico_rights="Complain.",
-    )
-    text = _text(_letter(response))
+    text = _text(_letter(_withheld(regime, claim)))
     assert f"stating them would reveal exempt information {withheld}." in text
     other = "(section 16(3))" if regime is Regime.FOIA else "(section 17(4))"
     assert other not in text
@@ -428,29 +432,10 @@ def test_reasons_left_out_cite_the_regimes_own_provision(regime: Regime, code: s
 def test_under_the_eir_reasons_cannot_be_left_out_so_the_letter_is_refused() -> None:
     # reg 14(3) EIR wants the reasons, with no counterpart of s.17(4) FOIA.
     claim = ExemptionClaim(exemption("reg.13"), "", reasons_omitted_under_s17_4=True)
-    response = Response(
-        reference="X5",
-        regime=Regime.EIR,
-        parts=(PartResponse(label="Q1", outcome=Outcome.WITHHELD, claims=(claim,)),),
-        review_rights="Ask us.",
-        ico_rights="Complain.",
-    )
     with pytest.raises(LetterRefused) as refused:
-        letter_html(_letter(response))
+        letter_html(_letter(_withheld(Regime.EIR, claim)))
     assert [f.code for f in refused.value.findings] == ["notice.missing_reasons"]
     # Given, the reasons are printed; the flag adds no citation the regulations do not have.
-    given_reasons = Response(
-        reference="X5",
-        regime=Regime.EIR,
-        parts=(
-            PartResponse(
-                label="Q1",
-                outcome=Outcome.WITHHELD,
-                claims=(ExemptionClaim(exemption("reg.13"), "It names a resident.", None, True),),
-            ),
-        ),
-        review_rights="Ask us.",
-        ico_rights="Complain.",
-    )
-    text = _text(_letter(given_reasons))
+    given = ExemptionClaim(exemption("reg.13"), "It names a resident.", reasons_omitted_under_s17_4=True)
+    text = _text(_letter(_withheld(Regime.EIR, given)))
     assert "Why it applies: It names a resident." in text and "17(4)" not in text
