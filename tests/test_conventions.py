@@ -116,7 +116,7 @@ def test_the_rule_for_commands_tells_services_from_models_and_views() -> None:
 
 
 def test_commands_reach_the_web_layer_only_through_services_and_selectors() -> None:
-    paths = sorted((SRC / "commands").rglob("*.py")) + [SRC / "cli.py"]
+    paths = [*sorted((SRC / "commands").rglob("*.py")), SRC / "cli.py"]
     imported = {path: _imported_modules(path) for path in paths}
     assert any(_is(m, "foidesk.web.records.services") for ms in imported.values() for m in ms)
     offenders = [
