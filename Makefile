@@ -34,9 +34,19 @@ demo: install ## Load the demo data (idempotent)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/foidesk demo
 
+# The tests keep their compiled modules (and pytest's rewritten test modules) in var/pycache, not beside the
+# sources: without a cache every run, every xdist worker and every command a test starts compiles all of
+# them again (collecting all but the release-check corpus: about 14 s of CPU cold, 4 s warm).
+TEST_ENV := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache
+
 .PHONY: test
 test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL; SQLite otherwise)
-	$(BIN)/pytest -q -n 2 --dist loadgroup
+	$(TEST_ENV) $(BIN)/pytest -q -n 2 --dist loadgroup
+
+.PHONY: test-coverage
+test-coverage: install ## The whole suite as `make test`, measuring coverage of core/ and the services; fails below the floor
+	mkdir -p var/coverage
+	$(TEST_ENV) $(BIN)/pytest -q -n 2 --dist loadgroup --cov --cov-report=term
 
 .PHONY: lint
 lint: install ## ruff, mypy and the migrations check

@@ -29,3 +29,22 @@ def test_every_command_is_offered_by_the_parser(capsys: pytest.CaptureFixture[st
     shown = capsys.readouterr().out
     for name in cli.COMMANDS:
         assert name in shown
+
+
+@pytest.mark.parametrize(
+    ("argv", "bad"),
+    [
+        (["query", "misconduct", "--from", "2024-13-01"], "2024-13-01"),
+        (["import-register", "--generate", "5", "--start", "1 May 2024"], "1 May 2024"),
+        (["check-notice", "--dated", "2024-02-30", "-"], "2024-02-30"),
+        (["letter", "01.FOI.22.024648", "--issued", "tomorrow"], "tomorrow"),
+        (["similar", "--received", "2024/05/01", "-"], "2024/05/01"),
+    ],
+)
+def test_every_date_option_refuses_a_date_that_is_not_one_the_same_way(
+    argv: list[str], bad: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(argv)
+    assert stopped.value.code == 2  # argparse's usage error, before anything is read or written
+    assert f"{bad!r} is not a date (YYYY-MM-DD)" in capsys.readouterr().err

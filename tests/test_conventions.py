@@ -94,6 +94,40 @@ def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
     assert offenders == []
 
 
+# The commands reach the web layer only through functions that check, audit and read: services, selectors
+# and the service modules beside them. Never a model, a view, a form or the admin: a command that queried
+# or saved a model itself would skip the permission check and the audit trail (DESIGN.md, STYLE.md).
+NOT_FOR_COMMANDS = ("models", "views", "forms", "urls", "admin", "migrations", "templatetags")
+
+
+def _reaches_past_the_services(module: str) -> bool:
+    if not (_is(module, "foidesk.web") or _is(module, "django.contrib")):
+        return False
+    return any(part in NOT_FOR_COMMANDS or part.endswith("_views") for part in module.split(".")[2:])
+
+
+def test_the_rule_for_commands_tells_services_from_models_and_views() -> None:
+    assert _reaches_past_the_services("foidesk.web.cases.models")
+    assert _reaches_past_the_services("foidesk.web.cases.release_views")
+    assert _reaches_past_the_services("django.contrib.auth.models")
+    assert not _reaches_past_the_services("foidesk.web.cases.services")
+    assert not _reaches_past_the_services("foidesk.web.records.selectors")
+    assert not _reaches_past_the_services("django.db")
+
+
+def test_commands_reach_the_web_layer_only_through_services_and_selectors() -> None:
+    paths = [*sorted((SRC / "commands").rglob("*.py")), SRC / "cli.py"]
+    imported = {path: _imported_modules(path) for path in paths}
+    assert any(_is(m, "foidesk.web.records.services") for ms in imported.values() for m in ms)
+    offenders = [
+        f"{path.relative_to(SRC)} imports {module}"
+        for path, modules in imported.items()
+        for module in sorted(modules)
+        if _reaches_past_the_services(module)
+    ]
+    assert offenders == []
+
+
 def _web_unit(module: str) -> str | None:
     """The web app (or top-level web module) a module belongs to: ``foidesk.web.cases.views`` -> cases."""
     parts = module.split(".")

@@ -91,6 +91,69 @@ def test_reasons_may_be_left_out_under_s17_4() -> None:
     assert check_response(response(PartResponse("Q1", Outcome.WITHHELD, (c,)))) == []
 
 
+# The personal data exemption of each regime, with whether its law lets a notice leave the reasons out
+# because stating them would disclose exempt information: s.17(4) FOIA and s.16(3) FOISA do; reg 14 EIR
+# (legislation.gov.uk, SI 2004/3391) and reg 13 EISR make no such exception.
+PERSONAL_DATA = {
+    Regime.FOIA: ("s.40(2)", True),
+    Regime.EIR: ("reg.13", False),
+    Regime.FOISA: ("FOISA s.38(1)(b)", True),
+    Regime.EISR: ("EISR reg.11", False),
+}
+
+
+@pytest.mark.parametrize("regime", list(Regime))
+def test_reasons_left_out_only_where_the_regimes_law_allows_it(regime: Regime) -> None:
+    assert set(PERSONAL_DATA) == set(Regime)  # a new regime says here what its law allows
+    code, allowed = PERSONAL_DATA[regime]
+    c = dataclasses.replace(claim(code, reasons=""), reasons_omitted_under_s17_4=True)
+    found = check_response(response(PartResponse("Q1", Outcome.WITHHELD, (c,)), regime=regime))
+    if allowed:
+        assert found == []
+    else:
+        assert codes(found) == ["notice.missing_reasons"]
+        assert regime.rules.notice.reasons_provision in found[0].message
+        assert regime.rules.label in found[0].message  # says why the flag does not help
+
+
+@pytest.mark.parametrize(
+    ("regime", "code", "cited", "not_cited"),
+    [
+        (Regime.FOIA, "s.40(2)", "(s.17(1)(c))", "reg 14"),
+        (Regime.EIR, "reg.13", "(reg 14(3))", "s.17"),
+        (Regime.FOISA, "FOISA s.38(1)(b)", "(s.16(1)(d))", "s.17"),
+    ],
+)
+def test_missing_reasons_cite_the_regimes_own_provision(
+    regime: Regime, code: str, cited: str, not_cited: str
+) -> None:
+    part = PartResponse("Q1", Outcome.WITHHELD, (claim(code, reasons=""),))
+    (found,) = check_response(response(part, regime=regime))
+    assert found.code == "notice.missing_reasons"
+    assert cited in found.message and not_cited not in found.message
+
+
+ESTIMATE = "an estimated date for the decision (sections 10(3) and 17(2))"
+
+
+@pytest.mark.parametrize(
+    ("regime", "code", "cited", "estimate"),
+    [
+        (Regime.FOIA, "s.31(1)(a)", "(s.17(3))", ESTIMATE),
+        (Regime.EIR, "reg.12(5)(b)", "(reg 14(3)(b))", None),
+        (Regime.FOISA, "FOISA s.35(1)(a)", "(s.16(2))", None),
+    ],
+)
+def test_a_missing_public_interest_test_cites_the_regimes_own_provision(
+    regime: Regime, code: str, cited: str, estimate: str | None
+) -> None:
+    (found,) = check_response(response(PartResponse("Q1", Outcome.WITHHELD, (claim(code),)), regime=regime))
+    assert found.code == "notice.missing_public_interest"
+    assert cited in found.message
+    # Only FOIA lets an open test run past the deadline with an estimated date (s.10(3)).
+    assert (estimate in found.message) if estimate else ("estimated date" not in found.message)
+
+
 def test_qualified_exemption_without_public_interest_test() -> None:
     found = check_response(response(PartResponse("Q1", Outcome.WITHHELD, (claim("s.31(1)(a)"),))))
     assert codes(found) == ["notice.missing_public_interest"]

@@ -64,6 +64,11 @@ def test_every_regime_has_complete_rules(regime: Regime) -> None:
     # The Acts list their absolute exemptions; the regulations have exceptions, none absolute by list.
     assert (rules.notice.absolute_list is None) == regime.is_environmental
     assert rules.appeal.days > 0 and rules.appeal.provision.split()[0] in {"s.57", "s.56"}
+    # An open public interest test is estimated in the notice only where the clock can wait for it.
+    assert (rules.notice.pit_pending_provision is None) == (not clock.has_pit_extension)
+    # The Acts let a notice leave out reasons that would disclose exempt information (s.17(4) FOIA,
+    # s.16(3) FOISA); the regulations want the reasons (reg 14(3) EIR, reg 13(a) EISR).
+    assert (rules.notice.reasons_withheld_provision is None) == regime.is_environmental
     # Only FOIA's cost limit lifts the duty to confirm or deny (s.12(2)).
     assert rules.cost.limit_excuses_confirm_or_deny == (regime is Regime.FOIA)
 

@@ -401,3 +401,41 @@ def test_a_cost_limit_letter_cites_its_own_regimes_provisions(
     assert f"Advice and assistance ({advice}): Narrow the request." in html
     if regime is Regime.FOISA:
         assert regulations in html and "SI 2004/3244" not in html and "Act 2000" not in html
+
+
+def _withheld(regime: Regime, claim: ExemptionClaim) -> Response:
+    """A response withholding its one part under ``claim``, with the rights in short."""
+    return Response(
+        reference="X4",
+        regime=regime,
+        parts=(PartResponse(label="Q1", outcome=Outcome.WITHHELD, claims=(claim,)),),
+        review_rights="Ask us.",
+        ico_rights="Complain.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("regime", "code", "withheld"),
+    [
+        (Regime.FOIA, "s.40(2)", "(section 17(4))"),
+        (Regime.FOISA, "FOISA s.38(1)(b)", "(section 16(3))"),
+    ],
+)
+def test_reasons_left_out_cite_the_regimes_own_provision(regime: Regime, code: str, withheld: str) -> None:
+    claim = ExemptionClaim(exemption(code), "", reasons_omitted_under_s17_4=True)
+    text = _text(_letter(_withheld(regime, claim)))
+    assert f"stating them would reveal exempt information {withheld}." in text
+    other = "(section 16(3))" if regime is Regime.FOIA else "(section 17(4))"
+    assert other not in text
+
+
+def test_under_the_eir_reasons_cannot_be_left_out_so_the_letter_is_refused() -> None:
+    # reg 14(3) EIR wants the reasons, with no counterpart of s.17(4) FOIA.
+    claim = ExemptionClaim(exemption("reg.13"), "", reasons_omitted_under_s17_4=True)
+    with pytest.raises(LetterRefused) as refused:
+        letter_html(_letter(_withheld(Regime.EIR, claim)))
+    assert [f.code for f in refused.value.findings] == ["notice.missing_reasons"]
+    # Given, the reasons are printed; the flag adds no citation the regulations do not have.
+    given = ExemptionClaim(exemption("reg.13"), "It names a resident.", reasons_omitted_under_s17_4=True)
+    text = _text(_letter(_withheld(Regime.EIR, given)))
+    assert "Why it applies: It names a resident." in text and "17(4)" not in text

@@ -7,6 +7,7 @@ stdout; errors go to stderr with a non-zero exit.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import os
@@ -46,6 +47,14 @@ def setup_django() -> None:
     import django
 
     django.setup()
+
+
+def date_argument(text: str) -> dt.date:
+    """An argparse ``type`` for a date option: YYYY-MM-DD, or a usage error that says so."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from error
 
 
 def today_argument(value: str | None) -> dt.date:

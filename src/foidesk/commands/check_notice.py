@@ -29,9 +29,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 
-from foidesk.commands import CommandFailed, emit_json, read_text_argument
+from foidesk.commands import CommandFailed, date_argument, emit_json, read_text_argument
 from foidesk.core.notice import (
     Finding,
     InvalidResponse,
@@ -66,19 +65,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--dated",
-        type=_iso_date,
+        type=date_argument,
         default=None,
         metavar="YYYY-MM-DD",
         help="for a letter: the date it was written, for the law in force then (default: today's law)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:

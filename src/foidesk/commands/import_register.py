@@ -14,11 +14,10 @@ problem) on stderr, and with ``--json`` also in the JSON object, and the exit co
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
-from foidesk.commands import CommandFailed, emit_json, setup_django
+from foidesk.commands import CommandFailed, date_argument, emit_json, setup_django
 
 if TYPE_CHECKING:
     from foidesk.datasets.importer import RegisterImportError
@@ -37,16 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--check", action="store_true", help="validate the file only; import nothing")
     parser.add_argument("--generate", type=int, metavar="N", help="load N synthetic allegations instead")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic register (default 1)")
-    parser.add_argument("--start", type=_date, help="first date received of the synthetic register")
-    parser.add_argument("--end", type=_date, help="last date received of the synthetic register")
+    parser.add_argument("--start", type=date_argument, help="first date received of the synthetic register")
+    parser.add_argument("--end", type=date_argument, help="last date received of the synthetic register")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from error
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
-from foidesk.commands import CommandFailed, emit_json, setup_django
+from foidesk.commands import CommandFailed, date_argument, emit_json, setup_django
 
 NAME = "letter"
 HELP = "Write a case's response letter (HTML, tagged PDF or DOCX), refused if it fails the s.17 checks."
@@ -19,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default="-", metavar="OUT", help="file to write (default: stdout)")
     parser.add_argument(
         "--issued",
-        type=dt.date.fromisoformat,
+        type=date_argument,
         default=None,
         metavar="DATE",
         help="the date of the letter (default: the response date, else today)",
@@ -31,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
     setup_django()
     from foidesk.render.letters import LetterRefused
     from foidesk.web.cases.letters import letter_for_case
-    from foidesk.web.cases.models import Request
+    from foidesk.web.cases.selectors import case_by_reference
 
-    request = Request.objects.filter(reference=args.reference).first()
+    request = case_by_reference(args.reference)
     if request is None:
         raise CommandFailed(f"no case with reference {args.reference!r}", 2)
     try:

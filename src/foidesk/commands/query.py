@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import io
 from typing import Any
 
-from foidesk.commands import CommandFailed, emit_json, setup_django
+from foidesk.commands import CommandFailed, date_argument, emit_json, setup_django
 
 NAME = "query"
 HELP = "Count a register's records by one or two dimensions (optionally protected by disclosure control)."
@@ -30,8 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("register", help="the register (misconduct, stop_search, ...)")
     parser.add_argument("rows", help="the dimension of the rows, in the registry's words")
     parser.add_argument("columns", nargs="?", help="the dimension of the columns")
-    parser.add_argument("--from", dest="start", type=_date, help="first day counted (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="end", type=_date, help="last day counted (YYYY-MM-DD)")
+    parser.add_argument("--from", dest="start", type=date_argument, help="first day counted (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="end", type=date_argument, help="last day counted (YYYY-MM-DD)")
     parser.add_argument(
         "--where", action="append", default=[], metavar="FIELD: VALUES", help="keep records with these values"
     )
@@ -42,13 +41,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--method", choices=("optimal", "fast"), default="optimal")
     parser.add_argument("-o", "--output", metavar="OUT.csv", help="write the table here")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from error
 
 
 def _where(pieces: list[str]) -> dict[str, list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from foidesk.commands import CommandFailed, emit_json, read_text_argument, setup_django
+from foidesk.commands import CommandFailed, date_argument, emit_json, read_text_argument, setup_django
 
 NAME = "similar"
 HELP = "Find published answers that may already cover a request (searches the configured database)."
@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--top", type=int, default=5, metavar="K", help="how many matches (default 5)")
     parser.add_argument(
         "--received",
-        type=dt.date.fromisoformat,
+        type=date_argument,
         default=None,
         metavar="DATE",
         help="the date of receipt, for relative periods such as 'the last 3 years'",

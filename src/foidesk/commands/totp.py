@@ -21,11 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     setup_django()
-    from django.contrib.auth.models import User
-
+    from foidesk.web.accounts.selectors import user_by_username
     from foidesk.web.accounts.two_factor import NotADemoDevice, demo_code
 
-    user = User.objects.filter(username=args.username).first()
+    user = user_by_username(args.username)
     if user is None:
         raise CommandFailed(f"no user {args.username!r}")
     try:

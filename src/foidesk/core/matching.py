@@ -30,8 +30,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from datasketch import MinHash
-
 from foidesk.core.personal_data import EMAIL, PHONE, POSTCODE
 from foidesk.core.request_redaction import GREETING_PHRASE, SIGN_OFF_PHRASE
 
@@ -436,6 +434,9 @@ def fingerprint(
     grams = shingles(normalised, size=settings.shingle_size)
     if not grams:
         return Fingerprint(())
+    # Imported here: datasketch's package imports scipy (about a second), which start-up does not need.
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=settings.permutations, seed=settings.seed)
     minhash.update_batch([g.encode("utf-8") for g in sorted(grams)])
     return Fingerprint(tuple(int(v) for v in minhash.hashvalues))

@@ -56,7 +56,8 @@ class ExemptionClaim:
     exemption: Exemption
     reasons: str
     public_interest: PublicInterest | None = None
-    # s.17(4): the reasons may be left out where stating them would reveal exempt information.
+    # s.17(4) FOIA, s.16(3) FOISA (the regime's NoticeRules.reasons_withheld_provision): the reasons may be
+    # left out where stating them would reveal exempt information. The EIR and EISR make no such exception.
     reasons_omitted_under_s17_4: bool = False
 
 
@@ -186,14 +187,26 @@ def _check_claim(claim: ExemptionClaim, part: PartResponse, response: Response) 
                 f"{e.code} belongs to the {e.regime.label}, not the {response.regime.label}.",
             )
         )
-    if not claim.reasons.strip() and not claim.reasons_omitted_under_s17_4:
+    rules = response.regime.rules.notice
+    withheld = claim.reasons_omitted_under_s17_4 and rules.reasons_withheld_provision is not None
+    if not claim.reasons.strip() and not withheld:
         if (
             e.procedural
         ):  # s.17(5): a s.12 or s.14 notice need only state that fact; reasons are good practice
             findings.append(_warn("notice.missing_reasons", where, f"Explain why {e.code} applies."))
         else:
+            unless = (
+                f"; the {response.regime.label} has no exception for reasons that would disclose "
+                "exempt information"
+                if claim.reasons_omitted_under_s17_4
+                else ""
+            )
             findings.append(
-                _error("notice.missing_reasons", where, f"Say why {e.code} applies (s.17(1)(c)).")
+                _error(
+                    "notice.missing_reasons",
+                    where,
+                    f"Say why {e.code} applies ({rules.reasons_provision}){unless}.",
+                )
             )
     if part.outcome is Outcome.NCND and not e.allows_ncnd:
         findings.append(
@@ -247,12 +260,15 @@ def _check_public_interest(claim: ExemptionClaim, where: str, response: Response
     if test is None:
         if response.public_interest_decision_due is not None:
             return []  # s.17(2): the test is still open and the notice gives an estimated date
+        notice = response.regime.rules.notice
+        pending = notice.pit_pending_provision
+        or_a_date = f", or an estimated date for the decision ({pending})" if pending else ""
         return [
             _error(
                 "notice.missing_public_interest",
                 where,
-                f"{e.code} is qualified: give the public interest factors and the conclusion (s.17(3)), "
-                "or an estimated date for the decision (s.17(2)).",
+                f"{e.code} is qualified: give the public interest factors and the conclusion "
+                f"({notice.public_interest_provision}){or_a_date}.",
             )
         ]
     findings: list[Finding] = []

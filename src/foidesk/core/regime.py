@@ -163,6 +163,12 @@ class NoticeRules:
     names: str  # how a letter names the law it applies (a pattern); "(Scotland)" keeps the UK ones apart
     absolute_list: str | None  # where the statute lists its absolute exemptions; the regulations have none
     advice_provision: str  # the duty to advise and assist, as a letter cites it
+    reasons_provision: str  # the notice says why each exemption applies
+    public_interest_provision: str  # ... and why the public interest favours withholding (a qualified one)
+    # Where the reasons may be left out because stating them would itself disclose exempt information, as a
+    # letter cites it; None where the law makes no such exception.
+    reasons_withheld_provision: str | None
+    pit_pending_provision: str | None  # an estimated date for an open public interest test (letter wording)
 
 
 # s.57(1) FOIA (reg 18 EIR applies it): appeal to the First-tier Tribunal; r.22(1)(b) of the Tribunal
@@ -319,6 +325,10 @@ _RULES: dict[Regime, RegimeRules] = {
             provision="section 17 of the Freedom of Information Act 2000",
             short="s.17 FOIA",
             advice_provision="section 16",
+            reasons_provision="s.17(1)(c)",
+            public_interest_provision="s.17(3)",
+            reasons_withheld_provision="section 17(4)",  # [V] the (1)(c) and (3) statements
+            pit_pending_provision="sections 10(3) and 17(2)",
             names=r"Freedom of Information Act|\bFOIA\b|\bFOI Act\b",
             absolute_list="FOIA s.2(3)",
             ncnd_provision="the exemption's own provision (s.2(1)); none for s.21",
@@ -382,6 +392,10 @@ _RULES: dict[Regime, RegimeRules] = {
             provision="regulation 14 of the Environmental Information Regulations 2004",
             short="reg 14 EIR",
             advice_provision="regulation 9",
+            reasons_provision="reg 14(3)",
+            public_interest_provision="reg 14(3)(b)",
+            reasons_withheld_provision=None,  # [V] reg 14 has no counterpart of s.17(4) FOIA
+            pit_pending_provision=None,
             names=r"Environmental Information Regulations|\bEIRs?\b",
             absolute_list=None,
             ncnd_provision="reg 12(6) (with reg 12(5)(a)) and reg 13(5A)",
@@ -452,6 +466,10 @@ _RULES: dict[Regime, RegimeRules] = {
             provision="section 16 of the Freedom of Information (Scotland) Act 2002",
             short="s.16 FOISA",
             advice_provision="section 15",
+            reasons_provision="s.16(1)(d)",
+            public_interest_provision="s.16(2)",
+            reasons_withheld_provision="section 16(3)",  # [UNVERIFIED] the (1)(d) statement only
+            pit_pending_provision=None,
             names=r"Freedom of Information \(Scotland\) Act|\bFOI\(S\)A\b|\bFOISA\b",
             absolute_list="FOISA s.2(2)",
             ncnd_provision="s.18(1) FOISA, with its own public interest finding",
@@ -515,6 +533,10 @@ _RULES: dict[Regime, RegimeRules] = {
             provision="regulation 13 of the Environmental Information (Scotland) Regulations 2004",
             short="reg 13 EISR",
             advice_provision="regulation 9",
+            reasons_provision="reg 13(a)",  # [UNVERIFIED]
+            public_interest_provision="reg 13(a)",  # [UNVERIFIED]
+            reasons_withheld_provision=None,  # [UNVERIFIED] none in reg 13; the Code of Practice advises
+            pit_pending_provision=None,
             names=r"Environmental Information \(Scotland\) Regulations|\bEISRs?\b",
             absolute_list=None,
             ncnd_provision="reg 10(8) [UNVERIFIED] and reg 11(6)",

@@ -304,11 +304,12 @@ def _claim_blocks(
     if not e.procedural and ("kind", e.code) not in seen:
         seen[("kind", e.code)] = part.label
         blocks.append(_Para(f"{e.code} is {_exemption_kind(e)}."))
-    if claim.reasons_omitted_under_s17_4:
+    notice = response.regime.rules.notice
+    if claim.reasons_omitted_under_s17_4 and notice.reasons_withheld_provision:
         blocks.append(
             _Para(
                 "The reasons are not given because stating them would reveal exempt information"
-                " (section 17(4))."
+                f" ({notice.reasons_withheld_provision})."
             )
         )
     elif claim.reasons.strip():
@@ -330,8 +331,8 @@ def _claim_blocks(
             _Para(
                 f"{e.code} is a qualified exemption, so we must also decide whether the public interest in "
                 f"maintaining it outweighs the public interest in disclosure. We have not yet reached that "
-                f"decision; we expect to by {uk_date(response.public_interest_decision_due)} "
-                "(sections 10(3) and 17(2))."
+                f"decision; we expect to by {uk_date(response.public_interest_decision_due)}"
+                + (f" ({notice.pit_pending_provision})." if notice.pit_pending_provision else ".")
             )
         )
     return blocks

@@ -68,24 +68,8 @@ class PartSpec:
     why: str = ""  # the parser's reason for splitting here; an officer's correction has none
 
 
-@dataclass(frozen=True, slots=True)
-class ExemptionSpec:
-    code: str
-    reasons: str
-    public_interest_for: str = ""
-    public_interest_against: str = ""
-    public_interest_conclusion: str = ""
-    reasons_would_disclose: bool = False  # s.17(4): the letter leaves the reasons out
-
-    def text(self) -> ClaimText:
-        return ClaimText(
-            code=self.code,
-            reasons=self.reasons,
-            public_interest_for=self.public_interest_for,
-            public_interest_against=self.public_interest_against,
-            public_interest_conclusion=self.public_interest_conclusion,
-            reasons_would_disclose=self.reasons_would_disclose,
-        )
+# An exemption as the decision form gives it: core's ClaimText (its one home, with its conversion to a claim).
+ExemptionSpec = ClaimText
 
 
 def authority_kind() -> AuthorityKind:
@@ -679,7 +663,7 @@ def _decision_law_check(
         return
     regime = Regime(part.request.regime)
     try:
-        claims = tuple(spec.text().claim() for spec in exemptions)
+        claims = tuple(spec.claim() for spec in exemptions)
         estimate = cost_estimate_for(cost_rows, regime=regime, authority=authority_kind())
         decision_check(
             PartResponse(
