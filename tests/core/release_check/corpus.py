@@ -41,15 +41,6 @@ def clean(name: str, build: Callable[[Path], None], *visible: str) -> CorpusFile
     return CorpusFile(name, build, frozenset(), None, tuple(visible))
 
 
-def build_all(entries: list[CorpusFile], directory: Path) -> list[tuple[CorpusFile, Path]]:
-    built = []
-    for entry in entries:
-        path = directory / entry.name
-        entry.build(path)
-        built.append((entry, path))
-    return built
-
-
 # ------------------------------------------------------------------ every byte, decompressed
 
 

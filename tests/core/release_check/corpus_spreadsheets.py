@@ -86,17 +86,3 @@ def visible_text(path: Path) -> str:
             teletype.extractText(cell) for cell in document.spreadsheet.getElementsByType(TableCell)
         )
     return data.decode("utf-8-sig")
-
-
-_BUILT: dict[str, list[tuple[CorpusFile, Path]]] = {}
-
-
-def built_corpus() -> list[tuple[CorpusFile, Path]]:
-    """The corpus, built once per test session into a temporary folder."""
-    import tempfile
-
-    from tests.core.release_check.corpus import build_all
-
-    if "corpus" not in _BUILT:
-        _BUILT["corpus"] = build_all(entries(), Path(tempfile.mkdtemp(prefix="foidesk-corpus-")))
-    return _BUILT["corpus"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,18 +19,34 @@ from foidesk.core.release_check import (
 from tests.core.release_check.corpus import CorpusFile, every_byte
 from tests.core.release_check.corpus_spreadsheets import (
     BAD_INPUTS,
-    built_corpus,
+    entries,
     pdf_named_xlsx,
     visible_text,
 )
 
-CORPUS = built_corpus()
-LEAKY = [(entry, path) for entry, path in CORPUS if not entry.is_clean]
-CLEAN = [(entry, path) for entry, path in CORPUS if entry.is_clean]
+# The corpus is listed at collection and each file built when a test first asks for it (some are
+# saved by LibreOffice, seconds each), into the session's temporary folder, which pytest removes.
+CORPUS = {entry.name: entry for entry in entries()}
+LEAKY = [entry for entry in CORPUS.values() if not entry.is_clean]
+CLEAN = [entry for entry in CORPUS.values() if entry.is_clean]
+Built = Callable[[CorpusFile], Path]
 
 
-def _ids(pairs: list[tuple[CorpusFile, Path]]) -> list[str]:
-    return [entry.name for entry, _ in pairs]
+def _ids(listed: list[CorpusFile]) -> list[str]:
+    return [entry.name for entry in listed]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    folder = tmp_path_factory.mktemp("corpus")
+
+    def build(entry: CorpusFile) -> Path:
+        path = folder / entry.name
+        if not path.exists():
+            entry.build(path)
+        return path
+
+    return build
 
 
 def test_the_corpus_is_as_large_as_the_brief_asks() -> None:
@@ -37,31 +54,32 @@ def test_the_corpus_is_as_large_as_the_brief_asks() -> None:
     assert len(CLEAN) >= 6
 
 
-@pytest.mark.parametrize(("entry", "path"), LEAKY, ids=_ids(LEAKY))
-def test_every_leaky_file_is_caught_with_the_right_code(entry: CorpusFile, path: Path) -> None:
-    report = check_file(str(path))
+@pytest.mark.parametrize("entry", LEAKY, ids=_ids(LEAKY))
+def test_every_leaky_file_is_caught_with_the_right_code(entry: CorpusFile, built: Built) -> None:
+    report = check_file(str(built(entry)))
     assert not report.clean
     assert entry.expected <= {finding.code for finding in report.findings}
 
 
-@pytest.mark.parametrize(("entry", "path"), LEAKY, ids=_ids(LEAKY))
-def test_the_secret_really_is_in_each_leaky_file(entry: CorpusFile, path: Path) -> None:
+@pytest.mark.parametrize("entry", LEAKY, ids=_ids(LEAKY))
+def test_the_secret_really_is_in_each_leaky_file(entry: CorpusFile, built: Built) -> None:
     if entry.secret is None:
         pytest.skip("nothing hidden: the finding is about visible content")
-    assert entry.secret.encode() in every_byte(path)
+    assert entry.secret.encode() in every_byte(built(entry))
 
 
-@pytest.mark.parametrize(("entry", "path"), CLEAN, ids=_ids(CLEAN))
-def test_every_clean_file_passes(entry: CorpusFile, path: Path) -> None:
-    report = check_file(str(path))
+@pytest.mark.parametrize("entry", CLEAN, ids=_ids(CLEAN))
+def test_every_clean_file_passes(entry: CorpusFile, built: Built) -> None:
+    report = check_file(str(built(entry)))
     assert report.findings == ()
     assert report.clean
 
 
-@pytest.mark.parametrize(("entry", "path"), LEAKY, ids=_ids(LEAKY))
+@pytest.mark.parametrize("entry", LEAKY, ids=_ids(LEAKY))
 def test_every_leaky_file_sanitises_to_a_clean_copy_without_the_secret(
-    entry: CorpusFile, path: Path, tmp_path: Path
+    entry: CorpusFile, built: Built, tmp_path: Path
 ) -> None:
+    path = built(entry)
     copy = tmp_path / f"copy-{path.name}"
     report = sanitise_file(str(path), str(copy))
     assert report.clean
@@ -73,10 +91,10 @@ def test_every_leaky_file_sanitises_to_a_clean_copy_without_the_secret(
         assert text in shown, f"{text!r} was lost"
 
 
-def test_the_copy_keeps_numbers_as_numbers(tmp_path: Path) -> None:
+def test_the_copy_keeps_numbers_as_numbers(built: Built, tmp_path: Path) -> None:
     import openpyxl
 
-    source = next(path for entry, path in CORPUS if entry.name == "hidden_row.xlsx")
+    source = built(CORPUS["hidden_row.xlsx"])
     copy = tmp_path / "copy.xlsx"
     sanitise_file(str(source), str(copy))
     sheet = openpyxl.load_workbook(copy).active
@@ -118,8 +136,8 @@ def test_a_missing_file_cannot_be_inspected(tmp_path: Path) -> None:
     assert [f.code for f in report.findings] == ["file.cannot_inspect"]
 
 
-def test_a_tighter_size_limit_blocks_a_workbook_that_expands_beyond_it(tmp_path: Path) -> None:
-    source = next(path for entry, path in CORPUS if entry.name == "clean_summary.xlsx")
+def test_a_tighter_size_limit_blocks_a_workbook_that_expands_beyond_it(built: Built, tmp_path: Path) -> None:
+    source = built(CORPUS["clean_summary.xlsx"])
     report = check_file(str(source), InspectionLimits(max_uncompressed_bytes=1_000))
     assert report.unreadable
 
@@ -131,8 +149,8 @@ def test_an_unreadable_file_cannot_be_sanitised(tmp_path: Path) -> None:
         sanitise_file(str(path), str(tmp_path / "copy.csv"))
 
 
-def test_the_report_has_the_command_line_shape() -> None:
-    source = next(path for entry, path in CORPUS if entry.name == "hidden_sheet.xlsx")
+def test_the_report_has_the_command_line_shape(built: Built) -> None:
+    source = built(CORPUS["hidden_sheet.xlsx"])
     shape = check_file(str(source)).as_dict()
     assert set(shape) == {"path", "clean", "findings"}
     finding = next(f for f in shape["findings"] if f["code"] == "xlsx.hidden_sheet")  # type: ignore[attr-defined]
