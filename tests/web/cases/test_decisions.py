@@ -303,6 +303,28 @@ def test_the_s17_4_flag_leaves_the_reasons_out_of_the_letter(decider_client: Cli
     assert "stating them would reveal exempt information (section 17(4))" in _text(case)
 
 
+def test_the_reasons_withheld_flag_names_the_regimes_provision_on_the_page(decider_client: Client) -> None:
+    foisa = decider_client.get(_url(_case(Regime.FOISA))).content.decode()
+    assert "Stating the reasons would itself disclose exempt information (section 16(3))" in foisa
+    foia = decider_client.get(_url(_case())).content.decode()
+    assert "Stating the reasons would itself disclose exempt information (section 17(4))" in foia
+
+
+def test_under_the_eir_the_reasons_are_always_given(decider_client: Client) -> None:
+    case = _case(Regime.EIR, question="What pollution readings did you take on the estate in 2023?")
+    page = decider_client.get(_url(case)).content.decode()
+    assert "Stating the reasons would itself disclose" not in page
+    response = decider_client.post(
+        _url(case),
+        {
+            "outcome": "withheld",
+            **_entries({"code": "reg.12(5)(a)", "reasons": "", "reasons_would_disclose": "on"}),
+        },
+    )
+    assert response.status_code == 200
+    assert "Say why reg.12(5)(a) applies (reg 14(3))." in unescape(response.content.decode())
+
+
 # ------------------------------------------------------------------------------------ bad input
 
 

@@ -185,7 +185,7 @@ class ExemptionForm(GovukFormMixin, forms.Form):
         label="Why it applies", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     reasons_would_disclose = forms.BooleanField(
-        label="Stating the reasons would itself disclose exempt information (s.17(4))", required=False
+        label="Stating the reasons would itself disclose exempt information", required=False
     )
     public_interest_for = forms.CharField(
         label="Factors favouring disclosure",
@@ -206,6 +206,17 @@ class ExemptionForm(GovukFormMixin, forms.Form):
         help_text="For neither confirm nor deny: the public interest in confirming or denying.",
     )
 
+    def __init__(self, *args: Any, regime: Regime = Regime.FOIA, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notice_rules = regime.rules.notice
+        withheld = self.notice_rules.reasons_withheld_provision
+        if withheld is None:  # the EIR and EISR: the reasons are always given (reg 14(3))
+            del self.fields["reasons_would_disclose"]
+        else:
+            self.fields[
+                "reasons_would_disclose"
+            ].label = f"Stating the reasons would itself disclose exempt information ({withheld})"
+
     def clean_code(self) -> str:
         raw = (self.cleaned_data.get("code") or "").strip()
         if not raw:
@@ -222,7 +233,9 @@ class ExemptionForm(GovukFormMixin, forms.Form):
             return data
         found = exemption(str(code))
         if not (data.get("reasons") or "").strip() and not data.get("reasons_would_disclose"):
-            self.add_error("reasons", f"Say why {found.code} applies (s.17(1)(c)).")
+            self.add_error(
+                "reasons", f"Say why {found.code} applies ({self.notice_rules.reasons_provision})."
+            )
         for_, against = data.get("public_interest_for"), data.get("public_interest_against")
         if found.public_interest_test and (data.get("public_interest_conclusion") or for_ or against):
             if not (for_ or "").strip():

@@ -129,7 +129,12 @@ def decision_edit(request: HttpRequest, reference: str, position: int) -> HttpRe
         return _decision_page(request, case, part, form, formset)
     posted = _with_management_form(request.POST) if request.method == "POST" else None
     form = DecisionForm(posted, initial=_decision_initial(part), regime=Regime(case.regime))
-    formset = ExemptionFormSet(posted, initial=_exemptions_initial(part), prefix=EXEMPTIONS_PREFIX)
+    formset = ExemptionFormSet(
+        posted,
+        initial=_exemptions_initial(part),
+        prefix=EXEMPTIONS_PREFIX,
+        form_kwargs={"regime": Regime(case.regime)},
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
         s21 = None
@@ -213,7 +218,7 @@ def _decision_forms_with_one_more(
         | {name: posted.get(name, "") for name in DecisionForm.cost_field_names()},
         regime=regime,
     )
-    return form, ExemptionFormSet(initial=entries, prefix=EXEMPTIONS_PREFIX)
+    return form, ExemptionFormSet(initial=entries, prefix=EXEMPTIONS_PREFIX, form_kwargs={"regime": regime})
 
 
 def _exemption_specs(formset: BaseFormSet[ExemptionForm]) -> list[services.ExemptionSpec]:
@@ -229,7 +234,7 @@ def _exemption_specs(formset: BaseFormSet[ExemptionForm]) -> list[services.Exemp
                 public_interest_for=data["public_interest_for"],
                 public_interest_against=data["public_interest_against"],
                 public_interest_conclusion=data["public_interest_conclusion"],
-                reasons_would_disclose=data["reasons_would_disclose"],
+                reasons_would_disclose=bool(data.get("reasons_would_disclose")),
             )
         )
     return specs
