@@ -4,6 +4,7 @@ replaces the copies instead of piling them up."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -11,10 +12,14 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.test import Client, override_settings
+from django_tasks_db.models import DBTaskResult
 
 from foidesk.core.workflow import Role
+from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases.documents import document_approve, document_attach
-from foidesk.web.cases.publishing import publication_withdraw, response_publish
+from foidesk.web.cases.publishing import publication_files_index, publication_withdraw, response_publish
+from foidesk.web.cases.tasks import publication_files_index_task
 from foidesk.web.publication.models import PublishedAttachment
 from tests.factories import decided_case, published_case, sent_case, staff
 
@@ -23,12 +28,10 @@ pytestmark = pytest.mark.django_db
 CaptureCallbacks = Callable[..., AbstractContextManager[Any]]
 
 
-def _published() -> tuple[Any, Any, Path]:
+def _published(content: bytes = b"a,b\n1,2\n") -> tuple[Any, Any, Path]:
     officer, decider = staff(Role.CASE_OFFICER), staff(Role.DECISION_MAKER)
     case = decided_case(officer=officer)
-    document = document_attach(
-        request=case, title="T", filename="t.csv", content=b"a,b\n1,2\n", actor=officer
-    )
+    document = document_attach(request=case, title="T", filename="t.csv", content=content, actor=officer)
     document_approve(document=document, actor=decider)
     sent_case(case, officer=officer, decider=decider, on=dt.date(2024, 3, 1))
     publication = published_case(case, publisher=staff(Role.PUBLISHER), on=dt.date(2024, 3, 2))
@@ -76,3 +79,59 @@ def test_publishing_stores_the_related_entries_found_then() -> None:
     _, publication, _ = _published()
     publication.refresh_from_db()
     assert publication.related == [earlier.reference]
+
+
+# ------------------------------------------------------------------ the published files' words, searched
+
+FILE_ONLY_WORD = "zygomorphic"  # in the published file only, not in the entry's own text
+
+
+def _found(client: Client, word: str) -> list[str]:
+    """The references the log's search box lists for ``word``."""
+    page = client.get("/disclosure-log/", {"q": word})
+    assert page.status_code == 200
+    return re.findall(r"Reference (\S+) ·", re.sub(r"<[^>]+>|\s+", " ", page.content.decode()))
+
+
+def test_a_published_files_words_find_its_entry_in_the_log(
+    client: Client, django_capture_on_commit_callbacks: CaptureCallbacks
+) -> None:
+    assert not _found(client, FILE_ONLY_WORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        _, publication, _ = _published(f"Outcome,Count\n{FILE_ONLY_WORD} flowers,2\n".encode())
+    publication.refresh_from_db()
+    assert FILE_ONLY_WORD in publication.attachments_text
+    assert FILE_ONLY_WORD not in (publication.title + publication.request_text + publication.response_text)
+    assert _found(client, FILE_ONLY_WORD) == [publication.reference]
+    assert AuditEvent.objects.filter(
+        action="publication.files_indexed", object_id=str(publication.pk)
+    ).exists()
+
+
+def test_a_withdrawn_entrys_files_are_not_found(
+    client: Client, django_capture_on_commit_callbacks: CaptureCallbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        _, publication, _ = _published(f"Outcome\n{FILE_ONLY_WORD}\n".encode())
+    assert _found(client, FILE_ONLY_WORD) == [publication.reference]
+    with django_capture_on_commit_callbacks(execute=True):
+        publication_withdraw(publication=publication, reason="A witness named.", actor=staff(Role.PUBLISHER))
+    assert not _found(client, FILE_ONLY_WORD)
+    publication_files_index(publication_id=publication.pk)  # a late task changes nothing
+    assert not _found(client, FILE_ONLY_WORD)
+
+
+@override_settings(FOIDESK_RUN_TASKS_INLINE=False)
+def test_with_a_worker_the_files_words_are_read_by_a_task_after_publication(
+    django_capture_on_commit_callbacks: CaptureCallbacks,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        _, publication, _ = _published(f"Outcome\n{FILE_ONLY_WORD}\n".encode())
+    publication.refresh_from_db()
+    assert publication.attachments_text == ""  # queued, not read in the request
+    queued = DBTaskResult.objects.get(task_path__endswith="publication_files_index_task")
+    assert queued.args_kwargs["args"] == [publication.pk]
+    publication_files_index_task.call(publication.pk)  # what the worker runs, twice: the same text
+    publication_files_index_task.call(publication.pk)
+    publication.refresh_from_db()
+    assert publication.attachments_text.split() == ["outcome", FILE_ONLY_WORD]

@@ -35,6 +35,7 @@ class AuditAction(StrEnum):
     # The disclosure log
     RESPONSE_PUBLISHED = "response.published"
     RESPONSE_WITHDRAWN = "response.withdrawn"
+    PUBLICATION_FILES_INDEXED = "publication.files_indexed"  # the published files' words, for search
     # After the response
     REVIEW_OPENED = "review.opened"
     REVIEW_DECIDED = "review.decided"

@@ -8,14 +8,21 @@ of the cases, so the two apps do not import each other.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+import shutil
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 
-from django.core.files.base import ContentFile
+from django.conf import settings
+from django.core.files import File
 from django.db import transaction
 from django.db.models import FileField
 
+from foidesk.core.document_text import MAX_SEARCH_CHARACTERS, document_words
 from foidesk.core.outcome import Outcome
+from foidesk.core.release_check.findings import CannotInspect
 from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
@@ -25,6 +32,8 @@ from foidesk.web.cases.models import Document, Part, Request
 from foidesk.web.cases.services import Actor, CaseError, request_redacted
 from foidesk.web.publication.models import Publication, PublishedAttachment
 from foidesk.web.publication.selectors import related_references
+
+logger = logging.getLogger(__name__)
 
 
 def response_publish(
@@ -94,6 +103,7 @@ def response_publish(
                 "published_on": published_on,
                 "is_published": True,
                 "is_synthetic": request.is_synthetic,
+                "attachments_text": "",  # the files' words are read again once this commits
             },
         )
         publication.related = related_references(publication)
@@ -103,18 +113,17 @@ def response_publish(
         )
         _attachments_remove(publication)
         for position, document in enumerate(documents):
-            with document.file.open("rb") as handle:
-                content = handle.read()
-            PublishedAttachment.objects.create(
-                publication=publication,
-                title=document.title,
-                filename=document.filename,
-                file=ContentFile(content, name=document.filename),
-                content_type=document.content_type,
-                size=document.size,
-                sha256=document.sha256,
-                position=position,
-            )
+            with document.file.open("rb") as handle:  # copied in chunks, never whole in memory
+                PublishedAttachment.objects.create(
+                    publication=publication,
+                    title=document.title,
+                    filename=document.filename,
+                    file=File(handle, name=document.filename),
+                    content_type=document.content_type,
+                    size=document.size,
+                    sha256=document.sha256,
+                    position=position,
+                )
         request.publication = publication
         request.save(update_fields=["publication", "updated_at"])
         audit_record(
@@ -123,7 +132,60 @@ def response_publish(
             obj=publication,
             details={"request": request.reference, "attachments": [d.sha256 for d in documents]},
         )
+        if documents:
+            transaction.on_commit(lambda: _files_index_later(publication.pk))
     return publication
+
+
+def _files_index_later(publication_id: int) -> None:
+    """Read the published files' words after the publishing transaction commits: by the task worker
+    where one runs (``FOIDESK_TASK_WORKER``), else at once."""
+    if settings.FOIDESK_RUN_TASKS_INLINE:
+        publication_files_index(publication_id=publication_id)
+        return
+    from foidesk.web.cases.tasks import publication_files_index_task
+
+    publication_files_index_task.enqueue(publication_id)
+
+
+def publication_files_index(*, publication_id: int) -> Publication | None:
+    """Put the words of a published entry's files into its search text (``attachments_text``).
+
+    Idempotent: it reads the files as they are now, so running it again (a retried task, a second
+    publication) gives the same text. Nothing is done for an entry withdrawn meanwhile. A file whose
+    words cannot be read is logged and left out: the entry stays findable by its own text.
+    """
+    publication = Publication.objects.filter(pk=publication_id, is_published=True).first()
+    if publication is None:
+        return None
+    texts = [_file_words(attachment) for attachment in publication.attachments.order_by("position")]
+    text = "\n".join(t for t in texts if t)[:MAX_SEARCH_CHARACTERS]
+    with transaction.atomic():
+        still_published = Publication.objects.filter(pk=publication_id, is_published=True)
+        changed = still_published.update(attachments_text=text)
+        if changed:
+            audit_record(
+                actor=None,
+                actor_label="search index",
+                action=AuditAction.PUBLICATION_FILES_INDEXED,
+                obj=publication,
+                details={"files": len(texts), "characters": len(text)},
+            )
+    publication.attachments_text = text
+    return publication
+
+
+def _file_words(attachment: PublishedAttachment) -> str:
+    """The words of one published file, read from a local copy (storage may be remote)."""
+    try:
+        suffix = Path(attachment.filename).suffix
+        with attachment.file.open("rb") as source, tempfile.NamedTemporaryFile(suffix=suffix) as copy:
+            shutil.copyfileobj(source, copy)
+            copy.flush()
+            return document_words(copy.name)
+    except (CannotInspect, OSError) as error:
+        logger.warning("The words of published file %s could not be read: %s", attachment.pk, error)
+        return ""
 
 
 def publication_withdraw(*, publication: Publication, reason: str, actor: Actor) -> None:

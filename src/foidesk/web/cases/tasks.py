@@ -24,6 +24,7 @@ from foidesk.web.cases.answers import answer_check
 from foidesk.web.cases.documents import document_check_queued
 from foidesk.web.cases.intake import inbound_email_receive
 from foidesk.web.cases.models import InboundEmail
+from foidesk.web.cases.publishing import publication_files_index
 
 logger = logging.getLogger(__name__)
 
@@ -165,3 +166,14 @@ def document_check_task(document_id: int) -> dict[str, Any]:
     """
     document = document_check_queued(document_id=document_id)
     return {"document": document_id, "status": document.check_status if document is not None else "gone"}
+
+
+@task()
+def publication_files_index_task(publication_id: int) -> dict[str, Any]:
+    """The background task (django-tasks): the words of a published entry's files, for search.
+
+    Queued when the publishing transaction commits (web/cases/publishing.py); idempotent.
+    """
+    publication = publication_files_index(publication_id=publication_id)
+    characters = len(publication.attachments_text) if publication is not None else 0
+    return {"publication": publication_id, "characters": characters}

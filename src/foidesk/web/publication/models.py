@@ -53,6 +53,12 @@ class Publication(models.Model):
         blank=True,
         help_text="References of related entries, found when it was published (null: not yet looked for).",
     )
+    attachments_text = models.TextField(
+        blank=True,
+        default="",
+        editable=False,
+        help_text="The words of the published files, for search (filled after publication).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -86,7 +86,7 @@ def _words(text: str, limit: int) -> list[str]:
 
 # Weights of the FTS5 columns for bm25 (title, summary, request, response), as PostgreSQL's A-D weights
 # of migration 0002 rank a word in the title above one in the response.
-SQLITE_COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0)
+SQLITE_COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0, 1.0)  # title, summary, request, response, files
 SNIPPET_WORDS = 24  # SQLite: tokens per snippet; PostgreSQL: MaxWords
 SNIPPET_OPTIONS = (
     'StartSel="\ue000", StopSel="\ue001", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
