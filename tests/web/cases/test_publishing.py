@@ -117,6 +117,8 @@ def test_a_withdrawn_entrys_files_are_not_found(
     with django_capture_on_commit_callbacks(execute=True):
         publication_withdraw(publication=publication, reason="A witness named.", actor=staff(Role.PUBLISHER))
     assert not _found(client, FILE_ONLY_WORD)
+    publication.refresh_from_db()
+    assert publication.attachments_text == ""
     publication_files_index(publication_id=publication.pk)  # a late task changes nothing
     assert not _found(client, FILE_ONLY_WORD)
 

@@ -194,7 +194,8 @@ def publication_withdraw(*, publication: Publication, reason: str, actor: Actor)
     with transaction.atomic():
         publication.is_published = False
         publication.withdrawn_reason = reason.strip()
-        publication.save(update_fields=["is_published", "withdrawn_reason", "updated_at"])
+        publication.attachments_text = ""  # its files are removed below, and their words with them
+        publication.save(update_fields=["is_published", "withdrawn_reason", "attachments_text", "updated_at"])
         removed = _attachments_remove(publication)
         audit_record(
             actor=actor,
