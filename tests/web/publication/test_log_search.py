@@ -218,9 +218,9 @@ def test_the_api_says_when_it_fell_back_to_any_word_and_sorts_newest(client: Cli
 def test_a_search_matching_more_than_it_counts_pages_through_the_best_and_says_so(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from foidesk.web.publication import selectors
+    from foidesk.web.publication import search
 
-    monkeypatch.setattr(selectors, "FACET_COUNT_LIMIT", 10)  # the threshold, as if the log were large
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 10)  # the threshold, as if the log were large
     for n in range(12):
         PublicationFactory(title=f"Taser use {n}")
     page = client.get("/disclosure-log/?q=taser").content.decode()
