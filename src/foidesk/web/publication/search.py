@@ -286,15 +286,28 @@ def snippets(search: TextSearch, ids: Sequence[int]) -> dict[int, str]:
         elif connection.vendor == "sqlite":
             # The summary, request and response (columns 1-3; the title is shown anyway): the first
             # with a matched word, else the first with text.
+            # The shown entries' published text copied into a scratch FTS5 table of the index's tokenizer,
+            # private to this connection: its snippets are the index's, without seeking 20 entries
+            # through the doclists of common words (30 ms a page at a million entries).
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_probe USING fts5("
+                "summary, request_text, response_text, tokenize='porter unicode61 remove_diacritics 2')"
+            )
+            cursor.execute("DELETE FROM temp.snippet_probe")
             placeholders = ", ".join(["%s"] * len(ids))
+            cursor.execute(
+                "INSERT INTO temp.snippet_probe(rowid, summary, request_text, response_text) "  # noqa: S608
+                "SELECT id, summary, request_text, response_text FROM publication_publication "
+                f"WHERE is_published AND id IN ({placeholders})",
+                list(ids),
+            )
             marks: list[str | int] = [_MARK_START, _MARK_END, SNIPPET_WORDS]
             columns = ", ".join(
-                f"snippet(publication_search, {column}, %s, %s, ' … ', %s)" for column in (1, 2, 3)
+                f"snippet(snippet_probe, {column}, %s, %s, ' … ', %s)" for column in (0, 1, 2)
             )
             cursor.execute(
-                f"SELECT rowid, {columns} FROM publication_search "  # noqa: S608 - fixed SQL
-                f"WHERE publication_search MATCH %s AND rowid IN ({placeholders})",
-                [*marks * 3, fts5_match(search.query, all_groups=search.all_words), *ids],
+                f"SELECT rowid, {columns} FROM temp.snippet_probe WHERE snippet_probe MATCH %s",  # noqa: S608
+                [*marks * 3, fts5_match(search.query, all_groups=search.all_words)],
             )
             found: dict[int, str] = {}
             for pk, *texts in cursor.fetchall():
