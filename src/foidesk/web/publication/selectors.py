@@ -10,7 +10,7 @@ from typing import Any, cast
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.search_query import SearchQuery
@@ -39,15 +39,27 @@ def entry_page_key(slug: str) -> tuple[bool, tuple[object, ...] | None]:
     version and the id and version of each published entry it links to (its related entries, the earlier
     answers it points to); a withdrawn or republished entry has a new version (``updated_at``). The key
     is None for an entry whose related entries were never stored (looked for on the page instead)."""
-    found = published_entries().filter(slug=slug).values_list("pk", "updated_at", "related").first()
+    points = Exists(Publication.points_to.through.objects.filter(from_publication=OuterRef("pk")))
+    found = (
+        published_entries()
+        .filter(slug=slug)
+        .annotate(points=points)
+        .values_list("pk", "updated_at", "related", "points")
+        .first()
+    )
     if found is None:
         return False, None
-    pk, version, related = found
+    pk, version, related, points_anywhere = found
     if not isinstance(related, list):
         return True, None
     references = [r for r in related if isinstance(r, str)]
-    links = published_entries().filter(Q(reference__in=references) | Q(pointed_from=pk))
-    return True, (pk, slug, version, tuple(sorted(set(links.values_list("pk", "updated_at")))))
+    if not references and not points_anywhere:  # links to nothing: one query
+        return True, (pk, slug, version, ())
+    # Two index lookups (an OR of the two read the whole log on PostgreSQL).
+    linked = set(published_entries().filter(pointed_from=pk).values_list("pk", "updated_at"))
+    if references:
+        linked |= set(published_entries().filter(reference__in=references).values_list("pk", "updated_at"))
+    return True, (pk, slug, version, tuple(sorted(linked)))
 
 
 def _printable(value: str) -> str:
