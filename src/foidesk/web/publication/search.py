@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
@@ -182,16 +182,24 @@ def _postgres_candidates(
     at most that many rows); if they are too few, other matches as the GIN index hands them over, as many
     as are still wanted. Neither step reads more rows than its bound, whatever the planner estimates
     (ordering every match of a phrase by id read 30,000 rows for "body worn video")."""
-    top = Publication.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    recent = found.filter(pk__gt=top - RECENT_IDS).order_by("-pk")
+    floor = RawSQL("(SELECT max(id) FROM publication_publication) - %s", [RECENT_IDS])
+    recent = found.filter(pk__gt=floor).order_by("-pk")
     rows: list[tuple[Any, ...]] = list(recent.values_list(*fields)[:limit])
-    if len(rows) >= limit or top <= RECENT_IDS:
+    if len(rows) >= limit:
         return rows
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # the index, never a scan of the whole log
-        older = found.filter(pk__lte=top - RECENT_IDS)
-        rows += older.values_list(*fields)[: limit - len(rows)]
-        cursor.execute("RESET enable_seqscan")
+    # Every match this time (a bound on the id would be a bitmap of the whole primary key), the ones
+    # already taken skipped.
+    taken = {row[0] for row in rows}
+    with connection.cursor() as cursor:
+        # Bitmap scans of the GIN index only: neither the whole table nor the primary key walked row by
+        # row (the planner's estimate of a phrase's matches can be wrong either way). Undone after, and
+        # by the rollback of a failed transaction.
+        cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
+        try:
+            more = found.values_list(*fields)[:limit]
+            rows += [row for row in more if row[0] not in taken][: limit - len(rows)]
+        finally:
+            cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
     return rows
 
 
