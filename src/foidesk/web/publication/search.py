@@ -109,7 +109,7 @@ class TextSearch:
 # the order entries are published in): ranking or counting every entry holding a common word would grow
 # with the log (a tenth of a million-entry log holds "search"). The page says when the bound applies.
 CANDIDATE_LIMIT = 200
-RECENT_IDS = 10_000  # PostgreSQL: the newest entries searched first, newest match first
+RECENT_IDS = 5_000  # PostgreSQL: the newest entries searched first, newest match first
 
 
 @dataclass(frozen=True, slots=True)
