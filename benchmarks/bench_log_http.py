@@ -7,6 +7,12 @@ same run; API search p95 under 150 ms. Each target rotates through many addresse
 so that no single page is measured warm. Worker memory is read before and after (flat means no leak).
 
 FOIDESK_BENCH_LOG_N sets another size, FOIDESK_BENCH_HTTP_SECONDS the time per target (default 20).
+FOIDESK_BENCH_HTTP_POSTGRES_URL and FOIDESK_BENCH_HTTP_SQLITE_PATH name databases already loaded (by an
+earlier run of this loader) to measure instead of loading a scratch one; they are migrated, not emptied.
+The searches are distinct (each query with each year as a word: 200 of them), so no cache could answer
+them; there is none. Entry pages are measured twice: rotating through 500 entries (after a warm-up of
+FOIDESK_BENCH_HTTP_WARM_SECONDS, 45, not counted: served from each worker's page cache) and through
+20,000 (mostly first visits: rendered).
 ``make load`` runs the same for 10 minutes a target (a soak). wrk is Debian's package: installed here
 when missing and the benchmark runs as root, else the section says it was not run.
 """
@@ -66,14 +72,33 @@ end
 """
 
 
+# Each query alone and with each year as a word: distinct searches, none answered twice in a row.
+SEARCHES = [
+    q for year in ("", *map(str, range(2008, 2027))) for q in (f"{q} {year}".strip() for q in QUERIES)
+]
+WARM_ENTRIES = 500
+WARM_SECONDS = int(
+    os.environ.get("FOIDESK_BENCH_HTTP_WARM_SECONDS", "45")
+)  # visiting them first, not counted
+COLD_ENTRIES = 20_000
+
+
 def main() -> str:
     if not _wrk():
         return "## Disclosure log over HTTP\n\nNot run: wrk is not installed (apt-get install wrk).\n"
     results = {}
-    with scratch_postgres(SERVER, DATABASE) as url:
-        results["PostgreSQL"] = _measure(url)
-    with tempfile.TemporaryDirectory() as folder:
-        results["SQLite"] = _measure(f"sqlite:///{folder}/bench.sqlite3")
+    kept_postgres = os.environ.get("FOIDESK_BENCH_HTTP_POSTGRES_URL")
+    if kept_postgres:
+        results["PostgreSQL"] = _measure(kept_postgres, load=False)
+    else:
+        with scratch_postgres(SERVER, DATABASE) as url:
+            results["PostgreSQL"] = _measure(url)
+    kept_sqlite = os.environ.get("FOIDESK_BENCH_HTTP_SQLITE_PATH")
+    if kept_sqlite:
+        results["SQLite"] = _measure(f"sqlite:///{kept_sqlite}", load=False)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            results["SQLite"] = _measure(f"sqlite:///{folder}/bench.sqlite3")
     return _section(results)
 
 
@@ -100,10 +125,10 @@ def _env(url: str, var: str) -> dict[str, str]:
     }
 
 
-def _measure(url: str) -> dict[str, object]:
+def _measure(url: str, *, load: bool = True) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as var:
         env = _env(url, var)
-        facts = child_json(__file__, ["--prepare"], env)
+        facts = child_json(__file__, ["--prepare"] if load else ["--prepare", "--loaded"], env)
         port = _free_port()
         server = subprocess.Popen(
             [
@@ -127,18 +152,32 @@ def _measure(url: str) -> dict[str, object]:
             _wait_until_up(port)
             base = f"http://127.0.0.1:{port}"
             memory_before = _worker_rss_kib(server.pid)
+            slugs = facts["slugs"]
             targets = {
                 "bare Django page": ["/bare/"],
-                "entry page": [f"/disclosure-log/{slug}/" for slug in facts["slugs"]],
-                "search page": [f"/disclosure-log/?{urllib.parse.urlencode({'q': q})}" for q in QUERIES],
-                "API search": [f"/api/v1/disclosures?{urllib.parse.urlencode({'q': q})}" for q in QUERIES],
+                "entry page": [f"/disclosure-log/{slug}/" for slug in slugs[:WARM_ENTRIES]],
+                "entry page, 20,000 entries": [f"/disclosure-log/{slug}/" for slug in slugs[WARM_ENTRIES:]],
+                "search page": [f"/disclosure-log/?{urllib.parse.urlencode({'q': q})}" for q in SEARCHES],
+                "API search": [f"/api/v1/disclosures?{urllib.parse.urlencode({'q': q})}" for q in SEARCHES],
             }
+            load_before = os.getloadavg()[0]
+            _wrk_run(
+                base, targets["entry page"], WARM_SECONDS
+            )  # each worker renders the 500 once: not counted
             measured = {name: _wrk_run(base, paths) for name, paths in targets.items()}
+            load_after = os.getloadavg()[0]
             memory_after = _worker_rss_kib(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return {**facts, "targets": measured, "rss_before_kib": memory_before, "rss_after_kib": memory_after}
+    return {
+        **facts,
+        "targets": measured,
+        "rss_before_kib": memory_before,
+        "rss_after_kib": memory_after,
+        "load_before": load_before,
+        "load_after": load_after,
+    }
 
 
 def _free_port() -> int:
@@ -170,12 +209,12 @@ def _worker_rss_kib(master: int) -> int:
     return total
 
 
-def _wrk_run(base: str, paths: list[str]) -> dict[str, float]:
+def _wrk_run(base: str, paths: list[str], seconds: int = SECONDS) -> dict[str, float]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
     try:
         out = subprocess.run(
-            ["wrk", "-t2", f"-c{CLIENTS}", f"-d{SECONDS}s", "--timeout", "10s", "-s", script.name, base],
+            ["wrk", "-t2", f"-c{CLIENTS}", f"-d{seconds}s", "--timeout", "10s", "-s", script.name, base],
             capture_output=True,
             text=True,
             check=True,
@@ -198,8 +237,11 @@ def _section(results: dict[str, dict[str, object]]) -> str:
     lines = [
         "## Disclosure log over HTTP (gunicorn, wrk)",
         "",
-        f"{N:,} synthetic entries; gunicorn with {WORKERS} workers (preloaded) on 127.0.0.1; wrk with "
-        f"{CLIENTS} connections for {SECONDS} s a target, rotating through many entries and queries. "
+        f"{next(iter(results.values()))['n']:,} synthetic entries; gunicorn with {WORKERS} workers "
+        "(preloaded) on 127.0.0.1; wrk with "
+        f"{CLIENTS} connections for {SECONDS} s a target, rotating through {len(SEARCHES)} distinct searches "
+        f"(no results cache) and {WARM_ENTRIES:,} entries (visited for {WARM_SECONDS} s first, not counted: "
+        f"each worker's page cache then serves them) or {COLD_ENTRIES:,} (mostly first visits, rendered). "
         "The bare page is a Django view that only answers, served by the same gunicorn.",
         "",
         "| database | target | requests/s | p50 | p95 | errors | goal | met |",
@@ -214,7 +256,7 @@ def _section(results: dict[str, dict[str, object]]) -> str:
             answered = t["requests"] > 0 and t["errors"] == 0  # a run that timed out meets nothing
             if name in ("search page", "API search"):
                 goal, met = f"p95 < {SEARCH_P95_MS:.0f} ms", _yes(answered and t["p95_ms"] < SEARCH_P95_MS)
-            elif name == "entry page":
+            elif name.startswith("entry page"):
                 goal = f">= {ENTRY_RPS:.0f}/s and >= half the bare page ({bare / 2:.0f}/s)"
                 met = _yes(answered and t["rps"] >= ENTRY_RPS and t["rps"] >= bare / 2)
             lines.append(
@@ -223,8 +265,10 @@ def _section(results: dict[str, dict[str, object]]) -> str:
             )
     lines.append("")
     for database, result in results.items():
+        loaded = f"loaded in {result['load_s']:.0f} s" if result["load_s"] else "loaded by an earlier run"
         lines.append(
-            f"{database}: loaded in {result['load_s']:.0f} s; workers' memory "
+            f"{database}: {loaded}; load average {result['load_before']:.1f} before the targets, "
+            f"{result['load_after']:.1f} after (2 cores); workers' memory "
             f"{result['rss_before_kib'] / 1024:.0f} MiB before, "
             f"{result['rss_after_kib'] / 1024:.0f} MiB after."
         )
@@ -235,8 +279,9 @@ def _yes(ok: bool) -> str:
     return "yes" if ok else "NO"
 
 
-def _prepare() -> None:
-    """In the child: migrate, load the log, and name the entries the load will rotate through."""
+def _prepare(*, load: bool = True) -> None:
+    """In the child: migrate, load the log (unless it is loaded), and name the entries the load will
+    rotate through: WARM_ENTRIES spread over the log, then COLD_ENTRIES others."""
     import django
 
     django.setup()
@@ -248,16 +293,19 @@ def _prepare() -> None:
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    log_load(N)
-    refresh_search_terms()
-    load_s = time.perf_counter() - started
-    step = max(1, N // 500)
-    slugs = list(Publication.objects.filter(pk__in=range(1, N + 1, step)).values_list("slug", flat=True))
-    print(json.dumps({"n": N, "load_s": load_s, "slugs": slugs}))
+    if load:
+        log_load(N)
+        refresh_search_terms()
+    load_s = time.perf_counter() - started if load else 0.0
+    n = Publication.objects.count()
+    chosen = list(range(1, n + 1, max(1, n // WARM_ENTRIES)))[:WARM_ENTRIES]
+    chosen += list(range(2, n + 1, max(1, n // COLD_ENTRIES)))[:COLD_ENTRIES]
+    slugs = dict(Publication.objects.filter(pk__in=chosen).values_list("pk", "slug"))
+    print(json.dumps({"n": n, "load_s": load_s, "slugs": [slugs[pk] for pk in chosen if pk in slugs]}))
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--prepare"]:
-        _prepare()
+    if sys.argv[1:2] == ["--prepare"]:
+        _prepare(load="--loaded" not in sys.argv)
     else:
         print(main())

@@ -218,14 +218,19 @@ def test_the_api_says_when_it_fell_back_to_any_word_and_sorts_newest(client: Cli
 def test_a_search_matching_more_than_it_counts_pages_through_the_best_and_says_so(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from foidesk.web.publication import selectors
+    from foidesk.web.publication import search
 
-    monkeypatch.setattr(selectors, "FACET_COUNT_LIMIT", 10)  # the threshold, as if the log were large
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 10)  # the threshold, as if the log were large
     for n in range(12):
         PublicationFactory(title=f"Taser use {n}")
     page = client.get("/disclosure-log/?q=taser").content.decode()
     assert "More than 10 published responses" in page
     found = client.get("/api/v1/disclosures?q=taser").json()
     assert found["count"] == 10 and found["more"] is True and len(found["results"]) == 10
+    # The candidates are the most recently published matches: the two first published are left out.
+    assert {r["title"] for r in found["results"]} == {f"Taser use {n}" for n in range(2, 12)}
+    assert "the 10 most recent that match are listed, best first" in page
+    newest = client.get("/api/v1/disclosures?q=taser&sort=newest").json()
+    assert {r["title"] for r in newest["results"]} == {f"Taser use {n}" for n in range(2, 12)}
     few = client.get("/api/v1/disclosures?q=taser+use+3").json()
     assert few["more"] is False

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -12,18 +10,17 @@ from typing import Any, cast
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.search_query import SearchQuery
 from foidesk.core.topics import DEFAULT_VOCABULARY
 from foidesk.web.publication.models import Publication
-from foidesk.web.publication.search import TextSearch, search_publications, search_text, snippets
+from foidesk.web.publication.search import CANDIDATE_LIMIT, search_candidates, search_publications, snippets
 
 PAGE_SIZE = 20
-# Filters show how many results each value would give while the results are at most this many; beyond,
-# counting every topic of every result would cost more than the search (the values are still offered).
-FACET_COUNT_LIMIT = 10_000
+# A typed search ranks and counts at most search.CANDIDATE_LIMIT entries (the newest that match); the
+# filters' counts are taken over the same entries, so the search runs once.
 FACET_VALUES = 60  # values offered per filter, most frequent first
 SORTS = ("relevance", "newest")
 
@@ -35,6 +32,34 @@ def published_entries() -> QuerySet[Publication]:
 
 def published_entry(slug: str) -> Publication | None:
     return published_entries().prefetch_related("attachments", "points_to").filter(slug=slug).first()
+
+
+def entry_page_key(slug: str) -> tuple[bool, tuple[object, ...] | None]:
+    """Whether a published entry has ``slug``, and what its page shows depends on: the entry's id and
+    version and the id and version of each published entry it links to (its related entries, the earlier
+    answers it points to); a withdrawn or republished entry has a new version (``updated_at``). The key
+    is None for an entry whose related entries were never stored (looked for on the page instead)."""
+    points = Exists(Publication.points_to.through.objects.filter(from_publication=OuterRef("pk")))
+    found = (
+        published_entries()
+        .filter(slug=slug)
+        .annotate(points=points)
+        .values_list("pk", "updated_at", "related", "points")
+        .first()
+    )
+    if found is None:
+        return False, None
+    pk, version, related, points_anywhere = found
+    if not isinstance(related, list):
+        return True, None
+    references = [r for r in related if isinstance(r, str)]
+    if not references and not points_anywhere:  # links to nothing: one query
+        return True, (pk, slug, version, ())
+    # Two index lookups (an OR of the two read the whole log on PostgreSQL).
+    linked = set(published_entries().filter(pointed_from=pk).values_list("pk", "updated_at"))
+    if references:
+        linked |= set(published_entries().filter(reference__in=references).values_list("pk", "updated_at"))
+    return True, (pk, slug, version, tuple(sorted(linked)))
 
 
 def _printable(value: str) -> str:
@@ -80,7 +105,7 @@ class LogResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
 
 
-def _filtered(filters: LogFilters) -> tuple[QuerySet[Publication], TextSearch | None]:
+def _filtered(filters: LogFilters) -> QuerySet[Publication]:
     entries = topic_entries(filters.topic) if filters.topic else published_entries()
     if filters.outcome:
         entries = entries.filter(outcomes__icontains=f'"{filters.outcome}"')
@@ -88,103 +113,84 @@ def _filtered(filters: LogFilters) -> tuple[QuerySet[Publication], TextSearch | 
         entries = entries.filter(exemptions__icontains=f'"{filters.exemption}"')
     if filters.year:
         entries = entries.filter(published_on__year=filters.year)
-    if not filters.q:
-        return entries, None
-    search = search_text(entries, filters.q)
-    return search.entries, search
+    return entries
+
+
+_FACETED = ("topics", "outcomes", "exemptions")
 
 
 def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) -> LogResults:
     """One page of the log's search: entries and, ``for_page`` (the web page, not the API), highlighted
-    extracts and each filter's values with counts.
+    extracts of the entries shown and each filter's values with counts.
 
-    The ids of the matching entries, best first, are fetched in one query (up to FACET_COUNT_LIMIT):
-    the count, the page and the filters' counts all come from that list, so the search runs once.
-    A search with more matches than that pages through the best FACET_COUNT_LIMIT (``more``); the whole
-    log, unsearched, is counted and paged by the database (the filters are then not counted)."""
+    A typed search takes its candidates in one query (search.search_candidates: at most CANDIDATE_LIMIT
+    entries, the newest that match, with their rank and, for the page, their filter values): the count,
+    the page and the filters' counts all come from those rows. When more entries match (``more``), the
+    page says so and lists the best of the candidates. The whole log, unsearched, is paged by the database
+    (the filters are then offered uncounted)."""
     filters = filters.cleaned()
-    entries, search = _filtered(filters)
-    if search is None or filters.sort == "newest":
-        entries = entries.order_by("-published_on", "-id")
-    head = list(entries.values_list("pk", "published_on")[: FACET_COUNT_LIMIT + 1])
-    more = search is not None and len(head) > FACET_COUNT_LIMIT
-    if more:
-        # A search matching more than FACET_COUNT_LIMIT entries pages through the best of them: ranking
-        # and counting every match again (a common word matches a tenth of a million-entry log) would
-        # take seconds, and nobody reads past the first ten thousand results of a search.
-        head = head[:FACET_COUNT_LIMIT]
-    if len(head) <= FACET_COUNT_LIMIT:
-        found = Paginator(head, PAGE_SIZE).get_page(page_number)
-        ids = [pk for pk, _ in found.object_list]
-        by_id = {entry.pk: entry for entry in published_entries().filter(pk__in=ids).only(*_LISTED)}
-        page: Page[Publication] = Page(
-            [by_id[pk] for pk in ids if pk in by_id],
-            found.number,
-            cast("Paginator[Publication]", found.paginator),
-        )
-        facets = (_uncounted_facets() if more else _facets(head)) if for_page else {}
+    entries = _filtered(filters)
+    columns = _FACETED if for_page else ()
+    if not filters.q:
+        newest = entries.order_by("-published_on", "-id")
+        head = list(newest.values_list("pk", "published_on", "published_on", *columns)[: CANDIDATE_LIMIT + 1])
+        if len(head) > CANDIDATE_LIMIT:  # the log itself, or a broad filter: paged by the database
+            page = Paginator(newest.only(*_LISTED), PAGE_SIZE).get_page(page_number)
+            return LogResults(page, facets=_uncounted_facets() if for_page else {})
+        return _listed(head, page_number, facets=_facets(head) if for_page else {})
+    found = search_candidates(entries, filters.q, columns=columns)
+    rows = found.rows
+    if filters.sort == "newest":
+        rows.sort(key=lambda row: (row[2], row[0]), reverse=True)
     else:
-        page = Paginator(entries.only(*_LISTED), PAGE_SIZE).get_page(page_number)
-        facets = _uncounted_facets() if for_page else {}
-    if search is None:
-        return LogResults(page, facets=facets)
-    return LogResults(
-        page,
-        more=more,
-        query=search.query,
-        all_words=search.all_words,
-        snippets=snippets(search, [entry.pk for entry in page.object_list]) if for_page else {},
-        facets=facets,
+        rows.sort(key=lambda row: (row[1], row[2], row[0]), reverse=True)
+    results = _listed(rows, page_number, facets=_facets(rows) if for_page else {})
+    return dataclasses.replace(
+        results,
+        more=found.more,
+        query=found.search.query,
+        all_words=found.search.all_words,
+        snippets=snippets(found.search, [e.pk for e in results.page.object_list]) if for_page else {},
     )
+
+
+def _listed(rows: list[tuple[Any, ...]], page_number: int, facets: dict[str, list[FacetValue]]) -> LogResults:
+    """The page ``page_number`` of the entries ``rows`` (ids first), in that order."""
+    listed = Paginator([row[0] for row in rows], PAGE_SIZE).get_page(page_number)
+    ids = list(listed.object_list)
+    by_id = {entry.pk: entry for entry in published_entries().filter(pk__in=ids).only(*_LISTED)}
+    page: Page[Publication] = Page(
+        [by_id[pk] for pk in ids if pk in by_id],
+        listed.number,
+        cast("Paginator[Publication]", listed.paginator),
+    )
+    return LogResults(page, facets=facets)
 
 
 _LISTED = ("reference", "slug", "title", "summary", "published_on", "exemptions", "outcomes", "topics")
 
 
-def _facets(rows: list[tuple[int, dt.date]]) -> dict[str, list[FacetValue]]:
-    """Each filter's values among the entries ``rows`` (id, published on), with how many have each; the
-    lists of topics, outcomes and exemptions are counted by the database over those ids."""
-    if not rows:
-        return {"year": [], "topic": [], "outcome": [], "exemption": []}
-    years = Counter(str(published_on.year) for _, published_on in rows)
-    ids = [pk for pk, _ in rows]
-    return {
-        "year": [FacetValue(year, years[year]) for year in sorted(years, reverse=True)],
-        "topic": _list_counts(ids, "topics"),
-        "outcome": _list_counts(ids, "outcomes"),
-        "exemption": _list_counts(ids, "exemptions"),
-    }
-
-
-def _list_counts(ids: list[int], column: str) -> list[FacetValue]:
-    """How many of the entries ``ids`` hold each value of the JSON list ``column`` (a fixed name)."""
-    if connection.vendor == "postgresql":
-        values = (
-            f"jsonb_array_elements_text(CASE WHEN jsonb_typeof(p.{column}) = 'array' "
-            f"THEN p.{column} ELSE '[]'::jsonb END) AS j(value)"
-        )
-        chosen = "p.id = ANY(%s)"
-        param: Any = ids
-    elif connection.vendor == "sqlite":
-        values = (
-            f"json_each(CASE WHEN json_valid(p.{column}) THEN CASE WHEN json_type(p.{column}) = 'array' "
-            f"THEN p.{column} ELSE '[]' END ELSE '[]' END) AS j"
-        )
-        chosen = "p.id IN (SELECT value FROM json_each(%s))"
-        param = json.dumps(ids)
-    else:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT j.value, count(*) FROM publication_publication AS p, {values} "  # noqa: S608 - fixed names
-            f"WHERE {chosen} GROUP BY j.value ORDER BY count(*) DESC, j.value LIMIT %s",
-            [param, FACET_VALUES],
-        )
-        return [FacetValue(str(value), int(n)) for value, n in cursor.fetchall() if value]
+def _facets(rows: list[tuple[Any, ...]]) -> dict[str, list[FacetValue]]:
+    """Each filter's values among the candidate ``rows`` (id, rank, published on, topics, outcomes,
+    exemptions), with how many hold each, most first."""
+    years = Counter(str(row[2].year) for row in rows)
+    facets = {"year": [FacetValue(year, years[year]) for year in sorted(years, reverse=True)]}
+    for index, name in enumerate(("topic", "outcome", "exemption"), start=3):
+        counts: Counter[str] = Counter()
+        for row in rows:
+            values = row[index]
+            if isinstance(values, list):
+                counts.update({str(v) for v in values if v})
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_VALUES]
+        facets[name] = [FacetValue(value, n) for value, n in ranked]
+    return facets
 
 
 def _uncounted_facets() -> dict[str, list[FacetValue]]:
-    years = sorted({d.year for d in published_entries().dates("published_on", "year")}, reverse=True)
+    # The first and the last year from the index on publication dates, not every entry's date.
+    dates = published_entries().order_by("published_on").values_list("published_on", flat=True)
+    first, last = dates.first(), dates.last()
+    years = range(last.year, first.year - 1, -1) if first and last else range(0)
     return {
         "year": [FacetValue(str(y), None) for y in years],
         "topic": [FacetValue(name.lower(), None) for name in sorted(DEFAULT_VOCABULARY.names, key=str.lower)],

@@ -14,9 +14,11 @@ from foidesk.core.exemptions import UnknownExemption, exemption
 from foidesk.core.outcome import Outcome
 from foidesk.web.publication.forms import LogSearchForm
 from foidesk.web.publication.models import Publication
+from foidesk.web.publication.page_cache import entry_pages
 from foidesk.web.publication.selectors import (
     LogFilters,
     LogResults,
+    entry_page_key,
     log_search,
     published_entry,
     related_entries,
@@ -75,6 +77,21 @@ def _facet_options(results: LogResults, filters: LogFilters) -> dict[str, list[d
 
 @require_safe
 def disclosure_entry(request: HttpRequest, slug: str) -> HttpResponse:
+    """An entry's page, served from the worker's page cache while the entry and the entries it links to
+    are the versions it was rendered from (page_cache.py); two small queries decide that."""
+    published, key = entry_page_key(slug)
+    if not published:
+        raise Http404("No published response has that reference.")
+    page = entry_pages.get(key) if key is not None else None
+    if page is None:
+        response = _entry_page(request, slug)
+        if key is not None:
+            entry_pages.put(key, response.content)
+        return response
+    return HttpResponse(page)
+
+
+def _entry_page(request: HttpRequest, slug: str) -> HttpResponse:
     entry = published_entry(slug)
     if entry is None:
         raise Http404("No published response has that reference.")
