@@ -110,3 +110,20 @@ def test_the_schema_documents_every_error_an_operation_answers(client: Client) -
     assert set(paths["/api/v1/disclosures"]["get"]["responses"]) == {"200", "400", "422", "429", "500"}
     assert set(paths["/api/v1/disclosures/{reference}"]["get"]["responses"]) >= {"404", "422", "429"}
     assert set(paths["/api/v1/requests"]["post"]["responses"]) >= {"201", "401", "413", "422", "429"}
+
+
+def test_a_request_received_on_the_calendars_first_day_beside_a_similar_one_is_opened(client: Client) -> None:
+    """Found by schemathesis (make fuzz): the aggregation check counted working days from the day before
+    2000-01-01, outside the calendar, and the request was lost to a 500."""
+    _, token = ApiToken.issue(user=UserFactory(role=Role.CASE_OFFICER), name="email gateway")
+    text = "Please send the number of Taser discharges in Lambeth in 1999, by month and by ward."
+    for received_on in ["2000-01-04", "2000-01-01"]:
+        body = {"requester_name": "Gateway", "text": text, "received_on": received_on}
+        response = client.post(
+            "/api/v1/requests",
+            json.dumps(body),
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert response.status_code == 201, response.content
+    assert Request.objects.count() == 2
