@@ -69,7 +69,14 @@ def main() -> int:
             _wait(port)
             base = f"http://127.0.0.1:{port}"
             load = _load(base, server.pid, facts)
-            staff = _staff(base, facts)
+            staff = staff_run(
+                base,
+                officers=facts["officers"],
+                parts=facts["parts"],
+                cases=facts["cases"],
+                rounds=ROUNDS,
+                password=PASSWORD,
+            )
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -134,38 +141,98 @@ _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _VERSION = re.compile(r'name="version" value="(\d+)"')
 
 
+def staff_run(
+    base: str, *, officers: dict[str, int], parts: list[str], cases: list[str], rounds: int, password: str
+) -> dict[str, Any]:
+    """Every officer (username: user id) in a thread with its own session over HTTP, at once: sign in,
+    then ``rounds`` times either take a shared case (assign it to themselves, one time in three) or
+    open a shared part's decision form and save it at the version it showed."""
+    outcome: dict[str, Any] = {"landed": {}, "assigned": {}, "conflicts": 0, "errors": []}
+    lock = threading.Lock()
+    started = time.monotonic()
+    threads = [
+        threading.Thread(
+            target=_officer, args=(base, name, user_id, parts, cases, rounds, password, outcome, lock)
+        )
+        for name, user_id in officers.items()
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    outcome["seconds"] = time.monotonic() - started
+    return outcome
+
+
+def lost_updates(outcome: dict[str, Any], versions: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """Parts whose decision version is not the number of saves that landed on it: (landed, version)."""
+    landed: dict[str, int] = outcome["landed"]
+    return {a: (landed.get(a, 0), v) for a, v in versions.items() if landed.get(a, 0) != v}
+
+
 def _officer(
-    base: str, username: str, parts: list[str], outcome: dict[str, Any], lock: threading.Lock
+    base: str,
+    username: str,
+    user_id: int,
+    parts: list[str],
+    cases: list[str],
+    rounds: int,
+    password: str,
+    outcome: dict[str, Any],
+    lock: threading.Lock,
 ) -> None:
     import requests
 
-    session = requests.Session()
-    sign_in = session.get(f"{base}/staff/sign-in/", timeout=60)
-    token = _CSRF.search(sign_in.text)
-    assert token, "no CSRF token on the sign-in page"
-    signed = session.post(
-        f"{base}/staff/sign-in/",
-        {"csrfmiddlewaretoken": token.group(1), "username": username, "password": PASSWORD},
-        headers={"Referer": f"{base}/staff/sign-in/"},
-        timeout=60,
-        allow_redirects=False,
-    )
-    if signed.status_code != 302:
+    def note(key: str, value: object) -> None:
         with lock:
-            outcome["errors"].append(f"{username}: sign-in answered {signed.status_code}")
+            if key == "errors":
+                outcome["errors"].append(value)
+            elif key == "conflicts":
+                outcome["conflicts"] += 1
+            else:
+                outcome[key][value] = outcome[key].get(value, 0) + 1
+
+    session = requests.Session()
+    try:
+        sign_in = session.get(f"{base}/staff/sign-in/", timeout=120)
+        signed = session.post(
+            f"{base}/staff/sign-in/",
+            {"csrfmiddlewaretoken": _token(sign_in.text), "username": username, "password": password},
+            headers={"Referer": f"{base}/staff/sign-in/"},
+            timeout=120,
+            allow_redirects=False,
+        )
+        if signed.status_code != 302:
+            raise RuntimeError(f"sign-in answered {signed.status_code}")
+    except (OSError, RuntimeError, requests.RequestException) as error:
+        note("errors", f"{username}: {error}")
         return
     chooser = random.Random(username)
-    for round_number in range(ROUNDS):
-        address = chooser.choice(parts)
+    for round_number in range(rounds):
         try:
+            if chooser.random() < 1 / 3:
+                reference = chooser.choice(cases)
+                page = session.get(f"{base}/staff/cases/", timeout=120)
+                taken = session.post(
+                    f"{base}/staff/assignments/",
+                    {"csrfmiddlewaretoken": _token(page.text), "officer": str(user_id), "case": reference},
+                    headers={"Referer": f"{base}/staff/cases/"},
+                    timeout=120,
+                    allow_redirects=False,
+                )
+                if taken.status_code != 302:
+                    raise RuntimeError(f"assigning answered {taken.status_code}")
+                note("assigned", reference)
+                continue
+            address = chooser.choice(parts)
             page = session.get(f"{base}{address}", timeout=120)
-            token, version = _CSRF.search(page.text), _VERSION.search(page.text)
-            if page.status_code != 200 or not token or not version:
+            version = _VERSION.search(page.text)
+            if page.status_code != 200 or version is None:
                 raise RuntimeError(f"the decision page answered {page.status_code}")
             saved = session.post(
                 f"{base}{address}",
                 {
-                    "csrfmiddlewaretoken": token.group(1),
+                    "csrfmiddlewaretoken": _token(page.text),
                     "version": version.group(1),
                     "outcome": "disclosed",
                     "answer": f"Answer by {username}, round {round_number}.",
@@ -175,32 +242,21 @@ def _officer(
                 allow_redirects=False,
             )
         except (OSError, RuntimeError, requests.RequestException) as error:
-            with lock:
-                outcome["errors"].append(f"{username}: {error}")
+            note("errors", f"{username}: {error}")
             continue
-        with lock:
-            if saved.status_code == 302:
-                outcome["landed"][address] = outcome["landed"].get(address, 0) + 1
-            elif saved.status_code == 409:  # somebody saved first: the form was stale (optimistic locking)
-                outcome["conflicts"] += 1
-            else:
-                outcome["errors"].append(f"{username}: saving answered {saved.status_code}")
+        if saved.status_code == 302:
+            note("landed", address)
+        elif saved.status_code == 409:  # somebody saved first: the form was stale (optimistic locking)
+            note("conflicts", None)
+        else:
+            note("errors", f"{username}: saving answered {saved.status_code}")
 
 
-def _staff(base: str, facts: dict[str, Any]) -> dict[str, Any]:
-    outcome: dict[str, Any] = {"landed": {}, "conflicts": 0, "errors": []}
-    lock = threading.Lock()
-    started = time.monotonic()
-    threads = [
-        threading.Thread(target=_officer, args=(base, name, facts["parts"], outcome, lock))
-        for name in facts["officers"]
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    outcome["seconds"] = time.monotonic() - started
-    return outcome
+def _token(page: str) -> str:
+    found = _CSRF.search(page)
+    if found is None:
+        raise RuntimeError("no CSRF token on the page")
+    return found.group(1)
 
 
 def _section(load: dict[str, Any], staff: dict[str, Any]) -> tuple[str, bool]:
@@ -212,9 +268,17 @@ def _section(load: dict[str, Any], staff: dict[str, Any]) -> tuple[str, bool]:
     slope = _slope_mib_per_hour(rss)
     worst_p95 = max(s["p95_ms"] for s in slices)
     versions: dict[str, int] = staff["versions"]
-    lost = {a: (staff["landed"].get(a, 0), v) for a, v in versions.items() if staff["landed"].get(a, 0) != v}
+    lost = lost_updates(staff, versions)
     landed = sum(staff["landed"].values())
-    ok = errors == 0 and not lost and not staff["errors"] and staff["audit_verify_exit"] == 0
+    assigned = sum(staff["assigned"].values())
+    assignments_recorded = staff["assignment_events"] == assigned
+    ok = (
+        errors == 0
+        and not lost
+        and not staff["errors"]
+        and staff["audit_verify_exit"] == 0
+        and assignments_recorded
+    )
     lines = [
         "## Soak (make soak)",
         "",
@@ -228,11 +292,12 @@ def _section(load: dict[str, Any], staff: dict[str, Any]) -> tuple[str, bool]:
         "",
         f"RSS samples (s, MiB): {', '.join(f'{t:.0f}:{m / 1024:.0f}' for t, m in rss)}.",
         "",
-        f"Staff: {STAFF} case officers signed in over HTTP at once, {ROUNDS} decisions each on "
-        f"{len(versions)} shared parts, in {staff['seconds']:.0f} s: {landed} saves landed, "
-        f"{staff['conflicts']} refused as conflicts, {len(staff['errors'])} errors; parts whose version "
-        f"differs from the saves that landed (lost updates): {len(lost)}; `foidesk audit verify` exit "
-        f"{staff['audit_verify_exit']} over {staff['audit_events']} events.",
+        f"Staff: {STAFF} case officers signed in over HTTP at once, {ROUNDS} actions each (a decision on "
+        f"one of {len(versions)} shared parts, or taking one of {CASES} shared cases), in "
+        f"{staff['seconds']:.0f} s: {landed} decisions landed, {staff['conflicts']} refused as conflicts, "
+        f"{assigned} assignments ({staff['assignment_events']} audited), {len(staff['errors'])} errors; "
+        f"parts whose version differs from the saves that landed (lost updates): {len(lost)}; "
+        f"`foidesk audit verify` exit {staff['audit_verify_exit']} over {staff['audit_events']} events.",
     ]
     if staff["errors"]:
         lines += ["", "Errors: " + "; ".join(staff["errors"][:10])]
@@ -268,7 +333,7 @@ def _prepare() -> None:
         )
         user.groups.add(group)
         officers.append(user)
-    parts = []
+    parts, cases = [], []
     for n in range(CASES):
         case = services.request_open(
             text=f"Soak request {n}.",
@@ -286,14 +351,16 @@ def _prepare() -> None:
             ],
         )
         services.request_assign(request=case, officer=officers[n], actor=officers[n])
+        cases.append(case.reference)
         parts += [f"/staff/cases/{case.reference}/parts/{q}/decision/" for q in range(1, PARTS + 1)]
     print(
         json.dumps(
             {
                 "slugs": list(entries.values_list("slug", flat=True)),
                 "references": list(entries.values_list("reference", flat=True)[:100]),
-                "officers": [u.username for u in officers],
+                "officers": {u.username: u.pk for u in officers},
                 "parts": parts,
+                "cases": cases,
             }
         )
     )
@@ -304,6 +371,7 @@ def _count() -> None:
     import django
 
     django.setup()
+    from foidesk.web.audit.actions import AuditAction
     from foidesk.web.audit.models import AuditEvent
     from foidesk.web.cases.models import Part
 
@@ -312,7 +380,16 @@ def _count() -> None:
         decision = getattr(part, "decision", None)
         address = f"/staff/cases/{part.request.reference}/parts/{part.position}/decision/"
         versions[address] = decision.version if decision is not None else 0
-    print(json.dumps({"versions": versions, "audit_events": AuditEvent.objects.count()}))
+    assignments = AuditEvent.objects.filter(action=AuditAction.REQUEST_ASSIGNED).count() - CASES  # set-up's
+    print(
+        json.dumps(
+            {
+                "versions": versions,
+                "audit_events": AuditEvent.objects.count(),
+                "assignment_events": assignments,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":
