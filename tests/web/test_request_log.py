@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
@@ -29,17 +30,30 @@ def _console() -> logging.Handler:
     return next(h for h in logging.getLogger().handlers if h.name == "console")
 
 
-@pytest.fixture(params=[JsonFormatter, PlainFormatter], ids=["json", "plain"])
-def captured(request: pytest.FixtureRequest) -> Iterator[io.StringIO]:
-    """Everything the configured console handler writes, in each format."""
+@contextmanager
+def _captured(formatter: logging.Formatter) -> Iterator[io.StringIO]:
+    """Everything the configured console handler writes while the block runs, through ``formatter``.
+
+    The stream is swapped by assignment: ``setStream`` would flush the old one, which pytest may
+    already have closed (under xdist)."""
     handler = _console()
     assert isinstance(handler, logging.StreamHandler)
     stream = io.StringIO()
-    old_stream, old_formatter = handler.setStream(stream), handler.formatter
-    handler.setFormatter(request.param())
-    yield stream
-    handler.setStream(old_stream)
-    handler.setFormatter(old_formatter)
+    old_stream, old_formatter = handler.stream, handler.formatter
+    handler.stream = stream
+    handler.setFormatter(formatter)
+    try:
+        yield stream
+    finally:
+        handler.stream = old_stream
+        handler.setFormatter(old_formatter)
+
+
+@pytest.fixture(params=[JsonFormatter, PlainFormatter], ids=["json", "plain"])
+def captured(request: pytest.FixtureRequest) -> Iterator[io.StringIO]:
+    """Everything the configured console handler writes, in each format."""
+    with _captured(request.param()) as stream:
+        yield stream
 
 
 def _token(client: Client) -> str:
@@ -80,17 +94,9 @@ def test_a_request_and_searches_with_a_name_leave_no_personal_data_in_the_log(
 
 
 def test_every_request_is_one_json_line_with_its_id_echoed(client: Client) -> None:
-    handler = _console()
-    assert isinstance(handler, logging.StreamHandler)
-    stream = io.StringIO()
-    old_stream, old_formatter = handler.setStream(stream), handler.formatter
-    handler.setFormatter(JsonFormatter())
-    try:
+    with _captured(JsonFormatter()) as stream:
         first = client.get("/disclosure-log/", {"q": "overtime"})
         second = client.get("/api/v1/disclosures/01.FOI.99.000001")
-    finally:
-        handler.setStream(old_stream)
-        handler.setFormatter(old_formatter)
     records = [json.loads(line) for line in stream.getvalue().splitlines()]
     requests = [r for r in records if r["logger"] == "foidesk.request"]
     assert [(r["method"], r["path"], r["status"]) for r in requests] == [
