@@ -76,6 +76,11 @@ LOAD_ENTRIES ?= 1000000
 load: install ## Soak the public log and API on 127.0.0.1 (gunicorn, wrk): LOAD_SECONDS a target, LOAD_ENTRIES entries
 	FOIDESK_BENCH_HTTP_SECONDS=$(LOAD_SECONDS) FOIDESK_BENCH_LOG_N=$(LOAD_ENTRIES) $(BIN)/python benchmarks/run.py log_http
 
+SOAK_SECONDS ?= 600
+.PHONY: soak
+soak: install ## Soak on 127.0.0.1: public log and API under wrk for SOAK_SECONDS (memory slope, errors), then 50 staff at once
+	SOAK_SECONDS=$(SOAK_SECONDS) $(BIN)/python benchmarks/soak.py
+
 .PHONY: eval
 eval: install ## Score the request parser on every labelled set, the blind one beside the tuned (SET=requests_real: one folder)
 	$(BIN)/python benchmarks/eval_parsing.py $(if $(SET),tests/data/$(SET))

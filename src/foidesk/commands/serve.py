@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
         f"{args.host}:{args.port}",
         "--workers",
         str(args.workers),
-        "--access-logfile",
-        "-",
+        # No gunicorn access log: it prints query strings (personal data). FOI Desk logs one line a request
+        # itself, with its id and without the query string (web/request_log.py).
         "--timeout",
         "120",
         # The application is imported once, before the workers fork: the first request is not the one that

@@ -15,6 +15,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from foidesk import deployment_secret
+from foidesk.web.request_log import logging_config
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = deployment_secret.var_dir()
@@ -62,7 +63,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: NUL bytes or invalid UTF-8 in the address get a 400 before anything else runs.
+    # First of all: the request's id and its one log line (web/request_log.py).
+    "foidesk.web.request_log.RequestLogMiddleware",
+    # Then: NUL bytes or invalid UTF-8 in the address get a 400 before anything else runs.
     "foidesk.web.request_guard.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -299,12 +302,10 @@ FOIDESK_IDLE_TIMEOUT_MINUTES = int(os.environ.get("FOIDESK_IDLE_TIMEOUT_MINUTES"
 OTP_TOTP_ISSUER = os.environ.get("FOIDESK_TOTP_ISSUER", f"FOI Desk ({FOIDESK_AUTHORITY_SHORT_NAME})")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("FOIDESK_LOG_LEVEL", "WARNING")},
-}
+# Logs on stderr: one line a request with its id, and no personal data (web/request_log.py).
+# FOIDESK_LOG_FORMAT json (one object a line, the default in production) or plain.
+FOIDESK_LOG_FORMAT = os.environ.get("FOIDESK_LOG_FORMAT", "json" if FOIDESK_PRODUCTION else "plain")
+LOGGING = logging_config(FOIDESK_LOG_FORMAT, os.environ.get("FOIDESK_LOG_LEVEL", "WARNING"))
 
 # Rate limits per client address (web/rate_limits.py; 0 turns one off): requests sent by the public
 # form per hour, searches of the disclosure log (page or API) per minute, and API calls per minute.

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from foidesk.core import clock
+from foidesk.core.holiday_calendar import DateOutsideCalendar
 from foidesk.core.matching import (
     Fingerprint,
     ReceivedRequest,
@@ -75,7 +76,12 @@ def request_links_find(request: Request) -> list[RequestLink]:
             for reference in group.references:
                 if reference != request.reference:
                     found[by_reference[reference].pk, RequestLink.Kind.ROUND_ROBIN] = group.lowest_similarity
-    aggregation = find_aggregable(new, others, working_days_between=between)
+    try:
+        aggregation = find_aggregable(new, others, working_days_between=between)
+    except DateOutsideCalendar:
+        # A request received on the calendar's first day: its window reaches the day before, which no
+        # calendar counts. Aggregation is only a suggestion to the officer; the request must be kept.
+        aggregation = None
     for other in aggregation.others if aggregation else ():
         found[by_reference[other.reference].pk, RequestLink.Kind.AGGREGATED] = other.similarity
     with transaction.atomic():
