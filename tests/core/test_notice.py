@@ -565,9 +565,9 @@ def test_foisa_letter_missing_rights_names_the_scottish_commissioner() -> None:
 def test_citation_parsing_stays_fast_on_hostile_input() -> None:
     import time
 
-    start = time.perf_counter()
+    start = time.process_time()
     check_notice_text("s.1" + "(a)" * 5000 + " section 40(2)" + "&(3A)(a)" * 3000)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
 
 
 def test_letter_pointing_to_an_attached_complaint_rights_paper() -> None:

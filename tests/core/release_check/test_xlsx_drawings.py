@@ -64,8 +64,8 @@ def test_an_unfilled_frame_around_a_cell_lets_it_pass(tmp_path: Path) -> None:
 
 def test_ten_thousand_shapes_are_indexed_and_looked_up_in_linear_time() -> None:
     areas = [CellArea(row, 2, row + 1, 3) for row in range(1, 20_001, 2)]
-    started = time.perf_counter()
+    started = time.process_time()
     index = AreaIndex(areas)
     hits = sum(index.covers(row, 2) for row in range(1, 20_001))
     assert hits == 20_000 and not index.covers(5, 4)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5

@@ -160,12 +160,12 @@ def test_ten_thousand_conditional_ranges_are_looked_up_by_row(tmp_path: Path) ->
         for n in range(1, 10_001, 2)
     )
     raw_xlsx(path, rows, PLAIN_STRINGS, tail=rules)
-    started = time.perf_counter()
+    started = time.process_time()
     finding = next(
         f for f in inspect_xlsx(str(path), InspectionLimits()) if f.code == "xlsx.conditional_hiding"
     )
     assert finding.where.startswith("Data!B1, B3, B5 and ")
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_column_widths_are_found_by_bisection_in_any_order_of_cols() -> None:
