@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "lapse": "lapse",
     "anonymise": "anonymise",
     "clean-files": "clean_files",
+    "requeue-tasks": "requeue_tasks",
 }
 
 

@@ -36,6 +36,7 @@ class AuditAction(StrEnum):
     RESPONSE_PUBLISHED = "response.published"
     RESPONSE_WITHDRAWN = "response.withdrawn"
     PUBLICATION_FILES_INDEXED = "publication.files_indexed"  # the published files' words, for search
+    TASK_REQUEUED = "task.requeued"  # a background task a dead worker left running, queued again
     # After the response
     REVIEW_OPENED = "review.opened"
     REVIEW_DECIDED = "review.decided"
