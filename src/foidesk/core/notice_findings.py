@@ -7,8 +7,9 @@ a check can give is listed in ``FINDING_CODES`` with what it means.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+
+from foidesk.core.findings import Finding as CheckerFinding
 
 
 class Severity(StrEnum):
@@ -52,22 +53,10 @@ FINDING_CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(CheckerFinding[Severity]):
     """One thing wrong with a notice: a code from ``FINDING_CODES``, where it is, and what to do."""
 
-    code: str
-    severity: Severity
-    where: str
-    message: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "code": self.code,
-            "severity": self.severity.value,
-            "where": self.where,
-            "message": self.message,
-        }
+    __slots__ = ()
 
 
 def error(code: str, where: str, message: str) -> Finding:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+from foidesk.core.findings import Finding as CheckerFinding
+
 
 class Severity(StrEnum):
     """``block`` stops a file leaving; ``warn`` needs a decision maker's recorded override."""
@@ -18,26 +20,11 @@ class Severity(StrEnum):
     WARN = "warn"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing found in a file that a reader of the release would not see, or should not get.
+class Finding(CheckerFinding[Severity]):
+    """One thing found in a file that a reader of the release would not see, or should not get;
+    ``where`` names the sheet, cell range, page or XML part."""
 
-    ``code`` is stable and dotted, format first (``xlsx.hidden_sheet``, ``pdf.covered_text``,
-    ``file.cannot_inspect``); ``where`` names the place (sheet, cell range, page, XML part).
-    """
-
-    code: str
-    severity: Severity
-    where: str
-    message: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "code": self.code,
-            "severity": self.severity.value,
-            "where": self.where,
-            "message": self.message,
-        }
+    __slots__ = ()
 
 
 def render_by_default() -> bool:
