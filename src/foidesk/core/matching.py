@@ -30,10 +30,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from foidesk.core.periods import Period
 from foidesk.core.personal_data import EMAIL, PHONE, POSTCODE
 from foidesk.core.request_redaction import GREETING_PHRASE, SIGN_OFF_PHRASE
 
-Period = tuple[dt.date, dt.date]
 """An inclusive date range (start, end), as the parser returns them."""
 
 WorkingDaysBetween = Callable[[dt.date, dt.date], int]

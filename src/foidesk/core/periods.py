@@ -62,6 +62,9 @@ class PeriodFlag(StrEnum):
     AFTER_RECEIPT = "after_receipt"
 
 
+Period = tuple[date, date]  # a (start, end) pair of days, both included: a DateRange as plain data
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class DateRange:
     """An inclusive period: both ``start`` and ``end`` days are part of it."""

@@ -34,6 +34,7 @@ from foidesk.core.matching import (
     rank_earlier_answers,
     similarity,
 )
+from foidesk.core.periods import Period
 from foidesk.core.search_query import SearchQuery, fts5_match, parse_query
 from foidesk.web.publication.models import Publication
 
@@ -48,8 +49,6 @@ KEY_TERMS = 24  # distinctive words of a request used to find candidates
 SAME_REQUEST_SIMILARITY = NearDuplicateSettings().same_text  # matching's own threshold, one home
 SAME_REQUEST_ROOM = 3
 _SAFE_WORD = re.compile(r"[a-z0-9]{2,40}")
-
-Period = tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True, slots=True)
