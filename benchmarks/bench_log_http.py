@@ -186,11 +186,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _wait_until_up(port: int) -> None:
+def _wait_until_up(port: int, path: str = "/bare/") -> None:
+    """Wait until gunicorn on ``port`` answers ``path`` (two minutes at most)."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/bare/", timeout=2) as answer:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as answer:
                 if answer.status == 200:
                     return
         except OSError:

@@ -66,7 +66,7 @@ def main() -> int:
             stderr=subprocess.DEVNULL,
         )
         try:
-            _wait(port)
+            http._wait_until_up(port, "/disclosure-log/")
             base = f"http://127.0.0.1:{port}"
             load = _load(base, server.pid, facts)
             staff = staff_run(
@@ -92,20 +92,6 @@ def main() -> int:
     section, ok = _section(load, staff)
     print(section)
     return 0 if ok else 1
-
-
-def _wait(port: int) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/disclosure-log/", timeout=5) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError("gunicorn did not answer within two minutes")
 
 
 def _load(base: str, master: int, facts: dict[str, Any]) -> dict[str, Any]:

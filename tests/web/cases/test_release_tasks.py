@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import re
 
-import openpyxl
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
@@ -31,30 +29,13 @@ from foidesk.web.cases.services import CaseError
 from foidesk.web.cases.tasks import document_check_task
 from foidesk.web.cases.workflow import case_transition
 from tests.factories import decided_case, staff
+from tests.web.cases.test_release import _workbook
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 REFRESH = '<meta http-equiv="refresh" content="3">'
 DOCUMENT_PAGE = re.compile(r"^/staff/cases/[^/]+/documents/(\d+)/$")
 BACKGROUND = override_settings(FOIDESK_RUN_TASKS_INLINE=False)
-
-
-def _workbook(*, hidden_sheet: bool = False) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Table 1"
-    sheet.append(["Borough", "Count"])
-    sheet.append(["Camden", 12])
-    if hidden_sheet:
-        hidden = book.create_sheet("Staff")
-        hidden.append(["Surname", "Service number"])
-        hidden.append(["Example", "SECRET-123456"])
-        hidden.sheet_state = "hidden"
-    book.properties.creator = ""
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture
