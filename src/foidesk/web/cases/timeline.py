@@ -121,6 +121,8 @@ SENTENCES: Mapping[str, Callable[[Details], str]] = {
     AuditAction.LETTER_PASSAGE_CHANGED: _fixed("Wording of a letter passage changed"),
     AuditAction.RESPONSE_PUBLISHED: _fixed("Response published in the disclosure log"),
     AuditAction.RESPONSE_WITHDRAWN: _fixed("Response withdrawn from the disclosure log"),
+    AuditAction.PUBLICATION_FILES_INDEXED: _fixed("Published files' words added to the log's search"),
+    AuditAction.TASK_REQUEUED: _fixed("Background task queued again after its worker stopped"),
     AuditAction.REVIEW_OPENED: _fixed("Internal review opened"),
     AuditAction.REVIEW_DECIDED: _fixed("Internal review decided"),
     AuditAction.APPEAL_RECORDED: _fixed("Complaint or appeal recorded"),
