@@ -52,7 +52,7 @@ LIMITS = (REQUEST_FORM, SEARCH, API)
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class LimitCheck:
     limit: RateLimit
     count: int
     retry_after: int  # seconds until the window ends
@@ -62,7 +62,7 @@ class Verdict:
         return 0 < self.limit.allowed < self.count
 
 
-def count(limit: RateLimit, address: str | None, now: dt.datetime | None = None) -> Verdict:
+def count(limit: RateLimit, address: str | None, now: dt.datetime | None = None) -> LimitCheck:
     """Count one request from ``address`` against ``limit`` and say whether it is over."""
     now = now or timezone.now()
     window = int(now.timestamp()) // limit.window_seconds
@@ -78,10 +78,12 @@ def count(limit: RateLimit, address: str | None, now: dt.datetime | None = None)
             else:  # a new window: drop the ended ones
                 RateCount.objects.filter(window_ends__lt=now).delete()
         counted = RateCount.objects.filter(key=key).values_list("count", flat=True).first() or 0
-    return Verdict(limit=limit, count=counted, retry_after=max(1, int((window_ends - now).total_seconds())))
+    return LimitCheck(
+        limit=limit, count=counted, retry_after=max(1, int((window_ends - now).total_seconds()))
+    )
 
 
-def too_many(request: HttpRequest, verdict: Verdict) -> HttpResponse:
+def too_many(request: HttpRequest, verdict: LimitCheck) -> HttpResponse:
     """The 429 answer: JSON for the API, a page for people; both say when to try again."""
     minutes = max(1, round(verdict.retry_after / 60))
     if is_api(request):

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from foidesk.core.sdc.audit import AuditIncomplete, deducible_ranges
-from foidesk.core.sdc.lp import Outcome, WarmProgramme
+from foidesk.core.sdc.lp import SolveStatus, WarmProgramme
 
 Floats = npt.NDArray[np.float64]
 TOLERANCE = 1e-6
@@ -123,13 +123,13 @@ def test_a_piece_of_a_published_zero_is_settled_without_its_programmes() -> None
 def test_the_warm_programme_reuses_its_model_and_tells_unbounded_from_infeasible() -> None:
     programme = WarmProgramme(sp.csr_matrix(np.array([[1.0, -1.0]])), np.array([2.0]))
     outcome, solution = programme.minimise(np.array([1.0, 0.0]))
-    assert outcome is Outcome.OPTIMAL and solution is not None and solution[0] == pytest.approx(2.0)
-    assert programme.minimise(np.array([-1.0, 0.0]))[0] is Outcome.UNBOUNDED
+    assert outcome is SolveStatus.OPTIMAL and solution is not None and solution[0] == pytest.approx(2.0)
+    assert programme.minimise(np.array([-1.0, 0.0]))[0] is SolveStatus.UNBOUNDED
     outcome, solution = programme.minimise(np.array([-1.0, 0.0]), cap=10.0)
-    assert outcome is Outcome.OPTIMAL and solution is not None and solution[0] == pytest.approx(10.0)
+    assert outcome is SolveStatus.OPTIMAL and solution is not None and solution[0] == pytest.approx(10.0)
     assert programme.solves == 3
     empty = WarmProgramme(sp.csr_matrix(np.array([[1.0, 1.0]])), np.array([-1.0]))
-    assert empty.minimise(np.array([1.0, 0.0]))[0] is Outcome.INFEASIBLE
+    assert empty.minimise(np.array([1.0, 0.0]))[0] is SolveStatus.INFEASIBLE
 
 
 def test_ranges_out_of_time_raise_rather_than_report() -> None:

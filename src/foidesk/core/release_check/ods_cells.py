@@ -54,7 +54,7 @@ HIDING_CODES = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class CellVerdict:
     """What hides in a cell or about it (finding codes), the text a reader sees in it, and whether the
     whole cell is hidden (by its style, data style, a condition, or content the gate cannot place);
     a hidden span or an unknown element inside a paragraph hides only itself."""
@@ -69,7 +69,7 @@ def cell_style(cell: etree._Element, row_default: str | None, column_default: st
     return cell.get(f"{{{TABLE}}}style-name") or row_default or column_default or DEFAULT_CELL_STYLE
 
 
-def cell_verdict(cell: etree._Element, style: str, book: StyleBook, conditional: bool = False) -> Verdict:
+def cell_verdict(cell: etree._Element, style: str, book: StyleBook, conditional: bool = False) -> CellVerdict:
     """Judge one cell in its resolved style (``conditional``: a table's conditional format may hide it)."""
     codes: set[str] = set()
     reason = book.cell_hiding(style)
@@ -99,7 +99,7 @@ def cell_verdict(cell: etree._Element, style: str, book: StyleBook, conditional:
             hidden = True
         elif tag in (f"{{{TEXT}}}p", f"{{{TEXT}}}h"):
             lines.append(_paragraph(child, book, background, codes))
-    return Verdict(frozenset(codes), "\n".join(lines), hidden)
+    return CellVerdict(frozenset(codes), "\n".join(lines), hidden)
 
 
 def _paragraph(element: etree._Element, book: StyleBook, background: str, codes: set[str]) -> str:

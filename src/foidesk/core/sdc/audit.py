@@ -48,7 +48,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import maximum_flow
 
 from foidesk.core.sdc.grid import CellKind, PublishedGrid
-from foidesk.core.sdc.lp import Outcome, WarmProgramme
+from foidesk.core.sdc.lp import SolveStatus, WarmProgramme
 from foidesk.core.sdc.rule import ProtectionRule
 
 # Random objectives solved first to collect witnesses (see the module docstring).
@@ -365,9 +365,9 @@ class _Problem:
         if self.programme is None:
             return np.where(cost < 0, WITNESS_CAP, 0.0)
         outcome, solution = self.programme.minimise(cost[self.free], cap=WITNESS_CAP, deadline=self.deadline)
-        if outcome is Outcome.OUT_OF_TIME:
+        if outcome is SolveStatus.OUT_OF_TIME:
             _check_deadline(self.deadline, passed=True)
-        return self._full(solution) if outcome is Outcome.OPTIMAL and solution is not None else None
+        return self._full(solution) if outcome is SolveStatus.OPTIMAL and solution is not None else None
 
     def extreme(self, k: int, *, maximise: bool) -> tuple[float, FloatArray | None]:
         row = self.targets.getrow(k).toarray().ravel()
@@ -380,11 +380,11 @@ class _Problem:
         if self.programme is None:
             return (3, None) if np.any(cost < 0) else (0, np.zeros(cost.size))
         outcome, solution = self.programme.minimise(cost[self.free], cap=None, deadline=self.deadline)
-        if outcome is Outcome.INFEASIBLE:
+        if outcome is SolveStatus.INFEASIBLE:
             raise InconsistentRelease("no non-negative table agrees with the published values")
-        if outcome is Outcome.UNBOUNDED:
+        if outcome is SolveStatus.UNBOUNDED:
             return 3, None
-        if outcome is Outcome.OUT_OF_TIME or solution is None:
+        if outcome is SolveStatus.OUT_OF_TIME or solution is None:
             _check_deadline(self.deadline, passed=True)
         assert solution is not None
         return 0, self._full(solution)

@@ -47,7 +47,7 @@ def _make_the_banner_go_nowhere() -> None:
 _make_the_banner_go_nowhere()
 
 
-class Outcome(Enum):
+class SolveStatus(Enum):
     """How one solve ended."""
 
     OPTIMAL = "optimal"
@@ -91,14 +91,14 @@ class WarmProgramme:
 
     def minimise(
         self, cost: FloatArray, *, cap: float | None = None, deadline: float | None = None
-    ) -> tuple[Outcome, FloatArray | None]:
+    ) -> tuple[SolveStatus, FloatArray | None]:
         """Minimise ``cost @ z``; the optimal ``z`` (None unless OPTIMAL).
 
         ``deadline`` (a ``time.monotonic()`` instant) bounds this one solve: past it the result is
         OUT_OF_TIME and the caller must not trust anything it did not already have.
         """
         if self.columns == 0:
-            return Outcome.OPTIMAL, np.zeros(0)
+            return SolveStatus.OPTIMAL, np.zeros(0)
         if cap != self._cap:
             upper = np.full(self.columns, self._inf if cap is None else cap)
             self._highs.changeColsBounds(self.columns, self._all, np.zeros(self.columns), upper)
@@ -107,7 +107,7 @@ class WarmProgramme:
         if deadline is not None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                return Outcome.OUT_OF_TIME, None
+                return SolveStatus.OUT_OF_TIME, None
             # HiGHS measures its time limit on a clock that runs across every solve of this model.
             self._highs.setOptionValue("time_limit", self._highs.getRunTime() + max(remaining, 1e-3))
         else:
@@ -122,20 +122,20 @@ class WarmProgramme:
         self.solves += 1
         status = self._highs.getModelStatus()
         if status == highspy.HighsModelStatus.kOptimal:
-            return Outcome.OPTIMAL, np.asarray(self._highs.getSolution().col_value, dtype=np.float64)
+            return SolveStatus.OPTIMAL, np.asarray(self._highs.getSolution().col_value, dtype=np.float64)
         if status == highspy.HighsModelStatus.kInfeasible:
-            return Outcome.INFEASIBLE, None
+            return SolveStatus.INFEASIBLE, None
         if status == highspy.HighsModelStatus.kUnbounded:
-            return Outcome.UNBOUNDED, None
+            return SolveStatus.UNBOUNDED, None
         if status == highspy.HighsModelStatus.kUnboundedOrInfeasible:
             return self._unbounded_or_infeasible()
         if status == highspy.HighsModelStatus.kTimeLimit:
-            return Outcome.OUT_OF_TIME, None
+            return SolveStatus.OUT_OF_TIME, None
         raise RuntimeError(
             f"HiGHS could not solve the audit programme: {self._highs.modelStatusToString(status)}"
         )
 
-    def _unbounded_or_infeasible(self) -> tuple[Outcome, FloatArray | None]:
+    def _unbounded_or_infeasible(self) -> tuple[SolveStatus, FloatArray | None]:
         """Tell the two apart (presolve may not): the set is empty exactly when a zero objective fails."""
         cost = np.asarray(self._highs.getLp().col_cost_, dtype=np.float64)
         self._highs.changeColsCost(self.columns, self._all, np.zeros(self.columns))
@@ -146,5 +146,5 @@ class WarmProgramme:
             self._highs.setOptionValue("presolve", "choose")
             self._highs.changeColsCost(self.columns, self._all, cost)
         if self._highs.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-            return Outcome.UNBOUNDED, None
-        return Outcome.INFEASIBLE, None
+            return SolveStatus.UNBOUNDED, None
+        return SolveStatus.INFEASIBLE, None
