@@ -64,6 +64,12 @@ def test_a_csv_gives_its_words_in_either_encoding(tmp_path: Path) -> None:
     assert document_words(str(path)) == "force café visits met"
 
 
+def test_a_csv_in_utf16_gives_its_words_as_the_gate_reads_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes("Force,Visits\r\nMet,3\r\n".encode("utf-16"))
+    assert document_words(str(path)) == "force visits met"
+
+
 def test_the_words_stop_at_the_limit_on_a_whole_word(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_text("alpha beta gamma delta\n", encoding="utf-8")

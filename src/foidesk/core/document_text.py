@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pypdfium2 as pdfium
 
+from foidesk.core.release_check.csv_files import csv_codec
 from foidesk.core.release_check.findings import CannotInspect, InspectionLimits
 from foidesk.core.release_check.formats import FileFormat, detect_format
 from foidesk.core.release_check.render_pdf import split_words
@@ -21,7 +22,6 @@ from foidesk.core.release_check.render_text import TextPlace, docx_text, ods_tex
 # Enough for the words of a long letter or a table of a few thousand rows; a file longer than this
 # is found by its first words, and the search index stays small.
 MAX_SEARCH_CHARACTERS = 200_000
-CSV_ENCODINGS = ("utf-8-sig", "cp1252")  # as the release gate reads a CSV (csv_files.py)
 
 _OFFICE_READERS: dict[FileFormat, Callable[[str, InspectionLimits], list[TextPlace]]] = {
     FileFormat.DOCX: docx_text,
@@ -69,15 +69,9 @@ def _pdf_words(path: str) -> Iterator[str]:
 
 
 def _csv_words(path: str) -> Iterator[str]:
-    for encoding in CSV_ENCODINGS:
-        try:
-            with open(path, encoding=encoding, errors="strict", newline="") as handle:
-                text = handle.read(MAX_SEARCH_CHARACTERS * 4)
-        except UnicodeDecodeError:
-            continue
-        yield from split_words(text)  # the delimiters and quotes separate words as spaces do
-        return
-    raise CannotInspect("the CSV's bytes do not decode as UTF-8 or Windows-1252")
+    with open(path, encoding=csv_codec(path), errors="strict", newline="") as handle:
+        text = handle.read(MAX_SEARCH_CHARACTERS * 4)
+    yield from split_words(text)  # the delimiters and quotes separate words as spaces do
 
 
 def _bounded(words: Iterable[str], limit: int) -> str:

@@ -288,6 +288,12 @@ def _redact(cell: str) -> str:
     return cell
 
 
+def csv_codec(path: str) -> str:
+    """The Python codec that reads the CSV at ``path`` as the gate reads it (BOM first, else UTF-8, else
+    Windows-1252); ``CannotInspect`` if none does."""
+    return _decode(path).codec
+
+
 def _decode(path: str) -> _Text:
     """The file's encoding, checked over all its bytes, and the readings to check it under.
 
