@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "anonymise": "anonymise",
     "clean-files": "clean_files",
     "requeue-tasks": "requeue_tasks",
+    "send-mail": "send_mail",
 }
 
 

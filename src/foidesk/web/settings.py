@@ -322,6 +322,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = max(1000, 5 * FOIDESK_MAX_PARTS + 100)
 FOIDESK_MAX_EMAIL_BYTES = int(os.environ.get("FOIDESK_MAX_EMAIL_BYTES", str(25 * 1024 * 1024)))
 FOIDESK_MAX_ATTACHMENT_BYTES = int(os.environ.get("FOIDESK_MAX_ATTACHMENT_BYTES", str(20 * 1024 * 1024)))
 FOIDESK_MAX_EMAIL_ATTACHMENTS = int(os.environ.get("FOIDESK_MAX_EMAIL_ATTACHMENTS", "20"))
+# A message the mail server refused is tried again by `foidesk send-mail` (cron) this many times in all;
+# after that it waits for staff ("Try again" on the Sent mail page). web/cases/outbox.py.
+FOIDESK_MAIL_MAX_ATTEMPTS = int(os.environ.get("FOIDESK_MAIL_MAX_ATTEMPTS", "10"))
 # The mailbox is polled only when a host is set (`foidesk poll-mailbox`, task `mailbox_poll`).
 FOIDESK_IMAP_HOST = os.environ.get("FOIDESK_IMAP_HOST", "")
 FOIDESK_IMAP_SSL = _env_bool("FOIDESK_IMAP_SSL", True)

@@ -14,6 +14,8 @@ the test share the test database).
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 import json
 import os
 import signal
@@ -29,12 +31,14 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import connection
+from django.utils import timezone
 
 from foidesk.cli import main as foidesk
 from foidesk.core.workflow import Event, Role
 from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases.documents import document_approve, document_attach
-from foidesk.web.cases.models import Request, SentEmail
+from foidesk.web.cases.models import Delivery, Request, SentEmail
+from foidesk.web.cases.outbox import CLAIM_EXPIRES_AFTER, outbox_flush
 from foidesk.web.cases.workflow import EventInput, PublicationSpec, case_transition
 from foidesk.web.publication.models import Publication, PublishedAttachment
 from foidesk.web.records.selectors import register_size
@@ -66,10 +70,11 @@ def _connect(*, autocommit: bool) -> psycopg.Connection:
 
 
 @contextmanager
-def insert_waits(table: str) -> Iterator[None]:
-    """Make the next INSERT into ``table`` wait until the block ends: a trigger (installed by the test,
-    dropped after) takes an advisory lock this connection holds. The row's file, if it has one, is
-    already written then (a FileField writes its file before the INSERT)."""
+def insert_waits(table: str, when: str = "true") -> Iterator[None]:
+    """Make the next INSERT into ``table`` (of a row for which the SQL condition ``when`` holds) wait
+    until the block ends: a trigger (installed by the test, dropped after) takes an advisory lock this
+    connection holds. The row's file, if it has one, is already written then (a FileField writes its
+    file before the INSERT)."""
     with _connect(autocommit=True) as admin:
         admin.execute(
             "CREATE OR REPLACE FUNCTION foidesk_fault_wait() RETURNS trigger LANGUAGE plpgsql AS "
@@ -77,7 +82,7 @@ def insert_waits(table: str) -> Iterator[None]:
         )
         admin.execute(
             f"CREATE TRIGGER foidesk_fault BEFORE INSERT ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION foidesk_fault_wait()"
+            f"FOR EACH ROW WHEN ({when}) EXECUTE FUNCTION foidesk_fault_wait()"
         )
         admin.execute("SELECT pg_advisory_lock(%s)", [FAULT_LOCK])
         try:
@@ -261,18 +266,46 @@ def test_sending_killed_before_the_mail_leaves_sends_nothing_and_sending_again_s
     assert len(mail.outbox) == 1 and SentEmail.objects.count() == emails + 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known, not fixed: the email is sent inside the send transaction (web/cases/mail.py), so a "
-    "worker killed after the mail server accepted it and before the commit leaves the case unsent, and "
-    "sending again sends the letter a second time. Fix: an outbox (record the email in the transaction, "
-    "send it after the commit, at least once with a stable Message-ID). docs/security.md, Faults.",
-)
 @pytest.mark.parametrize("how", HOW)
-def test_sending_killed_after_the_mail_left_does_not_send_it_twice(how: str, tmp_path: Path) -> None:
+def test_sending_killed_as_its_email_is_recorded_sends_nothing_and_sending_again_sends_once(
+    how: str, tmp_path: Path
+) -> None:
+    # The email is recorded in the outbox inside the change's transaction, and leaves after the commit.
     case, officer, _, delivered, _ = _send_killed_at("cases_sentemail", how, tmp_path)
+    assert delivered == 0
     case_transition(request=case, event=Event.SEND, actor=officer, today=dt.date(2024, 3, 1))
-    assert delivered + len(mail.outbox) == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_sending_killed_after_the_mail_server_took_the_email_sends_it_again_once_as_the_same_message(
+    how: str, tmp_path: Path
+) -> None:
+    case, officer, decider = _approved_case_with_a_file()
+    case_transition(request=case, event=Event.SUBMIT_FOR_APPROVAL, actor=officer, today=dt.date(2024, 3, 1))
+    case_transition(request=case, event=Event.APPROVE, actor=decider, today=dt.date(2024, 3, 1))
+    mail.outbox.clear()
+    argv = [sys.executable, "-m", "tests.web.cases.fault_child", "send", str(case.pk), str(officer.pk)]
+    with insert_waits("audit_auditevent", when="NEW.action = 'email.sent'"):
+        child = _start(argv, tmp_path)
+        backend = _waiting_backend(child)  # the mail server has the message; "sent" is being recorded
+        delivered = sorted((tmp_path / "mail").glob("*"))
+        _break(how, child, backend)
+    _backend_gone(backend)
+    case.refresh_from_db()
+    assert case.status == "sent"  # the change committed before its email left
+    sent = SentEmail.objects.get(request=case, kind=SentEmail.Kind.RESPONSE)
+    assert sent.status == Delivery.SENDING and len(delivered) == 1
+    first = email.message_from_bytes(delivered[0].read_bytes(), policy=email.policy.default)
+    assert first["Message-ID"] == sent.message_id
+
+    later = timezone.now() + CLAIM_EXPIRES_AFTER * 2  # `foidesk send-mail` after the claim expired
+    assert outbox_flush(now=timezone.now()).sent == 0  # not while the dead sender's claim holds
+    assert outbox_flush(now=later).sent == 1
+    assert outbox_flush(now=later).sent == 0
+    assert [m.extra_headers["Message-ID"] for m in mail.outbox] == [sent.message_id]  # one Message-ID
+    sent.refresh_from_db()
+    assert sent.status == Delivery.SENT
 
 
 @pytest.mark.parametrize("how", HOW)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any
 
 import openpyxl
 import pytest
@@ -98,7 +101,11 @@ def test_a_workbook_with_a_hidden_sheet_is_blocked_and_cannot_be_approved_or_sen
 
 
 def test_a_clean_file_needs_a_second_person_then_is_sent_and_published_with_the_same_bytes(
-    case: Request, officer: User, decider: User, client: Client
+    case: Request,
+    officer: User,
+    decider: User,
+    client: Client,
+    django_capture_on_commit_callbacks: Callable[..., AbstractContextManager[Any]],
 ) -> None:
     content = _workbook()
     document = document_attach(
@@ -113,9 +120,10 @@ def test_a_clean_file_needs_a_second_person_then_is_sent_and_published_with_the_
         document_approve(document=document, actor=officer)
     document_approve(document=document, actor=decider)
     case_transition(request=case, event=Event.APPROVE, actor=decider, today=dt.date(2024, 2, 20))
-    case_transition(
-        request=case, event=Event.SEND, actor=staff(Role.CASE_OFFICER), today=dt.date(2024, 2, 20)
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes after the commit
+        case_transition(
+            request=case, event=Event.SEND, actor=staff(Role.CASE_OFFICER), today=dt.date(2024, 2, 20)
+        )
     assert mail.outbox[-1].attachments[-1][1] == content
     publication = published_case(case, publisher=staff(Role.PUBLISHER), on=dt.date(2024, 2, 21))
     attachment = publication.attachments.get()

@@ -54,6 +54,7 @@ def _signed_in(user: User) -> Client:
     return client
 
 
+@pytest.mark.django_db(transaction=True)  # the email goes after the commit (web/cases/outbox.py)
 def test_public_request_to_published_answer_over_http(
     client: Client, officer: User, decider: User, publisher: User
 ) -> None:
@@ -213,6 +214,7 @@ def test_a_stale_event_form_gets_a_conflict(officer: User) -> None:
     assert case.state is State.IN_PROGRESS
 
 
+@pytest.mark.django_db(transaction=True)  # the email goes after the commit (web/cases/outbox.py)
 def test_clarification_letter_is_emailed_and_the_request_lapses_after_three_months(officer: User) -> None:
     case = decided_case(officer=officer, received_on=dt.date(2025, 1, 6))
     case_transition(
@@ -230,6 +232,7 @@ def test_clarification_letter_is_emailed_and_the_request_lapses_after_three_mont
     assert case.state is State.LAPSED and case.ended_on == dt.date(2025, 4, 7)
 
 
+@pytest.mark.django_db(transaction=True)  # the email goes after the commit (web/cases/outbox.py)
 def test_fee_notice_pauses_the_clock_and_a_late_payment_is_refused(officer: User, decider: User) -> None:
     case = decided_case(officer=officer, received_on=dt.date(2025, 1, 6))
     due_before = case.due_on

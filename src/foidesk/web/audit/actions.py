@@ -30,7 +30,10 @@ class AuditAction(StrEnum):
     DOCUMENT_WARNINGS_ACCEPTED = "document.warnings_accepted"
     DOCUMENT_APPROVED = "document.approved"
     EMAIL_RECEIVED = "email.received"
-    EMAIL_SENT = "email.sent"
+    EMAIL_QUEUED = "email.queued"  # recorded with its change, sent after the commit (web/cases/outbox.py)
+    EMAIL_SENT = "email.sent"  # the mail server accepted it
+    EMAIL_FAILED = "email.failed"  # the mail server refused it, or could not be reached: tried again later
+    EMAIL_RETRIED = "email.retried"  # staff asked for a refused message to be sent again at once
     LETTER_PASSAGE_CHANGED = "letter.passage_changed"  # the authority's wording of a letter passage
     # The disclosure log
     RESPONSE_PUBLISHED = "response.published"

@@ -121,8 +121,9 @@ class AppealAdmin(ReadOnlyAdmin[Appeal]):
 
 @admin.register(SentEmail)
 class SentEmailAdmin(ReadOnlyAdmin[SentEmail]):
-    list_display = ("sent_at", "kind", "to", "subject", "request")
-    list_filter = ("kind",)
+    list_display = ("sent_at", "kind", "to", "subject", "request", "status")
+    list_filter = ("kind", "status")
+    exclude = ("message",)  # the whole message with its files: the staff page "Sent mail" shows it
 
 
 @admin.register(InboundEmail)

@@ -1,8 +1,11 @@
 """Email to requesters: acknowledgements, letters and responses, through Django's email framework.
 
-Every message that leaves is recorded as a `SentEmail` (what, to whom, which files with their
-checksums) and in the audit trail. Production sends by SMTP (settings ``EMAIL_*``); the embedded
-mode writes each message to ``var/mail/`` instead, and the staff page "Sent mail" lists them.
+Every message is recorded as a `SentEmail` (what, to whom, which files with their checksums, the
+whole message under its own Message-ID) in the transaction of the change it belongs to, and handed to
+the mail server only after that commits (web/cases/outbox.py): a change undone sends nothing, and a
+message the server refused is kept and sent again. Production sends by SMTP (settings ``EMAIL_*``);
+the embedded mode writes each message to ``var/mail/`` instead, and the staff page "Sent mail" lists
+them with where each one is.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from email.utils import formatdate
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -20,7 +24,8 @@ from foidesk.core import clock
 from foidesk.core.regime import Regime
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
-from foidesk.web.cases.models import Request, SentEmail
+from foidesk.web.cases import outbox
+from foidesk.web.cases.models import Delivery, Request, SentEmail
 from foidesk.web.cases.services import Actor, sha256_of
 
 
@@ -48,9 +53,10 @@ def email_send(
     actor: Actor,
     attachments: Sequence[MailAttachment] = (),
 ) -> SentEmail:
-    """Send one message to the requester and record it; raises if the mail server refuses it.
+    """Record one message to the requester in the outbox; it is sent once the caller's change commits.
 
-    Call inside the transaction of the change it belongs to: if sending fails, the change is undone.
+    Call inside the transaction of the change it belongs to. The message is built whole now, with its
+    Message-ID and date, so that every attempt to send it sends the same message.
     """
     to = case.requester_email.strip()
     message = EmailMessage(
@@ -59,11 +65,14 @@ def email_send(
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
         reply_to=[settings.FOIDESK_REPLY_TO_EMAIL] if settings.FOIDESK_REPLY_TO_EMAIL else None,
-        headers={"X-FOI-Reference": case.reference},
+        headers={
+            "X-FOI-Reference": case.reference,
+            "Message-ID": outbox.message_id_new(),
+            "Date": formatdate(localtime=settings.EMAIL_USE_LOCALTIME),
+        },
     )
     for attachment in attachments:
         message.attach(attachment.filename, attachment.content, attachment.content_type)
-    message.send(fail_silently=False)
     sent = SentEmail.objects.create(
         request=case,
         kind=kind,
@@ -75,17 +84,22 @@ def email_send(
             for a in attachments
         ],
         sent_by=actor if isinstance(actor, User) else None,
+        status=Delivery.QUEUED,
+        message_id=message.extra_headers["Message-ID"],
+        message=message.message().as_bytes(),
     )
     audit_record(
         actor=actor,
-        action=AuditAction.EMAIL_SENT,
+        action=AuditAction.EMAIL_QUEUED,
         obj=sent,
         details={
             "request": case.reference,
             "kind": kind.value,
+            "message_id": sent.message_id,
             "attachments": [a["sha256"] for a in sent.attachments],
         },
     )
+    outbox.deliver_after_commit(sent.pk)
     return sent
 
 

@@ -463,6 +463,15 @@ class ReferenceCounter(models.Model):
         return f"{self.prefix}: {self.last}"
 
 
+class Delivery(models.TextChoices):
+    """Where a message to a requester is: waiting for the mail server, accepted by it, or refused."""
+
+    QUEUED = "queued", "Waiting to be sent"
+    SENDING = "sending", "Being sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Not sent yet: the mail server refused it"
+
+
 class SentEmail(models.Model):
     """A message FOI Desk sent (acknowledgement, response, letters): what left, to whom, and when."""
 
@@ -481,13 +490,27 @@ class SentEmail(models.Model):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     attachments = models.JSONField(default=list, blank=True, help_text="[{filename, size, sha256}]")
-    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(auto_now_add=True, help_text="When the change it belongs to was made")
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The outbox (web/cases/outbox.py): the message is recorded with the change it belongs to and handed
+    # to the mail server after the commit, at least once, always under the same Message-ID.
+    status = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.QUEUED)
+    message_id = models.CharField(max_length=250, blank=True, db_index=True)
+    message = models.BinaryField(
+        default=b"", blank=True, help_text="The whole message (RFC 5322) until the mail server accepts it"
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-sent_at", "-id"]
+        indexes = [
+            models.Index(fields=["status"], name="sentemail_undelivered", condition=~models.Q(status="sent"))
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.to}"

@@ -174,7 +174,7 @@ def requester_data_erase(*, request: Request, actor: Actor) -> None:
             ]
         )
         _erase_inbound_emails(request)
-        SentEmail.objects.filter(request=request).update(to=ERASED, body="")
+        SentEmail.objects.filter(request=request).update(to=ERASED, body="", message=b"")
         audit_record(
             actor=actor,
             action=AuditAction.REQUEST_ERASED,

@@ -24,6 +24,7 @@ from foidesk.web.cases.answers import answer_check
 from foidesk.web.cases.documents import document_check_queued
 from foidesk.web.cases.intake import inbound_email_receive
 from foidesk.web.cases.models import InboundEmail
+from foidesk.web.cases.outbox import email_deliver
 from foidesk.web.cases.publishing import publication_files_index
 
 logger = logging.getLogger(__name__)
@@ -177,3 +178,11 @@ def publication_files_index_task(publication_id: int) -> dict[str, Any]:
     publication = publication_files_index(publication_id=publication_id)
     characters = len(publication.attachments_text) if publication is not None else 0
     return {"publication": publication_id, "characters": characters}
+
+
+@task()
+def email_deliver_task(sent_id: int) -> dict[str, Any]:
+    """Send one message from the outbox (queued in the transaction of its change: web/cases/outbox.py).
+    Idempotent: a message sent already, or being sent by another worker, is left alone."""
+    attempt = email_deliver(sent_id=sent_id)
+    return {"id": attempt.sent_id, "outcome": attempt.outcome, "error": attempt.error}
