@@ -155,6 +155,7 @@ class Action(StrEnum):
     CONFIRM_LINK = "confirm_link"
     REVIEW_PUBLIC_TEXT = "review_public_text"  # the request text as it will be published
     ERASE_REQUESTER_DATA = "erase_requester_data"  # retention (UK GDPR Art. 5(1)(e))
+    RESEND_EMAIL = "resend_email"  # try again at once to send a message the mail server refused
 
 
 # --- the facts a guard reads -----------------------------------------------------------------------
@@ -494,6 +495,7 @@ ACTIONS: Mapping[Action, ActionRule] = {
         ActionRule(Action.DECIDE_REVIEW, _AFTER_RESPONSE, _DECIDERS),
         ActionRule(Action.RECORD_APPEAL, _AFTER_RESPONSE, _DECIDERS),
         ActionRule(Action.CONFIRM_LINK, _ALL_STATES, _CASE_WORKERS),
+        ActionRule(Action.RESEND_EMAIL, _ALL_STATES, _CASE_WORKERS),
         ActionRule(
             Action.ERASE_REQUESTER_DATA,
             _ALL_STATES,  # which cases are finished is retention's own rule (web/cases/retention.py)
@@ -587,6 +589,7 @@ _ACTION_WORDS: Mapping[Action, str] = {
     Action.CONFIRM_LINK: "confirm a related request",
     Action.REVIEW_PUBLIC_TEXT: "review the text to be published",
     Action.ERASE_REQUESTER_DATA: "erase a requester's personal data",
+    Action.RESEND_EMAIL: "send again a message the mail server refused",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -20,10 +21,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from foidesk.core import workflow as wf
 from foidesk.core.workflow import Event
 from foidesk.web.accounts.roles import roles_of
-from foidesk.web.cases import selectors, services
+from foidesk.web.cases import outbox, selectors, services
 from foidesk.web.cases.errors import CaseError, Conflict
 from foidesk.web.cases.forms import CaseEventForm, PublicTextForm, PublishForm
-from foidesk.web.cases.models import Request, SentEmail
+from foidesk.web.cases.models import Delivery, Request, SentEmail
 from foidesk.web.cases.permissions import NotPermitted, Refused, WrongState
 from foidesk.web.cases.workflow import EventInput, PublicationSpec, case_facts, case_transition
 
@@ -214,8 +215,10 @@ def publish(request: HttpRequest, reference: str) -> HttpResponse:
 def sent_mail(request: HttpRequest) -> HttpResponse:
     """What FOI Desk has sent (in the demo, these are the files in var/mail/)."""
     visible = selectors.cases_visible_to(request.user)
-    sent = SentEmail.objects.filter(request__in=visible).select_related("request", "sent_by")[:200]
-    return render(request, "staff/sent_mail.html", {"sent": sent})
+    mine = SentEmail.objects.filter(request__in=visible)
+    sent = mine.select_related("request", "sent_by")[:200]
+    not_sent = mine.filter(status=Delivery.FAILED).count()
+    return render(request, "staff/sent_mail.html", {"sent": sent, "not_sent": not_sent})
 
 
 @require_safe
@@ -226,4 +229,30 @@ def sent_mail_detail(request: HttpRequest, email_id: int) -> HttpResponse:
     email = SentEmail.objects.filter(pk=email_id, request__in=visible).select_related("request").first()
     if email is None:
         raise Http404("No such message.")
-    return render(request, "staff/sent_mail_detail.html", {"email": email})
+    return render(
+        request,
+        "staff/sent_mail_detail.html",
+        {"email": email, "max_attempts": settings.FOIDESK_MAIL_MAX_ATTEMPTS},
+    )
+
+
+@require_http_methods(["POST"])
+@login_required
+@permission_required("cases.view_request", raise_exception=True)
+def sent_mail_retry(request: HttpRequest, email_id: int) -> HttpResponse:
+    """ "Try again now" on a message the mail server refused."""
+    visible = selectors.cases_visible_to(request.user)
+    email = SentEmail.objects.filter(pk=email_id, request__in=visible).select_related("request").first()
+    if email is None or email.request is None:
+        raise Http404("No such message.")
+    try:
+        attempt = outbox.email_retry(sent=email, actor=request.user)
+    except CaseError as error:
+        return refusal_page(request, email.request, error)
+    if attempt.outcome == "sent":
+        messages.success(request, "The mail server accepted the message.")
+    elif attempt.outcome == "failed":
+        messages.error(request, f"The mail server refused the message again: {attempt.error}")
+    else:
+        messages.info(request, "The message is not waiting to be sent again: nothing was done.")
+    return HttpResponseRedirect(f"/staff/mail/{email.pk}/")

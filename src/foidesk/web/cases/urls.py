@@ -25,9 +25,7 @@ urlpatterns = [
     path("cases/<str:reference>/parts/<int:position>/summaries/", views.summaries_check, name="summaries"),
     path("cases/<str:reference>/parts/", views.parts_edit, name="parts"),
     path("cases/<str:reference>/documents/", release_views.document_upload, name="document-upload"),
-    path(
-        "cases/<str:reference>/answers/attach/", release_views.answers_attach_view, name="answers-attach"
-    ),
+    path("cases/<str:reference>/answers/attach/", release_views.answers_attach_view, name="answers-attach"),
     path(
         "cases/<str:reference>/documents/<int:document_id>/", release_views.document_detail, name="document"
     ),
@@ -45,6 +43,7 @@ urlpatterns = [
     path("cases/<str:reference>/events/<slug:event_slug>/", event_views.case_event, name="event"),
     path("mail/", event_views.sent_mail, name="sent-mail"),
     path("mail/<int:email_id>/", event_views.sent_mail_detail, name="sent-mail-detail"),
+    path("mail/<int:email_id>/retry/", event_views.sent_mail_retry, name="sent-mail-retry"),
     path("cases/<str:reference>/letter.<slug:fmt>", release_views.letter, name="letter"),
     path("cases/<str:reference>/reviews/new/", review_views.review_new, name="review-new"),
     path("cases/<str:reference>/reviews/<int:review_id>/", review_views.review_detail, name="review"),
