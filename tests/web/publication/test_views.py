@@ -84,7 +84,7 @@ def test_atom_feed_and_healthz(client: Client) -> None:
     assert feed.status_code == 200
     assert feed["Content-Type"].startswith("application/atom+xml")
     assert "Feed item" in feed.content.decode()
-    assert client.get("/healthz").content == b"ok"
+    assert client.get("/healthz").json()["status"] == "ok"  # tests/web/test_health.py
 
 
 def test_an_entry_page_shows_related_entries_a_citation_and_what_each_download_is(client: Client) -> None:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -169,11 +169,13 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
-    from django.db import connection
+    """Database, file store, task queue and outbox (web/health.py): 503 when this server cannot serve."""
+    from foidesk.web.health import health_report
 
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
+    status, body = health_report()
+    response = JsonResponse(body, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _exemption_label(code: str) -> dict[str, str]:
