@@ -48,6 +48,7 @@ def judge_file(entry: dict[str, object], folder: Path) -> dict[str, object]:
         result["blocked"] = report.blocked
         result["codes"] = sorted({finding.code for finding in report.findings})
         result["severities"] = sorted({finding.severity.value for finding in report.findings})
+        result["findings"] = sorted({f"{f.code}:{f.severity.value}" for f in report.findings})
     except Exception:
         result["traceback"] = traceback.format_exc(limit=6)
     result["check_seconds"] = round(time.perf_counter() - started, 3)

@@ -16,6 +16,7 @@ from tests.core.release_check.corpus_pdf_real_tools import EXCUSED_PDFS, REAL_TO
 from tests.core.release_check.corpus_pdf_red_team import RED_TEAM_PDFS
 from tests.core.release_check.corpus_pdf_setups import (
     SECRET_LINE,
+    _at_opacity,
     _attachment,
     _comment_annotation,
     _covered_by_image,
@@ -41,6 +42,8 @@ from tests.core.release_check.corpus_pdf_setups import (
     pdf_with_incremental_update,
     pdf_with_unused_object,
 )
+
+STACKED_PICTURES = "q /GS1 gs 330 0 0 20 70 595 cm /Im1 Do Q\n" * 2
 
 PDFS: list[CorpusFile] = [
     leaky(
@@ -218,6 +221,28 @@ PDFS: list[CorpusFile] = [
         _pdf(_text(72, 600, SECRET_LINE) + "q /GS1 gs 330 0 0 20 70 595 cm /Im1 Do Q\n", _masked_by_state),
         {"pdf.uncertain_cover"},
         "SECRET-PDF-covered",
+    ),
+    # Translucent pictures stacked over text hide it as stacked translucent boxes do: through a soft
+    # mask that is opaque, or one the gate cannot read; a signature's mask, clear over the text, does not.
+    leaky(
+        "masked-pictures-stacked-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + STACKED_PICTURES, _at_opacity(_signature(True), 0.75)),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+    ),
+    leaky(
+        "soft-masks-in-state-stacked-over-text.pdf",
+        _pdf(_text(72, 600, SECRET_LINE) + STACKED_PICTURES, _at_opacity(_masked_by_state, 0.75)),
+        {"pdf.covered_text"},
+        "SECRET-PDF-covered",
+    ),
+    clean(
+        "signatures-stacked-over-text.pdf",
+        _pdf(
+            _text(72, 600, "Yours sincerely, Records Manager") + STACKED_PICTURES,
+            _at_opacity(_signature(False), 0.75),
+        ),
+        VISIBLE_PDF,
     ),
     leaky(
         "outside-crop-box.pdf",

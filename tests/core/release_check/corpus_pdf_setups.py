@@ -214,6 +214,25 @@ def _masked_by_state(pdf: object, page: object) -> None:
     page.Resources.XObject = pikepdf.Dictionary(Im1=_grey_image(pdf))
 
 
+def _at_opacity(setup: Callable[[object, object], None], alpha: float) -> Callable[[object, object], None]:
+    """The setup's pictures drawn through /GS1 at fill opacity ``alpha`` (keeping any soft mask it sets)."""
+
+    def at_opacity(pdf: object, page: object) -> None:
+        import pikepdf
+
+        setup(pdf, page)
+        assert isinstance(page, pikepdf.Page)
+        states = page.Resources.get("/ExtGState")
+        if not isinstance(states, pikepdf.Dictionary):
+            states = page.Resources.ExtGState = pikepdf.Dictionary()
+        state = states.get("/GS1")
+        if not isinstance(state, pikepdf.Dictionary):
+            state = states.GS1 = pikepdf.Dictionary()
+        state.ca = alpha
+
+    return at_opacity
+
+
 def _crop_box(pdf: object, page: object) -> None:
     """The viewer shows only the top half of the page (y 400..842), inherited from the page tree."""
     import pikepdf

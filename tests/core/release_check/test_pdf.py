@@ -172,3 +172,15 @@ def test_a_broken_trailer_chain_is_reported(tmp_path: Path) -> None:
     end = data.index(b" ", at)
     path.write_bytes(data[:at] + b"7".rjust(end - at, b"0") + data[end:])
     assert "pdf.incremental_update" in _codes(path)
+
+
+def test_text_under_a_mask_the_gate_cannot_read_is_blocked_and_under_a_signatures_mask_passes(
+    tmp_path: Path,
+) -> None:
+    unknown, signature = tmp_path / "unknown.pdf", tmp_path / "signature.pdf"
+    next(e for e in PDFS if e.name == "soft-mask-in-state-over-text.pdf").build(unknown)
+    next(e for e in PDFS if e.name == "signature-over-text.pdf").build(signature)
+    [finding] = inspect_pdf(str(unknown), LIMITS)
+    assert (finding.code, finding.severity) == ("pdf.uncertain_cover", Severity.BLOCK)
+    assert "SECRET-PDF-covered" in finding.message
+    assert inspect_pdf(str(signature), LIMITS) == []

@@ -151,8 +151,9 @@ def _covering(
     for area in paint.areas:
         beneath = _contains(area.rect, lows) & _contains(area.rect, highs) & (order < area.order)
         if area.alpha < OPAQUE_ALPHA:
-            if area.mask is None:
-                see_through[beneath] *= 1 - max(0.0, area.alpha)
+            hits = np.flatnonzero(beneath)
+            opacity = _mask_opacity(area.mask, glyphs, hits) if area.mask is not None else 1.0
+            see_through[hits] *= 1 - max(0.0, area.alpha) * opacity
             continue
         x0, y0, x1, y1 = area.rect
         inside = (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1)
@@ -254,9 +255,10 @@ def _glyph_findings(
         if unjudged:
             message = (
                 f"{len(unjudged)} characters of text ('{_snippet(unjudged)}') lie under {name}, which is "
-                "partly transparent in a way that cannot be worked out: check the text can be read."
+                "partly transparent in a way the gate cannot work out, so it cannot prove the text is seen; "
+                "the copy leaves that text out."
             )
-            findings.append(_finding("pdf.uncertain_cover", Severity.WARN, where, message))
+            findings.append(_finding("pdf.uncertain_cover", Severity.BLOCK, where, message))
     if paint.alternates:
         texts = _shorten("; ".join(paint.alternates))
         findings.append(
@@ -279,7 +281,8 @@ def _judge_masked(
     uncertain: dict[str, list[Glyph]],
 ) -> None:
     """Glyphs beneath a partly transparent picture: covered where its alpha is opaque at both sample
-    points, visible where it is transparent at either, and uncertain (a warning) where it is unknown."""
+    points, visible where it is transparent at either, and uncertain where it is unknown, which blocks
+    like a cover: what the gate cannot account for fails closed (issue 14)."""
     for index in np.flatnonzero(beneath):
         glyph = glyphs[index]
         alphas = [mask.alpha_at(glyph.low), mask.alpha_at(glyph.high)]
@@ -289,6 +292,19 @@ def _judge_masked(
             covered[index] = True
         else:
             uncertain.setdefault(mask.name, []).append(glyph)
+
+
+def _mask_opacity(mask: Mask, glyphs: list[Glyph], hits: np.ndarray) -> np.ndarray:
+    """How much of a translucent picture each glyph lies under: its mask's alpha at the glyph's two sample
+    points (the less opaque, as for an opaque picture: a glyph is seen where the mask is clear at either),
+    and all of it where the mask cannot be read (stacked translucent pictures hide text as stacked boxes
+    do, whether or not their masks are known)."""
+    opacity = np.ones(len(hits))
+    for at, index in enumerate(hits):
+        alphas = [mask.alpha_at(glyphs[index].low), mask.alpha_at(glyphs[index].high)]
+        if all(a is not None for a in alphas):
+            opacity[at] = min(a for a in alphas if a is not None)
+    return opacity
 
 
 def _contains(rect: Rect, points: np.ndarray) -> np.ndarray:
