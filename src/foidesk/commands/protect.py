@@ -55,7 +55,7 @@ from zoneinfo import ZoneInfo
 from foidesk.commands import CommandFailed, emit_json
 
 if TYPE_CHECKING:  # imported where used: every command's module loads at start, SciPy must not
-    from foidesk.core.sdc.hierarchy import Hierarchy, ResolvedAxis
+    from foidesk.core.sdc.hierarchy import DeclaredSums, ResolvedAxis
     from foidesk.core.sdc.ledger import Filter, JointAudit, LedgerEntry, TableScope
     from foidesk.core.sdc.suppression import ProtectedTable
     from foidesk.core.sdc.table import CountTable
@@ -375,11 +375,11 @@ def _read_json(option: str, path: str) -> object:
         raise CommandFailed(f"{option} {path}: not valid JSON (line {error.lineno}: {error.msg})") from error
 
 
-def _read_hierarchy(path: str | None) -> Hierarchy:
-    from foidesk.core.sdc.hierarchy import Hierarchy, InvalidHierarchy, hierarchy_from_json
+def _read_hierarchy(path: str | None) -> DeclaredSums:
+    from foidesk.core.sdc.hierarchy import DeclaredSums, InvalidHierarchy, hierarchy_from_json
 
     if path is None:
-        return Hierarchy()
+        return DeclaredSums()
     try:
         return hierarchy_from_json(_read_json("--hierarchy", path))
     except InvalidHierarchy as error:
