@@ -15,7 +15,7 @@ from foidesk.datasets.schema import (
     Dimension,
     Field,
     FieldKind,
-    Hierarchy,
+    GeneralisationLevels,
     Level,
     ValueGroup,
     suppress,
@@ -28,17 +28,17 @@ def _rank_band(value: str) -> str:
     return m.RANK_BAND[m.Rank(value)].value
 
 
-RANK_HIERARCHY = Hierarchy(
+RANK_HIERARCHY = GeneralisationLevels(
     (Level("rank", str), Level("band", _rank_band, title_of_code), Level("any", suppress))
 )
-GENDER_HIERARCHY = Hierarchy((Level("gender", str), Level("any", suppress)))
+GENDER_HIERARCHY = GeneralisationLevels((Level("gender", str), Level("any", suppress)))
 # A station is open text: released as is, or not at all; it refines the borough (Field.refines),
 # so a release generalises station -> borough -> BCU -> the whole force.
-STATION_HIERARCHY = Hierarchy((Level("station", str), Level("any", suppress)))
+STATION_HIERARCHY = GeneralisationLevels((Level("station", str), Level("any", suppress)))
 # The nature and the standard breached are details of the allegation: released as recorded, or not
 # at all, and only while the category is released as recorded (Field.refines).
-NATURE_HIERARCHY = Hierarchy((Level("nature", str), Level("any", suppress)))
-STANDARD_HIERARCHY = Hierarchy((Level("standard", str), Level("any", suppress)))
+NATURE_HIERARCHY = GeneralisationLevels((Level("nature", str), Level("any", suppress)))
+STANDARD_HIERARCHY = GeneralisationLevels((Level("standard", str), Level("any", suppress)))
 
 
 RANK_LABELS = {"chief_inspector": "Chief inspector", "chief_superintendent": "Chief superintendent",
@@ -169,7 +169,7 @@ def _category_group_label(code: str) -> str:
     return CATEGORY_GROUP_LABELS.get(code, code)
 
 
-CATEGORY_HIERARCHY = Hierarchy(
+CATEGORY_HIERARCHY = GeneralisationLevels(
     (Level("category", str), Level("group", _category_group, _category_group_label), Level("any", suppress))
 )
 

@@ -74,7 +74,7 @@ class Level:
 
 
 @dataclass(frozen=True, slots=True)
-class Hierarchy:
+class GeneralisationLevels:
     """Generalisation levels of a quasi-identifier, most detailed first; the last maps all to ``*``.
 
     Level 0 is the value itself. The k-anonymity code takes ``functions()`` (plain callables) or, for
@@ -120,7 +120,7 @@ class Field:
     multi_valued: bool = False
     quasi_identifier: bool = False
     identifies_person: bool = False
-    hierarchy: Hierarchy | None = None
+    hierarchy: GeneralisationLevels | None = None
     # A quasi-identifier that lies inside a coarser one (a station in a borough): released only
     # while that one is released as recorded, so the two generalise as one chain.
     refines: str | None = None
@@ -243,7 +243,7 @@ class Dataset:
     def sensitive_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.sensitive)
 
-    def hierarchies(self) -> dict[str, Hierarchy]:
+    def hierarchies(self) -> dict[str, GeneralisationLevels]:
         """Generalisation hierarchies of the quasi-identifiers, by field name."""
         return {f.name: f.hierarchy for f in self.fields if f.hierarchy is not None}
 
@@ -336,7 +336,7 @@ def suppress(value: str) -> str:
     return ANY
 
 
-DATE_HIERARCHY = Hierarchy(
+DATE_HIERARCHY = GeneralisationLevels(
     (
         Level("date", str),
         Level("month", _to_month),
