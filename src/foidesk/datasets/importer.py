@@ -251,7 +251,7 @@ _ENUMS: dict[str, type[Any]] = {
     "standard": m.Standard,
     "forum": m.Forum,
     "finding": m.Finding,
-    "outcomes": m.Outcome,
+    "outcomes": m.MisconductOutcome,
 }
 
 

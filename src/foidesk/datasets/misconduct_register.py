@@ -133,7 +133,7 @@ OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
 FORMAL_ACTION_GROUP = ValueGroup(
     "formal_action",
     "Formal action",
-    tuple(o.value for o in m.Outcome if o in m.DISCIPLINARY_SANCTIONS),
+    tuple(o.value for o in m.MisconductOutcome if o in m.DISCIPLINARY_SANCTIONS),
     ("formal disciplinary action", "sanction", "sanctions", "disciplinary action"),
 )
 # Categories grouped for a record-level release (a design choice: alike in kind, each group at
@@ -310,7 +310,7 @@ MISCONDUCT_REGISTER = Dataset(
             FieldKind.CATEGORY,
             "What followed: one outcome, or two where reflective practice sits beside another.",
             synonyms=("outcome", "outcomes", "action", "sanction", "result"),
-            values=values_of(m.Outcome, OUTCOME_LABELS, OUTCOME_SYNONYMS),
+            values=values_of(m.MisconductOutcome, OUTCOME_LABELS, OUTCOME_SYNONYMS),
             groups=(FORMAL_ACTION_GROUP,),
             multi_valued=True,
             sensitive=True,
