@@ -406,18 +406,20 @@ def decision_notice_deadlines(appeal: Appeal) -> escalation.DecisionNoticeDeadli
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineEntry:
+class ReviewTimelineEntry:
+    """One event of a review or appeal, in words, from the audit trail."""
+
     at: dt.datetime
     actor: str
     text: str
 
 
-def timeline(obj: Review | Appeal) -> list[TimelineEntry]:
+def timeline(obj: Review | Appeal) -> list[ReviewTimelineEntry]:
     """The events of one review or appeal, oldest first, in words, from the audit trail."""
     events = AuditEvent.objects.filter(object_type=obj._meta.label, object_id=str(obj.pk)).order_by(
         "at", "id"
     )
-    return [TimelineEntry(at=e.at, actor=e.actor_label, text=_event_text(e)) for e in events]
+    return [ReviewTimelineEntry(at=e.at, actor=e.actor_label, text=_event_text(e)) for e in events]
 
 
 def _event_text(event: AuditEvent) -> str:
