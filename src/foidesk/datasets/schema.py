@@ -176,6 +176,14 @@ class Field:
             raise UnknownTerm(f"{term!r} is not a value of {self.label.lower()}")
         return codes
 
+    def code_of(self, word: str) -> str:
+        """The one stored code ``word`` names (a cell of a register); ValueError if none, or a group."""
+        codes = self.value_terms().get(normalise(word))
+        if codes is None or len(codes) != 1:
+            examples = "; ".join(value.label for value in self.values[:4])
+            raise ValueError(f"{word!r} is not a value of {self.label.lower()} (e.g. {examples})")
+        return next(iter(codes))
+
 
 @dataclass(frozen=True, slots=True)
 class Dimension:
