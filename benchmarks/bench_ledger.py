@@ -31,8 +31,8 @@ def main() -> str:
     from foidesk.core.periods import DateRange
     from foidesk.core.sdc.ledger import (
         LedgerAuditTimeout,
-        LedgerEntry,
         LedgerTooLarge,
+        ReleasedTable,
         audit_against,
         protect_against,
     )
@@ -91,8 +91,8 @@ def main() -> str:
     )
     new_table, new_scope = protected_table(new_query)
 
-    def ledger(shapes: list[tuple[str, str | None, dict[str, str]]]) -> list[LedgerEntry]:
-        entries: list[LedgerEntry] = []
+    def ledger(shapes: list[tuple[str, str | None, dict[str, str]]]) -> list[ReleasedTable]:
+        entries: list[ReleasedTable] = []
         for period, (rows, columns, where) in itertools.product(periods * 3, shapes):
             if len(entries) == EARLIER:
                 break
@@ -102,7 +102,7 @@ def main() -> str:
                 continue
             reference = f"FOI-{len(entries)}"
             entries.append(
-                LedgerEntry.from_protected(table, scope, reference=reference, released=dt.date(2023, 1, 1))
+                ReleasedTable.from_protected(table, scope, reference=reference, released=dt.date(2023, 1, 1))
             )
         return entries
 

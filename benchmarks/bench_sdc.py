@@ -22,7 +22,7 @@ import numpy as np
 
 from foidesk.core.sdc.audit import audit_grid
 from foidesk.core.sdc.kanonymity import ReleaseSchema, anonymise, date_hierarchy, mapping_hierarchy
-from foidesk.core.sdc.ledger import LedgerEntry, TableScope, audit_against, period_filter
+from foidesk.core.sdc.ledger import ReleasedTable, TableScope, audit_against, period_filter
 from foidesk.core.sdc.suppression import Method, protect
 from foidesk.core.sdc.table import CountTable
 
@@ -102,7 +102,7 @@ def _ledger_audit() -> tuple[float, int, bool]:
         )
 
     entries = [
-        LedgerEntry.from_protected(
+        ReleasedTable.from_protected(
             protect(synthetic_table(33, 6, seed)),
             scope(2018 + seed),
             reference=f"FOI-{seed}",

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
-from foidesk.core.parsing import Part, parse_request
+from foidesk.core.parsing import ParsedPart, parse_request
 
 PART_F1_TARGET = 0.95
 DATE_MATCH_TARGET = 0.9
@@ -110,7 +110,7 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def _ranges(part: Part) -> set[tuple[str, str]]:
+def _ranges(part: ParsedPart) -> set[tuple[str, str]]:
     return {(period.start.isoformat(), period.end.isoformat()) for period in part.date_ranges}
 
 

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from foidesk.core.personal_data import EntityKind, KnownEntities, Match, find_personal_data
+from foidesk.core.personal_data import EntityKind, KnownEntities, PersonalDataMatch, find_personal_data
 from foidesk.core.redaction import Recommendation, check_free_text
 
 DATA = Path(__file__).resolve().parents[1] / "tests/data/summaries"
@@ -87,7 +87,7 @@ def known_of(record: dict[str, object]) -> KnownEntities:
     )
 
 
-def _covered(text: str, start: int, end: int, found: list[Match]) -> bool:
+def _covered(text: str, start: int, end: int, found: list[PersonalDataMatch]) -> bool:
     return all(not text[i].isalnum() or any(m.start <= i < m.end for m in found) for i in range(start, end))
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from foidesk.core.clock import (
     CaseDeadlines,
     ClockError,
-    ClockEvent,
+    DeadlineEvent,
     EventKind,
     Pause,
     PauseReason,
@@ -46,8 +46,8 @@ CAL = default_calendar()
 FOIA, EIR, FOISA, EISR = Regime.FOIA, Regime.EIR, Regime.FOISA, Regime.EISR
 
 
-def event(kind: EventKind, on: dt.date, **kwargs: object) -> ClockEvent:
-    return ClockEvent(kind, on, **kwargs)  # type: ignore[arg-type]
+def event(kind: EventKind, on: dt.date, **kwargs: object) -> DeadlineEvent:
+    return DeadlineEvent(kind, on, **kwargs)  # type: ignore[arg-type]
 
 
 # --- known answers: the response date -----------------------------------------------------------------
@@ -288,28 +288,31 @@ def test_days_left_and_days_late() -> None:
 @pytest.mark.parametrize(
     ("regime", "events"),
     [
-        (FOISA, [ClockEvent(EventKind.PIT_EXTENSION, D(2024, 1, 20))]),  # FOISA: no PIT extension
-        (EIR, [ClockEvent(EventKind.PIT_EXTENSION, D(2024, 1, 20))]),
-        (FOIA, [ClockEvent(EventKind.EIR_EXTENSION, D(2024, 1, 20))]),
-        (EIR, [ClockEvent(EventKind.S12_REFUSAL, D(2024, 1, 20))]),
-        (EISR, [ClockEvent(EventKind.S14_REFUSAL, D(2024, 1, 20))]),
-        (FOIA, [ClockEvent(EventKind.FEE_PAID, D(2024, 1, 20))]),  # no notice
-        (FOIA, [ClockEvent(EventKind.ANSWERED, D(2024, 1, 5))]),  # before receipt
+        (FOISA, [DeadlineEvent(EventKind.PIT_EXTENSION, D(2024, 1, 20))]),  # FOISA: no PIT extension
+        (EIR, [DeadlineEvent(EventKind.PIT_EXTENSION, D(2024, 1, 20))]),
+        (FOIA, [DeadlineEvent(EventKind.EIR_EXTENSION, D(2024, 1, 20))]),
+        (EIR, [DeadlineEvent(EventKind.S12_REFUSAL, D(2024, 1, 20))]),
+        (EISR, [DeadlineEvent(EventKind.S14_REFUSAL, D(2024, 1, 20))]),
+        (FOIA, [DeadlineEvent(EventKind.FEE_PAID, D(2024, 1, 20))]),  # no notice
+        (FOIA, [DeadlineEvent(EventKind.ANSWERED, D(2024, 1, 5))]),  # before receipt
         (
             FOIA,
-            [ClockEvent(EventKind.ANSWERED, D(2024, 1, 20)), ClockEvent(EventKind.FEE_PAID, D(2024, 1, 21))],
+            [
+                DeadlineEvent(EventKind.ANSWERED, D(2024, 1, 20)),
+                DeadlineEvent(EventKind.FEE_PAID, D(2024, 1, 21)),
+            ],
         ),
         (
             FOIA,
             [
-                ClockEvent(EventKind.FEE_NOTICE_GIVEN, D(2024, 1, 15)),
-                ClockEvent(EventKind.FEE_NOTICE_GIVEN, D(2024, 1, 16)),
+                DeadlineEvent(EventKind.FEE_NOTICE_GIVEN, D(2024, 1, 15)),
+                DeadlineEvent(EventKind.FEE_NOTICE_GIVEN, D(2024, 1, 16)),
             ],
         ),
-        (FOIA, [ClockEvent(EventKind.PIT_EXTENSION, D(2024, 1, 20), extended_to=D(2024, 2, 1))]),
+        (FOIA, [DeadlineEvent(EventKind.PIT_EXTENSION, D(2024, 1, 20), extended_to=D(2024, 2, 1))]),
     ],
 )
-def test_events_the_law_does_not_allow_are_refused(regime: Regime, events: list[ClockEvent]) -> None:
+def test_events_the_law_does_not_allow_are_refused(regime: Regime, events: list[DeadlineEvent]) -> None:
     with pytest.raises(ClockError):
         case_deadlines(regime, D(2024, 1, 10), events, CAL)
 
@@ -318,11 +321,13 @@ def test_bad_events_and_pauses_are_refused_at_construction() -> None:
     with pytest.raises(ClockError):
         Pause(D(2024, 1, 10), D(2024, 1, 9))
     with pytest.raises(ClockError):
-        ClockEvent(EventKind.ANSWERED, D(2024, 1, 10), extra_working_days=5)
+        DeadlineEvent(EventKind.ANSWERED, D(2024, 1, 10), extra_working_days=5)
     with pytest.raises(ClockError):
-        ClockEvent(EventKind.PIT_EXTENSION, D(2024, 1, 10), extra_working_days=0)
+        DeadlineEvent(EventKind.PIT_EXTENSION, D(2024, 1, 10), extra_working_days=0)
     with pytest.raises(ClockError):
-        ClockEvent(EventKind.PIT_EXTENSION, D(2024, 1, 10), extended_to=D(2024, 3, 1), extra_working_days=5)
+        DeadlineEvent(
+            EventKind.PIT_EXTENSION, D(2024, 1, 10), extended_to=D(2024, 3, 1), extra_working_days=5
+        )
 
 
 def test_format_uk_date() -> None:
@@ -426,7 +431,10 @@ def test_case_fee_pauses_agree_with_due_after_pauses(received: dt.date, spans: l
     events = [
         e
         for p in pauses
-        for e in (ClockEvent(EventKind.FEE_NOTICE_GIVEN, p.start), ClockEvent(EventKind.FEE_PAID, p.end))
+        for e in (
+            DeadlineEvent(EventKind.FEE_NOTICE_GIVEN, p.start),
+            DeadlineEvent(EventKind.FEE_PAID, p.end),
+        )
     ]
     case: CaseDeadlines = case_deadlines(FOIA, received, events, CAL)
     expected = due_after_pauses(received, 20, pauses, WorkingDayRule.UNITED_KINGDOM, CAL)

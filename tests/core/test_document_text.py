@@ -10,7 +10,6 @@ from docx import Document
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
-from weasyprint import HTML
 
 from foidesk.core.document_text import document_words
 from foidesk.core.release_check.findings import CannotInspect
@@ -53,6 +52,8 @@ def test_a_spreadsheet_in_open_document_format_gives_its_text_cells(tmp_path: Pa
 
 
 def test_a_pdf_gives_its_text_layer(tmp_path: Path) -> None:
+    from weasyprint import HTML  # here, not at the top: importing WeasyPrint costs collection a second
+
     path = tmp_path / "answer.pdf"
     HTML(string="<p>Overtime paid to sergeants</p>").write_pdf(str(path))
     assert document_words(str(path)) == "overtime paid to sergeants"

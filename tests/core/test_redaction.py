@@ -12,7 +12,7 @@ from foidesk.core.redaction import (
     EXEMPTION,
     EntityKind,
     KnownEntities,
-    Match,
+    PersonalDataMatch,
     Recommendation,
     RedactionPolicy,
     Source,
@@ -156,16 +156,16 @@ def test_summaries_are_withheld_as_a_class_once_half_must_be_withheld(
 
 def test_a_callers_ner_matches_are_redacted_too() -> None:
     text = "The officer met Jordan at a party."
-    extra = [Match(EntityKind.NAME, 16, 22, "Jordan", Source.MODEL)]
+    extra = [PersonalDataMatch(EntityKind.NAME, 16, 22, "Jordan", Source.MODEL)]
     assert (
         check_free_text(text, extra_matches=extra).redacted_text == "The officer met [redacted] at a party."
     )
 
 
 def test_overlapping_matches_merge_into_one_span() -> None:
-    a = Match(EntityKind.NAME, 0, 5, "Chloe", Source.RECORD)
-    b = Match(EntityKind.NAME, 0, 12, "Chloe Hughes", Source.RECORD)
-    c = Match(EntityKind.DATE, 10, 20, "es on 11 J", Source.PATTERN)
+    a = PersonalDataMatch(EntityKind.NAME, 0, 5, "Chloe", Source.RECORD)
+    b = PersonalDataMatch(EntityKind.NAME, 0, 12, "Chloe Hughes", Source.RECORD)
+    c = PersonalDataMatch(EntityKind.DATE, 10, 20, "es on 11 J", Source.PATTERN)
     assert [(m.start, m.end) for m in merge([a, c, b])] == [(0, 20)]
 
 

@@ -61,7 +61,10 @@ def test_labels_synonyms_and_uk_dates_are_understood() -> None:
     (allegation,) = read_register_csv_text(_csv([row], header))
     assert allegation.date_received == dt.date(2021, 5, 4)
     assert allegation.rank is m.Rank.CONSTABLE
-    assert allegation.outcomes == (m.Outcome.NO_CASE_TO_ANSWER, m.Outcome.REFLECTIVE_PRACTICE)
+    assert allegation.outcomes == (
+        m.MisconductOutcome.NO_CASE_TO_ANSWER,
+        m.MisconductOutcome.REFLECTIVE_PRACTICE,
+    )
     assert allegation.category is m.Category.APSP
 
 

@@ -29,22 +29,23 @@ def _allegation(**changes: object) -> m.MisconductAllegation:
         standard=m.Standard.AUTHORITY_RESPECT_COURTESY,
         forum=m.Forum.NO_PROCEEDINGS,
         finding=m.Finding.NOT_INVESTIGATED,
-        outcomes=(m.Outcome.REFLECTIVE_PRACTICE,),
+        outcomes=(m.MisconductOutcome.REFLECTIVE_PRACTICE,),
         summary="",
     )
     return dataclasses.replace(base, **changes)
 
 
 def test_reflective_practice_before_1_february_2020_is_refused() -> None:
-    assert _allegation(date_received=dt.date(2020, 2, 1)).outcomes == (m.Outcome.REFLECTIVE_PRACTICE,)
+    reflective_practice = (m.MisconductOutcome.REFLECTIVE_PRACTICE,)
+    assert _allegation(date_received=dt.date(2020, 2, 1)).outcomes == reflective_practice
     with pytest.raises(m.InvalidAllegation, match="Part 6"):
         _allegation(date_received=dt.date(2020, 1, 31))
 
 
 def test_management_action_after_1_february_2020_is_refused() -> None:
-    assert _allegation(date_received=dt.date(2019, 12, 2), outcomes=(m.Outcome.MANAGEMENT_ACTION,))
+    assert _allegation(date_received=dt.date(2019, 12, 2), outcomes=(m.MisconductOutcome.MANAGEMENT_ACTION,))
     with pytest.raises(m.InvalidAllegation, match="abolished"):
-        _allegation(outcomes=(m.Outcome.MANAGEMENT_ACTION,))
+        _allegation(outcomes=(m.MisconductOutcome.MANAGEMENT_ACTION,))
 
 
 def test_a_misconduct_meeting_cannot_dismiss() -> None:
@@ -52,21 +53,22 @@ def test_a_misconduct_meeting_cannot_dismiss() -> None:
         _allegation(
             forum=m.Forum.MISCONDUCT_MEETING,
             finding=m.Finding.MISCONDUCT_PROVEN,
-            outcomes=(m.Outcome.DISMISSAL_WITHOUT_NOTICE,),
+            outcomes=(m.MisconductOutcome.DISMISSAL_WITHOUT_NOTICE,),
         )
 
 
 def test_a_sanction_needs_proceedings() -> None:
     with pytest.raises(m.InvalidAllegation, match="meeting or hearing"):
-        _allegation(outcomes=(m.Outcome.WRITTEN_WARNING,))
+        _allegation(outcomes=(m.MisconductOutcome.WRITTEN_WARNING,))
 
 
 @pytest.mark.parametrize(
     "outcomes",
-    [(), (m.Outcome.NO_CASE_TO_ANSWER,) * 2, (m.Outcome.NO_CASE_TO_ANSWER, m.Outcome.NO_FURTHER_ACTION,
-                                             m.Outcome.REFLECTIVE_PRACTICE)],
+    [(), (m.MisconductOutcome.NO_CASE_TO_ANSWER,) * 2, (m.MisconductOutcome.NO_CASE_TO_ANSWER,
+                                                       m.MisconductOutcome.NO_FURTHER_ACTION,
+                                                       m.MisconductOutcome.REFLECTIVE_PRACTICE)],
 )  # fmt: skip
-def test_an_allegation_has_one_or_two_different_outcomes(outcomes: tuple[m.Outcome, ...]) -> None:
+def test_an_allegation_has_one_or_two_different_outcomes(outcomes: tuple[m.MisconductOutcome, ...]) -> None:
     with pytest.raises(m.InvalidAllegation):
         _allegation(outcomes=outcomes)
 
@@ -122,9 +124,9 @@ def test_distributions_are_plausible() -> None:
     sexual = sum(1 for a in SAMPLE if a.category in m.SEXUAL_MISCONDUCT)
     assert 0.05 < sexual / n < 0.20
     modern = [a for a in SAMPLE if a.under_2020_regulations]
-    rprp = sum(1 for a in modern if m.Outcome.REFLECTIVE_PRACTICE in a.outcomes)
+    rprp = sum(1 for a in modern if m.MisconductOutcome.REFLECTIVE_PRACTICE in a.outcomes)
     assert 0.2 < rprp / len(modern) < 0.5
-    dismissed = sum(1 for a in SAMPLE if m.Outcome.DISMISSAL_WITHOUT_NOTICE in a.outcomes)
+    dismissed = sum(1 for a in SAMPLE if m.MisconductOutcome.DISMISSAL_WITHOUT_NOTICE in a.outcomes)
     assert 0.005 < dismissed / n < 0.06
     assert any(len(a.outcomes) == 2 for a in SAMPLE)
 

@@ -23,12 +23,12 @@ from foidesk.datasets.query import (
     record_rows,
 )
 
-Out = m.Outcome
+Out = m.MisconductOutcome
 Cat = m.Category
 
 
 def _allegation(
-    n: int, received: str, category: m.Category, outcomes: tuple[m.Outcome, ...], **more
+    n: int, received: str, category: m.Category, outcomes: tuple[m.MisconductOutcome, ...], **more
 ) -> object:
     forum = m.Forum.MISCONDUCT_MEETING if Out.WRITTEN_WARNING in outcomes else m.Forum.NO_PROCEEDINGS
     return m.MisconductAllegation(

@@ -52,6 +52,16 @@ def test_a_bcu_name_covers_its_boroughs() -> None:
     assert REGISTER.find_value("AS BCU").codes == {"lambeth", "southwark"}
 
 
+def test_a_cell_holds_the_one_value_its_word_names_never_a_group() -> None:
+    category = REGISTER.field("category")
+    assert category.code_of("Abuse of position for a sexual purpose") == "apsp"
+    assert category.code_of("APSP") == "apsp"
+    with pytest.raises(ValueError, match="'sexual misconduct' is not a value of allegation category"):
+        category.code_of("sexual misconduct")  # four categories: asked about, never held by one record
+    with pytest.raises(ValueError, match=r"'a stern look' is not a value of allegation category \(e\.g\. "):
+        category.code_of("a stern look")
+
+
 def test_a_word_naming_values_of_two_fields_is_ambiguous() -> None:
     with pytest.raises(AmbiguousTerm, match="category, standard"):
         REGISTER.find_value("use of force")

@@ -7,6 +7,7 @@ CI runs each fuzz test for a bounded number of examples (the whole folder in abo
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -83,3 +84,11 @@ def _pieces(fragments: tuple[str, ...]) -> st.SearchStrategy[str]:
 
 REQUEST_TEXT = st.one_of(ANY_TEXT, _pieces(REQUEST_FRAGMENTS))
 NOTICE_TEXT = st.one_of(ANY_TEXT, _pieces(NOTICE_FRAGMENTS))
+
+
+def damage(path: Path, data: st.DataObject) -> None:
+    """Overwrite 1 to 12 bytes of the file at ``path``, where and with what ``data`` draws."""
+    damaged = bytearray(path.read_bytes())
+    for _ in range(data.draw(st.integers(1, 12))):
+        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
+    path.write_bytes(bytes(damaged))

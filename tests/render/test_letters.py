@@ -13,7 +13,6 @@ import pytest
 from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pypdf import PdfReader
 
 from foidesk.core.exemptions import exemption
 from foidesk.core.notice import ExemptionClaim, PartResponse, PublicInterest, Response
@@ -141,6 +140,8 @@ def test_refuses_a_response_failing_s17() -> None:
 
 
 def test_pdf_is_tagged_titled_and_has_the_text() -> None:
+    from pypdf import PdfReader  # here, not at the top: importing pypdf costs collection most of a second
+
     data = letter_pdf(_letter())
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert "/StructTreeRoot" in pdf.Root

@@ -12,7 +12,7 @@ from foidesk.core.clock import (
     SAR_EXTENSION_MONTHS,
     SAR_MONTHS,
     ClockError,
-    ClockEvent,
+    DeadlineEvent,
     EventKind,
     Pause,
     Period,
@@ -163,12 +163,14 @@ def _response(
         event
         for pause in merge_pauses(pauses)
         for event in (
-            ClockEvent(EventKind.FEE_NOTICE_GIVEN, pause.start),
-            ClockEvent(EventKind.FEE_PAID, pause.end),
+            DeadlineEvent(EventKind.FEE_NOTICE_GIVEN, pause.start),
+            DeadlineEvent(EventKind.FEE_PAID, pause.end),
         )
     ]
     if args.clarified:
-        events.append(ClockEvent(EventKind.CLARIFICATION_RECEIVED, parse_date(args.clarified, "--clarified")))
+        events.append(
+            DeadlineEvent(EventKind.CLARIFICATION_RECEIVED, parse_date(args.clarified, "--clarified"))
+        )
     if args.extend:
         events.append(_extension_event(regime, received, args.extend))
     deadlines = case_deadlines(regime, received, events, calendar)
@@ -190,7 +192,7 @@ def _response(
     return _Answer(payload, line + ".", rule_for(regime))
 
 
-def _extension_event(regime: Regime, received: dt.date, days: int) -> ClockEvent:
+def _extension_event(regime: Regime, received: dt.date, days: int) -> DeadlineEvent:
     clock_rules = regime.rules.clock
     if clock_rules.volume_extension_working_days is not None:  # reg 7 EIR and EISR
         extended = clock_rules.volume_extension_working_days
@@ -199,8 +201,8 @@ def _extension_event(regime: Regime, received: dt.date, days: int) -> ClockEvent
                 f"reg 7 extends the time to {extended} working days: use --extend "
                 f"{extended - clock_rules.response_working_days}, not {days}"
             )
-        return ClockEvent(EventKind.EIR_EXTENSION, received)
-    return ClockEvent(EventKind.PIT_EXTENSION, received, extra_working_days=days)
+        return DeadlineEvent(EventKind.EIR_EXTENSION, received)
+    return DeadlineEvent(EventKind.PIT_EXTENSION, received, extra_working_days=days)
 
 
 def _review(

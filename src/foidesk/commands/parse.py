@@ -7,7 +7,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from foidesk.commands import CommandFailed, emit_json, read_text_argument
-from foidesk.core.parsing import InvalidRequestText, ParsedRequest, Part, parse_request
+from foidesk.core.parsing import InvalidRequestText, ParsedPart, ParsedRequest, parse_request
 from foidesk.core.topics import InvalidTopic, Topic
 
 NAME = "parse"
@@ -73,7 +73,7 @@ def _as_text(parsed: ParsedRequest) -> str:
     return "\n\n".join(_part_as_text(part) for part in parsed.parts)
 
 
-def _part_as_text(part: Part) -> str:
+def _part_as_text(part: ParsedPart) -> str:
     periods = (
         ", ".join(f"{p.start.isoformat()} to {p.end.isoformat()}" for p in part.date_ranges) or "no period"
     )

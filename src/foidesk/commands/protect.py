@@ -21,7 +21,7 @@ audit. A row or column that equals the sum of others but is not declared is refu
 would read it as a total while the protection took it for a count) unless ``--allow-undeclared-sums``.
 
 Earlier releases: ``--ledger FILE.json`` is a JSON array of release-ledger entries (the
-``LedgerEntry.to_json`` form of :mod:`foidesk.core.sdc.ledger`); the table is audited jointly with
+``ReleasedTable.to_json`` form of :mod:`foidesk.core.sdc.ledger`); the table is audited jointly with
 the entries of its dataset and more cells are hidden until no count can be worked out by
 differencing; ``--record`` then appends this release to the file (creating it). The records a table
 counts are named by ``--dataset NAME`` and optionally ``--scope-json FILE.json``::
@@ -55,8 +55,8 @@ from zoneinfo import ZoneInfo
 from foidesk.commands import CommandFailed, emit_json
 
 if TYPE_CHECKING:  # imported where used: every command's module loads at start, SciPy must not
-    from foidesk.core.sdc.hierarchy import Hierarchy, ResolvedAxis
-    from foidesk.core.sdc.ledger import Filter, JointAudit, LedgerEntry, TableScope
+    from foidesk.core.sdc.hierarchy import DeclaredSums, ResolvedAxis
+    from foidesk.core.sdc.ledger import Filter, JointAudit, ReleasedTable, TableScope
     from foidesk.core.sdc.suppression import ProtectedTable
     from foidesk.core.sdc.table import CountTable
 
@@ -175,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.allow_undeclared_sums:
         _refuse_undeclared_sums(parsed, rows, columns)
     spec = _read_scope(args, columns.leaves) if args.ledger or args.record else None
-    entries: list[LedgerEntry] = []
+    entries: list[ReleasedTable] = []
     release: tuple[str, dt.date] | None = None
     if spec is not None:
         if columns.subtotals or rows.row_groups() is None:
@@ -209,13 +209,13 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         _write_text(args.output, text)
     if release is not None and scope is not None:
-        from foidesk.core.sdc.ledger import LedgerEntry
+        from foidesk.core.sdc.ledger import ReleasedTable
 
         reference, released = release
         _record(
             args.ledger,
             entries,
-            LedgerEntry.from_protected(protected, scope, reference=reference, released=released),
+            ReleasedTable.from_protected(protected, scope, reference=reference, released=released),
         )
     if args.json:
         report = protected.to_json()
@@ -375,11 +375,11 @@ def _read_json(option: str, path: str) -> object:
         raise CommandFailed(f"{option} {path}: not valid JSON (line {error.lineno}: {error.msg})") from error
 
 
-def _read_hierarchy(path: str | None) -> Hierarchy:
-    from foidesk.core.sdc.hierarchy import Hierarchy, InvalidHierarchy, hierarchy_from_json
+def _read_hierarchy(path: str | None) -> DeclaredSums:
+    from foidesk.core.sdc.hierarchy import DeclaredSums, InvalidHierarchy, hierarchy_from_json
 
     if path is None:
-        return Hierarchy()
+        return DeclaredSums()
     try:
         return hierarchy_from_json(_read_json("--hierarchy", path))
     except InvalidHierarchy as error:
@@ -465,7 +465,7 @@ def _protect(
 
 
 def _protect_against(
-    entries: list[LedgerEntry], protected: ProtectedTable, scope: TableScope
+    entries: list[ReleasedTable], protected: ProtectedTable, scope: TableScope
 ) -> tuple[ProtectedTable, JointAudit]:
     from foidesk.core.sdc.audit import AuditIncomplete, InconsistentRelease
     from foidesk.core.sdc.ledger import LedgerTooLarge, protect_against
@@ -578,9 +578,9 @@ def _values_by_label(data: object, key: str) -> dict[str, tuple[str, ...]]:
     return {str(label).strip().casefold(): tuple(str(v) for v in values) for label, values in data.items()}
 
 
-def _read_ledger(path: str, *, missing_ok: bool) -> list[LedgerEntry]:
+def _read_ledger(path: str, *, missing_ok: bool) -> list[ReleasedTable]:
     """The ledger's entries; a missing file is an empty ledger when this release is to be recorded."""
-    from foidesk.core.sdc.ledger import LedgerEntry
+    from foidesk.core.sdc.ledger import ReleasedTable
 
     if missing_ok and not Path(path).exists():
         return []
@@ -590,7 +590,7 @@ def _read_ledger(path: str, *, missing_ok: bool) -> list[LedgerEntry]:
     entries = []
     for number, item in enumerate(data, start=1):
         try:
-            entry = LedgerEntry.from_json(item)
+            entry = ReleasedTable.from_json(item)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise CommandFailed(
                 f"--ledger {path}: entry {number} is not a ledger entry ({error!r})"
@@ -605,7 +605,7 @@ def _read_ledger(path: str, *, missing_ok: bool) -> list[LedgerEntry]:
     return entries
 
 
-def _new_release(args: argparse.Namespace, entries: list[LedgerEntry], dataset: str) -> tuple[str, dt.date]:
+def _new_release(args: argparse.Namespace, entries: list[ReleasedTable], dataset: str) -> tuple[str, dt.date]:
     """The reference and date this release is recorded under; a reference already held is refused."""
     reference: str = args.reference or ("stdin" if args.table == "-" else Path(args.table).stem)
     if any(e.reference == reference and e.dataset == dataset for e in entries):
@@ -621,7 +621,7 @@ def _new_release(args: argparse.Namespace, entries: list[LedgerEntry], dataset: 
     return reference, released
 
 
-def _record(path: str, entries: list[LedgerEntry], entry: LedgerEntry) -> None:
+def _record(path: str, entries: list[ReleasedTable], entry: ReleasedTable) -> None:
     """Append ``entry`` to the ledger file (written whole, then moved into place)."""
     text = json.dumps([e.to_json() for e in [*entries, entry]], ensure_ascii=False, indent=1) + "\n"
     target = Path(path)

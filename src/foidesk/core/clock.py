@@ -328,7 +328,7 @@ class PauseReason(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class ClockEvent:
+class DeadlineEvent:
     """One event on a case. A PIT extension carries a new date (``extended_to``) or a number of working
     days beyond the s.17 date (``extra_working_days``); neither means the Code's 20 further working days."""
 
@@ -408,7 +408,7 @@ class _CaseState:
     pauses: list[Pause] = field(default_factory=list)
     fee_notice: dt.date | None = None
     clarification_sought: dt.date | None = None
-    pit: ClockEvent | None = None
+    pit: DeadlineEvent | None = None
     eir_extended: bool = False
     answered_on: dt.date | None = None
     history: list[ClockStep] = field(default_factory=list)
@@ -424,18 +424,18 @@ class _CaseState:
             pauses.append(Pause(self.fee_notice, max(self.fee_notice, as_of or self.fee_notice)))
         return due_after_pauses(start, working_days, pauses, rule_for(self.regime), self.calendar)
 
-    def note(self, event: ClockEvent, text: str) -> None:
+    def note(self, event: DeadlineEvent, text: str) -> None:
         self.history.append(ClockStep(on=event.on, kind=event.kind, text=text))
 
 
-_Handler = Callable[[_CaseState, ClockEvent], None]
+_Handler = Callable[[_CaseState, DeadlineEvent], None]
 _EVENT_ORDER = {kind: position for position, kind in enumerate(EventKind)}
 
 
 def case_deadlines(
     regime: Regime,
     received: dt.date,
-    events: Sequence[ClockEvent],
+    events: Sequence[DeadlineEvent],
     calendar: HolidayCalendar,
     *,
     as_of: dt.date | None = None,
@@ -466,7 +466,7 @@ def case_deadlines(
     return _finish(state, as_of)
 
 
-def _clarification_sought(state: _CaseState, event: ClockEvent) -> None:
+def _clarification_sought(state: _CaseState, event: DeadlineEvent) -> None:
     state.clarification_sought = event.on
     state.note(
         event,
@@ -476,7 +476,7 @@ def _clarification_sought(state: _CaseState, event: ClockEvent) -> None:
     )
 
 
-def _clarification_received(state: _CaseState, event: ClockEvent) -> None:
+def _clarification_received(state: _CaseState, event: DeadlineEvent) -> None:
     state.clarification_sought = None
     state.clock_start = event.on
     state.pauses = [p for p in state.pauses if p.end > event.on]
@@ -488,7 +488,7 @@ def _clarification_received(state: _CaseState, event: ClockEvent) -> None:
     )
 
 
-def _fee_notice_given(state: _CaseState, event: ClockEvent) -> None:
+def _fee_notice_given(state: _CaseState, event: DeadlineEvent) -> None:
     if state.fee_notice is not None:
         raise ClockError(f"a fees notice given on {state.fee_notice.isoformat()} is still unpaid")
     state.fee_notice = event.on
@@ -501,7 +501,7 @@ def _fee_notice_given(state: _CaseState, event: ClockEvent) -> None:
     )
 
 
-def _fee_paid(state: _CaseState, event: ClockEvent) -> None:
+def _fee_paid(state: _CaseState, event: DeadlineEvent) -> None:
     if state.fee_notice is None:
         raise ClockError(f"fee paid on {event.on.isoformat()} without a fees notice")
     pause = Pause(state.fee_notice, event.on)
@@ -521,7 +521,7 @@ def _fee_paid(state: _CaseState, event: ClockEvent) -> None:
     )
 
 
-def _pit_extension(state: _CaseState, event: ClockEvent) -> None:
+def _pit_extension(state: _CaseState, event: DeadlineEvent) -> None:
     rules = state.regime.rules.clock
     if rules.pit_extension_provision is None:
         instead = (
@@ -545,7 +545,7 @@ def _pit_extension(state: _CaseState, event: ClockEvent) -> None:
     )
 
 
-def _eir_extension(state: _CaseState, event: ClockEvent) -> None:
+def _eir_extension(state: _CaseState, event: DeadlineEvent) -> None:
     days = state.regime.rules.clock.volume_extension_working_days
     if days is None:
         raise ClockError(
@@ -561,7 +561,7 @@ def _eir_extension(state: _CaseState, event: ClockEvent) -> None:
 
 
 def _refusal(section: str) -> _Handler:
-    def refuse(state: _CaseState, event: ClockEvent) -> None:
+    def refuse(state: _CaseState, event: DeadlineEvent) -> None:
         if not state.regime.rules.cost.has_limit:
             ground = state.regime.rules.cost.ground
             raise ClockError(
@@ -576,7 +576,7 @@ def _refusal(section: str) -> _Handler:
     return refuse
 
 
-def _answered(state: _CaseState, event: ClockEvent) -> None:
+def _answered(state: _CaseState, event: DeadlineEvent) -> None:
     state.answered_on = event.on
     last_day = _last_permitted_day(state)
     if event.on <= last_day:
@@ -637,7 +637,7 @@ def _finish(state: _CaseState, as_of: dt.date | None) -> CaseDeadlines:
     )
 
 
-def _pit_extended_due(state: _CaseState, pit: ClockEvent, due: dt.date) -> dt.date:
+def _pit_extended_due(state: _CaseState, pit: DeadlineEvent, due: dt.date) -> dt.date:
     """s.10(3) FOIA: "such time as is reasonable"; by default the s.45 Code's 20 further working days."""
     if pit.extended_to is not None:
         extended = pit.extended_to

@@ -31,7 +31,7 @@ from foidesk.core.personal_data import (
     VEHICLE_REGISTRATION,
     EntityKind,
     KnownEntities,
-    Match,
+    PersonalDataMatch,
     Source,
     find_personal_data,
     known_entity_matches,
@@ -48,7 +48,7 @@ __all__ = [
     "VEHICLE_REGISTRATION",
     "EntityKind",
     "KnownEntities",
-    "Match",
+    "PersonalDataMatch",
     "Recommendation",
     "RedactionPolicy",
     "RedactionResult",
@@ -98,7 +98,7 @@ class RedactionPolicy:
 class RedactionResult:
     recommendation: Recommendation
     reasons: tuple[str, ...]
-    matches: tuple[Match, ...]
+    matches: tuple[PersonalDataMatch, ...]
     redacted_text: str
     redacted_share: float
 
@@ -111,7 +111,7 @@ class RedactionResult:
         return frozenset(match.kind for match in self.matches)
 
 
-def redact(text: str, matches: Sequence[Match], marker: str = DEFAULT_MARKER) -> str:
+def redact(text: str, matches: Sequence[PersonalDataMatch], marker: str = DEFAULT_MARKER) -> str:
     """``text`` with every (merged) match replaced by ``marker``."""
     pieces = []
     position = 0
@@ -152,7 +152,7 @@ def check_free_text(
     *,
     policy: RedactionPolicy = RedactionPolicy(),
     special_category: bool = False,
-    extra_matches: Sequence[Match] = (),
+    extra_matches: Sequence[PersonalDataMatch] = (),
     reviewer_cleared: bool = False,
     use_model: bool = True,
 ) -> RedactionResult:
@@ -263,7 +263,7 @@ def class_recommendation(by_recommendation: Mapping[str, int]) -> Recommendation
     return Recommendation.RELEASE
 
 
-def _found_reason(found: Sequence[Match]) -> str:
+def _found_reason(found: Sequence[PersonalDataMatch]) -> str:
     by_kind: dict[str, int] = {}
     for match in found:
         by_kind[match.kind.value] = by_kind.get(match.kind.value, 0) + 1

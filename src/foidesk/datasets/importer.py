@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from foidesk.datasets import misconduct as m
 from foidesk.datasets.misconduct_register import MISCONDUCT_REGISTER
-from foidesk.datasets.schema import Dataset, Field, FieldKind, UnknownTerm, normalise
+from foidesk.datasets.schema import Dataset, Field, FieldKind, UnknownTerm
 
 REGISTER_COLUMNS = (
     "allegation_id",
@@ -251,7 +251,7 @@ _ENUMS: dict[str, type[Any]] = {
     "standard": m.Standard,
     "forum": m.Forum,
     "finding": m.Finding,
-    "outcomes": m.Outcome,
+    "outcomes": m.MisconductOutcome,
 }
 
 
@@ -268,8 +268,8 @@ def _parse_value(field: Field, raw: object, *, required: bool) -> Any:
     if field.kind is FieldKind.CATEGORY:
         enum = _ENUMS[field.name]
         if field.multi_valued:
-            return tuple(enum(_closed_value(field, part)) for part in _split(text))
-        return enum(_closed_value(field, text))
+            return tuple(enum(field.code_of(part)) for part in _split(text))
+        return enum(field.code_of(text))
     if field.multi_valued:
         return tuple(_split(text))
     return text
@@ -289,14 +289,6 @@ def _text(raw: object) -> str:
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
-
-
-def _closed_value(field: Field, word: str) -> str:
-    codes = field.value_terms().get(normalise(word))
-    if codes is None or len(codes) != 1:
-        examples = ", ".join(value.label for value in field.values[:4])
-        raise ValueError(f"{word!r} is not a {field.label.lower()} (e.g. {examples})")
-    return next(iter(codes))
 
 
 def parse_date(raw: object, text: str) -> dt.date:

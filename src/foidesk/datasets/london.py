@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from foidesk.datasets import misconduct as m
-from foidesk.datasets.schema import Hierarchy, Level, ValueGroup, suppress, values_of
+from foidesk.datasets.schema import GeneralisationLevels, Level, ValueGroup, suppress, values_of
 
 _BOROUGH_NAMES = {
     "barking_and_dagenham": "Barking and Dagenham",
@@ -35,7 +35,9 @@ def _bcu_label(code: str) -> str:
     return BCU_LABELS.get(code, code)
 
 
-BOROUGH_HIERARCHY = Hierarchy((Level("borough", str), Level("bcu", _bcu, _bcu_label), Level("any", suppress)))
+BOROUGH_HIERARCHY = GeneralisationLevels(
+    (Level("borough", str), Level("bcu", _bcu, _bcu_label), Level("any", suppress))
+)
 BOROUGH_VALUES = values_of(m.Borough, BOROUGH_LABELS, {})
 BCU_GROUPS = tuple(
     ValueGroup(

@@ -288,7 +288,7 @@ class Finding(StrEnum):
     NOT_DETERMINED = "not_determined"  # withdrawn or discontinued
 
 
-class Outcome(StrEnum):
+class MisconductOutcome(StrEnum):
     """Outcomes of an allegation: reg 42 SI 2020/4, reflective practice, codes seen in force data, legacy."""
 
     REFLECTIVE_PRACTICE = "reflective_practice"  # RPRP, Part 6 SI 2020/4
@@ -306,22 +306,26 @@ class Outcome(StrEnum):
     DISMISSAL_WITH_NOTICE = "dismissal_with_notice"  # legacy: no "with notice" under SI 2020/4 [UNVERIFIED]
 
 
-LEGACY_OUTCOMES: frozenset[Outcome] = frozenset(
-    {Outcome.MANAGEMENT_ACTION, Outcome.MANAGEMENT_ADVICE, Outcome.DISMISSAL_WITH_NOTICE}
-)
-REGULATIONS_2020_ONLY: frozenset[Outcome] = frozenset({Outcome.REFLECTIVE_PRACTICE})
-# What a misconduct meeting cannot give (reg 42 SI 2020/4: a meeting gives WW or FWW).
-HEARING_ONLY_OUTCOMES: frozenset[Outcome] = frozenset(
+LEGACY_OUTCOMES: frozenset[MisconductOutcome] = frozenset(
     {
-        Outcome.REDUCTION_IN_RANK,
-        Outcome.DISMISSAL_WITHOUT_NOTICE,
-        Outcome.WOULD_HAVE_BEEN_DISMISSED,
-        Outcome.DISMISSAL_WITH_NOTICE,
+        MisconductOutcome.MANAGEMENT_ACTION,
+        MisconductOutcome.MANAGEMENT_ADVICE,
+        MisconductOutcome.DISMISSAL_WITH_NOTICE,
     }
 )
-DISCIPLINARY_SANCTIONS: frozenset[Outcome] = HEARING_ONLY_OUTCOMES | {
-    Outcome.WRITTEN_WARNING,
-    Outcome.FINAL_WRITTEN_WARNING,
+REGULATIONS_2020_ONLY: frozenset[MisconductOutcome] = frozenset({MisconductOutcome.REFLECTIVE_PRACTICE})
+# What a misconduct meeting cannot give (reg 42 SI 2020/4: a meeting gives WW or FWW).
+HEARING_ONLY_OUTCOMES: frozenset[MisconductOutcome] = frozenset(
+    {
+        MisconductOutcome.REDUCTION_IN_RANK,
+        MisconductOutcome.DISMISSAL_WITHOUT_NOTICE,
+        MisconductOutcome.WOULD_HAVE_BEEN_DISMISSED,
+        MisconductOutcome.DISMISSAL_WITH_NOTICE,
+    }
+)
+DISCIPLINARY_SANCTIONS: frozenset[MisconductOutcome] = HEARING_ONLY_OUTCOMES | {
+    MisconductOutcome.WRITTEN_WARNING,
+    MisconductOutcome.FINAL_WRITTEN_WARNING,
 }
 
 
@@ -346,7 +350,7 @@ class MisconductAllegation:
     standard: Standard
     forum: Forum
     finding: Finding
-    outcomes: tuple[Outcome, ...]
+    outcomes: tuple[MisconductOutcome, ...]
     summary: str
     named_persons: tuple[str, ...] = ()
     synthetic: bool = False
@@ -676,7 +680,7 @@ def _vehicle_registration(rng: random.Random) -> str:
 
 def _disposal(
     category: Category, received: dt.date, rng: random.Random
-) -> tuple[Forum, Finding, tuple[Outcome, ...]]:
+) -> tuple[Forum, Finding, tuple[MisconductOutcome, ...]]:
     """Forum, finding and outcomes, more often formal for serious categories, by the rules in force."""
     modern = received >= REGULATIONS_2020_START
     serious = category in SERIOUS_CATEGORIES
@@ -686,7 +690,7 @@ def _disposal(
         return (
             Forum.NO_PROCEEDINGS,
             Finding.NOT_DETERMINED,
-            ((Outcome.WITHDRAWN,) if withdrawn else (Outcome.DISCONTINUED,)),
+            ((MisconductOutcome.WITHDRAWN,) if withdrawn else (MisconductOutcome.DISCONTINUED,)),
         )
     hearing_share = 0.12 if serious else 0.03
     meeting_share = 0.12 if serious else 0.08
@@ -697,65 +701,70 @@ def _disposal(
     return _no_proceedings(modern, rng)
 
 
-def _no_proceedings(modern: bool, rng: random.Random) -> tuple[Forum, Finding, tuple[Outcome, ...]]:
+def _no_proceedings(modern: bool, rng: random.Random) -> tuple[Forum, Finding, tuple[MisconductOutcome, ...]]:
     v = rng.random()
     if modern:
         if v < 0.30:
-            return Forum.NO_PROCEEDINGS, Finding.NOT_INVESTIGATED, (Outcome.REFLECTIVE_PRACTICE,)
+            return Forum.NO_PROCEEDINGS, Finding.NOT_INVESTIGATED, (MisconductOutcome.REFLECTIVE_PRACTICE,)
         if v < 0.45:
             return (
                 Forum.NO_PROCEEDINGS,
                 Finding.NO_CASE_TO_ANSWER,
                 (
-                    Outcome.NO_CASE_TO_ANSWER,
-                    Outcome.REFLECTIVE_PRACTICE,
+                    MisconductOutcome.NO_CASE_TO_ANSWER,
+                    MisconductOutcome.REFLECTIVE_PRACTICE,
                 ),
             )
         if v < 0.75:
-            return Forum.NO_PROCEEDINGS, Finding.NO_CASE_TO_ANSWER, (Outcome.NO_CASE_TO_ANSWER,)
-        return Forum.NO_PROCEEDINGS, Finding.NOT_INVESTIGATED, (Outcome.NO_FURTHER_ACTION,)
+            return Forum.NO_PROCEEDINGS, Finding.NO_CASE_TO_ANSWER, (MisconductOutcome.NO_CASE_TO_ANSWER,)
+        return Forum.NO_PROCEEDINGS, Finding.NOT_INVESTIGATED, (MisconductOutcome.NO_FURTHER_ACTION,)
     if v < 0.25:
-        return Forum.NO_PROCEEDINGS, Finding.NOT_INVESTIGATED, (Outcome.MANAGEMENT_ACTION,)
+        return Forum.NO_PROCEEDINGS, Finding.NOT_INVESTIGATED, (MisconductOutcome.MANAGEMENT_ACTION,)
     if v < 0.35:
-        return Forum.NO_PROCEEDINGS, Finding.NO_CASE_TO_ANSWER, (Outcome.MANAGEMENT_ADVICE,)
+        return Forum.NO_PROCEEDINGS, Finding.NO_CASE_TO_ANSWER, (MisconductOutcome.MANAGEMENT_ADVICE,)
     if v < 0.75:
-        return Forum.NO_PROCEEDINGS, Finding.NO_CASE_TO_ANSWER, (Outcome.NO_CASE_TO_ANSWER,)
-    return Forum.NO_PROCEEDINGS, Finding.NOT_INVESTIGATED, (Outcome.NO_FURTHER_ACTION,)
+        return Forum.NO_PROCEEDINGS, Finding.NO_CASE_TO_ANSWER, (MisconductOutcome.NO_CASE_TO_ANSWER,)
+    return Forum.NO_PROCEEDINGS, Finding.NOT_INVESTIGATED, (MisconductOutcome.NO_FURTHER_ACTION,)
 
 
-def _meeting(modern: bool, rng: random.Random) -> tuple[Forum, Finding, tuple[Outcome, ...]]:
+_NFA_AND_RPRP = (MisconductOutcome.NO_FURTHER_ACTION, MisconductOutcome.REFLECTIVE_PRACTICE)
+
+
+def _meeting(modern: bool, rng: random.Random) -> tuple[Forum, Finding, tuple[MisconductOutcome, ...]]:
     forum = Forum.MISCONDUCT_MEETING
     v = rng.random()
     if v < 0.20:
         if modern and rng.random() < 0.6:
-            return forum, Finding.NOT_PROVEN, (Outcome.NO_FURTHER_ACTION, Outcome.REFLECTIVE_PRACTICE)
-        return forum, Finding.NOT_PROVEN, (Outcome.NO_FURTHER_ACTION,)
+            return forum, Finding.NOT_PROVEN, _NFA_AND_RPRP
+        return forum, Finding.NOT_PROVEN, (MisconductOutcome.NO_FURTHER_ACTION,)
     if not modern and v < 0.35:
-        return forum, Finding.MISCONDUCT_PROVEN, (Outcome.MANAGEMENT_ADVICE,)
-    sanction = Outcome.WRITTEN_WARNING if rng.random() < 0.65 else Outcome.FINAL_WRITTEN_WARNING
+        return forum, Finding.MISCONDUCT_PROVEN, (MisconductOutcome.MANAGEMENT_ADVICE,)
+    sanction = (
+        MisconductOutcome.WRITTEN_WARNING if rng.random() < 0.65 else MisconductOutcome.FINAL_WRITTEN_WARNING
+    )
     return forum, Finding.MISCONDUCT_PROVEN, (sanction,)
 
 
-def _hearing(modern: bool, rng: random.Random) -> tuple[Forum, Finding, tuple[Outcome, ...]]:
+def _hearing(modern: bool, rng: random.Random) -> tuple[Forum, Finding, tuple[MisconductOutcome, ...]]:
     accelerated = rng.random() < 0.2
     forum = Forum.ACCELERATED_HEARING if accelerated else Forum.MISCONDUCT_HEARING
     v = rng.random()
     if not accelerated and v < 0.20:
         if modern and rng.random() < 0.5:
-            return forum, Finding.NOT_PROVEN, (Outcome.NO_FURTHER_ACTION, Outcome.REFLECTIVE_PRACTICE)
-        return forum, Finding.NOT_PROVEN, (Outcome.NO_FURTHER_ACTION,)
+            return forum, Finding.NOT_PROVEN, _NFA_AND_RPRP
+        return forum, Finding.NOT_PROVEN, (MisconductOutcome.NO_FURTHER_ACTION,)
     if not accelerated and v < 0.30:
-        return forum, Finding.MISCONDUCT_PROVEN, (Outcome.FINAL_WRITTEN_WARNING,)
+        return forum, Finding.MISCONDUCT_PROVEN, (MisconductOutcome.FINAL_WRITTEN_WARNING,)
     w = rng.random()
     if w < 0.15:
-        return forum, Finding.GROSS_MISCONDUCT_PROVEN, (Outcome.WOULD_HAVE_BEEN_DISMISSED,)
+        return forum, Finding.GROSS_MISCONDUCT_PROVEN, (MisconductOutcome.WOULD_HAVE_BEEN_DISMISSED,)
     if w < 0.30 and not accelerated:
-        return forum, Finding.GROSS_MISCONDUCT_PROVEN, (Outcome.FINAL_WRITTEN_WARNING,)
+        return forum, Finding.GROSS_MISCONDUCT_PROVEN, (MisconductOutcome.FINAL_WRITTEN_WARNING,)
     if w < 0.36 and not accelerated:
-        return forum, Finding.GROSS_MISCONDUCT_PROVEN, (Outcome.REDUCTION_IN_RANK,)
+        return forum, Finding.GROSS_MISCONDUCT_PROVEN, (MisconductOutcome.REDUCTION_IN_RANK,)
     if not modern and w < 0.45:
-        return forum, Finding.GROSS_MISCONDUCT_PROVEN, (Outcome.DISMISSAL_WITH_NOTICE,)
-    return forum, Finding.GROSS_MISCONDUCT_PROVEN, (Outcome.DISMISSAL_WITHOUT_NOTICE,)
+        return forum, Finding.GROSS_MISCONDUCT_PROVEN, (MisconductOutcome.DISMISSAL_WITH_NOTICE,)
+    return forum, Finding.GROSS_MISCONDUCT_PROVEN, (MisconductOutcome.DISMISSAL_WITHOUT_NOTICE,)
 
 
 def known_entities(allegation: MisconductAllegation) -> KnownEntities:
@@ -782,6 +791,6 @@ def is_synthetic_id(allegation_id: str) -> bool:
     return allegation_id.startswith(SYNTHETIC_PREFIX)
 
 
-def outcomes_text(outcomes: Sequence[Outcome]) -> str:
+def outcomes_text(outcomes: Sequence[MisconductOutcome]) -> str:
     """Outcomes as the register's CSV holds them: codes joined by ``"; "``."""
     return "; ".join(o.value for o in outcomes)

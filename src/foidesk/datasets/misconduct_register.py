@@ -15,7 +15,7 @@ from foidesk.datasets.schema import (
     Dimension,
     Field,
     FieldKind,
-    Hierarchy,
+    GeneralisationLevels,
     Level,
     ValueGroup,
     suppress,
@@ -28,17 +28,17 @@ def _rank_band(value: str) -> str:
     return m.RANK_BAND[m.Rank(value)].value
 
 
-RANK_HIERARCHY = Hierarchy(
+RANK_HIERARCHY = GeneralisationLevels(
     (Level("rank", str), Level("band", _rank_band, title_of_code), Level("any", suppress))
 )
-GENDER_HIERARCHY = Hierarchy((Level("gender", str), Level("any", suppress)))
+GENDER_HIERARCHY = GeneralisationLevels((Level("gender", str), Level("any", suppress)))
 # A station is open text: released as is, or not at all; it refines the borough (Field.refines),
 # so a release generalises station -> borough -> BCU -> the whole force.
-STATION_HIERARCHY = Hierarchy((Level("station", str), Level("any", suppress)))
+STATION_HIERARCHY = GeneralisationLevels((Level("station", str), Level("any", suppress)))
 # The nature and the standard breached are details of the allegation: released as recorded, or not
 # at all, and only while the category is released as recorded (Field.refines).
-NATURE_HIERARCHY = Hierarchy((Level("nature", str), Level("any", suppress)))
-STANDARD_HIERARCHY = Hierarchy((Level("standard", str), Level("any", suppress)))
+NATURE_HIERARCHY = GeneralisationLevels((Level("nature", str), Level("any", suppress)))
+STANDARD_HIERARCHY = GeneralisationLevels((Level("standard", str), Level("any", suppress)))
 
 
 RANK_LABELS = {"chief_inspector": "Chief inspector", "chief_superintendent": "Chief superintendent",
@@ -133,7 +133,7 @@ OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
 FORMAL_ACTION_GROUP = ValueGroup(
     "formal_action",
     "Formal action",
-    tuple(o.value for o in m.Outcome if o in m.DISCIPLINARY_SANCTIONS),
+    tuple(o.value for o in m.MisconductOutcome if o in m.DISCIPLINARY_SANCTIONS),
     ("formal disciplinary action", "sanction", "sanctions", "disciplinary action"),
 )
 # Categories grouped for a record-level release (a design choice: alike in kind, each group at
@@ -169,7 +169,7 @@ def _category_group_label(code: str) -> str:
     return CATEGORY_GROUP_LABELS.get(code, code)
 
 
-CATEGORY_HIERARCHY = Hierarchy(
+CATEGORY_HIERARCHY = GeneralisationLevels(
     (Level("category", str), Level("group", _category_group, _category_group_label), Level("any", suppress))
 )
 
@@ -310,7 +310,7 @@ MISCONDUCT_REGISTER = Dataset(
             FieldKind.CATEGORY,
             "What followed: one outcome, or two where reflective practice sits beside another.",
             synonyms=("outcome", "outcomes", "action", "sanction", "result"),
-            values=values_of(m.Outcome, OUTCOME_LABELS, OUTCOME_SYNONYMS),
+            values=values_of(m.MisconductOutcome, OUTCOME_LABELS, OUTCOME_SYNONYMS),
             groups=(FORMAL_ACTION_GROUP,),
             multi_valued=True,
             sensitive=True,

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from foidesk.core.sdc.kanonymity import (
     ANY,
     DEFAULT_MAX_SUPPRESSION,
-    Hierarchy,
+    QuasiIdentifierHierarchy,
     RecordRelease,
     ReleaseSchema,
     anonymise,
@@ -35,7 +35,7 @@ LIST_SEPARATOR = "; "  # a multi-valued field's values in one cell, as the regis
 
 def release_schema(dataset: Dataset) -> ReleaseSchema:
     """What each field of ``dataset`` is for a record-level release (module docstring)."""
-    hierarchies: list[Hierarchy] = []
+    hierarchies: list[QuasiIdentifierHierarchy] = []
     withheld: list[str] = []
     sensitive: list[str] = []
     released: list[str] = []
@@ -46,7 +46,7 @@ def release_schema(dataset: Dataset) -> ReleaseSchema:
             withheld.append(field.name)
         elif field.quasi_identifier and field.hierarchy is not None:
             hierarchies.append(
-                Hierarchy(
+                QuasiIdentifierHierarchy(
                     field.name,
                     field.hierarchy.names,
                     field.hierarchy.functions()[1:],

@@ -152,7 +152,7 @@ def _value(field: Field, raw: object) -> str:
         return "true" if parse_flag(text) else "false"
     if field.kind is FieldKind.CATEGORY:
         words = [w.strip() for w in text.split(";")] if field.multi_valued else [text]
-        return LIST_SEPARATOR.join(_code(field, word) for word in words if word)
+        return LIST_SEPARATOR.join(field.code_of(word) for word in words if word)
     return field.parse(text) if field.parse is not None else text
 
 
@@ -164,14 +164,6 @@ def _day(raw: object, text: str) -> dt.date:
         except ValueError:
             pass
     return parse_date(raw, text)
-
-
-def _code(field: Field, word: str) -> str:
-    codes = field.value_terms().get(normalise(word))
-    if codes is None or len(codes) != 1:
-        examples = "; ".join(value.label for value in field.values[:4])
-        raise ValueError(f"{word!r} is not a value of {field.label.lower()} (e.g. {examples})")
-    return next(iter(codes))
 
 
 def _text(raw: object) -> str:

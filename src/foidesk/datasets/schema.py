@@ -74,7 +74,7 @@ class Level:
 
 
 @dataclass(frozen=True, slots=True)
-class Hierarchy:
+class GeneralisationLevels:
     """Generalisation levels of a quasi-identifier, most detailed first; the last maps all to ``*``.
 
     Level 0 is the value itself. The k-anonymity code takes ``functions()`` (plain callables) or, for
@@ -120,7 +120,7 @@ class Field:
     multi_valued: bool = False
     quasi_identifier: bool = False
     identifies_person: bool = False
-    hierarchy: Hierarchy | None = None
+    hierarchy: GeneralisationLevels | None = None
     # A quasi-identifier that lies inside a coarser one (a station in a borough): released only
     # while that one is released as recorded, so the two generalise as one chain.
     refines: str | None = None
@@ -175,6 +175,14 @@ class Field:
         if codes is None:
             raise UnknownTerm(f"{term!r} is not a value of {self.label.lower()}")
         return codes
+
+    def code_of(self, word: str) -> str:
+        """The one stored code ``word`` names (a cell of a register); ValueError if none, or a group."""
+        codes = self.value_terms().get(normalise(word))
+        if codes is None or len(codes) != 1:
+            examples = "; ".join(value.label for value in self.values[:4])
+            raise ValueError(f"{word!r} is not a value of {self.label.lower()} (e.g. {examples})")
+        return next(iter(codes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +251,7 @@ class Dataset:
     def sensitive_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.sensitive)
 
-    def hierarchies(self) -> dict[str, Hierarchy]:
+    def hierarchies(self) -> dict[str, GeneralisationLevels]:
         """Generalisation hierarchies of the quasi-identifiers, by field name."""
         return {f.name: f.hierarchy for f in self.fields if f.hierarchy is not None}
 
@@ -336,7 +344,7 @@ def suppress(value: str) -> str:
     return ANY
 
 
-DATE_HIERARCHY = Hierarchy(
+DATE_HIERARCHY = GeneralisationLevels(
     (
         Level("date", str),
         Level("month", _to_month),

@@ -25,7 +25,7 @@ from foidesk.datasets.schema import (
     Dimension,
     Field,
     FieldKind,
-    Hierarchy,
+    GeneralisationLevels,
     Level,
     Value,
     suppress,
@@ -105,25 +105,25 @@ def _ethnic_group(code: str) -> str:
     return s.ETHNIC_GROUP_OF.get(code, code)
 
 
-BOROUGH_OF_SEARCH_HIERARCHY = Hierarchy(
+BOROUGH_OF_SEARCH_HIERARCHY = GeneralisationLevels(
     (Level("borough", str), Level("bcu", _bcu, _bcu_label), Level("any", suppress))
 )
-AGE_HIERARCHY = Hierarchy(
+AGE_HIERARCHY = GeneralisationLevels(
     (
         Level("age_range", str),
         Level("age_group", _age_group, _AGE_GROUP_LABELS.__getitem__),
         Level("any", suppress),
     )
 )
-SELF_DEFINED_HIERARCHY = Hierarchy(
+SELF_DEFINED_HIERARCHY = GeneralisationLevels(
     (
         Level("self_defined", str),
         Level("group", _ethnic_group, _ETHNIC_GROUP_LABELS.__getitem__),
         Level("any", suppress),
     )
 )
-GENDER_HIERARCHY = Hierarchy((Level("gender", str), Level("any", suppress)))
-ETHNICITY_HIERARCHY = Hierarchy((Level("officer_defined", str), Level("any", suppress)))
+GENDER_HIERARCHY = GeneralisationLevels((Level("gender", str), Level("any", suppress)))
+ETHNICITY_HIERARCHY = GeneralisationLevels((Level("officer_defined", str), Level("any", suppress)))
 
 STOP_SEARCH_REGISTER = Dataset(
     name="stop_search",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from foidesk.core.parsing.model import InvalidRequestText, ParsedRequest, Part, PartFlag, RequestTooLong
+from foidesk.core.parsing.model import InvalidRequestText, ParsedPart, ParsedRequest, PartFlag, RequestTooLong
 from foidesk.core.periods import DateRange
 
 
 def test_a_part_and_a_parsed_request_give_plain_dicts() -> None:
-    part = Part(
+    part = ParsedPart(
         label="Q2(a)",
         request=None,
         question=2,

@@ -20,6 +20,7 @@ from tests.core.release_check.corpus import CorpusFile, every_byte
 from tests.core.release_check.corpus_documents import DOCX, ODT, Rel, _drawing, make_docx, make_odt, w_p
 from tests.core.release_check.corpus_docx_red_team import DOCX_RED_TEAM
 from tests.core.release_check.corpus_odt_red_team import ODT_RED_TEAM
+from tests.fuzz.strategies import damage
 
 LIMITS = InspectionLimits()
 
@@ -295,10 +296,7 @@ def test_a_damaged_document_is_read_or_refused_never_crashes(tmp_path: Path, dat
     entry = data.draw(st.sampled_from([e for e in DOCX + ODT if e.name in ("comments.docx", "comment.odt")]))
     source, target = tmp_path / entry.name, tmp_path / f"clean-{entry.name}"
     entry.build(source)
-    damaged = bytearray(source.read_bytes())
-    for _ in range(data.draw(st.integers(1, 12))):
-        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
-    source.write_bytes(bytes(damaged))
+    damage(source, data)
     with contextlib.suppress(CannotInspect):
         _inspect(source)
     try:

@@ -1,6 +1,14 @@
+from pathlib import Path
+
 import pytest
 
-from foidesk.core.release_check.findings import Finding, InspectionLimits, Severity
+from foidesk.core.release_check.findings import (
+    CannotInspect,
+    Finding,
+    InspectionLimits,
+    Severity,
+    read_to_inspect,
+)
 
 
 def test_a_finding_serialises_to_the_command_line_contract() -> None:
@@ -31,3 +39,12 @@ def test_the_second_opinion_is_on_unless_the_environment_turns_it_off(
         assert not InspectionLimits().render
     monkeypatch.setenv("FOIDESK_RENDER", "1")
     assert InspectionLimits().render
+
+
+def test_a_file_that_cannot_be_read_cannot_be_inspected(tmp_path: Path) -> None:
+    (tmp_path / "answer.pdf").write_bytes(b"%PDF-1.7")
+    assert read_to_inspect(str(tmp_path / "answer.pdf")) == b"%PDF-1.7"
+    with pytest.raises(CannotInspect, match="cannot read the file"):
+        read_to_inspect(str(tmp_path / "missing.pdf"))
+    with pytest.raises(CannotInspect, match="cannot read the file"):
+        read_to_inspect(str(tmp_path))

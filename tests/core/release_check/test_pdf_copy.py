@@ -18,6 +18,7 @@ from foidesk.core.release_check.pdf import inspect_pdf
 from foidesk.core.release_check.pdf_copy import sanitise_pdf
 from tests.core.release_check.corpus import CorpusFile, every_byte
 from tests.core.release_check.corpus_pdf import PDFS, REAL_TOOL_PDFS, VISIBLE_PDF, _box, _pdf, _text, make_pdf
+from tests.fuzz.strategies import damage
 
 LIMITS = InspectionLimits()
 RENDER_SCALE = 1.0
@@ -240,10 +241,7 @@ def test_a_damaged_pdf_is_read_or_refused_never_crashes(tmp_path: Path, data: st
     entry = data.draw(st.sampled_from([e for e in PDFS if e.name in ("black-box.pdf", "annotation.pdf")]))
     source, target = tmp_path / "a.pdf", tmp_path / "b.pdf"
     entry.build(source)
-    damaged = bytearray(source.read_bytes())
-    for _ in range(data.draw(st.integers(1, 12))):
-        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
-    source.write_bytes(bytes(damaged))
+    damage(source, data)
     with contextlib.suppress(CannotInspect):
         inspect_pdf(str(source), LIMITS)
     try:

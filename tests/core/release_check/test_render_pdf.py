@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pikepdf
 from PIL import Image, ImageDraw, ImageFont
-from weasyprint import HTML
 
 from foidesk.core.release_check.render_pdf import RenderedWord, _words, rendered_words, split_words
 
@@ -46,6 +45,8 @@ def _seen(path: Path) -> dict[str, bool]:
 
 
 def _letter(path: Path, extra_html: str = "") -> Path:
+    from weasyprint import HTML  # here, not at the top: importing WeasyPrint costs collection a second
+
     HTML(
         string=f"""<html><body style="font-family: DejaVu Sans; font-size: 11pt">
         <p>Metropolitan Police Service</p><h1>Freedom of Information request 01.FOI.26.000123</h1>

@@ -22,7 +22,6 @@ from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
 from odf.table import Table, TableCell, TableRow
 from odf.text import H, P
 from openpyxl.styles import Alignment
-from weasyprint import HTML
 
 from foidesk.core.release_check import InspectionLimits, Severity, check_file, sanitise_file
 from foidesk.core.release_check.findings import Finding
@@ -121,6 +120,8 @@ def _ods(path: Path) -> Path:
 
 
 def _letter_pdf(path: Path, extra: str = "") -> Path:
+    from weasyprint import HTML  # here, not at the top: importing WeasyPrint costs collection a second
+
     HTML(
         string=f"""<html><body style="font-family: DejaVu Sans">
         <h1>Freedom of Information request</h1>

@@ -18,7 +18,7 @@ from scipy.optimize import linprog
 from foidesk.core.sdc.grid import TOTAL_LABEL, CellKind
 from foidesk.core.sdc.hierarchy import (
     Axis,
-    Hierarchy,
+    DeclaredSums,
     InvalidHierarchy,
     ResolvedAxis,
     SumConstraint,
@@ -178,7 +178,7 @@ def test_a_declaration_that_cannot_apply_is_refused(
 
 def test_hierarchy_json_shape_is_checked() -> None:
     parsed = hierarchy_from_json({"rows": {" North ": ["Barnet", "Camden"]}, "columns": {}})
-    assert parsed == Hierarchy(rows=(SumConstraint("North", ("Barnet", "Camden")),))
+    assert parsed == DeclaredSums(rows=(SumConstraint("North", ("Barnet", "Camden")),))
     assert hierarchy_from_json(parsed.to_json()) == parsed
     for bad, message in [
         ([], "JSON object"),

@@ -13,7 +13,7 @@ from foidesk.core.sdc.kanonymity import (
     NOT_DIVERSE,
     TOO_SMALL,
     AnonymisationError,
-    Hierarchy,
+    QuasiIdentifierHierarchy,
     ReleaseSchema,
     anonymise,
     date_hierarchy,
@@ -85,7 +85,7 @@ def test_values_outside_the_hierarchy_and_bad_dates_are_errors() -> None:
 
 def test_a_hierarchy_that_does_not_end_in_suppression_is_refused() -> None:
     leaky = ReleaseSchema(
-        (Hierarchy("rank", ("rank", "band"), (BANDS.__getitem__,)),), sensitive=("outcome",)
+        (QuasiIdentifierHierarchy("rank", ("rank", "band"), (BANDS.__getitem__,)),), sensitive=("outcome",)
     )
     with pytest.raises(AnonymisationError, match="does not end"):
         anonymise(RECORDS, leaky, k=2, l=1)
@@ -139,7 +139,7 @@ def _station_schema() -> ReleaseSchema:
     return ReleaseSchema(
         hierarchies=(
             mapping_hierarchy("borough", ("borough", "area"), AREAS),
-            Hierarchy("station", ("station", "any"), (lambda _: ANY,), refines="borough"),
+            QuasiIdentifierHierarchy("station", ("station", "any"), (lambda _: ANY,), refines="borough"),
         ),
         sensitive=("outcome",),
     )

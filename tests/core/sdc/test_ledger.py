@@ -13,8 +13,8 @@ from foidesk.core.sdc.ledger import (
     IMPLIED,
     NEW,
     Filter,
-    LedgerEntry,
     LedgerTooLarge,
+    ReleasedTable,
     TableScope,
     audit_against,
     period_filter,
@@ -35,8 +35,8 @@ def _scope(start: int, end: int, dataset: str = "register") -> TableScope:
     return TableScope(dataset, (period_filter("received", dt.date(start, 1, 1), dt.date(end, 12, 31)),))
 
 
-def _entry(table: CountTable, scope: TableScope, reference: str) -> LedgerEntry:
-    return LedgerEntry.from_protected(
+def _entry(table: CountTable, scope: TableScope, reference: str) -> ReleasedTable:
+    return ReleasedTable.from_protected(
         protect(table), scope, reference=reference, released=dt.date(2022, 6, 1)
     )
 
@@ -88,7 +88,7 @@ def test_overlapping_bands_isolate_their_difference() -> None:
     first = CountTable.one_way("age", ["18-25", "26-35"], [8, 9])
     scope_first = TableScope("register", row_values=(ages(18, 25), ages(26, 35)))
     earlier = [
-        LedgerEntry.from_protected(
+        ReleasedTable.from_protected(
             protect(first), scope_first, reference="FOI-1", released=dt.date(2022, 1, 1)
         )
     ]
@@ -123,7 +123,7 @@ def test_too_many_pieces_are_refused() -> None:
     many = CountTable.one_way("officer", [f"o{i}" for i in range(600)], [7] * 600)
     other = CountTable.one_way("station", [f"s{i}" for i in range(600)], [7] * 600)
     earlier = [
-        LedgerEntry.from_protected(
+        ReleasedTable.from_protected(
             protect(many, method="fast"), TableScope("register"), reference="A", released=dt.date(2022, 1, 1)
         )
     ]
@@ -155,7 +155,7 @@ def test_an_earlier_small_count_keeps_both_bounds_of_its_single_table_interval()
     first = CountTable.one_way("borough", ["Camden", "Brent"], [1, 40])
     entry = _entry(first, _scope(2020, 2020), "FOI-1")
     assert entry.required_interval(entry.index("Camden", entry.column_labels[0])) == (0, 5)
-    restored = LedgerEntry.from_json(json.loads(json.dumps(entry.to_json())))
+    restored = ReleasedTable.from_json(json.loads(json.dumps(entry.to_json())))
     assert restored.required == entry.required
 
 
@@ -163,6 +163,8 @@ def test_a_total_over_a_multi_valued_column_counts_a_record_once_per_value() -> 
     # Two outcomes on one allegation: the columns sum to 3 though there are 2 records.
     table = CountTable("borough", "outcomes", ("Camden",), ("A", "B"), ((2, 1),))
     scope = TableScope("register", column_values=(("A", "A+B"), ("B", "A+B")))
-    entry = LedgerEntry.from_protected(protect(table), scope, reference="FOI-1", released=dt.date(2022, 1, 1))
+    entry = ReleasedTable.from_protected(
+        protect(table), scope, reference="FOI-1", released=dt.date(2022, 1, 1)
+    )
     terms = entry.grid_terms()
     assert terms[entry.index("Camden", "Total")] == [0, 1]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from foidesk.core.sdc.ledger_entry import EVERY, LedgerEntry, Members, TableScope, period_filter
+from foidesk.core.sdc.ledger_entry import EVERY, Members, ReleasedTable, TableScope, period_filter
 from foidesk.core.sdc.suppression import protect
 from foidesk.core.sdc.table import CountTable
 
@@ -15,16 +15,16 @@ OUTCOMES = ("Dismissal", "Warning")
 YEAR_2020 = CountTable("borough", "outcome", BOROUGHS, OUTCOMES, ((2, 10), (3, 10)))
 
 
-def _entry(table: CountTable, reference: str) -> LedgerEntry:
+def _entry(table: CountTable, reference: str) -> ReleasedTable:
     scope = TableScope("register", (period_filter("received", dt.date(2020, 1, 1), dt.date(2020, 12, 31)),))
-    return LedgerEntry.from_protected(
+    return ReleasedTable.from_protected(
         protect(table), scope, reference=reference, released=dt.date(2022, 6, 1)
     )
 
 
 def test_entries_round_trip_through_json() -> None:
     entry = _entry(YEAR_2020, "01.FOI.22.024648")
-    restored = LedgerEntry.from_json(json.loads(json.dumps(entry.to_json())))
+    restored = ReleasedTable.from_json(json.loads(json.dumps(entry.to_json())))
     assert restored == entry
     # Brent's 3 needs room up to 6, more than the Dismissal total 5 allows: the total row goes too.
     assert entry.published == (None, None, 12, None, None, 13, None, None, 25)

@@ -13,7 +13,6 @@ from pathlib import Path
 import pikepdf
 import pytest
 from docx import Document as DocxDocument
-from pypdf import PdfReader
 
 from foidesk.core.notice import Severity, check_response
 from foidesk.core.release_check import check_file
@@ -72,6 +71,8 @@ def test_the_reference_letter_has_every_element_and_says_nothing_twice(case: Req
 
 
 def test_the_reference_letter_as_pdf_and_docx(case: Request, tmp_path: Path) -> None:
+    from pypdf import PdfReader  # here, not at the top: importing pypdf costs collection most of a second
+
     pdf = letter_for_case(case, "pdf")
     with pikepdf.open(io.BytesIO(pdf)) as document:
         assert "/StructTreeRoot" in document.Root

@@ -14,7 +14,7 @@ the steps of this package:
    or as prose, one part per item or sentence that asks. Sub-items and the fields of one ask
    ("for each person, give: - the name - the role") stay in their part; remarks (format
    preferences, NB notes, offers to clarify, s.16 advice, reasons) are kept on the request as
-   ``context``, never parts. Each part says why it was split there (``Part.why``).
+   ``context``, never parts. Each part says why it was split there (``ParsedPart.why``).
 4. ``settling``: each part gets the periods and topics of its own words. A part without a period
    takes it from the part before when it refers back ("of these", "in the same period"), else from
    the text above it (preamble, heading, parent question), else from a note below the list ("broken
@@ -40,7 +40,14 @@ from foidesk.core.parsing.cleaning import (
     looks_english,
     split_clarification,
 )
-from foidesk.core.parsing.model import Flag, InvalidRequestText, ParsedRequest, Part, PartFlag, RequestTooLong
+from foidesk.core.parsing.model import (
+    Flag,
+    InvalidRequestText,
+    ParsedPart,
+    ParsedRequest,
+    PartFlag,
+    RequestTooLong,
+)
 from foidesk.core.parsing.settling import Settler
 from foidesk.core.parsing.structure import Draft, drafts_of
 from foidesk.core.periods import periods_in
@@ -50,8 +57,8 @@ __all__ = [
     "MAX_REQUEST_CHARS",
     "Flag",
     "InvalidRequestText",
+    "ParsedPart",
     "ParsedRequest",
-    "Part",
     "PartFlag",
     "RequestTooLong",
     "check_request_text",
@@ -95,7 +102,7 @@ def parse_request(
     return ParsedRequest(tuple(parts), cleaned, received, tuple(remarks))
 
 
-def _with_clarified_period(parts: list[Part], clarified: str, received: date) -> list[Part]:
+def _with_clarified_period(parts: list[ParsedPart], clarified: str, received: date) -> list[ParsedPart]:
     """The period of a clarification (s.1(3) FOIA: it settles what was asked) replaces every part's."""
     periods, period_flags = periods_in(clarified, received)
     if not periods:

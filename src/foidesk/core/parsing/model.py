@@ -31,7 +31,7 @@ Flag = PartFlag | PeriodFlag
 
 
 @dataclass(frozen=True, slots=True)
-class Part:
+class ParsedPart:
     """One thing asked: ``label`` is how the response cites it ("Request 2, Q1", "Q3", "Q2(a)")."""
 
     label: str
@@ -68,7 +68,7 @@ class ParsedRequest:
     clarify, reasons, an appended clarification), kept for the officer, in the order written.
     """
 
-    parts: tuple[Part, ...]
+    parts: tuple[ParsedPart, ...]
     cleaned_text: str
     received: date
     context: tuple[str, ...] = ()

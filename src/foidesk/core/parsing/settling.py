@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from foidesk.core.parsing.model import Flag, Part, PartFlag
+from foidesk.core.parsing.model import Flag, ParsedPart, PartFlag
 from foidesk.core.parsing.structure import Draft, label_of
 from foidesk.core.periods import DateRange, PeriodFlag, find_periods, merge_ranges, periods_in
 from foidesk.core.topics import TopicVocabulary
@@ -131,8 +131,8 @@ class Settler:
             self._topics[text] = self.vocabulary.topics_in(_without_examples(text))
         return self._topics[text]
 
-    def settle(self, drafts: Sequence[Draft]) -> list[Part]:
-        parts: list[Part] = []
+    def settle(self, drafts: Sequence[Draft]) -> list[ParsedPart]:
+        parts: list[ParsedPart] = []
         last: _Settled | None = None  # the part before, in any block
         previous_request: int | None = None
         last_dated: _Settled | None = None  # the last part with a period, which "this period" means
@@ -166,7 +166,7 @@ class Settler:
             self._settled[id(draft)] = last
             number = (draft.request, draft.question, draft.subquestion)
             unique_flags = tuple(dict.fromkeys(flags))
-            parts.append(Part(label_of(draft), *number, text, periods, topics, unique_flags, draft.why))
+            parts.append(ParsedPart(label_of(draft), *number, text, periods, topics, unique_flags, draft.why))
         return parts
 
     def _planned(self, text: str, periods: tuple[DateRange, ...]) -> bool:

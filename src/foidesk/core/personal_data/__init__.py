@@ -56,7 +56,7 @@ class KnownEntities:
 
 
 @dataclass(frozen=True, slots=True)
-class Match:
+class PersonalDataMatch:
     """A span of the text (``text[start:end]``) that identifies, or helps identify, a person."""
 
     kind: EntityKind
@@ -217,10 +217,10 @@ _PATTERNS: tuple[tuple[EntityKind, re.Pattern[str]], ...] = (
 )
 
 
-def pattern_matches(text: str) -> list[Match]:
+def pattern_matches(text: str) -> list[PersonalDataMatch]:
     """Identifiers found by their shape alone (group 1 of each pattern: a rank before it stays)."""
     found = [
-        Match(kind, hit.start(1), hit.end(1), hit.group(1), Source.PATTERN)
+        PersonalDataMatch(kind, hit.start(1), hit.end(1), hit.group(1), Source.PATTERN)
         for kind, pattern in _PATTERNS
         for hit in pattern.finditer(text)
     ]
@@ -229,17 +229,19 @@ def pattern_matches(text: str) -> list[Match]:
     found += _named(text, _TITLED_NAME, require_name=False)
     found += _named(text, _FULL_NAME, require_name=True)
     found += [
-        Match(EntityKind.NAME, hit.start("name"), hit.end("name"), hit.group("name"), Source.PATTERN)
+        PersonalDataMatch(
+            EntityKind.NAME, hit.start("name"), hit.end("name"), hit.group("name"), Source.PATTERN
+        )
         for hit in _NICKNAME_AFTER_CUE.finditer(text)
     ]
     return found
 
 
-def vehicle_matches(text: str) -> list[Match]:
+def vehicle_matches(text: str) -> list[PersonalDataMatch]:
     """The vehicle registrations among ``pattern_matches(text)``, found by the vehicle shapes alone
     (a table's cells are checked for plates one by one: the other shapes would cost ten times more)."""
     found = [
-        Match(EntityKind.VEHICLE, hit.start(1), hit.end(1), hit.group(1), Source.PATTERN)
+        PersonalDataMatch(EntityKind.VEHICLE, hit.start(1), hit.end(1), hit.group(1), Source.PATTERN)
         for hit in _VEHICLE.finditer(text)
     ]
     return found + _vehicles_in_any_case(text)
@@ -253,7 +255,7 @@ def might_name_vehicle(text: str) -> bool:
 
 def _named(
     text: str, pattern: re.Pattern[str], *, require_name: bool, kind: EntityKind = EntityKind.NAME
-) -> list[Match]:
+) -> list[PersonalDataMatch]:
     """Names in ``pattern``'s ``name`` group, without the words of NOT_NAMES at either end.
 
     ``require_name``: with no title before it, a run of capitals is a name only if no word of it is
@@ -273,23 +275,27 @@ def _named(
         if require_name and kind is EntityKind.NAME and no_name:
             continue
         first, last = start + words[0].start(), start + words[-1].end()
-        found.append(Match(kind, first, last, text[first:last], Source.PATTERN))
+        found.append(PersonalDataMatch(kind, first, last, text[first:last], Source.PATTERN))
     return found
 
 
-def _vehicles_in_any_case(text: str) -> list[Match]:
+def _vehicles_in_any_case(text: str) -> list[PersonalDataMatch]:
     """Registrations typed in lower or mixed case: written solid anywhere ("ab12cde"), or spaced
     after a word about a vehicle ("number plate gf 63 wnx"), never "by 20 mph" or "on 12 Mar"."""
     found = []
     for hit in _VEHICLE_ANY_CASE.finditer(text):
         if hit.group(1)[-3:].lower() not in _NOT_PLATE_WORDS:
-            found.append(Match(EntityKind.VEHICLE, hit.start(1), hit.end(1), hit.group(1), Source.PATTERN))
+            found.append(
+                PersonalDataMatch(EntityKind.VEHICLE, hit.start(1), hit.end(1), hit.group(1), Source.PATTERN)
+            )
     for hit in _VEHICLE_SPACED_ANY_CASE.finditer(text):
         words = hit.group(1).split()
         if words[-1].lower() in _NOT_PLATE_WORDS or words[0].lower() in _NOT_PLATE_WORDS:
             continue
         if _VEHICLE_CUE.search(text[max(0, hit.start() - 40) : hit.start()]):
-            found.append(Match(EntityKind.VEHICLE, hit.start(1), hit.end(1), hit.group(1), Source.PATTERN))
+            found.append(
+                PersonalDataMatch(EntityKind.VEHICLE, hit.start(1), hit.end(1), hit.group(1), Source.PATTERN)
+            )
     return found
 
 
@@ -298,9 +304,9 @@ def _vehicles_in_any_case(text: str) -> list[Match]:
 # ---------------------------------------------------------------------------------------------
 
 
-def known_entity_matches(text: str, known: KnownEntities) -> list[Match]:
+def known_entity_matches(text: str, known: KnownEntities) -> list[PersonalDataMatch]:
     """The record's own names, collar numbers, stations, dates and other strings, wherever they appear."""
-    found: list[Match] = []
+    found: list[PersonalDataMatch] = []
     for name in known.names:
         found += _literal(text, name, EntityKind.NAME, ignore_case=True)
         for part in _name_parts(name):
@@ -328,15 +334,15 @@ def _name_parts(name: str) -> list[str]:
     return parts if len(words) > 1 or len(parts) > 1 else []
 
 
-def _literal(text: str, needle: str, kind: EntityKind, *, ignore_case: bool) -> list[Match]:
+def _literal(text: str, needle: str, kind: EntityKind, *, ignore_case: bool) -> list[PersonalDataMatch]:
     if not needle.strip():
         return []
     return _regex(text, rf"(?<!\w){re.escape(needle.strip())}(?!\w)", kind, re.I if ignore_case else 0)
 
 
-def _regex(text: str, pattern: str, kind: EntityKind, flags: int | re.RegexFlag) -> list[Match]:
+def _regex(text: str, pattern: str, kind: EntityKind, flags: int | re.RegexFlag) -> list[PersonalDataMatch]:
     return [
-        Match(kind, hit.start(), hit.end(), hit.group(), Source.RECORD)
+        PersonalDataMatch(kind, hit.start(), hit.end(), hit.group(), Source.RECORD)
         for hit in re.finditer(pattern, text, flags)
     ]
 
@@ -369,7 +375,7 @@ NO_KNOWN_ENTITIES = KnownEntities()
 
 def find_personal_data(
     text: str, known: KnownEntities = NO_KNOWN_ENTITIES, *, use_model: bool = True
-) -> list[Match]:
+) -> list[PersonalDataMatch]:
     """Every span of ``text`` that identifies or helps identify a person, merged, in text order.
 
     Patterns, the record's known entities and (``use_model``) the person-name model: a span found
@@ -383,15 +389,15 @@ def find_personal_data(
     return merge(found)
 
 
-def merge(matches: Iterable[Match]) -> list[Match]:
+def merge(matches: Iterable[PersonalDataMatch]) -> list[PersonalDataMatch]:
     """Non-overlapping matches in text order: overlapping ones become one span, the longer one's kind."""
     ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
-    merged: list[Match] = []
+    merged: list[PersonalDataMatch] = []
     for match in ordered:
         if merged and match.start < merged[-1].end:
             last = merged[-1]
             if match.end > last.end:
-                merged[-1] = Match(last.kind, last.start, match.end, last.text, last.source)
+                merged[-1] = PersonalDataMatch(last.kind, last.start, match.end, last.text, last.source)
             continue
         merged.append(match)
     return merged

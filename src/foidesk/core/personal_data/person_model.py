@@ -21,7 +21,7 @@ from typing import Final
 
 import pycrfsuite  # type: ignore[import-untyped]  # no type hints shipped
 
-from foidesk.core.personal_data import NOT_NAMES, STREET_WORDS, EntityKind, Match, Source
+from foidesk.core.personal_data import NOT_NAMES, STREET_WORDS, EntityKind, PersonalDataMatch, Source
 
 MODEL_FILE: Final = "person_names.crfsuite"
 VOCABULARY_FILE: Final = "person_model.json"
@@ -115,7 +115,7 @@ def _tagger() -> tuple[pycrfsuite.Tagger, Lexicon]:
     return tagger, load_lexicon()
 
 
-def model_matches(text: str, *, threshold: float = NAME_PROBABILITY) -> list[Match]:
+def model_matches(text: str, *, threshold: float = NAME_PROBABILITY) -> list[PersonalDataMatch]:
     """Person names the model finds in ``text``: each run of words likely enough to be a name."""
     found = tokens(text)
     if not found:
@@ -132,7 +132,7 @@ def model_matches(text: str, *, threshold: float = NAME_PROBABILITY) -> list[Mat
     return _runs(text, found, named)
 
 
-def _runs(text: str, found: list[tuple[int, int, str]], named: list[bool]) -> list[Match]:
+def _runs(text: str, found: list[tuple[int, int, str]], named: list[bool]) -> list[PersonalDataMatch]:
     """Consecutive name words (quotes inside a run kept) as one match each."""
     matches = []
     i = 0
@@ -151,7 +151,7 @@ def _runs(text: str, found: list[tuple[int, int, str]], named: list[bool]) -> li
         if _STREET_AFTER.match(text, end):
             i = j + 1
             continue  # "on Acacia Avenue": a street where something happened, no one's address
-        matches.append(Match(EntityKind.NAME, start, end, text[start:end], Source.MODEL))
+        matches.append(PersonalDataMatch(EntityKind.NAME, start, end, text[start:end], Source.MODEL))
         i = j + 1
     return matches
 

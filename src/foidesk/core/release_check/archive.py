@@ -18,7 +18,7 @@ import tempfile
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import IO, Literal, cast
 
@@ -34,6 +34,9 @@ from foidesk.core.release_check.findings import (
     Severity,
 )
 from foidesk.core.release_check.formats import check_member_readable
+
+# What a part of a package named so may hold: (pattern of its name, finding's code, severity, message).
+PartRule = tuple[re.Pattern[str], str, Severity, str]
 
 XML_CHUNK_BYTES = 1 << 16
 RATIO_FLOOR_BYTES = 1_048_576  # a tiny member may compress 1000:1 innocently; the ratio limit starts here
@@ -196,6 +199,12 @@ class ZipContainer:
     @property
     def names(self) -> list[str]:
         return list(self.infos)
+
+    def parts_with_rule(self, rules: Sequence[PartRule]) -> Iterator[tuple[str, PartRule | None]]:
+        """Each file of a package (not its folders) with the first rule whose pattern its name matches."""
+        for name in self.infos:
+            if not name.endswith("/"):
+                yield name, next((rule for rule in rules if rule[0].search(name)), None)
 
     @property
     def comment(self) -> bytes:

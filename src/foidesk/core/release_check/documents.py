@@ -36,6 +36,7 @@ from foidesk.core.release_check.findings import (
     Finding,
     InspectionLimits,
     Severity,
+    read_to_inspect,
 )
 from foidesk.core.release_check.images import inspect_image_bytes
 from foidesk.core.release_check.odt_elements import (
@@ -86,10 +87,7 @@ def _finding(code: str, severity: Severity, where: str, message: str) -> Finding
 
 def open_package(path: str, limits: InspectionLimits) -> zipfile.ZipFile:
     """The ZIP package of an office document, refused if empty, encrypted, damaged or a bomb."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise CannotInspect(f"cannot read the file: {error}") from error
+    data = read_to_inspect(path)
     if not data:
         raise CannotInspect("the file is empty")
     if data.startswith(b"\xd0\xcf\x11\xe0"):

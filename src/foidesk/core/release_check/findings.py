@@ -84,5 +84,14 @@ class CannotInspect(Exception):
     """
 
 
+def read_to_inspect(path: str) -> bytes:
+    """The whole file, or ``CannotInspect`` when it cannot be read (every inspector's first step)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise CannotInspect(f"cannot read the file: {error}") from error
+
+
 class CannotSanitise(Exception):
     """No clean copy can be made of the file; the message says why."""

@@ -32,6 +32,7 @@ from foidesk.core.release_check.findings import (
     Finding,
     InspectionLimits,
     Severity,
+    read_to_inspect,
 )
 from foidesk.core.release_check.icc_profile import profile_findings, profile_words
 from foidesk.core.release_check.image_containers import (
@@ -510,10 +511,7 @@ def _near_a_shape(colours: np.ndarray, visible: np.ndarray, rows: np.ndarray, co
 
 
 def _read(path: str) -> bytes:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise CannotInspect(f"cannot read the file: {error}") from error
+    data = read_to_inspect(path)
     if not data:
         raise CannotInspect("the file is empty")
     return data

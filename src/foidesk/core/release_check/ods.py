@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from foidesk.core.release_check.archive import ZipContainer, release_children
+from foidesk.core.release_check.archive import PartRule, ZipContainer, release_children
 from foidesk.core.release_check.findings import CannotSanitise, Finding, InspectionLimits, Severity
 from foidesk.core.release_check.ods_cells import (
     cell_style,
@@ -44,7 +44,7 @@ PLAIN_PARTS = re.compile(
     r"^(mimetype|content\.xml|styles\.xml|meta\.xml|settings\.xml|manifest\.rdf|META-INF/manifest\.xml"
     r"|Configurations2/.*)$"
 )
-PART_RULES: tuple[tuple[re.Pattern[str], str, Severity, str], ...] = (
+PART_RULES: tuple[PartRule, ...] = (
     (re.compile(r"^(Basic|Scripts)/"), "ods.macro", Severity.BLOCK, "The spreadsheet contains macros."),
     (
         re.compile(r"^Object \d+/|^ObjectReplacements/"),
@@ -175,10 +175,7 @@ def conditional_areas(box: ZipContainer, book: StyleBook) -> dict[str, list[Cell
 
 def _part_findings(box: ZipContainer) -> list[Finding]:
     findings: list[Finding] = []
-    for name in box.names:
-        if name.endswith("/"):
-            continue
-        rule = next((r for r in PART_RULES if r[0].search(name)), None)
+    for name, rule in box.parts_with_rule(PART_RULES):
         if rule is not None:
             findings.append(Finding(rule[1], rule[2], name, rule[3]))
         elif not PLAIN_PARTS.match(name):

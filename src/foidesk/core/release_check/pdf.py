@@ -21,7 +21,6 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 
 import numpy as np
 import pikepdf
@@ -33,6 +32,7 @@ from foidesk.core.release_check.findings import (
     Finding,
     InspectionLimits,
     Severity,
+    read_to_inspect,
 )
 from foidesk.core.release_check.images import inspect_image_bytes
 from foidesk.core.release_check.pdf_colours import WHITE, Colour
@@ -683,16 +683,9 @@ def _open(data: bytes) -> pikepdf.Pdf:
     return pdf
 
 
-def _read(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise CannotInspect(f"cannot read the file: {error}") from error
-
-
 def inspect_pdf(path: str, limits: InspectionLimits) -> list[Finding]:
     """Everything in the PDF that a reader of its pages would not see."""
-    data = _read(path)
+    data = read_to_inspect(path)
     with _open(data) as pdf:
         try:
             return _incremental_findings(data, pdf) + _document_findings(pdf, limits)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import unescape
 
@@ -24,6 +24,7 @@ MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TRUE = ("1", "true")
+ROW_SEGMENT_LIMIT = 4_000_000  # (segment, area) pairs an index by row may hold; more is not a real sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,33 @@ class CellArea:
 
     def contains(self, row: int, col: int) -> bool:
         return self.min_row <= row <= self.max_row and self.min_col <= col <= self.max_col
+
+
+def row_segments(areas: Iterable[CellArea], too_many: str) -> tuple[list[int], list[list[CellArea]]]:
+    """The rows cut into segments at each area's first row and the row after its last, with the areas
+    over each segment: ``bounds[i]`` is where segment ``i`` starts. An area listed twice is one area.
+
+    So many tall areas that the segments would hold more than ``ROW_SEGMENT_LIMIT`` of them are not a
+    sheet the gate can account for: ``CannotInspect(too_many)`` (fail closed).
+    """
+    unique = set(areas)
+    bounds = sorted({a.min_row for a in unique} | {a.max_row + 1 for a in unique})
+    starting: dict[int, list[CellArea]] = {}
+    ending: dict[int, list[CellArea]] = {}
+    for area in unique:
+        starting.setdefault(area.min_row, []).append(area)
+        ending.setdefault(area.max_row + 1, []).append(area)
+    active: set[CellArea] = set()
+    segments: list[list[CellArea]] = []
+    held = 0
+    for bound in bounds:
+        active.difference_update(ending.get(bound, ()))
+        active.update(starting.get(bound, ()))
+        held += len(active)
+        if held > ROW_SEGMENT_LIMIT:
+            raise CannotInspect(too_many)
+        segments.append(list(active))
+    return bounds, segments
 
 
 @dataclass(frozen=True, slots=True)

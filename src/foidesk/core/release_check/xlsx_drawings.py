@@ -17,7 +17,7 @@ from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import CannotInspect
-from foidesk.core.release_check.xlsx_book import TRUE, CellArea, part_relationships
+from foidesk.core.release_check.xlsx_book import TRUE, CellArea, part_relationships, row_segments
 
 # Excel's default cell, in EMU (914,400 to the inch, 96 px to the inch): 64 x 20 px. A shape given by
 # its size alone (``oneCellAnchor``, ``absoluteAnchor``) is laid over cells half that size, so that
@@ -30,7 +30,6 @@ SIZE_ONLY_SAFETY = 2
 TRANSPARENT_ALPHA = 10_000
 LAST_ROW, LAST_COLUMN = 1_048_576, 16_384
 ANCHORS = ("twoCellAnchor", "oneCellAnchor", "absoluteAnchor")
-AREA_INDEX_LIMIT = 4_000_000  # (segment, area) pairs the index may hold; more is not a real sheet
 
 
 def covered_areas(box: ZipContainer, sheet_part: str) -> list[CellArea]:
@@ -162,28 +161,8 @@ class AreaIndex:
     __slots__ = ("_bounds", "_segments")
 
     def __init__(self, areas: list[CellArea]) -> None:
-        bounds = sorted({a.min_row for a in areas} | {a.max_row + 1 for a in areas})
-        starting: dict[int, list[CellArea]] = {}
-        ending: dict[int, list[CellArea]] = {}
-        for area in areas:
-            starting.setdefault(area.min_row, []).append(area)
-            ending.setdefault(area.max_row + 1, []).append(area)
-        active: dict[CellArea, int] = {}  # an area may be listed more than once
-        segments: list[list[CellArea]] = []
-        held = 0
-        for bound in bounds:
-            for area in ending.get(bound, ()):
-                active[area] -= 1
-                if not active[area]:
-                    del active[area]
-            for area in starting.get(bound, ()):
-                active[area] = active.get(area, 0) + 1
-            held += len(active)
-            if held > AREA_INDEX_LIMIT:
-                raise CannotInspect("too many tall shapes over the sheet to account for")
-            segments.append(list(active))
-        self._bounds = bounds
-        self._segments = segments
+        too_many = "too many tall shapes over the sheet to account for"
+        self._bounds, self._segments = row_segments(areas, too_many)
 
     def covers(self, row: int, col: int) -> bool:
         at = bisect.bisect_right(self._bounds, row) - 1

@@ -12,9 +12,7 @@ from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import CannotInspect
-from foidesk.core.release_check.xlsx_book import CellArea, parse_area
-
-MERGE_INDEX_LIMIT = 4_000_000  # (segment, range) pairs the merge index may hold; more is not a real sheet
+from foidesk.core.release_check.xlsx_book import CellArea, parse_area, row_segments
 
 
 class MergeIndex:
@@ -23,33 +21,20 @@ class MergeIndex:
     The rows are cut into segments at each range's first row and the row after its last; within a
     segment the same ranges apply, kept sorted by first column. Excel forbids ranges that overlap,
     so a cell lies in at most one: the last range starting at or left of its column. Overlapping
-    ranges, or so many tall ranges that the index would outgrow ``MERGE_INDEX_LIMIT``, are not a
+    ranges, or so many tall ranges that the index would outgrow ``ROW_SEGMENT_LIMIT``, are not a
     sheet the gate can account for, so it refuses to inspect it (fail closed).
     """
 
     __slots__ = ("_bounds", "_segments")
 
     def __init__(self, areas: list[CellArea]) -> None:
-        areas = list(set(areas))  # the same range listed twice is one range
-        bounds = sorted({a.min_row for a in areas} | {a.max_row + 1 for a in areas})
-        starting: dict[int, list[CellArea]] = {}
-        ending: dict[int, list[CellArea]] = {}
-        for area in areas:
-            starting.setdefault(area.min_row, []).append(area)
-            ending.setdefault(area.max_row + 1, []).append(area)
-        active: set[CellArea] = set()
+        bounds, over = row_segments(areas, "too many tall merged ranges to account for")
         segments: list[tuple[list[int], list[CellArea]]] = []
-        held = 0
-        for bound in bounds:
-            active.difference_update(ending.get(bound, ()))
-            active.update(starting.get(bound, ()))
+        for active in over:
             ranges = sorted(active, key=lambda a: a.min_col)
             for before, after in itertools.pairwise(ranges):
                 if after.min_col <= before.max_col:
                     raise CannotInspect(f"merged ranges overlap ({before} and {after})")
-            held += len(ranges)
-            if held > MERGE_INDEX_LIMIT:
-                raise CannotInspect("too many tall merged ranges to account for")
             segments.append(([a.min_col for a in ranges], ranges))
         self._bounds = bounds
         self._segments = segments

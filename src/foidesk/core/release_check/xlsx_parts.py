@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from foidesk.core.release_check.archive import ZipContainer
+from foidesk.core.release_check.archive import PartRule, ZipContainer
 from foidesk.core.release_check.findings import CannotInspect, Finding, Severity
 from foidesk.core.release_check.xlsx_book import PKG_REL_NS, Book, text_of
 
@@ -21,7 +21,7 @@ PLAIN_PARTS = re.compile(
     r"|xl/worksheets/sheet\d*\.xml|xl/chartsheets/sheet\d*\.xml|xl/tables/table\d*\.xml"
     r"|(.*/)?_rels/[^/]*\.rels)$"
 )
-PART_RULES: tuple[tuple[re.Pattern[str], str, Severity, str], ...] = tuple(
+PART_RULES: tuple[PartRule, ...] = tuple(
     (re.compile(pattern), code, severity, message)
     for pattern, code, severity, message in (
         (
@@ -134,10 +134,7 @@ APP_PROPERTIES = ("Company", "Manager", "HyperlinkBase")
 
 def part_findings(box: ZipContainer, book: Book) -> list[Finding]:
     findings: list[Finding] = []
-    for name in box.names:
-        if name.endswith("/"):
-            continue
-        rule = next((r for r in PART_RULES if r[0].search(name)), None)
+    for name, rule in box.parts_with_rule(PART_RULES):
         if rule is not None:
             if rule[1] == "xlsx.custom_properties" and not _has_custom_properties(box, name):
                 continue

@@ -60,7 +60,7 @@ class SumConstraint:
 
 
 @dataclass(frozen=True, slots=True)
-class Hierarchy:
+class DeclaredSums:
     """Sums declared for rows and for columns, labels as the declaration wrote them."""
 
     rows: tuple[SumConstraint, ...] = ()
@@ -124,14 +124,14 @@ class ResolvedAxis:
         return tuple(groups)
 
 
-def hierarchy_from_json(data: object) -> Hierarchy:
+def hierarchy_from_json(data: object) -> DeclaredSums:
     """Read ``{"rows": {SUM: [PART, ...]}, "columns": {...}}`` (either key optional)."""
     if not isinstance(data, dict):
         raise InvalidHierarchy("the hierarchy must be a JSON object with keys 'rows' and/or 'columns'")
     unknown = sorted(set(data) - {"rows", "columns"})
     if unknown:
         raise InvalidHierarchy(f"the hierarchy has unknown key {unknown[0]!r} (expected 'rows', 'columns')")
-    return Hierarchy(
+    return DeclaredSums(
         rows=_sums_from_json(data.get("rows", {}), Axis.ROW),
         columns=_sums_from_json(data.get("columns", {}), Axis.COLUMN),
     )

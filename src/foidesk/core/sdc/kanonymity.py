@@ -18,9 +18,9 @@ What the caller declares (``ReleaseSchema``), and what is done with it, fails cl
 - a quasi-identifier with a hierarchy is generalised through it (date -> month -> quarter -> year
   -> ``*``; rank -> rank band -> ``*``); one without a hierarchy is **withheld** (``*``), never
   released as recorded;
-- a quasi-identifier that refines another (``Hierarchy.refines``: a station lies in a borough) is
-  released below ``*`` only while the one it refines is released as recorded, so station ->
-  borough -> BCU -> force is one chain;
+- a quasi-identifier that refines another (``QuasiIdentifierHierarchy.refines``: a station lies in a
+  borough) is released below ``*`` only while the one it refines is released as recorded, so
+  station -> borough -> BCU -> force is one chain;
 - sensitive and plainly released fields go out as recorded; every other field of the records
   (direct identifiers, names, collar numbers, free text, anything the schema does not name) is
   dropped.
@@ -63,7 +63,7 @@ class AnonymisationError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Hierarchy:
+class QuasiIdentifierHierarchy:
     """How one quasi-identifier generalises: ``levels[i]`` maps a recorded value to level ``i + 1``.
 
     Level 0 is the value as recorded; ``level_names`` names every level, level 0 included; the last
@@ -88,16 +88,16 @@ class Hierarchy:
         return len(self.levels)
 
 
-def date_hierarchy(field: str, refines: str | None = None) -> Hierarchy:
+def date_hierarchy(field: str, refines: str | None = None) -> QuasiIdentifierHierarchy:
     """ISO date -> month (``2021-03``) -> quarter (``2021-Q1``) -> year (``2021``) -> ``*``."""
-    return Hierarchy(
+    return QuasiIdentifierHierarchy(
         field, ("date", "month", "quarter", "year", "any"), (_month, _quarter, _year, _any), refines
     )
 
 
 def mapping_hierarchy(
     field: str, names: Sequence[str], *levels: Mapping[str, str], refines: str | None = None
-) -> Hierarchy:
+) -> QuasiIdentifierHierarchy:
     """Recorded value -> ``levels[0][value]`` -> ``levels[1][...]`` ... -> ``*``.
 
     Each mapping is keyed by the *recorded* value (e.g. rank -> rank band; borough -> BCU); a value
@@ -105,14 +105,14 @@ def mapping_hierarchy(
     one; "any" is added last.
     """
     functions = tuple(_lookup(field, mapping) for mapping in levels)
-    return Hierarchy(field, (*names, "any"), (*functions, _any), refines)
+    return QuasiIdentifierHierarchy(field, (*names, "any"), (*functions, _any), refines)
 
 
 def functions_hierarchy(
     field: str, names: Sequence[str], *levels: Callable[[str], str], refines: str | None = None
-) -> Hierarchy:
+) -> QuasiIdentifierHierarchy:
     """Recorded value -> ``levels[0](value)`` ... -> ``*`` (each function takes the recorded value)."""
-    return Hierarchy(field, (*names, "any"), (*levels, _any), refines)
+    return QuasiIdentifierHierarchy(field, (*names, "any"), (*levels, _any), refines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ class ReleaseSchema:
     (released as recorded); ``released``: fields neither identifying nor quasi-identifying.
     """
 
-    hierarchies: tuple[Hierarchy, ...]
+    hierarchies: tuple[QuasiIdentifierHierarchy, ...]
     withheld: tuple[str, ...] = ()
     sensitive: tuple[str, ...] = ()
     released: tuple[str, ...] = ()
@@ -273,7 +273,7 @@ def _check_parameters(
             raise AnonymisationError(f"a record has no {', '.join(sorted(missing))}")
 
 
-def _lattice(hierarchies: Sequence[Hierarchy]) -> list[tuple[Fraction, tuple[int, ...]]]:
+def _lattice(hierarchies: Sequence[QuasiIdentifierHierarchy]) -> list[tuple[Fraction, tuple[int, ...]]]:
     """Every choice of levels and its loss, least first (refinements only over a recorded parent)."""
     position = {h.field: i for i, h in enumerate(hierarchies)}
     refinements = [(i, position[h.refines], h.top) for i, h in enumerate(hierarchies) if h.refines]
@@ -310,7 +310,7 @@ class _Node:
     score: tuple[Fraction, int, int]  # loss, records withheld, discernibility
 
 
-def _level_codes(records: Sequence[Mapping[str, str]], hierarchy: Hierarchy) -> _Codes:
+def _level_codes(records: Sequence[Mapping[str, str]], hierarchy: QuasiIdentifierHierarchy) -> _Codes:
     distinct, inverse = _distinct(records, hierarchy.field)
     per_level = [inverse]
     radix = [len(distinct)]

@@ -3,7 +3,7 @@
 A table on its own may be safe while its difference from an earlier release is not: this year's
 table minus last year's, two breakdowns of the same records that overlap, a borough table beside a
 BCU table (ONS: check for differencing against earlier releases; DOMAIN.md section C). Each
-:class:`LedgerEntry` records what was released (protected values only, ``None`` where suppressed),
+:class:`ReleasedTable` records what was released (protected values only, ``None`` where suppressed),
 which records each cell counts (its :class:`TableScope`: dataset, filters such as the period, and the
 values of the finest level behind each row and column label), and, for each hidden small count, the
 interval an intruder must not be able to narrow it below (the single-table rule of :mod:`audit`).
@@ -48,8 +48,8 @@ from foidesk.core.sdc.audit import AuditIncomplete, audit_grid, deducible_ranges
 from foidesk.core.sdc.ledger_entry import (
     EVERY,
     Filter,
-    LedgerEntry,
     Members,
+    ReleasedTable,
     Scope,
     TableScope,
     period_filter,
@@ -66,9 +66,9 @@ __all__ = [  # the entry's types and the atoms' limit are re-exported: callers i
     "JointAudit",
     "JointCell",
     "LedgerAuditTimeout",
-    "LedgerEntry",
     "LedgerTooLarge",
     "Members",
+    "ReleasedTable",
     "Scope",
     "TableScope",
     "audit_against",
@@ -155,11 +155,11 @@ class _Target:
     cell: int
 
 
-def linked_entries(ledger_entries: Sequence[LedgerEntry], scope: TableScope) -> list[LedgerEntry]:
+def linked_entries(ledger_entries: Sequence[ReleasedTable], scope: TableScope) -> list[ReleasedTable]:
     """The earlier entries of ``scope``'s dataset whose records overlap the new table's, directly or
     through other such entries: the only ones that can narrow what the new table hides, or be narrowed."""
     same = [e for e in ledger_entries if e.dataset == scope.dataset]
-    new = LedgerEntry(
+    new = ReleasedTable(
         NEW, "", scope.dataset, "", None, (), (), (), (), (), False, False, scope.filters, (), (), 0, 0
     )
     footprints = [e.footprint() for e in same]
@@ -175,7 +175,7 @@ def linked_entries(ledger_entries: Sequence[LedgerEntry], scope: TableScope) -> 
 
 
 def audit_against(
-    ledger_entries: Sequence[LedgerEntry],
+    ledger_entries: Sequence[ReleasedTable],
     new_table: ProtectedTable,
     *,
     scope: TableScope,
@@ -189,7 +189,7 @@ def audit_against(
     :class:`LedgerAuditTimeout` once ``time.monotonic()`` passes ``deadline``.
     """
     earlier = linked_entries(ledger_entries, scope)
-    entries = [*earlier, LedgerEntry.from_protected(new_table, scope, reference=NEW, released=dt.date.min)]
+    entries = [*earlier, ReleasedTable.from_protected(new_table, scope, reference=NEW, released=dt.date.min)]
     system = _JointSystem(entries)
     _check_deadline(deadline)
     rule = new_table.rule
@@ -223,7 +223,7 @@ def audit_against(
 
 
 def protect_against(
-    ledger_entries: Sequence[LedgerEntry],
+    ledger_entries: Sequence[ReleasedTable],
     protected: ProtectedTable,
     *,
     scope: TableScope,
@@ -258,7 +258,7 @@ def protect_against(
 
 
 def _unhide_needless(
-    ledger_entries: Sequence[LedgerEntry],
+    ledger_entries: Sequence[ReleasedTable],
     protected: ProtectedTable,
     scope: TableScope,
     joint: JointAudit,
@@ -322,7 +322,7 @@ def _ranges(
 class _JointSystem:
     """Every cell of every entry as a sum of atoms; published cells and known zeros are the equations."""
 
-    entries: Sequence[LedgerEntry]
+    entries: Sequence[ReleasedTable]
     rows: list[list[Any]] = field(default_factory=list)  # per entry, per grid cell: a 1 x atoms row
     zeros: list[tuple[int, Any]] = field(default_factory=list)  # (entry, row) of pieces known to be 0
     atoms: Atoms | None = None
@@ -418,7 +418,7 @@ def _sum_rows(interior: list[Any], terms: list[int], size: int) -> Any:
 
 
 def _requirements(
-    targets: list[_Target], entries: Sequence[LedgerEntry], new_table: ProtectedTable
+    targets: list[_Target], entries: Sequence[ReleasedTable], new_table: ProtectedTable
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     n = len(targets)
     reach_low, reach_high, width = np.full(n, math.inf), np.full(n, -math.inf), np.zeros(n)
@@ -493,11 +493,11 @@ def _exposed_before(
 
 
 def _hide_more(
-    protected: ProtectedTable, scope: TableScope, ledger_entries: Sequence[LedgerEntry], joint: JointAudit
+    protected: ProtectedTable, scope: TableScope, ledger_entries: Sequence[ReleasedTable], joint: JointAudit
 ) -> ProtectedTable:
     """Hide the new table's cells that share records with an exposed count or with a cell containing it."""
     earlier = linked_entries(ledger_entries, scope)
-    entries = [*earlier, LedgerEntry.from_protected(protected, scope, reference=NEW, released=dt.date.min)]
+    entries = [*earlier, ReleasedTable.from_protected(protected, scope, reference=NEW, released=dt.date.min)]
     system = _JointSystem(entries)
     by_reference = {e.reference: i for i, e in enumerate(entries)}
     exposed_atoms = np.zeros(system.size, dtype=bool)

@@ -1,11 +1,11 @@
-"""What the release ledger records of one released table (:class:`LedgerEntry`), and which records
+"""What the release ledger records of one released table (:class:`ReleasedTable`), and which records
 each of its cells counts (:class:`TableScope`, :class:`Filter`, :class:`Members`).
 
 Records are described by their values, never by labels: a BCU row counts its boroughs, a year its
 days, a rank band its ranks. A multi-valued field (an allegation's outcomes) is one value per
 *combination* (``"reflective_practice+written_warning"``). Every table lists every value that occurs
 among the records it counts, so "anything else" within its filter is a known zero
-(:meth:`LedgerEntry.zero_scopes`). The joint audit over entries is :mod:`foidesk.core.sdc.ledger`.
+(:meth:`ReleasedTable.zero_scopes`). The joint audit over entries is :mod:`foidesk.core.sdc.ledger`.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ class TableScope:
 
 
 @dataclass(frozen=True, slots=True)
-class LedgerEntry:
+class ReleasedTable:
     """One released table: what the intruder saw, and which records each cell counts.
 
     ``required[i]`` is the interval the intruder's deduction of hidden small count ``small[i]`` must
@@ -110,7 +110,7 @@ class LedgerEntry:
     @classmethod
     def from_protected(
         cls, protected: ProtectedTable, scope: TableScope, *, reference: str, released: dt.date
-    ) -> LedgerEntry:
+    ) -> ReleasedTable:
         table = protected.table
         grid = protected.grid
         small = tuple(grid.index(c.row, c.column) for c in protected.suppressed if c.reason is Reason.PRIMARY)
@@ -160,7 +160,7 @@ class LedgerEntry:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> LedgerEntry:
+    def from_json(cls, data: dict[str, Any]) -> ReleasedTable:
         return cls(
             reference=str(data["reference"]),
             released=str(data["released"]),

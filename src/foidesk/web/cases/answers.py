@@ -23,8 +23,8 @@ from foidesk.core.periods import DateRange
 from foidesk.core.sdc.audit import AuditIncomplete
 from foidesk.core.sdc.ledger import (
     LedgerAuditTimeout,
-    LedgerEntry,
     LedgerTooLarge,
+    ReleasedTable,
     TableScope,
     linked_entries,
     protect_against,
@@ -39,8 +39,7 @@ from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.documents import document_attach
 from foidesk.web.cases.ledger import dimension_name, ledger_record, ledger_scope
-from foidesk.web.cases.models import Answer, Document, Part, Request
-from foidesk.web.cases.models import LedgerEntry as LedgerRow
+from foidesk.web.cases.models import Answer, Document, LedgerEntry, Part, Request
 from foidesk.web.cases.permissions import action_check
 from foidesk.web.cases.services import Actor, CaseError
 from foidesk.web.records.selectors import count_table
@@ -281,7 +280,7 @@ def _check(answer: Answer, *, method: Method, released_on: dt.date | None) -> An
         if not joint.passed:
             joint_report.setdefault("message", JOINT_FAILED)
     passed = protected.release_allowed and (joint_report is None or bool(joint_report["passed"]))
-    entry = LedgerEntry.from_protected(
+    entry = ReleasedTable.from_protected(
         protected, scope, reference=part.request.reference, released=released_on or timezone.localdate()
     )
     report = protected.to_json()
@@ -338,14 +337,14 @@ def _finish_refused(answer: Answer, refused: CheckRefused) -> Answer | None:
     return current
 
 
-def entries_to_audit_with(*, part: Part, dataset: str) -> tuple[list[LedgerEntry], dict[str, list[int]]]:
+def entries_to_audit_with(*, part: Part, dataset: str) -> tuple[list[ReleasedTable], dict[str, list[int]]]:
     """Everything a new answer of ``part`` must be audited with: the dataset's ledger, and the other
     parts' current answers of the same response that have not left yet. Also which (ledger rows and
     answers), so that a release can tell whether anything has left since.
 
     An answer still being checked has no protected table yet, so it is left out here; whichever of
     the two is checked later sees the other, and `answers_release` refuses a pair where neither did."""
-    rows = list(LedgerRow.objects.filter(dataset=dataset).order_by("id"))
+    rows = list(LedgerEntry.objects.filter(dataset=dataset).order_by("id"))
     pending = [
         answer
         for answer in Answer.objects.filter(part__request=part.request, dataset=dataset, ledger__isnull=True)
@@ -353,8 +352,8 @@ def entries_to_audit_with(*, part: Part, dataset: str) -> tuple[list[LedgerEntry
         .order_by("id")
         if "ledger_entry" in answer.report
     ]
-    entries = [LedgerEntry.from_json(row.entry) for row in rows]
-    entries += [LedgerEntry.from_json(a.report["ledger_entry"]) for a in pending]
+    entries = [ReleasedTable.from_json(row.entry) for row in rows]
+    entries += [ReleasedTable.from_json(a.report["ledger_entry"]) for a in pending]
     return entries, {"ledger": [row.pk for row in rows], "answers": [a.pk for a in pending]}
 
 
@@ -364,7 +363,7 @@ def answers_release(*, answers: Sequence[Answer], reference: str, released_on: d
     table left, and two of the same response that were checked at the same time without each other."""
     _refuse_unaudited_pairs(answers)
     for answer in answers:
-        if LedgerRow.objects.filter(answer=answer).exists():
+        if LedgerEntry.objects.filter(answer=answer).exists():
             continue
         if not answer.finished:
             raise CaseError(
@@ -374,7 +373,7 @@ def answers_release(*, answers: Sequence[Answer], reference: str, released_on: d
             raise CaseError(
                 f"{answer.part.label}: the table failed the disclosure audit and cannot be released."
             )
-        entry = LedgerEntry.from_json(answer.report["ledger_entry"])
+        entry = ReleasedTable.from_json(answer.report["ledger_entry"])
         if _left_since(answer, entry):
             raise CaseError(
                 f"{answer.part.label}: other tables from the same records were released after this answer "
@@ -409,14 +408,14 @@ def _refuse_unaudited_pairs(answers: Sequence[Answer]) -> None:
 
 def _has_left(answer: Answer) -> bool:
     """Whether the answer's table has already left (it is in the ledger)."""
-    return LedgerRow.objects.filter(answer=answer).exists()
+    return LedgerEntry.objects.filter(answer=answer).exists()
 
 
-def _left_since(answer: Answer, entry: LedgerEntry) -> bool:
+def _left_since(answer: Answer, entry: ReleasedTable) -> bool:
     """Whether a ledger table linked to ``answer``'s (directly or through other released tables) has
     left since the answer was audited."""
     compared = answer.report.get("compared")
-    rows = list(LedgerRow.objects.filter(dataset=answer.dataset).exclude(answer=answer).order_by("id"))
+    rows = list(LedgerEntry.objects.filter(dataset=answer.dataset).exclude(answer=answer).order_by("id"))
     if compared is None:  # audited before the ledger kept what it compared with
         unseen = {row.pk for row in rows if row.created_at > answer.created_at}
     else:
@@ -427,7 +426,7 @@ def _left_since(answer: Answer, entry: LedgerEntry) -> bool:
         }
     if not unseen:
         return False
-    entries = [LedgerEntry.from_json(row.entry) for row in rows]
+    entries = [ReleasedTable.from_json(row.entry) for row in rows]
     linked = {id(e) for e in linked_entries(entries, TableScope(entry.dataset, entry.filters))}
     return any(row.pk in unseen and id(e) in linked for row, e in zip(rows, entries, strict=True))
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from foidesk.core.sdc.grid import TOTAL_LABEL
-from foidesk.core.sdc.ledger import Filter, LedgerEntry, TableScope, period_filter
+from foidesk.core.sdc.ledger import Filter, ReleasedTable, TableScope, period_filter
 from foidesk.core.sdc.stated_counts import disclosing_counts
 from foidesk.core.sdc.table import CountTable
 from foidesk.datasets.query import CountQuery
@@ -116,14 +116,16 @@ def _days(label: str, query: CountQuery) -> tuple[str, ...]:
     return period_filter("day", start, end).values
 
 
-def released_entries(dataset: str, *, excluding: models.Answer | None = None) -> list[LedgerEntry]:
+def released_entries(dataset: str, *, excluding: models.Answer | None = None) -> list[ReleasedTable]:
     rows = models.LedgerEntry.objects.filter(dataset=dataset)
     if excluding is not None:
         rows = rows.exclude(answer=excluding)
-    return [LedgerEntry.from_json(row.entry) for row in rows]
+    return [ReleasedTable.from_json(row.entry) for row in rows]
 
 
-def ledger_record(*, answer: models.Answer, entry: LedgerEntry, reference: str, released_on: dt.date) -> None:
+def ledger_record(
+    *, answer: models.Answer, entry: ReleasedTable, reference: str, released_on: dt.date
+) -> None:
     """Record an answer's table as released (once per answer)."""
     with transaction.atomic():
         models.LedgerEntry.objects.update_or_create(
@@ -155,7 +157,7 @@ def stated_count_findings(case: models.Request) -> tuple[str, ...]:
         published = answer.report.get("ledger_entry", {}).get("published", [])
         released.update(int(v) for v in published if v is not None)
     for row in models.LedgerEntry.objects.all():
-        entry = LedgerEntry.from_json(row.entry)
+        entry = ReleasedTable.from_json(row.entry)
         for k, value in enumerate(entry.published):
             if value is not None and TOTAL_LABEL in entry.position(k):
                 released.add(value)

@@ -37,11 +37,11 @@ from foidesk.web.cases.permissions import (
 from foidesk.web.cases.services import CaseError
 
 Actor = User | AnonymousUser | None
-Outcome = Review.ReviewOutcome
+ReviewOutcome = Review.ReviewOutcome
 Stage = Appeal.Stage
 
 MIN_REASONS_CHARACTERS = 20  # a sentence: the reasons go to the requester (s.21(5) FOISA; ICO guidance)
-_CHANGING_OUTCOMES = frozenset({Outcome.PARTLY_UPHELD, Outcome.OVERTURNED})
+_CHANGING_OUTCOMES = frozenset({ReviewOutcome.PARTLY_UPHELD, ReviewOutcome.OVERTURNED})
 
 
 class ReviewInputError(CaseError):
@@ -169,7 +169,7 @@ def independence_refusal(request: Request, actor: Actor) -> str | None:
 
 def review_decide_check(*, review: Review, actor: Actor) -> None:
     """Raise unless ``actor`` may decide ``review`` now: a decision maker, independent, review pending."""
-    if review.outcome != Outcome.PENDING:
+    if review.outcome != ReviewOutcome.PENDING:
         raise ReviewAlreadyDecided(
             _verdict(RefusalKind.STATE, f"This review was decided on {review.decided_on:%-d %B %Y}.")
         )
@@ -198,10 +198,10 @@ def review_decide(
     request = review.request
     review_decide_check(review=review, actor=actor)
     try:
-        chosen = Outcome(outcome)
+        chosen = ReviewOutcome(outcome)
     except ValueError:
-        chosen = Outcome.PENDING
-    if chosen is Outcome.PENDING:
+        chosen = ReviewOutcome.PENDING
+    if chosen is ReviewOutcome.PENDING:
         raise ReviewInputError("Choose the outcome of the review.", "outcome")
     reasons = reasons.strip()
     if len(reasons) < MIN_REASONS_CHARACTERS:
@@ -218,7 +218,7 @@ def review_decide(
     )
     with transaction.atomic():
         locked = Review.objects.select_for_update().get(pk=review.pk)
-        if locked.outcome != Outcome.PENDING:
+        if locked.outcome != ReviewOutcome.PENDING:
             raise ReviewAlreadyDecided(
                 _verdict(RefusalKind.STATE, f"This review was decided on {locked.decided_on:%-d %B %Y}.")
             )
@@ -244,7 +244,7 @@ def review_decide(
         return locked
 
 
-def _changed_decisions(request: Request, outcome: Outcome, ids: set[int]) -> list[Decision]:
+def _changed_decisions(request: Request, outcome: ReviewOutcome, ids: set[int]) -> list[Decision]:
     decisions = list(
         Decision.objects.filter(part__request=request, pk__in=ids).select_related("part").order_by("part")
     )
@@ -254,7 +254,7 @@ def _changed_decisions(request: Request, outcome: Outcome, ids: set[int]) -> lis
         raise ReviewInputError(
             f"A review that is {outcome.label.lower()} must name the decisions it changes.", "decisions"
         )
-    if outcome is Outcome.UPHELD and decisions:
+    if outcome is ReviewOutcome.UPHELD and decisions:
         raise ReviewInputError(
             "An upheld review changes no decision: untick them, or choose partly upheld.", "decisions"
         )
@@ -406,18 +406,20 @@ def decision_notice_deadlines(appeal: Appeal) -> escalation.DecisionNoticeDeadli
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineEntry:
+class ReviewTimelineEntry:
+    """One event of a review or appeal, in words, from the audit trail."""
+
     at: dt.datetime
     actor: str
     text: str
 
 
-def timeline(obj: Review | Appeal) -> list[TimelineEntry]:
+def timeline(obj: Review | Appeal) -> list[ReviewTimelineEntry]:
     """The events of one review or appeal, oldest first, in words, from the audit trail."""
     events = AuditEvent.objects.filter(object_type=obj._meta.label, object_id=str(obj.pk)).order_by(
         "at", "id"
     )
-    return [TimelineEntry(at=e.at, actor=e.actor_label, text=_event_text(e)) for e in events]
+    return [ReviewTimelineEntry(at=e.at, actor=e.actor_label, text=_event_text(e)) for e in events]
 
 
 def _event_text(event: AuditEvent) -> str:
@@ -425,7 +427,7 @@ def _event_text(event: AuditEvent) -> str:
     if event.action == AuditAction.REVIEW_OPENED:
         return "Review opened" + (", asked for after the window closed" if details.get("late") else "")
     if event.action == AuditAction.REVIEW_DECIDED:
-        outcome = Outcome(details.get("outcome", Outcome.PENDING)).label
+        outcome = ReviewOutcome(details.get("outcome", ReviewOutcome.PENDING)).label
         changed = details.get("decisions_changed") or []
         return f"Decided: {outcome}" + (f" (changes {', '.join(changed)})" if changed else "")
     if event.action == AuditAction.APPEAL_RECORDED:

@@ -489,7 +489,7 @@ def request_deadlines(
         Regime(request.regime),
         request.received_on,
         [
-            clock.ClockEvent(
+            clock.DeadlineEvent(
                 kind=clock.EventKind(e.kind),
                 on=e.on,
                 extra_working_days=e.days if e.kind == clock.EventKind.PIT_EXTENSION else None,

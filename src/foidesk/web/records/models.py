@@ -82,8 +82,8 @@ class MisconductAllegation(models.Model):
         )
 
     def as_allegation(self) -> m.MisconductAllegation:
-        outcomes = (m.Outcome(self.outcome),) + (
-            (m.Outcome(self.second_outcome),) if self.second_outcome else ()
+        outcomes = (m.MisconductOutcome(self.outcome),) + (
+            (m.MisconductOutcome(self.second_outcome),) if self.second_outcome else ()
         )
         return m.MisconductAllegation(
             allegation_id=self.allegation_id,
