@@ -27,7 +27,9 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 # Work waiting longer than this is late: a worker takes a task within seconds, and `foidesk send-mail`
 # runs every few minutes.
@@ -123,3 +125,12 @@ def health_report(now: dt.datetime | None = None) -> tuple[int, dict[str, Any]]:
     serving = checks["database"].status == OK and checks["storage"].status == OK
     body = {"status": status, "checks": {name: c.as_dict() for name, c in checks.items()}}
     return (200 if serving else 503), body
+
+
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The view: 503 when this server cannot serve, the checks as JSON, never cached."""
+    status, body = health_report()
+    response = JsonResponse(body, status=status)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -7,6 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from foidesk.web import health
 from foidesk.web.accounts import views as account_views
 from foidesk.web.api.reference import api_reference
 from foidesk.web.api.urls import api
@@ -32,7 +33,7 @@ urlpatterns = [
     path("cookies/", public_views.cookies, name="cookies"),
     path("accessibility/", public_views.accessibility, name="accessibility"),
     path("sitemap.xml", sitemap, {"sitemaps": {"disclosure-log": DisclosureLogSitemap}}, name="sitemap"),
-    path("healthz", public_views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("brand.css", brand_css, name="brand-css"),
     path("staff/sign-in/", account_views.SignInView.as_view(), name="sign-in"),
     path("staff/sign-in/code/", account_views.sign_in_code, name="sign-in-code"),

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -165,17 +165,6 @@ def cookies(request: HttpRequest) -> HttpResponse:
 @require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "public/accessibility.html")
-
-
-@require_safe
-def healthz(request: HttpRequest) -> HttpResponse:
-    """Database, file store, task queue and outbox (web/health.py): 503 when this server cannot serve."""
-    from foidesk.web.health import health_report
-
-    status, body = health_report()
-    response = JsonResponse(body, status=status)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def _exemption_label(code: str) -> dict[str, str]:
