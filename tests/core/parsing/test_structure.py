@@ -309,3 +309,67 @@ def test_a_period_below_a_list_scopes_the_correspondence_asked_for() -> None:
     )
     assert labels(parsed) == ["Q1"]
     assert spans(parsed) == [[("2020-08-04", "2020-08-10")]]
+
+
+def test_a_figure_broken_into_numbered_categories_is_one_part() -> None:
+    parsed = parse_request(
+        "A breakdown of the total number of domestic violence reports between 1st April 2020 and "
+        "31st March 2021.\n\nPlease break down the figures into gender (male and female) as follows:\n"
+        "1. Charge or summons\n2. Postal charge\n3. Community resolution\n4. Other agency takes primacy",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "Community resolution" in parsed.parts[0].text
+    assert spans(parsed) == [[("2020-04-01", "2021-03-31")]]
+
+
+def test_items_repeating_the_figure_for_the_following_reasons_are_its_categories() -> None:
+    parsed = parse_request(
+        "Please provide the number of patients who have left the waiting list in 2022 for the following "
+        "reasons:\n- Number of patients who died\n- Number of patients who sought private treatment",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+
+
+def test_numbered_questions_after_a_lead_in_without_categories_stay_questions() -> None:
+    parsed = parse_request(
+        "Please provide the following information for 2022:\n- Number of patients who died\n"
+        "- Number of patients who sought private treatment",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]  # near miss: "the following information" names no categories
+
+
+def test_fields_that_explain_this_information_join_the_ask_above() -> None:
+    parsed = parse_request(
+        "I would like to know the number of domestic violence incidents reported in 2022.\n\n"
+        "I would also like this information to explain the following:\n\n"
+        "- The month in which it was reported\n- The outcome of the report",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "The outcome of the report" in parsed.parts[0].text
+
+
+def test_numbering_that_starts_again_under_paragraphs_of_prose_gives_a_block_each() -> None:
+    parsed = parse_request(
+        "For my research I want to analyse refusals.\n\n"
+        "Firstly, I want to ask some questions about your information storage system.\n\n"
+        "1. What systems do you use to store data?\n\n2. Who searches them?\n\n"
+        "I also want to know the common reasons that you may reject requests under s.12.\n\n"
+        "1. In the past 5 years, how many requests have been refused under s.12?\n\n"
+        "2. For those requests, what reasons were recorded?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Part 1, Q1", "Part 1, Q2", "Part 2, Q1", "Part 2, Q2"]
+    assert spans(parsed)[2] == [("2018-01-01", "2022-12-31")]
+
+
+def test_a_field_lead_in_over_numbers_that_start_again_opens_no_block() -> None:
+    parsed = parse_request(
+        "1. How many complaints were made in 2022?\n2. How many were upheld?\n\n"
+        "Please break the complaints down by:\n1. age\n2. gender",
+        RECEIVED,
+    )
+    assert not any(part.request for part in parsed.parts)  # near miss: "broken down by:" heads fields

@@ -161,6 +161,26 @@ FALLBACK = re.compile(
     re.IGNORECASE,
 )
 FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
+# A paragraph that opens a list of its own: "Firstly, I want to ask some questions about ...", "I also want
+# to know ...", "Secondly:", "In addition, please answer the following:".
+INTRODUCES = re.compile(
+    r"^(?:(?:firstly|first of all|secondly|thirdly|fourthly|finally|lastly|next|in addition|additionally|"
+    r"furthermore|moreover)\b"
+    r"|(?:i|we) (?:also |would also |would )?(?:want|like|wish|need) to (?:know|ask|request|find out)\b"
+    r"|(?:i|we) (?:also )?have (?:some |a few |several )?(?:more |further |other )?questions\b)"
+    r"|(?:the following|as follows|below)[ ]?[:.]$",
+    re.IGNORECASE,
+)
+# "Please break down the figures into gender as follows:", "the number of patients ... for the following
+# reasons:": the items are the categories one figure is broken into, not questions, even when each
+# repeats the figure's words ("Number of patients who died ...").
+CATEGORY_LEAD = re.compile(
+    r"\b(?:(?:break|breaking|broken|split|splitting|categori[sz]e[ds]?|group(?:ed)?|divided?)\b"
+    r"[^.?!:]{0,80}\b(?:as follows|into\b[^.?!:]{0,60})"
+    r"|(?:for|by|into|under|across|in) (?:each of )?the following "
+    r"(?:reasons|categories|outcomes|groups|headings|criteria|classifications|disposals))[ ]?:$",
+    re.IGNORECASE,
+)
 REFERS_TO_LIST = re.compile(
     r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
 )

@@ -9,12 +9,14 @@ from enum import StrEnum
 
 from foidesk.core.parsing.cues import (
     ASK,
+    CATEGORY_LEAD,
     CONTEXT,
     DIMENSIONS_LEAD,
     EACH_THING,
     FALLBACK,
     FIELD_ITEM,
     FIELD_LEAD,
+    INTRODUCES,
     LEAD_IN,
     NOUN_ASK,
     PERIOD_NOTE,
@@ -34,6 +36,9 @@ MIN_LIST_ITEMS = 2
 LAST_WORD_WINDOW = 12  # characters before a full stop searched for an abbreviation ("e.g.")
 MAX_LIST_HEADING_WORDS = 12  # "Parking Fines (fines issued from 1 January 2016 to date)" heads items below
 MAX_DIMENSION_WORDS = 8  # "- the age of the child" breaks down the question above; it is no question
+MAX_INTRODUCTION_WORDS = (
+    30  # "Firstly, I want to ask some questions about ..." opens a block; a paragraph does not
+)
 
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -534,13 +539,15 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
         return False
     if all(_is_dimension(root) for root in roots) and ASK.search(preamble):
         return True
+    if CATEGORY_LEAD.search(lead):
+        return True
     if DIMENSIONS_LEAD.search(lead):
         return True
     if all(FIELD_ITEM.match(root.pieces[0]) for root in roots):
         return True
     asks = sum(1 for root in roots if _item_asks(root.pieces[0]))
-    if EACH_THING.search(lead):
-        return True
+    if EACH_THING.search(lead) or (asks == 0 and lead.endswith(":") and REFERS_TO_LIST.search(lead)):
+        return True  # "I would also like this information to explain the following:" - the month - the age
     return bool(FIELD_LEAD.search(lead) or UNFINISHED_LEAD.search(lead)) and 2 * asks < len(roots)
 
 
@@ -604,7 +611,8 @@ def _blocks_under_headings(lines: list[_Line]) -> tuple[list[_Line], list[_Block
             (
                 above
                 for above in range(index - 1, max(-1, index - 1 - MAX_LINES_UNDER_HEADING), -1)
-                if lines[above].kind is None and _is_plain_heading(lines[above].text)
+                if lines[above].kind is None
+                and (_is_plain_heading(lines[above].text) or _introduces_a_list(lines[above]))
             ),
             None,
         )
@@ -617,6 +625,18 @@ def _blocks_under_headings(lines: list[_Line]) -> tuple[list[_Line], list[_Block
     for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(lines)], strict=True), 1):
         blocks.append(_Block("Part", number, list(lines[start:end])))
     return list(lines[: starts[0]]), blocks
+
+
+def _introduces_a_list(line: _Line) -> bool:
+    """ "Firstly, I want to ask about your systems." / "I also want to know ...": a paragraph of prose
+    that opens a list numbered again from 1 heads it, as a plain heading would; a lead-in to the fields
+    of the question above ("broken down by:") does not."""
+    text = line.text.strip()
+    if not line.blank_before or text.endswith("?") or len(text.split()) > MAX_INTRODUCTION_WORDS:
+        return False
+    if DIMENSIONS_LEAD.search(text) or UNFINISHED_LEAD.search(text) or CATEGORY_LEAD.search(text):
+        return False
+    return INTRODUCES.search(text) is not None
 
 
 def _is_plain_heading(text: str) -> bool:
