@@ -51,6 +51,21 @@ def ranges(text: str, received: date = RECEIVED) -> list[tuple[str, str]]:
             [("2016-01-01", "2017-12-31"), ("2021-01-01", "2023-05-10")],
         ),
         ("the three most recent complete years", [("2020-01-01", "2022-12-31")]),
+        # "&" for "and" after "between"; "up to and including"; a list of days "at the end of:"
+        ("Between September 2020 & 20th July 2021", [("2020-09-01", "2021-07-20")]),
+        ("in 2019 & 2021", [("2019-01-01", "2019-12-31"), ("2021-01-01", "2021-12-31")]),
+        ("for each month of 2011 up to and including November 2012", [("2011-01-01", "2012-11-30")]),
+        (
+            "at the end of: April 2016, May 2016, and June 2016",
+            [("2016-04-30", "2016-04-30"), ("2016-05-31", "2016-05-31"), ("2016-06-30", "2016-06-30")],
+        ),
+        ("at the end of 2019 and 2020", [("2019-12-31", "2019-12-31"), ("2020-12-31", "2020-12-31")]),
+        # near misses: a month after a full stop, a year after a question are whole
+        ("at the end of April 2016. In May 2016, how many", [("2016-04-30", "2016-05-31")]),
+        (
+            "at the end of 2019, how many were open in 2021?",
+            [("2019-12-31", "2019-12-31"), ("2021-01-01", "2021-12-31")],
+        ),
     ],
 )
 def test_a_period_in_a_form_requesters_use(phrase: str, expected: list[tuple[str, str]]) -> None:

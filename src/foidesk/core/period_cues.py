@@ -52,16 +52,22 @@ FROM_NOW = re.compile(
     re.IGNORECASE,
 )
 PLANNED_BY = re.compile(r"\bby[ \t](?:the[ \t]end[ \t]of[ \t])?(?:the[ \t]year[ \t])?$", re.IGNORECASE)
+# "at the end of March 2016", and each of a list: "at the end of: April 2016, May 2016, and June 2016"
 POINT_IN_TIME = re.compile(
-    r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
+    rf"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t]?:?[ \t]{{0,3}}(?:the[ \t])?"
+    rf"(?:(?:[a-z]{{3,9}}\.?[ \t]{{1,3}})?{YEAR}"
+    rf"(?:[ \t]{{0,3}}[,;][ \t]{{0,3}}(?:(?:and|&)[ \t]{{1,3}})?"
+    rf"|[ \t]{{1,3}}(?:and|&)[ \t]{{1,3}})){{0,11}}$",
+    re.IGNORECASE,
 )
 # Two dates joined into one period: "2017 to 1 November 2023", "between the years 2010 and 2024".
 CONNECTOR = re.compile(
-    r"^[ \t]{0,3},?[ \t]{0,3}(?:(?:to|until|till|through|up[ \t]to)(?:[ \t]the[ \t]end[ \t]of)?|[-–—'’])"
+    r"^[ \t]{0,3},?[ \t]{0,3}(?:(?:(?:up[ \t])?to[ \t]and[ \t]including|to|until|till|through|up[ \t]to)"
+    r"(?:[ \t]the[ \t]end[ \t]of)?|[-–—'’])"
     r"[ \t]{0,3}$",
     re.IGNORECASE,
 )
-BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}and[ \t]{0,3}$", re.IGNORECASE)
+BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}(?:and|&)[ \t]{0,3}$", re.IGNORECASE)
 BETWEEN = re.compile(
     r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?(?:(?:calendar|financial)[ \t])?(?:years?[ \t])?$", re.I
 )

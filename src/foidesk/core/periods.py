@@ -694,7 +694,7 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     period, flags, end_offset = found.range, set(found.flags), match.end()
     extendable = found.is_point and PeriodFlag.RELATIVE not in flags
     to_date = _cue.TO_DATE.search(after)
-    if _cue.POINT_IN_TIME.search(before):
+    if _cue.POINT_IN_TIME.search(masked[max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()]):
         period = DateRange(period.end, period.end)
     elif _cue.FROM_NOW.search(before) and received <= period.end:
         period = DateRange(received, period.end)  # "between now and end of year 2021"
