@@ -373,3 +373,78 @@ def test_a_field_lead_in_over_numbers_that_start_again_opens_no_block() -> None:
         RECEIVED,
     )
     assert not any(part.request for part in parsed.parts)  # near miss: "broken down by:" heads fields
+
+
+def test_sub_items_under_an_unnumbered_first_question_make_it_question_one() -> None:
+    parsed = parse_request(
+        "What are the longest waiting times for the past three calendar years?\n\n"
+        "1a) If possible, please break down by age.\n\n1b) If possible, please break down by month.\n\n"
+        "2. What is the average waiting time?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "break down by month" in parsed.parts[0].text
+
+
+def test_sub_items_under_a_preamble_that_asks_nothing_keep_their_numbering() -> None:
+    parsed = parse_request(
+        "I am writing about waiting times.\n1a) The longest wait in 2022\n1b) The average wait in 2022",
+        RECEIVED,
+    )
+    assert "I am writing about waiting times." not in " ".join(part.text for part in parsed.parts)
+
+
+def test_fields_for_each_thing_join_the_question_above_them() -> None:
+    parsed = parse_request(
+        "I am writing to request the following information:\n"
+        "Please provide details of infrastructure failures at your hospitals in 2022.\n"
+        "For each incident, please could you provide a summary covering:\n"
+        "a. The date of the incident.\nb. The cause of the incident.\nc. The cost and impact on services.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert parsed.parts[0].text.startswith("Please provide details of infrastructure failures")
+    assert "The cause of the incident" in parsed.parts[0].text
+
+
+def test_fields_for_each_thing_with_no_question_above_are_their_own_question() -> None:
+    parsed = parse_request(
+        "For each incident in 2022, please provide:\na. The date of the incident.\nb. The cause.", RECEIVED
+    )
+    assert labels(parsed) == ["Q1"]
+    assert parsed.parts[0].text.startswith("For each incident in 2022")
+
+
+def test_a_note_applying_the_request_to_a_period_is_no_part_and_sets_the_period() -> None:
+    parsed = parse_request(
+        "How many incidents have been reported involving drones?\n"
+        "Please apply this request to the period Jan 1, 2014 – September 1, 2015.\n\n"
+        "Please provide a breakdown of that information including:\n1. The month of each incident.\n"
+        "2. A summary of the incident.",
+        date(2015, 9, 2),
+    )
+    assert labels(parsed) == ["Q1"]
+    assert spans(parsed) == [[("2014-01-01", "2015-09-01")]]
+
+
+def test_where_to_send_and_acknowledging_receipt_are_remarks_but_sending_a_document_asks() -> None:
+    parsed = parse_request(
+        "How many incidents were there in 2022? Please send the information to the email above. "
+        "Please could you acknowledge that you have received this request. Please send me the minutes "
+        "of the board meeting of 4 May 2022.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert parsed.parts[1].text.startswith("Please send me the minutes")
+
+
+def test_a_subject_stated_before_the_questions_is_no_question() -> None:
+    parsed = parse_request(
+        "I would like to know about domestic violence.\n\nPlease provide the following information:\n"
+        "1) The total of calls made about domestic violence in 2021.\n2) How many arrests were made?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert parsed.parts[0].text.startswith("The total of calls")
+    near = parse_request("I would like to know about the number of arrests in 2021.", RECEIVED)
+    assert labels(near) == ["Q1"]  # a subject that names a figure asks for it

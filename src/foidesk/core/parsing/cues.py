@@ -34,6 +34,9 @@ CONTEXT = re.compile(
     r"interested|looking into|seeking information|"
     r"requesting information|making|submitting|write)\b"
     r"|^(?:this is|the following is) a (?:request|freedom)"
+    # "I would like to know about domestic violence.": the subject, before the questions that ask
+    r"|^(?:i would like|i'd like|i want|i wish) to (?:know|ask|learn|find out|enquire) about "
+    r"(?![^.?]*\b(?:number|how|whether|which|what|many|much|total|amount|when|where|who)\b)[^.?]{1,40}\.$"
     r"|\bthe following(?: specific)? information(?: under [^.?]{0,60})?[.:]?$"
     r"|\b(?:have|has|had) (?:stated|said|claimed|reported|announced)\b"
     r"|^(?:at|on|via) the (?:link|website|web page|page)\b|\byou will see that\b"
@@ -56,7 +59,9 @@ META = re.compile(
     r"if any part|if any parts|spreadsheet|electronic format|csv|excel format|machine[- ]readable|by email|"
     r"a link would|already published|withheld under|redact|i look forward|if you need (?:any )?clarification|"
     r"if you require clarification|please contact me if|do not hesitate|(?:respond|reply) within|"
-    r"statutory (?:time|deadline)|acknowledge receipt|please do not include)\b",
+    r"statutory (?:time|deadline)|acknowledge receipt|acknowledge (?:that )?you have received|"
+    r"please do not include|"
+    r"please send (?:the|this|all) (?:information|data|response|reply) (?:to|by|via))\b",
     re.IGNORECASE,
 )
 REMARK = re.compile(
@@ -76,7 +81,7 @@ REMARK = re.compile(
     # a period for every question, said once after them
     r"^please (?:answer|respond|reply|provide (?:the |this |all )?(?:figures|data|information)) "
     r"as (?:of|at)\b|"
-    r"^please (?:restrict|limit|confine)\b[^.?]{0,60}\bto (?:the )?"
+    r"^please (?:restrict|limit|confine|apply)\b[^.?]{0,60}\bto (?:the )?"
     r"(?:years?|period|dates?|financial|calendar)\b|"
     r"^if (?:you are|you're) unable to\b|"
     r"^if (?:any of )?(?:the )?(?:above )?(?:figures|data|information) (?:is|are) only "
@@ -160,6 +165,12 @@ FALLBACK = re.compile(
     r"not able|is not possible)\b[^?]{0,160}\b(?:please|only|instead)\b",
     re.IGNORECASE,
 )
+# "For each incident, please could you provide a summary covering:": the fields of the ask above, per thing
+PER_ITEM_LEAD = re.compile(
+    r"^for (?:each|every) (?!(?:of (?:the |these |those )?)?(?:financial |calendar |academic )?"
+    r"(?:year|month|quarter|week|period)s?\b)[\w-]{1,30}\b",
+    re.IGNORECASE,
+)
 FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
 # A paragraph that opens a list of its own: "Firstly, I want to ask some questions about ...", "I also want
 # to know ...", "Secondly:", "In addition, please answer the following:".
@@ -182,7 +193,7 @@ CATEGORY_LEAD = re.compile(
     re.IGNORECASE,
 )
 REFERS_TO_LIST = re.compile(
-    r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
+    r"\bth(?:is|ese|ose|at) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
 )
 REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"

@@ -19,6 +19,7 @@ from foidesk.core.parsing.cues import (
     INTRODUCES,
     LEAD_IN,
     NOUN_ASK,
+    PER_ITEM_LEAD,
     PERIOD_NOTE,
     QUESTION_START,
     REFERS_TO_LIST,
@@ -281,6 +282,12 @@ def _items_and_preamble(
             if roots and roots[-1].value == number:
                 roots[-1].pieces.append(line.text)  # "1b. ..." is more of question 1
                 continue
+            if not roots and number == "1" and preamble and _is_ask(preamble[-1]):
+                # "What are the longest waits ...?" / "1a) ..." / "2. ...": the question 1a) hangs from is 1
+                roots.append(_Item(_Marker.NUMBER, "1", [preamble.pop(), line.text], "numbered 1 by its 1a)"))
+                levels, stack = [(_Marker.NUMBER, False)], [roots[-1]]
+                base_indent = line.indent
+                continue
             item = _Item(_Marker.NUMBER, number, [line.text], f"numbered {line.text.split(None, 1)[0]}")
             level = (_Marker.NUMBER, False)
         else:
@@ -498,11 +505,7 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     preamble = _strip_request_label(" ".join(preamble_lines))
     lead = preamble_lines[-1] if preamble_lines else ""
     before = _drafts_from_prose(
-        [
-            s
-            for s in _sentences(" ".join(preamble_lines[:-1]))
-            if STRONG_ASK.search(s) and not LEAD_IN.search(s)
-        ],
+        [s for s in _lead_sentences(preamble_lines[:-1]) if STRONG_ASK.search(s) and not LEAD_IN.search(s)],
         block,
         outer_context,
         numbering,
@@ -516,6 +519,17 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     notes = [text for text in (*remarks, *after.preamble) if PERIOD_NOTE.search(text)]
     _apply_notes(drafts, [*notes, *after.notes, *before.notes])
     return _BlockReading(drafts + after.drafts, [*before.remarks, *remarks, *after.preamble, *after.remarks])
+
+
+def _lead_sentences(lines: Sequence[str]) -> list[str]:
+    """The sentences of the lines above a list, where a line ending in ":" ends one ("... to request the
+    following information:" / "Please provide details of ..." are two)."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        groups[-1].append(line)
+        if line.rstrip().endswith(":"):
+            groups.append([])
+    return [sentence for group in groups if group for sentence in _sentences(" ".join(group))]
 
 
 def _paragraph_sentences(lines: Sequence[_Line]) -> list[str]:
@@ -576,7 +590,7 @@ def _field_list(
     """The fields join the ask they belong to: the lead-in when it asks, else the part before it."""
     fields = "; ".join(_with_children(root) for root in roots)
     lead_asks = _is_ask(lead.rstrip(" :")) and not REFINEMENT.match(lead) and not REFERS_TO_LIST.search(lead)
-    if before and not lead_asks:
+    if before and (not lead_asks or PER_ITEM_LEAD.match(lead)):  # "For each incident, please provide:"
         before[-1].pieces.extend([lead, fields])
         return before
     numbering.last += 1
