@@ -78,3 +78,39 @@ def test_a_current_practice_question_takes_no_period_from_the_count_before_but_a
     assert owned[1].date_ranges == ()
     average = settler.settle([count, _draft("What is the average flight time?", 2)])
     assert average[1].date_ranges == average[0].date_ranges
+
+
+def _periods(texts: list[str], notes: list[str] | None = None) -> list[list[tuple[str, str]]]:
+    drafts = [_draft(text, number) for number, text in enumerate(texts, 1)]
+    for draft in drafts:
+        draft.notes.extend(notes or [])
+    parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(drafts)
+    return [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts]
+
+
+def test_a_count_takes_the_period_of_the_last_count_past_a_question_about_practice() -> None:
+    assert _periods(
+        [
+            "How many pupils were permanently excluded in 2021?",
+            "Would an emergency review need to take place?",
+            "How many pupils that were excluded had a social worker?",
+        ]
+    ) == [[("2021-01-01", "2021-12-31")], [], [("2021-01-01", "2021-12-31")]]
+
+
+def test_a_plan_after_a_question_about_practice_takes_no_earlier_period() -> None:
+    periods = _periods(
+        [
+            "How many charging points were installed in 2021?",
+            "Do you have a plan for more charging points?",
+            "If so, what percentage of the new points are planned to be rapid?",
+        ]
+    )
+    assert periods[2] == []
+
+
+def test_a_note_answering_as_of_a_day_sets_the_day_of_questions_about_what_is_so_now() -> None:
+    questions = ["What are the current commissioning arrangements?", "Do you have a need for new providers?"]
+    day = [("2022-06-30", "2022-06-30")]
+    assert _periods(questions, ["Please answer as of 30th June 2022."]) == [day, day]
+    assert _periods(questions, ["Please restrict this to the year 2021."]) == [[], []]  # no "as of": none

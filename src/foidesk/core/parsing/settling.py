@@ -73,6 +73,8 @@ _COUNT = re.compile(
 
 # "all correspondence between the Department and: (a) ... (b) ..." / "Between 4 and 10 August 2020.": the note
 # below the list scopes the correspondence
+_COUNTED = re.compile(r"\b(?:how many|how much|number of|total|percentage|proportion)\b", re.IGNORECASE)
+_AS_OF = re.compile(r"\bas (?:of|at)\b", re.IGNORECASE)
 _CORRESPONDENCE = re.compile(r"\b(?:correspondence|emails?|letters|minutes)\b", re.IGNORECASE)
 _EARLIER_REQUEST_CUE = re.compile(r"\b(?:previous|previously|earlier|already asked|filed)\b", re.IGNORECASE)
 _EARLIER_REQUEST = re.compile(
@@ -145,6 +147,7 @@ class Settler:
             if names_period and previous is not None and not previous.periods and last_dated is not None:
                 # "during this period": the last period named
                 previous = _Settled(last_dated.periods, previous.topics)
+            same_request = draft.request == previous_request
             previous_request = draft.request
             periods, period_flags = _periods_in(text, self.received)
             if periods and self._planned(text, periods):
@@ -156,9 +159,15 @@ class Settler:
             if not periods and _CORRESPONDENCE.search(text):
                 periods = next((found for note in draft.notes if (found := self.periods_above(note))), ())
             if not periods and not _NO_PERIOD.search(text) and not document:
-                periods = self._inherited_periods(draft, refers_back, previous)
+                earlier = last_dated if same_request else None
+                periods = self._inherited_periods(draft, refers_back, previous, earlier)
                 if periods:
                     flags.append(PartFlag.PERIOD_INHERITED)
+            elif not periods:
+                # "Please answer as of 30th June 2022": the day a question about what is so now is for
+                periods = merge_ranges(
+                    p for note in draft.notes if _AS_OF.search(note) for p in self.periods_above(note)
+                )
             topics = self._topics_of(text, draft, refers_back, previous, flags)
             last = _Settled(periods, topics)
             if periods:
@@ -193,7 +202,7 @@ class Settler:
         return periods
 
     def _inherited_periods(
-        self, draft: Draft, refers_back: bool, previous: _Settled | None
+        self, draft: Draft, refers_back: bool, previous: _Settled | None, earlier: _Settled | None
     ) -> tuple[DateRange, ...]:
         # "How can sanctions incentivise ... they ...": a pronoun, not a period, and no count to continue
         practice = _PRACTICE.search(draft.text) is not None and not _SAME_PERIOD.search(draft.text)
@@ -211,7 +220,18 @@ class Settler:
         noted = merge_ranges(period for note in draft.notes for period in self.periods_above(note))
         if noted:
             return noted
-        return previous.periods if previous and not practice else ()
+        if previous is None or practice:
+            return ()
+        if (
+            not previous.periods
+            and earlier is not None
+            and _COUNTED.search(draft.text)
+            and not _PLAN.search(draft.text)
+        ):
+            # "7. How many ... had a social worker?" after "6. Would a review take place?": a count in a list
+            # of counts on one subject takes the period of the last count, past a question about practice
+            return earlier.periods
+        return previous.periods
 
     def _topics_of(
         self, text: str, draft: Draft, refers_back: bool, previous: _Settled | None, flags: list[Flag]
