@@ -114,3 +114,32 @@ def test_a_note_answering_as_of_a_day_sets_the_day_of_questions_about_what_is_so
     day = [("2022-06-30", "2022-06-30")]
     assert _periods(questions, ["Please answer as of 30th June 2022."]) == [day, day]
     assert _periods(questions, ["Please restrict this to the year 2021."]) == [[], []]  # no "as of": none
+
+
+def test_a_sentence_telling_what_happened_above_the_questions_sets_no_period() -> None:
+    story = (
+        "In November 2021 the deputy leader told councillors that £6.2 million was unspent. "
+        "Please answer for the year 2022:"
+    )
+    drafts = [
+        _draft("Who does the council bank with?", 1, [story]),
+        _draft("How much is unspent?", 2, [story]),
+    ]
+    parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(drafts)
+    assert [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts] == [
+        [("2022-01-01", "2022-12-31")]
+    ] * 2
+    told_and_asked = "Please say why the deputy leader told councillors in November 2021 that it was unspent?"
+    asked = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(
+        [_draft("How much was unspent?", 1, [told_and_asked])]
+    )
+    assert asked[0].date_ranges  # near miss: a sentence that asks keeps its dates
+
+
+def test_a_question_whether_something_is_so_takes_no_period_from_the_count_before() -> None:
+    assert _periods(
+        [
+            "State year on year from 2014 to 2024 the value of unspent contributions.",
+            "Can the council state if the amounts are kept in separate accounts?",
+        ]
+    ) == [[("2014-01-01", "2024-12-31")], []]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from foidesk.core.parsing.cues import STRONG_ASK
 from foidesk.core.parsing.model import Flag, Part, PartFlag
 from foidesk.core.parsing.structure import Draft, label_of
 from foidesk.core.periods import DateRange, PeriodFlag, find_periods, merge_ranges, periods_in
@@ -54,7 +55,7 @@ _PRACTICE = re.compile(
     r"has the\b|have you\b|will\b|would\b|what evidence|what theory|"
     r"(?:give|explain|describe) (?:us |me )?your\b)"
     r"|\b(?:as to how|at any time|how (?:the|your|you) \w+ (?:determines?|decides?|assess)|"
-    r"indicate (?:if|whether)|most recent (?:figures|data|statistics)|"
+    r"(?:indicate|state|confirm) (?:if|whether)|most recent (?:figures|data|statistics)|"
     r"(?:does|do) (?:the|your|you) (?:\w+ ){0,3}(?:use|employ|operate|own|offer)|"
     r"are (?:currently )?(?:authorised|employed|registered|in post))\b",
     re.IGNORECASE,
@@ -74,6 +75,14 @@ _COUNT = re.compile(
 # "all correspondence between the Department and: (a) ... (b) ..." / "Between 4 and 10 August 2020.": the note
 # below the list scopes the correspondence
 _COUNTED = re.compile(r"\b(?:how many|how much|number of|total|percentage|proportion)\b", re.IGNORECASE)
+# A sentence above the questions that tells what happened ("... told councillors", "a letter was emailed to
+# Mr X on 10 December 2015", "It has been reported that ...") dates the story, not what is asked.
+_NARRATED = re.compile(
+    r"\b(?:told|announced|wrote|emailed|was (?:sent|emailed|published|issued|reported)|"
+    r"(?:it )?(?:has|have|had) been (?:reported|stated|announced)|i note that|according to)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _AS_OF = re.compile(r"\bas (?:of|at)\b", re.IGNORECASE)
 _CORRESPONDENCE = re.compile(r"\b(?:correspondence|emails?|letters|minutes)\b", re.IGNORECASE)
 _EARLIER_REQUEST_CUE = re.compile(r"\b(?:previous|previously|earlier|already asked|filed)\b", re.IGNORECASE)
@@ -125,6 +134,12 @@ class Settler:
         if text not in self._periods:
             # "(I previously asked for 2016/17)", "one I filed last month": about an earlier request
             kept = _EARLIER_REQUEST.sub(" ", text) if _EARLIER_REQUEST_CUE.search(text) else text
+            if _NARRATED.search(
+                kept
+            ):  # "In November 2021 the deputy leader told councillors that ...": background
+                kept = " ".join(
+                    s for s in _SENTENCE.split(kept) if not _NARRATED.search(s) or STRONG_ASK.search(s)
+                )
             self._periods[text] = _periods_in(kept, self.received)[0]
         return self._periods[text]
 
