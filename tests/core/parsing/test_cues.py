@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from foidesk.core.parsing.cues import EACH_THING, LEAD_IN, STRONG_ASK, is_remark
+from foidesk.core.parsing.cues import EACH_THING, LEAD_IN, REFINEMENT, STRONG_ASK, is_remark
 
 
 @pytest.mark.parametrize(
@@ -13,6 +13,10 @@ from foidesk.core.parsing.cues import EACH_THING, LEAD_IN, STRONG_ASK, is_remark
         "Please send the information as an Excel spreadsheet.",
         "I am happy to clarify if needed.",
         "If the information is not held, please tell me.",
+        "There are other documents I am looking for, if it would be possible to get a phone call.",
+        "Please could you provide this information ONLY when you have completed the revaluation.",
+        "Please send the information to the email above.",
+        "Please could you acknowledge that you have received this request.",
     ],
 )
 def test_format_preferences_and_offers_are_remarks(text: str) -> None:
@@ -21,7 +25,13 @@ def test_format_preferences_and_offers_are_remarks(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["How many officers were dismissed in 2021?", "The number of complaints about stop and search."],
+    [
+        "How many officers were dismissed in 2021?",
+        "The number of complaints about stop and search.",
+        "How many phone calls were received by the control room?",
+        "Please send me the minutes of the meeting.",
+        "How many requests did you answer only after the deadline?",
+    ],
 )
 def test_questions_are_not_remarks(text: str) -> None:
     assert not is_remark(text)
@@ -33,3 +43,17 @@ def test_asks_leads_and_per_item_leads_are_told_apart() -> None:
     assert LEAD_IN.search("I would like the following information:")
     assert EACH_THING.search("For each incident, please provide:")
     assert not EACH_THING.search("For each year, please provide:")  # a breakdown by time, not fields
+
+
+@pytest.mark.parametrize(
+    ("text", "refines"),
+    [
+        ("Please disaggregate the data by year and outcome.", True),
+        ("I further request that the number of cameras be broken down between the two sites.", True),
+        ("If it is a mixture of the above, could you please specify the arrangement?", True),
+        ("I further request the number of cameras that were broken.", False),
+        ("If it is over budget, how much was spent?", False),
+    ],
+)
+def test_sentences_that_only_refine_the_ask_before_them(text: str, refines: bool) -> None:
+    assert bool(REFINEMENT.match(text)) is refines

@@ -107,7 +107,9 @@ REMARK = re.compile(
     r"interpret (?:my|this|the) request|broadest possible|doubt as to whether|"
     r"scope of (?:my|this|the) request|(?:clear|accessible) format|for the purpose of clarity|"
     r"receive (?:the|this) information (?:electronically|by|in)|"
-    r"if (?:my|this|the) request is (?:denied|refused)|justify this by reference)",
+    r"if (?:my|this|the) request is (?:denied|refused)|justify this by reference|"
+    # "it would be possible to get a phone call", "ONLY when you have completed ...": how and when to answer
+    r"(?:a|by) (?:phone|telephone) call|over the (?:tele)?phone|\bonly (?:when|once|after) you have\b)",
     re.IGNORECASE,
 )
 # Both in one pass, over lowercased text: case-insensitive matching of this many words is twice as slow.
@@ -197,7 +199,12 @@ REFERS_TO_LIST = re.compile(
 )
 REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
-    r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
+    r"please (?:break|split|include|disaggregate)|broken down|split by|this should include|including|"
+    r"in each case|"
+    # "I further request that the number of cameras be broken down", "If it is a mixture of the above, ..."
+    r"i (?:further |also )?(?:request|ask|would like) that [^.?]{0,80}\bbe (?:further )?"
+    r"(?:broken down|split|separated|disaggregated)\b|"
+    r"if (?:it|this|that|they) (?:is|are|was|were) [^.?]{0,40}\bthe above\b|"
     r"please also include (?:copies of )?(?:all |any )?"
     r"(?:minutes|notes|attachments|annexes|papers|briefings)\b|"
     r"i would (?:request|like|ask) that (?:this|it|these|they) (?:includes?|is|are|be)\b|"
