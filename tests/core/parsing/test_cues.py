@@ -16,6 +16,7 @@ from foidesk.core.parsing.cues import EACH_THING, LEAD_IN, REFINEMENT, STRONG_AS
         "There are other documents I am looking for, if it would be possible to get a phone call.",
         "Please could you provide this information ONLY when you have completed the revaluation.",
         "Please send the information to the email above.",
+        "Please provide a spreadsheet of your answers.",
         "Please could you acknowledge that you have received this request.",
     ],
 )
@@ -31,6 +32,7 @@ def test_format_preferences_and_offers_are_remarks(text: str) -> None:
         "How many phone calls were received by the control room?",
         "Please send me the minutes of the meeting.",
         "How many requests did you answer only after the deadline?",
+        "Please provide a spreadsheet showing the number of bus lane contraventions in each month.",
     ],
 )
 def test_questions_are_not_remarks(text: str) -> None:
@@ -53,6 +55,7 @@ def test_asks_leads_and_per_item_leads_are_told_apart() -> None:
         ("If it is a mixture of the above, could you please specify the arrangement?", True),
         ("I further request the number of cameras that were broken.", False),
         ("If it is over budget, how much was spent?", False),
+        ("Separate listing for each type of violation, please.", True),
     ],
 )
 def test_sentences_that_only_refine_the_ask_before_them(text: str, refines: bool) -> None:

@@ -116,9 +116,18 @@ REMARK = re.compile(
 _NOT_ASKED = re.compile(f"{META.pattern}|{REMARK.pattern}")
 
 
+# "Please provide a spreadsheet showing the number of bus lane contraventions ...": the format carries the ask
+_FORMAT_CARRIES_ASK = re.compile(
+    r"^(?:please (?:also )?(?:provide|send|supply)|(?:can|could) you (?:please )?(?:provide|send|supply)) "
+    r"(?:me )?(?:with )?an? (?:spreadsheet|table|list|excel file|csv file) "
+    r"(?:showing|of|listing|detailing|containing|with) (?:the )?(?:number|numbers|totals?|figures|details)\b"
+)
+
+
 def is_remark(text: str) -> bool:
     """Whether ``text`` is context, not an ask: a format preference, a note, an offer to clarify, a reason."""
-    return _NOT_ASKED.search(text.lower()) is not None
+    lowered = text.lower()
+    return _NOT_ASKED.search(lowered) is not None and _FORMAT_CARRIES_ASK.search(lowered) is None
 
 
 PERIOD_NOTE = re.compile(
@@ -200,7 +209,7 @@ REFERS_TO_LIST = re.compile(
 REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include|disaggregate)|broken down|split by|this should include|including|"
-    r"in each case|"
+    r"in each case|separate (?:listings?|lists?|figures|totals) (?:for|by) each\b|"
     # "I further request that the number of cameras be broken down", "If it is a mixture of the above, ..."
     r"i (?:further |also )?(?:request|ask|would like) that [^.?]{0,80}\bbe (?:further )?"
     r"(?:broken down|split|separated|disaggregated)\b|"
