@@ -448,3 +448,15 @@ def test_a_subject_stated_before_the_questions_is_no_question() -> None:
     assert parsed.parts[0].text.startswith("The total of calls")
     near = parse_request("I would like to know about the number of arrests in 2021.", RECEIVED)
     assert labels(near) == ["Q1"]  # a subject that names a figure asks for it
+
+
+def test_a_question_on_a_line_of_its_own_starts_a_sentence_without_a_full_stop_above() -> None:
+    parsed = parse_request(
+        "Can you tell me\nThe predicted increase in officer numbers for the next 3 years\n"
+        "How many officer vacancies are there currently?\nHas the road policing team been disbanded?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert parsed.parts[1].text == "How many officer vacancies are there currently?"
+    wrapped = parse_request("Can you tell me how many officers left in 2021 and\nHow many joined?", RECEIVED)
+    assert labels(wrapped) == ["Q1"]  # near miss: a line broken off after "and" goes on below

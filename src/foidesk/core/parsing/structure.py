@@ -67,6 +67,9 @@ _SENTENCE_END = re.compile(
 _ABBREVIATIONS = frozenset(
     {"e.g.", "i.e.", "etc.", "no.", "s.", "mr.", "mrs.", "ms.", "dr.", "approx.", "para.", "vs.", "cf."}
 )  # fmt: skip
+_BROKEN_OFF = re.compile(
+    r"\b(?:and|or|of|the|to|for|in|a|an|by|with|on|at|from|that|which|me|us)$", re.IGNORECASE
+)
 _REQUEST_LABEL = re.compile(
     r"\b(?:re:|subject:)?[ ]?(?:foi|freedom of information)(?: act)? request\b[ ]?[-–:]?", re.IGNORECASE
 )
@@ -537,11 +540,20 @@ def _paragraph_sentences(lines: Sequence[_Line]) -> list[str]:
     paragraphs: list[list[str]] = []
     ended = False  # a line ending in ":" leads in to the line below; it is a sentence of its own
     for line in lines:
-        if line.blank_before or not paragraphs or ended:
+        if line.blank_before or not paragraphs or ended or _opens_a_question(paragraphs[-1], line.text):
             paragraphs.append([])
         paragraphs[-1].append(line.text)
         ended = line.text.rstrip().endswith(":")
     return [sentence for paragraph in paragraphs for sentence in _sentences(" ".join(paragraph))]
+
+
+def _opens_a_question(paragraph: Sequence[str], text: str) -> bool:
+    """ "... for the next 3 years" / "How many vacancies are there?": a question on a line of its own
+    starts a sentence though the line above has no full stop, unless that line breaks off mid-phrase."""
+    if not paragraph or not text.rstrip().endswith("?") or not QUESTION_START.match(text):
+        return False
+    above = paragraph[-1].rstrip()
+    return not above.endswith((",", ";", "-")) and not _BROKEN_OFF.search(above)
 
 
 def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
