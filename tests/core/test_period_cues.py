@@ -60,6 +60,10 @@ def ranges(text: str, received: date = RECEIVED) -> list[tuple[str, str]]:
             [("2016-04-30", "2016-04-30"), ("2016-05-31", "2016-05-31"), ("2016-06-30", "2016-06-30")],
         ),
         ("at the end of 2019 and 2020", [("2019-12-31", "2019-12-31"), ("2020-12-31", "2020-12-31")]),
+        # a university's or an enrolment's year pair is academic; a budget's is financial
+        ("students who graduated at Staffordshire University in 2014/15", [("2014-09-01", "2015-08-31")]),
+        ("the number enrolled in 2019/20", [("2019-09-01", "2020-08-31")]),
+        ("the council's budget in 2014/15", [("2014-04-01", "2015-03-31")]),
         # near misses: a month after a full stop, a year after a question are whole
         ("at the end of April 2016. In May 2016, how many", [("2016-04-30", "2016-05-31")]),
         (

@@ -90,3 +90,9 @@ FINANCIAL_FROM = re.compile(
 )
 # "for the calendar years: 2016; 2017; 2018; 2019; 2021/2022 (to date)": a pair in a list of calendar years
 CALENDAR_LIST = re.compile(r"calendar[ \t]years?\b[ \t]*:?(?:[^.:]*?\d{4}){0,9}[^.:]*$", re.IGNORECASE)
+# A year pair near these words is an academic year (1 September to 31 August), not a financial one.
+ACADEMIC = re.compile(
+    r"academic|school year|admission|intake|cohort|pupils?\b|students?\b|graduat|universit|enrol",
+    re.IGNORECASE,
+)
+ACADEMIC_LIST = re.compile(r"academic[ \t]years?\b(?:[^.;:]*?(?:19|20)\d\d/\d\d){1,9}[^.;:]*$", re.IGNORECASE)

@@ -421,13 +421,11 @@ def _financial_context(match: re.Match[str], text: str) -> bool:
 
 
 def _academic_context(match: re.Match[str], text: str) -> bool:
-    window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20].lower()
+    window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20]
     listed = text[
         max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()
-    ].lower()  # "academic years 2019/20, ..."
-    return bool(
-        re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b|graduat", window)
-    ) or bool(re.search(r"academic[ \t]years?\b(?:[^.;:]*?(?:19|20)\d\d/\d\d){1,9}[^.;:]*$", listed))
+    ]  # "academic years 2019/20, ..."
+    return bool(_cue.ACADEMIC.search(window) or _cue.ACADEMIC_LIST.search(listed))
 
 
 def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[str], text: str) -> _Found:
