@@ -60,6 +60,9 @@ def ranges(text: str, received: date = RECEIVED) -> list[tuple[str, str]]:
             [("2016-04-30", "2016-04-30"), ("2016-05-31", "2016-05-31"), ("2016-06-30", "2016-06-30")],
         ),
         ("at the end of 2019 and 2020", [("2019-12-31", "2019-12-31"), ("2020-12-31", "2020-12-31")]),
+        # "to date" capped by the day written after it
+        ("from 2025 to-date (up until 31/09/2025)", [("2025-01-01", "2025-09-30")]),
+        ("from 2021 to date (see note 2)", [("2021-01-01", "2023-05-10")]),
         # a university's or an enrolment's year pair is academic; a budget's is financial
         ("students who graduated at Staffordshire University in 2014/15", [("2014-09-01", "2015-08-31")]),
         ("the number enrolled in 2019/20", [("2019-09-01", "2020-08-31")]),

@@ -62,7 +62,8 @@ POINT_IN_TIME = re.compile(
 )
 # Two dates joined into one period: "2017 to 1 November 2023", "between the years 2010 and 2024".
 CONNECTOR = re.compile(
-    r"^[ \t]{0,3},?[ \t]{0,3}(?:(?:(?:up[ \t])?to[ \t]and[ \t]including|to|until|till|through|up[ \t]to)"
+    r"^[ \t]{0,3}[,(]?[ \t]{0,3}(?:(?:(?:up[ \t])?to[ \t]and[ \t]including|to|until|till|through|up[ \t]to|"
+    r"up[ \t]until)"
     r"(?:[ \t]the[ \t]end[ \t]of)?|[-–—'’])"
     r"[ \t]{0,3}$",
     re.IGNORECASE,

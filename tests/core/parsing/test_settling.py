@@ -143,3 +143,17 @@ def test_a_question_whether_something_is_so_takes_no_period_from_the_count_befor
             "Can the council state if the amounts are kept in separate accounts?",
         ]
     ) == [[("2014-01-01", "2024-12-31")], []]
+
+
+def test_a_fallback_above_the_questions_sets_no_period_but_a_note_of_the_period_does() -> None:
+    above = (
+        "Please provide information from 2025 to-date (up until 31/09/2025). If data is not available up "
+        "until then, please specify when the 2025 data runs until."
+    )
+    parts = Settler(date(2025, 10, 16), DEFAULT_VOCABULARY).settle([_draft("How many potholes?", 1, [above])])
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in parts[0].date_ranges] == [
+        ("2025-01-01", "2025-09-30")
+    ]
+    kept = "If you hold figures for 2024, please give them for each month."  # a condition that is no fallback
+    parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle([_draft("How many potholes?", 1, [kept])])
+    assert parts[0].date_ranges

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from foidesk.core.parsing.cues import STRONG_ASK
+from foidesk.core.parsing.cues import STRONG_ASK, is_remark
 from foidesk.core.parsing.model import Flag, Part, PartFlag
 from foidesk.core.parsing.structure import Draft, label_of
 from foidesk.core.periods import DateRange, PeriodFlag, find_periods, merge_ranges, periods_in
@@ -83,6 +83,16 @@ _NARRATED = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_IF_NOT = re.compile(r"(?:^|(?<=[.!?] ))if\b[^.?!]{0,60}\bnot\b", re.IGNORECASE)
+
+
+def _aside(sentence: str) -> bool:
+    """A sentence above the questions that dates a story or says what to do if the data is not held."""
+    if _IF_NOT.match(sentence) and is_remark(sentence):
+        return True
+    return _NARRATED.search(sentence) is not None and STRONG_ASK.search(sentence) is None
+
+
 _AS_OF = re.compile(r"\bas (?:of|at)\b", re.IGNORECASE)
 _CORRESPONDENCE = re.compile(r"\b(?:correspondence|emails?|letters|minutes)\b", re.IGNORECASE)
 _EARLIER_REQUEST_CUE = re.compile(r"\b(?:previous|previously|earlier|already asked|filed)\b", re.IGNORECASE)
@@ -134,12 +144,10 @@ class Settler:
         if text not in self._periods:
             # "(I previously asked for 2016/17)", "one I filed last month": about an earlier request
             kept = _EARLIER_REQUEST.sub(" ", text) if _EARLIER_REQUEST_CUE.search(text) else text
-            if _NARRATED.search(
-                kept
-            ):  # "In November 2021 the deputy leader told councillors that ...": background
-                kept = " ".join(
-                    s for s in _SENTENCE.split(kept) if not _NARRATED.search(s) or STRONG_ASK.search(s)
-                )
+            if _NARRATED.search(kept) or _IF_NOT.search(kept):
+                # "In November 2021 the deputy leader told councillors that ...": background; "If data is not
+                # available up until then, please specify when the 2025 data runs until.": a fallback
+                kept = " ".join(s for s in _SENTENCE.split(kept) if not _aside(s))
             self._periods[text] = _periods_in(kept, self.received)[0]
         return self._periods[text]
 
