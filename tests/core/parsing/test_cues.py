@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from foidesk.core.parsing.cues import EACH_THING, LEAD_IN, REFINEMENT, STRONG_ASK, is_remark
+from foidesk.core.parsing.cues import ASK, EACH_THING, LEAD_IN, REFINEMENT, STRONG_ASK, is_remark
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,8 @@ from foidesk.core.parsing.cues import EACH_THING, LEAD_IN, REFINEMENT, STRONG_AS
         "Please could you provide this information ONLY when you have completed the revaluation.",
         "Please send the information to the email above.",
         "Please provide a spreadsheet of your answers.",
+        "If you have any questions, please don't hesitate to contact me.",
+        "The time frame in which I would like to receive this data is the past five years.",
         "Please could you acknowledge that you have received this request.",
     ],
 )
@@ -33,6 +35,7 @@ def test_format_preferences_and_offers_are_remarks(text: str) -> None:
         "Please send me the minutes of the meeting.",
         "How many requests did you answer only after the deadline?",
         "Please provide a spreadsheet showing the number of bus lane contraventions in each month.",
+        "What was the time frame for the review?",
     ],
 )
 def test_questions_are_not_remarks(text: str) -> None:
@@ -56,7 +59,17 @@ def test_asks_leads_and_per_item_leads_are_told_apart() -> None:
         ("I further request the number of cameras that were broken.", False),
         ("If it is over budget, how much was spent?", False),
         ("Separate listing for each type of violation, please.", True),
+        ("In other words, provide a breakdown of the six years by health board.", True),
+        ("I would like this data to be laid out by prison.", True),
+        ("I am therefore looking for a total of 20 figures.", True),
+        ("In respect of question (6), other forces have answered.", True),
+        ("In other cases, how many were closed?", False),
     ],
 )
 def test_sentences_that_only_refine_the_ask_before_them(text: str, refines: bool) -> None:
     assert bool(REFINEMENT.match(text)) is refines
+
+
+def test_gratitude_for_records_asks_but_gratitude_for_a_reply_does_not() -> None:
+    assert ASK.search("I would be grateful for records of all Security Intelligence Reports filed")
+    assert not ASK.search("I would be grateful for an early reply")

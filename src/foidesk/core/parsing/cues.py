@@ -24,7 +24,9 @@ ASK = re.compile(
     r"^(?:the )?types? of|average|names? of|job title|data (?:relating|on|about|regarding|for|held)|"
     r"copies of|details (?:of|on|about)|"
     r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
-    r"i'm looking for|i am looking for)\b",
+    r"i'm looking for|i am looking for|"
+    r"i would be grateful (?:for|to receive) (?:the |a |all |any )?"
+    r"(?:records?|copies|copy|details|list|number|information|data|figures|statistics))\b",
     re.IGNORECASE,
 )
 CONTEXT = re.compile(
@@ -58,7 +60,8 @@ META = re.compile(
     r"section 12|exceed the|some parts of this request|"
     r"if any part|if any parts|spreadsheet|electronic format|csv|excel format|machine[- ]readable|by email|"
     r"a link would|already published|withheld under|redact|i look forward|if you need (?:any )?clarification|"
-    r"if you require clarification|please contact me if|do not hesitate|(?:respond|reply) within|"
+    r"if you require clarification|please contact me if|(?:do not|don't|dont) hesitate|"
+    r"(?:respond|reply) within|"
     r"statutory (?:time|deadline)|acknowledge receipt|acknowledge (?:that )?you have received|"
     r"please do not include|"
     r"please send (?:the|this|all) (?:information|data|response|reply) (?:to|by|via))\b",
@@ -109,7 +112,9 @@ REMARK = re.compile(
     r"receive (?:the|this) information (?:electronically|by|in)|"
     r"if (?:my|this|the) request is (?:denied|refused)|justify this by reference|"
     # "it would be possible to get a phone call", "ONLY when you have completed ...": how and when to answer
-    r"(?:a|by) (?:phone|telephone) call|over the (?:tele)?phone|\bonly (?:when|once|after) you have\b)",
+    r"(?:a|by) (?:phone|telephone) call|over the (?:tele)?phone|\bonly (?:when|once|after) you have\b|"
+    # "The time frame in which I would like to receive this data is ...": a period for every question
+    r"^the time ?frame (?:in which|for which|i would like|for (?:this|my|the) request)\b)",
     re.IGNORECASE,
 )
 # Both in one pass, over lowercased text: case-insensitive matching of this many words is twice as slow.
@@ -132,7 +137,8 @@ def is_remark(text: str) -> bool:
 
 PERIOD_NOTE = re.compile(
     r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
-    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|as (?:of|at)|annual|monthly|quarterly|yearly|"
+    r"cover(?:ing|s)?|period|time ?frame|limit(?:ed)?|restrict(?:ed)?|only|as (?:of|at)|annual|monthly|"
+    r"quarterly|yearly|"
     r"^between|^from|^since|^during|"
     r"^for the)\b",
     re.IGNORECASE,
@@ -210,6 +216,10 @@ REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include|disaggregate)|broken down|split by|this should include|including|"
     r"in each case|separate (?:listings?|lists?|figures|totals) (?:for|by) each\b|"
+    # "In other words, ...", "I would like this data to be laid out ...", "I am therefore looking for ...",
+    # "In respect of question (6), ...": more of the ask before, not a new one
+    r"in other words\b|i would like (?:the |this |these )?(?:data|figures|information) to be\b|"
+    r"i am therefore\b|in respect of (?:question|q)\b|"
     # "I further request that the number of cameras be broken down", "If it is a mixture of the above, ..."
     r"i (?:further |also )?(?:request|ask|would like) that [^.?]{0,80}\bbe (?:further )?"
     r"(?:broken down|split|separated|disaggregated)\b|"
