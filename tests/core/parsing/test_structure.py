@@ -460,3 +460,20 @@ def test_a_question_on_a_line_of_its_own_starts_a_sentence_without_a_full_stop_a
     assert parsed.parts[1].text == "How many officer vacancies are there currently?"
     wrapped = parse_request("Can you tell me how many officers left in 2021 and\nHow many joined?", RECEIVED)
     assert labels(wrapped) == ["Q1"]  # near miss: a line broken off after "and" goes on below
+
+
+def test_a_line_under_a_numbered_question_that_opens_as_it_does_is_more_of_it() -> None:
+    parsed = parse_request(
+        "1. How many requests were received in 2022?\n"
+        "3. How many internal reviews have been asked for in each month?\n"
+        "How many internal reviews were dealt with within 20 days?\n"
+        "How many internal reviews do you have open at present?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q3"]
+    assert "open at present" in parsed.parts[1].text
+    other = parse_request(
+        "1. How many requests were received in 2022?\n2. How many were refused?\nWho decides on a refusal?",
+        RECEIVED,
+    )
+    assert labels(other) == ["Q1", "Q2", "Q3"]  # near miss: a question opening otherwise is its own

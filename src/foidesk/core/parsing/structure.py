@@ -37,9 +37,8 @@ MIN_LIST_ITEMS = 2
 LAST_WORD_WINDOW = 12  # characters before a full stop searched for an abbreviation ("e.g.")
 MAX_LIST_HEADING_WORDS = 12  # "Parking Fines (fines issued from 1 January 2016 to date)" heads items below
 MAX_DIMENSION_WORDS = 8  # "- the age of the child" breaks down the question above; it is no question
-MAX_INTRODUCTION_WORDS = (
-    30  # "Firstly, I want to ask some questions about ..." opens a block; a paragraph does not
-)
+SAME_OPENING_WORDS = 3  # "How many internal ..." under "3. How many internal ...": more of question 3
+MAX_INTRODUCTION_WORDS = 30  # "Firstly, I want to ask about ..." opens a block; a long paragraph does not
 
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -355,12 +354,23 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
     # "and (ii) permanently excluded ..." after a blank line still ends the sentence of the item above
     continues = (not line.blank_before or line.text[:1].islower()) and not last.closed
     unfinished = line.text[:1].islower() or not last.pieces[-1].rstrip().endswith((".", "?", "!", ";"))
-    if continues and (unfinished or not _is_ask(line.text) or REFINEMENT.match(line.text)):
+    if continues and (
+        unfinished or not _is_ask(line.text) or REFINEMENT.match(line.text) or _same_opening(last, line.text)
+    ):
         last.pieces.append(line.text)
         return
     trailing.append(line.text)
     for item in stack:
         item.closed = True
+
+
+def _same_opening(item: _Item, text: str) -> bool:
+    """ "3. How many internal reviews were asked for?" / "How many internal reviews were dealt with ...":
+    a line under a numbered item that opens as it does asks more of it, not a question of its own."""
+    if item.kind != _Marker.NUMBER:
+        return False
+    opening = item.pieces[0].lower().split()[:SAME_OPENING_WORDS]
+    return len(opening) == SAME_OPENING_WORDS and text.lower().split()[:SAME_OPENING_WORDS] == opening
 
 
 def _is_dimension(item: _Item) -> bool:
