@@ -477,3 +477,31 @@ def test_a_line_under_a_numbered_question_that_opens_as_it_does_is_more_of_it() 
         RECEIVED,
     )
     assert labels(other) == ["Q1", "Q2", "Q3"]  # near miss: a question opening otherwise is its own
+
+
+def test_subjects_listed_below_a_search_are_its_terms_but_topics_asked_about_are_questions() -> None:
+    search = parse_request(
+        "Please supply a list of all FOI requests which contain a reference to any of the specified "
+        "subjects below, and which were referred to the clearing house.\n\n1. Loan Charge\n"
+        "2. Disguised remuneration (DR)\n3. Counter Avoidance",
+        RECEIVED,
+    )
+    assert labels(search) == ["Q1"]
+    topics = parse_request(
+        "I am requesting information you hold on the following topics...\n\n1) Importance of play\n"
+        "2) Caring for and promoting identity with children from different ethnicities\n"
+        "3) Issues men face as foster carers (or the primary carer) of girls",
+        RECEIVED,
+    )
+    assert labels(topics) == ["Q1", "Q2", "Q3"]  # near miss: each topic is asked about
+
+
+def test_examples_of_what_is_asked_for_are_no_parts_of_their_own() -> None:
+    parsed = parse_request(
+        "Could all information held on file at those meetings be provided?\n\n"
+        "Examples of such might include:\n\n1. Preparatory notes.\n\n2. Minutes.\n\n"
+        "4 Attendees - senior grades.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "Minutes." in parsed.parts[0].text

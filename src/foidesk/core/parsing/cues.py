@@ -157,7 +157,11 @@ FIELD_LEAD = re.compile(
     r"break(?:down|[a-z ]{0,20} down)? by|broken down (?:as follows|into)|"
     r"categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
     r"to include|with the following|the following (?:data|fields|categories|columns|headings|types|kinds)|"
-    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is|i (?:need|want) to know$)\b",
+    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is|i (?:need|want) to know$|"
+    # "containing any of the specified subjects below: 1. Loan Charge ...", "Examples of such might include:"
+    # (but "information you hold on the following topics: 1) ... 2) ..." asks about each)
+    r"(?:subjects|topics|keywords|key words|search terms) (?:listed )?below|"
+    r"^examples? (?:of (?:such|this|these|which) )?(?:might|may|could|would|will)? ?include)\b",
     re.IGNORECASE,
 )
 STRONG_ASK = re.compile(
