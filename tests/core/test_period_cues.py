@@ -60,6 +60,9 @@ def ranges(text: str, received: date = RECEIVED) -> list[tuple[str, str]]:
             [("2016-04-30", "2016-04-30"), ("2016-05-31", "2016-05-31"), ("2016-06-30", "2016-06-30")],
         ),
         ("at the end of 2019 and 2020", [("2019-12-31", "2019-12-31"), ("2020-12-31", "2020-12-31")]),
+        # a four-digit pair beside a pair written with "/" is a financial year too
+        ("in 2017-2018 & 2018/2019", [("2017-04-01", "2019-03-31")]),
+        ("in 2017-2018", [("2017-01-01", "2018-12-31")]),
         # "to date" capped by the day written after it
         ("from 2025 to-date (up until 31/09/2025)", [("2025-01-01", "2025-09-30")]),
         ("from 2021 to date (see note 2)", [("2021-01-01", "2023-05-10")]),

@@ -445,7 +445,7 @@ def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[st
     )
 
 
-_FOUR_DIGIT_PAIR = re.compile(rf"\b(?P<y1>{_YEAR})[-–](?P<y2>{_YEAR})\b")
+_FOUR_DIGIT_PAIR = re.compile(rf"\b(?P<y1>{_YEAR})[-–/](?P<y2>{_YEAR})\b")
 
 
 def _listed_pairs(text: str) -> bool:

@@ -18,6 +18,8 @@ from foidesk.core.parsing.cues import ASK, EACH_THING, LEAD_IN, REFINEMENT, STRO
         "Please send the information to the email above.",
         "Please provide a spreadsheet of your answers.",
         "If you have any questions, please don't hesitate to contact me.",
+        "If the council does not issue one of these PCNs, that part of the request should be disregarded.",
+        "If Northumbria Police only has information on the number of seizures, we ask that this is provided.",
         "The time frame in which I would like to receive this data is the past five years.",
         "Please could you acknowledge that you have received this request.",
     ],
@@ -36,6 +38,7 @@ def test_format_preferences_and_offers_are_remarks(text: str) -> None:
         "How many requests did you answer only after the deadline?",
         "Please provide a spreadsheet showing the number of bus lane contraventions in each month.",
         "What was the time frame for the review?",
+        "If the council does not issue PCNs to police vehicles, why not?",
     ],
 )
 def test_questions_are_not_remarks(text: str) -> None:
@@ -64,6 +67,8 @@ def test_asks_leads_and_per_item_leads_are_told_apart() -> None:
         ("I am therefore looking for a total of 20 figures.", True),
         ("In respect of question (6), other forces have answered.", True),
         ("In other cases, how many were closed?", False),
+        ("Would you also be able to provide the race/ethnicity stats for those groups too?", True),
+        ("Could you also provide the number of arrests in 2022?", False),
     ],
 )
 def test_sentences_that_only_refine_the_ask_before_them(text: str, refines: bool) -> None:

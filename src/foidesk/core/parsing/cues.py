@@ -87,6 +87,11 @@ REMARK = re.compile(
     r"^please (?:restrict|limit|confine|apply)\b[^.?]{0,60}\bto (?:the )?"
     r"(?:years?|period|dates?|financial|calendar)\b|"
     r"^if (?:you are|you're) unable to\b|"
+    # "If the council does not issue one of these, that part should be disregarded.", "If Northumbria
+    # Police only has information on seizures, we ask that this is provided.": what to do if not held
+    r"^if (?:the |this |your )?(?:council|force|trust|authority|department|you) (?:does|do) not\b"
+    r"[^?]{0,200}$|"
+    r"^if (?:the |your )?[\w ]{0,40}\bonly (?:has|have|holds?|records?) (?:information|data|figures)\b|"
     r"^if (?:any of )?(?:the )?(?:above )?(?:figures|data|information) (?:is|are) only "
     r"(?:available|held|recorded)\b|"
     r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
@@ -220,6 +225,9 @@ REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
     r"please (?:break|split|include|disaggregate)|broken down|split by|this should include|including|"
     r"in each case|separate (?:listings?|lists?|figures|totals) (?:for|by) each\b|"
+    # "Would you also be able to provide the race/ethnicity stats for those groups too?"
+    r"(?:would|could|can) you (?:also )?(?:be able to )?(?:provide|give)[^.?]{0,80}"
+    r"\bfor (?:those|these|them)\b|"
     # "In other words, ...", "I would like this data to be laid out ...", "I am therefore looking for ...",
     # "In respect of question (6), ...": more of the ask before, not a new one
     r"in other words\b|i would like (?:the |this |these )?(?:data|figures|information) to be\b|"
