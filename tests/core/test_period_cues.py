@@ -90,6 +90,8 @@ def test_a_period_in_a_form_requesters_use(phrase: str, expected: list[tuple[str
         "please reply by 5 December",
         "please reply by Monday 5 December",
         "the number of staff employed at 31 March in each of those years",
+        "compliant with BS 8545 (2014) 'Trees: from nursery to independence'",
+        "to ISO 9001:2015 standards",
     ],
 )
 def test_no_period_where_a_date_names_something_else(phrase: str) -> None:

@@ -16,6 +16,8 @@ YEAR = r"(?:19|20)\d\d"
 NOT_PERIODS = re.compile(
     rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}\(?(?:of[ \t]{{1,3}})?{YEAR}\b|\bhttps?://\S{{1,200}}"
     rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
+    # "BS 8545 (2014)", "ISO 9001:2015": the year of a standard
+    rf"|\b(?:bs|iso|en)[ \t]?\d{{3,5}}(?:[-:]\d{{1,2}})?[ \t,:]{{0,3}}\(?{YEAR}\b"
     rf"|\b{YEAR}/(?!{YEAR}\b)\d{{3,}}\b"
     rf"|\b(?:the|a)[ \t]{YEAR}[ \t](?:[a-z]+[ \t]){{0,2}}(?:act|bill|charge|strategy|report|review|survey|"
     rf"manifesto|budget|election)\b"

@@ -157,3 +157,19 @@ def test_a_fallback_above_the_questions_sets_no_period_but_a_note_of_the_period_
     kept = "If you hold figures for 2024, please give them for each month."  # a condition that is no fallback
     parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle([_draft("How many potholes?", 1, [kept])])
     assert parts[0].date_ranges
+
+
+def test_questions_about_a_running_total_a_date_a_plan_or_documentation_inherit_no_period() -> None:
+    periods = _periods(
+        [
+            "The number of charging points installed in each of 2019 and 2020.",
+            "The total number of charging points across the local authority to date.",
+            "A copy of a formal plan to increase the number of charging points.",
+            "Any associated documentation outlining the criteria used.",
+            "Approximately how many licences are in circulation?",
+            "The most important point is when was the order brought into effect.",
+            "How many charging points were installed from 2021 to date?",
+        ]
+    )
+    assert periods[1:6] == [[], [], [], [], []]
+    assert periods[6] == [("2021-01-01", "2023-05-10")]  # near miss: its own period, to the day of receipt
