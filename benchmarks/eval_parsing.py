@@ -2,8 +2,8 @@
 
 With no folder, every labelled set in ``tests/data/`` is scored on its own (``requests/``, the sets
 written for FOI Desk; ``requests_real/`` and ``requests_real2/``, real requests used for tuning;
-``requests_blind/``, ``requests_blind2/`` and ``requests_blind3/``, real requests each scored once, blind,
-when it was added; the first two have been tuned against since) and the blind sets' figures are printed
+``requests_blind/`` to ``requests_blind4/``, real requests each scored once, blind, when it was added;
+the first three have been tuned against since) and the blind sets' figures are printed
 beside the tuned ones. With a folder, that folder alone is scored. ``-v`` lists each expected part that
 was missed or wrong, except for the latest blind set: its failures are counted, never listed, unless its
 folder is named.
@@ -43,15 +43,17 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 BLIND = "requests_blind"
 BLIND2 = "requests_blind2"
 BLIND3 = "requests_blind3"
-BLIND_SETS = (BLIND, BLIND2, BLIND3)  # each scored once, blind, when it was added
-LATEST_BLIND = BLIND3  # the batch the issue 16 blind targets are read on; never tuned against
+BLIND4 = "requests_blind4"
+BLIND_SETS = (BLIND, BLIND2, BLIND3, BLIND4)  # each scored once, blind, when it was added
+LATEST_BLIND = BLIND4  # the batch the issue 16 blind targets are read on; never tuned against
 LABELLED_SETS = {
     "requests": "written for FOI Desk (tuning, issue 6)",
     "requests_real": "real requests (tuning, issue 16)",
     "requests_real2": "real requests, second set (tuning, issue 16)",
     BLIND: "real requests (first blind batch, scored once; no longer blind)",
     BLIND2: "real requests (second blind batch, scored once; tuned against since)",
-    BLIND3: "real requests (blind, third batch, never tuned against)",
+    BLIND3: "real requests (third blind batch, scored once; tuned against since)",
+    BLIND4: "real requests (blind, fourth batch, never tuned against)",
 }
 
 

@@ -51,6 +51,31 @@ def ranges(text: str, received: date = RECEIVED) -> list[tuple[str, str]]:
             [("2016-01-01", "2017-12-31"), ("2021-01-01", "2023-05-10")],
         ),
         ("the three most recent complete years", [("2020-01-01", "2022-12-31")]),
+        # "&" for "and" after "between"; "up to and including"; a list of days "at the end of:"
+        ("Between September 2020 & 20th July 2021", [("2020-09-01", "2021-07-20")]),
+        ("in 2019 & 2021", [("2019-01-01", "2019-12-31"), ("2021-01-01", "2021-12-31")]),
+        ("for each month of 2011 up to and including November 2012", [("2011-01-01", "2012-11-30")]),
+        (
+            "at the end of: April 2016, May 2016, and June 2016",
+            [("2016-04-30", "2016-04-30"), ("2016-05-31", "2016-05-31"), ("2016-06-30", "2016-06-30")],
+        ),
+        ("at the end of 2019 and 2020", [("2019-12-31", "2019-12-31"), ("2020-12-31", "2020-12-31")]),
+        # a four-digit pair beside a pair written with "/" is a financial year too
+        ("in 2017-2018 & 2018/2019", [("2017-04-01", "2019-03-31")]),
+        ("in 2017-2018", [("2017-01-01", "2018-12-31")]),
+        # "to date" capped by the day written after it
+        ("from 2025 to-date (up until 31/09/2025)", [("2025-01-01", "2025-09-30")]),
+        ("from 2021 to date (see note 2)", [("2021-01-01", "2023-05-10")]),
+        # a university's or an enrolment's year pair is academic; a budget's is financial
+        ("students who graduated at Staffordshire University in 2014/15", [("2014-09-01", "2015-08-31")]),
+        ("the number enrolled in 2019/20", [("2019-09-01", "2020-08-31")]),
+        ("the council's budget in 2014/15", [("2014-04-01", "2015-03-31")]),
+        # near misses: a month after a full stop, a year after a question are whole
+        ("at the end of April 2016. In May 2016, how many", [("2016-04-30", "2016-05-31")]),
+        (
+            "at the end of 2019, how many were open in 2021?",
+            [("2019-12-31", "2019-12-31"), ("2021-01-01", "2021-12-31")],
+        ),
     ],
 )
 def test_a_period_in_a_form_requesters_use(phrase: str, expected: list[tuple[str, str]]) -> None:
@@ -65,6 +90,8 @@ def test_a_period_in_a_form_requesters_use(phrase: str, expected: list[tuple[str
         "please reply by 5 December",
         "please reply by Monday 5 December",
         "the number of staff employed at 31 March in each of those years",
+        "compliant with BS 8545 (2014) 'Trees: from nursery to independence'",
+        "to ISO 9001:2015 standards",
     ],
 )
 def test_no_period_where_a_date_names_something_else(phrase: str) -> None:

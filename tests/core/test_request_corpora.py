@@ -10,8 +10,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = ("requests", "requests_real", "requests_blind", "requests_real2", "requests_blind2", "requests_blind3")
-REAL_SETS = ("requests_real", "requests_blind", "requests_real2", "requests_blind2", "requests_blind3")
+SETS = (
+    "requests",
+    "requests_real",
+    "requests_blind",
+    "requests_real2",
+    "requests_blind2",
+    "requests_blind3",
+    "requests_blind4",
+)
+REAL_SETS = SETS[1:]
 LABEL = re.compile(r"(?:(?:Request|Part) (?P<request>\d+), )?Q(?P<question>\d+)(?:\((?P<sub>[a-z]+)\))?")
 
 

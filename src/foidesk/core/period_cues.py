@@ -16,6 +16,8 @@ YEAR = r"(?:19|20)\d\d"
 NOT_PERIODS = re.compile(
     rf"\b(?:act|regulations?|order|rules|code|measure)[ \t,]{{1,3}}\(?(?:of[ \t]{{1,3}})?{YEAR}\b|\bhttps?://\S{{1,200}}"
     rf"|\b(?:ref(?:erence)?|foi|our ref|your ref)[ .:#]{{0,3}}[a-z]{{0,6}}[ \t]?\d[\w/.\-]{{0,20}}"
+    # "BS 8545 (2014)", "ISO 9001:2015": the year of a standard
+    rf"|\b(?:bs|iso|en)[ \t]?\d{{3,5}}(?:[-:]\d{{1,2}})?[ \t,:]{{0,3}}\(?{YEAR}\b"
     rf"|\b{YEAR}/(?!{YEAR}\b)\d{{3,}}\b"
     rf"|\b(?:the|a)[ \t]{YEAR}[ \t](?:[a-z]+[ \t]){{0,2}}(?:act|bill|charge|strategy|report|review|survey|"
     rf"manifesto|budget|election)\b"
@@ -52,16 +54,23 @@ FROM_NOW = re.compile(
     re.IGNORECASE,
 )
 PLANNED_BY = re.compile(r"\bby[ \t](?:the[ \t]end[ \t]of[ \t])?(?:the[ \t]year[ \t])?$", re.IGNORECASE)
+# "at the end of March 2016", and each of a list: "at the end of: April 2016, May 2016, and June 2016"
 POINT_IN_TIME = re.compile(
-    r"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t](?:the[ \t])?$", re.IGNORECASE
+    rf"\b(?:at|as[ \t]at|as[ \t]of|by)[ \t]the[ \t]end[ \t]of[ \t]?:?[ \t]{{0,3}}(?:the[ \t])?"
+    rf"(?:(?:[a-z]{{3,9}}\.?[ \t]{{1,3}})?{YEAR}"
+    rf"(?:[ \t]{{0,3}}[,;][ \t]{{0,3}}(?:(?:and|&)[ \t]{{1,3}})?"
+    rf"|[ \t]{{1,3}}(?:and|&)[ \t]{{1,3}})){{0,11}}$",
+    re.IGNORECASE,
 )
 # Two dates joined into one period: "2017 to 1 November 2023", "between the years 2010 and 2024".
 CONNECTOR = re.compile(
-    r"^[ \t]{0,3},?[ \t]{0,3}(?:(?:to|until|till|through|up[ \t]to)(?:[ \t]the[ \t]end[ \t]of)?|[-–—'’])"
+    r"^[ \t]{0,3}[,(]?[ \t]{0,3}(?:(?:(?:up[ \t])?to[ \t]and[ \t]including|to|until|till|through|up[ \t]to|"
+    r"up[ \t]until)"
+    r"(?:[ \t]the[ \t]end[ \t]of)?|[-–—'’])"
     r"[ \t]{0,3}$",
     re.IGNORECASE,
 )
-BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}and[ \t]{0,3}$", re.IGNORECASE)
+BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}(?:and|&)[ \t]{0,3}$", re.IGNORECASE)
 BETWEEN = re.compile(
     r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?(?:(?:calendar|financial)[ \t])?(?:years?[ \t])?$", re.I
 )
@@ -84,3 +93,9 @@ FINANCIAL_FROM = re.compile(
 )
 # "for the calendar years: 2016; 2017; 2018; 2019; 2021/2022 (to date)": a pair in a list of calendar years
 CALENDAR_LIST = re.compile(r"calendar[ \t]years?\b[ \t]*:?(?:[^.:]*?\d{4}){0,9}[^.:]*$", re.IGNORECASE)
+# A year pair near these words is an academic year (1 September to 31 August), not a financial one.
+ACADEMIC = re.compile(
+    r"academic|school year|admission|intake|cohort|pupils?\b|students?\b|graduat|universit|enrol",
+    re.IGNORECASE,
+)
+ACADEMIC_LIST = re.compile(r"academic[ \t]years?\b(?:[^.;:]*?(?:19|20)\d\d/\d\d){1,9}[^.;:]*$", re.IGNORECASE)

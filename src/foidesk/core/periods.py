@@ -421,13 +421,11 @@ def _financial_context(match: re.Match[str], text: str) -> bool:
 
 
 def _academic_context(match: re.Match[str], text: str) -> bool:
-    window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20].lower()
+    window = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.end() + 20]
     listed = text[
         max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()
-    ].lower()  # "academic years 2019/20, ..."
-    return bool(
-        re.search(r"academic|school year|admission|intake|cohort|pupils?\b|students?\b|graduat", window)
-    ) or bool(re.search(r"academic[ \t]years?\b(?:[^.;:]*?(?:19|20)\d\d/\d\d){1,9}[^.;:]*$", listed))
+    ]  # "academic years 2019/20, ..."
+    return bool(_cue.ACADEMIC.search(window) or _cue.ACADEMIC_LIST.search(listed))
 
 
 def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[str], text: str) -> _Found:
@@ -447,7 +445,7 @@ def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[st
     )
 
 
-_FOUR_DIGIT_PAIR = re.compile(rf"\b(?P<y1>{_YEAR})[-–](?P<y2>{_YEAR})\b")
+_FOUR_DIGIT_PAIR = re.compile(rf"\b(?P<y1>{_YEAR})[-–/](?P<y2>{_YEAR})\b")
 
 
 def _listed_pairs(text: str) -> bool:
@@ -694,7 +692,7 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     period, flags, end_offset = found.range, set(found.flags), match.end()
     extendable = found.is_point and PeriodFlag.RELATIVE not in flags
     to_date = _cue.TO_DATE.search(after)
-    if _cue.POINT_IN_TIME.search(before):
+    if _cue.POINT_IN_TIME.search(masked[max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()]):
         period = DateRange(period.end, period.end)
     elif _cue.FROM_NOW.search(before) and received <= period.end:
         period = DateRange(received, period.end)  # "between now and end of year 2021"

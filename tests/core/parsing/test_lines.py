@@ -70,3 +70,18 @@ def test_spaced_dashes_are_bullets_only_after_a_colon() -> None:
     listed = _lines("Over the past 10 years: - The locations of trees - How many were removed - What it cost")
     assert len(listed) == 4
     assert len(_lines("The period 2019 - 2020 - As Agreed - Was short")) == 1
+
+
+def test_a_number_run_into_the_text_with_a_bracket_is_a_marker_too() -> None:
+    lines = _lines("1)Operating locality\n2)Waiting time on scene over 30 minutes")
+    assert [line.text for line in lines] == [
+        "1) Operating locality",
+        "2) Waiting time on scene over 30 minutes",
+    ]
+    assert [line.text for line in _lines("2)3 cases")] == ["2)3 cases"]  # no capital follows: not split
+
+
+def test_a_dash_after_a_year_is_a_range_not_a_bullet() -> None:
+    text = "over the last three years (June 2021 -May 2022, June 2022 -May 2023), broken down by year."
+    assert [line.text for line in _lines(text)] == [text]
+    assert len(_lines("Please give the figures -Total spend -Spend per grade")) == 3  # after words: bullets

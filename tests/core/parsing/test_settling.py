@@ -78,3 +78,98 @@ def test_a_current_practice_question_takes_no_period_from_the_count_before_but_a
     assert owned[1].date_ranges == ()
     average = settler.settle([count, _draft("What is the average flight time?", 2)])
     assert average[1].date_ranges == average[0].date_ranges
+
+
+def _periods(texts: list[str], notes: list[str] | None = None) -> list[list[tuple[str, str]]]:
+    drafts = [_draft(text, number) for number, text in enumerate(texts, 1)]
+    for draft in drafts:
+        draft.notes.extend(notes or [])
+    parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(drafts)
+    return [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts]
+
+
+def test_a_count_takes_the_period_of_the_last_count_past_a_question_about_practice() -> None:
+    assert _periods(
+        [
+            "How many pupils were permanently excluded in 2021?",
+            "Would an emergency review need to take place?",
+            "How many pupils that were excluded had a social worker?",
+        ]
+    ) == [[("2021-01-01", "2021-12-31")], [], [("2021-01-01", "2021-12-31")]]
+
+
+def test_a_plan_after_a_question_about_practice_takes_no_earlier_period() -> None:
+    periods = _periods(
+        [
+            "How many charging points were installed in 2021?",
+            "Do you have a plan for more charging points?",
+            "If so, what percentage of the new points are planned to be rapid?",
+        ]
+    )
+    assert periods[2] == []
+
+
+def test_a_note_answering_as_of_a_day_sets_the_day_of_questions_about_what_is_so_now() -> None:
+    questions = ["What are the current commissioning arrangements?", "Do you have a need for new providers?"]
+    day = [("2022-06-30", "2022-06-30")]
+    assert _periods(questions, ["Please answer as of 30th June 2022."]) == [day, day]
+    assert _periods(questions, ["Please restrict this to the year 2021."]) == [[], []]  # no "as of": none
+
+
+def test_a_sentence_telling_what_happened_above_the_questions_sets_no_period() -> None:
+    story = (
+        "In November 2021 the deputy leader told councillors that £6.2 million was unspent. "
+        "Please answer for the year 2022:"
+    )
+    drafts = [
+        _draft("Who does the council bank with?", 1, [story]),
+        _draft("How much is unspent?", 2, [story]),
+    ]
+    parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(drafts)
+    assert [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts] == [
+        [("2022-01-01", "2022-12-31")]
+    ] * 2
+    told_and_asked = "Please say why the deputy leader told councillors in November 2021 that it was unspent?"
+    asked = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(
+        [_draft("How much was unspent?", 1, [told_and_asked])]
+    )
+    assert asked[0].date_ranges  # near miss: a sentence that asks keeps its dates
+
+
+def test_a_question_whether_something_is_so_takes_no_period_from_the_count_before() -> None:
+    assert _periods(
+        [
+            "State year on year from 2014 to 2024 the value of unspent contributions.",
+            "Can the council state if the amounts are kept in separate accounts?",
+        ]
+    ) == [[("2014-01-01", "2024-12-31")], []]
+
+
+def test_a_fallback_above_the_questions_sets_no_period_but_a_note_of_the_period_does() -> None:
+    above = (
+        "Please provide information from 2025 to-date (up until 31/09/2025). If data is not available up "
+        "until then, please specify when the 2025 data runs until."
+    )
+    parts = Settler(date(2025, 10, 16), DEFAULT_VOCABULARY).settle([_draft("How many potholes?", 1, [above])])
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in parts[0].date_ranges] == [
+        ("2025-01-01", "2025-09-30")
+    ]
+    kept = "If you hold figures for 2024, please give them for each month."  # a condition that is no fallback
+    parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle([_draft("How many potholes?", 1, [kept])])
+    assert parts[0].date_ranges
+
+
+def test_questions_about_a_running_total_a_date_a_plan_or_documentation_inherit_no_period() -> None:
+    periods = _periods(
+        [
+            "The number of charging points installed in each of 2019 and 2020.",
+            "The total number of charging points across the local authority to date.",
+            "A copy of a formal plan to increase the number of charging points.",
+            "Any associated documentation outlining the criteria used.",
+            "Approximately how many licences are in circulation?",
+            "The most important point is when was the order brought into effect.",
+            "How many charging points were installed from 2021 to date?",
+        ]
+    )
+    assert periods[1:6] == [[], [], [], [], []]
+    assert periods[6] == [("2021-01-01", "2023-05-10")]  # near miss: its own period, to the day of receipt

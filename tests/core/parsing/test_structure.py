@@ -309,3 +309,199 @@ def test_a_period_below_a_list_scopes_the_correspondence_asked_for() -> None:
     )
     assert labels(parsed) == ["Q1"]
     assert spans(parsed) == [[("2020-08-04", "2020-08-10")]]
+
+
+def test_a_figure_broken_into_numbered_categories_is_one_part() -> None:
+    parsed = parse_request(
+        "A breakdown of the total number of domestic violence reports between 1st April 2020 and "
+        "31st March 2021.\n\nPlease break down the figures into gender (male and female) as follows:\n"
+        "1. Charge or summons\n2. Postal charge\n3. Community resolution\n4. Other agency takes primacy",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "Community resolution" in parsed.parts[0].text
+    assert spans(parsed) == [[("2020-04-01", "2021-03-31")]]
+
+
+def test_items_repeating_the_figure_for_the_following_reasons_are_its_categories() -> None:
+    parsed = parse_request(
+        "Please provide the number of patients who have left the waiting list in 2022 for the following "
+        "reasons:\n- Number of patients who died\n- Number of patients who sought private treatment",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+
+
+def test_numbered_questions_after_a_lead_in_without_categories_stay_questions() -> None:
+    parsed = parse_request(
+        "Please provide the following information for 2022:\n- Number of patients who died\n"
+        "- Number of patients who sought private treatment",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]  # near miss: "the following information" names no categories
+
+
+def test_fields_that_explain_this_information_join_the_ask_above() -> None:
+    parsed = parse_request(
+        "I would like to know the number of domestic violence incidents reported in 2022.\n\n"
+        "I would also like this information to explain the following:\n\n"
+        "- The month in which it was reported\n- The outcome of the report",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "The outcome of the report" in parsed.parts[0].text
+
+
+def test_numbering_that_starts_again_under_paragraphs_of_prose_gives_a_block_each() -> None:
+    parsed = parse_request(
+        "For my research I want to analyse refusals.\n\n"
+        "Firstly, I want to ask some questions about your information storage system.\n\n"
+        "1. What systems do you use to store data?\n\n2. Who searches them?\n\n"
+        "I also want to know the common reasons that you may reject requests under s.12.\n\n"
+        "1. In the past 5 years, how many requests have been refused under s.12?\n\n"
+        "2. For those requests, what reasons were recorded?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Part 1, Q1", "Part 1, Q2", "Part 2, Q1", "Part 2, Q2"]
+    assert spans(parsed)[2] == [("2018-01-01", "2022-12-31")]
+
+
+def test_a_field_lead_in_over_numbers_that_start_again_opens_no_block() -> None:
+    parsed = parse_request(
+        "1. How many complaints were made in 2022?\n2. How many were upheld?\n\n"
+        "Please break the complaints down by:\n1. age\n2. gender",
+        RECEIVED,
+    )
+    assert not any(part.request for part in parsed.parts)  # near miss: "broken down by:" heads fields
+
+
+def test_sub_items_under_an_unnumbered_first_question_make_it_question_one() -> None:
+    parsed = parse_request(
+        "What are the longest waiting times for the past three calendar years?\n\n"
+        "1a) If possible, please break down by age.\n\n1b) If possible, please break down by month.\n\n"
+        "2. What is the average waiting time?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "break down by month" in parsed.parts[0].text
+
+
+def test_sub_items_under_a_preamble_that_asks_nothing_keep_their_numbering() -> None:
+    parsed = parse_request(
+        "I am writing about waiting times.\n1a) The longest wait in 2022\n1b) The average wait in 2022",
+        RECEIVED,
+    )
+    assert "I am writing about waiting times." not in " ".join(part.text for part in parsed.parts)
+
+
+def test_fields_for_each_thing_join_the_question_above_them() -> None:
+    parsed = parse_request(
+        "I am writing to request the following information:\n"
+        "Please provide details of infrastructure failures at your hospitals in 2022.\n"
+        "For each incident, please could you provide a summary covering:\n"
+        "a. The date of the incident.\nb. The cause of the incident.\nc. The cost and impact on services.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert parsed.parts[0].text.startswith("Please provide details of infrastructure failures")
+    assert "The cause of the incident" in parsed.parts[0].text
+
+
+def test_fields_for_each_thing_with_no_question_above_are_their_own_question() -> None:
+    parsed = parse_request(
+        "For each incident in 2022, please provide:\na. The date of the incident.\nb. The cause.", RECEIVED
+    )
+    assert labels(parsed) == ["Q1"]
+    assert parsed.parts[0].text.startswith("For each incident in 2022")
+
+
+def test_a_note_applying_the_request_to_a_period_is_no_part_and_sets_the_period() -> None:
+    parsed = parse_request(
+        "How many incidents have been reported involving drones?\n"
+        "Please apply this request to the period Jan 1, 2014 – September 1, 2015.\n\n"
+        "Please provide a breakdown of that information including:\n1. The month of each incident.\n"
+        "2. A summary of the incident.",
+        date(2015, 9, 2),
+    )
+    assert labels(parsed) == ["Q1"]
+    assert spans(parsed) == [[("2014-01-01", "2015-09-01")]]
+
+
+def test_where_to_send_and_acknowledging_receipt_are_remarks_but_sending_a_document_asks() -> None:
+    parsed = parse_request(
+        "How many incidents were there in 2022? Please send the information to the email above. "
+        "Please could you acknowledge that you have received this request. Please send me the minutes "
+        "of the board meeting of 4 May 2022.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert parsed.parts[1].text.startswith("Please send me the minutes")
+
+
+def test_a_subject_stated_before_the_questions_is_no_question() -> None:
+    parsed = parse_request(
+        "I would like to know about domestic violence.\n\nPlease provide the following information:\n"
+        "1) The total of calls made about domestic violence in 2021.\n2) How many arrests were made?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert parsed.parts[0].text.startswith("The total of calls")
+    near = parse_request("I would like to know about the number of arrests in 2021.", RECEIVED)
+    assert labels(near) == ["Q1"]  # a subject that names a figure asks for it
+
+
+def test_a_question_on_a_line_of_its_own_starts_a_sentence_without_a_full_stop_above() -> None:
+    parsed = parse_request(
+        "Can you tell me\nThe predicted increase in officer numbers for the next 3 years\n"
+        "How many officer vacancies are there currently?\nHas the road policing team been disbanded?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3"]
+    assert parsed.parts[1].text == "How many officer vacancies are there currently?"
+    wrapped = parse_request("Can you tell me how many officers left in 2021 and\nHow many joined?", RECEIVED)
+    assert labels(wrapped) == ["Q1"]  # near miss: a line broken off after "and" goes on below
+
+
+def test_a_line_under_a_numbered_question_that_opens_as_it_does_is_more_of_it() -> None:
+    parsed = parse_request(
+        "1. How many requests were received in 2022?\n"
+        "3. How many internal reviews have been asked for in each month?\n"
+        "How many internal reviews were dealt with within 20 days?\n"
+        "How many internal reviews do you have open at present?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q3"]
+    assert "open at present" in parsed.parts[1].text
+    other = parse_request(
+        "1. How many requests were received in 2022?\n2. How many were refused?\nWho decides on a refusal?",
+        RECEIVED,
+    )
+    assert labels(other) == ["Q1", "Q2", "Q3"]  # near miss: a question opening otherwise is its own
+
+
+def test_subjects_listed_below_a_search_are_its_terms_but_topics_asked_about_are_questions() -> None:
+    search = parse_request(
+        "Please supply a list of all FOI requests which contain a reference to any of the specified "
+        "subjects below, and which were referred to the clearing house.\n\n1. Loan Charge\n"
+        "2. Disguised remuneration (DR)\n3. Counter Avoidance",
+        RECEIVED,
+    )
+    assert labels(search) == ["Q1"]
+    topics = parse_request(
+        "I am requesting information you hold on the following topics...\n\n1) Importance of play\n"
+        "2) Caring for and promoting identity with children from different ethnicities\n"
+        "3) Issues men face as foster carers (or the primary carer) of girls",
+        RECEIVED,
+    )
+    assert labels(topics) == ["Q1", "Q2", "Q3"]  # near miss: each topic is asked about
+
+
+def test_examples_of_what_is_asked_for_are_no_parts_of_their_own() -> None:
+    parsed = parse_request(
+        "Could all information held on file at those meetings be provided?\n\n"
+        "Examples of such might include:\n\n1. Preparatory notes.\n\n2. Minutes.\n\n"
+        "4 Attendees - senior grades.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "Minutes." in parsed.parts[0].text

@@ -24,7 +24,9 @@ ASK = re.compile(
     r"^(?:the )?types? of|average|names? of|job title|data (?:relating|on|about|regarding|for|held)|"
     r"copies of|details (?:of|on|about)|"
     r"breakdown|total|amount|provide|send|supply|disclose|tell me|let me know|confirm|"
-    r"i'm looking for|i am looking for)\b",
+    r"i'm looking for|i am looking for|"
+    r"i would be grateful (?:for|to receive) (?:the |a |all |any )?"
+    r"(?:records?|copies|copy|details|list|number|information|data|figures|statistics))\b",
     re.IGNORECASE,
 )
 CONTEXT = re.compile(
@@ -34,6 +36,9 @@ CONTEXT = re.compile(
     r"interested|looking into|seeking information|"
     r"requesting information|making|submitting|write)\b"
     r"|^(?:this is|the following is) a (?:request|freedom)"
+    # "I would like to know about domestic violence.": the subject, before the questions that ask
+    r"|^(?:i would like|i'd like|i want|i wish) to (?:know|ask|learn|find out|enquire) about "
+    r"(?![^.?]*\b(?:number|how|whether|which|what|many|much|total|amount|when|where|who)\b)[^.?]{1,40}\.$"
     r"|\bthe following(?: specific)? information(?: under [^.?]{0,60})?[.:]?$"
     r"|\b(?:have|has|had) (?:stated|said|claimed|reported|announced)\b"
     r"|^(?:at|on|via) the (?:link|website|web page|page)\b|\byou will see that\b"
@@ -55,8 +60,11 @@ META = re.compile(
     r"section 12|exceed the|some parts of this request|"
     r"if any part|if any parts|spreadsheet|electronic format|csv|excel format|machine[- ]readable|by email|"
     r"a link would|already published|withheld under|redact|i look forward|if you need (?:any )?clarification|"
-    r"if you require clarification|please contact me if|do not hesitate|(?:respond|reply) within|"
-    r"statutory (?:time|deadline)|acknowledge receipt|please do not include)\b",
+    r"if you require clarification|please contact me if|(?:do not|don't|dont) hesitate|"
+    r"(?:respond|reply) within|"
+    r"statutory (?:time|deadline)|acknowledge receipt|acknowledge (?:that )?you have received|"
+    r"please do not include|"
+    r"please send (?:the|this|all) (?:information|data|response|reply) (?:to|by|via))\b",
     re.IGNORECASE,
 )
 REMARK = re.compile(
@@ -76,9 +84,14 @@ REMARK = re.compile(
     # a period for every question, said once after them
     r"^please (?:answer|respond|reply|provide (?:the |this |all )?(?:figures|data|information)) "
     r"as (?:of|at)\b|"
-    r"^please (?:restrict|limit|confine)\b[^.?]{0,60}\bto (?:the )?"
+    r"^please (?:restrict|limit|confine|apply)\b[^.?]{0,60}\bto (?:the )?"
     r"(?:years?|period|dates?|financial|calendar)\b|"
     r"^if (?:you are|you're) unable to\b|"
+    # "If the council does not issue one of these, that part should be disregarded.", "If Northumbria
+    # Police only has information on seizures, we ask that this is provided.": what to do if not held
+    r"^if (?:the |this |your )?(?:council|force|trust|authority|department|you) (?:does|do) not\b"
+    r"[^?]{0,200}$|"
+    r"^if (?:the |your )?[\w ]{0,40}\bonly (?:has|have|holds?|records?) (?:information|data|figures)\b|"
     r"^if (?:any of )?(?:the )?(?:above )?(?:figures|data|information) (?:is|are) only "
     r"(?:available|held|recorded)\b|"
     r"^if (?:you|this|it) (?:cannot|can't|can not|is not possible)\b|"
@@ -102,21 +115,35 @@ REMARK = re.compile(
     r"interpret (?:my|this|the) request|broadest possible|doubt as to whether|"
     r"scope of (?:my|this|the) request|(?:clear|accessible) format|for the purpose of clarity|"
     r"receive (?:the|this) information (?:electronically|by|in)|"
-    r"if (?:my|this|the) request is (?:denied|refused)|justify this by reference)",
+    r"if (?:my|this|the) request is (?:denied|refused)|justify this by reference|"
+    # "it would be possible to get a phone call", "ONLY when you have completed ...": how and when to answer
+    r"(?:a|by) (?:phone|telephone) call|over the (?:tele)?phone|\bonly (?:when|once|after) you have\b|"
+    # "The time frame in which I would like to receive this data is ...": a period for every question
+    r"^the time ?frame (?:in which|for which|i would like|for (?:this|my|the) request)\b)",
     re.IGNORECASE,
 )
 # Both in one pass, over lowercased text: case-insensitive matching of this many words is twice as slow.
 _NOT_ASKED = re.compile(f"{META.pattern}|{REMARK.pattern}")
 
 
+# "Please provide a spreadsheet showing the number of bus lane contraventions ...": the format carries the ask
+_FORMAT_CARRIES_ASK = re.compile(
+    r"^(?:please (?:also )?(?:provide|send|supply)|(?:can|could) you (?:please )?(?:provide|send|supply)) "
+    r"(?:me )?(?:with )?an? (?:spreadsheet|table|list|excel file|csv file) "
+    r"(?:showing|of|listing|detailing|containing|with) (?:the )?(?:number|numbers|totals?|figures|details)\b"
+)
+
+
 def is_remark(text: str) -> bool:
     """Whether ``text`` is context, not an ask: a format preference, a note, an offer to clarify, a reason."""
-    return _NOT_ASKED.search(text.lower()) is not None
+    lowered = text.lower()
+    return _NOT_ASKED.search(lowered) is not None and _FORMAT_CARRIES_ASK.search(lowered) is None
 
 
 PERIOD_NOTE = re.compile(
     r"\b(?:broken down|break(?:ing)? (?:\w+ ){0,3}down|split|for each|per (?:year|month|quarter)|"
-    r"cover(?:ing|s)?|period|limit(?:ed)?|restrict(?:ed)?|only|as (?:of|at)|annual|monthly|quarterly|yearly|"
+    r"cover(?:ing|s)?|period|time ?frame|limit(?:ed)?|restrict(?:ed)?|only|as (?:of|at)|annual|monthly|"
+    r"quarterly|yearly|"
     r"^between|^from|^since|^during|"
     r"^for the)\b",
     re.IGNORECASE,
@@ -135,7 +162,11 @@ FIELD_LEAD = re.compile(
     r"break(?:down|[a-z ]{0,20} down)? by|broken down (?:as follows|into)|"
     r"categor(?:y|ies)|fields?|columns?|headings|detailing|including|"
     r"to include|with the following|the following (?:data|fields|categories|columns|headings|types|kinds)|"
-    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is|i (?:need|want) to know$)\b",
+    r"(?:useful|helpful) to know|(?:need|want|require) (?:[\w()]+ ){0,6}is|i (?:need|want) to know$|"
+    # "containing any of the specified subjects below: 1. Loan Charge ...", "Examples of such might include:"
+    # (but "information you hold on the following topics: 1) ... 2) ..." asks about each)
+    r"(?:subjects|topics|keywords|key words|search terms) (?:listed )?below|"
+    r"^examples? (?:of (?:such|this|these|which) )?(?:might|may|could|would|will)? ?include)\b",
     re.IGNORECASE,
 )
 STRONG_ASK = re.compile(
@@ -160,13 +191,51 @@ FALLBACK = re.compile(
     r"not able|is not possible)\b[^?]{0,160}\b(?:please|only|instead)\b",
     re.IGNORECASE,
 )
+# "For each incident, please could you provide a summary covering:": the fields of the ask above, per thing
+PER_ITEM_LEAD = re.compile(
+    r"^for (?:each|every) (?!(?:of (?:the |these |those )?)?(?:financial |calendar |academic )?"
+    r"(?:year|month|quarter|week|period)s?\b)[\w-]{1,30}\b",
+    re.IGNORECASE,
+)
 FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
+# A paragraph that opens a list of its own: "Firstly, I want to ask some questions about ...", "I also want
+# to know ...", "Secondly:", "In addition, please answer the following:".
+INTRODUCES = re.compile(
+    r"^(?:(?:firstly|first of all|secondly|thirdly|fourthly|finally|lastly|next|in addition|additionally|"
+    r"furthermore|moreover)\b"
+    r"|(?:i|we) (?:also |would also |would )?(?:want|like|wish|need) to (?:know|ask|request|find out)\b"
+    r"|(?:i|we) (?:also )?have (?:some |a few |several )?(?:more |further |other )?questions\b)"
+    r"|(?:the following|as follows|below)[ ]?[:.]$",
+    re.IGNORECASE,
+)
+# "Please break down the figures into gender as follows:", "the number of patients ... for the following
+# reasons:": the items are the categories one figure is broken into, not questions, even when each
+# repeats the figure's words ("Number of patients who died ...").
+CATEGORY_LEAD = re.compile(
+    r"\b(?:(?:break|breaking|broken|split|splitting|categori[sz]e[ds]?|group(?:ed)?|divided?)\b"
+    r"[^.?!:]{0,80}\b(?:as follows|into\b[^.?!:]{0,60})"
+    r"|(?:for|by|into|under|across|in) (?:each of )?the following "
+    r"(?:reasons|categories|outcomes|groups|headings|criteria|classifications|disposals))[ ]?:$",
+    re.IGNORECASE,
+)
 REFERS_TO_LIST = re.compile(
-    r"\bth(?:is|ese|ose) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
+    r"\bth(?:is|ese|ose|at) (?:list|lists|data|information|figures|details)\b", re.IGNORECASE
 )
 REFINEMENT = re.compile(
     r"^(?:i would like (?:the |this )?(?:data|figures|information) (?:for|broken|split|per|from|covering)|"
-    r"please (?:break|split|include)|broken down|split by|this should include|including|in each case|"
+    r"please (?:break|split|include|disaggregate)|broken down|split by|this should include|including|"
+    r"in each case|separate (?:listings?|lists?|figures|totals) (?:for|by) each\b|"
+    # "Would you also be able to provide the race/ethnicity stats for those groups too?"
+    r"(?:would|could|can) you (?:also )?(?:be able to )?(?:provide|give)[^.?]{0,80}"
+    r"\bfor (?:those|these|them)\b|"
+    # "In other words, ...", "I would like this data to be laid out ...", "I am therefore looking for ...",
+    # "In respect of question (6), ...": more of the ask before, not a new one
+    r"in other words\b|i would like (?:the |this |these )?(?:data|figures|information) to be\b|"
+    r"i am therefore\b|in respect of (?:question|q)\b|"
+    # "I further request that the number of cameras be broken down", "If it is a mixture of the above, ..."
+    r"i (?:further |also )?(?:request|ask|would like) that [^.?]{0,80}\bbe (?:further )?"
+    r"(?:broken down|split|separated|disaggregated)\b|"
+    r"if (?:it|this|that|they) (?:is|are|was|were) [^.?]{0,40}\bthe above\b|"
     r"please also include (?:copies of )?(?:all |any )?"
     r"(?:minutes|notes|attachments|annexes|papers|briefings)\b|"
     r"i would (?:request|like|ask) that (?:this|it|these|they) (?:includes?|is|are|be)\b|"

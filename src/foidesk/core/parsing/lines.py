@@ -27,7 +27,8 @@ _SUB_ITEM = re.compile(
     r"^(?:q|question ?)?(?P<n>\d{1,2})(?:[a-z]|\.[a-z]|\([a-z]\)| [a-z](?=[.)]))[.)]?[ ]+\S", re.IGNORECASE
 )  # "1a.", "Q8b.", "2 a)"
 _BULLETED_SUB_ITEM = re.compile(r"^[-•*·▪◦‣⁃–—○●■□➢►✓→][ ]+(?=\d{1,2}[a-z][.)][ ])", re.IGNORECASE)
-_INLINE_BULLET = re.compile(r"(?:^|(?<=[ ]))(?:[*•·▪●◦][ ]+(?=\S)|-(?=[A-Za-z]))")  # "-a list ... -Details"
+# "-a list ... -Details"; "June 2021 -May 2022" is a range, not a bullet
+_INLINE_BULLET = re.compile(r"(?:^|(?<=[ ]))(?:[*•·▪●◦][ ]+(?=\S)|(?<!\d[ ])-(?=[A-Za-z]))")
 # "2) " anywhere after a blank; "2. " only where a sentence ends before it ("... 2017? 2. How ...")
 # or inside a run of them; "1a." / "1b)" are sub-items of question 1.
 _INLINE_NUMBER = re.compile(
@@ -39,7 +40,7 @@ _INLINE_NUMBER = re.compile(
 )
 _BULLET_HINT = re.compile(r"[*•·▪●◦]| -[A-Za-z]")  # cheap checks that spare most lines the patterns below
 _NUMBER_HINT = re.compile(r"\d[a-z]?(?:[.)]|[ ]?[-–])")
-_RUN_IN_NUMBER = re.compile(r"^(\d{1,2}[a-z]?\.)(?=[A-Z])")
+_RUN_IN_NUMBER = re.compile(r"^(\(?\d{1,2}[a-z]?[.)])(?=[A-Z])")  # "4.How many", "2)Waiting time"
 _GLUED_BULLET = re.compile(r":[ ]?[-•][ ]?(?=[A-Z])")
 _STARTS_WITH_NUMBER = re.compile(r"^\(?\d{1,2}[.)]")
 _LIST_WORD = re.compile(r"\b(?:questions?|as follows|the following)$", re.IGNORECASE)
@@ -70,7 +71,7 @@ def logical_lines(text: str) -> Iterator[LogicalLine]:
             blank = True
             continue
         indent = len(line) - len(raw)
-        raw = _RUN_IN_NUMBER.sub(r"\1 ", raw)  # "4.How many" is "4. How many"
+        raw = _RUN_IN_NUMBER.sub(r"\1 ", raw)  # "4.How many" is "4. How many", "2)Waiting" "2) Waiting"
         glued = _GLUED_BULLET.search(raw)  # "... the following types:- Miscommunication"
         if glued and not _STARTS_WITH_NUMBER.match(raw):
             yield LogicalLine(raw[: glued.start() + 1], blank, indent=indent)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from foidesk.core.parsing.cues import STRONG_ASK, is_remark
 from foidesk.core.parsing.model import Flag, ParsedPart, PartFlag
 from foidesk.core.parsing.structure import Draft, label_of
 from foidesk.core.periods import DateRange, PeriodFlag, find_periods, merge_ranges, periods_in
@@ -28,10 +29,13 @@ _NO_PERIOD = re.compile(
     r"\b(?:currently|at present|presently|at the moment|right now|as it stands|current|now|"
     r"at the present time)\b"
     r"|^(?:the )?(?:year|date) (?:that|when|in which)\b|^when (?:was|were|did|do|does|is|are|will)\b"
+    r"|\bwhen (?:was|were)\b|\bto date\.?$"
+    r"|\bare (?:currently )?in (?:circulation|force|use|operation|place)\b"
     r"|\bwhich (?:company|companies|firms?|contractors?|suppliers?|providers?|bank)\b"
     r"|^(?:does|do|is there|are there|whether|was (?:an?|the) [\w ]{0,40}(?:assessment|policy|review))\b"
     r"|\b(?:copy|copies) of (?:the |your |any |all )?(?:[\w'-]+ ){0,4}(?:polic(?:y|ies)|procedures?|guidance|"
-    r"impact assessments?|strateg(?:y|ies)|terms of reference|manuals?|forms?|templates?)\b"
+    r"impact assessments?|strateg(?:y|ies)|terms of reference|manuals?|forms?|templates?|plans?)\b"
+    r"|^(?:any|all) (?:associated |relevant |supporting )?documentation\b"
     r"|\b(?:identify|confirm) (?:the |any )?(?:names?|job titles?|(?:other )?organisations?|contact)\b"
     r"|\b(?:any|all|copies of|a copy of) (?:emails?|correspondence|briefings?)\b"
     r"|\b(?:in|within|over) the next\b|\bhow often\b",
@@ -54,7 +58,7 @@ _PRACTICE = re.compile(
     r"has the\b|have you\b|will\b|would\b|what evidence|what theory|"
     r"(?:give|explain|describe) (?:us |me )?your\b)"
     r"|\b(?:as to how|at any time|how (?:the|your|you) \w+ (?:determines?|decides?|assess)|"
-    r"indicate (?:if|whether)|most recent (?:figures|data|statistics)|"
+    r"(?:indicate|state|confirm) (?:if|whether)|most recent (?:figures|data|statistics)|"
     r"(?:does|do) (?:the|your|you) (?:\w+ ){0,3}(?:use|employ|operate|own|offer)|"
     r"are (?:currently )?(?:authorised|employed|registered|in post))\b",
     re.IGNORECASE,
@@ -73,6 +77,26 @@ _COUNT = re.compile(
 
 # "all correspondence between the Department and: (a) ... (b) ..." / "Between 4 and 10 August 2020.": the note
 # below the list scopes the correspondence
+_COUNTED = re.compile(r"\b(?:how many|how much|number of|total|percentage|proportion)\b", re.IGNORECASE)
+# A sentence above the questions that tells what happened ("... told councillors", "a letter was emailed to
+# Mr X on 10 December 2015", "It has been reported that ...") dates the story, not what is asked.
+_NARRATED = re.compile(
+    r"\b(?:told|announced|wrote|emailed|was (?:sent|emailed|published|issued|reported)|"
+    r"(?:it )?(?:has|have|had) been (?:reported|stated|announced)|i note that|according to)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_IF_NOT = re.compile(r"(?:^|(?<=[.!?] ))if\b[^.?!]{0,60}\bnot\b", re.IGNORECASE)
+
+
+def _aside(sentence: str) -> bool:
+    """A sentence above the questions that dates a story or says what to do if the data is not held."""
+    if _IF_NOT.match(sentence) and is_remark(sentence):
+        return True
+    return _NARRATED.search(sentence) is not None and STRONG_ASK.search(sentence) is None
+
+
+_AS_OF = re.compile(r"\bas (?:of|at)\b", re.IGNORECASE)
 _CORRESPONDENCE = re.compile(r"\b(?:correspondence|emails?|letters|minutes)\b", re.IGNORECASE)
 _EARLIER_REQUEST_CUE = re.compile(r"\b(?:previous|previously|earlier|already asked|filed)\b", re.IGNORECASE)
 _EARLIER_REQUEST = re.compile(
@@ -123,6 +147,10 @@ class Settler:
         if text not in self._periods:
             # "(I previously asked for 2016/17)", "one I filed last month": about an earlier request
             kept = _EARLIER_REQUEST.sub(" ", text) if _EARLIER_REQUEST_CUE.search(text) else text
+            if _NARRATED.search(kept) or _IF_NOT.search(kept):
+                # "In November 2021 the deputy leader told councillors that ...": background; "If data is not
+                # available up until then, please specify when the 2025 data runs until.": a fallback
+                kept = " ".join(s for s in _SENTENCE.split(kept) if not _aside(s))
             self._periods[text] = _periods_in(kept, self.received)[0]
         return self._periods[text]
 
@@ -145,6 +173,7 @@ class Settler:
             if names_period and previous is not None and not previous.periods and last_dated is not None:
                 # "during this period": the last period named
                 previous = _Settled(last_dated.periods, previous.topics)
+            same_request = draft.request == previous_request
             previous_request = draft.request
             periods, period_flags = _periods_in(text, self.received)
             if periods and self._planned(text, periods):
@@ -156,9 +185,15 @@ class Settler:
             if not periods and _CORRESPONDENCE.search(text):
                 periods = next((found for note in draft.notes if (found := self.periods_above(note))), ())
             if not periods and not _NO_PERIOD.search(text) and not document:
-                periods = self._inherited_periods(draft, refers_back, previous)
+                earlier = last_dated if same_request else None
+                periods = self._inherited_periods(draft, refers_back, previous, earlier)
                 if periods:
                     flags.append(PartFlag.PERIOD_INHERITED)
+            elif not periods:
+                # "Please answer as of 30th June 2022": the day a question about what is so now is for
+                periods = merge_ranges(
+                    p for note in draft.notes if _AS_OF.search(note) for p in self.periods_above(note)
+                )
             topics = self._topics_of(text, draft, refers_back, previous, flags)
             last = _Settled(periods, topics)
             if periods:
@@ -193,7 +228,7 @@ class Settler:
         return periods
 
     def _inherited_periods(
-        self, draft: Draft, refers_back: bool, previous: _Settled | None
+        self, draft: Draft, refers_back: bool, previous: _Settled | None, earlier: _Settled | None
     ) -> tuple[DateRange, ...]:
         # "How can sanctions incentivise ... they ...": a pronoun, not a period, and no count to continue
         practice = _PRACTICE.search(draft.text) is not None and not _SAME_PERIOD.search(draft.text)
@@ -211,7 +246,18 @@ class Settler:
         noted = merge_ranges(period for note in draft.notes for period in self.periods_above(note))
         if noted:
             return noted
-        return previous.periods if previous and not practice else ()
+        if previous is None or practice:
+            return ()
+        if (
+            not previous.periods
+            and earlier is not None
+            and _COUNTED.search(draft.text)
+            and not _PLAN.search(draft.text)
+        ):
+            # "7. How many ... had a social worker?" after "6. Would a review take place?": a count in a list
+            # of counts on one subject takes the period of the last count, past a question about practice
+            return earlier.periods
+        return previous.periods
 
     def _topics_of(
         self, text: str, draft: Draft, refers_back: bool, previous: _Settled | None, flags: list[Flag]

@@ -9,14 +9,17 @@ from enum import StrEnum
 
 from foidesk.core.parsing.cues import (
     ASK,
+    CATEGORY_LEAD,
     CONTEXT,
     DIMENSIONS_LEAD,
     EACH_THING,
     FALLBACK,
     FIELD_ITEM,
     FIELD_LEAD,
+    INTRODUCES,
     LEAD_IN,
     NOUN_ASK,
+    PER_ITEM_LEAD,
     PERIOD_NOTE,
     QUESTION_START,
     REFERS_TO_LIST,
@@ -34,6 +37,8 @@ MIN_LIST_ITEMS = 2
 LAST_WORD_WINDOW = 12  # characters before a full stop searched for an abbreviation ("e.g.")
 MAX_LIST_HEADING_WORDS = 12  # "Parking Fines (fines issued from 1 January 2016 to date)" heads items below
 MAX_DIMENSION_WORDS = 8  # "- the age of the child" breaks down the question above; it is no question
+SAME_OPENING_WORDS = 3  # "How many internal ..." under "3. How many internal ...": more of question 3
+MAX_INTRODUCTION_WORDS = 30  # "Firstly, I want to ask about ..." opens a block; a long paragraph does not
 
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -61,6 +66,9 @@ _SENTENCE_END = re.compile(
 _ABBREVIATIONS = frozenset(
     {"e.g.", "i.e.", "etc.", "no.", "s.", "mr.", "mrs.", "ms.", "dr.", "approx.", "para.", "vs.", "cf."}
 )  # fmt: skip
+_BROKEN_OFF = re.compile(
+    r"\b(?:and|or|of|the|to|for|in|a|an|by|with|on|at|from|that|which|me|us)$", re.IGNORECASE
+)
 _REQUEST_LABEL = re.compile(
     r"\b(?:re:|subject:)?[ ]?(?:foi|freedom of information)(?: act)? request\b[ ]?[-–:]?", re.IGNORECASE
 )
@@ -276,6 +284,12 @@ def _items_and_preamble(
             if roots and roots[-1].value == number:
                 roots[-1].pieces.append(line.text)  # "1b. ..." is more of question 1
                 continue
+            if not roots and number == "1" and preamble and _is_ask(preamble[-1]):
+                # "What are the longest waits ...?" / "1a) ..." / "2. ...": the question 1a) hangs from is 1
+                roots.append(_Item(_Marker.NUMBER, "1", [preamble.pop(), line.text], "numbered 1 by its 1a)"))
+                levels, stack = [(_Marker.NUMBER, False)], [roots[-1]]
+                base_indent = line.indent
+                continue
             item = _Item(_Marker.NUMBER, number, [line.text], f"numbered {line.text.split(None, 1)[0]}")
             level = (_Marker.NUMBER, False)
         else:
@@ -340,12 +354,23 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
     # "and (ii) permanently excluded ..." after a blank line still ends the sentence of the item above
     continues = (not line.blank_before or line.text[:1].islower()) and not last.closed
     unfinished = line.text[:1].islower() or not last.pieces[-1].rstrip().endswith((".", "?", "!", ";"))
-    if continues and (unfinished or not _is_ask(line.text) or REFINEMENT.match(line.text)):
+    if continues and (
+        unfinished or not _is_ask(line.text) or REFINEMENT.match(line.text) or _same_opening(last, line.text)
+    ):
         last.pieces.append(line.text)
         return
     trailing.append(line.text)
     for item in stack:
         item.closed = True
+
+
+def _same_opening(item: _Item, text: str) -> bool:
+    """ "3. How many internal reviews were asked for?" / "How many internal reviews were dealt with ...":
+    a line under a numbered item that opens as it does asks more of it, not a question of its own."""
+    if item.kind != _Marker.NUMBER:
+        return False
+    opening = item.pieces[0].lower().split()[:SAME_OPENING_WORDS]
+    return len(opening) == SAME_OPENING_WORDS and text.lower().split()[:SAME_OPENING_WORDS] == opening
 
 
 def _is_dimension(item: _Item) -> bool:
@@ -493,11 +518,7 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     preamble = _strip_request_label(" ".join(preamble_lines))
     lead = preamble_lines[-1] if preamble_lines else ""
     before = _drafts_from_prose(
-        [
-            s
-            for s in _sentences(" ".join(preamble_lines[:-1]))
-            if STRONG_ASK.search(s) and not LEAD_IN.search(s)
-        ],
+        [s for s in _lead_sentences(preamble_lines[:-1]) if STRONG_ASK.search(s) and not LEAD_IN.search(s)],
         block,
         outer_context,
         numbering,
@@ -513,16 +534,36 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     return _BlockReading(drafts + after.drafts, [*before.remarks, *remarks, *after.preamble, *after.remarks])
 
 
+def _lead_sentences(lines: Sequence[str]) -> list[str]:
+    """The sentences of the lines above a list, where a line ending in ":" ends one ("... to request the
+    following information:" / "Please provide details of ..." are two)."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        groups[-1].append(line)
+        if line.rstrip().endswith(":"):
+            groups.append([])
+    return [sentence for group in groups if group for sentence in _sentences(" ".join(group))]
+
+
 def _paragraph_sentences(lines: Sequence[_Line]) -> list[str]:
     """The sentences of prose, where a blank line also ends one ("... demonstrations;" / "Whether ...")."""
     paragraphs: list[list[str]] = []
     ended = False  # a line ending in ":" leads in to the line below; it is a sentence of its own
     for line in lines:
-        if line.blank_before or not paragraphs or ended:
+        if line.blank_before or not paragraphs or ended or _opens_a_question(paragraphs[-1], line.text):
             paragraphs.append([])
         paragraphs[-1].append(line.text)
         ended = line.text.rstrip().endswith(":")
     return [sentence for paragraph in paragraphs for sentence in _sentences(" ".join(paragraph))]
+
+
+def _opens_a_question(paragraph: Sequence[str], text: str) -> bool:
+    """ "... for the next 3 years" / "How many vacancies are there?": a question on a line of its own
+    starts a sentence though the line above has no full stop, unless that line breaks off mid-phrase."""
+    if not paragraph or not text.rstrip().endswith("?") or not QUESTION_START.match(text):
+        return False
+    above = paragraph[-1].rstrip()
+    return not above.endswith((",", ";", "-")) and not _BROKEN_OFF.search(above)
 
 
 def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
@@ -534,13 +575,15 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
         return False
     if all(_is_dimension(root) for root in roots) and ASK.search(preamble):
         return True
+    if CATEGORY_LEAD.search(lead):
+        return True
     if DIMENSIONS_LEAD.search(lead):
         return True
     if all(FIELD_ITEM.match(root.pieces[0]) for root in roots):
         return True
     asks = sum(1 for root in roots if _item_asks(root.pieces[0]))
-    if EACH_THING.search(lead):
-        return True
+    if EACH_THING.search(lead) or (asks == 0 and lead.endswith(":") and REFERS_TO_LIST.search(lead)):
+        return True  # "I would also like this information to explain the following:" - the month - the age
     return bool(FIELD_LEAD.search(lead) or UNFINISHED_LEAD.search(lead)) and 2 * asks < len(roots)
 
 
@@ -569,7 +612,7 @@ def _field_list(
     """The fields join the ask they belong to: the lead-in when it asks, else the part before it."""
     fields = "; ".join(_with_children(root) for root in roots)
     lead_asks = _is_ask(lead.rstrip(" :")) and not REFINEMENT.match(lead) and not REFERS_TO_LIST.search(lead)
-    if before and not lead_asks:
+    if before and (not lead_asks or PER_ITEM_LEAD.match(lead)):  # "For each incident, please provide:"
         before[-1].pieces.extend([lead, fields])
         return before
     numbering.last += 1
@@ -604,7 +647,8 @@ def _blocks_under_headings(lines: list[_Line]) -> tuple[list[_Line], list[_Block
             (
                 above
                 for above in range(index - 1, max(-1, index - 1 - MAX_LINES_UNDER_HEADING), -1)
-                if lines[above].kind is None and _is_plain_heading(lines[above].text)
+                if lines[above].kind is None
+                and (_is_plain_heading(lines[above].text) or _introduces_a_list(lines[above]))
             ),
             None,
         )
@@ -617,6 +661,18 @@ def _blocks_under_headings(lines: list[_Line]) -> tuple[list[_Line], list[_Block
     for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(lines)], strict=True), 1):
         blocks.append(_Block("Part", number, list(lines[start:end])))
     return list(lines[: starts[0]]), blocks
+
+
+def _introduces_a_list(line: _Line) -> bool:
+    """ "Firstly, I want to ask about your systems." / "I also want to know ...": a paragraph of prose
+    that opens a list numbered again from 1 heads it, as a plain heading would; a lead-in to the fields
+    of the question above ("broken down by:") does not."""
+    text = line.text.strip()
+    if not line.blank_before or text.endswith("?") or len(text.split()) > MAX_INTRODUCTION_WORDS:
+        return False
+    if DIMENSIONS_LEAD.search(text) or UNFINISHED_LEAD.search(text) or CATEGORY_LEAD.search(text):
+        return False
+    return INTRODUCES.search(text) is not None
 
 
 def _is_plain_heading(text: str) -> bool:
