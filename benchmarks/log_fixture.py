@@ -31,6 +31,7 @@ COLUMNS = [
     "withdrawn_reason",
     "is_synthetic",
     "related",  # found at publication: the loaded entries have none, as if none were found then
+    "attachments_text",  # the synthetic entries have no files
     "created_at",
     "updated_at",
 ]
@@ -84,7 +85,7 @@ _JSON_COLUMNS = frozenset({"parts", "topics", "outcomes", "exemptions", "related
 
 def _values(entry: Any, now: str) -> list[Any]:
     """One entry's column values in ``COLUMNS`` order (JSON as text; created and updated ``now``)."""
-    row = {**entry.as_row(), "related": []}
+    row = {**entry.as_row(), "related": [], "attachments_text": ""}
     return [*(json.dumps(row[c]) if c in _JSON_COLUMNS else row[c] for c in COLUMNS[:-2]), now, now]
 
 
