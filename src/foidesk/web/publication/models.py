@@ -97,3 +97,15 @@ class PublishedAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class LogVersion(models.Model):
+    """One row: a number the database raises on every write to the log (an entry published, withdrawn,
+    republished or re-indexed; its files; the earlier answers it points to), by triggers of migration
+    0006, whoever writes. Entry pages are cached under it (page_cache.py): a page rendered before a
+    change is never served after it."""
+
+    generation = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"log version {self.generation}"

@@ -10,7 +10,7 @@ from typing import Any, cast
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.search_query import SearchQuery
@@ -34,32 +34,16 @@ def published_entry(slug: str) -> Publication | None:
     return published_entries().prefetch_related("attachments", "points_to").filter(slug=slug).first()
 
 
-def entry_page_key(slug: str) -> tuple[bool, tuple[object, ...] | None]:
-    """Whether a published entry has ``slug``, and what its page shows depends on: the entry's id and
-    version and the id and version of each published entry it links to (its related entries, the earlier
-    answers it points to); a withdrawn or republished entry has a new version (``updated_at``). The key
-    is None for an entry whose related entries were never stored (looked for on the page instead)."""
-    points = Exists(Publication.points_to.through.objects.filter(from_publication=OuterRef("pk")))
-    found = (
-        published_entries()
-        .filter(slug=slug)
-        .annotate(points=points)
-        .values_list("pk", "updated_at", "related", "points")
-        .first()
-    )
-    if found is None:
-        return False, None
-    pk, version, related, points_anywhere = found
-    if not isinstance(related, list):
-        return True, None
-    references = [r for r in related if isinstance(r, str)]
-    if not references and not points_anywhere:  # links to nothing: one query
-        return True, (pk, slug, version, ())
-    # Two index lookups (an OR of the two read the whole log on PostgreSQL).
-    linked = set(published_entries().filter(pointed_from=pk).values_list("pk", "updated_at"))
-    if references:
-        linked |= set(published_entries().filter(reference__in=references).values_list("pk", "updated_at"))
-    return True, (pk, slug, version, tuple(sorted(linked)))
+def log_version() -> int | None:
+    """The log's version, which the database raises on every write to an entry, its files or its links
+    (migration 0006): entry pages are cached under it. One primary-key read, no ORM; None where there is
+    no version row (a database emptied by a test's flush), and then nothing is cached."""
+    if connection.vendor not in ("postgresql", "sqlite"):  # the triggers exist on these two only
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT generation FROM publication_logversion WHERE id = 1")
+        found = cursor.fetchone()
+    return None if found is None else int(found[0])
 
 
 def _printable(value: str) -> str:
