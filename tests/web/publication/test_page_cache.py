@@ -11,6 +11,7 @@ from django.test import Client
 
 from foidesk.core.workflow import Role
 from foidesk.web.cases.publishing import publication_withdraw
+from foidesk.web.publication.models import LogVersion
 from foidesk.web.publication.page_cache import PageCache, entry_pages
 from foidesk.web.publication.selectors import log_version
 from tests.factories import PublicationFactory, staff
@@ -114,3 +115,12 @@ def test_pages_kept_under_another_log_version_are_dropped() -> None:
     pages.put(("a", 1), b"old", version=1)
     pages.put(("b", 2), b"new", version=2)
     assert pages.get(("a", 1)) is None and pages.get(("b", 2)) == b"new" and len(pages) == 1
+
+
+def test_a_missing_version_row_means_no_cache_until_the_next_write_makes_it_again(client: Client) -> None:
+    LogVersion.objects.all().delete()  # as a test's flush leaves the table
+    entry = PublicationFactory(title="Speeding fines", related=[])
+    assert log_version() is not None
+    LogVersion.objects.all().delete()
+    assert log_version() is None
+    assert client.get(entry.get_absolute_url()).status_code == 200 and len(entry_pages) == 0

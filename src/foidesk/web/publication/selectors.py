@@ -10,7 +10,7 @@ from typing import Any, cast
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.search_query import SearchQuery
@@ -89,15 +89,16 @@ class LogResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
 
 
-def _filtered(filters: LogFilters) -> QuerySet[Publication]:
-    entries = topic_entries(filters.topic) if filters.topic else published_entries()
+def _condition(filters: LogFilters) -> Q:
+    """The filters as one condition on the fields a Publication and its SearchEntry share."""
+    condition = topic_condition(filters.topic) if filters.topic else Q()
     if filters.outcome:
-        entries = entries.filter(outcomes__icontains=f'"{filters.outcome}"')
+        condition &= Q(outcomes__icontains=f'"{filters.outcome}"')
     if filters.exemption:
-        entries = entries.filter(exemptions__icontains=f'"{filters.exemption}"')
+        condition &= Q(exemptions__icontains=f'"{filters.exemption}"')
     if filters.year:
-        entries = entries.filter(published_on__year=filters.year)
-    return entries
+        condition &= Q(published_on__year=filters.year)
+    return condition
 
 
 _FACETED = ("topics", "outcomes", "exemptions")
@@ -113,7 +114,8 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
     page says so and lists the best of the candidates. The whole log, unsearched, is paged by the database
     (the filters are then offered uncounted)."""
     filters = filters.cleaned()
-    entries = _filtered(filters)
+    condition = _condition(filters)
+    entries = published_entries().filter(condition)
     columns = _FACETED if for_page else ()
     if not filters.q:
         newest = entries.order_by("-published_on", "-id")
@@ -122,7 +124,7 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
             page = Paginator(newest.only(*_LISTED), PAGE_SIZE).get_page(page_number)
             return LogResults(page, facets=_uncounted_facets() if for_page else {})
         return _listed(head, page_number, facets=_facets(head) if for_page else {})
-    found = search_candidates(entries, filters.q, columns=columns)
+    found = search_candidates(condition, filters.q, columns=columns)
     rows = found.rows
     if filters.sort == "newest":
         rows.sort(key=lambda row: (row[2], row[0]), reverse=True)
@@ -213,7 +215,11 @@ def related_entries(entry: Publication, limit: int = RELATED_ENTRIES) -> list[Pu
 
 def topic_entries(topic: str) -> QuerySet[Publication]:
     """The published entries under one topic (the log's topic filter, the topic's Atom feed)."""
-    entries = published_entries()
+    return published_entries().filter(topic_condition(topic))
+
+
+def topic_condition(topic: str) -> Q:
+    """Entries under one topic: a JSON containment where the database has one, else the quoted name."""
     if connection.features.supports_json_field_contains:
-        return entries.filter(topics__contains=[topic])
-    return entries.filter(topics__icontains=f'"{topic}"')
+        return Q(topics__contains=[topic])
+    return Q(topics__icontains=f'"{topic}"')

@@ -9,16 +9,20 @@ from django.db import migrations, models
 
 _TABLES = ("publication_publication", "publication_publishedattachment", "publication_publication_points_to")
 # The version is raised to the time of the write in microseconds (or by one, if that is not more): never
-# the same number twice, even after a rolled-back write (a test's transaction) took the next one.
+# the same number twice, even after a rolled-back write (a test's transaction) took the next one. The row
+# is made again if it is missing (a test's flush empties every table).
 _PG_NOW = "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint"
 _SQLITE_NOW = "CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)"
-_RAISE = "UPDATE publication_logversion SET generation = {} WHERE id = 1"
-_PG_RAISE = _RAISE.format(f"greatest(generation + 1, {_PG_NOW})")
-_SQLITE_RAISE = _RAISE.format(f"max(generation + 1, {_SQLITE_NOW})")
+_RAISE = (
+    "INSERT INTO publication_logversion (id, generation) VALUES (1, {now}) ON CONFLICT (id) DO UPDATE "
+    "SET generation = {greatest}(publication_logversion.generation + 1, excluded.generation)"
+)
+_PG_RAISE = _RAISE.format(now=_PG_NOW, greatest="greatest")
+_SQLITE_RAISE = _RAISE.format(now=_SQLITE_NOW, greatest="max")
 
 POSTGRESQL_FORWARD = [
     f"""
-    CREATE FUNCTION publication_log_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE OR REPLACE FUNCTION publication_log_changed() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN {_PG_RAISE}; RETURN NULL; END $$
     """,
     *(
