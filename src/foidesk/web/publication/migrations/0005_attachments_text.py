@@ -15,9 +15,7 @@ _VECTOR = """
         setweight(to_tsvector('english'::regconfig, coalesce(response_text, '')), 'D'){attachments}
     ) STORED
 """
-_ATTACHMENTS = (
-    " ||\n        setweight(to_tsvector('english'::regconfig, coalesce(attachments_text, '')), 'D')"
-)
+_ATTACHMENTS = " ||\n        setweight(to_tsvector('english'::regconfig, coalesce(attachments_text, '')), 'D')"
 
 
 def _postgresql(attachments: str) -> list[str]:
