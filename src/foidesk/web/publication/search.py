@@ -4,7 +4,9 @@ The search box (``search_text``): what was typed is read by core/search_query.py
 phrases and prefixes, with a topic's other phrases as alternatives; PostgreSQL runs it as a tsquery of
 bound parameters (``english`` stemming, the stored ``search_vector`` with its GIN index, ranked by
 ``ts_rank_cd`` over the A-D weights), SQLite as an FTS5 MATCH (porter stemming, ranked by ``bm25`` with
-SQLITE_COLUMN_WEIGHTS). Snippets are the databases' own (``ts_headline``, FTS5 ``snippet``), escaped here.
+SQLITE_COLUMN_WEIGHTS). The log's search box takes its candidates (``search_candidates``) from the narrow
+search rows on PostgreSQL (models.SearchEntry, migration 0007) and ranks them among themselves on SQLite
+(``sqlite_ranks``). Snippets are the databases' own (``ts_headline``, FTS5 ``snippet``), escaped here.
 Matching a whole request (``search_publications``): an OR of key terms, the database's rank then combined
 with shared topics and overlapping periods by core/matching.py, and every match says why it matched.
 """
