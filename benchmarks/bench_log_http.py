@@ -130,6 +130,7 @@ def _measure(url: str, *, load: bool = True) -> dict[str, object]:
         env = _env(url, var)
         facts = child_json(__file__, ["--prepare"] if load else ["--prepare", "--loaded"], env)
         port = _free_port()
+        server_log = (Path(var) / "gunicorn.log").open("wb")
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -146,7 +147,9 @@ def _measure(url: str, *, load: bool = True) -> dict[str, object]:
             ],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            # A file, not a pipe nobody reads: the one log line a request would fill a pipe in seconds and
+            # then block the workers.
+            stderr=server_log,
         )
         try:
             _wait_until_up(port)
@@ -164,12 +167,20 @@ def _measure(url: str, *, load: bool = True) -> dict[str, object]:
             _wrk_run(
                 base, targets["entry page"], WARM_SECONDS
             )  # each worker renders the 500 once: not counted
-            measured = {name: _wrk_run(base, paths) for name, paths in targets.items()}
+            measured = {}
+            for name, paths in targets.items():
+                measured[name] = _wrk_run(base, paths)
+                print(name, json.dumps(measured[name]), file=sys.stderr, flush=True)  # progress
             load_after = os.getloadavg()[0]
             memory_after = _worker_rss_kib(server.pid)
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # workers still finishing queued requests
+                server.kill()
+                server.wait(timeout=30)
+            server_log.close()
     return {
         **facts,
         "targets": measured,

@@ -1,6 +1,6 @@
 """Entry pages served from the worker's page cache (page_cache.py), over real HTTP and the real database:
 a withdrawn entry is never served from it, a republished one is rendered again, and so is a page whose
-related entry was withdrawn."""
+related entry was withdrawn; the log's version, raised by the database's triggers, decides."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from django.test import Client
 
 from foidesk.core.workflow import Role
 from foidesk.web.cases.publishing import publication_withdraw
+from foidesk.web.publication.models import LogVersion
 from foidesk.web.publication.page_cache import PageCache, entry_pages
+from foidesk.web.publication.selectors import log_version
 from tests.factories import PublicationFactory, staff
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,53 @@ def test_the_cache_drops_the_least_recently_used_pages_beyond_its_bounds() -> No
     assert len(pages) == 1 and pages.get("d") == b"12345678"
     pages.put("huge", b"x" * 11)  # bigger than the whole cache: not kept
     assert pages.get("huge") is None
+
+
+def test_withdrawing_raises_the_log_version_every_worker_checks(client: Client) -> None:
+    entry = PublicationFactory(title="Drone flights", related=[])
+    client.get(entry.get_absolute_url())
+    before = log_version()
+    assert before is not None and (entry.slug, before) in entry_pages._pages
+    publication_withdraw(publication=entry, reason="It named a witness.", actor=staff(Role.PUBLISHER))
+    after = log_version()
+    assert after is not None and after > before
+    # Another worker holding the page under the old version: the key it would look it up by is new.
+    other_worker = PageCache()
+    other_worker.put((entry.slug, before), b"stale", version=before)
+    assert other_worker.get((entry.slug, after)) is None
+    assert client.get(entry.get_absolute_url()).status_code == 404
+
+
+def test_a_new_file_or_link_raises_the_log_version() -> None:
+    entry = PublicationFactory(related=[])
+    earlier = PublicationFactory(related=[])
+    versions = [log_version()]
+    entry.points_to.add(earlier)
+    versions.append(log_version())
+    entry.attachments.create(
+        title="Figures",
+        file="published/x/figures.csv",
+        filename="figures.csv",
+        content_type="text/csv",
+        size=1,
+    )
+    versions.append(log_version())
+    first, linked, filed = versions
+    assert first is not None and linked is not None and filed is not None
+    assert first < linked < filed
+
+
+def test_pages_kept_under_another_log_version_are_dropped() -> None:
+    pages = PageCache()
+    pages.put(("a", 1), b"old", version=1)
+    pages.put(("b", 2), b"new", version=2)
+    assert pages.get(("a", 1)) is None and pages.get(("b", 2)) == b"new" and len(pages) == 1
+
+
+def test_a_missing_version_row_means_no_cache_until_the_next_write_makes_it_again(client: Client) -> None:
+    LogVersion.objects.all().delete()  # as a test's flush leaves the table
+    entry = PublicationFactory(title="Speeding fines", related=[])
+    assert log_version() is not None
+    LogVersion.objects.all().delete()
+    assert log_version() is None
+    assert client.get(entry.get_absolute_url()).status_code == 200 and len(entry_pages) == 0

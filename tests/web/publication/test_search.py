@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.db.models import Q
 
 from foidesk.datasets.disclosure_log import demo_entries
 from foidesk.web.publication.models import Publication
@@ -13,6 +15,7 @@ from foidesk.web.publication.search import (
     _rarest_terms,
     filter_by_text,
     refresh_search_terms,
+    search_candidates,
     search_publications,
 )
 
@@ -74,3 +77,33 @@ def test_with_word_counts_the_search_starts_from_the_rarest_words(log: None) -> 
     assert (
         matches[0].title == "Serving officers accused of alleged sexual harassment/assault from 2010 to 2021"
     )
+
+
+def _search_rows() -> dict[int, tuple[bool, bool]]:
+    """Each narrow search row: whether its date and filter values, and its words, are its entry's."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, s.published_on = p.published_on AND s.topics = p.topics AND s.outcomes = p.outcomes "
+            "AND s.exemptions = p.exemptions, s.document = p.search_vector "
+            "FROM publication_searchentry AS s JOIN publication_publication AS p USING (id)"
+        )
+        return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the narrow search rows are PostgreSQL's")
+def test_the_narrow_search_rows_follow_publishing_withdrawing_and_republishing() -> None:
+    from foidesk.core.workflow import Role
+    from foidesk.web.cases.publishing import publication_withdraw
+    from tests.factories import PublicationFactory, staff
+
+    entry = PublicationFactory(title="Drone flights", topics=["drones"], related=[])
+    hidden = PublicationFactory(title="Not yet public", is_published=False, related=[])
+    rows = _search_rows()
+    assert entry.pk in rows and hidden.pk not in rows
+    assert rows[entry.pk] == (True, True)  # its date, topics and words, as published
+    entry.title = "Drone flights, corrected"
+    entry.save()  # publishing again
+    assert _search_rows()[entry.pk] == (True, True)  # the new words
+    assert [row[0] for row in search_candidates(Q(), "corrected").rows] == [entry.pk]
+    publication_withdraw(publication=entry, reason="It named a witness.", actor=staff(Role.PUBLISHER))
+    assert entry.pk not in _search_rows()

@@ -4,7 +4,9 @@ The search box (``search_text``): what was typed is read by core/search_query.py
 phrases and prefixes, with a topic's other phrases as alternatives; PostgreSQL runs it as a tsquery of
 bound parameters (``english`` stemming, the stored ``search_vector`` with its GIN index, ranked by
 ``ts_rank_cd`` over the A-D weights), SQLite as an FTS5 MATCH (porter stemming, ranked by ``bm25`` with
-SQLITE_COLUMN_WEIGHTS). Snippets are the databases' own (``ts_headline``, FTS5 ``snippet``), escaped here.
+SQLITE_COLUMN_WEIGHTS). The log's search box takes its candidates (``search_candidates``) from the narrow
+search rows on PostgreSQL (models.SearchEntry, migration 0007) and ranks them among themselves on SQLite
+(``sqlite_ranks``). Snippets are the databases' own (``ts_headline``, FTS5 ``snippet``), escaped here.
 Matching a whole request (``search_publications``): an OR of key terms, the database's rank then combined
 with shared topics and overlapping periods by core/matching.py, and every match says why it matched.
 """
@@ -36,7 +38,7 @@ from foidesk.core.matching import (
 )
 from foidesk.core.periods import Period
 from foidesk.core.search_query import SearchQuery, fts5_match, parse_query
-from foidesk.web.publication.models import Publication
+from foidesk.web.publication.models import Publication, SearchEntry
 
 CANDIDATES = 100  # entries the database ranks before topics and periods re-rank them
 RANKED_HITS = 1000  # PostgreSQL: entries whose rank is computed, at most (bounds the time per query)
@@ -122,77 +124,96 @@ class Candidates:
 
 
 def search_candidates(
-    entries: QuerySet[Publication], q: str, *, limit: int | None = None, columns: Sequence[str] = ()
+    condition: Q, q: str, *, limit: int | None = None, columns: Sequence[str] = ()
 ) -> Candidates:
-    """At most ``limit`` entries matching what was typed (all words, else any word), newest first, each
-    with its rank and ``columns``: one query where the all-words search finds anything."""
+    """At most ``limit`` published entries meeting the filters' ``condition`` (on the fields Publication
+    and SearchEntry share) and matching what was typed (all words, else any word), newest first, each with
+    its rank and ``columns``: one query where the all-words search finds anything."""
     limit = CANDIDATE_LIMIT if limit is None else limit
     query = parse_query(q)
-    entries = entries.filter(is_published=True).order_by()
+    entries = Publication.objects.published().filter(condition).order_by()
     if query.is_empty:
         return Candidates([], TextSearch(entries.none(), query), more=False)
     all_words = True
-    rows = _candidate_rows(entries, query, True, limit + 1, columns)
+    rows = _candidate_rows(entries, condition, query, True, limit + 1, columns)
     if not rows and len(query.groups) > 1:
         all_words = False
-        rows = _candidate_rows(entries, query, False, limit + 1, columns)
+        rows = _candidate_rows(entries, condition, query, False, limit + 1, columns)
     search = TextSearch(_matching(entries, query, all_groups=all_words), query, all_words)
     return Candidates(rows[:limit], search, more=len(rows) > limit)
 
 
 def _candidate_rows(
-    entries: QuerySet[Publication], query: SearchQuery, all_groups: bool, limit: int, columns: Sequence[str]
+    entries: QuerySet[Publication],
+    condition: Q,
+    query: SearchQuery,
+    all_groups: bool,
+    limit: int,
+    columns: Sequence[str],
 ) -> list[tuple[Any, ...]]:
     fields = ("pk", "rank", "published_on", *columns)
     if connection.vendor == "postgresql":
         tsquery, params = postgres_tsquery(query, all_groups=all_groups)
-        found = entries.alias(
-            hit=RawSQL(  # noqa: S611 - parameters bound
-                f"publication_publication.search_vector @@ {tsquery}", params, output_field=BooleanField()
+        # The narrow search rows (models.SearchEntry, published entries only), not the log's own rows.
+        found = (
+            SearchEntry.objects.filter(condition)
+            .order_by()
+            .alias(
+                hit=RawSQL(  # noqa: S611 - parameters bound
+                    f"publication_searchentry.document @@ {tsquery}", params, output_field=BooleanField()
+                )
             )
-        ).filter(hit=True)
-        found = found.annotate(
-            rank=RawSQL(  # noqa: S611 - parameters bound
-                f"ts_rank_cd(publication_publication.search_vector, {tsquery})",
-                params,
-                output_field=FloatField(),
+            .filter(hit=True)
+            .annotate(
+                rank=RawSQL(  # noqa: S611 - parameters bound
+                    f"ts_rank_cd(publication_searchentry.document, {tsquery})",
+                    params,
+                    output_field=FloatField(),
+                )
             )
         )
         return _postgres_candidates(found, fields, limit)
     if connection.vendor == "sqlite":
-        weights = ", ".join(str(w) for w in SQLITE_COLUMN_WEIGHTS)
-        # FTS5 hands the matches over newest id first and stops at the limit: bm25 is computed for those only.
-        found = entries.extra(  # noqa: S610 - fixed SQL, the match expression is a bound parameter
+        # FTS5 hands the matches over newest id first and stops at the limit; they are ranked after
+        # (sqlite_ranks), among themselves.
+        found = entries.extra(  # the match expression is a bound parameter
             tables=["publication_search"],
             where=["publication_search.rowid = publication_publication.id", "publication_search MATCH %s"],
             params=[fts5_match(query, all_groups=all_groups)],
-            select={"rank": f"-bm25(publication_search, {weights})"},
             order_by=["-publication_search.rowid"],
         )
-        return list(found.values_list(*fields)[:limit])
+        rows = list(found.values_list("pk", "published_on", *columns)[:limit])
+        ranks = sqlite_ranks(query, all_groups, [row[0] for row in rows])
+        return [(pk, ranks.get(pk, 0.0), *rest) for pk, *rest in rows]
     plain = _matching(entries, query, all_groups=all_groups).order_by("-pk")
     return [(pk, 0.0, *rest) for pk, *rest in plain.values_list("pk", "published_on", *columns)[:limit]]
 
 
 def _postgres_candidates(
-    found: QuerySet[Publication], fields: Sequence[str], limit: int
+    found: QuerySet[SearchEntry], fields: Sequence[str], limit: int
 ) -> list[tuple[Any, ...]]:
-    """The newest matches among the last RECENT_IDS entries (a common word fills the limit there, testing
-    at most that many rows); if they are too few, other matches as the GIN index hands them over, as many
-    as are still wanted. Neither step reads more rows than its bound, whatever the planner estimates
-    (ordering every match of a phrase by id read 30,000 rows for "body worn video")."""
-    floor = RawSQL("(SELECT max(id) FROM publication_publication) - %s", [RECENT_IDS])
+    """The newest matches among the last RECENT_IDS search rows, walked newest first by primary key and
+    each tested (a common word fills the limit there, testing at most that many rows; no bitmap of the
+    whole GIN index, which costs 30-300 ms for a few common words at a million entries); if they are too
+    few, other matches as the GIN index hands them over, as many as are still wanted. Neither step reads
+    more rows than its bound, whatever the planner estimates (ordering every match of a phrase by id read
+    30,000 rows for "body worn video")."""
+    floor = RawSQL("(SELECT max(id) FROM publication_searchentry) - %s", [RECENT_IDS])
     recent = found.filter(pk__gt=floor).order_by("-pk")
-    rows: list[tuple[Any, ...]] = list(recent.values_list(*fields)[:limit])
-    if len(rows) >= limit:
-        return rows
-    # Every match this time (a bound on the id would be a bitmap of the whole primary key), the ones
-    # already taken skipped.
-    taken = {row[0] for row in rows}
     with connection.cursor() as cursor:
-        # Bitmap scans of the GIN index only: neither the whole table nor the primary key walked row by
-        # row (the planner's estimate of a phrase's matches can be wrong either way). Undone after, and
-        # by the rollback of a failed transaction.
+        # Undone after, and by the rollback of a failed transaction.
+        cursor.execute("SET enable_seqscan = off; SET enable_bitmapscan = off")
+        try:
+            rows: list[tuple[Any, ...]] = list(recent.values_list(*fields)[:limit])
+        finally:
+            cursor.execute("RESET enable_seqscan; RESET enable_bitmapscan")
+        if len(rows) >= limit:
+            return rows
+        # Every match this time (a bound on the id would be a bitmap of the whole primary key), the ones
+        # already taken skipped: bitmap scans of the GIN index only, neither the whole table nor the
+        # primary key walked row by row (the planner's estimate of a phrase's matches can be wrong
+        # either way).
+        taken = {row[0] for row in rows}
         cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off")
         try:
             more = found.values_list(*fields)[:limit]
@@ -200,6 +221,37 @@ def _postgres_candidates(
         finally:
             cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
     return rows
+
+
+_FTS5_COLUMNS = "title, summary, request_text, response_text, attachments_text"
+
+
+def sqlite_ranks(query: SearchQuery, all_groups: bool, ids: Sequence[int]) -> dict[int, float]:
+    """SQLite: the bm25 rank (SQLITE_COLUMN_WEIGHTS, higher is better) of the candidate entries ``ids``
+    among themselves. Their published text is copied into a scratch FTS5 table of the index's tokenizer,
+    private to this connection, and ranked there: bm25 over the whole index first counts every entry
+    holding each of the query's phrases (180 ms for a topic's synonyms with a phrase of common words at a
+    million entries); over 200 candidates that costs about 15 ms, whatever the log's size."""
+    if not ids:
+        return {}
+    weights = ", ".join(str(w) for w in SQLITE_COLUMN_WEIGHTS)
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.rank_probe USING fts5({_FTS5_COLUMNS}, "
+            "tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        cursor.execute("DELETE FROM temp.rank_probe")
+        cursor.execute(
+            f"INSERT INTO temp.rank_probe(rowid, {_FTS5_COLUMNS}) SELECT id, {_FTS5_COLUMNS} "  # noqa: S608
+            f"FROM publication_publication WHERE is_published AND id IN ({placeholders})",
+            list(ids),
+        )
+        cursor.execute(
+            f"SELECT rowid, -bm25(rank_probe, {weights}) FROM temp.rank_probe WHERE rank_probe MATCH %s",  # noqa: S608
+            [fts5_match(query, all_groups=all_groups)],
+        )
+        return {int(pk): float(rank) for pk, rank in cursor.fetchall()}
 
 
 def filter_by_text(entries: QuerySet[Publication], q: str) -> QuerySet[Publication]:

@@ -10,7 +10,7 @@ from typing import Any, cast
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Q, QuerySet
 
 from foidesk.core.outcome import Outcome
 from foidesk.core.search_query import SearchQuery
@@ -34,32 +34,16 @@ def published_entry(slug: str) -> Publication | None:
     return published_entries().prefetch_related("attachments", "points_to").filter(slug=slug).first()
 
 
-def entry_page_key(slug: str) -> tuple[bool, tuple[object, ...] | None]:
-    """Whether a published entry has ``slug``, and what its page shows depends on: the entry's id and
-    version and the id and version of each published entry it links to (its related entries, the earlier
-    answers it points to); a withdrawn or republished entry has a new version (``updated_at``). The key
-    is None for an entry whose related entries were never stored (looked for on the page instead)."""
-    points = Exists(Publication.points_to.through.objects.filter(from_publication=OuterRef("pk")))
-    found = (
-        published_entries()
-        .filter(slug=slug)
-        .annotate(points=points)
-        .values_list("pk", "updated_at", "related", "points")
-        .first()
-    )
-    if found is None:
-        return False, None
-    pk, version, related, points_anywhere = found
-    if not isinstance(related, list):
-        return True, None
-    references = [r for r in related if isinstance(r, str)]
-    if not references and not points_anywhere:  # links to nothing: one query
-        return True, (pk, slug, version, ())
-    # Two index lookups (an OR of the two read the whole log on PostgreSQL).
-    linked = set(published_entries().filter(pointed_from=pk).values_list("pk", "updated_at"))
-    if references:
-        linked |= set(published_entries().filter(reference__in=references).values_list("pk", "updated_at"))
-    return True, (pk, slug, version, tuple(sorted(linked)))
+def log_version() -> int | None:
+    """The log's version, which the database raises on every write to an entry, its files or its links
+    (migration 0006): entry pages are cached under it. One primary-key read, no ORM; None where there is
+    no version row (a database emptied by a test's flush), and then nothing is cached."""
+    if connection.vendor not in ("postgresql", "sqlite"):  # the triggers exist on these two only
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT generation FROM publication_logversion WHERE id = 1")
+        found = cursor.fetchone()
+    return None if found is None else int(found[0])
 
 
 def _printable(value: str) -> str:
@@ -105,15 +89,16 @@ class LogResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
 
 
-def _filtered(filters: LogFilters) -> QuerySet[Publication]:
-    entries = topic_entries(filters.topic) if filters.topic else published_entries()
+def _condition(filters: LogFilters) -> Q:
+    """The filters as one condition on the fields a Publication and its SearchEntry share."""
+    condition = topic_condition(filters.topic) if filters.topic else Q()
     if filters.outcome:
-        entries = entries.filter(outcomes__icontains=f'"{filters.outcome}"')
+        condition &= Q(outcomes__icontains=f'"{filters.outcome}"')
     if filters.exemption:
-        entries = entries.filter(exemptions__icontains=f'"{filters.exemption}"')
+        condition &= Q(exemptions__icontains=f'"{filters.exemption}"')
     if filters.year:
-        entries = entries.filter(published_on__year=filters.year)
-    return entries
+        condition &= Q(published_on__year=filters.year)
+    return condition
 
 
 _FACETED = ("topics", "outcomes", "exemptions")
@@ -129,7 +114,8 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
     page says so and lists the best of the candidates. The whole log, unsearched, is paged by the database
     (the filters are then offered uncounted)."""
     filters = filters.cleaned()
-    entries = _filtered(filters)
+    condition = _condition(filters)
+    entries = published_entries().filter(condition)
     columns = _FACETED if for_page else ()
     if not filters.q:
         newest = entries.order_by("-published_on", "-id")
@@ -138,7 +124,7 @@ def log_search(filters: LogFilters, page_number: int, *, for_page: bool = True) 
             page = Paginator(newest.only(*_LISTED), PAGE_SIZE).get_page(page_number)
             return LogResults(page, facets=_uncounted_facets() if for_page else {})
         return _listed(head, page_number, facets=_facets(head) if for_page else {})
-    found = search_candidates(entries, filters.q, columns=columns)
+    found = search_candidates(condition, filters.q, columns=columns)
     rows = found.rows
     if filters.sort == "newest":
         rows.sort(key=lambda row: (row[2], row[0]), reverse=True)
@@ -229,7 +215,11 @@ def related_entries(entry: Publication, limit: int = RELATED_ENTRIES) -> list[Pu
 
 def topic_entries(topic: str) -> QuerySet[Publication]:
     """The published entries under one topic (the log's topic filter, the topic's Atom feed)."""
-    entries = published_entries()
+    return published_entries().filter(topic_condition(topic))
+
+
+def topic_condition(topic: str) -> Q:
+    """Entries under one topic: a JSON containment where the database has one, else the quoted name."""
     if connection.features.supports_json_field_contains:
-        return entries.filter(topics__contains=[topic])
-    return entries.filter(topics__icontains=f'"{topic}"')
+        return Q(topics__contains=[topic])
+    return Q(topics__icontains=f'"{topic}"')

@@ -18,8 +18,8 @@ from foidesk.web.publication.page_cache import entry_pages
 from foidesk.web.publication.selectors import (
     LogFilters,
     LogResults,
-    entry_page_key,
     log_search,
+    log_version,
     published_entry,
     related_entries,
 )
@@ -77,16 +77,15 @@ def _facet_options(results: LogResults, filters: LogFilters) -> dict[str, list[d
 
 @require_safe
 def disclosure_entry(request: HttpRequest, slug: str) -> HttpResponse:
-    """An entry's page, served from the worker's page cache while the entry and the entries it links to
-    are the versions it was rendered from (page_cache.py); two small queries decide that."""
-    published, key = entry_page_key(slug)
-    if not published:
-        raise Http404("No published response has that reference.")
-    page = entry_pages.get(key) if key is not None else None
+    """An entry's page, served from the worker's page cache while the log is at the version the page was
+    rendered at (page_cache.py): one primary-key read decides that."""
+    version = log_version()
+    key = (slug, version)
+    page = entry_pages.get(key) if version is not None else None
     if page is None:
         response = _entry_page(request, slug)
-        if key is not None:
-            entry_pages.put(key, response.content)
+        if version is not None:
+            entry_pages.put(key, response.content, version=version)
         return response
     return HttpResponse(page)
 
