@@ -372,9 +372,11 @@ def _run_pg(command: list[str]) -> None:
         raise BackupError(f"{command[0]} failed (exit {done.returncode}): {done.stderr.strip()[-2000:]}")
 
 
-# Before the dump's own statements, in the same transaction: drop every table of the schema, so the
-# database becomes exactly the archive's even where it held a newer schema (tables the archive's
-# migrations do not have would otherwise stay, and `migrate` would then fail to create them).
+# Before the dump's own statements, in the same transaction: drop every table, sequence and function
+# of the schema, so the database becomes exactly the archive's even where it held a newer schema
+# (tables the archive's migrations do not have would otherwise stay, and `migrate` would then fail to
+# create them; the dump creates its trigger functions, which must not be there already). Functions an
+# extension owns are the extension's, and stay.
 PG_EMPTY_SCHEMA = """
 DO $$
 DECLARE t record;
@@ -384,6 +386,14 @@ BEGIN
   END LOOP;
   FOR t IN SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public' LOOP
     EXECUTE format('DROP SEQUENCE IF EXISTS public.%I CASCADE', t.sequence_name);
+  END LOOP;
+  FOR t IN
+    SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS args
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'public' AND p.prokind IN ('f', 'p')
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+  LOOP
+    EXECUTE format('DROP ROUTINE IF EXISTS public.%I(%s) CASCADE', t.proname, t.args);
   END LOOP;
 END $$;
 """
