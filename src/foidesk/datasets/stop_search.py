@@ -180,7 +180,7 @@ _OPERATIONS = ("Operation Orochi", "Operation Venice", "Operation Sceptre")
 
 
 @dataclass(frozen=True, slots=True)
-class GeneratorSettings:
+class SearchGeneratorSettings:
     """What to generate: ``n`` searches from ``start`` to ``end`` inclusive, from ``seed``."""
 
     n: int
@@ -195,7 +195,7 @@ class GeneratorSettings:
             raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
 
 
-def generate_searches(settings: GeneratorSettings) -> Iterator[dict[str, str]]:
+def generate_searches(settings: SearchGeneratorSettings) -> Iterator[dict[str, str]]:
     """Yield ``settings.n`` synthetic searches as records (field -> code), the same for the same settings."""
     rng = random.Random(f"foidesk-stop-search:{settings.seed}")
     days = (settings.end - settings.start).days + 1
