@@ -10,12 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
-from typing import Generic, TypeVar
 
+from foidesk.datasets.generation import WeightedDraw, check_generation
 from foidesk.datasets.misconduct import (
     BCU_CODE,
     BOROUGH_BCU,
@@ -234,26 +232,9 @@ class _Officer:
     borough: Borough
 
 
-T = TypeVar("T")
-
-
-class _Weighted(Generic[T]):
-    """Draws from a fixed discrete distribution with one uniform number (bisect on the cumulative sum)."""
-
-    __slots__ = ("_cumulative", "_items")
-
-    def __init__(self, weights: dict[T, float]) -> None:
-        self._items: tuple[T, ...] = tuple(weights)
-        total = sum(weights.values())
-        self._cumulative = tuple(c / total for c in accumulate(weights.values()))
-
-    def draw(self, rng: random.Random) -> T:
-        return self._items[min(bisect_right(self._cumulative, rng.random()), len(self._items) - 1)]
-
-
-_CATEGORY = _Weighted(CATEGORY_WEIGHTS)
-_RANK = _Weighted(RANK_WEIGHTS)
-_GENDER = _Weighted(GENDER_WEIGHTS)
+_CATEGORY = WeightedDraw(CATEGORY_WEIGHTS.items())
+_RANK = WeightedDraw(RANK_WEIGHTS.items())
+_GENDER = WeightedDraw(GENDER_WEIGHTS.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,10 +248,7 @@ class AllegationGeneratorSettings:
     officers_per_allegation: float = 1 / 3
 
     def __post_init__(self) -> None:
-        if not 0 <= self.n <= MAX_GENERATED:
-            raise ValueError(f"n must be between 0 and {MAX_GENERATED:,}, not {self.n}")
-        if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        check_generation(self.n, MAX_GENERATED, self.start, self.end)
 
 
 def generate_register(settings: AllegationGeneratorSettings) -> Iterator[Allegation]:
