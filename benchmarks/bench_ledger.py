@@ -37,12 +37,13 @@ def main() -> str:
         protect_against,
     )
     from foidesk.core.sdc.suppression import Method, protect
-    from foidesk.datasets import misconduct as m
+    from foidesk.datasets import misconduct_synthetic as synthetic
     from foidesk.datasets.query import CountQuery, QueryError, build_query, count_records
     from foidesk.datasets.registry import REGISTRY
     from foidesk.web.cases.ledger import dimension_name, ledger_scope
 
-    records = list(m.generate_register(m.GeneratorSettings(n=DEMO_SIZE, seed=DEMO_SEED)))
+    settings = synthetic.AllegationGeneratorSettings(n=DEMO_SIZE, seed=DEMO_SEED)
+    records = list(synthetic.generate_register(settings))
     data = REGISTRY.dataset("misconduct")
 
     def protected_table(query: CountQuery):  # type: ignore[no-untyped-def]

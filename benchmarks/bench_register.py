@@ -105,7 +105,7 @@ def _child() -> None:
     from django.db import connection
 
     from foidesk.core.periods import calendar_years
-    from foidesk.datasets import misconduct as m
+    from foidesk.datasets import misconduct_synthetic as synthetic
     from foidesk.datasets.importer import register_row
     from foidesk.datasets.query import build_query, count_records
     from foidesk.web.records.models import MisconductAllegation
@@ -123,7 +123,7 @@ def _child() -> None:
 
     started = time.perf_counter()
     rows = []
-    allegations = list(m.generate_register(m.GeneratorSettings(n=N, seed=1)))
+    allegations = list(synthetic.generate_register(synthetic.AllegationGeneratorSettings(n=N, seed=1)))
     for allegation in allegations:
         row = register_row(allegation)
         outcomes = row[13].split("; ")

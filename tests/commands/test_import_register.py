@@ -10,7 +10,7 @@ import pytest
 
 from foidesk.cli import main
 from foidesk.datasets.importer import REGISTER_COLUMNS, register_row, write_register_csv
-from foidesk.datasets.misconduct import GeneratorSettings, generate_register
+from foidesk.datasets.misconduct_synthetic import AllegationGeneratorSettings, generate_register
 from foidesk.web.records.selectors import register_size
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def _write_csv(path, allegations) -> None:
 
 def test_valid_csv_is_imported(tmp_path, capsys) -> None:
     path = tmp_path / "register.csv"
-    _write_csv(path, generate_register(GeneratorSettings(n=40, seed=1)))
+    _write_csv(path, generate_register(AllegationGeneratorSettings(n=40, seed=1)))
     assert main(["import-register", str(path), "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["imported"] == 40 and payload["errors"] == []
@@ -32,7 +32,7 @@ def test_valid_csv_is_imported(tmp_path, capsys) -> None:
 
 def test_every_bad_row_is_listed_and_nothing_imported(tmp_path, capsys) -> None:
     path = tmp_path / "register.csv"
-    _write_csv(path, generate_register(GeneratorSettings(n=10, seed=1)))
+    _write_csv(path, generate_register(AllegationGeneratorSettings(n=10, seed=1)))
     rows = list(csv.reader(path.open(newline="")))
     rows[2][REGISTER_COLUMNS.index("rank")] = "captain"
     rows[5] = ["SYN-X"] + [""] * (len(REGISTER_COLUMNS) - 1)
@@ -48,7 +48,7 @@ def test_every_bad_row_is_listed_and_nothing_imported(tmp_path, capsys) -> None:
 
 
 def test_xlsx_is_read_with_spreadsheet_dates(tmp_path, capsys) -> None:
-    allegations = list(generate_register(GeneratorSettings(n=15, seed=9)))
+    allegations = list(generate_register(AllegationGeneratorSettings(n=15, seed=9)))
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(["Allegation id", *REGISTER_COLUMNS[1:]])

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from foidesk.datasets import misconduct as m
+from foidesk.datasets import misconduct_synthetic as synthetic
 from foidesk.datasets.importer import (
     REGISTER_COLUMNS,
     RegisterImportError,
@@ -19,7 +20,7 @@ from foidesk.datasets.importer import (
     write_register_csv,
 )
 
-ALLEGATIONS = list(m.generate_register(m.GeneratorSettings(n=60, seed=8)))
+ALLEGATIONS = list(synthetic.generate_register(synthetic.AllegationGeneratorSettings(n=60, seed=8)))
 HEADER = ",".join(REGISTER_COLUMNS)
 
 

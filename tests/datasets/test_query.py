@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from foidesk.core.periods import DateRange, InvalidDateRange, calendar_years
 from foidesk.core.sdc.table import CountTable
 from foidesk.datasets import misconduct as m
+from foidesk.datasets import misconduct_synthetic as synthetic
 from foidesk.datasets.query import (
     Condition,
     QueryError,
@@ -31,7 +32,7 @@ def _allegation(
     n: int, received: str, category: m.Category, outcomes: tuple[m.MisconductOutcome, ...], **more
 ) -> object:
     forum = m.Forum.MISCONDUCT_MEETING if Out.WRITTEN_WARNING in outcomes else m.Forum.NO_PROCEEDINGS
-    return m.MisconductAllegation(
+    return m.Allegation(
         allegation_id=f"T-{n}",
         officer_id=f"OFF-{n}",
         collar_number="",
@@ -44,7 +45,7 @@ def _allegation(
         nature="",
         standard=m.Standard.DISCREDITABLE_CONDUCT,
         forum=forum,
-        finding=m.Finding.NO_CASE_TO_ANSWER,
+        finding=m.MisconductFinding.NO_CASE_TO_ANSWER,
         outcomes=outcomes,
         summary="",
     )
@@ -197,7 +198,7 @@ SINGLE_VALUED = ["category", "year", "rank", "rank band", "gender", "borough", "
     first=st.integers(2019, 2022),
 )
 def test_two_way_tables_add_up_to_the_records_counted(seed: int, rows: str, columns: str, first: int) -> None:
-    records = list(m.generate_register(m.GeneratorSettings(n=300, seed=seed)))
+    records = list(synthetic.generate_register(synthetic.AllegationGeneratorSettings(n=300, seed=seed)))
     period = calendar_years(first, 2022)
     counted = sum(1 for r in records if period.start <= r.date_received <= period.end)
     one_way = count_records(records, build_query(rows, period=period))

@@ -87,10 +87,10 @@ def test_a_count_by_ethnicity_in_lambeth_in_a_financial_year_is_the_hand_count()
 
 
 def test_the_generator_is_seeded_and_its_records_read_back_unchanged() -> None:
-    settings = s.GeneratorSettings(n=300, seed=11)
+    settings = s.SearchGeneratorSettings(n=300, seed=11)
     generated = list(s.generate_searches(settings))
     assert generated == list(s.generate_searches(settings))
-    assert generated != list(s.generate_searches(s.GeneratorSettings(n=300, seed=12)))
+    assert generated != list(s.generate_searches(s.SearchGeneratorSettings(n=300, seed=12)))
     buffer = io.StringIO()
     write_records_csv(STOP_SEARCH_REGISTER, generated, buffer)
     assert file_headings(STOP_SEARCH_REGISTER)[1:16] == POLICE_UK_HEADINGS
@@ -99,7 +99,7 @@ def test_the_generator_is_seeded_and_its_records_read_back_unchanged() -> None:
 
 
 def test_a_protected_table_from_the_register_hides_every_small_count() -> None:
-    records = list(s.generate_searches(s.GeneratorSettings(n=2000, seed=3)))
+    records = list(s.generate_searches(s.SearchGeneratorSettings(n=2000, seed=3)))
     query = build_query("ethnicity", "outcome", where={"borough": "Lambeth"}, dataset="stop_search")
     protected = protect(count_records(records, query), threshold=5)
     assert protected.release_allowed
@@ -115,7 +115,7 @@ def test_the_point_time_and_operation_never_leave_in_a_record_list() -> None:
     assert generalised == {"date", "borough", "gender", "age_range", "self_defined_ethnicity",
                            "officer_defined_ethnicity"}  # fmt: skip
     assert schema.sensitive == ("outcome",)
-    records = list(s.generate_searches(s.GeneratorSettings(n=400, seed=5)))
+    records = list(s.generate_searches(s.SearchGeneratorSettings(n=400, seed=5)))
     release = anonymise_dataset(STOP_SEARCH_REGISTER, records, k=5, l=2, max_suppression=0.2)
     header, rows = release_table(STOP_SEARCH_REGISTER, release)
     assert "Search" not in header and rows

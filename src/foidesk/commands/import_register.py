@@ -53,12 +53,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from foidesk.datasets import misconduct as m
+    from foidesk.datasets import misconduct_synthetic as synthetic
 
-    start = args.start or m.DEMO_START
-    end = args.end or m.DEMO_END
+    start = args.start or synthetic.DEMO_START
+    end = args.end or synthetic.DEMO_END
     try:
-        m.GeneratorSettings(n=args.generate, seed=args.seed, start=start, end=end)
+        synthetic.AllegationGeneratorSettings(n=args.generate, seed=args.seed, start=start, end=end)
     except ValueError as error:
         raise CommandFailed(str(error)) from error
     setup_django()
@@ -71,12 +71,12 @@ def _generate(args: argparse.Namespace) -> int:
         "synthetic": True,
         "already_loaded": added == 0 and args.generate > 0,
         "register_size": register_size(),
-        "notice": m.SYNTHETIC_NOTICE,
+        "notice": synthetic.SYNTHETIC_NOTICE,
     }
     if args.json:
         emit_json(payload)
     elif added:
-        print(f"loaded {added} synthetic allegations (seed {args.seed}). {m.SYNTHETIC_NOTICE}")
+        print(f"loaded {added} synthetic allegations (seed {args.seed}). {synthetic.SYNTHETIC_NOTICE}")
     else:
         print("a synthetic register is already loaded; nothing added")
     return 0

@@ -83,7 +83,7 @@ class RegisterImportError(Exception):
         super().__init__(f"{len(self.errors)} problem(s), nothing imported: {shown}{more}")
 
 
-def read_register(path: str | Path) -> list[m.MisconductAllegation]:
+def read_register(path: str | Path) -> list[m.Allegation]:
     """Every allegation in the CSV or XLSX file, or ``RegisterImportError`` listing every bad row."""
     return parse_register(file_rows(path))
 
@@ -109,7 +109,7 @@ def file_rows(path: str | Path) -> Iterator[tuple[int, list[object]]]:
     raise RegisterImportError([RowError(FILE_LEVEL, None, f"{source.name}: expected a .csv or .xlsx file")])
 
 
-def read_register_csv_text(text: str) -> list[m.MisconductAllegation]:
+def read_register_csv_text(text: str) -> list[m.Allegation]:
     return parse_register(csv_rows(text))
 
 
@@ -144,7 +144,7 @@ def _xlsx_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
 
 def parse_register(
     rows: Iterable[tuple[int, list[object]]], dataset: Dataset = MISCONDUCT_REGISTER
-) -> list[m.MisconductAllegation]:
+) -> list[m.Allegation]:
     """Validate numbered rows (the first is the header) into allegations, all or nothing."""
     iterator = iter(rows)
     header = next((row for row in iterator if not _blank(row[1])), None)
@@ -154,7 +154,7 @@ def parse_register(
     columns, errors = _columns(header_line, header_cells, dataset)
     if errors:
         raise RegisterImportError(errors)
-    allegations: list[m.MisconductAllegation] = []
+    allegations: list[m.Allegation] = []
     first_seen: dict[str, int] = {}
     for line, cells in iterator:
         if _blank(cells):
@@ -216,7 +216,7 @@ def _columns(line: int, cells: list[object], dataset: Dataset) -> tuple[list[str
 
 def _allegation(
     line: int, values: Mapping[str, object], dataset: Dataset, errors: list[RowError]
-) -> m.MisconductAllegation | None:
+) -> m.Allegation | None:
     parsed: dict[str, Any] = {}
     bad_values = 0
     for name in REGISTER_COLUMNS:
@@ -232,12 +232,12 @@ def _allegation(
     problems = m.allegation_problems(draft)
     for problem in problems:
         errors.append(RowError(line, None, problem))
-    return None if problems else m.MisconductAllegation(**parsed)
+    return None if problems else m.Allegation(**parsed)
 
 
-def _unchecked_allegation(parsed: Mapping[str, Any]) -> m.MisconductAllegation:
+def _unchecked_allegation(parsed: Mapping[str, Any]) -> m.Allegation:
     """The allegation without its own validation, so that all its problems can be reported together."""
-    draft = object.__new__(m.MisconductAllegation)
+    draft = object.__new__(m.Allegation)
     for name, value in parsed.items():
         object.__setattr__(draft, name, value)
     return draft
@@ -250,7 +250,7 @@ _ENUMS: dict[str, type[Any]] = {
     "category": m.Category,
     "standard": m.Standard,
     "forum": m.Forum,
-    "finding": m.Finding,
+    "finding": m.MisconductFinding,
     "outcomes": m.MisconductOutcome,
 }
 
@@ -322,7 +322,7 @@ def parse_flag(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def register_row(allegation: m.MisconductAllegation) -> list[str]:
+def register_row(allegation: m.Allegation) -> list[str]:
     """The allegation as the register's CSV row (codes, ISO dates, lists joined by ``"; "``)."""
     return [
         allegation.allegation_id,
@@ -345,7 +345,7 @@ def register_row(allegation: m.MisconductAllegation) -> list[str]:
     ]
 
 
-def write_register_csv(allegations: Iterable[m.MisconductAllegation], handle: TextIO) -> int:
+def write_register_csv(allegations: Iterable[m.Allegation], handle: TextIO) -> int:
     """Write a header and one row per allegation; returns the number of rows written."""
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(REGISTER_COLUMNS)

@@ -301,7 +301,9 @@ MISCONDUCT_REGISTER = Dataset(
             "Finding",
             FieldKind.CATEGORY,
             "What the investigation or proceedings found.",
-            values=values_of(m.Finding, {"not_determined": "Not determined (withdrawn or discontinued)"}, {}),
+            values=values_of(
+                m.MisconductFinding, {"not_determined": "Not determined (withdrawn or discontinued)"}, {}
+            ),
             sensitive=True,
         ),
         Field(

@@ -67,7 +67,7 @@ def _never_released(field: Field) -> bool:
     return field.kind is FieldKind.TEXT and not (field.quasi_identifier or field.sensitive)
 
 
-def misconduct_records(allegations: Iterable[m.MisconductAllegation]) -> list[dict[str, str]]:
+def misconduct_records(allegations: Iterable[m.Allegation]) -> list[dict[str, str]]:
     """Allegations as plain records (codes, ISO dates, outcomes joined by ``"; "``), as the register's CSV."""
     return [dict(zip(REGISTER_COLUMNS, register_row(a), strict=True)) for a in allegations]
 

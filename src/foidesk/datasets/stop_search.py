@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from foidesk.datasets import misconduct as m
+from foidesk.datasets.generation import WeightedDraw, check_generation
 from foidesk.datasets.london import BOROUGH_CENTRES, nearest_borough
 
 NOT_RECORDED = "not_recorded"  # an empty cell of an optional column (police.uk leaves many blank)
@@ -147,17 +148,8 @@ OUTCOMES: Vocabulary = (
 FURTHER_ACTION = tuple(code for code, _, _ in OUTCOMES if code != "no_further_action")
 
 
-@dataclass(frozen=True, slots=True)
-class _Weights:
-    codes: tuple[str, ...]
-    weights: tuple[float, ...]
-
-    def draw(self, rng: random.Random) -> str:
-        return rng.choices(self.codes, weights=self.weights)[0]
-
-
-def _weights(table: Mapping[str, float]) -> _Weights:
-    return _Weights(tuple(table), tuple(table.values()))
+def _weights(table: Mapping[str, float]) -> WeightedDraw[str]:
+    return WeightedDraw(table.items())
 
 
 # Rough shapes of London's published searches (most for drugs, most ending with no further action,
@@ -180,7 +172,7 @@ _OPERATIONS = ("Operation Orochi", "Operation Venice", "Operation Sceptre")
 
 
 @dataclass(frozen=True, slots=True)
-class GeneratorSettings:
+class SearchGeneratorSettings:
     """What to generate: ``n`` searches from ``start`` to ``end`` inclusive, from ``seed``."""
 
     n: int
@@ -189,13 +181,10 @@ class GeneratorSettings:
     end: dt.date = DEMO_END
 
     def __post_init__(self) -> None:
-        if not 0 <= self.n <= MAX_GENERATED:
-            raise ValueError(f"n must be between 0 and {MAX_GENERATED:,}, not {self.n}")
-        if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        check_generation(self.n, MAX_GENERATED, self.start, self.end)
 
 
-def generate_searches(settings: GeneratorSettings) -> Iterator[dict[str, str]]:
+def generate_searches(settings: SearchGeneratorSettings) -> Iterator[dict[str, str]]:
     """Yield ``settings.n`` synthetic searches as records (field -> code), the same for the same settings."""
     rng = random.Random(f"foidesk-stop-search:{settings.seed}")
     days = (settings.end - settings.start).days + 1

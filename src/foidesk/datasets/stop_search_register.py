@@ -132,7 +132,7 @@ STOP_SEARCH_REGISTER = Dataset(
     date_field="date",
     id_field="search_id",
     generate=lambda n, seed, start, end: s.generate_searches(
-        s.GeneratorSettings(n=n, seed=seed, start=start or s.DEMO_START, end=end or s.DEMO_END)
+        s.SearchGeneratorSettings(n=n, seed=seed, start=start or s.DEMO_START, end=end or s.DEMO_END)
     ),
     date_phrase="made",
     personal_data_phrase="Information about a search of a person, its grounds and its outcome",

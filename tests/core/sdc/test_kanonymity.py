@@ -19,7 +19,7 @@ from foidesk.core.sdc.kanonymity import (
     date_hierarchy,
     mapping_hierarchy,
 )
-from foidesk.datasets import misconduct as m
+from foidesk.datasets import misconduct_synthetic as synthetic
 from foidesk.datasets.record_release import misconduct_records, release_schema
 from foidesk.datasets.registry import MISCONDUCT_REGISTER
 
@@ -236,7 +236,8 @@ def test_the_register_drops_identifiers_and_free_text_and_generalises_every_quas
 
 def test_category_unique_records_are_never_released_with_their_category() -> None:
     """The tester's case: a category held by one record names it; it is generalised or withheld."""
-    records = misconduct_records(m.generate_register(m.GeneratorSettings(n=300, seed=7)))
+    settings = synthetic.AllegationGeneratorSettings(n=300, seed=7)
+    records = misconduct_records(synthetic.generate_register(settings))
     by_category = Counter(r["category"] for r in records)
     rare = {category for category, n in by_category.items() if n < 5}
     assert rare, "the sample must hold categories rarer than k"
@@ -252,7 +253,8 @@ def test_category_unique_records_are_never_released_with_their_category() -> Non
 @settings(max_examples=10, deadline=None)
 @given(seed=st.integers(0, 10_000), n=st.integers(60, 400))
 def test_register_releases_keep_k_and_l_on_every_group(seed: int, n: int) -> None:
-    records = misconduct_records(m.generate_register(m.GeneratorSettings(n=n, seed=seed)))
+    settings = synthetic.AllegationGeneratorSettings(n=n, seed=seed)
+    records = misconduct_records(synthetic.generate_register(settings))
     try:
         release = anonymise(records, REGISTER_SCHEMA, k=5, l=2)
     except AnonymisationError:

@@ -83,3 +83,21 @@ def test_costs_rank_cells_first_and_value_second() -> None:
     assert 1 <= costs[0] < costs[1] < costs[2] < 2
     costs = cell_costs(np.array([0, 5, 100]), Objective.VALUE)
     assert 0 < costs[0] < 1 and costs[1] < 6
+
+
+def test_a_solve_stopped_before_it_finds_a_pattern_is_a_timeout_not_a_failure() -> None:
+    """A round begun with a moment left (or on a loaded machine): HiGHS stops with no pattern at all.
+
+    The method reports that it ran out of time, with the cells it could not vouch for, so that the
+    caller falls back to a safe pattern; it does not fail the whole request. A tenth of a millisecond
+    is too short for the whole method on any machine, so this holds whatever the load.
+    """
+    cells = np.random.default_rng(3).negative_binomial(1, 0.08, size=(30, 10))
+    table = CountTable("r", "c", tuple(f"R{i}" for i in range(30)), tuple(f"C{j}" for j in range(10)),
+                       tuple(tuple(int(v) for v in row) for row in cells))  # fmt: skip
+    grid = build_grid(table)
+    primary = _primary(grid)
+    found = optimal_suppression(grid, primary, RULE, time_limit=0.0001)
+    assert not found.complete and not found.proven_optimal
+    assert found.unprotected and set(found.unprotected) <= set(np.flatnonzero(primary).tolist())
+    assert (found.suppressed >= primary).all()

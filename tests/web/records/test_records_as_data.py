@@ -26,7 +26,7 @@ from foidesk.web.records.services import (
 pytestmark = pytest.mark.django_db
 
 SAMPLE = Path(__file__).parents[2] / "data" / "stop_search" / "metropolitan-stop-and-search-sample.csv"
-SETTINGS = s.GeneratorSettings(n=1200, seed=19)
+SETTINGS = s.SearchGeneratorSettings(n=1200, seed=19)
 
 
 @pytest.fixture

@@ -9,14 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from foidesk.core.periods import DateRange, calendar_years
-from foidesk.datasets.misconduct import GeneratorSettings, generate_register
+from foidesk.datasets.misconduct_synthetic import AllegationGeneratorSettings, generate_register
 from foidesk.datasets.query import QueryError, build_query, count_records
 from foidesk.web.records.selectors import allegations_matching, count_table, register_size
 from foidesk.web.records.services import register_import
 
 pytestmark = pytest.mark.django_db
 
-SETTINGS = GeneratorSettings(n=1500, seed=11)
+SETTINGS = AllegationGeneratorSettings(n=1500, seed=11)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from foidesk.datasets.importer import RegisterImportError, write_register_csv
-from foidesk.datasets.misconduct import GeneratorSettings, generate_register
+from foidesk.datasets.misconduct_synthetic import AllegationGeneratorSettings, generate_register
 from foidesk.web.records.models import MisconductAllegation
 from foidesk.web.records.selectors import register_size, synthetic_register_loaded
 from foidesk.web.records.services import (
@@ -31,7 +31,7 @@ def test_generate_loads_the_synthetic_register_once() -> None:
 
 
 def test_rows_read_back_equal_the_allegations_written() -> None:
-    allegations = list(generate_register(GeneratorSettings(n=200, seed=2)))
+    allegations = list(generate_register(AllegationGeneratorSettings(n=200, seed=2)))
     register_import(rows=allegations)
     assert [row.as_allegation() for row in MisconductAllegation.objects.order_by("allegation_id")] == sorted(
         allegations, key=lambda a: a.allegation_id
@@ -39,7 +39,7 @@ def test_rows_read_back_equal_the_allegations_written() -> None:
 
 
 def test_an_import_with_an_id_already_registered_adds_nothing() -> None:
-    allegations = list(generate_register(GeneratorSettings(n=50, seed=3)))
+    allegations = list(generate_register(AllegationGeneratorSettings(n=50, seed=3)))
     register_import(rows=allegations[:10])
     fresh = [dataclasses.replace(a, allegation_id=f"NEW-{i}") for i, a in enumerate(allegations[10:])]
     with pytest.raises(AllegationsAlreadyRegistered, match="SYN-0000001"):
@@ -48,7 +48,7 @@ def test_an_import_with_an_id_already_registered_adds_nothing() -> None:
 
 
 def test_a_file_with_one_bad_row_imports_nothing(tmp_path) -> None:
-    allegations = list(generate_register(GeneratorSettings(n=20, seed=4)))
+    allegations = list(generate_register(AllegationGeneratorSettings(n=20, seed=4)))
     path = tmp_path / "register.csv"
     with path.open("w", newline="") as handle:
         write_register_csv(allegations, handle)

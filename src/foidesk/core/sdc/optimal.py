@@ -47,6 +47,7 @@ from foidesk.core.sdc.rule import ProtectionRule
 DEFAULT_TIME_LIMIT_SECONDS = 30.0  # a default for a web request; a setting can raise it
 MAX_ROUNDS = 200
 _TOLERANCE = 1e-7
+_MILP_LIMIT_REACHED = 1  # scipy.optimize.milp: "Iteration or time limit reached"
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -126,7 +127,10 @@ def optimal_suppression(
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             break
-        pattern, proven, round_bound = _solve_master(cost, primary, cuts, remaining)
+        solved = _solve_master(cost, primary, cuts, remaining)
+        if solved is None:  # out of time before HiGHS found a pattern: keep the last round's
+            break
+        pattern, proven, round_bound = solved
         bound = max(bound, round_bound)
         new_cuts: list[_Cut] = []
         failing = []
@@ -161,8 +165,12 @@ def bounded_count(bound: float) -> int:
 
 def _solve_master(
     cost: npt.NDArray[np.float64], primary: BoolArray, cuts: list[_Cut], time_limit: float
-) -> tuple[BoolArray, bool, float]:
-    """The cheapest pattern meeting every cut found so far, whether proven, and HiGHS's lower bound."""
+) -> tuple[BoolArray, bool, float] | None:
+    """The cheapest pattern meeting every cut found so far, whether proven, and HiGHS's lower bound.
+
+    None when ``time_limit`` ran out before HiGHS found any pattern (a round begun with moments left,
+    or a loaded machine): the caller falls back as for any other timeout.
+    """
     n = cost.size
     constraints = []
     if cuts:
@@ -178,6 +186,8 @@ def _solve_master(
         bounds=Bounds(primary.astype(np.float64), np.ones(n)),
         options={"time_limit": time_limit, "disp": False},
     )
+    if result.x is None and result.status == _MILP_LIMIT_REACHED:
+        return None
     if result.x is None:
         raise SuppressionFailed(f"HiGHS found no suppression pattern: {result.message}")
     proven = result.status == 0

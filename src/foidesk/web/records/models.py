@@ -58,7 +58,7 @@ class MisconductAllegation(models.Model):
         return self.allegation_id
 
     @classmethod
-    def from_allegation(cls, allegation: m.MisconductAllegation) -> MisconductAllegation:
+    def from_allegation(cls, allegation: m.Allegation) -> MisconductAllegation:
         outcomes = allegation.outcomes
         return cls(
             allegation_id=allegation.allegation_id,
@@ -81,11 +81,11 @@ class MisconductAllegation(models.Model):
             synthetic=allegation.synthetic,
         )
 
-    def as_allegation(self) -> m.MisconductAllegation:
+    def as_allegation(self) -> m.Allegation:
         outcomes = (m.MisconductOutcome(self.outcome),) + (
             (m.MisconductOutcome(self.second_outcome),) if self.second_outcome else ()
         )
-        return m.MisconductAllegation(
+        return m.Allegation(
             allegation_id=self.allegation_id,
             officer_id=self.officer_id,
             collar_number=self.collar_number,
@@ -98,7 +98,7 @@ class MisconductAllegation(models.Model):
             nature=self.nature,
             standard=m.Standard(self.standard),
             forum=m.Forum(self.forum),
-            finding=m.Finding(self.finding),
+            finding=m.MisconductFinding(self.finding),
             outcomes=outcomes,
             summary=self.summary,
             named_persons=tuple(name.strip() for name in self.named_persons.split(";") if name.strip()),

@@ -87,7 +87,7 @@ def allegations_matching(query: CountQuery) -> QuerySet[MisconductAllegation]:
     return rows
 
 
-def iter_allegations(query: CountQuery) -> Iterator[m.MisconductAllegation]:
+def iter_allegations(query: CountQuery) -> Iterator[m.Allegation]:
     for row in allegations_matching(query).iterator(chunk_size=2000):
         yield row.as_allegation()
 

@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from foidesk.datasets import misconduct as m
+from foidesk.datasets import misconduct_synthetic as synthetic
 from foidesk.datasets.importer import read_register
 from foidesk.datasets.records import read_records
 from foidesk.datasets.registry import REGISTRY, Registry
@@ -34,7 +35,7 @@ class AllegationsAlreadyRegistered(Exception):
         super().__init__(f"{len(allegation_ids)} allegation(s) already in the register: {shown}")
 
 
-def register_import(*, rows: Iterable[m.MisconductAllegation]) -> int:
+def register_import(*, rows: Iterable[m.Allegation]) -> int:
     """Add validated allegations to the register in one transaction; returns how many were added.
 
     Raises ``AllegationsAlreadyRegistered`` (and adds nothing) if any id is already registered.
@@ -60,15 +61,17 @@ def register_import_file(*, path: str | Path) -> int:
     return register_import(rows=read_register(path))
 
 
-def register_generate(*, n: int, seed: int, start: dt.date = m.DEMO_START, end: dt.date = m.DEMO_END) -> int:
+def register_generate(
+    *, n: int, seed: int, start: dt.date = synthetic.DEMO_START, end: dt.date = synthetic.DEMO_END
+) -> int:
     """Load ``n`` synthetic allegations from ``seed``; does nothing if a synthetic register is loaded.
 
     Returns how many were added (0 when already loaded), so the demo can run it every time.
     """
     if synthetic_register_loaded():
         return 0
-    settings = m.GeneratorSettings(n=n, seed=seed, start=start, end=end)
-    return register_import(rows=m.generate_register(settings))
+    settings = synthetic.AllegationGeneratorSettings(n=n, seed=seed, start=start, end=end)
+    return register_import(rows=synthetic.generate_register(settings))
 
 
 def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
