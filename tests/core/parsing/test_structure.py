@@ -505,3 +505,38 @@ def test_examples_of_what_is_asked_for_are_no_parts_of_their_own() -> None:
     )
     assert labels(parsed) == ["Q1"]
     assert "Minutes." in parsed.parts[0].text
+
+
+def test_period_lines_under_a_question_are_its_periods_not_items() -> None:
+    parsed = parse_request(
+        "1. How many stalking offences were recorded during the following time periods?\n"
+        "1 January 2020 - 31 December 2020\n2 January 2021 - 31 January 2022\n"
+        "2. How many stalking sanction detections were recorded during the following time periods?\n"
+        "1 January 2020 - 31 December 2020\n2 January 2021 - 31 January 2022",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert spans(parsed) == [[("2020-01-01", "2020-12-31"), ("2021-01-02", "2022-01-31")]] * 2
+    near_miss = parse_request("Please tell me:\n1 How many stations are open?\n2 How many are closed?", RECEIVED)
+    assert labels(near_miss) == ["Q1", "Q2"]  # a number before a word that is no month is still a marker
+
+
+def test_slash_and_bracketed_numbers_are_markers_but_dates_and_references_are_not() -> None:
+    slashed = parse_request(
+        "Please provide:\n\n1/ the number of fixed penalty notices issued;\n\n2/ the number paid;\n\n"
+        "3/ the number cancelled by the council.",
+        RECEIVED,
+    )
+    assert labels(slashed) == ["Q1", "Q2", "Q3"]
+    bracketed = parse_request(
+        "[1] How many students are enrolled at each campus?\n[2] How many staff are based at each campus?",
+        RECEIVED,
+    )
+    assert labels(bracketed) == ["Q1", "Q2"]
+    assert bracketed.parts[1].text.startswith("How many staff")
+    near_miss = parse_request(
+        "How many fixed penalty notices were issued between\n1/4/2020 and 1/4/2021?\n"
+        "[1]https://www.example.gov.uk/policy",
+        RECEIVED,
+    )
+    assert labels(near_miss) == ["Q1"]
