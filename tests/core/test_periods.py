@@ -319,3 +319,11 @@ def test_dates_that_name_letters_reports_and_schemes_are_not_periods(text: str) 
 def test_a_day_past_the_end_of_its_month_is_read_as_the_last_day() -> None:
     assert ranges("between 01/09/2025 and 31/09/2025", date(2025, 10, 16)) == [("2025-09-01", "2025-09-30")]
     assert ranges("on 32/09/2025", date(2025, 10, 16)) == []
+
+
+def test_a_range_to_the_day_after_the_word_the_is_one_range() -> None:
+    text = "For the period 1st January 2022 to the 31st December 2022 please supply"
+    assert ranges(text, date(2023, 3, 1)) == [("2022-01-01", "2022-12-31")]
+    # near miss: "to the end of March 2022" is no second date; the month still closes the range
+    near = "from 1 January 2022 to the end of March 2022"
+    assert ranges(near, date(2023, 3, 1)) == [("2022-01-01", "2022-03-31")]

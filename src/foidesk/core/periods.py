@@ -550,7 +550,7 @@ def _today(match: re.Match[str], text: str, received: date) -> _Found | None:
 
 # Patterns in priority order: where two overlap the longer wins, then the earlier in this list.
 _PATTERNS: tuple[tuple[str, _Handler], ...] = (
-    (rf"\b{_date_pattern('a')}{_S}{_TO}{_S}{_date_pattern('b')}", _date_range),
+    (rf"\b{_date_pattern('a')}{_S}{_TO}{_S}(?:the{_S})?{_date_pattern('b')}", _date_range),  # "to the 31st"
     (
         rf"\b(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MONTH}){_S}{_TO}{_S}(?P<d2>{_DAY}){_S}(?:of{_S})?(?P<m2>{_MONTH}),?{_S}(?P<y>{_YEAR})\b",
         _day_month_range,

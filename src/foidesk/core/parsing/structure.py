@@ -52,7 +52,8 @@ _HEADING = re.compile(
 _MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _MARKER = re.compile(
     r"^(?:(?P<q>(?i:q(?:uestion)?)[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
-    r"|[(\[]?(?P<n>\d{1,2})(?:[.)\]]|/(?= )|[ ]?[:\-–](?= )|,(?= [A-Z])|(?= (?!" + _MONTHS + r"\b)[A-Z][a-z]))"
+    r"|[(\[]?(?P<n>\d{1,2})(?:[.)\]]|/(?= )|[ ]?[:\-–](?= )|,(?= [A-Z])"
+    r"|(?= (?!" + _MONTHS + r"\b)[A-Z][a-z]))"
     r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)/]"
     r"|(?P<b>[-•*·▪◦‣⁃–—○●■□➢►✓→]|o(?= )|\?(?= [A-Z\"“])))[ ]+(?P<rest>\S.*)$"
 )
