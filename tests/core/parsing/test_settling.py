@@ -173,3 +173,17 @@ def test_questions_about_a_running_total_a_date_a_plan_or_documentation_inherit_
     )
     assert periods[1:6] == [[], [], [], [], []]
     assert periods[6] == [("2021-01-01", "2023-05-10")]  # near miss: its own period, to the day of receipt
+
+
+def test_an_inherited_start_runs_to_receipt_where_the_part_says_to_date() -> None:
+    preamble = "Following the introduction of stalking legislation in April 2022 please can you confirm"
+    parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(
+        [
+            _draft("The number of arrests since the legislation was introduced to date.", 1, [preamble]),
+            _draft("The number of arrests in that month.", 2, [preamble]),  # near miss: no "to date"
+            _draft("An up to date list of the arrests.", 3, [preamble]),  # near miss: no period
+        ]
+    )
+    spans = [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts]
+    april = [("2022-04-01", "2022-04-30")]
+    assert spans == [[("2022-04-01", "2023-05-10")], april, april]
