@@ -179,7 +179,7 @@ def test_an_inherited_start_runs_to_receipt_where_the_part_says_to_date() -> Non
     preamble = "Following the introduction of stalking legislation in April 2022 please can you confirm"
     parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(
         [
-            _draft("The number of arrests since the legislation was introduced to date.", 1, [preamble]),
+            _draft("Arrests since the legislation was introduced to date, split per year.", 1, [preamble]),
             _draft("The number of arrests in that month.", 2, [preamble]),  # near miss: no "to date"
             _draft("An up to date list of the arrests.", 3, [preamble]),  # near miss: no period
         ]
