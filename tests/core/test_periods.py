@@ -327,3 +327,16 @@ def test_a_range_to_the_day_after_the_word_the_is_one_range() -> None:
     # near miss: "to the end of March 2022" is no second date; the month still closes the range
     near = "from 1 January 2022 to the end of March 2022"
     assert ranges(near, date(2023, 3, 1)) == [("2022-01-01", "2022-03-31")]
+
+
+def test_students_years_from_a_year_and_a_list_of_school_years_are_academic_years() -> None:
+    received = date(2017, 3, 21)
+    assert ranges("For each of the academic years from 2011 to present, please tell me", received) == [
+        ("2011-09-01", "2017-03-21")
+    ]
+    near = "for each of the years from 2011 to present"
+    assert ranges(near, received) == [("2011-01-01", "2017-03-21")]  # near miss: calendar years
+    school = "in each of the following school years: 2014-15, 2015-2016, 2016-2017 and 2017-2018."
+    assert ranges(school, received) == [("2014-09-01", "2018-08-31")]
+    plain = "in each of the following years: 2014-15, 2015-2016, 2016-2017 and 2017-2018."
+    assert ranges(plain, received) == [("2014-04-01", "2018-03-31")]  # near miss: financial years

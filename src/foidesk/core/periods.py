@@ -493,6 +493,8 @@ def _single_year(match: re.Match[str], text: str, received: date) -> _Found | No
     year = int(match.group("y"))
     if _cue.FINANCIAL_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
         return _Found(financial_years(year, year))  # "each financial year from 2010 to date"
+    if _cue.ACADEMIC_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
+        return _Found(academic_years(year, year))  # "each of the academic years from 2011 to present"
     return _Found(calendar_years(year, year))
 
 
