@@ -187,3 +187,19 @@ def test_an_inherited_start_runs_to_receipt_where_the_part_says_to_date() -> Non
     spans = [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts]
     april = [("2022-04-01", "2022-04-30")]
     assert spans == [[("2022-04-01", "2023-05-10")], april, april]
+
+
+def test_a_fallback_in_brackets_does_not_set_the_period_but_a_preference_does() -> None:
+    settler = Settler(date(2023, 6, 1), DEFAULT_VOCABULARY)
+    parts = settler.settle(
+        [
+            _draft(
+                "How much was paid in the last four full financial years. (Note: if you are unable to "
+                "provide data for 2022/23, please take the four years 2018/19 to 2021/22)",
+                1,
+            ),
+            _draft("How much was paid (if possible, for 2018/19 and 2019/20)?", 2),  # near miss: no fallback
+        ]
+    )
+    spans = [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts]
+    assert spans == [[("2019-04-01", "2023-03-31")], [("2018-04-01", "2020-03-31")]]

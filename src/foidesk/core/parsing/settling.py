@@ -114,7 +114,10 @@ _SAME_PERIOD = re.compile(
     re.IGNORECASE,
 )
 # "for the last three academic years (or from 2022 onwards if easier)": the alternative does not set it
-_ALTERNATIVE = re.compile(r"\((?:or|alternatively)\b[^()]{0,160}\)", re.IGNORECASE)
+# and "(Note: if you are unable to provide data for 2022/23, please take ... 2018/19 to 2021/22)": a fallback
+_ALTERNATIVE = re.compile(
+    r"\((?:or|alternatively|(?:note:?[ ]*)?if\b[^()]{0,60}\b(?:not|unable)\b)\b[^()]{0,160}\)", re.IGNORECASE
+)
 
 
 def _periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
