@@ -540,3 +540,20 @@ def test_slash_and_bracketed_numbers_are_markers_but_dates_and_references_are_no
         RECEIVED,
     )
     assert labels(near_miss) == ["Q1"]
+
+
+def test_breakdowns_listed_for_each_year_belong_to_the_count_above() -> None:
+    parsed = parse_request(
+        "For each of the academic years from 2018 to present, please can you tell me how many students "
+        "have been caught cheating?\n\nFor each year, I would like to know:\n1. How many were male and how "
+        "many female\n2. A break down of the kinds of cheating identified\n3. The kinds of outcomes",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "kinds of outcomes" in parsed.parts[0].text
+    near_miss = parse_request(
+        "For each year, I would like to know:\n1. How many officers were dismissed\n"
+        "2. How many staff were suspended",
+        RECEIVED,
+    )
+    assert labels(near_miss) == ["Q1", "Q2"]  # items with subjects of their own are questions

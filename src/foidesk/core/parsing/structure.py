@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from foidesk.core.parsing.cues import (
     ASK,
+    BREAKDOWN_ITEM,
     CATEGORY_LEAD,
     CONTEXT,
     DIMENSIONS_LEAD,
@@ -20,6 +21,7 @@ from foidesk.core.parsing.cues import (
     LEAD_IN,
     NOUN_ASK,
     PER_ITEM_LEAD,
+    PER_TIME_LEAD,
     PERIOD_NOTE,
     QUESTION_START,
     REFERS_TO_LIST,
@@ -580,6 +582,8 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
         return True
     if CATEGORY_LEAD.search(lead):
         return True
+    if PER_TIME_LEAD.search(lead) and all(BREAKDOWN_ITEM.match(root.pieces[0]) for root in roots):
+        return True
     if DIMENSIONS_LEAD.search(lead):
         return True
     if all(FIELD_ITEM.match(root.pieces[0]) for root in roots):
@@ -615,7 +619,8 @@ def _field_list(
     """The fields join the ask they belong to: the lead-in when it asks, else the part before it."""
     fields = "; ".join(_with_children(root) for root in roots)
     lead_asks = _is_ask(lead.rstrip(" :")) and not REFINEMENT.match(lead) and not REFERS_TO_LIST.search(lead)
-    if before and (not lead_asks or PER_ITEM_LEAD.match(lead)):  # "For each incident, please provide:"
+    per_thing = PER_ITEM_LEAD.match(lead) or PER_TIME_LEAD.match(lead)
+    if before and (not lead_asks or per_thing):  # "For each incident, please provide:"
         before[-1].pieces.extend([lead, fields])
         return before
     numbering.last += 1
