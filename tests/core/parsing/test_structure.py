@@ -557,3 +557,21 @@ def test_breakdowns_listed_for_each_year_belong_to_the_count_above() -> None:
         RECEIVED,
     )
     assert labels(near_miss) == ["Q1", "Q2"]  # items with subjects of their own are questions
+
+
+def test_short_lines_under_a_lead_are_a_list_typed_without_markers() -> None:
+    parsed = parse_request(
+        "Please provide details of compensation payments made to road users during 2015.\n\n"
+        "Total claims for compensation your council received.\n\nHighest single amount paid out.\n\n"
+        "Lowest single amount paid out.\n\nTotal compensation paid out during the year.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3", "Q4"]
+    assert parsed.parts[1].text.startswith("Highest single amount")
+    assert spans(parsed) == [[("2015-01-01", "2015-12-31")]] * 4
+    near_miss = parse_request(
+        "Please provide the number of complaints made in 2015.\n\nI live in the borough.\n\n"
+        "It affects my street.\n\nThe council knows of it.\n\nMany neighbours agree.",
+        RECEIVED,
+    )
+    assert labels(near_miss) == ["Q1"]  # statements below an ask are no list

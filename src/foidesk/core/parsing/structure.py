@@ -505,6 +505,33 @@ def _inline_items(sentence: str) -> tuple[str, list[tuple[str, str]]] | None:
     return None
 
 
+MIN_UNMARKED_ITEMS = 3
+MAX_UNMARKED_ITEM_WORDS = 12
+_NOT_AN_ITEM = re.compile(r"^(?:i|we|my|our|this|it|they|thank|many|kind|best|regards)\b", re.IGNORECASE)
+
+
+def _unmarked_list(lines: Sequence[_Line]) -> Sequence[_Line]:
+    """ "Please provide details of compensation paid during 2015." over short lines that each name a figure
+    ("Total claims received.", "Highest single amount paid."): a list typed without markers."""
+    if len(lines) <= MIN_UNMARKED_ITEMS or any(line.kind is not None or line.sub_item for line in lines):
+        return lines
+    lead, items = lines[0], lines[1:]
+    if lead.text.rstrip().endswith("?") or not STRONG_ASK.search(lead.text) or is_remark(lead.text):
+        return lines
+    for item in items:
+        text = item.text.strip()
+        if (
+            len(text.split()) > MAX_UNMARKED_ITEM_WORDS
+            or text.endswith("?")
+            or not text[:1].isupper()
+            or _NOT_AN_ITEM.match(text)
+            or is_remark(text)
+        ):
+            return lines
+    why = "a line of its own under a lead"
+    return [lead, *(_Line(i.text, _Marker.BULLET, "", i.blank_before, why, indent=i.indent) for i in items)]
+
+
 @dataclass(slots=True)
 class _BlockReading:
     drafts: list[Draft]
@@ -514,6 +541,7 @@ class _BlockReading:
 def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: list[str]) -> _BlockReading:
     """The drafts of one block and the remarks in it that are not asked."""
     numbering = _Numbering()
+    lines = _unmarked_list(lines)
     if not any(line.kind is not None or line.sub_item for line in lines):
         read = _drafts_from_prose(_paragraph_sentences(lines), block, outer_context, numbering)
         _apply_notes(read.drafts, read.notes)
