@@ -575,3 +575,15 @@ def test_short_lines_under_a_lead_are_a_list_typed_without_markers() -> None:
         RECEIVED,
     )
     assert labels(near_miss) == ["Q1"]  # statements below an ask are no list
+
+
+def test_what_to_do_if_two_figures_differ_stays_with_the_ask_but_a_condition_that_asks_does_not() -> None:
+    parsed = parse_request(
+        "Please provide the number of bus lane cameras in operation. If there is a difference between the "
+        "number of camera sites and the number of cameras, please provide both figures.\n\n"
+        "If CCTV cars are used to enforce bus lanes, then please list the number of cars used.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "both figures" in parsed.parts[0].text
+    assert parsed.parts[1].text.startswith("If CCTV cars")  # near miss: a condition over its own ask

@@ -256,6 +256,8 @@ REFINEMENT = re.compile(
     r"please provide (?:the|this) (?:information|data)(?: requested)? as a breakdown\b|"
     r"i would like (?:the |this )?(?:data|figures) (?:based on|to be based|counted)\b|"
     r"if (?:available|held|recorded)\b|"
+    # "If there is a difference between the number of sites and of cameras, please provide both figures."
+    r"if there (?:is|are) (?:a |any )?differen(?:ce|ces|t)\b|if [^.?]{0,60}\bdiffer\b|"
     r"(?:please )?(?:can|could) (?:this|these|that|those|the) ?(?:data|figures|information|numbers)? "
     r"(?:also |further |please )?"
     r"be (?:further |also )?(?:broken|split|provided|given|separated)\b|"
