@@ -319,3 +319,24 @@ def test_dates_that_name_letters_reports_and_schemes_are_not_periods(text: str) 
 def test_a_day_past_the_end_of_its_month_is_read_as_the_last_day() -> None:
     assert ranges("between 01/09/2025 and 31/09/2025", date(2025, 10, 16)) == [("2025-09-01", "2025-09-30")]
     assert ranges("on 32/09/2025", date(2025, 10, 16)) == []
+
+
+def test_a_range_to_the_day_after_the_word_the_is_one_range() -> None:
+    text = "For the period 1st January 2022 to the 31st December 2022 please supply"
+    assert ranges(text, date(2023, 3, 1)) == [("2022-01-01", "2022-12-31")]
+    # near miss: "to the end of March 2022" is no second date; the month still closes the range
+    near = "from 1 January 2022 to the end of March 2022"
+    assert ranges(near, date(2023, 3, 1)) == [("2022-01-01", "2022-03-31")]
+
+
+def test_students_years_from_a_year_and_a_list_of_school_years_are_academic_years() -> None:
+    received = date(2017, 3, 21)
+    assert ranges("For each of the academic years from 2011 to present, please tell me", received) == [
+        ("2011-09-01", "2017-03-21")
+    ]
+    near = "for each of the years from 2011 to present"
+    assert ranges(near, received) == [("2011-01-01", "2017-03-21")]  # near miss: calendar years
+    school = "in each of the following school years: 2014-15, 2015-2016, 2016-2017 and 2017-2018."
+    assert ranges(school, received) == [("2014-09-01", "2018-08-31")]
+    plain = "in each of the following years: 2014-15, 2015-2016, 2016-2017 and 2017-2018."
+    assert ranges(plain, received) == [("2014-04-01", "2018-03-31")]  # near miss: financial years

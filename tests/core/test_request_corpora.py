@@ -18,6 +18,7 @@ SETS = (
     "requests_blind2",
     "requests_blind3",
     "requests_blind4",
+    "requests_blind5",
 )
 REAL_SETS = SETS[1:]
 LABEL = re.compile(r"(?:(?:Request|Part) (?P<request>\d+), )?Q(?P<question>\d+)(?:\((?P<sub>[a-z]+)\))?")

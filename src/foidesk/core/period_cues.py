@@ -88,6 +88,7 @@ NUMBER_WORDS = {
 EACH_YEAR = re.compile(
     r"[ \t,]{0,3}(?:(?:in|of|for)[ \t]{1,3})?(?:each|every|those|these|the[ \t]same)\b", re.I
 )
+ACADEMIC_FROM = re.compile(r"academic[ \t]years?[ \t]{1,3}(?:from|since|starting)[ \t]{1,3}$", re.I)
 FINANCIAL_FROM = re.compile(
     r"(?:financial|fiscal)[ \t]years?[ \t]{1,3}(?:from|since|starting)[ \t]{1,3}$", re.I
 )
@@ -98,4 +99,8 @@ ACADEMIC = re.compile(
     r"academic|school year|admission|intake|cohort|pupils?\b|students?\b|graduat|universit|enrol",
     re.IGNORECASE,
 )
-ACADEMIC_LIST = re.compile(r"academic[ \t]years?\b(?:[^.;:]*?(?:19|20)\d\d/\d\d){1,9}[^.;:]*$", re.IGNORECASE)
+# "academic years 2019/20, ...", "school years: 2014-15, 2015-2016, ...": every pair of the list
+ACADEMIC_LIST = re.compile(
+    r"(?:academic|school)[ \t]years?\b:?(?:[^.;:]*?(?:19|20)\d\d[/\-–](?:\d\d){1,2}){1,9}[^.;:]*$",
+    re.IGNORECASE,
+)

@@ -493,6 +493,8 @@ def _single_year(match: re.Match[str], text: str, received: date) -> _Found | No
     year = int(match.group("y"))
     if _cue.FINANCIAL_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
         return _Found(financial_years(year, year))  # "each financial year from 2010 to date"
+    if _cue.ACADEMIC_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
+        return _Found(academic_years(year, year))  # "each of the academic years from 2011 to present"
     return _Found(calendar_years(year, year))
 
 
@@ -550,7 +552,7 @@ def _today(match: re.Match[str], text: str, received: date) -> _Found | None:
 
 # Patterns in priority order: where two overlap the longer wins, then the earlier in this list.
 _PATTERNS: tuple[tuple[str, _Handler], ...] = (
-    (rf"\b{_date_pattern('a')}{_S}{_TO}{_S}{_date_pattern('b')}", _date_range),
+    (rf"\b{_date_pattern('a')}{_S}{_TO}{_S}(?:the{_S})?{_date_pattern('b')}", _date_range),  # "to the 31st"
     (
         rf"\b(?P<d1>{_DAY}){_S}(?:of{_S})?(?P<m1>{_MONTH}){_S}{_TO}{_S}(?P<d2>{_DAY}){_S}(?:of{_S})?(?P<m2>{_MONTH}),?{_S}(?P<y>{_YEAR})\b",
         _day_month_range,

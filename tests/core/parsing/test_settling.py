@@ -173,3 +173,33 @@ def test_questions_about_a_running_total_a_date_a_plan_or_documentation_inherit_
     )
     assert periods[1:6] == [[], [], [], [], []]
     assert periods[6] == [("2021-01-01", "2023-05-10")]  # near miss: its own period, to the day of receipt
+
+
+def test_an_inherited_start_runs_to_receipt_where_the_part_says_to_date() -> None:
+    preamble = "Following the introduction of stalking legislation in April 2022 please can you confirm"
+    parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(
+        [
+            _draft("Arrests since the legislation was introduced to date, split per year.", 1, [preamble]),
+            _draft("The number of arrests in that month.", 2, [preamble]),  # near miss: no "to date"
+            _draft("An up to date list of the arrests.", 3, [preamble]),  # near miss: no period
+        ]
+    )
+    spans = [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts]
+    april = [("2022-04-01", "2022-04-30")]
+    assert spans == [[("2022-04-01", "2023-05-10")], april, april]
+
+
+def test_a_fallback_in_brackets_does_not_set_the_period_but_a_preference_does() -> None:
+    settler = Settler(date(2023, 6, 1), DEFAULT_VOCABULARY)
+    parts = settler.settle(
+        [
+            _draft(
+                "How much was paid in the last four full financial years. (Note: if you are unable to "
+                "provide data for 2022/23, please take the four years 2018/19 to 2021/22)",
+                1,
+            ),
+            _draft("How much was paid (if possible, for 2018/19 and 2019/20)?", 2),  # near miss: no fallback
+        ]
+    )
+    spans = [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts]
+    assert spans == [[("2019-04-01", "2023-03-31")], [("2018-04-01", "2020-03-31")]]

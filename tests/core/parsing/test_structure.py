@@ -505,3 +505,85 @@ def test_examples_of_what_is_asked_for_are_no_parts_of_their_own() -> None:
     )
     assert labels(parsed) == ["Q1"]
     assert "Minutes." in parsed.parts[0].text
+
+
+def test_period_lines_under_a_question_are_its_periods_not_items() -> None:
+    parsed = parse_request(
+        "1. How many stalking offences were recorded during the following time periods?\n"
+        "1 January 2020 - 31 December 2020\n2 January 2021 - 31 January 2022\n"
+        "2. How many stalking sanction detections were recorded during the following time periods?\n"
+        "1 January 2020 - 31 December 2020\n2 January 2021 - 31 January 2022",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert spans(parsed) == [[("2020-01-01", "2020-12-31"), ("2021-01-02", "2022-01-31")]] * 2
+    near_miss = parse_request("Please tell me:\n1 How many stations are open?\n2 How many closed?", RECEIVED)
+    assert labels(near_miss) == ["Q1", "Q2"]  # a number before a word that is no month is still a marker
+
+
+def test_slash_and_bracketed_numbers_are_markers_but_dates_and_references_are_not() -> None:
+    slashed = parse_request(
+        "Please provide:\n\n1/ the number of fixed penalty notices issued;\n\n2/ the number paid;\n\n"
+        "3/ the number cancelled by the council.",
+        RECEIVED,
+    )
+    assert labels(slashed) == ["Q1", "Q2", "Q3"]
+    bracketed = parse_request(
+        "[1] How many students are enrolled at each campus?\n[2] How many staff are based at each campus?",
+        RECEIVED,
+    )
+    assert labels(bracketed) == ["Q1", "Q2"]
+    assert bracketed.parts[1].text.startswith("How many staff")
+    near_miss = parse_request(
+        "How many fixed penalty notices were issued between\n1/4/2020 and 1/4/2021?\n"
+        "[1]https://www.example.gov.uk/policy",
+        RECEIVED,
+    )
+    assert labels(near_miss) == ["Q1"]
+
+
+def test_breakdowns_listed_for_each_year_belong_to_the_count_above() -> None:
+    parsed = parse_request(
+        "For each of the academic years from 2018 to present, please can you tell me how many students "
+        "have been caught cheating?\n\nFor each year, I would like to know:\n1. How many were male and how "
+        "many female\n2. A break down of the kinds of cheating identified\n3. The kinds of outcomes",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1"]
+    assert "kinds of outcomes" in parsed.parts[0].text
+    near_miss = parse_request(
+        "For each year, I would like to know:\n1. How many officers were dismissed\n"
+        "2. How many staff were suspended",
+        RECEIVED,
+    )
+    assert labels(near_miss) == ["Q1", "Q2"]  # items with subjects of their own are questions
+
+
+def test_short_lines_under_a_lead_are_a_list_typed_without_markers() -> None:
+    parsed = parse_request(
+        "Please provide details of compensation payments made to road users during 2015.\n\n"
+        "Total claims for compensation your council received.\n\nHighest single amount paid out.\n\n"
+        "Lowest single amount paid out.\n\nTotal compensation paid out during the year.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2", "Q3", "Q4"]
+    assert parsed.parts[1].text.startswith("Highest single amount")
+    assert spans(parsed) == [[("2015-01-01", "2015-12-31")]] * 4
+    near_miss = parse_request(
+        "Please provide the number of complaints made in 2015.\n\nI live in the borough.\n\n"
+        "It affects my street.\n\nThe council knows of it.\n\nMany neighbours agree.",
+        RECEIVED,
+    )
+    assert labels(near_miss) == ["Q1"]  # statements below an ask are no list
+
+
+def test_what_to_do_if_two_figures_differ_stays_with_the_ask_but_a_condition_that_asks_does_not() -> None:
+    parsed = parse_request(
+        "Please provide the number of bus lane cameras in operation. If there is a difference between the "
+        "number of camera sites and the number of cameras, please provide both figures.\n\n"
+        "If CCTV cars are used to enforce bus lanes, then please list the number of cars used.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "both figures" in parsed.parts[0].text
+    assert parsed.parts[1].text.startswith("If CCTV cars")  # near miss: a condition over its own ask

@@ -197,6 +197,19 @@ PER_ITEM_LEAD = re.compile(
     r"(?:year|month|quarter|week|period)s?\b)[\w-]{1,30}\b",
     re.IGNORECASE,
 )
+# "For each year, I would like to know: 1. How many were male ... 2. A break down of the kinds ...": the
+# breakdowns of the count asked above, year by year, when every item refers back to it
+PER_TIME_LEAD = re.compile(
+    r"^for (?:each|every) (?:of (?:the |these |those )?)?(?:financial |calendar |academic )?"
+    r"(?:year|month|quarter)s?,? "
+    r"(?:i would like to know|please (?:provide|give|tell me|state|list))[ a-z]{0,20}:$",
+    re.IGNORECASE,
+)
+BREAKDOWN_ITEM = re.compile(
+    r"^(?:how (?:many|much) (?:were|was|are|is|had|have|did)\b|(?:a |the )?break ?down\b|"
+    r"(?:the )?(?:kinds?|types?|numbers? for each|outcomes?|ages?|genders?|ethnicit(?:y|ies))\b)",
+    re.IGNORECASE,
+)
 FIELD_ITEM = re.compile(r"^(?:to (?:be|include|indicate|show)|include)\b", re.IGNORECASE)
 # A paragraph that opens a list of its own: "Firstly, I want to ask some questions about ...", "I also want
 # to know ...", "Secondly:", "In addition, please answer the following:".
@@ -243,6 +256,8 @@ REFINEMENT = re.compile(
     r"please provide (?:the|this) (?:information|data)(?: requested)? as a breakdown\b|"
     r"i would like (?:the |this )?(?:data|figures) (?:based on|to be based|counted)\b|"
     r"if (?:available|held|recorded)\b|"
+    # "If there is a difference between the number of sites and of cameras, please provide both figures."
+    r"if there (?:is|are) (?:a |any )?differen(?:ce|ces|t)\b|if [^.?]{0,60}\bdiffer\b|"
     r"(?:please )?(?:can|could) (?:this|these|that|those|the) ?(?:data|figures|information|numbers)? "
     r"(?:also |further |please )?"
     r"be (?:further |also )?(?:broken|split|provided|given|separated)\b|"

@@ -96,6 +96,10 @@ def _aside(sentence: str) -> bool:
     return _NARRATED.search(sentence) is not None and STRONG_ASK.search(sentence) is None
 
 
+# "... introduced to date" with no date of its own; not "according to date of report", "an up to date list"
+_UP_TO_NOW = re.compile(
+    r"(?<!according )(?<!up )(?<!up-)\bto[- ]date\b(?! of)|\bto the present\b", re.IGNORECASE
+)
 _AS_OF = re.compile(r"\bas (?:of|at)\b", re.IGNORECASE)
 _CORRESPONDENCE = re.compile(r"\b(?:correspondence|emails?|letters|minutes)\b", re.IGNORECASE)
 _EARLIER_REQUEST_CUE = re.compile(r"\b(?:previous|previously|earlier|already asked|filed)\b", re.IGNORECASE)
@@ -110,7 +114,10 @@ _SAME_PERIOD = re.compile(
     re.IGNORECASE,
 )
 # "for the last three academic years (or from 2022 onwards if easier)": the alternative does not set it
-_ALTERNATIVE = re.compile(r"\((?:or|alternatively)\b[^()]{0,160}\)", re.IGNORECASE)
+# and "(Note: if you are unable to provide data for 2022/23, please take ... 2018/19 to 2021/22)": a fallback
+_ALTERNATIVE = re.compile(
+    r"\((?:or|alternatively|(?:note:?[ ]*)?if\b[^()]{0,60}\b(?:not|unable)\b)\b[^()]{0,160}\)", re.IGNORECASE
+)
 
 
 def _periods_in(text: str, received: date) -> tuple[tuple[DateRange, ...], frozenset[PeriodFlag]]:
@@ -189,6 +196,9 @@ class Settler:
                 periods = self._inherited_periods(draft, refers_back, previous, earlier)
                 if periods:
                     flags.append(PartFlag.PERIOD_INHERITED)
+                if periods and _UP_TO_NOW.search(text) and periods[0].start <= self.received:
+                    # "since the legislation was introduced to date" under "legislation in April 2022"
+                    periods = (DateRange(periods[0].start, max(self.received, periods[-1].end)),)
             elif not periods:
                 # "Please answer as of 30th June 2022": the day a question about what is so now is for
                 periods = merge_ranges(

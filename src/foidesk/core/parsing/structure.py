@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from foidesk.core.parsing.cues import (
     ASK,
+    BREAKDOWN_ITEM,
     CATEGORY_LEAD,
     CONTEXT,
     DIMENSIONS_LEAD,
@@ -20,6 +21,7 @@ from foidesk.core.parsing.cues import (
     LEAD_IN,
     NOUN_ASK,
     PER_ITEM_LEAD,
+    PER_TIME_LEAD,
     PERIOD_NOTE,
     QUESTION_START,
     REFERS_TO_LIST,
@@ -48,9 +50,12 @@ _HEADING = re.compile(
     r"\b[ ]?[:.)\-–—]?[ ]?(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "1 January 2020 - 1 January 2021" under a question is a period, not item 1
+_MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _MARKER = re.compile(
     r"^(?:(?P<q>(?i:q(?:uestion)?)[ .]?(?P<qn>\d{1,2}))[ ]?[.:)\-–]?"
-    r"|\(?(?P<n>\d{1,2})(?:[.)]|[ ]?[:\-–](?= )|,(?= [A-Z])|(?= [A-Z][a-z]))"
+    r"|[(\[]?(?P<n>\d{1,2})(?:[.)\]]|/(?= )|[ ]?[:\-–](?= )|,(?= [A-Z])"
+    r"|(?= (?!" + _MONTHS + r"\b)[A-Z][a-z]))"
     r"|\((?P<pl>[a-zA-Z]{1,4})\)|(?P<l>[a-zA-Z]{1,4})[.)/]"
     r"|(?P<b>[-•*·▪◦‣⁃–—○●■□➢►✓→]|o(?= )|\?(?= [A-Z\"“])))[ ]+(?P<rest>\S.*)$"
 )
@@ -500,6 +505,33 @@ def _inline_items(sentence: str) -> tuple[str, list[tuple[str, str]]] | None:
     return None
 
 
+MIN_UNMARKED_ITEMS = 3
+MAX_UNMARKED_ITEM_WORDS = 12
+_NOT_AN_ITEM = re.compile(r"^(?:i|we|my|our|this|it|they|thank|many|kind|best|regards)\b", re.IGNORECASE)
+
+
+def _unmarked_list(lines: Sequence[_Line]) -> Sequence[_Line]:
+    """ "Please provide details of compensation paid during 2015." over short lines that each name a figure
+    ("Total claims received.", "Highest single amount paid."): a list typed without markers."""
+    if len(lines) <= MIN_UNMARKED_ITEMS or any(line.kind is not None or line.sub_item for line in lines):
+        return lines
+    lead, items = lines[0], lines[1:]
+    if lead.text.rstrip().endswith("?") or not STRONG_ASK.search(lead.text) or is_remark(lead.text):
+        return lines
+    for item in items:
+        text = item.text.strip()
+        if (
+            len(text.split()) > MAX_UNMARKED_ITEM_WORDS
+            or text.endswith("?")
+            or not text[:1].isupper()
+            or _NOT_AN_ITEM.match(text)
+            or is_remark(text)
+        ):
+            return lines
+    why = "a line of its own under a lead"
+    return [lead, *(_Line(i.text, _Marker.BULLET, "", i.blank_before, why, indent=i.indent) for i in items)]
+
+
 @dataclass(slots=True)
 class _BlockReading:
     drafts: list[Draft]
@@ -509,6 +541,7 @@ class _BlockReading:
 def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: list[str]) -> _BlockReading:
     """The drafts of one block and the remarks in it that are not asked."""
     numbering = _Numbering()
+    lines = _unmarked_list(lines)
     if not any(line.kind is not None or line.sub_item for line in lines):
         read = _drafts_from_prose(_paragraph_sentences(lines), block, outer_context, numbering)
         _apply_notes(read.drafts, read.notes)
@@ -577,6 +610,8 @@ def _is_field_list(lead: str, preamble: str, roots: Sequence[_Item]) -> bool:
         return True
     if CATEGORY_LEAD.search(lead):
         return True
+    if PER_TIME_LEAD.search(lead) and all(BREAKDOWN_ITEM.match(root.pieces[0]) for root in roots):
+        return True
     if DIMENSIONS_LEAD.search(lead):
         return True
     if all(FIELD_ITEM.match(root.pieces[0]) for root in roots):
@@ -612,7 +647,8 @@ def _field_list(
     """The fields join the ask they belong to: the lead-in when it asks, else the part before it."""
     fields = "; ".join(_with_children(root) for root in roots)
     lead_asks = _is_ask(lead.rstrip(" :")) and not REFINEMENT.match(lead) and not REFERS_TO_LIST.search(lead)
-    if before and (not lead_asks or PER_ITEM_LEAD.match(lead)):  # "For each incident, please provide:"
+    per_thing = PER_ITEM_LEAD.match(lead) or PER_TIME_LEAD.match(lead)
+    if before and (not lead_asks or per_thing):  # "For each incident, please provide:"
         before[-1].pieces.extend([lead, fields])
         return before
     numbering.last += 1
