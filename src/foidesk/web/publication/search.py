@@ -155,23 +155,8 @@ def _candidate_rows(
     if connection.vendor == "postgresql":
         tsquery, params = postgres_tsquery(query, all_groups=all_groups)
         # The narrow search rows (models.SearchEntry, published entries only), not the log's own rows.
-        found = (
-            SearchEntry.objects.filter(condition)
-            .order_by()
-            .alias(
-                hit=RawSQL(  # noqa: S611 - parameters bound
-                    f"publication_searchentry.document @@ {tsquery}", params, output_field=BooleanField()
-                )
-            )
-            .filter(hit=True)
-            .annotate(
-                rank=RawSQL(  # noqa: S611 - parameters bound
-                    f"ts_rank_cd(publication_searchentry.document, {tsquery})",
-                    params,
-                    output_field=FloatField(),
-                )
-            )
-        )
+        narrow = SearchEntry.objects.filter(condition).order_by()
+        found = _postgres_ranked(narrow, "publication_searchentry.document", tsquery, params)
         return _postgres_candidates(found, fields, limit)
     if connection.vendor == "sqlite":
         # FTS5 hands the matches over newest id first and stops at the limit; they are ranked after
@@ -259,6 +244,23 @@ def filter_by_text(entries: QuerySet[Publication], q: str) -> QuerySet[Publicati
     return search_text(entries, q).entries
 
 
+def _postgres_ranked(rows: QuerySet[Any], vector: str, tsquery: str, params: Sequence[Any]) -> QuerySet[Any]:
+    """``rows`` whose text search ``vector`` (a fixed column name) matches ``tsquery``, with its rank.
+
+    f-strings join fixed SQL only; every typed word is a bound parameter in ``params``.
+    """
+    ranked: QuerySet[Any] = (
+        rows.alias(
+            hit=RawSQL(f"{vector} @@ {tsquery}", params, output_field=BooleanField())  # noqa: S611
+        )
+        .filter(hit=True)
+        .annotate(
+            rank=RawSQL(f"ts_rank_cd({vector}, {tsquery})", params, output_field=FloatField())  # noqa: S611
+        )
+    )
+    return ranked
+
+
 def search_text(entries: QuerySet[Publication], q: str) -> TextSearch:
     """Entries with all the typed words (a topic's phrases standing in for each other), or failing that
     with any of them; stemmed, phrases kept whole, ``word*`` as a prefix (core/search_query.py)."""
@@ -277,22 +279,8 @@ def _matching(
 ) -> QuerySet[Publication]:
     if connection.vendor == "postgresql":
         tsquery, params = postgres_tsquery(query, all_groups=all_groups)
-        # f-strings join fixed SQL only; every typed word is a bound parameter.
-        return (
-            entries.alias(
-                hit=RawSQL(  # noqa: S611 - parameters bound
-                    f"publication_publication.search_vector @@ {tsquery}", params, output_field=BooleanField()
-                )
-            )
-            .filter(hit=True)
-            .annotate(
-                rank=RawSQL(  # noqa: S611 - parameters bound
-                    f"ts_rank_cd(publication_publication.search_vector, {tsquery})",
-                    params,
-                    output_field=FloatField(),
-                )
-            )
-            .order_by("-rank", "-published_on", "-id")
+        return _postgres_ranked(entries, "publication_publication.search_vector", tsquery, params).order_by(
+            "-rank", "-published_on", "-id"
         )
     if connection.vendor == "sqlite":
         weights = ", ".join(str(w) for w in SQLITE_COLUMN_WEIGHTS)
