@@ -224,3 +224,77 @@ def test_attaching_records_the_gates_verdict_with_the_document_in_one_step(
         .values_list("action", flat=True)
     )
     assert actions == ["document.attached", "document.checked"]
+
+
+def _checked_details(document: Document) -> list[dict[str, Any]]:
+    events = AuditEvent.objects.filter(action="document.checked", object_id=str(document.pk))
+    return [event.details for event in events.order_by("id")]
+
+
+def test_approving_relies_on_the_verdict_recorded_while_the_bytes_and_the_gate_are_the_same(
+    case: Request, officer: User, decider: User
+) -> None:
+    document = document_attach(
+        request=case, title="Figures", filename="figures.xlsx", content=_workbook(), actor=officer
+    )
+    checked_at, checked_with = document.checked_at, document.checked_with
+    assert document.check_status == Document.CheckStatus.CLEAN and len(checked_with) == 64
+
+    document_approve(document=document, actor=decider)
+
+    document.refresh_from_db()
+    assert document.approved_by == decider
+    assert (document.checked_at, document.checked_with) == (checked_at, checked_with)  # not checked again
+    assert [d.get("verdict") for d in _checked_details(document)] == [None, "recorded"]
+
+
+def test_a_verdict_reached_under_other_rules_or_limits_is_not_relied_on_the_file_is_checked_again(
+    case: Request, officer: User, decider: User, settings: Any
+) -> None:
+    document = document_attach(
+        request=case, title="Figures", filename="figures.xlsx", content=_workbook(), actor=officer
+    )
+    first = document.checked_with
+    settings.FOIDESK_RENDER_MAX_BYTES += 1  # the gate's limits changed since the check
+
+    document_approve(document=document, actor=decider)
+
+    document.refresh_from_db()
+    assert document.checked_with not in {"", first}
+    assert [d.get("verdict") for d in _checked_details(document)] == [None, None]
+
+
+def test_a_recorded_clean_verdict_from_another_gate_does_not_let_a_leaky_file_out(
+    case: Request, officer: User, decider: User
+) -> None:
+    document = document_attach(
+        request=case,
+        title="Figures",
+        filename="figures.xlsx",
+        content=_workbook(hidden_sheet=True),
+        actor=officer,
+    )
+    # A verdict recorded by an older gate (or written into the database by hand) that said "clean".
+    Document.objects.filter(pk=document.pk).update(
+        check_status=Document.CheckStatus.CLEAN, findings=[], checked_with="0" * 64
+    )
+    document.refresh_from_db()
+
+    with pytest.raises(CaseError, match="did not pass the release check"):
+        document_approve(document=document, actor=decider)
+
+    assert Document.objects.get(pk=document.pk).check_status == Document.CheckStatus.BLOCK
+
+
+def test_a_file_changed_in_storage_after_its_check_is_refused_at_approval(
+    case: Request, officer: User, decider: User
+) -> None:
+    document = document_attach(
+        request=case, title="Figures", filename="figures.xlsx", content=_workbook(), actor=officer
+    )
+    with open(document.file.path, "wb") as stored:
+        stored.write(_workbook(hidden_sheet=True))
+
+    with pytest.raises(CaseError, match="has changed since it was attached"):
+        document_approve(document=document, actor=decider)
+    assert Document.objects.get(pk=document.pk).approved_by is None

@@ -241,3 +241,32 @@ def test_in_the_embedded_mode_the_check_runs_in_the_upload_request(case: Request
     assert document.sha256 == hashlib.sha256(content).hexdigest() and document.size == len(content)
     with document.file.open("rb") as stored:
         assert stored.read() == content
+
+
+@BACKGROUND
+def test_the_case_page_counts_the_checks_finished_and_the_document_page_says_when_its_check_began(
+    case: Request,
+) -> None:
+    client = _signed_in(case.assigned_to)
+    _upload(client, case, _workbook())
+    _run_worker()
+    url = _upload(client, case, _workbook(), name="second.xlsx")
+    case_page = f"/staff/cases/{case.reference}/"
+
+    waiting = client.get(case_page).content.decode()
+    assert "Release checks: 1 of 2 documents checked; 1 still waiting or being checked." in waiting
+
+    second = Document.objects.get(filename="second.xlsx")
+    began = dt.datetime(2024, 2, 20, 9, 41, tzinfo=dt.UTC)
+    # The state a worker leaves while it reads the file (document_check_queued's first transaction).
+    Document.objects.filter(pk=second.pk).update(
+        check_status=Document.CheckStatus.CHECKING, check_started_at=began
+    )
+    assert "Started at 09:41" in client.get(url).content.decode()
+
+    Document.objects.filter(pk=second.pk).update(check_status=Document.CheckStatus.QUEUED)
+    _run_worker()
+    second.refresh_from_db()
+    assert second.check_started_at is not None and second.check_started_at > began
+    assert second.checked_at is not None and second.check_started_at <= second.checked_at
+    assert "Release checks:" not in client.get(case_page).content.decode()

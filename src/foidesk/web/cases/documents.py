@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from foidesk.core.release_check import check_file
 from foidesk.core.release_check.findings import InspectionLimits, Severity
+from foidesk.core.release_check.fingerprint import gate_fingerprint
 from foidesk.core.workflow import Action
 from foidesk.web.audit.actions import AuditAction
 from foidesk.web.audit.services import audit_record
@@ -161,7 +162,8 @@ def document_check_queued(*, document_id: int) -> Document | None:
         if document is None or not document.check_pending:
             return document
         document.check_status = Document.CheckStatus.CHECKING
-        document.save(update_fields=["check_status"])
+        document.check_started_at = timezone.now()
+        document.save(update_fields=["check_status", "check_started_at"])
     try:
         verdict = _stored_verdict(document)
     except CaseError as changed:
@@ -207,6 +209,8 @@ class GateVerdict:
     sha256: str
     findings: tuple[dict[str, str], ...]
     status: str
+    fingerprint: str = ""
+    """What it was reached with (core/release_check/fingerprint.py); empty when it is not the gate's own."""
 
 
 def gate_verdict(source: File[bytes], filename: str) -> GateVerdict:
@@ -216,11 +220,12 @@ def gate_verdict(source: File[bytes], filename: str) -> GateVerdict:
     and hashed on the way: the verdict is about exactly the bytes hashed.
     """
     suffix = os.path.splitext(filename)[1]
+    limits = release_limits()
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, f"document{suffix}")
         with open(path, "wb") as copy:
             sha256 = _sha256_streamed(source, copy)
-        report = check_file(path, release_limits())
+        report = check_file(path, limits)
     severities = {finding.severity for finding in report.findings}
     if Severity.BLOCK in severities:
         status = Document.CheckStatus.BLOCK
@@ -229,7 +234,7 @@ def gate_verdict(source: File[bytes], filename: str) -> GateVerdict:
     else:
         status = Document.CheckStatus.CLEAN
     findings = tuple(finding.as_dict() for finding in report.findings)
-    return GateVerdict(sha256, findings, status)
+    return GateVerdict(sha256, findings, status, gate_fingerprint(limits))
 
 
 def _sha256_streamed(source: File[bytes], copy: BinaryIO | None = None) -> str:
@@ -246,7 +251,10 @@ def documents_gated(documents: Iterable[Document]) -> dict[str, GateVerdict]:
     """The gate's verdict on each document's stored bytes, by SHA-256: run before a transaction that
     records them (approving, sending, publishing), so that no write lock is held while files are read.
 
-    A document whose check is still queued or running is refused first (fail closed).
+    A document whose check is still queued or running is refused first (fail closed). The verdict
+    recorded when it was checked is relied on if its stored bytes still hash to what was checked and
+    the gate's rules, readers and limits are still those it was reached with (``reusable_verdict``):
+    only the hash is computed then, not the whole check again. Otherwise the gate runs afresh.
     """
     documents = list(documents)
     for document in documents:
@@ -254,8 +262,24 @@ def documents_gated(documents: Iterable[Document]) -> dict[str, GateVerdict]:
     verdicts: dict[str, GateVerdict] = {}
     for document in documents:
         if document.sha256 not in verdicts:
-            verdicts[document.sha256] = _stored_verdict(document)
+            recorded = reusable_verdict(document)
+            if recorded is not None:
+                _stored_unchanged(document)
+            verdicts[document.sha256] = recorded or _stored_verdict(document)
     return verdicts
+
+
+def reusable_verdict(document: Document) -> GateVerdict | None:
+    """The verdict recorded on the document, if it may still be relied on: reached by the gate (not a
+    check that stopped) with the rules, readers and limits in force now. The caller still checks that
+    the stored bytes are those the verdict is about."""
+    reached = {Document.CheckStatus.CLEAN, Document.CheckStatus.WARN, Document.CheckStatus.BLOCK}
+    if document.check_status not in reached or not document.checked_with:
+        return None
+    if document.checked_with != gate_fingerprint(release_limits()):
+        return None
+    findings = tuple(dict(finding) for finding in document.findings)
+    return GateVerdict(document.sha256, findings, document.check_status, document.checked_with)
 
 
 def document_check(
@@ -276,21 +300,32 @@ def document_check(
 
 
 def _verdict_record(document: Document, verdict: GateVerdict, *, actor: Actor) -> Document:
+    relied_on = bool(verdict.fingerprint) and verdict.fingerprint == document.checked_with
     document.findings = list(verdict.findings)
     document.check_status = verdict.status
-    document.checked_at = timezone.now()
+    document.checked_with = verdict.fingerprint
+    if not relied_on:
+        document.checked_at = timezone.now()
     if verdict.status != Document.CheckStatus.WARN:
         document.override_reason, document.override_by = "", None
     with transaction.atomic():
         document.save(
-            update_fields=["findings", "check_status", "checked_at", "override_reason", "override_by"]
+            update_fields=[
+                "findings",
+                "check_status",
+                "checked_at",
+                "checked_with",
+                "override_reason",
+                "override_by",
+            ]
         )
-        audit_record(
-            actor=actor,
-            action=AuditAction.DOCUMENT_CHECKED,
-            obj=document,
-            details={"status": verdict.status, "codes": [f["code"] for f in verdict.findings]},
-        )
+        details: dict[str, object] = {
+            "status": verdict.status,
+            "codes": [f["code"] for f in verdict.findings],
+        }
+        if relied_on:
+            details["verdict"] = "recorded"  # the bytes hashed again; the gate's rules unchanged since
+        audit_record(actor=actor, action=AuditAction.DOCUMENT_CHECKED, obj=document, details=details)
     return document
 
 
@@ -343,8 +378,9 @@ def document_approve(*, document: Document, actor: User) -> Document:
     if document.uploaded_by_id is not None and document.uploaded_by_id == actor.pk:
         raise CaseError("A document must be approved by someone other than the person who attached it.")
     verdicts = documents_gated([document])  # before the transaction: no write lock while the file is read
+    # Recorded whether or not the approval follows: a verdict that refuses it is kept and shown.
+    document_check(document=document, actor=actor, verdicts=verdicts)
     with transaction.atomic():
-        document_check(document=document, actor=actor, verdicts=verdicts)
         release_blocker(document)
         document.approved_by = actor
         document.approved_at = timezone.now()

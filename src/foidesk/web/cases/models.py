@@ -283,6 +283,15 @@ class Document(models.Model):
         blank=True,
         help_text="The background task that checks it, if its check was queued for the worker.",
     )
+    checked_with = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="The release gate's rules, readers and limits its verdict was reached with "
+        "(core/release_check/fingerprint.py): the verdict is relied on only while they are the same.",
+    )
+    check_started_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the background worker began its release check."
+    )
     override_reason = models.TextField(blank=True)
     override_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -55,6 +55,8 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_or_404(request.user, reference)
     today = timezone.localdate()
     parts = list(case.parts.all())
+    documents = list(case.documents.all())
+    pending = sum(1 for document in documents if document.check_pending)
     return render(
         request,
         "staff/case_detail.html",
@@ -66,7 +68,9 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "exemption_titles": _exemption_titles(parts),
             "events": list(case.clock_events.all()),
             "clock": services.request_deadlines(case, case.clock_events.all(), as_of=today),
-            "documents": list(case.documents.all()),
+            "documents": documents,
+            "checks_pending": pending,
+            "checks_done": len(documents) - pending,
             "has_answers": any(p.answers.exists() for p in parts),
             "answer_formats": ANSWER_FORMATS,
             "suggestions": _suggestions(case),
