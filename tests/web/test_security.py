@@ -31,6 +31,7 @@ PUBLIC_PAGES = [
     "/api/v1/disclosures?q=taser",
     "/staff/sign-in/",
     "/brand.css",
+    "/favicon.svg",
     "/healthz",
 ]
 
@@ -83,6 +84,21 @@ def test_the_brand_colour_comes_from_a_stylesheet_and_only_a_hex_colour_gets_in(
     css = client.get("/brand.css").content.decode()
     assert "evil" not in css and "#0b2d6b" in css
     assert '<link rel="stylesheet" href="/brand.css">' in client.get("/cookies/").content.decode()
+
+
+def test_the_tab_icon_is_drawn_in_the_brand_colour_and_the_browsers_own_request_for_it_is_sent_there(
+    client: Client, settings: Any
+) -> None:
+    settings.FOIDESK_BRAND_COLOUR = "#123abc"
+    icon = client.get("/favicon.svg")
+    assert icon.status_code == 200 and icon["Content-Type"] == "image/svg+xml"
+    assert 'fill="#123abc"' in icon.content.decode() and "<script" not in icon.content.decode()
+    settings.FOIDESK_BRAND_COLOUR = 'red" onload="alert(1)'
+    assert 'fill="#0b2d6b"' in client.get("/favicon.svg").content.decode()
+    assert client.get("/favicon.ico")["Location"] == "/favicon.svg"
+    link = '<link rel="icon" href="/favicon.svg" type="image/svg+xml">'
+    for page in ("/cookies/", "/staff/sign-in/"):
+        assert link in client.get(page).content.decode()
 
 
 def test_hsts_is_sent_when_the_setting_asks_over_https(client: Client, settings: Any) -> None:

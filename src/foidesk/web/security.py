@@ -69,3 +69,18 @@ def brand_css(request: HttpRequest) -> HttpResponse:
     )
     response["Cache-Control"] = f"public, max-age={BRAND_CSS_MAX_AGE}"
     return response
+
+
+@require_safe
+def brand_icon(request: HttpRequest) -> HttpResponse:
+    """The site's icon (a page with its corner turned) in the authority's colour, for the browser's tab."""
+    colour = brand_colour()
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+        f'<path d="M7 2h13l7 7v21H7z" fill="{colour}"/>'
+        '<path d="M20 2v7h7" fill="#ffffff" fill-opacity="0.6"/>'
+        '<path d="M11 15h12M11 19h12M11 23h8" stroke="#ffffff" stroke-width="2"/></svg>\n'
+    )
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = f"public, max-age={BRAND_CSS_MAX_AGE}"
+    return response

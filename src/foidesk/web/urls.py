@@ -14,7 +14,7 @@ from foidesk.web.api.urls import api
 from foidesk.web.cases.public_views import make_a_request, request_received
 from foidesk.web.publication import views as public_views
 from foidesk.web.publication.feeds import DisclosureLogSitemap
-from foidesk.web.security import brand_css
+from foidesk.web.security import brand_css, brand_icon
 
 # HTML for people, JSON under /api/ (web/errors.py).
 handler400 = "foidesk.web.errors.bad_request"
@@ -35,6 +35,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"disclosure-log": DisclosureLogSitemap}}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
     path("brand.css", brand_css, name="brand-css"),
+    path("favicon.svg", brand_icon, name="brand-icon"),
+    path("favicon.ico", RedirectView.as_view(url="/favicon.svg", permanent=True)),
     path("staff/sign-in/", account_views.SignInView.as_view(), name="sign-in"),
     path("staff/sign-in/code/", account_views.sign_in_code, name="sign-in-code"),
     path("staff/sign-out/", account_views.sign_out, name="sign-out"),

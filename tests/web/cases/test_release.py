@@ -3,8 +3,11 @@ stops it, a warning needs a decision maker's reason, and a second person must ap
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import io
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
@@ -298,3 +301,23 @@ def test_a_file_changed_in_storage_after_its_check_is_refused_at_approval(
     with pytest.raises(CaseError, match="has changed since it was attached"):
         document_approve(document=document, actor=decider)
     assert Document.objects.get(pk=document.pk).approved_by is None
+
+
+def test_the_letters_own_stylesheet_is_let_through_by_its_hash_and_nothing_else_inline(
+    case: Request, officer: User, client: Client
+) -> None:
+    client.force_login(officer)
+    response = client.get(f"/staff/cases/{case.reference}/letter.html")
+    page = response.content.decode()
+    styles = re.findall(r"<style>(.*?)</style>", page, re.DOTALL)
+    assert len(styles) == 1 and "font" in styles[0]
+    digest = base64.b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
+    policy = {
+        directive.split()[0]: directive.split()[1:]
+        for directive in response["Content-Security-Policy"].split(";")
+    }
+    assert policy["style-src"] == ["'self'", f"'sha256-{digest}'"]
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+    assert policy["script-src"] == ["'self'"]
+    # Any other page keeps the plain policy.
+    assert "sha256" not in client.get(f"/staff/cases/{case.reference}/")["Content-Security-Policy"]
