@@ -340,3 +340,29 @@ def test_students_years_from_a_year_and_a_list_of_school_years_are_academic_year
     assert ranges(school, received) == [("2014-09-01", "2018-08-31")]
     plain = "in each of the following years: 2014-15, 2015-2016, 2016-2017 and 2017-2018."
     assert ranges(plain, received) == [("2014-04-01", "2018-03-31")]  # near miss: financial years
+
+
+YEAR_LIST_CASES = [
+    # a list of year pairs that "academic years" names after it
+    ("the 2023-24, 2022-23 and 2021-22 academic years", (2024, 10, 1), [("2021-09-01", "2024-08-31")]),
+    ("the 2023-24, 2022-23 and 2021-22 financial years", (2024, 10, 1), [("2021-04-01", "2024-03-31")]),
+    # "between and including" two years is one range; "and" alone names two years
+    ("between and including 2019 and 2024", (2025, 3, 1), [("2019-01-01", "2024-12-31")]),
+    ("in 2019 and 2024", (2025, 3, 1), [("2019-01-01", "2019-12-31"), ("2024-01-01", "2024-12-31")]),
+    # "(year-to-date)" at the end of a range runs it to the day of receipt
+    ("academic years 2015/16 to 2024/25 (year-to-date)", (2025, 10, 1), [("2015-09-01", "2025-10-01")]),
+    # "to the most recent month" runs to receipt; "to the most recent available figures" lists years
+    ("January 2022 to the most recent month available", (2025, 10, 15), [("2022-01-01", "2025-10-15")]),
+    ("2017/18 :: 2018/19 - to the most recent available data", (2019, 5, 1), [("2017-04-01", "2019-03-31")]),
+    # financial years named by the year they end in, and "the 2019 financial year"
+    ("each financial year (ending 2011, 2012 and 2013)", (2013, 6, 1), [("2010-04-01", "2013-03-31")]),
+    ("during the 2019 financial year (1 April – 31 March)", (2020, 6, 1), [("2019-04-01", "2020-03-31")]),
+    ("during the year 2019", (2020, 6, 1), [("2019-01-01", "2019-12-31")]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "received", "expected"), YEAR_LIST_CASES)
+def test_year_lists_named_after_them_and_open_ends_written_out(
+    phrase: str, received: tuple[int, int, int], expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(*received)) == expected

@@ -425,7 +425,10 @@ def _academic_context(match: re.Match[str], text: str) -> bool:
     listed = text[
         max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()
     ]  # "academic years 2019/20, ..."
-    return bool(_cue.ACADEMIC.search(window) or _cue.ACADEMIC_LIST.search(listed))
+    after = text[match.end() : match.end() + LISTED_CONTEXT_WINDOW]  # "the 2023-24, 2022-23 academic years"
+    return bool(
+        _cue.ACADEMIC.search(window) or _cue.ACADEMIC_LIST.search(listed) or _cue.ACADEMIC_AFTER.match(after)
+    )
 
 
 def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[str], text: str) -> _Found:
@@ -491,6 +494,11 @@ def _said_financial_year(match: re.Match[str], text: str) -> bool:
 
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     year = int(match.group("y"))
+    before = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW * 2) : match.start()]
+    if _cue.FINANCIAL_ENDING.search(before):
+        return _Found(financial_years(year - 1, year - 1))  # "financial years ending 2011, 2012 and 2013"
+    if _cue.FINANCIAL_NAMED.match(text[match.end() : match.end() + FINANCIAL_CONTEXT_WINDOW]):
+        return _Found(financial_years(year, year))  # "during the 2019 financial year"
     if _cue.FINANCIAL_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
         return _Found(financial_years(year, year))  # "each financial year from 2010 to date"
     if _cue.ACADEMIC_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
@@ -707,6 +715,12 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
             flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
         if to_date:
             end_offset += to_date.end()
+    elif to_date and "year" in to_date.group(0).lower() and period.start <= received:
+        # "2015/16 to 2024/25 (year-to-date)": the range runs on to the day of receipt (but "between 2015 and
+        # 2019 to date" is read as written)
+        period = DateRange(period.start, received)
+        flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
+        end_offset += to_date.end()
     if period.end > received:
         flags.add(PeriodFlag.AFTER_RECEIPT)
     return PeriodMention(
