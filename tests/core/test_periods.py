@@ -366,3 +366,21 @@ def test_year_lists_named_after_them_and_open_ends_written_out(
     phrase: str, received: tuple[int, int, int], expected: list[tuple[str, str]]
 ) -> None:
     assert ranges(phrase, date(*received)) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "received", "expected"),
+    [
+        ("For the academic year just ended, how many", (2020, 7, 31), [("2019-09-01", "2020-08-31")]),
+        ("For the academic year just ended, how many", (2020, 5, 31), [("2018-09-01", "2019-08-31")]),
+        ("the financial year just gone", (2021, 5, 1), [("2020-04-01", "2021-03-31")]),
+        ("the year just ended", (2021, 5, 1), [("2020-01-01", "2020-12-31")]),
+        ("the police training syllabus from the 1970s-1980s", (2021, 1, 1), [("1970-01-01", "1989-12-31")]),
+        ("in the 1990s", (2021, 1, 1), [("1990-01-01", "1999-12-31")]),
+        ("the year ahead", (2021, 5, 1), []),  # near miss: no year just ended
+    ],
+)
+def test_a_year_just_ended_and_decades(
+    phrase: str, received: tuple[int, int, int], expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(*received)) == expected

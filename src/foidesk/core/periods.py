@@ -33,6 +33,7 @@ from foidesk.core import period_cues as _cue
 
 FINANCIAL_YEAR_START_MONTH = 4  # UK public-sector financial year: 1 April to 31 March
 ACADEMIC_YEAR_START_MONTH = 9  # English school year: 1 September to 31 August
+SCHOOL_TEACHING_ENDS_MONTH = 7  # the summer holidays start in July
 QUARTER_MONTHS = 3
 MONTHS_IN_YEAR = 12
 MONTH_END_SLIP_FIRST_DAY = 29  # "31/09", "29/02/2023": a day past the month's end, meant as its last day
@@ -541,6 +542,29 @@ def _relative(match: re.Match[str], text: str, received: date) -> _Found | None:
     return _Found(calendar_years(received.year - count, received.year - 1), relative)
 
 
+def _just_ended(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the academic year just ended", "the financial year just gone": the last one ended before receipt."""
+    kind = (match.group("kind") or "").lower()
+    relative = frozenset({PeriodFlag.RELATIVE})
+    if kind.startswith(("academic", "school")):
+        # teaching ends in July: in the summer holidays the school year just ended is the one ending in August
+        ended = received.year - 1 if received.month >= SCHOOL_TEACHING_ENDS_MONTH else received.year - 2
+        return _Found(academic_years(ended, ended), relative, is_point=False)
+    if kind.startswith(("financial", "fiscal")):
+        current = financial_year_of(received)
+        return _Found(financial_years(current - 1, current - 1), relative, is_point=False)
+    return _Found(calendar_years(received.year - 1, received.year - 1), relative, is_point=False)
+
+
+def _decades(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the 1970s", "the 1970s-1980s": every year of the decades named."""
+    first = int(match.group("d1"))
+    last = int(match.group("d2") or first)
+    if last < first:
+        return None
+    return _Found(calendar_years(first, last + 9), is_point=False)
+
+
 def _current(match: re.Match[str], text: str, received: date) -> _Found | None:
     """ "this year", "the current financial year", "year to date", "this month"."""
     phrase = match.group(0).lower()
@@ -635,6 +659,15 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         _relative,
     ),
     (
+        rf"\b(?P<kind>academic{_S}|school{_S}|financial{_S}|fiscal{_S}|calendar{_S})?year{_S}"
+        rf"(?:that{_S}(?:has{_S})?)?just{_S}(?:ended|finished|gone|closed)\b",
+        _just_ended,
+    ),
+    (
+        rf"\b(?P<d1>(?:19|20)\d0)'?s(?:{_S}(?:[-–]|to|and){_S}(?:the{_S})?(?P<d2>(?:19|20)\d0)'?s)?\b",
+        _decades,
+    ),
+    (
         rf"\b(?:this|the{_S}current|current)(?:{_S}calendar|{_S}financial|{_S}fiscal)?{_S}(?:year|month)\b"
         rf"(?:{_S}(?:so{_S}far|to{_S}date))?|\byear[ -]to[ -]date\b",
         _current,
@@ -647,7 +680,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
 _WORDS_ONLY = frozenset(
-    {_relative, _current, _today, _month_without_year}
+    {_relative, _current, _today, _month_without_year, _just_ended}
 )  # the handlers of phrases that may have no digit
 _DIGIT = re.compile(r"\d")
 _WORD_CUE = re.compile(
