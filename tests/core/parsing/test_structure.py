@@ -647,3 +647,27 @@ def test_figures_asked_for_years_below_the_questions_set_their_period() -> None:
         RECEIVED,
     )
     assert labels(near) == ["Q1", "Q2"]  # near miss: figures on another subject are asked for
+
+
+def test_a_list_that_specifies_the_ask_above_it_replaces_it_but_fields_and_further_questions_do_not() -> None:
+    parsed = parse_request(
+        "Can you please supply me with a monthly breakdown for 2013/14 of spending on agency staff.\n\n"
+        "I specifically require:\n\n1 - Breakdown of agency costs for 2013/14 by month.\n\n"
+        "2 - Which agencies are being used?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert parsed.parts[0].text.startswith("Breakdown of agency costs")
+    assert spans(parsed)[1] == [("2013-04-01", "2014-03-31")]  # the ask above still sets the period
+    fields = parse_request(
+        "Can you please tell me how many parking fines were issued in 2022?\n\n"
+        "Specifically:\n- by age\n- by gender",
+        RECEIVED,
+    )
+    assert labels(fields) == ["Q1"]  # near miss: dimensions of the ask above leave it the part
+    further = parse_request(
+        "How many fines were issued in 2022?\n\nI would also like to know:\n1. How many were paid?\n"
+        "2. How many were appealed?",
+        RECEIVED,
+    )
+    assert labels(further) == ["Q1", "Q2", "Q3"]  # near miss: a list of further questions

@@ -309,3 +309,11 @@ QUESTION_START = re.compile(
     r"please|provide|list|give|tell)\b",
     re.IGNORECASE,
 )
+# "Can you please supply me with a monthly breakdown of spending on agency staff ..." / "I specifically
+# require: 1 - ... 2 - ...": the list says what the ask above is, item by item; that ask is no part of its own
+SPECIFYING_LEAD = re.compile(
+    r"^(?:(?:i|we) (?:specifically|particularly|in particular) "
+    r"(?:require|want|need|request|ask for|would like)"
+    r"|(?:more )?specifically|in particular|namely)\b[^.?]{0,40}:$",
+    re.IGNORECASE,
+)
