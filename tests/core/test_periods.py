@@ -384,3 +384,15 @@ def test_a_year_just_ended_and_decades(
     phrase: str, received: tuple[int, int, int], expected: list[tuple[str, str]]
 ) -> None:
     assert ranges(phrase, date(*received)) == expected
+
+
+def test_a_list_of_months_after_from_and_the_day_a_clarification_came_are_read_as_written() -> None:
+    received = date(2024, 7, 1)
+    assert ranges("the relevant information from March, April and May 2020.", received) == [
+        ("2020-03-01", "2020-05-31")
+    ]
+    assert ranges("since March 2020", received) == [("2020-03-01", "2024-07-01")]  # near miss: one month
+    clarified = "With the further clarification received on 17th June 2024: the last 6 calendar years"
+    assert ranges(clarified, received) == [("2018-01-01", "2023-12-31")]
+    asked = "How many complaints were received on 1 May 2024?"
+    assert ranges(asked, received) == [("2024-05-01", "2024-05-01")]  # near miss: a day asked about

@@ -23,6 +23,9 @@ NOT_PERIODS = re.compile(
     rf"manifesto|budget|election)\b"
     rf"|\b(?:strategy|plan|programme|framework)[ \t]{{0,3}}\({YEAR}[ \t]?[-–/][ \t]?{YEAR}\)"
     # "(referred to by South Wales Police on 11/08/2021 and 07/03/2022)": the day a letter was written
+    # "With the further clarification received on 17th June 2024:": the day the requester wrote again
+    rf"|\bclarification[ \t](?:was[ \t])?(?:received|sent|given|provided|made)[ \t](?:on[ \t])?"
+    rf"[^.:;]{{0,30}}?{YEAR}\b"
     rf"|\b(?:dated|referred[ \t]to[ \t](?:by[ \t][^.;()]{{1,60}}?[ \t])?on)[ \t]{{1,3}}"
     rf"(?:[\d/.]{{6,10}}(?:,|[ \t]|and){{0,5}}){{1,5}}"
     # "the 2018-2019 Trawscymru Annual report": a document named by its year
@@ -122,5 +125,10 @@ FINANCIAL_NAMED = re.compile(r"^[ \t]{1,3}(?:financial|fiscal)[ \t]year\b", re.I
 # "academic years 2019/20, ...", "school years: 2014-15, 2015-2016, ...": every pair of the list
 ACADEMIC_LIST = re.compile(
     r"(?:academic|school)[ \t]years?\b:?(?:[^.;:]*?(?:19|20)\d\d[/\-–](?:\d\d){1,2}){1,9}[^.;:]*$",
+    re.IGNORECASE,
+)
+# "from March, April and May 2020": the first of a list of months, not the start of a period to date
+MONTH_LIST_NEXT = re.compile(
+    r"^[ \t]{0,3}(?:,|and\b|&)[ \t]{0,3}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b",
     re.IGNORECASE,
 )

@@ -742,7 +742,7 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     elif extendable and _cue.SO_FAR.search(before) and period.start <= received < period.end:
         period = DateRange(period.start, received)  # "so far in 2024", "the current 2026 period"
         flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
-    elif extendable and (_cue.SINCE.search(before) or to_date):
+    elif extendable and (to_date or (_cue.SINCE.search(before) and not _cue.MONTH_LIST_NEXT.match(after))):
         if received >= period.start:
             period = DateRange(period.start, received)
             flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
