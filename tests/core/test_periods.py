@@ -396,3 +396,15 @@ def test_a_list_of_months_after_from_and_the_day_a_clarification_came_are_read_a
     assert ranges(clarified, received) == [("2018-01-01", "2023-12-31")]
     asked = "How many complaints were received on 1 May 2024?"
     assert ranges(asked, received) == [("2024-05-01", "2024-05-01")]  # near miss: a day asked about
+
+
+def test_years_listed_after_a_month_are_that_month_of_each() -> None:
+    received = date(2025, 3, 1)
+    text = "the same for January 2024, 2023 and 2019"
+    assert ranges(text, received) == [
+        ("2019-01-01", "2019-01-31"),
+        ("2023-01-01", "2023-01-31"),
+        ("2024-01-01", "2024-01-31"),
+    ]
+    assert ranges("between January 2019 and 2020", received) == [("2019-01-01", "2020-12-31")]  # near miss
+    assert ranges("the marathon 2019, 2020 and 2021", received) == [("2019-01-01", "2021-12-31")]  # no month

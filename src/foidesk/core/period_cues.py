@@ -132,3 +132,9 @@ MONTH_LIST_NEXT = re.compile(
     r"^[ \t]{0,3}(?:,|and\b|&)[ \t]{0,3}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b",
     re.IGNORECASE,
 )
+# "January 2025. ... the same for January 2024, 2023 and 2019": each year listed after a month is that month
+MONTH_THEN_YEARS = re.compile(
+    r"\b(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?[ \t]{1,3}(?:19|20)\d\d"
+    r"(?:[ \t]{0,3},[ \t]{0,3}(?:19|20)\d\d){0,9}[ \t]{0,3}(?:,|and|&)[ \t]{0,3}$",
+    re.IGNORECASE,
+)

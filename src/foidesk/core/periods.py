@@ -496,6 +496,10 @@ def _said_financial_year(match: re.Match[str], text: str) -> bool:
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     year = int(match.group("y"))
     before = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW * 2) : match.start()]
+    listed = _cue.MONTH_THEN_YEARS.search(before)
+    if listed and not _cue.BETWEEN.search(before[: listed.start()]):
+        month = _month(listed.group("m"))  # "January 2024, 2023 and 2019": January of each
+        return _Found(DateRange(date(year, month, 1), month_end(year, month)))
     if _cue.FINANCIAL_ENDING.search(before):
         return _Found(financial_years(year - 1, year - 1))  # "financial years ending 2011, 2012 and 2013"
     if _cue.FINANCIAL_NAMED.match(text[match.end() : match.end() + FINANCIAL_CONTEXT_WINDOW]):
