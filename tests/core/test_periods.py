@@ -408,3 +408,10 @@ def test_years_listed_after_a_month_are_that_month_of_each() -> None:
     ]
     assert ranges("between January 2019 and 2020", received) == [("2019-01-01", "2020-12-31")]  # near miss
     assert ranges("the marathon 2019, 2020 and 2021", received) == [("2019-01-01", "2021-12-31")]  # no month
+
+
+def test_the_most_recent_available_and_hyphenated_month_counts_are_relative() -> None:
+    received = date(2023, 7, 10)
+    assert ranges("In the most recent available 12-month period", received) == [("2022-07-01", "2023-06-30")]
+    assert ranges("over the past 12-months", received) == [("2022-07-01", "2023-06-30")]
+    assert ranges("the most recent available data", received) == []  # near miss: no count of months

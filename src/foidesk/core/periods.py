@@ -657,7 +657,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
     (
-        rf"\b(?:(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?|"
+        rf"\b(?:(?:last|past|previous|preceding|most{_S}recent){_S}(?:available{_S})?(?:(?P<n>{_NUMBER})(?:{_S}|-))?|"
         rf"(?P<n2>{_NUMBER}){_S}(?:most{_S}recent|last|previous|preceding){_S})(?:full{_S}|complete{_S}|whole{_S})?"
         rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
         _relative,

@@ -671,3 +671,20 @@ def test_a_list_that_specifies_the_ask_above_it_replaces_it_but_fields_and_furth
         RECEIVED,
     )
     assert labels(further) == ["Q1", "Q2", "Q3"]  # near miss: a list of further questions
+
+
+def test_a_numbered_line_that_asks_nothing_heads_the_question_below_it() -> None:
+    parsed = parse_request(
+        "1. In the most recent available 12-month period\n\n How many children do you have in care?\n"
+        " Foster care\n Residential care\n\n2. Of these, how many have received CAMHS intervention?",
+        date(2023, 7, 10),
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "How many children do you have in care?" in parsed.parts[0].text
+    assert spans(parsed) == [[("2022-07-01", "2023-06-30")]] * 2
+    asks = parse_request(
+        "1. How many children are in care?\n\nPlease send this as a spreadsheet.\n\n"
+        "2. How many are fostered?",
+        RECEIVED,
+    )
+    assert "spreadsheet" not in asks.parts[0].text  # near miss: a numbered question that asks keeps its text

@@ -357,6 +357,11 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
         for item in stack:
             item.closed = True
         return
+    if _heading_only(last):
+        # "1. In the most recent 12-month period" / "How many children do you have in care?", "1. Licensed
+        # drivers" / "The total number of licensed: ...": a numbered line asking nothing heads the ask below
+        last.pieces.append(line.text)
+        return
     # "and (ii) permanently excluded ..." after a blank line still ends the sentence of the item above
     continues = (not line.blank_before or line.text[:1].islower()) and not last.closed
     unfinished = line.text[:1].islower() or not last.pieces[-1].rstrip().endswith((".", "?", "!", ";"))
@@ -368,6 +373,16 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
     trailing.append(line.text)
     for item in stack:
         item.closed = True
+
+
+def _heading_only(item: _Item) -> bool:
+    return (
+        item.kind == _Marker.NUMBER
+        and len(item.pieces) == 1
+        and not item.children
+        and not item.closed
+        and not _is_ask(item.pieces[0])
+    )
 
 
 def _same_opening(item: _Item, text: str) -> bool:
