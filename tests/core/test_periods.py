@@ -340,3 +340,78 @@ def test_students_years_from_a_year_and_a_list_of_school_years_are_academic_year
     assert ranges(school, received) == [("2014-09-01", "2018-08-31")]
     plain = "in each of the following years: 2014-15, 2015-2016, 2016-2017 and 2017-2018."
     assert ranges(plain, received) == [("2014-04-01", "2018-03-31")]  # near miss: financial years
+
+
+YEAR_LIST_CASES = [
+    # a list of year pairs that "academic years" names after it
+    ("the 2023-24, 2022-23 and 2021-22 academic years", (2024, 10, 1), [("2021-09-01", "2024-08-31")]),
+    ("the 2023-24, 2022-23 and 2021-22 financial years", (2024, 10, 1), [("2021-04-01", "2024-03-31")]),
+    # "between and including" two years is one range; "and" alone names two years
+    ("between and including 2019 and 2024", (2025, 3, 1), [("2019-01-01", "2024-12-31")]),
+    ("in 2019 and 2024", (2025, 3, 1), [("2019-01-01", "2019-12-31"), ("2024-01-01", "2024-12-31")]),
+    # "(year-to-date)" at the end of a range runs it to the day of receipt
+    ("academic years 2015/16 to 2024/25 (year-to-date)", (2025, 10, 1), [("2015-09-01", "2025-10-01")]),
+    # "to the most recent month" runs to receipt; "to the most recent available figures" lists years
+    ("January 2022 to the most recent month available", (2025, 10, 15), [("2022-01-01", "2025-10-15")]),
+    ("2017/18 :: 2018/19 - to the most recent available data", (2019, 5, 1), [("2017-04-01", "2019-03-31")]),
+    # financial years named by the year they end in, and "the 2019 financial year"
+    ("each financial year (ending 2011, 2012 and 2013)", (2013, 6, 1), [("2010-04-01", "2013-03-31")]),
+    ("during the 2019 financial year (1 April – 31 March)", (2020, 6, 1), [("2019-04-01", "2020-03-31")]),
+    ("during the year 2019", (2020, 6, 1), [("2019-01-01", "2019-12-31")]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "received", "expected"), YEAR_LIST_CASES)
+def test_year_lists_named_after_them_and_open_ends_written_out(
+    phrase: str, received: tuple[int, int, int], expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(*received)) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "received", "expected"),
+    [
+        ("For the academic year just ended, how many", (2020, 7, 31), [("2019-09-01", "2020-08-31")]),
+        ("For the academic year just ended, how many", (2020, 5, 31), [("2018-09-01", "2019-08-31")]),
+        ("the financial year just gone", (2021, 5, 1), [("2020-04-01", "2021-03-31")]),
+        ("the year just ended", (2021, 5, 1), [("2020-01-01", "2020-12-31")]),
+        ("the police training syllabus from the 1970s-1980s", (2021, 1, 1), [("1970-01-01", "1989-12-31")]),
+        ("in the 1990s", (2021, 1, 1), [("1990-01-01", "1999-12-31")]),
+        ("the year ahead", (2021, 5, 1), []),  # near miss: no year just ended
+    ],
+)
+def test_a_year_just_ended_and_decades(
+    phrase: str, received: tuple[int, int, int], expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(*received)) == expected
+
+
+def test_a_list_of_months_after_from_and_the_day_a_clarification_came_are_read_as_written() -> None:
+    received = date(2024, 7, 1)
+    assert ranges("the relevant information from March, April and May 2020.", received) == [
+        ("2020-03-01", "2020-05-31")
+    ]
+    assert ranges("since March 2020", received) == [("2020-03-01", "2024-07-01")]  # near miss: one month
+    clarified = "With the further clarification received on 17th June 2024: the last 6 calendar years"
+    assert ranges(clarified, received) == [("2018-01-01", "2023-12-31")]
+    asked = "How many complaints were received on 1 May 2024?"
+    assert ranges(asked, received) == [("2024-05-01", "2024-05-01")]  # near miss: a day asked about
+
+
+def test_years_listed_after_a_month_are_that_month_of_each() -> None:
+    received = date(2025, 3, 1)
+    text = "the same for January 2024, 2023 and 2019"
+    assert ranges(text, received) == [
+        ("2019-01-01", "2019-01-31"),
+        ("2023-01-01", "2023-01-31"),
+        ("2024-01-01", "2024-01-31"),
+    ]
+    assert ranges("between January 2019 and 2020", received) == [("2019-01-01", "2020-12-31")]  # near miss
+    assert ranges("the marathon 2019, 2020 and 2021", received) == [("2019-01-01", "2021-12-31")]  # no month
+
+
+def test_the_most_recent_available_and_hyphenated_month_counts_are_relative() -> None:
+    received = date(2023, 7, 10)
+    assert ranges("In the most recent available 12-month period", received) == [("2022-07-01", "2023-06-30")]
+    assert ranges("over the past 12-months", received) == [("2022-07-01", "2023-06-30")]
+    assert ranges("the most recent available data", received) == []  # near miss: no count of months

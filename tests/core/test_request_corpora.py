@@ -19,6 +19,7 @@ SETS = (
     "requests_blind3",
     "requests_blind4",
     "requests_blind5",
+    "requests_blind6",
 )
 REAL_SETS = SETS[1:]
 LABEL = re.compile(r"(?:(?:Request|Part) (?P<request>\d+), )?Q(?P<question>\d+)(?:\((?P<sub>[a-z]+)\))?")

@@ -23,6 +23,9 @@ NOT_PERIODS = re.compile(
     rf"manifesto|budget|election)\b"
     rf"|\b(?:strategy|plan|programme|framework)[ \t]{{0,3}}\({YEAR}[ \t]?[-–/][ \t]?{YEAR}\)"
     # "(referred to by South Wales Police on 11/08/2021 and 07/03/2022)": the day a letter was written
+    # "With the further clarification received on 17th June 2024:": the day the requester wrote again
+    rf"|\bclarification[ \t](?:was[ \t])?(?:received|sent|given|provided|made)[ \t](?:on[ \t])?"
+    rf"[^.:;]{{0,30}}?{YEAR}\b"
     rf"|\b(?:dated|referred[ \t]to[ \t](?:by[ \t][^.;()]{{1,60}}?[ \t])?on)[ \t]{{1,3}}"
     rf"(?:[\d/.]{{6,10}}(?:,|[ \t]|and){{0,5}}){{1,5}}"
     # "the 2018-2019 Trawscymru Annual report": a document named by its year
@@ -41,9 +44,12 @@ TO_DATE = re.compile(
     r"until[ \t]now|to[ \t]now|"
     r"onwards|up[ \t]to[ \t](?:today|now|the[ \t]present(?:[ \t]day)?|"
     r"the[ \t]date[ \t]of[ \t]this[ \t]request)|"
-    r"to[ \t]today|so[ \t]far|"
+    r"to[ \t]today|so[ \t]far|(?:year|financial[ \t]year)[- \t]to[- \t]date|"
     r"(?:[-–—(][ \t]{0,3})?(?:including[ \t])?(?:the[ \t])?(?:latest|most[ \t]recent)"
     r"(?:[ \t](?:available|data|figures?))?|"
+    # "January 2022 to the most recent month available" (but "2018/19 - to the most recent available figures"
+    # lists the years as far as they go)
+    r"(?:to|until|up[ \t]to)[ \t](?:the[ \t])?(?:latest|most[ \t]recent)[ \t](?:month|date|quarter|week)|"
     r"[-–—][ \t]{0,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today|date)|"
     r"and[ \t]{1,3}(?:the[ \t])?(?:present(?:[ \t]day)?|now|today))\b",
     re.IGNORECASE,
@@ -72,7 +78,9 @@ CONNECTOR = re.compile(
 )
 BETWEEN_AND = re.compile(r"^[ \t]{0,3},?[ \t]{0,3}(?:and|&)[ \t]{0,3}$", re.IGNORECASE)
 BETWEEN = re.compile(
-    r"\bbetween[ \t]{1,3}(?:the[ \t]{1,3})?(?:(?:calendar|financial)[ \t])?(?:years?[ \t])?$", re.I
+    r"\bbetween[ \t]{1,3}(?:and[ \t]{1,3}including[ \t]{1,3})?(?:the[ \t]{1,3})?"
+    r"(?:(?:calendar|financial)[ \t])?(?:years?[ \t])?$",
+    re.I,
 )
 # Month names and number words; "at 31 March in each of those years"; "each financial year from 2010".
 MONTHS = {
@@ -99,8 +107,34 @@ ACADEMIC = re.compile(
     r"academic|school year|admission|intake|cohort|pupils?\b|students?\b|graduat|universit|enrol",
     re.IGNORECASE,
 )
+# "the 2023-24, 2022-23 and 2021-22 academic years": a list of pairs that the words after it name
+ACADEMIC_AFTER = re.compile(
+    r"^(?:[ \t]{0,3}(?:,|and|&|or)[ \t]{0,3}(?:19|20)\d\d[/\-–](?:\d\d){1,2}){0,9}"
+    r"[ \t]{1,3}(?:academic|school)[ \t]years?\b",
+    re.IGNORECASE,
+)
+# "each financial year (ending 2011, 2012 and 2013)": each year named is the one a financial year ends in
+FINANCIAL_ENDING = re.compile(
+    r"(?:financial|fiscal)[ \t]years?[ \t]{0,3}\(?(?:ending|ended)[ \t]{1,3}(?:in[ \t]{1,3})?"
+    r"(?:31(?:st)?[ \t]march[ \t]{1,3})?"
+    r"(?:(?:19|20)\d\d[ \t]{0,3}(?:,|and|&)[ \t]{0,3}){0,9}$",
+    re.IGNORECASE,
+)
+# "the 2019 financial year": the financial year that starts in it
+FINANCIAL_NAMED = re.compile(r"^[ \t]{1,3}(?:financial|fiscal)[ \t]year\b", re.IGNORECASE)
 # "academic years 2019/20, ...", "school years: 2014-15, 2015-2016, ...": every pair of the list
 ACADEMIC_LIST = re.compile(
     r"(?:academic|school)[ \t]years?\b:?(?:[^.;:]*?(?:19|20)\d\d[/\-–](?:\d\d){1,2}){1,9}[^.;:]*$",
+    re.IGNORECASE,
+)
+# "from March, April and May 2020": the first of a list of months, not the start of a period to date
+MONTH_LIST_NEXT = re.compile(
+    r"^[ \t]{0,3}(?:,|and\b|&)[ \t]{0,3}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b",
+    re.IGNORECASE,
+)
+# "January 2025. ... the same for January 2024, 2023 and 2019": each year listed after a month is that month
+MONTH_THEN_YEARS = re.compile(
+    r"\b(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?[ \t]{1,3}(?:19|20)\d\d"
+    r"(?:[ \t]{0,3},[ \t]{0,3}(?:19|20)\d\d){0,9}[ \t]{0,3}(?:,|and|&)[ \t]{0,3}$",
     re.IGNORECASE,
 )

@@ -33,6 +33,7 @@ from foidesk.core import period_cues as _cue
 
 FINANCIAL_YEAR_START_MONTH = 4  # UK public-sector financial year: 1 April to 31 March
 ACADEMIC_YEAR_START_MONTH = 9  # English school year: 1 September to 31 August
+SCHOOL_TEACHING_ENDS_MONTH = 7  # the summer holidays start in July
 QUARTER_MONTHS = 3
 MONTHS_IN_YEAR = 12
 MONTH_END_SLIP_FIRST_DAY = 29  # "31/09", "29/02/2023": a day past the month's end, meant as its last day
@@ -425,7 +426,10 @@ def _academic_context(match: re.Match[str], text: str) -> bool:
     listed = text[
         max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()
     ]  # "academic years 2019/20, ..."
-    return bool(_cue.ACADEMIC.search(window) or _cue.ACADEMIC_LIST.search(listed))
+    after = text[match.end() : match.end() + LISTED_CONTEXT_WINDOW]  # "the 2023-24, 2022-23 academic years"
+    return bool(
+        _cue.ACADEMIC.search(window) or _cue.ACADEMIC_LIST.search(listed) or _cue.ACADEMIC_AFTER.match(after)
+    )
 
 
 def _pair_range(first: int, last: int, financial_style: bool, match: re.Match[str], text: str) -> _Found:
@@ -491,6 +495,15 @@ def _said_financial_year(match: re.Match[str], text: str) -> bool:
 
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     year = int(match.group("y"))
+    before = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW * 2) : match.start()]
+    listed = _cue.MONTH_THEN_YEARS.search(before)
+    if listed and not _cue.BETWEEN.search(before[: listed.start()]):
+        month = _month(listed.group("m"))  # "January 2024, 2023 and 2019": January of each
+        return _Found(DateRange(date(year, month, 1), month_end(year, month)))
+    if _cue.FINANCIAL_ENDING.search(before):
+        return _Found(financial_years(year - 1, year - 1))  # "financial years ending 2011, 2012 and 2013"
+    if _cue.FINANCIAL_NAMED.match(text[match.end() : match.end() + FINANCIAL_CONTEXT_WINDOW]):
+        return _Found(financial_years(year, year))  # "during the 2019 financial year"
     if _cue.FINANCIAL_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
         return _Found(financial_years(year, year))  # "each financial year from 2010 to date"
     if _cue.ACADEMIC_FROM.search(text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]):
@@ -531,6 +544,29 @@ def _relative(match: re.Match[str], text: str, received: date) -> _Found | None:
         current = received.year if received.month >= ACADEMIC_YEAR_START_MONTH else received.year - 1
         return _Found(academic_years(current - count, current - 1), relative)
     return _Found(calendar_years(received.year - count, received.year - 1), relative)
+
+
+def _just_ended(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the academic year just ended", "the financial year just gone": the last one ended before receipt."""
+    kind = (match.group("kind") or "").lower()
+    relative = frozenset({PeriodFlag.RELATIVE})
+    if kind.startswith(("academic", "school")):
+        # teaching ends in July: in the summer holidays the school year just ended is the one ending in August
+        ended = received.year - 1 if received.month >= SCHOOL_TEACHING_ENDS_MONTH else received.year - 2
+        return _Found(academic_years(ended, ended), relative, is_point=False)
+    if kind.startswith(("financial", "fiscal")):
+        current = financial_year_of(received)
+        return _Found(financial_years(current - 1, current - 1), relative, is_point=False)
+    return _Found(calendar_years(received.year - 1, received.year - 1), relative, is_point=False)
+
+
+def _decades(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the 1970s", "the 1970s-1980s": every year of the decades named."""
+    first = int(match.group("d1"))
+    last = int(match.group("d2") or first)
+    if last < first:
+        return None
+    return _Found(calendar_years(first, last + 9), is_point=False)
 
 
 def _current(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -621,10 +657,19 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     ),
     (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
     (
-        rf"\b(?:(?:last|past|previous|preceding|most{_S}recent){_S}(?:(?P<n>{_NUMBER}){_S})?|"
+        rf"\b(?:(?:last|past|previous|preceding|most{_S}recent){_S}(?:available{_S})?(?:(?P<n>{_NUMBER})(?:{_S}|-))?|"
         rf"(?P<n2>{_NUMBER}){_S}(?:most{_S}recent|last|previous|preceding){_S})(?:full{_S}|complete{_S}|whole{_S})?"
         rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
         _relative,
+    ),
+    (
+        rf"\b(?P<kind>academic{_S}|school{_S}|financial{_S}|fiscal{_S}|calendar{_S})?year{_S}"
+        rf"(?:that{_S}(?:has{_S})?)?just{_S}(?:ended|finished|gone|closed)\b",
+        _just_ended,
+    ),
+    (
+        rf"\b(?P<d1>(?:19|20)\d0)'?s(?:{_S}(?:[-–]|to|and){_S}(?:the{_S})?(?P<d2>(?:19|20)\d0)'?s)?\b",
+        _decades,
     ),
     (
         rf"\b(?:this|the{_S}current|current)(?:{_S}calendar|{_S}financial|{_S}fiscal)?{_S}(?:year|month)\b"
@@ -639,7 +684,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
 _WORDS_ONLY = frozenset(
-    {_relative, _current, _today, _month_without_year}
+    {_relative, _current, _today, _month_without_year, _just_ended}
 )  # the handlers of phrases that may have no digit
 _DIGIT = re.compile(r"\d")
 _WORD_CUE = re.compile(
@@ -701,12 +746,18 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     elif extendable and _cue.SO_FAR.search(before) and period.start <= received < period.end:
         period = DateRange(period.start, received)  # "so far in 2024", "the current 2026 period"
         flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
-    elif extendable and (_cue.SINCE.search(before) or to_date):
+    elif extendable and (to_date or (_cue.SINCE.search(before) and not _cue.MONTH_LIST_NEXT.match(after))):
         if received >= period.start:
             period = DateRange(period.start, received)
             flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
         if to_date:
             end_offset += to_date.end()
+    elif to_date and "year" in to_date.group(0).lower() and period.start <= received:
+        # "2015/16 to 2024/25 (year-to-date)": the range runs on to the day of receipt (but "between 2015 and
+        # 2019 to date" is read as written)
+        period = DateRange(period.start, received)
+        flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
+        end_offset += to_date.end()
     if period.end > received:
         flags.add(PeriodFlag.AFTER_RECEIPT)
     return PeriodMention(

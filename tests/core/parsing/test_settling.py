@@ -203,3 +203,19 @@ def test_a_fallback_in_brackets_does_not_set_the_period_but_a_preference_does() 
     )
     spans = [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts]
     assert spans == [[("2019-04-01", "2023-03-31")], [("2018-04-01", "2020-03-31")]]
+
+
+def test_who_to_write_to_and_a_standard_practice_take_no_period_but_a_count_by_a_named_person_does() -> None:
+    preamble = "For the financial years 2020/21 to 2022/23:"
+    drafts = [
+        _draft("How many children were placed out of county?", 1, [preamble]),
+        _draft("The name, job title, email address and telephone number of the commissioner.", 2, [preamble]),
+        _draft("What is the name of the person within the Trust who is responsible for BSL services?", 3),
+        _draft("Could you confirm which department is responsible for enforcing against dog fouling?", 4),
+        _draft("What is the standard discharge cycle?", 5),
+        _draft("How many placements were made by the commissioner named above?", 6, [preamble]),
+    ]
+    parts = Settler(RECEIVED, DEFAULT_VOCABULARY).settle(drafts)
+    spans = [[(p.start.isoformat(), p.end.isoformat()) for p in part.date_ranges] for part in parts]
+    years = [("2020-04-01", "2023-03-31")]
+    assert spans == [years, [], [], [], [], years]  # near miss: a count still takes the preamble's years

@@ -587,3 +587,104 @@ def test_what_to_do_if_two_figures_differ_stays_with_the_ask_but_a_condition_tha
     assert labels(parsed) == ["Q1", "Q2"]
     assert "both figures" in parsed.parts[0].text
     assert parsed.parts[1].text.startswith("If CCTV cars")  # near miss: a condition over its own ask
+
+
+def test_how_and_when_to_answer_and_arguments_about_exemptions_are_no_parts() -> None:
+    parsed = parse_request(
+        "1. How many requests were submitted electronically in 2022?\n"
+        "2. How many were answered late?\n\n"
+        "Please provide the information electronically. Please could you provide the responses to the "
+        "questions as soon as possible? I believe this does not allow for the use of s.31(1)(a) of the FOIA.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]  # near miss: "submitted electronically" is still asked
+    assert any("as soon as possible" in remark for remark in parsed.context)
+
+
+def test_exclusions_and_remarks_on_one_lettered_question_stay_with_the_ask() -> None:
+    parsed = parse_request(
+        "For 2022/23:\n\n(a) What was the average cost of an EHCP;\n\n"
+        "(b) How many EHCPs specified support.\n\n"
+        "For (a), please can the average cost be provided as both the mean and the median.\n\n"
+        "If information is held on the average cost, but it is calculated on another basis, "
+        "please provide it.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    parsed = parse_request(
+        "6. How many noise abatement orders were issued in 2014?\n"
+        "Please exclude any noise abatement orders issued to residential properties.\n\n"
+        "7. Please provide the number of orders issued to residential properties in 2014.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q6", "Q7"]  # near miss: a numbered ask about the excluded ones is its own
+    assert "Please exclude" in parsed.parts[0].text
+
+
+def test_a_request_made_about_a_subject_is_no_question_but_the_questions_after_it_are() -> None:
+    parsed = parse_request(
+        "I'd like to make a request under the Freedom of Information Act about parking charges "
+        "at hospitals.\n\n"
+        "Do the hospitals have any free drop-off zones? Are there any rules around using these zones?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert parsed.parts[0].text.startswith("Do the hospitals")
+
+
+def test_figures_asked_for_years_below_the_questions_set_their_period() -> None:
+    parsed = parse_request(
+        "1. How many parking fines have been appealed?\n"
+        "2. How much money has been raised from parking fines?\n\n"
+        "Please provide figures for 2017 and 2018 broken down into each year.",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert spans(parsed) == [[("2017-01-01", "2018-12-31")]] * 2
+    near = parse_request(
+        "1. How many parking fines have been appealed?\n\n"
+        "Please provide figures for dog fouling fines issued.",
+        RECEIVED,
+    )
+    assert labels(near) == ["Q1", "Q2"]  # near miss: figures on another subject are asked for
+
+
+def test_a_list_that_specifies_the_ask_above_it_replaces_it_but_fields_and_further_questions_do_not() -> None:
+    parsed = parse_request(
+        "Can you please supply me with a monthly breakdown for 2013/14 of spending on agency staff.\n\n"
+        "I specifically require:\n\n1 - Breakdown of agency costs for 2013/14 by month.\n\n"
+        "2 - Which agencies are being used?",
+        RECEIVED,
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert parsed.parts[0].text.startswith("Breakdown of agency costs")
+    assert spans(parsed)[1] == [("2013-04-01", "2014-03-31")]  # the ask above still sets the period
+    fields = parse_request(
+        "Can you please tell me how many parking fines were issued in 2022?\n\n"
+        "Specifically:\n- by age\n- by gender",
+        RECEIVED,
+    )
+    assert labels(fields) == ["Q1"]  # near miss: dimensions of the ask above leave it the part
+    further = parse_request(
+        "How many fines were issued in 2022?\n\nI would also like to know:\n1. How many were paid?\n"
+        "2. How many were appealed?",
+        RECEIVED,
+    )
+    assert labels(further) == ["Q1", "Q2", "Q3"]  # near miss: a list of further questions
+
+
+def test_a_numbered_line_that_asks_nothing_heads_the_question_below_it() -> None:
+    parsed = parse_request(
+        "1. In the most recent available 12-month period\n\n How many children do you have in care?\n"
+        " Foster care\n Residential care\n\n2. Of these, how many have received CAMHS intervention?",
+        date(2023, 7, 10),
+    )
+    assert labels(parsed) == ["Q1", "Q2"]
+    assert "How many children do you have in care?" in parsed.parts[0].text
+    assert spans(parsed) == [[("2022-07-01", "2023-06-30")]] * 2
+    asks = parse_request(
+        "1. How many children are in care?\n\nPlease send this as a spreadsheet.\n\n"
+        "2. How many are fostered?",
+        RECEIVED,
+    )
+    assert "spreadsheet" not in asks.parts[0].text  # near miss: a numbered question that asks keeps its text

@@ -47,6 +47,10 @@ CONTEXT = re.compile(
     r"|\b(?:make|making|submit|submitting) (?:a|this) (?:request|freedom of information request)\b"
     r"(?: under [^.?]{0,60})?[.:]?$"
     r"|^(?:please )?(?:can|could) you (?:please )?provide (?:me )?with some information\b"
+    # "I'd like to make a request under the Freedom of Information Act about parking charges at hospitals.":
+    # the subject, before the questions that ask
+    r"|^(?:i|we)(?:'d| would) like to (?:make|submit) (?:a|this) (?:freedom of information |foi )?request\b"
+    r"[^?]{0,160}$"
     r"|^(?:please )?(?:can|could|may) i (?:please )?(?:request|ask for|make)\b[^.?]{0,30}"
     r"\b(?:following|information)\b"
     r"[^.?]{0,20}\b(?:under|using)\b[^.?]{0,60}[.:]?$"
@@ -64,7 +68,13 @@ META = re.compile(
     r"(?:respond|reply) within|"
     r"statutory (?:time|deadline)|acknowledge receipt|acknowledge (?:that )?you have received|"
     r"please do not include|"
-    r"please send (?:the|this|all) (?:information|data|response|reply) (?:to|by|via))\b",
+    r"please send (?:the|this|all) (?:information|data|response|reply) (?:to|by|via)|"
+    # "Please provide the information electronically.", "the responses to the questions as soon as possible"
+    r"(?:provide|send|supply|receive) (?:the |this |all |my )?"
+    r"(?:information|data|responses?|figures|answers?) electronically|"
+    r"as soon as (?:possible|practicable|you can)|"
+    # "does not allow for the use of s.31(1)(a) of the FOIA", "the public interest in ... outweighs": argument
+    r"(?:s\.|section )(?:2[1-9]|3\d|4[0-4])\(\d|public interest (?:in|test)\b[^?]{0,160}\boutweighs?)\b",
     re.IGNORECASE,
 )
 REMARK = re.compile(
@@ -84,6 +94,11 @@ REMARK = re.compile(
     # a period for every question, said once after them
     r"^please (?:answer|respond|reply|provide (?:the |this |all )?(?:figures|data|information)) "
     r"as (?:of|at)\b|"
+    # "Please provide figures for 2017 and 2018 broken down into each year." below the questions: their period
+    r"^please (?:provide|give|supply) (?:the |all |these |those )?"
+    r"(?:figures|data|numbers|information|answers)(?: requested)? (?:for|from|covering|between) "
+    r"(?:the )?(?:(?:calendar|financial) )?(?:years? )?"
+    r"(?:19|20)\d\d\b[^?]{0,80}$|"
     r"^please (?:restrict|limit|confine|apply)\b[^.?]{0,60}\bto (?:the )?"
     r"(?:years?|period|dates?|financial|calendar)\b|"
     r"^if (?:you are|you're) unable to\b|"
@@ -145,7 +160,7 @@ PERIOD_NOTE = re.compile(
     r"cover(?:ing|s)?|period|time ?frame|limit(?:ed)?|restrict(?:ed)?|only|as (?:of|at)|annual|monthly|"
     r"quarterly|yearly|"
     r"^between|^from|^since|^during|"
-    r"^for the)\b",
+    r"^for the|(?:figures|data|numbers|information|answers) (?:for|from|covering|between))\b",
     re.IGNORECASE,
 )
 LEAD_IN = re.compile(
@@ -269,6 +284,12 @@ REFINEMENT = re.compile(
     r"and if there (?:was|were|is|are)\b|please provide (?:the |a )?breakdown by|"
     r"please (?:detail|specify|state|give|list) [^.?]{0,160}\b(?:each|every) "
     r"(?:incident|case|one|item|occasion)\b|"
+    # "Please exclude any orders issued to residential properties.", "For (a), please can the average cost be
+    # provided as both ...", "If information is held on the average cost, but it is calculated ...": more of
+    # the ask before, not a new one
+    r"please (?:exclude|disregard|ignore|omit)\b|"
+    r"for (?:\([a-z]\)|[a-z]\)|\([ivx]{1,4}\)|question \d{1,2}|q\d{1,2})[ ,:]|"
+    r"if (?:the )?(?:information|data) (?:is|are) held\b[^.?]{0,120}\bbut\b|"
     r"(?:if|where)/(?:if|where) possible|for (?:all|each|both|every one) of (?:the|these|those) (?:above )?"
     r"(?:questions|requests|parts|figures)|answers? to (?:questions?|q\d)|"
     r".{0,60}?\b(?:this|these|that|those|the above|the same) (?:information|data|figures|numbers|statistics) "
@@ -286,5 +307,13 @@ NOUN_ASK = re.compile(
 QUESTION_START = re.compile(
     r"^(?:how|what|which|when|where|who|why|does|do|did|is|are|was|were|has|have|had|can|could|will|would|"
     r"please|provide|list|give|tell)\b",
+    re.IGNORECASE,
+)
+# "Can you please supply me with a monthly breakdown of spending on agency staff ..." / "I specifically
+# require: 1 - ... 2 - ...": the list says what the ask above is, item by item; that ask is no part of its own
+SPECIFYING_LEAD = re.compile(
+    r"^(?:(?:i|we) (?:specifically|particularly|in particular) "
+    r"(?:require|want|need|request|ask for|would like)"
+    r"|(?:more )?specifically|in particular|namely)\b[^.?]{0,40}:$",
     re.IGNORECASE,
 )

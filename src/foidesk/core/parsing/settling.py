@@ -38,7 +38,13 @@ _NO_PERIOD = re.compile(
     r"|^(?:any|all) (?:associated |relevant |supporting )?documentation\b"
     r"|\b(?:identify|confirm) (?:the |any )?(?:names?|job titles?|(?:other )?organisations?|contact)\b"
     r"|\b(?:any|all|copies of|a copy of) (?:emails?|correspondence|briefings?)\b"
-    r"|\b(?:in|within|over) the next\b|\bhow often\b",
+    r"|\b(?:in|within|over) the next\b|\bhow often\b"
+    # who to write to: "the name, job title, email address and telephone number of the commissioner", "the
+    # name of the person within the Trust who is responsible for ...", "which department is responsible"
+    r"|\bnames?,? (?:and )?job titles?\b|\bjob titles?,? (?:and )?(?:e-?mail|contact|telephone)\b"
+    r"|\bcontact details\b"
+    r"|\bname of the (?:person|officer|individual|manager|director|lead)\b"
+    r"|\bwhich (?:department|team|directorate|service|officer|body|unit) (?:is|are) responsible\b",
     re.IGNORECASE,
 )
 # A policy, procedure or guidance asked for as a document: no period unless it is counted.
@@ -55,6 +61,7 @@ _PRACTICE = re.compile(
     r"(?:how (?!many|much|long|often|quickly)|how much (?:is|are|does|do)\b|why\b|who\b|does\b|do you\b|"
     r"did you\b|is there\b|are there\b|for what\b|(?:specify|explain|state) what\b|"
     r"what (?:is|are) (?:the|your) (?!average|mean|median|total|number|cost|amount|percentage|proportion)|"
+    r"what (?:is|are) (?:the |your )?(?:standard|usual|normal|typical)\b|"
     r"has the\b|have you\b|will\b|would\b|what evidence|what theory|"
     r"(?:give|explain|describe) (?:us |me )?your\b)"
     r"|\b(?:as to how|at any time|how (?:the|your|you) \w+ (?:determines?|decides?|assess)|"

@@ -26,6 +26,7 @@ from foidesk.core.parsing.cues import (
     QUESTION_START,
     REFERS_TO_LIST,
     REFINEMENT,
+    SPECIFYING_LEAD,
     STRONG_ASK,
     UNFINISHED_LEAD,
     is_remark,
@@ -356,6 +357,11 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
         for item in stack:
             item.closed = True
         return
+    if _heading_only(last):
+        # "1. In the most recent 12-month period" / "How many children do you have in care?", "1. Licensed
+        # drivers" / "The total number of licensed: ...": a numbered line asking nothing heads the ask below
+        last.pieces.append(line.text)
+        return
     # "and (ii) permanently excluded ..." after a blank line still ends the sentence of the item above
     continues = (not line.blank_before or line.text[:1].islower()) and not last.closed
     unfinished = line.text[:1].islower() or not last.pieces[-1].rstrip().endswith((".", "?", "!", ";"))
@@ -367,6 +373,16 @@ def _plain_line_after_items(line: _Line, stack: list[_Item], trailing: list[str]
     trailing.append(line.text)
     for item in stack:
         item.closed = True
+
+
+def _heading_only(item: _Item) -> bool:
+    return (
+        item.kind == _Marker.NUMBER
+        and len(item.pieces) == 1
+        and not item.children
+        and not item.closed
+        and not _is_ask(item.pieces[0])
+    )
 
 
 def _same_opening(item: _Item, text: str) -> bool:
@@ -550,14 +566,22 @@ def _read_block(lines: Sequence[_Line], block: _Block | None, outer_context: lis
     preamble_lines, roots, trailing = _items_and_preamble(lines, remarks)
     preamble = _strip_request_label(" ".join(preamble_lines))
     lead = preamble_lines[-1] if preamble_lines else ""
+    field_list = _is_field_list(lead, preamble, roots)
+    # "I specifically require: 1 - ... 2 - ...": the questions listed are the ask above, item by item (but the
+    # fields of one ask, "Specifically: - by age - by gender", leave it the part)
+    specified = SPECIFYING_LEAD.match(lead.strip()) is not None and not field_list
     before = _drafts_from_prose(
-        [s for s in _lead_sentences(preamble_lines[:-1]) if STRONG_ASK.search(s) and not LEAD_IN.search(s)],
+        [
+            s
+            for s in _lead_sentences(preamble_lines[:-1])
+            if STRONG_ASK.search(s) and not LEAD_IN.search(s) and not specified
+        ],
         block,
         outer_context,
         numbering,
     )
     context = [preamble, *outer_context]
-    if _is_field_list(lead, preamble, roots):
+    if field_list:
         drafts = _field_list(before.drafts, lead, preamble, roots, block, outer_context, numbering)
     else:
         drafts = [*before.drafts, *_drafts_from_items(roots, block, context, numbering)]
