@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foidesk.core.release_check.csv_files import inspect_csv_shape, is_formula, neutralise, sanitise_csv
+from foidesk.core.release_check.csv_files import (
+    BLOCK_ROWS,
+    _might_hold_personal_data,
+    inspect_csv_shape,
+    is_formula,
+    neutralise,
+    sanitise_csv,
+)
 from foidesk.core.release_check.findings import InspectionLimits
 from tests.core.release_check.corpus import CorpusFile
 from tests.core.release_check.corpus_archives import CSV_FILES, assert_caught, assert_clean_copy
@@ -338,3 +345,62 @@ def test_a_whole_row_search_finds_personal_data_wherever_a_cell_by_cell_search_d
         by_cell = any(_personal_kind(cell) for cell in row) or any(_redact(cell) != cell for cell in row)
         if by_cell:
             assert _might_hold_personal_data(row), row
+
+
+# Pieces of personal-data shapes (phones, emails, NI and NHS numbers, postcodes, plates) and of their
+# near misses, so that cells cut a shape at every place and rows end inside one.
+_PIECES = [
+    "020",
+    " 7230",
+    "1212",
+    "+44",
+    "(0)",
+    "07700",
+    "900123",
+    "john.smith",
+    "@",
+    "example.org",
+    "QQ",
+    "12",
+    " 34",
+    "56",
+    "C",
+    "SW1A",
+    " 1AA",
+    "AB12",
+    "CDE",
+    "943",
+    " 476",
+    " 5919",
+    "x",
+    "-",
+    ".",
+    "\x00",
+    "\t",
+    "\n",
+    "ext",
+    "Q1",
+]
+_CELLS = st.lists(st.sampled_from(_PIECES), max_size=5).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_CELLS, max_size=4), min_size=1, max_size=6))
+def test_rows_searched_together_might_hold_personal_data_exactly_when_one_of_them_might(
+    rows: list[list[str]],
+) -> None:
+    joined = _might_hold_personal_data([cell for row in rows for cell in row])
+    assert joined == any(_might_hold_personal_data(row) for row in rows)
+
+
+def test_personal_data_in_the_last_row_of_a_block_and_the_first_of_the_next_is_found(tmp_path: Path) -> None:
+    lines = ["reference,borough,officers"] + [
+        f"E{n:07d},Borough {n % 32},{n % 97}" for n in range(3 * BLOCK_ROWS)
+    ]
+    lines[BLOCK_ROWS] = "E1,call 020 7230 1212,3"  # the block's last row (the header is row 1)
+    lines[BLOCK_ROWS + 1] = "E2,jane.doe@example.org,4"  # the next block's first row
+    path = tmp_path / "figures.csv"
+    path.write_text("\r\n".join(lines) + "\r\n")
+    findings, _ = inspect_csv_shape(str(path), InspectionLimits(render=False))
+    where = next(f.where for f in findings if f.code == "csv.personal_data")
+    assert f"row {BLOCK_ROWS + 1} column 2" in where and f"row {BLOCK_ROWS + 2} column 2" in where

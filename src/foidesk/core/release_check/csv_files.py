@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ CSV_ONLY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # no shape matches a NUL, and every shape treats it as it treats the edge of a cell's text (a word
 # boundary, outside every character class), so a shape that occurs in a cell occurs in the row.
 ROW_JOINER = "\x00"
+BLOCK_ROWS = 256  # rows searched together for personal data before any row is searched alone
 _ROW_SHAPES = (*(p for _, p in PERSONAL_DATA_PATTERNS), NHS_NUMBER, *(p for _, p in CSV_ONLY_PATTERNS))
 DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
 
@@ -151,16 +153,20 @@ def inspect_csv_shape(path: str, limits: InspectionLimits) -> tuple[list[Finding
     for delimiter in text.readings:
         label = "" if delimiter == "," else f" (split on {DELIMITER_NAMES.get(delimiter, repr(delimiter))})"
         authors = delimiter == text.delimiter
-        for number, row in enumerate(_rows(path, text.codec, delimiter), start=1):
-            if authors:
-                rows = number
-                widths[len(row)] = widths.get(len(row), 0) + 1
-            personal_here = _might_hold_personal_data(row)
-            for col, cell in enumerate(row, start=1):
-                if is_formula(cell):
-                    formulas.add(f"row {number} column {col}{label}")
-                elif personal_here and _personal_kind(cell):
-                    personal.add(f"row {number} column {col}{label}")
+        numbered = enumerate(_rows(path, text.codec, delimiter), start=1)
+        while block := list(itertools.islice(numbered, BLOCK_ROWS)):
+            # One search of the whole block for each shape; a row at a time only in a block with a hit.
+            block_flagged = _might_hold_personal_data([cell for _, row in block for cell in row])
+            for number, row in block:
+                if authors:
+                    rows = number
+                    widths[len(row)] = widths.get(len(row), 0) + 1
+                personal_here = block_flagged and _might_hold_personal_data(row)
+                for col, cell in enumerate(row, start=1):
+                    if is_formula(cell):
+                        formulas.add(f"row {number} column {col}{label}")
+                    elif personal_here and _personal_kind(cell):
+                        personal.add(f"row {number} column {col}{label}")
     if formulas.count:
         findings.append(
             Finding(
@@ -256,7 +262,11 @@ def _safe_everywhere(cell: str) -> str:
 
 def _might_hold_personal_data(row: list[str]) -> bool:
     """False only where no cell of the row holds personal data as ``_personal_kind`` and ``_redact``
-    find it: one search of the whole row for each shape (a tenth of the work of a cell at a time)."""
+    find it: one search of the whole row for each shape (a tenth of the work of a cell at a time).
+
+    The cells of several rows may be passed as one row: no shape matches across ROW_JOINER (a NUL, in
+    none of their classes) and each treats it as the start or end of the text, so the answer for rows
+    joined is whether any of them might (tested against the rows one by one)."""
     text = ROW_JOINER.join(row)
     return any(shape.search(text) for shape in _ROW_SHAPES) or might_name_vehicle(text)
 
