@@ -415,3 +415,27 @@ def test_the_most_recent_available_and_hyphenated_month_counts_are_relative() ->
     assert ranges("In the most recent available 12-month period", received) == [("2022-07-01", "2023-06-30")]
     assert ranges("over the past 12-months", received) == [("2022-07-01", "2023-06-30")]
     assert ranges("the most recent available data", received) == []  # near miss: no count of months
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("For each month between (and including) January 2018 and June 2021", [("2018-01-01", "2021-06-30")]),
+        ("between (inclusive) 2019 and 2021", [("2019-01-01", "2021-12-31")]),
+        ("used drones between the period of April 2022 and March 2023", [("2022-04-01", "2023-03-31")]),
+        ("between (and including) 2017 and 1 November 2022", [("2017-01-01", "2022-11-01")]),
+        # near misses: "and" with no "between" before it names two months
+        (
+            "For each month (and including) January 2018 and June 2021",
+            [("2018-01-01", "2018-01-31"), ("2021-06-01", "2021-06-30")],
+        ),
+        (
+            "the gap between the figures for January 2018 and June 2021",
+            [("2018-01-01", "2018-01-31"), ("2021-06-01", "2021-06-30")],
+        ),
+    ],
+)
+def test_between_written_out_with_and_including_or_the_period_of_is_one_range(
+    phrase: str, expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, RECEIVED) == expected

@@ -226,11 +226,24 @@ def _date_of(raw_day: str, raw_month: str, raw_year: str, form: int) -> tuple[da
     return value, ambiguous
 
 
+# "between (and including) January 2018 and June 2021", "between the period of April 2022 and March 2023"
+_BETWEEN_WRITTEN_OUT = re.compile(
+    r"\bbetween[ \t]{1,3}(?:\([ \t]{0,2}(?:and[ \t]{1,3})?inclu(?:ding|sive)[ \t]{0,2}\)[ \t]{1,3})?"
+    r"(?:the[ \t]{1,3}(?:period|months?)[ \t]{1,3}(?:of|from)[ \t]{1,3})?$",
+    re.IGNORECASE,
+)
+
+
+def _between_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(_cue.BETWEEN.search(before) or _BETWEEN_WRITTEN_OUT.search(before))
+
+
 def _and_without_between(match: re.Match[str], text: str) -> bool:
     """ "2018 and 2021" names two years; only "between 2018 and 2021" is a range."""
     if (match.group("to") or "").lower() != "and":
         return False
-    return not _cue.BETWEEN.search(text[max(0, match.start() - 30) : match.start()])
+    return not _between_before(text, match.start())
 
 
 def _flags(*pairs: tuple[bool, PeriodFlag]) -> frozenset[PeriodFlag]:
@@ -777,9 +790,7 @@ def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
         if joined:
             last = joined[-1]
             gap = text[last.end_offset : mention.start_offset]
-            between = _cue.BETWEEN_AND.match(gap) and _cue.BETWEEN.search(
-                text[max(0, last.start_offset - 30) : last.start_offset]
-            )
+            between = _cue.BETWEEN_AND.match(gap) and _between_before(text, last.start_offset)
             joinable = PeriodFlag.RELATIVE not in last.flags  # "the last year to 31 March" is anchored below
             if joinable and (_cue.CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
                 joined[-1] = PeriodMention(
