@@ -439,3 +439,24 @@ def test_between_written_out_with_and_including_or_the_period_of_is_one_range(
     phrase: str, expected: list[tuple[str, str]]
 ) -> None:
     assert ranges(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "received", "expected"),
+    [
+        ("convicted in 2023 thus far, 2022 and 2021.", (2023, 4, 25), [("2021-01-01", "2023-04-25")]),
+        (
+            "within the last five year period (22 July 2004 till now)",
+            (2009, 7, 22),
+            [("2004-07-22", "2009-07-22")],
+        ),
+        ("for 2019 up until now", (2023, 4, 25), [("2019-01-01", "2023-04-25")]),
+        # near misses: "thus far" / "till now" that do not follow the date are no open end
+        ("in 2023. Thus far, the council has refused", (2023, 4, 25), [("2023-01-01", "2023-12-31")]),
+        ("the 2004 policy, unchanged till now", (2023, 4, 25), [("2004-01-01", "2004-12-31")]),
+    ],
+)
+def test_thus_far_and_till_now_after_a_date_run_to_the_day_of_receipt(
+    phrase: str, received: tuple[int, int, int], expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(*received)) == expected

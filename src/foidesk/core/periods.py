@@ -745,13 +745,21 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
     return mentions
 
 
+# "2023 thus far", "(22 July 2004 till now)", "2019 up until now", "2020 till date": to the day of receipt
+_TO_DATE_MORE = re.compile(
+    r"^[ \t,]{0,3}(?:[(\-–—][ \t]{0,2})?(?:thus[ \t]far|(?:up[ \t])?(?:till?|until)[ \t](?:now|today|date|present)|"
+    r"up[ \t]to[ \t]date)\b",
+    re.IGNORECASE,
+)
+
+
 def _extend(found: _Found, match: re.Match[str], masked: str, text: str, received: date) -> PeriodMention:
     """Apply "since X" / "X to date" (to the day of receipt) and "at the end of X" (its last day)."""
     before = masked[max(0, match.start() - SINCE_LOOKBEHIND - 20) : match.start()]
     after = masked[match.end() : match.end() + TO_DATE_LOOKAHEAD]
     period, flags, end_offset = found.range, set(found.flags), match.end()
     extendable = found.is_point and PeriodFlag.RELATIVE not in flags
-    to_date = _cue.TO_DATE.search(after)
+    to_date = _cue.TO_DATE.search(after) or _TO_DATE_MORE.search(after)
     if _cue.POINT_IN_TIME.search(masked[max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()]):
         period = DateRange(period.end, period.end)
     elif _cue.FROM_NOW.search(before) and received <= period.end:
