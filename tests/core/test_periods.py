@@ -460,3 +460,16 @@ def test_thus_far_and_till_now_after_a_date_run_to_the_day_of_receipt(
     phrase: str, received: tuple[int, int, int], expected: list[tuple[str, str]]
 ) -> None:
     assert ranges(phrase, date(*received)) == expected
+
+
+def test_a_range_up_to_and_inclusive_of_a_day_ends_on_that_day() -> None:
+    received = date(2024, 2, 21)
+    text = "over each of the past five years (2019 to 2024, up to and inclusive of 16th February 2024)."
+    assert ranges(text, received) == [("2019-01-01", "2024-02-16")]
+    assert PeriodFlag.AFTER_RECEIPT not in flags(text, received)  # the range no longer runs past receipt
+    # near misses: a day after "and" is another period; a day before the range starts is not its end
+    assert ranges("(2019 to 2024, and 16th February 2024)", received) == [("2019-01-01", "2024-12-31")]
+    assert ranges("2019 to 2024, up to and inclusive of 16th February 2018", received) == [
+        ("2018-02-16", "2018-02-16"),
+        ("2019-01-01", "2024-12-31"),
+    ]

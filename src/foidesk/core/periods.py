@@ -790,6 +790,13 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     )
 
 
+# "(2019 to 2024, up to and inclusive of 16th February 2024)": the range ends on the day written
+_INCLUSIVE_OF = re.compile(
+    r"^[ \t]{0,3},?[ \t]{0,3}(?:up[ \t])?(?:to|until|till)[ \t](?:and[ \t])?inclusive[ \t]of(?:[ \t]the)?[ \t]{0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
     """ "2017 to 1 November 2023", "January 1, 2019, to December 31, 2024": two dates joined by "to"
     (or "between ... and") are one period, from the start of the first to the end of the second."""
@@ -800,13 +807,18 @@ def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
             gap = text[last.end_offset : mention.start_offset]
             between = _cue.BETWEEN_AND.match(gap) and _between_before(text, last.start_offset)
             joinable = PeriodFlag.RELATIVE not in last.flags  # "the last year to 31 March" is anchored below
-            if joinable and (_cue.CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
+            if (
+                joinable
+                and (_cue.CONNECTOR.match(gap) or _INCLUSIVE_OF.match(gap) or between)
+                and last.range.start <= mention.range.end
+            ):
                 joined[-1] = PeriodMention(
                     phrase=text[last.start_offset : mention.end_offset],
                     start_offset=last.start_offset,
                     end_offset=mention.end_offset,
                     range=DateRange(last.range.start, mention.range.end),
-                    flags=last.flags | mention.flags,
+                    # the joined period ends where the second does: only its end can fall after receipt
+                    flags=(last.flags - {PeriodFlag.AFTER_RECEIPT}) | mention.flags,
                 )
                 continue
         joined.append(mention)
