@@ -473,3 +473,26 @@ def test_a_range_up_to_and_inclusive_of_a_day_ends_on_that_day() -> None:
         ("2018-02-16", "2018-02-16"),
         ("2019-01-01", "2024-12-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "3. For each fiscal year from 2003 to 2018 (April to March each year); a. How much",
+            ("2003-04-01", "2018-03-31"),
+        ),
+        ("the financial years between 2010 and 2015", ("2010-04-01", "2015-03-31")),
+        ("from 2003 to 2018 (1st April - 31st March)", ("2003-04-01", "2018-03-31")),
+        # near misses: years with no word of financial years are calendar years
+        ("each year from 2003 to 2018", ("2003-01-01", "2018-12-31")),
+        ("from 2003 to 2016. April to March saw the most", ("2003-01-01", "2016-12-31")),
+    ],
+)
+def test_a_range_of_years_said_to_be_financial_runs_from_april_of_the_first_to_march_of_the_last(
+    phrase: str, expected: tuple[str, str]
+) -> None:
+    received = date(2018, 8, 16)
+    assert ranges(phrase, received) == [expected]
+    said_financial = expected[0].endswith("04-01")
+    assert (PeriodFlag.YEAR_RANGE_AMBIGUOUS in flags(phrase, received)) is said_financial

@@ -18,6 +18,8 @@ Conventions where the phrase is ambiguous (each adds a ``PeriodFlag`` so an offi
   "this financial year" 1 April to the day of receipt. All flagged ``relative``.
 - "since X", "from X" (with no end), "X to date" run from the start of X to the day of receipt.
 - "academic year 2021/22" is 1 September 2021 – 31 August 2022.
+- "each financial year from 2003 to 2018", "2003 to 2018 (April to March each year)" is 1 April 2003 –
+  31 March 2018 (the years written are the ends, as in "the financial year 2022 to 2023"); flagged.
 - A year in a statute's title ("Mental Health Act 1983") or a reference number is not a period.
 """
 
@@ -498,7 +500,28 @@ def _year_range(match: re.Match[str], text: str, received: date) -> _Found | Non
         return None
     if last == first + 1 and _said_financial_year(match, text):  # "the financial year 2022 to 2023"
         return _Found(financial_years(first, first))
+    if last > first and _financial_years_between(match, text):
+        # "each fiscal year from 2003 to 2018 (April to March each year)": April 2003 to March 2018, as
+        # "the financial year 2022 to 2023" is April 2022 to March 2023; flagged, the last year may be meant
+        return _Found(
+            financial_years(first, last - 1), frozenset({PeriodFlag.YEAR_RANGE_AMBIGUOUS}), is_point=False
+        )
     return _Found(calendar_years(first, last), is_point=False)
+
+
+_FINANCIAL_YEARS_FROM = re.compile(
+    r"(?:financial|fiscal)[ \t]years?[ \t]{1,3}(?:from|between)[ \t]{1,3}(?:the[ \t]{1,3})?$", re.IGNORECASE
+)
+_APRIL_TO_MARCH = re.compile(
+    r"[ \t,]{0,3}\(?[ \t]{0,3}(?:1(?:st)?[ \t]{1,3})?april[ \t]{1,3}(?:to|until|-|–|—)[ \t]{1,3}(?:31(?:st)?[ \t]{1,3})?march\b",
+    re.IGNORECASE,
+)
+
+
+def _financial_years_between(match: re.Match[str], text: str) -> bool:
+    """ "each fiscal year from 2003 to 2018", "2003 to 2018 (April to March each year)": financial years."""
+    before = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]
+    return bool(_FINANCIAL_YEARS_FROM.search(before) or _APRIL_TO_MARCH.match(text, match.end()))
 
 
 def _said_financial_year(match: re.Match[str], text: str) -> bool:
