@@ -496,3 +496,27 @@ def test_a_range_of_years_said_to_be_financial_runs_from_april_of_the_first_to_m
     assert ranges(phrase, received) == [expected]
     said_financial = expected[0].endswith("04-01")
     assert (PeriodFlag.YEAR_RANGE_AMBIGUOUS in flags(phrase, received)) is said_financial
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "cancelled in each of the months since September, including September and January to date",
+            [("2016-09-01", "2017-01-20")],
+        ),
+        ("since the start of September", [("2016-09-01", "2017-01-20")]),
+        ("in January to date", [("2017-01-01", "2017-01-20")]),  # the month of receipt itself
+        ("since March", [("2016-03-01", "2017-01-20")]),
+        # near misses: the word "may" or "march", a month with its year, a name or a possessive
+        ("since may be held elsewhere", []),
+        ("since march organisers asked", []),
+        ("since September 2015", [("2015-09-01", "2017-01-20")]),
+        ("since Mayor Smith took office", []),
+        ("since September's meeting", []),
+    ],
+)
+def test_since_a_month_or_a_month_to_date_without_a_year_is_the_latest_such_month_to_receipt(
+    phrase: str, expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(2017, 1, 20)) == expected

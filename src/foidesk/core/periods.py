@@ -16,7 +16,8 @@ Conventions where the phrase is ambiguous (each adds a ``PeriodFlag`` so an offi
   "the last/past N months" the N complete calendar months before the month of receipt;
   "last year" the previous calendar year; "this year", "year to date" 1 January to the day of receipt;
   "this financial year" 1 April to the day of receipt. All flagged ``relative``.
-- "since X", "from X" (with no end), "X to date" run from the start of X to the day of receipt.
+- "since X", "from X" (with no end), "X to date" run from the start of X to the day of receipt;
+  "since September", "January to date" (no year) from the latest such month, that of receipt included.
 - "academic year 2021/22" is 1 September 2021 – 31 August 2022.
 - "each financial year from 2003 to 2018", "2003 to 2018 (April to March each year)" is 1 April 2003 –
   31 March 2018 (the years written are the ends, as in "the financial year 2022 to 2023"); flagged.
@@ -319,6 +320,22 @@ def _month_without_year(match: re.Match[str], text: str, received: date) -> _Fou
     month = _month(match.group("m"))
     year = received.year if month < received.month else received.year - 1  # the last whole one
     return _Found(DateRange(date(year, month, 1), month_end(year, month)), is_point=False)
+
+
+def _month_to_receipt(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "since September", "January to date": no year written, so from the start of the latest such month
+    (the month of receipt itself included) to the day of receipt."""
+    raw = match.group("m")
+    if raw.lower().rstrip(".") in _MONTH_WORDS and not raw[0].isupper():
+        return None  # "since may be", "since march": words, not months
+    month = _month(raw)
+    year = received.year if month <= received.month else received.year - 1
+    return _Found(
+        DateRange(date(year, month, 1), received), frozenset({PeriodFlag.TO_DATE_OF_RECEIPT}), is_point=False
+    )
+
+
+_MONTH_WORDS = frozenset({"may", "mar", "march"})  # month names that are also common words
 
 
 def _single_date(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -671,6 +688,13 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"\b(?P<d>{_DAY}){_S}(?:of{_S})?(?P<m>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))", _day_without_year),
     (rf"\b(?P<m>{_MONTH}){_S}(?P<d>\d\d?(?:st|nd|rd|th)?)\b(?!,?{_S}(?:{_YEAR}|\d))", _day_without_year),
     (rf"\bmonth{_S}of{_S}(?P<m>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))", _month_without_year),
+    # "since September", "since the start of September", "January to date": no year written
+    (
+        rf"\bsince{_S}(?:the{_S}(?:start|beginning){_S}of{_S})?(?P<m>{_MONTH})(?![\w'’])"
+        rf"(?!,?{_S}(?:{_YEAR}|\d|(?:of{_S})?(?:last|this|next){_S}year))",
+        _month_to_receipt,
+    ),
+    (rf"\b(?P<m>{_MONTH})(?={_S}(?:to[ \t-]date|till{_S}now|until{_S}now)\b)", _month_to_receipt),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
     (
         rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th){_S}quarter{_S}(?:of{_S})?(?P<y>{_YEAR})\b",
@@ -720,11 +744,11 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
 _WORDS_ONLY = frozenset(
-    {_relative, _current, _today, _month_without_year, _just_ended}
+    {_relative, _current, _today, _month_without_year, _just_ended, _month_to_receipt}
 )  # the handlers of phrases that may have no digit
 _DIGIT = re.compile(r"\d")
 _WORD_CUE = re.compile(
-    r"\b(?:last|past|previous|preceding|recent|this|current|year|month|today|date)\b", re.IGNORECASE
+    r"\b(?:last|past|previous|preceding|recent|this|current|year|month|today|date|since)\b", re.IGNORECASE
 )
 
 
