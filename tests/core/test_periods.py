@@ -520,3 +520,18 @@ def test_since_a_month_or_a_month_to_date_without_a_year_is_the_latest_such_mont
     phrase: str, expected: list[tuple[str, str]]
 ) -> None:
     assert ranges(phrase, date(2017, 1, 20)) == expected
+
+
+def test_a_census_month_before_a_list_of_years_is_that_month_of_each() -> None:
+    received = date(2025, 3, 1)
+    text = "1. On October census day in 2024, 2023, 2022 and 2019, how many children"
+    assert ranges(text, received) == [
+        ("2019-10-01", "2019-10-31"),
+        ("2022-10-01", "2022-10-31"),
+        ("2023-10-01", "2023-10-31"),
+        ("2024-10-01", "2024-10-31"),
+    ]
+    assert ranges("On the January school census in 2021", received) == [("2021-01-01", "2021-01-31")]
+    # near misses: a census with no month, a month that is not the census's
+    assert ranges("the census day in 2021 and 2022", received) == [("2021-01-01", "2022-12-31")]
+    assert ranges("in October, the count in 2021", received) == [("2021-01-01", "2021-12-31")]

@@ -546,10 +546,18 @@ def _said_financial_year(match: re.Match[str], text: str) -> bool:
     return bool(re.search(r"(?:financial|fiscal) year[ \t]{0,3}$", before))
 
 
+# "On October census day in 2024, 2023, 2022 and 2019": the census month of each year listed
+_MONTH_CENSUS_YEARS = re.compile(
+    rf"\b(?P<m>{_MONTH})[ \t]{{1,3}}(?:school[ \t]{{1,3}})?(?:census|count)(?:[ \t]{{1,3}}(?:day|date))?"
+    rf"[ \t]{{1,3}}(?:in|of|for)[ \t]{{1,3}}(?:{_YEAR}[ \t]{{0,3}}(?:,|and|&)[ \t]{{0,3}}){{0,9}}$",
+    re.IGNORECASE,
+)
+
+
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     year = int(match.group("y"))
     before = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW * 2) : match.start()]
-    listed = _cue.MONTH_THEN_YEARS.search(before)
+    listed = _cue.MONTH_THEN_YEARS.search(before) or _MONTH_CENSUS_YEARS.search(before)
     if listed and not _cue.BETWEEN.search(before[: listed.start()]):
         month = _month(listed.group("m"))  # "January 2024, 2023 and 2019": January of each
         return _Found(DateRange(date(year, month, 1), month_end(year, month)))
