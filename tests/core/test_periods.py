@@ -535,3 +535,16 @@ def test_a_census_month_before_a_list_of_years_is_that_month_of_each() -> None:
     # near misses: a census with no month, a month that is not the census's
     assert ranges("the census day in 2021 and 2022", received) == [("2021-01-01", "2022-12-31")]
     assert ranges("in October, the count in 2021", received) == [("2021-01-01", "2021-12-31")]
+
+
+def test_a_day_said_to_be_tomorrow_is_a_quoted_story_not_a_period() -> None:
+    received = date(2023, 4, 25)
+    quoted = (
+        "'West Midlands Police is taking part in the trial which begins tomorrow, Wednesday April 19, and"
+    )
+    assert ranges(quoted, received) == []
+    # near misses: a day the story says has passed, a day with no "tomorrow"
+    assert ranges("the trial which began yesterday, Tuesday April 18", received) == [
+        ("2023-04-18", "2023-04-18")
+    ]
+    assert ranges("the trial which began on Wednesday April 19", received) == [("2023-04-19", "2023-04-19")]

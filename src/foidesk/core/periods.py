@@ -764,6 +764,12 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"\d", "#", match.group(0))
 
 
+_TOMORROW = re.compile(
+    r"\btomorrow[ \t,]{1,3}(?:(?:on[ \t]{1,3})?(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t,]{1,3})?(?:the[ \t]{1,3})?$",
+    re.IGNORECASE,
+)
+
+
 def find_periods(text: str, received: date) -> list[PeriodMention]:
     """Every date phrase in ``text``, in order, with the period it means.
 
@@ -796,6 +802,8 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
             masked[max(0, match.start() - 20) : match.start()]
         ):
             continue  # "by 2025", "by the end of 2026": a plan or a target, not a period asked about
+        if _TOMORROW.search(masked[max(0, match.start() - 30) : match.start()]):
+            continue  # "the trial which begins tomorrow, Wednesday April 19": a quoted news story's day
         mentions.append(mention)
     return mentions
 
