@@ -764,8 +764,12 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"\d", "#", match.group(0))
 
 
-_TOMORROW = re.compile(
-    r"\btomorrow[ \t,]{1,3}(?:(?:on[ \t]{1,3})?(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t,]{1,3})?(?:the[ \t]{1,3})?$",
+# Days no one asks about: one said to be tomorrow (a quoted news story: "the trial which begins tomorrow,
+# Wednesday April 19"), one to be replaced ("replacing all references to the date “31 January 2019” with")
+_NOT_ASKED = re.compile(
+    r"\btomorrow[ \t,]{1,3}(?:(?:on[ \t]{1,3})?(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t,]{1,3})?(?:the[ \t]{1,3})?$"
+    r"|\breplac(?:e|ing)[ \t]{1,3}(?:all[ \t]{1,3})?(?:references?[ \t]{1,3}to[ \t]{1,3})?(?:the[ \t]{1,3})?"
+    r"dates?[ \t]{1,3}[\"“'‘]?$",
     re.IGNORECASE,
 )
 
@@ -802,8 +806,8 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
             masked[max(0, match.start() - 20) : match.start()]
         ):
             continue  # "by 2025", "by the end of 2026": a plan or a target, not a period asked about
-        if _TOMORROW.search(masked[max(0, match.start() - 30) : match.start()]):
-            continue  # "the trial which begins tomorrow, Wednesday April 19": a quoted news story's day
+        if _NOT_ASKED.search(masked[max(0, match.start() - 40) : match.start()]):
+            continue  # "begins tomorrow, Wednesday April 19", "replacing the date “31 January 2019”"
         mentions.append(mention)
     return mentions
 
