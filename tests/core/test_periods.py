@@ -557,3 +557,18 @@ def test_a_date_to_be_replaced_is_no_period() -> None:
     # near misses: a date quoted with no replacing, a thing replaced on a day
     assert ranges("as of the date “31 January 2019”", received) == [("2019-01-31", "2019-01-31")]
     assert ranges("replacing the boiler on 31 January 2019", received) == [("2019-01-31", "2019-01-31")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("a monthly breakdown for 2013/14 YTD by month", [("2013-04-01", "2014-03-06")]),
+        ("2011/12 to 2013/14 YTD", [("2011-04-01", "2014-03-06")]),
+        (
+            "in 2013/14. YTD figures are published",
+            [("2013-04-01", "2014-03-31")],
+        ),  # near miss: another sentence
+    ],
+)
+def test_ytd_after_a_year_runs_it_to_the_day_of_receipt(phrase: str, expected: list[tuple[str, str]]) -> None:
+    assert ranges(phrase, date(2014, 3, 6)) == expected

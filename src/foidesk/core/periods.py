@@ -812,10 +812,10 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
     return mentions
 
 
-# "2023 thus far", "(22 July 2004 till now)", "2019 up until now", "2020 till date": to the day of receipt
+# "2023 thus far", "(22 July 2004 till now)", "2019 up until now", "2013/14 YTD": to the day of receipt
 _TO_DATE_MORE = re.compile(
     r"^[ \t,]{0,3}(?:[(\-–—][ \t]{0,2})?(?:thus[ \t]far|(?:up[ \t])?(?:till?|until)[ \t](?:now|today|date|present)|"
-    r"up[ \t]to[ \t]date)\b",
+    r"up[ \t]to[ \t]date|ytd)\b",
     re.IGNORECASE,
 )
 
@@ -840,7 +840,7 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
             flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
         if to_date:
             end_offset += to_date.end()
-    elif to_date and "year" in to_date.group(0).lower() and period.start <= received:
+    elif to_date and re.search("year|ytd", to_date.group(0), re.I) and period.start <= received:
         # "2015/16 to 2024/25 (year-to-date)": the range runs on to the day of receipt (but "between 2015 and
         # 2019 to date" is read as written)
         period = DateRange(period.start, received)
