@@ -572,3 +572,14 @@ def test_a_date_to_be_replaced_is_no_period() -> None:
 )
 def test_ytd_after_a_year_runs_it_to_the_day_of_receipt(phrase: str, expected: list[tuple[str, str]]) -> None:
     assert ranges(phrase, date(2014, 3, 6)) == expected
+
+
+def test_between_two_dates_with_the_and_left_out_is_one_range() -> None:
+    received = date(2021, 12, 20)
+    assert ranges("for each month between Jan 2017 December 2021 (Jan – Dec).", received) == [
+        ("2017-01-01", "2021-12-31")
+    ]
+    assert ranges("for each month in Jan 2017 December 2021", received) == [  # near miss: no "between"
+        ("2017-01-01", "2017-01-31"),
+        ("2021-12-01", "2021-12-31"),
+    ]

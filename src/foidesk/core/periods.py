@@ -864,6 +864,9 @@ _INCLUSIVE_OF = re.compile(
 )
 
 
+_BLANKS = re.compile(r"[ \t]{1,3}$")
+
+
 def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
     """ "2017 to 1 November 2023", "January 1, 2019, to December 31, 2024": two dates joined by "to"
     (or "between ... and") are one period, from the start of the first to the end of the second."""
@@ -872,7 +875,10 @@ def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
         if joined:
             last = joined[-1]
             gap = text[last.end_offset : mention.start_offset]
-            between = _cue.BETWEEN_AND.match(gap) and _between_before(text, last.start_offset)
+            # "between Jan 2017 and December 2021", and with the "and" left out: "between Jan 2017 December 2021"
+            between = (_cue.BETWEEN_AND.match(gap) or _BLANKS.match(gap)) and _between_before(
+                text, last.start_offset
+            )
             joinable = PeriodFlag.RELATIVE not in last.flags  # "the last year to 31 March" is anchored below
             if (
                 joinable
