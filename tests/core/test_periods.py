@@ -583,3 +583,19 @@ def test_between_two_dates_with_the_and_left_out_is_one_range() -> None:
         ("2017-01-01", "2017-01-31"),
         ("2021-12-01", "2021-12-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("1. For each of the 12 months to today's date, the total number", [("2012-12-01", "2013-11-30")]),
+        ("the 6 months to date.", [("2013-06-01", "2013-11-30")]),
+        # near misses: months to a day written out, and "to date of birth"
+        ("12 months to 31 March 2013", [("2012-04-01", "2013-03-31")]),
+        ("children aged 12 months to date of birth", []),
+    ],
+)
+def test_n_months_to_today_are_the_whole_months_before_the_month_of_receipt(
+    phrase: str, expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(2013, 12, 1)) == expected

@@ -730,6 +730,12 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
         _relative,
     ),
+    # "each of the 12 months to today's date": the months before the month of receipt, as "the past 12 months"
+    (
+        rf"\b(?P<n>{_NUMBER}){_S}(?P<n2>)(?P<kind>)(?P<unit>months){_S}(?:up{_S})?to{_S}"
+        rf"(?:today(?:'s{_S}date)?|date(?!{_S}of\b)|the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))\b",
+        _relative,
+    ),
     (
         rf"\b(?P<kind>academic{_S}|school{_S}|financial{_S}|fiscal{_S}|calendar{_S})?year{_S}"
         rf"(?:that{_S}(?:has{_S})?)?just{_S}(?:ended|finished|gone|closed)\b",
