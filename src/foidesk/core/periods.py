@@ -647,6 +647,8 @@ def _today(match: re.Match[str], text: str, received: date) -> _Found | None:
     return _Found(DateRange(received, received), frozenset({PeriodFlag.RELATIVE}))
 
 
+_TO_TODAY = rf"(?:up{_S})?to{_S}(?:today(?:'s{_S}date)?|date(?!{_S}of\b)|the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))\b"
+
 # Patterns in priority order: where two overlap the longer wins, then the earlier in this list.
 _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"\b{_date_pattern('a')}{_S}{_TO}{_S}(?:the{_S})?{_date_pattern('b')}", _date_range),  # "to the 31st"
@@ -724,16 +726,13 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         _single_year,
     ),
     (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
+    # "the last five years", "the three most recent years", and "each of the 12 months to today's date": the
+    # months before the month of receipt, as "the past 12 months"
     (
         rf"\b(?:(?:last|past|previous|preceding|most{_S}recent){_S}(?:available{_S})?(?:(?P<n>{_NUMBER})(?:{_S}|-))?|"
-        rf"(?P<n2>{_NUMBER}){_S}(?:most{_S}recent|last|previous|preceding){_S})(?:full{_S}|complete{_S}|whole{_S})?"
-        rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
-        _relative,
-    ),
-    # "each of the 12 months to today's date": the months before the month of receipt, as "the past 12 months"
-    (
-        rf"\b(?P<n>{_NUMBER}){_S}(?P<n2>)(?P<kind>)(?P<unit>months){_S}(?:up{_S})?to{_S}"
-        rf"(?:today(?:'s{_S}date)?|date(?!{_S}of\b)|the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))\b",
+        rf"(?P<n2>{_NUMBER}){_S}(?:(?:most{_S}recent|last|previous|preceding){_S}|(?=months{_S}{_TO_TODAY})))"
+        rf"(?:full{_S}|complete{_S}|whole{_S})?(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?"
+        rf"(?P<unit>years|year|months|month|weeks|week|decades|decade)\b(?:{_S}{_TO_TODAY})?",
         _relative,
     ),
     (
