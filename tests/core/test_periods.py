@@ -552,7 +552,7 @@ def test_a_day_said_to_be_tomorrow_is_a_quoted_story_not_a_period() -> None:
 
 def test_a_date_to_be_replaced_is_no_period() -> None:
     received = date(2021, 9, 10)
-    text = "answer Question 1 again, but replacing all references to the date “31 January 2019” with 28 February 2019"
+    text = "answer Q1 again, replacing all references to the date “31 January 2019” with 28 February 2019"
     assert ranges(text, received) == [("2019-02-28", "2019-02-28")]
     # near misses: a date quoted with no replacing, a thing replaced on a day
     assert ranges("as of the date “31 January 2019”", received) == [("2019-01-31", "2019-01-31")]

@@ -530,7 +530,8 @@ _FINANCIAL_YEARS_FROM = re.compile(
     r"(?:financial|fiscal)[ \t]years?[ \t]{1,3}(?:from|between)[ \t]{1,3}(?:the[ \t]{1,3})?$", re.IGNORECASE
 )
 _APRIL_TO_MARCH = re.compile(
-    r"[ \t,]{0,3}\(?[ \t]{0,3}(?:1(?:st)?[ \t]{1,3})?april[ \t]{1,3}(?:to|until|-|–|—)[ \t]{1,3}(?:31(?:st)?[ \t]{1,3})?march\b",
+    r"[ \t,]{0,3}\(?[ \t]{0,3}(?:1(?:st)?[ \t]{1,3})?april[ \t]{1,3}(?:to|until|-|–|—)[ \t]{1,3}"
+    r"(?:31(?:st)?[ \t]{1,3})?march\b",
     re.IGNORECASE,
 )
 
@@ -647,7 +648,10 @@ def _today(match: re.Match[str], text: str, received: date) -> _Found | None:
     return _Found(DateRange(received, received), frozenset({PeriodFlag.RELATIVE}))
 
 
-_TO_TODAY = rf"(?:up{_S})?to{_S}(?:today(?:'s{_S}date)?|date(?!{_S}of\b)|the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))\b"
+_TO_TODAY = (
+    rf"(?:up{_S})?to{_S}(?:today(?:'s{_S}date)?|date(?!{_S}of\b)|"
+    rf"the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))\b"
+)
 
 # Patterns in priority order: where two overlap the longer wins, then the earlier in this list.
 _PATTERNS: tuple[tuple[str, _Handler], ...] = (
@@ -772,7 +776,8 @@ def _blank(match: re.Match[str]) -> str:
 # Days no one asks about: one said to be tomorrow (a quoted news story: "the trial which begins tomorrow,
 # Wednesday April 19"), one to be replaced ("replacing all references to the date “31 January 2019” with")
 _NOT_ASKED = re.compile(
-    r"\btomorrow[ \t,]{1,3}(?:(?:on[ \t]{1,3})?(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t,]{1,3})?(?:the[ \t]{1,3})?$"
+    r"\btomorrow[ \t,]{1,3}(?:(?:on[ \t]{1,3})?(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t,]{1,3})?"
+    r"(?:the[ \t]{1,3})?$"
     r"|\breplac(?:e|ing)[ \t]{1,3}(?:all[ \t]{1,3})?(?:references?[ \t]{1,3}to[ \t]{1,3})?(?:the[ \t]{1,3})?"
     r"dates?[ \t]{1,3}[\"“'‘]?$",
     re.IGNORECASE,
@@ -819,7 +824,8 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
 
 # "2023 thus far", "(22 July 2004 till now)", "2019 up until now", "2013/14 YTD": to the day of receipt
 _TO_DATE_MORE = re.compile(
-    r"^[ \t,]{0,3}(?:[(\-–—][ \t]{0,2})?(?:thus[ \t]far|(?:up[ \t])?(?:till?|until)[ \t](?:now|today|date|present)|"
+    r"^[ \t,]{0,3}(?:[(\-–—][ \t]{0,2})?"
+    r"(?:thus[ \t]far|(?:up[ \t])?(?:till?|until)[ \t](?:now|today|date|present)|"
     r"up[ \t]to[ \t]date|ytd)\b",
     re.IGNORECASE,
 )
@@ -864,7 +870,8 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
 
 # "(2019 to 2024, up to and inclusive of 16th February 2024)": the range ends on the day written
 _INCLUSIVE_OF = re.compile(
-    r"^[ \t]{0,3},?[ \t]{0,3}(?:up[ \t])?(?:to|until|till)[ \t](?:and[ \t])?inclusive[ \t]of(?:[ \t]the)?[ \t]{0,3}$",
+    r"^[ \t]{0,3},?[ \t]{0,3}(?:up[ \t])?(?:to|until|till)[ \t](?:and[ \t])?inclusive[ \t]of"
+    r"(?:[ \t]the)?[ \t]{0,3}$",
     re.IGNORECASE,
 )
 
@@ -880,7 +887,7 @@ def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
         if joined:
             last = joined[-1]
             gap = text[last.end_offset : mention.start_offset]
-            # "between Jan 2017 and December 2021", and with the "and" left out: "between Jan 2017 December 2021"
+            # "between Jan 2017 and December 2021", or with no "and": "between Jan 2017 December 2021"
             between = (_cue.BETWEEN_AND.match(gap) or _BLANKS.match(gap)) and _between_before(
                 text, last.start_offset
             )
