@@ -599,3 +599,10 @@ def test_n_months_to_today_are_the_whole_months_before_the_month_of_receipt(
     phrase: str, expected: list[tuple[str, str]]
 ) -> None:
     assert ranges(phrase, date(2013, 12, 1)) == expected
+
+
+def test_short_year_pairs_in_brackets_are_financial_years_only_beside_the_word() -> None:
+    received = date(2022, 6, 21)
+    text = "1. In each of the last three financial years (18/19) (19/20) and (20/21) please state the income"
+    assert ranges(text, received) == [("2018-04-01", "2021-03-31")]
+    assert ranges("the meeting (11/12) agreed", received) == []  # near miss: no word of a financial year

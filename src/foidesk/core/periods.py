@@ -425,6 +425,12 @@ def _short_financial_year(match: re.Match[str], text: str, received: date) -> _F
     return _Found(financial_years(year, last_year), is_point=not more)
 
 
+def _bracketed_short_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the last three financial years (18/19) (19/20) and (20/21)": a short pair in brackets is a financial
+    year only where the words around say so ("(11/12)" alone may be a day)."""
+    return _short_financial_year(match, text, received) if _financial_context(match, text) else None
+
+
 def _month_day_pair(match: re.Match[str], text: str, received: date) -> _Found | None:
     """ "September 3 and 4, 2016", "June 3 - 5 2023": days of one month, the month written first."""
     year, month = int(match.group("y")), _month(match.group("m"))
@@ -720,6 +726,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         rf"(?P<more>(?:(?:,|{_S}and|{_S}&){_S}\d\d{_S}[-/]{_S}\d\d){{0,10}}))\b(?![/\-]\d)",
         _short_financial_year,
     ),
+    (rf"\((?P<a>\d\d){_S}/{_S}(?P<b>\d\d)\)(?P<a2>)(?P<b2>)(?P<more>)", _bracketed_short_year),
     (
         rf"\b(?P<m>{_MONTH}){_S}(?P<d1>{_DAY}){_S}(?:and|&|to|[-–]){_S}(?P<d2>{_DAY}),?{_S}(?P<y>{_YEAR})\b",
         _month_day_pair,
