@@ -606,3 +606,26 @@ def test_short_year_pairs_in_brackets_are_financial_years_only_beside_the_word()
     text = "1. In each of the last three financial years (18/19) (19/20) and (20/21) please state the income"
     assert ranges(text, received) == [("2018-04-01", "2021-03-31")]
     assert ranges("the meeting (11/12) agreed", received) == []  # near miss: no word of a financial year
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "5a) Since Stalking Protection Orders were brought in in Jan 2020 – how many",
+            ("2020-01-01", "2021-12-20"),
+        ),
+        (
+            "How many cases since the new legislation was introduced in 2011/12 who",
+            ("2011-04-01", "2021-12-20"),
+        ),
+        ("Since the law came into force on 1 April 2019, how many", ("2019-04-01", "2021-12-20")),
+        # near misses: no "since", or "since" in another clause
+        ("The scheme was introduced in 2011", ("2011-01-01", "2011-12-31")),
+        ("since then, the scheme was introduced in 2011", ("2011-01-01", "2011-12-31")),
+    ],
+)
+def test_since_a_thing_was_introduced_on_a_date_runs_from_it_to_receipt(
+    phrase: str, expected: tuple[str, str]
+) -> None:
+    assert ranges(phrase, date(2021, 12, 20)) == [expected]

@@ -45,6 +45,7 @@ EARLIEST_YEAR = 1900
 LATEST_YEAR = 2099
 MAX_RELATIVE_COUNT = 100  # "the last 500 years" is not a period anyone can answer
 SINCE_LOOKBEHIND = 12  # characters before a date searched for "since"/"from"
+SINCE_EVENT_LOOKBEHIND = 110  # characters before a date searched for "since X was introduced in"
 TO_DATE_LOOKAHEAD = 40  # characters after a date searched for "to date"/"onwards"
 MIN_LISTED_PAIRS = 2  # "2018-2019, 2017-2018": a list of year pairs reads as financial years
 FINANCIAL_CONTEXT_WINDOW = 40  # characters before a year pair searched for "financial"
@@ -838,6 +839,16 @@ _TO_DATE_MORE = re.compile(
 )
 
 
+# "since Stalking Protection Orders were brought in in Jan 2020", "since the new legislation was introduced in
+# 2011/12": the date of the event, and the period runs from it to the day of receipt
+_SINCE_EVENT = re.compile(
+    r"\bsince[ \t][^.,;:?!()\n]{1,60}?[ \t](?:was|were|has[ \t]been|have[ \t]been|came|first)[ \t]"
+    r"(?:introduced|brought[ \t]in|launched|implemented|created|formed|set[ \t]up|established|opened|started|"
+    r"began|into[ \t](?:force|effect|use))[ \t]{1,3}(?:in[ \t]{1,3}){0,2}(?:on[ \t]{1,3})?(?:the[ \t]{1,3})?$",
+    re.IGNORECASE,
+)
+
+
 def _extend(found: _Found, match: re.Match[str], masked: str, text: str, received: date) -> PeriodMention:
     """Apply "since X" / "X to date" (to the day of receipt) and "at the end of X" (its last day)."""
     before = masked[max(0, match.start() - SINCE_LOOKBEHIND - 20) : match.start()]
@@ -852,7 +863,11 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     elif extendable and _cue.SO_FAR.search(before) and period.start <= received < period.end:
         period = DateRange(period.start, received)  # "so far in 2024", "the current 2026 period"
         flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
-    elif extendable and (to_date or (_cue.SINCE.search(before) and not _cue.MONTH_LIST_NEXT.match(after))):
+    elif extendable and (
+        to_date
+        or (_cue.SINCE.search(before) and not _cue.MONTH_LIST_NEXT.match(after))
+        or _SINCE_EVENT.search(masked[max(0, match.start() - SINCE_EVENT_LOOKBEHIND) : match.start()])
+    ):
         if received >= period.start:
             period = DateRange(period.start, received)
             flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
