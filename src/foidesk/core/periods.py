@@ -844,7 +844,8 @@ _TO_DATE_MORE = re.compile(
 _SINCE_EVENT = re.compile(
     r"\bsince[ \t][^.,;:?!()\n]{1,60}?[ \t](?:was|were|has[ \t]been|have[ \t]been|came|first)[ \t]"
     r"(?:introduced|brought[ \t]in|launched|implemented|created|formed|set[ \t]up|established|opened|started|"
-    r"began|into[ \t](?:force|effect|use))[ \t]{1,3}(?:in[ \t]{1,3}){0,2}(?:on[ \t]{1,3})?(?:the[ \t]{1,3})?$",
+    r"began|into[ \t](?:force|effect|use))[ \t]{1,3}"
+    r"(?:in[ \t]{1,3}){0,2}(?:on[ \t]{1,3})?(?:the[ \t]{1,3})?$",
     re.IGNORECASE,
 )
 
