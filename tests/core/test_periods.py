@@ -629,3 +629,13 @@ def test_since_a_thing_was_introduced_on_a_date_runs_from_it_to_receipt(
     phrase: str, expected: tuple[str, str]
 ) -> None:
     assert ranges(phrase, date(2021, 12, 20)) == [expected]
+
+
+def test_after_the_year_runs_from_the_next_year_to_receipt() -> None:
+    received = date(2022, 6, 26)
+    text = "a list of all bus routes that were introduced after the year 2000?"
+    assert ranges(text, received) == [("2001-01-01", "2022-06-26")]
+    assert ranges("routes introduced in the year 2000", received) == [
+        ("2000-01-01", "2000-12-31")
+    ]  # near miss
+    assert ranges("after the year 2030", received) == [("2030-01-01", "2030-12-31")]  # no year after it yet

@@ -339,6 +339,14 @@ def _month_to_receipt(match: re.Match[str], text: str, received: date) -> _Found
 _MONTH_WORDS = frozenset({"may", "mar", "march"})  # month names that are also common words
 
 
+def _after_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "bus routes introduced after the year 2000": from the start of the next year to the day of receipt."""
+    start = date(int(match.group("y")) + 1, 1, 1)
+    if start > received:
+        return None
+    return _Found(DateRange(start, received), frozenset({PeriodFlag.TO_DATE_OF_RECEIPT}), is_point=False)
+
+
 def _single_date(match: re.Match[str], text: str, received: date) -> _Found | None:
     found = _day_from(match, "a")
     if found is None:
@@ -692,6 +700,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         rf"(?:ending|ended|to){_S}{_date_pattern('a')}",
         _year_ending,
     ),
+    (rf"\b(?:after|later{_S}than){_S}the{_S}year{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _after_year),
     (rf"\b{_date_pattern('a')}", _single_date),
     (rf"\b(?P<m>{_MONTH}),?{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _single_month),
     # "June and September 2011": the first month takes the year written after the second
