@@ -639,3 +639,21 @@ def test_after_the_year_runs_from_the_next_year_to_receipt() -> None:
         ("2000-01-01", "2000-12-31")
     ]  # near miss
     assert ranges("after the year 2030", received) == [("2030-01-01", "2030-12-31")]  # no year after it yet
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "incidents of disorder in the last 12 months (beginning September 1 2015)",
+            ("2015-09-01", "2016-08-31"),
+        ),
+        ("the last two years (starting 15 March 2014)", ("2014-03-15", "2016-03-14")),
+        # near miss: "since" a day runs to receipt, whatever the count before it
+        ("in the last 12 months, since 1 September 2015", ("2015-09-01", "2016-09-01")),
+    ],
+)
+def test_the_last_n_months_beginning_on_a_day_are_n_months_from_it(
+    phrase: str, expected: tuple[str, str]
+) -> None:
+    assert ranges(phrase, date(2016, 9, 1)) == [expected]

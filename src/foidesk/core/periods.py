@@ -950,7 +950,8 @@ _YEAR_END = re.compile(
 
 
 def _anchored_at_year_end(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
-    """ "the last three years, with a year-end March 31st 2023": three years ending on that day."""
+    """ "the last three years, with a year-end March 31st 2023": three years ending on that day; "the last 12
+    months (beginning September 1 2015)": twelve months from that day."""
     anchored: list[PeriodMention] = []
     for mention in mentions:
         last = anchored[-1] if anchored else None
@@ -971,8 +972,40 @@ def _anchored_at_year_end(mentions: list[PeriodMention], text: str) -> list[Peri
                 last.flags,
             )
             continue
+        if (
+            last is not None
+            and PeriodFlag.RELATIVE in last.flags
+            and _STARTING.match(text[last.end_offset : mention.start_offset])
+        ):
+            months = _whole_months(last.range)
+            if months:
+                # "the last 12 months (beginning September 1 2015)": that many months from the day written
+                start = mention.range.start
+                year, month = _shift_months(start.year, start.month, months)
+                end = date(year, month, min(start.day, month_end(year, month).day)) - timedelta(days=1)
+                anchored[-1] = PeriodMention(
+                    text[last.start_offset : mention.end_offset],
+                    last.start_offset,
+                    mention.end_offset,
+                    DateRange(start, end),
+                    last.flags,
+                )
+                continue
         anchored.append(mention)
     return anchored
+
+
+_STARTING = re.compile(
+    r"^[ \t]{0,3}[(,]?[ \t]{0,3}(?:beginning|starting|commencing)[ \t]{1,3}(?:on[ \t]{1,3})?$", re.I
+)
+
+
+def _whole_months(period: DateRange) -> int:
+    """How many calendar months ``period`` spans, or 0 if it does not start and end on a month's edges."""
+    start, end = period.start, period.end
+    if start.day != 1 or end != month_end(end.year, end.month):
+        return 0
+    return (end.year - start.year) * MONTHS_IN_YEAR + end.month - start.month + 1
 
 
 def _without_restated(mentions: list[PeriodMention]) -> list[PeriodMention]:
