@@ -964,13 +964,7 @@ def _anchored_at_year_end(mentions: list[PeriodMention], text: str) -> list[Peri
             years = last.range.end.year - last.range.start.year + 1
             end = mention.range.end
             start = date(end.year - years, end.month, 1) + timedelta(days=end.day)
-            anchored[-1] = PeriodMention(
-                text[last.start_offset : mention.end_offset],
-                last.start_offset,
-                mention.end_offset,
-                DateRange(start, end),
-                last.flags,
-            )
+            anchored[-1] = _relative_anchored(last, mention, DateRange(start, end), text)
             continue
         if (
             last is not None
@@ -983,16 +977,23 @@ def _anchored_at_year_end(mentions: list[PeriodMention], text: str) -> list[Peri
                 start = mention.range.start
                 year, month = _shift_months(start.year, start.month, months)
                 end = date(year, month, min(start.day, month_end(year, month).day)) - timedelta(days=1)
-                anchored[-1] = PeriodMention(
-                    text[last.start_offset : mention.end_offset],
-                    last.start_offset,
-                    mention.end_offset,
-                    DateRange(start, end),
-                    last.flags,
-                )
+                anchored[-1] = _relative_anchored(last, mention, DateRange(start, end), text)
                 continue
         anchored.append(mention)
     return anchored
+
+
+def _relative_anchored(
+    relative: PeriodMention, day: PeriodMention, period: DateRange, text: str
+) -> PeriodMention:
+    """A relative phrase and the day that anchors it, read together as one mention of ``period``."""
+    return PeriodMention(
+        text[relative.start_offset : day.end_offset],
+        relative.start_offset,
+        day.end_offset,
+        period,
+        relative.flags,
+    )
 
 
 _STARTING = re.compile(
