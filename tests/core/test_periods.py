@@ -415,3 +415,245 @@ def test_the_most_recent_available_and_hyphenated_month_counts_are_relative() ->
     assert ranges("In the most recent available 12-month period", received) == [("2022-07-01", "2023-06-30")]
     assert ranges("over the past 12-months", received) == [("2022-07-01", "2023-06-30")]
     assert ranges("the most recent available data", received) == []  # near miss: no count of months
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("For each month between (and including) January 2018 and June 2021", [("2018-01-01", "2021-06-30")]),
+        ("between (inclusive) 2019 and 2021", [("2019-01-01", "2021-12-31")]),
+        ("used drones between the period of April 2022 and March 2023", [("2022-04-01", "2023-03-31")]),
+        ("between (and including) 2017 and 1 November 2022", [("2017-01-01", "2022-11-01")]),
+        # near misses: "and" with no "between" before it names two months
+        (
+            "For each month (and including) January 2018 and June 2021",
+            [("2018-01-01", "2018-01-31"), ("2021-06-01", "2021-06-30")],
+        ),
+        (
+            "the gap between the figures for January 2018 and June 2021",
+            [("2018-01-01", "2018-01-31"), ("2021-06-01", "2021-06-30")],
+        ),
+    ],
+)
+def test_between_written_out_with_and_including_or_the_period_of_is_one_range(
+    phrase: str, expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, RECEIVED) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "received", "expected"),
+    [
+        ("convicted in 2023 thus far, 2022 and 2021.", (2023, 4, 25), [("2021-01-01", "2023-04-25")]),
+        (
+            "within the last five year period (22 July 2004 till now)",
+            (2009, 7, 22),
+            [("2004-07-22", "2009-07-22")],
+        ),
+        ("for 2019 up until now", (2023, 4, 25), [("2019-01-01", "2023-04-25")]),
+        # near misses: "thus far" / "till now" that do not follow the date are no open end
+        ("in 2023. Thus far, the council has refused", (2023, 4, 25), [("2023-01-01", "2023-12-31")]),
+        ("the 2004 policy, unchanged till now", (2023, 4, 25), [("2004-01-01", "2004-12-31")]),
+    ],
+)
+def test_thus_far_and_till_now_after_a_date_run_to_the_day_of_receipt(
+    phrase: str, received: tuple[int, int, int], expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(*received)) == expected
+
+
+def test_a_range_up_to_and_inclusive_of_a_day_ends_on_that_day() -> None:
+    received = date(2024, 2, 21)
+    text = "over each of the past five years (2019 to 2024, up to and inclusive of 16th February 2024)."
+    assert ranges(text, received) == [("2019-01-01", "2024-02-16")]
+    assert PeriodFlag.AFTER_RECEIPT not in flags(text, received)  # the range no longer runs past receipt
+    # near misses: a day after "and" is another period; a day before the range starts is not its end
+    assert ranges("(2019 to 2024, and 16th February 2024)", received) == [("2019-01-01", "2024-12-31")]
+    assert ranges("2019 to 2024, up to and inclusive of 16th February 2018", received) == [
+        ("2018-02-16", "2018-02-16"),
+        ("2019-01-01", "2024-12-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "3. For each fiscal year from 2003 to 2018 (April to March each year); a. How much",
+            ("2003-04-01", "2018-03-31"),
+        ),
+        ("the financial years between 2010 and 2015", ("2010-04-01", "2015-03-31")),
+        ("from 2003 to 2018 (1st April - 31st March)", ("2003-04-01", "2018-03-31")),
+        # near misses: years with no word of financial years are calendar years
+        ("each year from 2003 to 2018", ("2003-01-01", "2018-12-31")),
+        ("from 2003 to 2016. April to March saw the most", ("2003-01-01", "2016-12-31")),
+    ],
+)
+def test_a_range_of_years_said_to_be_financial_runs_from_april_of_the_first_to_march_of_the_last(
+    phrase: str, expected: tuple[str, str]
+) -> None:
+    received = date(2018, 8, 16)
+    assert ranges(phrase, received) == [expected]
+    said_financial = expected[0].endswith("04-01")
+    assert (PeriodFlag.YEAR_RANGE_AMBIGUOUS in flags(phrase, received)) is said_financial
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "cancelled in each of the months since September, including September and January to date",
+            [("2016-09-01", "2017-01-20")],
+        ),
+        ("since the start of September", [("2016-09-01", "2017-01-20")]),
+        ("in January to date", [("2017-01-01", "2017-01-20")]),  # the month of receipt itself
+        ("since March", [("2016-03-01", "2017-01-20")]),
+        # near misses: the word "may" or "march", a month with its year, a name or a possessive
+        ("since may be held elsewhere", []),
+        ("since march organisers asked", []),
+        ("since September 2015", [("2015-09-01", "2017-01-20")]),
+        ("since Mayor Smith took office", []),
+        ("since September's meeting", []),
+    ],
+)
+def test_since_a_month_or_a_month_to_date_without_a_year_is_the_latest_such_month_to_receipt(
+    phrase: str, expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(2017, 1, 20)) == expected
+
+
+def test_a_census_month_before_a_list_of_years_is_that_month_of_each() -> None:
+    received = date(2025, 3, 1)
+    text = "1. On October census day in 2024, 2023, 2022 and 2019, how many children"
+    assert ranges(text, received) == [
+        ("2019-10-01", "2019-10-31"),
+        ("2022-10-01", "2022-10-31"),
+        ("2023-10-01", "2023-10-31"),
+        ("2024-10-01", "2024-10-31"),
+    ]
+    assert ranges("On the January school census in 2021", received) == [("2021-01-01", "2021-01-31")]
+    # near misses: a census with no month, a month that is not the census's
+    assert ranges("the census day in 2021 and 2022", received) == [("2021-01-01", "2022-12-31")]
+    assert ranges("in October, the count in 2021", received) == [("2021-01-01", "2021-12-31")]
+
+
+def test_a_day_said_to_be_tomorrow_is_a_quoted_story_not_a_period() -> None:
+    received = date(2023, 4, 25)
+    quoted = (
+        "'West Midlands Police is taking part in the trial which begins tomorrow, Wednesday April 19, and"
+    )
+    assert ranges(quoted, received) == []
+    # near misses: a day the story says has passed, a day with no "tomorrow"
+    assert ranges("the trial which began yesterday, Tuesday April 18", received) == [
+        ("2023-04-18", "2023-04-18")
+    ]
+    assert ranges("the trial which began on Wednesday April 19", received) == [("2023-04-19", "2023-04-19")]
+
+
+def test_a_date_to_be_replaced_is_no_period() -> None:
+    received = date(2021, 9, 10)
+    text = "answer Q1 again, replacing all references to the date “31 January 2019” with 28 February 2019"
+    assert ranges(text, received) == [("2019-02-28", "2019-02-28")]
+    # near misses: a date quoted with no replacing, a thing replaced on a day
+    assert ranges("as of the date “31 January 2019”", received) == [("2019-01-31", "2019-01-31")]
+    assert ranges("replacing the boiler on 31 January 2019", received) == [("2019-01-31", "2019-01-31")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("a monthly breakdown for 2013/14 YTD by month", [("2013-04-01", "2014-03-06")]),
+        ("2011/12 to 2013/14 YTD", [("2011-04-01", "2014-03-06")]),
+        (
+            "in 2013/14. YTD figures are published",
+            [("2013-04-01", "2014-03-31")],
+        ),  # near miss: another sentence
+    ],
+)
+def test_ytd_after_a_year_runs_it_to_the_day_of_receipt(phrase: str, expected: list[tuple[str, str]]) -> None:
+    assert ranges(phrase, date(2014, 3, 6)) == expected
+
+
+def test_between_two_dates_with_the_and_left_out_is_one_range() -> None:
+    received = date(2021, 12, 20)
+    assert ranges("for each month between Jan 2017 December 2021 (Jan – Dec).", received) == [
+        ("2017-01-01", "2021-12-31")
+    ]
+    assert ranges("for each month in Jan 2017 December 2021", received) == [  # near miss: no "between"
+        ("2017-01-01", "2017-01-31"),
+        ("2021-12-01", "2021-12-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("1. For each of the 12 months to today's date, the total number", [("2012-12-01", "2013-11-30")]),
+        ("the 6 months to date.", [("2013-06-01", "2013-11-30")]),
+        # near misses: months to a day written out, and "to date of birth"
+        ("12 months to 31 March 2013", [("2012-04-01", "2013-03-31")]),
+        ("children aged 12 months to date of birth", []),
+    ],
+)
+def test_n_months_to_today_are_the_whole_months_before_the_month_of_receipt(
+    phrase: str, expected: list[tuple[str, str]]
+) -> None:
+    assert ranges(phrase, date(2013, 12, 1)) == expected
+
+
+def test_short_year_pairs_in_brackets_are_financial_years_only_beside_the_word() -> None:
+    received = date(2022, 6, 21)
+    text = "1. In each of the last three financial years (18/19) (19/20) and (20/21) please state the income"
+    assert ranges(text, received) == [("2018-04-01", "2021-03-31")]
+    assert ranges("the meeting (11/12) agreed", received) == []  # near miss: no word of a financial year
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "5a) Since Stalking Protection Orders were brought in in Jan 2020 – how many",
+            ("2020-01-01", "2021-12-20"),
+        ),
+        (
+            "How many cases since the new legislation was introduced in 2011/12 who",
+            ("2011-04-01", "2021-12-20"),
+        ),
+        ("Since the law came into force on 1 April 2019, how many", ("2019-04-01", "2021-12-20")),
+        # near misses: no "since", or "since" in another clause
+        ("The scheme was introduced in 2011", ("2011-01-01", "2011-12-31")),
+        ("since then, the scheme was introduced in 2011", ("2011-01-01", "2011-12-31")),
+    ],
+)
+def test_since_a_thing_was_introduced_on_a_date_runs_from_it_to_receipt(
+    phrase: str, expected: tuple[str, str]
+) -> None:
+    assert ranges(phrase, date(2021, 12, 20)) == [expected]
+
+
+def test_after_the_year_runs_from_the_next_year_to_receipt() -> None:
+    received = date(2022, 6, 26)
+    text = "a list of all bus routes that were introduced after the year 2000?"
+    assert ranges(text, received) == [("2001-01-01", "2022-06-26")]
+    assert ranges("routes introduced in the year 2000", received) == [
+        ("2000-01-01", "2000-12-31")
+    ]  # near miss
+    assert ranges("after the year 2030", received) == [("2030-01-01", "2030-12-31")]  # no year after it yet
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        (
+            "incidents of disorder in the last 12 months (beginning September 1 2015)",
+            ("2015-09-01", "2016-08-31"),
+        ),
+        ("the last two years (starting 15 March 2014)", ("2014-03-15", "2016-03-14")),
+        # near miss: "since" a day runs to receipt, whatever the count before it
+        ("in the last 12 months, since 1 September 2015", ("2015-09-01", "2016-09-01")),
+    ],
+)
+def test_the_last_n_months_beginning_on_a_day_are_n_months_from_it(
+    phrase: str, expected: tuple[str, str]
+) -> None:
+    assert ranges(phrase, date(2016, 9, 1)) == [expected]

@@ -16,8 +16,11 @@ Conventions where the phrase is ambiguous (each adds a ``PeriodFlag`` so an offi
   "the last/past N months" the N complete calendar months before the month of receipt;
   "last year" the previous calendar year; "this year", "year to date" 1 January to the day of receipt;
   "this financial year" 1 April to the day of receipt. All flagged ``relative``.
-- "since X", "from X" (with no end), "X to date" run from the start of X to the day of receipt.
+- "since X", "from X" (with no end), "X to date" run from the start of X to the day of receipt;
+  "since September", "January to date" (no year) from the latest such month, that of receipt included.
 - "academic year 2021/22" is 1 September 2021 – 31 August 2022.
+- "each financial year from 2003 to 2018", "2003 to 2018 (April to March each year)" is 1 April 2003 –
+  31 March 2018 (the years written are the ends, as in "the financial year 2022 to 2023"); flagged.
 - A year in a statute's title ("Mental Health Act 1983") or a reference number is not a period.
 """
 
@@ -42,6 +45,7 @@ EARLIEST_YEAR = 1900
 LATEST_YEAR = 2099
 MAX_RELATIVE_COUNT = 100  # "the last 500 years" is not a period anyone can answer
 SINCE_LOOKBEHIND = 12  # characters before a date searched for "since"/"from"
+SINCE_EVENT_LOOKBEHIND = 110  # characters before a date searched for "since X was introduced in"
 TO_DATE_LOOKAHEAD = 40  # characters after a date searched for "to date"/"onwards"
 MIN_LISTED_PAIRS = 2  # "2018-2019, 2017-2018": a list of year pairs reads as financial years
 FINANCIAL_CONTEXT_WINDOW = 40  # characters before a year pair searched for "financial"
@@ -226,11 +230,24 @@ def _date_of(raw_day: str, raw_month: str, raw_year: str, form: int) -> tuple[da
     return value, ambiguous
 
 
+# "between (and including) January 2018 and June 2021", "between the period of April 2022 and March 2023"
+_BETWEEN_WRITTEN_OUT = re.compile(
+    r"\bbetween[ \t]{1,3}(?:\([ \t]{0,2}(?:and[ \t]{1,3})?inclu(?:ding|sive)[ \t]{0,2}\)[ \t]{1,3})?"
+    r"(?:the[ \t]{1,3}(?:period|months?)[ \t]{1,3}(?:of|from)[ \t]{1,3})?$",
+    re.IGNORECASE,
+)
+
+
+def _between_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(_cue.BETWEEN.search(before) or _BETWEEN_WRITTEN_OUT.search(before))
+
+
 def _and_without_between(match: re.Match[str], text: str) -> bool:
     """ "2018 and 2021" names two years; only "between 2018 and 2021" is a range."""
     if (match.group("to") or "").lower() != "and":
         return False
-    return not _cue.BETWEEN.search(text[max(0, match.start() - 30) : match.start()])
+    return not _between_before(text, match.start())
 
 
 def _flags(*pairs: tuple[bool, PeriodFlag]) -> frozenset[PeriodFlag]:
@@ -304,6 +321,30 @@ def _month_without_year(match: re.Match[str], text: str, received: date) -> _Fou
     month = _month(match.group("m"))
     year = received.year if month < received.month else received.year - 1  # the last whole one
     return _Found(DateRange(date(year, month, 1), month_end(year, month)), is_point=False)
+
+
+def _month_to_receipt(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "since September", "January to date": no year written, so from the start of the latest such month
+    (the month of receipt itself included) to the day of receipt."""
+    raw = match.group("m")
+    if raw.lower().rstrip(".") in _MONTH_WORDS and not raw[0].isupper():
+        return None  # "since may be", "since march": words, not months
+    month = _month(raw)
+    year = received.year if month <= received.month else received.year - 1
+    return _Found(
+        DateRange(date(year, month, 1), received), frozenset({PeriodFlag.TO_DATE_OF_RECEIPT}), is_point=False
+    )
+
+
+_MONTH_WORDS = frozenset({"may", "mar", "march"})  # month names that are also common words
+
+
+def _after_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "bus routes introduced after the year 2000": from the start of the next year to the day of receipt."""
+    start = date(int(match.group("y")) + 1, 1, 1)
+    if start > received:
+        return None
+    return _Found(DateRange(start, received), frozenset({PeriodFlag.TO_DATE_OF_RECEIPT}), is_point=False)
 
 
 def _single_date(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -391,6 +432,12 @@ def _short_financial_year(match: re.Match[str], text: str, received: date) -> _F
         year + max((later - first) % 100 for later in more) if more else year
     )  # "21/22, 22/23 and 23/24"
     return _Found(financial_years(year, last_year), is_point=not more)
+
+
+def _bracketed_short_year(match: re.Match[str], text: str, received: date) -> _Found | None:
+    """ "the last three financial years (18/19) (19/20) and (20/21)": a short pair in brackets is a financial
+    year only where the words around say so ("(11/12)" alone may be a day)."""
+    return _short_financial_year(match, text, received) if _financial_context(match, text) else None
 
 
 def _month_day_pair(match: re.Match[str], text: str, received: date) -> _Found | None:
@@ -485,7 +532,29 @@ def _year_range(match: re.Match[str], text: str, received: date) -> _Found | Non
         return None
     if last == first + 1 and _said_financial_year(match, text):  # "the financial year 2022 to 2023"
         return _Found(financial_years(first, first))
+    if last > first and _financial_years_between(match, text):
+        # "each fiscal year from 2003 to 2018 (April to March each year)": April 2003 to March 2018, as
+        # "the financial year 2022 to 2023" is April 2022 to March 2023; flagged, the last year may be meant
+        return _Found(
+            financial_years(first, last - 1), frozenset({PeriodFlag.YEAR_RANGE_AMBIGUOUS}), is_point=False
+        )
     return _Found(calendar_years(first, last), is_point=False)
+
+
+_FINANCIAL_YEARS_FROM = re.compile(
+    r"(?:financial|fiscal)[ \t]years?[ \t]{1,3}(?:from|between)[ \t]{1,3}(?:the[ \t]{1,3})?$", re.IGNORECASE
+)
+_APRIL_TO_MARCH = re.compile(
+    r"[ \t,]{0,3}\(?[ \t]{0,3}(?:1(?:st)?[ \t]{1,3})?april[ \t]{1,3}(?:to|until|-|–|—)[ \t]{1,3}"
+    r"(?:31(?:st)?[ \t]{1,3})?march\b",
+    re.IGNORECASE,
+)
+
+
+def _financial_years_between(match: re.Match[str], text: str) -> bool:
+    """ "each fiscal year from 2003 to 2018", "2003 to 2018 (April to March each year)": financial years."""
+    before = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW) : match.start()]
+    return bool(_FINANCIAL_YEARS_FROM.search(before) or _APRIL_TO_MARCH.match(text, match.end()))
 
 
 def _said_financial_year(match: re.Match[str], text: str) -> bool:
@@ -493,10 +562,18 @@ def _said_financial_year(match: re.Match[str], text: str) -> bool:
     return bool(re.search(r"(?:financial|fiscal) year[ \t]{0,3}$", before))
 
 
+# "On October census day in 2024, 2023, 2022 and 2019": the census month of each year listed
+_MONTH_CENSUS_YEARS = re.compile(
+    rf"\b(?P<m>{_MONTH})[ \t]{{1,3}}(?:school[ \t]{{1,3}})?(?:census|count)(?:[ \t]{{1,3}}(?:day|date))?"
+    rf"[ \t]{{1,3}}(?:in|of|for)[ \t]{{1,3}}(?:{_YEAR}[ \t]{{0,3}}(?:,|and|&)[ \t]{{0,3}}){{0,9}}$",
+    re.IGNORECASE,
+)
+
+
 def _single_year(match: re.Match[str], text: str, received: date) -> _Found | None:
     year = int(match.group("y"))
     before = text[max(0, match.start() - FINANCIAL_CONTEXT_WINDOW * 2) : match.start()]
-    listed = _cue.MONTH_THEN_YEARS.search(before)
+    listed = _cue.MONTH_THEN_YEARS.search(before) or _MONTH_CENSUS_YEARS.search(before)
     if listed and not _cue.BETWEEN.search(before[: listed.start()]):
         month = _month(listed.group("m"))  # "January 2024, 2023 and 2019": January of each
         return _Found(DateRange(date(year, month, 1), month_end(year, month)))
@@ -586,6 +663,11 @@ def _today(match: re.Match[str], text: str, received: date) -> _Found | None:
     return _Found(DateRange(received, received), frozenset({PeriodFlag.RELATIVE}))
 
 
+_TO_TODAY = (
+    rf"(?:up{_S})?to{_S}(?:today(?:'s{_S}date)?|date(?!{_S}of\b)|"
+    rf"the{_S}date{_S}of{_S}this{_S}(?:request|e-?mail|letter))\b"
+)
+
 # Patterns in priority order: where two overlap the longer wins, then the earlier in this list.
 _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"\b{_date_pattern('a')}{_S}{_TO}{_S}(?:the{_S})?{_date_pattern('b')}", _date_range),  # "to the 31st"
@@ -618,6 +700,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         rf"(?:ending|ended|to){_S}{_date_pattern('a')}",
         _year_ending,
     ),
+    (rf"\b(?:after|later{_S}than){_S}the{_S}year{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _after_year),
     (rf"\b{_date_pattern('a')}", _single_date),
     (rf"\b(?P<m>{_MONTH}),?{_S}(?P<y>{_YEAR})\b(?![/\-]\d)", _single_month),
     # "June and September 2011": the first month takes the year written after the second
@@ -635,6 +718,13 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
     (rf"\b(?P<d>{_DAY}){_S}(?:of{_S})?(?P<m>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))", _day_without_year),
     (rf"\b(?P<m>{_MONTH}){_S}(?P<d>\d\d?(?:st|nd|rd|th)?)\b(?!,?{_S}(?:{_YEAR}|\d))", _day_without_year),
     (rf"\bmonth{_S}of{_S}(?P<m>{_MONTH})\b(?!,?{_S}(?:{_YEAR}|\d))", _month_without_year),
+    # "since September", "since the start of September", "January to date": no year written
+    (
+        rf"\bsince{_S}(?:the{_S}(?:start|beginning){_S}of{_S})?(?P<m>{_MONTH})(?![\w'’])"
+        rf"(?!,?{_S}(?:{_YEAR}|\d|(?:of{_S})?(?:last|this|next){_S}year))",
+        _month_to_receipt,
+    ),
+    (rf"\b(?P<m>{_MONTH})(?={_S}(?:to[ \t-]date|till{_S}now|until{_S}now)\b)", _month_to_receipt),
     (rf"\bq(?:uarter{_S})?(?P<q>[1-4]){_S}(?:of{_S})?(?P<y>{_YEAR})\b", _single_quarter),
     (
         rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th){_S}quarter{_S}(?:of{_S})?(?P<y>{_YEAR})\b",
@@ -646,6 +736,7 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         rf"(?P<more>(?:(?:,|{_S}and|{_S}&){_S}\d\d{_S}[-/]{_S}\d\d){{0,10}}))\b(?![/\-]\d)",
         _short_financial_year,
     ),
+    (rf"\((?P<a>\d\d){_S}/{_S}(?P<b>\d\d)\)(?P<a2>)(?P<b2>)(?P<more>)", _bracketed_short_year),
     (
         rf"\b(?P<m>{_MONTH}){_S}(?P<d1>{_DAY}){_S}(?:and|&|to|[-–]){_S}(?P<d2>{_DAY}),?{_S}(?P<y>{_YEAR})\b",
         _month_day_pair,
@@ -656,10 +747,13 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
         _single_year,
     ),
     (rf"\b(?P<y>{_YEAR}){_S}(?P<m1>{_MONTH}){_S}[-–]{_S}(?P<m2>{_MONTH})\b", _year_then_months),
+    # "the last five years", "the three most recent years", and "each of the 12 months to today's date": the
+    # months before the month of receipt, as "the past 12 months"
     (
         rf"\b(?:(?:last|past|previous|preceding|most{_S}recent){_S}(?:available{_S})?(?:(?P<n>{_NUMBER})(?:{_S}|-))?|"
-        rf"(?P<n2>{_NUMBER}){_S}(?:most{_S}recent|last|previous|preceding){_S})(?:full{_S}|complete{_S}|whole{_S})?"
-        rf"(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?(?P<unit>years|year|months|month|weeks|week|decades|decade)\b",
+        rf"(?P<n2>{_NUMBER}){_S}(?:(?:most{_S}recent|last|previous|preceding){_S}|(?=months{_S}{_TO_TODAY})))"
+        rf"(?:full{_S}|complete{_S}|whole{_S})?(?P<kind>calendar{_S}|financial{_S}|fiscal{_S}|academic{_S}|school{_S})?"
+        rf"(?P<unit>years|year|months|month|weeks|week|decades|decade)\b(?:{_S}{_TO_TODAY})?",
         _relative,
     ),
     (
@@ -684,16 +778,27 @@ _PATTERNS: tuple[tuple[str, _Handler], ...] = (
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in _PATTERNS)
 _WORDS_ONLY = frozenset(
-    {_relative, _current, _today, _month_without_year, _just_ended}
+    {_relative, _current, _today, _month_without_year, _just_ended, _month_to_receipt}
 )  # the handlers of phrases that may have no digit
 _DIGIT = re.compile(r"\d")
 _WORD_CUE = re.compile(
-    r"\b(?:last|past|previous|preceding|recent|this|current|year|month|today|date)\b", re.IGNORECASE
+    r"\b(?:last|past|previous|preceding|recent|this|current|year|month|today|date|since)\b", re.IGNORECASE
 )
 
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"\d", "#", match.group(0))
+
+
+# Days no one asks about: one said to be tomorrow (a quoted news story: "the trial which begins tomorrow,
+# Wednesday April 19"), one to be replaced ("replacing all references to the date “31 January 2019” with")
+_NOT_ASKED = re.compile(
+    r"\btomorrow[ \t,]{1,3}(?:(?:on[ \t]{1,3})?(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t,]{1,3})?"
+    r"(?:the[ \t]{1,3})?$"
+    r"|\breplac(?:e|ing)[ \t]{1,3}(?:all[ \t]{1,3})?(?:references?[ \t]{1,3}to[ \t]{1,3})?(?:the[ \t]{1,3})?"
+    r"dates?[ \t]{1,3}[\"“'‘]?$",
+    re.IGNORECASE,
+)
 
 
 def find_periods(text: str, received: date) -> list[PeriodMention]:
@@ -728,8 +833,30 @@ def find_periods(text: str, received: date) -> list[PeriodMention]:
             masked[max(0, match.start() - 20) : match.start()]
         ):
             continue  # "by 2025", "by the end of 2026": a plan or a target, not a period asked about
+        if _NOT_ASKED.search(masked[max(0, match.start() - 40) : match.start()]):
+            continue  # "begins tomorrow, Wednesday April 19", "replacing the date “31 January 2019”"
         mentions.append(mention)
     return mentions
+
+
+# "2023 thus far", "(22 July 2004 till now)", "2019 up until now", "2013/14 YTD": to the day of receipt
+_TO_DATE_MORE = re.compile(
+    r"^[ \t,]{0,3}(?:[(\-–—][ \t]{0,2})?"
+    r"(?:thus[ \t]far|(?:up[ \t])?(?:till?|until)[ \t](?:now|today|date|present)|"
+    r"up[ \t]to[ \t]date|ytd)\b",
+    re.IGNORECASE,
+)
+
+
+# "since Stalking Protection Orders were brought in in Jan 2020", "since the new legislation was introduced in
+# 2011/12": the date of the event, and the period runs from it to the day of receipt
+_SINCE_EVENT = re.compile(
+    r"\bsince[ \t][^.,;:?!()\n]{1,60}?[ \t](?:was|were|has[ \t]been|have[ \t]been|came|first)[ \t]"
+    r"(?:introduced|brought[ \t]in|launched|implemented|created|formed|set[ \t]up|established|opened|started|"
+    r"began|into[ \t](?:force|effect|use))[ \t]{1,3}"
+    r"(?:in[ \t]{1,3}){0,2}(?:on[ \t]{1,3})?(?:the[ \t]{1,3})?$",
+    re.IGNORECASE,
+)
 
 
 def _extend(found: _Found, match: re.Match[str], masked: str, text: str, received: date) -> PeriodMention:
@@ -738,7 +865,7 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     after = masked[match.end() : match.end() + TO_DATE_LOOKAHEAD]
     period, flags, end_offset = found.range, set(found.flags), match.end()
     extendable = found.is_point and PeriodFlag.RELATIVE not in flags
-    to_date = _cue.TO_DATE.search(after)
+    to_date = _cue.TO_DATE.search(after) or _TO_DATE_MORE.search(after)
     if _cue.POINT_IN_TIME.search(masked[max(0, match.start() - LISTED_CONTEXT_WINDOW) : match.start()]):
         period = DateRange(period.end, period.end)
     elif _cue.FROM_NOW.search(before) and received <= period.end:
@@ -746,13 +873,17 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     elif extendable and _cue.SO_FAR.search(before) and period.start <= received < period.end:
         period = DateRange(period.start, received)  # "so far in 2024", "the current 2026 period"
         flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
-    elif extendable and (to_date or (_cue.SINCE.search(before) and not _cue.MONTH_LIST_NEXT.match(after))):
+    elif extendable and (
+        to_date
+        or (_cue.SINCE.search(before) and not _cue.MONTH_LIST_NEXT.match(after))
+        or _SINCE_EVENT.search(masked[max(0, match.start() - SINCE_EVENT_LOOKBEHIND) : match.start()])
+    ):
         if received >= period.start:
             period = DateRange(period.start, received)
             flags.add(PeriodFlag.TO_DATE_OF_RECEIPT)
         if to_date:
             end_offset += to_date.end()
-    elif to_date and "year" in to_date.group(0).lower() and period.start <= received:
+    elif to_date and re.search("year|ytd", to_date.group(0), re.I) and period.start <= received:
         # "2015/16 to 2024/25 (year-to-date)": the range runs on to the day of receipt (but "between 2015 and
         # 2019 to date" is read as written)
         period = DateRange(period.start, received)
@@ -769,6 +900,17 @@ def _extend(found: _Found, match: re.Match[str], masked: str, text: str, receive
     )
 
 
+# "(2019 to 2024, up to and inclusive of 16th February 2024)": the range ends on the day written
+_INCLUSIVE_OF = re.compile(
+    r"^[ \t]{0,3},?[ \t]{0,3}(?:up[ \t])?(?:to|until|till)[ \t](?:and[ \t])?inclusive[ \t]of"
+    r"(?:[ \t]the)?[ \t]{0,3}$",
+    re.IGNORECASE,
+)
+
+
+_BLANKS = re.compile(r"[ \t]{1,3}$")
+
+
 def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
     """ "2017 to 1 November 2023", "January 1, 2019, to December 31, 2024": two dates joined by "to"
     (or "between ... and") are one period, from the start of the first to the end of the second."""
@@ -777,17 +919,23 @@ def _joined(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
         if joined:
             last = joined[-1]
             gap = text[last.end_offset : mention.start_offset]
-            between = _cue.BETWEEN_AND.match(gap) and _cue.BETWEEN.search(
-                text[max(0, last.start_offset - 30) : last.start_offset]
+            # "between Jan 2017 and December 2021", or with no "and": "between Jan 2017 December 2021"
+            between = (_cue.BETWEEN_AND.match(gap) or _BLANKS.match(gap)) and _between_before(
+                text, last.start_offset
             )
             joinable = PeriodFlag.RELATIVE not in last.flags  # "the last year to 31 March" is anchored below
-            if joinable and (_cue.CONNECTOR.match(gap) or between) and last.range.start <= mention.range.end:
+            if (
+                joinable
+                and (_cue.CONNECTOR.match(gap) or _INCLUSIVE_OF.match(gap) or between)
+                and last.range.start <= mention.range.end
+            ):
                 joined[-1] = PeriodMention(
                     phrase=text[last.start_offset : mention.end_offset],
                     start_offset=last.start_offset,
                     end_offset=mention.end_offset,
                     range=DateRange(last.range.start, mention.range.end),
-                    flags=last.flags | mention.flags,
+                    # the joined period ends where the second does: only its end can fall after receipt
+                    flags=(last.flags - {PeriodFlag.AFTER_RECEIPT}) | mention.flags,
                 )
                 continue
         joined.append(mention)
@@ -802,7 +950,8 @@ _YEAR_END = re.compile(
 
 
 def _anchored_at_year_end(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
-    """ "the last three years, with a year-end March 31st 2023": three years ending on that day."""
+    """ "the last three years, with a year-end March 31st 2023": three years ending on that day; "the last 12
+    months (beginning September 1 2015)": twelve months from that day."""
     anchored: list[PeriodMention] = []
     for mention in mentions:
         last = anchored[-1] if anchored else None
@@ -815,16 +964,49 @@ def _anchored_at_year_end(mentions: list[PeriodMention], text: str) -> list[Peri
             years = last.range.end.year - last.range.start.year + 1
             end = mention.range.end
             start = date(end.year - years, end.month, 1) + timedelta(days=end.day)
-            anchored[-1] = PeriodMention(
-                text[last.start_offset : mention.end_offset],
-                last.start_offset,
-                mention.end_offset,
-                DateRange(start, end),
-                last.flags,
-            )
+            anchored[-1] = _relative_anchored(last, mention, DateRange(start, end), text)
             continue
+        if (
+            last is not None
+            and PeriodFlag.RELATIVE in last.flags
+            and _STARTING.match(text[last.end_offset : mention.start_offset])
+        ):
+            months = _whole_months(last.range)
+            if months:
+                # "the last 12 months (beginning September 1 2015)": that many months from the day written
+                start = mention.range.start
+                year, month = _shift_months(start.year, start.month, months)
+                end = date(year, month, min(start.day, month_end(year, month).day)) - timedelta(days=1)
+                anchored[-1] = _relative_anchored(last, mention, DateRange(start, end), text)
+                continue
         anchored.append(mention)
     return anchored
+
+
+def _relative_anchored(
+    relative: PeriodMention, day: PeriodMention, period: DateRange, text: str
+) -> PeriodMention:
+    """A relative phrase and the day that anchors it, read together as one mention of ``period``."""
+    return PeriodMention(
+        text[relative.start_offset : day.end_offset],
+        relative.start_offset,
+        day.end_offset,
+        period,
+        relative.flags,
+    )
+
+
+_STARTING = re.compile(
+    r"^[ \t]{0,3}[(,]?[ \t]{0,3}(?:beginning|starting|commencing)[ \t]{1,3}(?:on[ \t]{1,3})?$", re.I
+)
+
+
+def _whole_months(period: DateRange) -> int:
+    """How many calendar months ``period`` spans, or 0 if it does not start and end on a month's edges."""
+    start, end = period.start, period.end
+    if start.day != 1 or end != month_end(end.year, end.month):
+        return 0
+    return (end.year - start.year) * MONTHS_IN_YEAR + end.month - start.month + 1
 
 
 def _without_restated(mentions: list[PeriodMention]) -> list[PeriodMention]:
