@@ -12,7 +12,6 @@ import numpy.typing as npt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scipy.optimize import linprog
 
 from foidesk.cli import main
 from tests.core.sdc.test_hierarchy import pinned_small_cells, random_tables
@@ -331,6 +330,8 @@ def _joint_pins(
     release counts some periods (its third item). Every published cell, totals included, is an
     equation over the atoms; every atom or hidden cell holding 1..4 must range at least 5 wide.
     """
+    from scipy.optimize import linprog
+
     n_periods = len(atoms)
 
     def var(p: int, i: int, j: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 
 import openpyxl
@@ -20,7 +21,13 @@ from foidesk.datasets.importer import (
     write_register_csv,
 )
 
-ALLEGATIONS = list(synthetic.generate_register(synthetic.AllegationGeneratorSettings(n=60, seed=8)))
+
+@functools.cache
+def allegations() -> list[m.Allegation]:
+    """60 allegations from a fixed seed, generated on first use (not at import) and kept for the module."""
+    return list(synthetic.generate_register(synthetic.AllegationGeneratorSettings(n=60, seed=8)))
+
+
 HEADER = ",".join(REGISTER_COLUMNS)
 
 
@@ -31,7 +38,7 @@ def _csv(rows: list[list[str]], header: str = HEADER) -> str:
 
 
 def _row(index: int = 0, **changes: str) -> list[str]:
-    row = register_row(ALLEGATIONS[index])
+    row = register_row(allegations()[index])
     for column, value in changes.items():
         row[REGISTER_COLUMNS.index(column)] = value
     return row
@@ -45,8 +52,8 @@ def _errors(text: str) -> list[tuple[int, str | None]]:
 
 def test_a_written_register_reads_back_unchanged() -> None:
     buffer = io.StringIO()
-    assert write_register_csv(ALLEGATIONS, buffer) == 60
-    assert read_register_csv_text(buffer.getvalue()) == ALLEGATIONS
+    assert write_register_csv(allegations(), buffer) == 60
+    assert read_register_csv_text(buffer.getvalue()) == allegations()
 
 
 def test_labels_synonyms_and_uk_dates_are_understood() -> None:
@@ -146,12 +153,12 @@ def test_xlsx_with_date_cells_and_trailing_blank_rows(tmp_path) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(list(REGISTER_COLUMNS))
-    for allegation in ALLEGATIONS[:10]:
+    for allegation in allegations()[:10]:
         row: list[object] = list(register_row(allegation))
         row[REGISTER_COLUMNS.index("date_received")] = allegation.date_received
         sheet.append(row)
     sheet.append([None] * len(REGISTER_COLUMNS))
-    bad: list[object] = list(register_row(ALLEGATIONS[10]))
+    bad: list[object] = list(register_row(allegations()[10]))
     bad[REGISTER_COLUMNS.index("borough")] = "Gotham"
     sheet.append(bad)
     path = tmp_path / "register.xlsx"
@@ -161,7 +168,7 @@ def test_xlsx_with_date_cells_and_trailing_blank_rows(tmp_path) -> None:
     assert [(e.line, e.column) for e in caught.value.errors] == [(13, "borough")]
     sheet.delete_rows(13)
     workbook.save(path)
-    assert read_register(path) == ALLEGATIONS[:10]
+    assert read_register(path) == allegations()[:10]
 
 
 def test_a_file_named_xlsx_that_is_not_a_workbook_is_refused(tmp_path) -> None:

@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -119,6 +118,8 @@ def test_wide_but_lopsided_interval_is_refused() -> None:
 
 
 def test_contradictory_published_values_are_reported() -> None:
+    import scipy.sparse as sp
+
     equalities = sp.csr_matrix(np.array([[1.0, 1.0]]))
     with pytest.raises(InconsistentRelease):
         deducible_ranges(

@@ -13,7 +13,6 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.optimize import linprog
 
 from foidesk.core.sdc.grid import TOTAL_LABEL, CellKind
 from foidesk.core.sdc.hierarchy import (
@@ -55,6 +54,8 @@ def pinned_small_cells(
     threshold: int,
 ) -> list[tuple[str, str, float, float]]:
     """Hidden cells holding 1..threshold-1 that an intruder can bound narrower than ``threshold``."""
+    from scipy.optimize import linprog
+
     n_rows, n_columns = len(row_labels), len(column_labels)
     rows = {label: i for i, label in enumerate(row_labels)}
     columns = {label: j for j, label in enumerate(column_labels)}

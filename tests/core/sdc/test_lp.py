@@ -13,10 +13,8 @@ import time
 import numpy as np
 import numpy.typing as npt
 import pytest
-import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.optimize import linprog
 
 from foidesk.core.sdc.audit import AuditIncomplete, deducible_ranges
 from foidesk.core.sdc.lp import SolveStatus, WarmProgramme
@@ -27,6 +25,8 @@ TOLERANCE = 1e-6
 
 def reference_ranges(equalities: Floats, rhs: Floats, targets: Floats) -> tuple[Floats, Floats]:
     """Each target's exact min and max over ``{z >= 0 : A z = b}``, one fresh programme per question."""
+    from scipy.optimize import linprog
+
     lower, upper = np.zeros(targets.shape[0]), np.zeros(targets.shape[0])
     for k, row in enumerate(targets):
         if equalities.shape[0] == 0:
@@ -81,6 +81,8 @@ def systems(draw: st.DrawFn) -> tuple[Floats, Floats, Floats, Floats, Floats, Fl
 def test_the_fast_ranges_agree_with_one_linprog_per_question(
     system: tuple[Floats, Floats, Floats, Floats, Floats, Floats], exact: bool
 ) -> None:
+    import scipy.sparse as sp
+
     equalities, rhs, targets, reach_low, reach_high, width = system
     true_low, true_high = reference_ranges(equalities, rhs, targets)
     lower, upper, is_exact = deducible_ranges(
@@ -109,6 +111,8 @@ def test_the_fast_ranges_agree_with_one_linprog_per_question(
 
 def test_a_piece_of_a_published_zero_is_settled_without_its_programmes() -> None:
     # z0 + z1 = 0 (a published 0), z1 + z2 + z3 = 12, z3 <= 4 by z3 + z4 = 4.
+    import scipy.sparse as sp
+
     equalities = sp.csr_matrix(np.array([[1, 1, 0, 0, 0], [0, 1, 1, 1, 0], [0, 0, 0, 1, 1]], dtype=float))
     rhs = np.array([0.0, 12.0, 4.0])
     targets = sp.identity(5, format="csr")
@@ -121,6 +125,8 @@ def test_a_piece_of_a_published_zero_is_settled_without_its_programmes() -> None
 
 
 def test_the_warm_programme_reuses_its_model_and_tells_unbounded_from_infeasible() -> None:
+    import scipy.sparse as sp
+
     programme = WarmProgramme(sp.csr_matrix(np.array([[1.0, -1.0]])), np.array([2.0]))
     outcome, solution = programme.minimise(np.array([1.0, 0.0]))
     assert outcome is SolveStatus.OPTIMAL and solution is not None and solution[0] == pytest.approx(2.0)
@@ -133,6 +139,8 @@ def test_the_warm_programme_reuses_its_model_and_tells_unbounded_from_infeasible
 
 
 def test_ranges_out_of_time_raise_rather_than_report() -> None:
+    import scipy.sparse as sp
+
     equalities = sp.csr_matrix(np.ones((1, 4)))
     with pytest.raises(AuditIncomplete):
         deducible_ranges(

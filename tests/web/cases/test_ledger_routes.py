@@ -17,7 +17,6 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from scipy.optimize import linprog
 
 from foidesk.core.periods import DateRange
 from foidesk.core.workflow import Event
@@ -270,6 +269,8 @@ def _part(table: _Table, record: Record, dimension_name: str | None, label: str)
 
 
 def _intruder_pins_nothing(extra: list[tuple[str, Callable[[Record], bool]]] = ()) -> None:  # type: ignore[assignment]
+    from scipy.optimize import linprog
+
     tables = _released()
     assert tables
     types, type_of = _record_types(tables)

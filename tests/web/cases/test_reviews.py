@@ -134,6 +134,7 @@ def test_a_review_asked_for_after_the_window_is_opened_but_flagged(
     assert AuditEvent.objects.get(action="review.opened", object_id=str(review.pk)).details["late"] is True
     page = _client(officer).get(f"/staff/cases/{case.reference}/reviews/{review.pk}/").content.decode()
     assert "Asked for after the window closed on 22 May 2025" in page
+    assert f'href="{case.get_absolute_url()}">{case.reference}</a></li>' in page  # the way back to the case
 
 
 @pytest.mark.parametrize(
@@ -322,6 +323,8 @@ def test_after_a_decision_notice_the_appeal_deadline_is_set(original_decider: Us
     appeal.refresh_from_db()
     assert (appeal.outcome, appeal.decided_on) == ("Appeal dismissed.", D(2025, 12, 1))
     assert AuditEvent.objects.filter(action="appeal.updated", object_id=str(appeal.pk)).exists()
+    page = client.get(f"/staff/cases/{case.reference}/appeals/{appeal.pk}/").content.decode()
+    assert f'href="{case.get_absolute_url()}">{case.reference}</a></li>' in page  # the way back to the case
 
 
 def test_bad_appeal_dates_show_an_error_summary_and_save_nothing(

@@ -13,9 +13,11 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from foidesk.core.sdc.ledger_entry import EVERY, Members, Scope
+
+# SciPy is imported inside the functions that use it: importing it costs about half a second, which
+# start-up and the collection of the tests need not pay.
 
 MAX_ATOMS = 200_000  # beyond this the joint programme is too big to solve interactively
 _OTHER = "\x00other"  # stands for every value no table names
@@ -40,6 +42,8 @@ class Atoms:
     """
 
     def __init__(self, scopes: Sequence[Scope]) -> None:
+        import scipy.sparse as sp
+
         self.dimensions = sorted({d for scope in scopes for d in scope})
         self.block_values: dict[str, list[list[str]]] = {}
         width = len(scopes)

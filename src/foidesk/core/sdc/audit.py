@@ -44,12 +44,13 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
-from scipy.sparse.csgraph import maximum_flow
 
 from foidesk.core.sdc.grid import CellKind, PublishedGrid
 from foidesk.core.sdc.lp import SolveStatus, WarmProgramme
 from foidesk.core.sdc.rule import ProtectionRule
+
+# SciPy is imported inside the functions that use it: importing it costs about half a second, which
+# start-up and the collection of the tests need not pay.
 
 # Random objectives solved first to collect witnesses (see the module docstring).
 WITNESS_PROGRAMMES = 40
@@ -175,6 +176,8 @@ def audit_grid(
     maximum flows (``network=False`` forces the programmes, for comparison). Raises
     :class:`AuditIncomplete` if ``time_limit_seconds`` pass first.
     """
+    import scipy.sparse as sp
+
     mask = np.asarray(suppressed, dtype=bool)
     if mask.shape != (grid.size,):
         raise ValueError(f"suppression mask has {mask.size} cells; the grid has {grid.size}")
@@ -327,6 +330,8 @@ class _Problem:
     """
 
     def __init__(self, equalities: Any, rhs: FloatArray, targets: Any, deadline: float | None = None) -> None:
+        import scipy.sparse as sp
+
         self.equalities = sp.csr_matrix(equalities)
         self.rhs = np.asarray(rhs, dtype=np.float64)
         self.targets = sp.csr_matrix(targets)
@@ -424,6 +429,8 @@ def _variable_caps(equalities: Any, rhs: FloatArray) -> FloatArray:
     joint audit every equation is a published count (a sum of pieces), so every piece is capped by the
     smallest count it is part of, and a piece of a published 0 is 0.
     """
+    import scipy.sparse as sp
+
     matrix = sp.coo_matrix(equalities)
     caps = np.full(matrix.shape[1], math.inf)
     if matrix.nnz == 0:
@@ -462,6 +469,8 @@ def _hidden_system(
     grid: PublishedGrid, values: npt.NDArray[np.int64], mask: npt.NDArray[np.bool_], position: Any
 ) -> tuple[Any, FloatArray]:
     """Each published sum, rewritten over the hidden cells: (hidden parts - hidden total) = known."""
+    import scipy.sparse as sp
+
     rows: list[int] = []
     columns: list[int] = []
     data: list[float] = []
@@ -589,6 +598,8 @@ class _Flows:
     """
 
     def __init__(self, network: _TwoWayNetwork, values: IntArray, hidden: IntArray, amount: int) -> None:
+        import scipy.sparse as sp
+
         self.network = network
         self.hidden = hidden
         self.amount = amount
@@ -639,6 +650,9 @@ class _Flows:
 
     def maximum(self, cell: int, backwards: bool) -> int:
         """The most that can flow round a cycle through hidden cell ``cell`` (at most ``amount``)."""
+        import scipy.sparse as sp
+        from scipy.sparse.csgraph import maximum_flow
+
         data = self.graph.data.copy()
         data[self.forward_at[cell]] -= self.forward[cell]
         data[self.backward_at[cell]] -= self.backward[cell]

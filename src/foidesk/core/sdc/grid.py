@@ -15,9 +15,11 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from foidesk.core.sdc.table import CountTable, InvalidTable
+
+# SciPy is imported inside the functions that use it: importing it costs about half a second, which
+# start-up and the collection of the tests need not pay.
 
 TOTAL_LABEL = "Total"
 
@@ -84,6 +86,8 @@ class PublishedGrid:
 
     def relation_sparse(self) -> Any:  # scipy.sparse csr_matrix: SciPy ships no type information
         """:meth:`relation_matrix` as a sparse matrix: a table of 100,000 cells would not fit densely."""
+        import scipy.sparse as sp
+
         rows: list[int] = []
         columns: list[int] = []
         data: list[float] = []

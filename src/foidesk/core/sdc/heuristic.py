@@ -22,13 +22,14 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
-from scipy.optimize import linprog
 
 from foidesk.core.sdc.audit import audit_grid
 from foidesk.core.sdc.grid import CellKind, PublishedGrid
 from foidesk.core.sdc.optimal import Objective, SuppressionFailed, cell_costs
 from foidesk.core.sdc.rule import ProtectionRule
+
+# SciPy is imported inside the functions that use it: importing it costs about half a second, which
+# start-up and the collection of the tests need not pay.
 
 BoolArray = npt.NDArray[np.bool_]
 FloatArray = npt.NDArray[np.float64]
@@ -240,6 +241,8 @@ def _can_move(
     relation: object, values: npt.NDArray[np.int64], pattern: BoolArray, cell: int, shift: int
 ) -> bool:
     """Whether the hidden cells of ``pattern`` already let ``cell`` move by ``shift``."""
+    from scipy.optimize import linprog
+
     if _rows(relation) == 0:
         return True
     size = abs(shift)
@@ -269,6 +272,9 @@ def _cheapest_change(
 
     The change is split into its rises and falls, ``y = rise - fall``, each priced at the cell's cost.
     """
+    import scipy.sparse as sp
+    from scipy.optimize import linprog
+
     size = abs(shift)
     n = values.size
     price = np.where(pattern, 0.0, costs)

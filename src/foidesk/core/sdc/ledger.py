@@ -41,7 +41,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from foidesk.core.sdc.atoms import MAX_ATOMS, Atoms, LedgerTooLarge, overlap
 from foidesk.core.sdc.audit import AuditIncomplete, audit_grid, deducible_ranges, required_reach
@@ -56,6 +55,9 @@ from foidesk.core.sdc.ledger_entry import (
 )
 from foidesk.core.sdc.rule import ProtectionRule
 from foidesk.core.sdc.suppression import ProtectedTable, Reason, SuppressedCell
+
+# SciPy is imported inside the functions that use it: importing it costs about half a second, which
+# start-up and the collection of the tests need not pay.
 
 __all__ = [  # the entry's types and the atoms' limit are re-exported: callers import the ledger
     "EVERY",
@@ -188,6 +190,8 @@ def audit_against(
     pinned to an interval narrower than the protection level that holds a small count. Raises
     :class:`LedgerAuditTimeout` once ``time.monotonic()`` passes ``deadline``.
     """
+    import scipy.sparse as sp
+
     earlier = linked_entries(ledger_entries, scope)
     entries = [*earlier, ReleasedTable.from_protected(new_table, scope, reference=NEW, released=dt.date.min)]
     system = _JointSystem(entries)
@@ -358,6 +362,8 @@ class _JointSystem:
         return known + [(z, 0.0) for e, z in self.zeros if e != without]
 
     def equalities(self, *, without: int | None = None) -> Any:
+        import scipy.sparse as sp
+
         rows = [r for r, _ in self._known(without)]
         return sp.vstack(rows, format="csr") if rows else sp.csr_matrix((0, self.size))
 
@@ -387,6 +393,8 @@ class _JointSystem:
         return hidden + [_Target(None, int(a)) for a in np.flatnonzero(covered)]
 
     def target_row(self, target: _Target) -> Any:
+        import scipy.sparse as sp
+
         if target.entry is None:
             return sp.csr_matrix(([1.0], ([0], [target.cell])), shape=(1, self.size))
         return self.rows[target.entry][target.cell]
@@ -409,6 +417,8 @@ class _JointSystem:
 
 
 def _sum_rows(interior: list[Any], terms: list[int], size: int) -> Any:
+    import scipy.sparse as sp
+
     if len(terms) == 1:
         return interior[terms[0]]
     total = sp.csr_matrix((1, size))

@@ -21,7 +21,10 @@ from typing import Any
 import highspy
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
+
+# SciPy is imported inside the functions that use it: importing it costs about half a second, which
+# start-up and the collection of the tests need not pay.
+
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -64,6 +67,8 @@ class WarmProgramme:
     """
 
     def __init__(self, equalities: Any, rhs: FloatArray) -> None:  # equalities: scipy sparse (m x n)
+        import scipy.sparse as sp
+
         matrix = sp.csc_matrix(equalities, dtype=np.float64)
         matrix.sum_duplicates()
         self.rows, self.columns = matrix.shape

@@ -38,11 +38,12 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from foidesk.core.sdc.grid import PublishedGrid
 from foidesk.core.sdc.rule import ProtectionRule
+
+# SciPy is imported inside the functions that use it: importing it costs about half a second, which
+# start-up and the collection of the tests need not pay.
 
 DEFAULT_TIME_LIMIT_SECONDS = 30.0  # a default for a web request; a setting can raise it
 MAX_ROUNDS = 200
@@ -171,6 +172,9 @@ def _solve_master(
     None when ``time_limit`` ran out before HiGHS found any pattern (a round begun with moments left,
     or a loaded machine): the caller falls back as for any other timeout.
     """
+    import scipy.sparse as sp
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     n = cost.size
     constraints = []
     if cuts:
@@ -206,6 +210,8 @@ def _capacity_cut(
     and ``nu`` (lower bounds) bound the move for *every* pattern: ``move(s) <= sum_j (mu_j size +
     nu_j floor_j) s_j`` (weak duality), so a valid pattern must make that sum reach ``size``.
     """
+    from scipy.optimize import linprog
+
     size = abs(flow.shift)
     direction = 1.0 if flow.shift > 0 else -1.0
     floor = np.minimum(values, size).astype(np.float64)

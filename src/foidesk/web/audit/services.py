@@ -8,11 +8,11 @@ import json
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser, User
 from django.db import models, transaction
 from django.utils import timezone
 
 from foidesk.web.audit.actions import KNOWN_ACTIONS, AuditAction
+from foidesk.web.audit.actors import Actor, acting_user
 from foidesk.web.audit.models import AuditEvent, AuditHead
 
 GENESIS_HASH = "0" * 64
@@ -45,7 +45,7 @@ def event_hash(
 
 def audit_record(
     *,
-    actor: User | AnonymousUser | None,
+    actor: Actor,
     action: AuditAction | str,
     obj: models.Model,
     details: dict[str, Any] | None = None,
@@ -58,7 +58,7 @@ def audit_record(
     """
     if str(action) not in KNOWN_ACTIONS:
         raise UnknownAuditAction(f"{action!r} is not a registered audit action")
-    user = actor if isinstance(actor, User) else None
+    user = acting_user(actor)
     label = actor_label or (user.get_username() if user is not None else "system")
     plain: dict[str, Any] = json.loads(json.dumps(details or {}, default=str))
     with transaction.atomic():

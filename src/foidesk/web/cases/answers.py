@@ -15,7 +15,6 @@ from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -36,12 +35,13 @@ from foidesk.datasets.query import Condition, CountQuery, describe
 from foidesk.datasets.registry import REGISTRY
 from foidesk.render.spreadsheets import ReleasedWorkbook, TableSheet, table_csv, workbook_ods, workbook_xlsx
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.actors import Actor, acting_user
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.documents import document_attach
 from foidesk.web.cases.ledger import dimension_name, ledger_record, ledger_scope
 from foidesk.web.cases.models import Answer, Document, LedgerEntry, Part, Request
 from foidesk.web.cases.permissions import action_check
-from foidesk.web.cases.services import Actor, CaseError
+from foidesk.web.cases.services import CaseError
 from foidesk.web.records.selectors import count_table
 
 SUPPRESSION_NOTE = (
@@ -189,7 +189,7 @@ def answer_begin(
             report={},
             audit_passed=False,
             threshold=threshold or settings.FOIDESK_SDC_THRESHOLD,
-            created_by=actor if isinstance(actor, User) else None,
+            created_by=acting_user(actor),
         )
         if background:
             answer.task_id = str(answer_check_task.enqueue(answer.pk, method.value).id)

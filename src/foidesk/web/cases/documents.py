@@ -21,10 +21,11 @@ from foidesk.core.release_check.findings import InspectionLimits, Severity
 from foidesk.core.release_check.fingerprint import gate_fingerprint
 from foidesk.core.workflow import Action
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.actors import Actor, acting_user
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.models import Document, Request
 from foidesk.web.cases.permissions import action_check
-from foidesk.web.cases.services import Actor, CaseError
+from foidesk.web.cases.services import CaseError
 
 MAX_DOCUMENT_MB = 200  # the largest file a case takes, in the upload form and from the services
 MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MB * 1024 * 1024
@@ -100,7 +101,7 @@ def document_store(
             content_type=content_type,
             size=upload.size,
             sha256=sha256,
-            uploaded_by=actor if isinstance(actor, User) else None,
+            uploaded_by=acting_user(actor),
         )
         if verdict is None:
             _check_queue(document)

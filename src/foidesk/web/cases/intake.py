@@ -14,7 +14,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -25,10 +24,11 @@ from foidesk.core.email_intake import EmailLimits, IncomingEmail, MalformedEmail
 from foidesk.core.workflow import Refusal, RefusalKind, Role, Verdict
 from foidesk.web.accounts.roles import roles_of
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.actors import Actor, acting_user
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases import services
 from foidesk.web.cases.models import Channel, InboundEmail, Request
-from foidesk.web.cases.permissions import Actor, NotPermitted
+from foidesk.web.cases.permissions import NotPermitted
 
 UK = ZoneInfo("Europe/London")
 # FOIA s.1 and the EIR came into force on 1 January 2005: a Date header before it is not a request's date.
@@ -123,7 +123,7 @@ def _raw_keep(*, raw: bytes, source: InboundEmail.Source, actor: Actor, now: dt.
             received_at=now,
             status=InboundEmail.ParseStatus.FAILED,
             error=NOT_YET_READ,
-            uploaded_by=actor if isinstance(actor, User) else None,
+            uploaded_by=acting_user(actor),
         )
 
 

@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from email.utils import formatdate
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 from foidesk.core import clock
 from foidesk.core.regime import Regime
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.actors import Actor, acting_user
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases import outbox
 from foidesk.web.cases.models import Delivery, Request, SentEmail
-from foidesk.web.cases.services import Actor, sha256_of
+from foidesk.web.cases.services import sha256_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ def email_send(
             {"filename": a.filename, "size": len(a.content), "sha256": sha256_of(a.content)}
             for a in attachments
         ],
-        sent_by=actor if isinstance(actor, User) else None,
+        sent_by=acting_user(actor),
         status=Delivery.QUEUED,
         message_id=message.extra_headers["Message-ID"],
         message=message.message().as_bytes(),

@@ -40,11 +40,11 @@ from django.utils import timezone
 
 from foidesk.core.workflow import Action
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.actors import Actor
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.errors import CaseError
 from foidesk.web.cases.models import Delivery, SentEmail
 from foidesk.web.cases.permissions import action_check
-from foidesk.web.cases.services import Actor
 
 logger = logging.getLogger(__name__)
 

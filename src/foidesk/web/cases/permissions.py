@@ -8,15 +8,13 @@ Every service that writes to a case calls `action_check` (or fires an event thro
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser, User
-
 from foidesk.core import workflow
 from foidesk.core.workflow import Action, RefusalKind, Verdict
 from foidesk.web.accounts.roles import roles_of
+from foidesk.web.audit.actors import Actor
 from foidesk.web.cases.errors import CaseError
 from foidesk.web.cases.models import Request
 
-Actor = User | AnonymousUser | None
 __all__ = ["NotPermitted", "Refused", "WrongState", "action_allowed", "action_check", "roles_of"]
 
 

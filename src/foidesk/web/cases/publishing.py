@@ -25,11 +25,12 @@ from foidesk.core.outcome import Outcome
 from foidesk.core.release_check.findings import CannotInspect
 from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.actors import Actor
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.answers import answers_release
 from foidesk.web.cases.documents import GateVerdict, document_check, release_blocker
 from foidesk.web.cases.models import Document, Part, Request
-from foidesk.web.cases.services import Actor, CaseError, request_redacted
+from foidesk.web.cases.services import CaseError, request_redacted
 from foidesk.web.publication.models import Publication, PublishedAttachment
 from foidesk.web.publication.selectors import related_references
 

@@ -18,19 +18,17 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from foidesk.core.workflow import Action, State
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.actors import Actor
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.models import Appeal, InboundEmail, Request, Review, SentEmail
 from foidesk.web.cases.permissions import action_check
 from foidesk.web.cases.services import request_redacted
-
-Actor = User | AnonymousUser | None
 
 ERASED = "[erased]"
 # A case in one of these states owes the requester nothing more (core/workflow.py).

@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -24,6 +23,7 @@ from foidesk.core.regime import Regime
 from foidesk.core.workflow import Action, Refusal, RefusalKind, Verdict
 from foidesk.render.letters import regulator
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.actors import Actor, acting_user
 from foidesk.web.audit.models import AuditEvent
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.models import Appeal, Decision, Request, Review
@@ -36,7 +36,6 @@ from foidesk.web.cases.permissions import (
 )
 from foidesk.web.cases.services import CaseError
 
-Actor = User | AnonymousUser | None
 ReviewOutcome = Review.ReviewOutcome
 Stage = Appeal.Stage
 
@@ -67,10 +66,6 @@ def _verdict(kind: RefusalKind, message: str) -> Verdict:
 def _bump_version(request: Request) -> None:
     """Every change to a case bumps its version, so a form opened before it gets a conflict."""
     Request.objects.filter(pk=request.pk).update(version=F("version") + 1)
-
-
-def _user(actor: Actor) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _check_date(
@@ -121,7 +116,7 @@ def review_open(
             due_on=review_clock.due,
             latest_due_on=review_clock.latest_due,
             grounds=grounds.strip(),
-            opened_by=_user(actor),
+            opened_by=acting_user(actor),
         )
         _bump_version(request)
         audit_record(
@@ -225,7 +220,7 @@ def review_decide(
         locked.outcome = chosen.value
         locked.reasons = reasons
         locked.decided_on = decided_on
-        locked.reviewer = _user(actor)
+        locked.reviewer = acting_user(actor)
         locked.save(update_fields=["outcome", "reasons", "decided_on", "reviewer"])
         locked.decisions.set(decisions)
         _bump_version(request)
@@ -328,7 +323,7 @@ def appeal_record(
             external_reference=external_reference.strip(),
             received_on=received_on,
             due_on=due_on,
-            recorded_by=_user(actor),
+            recorded_by=acting_user(actor),
         )
         _bump_version(request)
         audit_record(

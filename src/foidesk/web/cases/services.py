@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -34,6 +34,7 @@ from foidesk.core.request_redaction import RedactedRequest, redact_request
 from foidesk.core.workflow import Action, Event, State
 from foidesk.render.letter_passages import DEFAULTS, Passage, passage_problems
 from foidesk.web.audit.actions import AuditAction
+from foidesk.web.audit.actors import Actor, acting_user
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases.errors import CaseError, Conflict
 from foidesk.web.cases.models import (
@@ -50,8 +51,7 @@ from foidesk.web.cases.models import (
 from foidesk.web.cases.permissions import action_check, roles_of
 from foidesk.web.cases.related import request_fingerprint, request_links_find
 
-Actor = User | AnonymousUser | None
-__all__ = ["Actor", "CaseError", "Conflict"]
+__all__ = ["CaseError", "Conflict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,7 +364,7 @@ def _parts_store(request: Request, parts: Sequence[PartSpec], actor: Actor) -> l
         if Decision.objects.filter(part__request=request).exclude(outcome=Outcome.UNDECIDED.value).exists():
             raise CaseError("Parts cannot be replaced once a decision has been recorded.")
         request.parts.all().delete()
-        user = actor if isinstance(actor, User) else None
+        user = acting_user(actor)
         created = Part.objects.bulk_create(
             Part(
                 request=request,
@@ -428,7 +428,7 @@ def clock_event_record(
             on=on,
             days=days,
             note=note,
-            recorded_by=actor if isinstance(actor, User) else None,
+            recorded_by=acting_user(actor),
         )
         try:
             # Not request.clock_events: a prefetched cache would miss the event just created.
@@ -592,7 +592,7 @@ def decision_record(
                 "advice": advice,
                 "cost_items": cost_rows,
                 "public_interest_decision_due": public_interest_decision_due,
-                "decided_by": actor if isinstance(actor, User) else None,
+                "decided_by": acting_user(actor),
                 "decided_at": timezone.now(),
                 "version": current_version + 1,
             },
@@ -716,7 +716,7 @@ def public_text_review(
         case = case_locked(request, expected_version)
         action_check(request=case, action=Action.REVIEW_PUBLIC_TEXT, actor=actor)
         case.public_text = text
-        case.public_text_reviewed_by = actor if isinstance(actor, User) else None
+        case.public_text_reviewed_by = acting_user(actor)
         case.public_text_reviewed_at = timezone.now()
         case.save(update_fields=["public_text", "public_text_reviewed_by", "public_text_reviewed_at"])
         audit_record(

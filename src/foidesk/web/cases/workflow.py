@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -27,6 +26,7 @@ from foidesk.core.workflow import CaseFacts, Event, State
 from foidesk.datasets.disclosure_log import reference_slug
 from foidesk.web.accounts.roles import roles_of
 from foidesk.web.audit.actions import AuditAction, workflow_action
+from foidesk.web.audit.actors import Actor, acting_user
 from foidesk.web.audit.services import audit_record
 from foidesk.web.cases import mail
 from foidesk.web.cases.answers import answers_release
@@ -43,7 +43,7 @@ from foidesk.web.cases.letters import letter_for_case, letter_problems
 from foidesk.web.cases.models import Answer, ClockEvent, Document, Request
 from foidesk.web.cases.permissions import Refused, raise_refusal
 from foidesk.web.cases.publishing import publication_withdraw, response_publish
-from foidesk.web.cases.services import Actor, case_locked, clock_event_record, request_deadlines
+from foidesk.web.cases.services import case_locked, clock_event_record, request_deadlines
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +120,10 @@ def case_facts(
     attachments = list(case.documents.filter(kind=Document.Kind.ATTACHMENT))
     deadlines = request_deadlines(case, ClockEvent.objects.filter(request=case), as_of=today)
     reviewed = bool(case.public_text.strip()) and case.public_text_reviewed_by_id is not None
+    user = acting_user(actor)
     return CaseFacts(
         today=today,
-        actor_id=actor.pk if isinstance(actor, User) else None,
+        actor_id=user.pk if user is not None else None,
         drafter_id=case.submitted_by_id,
         undecided_parts=tuple(p.label for p in parts if _undecided(p)),
         s17_findings=_s17_findings(case) if "response_passes_s17" in guards else (),
@@ -277,7 +278,7 @@ def _end(case: Request, actor: Actor, data: EventInput, today: dt.date) -> dict[
 
 
 def _submit(case: Request, actor: Actor, data: EventInput, today: dt.date) -> dict[str, object]:
-    case.submitted_by = actor if isinstance(actor, User) else None
+    case.submitted_by = acting_user(actor)
     case.approved_by, case.approved_at = None, None
     return {}
 
@@ -288,7 +289,7 @@ def _return(case: Request, actor: Actor, data: EventInput, today: dt.date) -> di
 
 
 def _approve(case: Request, actor: Actor, data: EventInput, today: dt.date) -> dict[str, object]:
-    case.approved_by = actor if isinstance(actor, User) else None
+    case.approved_by = acting_user(actor)
     case.approved_at = timezone.now()
     return {"drafted_by": case.submitted_by.get_username() if case.submitted_by else None}
 
