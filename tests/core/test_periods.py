@@ -10,11 +10,8 @@ from hypothesis import strategies as st
 
 from foidesk.core.periods import (
     DateRange,
-    InvalidDateRange,
     PeriodFlag,
-    financial_year_of,
     find_periods,
-    merge_ranges,
     periods_in,
 )
 
@@ -154,23 +151,6 @@ def test_mentions_keep_their_phrase_and_order() -> None:
     mentions = find_periods("in 2019 and since March 2021", RECEIVED)
     assert [m.phrase for m in mentions] == ["2019", "March 2021"]
     assert mentions[1].range == DateRange(date(2021, 3, 1), RECEIVED)
-
-
-def test_merge_joins_overlapping_and_adjacent_ranges_only() -> None:
-    a = DateRange(date(2020, 1, 1), date(2020, 12, 31))
-    b = DateRange(date(2021, 1, 1), date(2021, 6, 30))
-    c = DateRange(date(2021, 8, 1), date(2021, 8, 31))
-    assert merge_ranges([c, b, a]) == (DateRange(date(2020, 1, 1), date(2021, 6, 30)), c)
-
-
-def test_a_range_ending_before_it_starts_is_refused() -> None:
-    with pytest.raises(InvalidDateRange):
-        DateRange(date(2021, 1, 2), date(2021, 1, 1))
-
-
-def test_financial_year_of_a_day() -> None:
-    assert financial_year_of(date(2023, 3, 31)) == 2022
-    assert financial_year_of(date(2023, 4, 1)) == 2023
 
 
 _MONTH_NAMES = [
