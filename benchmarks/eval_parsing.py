@@ -47,7 +47,7 @@ BLIND4 = "requests_blind4"
 BLIND5 = "requests_blind5"
 BLIND6 = "requests_blind6"
 BLIND_SETS = (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6)  # each scored once, blind, when it was added
-LATEST_BLIND = BLIND6  # the batch the issue 16 blind targets are read on; never tuned against
+LATEST_BLIND = BLIND6  # the batch the issue 16 blind targets were read on (scored once; periods tuned since)
 LABELLED_SETS = {
     "requests": "written for FOI Desk (tuning, issue 6)",
     "requests_real": "real requests (tuning, issue 16)",
@@ -57,7 +57,7 @@ LABELLED_SETS = {
     BLIND3: "real requests (third blind batch, scored once; tuned against since)",
     BLIND4: "real requests (fourth blind batch, scored once; tuned against since)",
     BLIND5: "real requests (fifth blind batch, scored once; tuned against since)",
-    BLIND6: "real requests (blind, sixth batch, never tuned against)",
+    BLIND6: "real requests (sixth blind batch, scored once; its periods tuned against since)",
 }
 
 
