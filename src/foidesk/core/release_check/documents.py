@@ -60,6 +60,12 @@ from foidesk.core.release_check.office_visible import (
     OdtReader,
     read_xml,
 )
+from foidesk.core.release_check.unseen_text import (
+    SeenText,
+    carrier_findings,
+    is_tool_bookmark,
+    is_word_placeholder,
+)
 
 LARGE_PACKAGE_BYTES = 10_000_000  # below this the compression ratio of a package is not worth judging
 CORE_PROPERTIES_THAT_ARE_FINE = frozenset({"created", "modified", "revision"})
@@ -148,7 +154,7 @@ def _picture_findings(
 
 
 def _docx_package_findings(
-    archive: zipfile.ZipFile, package: DocxPackage, names: set[str], limits: InspectionLimits
+    archive: zipfile.ZipFile, package: DocxPackage, names: set[str], limits: InspectionLimits, seen: SeenText
 ) -> list[Finding]:
     findings = _docx_metadata_findings(archive, package)
     findings += [
@@ -188,12 +194,21 @@ def _docx_package_findings(
     findings += _settings_findings(archive, package)
     for role, code, message in (
         ("custom_xml", "docx.custom_xml", "Custom XML data (often document-management metadata) is stored."),
-        ("glossary", "docx.glossary", "A glossary of building blocks (text not in the body) is stored."),
         ("thumbnail", "docx.thumbnail", "A thumbnail picture of the first page when last saved is kept."),
         ("chart", "docx.chart_data", "Charts keep their data, which may hold more than they plot."),
     ):
         if package.parts(role):
             findings.append(_finding(code, Severity.WARN, ", ".join(package.parts(role)), message))
+    for part in package.parts("glossary"):
+        paragraphs = [_text_of(p) for p in read_xml(archive, part).iter(W + "p")]
+        findings += carrier_findings(
+            "docx.glossary",
+            part,
+            paragraphs or ["a glossary"],
+            seen,
+            "A glossary of building blocks (text not in the body) is stored",
+            is_word_placeholder,
+        )
     return findings
 
 
@@ -307,10 +322,11 @@ def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
             raise CannotInspect("not a Word document: word/document.xml is missing")
         package = _docx_package(archive, names)
         reader = DocxReader(archive, names, package.look_roles())
+        seen = SeenText(reader.visible().texts())
         findings: list[Finding] = []
         for part in package.parts(*STORY_ROLES):
             root = read_xml(archive, part)
-            findings.extend(story_findings(root, part, reader.styles, reader.page, reader.page_fill))
+            findings.extend(story_findings(root, part, reader.styles, reader.page, reader.page_fill, seen))
         findings += _unreferenced_notes(archive, package, reader)
         shown = reader.displayed_header_parts()
         for part in package.parts("header", "footer"):
@@ -323,7 +339,7 @@ def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
                         "A header or footer holds text but no page shows it.",
                     )
                 )
-        findings.extend(_docx_package_findings(archive, package, names, limits))
+        findings.extend(_docx_package_findings(archive, package, names, limits, seen))
     return findings
 
 
@@ -365,7 +381,8 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
     for part, root in (("content.xml", content), ("styles.xml", styles_root)):
         if root is not None and any(True for _ in root.iter(OFFICE + "annotation")):
             findings.append(_finding("odt.comments", Severity.BLOCK, part, "Comments are stored."))
-    findings += _odt_hiding_places(archive, names, content, styles_root)
+    seen = SeenText(reader.visible().texts())
+    findings += _odt_hiding_places(archive, names, content, styles_root, seen)
     invisible = reader.invisible_text()
     messages = {
         "hidden": ("odt.hidden_text", "Text is hidden"),
@@ -414,7 +431,7 @@ def _odt_stories(content: Element, styles_root: Element | None) -> list[tuple[st
 
 
 def _odt_hiding_places(
-    archive: zipfile.ZipFile, names: set[str], content: Element, styles_root: Element | None
+    archive: zipfile.ZipFile, names: set[str], content: Element, styles_root: Element | None, seen: SeenText
 ) -> list[Finding]:
     """Unknown elements and package files, conditional text, hidden variables, form values, alt text."""
     findings = []
@@ -448,11 +465,15 @@ def _odt_hiding_places(
                 "Variables hold undisplayed values",
             ),
             ("odt.form_values", Severity.BLOCK, form_values(story), "Form controls hold values"),
-            ("odt.alt_text", Severity.WARN, alt_texts(story), "Alt text or link titles, not on the page"),
-            ("odt.bookmarks", Severity.WARN, bookmark_names(story), "Bookmarks are named"),
         ):
             if texts:
                 findings.append(_finding(code, severity, part, f"{message}: '{' | '.join(texts)[:60]}'."))
+        findings += carrier_findings(
+            "odt.alt_text", part, alt_texts(story), seen, "Alt text or link titles, not on the page"
+        )
+        findings += carrier_findings(
+            "odt.bookmarks", part, bookmark_names(story), seen, "Bookmarks are named", is_tool_bookmark
+        )
     return findings
 
 
