@@ -90,7 +90,10 @@ def _picture(descr: str) -> str:
 
 
 def _bookmark(name: str) -> str:
-    return f'<w:p><w:bookmarkStart w:id="1" w:name="{name}"/><w:r><w:t>Summary</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>'
+    return (
+        f'<w:p><w:bookmarkStart w:id="1" w:name="{name}"/>'
+        '<w:r><w:t>Summary</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>'
+    )
 
 
 def _glossary(text: str) -> dict[str, str | bytes]:

@@ -180,3 +180,81 @@ def test_column_widths_are_found_by_bisection_in_any_order_of_cols() -> None:
     layout.read(etree.fromstring(cols))
     assert [layout.width_of(col) for col in (1, 2, 3, 5, 7, 8)] == [9, 1.5, 9, 30, 30, 9]
     assert layout.narrowest() == 1.5
+
+
+def _footer_book(path: Path, set_up: object) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Request", "Outcome"])
+    sheet.append(["FOI-0001", "Released in full"])
+    set_up(sheet)  # type: ignore[operator]
+    book.save(path)
+    return path
+
+
+def _even(sheet: object, apart: bool) -> None:
+    sheet.evenFooter.center.text = "SECRET-EVEN-5501"  # type: ignore[attr-defined]
+    sheet.HeaderFooter.differentOddEven = apart  # type: ignore[attr-defined]
+
+
+FOOTERS = [
+    ("printed-official", lambda s: setattr(s.oddFooter.center, "text", "OFFICIAL"), "warn"),
+    ("page-number-only", lambda s: setattr(s.oddFooter.center, "text", "Page &P of &N"), "warn"),
+    ("fields-only", lambda s: setattr(s.oddFooter.center, "text", "&P &D &F"), None),
+    ("even-not-apart", lambda s: _even(s, False), "block"),
+    ("even-apart", lambda s: _even(s, True), "warn"),
+    ("first-not-apart", lambda s: setattr(s.firstHeader.left, "text", "SECRET-FIRST-5502"), "block"),
+    (
+        "white-footer",
+        lambda s: (
+            setattr(s.oddFooter.right, "text", "SECRET-WHITE-5503"),
+            setattr(s.oddFooter.right, "color", "FFFFFF"),
+        ),
+        "block",
+    ),
+    (
+        "tiny-footer",
+        lambda s: (
+            setattr(s.oddFooter.right, "text", "SECRET-TINY-5504"),
+            setattr(s.oddFooter.right, "size", 2),
+        ),
+        "block",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "set_up", "verdict"), FOOTERS, ids=[f[0] for f in FOOTERS])
+def test_a_header_or_footer_no_printed_page_shows_blocks(
+    tmp_path: Path, name: str, set_up: object, verdict: str | None
+) -> None:
+    path = _footer_book(tmp_path / f"{name}.xlsx", set_up)
+    report = check_file(str(path))
+    found = {f.code: f.severity.value for f in report.findings if "header_footer" in f.code}
+    expected = {
+        None: {},
+        "warn": {"xlsx.header_footer": "warn"},
+        "block": {"xlsx.hidden_header_footer": "block"},
+    }[verdict]
+    assert found == expected, report.findings
+    assert report.blocked == (verdict == "block")
+    copy = tmp_path / f"copy-{name}.xlsx"
+    sanitise_file(str(path), str(copy))
+    assert b"SECRET" not in every_byte(copy)
+
+
+def test_personal_data_in_plain_view_blocks_and_a_reference_number_does_not(tmp_path: Path) -> None:
+    path = _footer_book(
+        tmp_path / "email.xlsx", lambda s: s.append(["FOI-0002", "jo.bloggs.7731@example.co.uk"])
+    )
+    report = check_file(str(path))
+    assert ("xlsx.personal_data", "block") in [(f.code, f.severity.value) for f in report.findings]
+    assert report.blocked
+    copy = tmp_path / "copy.xlsx"
+    sanitise_file(str(path), str(copy))
+    assert b"jo.bloggs" not in every_byte(copy) and not check_file(str(copy)).blocked
+    near = _footer_book(
+        tmp_path / "reference.xlsx",
+        lambda s: s.append(["FOI-0002", "Budget 2023-24: 1,250,000 (FOI/2023/0161)"]),
+    )
+    assert not check_file(str(near)).blocked
+    assert "xlsx.personal_data" not in {f.code for f in check_file(str(near)).findings}

@@ -29,7 +29,11 @@ from foidesk.core.release_check.ods_cells import (
 )
 from foidesk.core.release_check.ods_outside_cells import OTHER_TEXT, other_text_findings
 from foidesk.core.release_check.ods_styles import CALCEXT, StyleBook, conditional_format_areas
-from foidesk.core.release_check.personal_data import personal_data_kind, redact_personal_data
+from foidesk.core.release_check.personal_data import (
+    PERSONAL_DATA_MESSAGE,
+    personal_data_kind,
+    redact_personal_data,
+)
 from foidesk.core.release_check.xlsx_book import CellArea, column_letters
 from foidesk.core.release_check.xlsx_drawings import AreaIndex
 from foidesk.core.release_check.xlsx_scan import Tally
@@ -423,7 +427,7 @@ CELL_TALLIES = (
         Severity.BLOCK,
         "A filled shape, a picture or a chart lies over cells with values and hides them.",
     ),
-    ("ods.personal_data", Severity.WARN, "A cell looks like personal data."),
+    ("ods.personal_data", Severity.BLOCK, PERSONAL_DATA_MESSAGE),
 )
 
 

@@ -22,6 +22,12 @@ MIGHT_BE_PERSONAL = re.compile(
     r"@|\d[\d \t()-]{4,}\d"
 )  # an @, or six digits with spaces, brackets or hyphens
 REDACTED = "[redacted]"
+# Personal data in plain view blocks (s.40(2) FOIA: a release is to the world, and the gate cannot tell a
+# third party's address from one the authority may publish); the sanitised copy redacts it.
+PERSONAL_DATA_MESSAGE = (
+    "Cells look like personal data (an email address, a telephone, National Insurance or NHS number): "
+    "a release is to the world (s.40(2)); the sanitised copy redacts them."
+)
 
 
 def personal_data_kind(text: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer, release_children
 from foidesk.core.release_check.findings import CannotInspect, Finding, Severity
-from foidesk.core.release_check.personal_data import personal_data_kind
+from foidesk.core.release_check.personal_data import PERSONAL_DATA_MESSAGE, personal_data_kind
 from foidesk.core.release_check.xlsx_book import (
     TRUE,
     Book,
@@ -342,8 +343,14 @@ def _sheet_tallies() -> dict[str, Tally]:
                 "A number format hides the value (an empty section, fixed text, or the background's colour).",
             ),
             ("xlsx.outside_print_area", Severity.WARN, "Cells outside the print area hold data."),
-            ("xlsx.personal_data", Severity.WARN, "A cell looks like personal data."),
+            ("xlsx.personal_data", Severity.BLOCK, PERSONAL_DATA_MESSAGE),
             ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
+            (
+                "xlsx.hidden_header_footer",
+                Severity.BLOCK,
+                "A header or footer holds text no printed page shows (even or first pages the sheet does "
+                "not set apart, or text in white or too small to read).",
+            ),
             ("xlsx.validation_list", Severity.WARN, "A drop-down list holds values of its own."),
             (
                 "xlsx.validation_message",
@@ -415,6 +422,10 @@ WORKSHEET_CHILDREN = frozenset(
         "drawingHF", "picture", "oleObjects", "controls", "tableParts", "extLst",
     }
 )  # fmt: skip
+# A header's codes (ECMA-376 18.3.1.36): sections, fields, fonts, sizes, colours; "&&" is an ampersand.
+HEADER_FIELD_CODE = re.compile(r'&(?:"[^"]*"|K(?:[0-9A-Fa-f]{6}|\d\d[+-]\d{3})|\d+|[LCRPNDTFAZGBIUESXYH+-])')
+HEADER_FAINT_COLOUR = re.compile(r"&K(?:[Ff]{6}|\d\d[+-]\d{3})")
+HEADER_FONT_SIZE = re.compile(r"&(\d+)")
 SETTING_TAGS = (
     "{*}headerFooter",
     "{*}dataValidation",
@@ -437,7 +448,7 @@ def setting_text(element: etree._Element) -> tuple[str, str] | None:
     local = etree.QName(element).localname
     where = element.get("sqref") or element.get("ref") or local
     if local == "headerFooter":
-        return ("xlsx.header_footer", "header/footer") if text_of(element).strip() else None
+        return header_footer_text(element)
     if local == "dataValidation":
         if any((element.get(name) or "").strip() for name in VALIDATION_MESSAGES):
             return "xlsx.validation_message", where
@@ -451,6 +462,34 @@ def setting_text(element: etree._Element) -> tuple[str, str] | None:
     if local == "customSheetView":
         return "xlsx.custom_view", "custom view"
     return "xlsx.scenario", element.get("name") or "scenario"
+
+
+def header_footer_text(element: etree._Element) -> tuple[str, str] | None:
+    """A header or footer with text of its own: printed (a warning), or never printed (a block).
+
+    Even-page headers print only under ``differentOddEven``, first-page ones under ``differentFirst``
+    (ECMA-376 18.3.1.46); text coloured white or by a theme colour (``&K``), or smaller than 6 pt
+    (``&5``), is not read on paper. Field codes alone (page numbers, dates, the file's name) are no text.
+    """
+    apart = {
+        "even": element.get("differentOddEven") in ("1", "true"),
+        "first": element.get("differentFirst") in ("1", "true"),
+        "odd": True,
+    }
+    printed = False
+    for child in element:
+        local = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        code = child.text or ""
+        if not HEADER_FIELD_CODE.sub("", code).strip():
+            continue
+        faint = HEADER_FAINT_COLOUR.search(code) or any(
+            int(size) < 6 for size in HEADER_FONT_SIZE.findall(code)
+        )
+        kind = next((k for k in apart if local in (k + "Header", k + "Footer")), "")
+        if not apart.get(kind, False) or faint:  # an element of another name is not known to print
+            return "xlsx.hidden_header_footer", local
+        printed = True
+    return ("xlsx.header_footer", "header/footer") if printed else None
 
 
 class SharedStringUse:
