@@ -65,6 +65,9 @@ from foidesk.core.release_check.unseen_text import (
     carrier_findings,
     is_tool_bookmark,
     is_word_placeholder,
+    odf_property_finding,
+    property_finding,
+    property_texts,
 )
 
 LARGE_PACKAGE_BYTES = 10_000_000  # below this the compression ratio of a package is not worth judging
@@ -156,7 +159,7 @@ def _picture_findings(
 def _docx_package_findings(
     archive: zipfile.ZipFile, package: DocxPackage, names: set[str], limits: InspectionLimits, seen: SeenText
 ) -> list[Finding]:
-    findings = _docx_metadata_findings(archive, package)
+    findings = _docx_metadata_findings(archive, package, seen)
     findings += [
         _finding("docx.unaccounted", Severity.BLOCK, part, f"The package holds {why}.")
         for part, why in sorted(package.unaccounted.items())
@@ -248,8 +251,14 @@ def _settings_findings(archive: zipfile.ZipFile, package: DocxPackage) -> list[F
     return findings
 
 
-def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage) -> list[Finding]:
+def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage, seen: SeenText) -> list[Finding]:
     fields: list[str] = []
+    values: list[tuple[str, str]] = []
+    custom = [
+        (element.get("name", ""), _text_of(element))
+        for part in package.parts("custom_properties")
+        for element in read_xml(archive, part)
+    ]
     for part in package.parts("properties"):
         root = read_xml(archive, part)
         core = root.tag.endswith("coreProperties")
@@ -257,6 +266,7 @@ def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage) -> l
             local = element.tag.rsplit("}", 1)[-1]
             if not _text_of(element):
                 continue
+            values.append((local, _text_of(element)))
             if (core and local not in CORE_PROPERTIES_THAT_ARE_FINE) or (
                 not core and local in APP_PROPERTIES_THAT_IDENTIFY
             ):
@@ -269,9 +279,10 @@ def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage) -> l
         fields.append("sensitivity labels")
     if package.parts("printer"):
         fields.append("printer settings")
+    blocked = property_finding("docx.metadata", "docProps", property_texts(values, custom), seen)
     if not fields:
-        return []
-    return [
+        return blocked
+    return blocked or [
         _finding(
             "docx.metadata", Severity.WARN, "docProps", f"Document properties are set: {', '.join(fields)}."
         )
@@ -418,7 +429,7 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
                 "hides nothing from a reader who moves it or copies the text.",
             )
         )
-    findings += _odt_package_findings(archive, names, content, styles_root, limits)
+    findings += _odt_package_findings(archive, names, content, styles_root, limits, seen)
     return findings
 
 
@@ -504,9 +515,11 @@ def _odt_package_findings(
     content: Element,
     styles_root: Element | None,
     limits: InspectionLimits,
+    seen: SeenText,
 ) -> list[Finding]:
     findings = []
     if "meta.xml" in names:
+        findings += odf_property_finding("odt.metadata", read_xml(archive, "meta.xml"), seen)
         identifying = sorted(
             {
                 e.tag.rsplit("}", 1)[-1]
@@ -514,7 +527,7 @@ def _odt_package_findings(
                 if e.tag.rsplit("}", 1)[-1] in ODT_META_THAT_IDENTIFY and (_text_of(e) or e.attrib)
             }
         )
-        if identifying:
+        if identifying and not findings:
             findings.append(
                 _finding(
                     "odt.metadata",
