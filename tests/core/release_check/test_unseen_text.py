@@ -170,6 +170,9 @@ def test_free_text_and_custom_properties_are_judged_and_the_rest_are_not() -> No
         ("Reviewer", "SECRET-REVIEWER"),
     ]
     assert property_texts(fields, custom) == ["Headcount", "Reviewed", "Reviewer", "SECRET-REVIEWER"]
+    # A tool's property name holds ids, flags and labels; a code hidden in one is judged as text.
+    assert property_texts([], [("Order", "1200.0000"), ("ContentTypeId", "0x0101009C")]) == []
+    assert property_texts([], [("Order", "SECRET-6608")]) == ["SECRET-6608"]
 
 
 def _docx_with_properties(path: Path, **properties: str) -> Path:

@@ -213,6 +213,22 @@ FOOTERS = [
         "block",
     ),
     (
+        "near-white-footer",
+        lambda s: (
+            setattr(s.oddFooter.right, "text", "SECRET-PALE-5505"),
+            setattr(s.oddFooter.right, "color", "F2F2F2"),
+        ),
+        "block",
+    ),
+    (
+        "grey-footer",
+        lambda s: (
+            setattr(s.oddFooter.right, "text", "OFFICIAL"),
+            setattr(s.oddFooter.right, "color", "808080"),
+        ),
+        "warn",
+    ),
+    (
         "tiny-footer",
         lambda s: (
             setattr(s.oddFooter.right, "text", "SECRET-TINY-5504"),

@@ -424,7 +424,7 @@ WORKSHEET_CHILDREN = frozenset(
 )  # fmt: skip
 # A header's codes (ECMA-376 18.3.1.36): sections, fields, fonts, sizes, colours; "&&" is an ampersand.
 HEADER_FIELD_CODE = re.compile(r'&(?:"[^"]*"|K(?:[0-9A-Fa-f]{6}|\d\d[+-]\d{3})|\d+|[LCRPNDTFAZGBIUESXYH+-])')
-HEADER_FAINT_COLOUR = re.compile(r"&K(?:[Ff]{6}|\d\d[+-]\d{3})")
+HEADER_FAINT_COLOUR = re.compile(r"&K(?:[EFef][0-9A-Fa-f][EFef][0-9A-Fa-f][EFef][0-9A-Fa-f]|\d\d[+-]\d{3})")
 HEADER_FONT_SIZE = re.compile(r"&(\d+)")
 SETTING_TAGS = (
     "{*}headerFooter",
@@ -468,7 +468,8 @@ def header_footer_text(element: etree._Element) -> tuple[str, str] | None:
     """A header or footer with text of its own: printed (a warning), or never printed (a block).
 
     Even-page headers print only under ``differentOddEven``, first-page ones under ``differentFirst``
-    (ECMA-376 18.3.1.46); text coloured white or by a theme colour (``&K``), or smaller than 6 pt
+    (ECMA-376 18.3.1.46); text coloured white or near it (every channel at E0 or more) or by a theme
+    colour the gate does not resolve (``&K``), or smaller than 6 pt
     (``&5``), is not read on paper. Field codes alone (page numbers, dates, the file's name) are no text.
     """
     apart = {
