@@ -35,7 +35,7 @@ from foidesk.core.release_check.personal_data import (
     redact_personal_data,
 )
 from foidesk.core.release_check.unseen_text import SeenText, odf_property_finding
-from foidesk.core.release_check.xlsx_book import CellArea, column_letters
+from foidesk.core.release_check.xlsx_book import CellArea, column_letters, text_of
 from foidesk.core.release_check.xlsx_drawings import AreaIndex
 from foidesk.core.release_check.xlsx_scan import Tally
 
@@ -170,7 +170,7 @@ def _hidden_property_findings(box: ZipContainer) -> list[Finding]:
     shown: list[str] = []
     tags = (f"{{{TEXT}}}p", f"{{{TABLE}}}table")
     for element in box.xml_elements("content.xml", tags):
-        shown.append(element.get(f"{{{TABLE}}}name") or "".join(element.itertext()))
+        shown.append(element.get(f"{{{TABLE}}}name") or text_of(element))
         release_children(element)
     return odf_property_finding("ods.document_properties", meta, SeenText(shown))
 

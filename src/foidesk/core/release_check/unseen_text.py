@@ -224,7 +224,7 @@ def odf_property_finding(code: str, meta: Element | etree._Element, seen: SeenTe
         if not isinstance(element.tag, str):
             continue
         local = element.tag.rsplit("}", 1)[-1]
-        text = "".join(element.itertext()).strip()
+        text = "".join(str(piece) for piece in element.itertext()).strip()
         if local == "user-defined":
             custom.append((element.get(ODF_META + "name", ""), text))
         else:

@@ -196,7 +196,7 @@ def property_values(box: ZipContainer) -> tuple[list[tuple[str, str]], list[tupl
     custom = []
     if box.has("docProps/custom.xml"):
         custom = [
-            (e.get("name") or "", "".join(e.itertext()).strip())
+            (e.get("name") or "", text_of(e).strip())
             for e in box.xml("docProps/custom.xml").iter("{*}property")
         ]
     return fields, custom
