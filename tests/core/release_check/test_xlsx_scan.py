@@ -197,6 +197,16 @@ def _even(sheet: object, apart: bool) -> None:
     sheet.HeaderFooter.differentOddEven = apart  # type: ignore[attr-defined]
 
 
+def _right_footer(text: str, **look: object) -> object:
+    def set_up(sheet: object) -> None:
+        part = sheet.oddFooter.right  # type: ignore[attr-defined]
+        part.text = text
+        for name, value in look.items():
+            setattr(part, name, value)
+
+    return set_up
+
+
 FOOTERS = [
     ("printed-official", lambda s: setattr(s.oddFooter.center, "text", "OFFICIAL"), "warn"),
     ("page-number-only", lambda s: setattr(s.oddFooter.center, "text", "Page &P of &N"), "warn"),
@@ -204,38 +214,10 @@ FOOTERS = [
     ("even-not-apart", lambda s: _even(s, False), "block"),
     ("even-apart", lambda s: _even(s, True), "warn"),
     ("first-not-apart", lambda s: setattr(s.firstHeader.left, "text", "SECRET-FIRST-5502"), "block"),
-    (
-        "white-footer",
-        lambda s: (
-            setattr(s.oddFooter.right, "text", "SECRET-WHITE-5503"),
-            setattr(s.oddFooter.right, "color", "FFFFFF"),
-        ),
-        "block",
-    ),
-    (
-        "near-white-footer",
-        lambda s: (
-            setattr(s.oddFooter.right, "text", "SECRET-PALE-5505"),
-            setattr(s.oddFooter.right, "color", "F2F2F2"),
-        ),
-        "block",
-    ),
-    (
-        "grey-footer",
-        lambda s: (
-            setattr(s.oddFooter.right, "text", "OFFICIAL"),
-            setattr(s.oddFooter.right, "color", "808080"),
-        ),
-        "warn",
-    ),
-    (
-        "tiny-footer",
-        lambda s: (
-            setattr(s.oddFooter.right, "text", "SECRET-TINY-5504"),
-            setattr(s.oddFooter.right, "size", 2),
-        ),
-        "block",
-    ),
+    ("white-footer", _right_footer("SECRET-WHITE-5503", color="FFFFFF"), "block"),
+    ("near-white-footer", _right_footer("SECRET-PALE-5505", color="F2F2F2"), "block"),
+    ("grey-footer", _right_footer("OFFICIAL", color="808080"), "warn"),
+    ("tiny-footer", _right_footer("SECRET-TINY-5504", size=2), "block"),
 ]
 
 
