@@ -110,6 +110,7 @@ DOCX_CASES = [
     ("bookmark-seen", _bookmark("Summary"), {}, "docx.bookmarks", Severity.WARN),
     ("glossary-secret", "", _glossary("SECRET-GLOSS-4414"), "docx.glossary", Severity.BLOCK),
     ("glossary-prompt", "", _glossary("Click or tap here to enter text."), "docx.glossary", Severity.WARN),
+    ("glossary-empty", "", _glossary(""), "docx.glossary", Severity.WARN),
 ]
 
 

@@ -204,14 +204,10 @@ def _docx_package_findings(
             findings.append(_finding(code, Severity.WARN, ", ".join(package.parts(role)), message))
     for part in package.parts("glossary"):
         paragraphs = [_text_of(p) for p in read_xml(archive, part).iter(W + "p")]
-        findings += carrier_findings(
-            "docx.glossary",
-            part,
-            paragraphs or ["a glossary"],
-            seen,
-            "A glossary of building blocks (text not in the body) is stored",
-            is_word_placeholder,
-        )
+        what = "A glossary of building blocks (text not in the body) is stored"
+        findings += carrier_findings("docx.glossary", part, paragraphs, seen, what, is_word_placeholder) or [
+            _finding("docx.glossary", Severity.WARN, part, f"{what}.")
+        ]
     return findings
 
 
