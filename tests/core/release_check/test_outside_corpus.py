@@ -18,10 +18,14 @@ from benchmarks.eval_release_outside import judge_file
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "release_outside" / "tuning"
 ENTRIES: list[dict[str, object]] = json.loads((CORPUS / "manifest.json").read_text())
 
-# Found, and reported as a warning on purpose: none left. Alt text, bookmarks, glossaries, running footers
-# and personal data in plain view block when they hold text a reader does not otherwise see
-# (docs/release-gate-classes.md, "Warned of, not blocked, by choice").
-WARNED_BY_CHOICE: dict[str, str] = {}
+# Found, and reported as a warning on purpose (docs/release-gate-classes.md, "Warned of, not blocked, by
+# choice"): alt text, bookmarks, glossaries, properties and running footers block when they hold text a
+# reader does not otherwise see; personal data in plain view is seen, and whether s.40(2) withholds it is a
+# decision maker's judgment, which the workflow asks for before the response goes.
+WARNED_BY_CHOICE: dict[str, str] = {
+    "csv_phone_bracketed.csv": "personal data in plain view: a decision maker's reason, or the redacted copy",
+    "csv_email_lower.csv": "personal data in plain view: a decision maker's reason, or the redacted copy",
+}
 
 # Known misses at the last scoring, each with why. Strict: a fix makes the test fail (XPASS) until the
 # entry is removed from this list.

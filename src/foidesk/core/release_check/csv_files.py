@@ -173,7 +173,7 @@ def inspect_csv_shape(path: str, limits: InspectionLimits) -> tuple[list[Finding
             )
         )
     if personal.count:
-        findings.append(Finding("csv.personal_data", Severity.BLOCK, personal.where(), PERSONAL_DATA_MESSAGE))
+        findings.append(Finding("csv.personal_data", Severity.WARN, personal.where(), PERSONAL_DATA_MESSAGE))
     if len(widths) > 1:
         usual = max(widths, key=lambda width: widths[width])
         findings.append(

@@ -445,7 +445,7 @@ CELL_TALLIES = (
         Severity.BLOCK,
         "A filled shape, a picture or a chart lies over cells with values and hides them.",
     ),
-    ("ods.personal_data", Severity.BLOCK, PERSONAL_DATA_MESSAGE),
+    ("ods.personal_data", Severity.WARN, PERSONAL_DATA_MESSAGE),
 )
 
 

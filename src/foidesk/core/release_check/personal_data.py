@@ -22,11 +22,14 @@ MIGHT_BE_PERSONAL = re.compile(
     r"@|\d[\d \t()-]{4,}\d"
 )  # an @, or six digits with spaces, brackets or hyphens
 REDACTED = "[redacted]"
-# Personal data in plain view blocks (s.40(2) FOIA: a release is to the world, and the gate cannot tell a
-# third party's address from one the authority may publish); the sanitised copy redacts it.
+# Personal data in plain view is a warning, which FOI Desk does not let pass by itself: the response is
+# not submitted until a decision maker records why it may be released (s.40(2) FOIA: whether disclosure
+# would breach the data-protection principles is a judgment, e.g. the FOI team's public mailbox); the
+# sanitised copy redacts it.
 PERSONAL_DATA_MESSAGE = (
     "Cells look like personal data (an email address, a telephone, National Insurance or NHS number): "
-    "a release is to the world (s.40(2)); the sanitised copy redacts them."
+    "s.40(2) asks whether releasing it would breach the data-protection principles, a decision maker's "
+    "judgment; the sanitised copy redacts them."
 )
 
 

@@ -343,7 +343,7 @@ def _sheet_tallies() -> dict[str, Tally]:
                 "A number format hides the value (an empty section, fixed text, or the background's colour).",
             ),
             ("xlsx.outside_print_area", Severity.WARN, "Cells outside the print area hold data."),
-            ("xlsx.personal_data", Severity.BLOCK, PERSONAL_DATA_MESSAGE),
+            ("xlsx.personal_data", Severity.WARN, PERSONAL_DATA_MESSAGE),
             ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
             (
                 "xlsx.hidden_header_footer",
