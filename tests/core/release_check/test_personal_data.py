@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from foidesk.core.release_check import check_file, sanitise_file
@@ -14,6 +13,7 @@ from foidesk.core.release_check.personal_data import (
     strings_with_personal_data,
 )
 from tests.core.release_check.corpus import every_byte
+from tests.core.release_check.corpus_xlsx_build import xlsx
 
 
 @pytest.mark.parametrize(
@@ -78,10 +78,5 @@ def test_personal_data_in_plain_view_is_warned_of_and_a_reference_number_is_not(
 
 
 def _book(path: Path, set_up: object) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Request", "Outcome"])
-    sheet.append(["FOI-0001", "Released in full"])
-    set_up(sheet)  # type: ignore[operator]
-    book.save(path)
+    xlsx(lambda workbook: set_up(workbook.active))(path)  # type: ignore[operator]
     return path

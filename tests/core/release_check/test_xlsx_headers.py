@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from foidesk.core.release_check import check_file, sanitise_file
 from tests.core.release_check.corpus import every_byte
+from tests.core.release_check.corpus_xlsx_build import xlsx
 
 
 def _footer_book(path: Path, set_up: object) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Request", "Outcome"])
-    sheet.append(["FOI-0001", "Released in full"])
-    set_up(sheet)  # type: ignore[operator]
-    book.save(path)
+    xlsx(lambda workbook: set_up(workbook.active))(path)  # type: ignore[operator]
     return path
 
 
