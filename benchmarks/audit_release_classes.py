@@ -190,7 +190,7 @@ CLASSES: tuple[LeakClass, ...] = (
     ),
     LeakClass(
         "DOCX",
-        "a box drawn over words (warned; the renderer's second opinion blocks it)",
+        "a box drawn over words (blocked without a rendering; with one, the renderer settles it)",
         ("corpus:box-over-name.docx",),
     ),
     LeakClass(

@@ -8,13 +8,15 @@ from foidesk.core.release_check.docx_elements import Page
 from foidesk.core.release_check.docx_findings import story_findings
 from foidesk.core.release_check.docx_styles import DocxStyles
 from foidesk.core.release_check.findings import Severity
+from foidesk.core.release_check.unseen_text import SeenText
 from tests.core.release_check.corpus_documents import W_NAMESPACES, w_p
 from tests.core.release_check.corpus_docx_red_team import _complex_field
 
 
-def _codes(inner: str, fill: str | None = None) -> dict[str, Severity]:
+def _codes(inner: str, fill: str | None = None, seen: str = "") -> dict[str, Severity]:
     root = SafeXml.fromstring(f"<w:document {W_NAMESPACES}><w:body>{inner}</w:body></w:document>")
-    findings = story_findings(root, "word/document.xml", DocxStyles(None), Page.of(root), fill)
+    page = Page.of(root)
+    findings = story_findings(root, "word/document.xml", DocxStyles(None), page, fill, SeenText([seen]))
     return {f.code: f.severity for f in findings}
 
 
@@ -32,4 +34,10 @@ def test_each_hiding_place_has_its_code_and_severity() -> None:
     assert _codes(_complex_field(' SET a "b" ', "")) == {"docx.field_text": Severity.BLOCK}
     assert _codes(_complex_field(" AUTHOR ", "A. Officer")) == {"docx.fields": Severity.WARN}
     assert _codes('<w:altChunk r:id="rId1"/>') == {"docx.alt_chunk": Severity.BLOCK}
-    assert _codes('<w:p><w:bookmarkStart w:id="1" w:name="Name"/></w:p>') == {"docx.bookmarks": Severity.WARN}
+    assert _codes('<w:p><w:bookmarkStart w:id="1" w:name="Name"/></w:p>') == {
+        "docx.bookmarks": Severity.BLOCK
+    }
+    assert _codes('<w:p><w:bookmarkStart w:id="1" w:name="Name"/></w:p>', seen="Name:") == {
+        "docx.bookmarks": Severity.WARN
+    }
+    assert _codes('<w:p><w:bookmarkStart w:id="1" w:name="_GoBack"/></w:p>') == {}

@@ -18,18 +18,13 @@ from benchmarks.eval_release_outside import judge_file
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "release_outside" / "tuning"
 ENTRIES: list[dict[str, object]] = json.loads((CORPUS / "manifest.json").read_text())
 
-# Found, and reported as a warning on purpose: Word writes alt text and bookmarks itself, forms, charts
-# and running footers are common in ordinary letters; blocking them would stop real releases. The copy
-# leaves each of them out.
+# Found, and reported as a warning on purpose (docs/release-gate-classes.md, "Warned of, not blocked, by
+# choice"): alt text, bookmarks, glossaries, properties and running footers block when they hold text a
+# reader does not otherwise see; personal data in plain view is seen, and whether s.40(2) withholds it is a
+# decision maker's judgment, which the workflow asks for before the response goes.
 WARNED_BY_CHOICE: dict[str, str] = {
-    "docx_picture_alt.docx": "alt text: Word writes it itself",
-    "docx_bookmark_name.docx": "bookmark names: Word writes them itself",
-    "docx_glossary.docx": "a glossary (building blocks) part: Word keeps one in many templates",
-    "docx_table_description.docx": "a table's description is alt text",
-    "odt_bookmark_name.odt": "bookmark names, as in DOCX",
-    "xlsx_even_footer.xlsx": "a running footer shows when printed",
-    "csv_phone_bracketed.csv": "personal data in plain view: reported, and redacted in the copy",
-    "csv_email_lower.csv": "personal data in plain view: reported, and redacted in the copy",
+    "csv_phone_bracketed.csv": "personal data in plain view: a decision maker's reason, or the redacted copy",
+    "csv_email_lower.csv": "personal data in plain view: a decision maker's reason, or the redacted copy",
 }
 
 # Known misses at the last scoring, each with why. Strict: a fix makes the test fail (XPASS) until the

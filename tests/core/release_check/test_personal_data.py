@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from foidesk.core.release_check import check_file, sanitise_file
 from foidesk.core.release_check.personal_data import (
     personal_data_kind,
     redact_personal_data,
     strings_with_personal_data,
 )
+from tests.core.release_check.corpus import every_byte
+from tests.core.release_check.corpus_xlsx_build import xlsx
 
 
 @pytest.mark.parametrize(
@@ -54,3 +59,24 @@ def test_strings_with_personal_data_are_found_by_index_across_batches() -> None:
     strings[21] = "jane@example.org"
     flagged, count = strings_with_personal_data([strings[:10], strings[10:20], strings[20:]])
     assert (flagged, count) == ({3, 21}, 25)
+
+
+def test_personal_data_in_plain_view_is_warned_of_and_a_reference_number_is_not(tmp_path: Path) -> None:
+    path = _book(tmp_path / "email.xlsx", lambda s: s.append(["FOI-0002", "jo.bloggs.7731@example.co.uk"]))
+    report = check_file(str(path))
+    assert ("xlsx.personal_data", "warn") in [(f.code, f.severity.value) for f in report.findings]
+    assert not report.clean
+    copy = tmp_path / "copy.xlsx"
+    sanitise_file(str(path), str(copy))
+    assert b"jo.bloggs" not in every_byte(copy) and not check_file(str(copy)).blocked
+    near = _book(
+        tmp_path / "reference.xlsx",
+        lambda s: s.append(["FOI-0002", "Budget 2023-24: 1,250,000 (FOI/2023/0161)"]),
+    )
+    assert not check_file(str(near)).blocked
+    assert "xlsx.personal_data" not in {f.code for f in check_file(str(near)).findings}
+
+
+def _book(path: Path, set_up: object) -> Path:
+    xlsx(lambda workbook: set_up(workbook.active))(path)  # type: ignore[operator]
+    return path

@@ -446,3 +446,46 @@ def test_a_word_cut_at_a_cell_edge_is_shown_by_a_start_long_enough_to_tell() -> 
     )
     assert {"superintendent", "item", "headcount", "as", "at"} <= shown
     assert "with" not in shown  # one letter of it tells nothing
+
+
+SHAPE_OVER_NAME = (
+    '<w:p><w:r><w:t xml:space="preserve">Officer: John Smith</w:t></w:r><w:r><w:pict>'
+    '<v:rect style="position:absolute;margin-left:50pt;width:80pt;height:14pt;z-index:2" fillcolor="black"/>'
+    "</w:pict></w:r></w:p>"
+)
+
+
+@pytest.mark.parametrize(
+    "limits",
+    [
+        InspectionLimits(render=False),
+        InspectionLimits(render=True, render_max_bytes=10),  # over the size the renderer takes
+        InspectionLimits(render=True, render_command="/nonexistent/soffice"),  # LibreOffice missing
+    ],
+    ids=["renderer-off", "too-big-to-render", "renderer-missing"],
+)
+def test_a_shape_that_may_cover_words_blocks_when_no_rendering_was_made(
+    tmp_path: Path, limits: InspectionLimits
+) -> None:
+    from tests.core.release_check.corpus_documents import make_docx
+
+    path = tmp_path / "box-over-name.docx"
+    make_docx(path, SHAPE_OVER_NAME)
+    report = check_file(str(path), limits)
+    found = {f.code: f.severity for f in report.findings}
+    assert found.get("docx.shape_over_text") is Severity.BLOCK, report.findings
+    copy = tmp_path / "copy.docx"
+    sanitise_file(str(path), str(copy), InspectionLimits(render=False))  # the shape is left out
+    assert not check_file(str(copy), limits).blocked
+
+
+def test_a_shape_beside_words_rendered_is_only_warned_of(tmp_path: Path) -> None:
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is not installed")
+    from tests.core.release_check.corpus_documents import make_docx
+
+    beside = SHAPE_OVER_NAME.replace("margin-left:50pt", "margin-left:400pt").replace("fillcolor", "filled")
+    path = tmp_path / "box-beside.docx"
+    make_docx(path, beside)
+    report = check_file(str(path), LIMITS)
+    assert {f.code: f.severity for f in report.findings}.get("docx.shape_over_text") is Severity.WARN

@@ -190,7 +190,7 @@ def _inspect(
         findings = INSPECTORS[file_format](path, limits)
         if any(finding.severity is Severity.BLOCK for finding in findings):
             return findings  # the main check explains what is hidden: the second opinion adds nothing
-        return findings + rendering.second_opinion(path, file_format, limits)
+        return rendering.with_second_opinion(findings, path, file_format, limits)
     except CannotInspect as error:
         return [_cannot_inspect(f"The file cannot be read: {error}")]
     except RecursionError:

@@ -46,6 +46,7 @@ from foidesk.core.release_check.findings import (
 )
 from foidesk.core.release_check.personal_data import (
     NHS_NUMBER,
+    PERSONAL_DATA_MESSAGE,
     PERSONAL_DATA_PATTERNS,
     REDACTED,
     personal_data_kind,
@@ -178,9 +179,7 @@ def inspect_csv_shape(path: str, limits: InspectionLimits) -> tuple[list[Finding
             )
         )
     if personal.count:
-        findings.append(
-            Finding("csv.personal_data", Severity.WARN, personal.where(), "Cells look like personal data.")
-        )
+        findings.append(Finding("csv.personal_data", Severity.WARN, personal.where(), PERSONAL_DATA_MESSAGE))
     if len(widths) > 1:
         usual = max(widths, key=lambda width: widths[width])
         findings.append(

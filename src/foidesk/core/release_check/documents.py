@@ -60,6 +60,15 @@ from foidesk.core.release_check.office_visible import (
     OdtReader,
     read_xml,
 )
+from foidesk.core.release_check.unseen_text import (
+    SeenText,
+    carrier_findings,
+    is_tool_bookmark,
+    is_word_placeholder,
+    odf_property_finding,
+    property_finding,
+    property_texts,
+)
 
 LARGE_PACKAGE_BYTES = 10_000_000  # below this the compression ratio of a package is not worth judging
 CORE_PROPERTIES_THAT_ARE_FINE = frozenset({"created", "modified", "revision"})
@@ -148,9 +157,9 @@ def _picture_findings(
 
 
 def _docx_package_findings(
-    archive: zipfile.ZipFile, package: DocxPackage, names: set[str], limits: InspectionLimits
+    archive: zipfile.ZipFile, package: DocxPackage, names: set[str], limits: InspectionLimits, seen: SeenText
 ) -> list[Finding]:
-    findings = _docx_metadata_findings(archive, package)
+    findings = _docx_metadata_findings(archive, package, seen)
     findings += [
         _finding("docx.unaccounted", Severity.BLOCK, part, f"The package holds {why}.")
         for part, why in sorted(package.unaccounted.items())
@@ -188,12 +197,17 @@ def _docx_package_findings(
     findings += _settings_findings(archive, package)
     for role, code, message in (
         ("custom_xml", "docx.custom_xml", "Custom XML data (often document-management metadata) is stored."),
-        ("glossary", "docx.glossary", "A glossary of building blocks (text not in the body) is stored."),
         ("thumbnail", "docx.thumbnail", "A thumbnail picture of the first page when last saved is kept."),
         ("chart", "docx.chart_data", "Charts keep their data, which may hold more than they plot."),
     ):
         if package.parts(role):
             findings.append(_finding(code, Severity.WARN, ", ".join(package.parts(role)), message))
+    for part in package.parts("glossary"):
+        paragraphs = [_text_of(p) for p in read_xml(archive, part).iter(W + "p")]
+        what = "A glossary of building blocks (text not in the body) is stored"
+        findings += carrier_findings("docx.glossary", part, paragraphs, seen, what, is_word_placeholder) or [
+            _finding("docx.glossary", Severity.WARN, part, f"{what}.")
+        ]
     return findings
 
 
@@ -233,8 +247,14 @@ def _settings_findings(archive: zipfile.ZipFile, package: DocxPackage) -> list[F
     return findings
 
 
-def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage) -> list[Finding]:
+def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage, seen: SeenText) -> list[Finding]:
     fields: list[str] = []
+    values: list[tuple[str, str]] = []
+    custom = [
+        (element.get("name", ""), _text_of(element))
+        for part in package.parts("custom_properties")
+        for element in read_xml(archive, part)
+    ]
     for part in package.parts("properties"):
         root = read_xml(archive, part)
         core = root.tag.endswith("coreProperties")
@@ -242,6 +262,7 @@ def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage) -> l
             local = element.tag.rsplit("}", 1)[-1]
             if not _text_of(element):
                 continue
+            values.append((local, _text_of(element)))
             if (core and local not in CORE_PROPERTIES_THAT_ARE_FINE) or (
                 not core and local in APP_PROPERTIES_THAT_IDENTIFY
             ):
@@ -254,9 +275,10 @@ def _docx_metadata_findings(archive: zipfile.ZipFile, package: DocxPackage) -> l
         fields.append("sensitivity labels")
     if package.parts("printer"):
         fields.append("printer settings")
+    blocked = property_finding("docx.metadata", "docProps", property_texts(values, custom), seen)
     if not fields:
-        return []
-    return [
+        return blocked
+    return blocked or [
         _finding(
             "docx.metadata", Severity.WARN, "docProps", f"Document properties are set: {', '.join(fields)}."
         )
@@ -307,10 +329,11 @@ def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
             raise CannotInspect("not a Word document: word/document.xml is missing")
         package = _docx_package(archive, names)
         reader = DocxReader(archive, names, package.look_roles())
+        seen = SeenText(reader.visible().texts())
         findings: list[Finding] = []
         for part in package.parts(*STORY_ROLES):
             root = read_xml(archive, part)
-            findings.extend(story_findings(root, part, reader.styles, reader.page, reader.page_fill))
+            findings.extend(story_findings(root, part, reader.styles, reader.page, reader.page_fill, seen))
         findings += _unreferenced_notes(archive, package, reader)
         shown = reader.displayed_header_parts()
         for part in package.parts("header", "footer"):
@@ -323,7 +346,7 @@ def inspect_docx(path: str, limits: InspectionLimits) -> list[Finding]:
                         "A header or footer holds text but no page shows it.",
                     )
                 )
-        findings.extend(_docx_package_findings(archive, package, names, limits))
+        findings.extend(_docx_package_findings(archive, package, names, limits, seen))
     return findings
 
 
@@ -365,7 +388,8 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
     for part, root in (("content.xml", content), ("styles.xml", styles_root)):
         if root is not None and any(True for _ in root.iter(OFFICE + "annotation")):
             findings.append(_finding("odt.comments", Severity.BLOCK, part, "Comments are stored."))
-    findings += _odt_hiding_places(archive, names, content, styles_root)
+    seen = SeenText(reader.visible().texts())
+    findings += _odt_hiding_places(archive, names, content, styles_root, seen)
     invisible = reader.invisible_text()
     messages = {
         "hidden": ("odt.hidden_text", "Text is hidden"),
@@ -401,7 +425,7 @@ def _odt_findings(archive: zipfile.ZipFile, names: set[str], limits: InspectionL
                 "hides nothing from a reader who moves it or copies the text.",
             )
         )
-    findings += _odt_package_findings(archive, names, content, styles_root, limits)
+    findings += _odt_package_findings(archive, names, content, styles_root, limits, seen)
     return findings
 
 
@@ -414,7 +438,7 @@ def _odt_stories(content: Element, styles_root: Element | None) -> list[tuple[st
 
 
 def _odt_hiding_places(
-    archive: zipfile.ZipFile, names: set[str], content: Element, styles_root: Element | None
+    archive: zipfile.ZipFile, names: set[str], content: Element, styles_root: Element | None, seen: SeenText
 ) -> list[Finding]:
     """Unknown elements and package files, conditional text, hidden variables, form values, alt text."""
     findings = []
@@ -448,11 +472,15 @@ def _odt_hiding_places(
                 "Variables hold undisplayed values",
             ),
             ("odt.form_values", Severity.BLOCK, form_values(story), "Form controls hold values"),
-            ("odt.alt_text", Severity.WARN, alt_texts(story), "Alt text or link titles, not on the page"),
-            ("odt.bookmarks", Severity.WARN, bookmark_names(story), "Bookmarks are named"),
         ):
             if texts:
                 findings.append(_finding(code, severity, part, f"{message}: '{' | '.join(texts)[:60]}'."))
+        findings += carrier_findings(
+            "odt.alt_text", part, alt_texts(story), seen, "Alt text or link titles, not on the page"
+        )
+        findings += carrier_findings(
+            "odt.bookmarks", part, bookmark_names(story), seen, "Bookmarks are named", is_tool_bookmark
+        )
     return findings
 
 
@@ -483,9 +511,11 @@ def _odt_package_findings(
     content: Element,
     styles_root: Element | None,
     limits: InspectionLimits,
+    seen: SeenText,
 ) -> list[Finding]:
     findings = []
     if "meta.xml" in names:
+        findings += odf_property_finding("odt.metadata", read_xml(archive, "meta.xml"), seen)
         identifying = sorted(
             {
                 e.tag.rsplit("}", 1)[-1]
@@ -493,7 +523,7 @@ def _odt_package_findings(
                 if e.tag.rsplit("}", 1)[-1] in ODT_META_THAT_IDENTIFY and (_text_of(e) or e.attrib)
             }
         )
-        if identifying:
+        if identifying and not findings:
             findings.append(
                 _finding(
                     "odt.metadata",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from foidesk.core.release_check.findings import MIN_LEGIBLE_POINTS
+from foidesk.core.release_check.unseen_text import is_tool_bookmark
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -265,11 +266,9 @@ def form_choices(root: Element) -> list[str]:
 
 
 def bookmark_names(root: Element) -> list[str]:
-    """Bookmarks a person named (Word's own start with '_': _GoBack, _Toc..., _Ref...)."""
+    """Bookmarks a person named (not Word's own: _GoBack, _Toc..., _Ref..., see ``unseen_text``)."""
     return [
-        name
-        for e in root.iter(W + "bookmarkStart")
-        if (name := e.get(W + "name", "")) and not name.startswith("_")
+        name for e in root.iter(W + "bookmarkStart") if not is_tool_bookmark(name := e.get(W + "name", ""))
     ]
 
 

@@ -29,6 +29,7 @@ from foidesk.core.release_check.docx_elements import (
 )
 from foidesk.core.release_check.docx_styles import DocxStyles, placed_runs, run_text
 from foidesk.core.release_check.findings import Finding, Severity
+from foidesk.core.release_check.unseen_text import SeenText, carrier_findings, is_tool_bookmark
 
 TRACKED_CHANGE_TAGS = frozenset(
     W + t
@@ -75,13 +76,13 @@ def _warn(code: str, where: str, message: str) -> Finding:
 
 
 def story_findings(
-    root: Element, part: str, styles: DocxStyles, page: Page, fill: str | None
+    root: Element, part: str, styles: DocxStyles, page: Page, fill: str | None, seen: SeenText
 ) -> list[Finding]:
-    """Everything in one story part a reader would not see."""
+    """Everything in one story part a reader would not see (``seen``: the document's visible words)."""
     findings = _changes_and_comments(root, part)
     findings += _invisible_runs(root, part, styles, fill)
     findings += _field_findings(root, part)
-    findings += _hiding_places(root, part, page)
+    findings += _hiding_places(root, part, page, seen)
     unknown = unaccounted_elements(root)
     if unknown:
         names = ", ".join(sorted(set(unknown))[:8])
@@ -158,7 +159,7 @@ def _field_findings(root: Element, part: str) -> list[Finding]:
     return findings
 
 
-def _hiding_places(root: Element, part: str, page: Page) -> list[Finding]:
+def _hiding_places(root: Element, part: str, page: Page, seen: SeenText) -> list[Finding]:
     findings = []
     if any(True for _ in root.iter(W + "altChunk")):
         findings.append(
@@ -189,15 +190,13 @@ def _hiding_places(root: Element, part: str, page: Page) -> list[Finding]:
                 "docx.off_page_text", part, f"Text boxes lie beyond the page: '{' '.join(beyond)[:SNIPPET]}'."
             )
         )
-    alt = alt_texts(root)
-    if alt:
-        findings.append(
-            _warn(
-                "docx.alt_text",
-                part,
-                f"Alt text or tooltips, read aloud or shown on hover only: '{' | '.join(alt)[:SNIPPET]}'.",
-            )
-        )
+    findings += carrier_findings(
+        "docx.alt_text",
+        part,
+        alt_texts(root),
+        seen,
+        "Alt text or tooltips, read aloud or shown on hover only",
+    )
     choices = form_choices(root)
     if choices:
         findings.append(
@@ -207,11 +206,9 @@ def _hiding_places(root: Element, part: str, page: Page) -> list[Finding]:
                 f"Drop-down lists offer items not shown: '{', '.join(choices)[:SNIPPET]}'.",
             )
         )
-    bookmarks = bookmark_names(root)
-    if bookmarks:
-        findings.append(
-            _warn("docx.bookmarks", part, f"Bookmarks are named: '{', '.join(bookmarks)[:SNIPPET]}'.")
-        )
+    findings += carrier_findings(
+        "docx.bookmarks", part, bookmark_names(root), seen, "Bookmarks are named", is_tool_bookmark
+    )
     return findings
 
 

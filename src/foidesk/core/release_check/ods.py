@@ -29,8 +29,13 @@ from foidesk.core.release_check.ods_cells import (
 )
 from foidesk.core.release_check.ods_outside_cells import OTHER_TEXT, other_text_findings
 from foidesk.core.release_check.ods_styles import CALCEXT, StyleBook, conditional_format_areas
-from foidesk.core.release_check.personal_data import personal_data_kind, redact_personal_data
-from foidesk.core.release_check.xlsx_book import CellArea, column_letters
+from foidesk.core.release_check.personal_data import (
+    PERSONAL_DATA_MESSAGE,
+    personal_data_kind,
+    redact_personal_data,
+)
+from foidesk.core.release_check.unseen_text import SeenText, odf_property_finding
+from foidesk.core.release_check.xlsx_book import CellArea, column_letters, text_of
 from foidesk.core.release_check.xlsx_drawings import AreaIndex
 from foidesk.core.release_check.xlsx_scan import Tally
 
@@ -150,7 +155,24 @@ def inspect_ods(path: str, limits: InspectionLimits) -> list[Finding]:
         findings += _settings_findings(box)
         book = load_styles(box)
         findings += _ContentScan(book, conditional_areas(box, load_styles(box))).run(box)
+        findings += _hidden_property_findings(box)
     return findings
+
+
+def _hidden_property_findings(box: ZipContainer) -> list[Finding]:
+    """A block when meta.xml's free-text or custom properties hold words no cell or table name shows
+    (``unseen_text``): content.xml is read again, only when such a property is set."""
+    if not box.has("meta.xml"):
+        return []
+    meta = box.xml("meta.xml")
+    if not odf_property_finding("ods.document_properties", meta, SeenText([])):
+        return []
+    shown: list[str] = []
+    tags = (f"{{{TEXT}}}p", f"{{{TABLE}}}table")
+    for element in box.xml_elements("content.xml", tags):
+        shown.append(element.get(f"{{{TABLE}}}name") or text_of(element))
+        release_children(element)
+    return odf_property_finding("ods.document_properties", meta, SeenText(shown))
 
 
 def conditional_areas(box: ZipContainer, book: StyleBook) -> dict[str, list[CellArea]]:
@@ -423,7 +445,7 @@ CELL_TALLIES = (
         Severity.BLOCK,
         "A filled shape, a picture or a chart lies over cells with values and hides them.",
     ),
-    ("ods.personal_data", Severity.WARN, "A cell looks like personal data."),
+    ("ods.personal_data", Severity.WARN, PERSONAL_DATA_MESSAGE),
 )
 
 

@@ -17,6 +17,7 @@ import zipfile
 from xml.etree.ElementTree import Element
 
 from foidesk.core.release_check.odf_styles import OFFICE, STYLE, TEXT
+from foidesk.core.release_check.unseen_text import is_tool_bookmark
 
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
@@ -191,7 +192,7 @@ def alt_texts(root: Element) -> list[str]:
 
 
 def bookmark_names(root: Element) -> list[str]:
-    """Bookmarks and reference marks a person named (LibreOffice's own start with '_')."""
+    """Bookmarks and reference marks a person named (not LibreOffice's own, see ``unseen_text``)."""
     tags = (
         TEXT + "bookmark",
         TEXT + "bookmark-start",
@@ -199,9 +200,7 @@ def bookmark_names(root: Element) -> list[str]:
         TEXT + "reference-mark-start",
     )
     return [
-        name
-        for e in root.iter()
-        if e.tag in tags and (name := e.get(TEXT + "name", "")) and not name.startswith("_")
+        name for e in root.iter() if e.tag in tags and not is_tool_bookmark(name := e.get(TEXT + "name", ""))
     ]
 
 

@@ -102,6 +102,17 @@ class VisibleDocument:
     footer: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def texts(self) -> Iterator[str]:
+        """Every piece of text a reader sees: paragraphs, table cells, headers, footers, notes."""
+        for block in self.body:
+            if isinstance(block, Paragraph):
+                yield block.text
+            else:
+                yield from (cell for row in block.rows for cell in row)
+        yield from self.header
+        yield from self.footer
+        yield from self.notes
+
 
 # ------------------------------------------------------------------ DOCX: the visible content
 

@@ -22,6 +22,15 @@ MIGHT_BE_PERSONAL = re.compile(
     r"@|\d[\d \t()-]{4,}\d"
 )  # an @, or six digits with spaces, brackets or hyphens
 REDACTED = "[redacted]"
+# Personal data in plain view is a warning, which FOI Desk does not let pass by itself: the response is
+# not submitted until a decision maker records why it may be released (s.40(2) FOIA: whether disclosure
+# would breach the data-protection principles is a judgment, e.g. the FOI team's public mailbox); the
+# sanitised copy redacts it.
+PERSONAL_DATA_MESSAGE = (
+    "Cells look like personal data (an email address, a telephone, National Insurance or NHS number): "
+    "s.40(2) asks whether releasing it would breach the data-protection principles, a decision maker's "
+    "judgment; the sanitised copy redacts them."
+)
 
 
 def personal_data_kind(text: str) -> str | None:

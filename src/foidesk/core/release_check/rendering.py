@@ -43,6 +43,12 @@ TEXT_NOT_SHOWN = "render.text_not_shown"
 TEXT_CLIPPED = "render.text_clipped"
 UNAVAILABLE = "render.unavailable"
 CANNOT_RENDER = "render.cannot_render"
+# Warnings the rendering settles (it blocks a box that really covers words): without one they block.
+SETTLED_BY_RENDERER = frozenset({"docx.shape_over_text", "odt.shape_over_text"})
+NOT_SETTLED = (
+    "No rendering was made to show that no words lie under it (the renderer is off, missing, or the file "
+    "is over the size it renders), so it blocks; the sanitised copy leaves the shapes out."
+)
 WORDS_NAMED = 5  # unseen words a finding names: enough to find them, short enough to read
 PLACES_NAMED = 3
 MIN_PARTIAL_LETTERS = 3  # letters of a cut word that show which word it is
@@ -71,6 +77,29 @@ PAPER_ATTRIBUTES = {
         f"{STYLE}scale-to-Y",
     ),
 }
+
+
+def with_second_opinion(
+    findings: list[Finding], path: str, file_format: FileFormat, limits: InspectionLimits
+) -> list[Finding]:
+    """The main check's findings and the renderer's opinion. What only a renderer can settle (a shape
+    floating where it may cover words, ``SETTLED_BY_RENDERER``) blocks when no rendering was made: the
+    renderer off, the file over ``render_max_bytes``, or LibreOffice missing. Failing closed."""
+    opinion = second_opinion(path, file_format, limits)
+    rendered = (
+        limits.render
+        and file_format in RENDERED_FORMATS
+        and os.path.getsize(path) <= limits.render_max_bytes
+        and not any(finding.code == UNAVAILABLE for finding in opinion)
+    )
+    if not rendered:
+        findings = [
+            Finding(f.code, Severity.BLOCK, f.where, f"{f.message} {NOT_SETTLED}")
+            if f.code in SETTLED_BY_RENDERER
+            else f
+            for f in findings
+        ]
+    return findings + opinion
 
 
 def second_opinion(path: str, file_format: FileFormat, limits: InspectionLimits) -> list[Finding]:

@@ -12,10 +12,14 @@ judged as bytes (``xlsx_rows``) and the rest cell by cell through lxml. The clea
 
 from __future__ import annotations
 
+from itertools import chain
+
 from foidesk.core.release_check.archive import ZipContainer
 from foidesk.core.release_check.findings import Finding, InspectionLimits, Severity
+from foidesk.core.release_check.personal_data import batches as string_batches
 from foidesk.core.release_check.personal_data import strings_with_personal_data
-from foidesk.core.release_check.xlsx_book import Book, read_book, shared_string_batches
+from foidesk.core.release_check.unseen_text import property_finding, property_texts, seen_in_batches
+from foidesk.core.release_check.xlsx_book import Book, read_book, released, shared_string_batches, text_of
 from foidesk.core.release_check.xlsx_clipping import StringExtents, thorough_for
 from foidesk.core.release_check.xlsx_package import package_findings
 from foidesk.core.release_check.xlsx_parts import (
@@ -24,6 +28,7 @@ from foidesk.core.release_check.xlsx_parts import (
     openpyxl_findings,
     part_findings,
     property_findings,
+    property_values,
     sheet_state_findings,
     workbook_text_findings,
 )
@@ -53,8 +58,27 @@ def inspect_xlsx(path: str, limits: InspectionLimits) -> list[Finding]:
                 findings += SheetScan(sheet, book, styles, flagged, faint, used, extents).run(box)
                 findings += table_style_findings(box, sheet.part, styles)
         findings += unused_string_findings(box, book, used)
+        findings += hidden_property_findings(box, book)
     findings += openpyxl_findings(path, book)
     return deduplicated(findings)
+
+
+def hidden_property_findings(box: ZipContainer, book: Book) -> list[Finding]:
+    """A block when a free-text or custom property holds words no cell or sheet tab shows
+    (``unseen_text``); the shared and inline strings are read batch by batch, only when such a
+    property is set, and only until each of its texts is found."""
+    texts = property_texts(*property_values(box))
+    if not texts:
+        return []
+    inline = (
+        text_of(item)
+        for sheet in book.sheets
+        if sheet.is_worksheet and box.has(sheet.part)
+        for item in released(box.xml_elements(sheet.part, ["{*}is"]))
+    )
+    names = [[sheet.name for sheet in book.sheets]]
+    batches = chain(names, shared_string_batches(box, book), string_batches(inline))
+    return property_finding("xlsx.document_properties", "docProps", texts, seen_in_batches(texts, batches))
 
 
 def table_style_findings(box: ZipContainer, sheet_part: str, styles: Styles) -> list[Finding]:

@@ -183,6 +183,25 @@ def _has_custom_properties(box: ZipContainer, name: str) -> bool:
     return any(True for _ in box.xml(name).iter("{*}property"))
 
 
+def property_values(box: ZipContainer) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The (name, value) pairs of the core and extended properties, and of the custom properties."""
+    fields: list[tuple[str, str]] = []
+    for part in ("docProps/core.xml", "docProps/app.xml"):
+        if box.has(part):
+            fields += [
+                (etree.QName(e).localname, (e.text or "").strip())
+                for e in box.xml(part)
+                if isinstance(e.tag, str) and (e.text or "").strip()
+            ]
+    custom = []
+    if box.has("docProps/custom.xml"):
+        custom = [
+            (e.get("name") or "", text_of(e).strip())
+            for e in box.xml("docProps/custom.xml").iter("{*}property")
+        ]
+    return fields, custom
+
+
 def property_findings(box: ZipContainer) -> list[Finding]:
     findings: list[Finding] = []
     for part, wanted in (("docProps/core.xml", CORE_PROPERTIES), ("docProps/app.xml", APP_PROPERTIES)):

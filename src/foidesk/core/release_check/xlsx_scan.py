@@ -18,7 +18,7 @@ from lxml import etree
 
 from foidesk.core.release_check.archive import ZipContainer, release_children
 from foidesk.core.release_check.findings import CannotInspect, Finding, Severity
-from foidesk.core.release_check.personal_data import personal_data_kind
+from foidesk.core.release_check.personal_data import PERSONAL_DATA_MESSAGE, personal_data_kind
 from foidesk.core.release_check.xlsx_book import (
     TRUE,
     Book,
@@ -43,6 +43,7 @@ from foidesk.core.release_check.xlsx_clipping import (
     text_extent,
 )
 from foidesk.core.release_check.xlsx_drawings import AreaIndex, covered_areas
+from foidesk.core.release_check.xlsx_headers import header_footer_text
 from foidesk.core.release_check.xlsx_merges import MergeIndex, merges_in
 from foidesk.core.release_check.xlsx_rows import (
     FLAGGED_PATTERN_LIMIT,
@@ -342,8 +343,14 @@ def _sheet_tallies() -> dict[str, Tally]:
                 "A number format hides the value (an empty section, fixed text, or the background's colour).",
             ),
             ("xlsx.outside_print_area", Severity.WARN, "Cells outside the print area hold data."),
-            ("xlsx.personal_data", Severity.WARN, "A cell looks like personal data."),
+            ("xlsx.personal_data", Severity.WARN, PERSONAL_DATA_MESSAGE),
             ("xlsx.header_footer", Severity.WARN, "The printed header or footer has text of its own."),
+            (
+                "xlsx.hidden_header_footer",
+                Severity.BLOCK,
+                "A header or footer holds text no printed page shows (even or first pages the sheet does "
+                "not set apart, or text in white or too small to read).",
+            ),
             ("xlsx.validation_list", Severity.WARN, "A drop-down list holds values of its own."),
             (
                 "xlsx.validation_message",
@@ -437,7 +444,7 @@ def setting_text(element: etree._Element) -> tuple[str, str] | None:
     local = etree.QName(element).localname
     where = element.get("sqref") or element.get("ref") or local
     if local == "headerFooter":
-        return ("xlsx.header_footer", "header/footer") if text_of(element).strip() else None
+        return header_footer_text(element)
     if local == "dataValidation":
         if any((element.get(name) or "").strip() for name in VALIDATION_MESSAGES):
             return "xlsx.validation_message", where
