@@ -24,7 +24,12 @@ from foidesk.core.workflow import Event
 from foidesk.web.accounts.roles import Role
 from foidesk.web.audit.models import AuditEvent
 from foidesk.web.cases import services
-from foidesk.web.cases.documents import document_approve, document_attach, document_override_warnings
+from foidesk.web.cases.documents import (
+    document_approve,
+    document_attach,
+    document_override_warnings,
+    document_recheck,
+)
 from foidesk.web.cases.models import Document, Request
 from foidesk.web.cases.permissions import NotPermitted, Refused
 from foidesk.web.cases.services import CaseError
@@ -249,6 +254,20 @@ def test_approving_relies_on_the_verdict_recorded_while_the_bytes_and_the_gate_a
     assert document.approved_by == decider
     assert (document.checked_at, document.checked_with) == (checked_at, checked_with)  # not checked again
     assert [d.get("verdict") for d in _checked_details(document)] == [None, "recorded"]
+
+
+def test_checking_again_runs_the_gate_even_under_the_same_rules(case: Request, officer: User) -> None:
+    document = document_attach(
+        request=case, title="Figures", filename="figures.xlsx", content=_workbook(), actor=officer
+    )
+    first = document.checked_at
+    assert first is not None
+
+    document_recheck(document=document, actor=officer, background=False)  # "Check again"
+
+    document.refresh_from_db()
+    assert document.checked_at is not None and document.checked_at > first
+    assert [d.get("verdict") for d in _checked_details(document)] == [None, None]
 
 
 def test_a_verdict_reached_under_other_rules_or_limits_is_not_relied_on_the_file_is_checked_again(

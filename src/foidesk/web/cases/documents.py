@@ -212,6 +212,8 @@ class GateVerdict:
     status: str
     fingerprint: str = ""
     """What it was reached with (core/release_check/fingerprint.py); empty when it is not the gate's own."""
+    recorded: bool = False
+    """Read back from the document's record (``reusable_verdict``), not reached by the gate just now."""
 
 
 def gate_verdict(source: File[bytes], filename: str) -> GateVerdict:
@@ -280,7 +282,7 @@ def reusable_verdict(document: Document) -> GateVerdict | None:
     if document.checked_with != gate_fingerprint(release_limits()):
         return None
     findings = tuple(dict(finding) for finding in document.findings)
-    return GateVerdict(document.sha256, findings, document.check_status, document.checked_with)
+    return GateVerdict(document.sha256, findings, document.check_status, document.checked_with, recorded=True)
 
 
 def document_check(
@@ -301,7 +303,7 @@ def document_check(
 
 
 def _verdict_record(document: Document, verdict: GateVerdict, *, actor: Actor) -> Document:
-    relied_on = bool(verdict.fingerprint) and verdict.fingerprint == document.checked_with
+    relied_on = verdict.recorded
     document.findings = list(verdict.findings)
     document.check_status = verdict.status
     document.checked_with = verdict.fingerprint
