@@ -257,7 +257,8 @@ def documents_gated(documents: Iterable[Document]) -> dict[str, GateVerdict]:
     A document whose check is still queued or running is refused first (fail closed). The verdict
     recorded when it was checked is relied on if its stored bytes still hash to what was checked and
     the gate's rules, readers and limits are still those it was reached with (``reusable_verdict``):
-    only the hash is computed then, not the whole check again. Otherwise the gate runs afresh.
+    the file is not read here then, only hashed when ``document_check`` records the verdict, as every
+    verdict handed to it is. Otherwise the gate runs afresh.
     """
     documents = list(documents)
     for document in documents:
@@ -265,17 +266,14 @@ def documents_gated(documents: Iterable[Document]) -> dict[str, GateVerdict]:
     verdicts: dict[str, GateVerdict] = {}
     for document in documents:
         if document.sha256 not in verdicts:
-            recorded = reusable_verdict(document)
-            if recorded is not None:
-                _stored_unchanged(document)
-            verdicts[document.sha256] = recorded or _stored_verdict(document)
+            verdicts[document.sha256] = reusable_verdict(document) or _stored_verdict(document)
     return verdicts
 
 
 def reusable_verdict(document: Document) -> GateVerdict | None:
     """The verdict recorded on the document, if it may still be relied on: reached by the gate (not a
-    check that stopped) with the rules, readers and limits in force now. The caller still checks that
-    the stored bytes are those the verdict is about."""
+    check that stopped) with the rules, readers and limits in force now. ``document_check`` hashes the
+    stored bytes before it records it, so a file changed since is refused."""
     reached = {Document.CheckStatus.CLEAN, Document.CheckStatus.WARN, Document.CheckStatus.BLOCK}
     if document.check_status not in reached or not document.checked_with:
         return None
